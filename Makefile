@@ -29,6 +29,9 @@ ui: env
 eval: env
 	$(RUN)/diplowatch eval --gold $(SHARED)/eval/dev.jsonl
 
+bench: env
+	$(RUN)/python bench/run.py $(BENCH_ARGS)
+
 lint: env
 	$(RUN)/ruff check .
 
