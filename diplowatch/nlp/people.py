@@ -1,0 +1,227 @@
+"""People and speaker references of one article, resolved to countries from the text, then from the dated leaders table."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from diplowatch.nlp.actors import DATA_DIR, gazetteer
+from diplowatch.nlp.lexicon import lexicon
+
+
+@dataclass(frozen=True)
+class Leader:
+    name: str
+    code: str
+    office: str
+    start: dt.date
+    end: dt.date | None
+
+
+@lru_cache(maxsize=1)
+def leaders() -> dict[str, list[Leader]]:
+    """Name token (surname and full name) → leaders table rows."""
+    index: dict[str, list[Leader]] = {}
+    with open(DATA_DIR / "leaders.csv", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            leader = Leader(
+                row["name"], row["code"], row["office"], dt.date.fromisoformat(row["start"]),
+                dt.date.fromisoformat(row["end"]) if row["end"] else None,
+            )
+            for key in {row["name"], row["name"].split()[-1]}:
+                index.setdefault(key, []).append(leader)
+    return index
+
+
+def leader_code(name: str, on_date: dt.date | None) -> str | None:
+    """Country of a named leader in office on on_date; undated articles need an unambiguous name."""
+    rows = leaders().get(name) or leaders().get(name.split()[-1]) if name else None
+    if not rows:
+        return None
+    if on_date is not None:
+        for leader in rows:
+            if leader.start <= on_date and (leader.end is None or on_date <= leader.end):
+                return leader.code
+        return None
+    codes = {leader.code for leader in rows}
+    return codes.pop() if len(codes) == 1 else None
+
+
+@dataclass
+class Person:
+    """A person or speaker reference found in the article text."""
+
+    name: str | None
+    title: str
+    code: str | None
+    start: int
+    end: int
+    is_state: bool
+    reason: str
+    tokens: frozenset[str] = field(default_factory=frozenset)
+
+
+_NAME = r"(?:[A-Z][a-z'’]+|[A-Z]\.|[A-Z][a-z]+-[A-Z][a-z]+|al-[A-Z][a-z]+|bin|ibn|de|da|van|von|arap|la|del)"
+_NAME_SEQ = rf"(?P<name>(?:{_NAME})(?:[ ](?:{_NAME}))*(?:[ ][A-Z][a-z'’]+|[ ]II|[ ]III)?)"
+
+_TITLE_WORDS = sorted(
+    {t for t in lexicon().set("state_titles") | lexicon().set("visitor_titles") if t not in {"statement", "office", "department", "crown"}}
+    | {"banker", "commissioner", "spokesman", "spokeswoman", "spokesperson", "president", "chairman", "director", "head"},
+    key=len, reverse=True,
+)
+_TITLE_RE = "(?i:" + "|".join(re.escape(t) for t in _TITLE_WORDS) + ")"
+
+# "<owner/qualifiers> <Title> <Name>": "Russian President Vladimir Putin", "Brazil's central bank governor Francisco Gros".
+_TITLED = re.compile(
+    rf"(?P<prefix>(?:[\w.’'\-]+ ){{0,6}}?)(?P<title>(?:{_TITLE_RE})(?: of (?:State|Defen[cs]e|the Treasury|Finance|Trade|Commerce|the Exchequer))?)"
+    rf"(?:,)? {_NAME_SEQ}",
+)
+# "<Name>, <qualifiers> <title>": "Rolando Arrivillaga, World Bank representative in the Philippines".
+_NAME_THEN_TITLE = re.compile(
+    rf"{_NAME_SEQ}, (?:the |a |an )?(?P<prefix>(?:[\w.’'\-]+ ){{0,5}}?)(?P<title>{_TITLE_RE})\b(?P<suffix>(?: (?:of|for|in|to) (?:the )?[A-Z][\w.’'\-]*(?: [A-Z][\w.’'\-]*){{0,4}})?)"
+)
+# Speakers without a name: "a spokesperson for the U.S.", "a Treasury spokesman", "Soviet officials", "the U.S. embassy in Hanoi".
+_UNNAMED = re.compile(
+    r"\b(?P<det>(?i:an?|the|one|two|three|several|some))?\s*(?P<prefix>(?:[A-Z][\w.’'\-]*\s+|\w+\s+){0,4}?)"
+    r"(?P<title>(?i:spokes(?:man|woman|person)|officials?|ministry|embassy|government|diplomats?|envoy|delegation|mission|authorities|"
+    r"administration|treasury|statement|parliament|legislature|central bank|ambassador))\b"
+    r"(?P<suffix>(?:\s+(?:for|of|in|at|to)\s+(?:the\s+)?[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,3})?)",
+)
+
+_STOP_NAME_TOKENS = {"The", "A", "An", "In", "On", "At", "Of", "And", "For", "To", "He", "She", "It", "They", "Mr", "Mrs", "Ms", "Dr", "Sen", "Gen"}
+
+
+def _is_state_title(phrase: str) -> tuple[bool, str]:
+    low = phrase.lower()
+    lex = lexicon()
+    if re.search(r"\b(?:former|ex-|retired|late)\b", low):
+        return False, "former official"
+    for bank in lex["state_bank_words"]:
+        low = low.replace(bank, "statebank")
+    words = set(re.findall(r"[a-z]+", low))
+    bad = words & lex.set("non_state_words")
+    if bad:
+        return False, f"non-state ({sorted(bad)[0]})"
+    return True, "state title"
+
+
+class PeopleIndex:
+    """Every titled person and unnamed official speaker in an article, in text order."""
+
+    def __init__(self, text: str, on_date: dt.date | None, home_code: str | None, title_text: str | None = None):
+        self.text = text
+        self.on_date = on_date
+        self.home_code = home_code
+        self.people: list[Person] = []
+        self.by_token: dict[str, Person] = {}
+        self._scan(text)
+
+    def _owner_code(self, phrase: str) -> str | None:
+        hits = gazetteer().find_all(re.split(r"\s+(?:in|at|near)\s+", phrase, maxsplit=1)[0], self.on_date)
+        for _, _, _, place in hits:
+            if place.kind != "city" or len(hits) == 1:
+                return place.code
+        return None
+
+    def _not_a_name(self, name: str) -> bool:
+        """Place names, demonyms and organisation words that the name pattern also matches."""
+        if gazetteer().find_all(name, self.on_date):
+            return True
+        words = set(re.findall(r"[a-z]+", name.lower()))
+        return bool(words & lexicon().set("non_state_words"))
+
+    def _scan(self, text: str) -> None:
+        found: list[Person] = []
+        for m in _TITLED.finditer(text):
+            name = m.group("name").strip()
+            toks = [t for t in name.split() if t not in _STOP_NAME_TOKENS]
+            if not toks or name.split()[0] in _STOP_NAME_TOKENS or self._not_a_name(name):
+                continue
+            # A sentence-initial prefix word often belongs to the previous clause; keep only what sits in this clause.
+            prefix = re.split(r"[,;:\"“(]|\b(?:and|with|by|told|said|met|meet|to)\b", m.group("prefix"))[-1]
+            title_phrase = f"{prefix}{m.group('title')}"
+            after = text[m.end(): m.end() + 60]
+            of_owner = re.match(r" of (?:the )?([A-Z][\w.]*(?: [A-Z][\w.]*){0,3})", after)
+            code = self._owner_code(title_phrase) or (self._owner_code(of_owner.group(1)) if of_owner else None)
+            reason = "title with nationality" if code else ""
+            led = leader_code(name, self.on_date)
+            if led and not code:
+                code, reason = led, "leaders table"
+            if not code and self.home_code:
+                code, reason = self.home_code, "dateline country"
+            state, why = _is_state_title(title_phrase + (of_owner.group(0) if of_owner else ""))
+            found.append(Person(name, m.group("title").lower(), code, m.start("prefix") + len(m.group("prefix")) - len(prefix),
+                                m.end("name"), state, reason if state else why, frozenset(toks)))
+        for m in _NAME_THEN_TITLE.finditer(text):
+            name = m.group("name").strip()
+            if (
+                name.split()[0] in _STOP_NAME_TOKENS
+                or self._not_a_name(name)
+                or (len(name.split()) < 2 and not leader_code(name, self.on_date))
+                or any(p.start < m.end() and m.start() < p.end for p in found)
+            ):
+                continue
+            phrase = f"{m.group('prefix')}{m.group('title')}{m.group('suffix')}"
+            code = self._owner_code(phrase) or leader_code(name, self.on_date) or self.home_code
+            state, why = _is_state_title(phrase)
+            found.append(Person(name, m.group("title").lower(), code, m.start(), m.end(), state,
+                                "title apposition" if state else why, frozenset(t for t in name.split() if t not in _STOP_NAME_TOKENS)))
+        for m in _UNNAMED.finditer(text):
+            if any(p.start <= m.start("title") < p.end for p in found):
+                continue
+            phrase = f"{m.group('prefix')}{m.group('title')}{m.group('suffix')}"
+            code = self._owner_code(phrase)
+            reason = "office of a named state"
+            if not code and re.search(r"treasury|ministry|central bank|government|administration|parliament", phrase, re.I):
+                code, reason = self.home_code, "institution of the dateline country"
+            if not code:
+                continue
+            state, why = _is_state_title(phrase)
+            found.append(Person(None, m.group("title").lower(), code, m.start("prefix"), m.end(), state, reason if state else why))
+        # Leaders named without a title ("Putin", "President Reagan" is caught above).
+        for name_tok, rows in leaders().items():
+            if " " in name_tok:
+                continue
+            for m in re.finditer(rf"\b{re.escape(name_tok)}\b", text):
+                if any(p.start <= m.start() < p.end for p in found):
+                    continue
+                code = leader_code(name_tok, self.on_date)
+                if code:
+                    found.append(Person(name_tok, rows[0].office, code, m.start(), m.end(), True, "leaders table",
+                                        frozenset([name_tok])))
+        found.sort(key=lambda p: p.start)
+        self.people = found
+        for person in found:
+            for tok in person.tokens:
+                self.by_token.setdefault(tok, person)
+                # Later surname-only mentions resolve to the fullest earlier mention.
+                if person.reason != "dateline country" or tok not in self.by_token:
+                    self.by_token[tok] = self.by_token.get(tok, person)
+
+    def person_by_name(self, tokens: list[str]) -> Person | None:
+        for tok in tokens:
+            person = self.by_token.get(tok)
+            if person is not None:
+                return person
+        return None
+
+    def person_at(self, start: int, end: int) -> Person | None:
+        for person in self.people:
+            if person.start < end and start < person.end:
+                return person
+        return None
+
+    def last_before(self, offset: int, title_word: str | None = None, named: bool = False) -> Person | None:
+        best = None
+        for person in self.people:
+            if person.start >= offset:
+                break
+            if named and not person.name:
+                continue
+            if title_word and title_word not in person.title and title_word not in (person.name or "").lower():
+                continue
+            best = person
+        return best

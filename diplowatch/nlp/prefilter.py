@@ -1,0 +1,57 @@
+"""Cheap Aho-Corasick pre-filter: which sentences can hold a visit or a reaction, so only those meet the model."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import ahocorasick
+
+from diplowatch.nlp.context import ArticleContext
+from diplowatch.nlp.lexicon import inflections, lexicon
+
+
+@lru_cache(maxsize=1)
+def trigger_automaton() -> ahocorasick.Automaton:
+    """Every surface form of every visit and reaction trigger, lower-cased."""
+    lex = lexicon()
+    lemmas = set(lex["visit_verbs"]) | set(lex["visit_nouns"]) | set(lex["stance_verbs"]) | set(lex["speech_verbs"])
+    words = set()
+    for lemma in lemmas:
+        words |= inflections(lemma)
+    words |= {"visiting", "talk", "according", "due", "here", "is", "are", "was", "were"}
+    automaton = ahocorasick.Automaton()
+    for word in words:
+        automaton.add_word(word, word)
+    automaton.make_automaton()
+    return automaton
+
+
+def _has_word(text: str) -> bool:
+    low = text.lower()
+    for end, word in trigger_automaton().iter(low):
+        start = end - len(word) + 1
+        if (start == 0 or not low[start - 1].isalpha()) and (end + 1 == len(low) or not low[end + 1].isalpha()):
+            return True
+    return False
+
+
+def candidate_sentences(ctx: ArticleContext) -> list[int]:
+    """Indices of sentences with a trigger word and an actor (a named state, place, titled person or pronoun)."""
+    from diplowatch.nlp.actors import gazetteer
+
+    gaz = gazetteer()
+    out = []
+    for sent in ctx.sentences:
+        if not _has_word(sent.text):
+            continue
+        has_actor = bool(gaz.find_all(sent.text, ctx.published_at)) or any(
+            p.start < sent.end and sent.start < p.end for p in ctx.people.people
+        )
+        if not has_actor:
+            low = f" {sent.text.lower()} "
+            has_actor = any(f" {w} " in low for w in ("he", "she", "his", "her", "spokesman", "spokeswoman", "spokesperson",
+                                                       "minister", "president", "ministry", "official", "officials", "treasury",
+                                                       "prime", "secretary", "government", "delegation", "here"))
+        if has_actor:
+            out.append(sent.index)
+    return out

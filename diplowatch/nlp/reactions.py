@@ -1,0 +1,167 @@
+"""Reaction extraction over one parsed sentence: speaker attribution, target, stance with negation, and quote."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from diplowatch.nlp.actors import gazetteer
+from diplowatch.nlp.context import Actor, ArticleContext, is_media, resolve_token_actor
+from diplowatch.nlp.lexicon import lexicon
+from diplowatch.nlp.segment import Sentence
+
+_QUOTE = re.compile(r"[\"“]([^\"“”]{8,})[\"”]|^[\"“]([^\"“”]{8,})$")
+VISIT_WORDS = {"visit", "trip", "tour", "travel", "talks", "meeting", "delegation", "stay", "arrival", "visiting", "travelling", "traveling"}
+
+
+@dataclass
+class ReactionCandidate:
+    sentence: Sentence
+    trigger: Token
+    speaker: Actor
+    stance: str
+    quote: str | None
+    quote_is_direct: bool
+    target_codes: list[str]
+    content_text: str
+    mentions_visit: bool
+    reasons: list[str] = field(default_factory=list)
+    verb_lemma: str = ""
+
+
+def _quotes(sent: Sentence) -> list[tuple[int, int, str]]:
+    out = []
+    for m in _QUOTE.finditer(sent.text):
+        g = 1 if m.group(1) is not None else 2
+        text = m.group(g).rstrip(" ,")
+        out.append((m.start(g), m.start(g) + len(text), text))
+    return out
+
+
+def _content_tokens(verb: Token) -> list[Token]:
+    toks: list[Token] = []
+    for child in verb.children:
+        if child.dep_ in {"ccomp", "xcomp", "dobj", "advcl", "oprd", "attr", "dative"} or (
+            child.dep_ == "prep" and child.lower_ in {"on", "against", "about", "over", "to", "for", "of", "with", "at"}
+        ):
+            toks.extend(child.subtree)
+    return sorted(toks, key=lambda t: t.i)
+
+
+def _speaker_token(verb: Token) -> Token | None:
+    lemma = verb.lemma_.lower()
+    children = list(verb.children)
+    if lemma == "quote":
+        # "Reuters quoted a spokesperson for the U.S." / "X was quoted as saying".
+        obj = next((c for c in children if c.dep_ == "dobj"), None)
+        if obj is not None:
+            return obj
+        return next((c for c in children if c.dep_ == "nsubjpass"), None)
+    for child in children:
+        if child.dep_ == "prep" and child.lower_ == "according":
+            for g in child.children:
+                if g.dep_ == "prep" and g.lower_ == "to":
+                    return next((p for p in g.children if p.dep_ == "pobj"), None)
+    subj = next((c for c in children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subj is None and verb.dep_ in {"conj", "xcomp", "advcl"}:
+        return _speaker_token(verb.head)
+    return subj
+
+
+def _stance_from_cues(text: str) -> tuple[str, str]:
+    low = " " + text.lower() + " "
+    lex = lexicon()
+    neg = [c for c in lex["negative_cues"] if re.search(rf"(?<![a-z]){re.escape(c)}(?![a-z])", low)]
+    pos = []
+    for c in lex["positive_cues"]:
+        for m in re.finditer(rf"(?<![a-z]){re.escape(c)}(?![a-z])", low):
+            before = low[max(0, m.start() - 25): m.start()]
+            if re.search(r"\b(?:not|no|n't|never|nor|neither)\b", before):
+                neg.append("not " + c)
+            else:
+                pos.append(c)
+    if len(neg) > len(pos):
+        return "negative", f"negative cue '{neg[0]}'"
+    if len(pos) > len(neg):
+        return "positive", f"positive cue '{pos[0]}'"
+    return "neutral", "no stance cue"
+
+
+def extract_reactions(doc: Doc, sent: Sentence, ctx: ArticleContext, visitor_codes: set[str]) -> list[ReactionCandidate]:
+    lex = lexicon()
+    stance_verbs = lex["stance_verbs"]
+    speech_verbs = lex.set("speech_verbs")
+    quotes = _quotes(sent)
+    out: list[ReactionCandidate] = []
+    for verb in doc:
+        if verb.pos_ not in {"VERB", "AUX"}:
+            continue
+        lemma = verb.lemma_.lower()
+        if lemma not in stance_verbs and lemma not in speech_verbs:
+            continue
+        # A verb inside a quotation is what is said, not the act of saying it.
+        if any(qs <= verb.idx < qe for qs, qe, _ in quotes):
+            continue
+        if lemma == "call" and not any(c.lower_ in {"on", "for", "upon"} for c in verb.children):
+            continue
+        if lemma in {"press", "ask", "back", "object", "attack", "blast", "veto", "approve", "express", "voice", "brief", "answer"} and not any(
+            c.dep_ in {"dobj", "ccomp", "xcomp", "prep"} for c in verb.children
+        ):
+            continue
+        if any(c.dep_ == "neg" for c in verb.children) and lemma in stance_verbs:
+            continue
+        speaker_tok = _speaker_token(verb)
+        if speaker_tok is None:
+            continue
+        if lemma != "quote" and is_media(speaker_tok):
+            # "Reuters reported ... according to X" is handled through X; media themselves are not actors.
+            continue
+        speaker = resolve_token_actor(speaker_tok, ctx, sent)
+        if speaker is None or not speaker.code or not speaker.is_state:
+            continue
+        content = _content_tokens(verb)
+        if lemma == "quote":
+            content = [t for t in doc if t.i not in {x.i for x in speaker_tok.subtree} and t.i != verb.i]
+        content_text = " ".join(t.text for t in content)
+        quote_text = None
+        direct = False
+        outside = [q for q in quotes if not (q[0] <= speaker_tok.idx < q[1])]
+        if outside:
+            quote_text = max(outside, key=lambda q: q[1] - q[0])[2]
+            direct = True
+            content_text = content_text + " " + quote_text
+        elif content:
+            quote_text = doc[content[0].i: content[-1].i + 1].text
+        if not content_text.strip():
+            continue
+        # Targets: foreign states/IGOs named in what was said (an IGO may react to any state).
+        targets = []
+        for _, _, _, place in gazetteer().find_all(content_text, ctx.published_at):
+            if place.code != speaker.code and place.code not in targets:
+                targets.append(place.code)
+        for person in ctx.people.people:
+            if person.name and person.code and person.code != speaker.code:
+                if any(re.search(rf"\b{re.escape(t)}\b", content_text) for t in person.tokens if len(t) > 2):
+                    if person.code not in targets:
+                        targets.append(person.code)
+        content_low = content_text.lower()
+        mentions_visit = any(re.search(rf"\b{w}", content_low) for w in VISIT_WORDS) or bool(set(targets) & visitor_codes)
+        if not targets and not (mentions_visit and visitor_codes - {speaker.code}):
+            continue
+        stance = stance_verbs.get(lemma)
+        why = f"verb '{verb.text}'"
+        if stance is None or stance == "neutral":
+            stance, why = _stance_from_cues(content_text)
+            if stance == "neutral":
+                why = f"speech verb '{verb.text}', no stance cue"
+        if stance == "neutral" and not mentions_visit and lemma not in stance_verbs:
+            # Plain "said" about a foreign actor is too weak to be a reaction unless it concerns a visit.
+            continue
+        out.append(ReactionCandidate(
+            sentence=sent, trigger=verb, speaker=speaker, stance=stance, quote=quote_text, quote_is_direct=direct,
+            target_codes=targets, content_text=content_text, mentions_visit=mentions_visit,
+            reasons=[why, f"speaker: {speaker.reason}", f"targets: {','.join(targets) or 'visit'}"], verb_lemma=lemma,
+        ))
+    return out

@@ -1,0 +1,109 @@
+"""Cheap rule-based sentence splitting and dateline parsing, run before any statistical model."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from diplowatch.nlp.actors import Place, gazetteer
+
+# Tokens after which a period does not end a sentence (titles, initials, months, US states, "U.S.").
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "sen", "gov", "rep", "gen", "lt", "col", "maj", "capt", "sgt", "st", "jr", "sr", "prof",
+    "corp", "inc", "co", "ltd", "no", "vs", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec",
+    "calif", "fla", "mass", "conn", "ill", "mich", "n.j", "n.y", "d.c", "u.s", "u.k", "u.n", "e.u", "mt", "ft",
+    "messrs", "rev", "hon", "pres", "adm", "cmdr", "gens", "sens", "reps", "pct", "approx", "dept", "govt",
+}
+
+_SENT_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]*[A-Z0-9])")
+
+MONTHS = {m: i + 1 for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+)}
+MONTH_ABBR = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Dateline:
+    place_text: str
+    place: Place | None
+    date: dt.date | None
+    end: int  # offset in the text where the dateline ends
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences with offsets: paragraphs by line, then at sentence-final punctuation not after an abbreviation."""
+    sentences: list[Sentence] = []
+    for para in re.finditer(r"[^\n]+", text):
+        ptext = para.group()
+        if not ptext.strip():
+            continue
+        pstart = para.start()
+        cut = 0
+        for m in _SENT_END.finditer(ptext):
+            before = ptext[cut:m.start()].rstrip("\"'”’)")
+            last = re.search(r"(\S+)$", before)
+            word = last.group(1).lower().rstrip(".") if last else ""
+            word = word.lstrip("(\"'“‘")
+            if word in _ABBREVIATIONS or re.fullmatch(r"[a-z]", word) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):
+                continue
+            _add(sentences, text, pstart + cut, pstart + m.start())
+            cut = m.end()
+        _add(sentences, text, pstart + cut, pstart + len(ptext))
+    return [Sentence(i, s.start, s.end, s.text) for i, s in enumerate(sentences)]
+
+
+def _add(out: list[Sentence], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append(Sentence(len(out), start, end, text[start:end]))
+
+
+_DATELINE = re.compile(
+    r"^\s*(?P<place>[A-Z][A-Z .'\-]{1,40}?)"
+    r"(?:,\s*(?P<region>[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?))?"
+    r"(?:,\s*(?P<month>[A-Za-z]{3,9})\.?\s+(?P<day>\d{1,2}))?"
+    r"\s*(?:\([A-Za-z .]+\))?\s*(?:-{1,2}|—|–)\s"
+)
+
+
+def parse_dateline(text: str, published_at: dt.date | None) -> Dateline | None:
+    """The "BERNE, March 4 -" / "BAGHDAD (AFP) -" opening of a wire story, if any."""
+    m = _DATELINE.match(text)
+    if not m:
+        return None
+    place_text = m.group("place").strip()
+    if place_text in {"AP", "AFP", "REUTERS", "UPI"}:
+        return Dateline(place_text, None, None, m.end())
+    gaz = gazetteer()
+    place = gaz.lookup(place_text, published_at, in_text=False)
+    if place is None and m.group("region"):
+        place = gaz.lookup(m.group("region"), published_at, in_text=False)
+    day = None
+    if m.group("month") and published_at is not None:
+        month = MONTHS.get(m.group("month").lower()) or MONTH_ABBR.get(m.group("month").lower()[:4].rstrip("."))
+        if month is None:
+            month = MONTH_ABBR.get(m.group("month").lower()[:3])
+        if month:
+            try:
+                day = dt.date(published_at.year, month, int(m.group("day")))
+            except ValueError:
+                day = None
+            # Wire dates can lag the dateline by a day; trust the dateline only when close.
+            if day is not None and abs((day - published_at).days) > 3:
+                day = None
+    return Dateline(place_text.title(), place, day, m.end())

@@ -1,0 +1,454 @@
+"""Visit extraction over one parsed sentence: triggers, direction from the dependency parse, legs, status, dates, type."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from diplowatch.nlp.actors import Place, gazetteer
+from diplowatch.nlp.context import Actor, ArticleContext, resolve_token_actor, token_offset
+from diplowatch.nlp.dates import DateMention, duration_days, find_dates
+from diplowatch.nlp.lexicon import lexicon
+from diplowatch.nlp.segment import Sentence
+
+SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+PLACE_PREPS_ALL = {"to", "in", "of", "at", "for", "into", "from", "over"}
+
+
+@dataclass
+class VisitCandidate:
+    sentence: Sentence
+    trigger: Token
+    trigger_text: str
+    trigger_offset: int
+    visitor: Actor
+    host_code: str
+    location: str | None
+    status: str
+    visit_type: str
+    start_date: dt.date | None = None
+    end_date: dt.date | None = None
+    date_precision: str | None = None
+    negated: bool = False
+    reasons: list[str] = field(default_factory=list)
+    direction: str = "visit"  # visit | host
+
+
+def _places_in(tok: Token, ctx: ArticleContext, skip_clauses: bool = True) -> list[tuple[Place, str, Token]]:
+    """Places named in tok's subtree (not inside relative/adverbial clauses), as (place, surface, token)."""
+    out: list[tuple[Place, str, Token]] = []
+    stack = [tok]
+    seen = set()
+    while stack:
+        t = stack.pop()
+        if t.i in seen:
+            continue
+        seen.add(t.i)
+        if t is not tok and skip_clauses and t.dep_ in {"relcl", "advcl", "ccomp", "acl"}:
+            continue
+        stack.extend(t.children)
+    span_tokens = sorted(seen)
+    if not span_tokens:
+        return out
+    doc = tok.doc
+    lo, hi = span_tokens[0], span_tokens[-1]
+    text = doc[lo: hi + 1].text
+    base = doc[lo].idx
+    for start, _end, surface, place in gazetteer().find_all(text, ctx.published_at):
+        # Map back to a token to respect the clause filter.
+        char = base + start
+        token = next((t for t in doc[lo: hi + 1] if t.idx <= char < t.idx + len(t.text) + 1), None)
+        if token is None or token.i not in seen:
+            continue
+        out.append((place, surface, token))
+    return out
+
+
+def _clause_cues(tok: Token) -> tuple[set[str], set[str], list[Token]]:
+    """Lemmas of aux/neg/mark children of tok and of the verbs governing it, up to the clause root."""
+    lemmas: set[str] = set()
+    deps: set[str] = set()
+    chain: list[Token] = []
+    cur = tok
+    for _ in range(6):
+        chain.append(cur)
+        for child in cur.children:
+            if child.dep_ in {"aux", "auxpass", "neg", "mark", "advmod", "amod", "det", "npadvmod", "prt"}:
+                lemmas.add(child.lower_)
+                lemmas.add(child.lemma_.lower())
+                deps.add(child.dep_)
+        if cur.dep_ in {"ROOT", "ccomp", "advcl", "relcl", "conj", "parataxis"} or cur.head is cur:
+            break
+        cur = cur.head
+    return lemmas, deps, chain
+
+
+def _status(trigger: Token, ctx: ArticleContext, dates: list[DateMention]) -> tuple[str | None, str]:
+    """(status, reason); None status means the mention is negated or hypothetical."""
+    lex = lexicon()
+    lemmas, deps, chain = _clause_cues(trigger)
+    chain_lemmas = {t.lemma_.lower() for t in chain}
+    if trigger.pos_ == "NOUN":
+        for child in trigger.children:
+            if child.lower_ in {"no"}:
+                return None, "negated (no)"
+    if "neg" in deps or lemmas & {"never"}:
+        return None, "negated"
+    if lemmas & lex.set("hypothetical_marks") and trigger.pos_ == "VERB":
+        return None, "hypothetical"
+    if (chain_lemmas - {trigger.lemma_.lower()}) & lex.set("block_governors"):
+        return None, "blocked by governor"
+    for t in chain[1:]:
+        if t.lemma_.lower() in {"invite", "invitation"} and t.i < trigger.i:
+            return None, "invitation only"
+    if any(t.lemma_.lower() in lex.set("cancel_cues") for t in chain) or (
+        any(t.lemma_.lower() == "call" for t in chain) and "off" in lemmas
+    ):
+        return "cancelled", "cancel verb"
+    # A resolved date is the best evidence of where the visit sits relative to the article date.
+    if dates and ctx.anchor:
+        d = dates[0]
+        end = d.end_date or d.start_date
+        if d.precision == "month" and (d.start_date.year, d.start_date.month) < (ctx.anchor.year, ctx.anchor.month):
+            return "completed", "dated in an earlier month"
+        if d.precision == "day" and d.start_date > ctx.anchor:
+            return "planned", "dated after the article"
+        if d.precision == "day" and end < ctx.anchor - dt.timedelta(days=1) and trigger.lemma_ not in {"arrive", "land"}:
+            return "completed", "dated before the article"
+    future_words = lex.set("future_time_words")
+    sentence_words = {t.lower_ for t in trigger.sent}
+    if lemmas & {"will", "shall", "'ll", "wo"} or any(t.lemma_.lower() in lex.set("planned_cues") - {"to", "would", "next", "last"}
+                                                     for t in chain[1:]):
+        return "planned", "future or plan"
+    if trigger.pos_ == "NOUN" and {c.lower_ for c in trigger.children} & {"upcoming", "forthcoming", "planned", "proposed", "next", "coming"}:
+        return "planned", "upcoming visit"
+    if trigger.pos_ == "NOUN" and {c.lower_ for c in trigger.children} & {"recent", "last", "previous", "earlier"}:
+        return "completed", "past visit"
+    head = chain[-1]
+    tag = trigger.tag_ if trigger.pos_ in {"VERB", "AUX"} else head.tag_
+    lemma = trigger.lemma_.lower()
+    if trigger.pos_ == "VERB" and "to" in lemmas and tag == "VB" and trigger.dep_ in {"ROOT", "xcomp"}:
+        return "planned", "infinitive (headline future)"
+    if trigger.pos_ == "NOUN":
+        gov = trigger.head
+        while gov.pos_ not in {"VERB", "AUX"} and gov.head is not gov:
+            gov = gov.head
+        if gov.lemma_.lower() == "return" or any(c.lemma_.lower() == "return" for c in trigger.ancestors):
+            return "completed", "returned from the visit"
+        if gov.lemma_.lower() in {"end", "conclude", "wind", "complete"} and gov.tag_ in {"VBD", "VBN"} and gov.lemma_ != "end":
+            return "completed", "concluded"
+        prep = trigger.head if trigger.head.dep_ == "prep" else None
+        if prep is not None and prep.lower_ in {"during", "on", "at"} or any(c.lower_ in {"first", "second", "end", "final"} for c in trigger.subtree):
+            if sentence_words & {"last", "ago", "earlier"} and not (sentence_words & {"today"}):
+                return "completed", "during a past visit"
+            if gov.tag_ in {"VBD", "VBN", "VBZ", "VBP", "VBG"} or gov.lemma_ in {"say", "tell", "declare"}:
+                return "ongoing", "during the visit"
+        if prep is not None and prep.lower_ == "after":
+            return "completed", "after the visit"
+        tag = gov.tag_
+        lemmas2, _, _ = _clause_cues(gov)
+        if lemmas2 & {"will", "shall", "'ll"}:
+            return "planned", "future governor"
+        if sentence_words & future_words and tag in {"VBZ", "VBP", "VB"}:
+            return "planned", "present with future time"
+    if lemma in {"arrive", "land", "come"} and tag in {"VBD", "VBN", "VBZ", "VBP"}:
+        return "ongoing", "arrived"
+    if tag in {"VBZ", "VBP"} and sentence_words & future_words:
+        return "planned", "present with future time"
+    if tag == "VBG" and ("aux" in deps or trigger.dep_ in {"advcl", "acl", "amod"}):
+        return "ongoing", "progressive"
+    if tag in {"VBZ", "VBP"}:
+        return "ongoing", "present tense"
+    if tag in {"VBD", "VBN"}:
+        if lemmas & {"have", "has"} and lemma not in {"visit", "tour", "pay", "return"}:
+            return "ongoing", "present perfect"
+        return "completed", "past tense"
+    if tag == "MD":
+        return "planned", "modal"
+    return "ongoing", "default"
+
+
+def _visit_type(trigger: Token) -> str:
+    types = lexicon()["visit_types"]
+    noun = trigger
+    if trigger.pos_ == "VERB":
+        noun = next((c for c in trigger.children if c.dep_ == "dobj" and c.lemma_ in {"visit", "trip"}), trigger)
+    for child in noun.children:
+        if child.lower_ in types:
+            return types[child.lower_]
+        if child.dep_ == "amod":
+            for grand in child.children:
+                if grand.lower_ in types:
+                    return types[grand.lower_]
+    window = trigger.doc[max(0, noun.i - 4): noun.i]
+    for t in window:
+        if t.lower_ in types:
+            return types[t.lower_]
+    return "unspecified"
+
+
+def _visitor_token(trigger: Token) -> Token | None:
+    """The traveller: subject of the trigger verb, or of the verb governing it (xcomp/conj chains)."""
+    cur = trigger
+    for _ in range(5):
+        subjects = [c for c in cur.children if c.dep_ in SUBJECTS]
+        if subjects:
+            # Two subjects means a misparsed apposition; the one next to the verb is the actor.
+            return max(subjects, key=lambda c: c.i if c.i < cur.i else -c.i)
+        if cur.dep_ in {"xcomp", "conj", "advcl", "pcomp"} or (cur.dep_ == "ccomp" and cur.head.lemma_ in {"expect", "plan"}):
+            cur = cur.head
+            continue
+        if cur.dep_ == "relcl":
+            return cur.head
+        break
+    return None
+
+
+def _noun_visitor(trigger: Token) -> Token | None:
+    for child in trigger.children:
+        if child.dep_ == "poss":
+            return child
+        if child.dep_ == "prep" and child.lower_ == "by":
+            for g in child.children:
+                if g.dep_ == "pobj":
+                    return g
+    # A trip/visit governed by a verb: its subject made it ("X, on the first day of a visit to Y, said").
+    cur = trigger
+    for _ in range(6):
+        if cur.head is cur:
+            break
+        cur = cur.head
+        if cur.pos_ in {"VERB", "AUX"}:
+            for child in cur.children:
+                if child.dep_ == "agent":
+                    for g in child.children:
+                        if g.dep_ == "pobj":
+                            return g
+            subjects = [c for c in cur.children if c.dep_ in SUBJECTS and trigger not in c.subtree]
+            if subjects:
+                return max(subjects, key=lambda c: c.i if c.i < cur.i else -c.i)
+            if cur.dep_ not in {"xcomp", "conj", "advcl", "prep", "pcomp"}:
+                break
+    # Misparsed clauses: fall back to the nearest subject before the trigger.
+    before = [t for t in trigger.sent if t.dep_ in SUBJECTS and t.i < trigger.i and t.pos_ in {"PROPN", "NOUN", "PRON"}]
+    return before[-1] if before else None
+
+
+def _destination_tokens(trigger: Token, preps: set[str]) -> list[tuple[Token, str]]:
+    """(token, how) pairs whose subtrees name the destination of the trigger."""
+    out = []
+    for child in trigger.children:
+        if child.dep_ in {"dobj", "attr"} and trigger.pos_ == "VERB":
+            out.append((child, "dobj"))
+        elif child.dep_ == "prep" and child.lower_ in preps:
+            for g in child.children:
+                if g.dep_ in {"pobj", "pcomp"}:
+                    out.append((g, child.lower_))
+            if child.lower_ == "over":
+                out.append((child, "over"))
+        elif child.dep_ in {"compound", "amod", "nmod"} and trigger.pos_ == "NOUN":
+            out.append((child, "modifier"))
+        elif child.dep_ == "advmod" and child.lower_ == "here":
+            out.append((child, "here"))
+        elif child.dep_ == "advmod" and child.lower_ in {"in", "there"}:
+            continue
+        elif child.dep_ == "prt" and child.lower_ == "in":
+            continue
+    return out
+
+
+def extract_visits(doc: Doc, sent: Sentence, ctx: ArticleContext) -> list[VisitCandidate]:
+    lex = lexicon()
+    verbs = lex["visit_verbs"]
+    nouns = set(lex["visit_nouns"])
+    preps_by_verb = lex["travel_preps"]
+    need_place = set(lex["movement_verbs_need_place"])
+    out: list[VisitCandidate] = []
+    all_dates = find_dates(sent.text, ctx.anchor)
+    triggers = [t for t in doc if (t.lemma_.lower() in verbs and t.pos_ in {"VERB", "AUX"} and verbs[t.lemma_.lower()] == "visit")
+                or (t.lemma_.lower() in nouns and t.pos_ in {"NOUN", "PROPN"})]
+    # Each date belongs to the trigger nearest to it, so legs of one sentence keep their own dates.
+    owner = {id(d): min(triggers, key=lambda t: min(abs(d.start - t.idx), abs(d.end - t.idx))).i for d in all_dates} if triggers else {}
+    for tok in doc:
+        lemma = tok.lemma_.lower()
+        role = None
+        if tok.pos_ in {"VERB", "AUX"} and lemma in verbs:
+            role = verbs[lemma]
+        elif tok.pos_ in {"NOUN", "PROPN"} and lemma in nouns and tok.dep_ != "compound":
+            role = "noun"
+        elif tok.lower_ == "visiting" and tok.dep_ == "amod":
+            role = "visiting"
+        elif lemma == "be" and any(c.dep_ == "prep" and c.lower_ == "in" for c in tok.children):
+            role = "presence"
+        elif tok.lower_ == "due" and tok.dep_ in {"acomp", "ROOT", "amod"}:
+            role = "visit"
+        if role is None:
+            continue
+        if lemma == "pay" and any(c.dep_ == "dobj" and c.lemma_ in nouns for c in tok.children):
+            continue  # the noun "visit" carries it
+        if lemma == "expect" and not (tok.tag_ == "VBN" and any(c.dep_ == "nsubjpass" for c in tok.children)):
+            continue
+        if lemma == "hold" and not any(c.dep_ == "dobj" and c.lemma_ in {"talk", "talks", "meeting"} for c in tok.children):
+            continue
+        own_dates = [d for d in all_dates if owner.get(id(d), tok.i) == tok.i]
+        cands = _from_trigger(tok, role, lemma, doc, sent, ctx, preps_by_verb, need_place, own_dates)
+        out.extend(cands)
+    return out
+
+
+def _nearest_dates(trigger: Token, dates: list[DateMention], taken_by_other: set[int]) -> list[DateMention]:
+    if not dates:
+        return []
+    return sorted(dates, key=lambda d: min(abs(d.start - trigger.idx), abs(d.end - trigger.idx)))
+
+
+def _from_trigger(tok, role, lemma, doc, sent, ctx, preps_by_verb, need_place, all_dates) -> list[VisitCandidate]:
+    visitor_tok: Token | None = None
+    host_actor: Actor | None = None
+    dest: list[tuple[Token, str]] = []
+    direction = "visit"
+    if role == "visit":
+        visitor_tok = _visitor_token(tok)
+        dest = _destination_tokens(tok, set(preps_by_verb.get(lemma, ["to", "in"])) | ({"in"} if lemma == "expect" else set()))
+        if lemma in {"tour", "visit"}:
+            dest = [d for d in dest if d[1] in {"dobj", "to", "in", "of", "here"}]
+    elif role == "noun":
+        visitor_tok = _noun_visitor(tok)
+        preps = {"to", "in", "of", "at"} if lemma in {"visit", "trip", "tour", "stopover", "journey", "stay"} else {"in", "at"}
+        dest = _destination_tokens(tok, preps)
+        if lemma in {"talks", "meeting", "summit", "talk"}:
+            dest = [d for d in dest if d[1] in {"in", "at", "here", "modifier"}]
+        # "a visit here" / "talks here": here may hang off the noun or its verb.
+    elif role == "visiting":
+        visitor_tok = tok.head
+        dest = []
+    elif role == "host":
+        subj = next((c for c in tok.children if c.dep_ in SUBJECTS), None)
+        obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        if subj is None or obj is None:
+            return []
+        host_actor = resolve_token_actor(subj, ctx, sent)
+        visitor_tok = obj
+        direction = "host"
+        dest = [(c, "in") for p in tok.children if p.dep_ == "prep" and p.lower_ == "in" for c in p.children]
+    elif role in {"meet", "presence"}:
+        visitor_tok = _visitor_token(tok)
+        dest = []
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ == "in":
+                dest.extend((g, "in") for g in child.children if g.dep_ == "pobj")
+            elif child.dep_ == "advmod" and child.lower_ == "here":
+                dest.append((child, "here"))
+            elif role == "meet" and child.dep_ == "dobj":
+                dest.extend((g, "in") for p in child.children if p.dep_ == "prep" and p.lower_ == "in" for g in p.children)
+                dest.extend((g, "here") for g in child.children if g.lower_ == "here")
+        if role == "meet" and not dest and ctx.home_code:
+            # Meeting a named official of the dateline country puts the visitor there.
+            partners = [c for c in tok.children if c.dep_ == "dobj"]
+            partners += [g for p in tok.children if p.dep_ == "prep" and p.lower_ == "with" for g in p.children]
+            for partner in partners:
+                a = resolve_token_actor(partner, ctx, sent)
+                if a and a.kind == "person" and a.code == ctx.home_code and a.is_state and a.reason != "dateline country":
+                    dest.append((partner, "partner"))
+                    break
+    else:
+        return []
+    if visitor_tok is None:
+        return []
+    visitor = resolve_token_actor(visitor_tok, ctx, sent)
+    if visitor is None or not visitor.code or not visitor.is_state:
+        return []
+    if visitor.kind in {"state", "igo"} and not visitor.has_title and role != "visiting":
+        return []
+    # Resident diplomats and correspondents do not visit.
+    title_low = (visitor.title or "").lower()
+    if any(re.search(rf"\b{re.escape(w)}\b", title_low) for w in lexicon()["resident_titles"]):
+        return []
+    legs: list[tuple[str, str | None, str]] = []  # (host_code, location, how)
+    for dtok, how in dest:
+        if how == "here":
+            if ctx.home_code:
+                legs.append((ctx.home_code, ctx.home_city, "here"))
+            continue
+        if how == "partner":
+            legs.append((ctx.home_code, ctx.home_city, "partner"))
+            continue
+        places = _places_in(dtok, ctx)
+        if how == "modifier":
+            places = [p for p in places if p[2].i == dtok.i or p[2].head.i == dtok.i]
+        countries = [p for p in places if p[0].kind != "igo"]
+        if not countries:
+            countries = [p for p in places if p[0].kind == "igo" and p[0].seat]
+            countries = [(Place(p[0].seat, "country"), p[1], p[2]) for p in countries]
+        for place, surface, _ in countries:
+            legs.append((place.code, surface if place.kind == "city" else None, how))
+    if role == "visiting" and ctx.home_code:
+        legs.append((ctx.home_code, None, "visiting"))
+    if role == "host" and host_actor is not None and host_actor.code and not legs:
+        legs.append((host_actor.code, None, "host"))
+    if not legs:
+        return []
+    # Merge a city with the country it belongs to ("Hanoi" + "Vietnam").
+    merged: dict[str, tuple[str | None, str]] = {}
+    for code, loc, how in legs:
+        if code not in merged or (merged[code][0] is None and loc):
+            merged[code] = (loc, how)
+    sentence_dates = _nearest_dates(tok, all_dates, set())
+    status, why = _status(tok, ctx, sentence_dates)
+    negated = status is None
+    out = []
+    for code, (loc, how) in merged.items():
+        if code == visitor.code:
+            continue  # domestic trip or going home
+        leg_status = status
+        if how == "from" and not negated:
+            leg_status = "completed"
+        cand = VisitCandidate(
+            sentence=sent, trigger=tok, trigger_text=tok.text, trigger_offset=token_offset(sent, tok), visitor=visitor,
+            host_code=code, location=loc, status=leg_status or "completed", visit_type=_visit_type(tok), negated=negated,
+            reasons=[f"trigger '{tok.text}' ({role})", f"visitor: {visitor.reason}", f"host via {how}", f"status: {why}"],
+            direction=direction,
+        )
+        if not negated and how != "from":
+            _attach_dates(cand, tok, sentence_dates, sent, ctx)
+        out.append(cand)
+    return out
+
+
+def _attach_dates(cand: VisitCandidate, tok: Token, dates: list[DateMention], sent: Sentence, ctx: ArticleContext) -> None:
+    future = cand.status == "planned"
+    # Re-resolve weekdays/months in the direction the status points to.
+    spans = {(d.start, d.end) for d in dates}
+    dates = find_dates(sent.text, ctx.anchor, future=future if cand.status in {"planned", "completed"} else None)
+    dates = [d for d in dates if d.kind != "year" and (d.start, d.end) in spans]
+    if not dates:
+        dates_ok = []
+    else:
+        dates_ok = sorted(dates, key=lambda d: min(abs(d.start - tok.idx), abs(d.end - tok.idx)))
+    text_low = sent.text.lower()
+    if dates_ok:
+        d = dates_ok[0]
+        # "leaves for X on D" and "arrived" without a day do not fix the arrival.
+        if tok.lemma_.lower() in {"leave", "depart"}:
+            return
+        if abs(d.start - tok.idx) > 90 and d.kind not in {"md_range", "dm_range"}:
+            return
+        cand.start_date = d.start_date
+        cand.end_date = d.end_date if d.precision == "day" else None
+        cand.date_precision = d.precision
+        if d.precision == "day" and d.end_date == d.start_date:
+            cand.end_date = None
+    elif ctx.anchor and ("first day of" in text_low):
+        cand.start_date, cand.date_precision = ctx.anchor, "day"
+    elif ctx.anchor and ("end of" in text_low and tok.lemma_ in {"visit", "trip", "tour"}):
+        cand.end_date, cand.date_precision = ctx.anchor, "day"
+    if cand.date_precision == "day" and ctx.anchor and "first day of" in text_low and cand.start_date is None:
+        cand.start_date = ctx.anchor
+    dur = duration_days(sent.text)
+    if dur and cand.date_precision == "day" and cand.start_date and cand.end_date is None:
+        cand.end_date = cand.start_date + dt.timedelta(days=dur[0] - 1)
+    if cand.date_precision == "day" and cand.end_date is None and cand.start_date is not None:
+        cand.end_date = None
