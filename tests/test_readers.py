@@ -32,9 +32,11 @@ def test_text_without_header_keeps_whole_body_and_no_date(tmp_path):
     assert item.text == "Just a body.\nSecond line."
 
 
-def test_text_with_bad_header_date_is_an_error(tmp_path):
-    [item] = list(read_folder(_write(tmp_path / "a.txt", " date 2024-13-45 Title\nBody")))
-    assert isinstance(item, IngestError) and item.reason == "invalid_date" and item.line_number == 1
+def test_text_with_bad_header_date_is_kept_undated_with_a_note(tmp_path):
+    note, item = list(read_folder(_write(tmp_path / "a.txt", " date 2024-13-45 Title\nBody")))
+    assert isinstance(note, IngestError) and note.reason == "date_ignored" and note.line_number == 1 and note.kept
+    assert "2024-13-45" in note.detail
+    assert isinstance(item, RawArticle) and item.published_at is None and item.title == "Title" and item.text == "Body"
 
 
 def test_jsonl_good_and_broken_lines(tmp_path):
@@ -50,9 +52,11 @@ def test_jsonl_good_and_broken_lines(tmp_path):
     items = list(read_folder(_write(tmp_path / "feed.jsonl", "\n".join(lines))))
     good = [i for i in items if isinstance(i, RawArticle)]
     bad = {i.line_number: i.reason for i in items if isinstance(i, IngestError)}
-    assert [g.text for g in good] == ["Body one.", "Body three."]
+    assert [g.text for g in good] == ["Body one.", "Body two.", "Body three."]
     assert good[0].source_id == "7" and good[0].published_at == date(2024, 6, 17) and good[0].line_number == 1
-    assert bad == {2: "invalid_json", 3: "missing_text", 5: "invalid_date", 6: "not_an_object"}
+    # An unusable date keeps the article undated, with a note on its line.
+    assert good[1].published_at is None and good[1].line_number == 5
+    assert bad == {2: "invalid_json", 3: "missing_text", 5: "date_ignored", 6: "not_an_object"}
 
 
 def test_folder_is_read_recursively_and_unreadable_files_are_recorded(tmp_path):
@@ -63,7 +67,7 @@ def test_folder_is_read_recursively_and_unreadable_files_are_recorded(tmp_path):
     items = list(read_folder(tmp_path))
     assert [i.title for i in items if isinstance(i, RawArticle)] == ["Deep"]
     assert {(i.source_path.rsplit("/", 1)[1], i.reason) for i in items if isinstance(i, IngestError)} == {
-        ("empty.txt", "empty_file"), ("bad.txt", "invalid_encoding"), ("notes.pdf", "unsupported_format")}
+        ("empty.txt", "empty_file"), ("bad.txt", "binary_file"), ("notes.pdf", "unsupported_format")}
 
 
 def test_samples_folder_reads_without_errors():

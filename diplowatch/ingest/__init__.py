@@ -1,14 +1,27 @@
-"""Ingestion: read article inputs into validated-ready frames; every unreadable input becomes a recorded error."""
+"""Ingestion: read article inputs (files and feeds) into validated-ready frames; every unreadable input
+becomes a recorded error."""
 
 from diplowatch.ingest.articles import article_id, articles_frames, normalize_for_id
-from diplowatch.ingest.readers import IngestError, RawArticle, read_folder, read_path
+from diplowatch.ingest.readers import (
+    DEFAULT_MAX_FILE_BYTES,
+    NOTE_REASONS,
+    IngestError,
+    RawArticle,
+    read_folder,
+    read_path,
+)
+from diplowatch.ingest.urls import canonical_url, url_identity
 
 __all__ = [
+    "DEFAULT_MAX_FILE_BYTES",
+    "NOTE_REASONS",
     "IngestError",
     "RawArticle",
     "article_id",
     "articles_frames",
+    "canonical_url",
     "normalize_for_id",
     "read_folder",
     "read_path",
+    "url_identity",
 ]

@@ -1,4 +1,5 @@
-"""Turn read articles into the `articles`, `article_sources` and `ingest_errors` frames (identity, dedup, partition)."""
+"""Turn read articles into the `articles`, `article_sources` and `ingest_errors` frames (identity, dedup,
+language, partition), with timestamps kept stable across re-runs of the same input."""
 
 from __future__ import annotations
 
@@ -10,7 +11,9 @@ from datetime import datetime
 
 import polars as pl
 
+from diplowatch.ingest.language import detect_language, is_skipped
 from diplowatch.ingest.readers import IngestError, RawArticle
+from diplowatch.ingest.urls import canonical_url, url_identity
 from diplowatch.schemas import frame_from_rows
 
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
@@ -32,35 +35,71 @@ def articles_frames(
     items: Iterable[RawArticle | IngestError],
     ingested_at: datetime,
     known_ingested_at: Mapping[str, datetime] | None = None,
+    *,
+    known_seen_at: Mapping[tuple, datetime] | None = None,
+    known_recorded_at: Mapping[tuple, datetime] | None = None,
 ) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
     """Build (articles, article_sources, ingest_errors) from reader output.
 
-    An article seen twice is one `articles` row (the first seen) and two `article_sources` rows. Undated
-    articles are partitioned on the day they were first ingested (`known_ingested_at` keeps that day stable
-    across re-runs) and flagged with `date_from_ingest`.
+    Identity: two inputs are the same article when their normalized title + text are equal, or when both
+    carry an http(s) URL naming the same page once tracking parameters are removed (`url_identity`). The
+    first input read (sorted path order) provides the `articles` row; every input gets an `article_sources`
+    row. Text confidently detected as not English is skipped with a `not_english` error.
+
+    Undated articles are partitioned on the day they were first ingested. Re-runs keep the first times:
+    `known_ingested_at` (article_id -> ingested_at), `known_seen_at` ((article_id, source_path, line_number)
+    -> seen_at) and `known_recorded_at` ((source_path, line_number, reason) -> recorded_at), so the same
+    input gives byte-identical rows.
     """
     known_ingested_at = known_ingested_at or {}
+    known_seen_at = known_seen_at or {}
+    known_recorded_at = known_recorded_at or {}
     articles: dict[str, dict] = {}
+    by_url: dict[str, str] = {}
+    skipped: dict[str, str] = {}  # article_id -> why it was skipped
     sources: list[dict] = []
     errors: list[dict] = []
+
+    def record(source_path: str, line_number: int | None, reason: str, detail: str) -> None:
+        key = (source_path, line_number, reason)
+        errors.append({"source_path": source_path, "line_number": line_number, "reason": reason, "detail": detail,
+                       "recorded_at": known_recorded_at.get(key, ingested_at)})
+
     for item in items:
         if isinstance(item, IngestError):
-            errors.append({"source_path": item.source_path, "line_number": item.line_number, "reason": item.reason,
-                           "detail": item.detail, "recorded_at": ingested_at})
+            record(item.source_path, item.line_number, item.reason, item.detail)
             continue
         aid = article_id(item.title, item.text)
-        first_seen = known_ingested_at.get(aid, ingested_at)
-        partition = item.published_at or first_seen.date()
+        identity = url_identity(item.url)
+        if aid not in articles and aid not in skipped and identity in by_url:
+            aid = by_url[identity]
+        if aid in skipped:
+            record(item.source_path, item.line_number, "not_english", skipped[aid])
+            continue
         if aid not in articles:
+            language = detect_language(item.text)
+            if is_skipped(language):
+                skipped[aid] = (f"detected language `{language.code}` (probability {language.probability}); "
+                                "the extractor reads English only, so the article is not loaded")
+                if identity is not None:
+                    by_url.setdefault(identity, aid)
+                record(item.source_path, item.line_number, "not_english", skipped[aid])
+                continue
+            first_seen = known_ingested_at.get(aid, ingested_at)
             articles[aid] = {
-                "article_id": aid, "source_id": item.source_id, "source_path": item.source_path, "url": item.url,
-                "source": item.source, "published_at": item.published_at, "title": item.title, "text": item.text,
-                "language": None, "partition_date": partition, "date_from_ingest": item.published_at is None,
-                "ingested_at": first_seen,
+                "article_id": aid, "source_id": item.source_id, "source_path": item.source_path,
+                "url": canonical_url(item.url), "source": item.source, "published_at": item.published_at,
+                "title": item.title, "text": item.text, "language": language.code,
+                "partition_date": item.published_at or first_seen.date(),
+                "date_from_ingest": item.published_at is None, "ingested_at": first_seen,
             }
+        if identity is not None:
+            by_url.setdefault(identity, aid)
+        key = (aid, item.source_path, item.line_number)
         sources.append({"article_id": aid, "source_kind": item.source_kind, "source_path": item.source_path,
                         "line_number": item.line_number, "url": item.url,
-                        "partition_date": articles[aid]["partition_date"], "seen_at": ingested_at})
+                        "partition_date": articles[aid]["partition_date"],
+                        "seen_at": known_seen_at.get(key, ingested_at)})
     return (
         frame_from_rows("articles", list(articles.values())),
         frame_from_rows("article_sources", sources),
