@@ -79,7 +79,9 @@ class Gazetteer:
         with open(path, encoding="utf-8") as fh:
             for row in csv.DictReader(fh, delimiter="\t"):
                 code = row["ISO3"]
-                self.alpha2_to_alpha3[row["ISO2"]] = code
+                # Some ISO2 cells are regexes ("^GB$|^UK$"); pycountry below supplies the clean mapping.
+                if re.fullmatch(r"[A-Z]{2}", row["ISO2"]):
+                    self.alpha2_to_alpha3[row["ISO2"]] = code
                 if row["obsolete"] and code != "SUN":
                     continue
                 for name in (row["name_short"], row["name_official"]):
@@ -87,6 +89,7 @@ class Gazetteer:
                         self._add(name, Place(code, "country"))
                         self._add(_ascii(name), Place(code, "country"))
         for country in pycountry.countries:
+            self.alpha2_to_alpha3[country.alpha_2] = country.alpha_3
             for attr in ("name", "common_name", "official_name"):
                 name = getattr(country, attr, None)
                 if name and "," not in name:

@@ -82,7 +82,7 @@ def resolve_token_actor(tok: Token, ctx: ArticleContext, sent: Sentence) -> Acto
             tok = head.head
     offset = token_offset(sent, tok)
     if tok.lower_ in PRONOUNS or (tok.pos_ == "PRON" and tok.lower_ in {"he", "she"}):
-        person = ctx.people.last_before(offset, named=True) or ctx.people.last_before(offset)
+        person = ctx.people.salient_before(offset) or ctx.people.last_before(offset)
         if person is None:
             return None
         return Actor(person.name, person.code, person.is_state, f"pronoun → {person.reason}", "person", person.title, True)

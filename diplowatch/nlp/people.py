@@ -214,6 +214,25 @@ class PeopleIndex:
                 return person
         return None
 
+    def salient_before(self, offset: int, window: int = 600) -> Person | None:
+        """For "he"/"she": among named state people mentioned shortly before, the one the article talks about most."""
+        recent = [p for p in self.people if p.name and p.start < offset and offset - p.start <= window]
+        if not recent:
+            return self.last_before(offset, named=True)
+        counts: dict[str, int] = {}
+        for p in self.people:
+            if p.name and p.code:
+                key = sorted(p.tokens, key=len)[-1] if p.tokens else p.name
+                counts[key] = counts.get(key, 0) + 1
+
+        def score(p: Person) -> tuple[int, int]:
+            key = sorted(p.tokens, key=len)[-1] if p.tokens else p.name
+            return counts.get(key, 0), p.start
+
+        best = max(recent, key=score)
+        full = self.by_token.get(sorted(best.tokens, key=len)[-1]) if best.tokens else None
+        return full or best
+
     def last_before(self, offset: int, title_word: str | None = None, named: bool = False) -> Person | None:
         best = None
         for person in self.people:

@@ -80,7 +80,7 @@ def _clause_cues(tok: Token) -> tuple[set[str], set[str], list[Token]]:
                 lemmas.add(child.lower_)
                 lemmas.add(child.lemma_.lower())
                 deps.add(child.dep_)
-        if cur.dep_ in {"ROOT", "ccomp", "advcl", "relcl", "conj", "parataxis"} or cur.head is cur:
+        if cur.dep_ in {"ROOT", "ccomp", "advcl", "relcl", "conj", "parataxis", "acl", "appos"} or cur.head is cur:
             break
         cur = cur.head
     return lemmas, deps, chain
@@ -267,7 +267,7 @@ def extract_visits(doc: Doc, sent: Sentence, ctx: ArticleContext) -> list[VisitC
     preps_by_verb = lex["travel_preps"]
     need_place = set(lex["movement_verbs_need_place"])
     out: list[VisitCandidate] = []
-    all_dates = find_dates(sent.text, ctx.anchor)
+    all_dates = [d for d in find_dates(sent.text, ctx.anchor) if not _in_dateline(d, sent, ctx)]
     triggers = [t for t in doc if (t.lemma_.lower() in verbs and t.pos_ in {"VERB", "AUX"} and verbs[t.lemma_.lower()] == "visit")
                 or (t.lemma_.lower() in nouns and t.pos_ in {"NOUN", "PROPN"})]
     # Each date belongs to the trigger nearest to it, so legs of one sentence keep their own dates.
@@ -293,10 +293,36 @@ def extract_visits(doc: Doc, sent: Sentence, ctx: ArticleContext) -> list[VisitC
             continue
         if lemma == "hold" and not any(c.dep_ == "dobj" and c.lemma_ in {"talk", "talks", "meeting"} for c in tok.children):
             continue
-        own_dates = [d for d in all_dates if owner.get(id(d), tok.i) == tok.i]
+        own_dates = [d for d in all_dates if owner.get(id(d), tok.i) == tok.i and _date_in_clause(d, tok)]
         cands = _from_trigger(tok, role, lemma, doc, sent, ctx, preps_by_verb, need_place, own_dates)
         out.extend(cands)
     return out
+
+
+def _in_dateline(d: DateMention, sent: Sentence, ctx: ArticleContext) -> bool:
+    """The "BERNE, March 4 -" date is the story's date, not the visit's."""
+    return bool(ctx.dateline) and sent.start + d.start < ctx.dateline.end
+
+
+def _clause_head(tok: Token) -> Token:
+    cur = tok
+    while cur.pos_ not in {"VERB", "AUX"} and cur.head is not cur:
+        cur = cur.head
+    return cur
+
+
+def _date_in_clause(d: DateMention, tok: Token) -> bool:
+    """A date counts for a trigger when it sits in the trigger's clause, not in what a speaker says."""
+    head = _clause_head(tok)
+    inside = set()
+    stack = [head]
+    while stack:
+        t = stack.pop()
+        inside.add(t.i)
+        stack.extend(c for c in t.children if not (t is head and c.dep_ in {"ccomp", "parataxis"} and tok not in c.subtree))
+    doc = tok.doc
+    hit = [t for t in doc if d.start <= t.idx < d.end]
+    return any(t.i in inside for t in hit) or tok.pos_ == "VERB" and any(t.head.i == tok.i for t in hit)
 
 
 def _nearest_dates(trigger: Token, dates: list[DateMention], taken_by_other: set[int]) -> list[DateMention]:
@@ -387,6 +413,9 @@ def _from_trigger(tok, role, lemma, doc, sent, ctx, preps_by_verb, need_place, a
             legs.append((place.code, surface if place.kind == "city" else None, how))
     if role == "visiting" and ctx.home_code:
         legs.append((ctx.home_code, None, "visiting"))
+    if not legs and lemma in {"arrive", "land"} and ctx.home_code and sent.index <= 3:
+        # Wire style: "X arrived last night" under a dateline means arrived there.
+        legs.append((ctx.home_code, ctx.home_city, "here"))
     if role == "host" and host_actor is not None and host_actor.code and not legs:
         legs.append((host_actor.code, None, "host"))
     if not legs:
@@ -400,10 +429,16 @@ def _from_trigger(tok, role, lemma, doc, sent, ctx, preps_by_verb, need_place, a
     status, why = _status(tok, ctx, sentence_dates)
     negated = status is None
     out = []
+    past_words = {t.lower_ for t in tok.sent} & {"last", "ago", "earlier", "yesterday", "previously", "recently"}
     for code, (loc, how) in merged.items():
         if code == visitor.code:
             continue  # domestic trip or going home
         leg_status = status
+        at_dateline = how in {"here", "partner"} or (loc is not None and loc == ctx.home_city)
+        if at_dateline and status in {"completed", "planned"} and not past_words and role in {"meet", "presence", "noun", "visit"}:
+            # Reported from the place itself on the day: still there ("met X here", "will meet bankers here today").
+            if status == "completed" or "today" in {t.lower_ for t in tok.sent}:
+                leg_status = "ongoing"
         if how == "from" and not negated:
             leg_status = "completed"
         cand = VisitCandidate(
@@ -424,6 +459,19 @@ def _attach_dates(cand: VisitCandidate, tok: Token, dates: list[DateMention], se
     spans = {(d.start, d.end) for d in dates}
     dates = find_dates(sent.text, ctx.anchor, future=future if cand.status in {"planned", "completed"} else None)
     dates = [d for d in dates if d.kind != "year" and (d.start, d.end) in spans]
+    text_low = sent.text.lower()
+    # "on the first day of a N-day visit" pins the start to the article date, whatever else is dated.
+    if ctx.anchor and "first day of" in text_low:
+        cand.start_date, cand.date_precision = ctx.anchor, "day"
+        dur = duration_days(sent.text)
+        if dur:
+            cand.end_date = ctx.anchor + dt.timedelta(days=dur[0] - 1)
+        return
+    if ctx.anchor and "end of" in text_low and tok.lemma_ in {"visit", "trip", "tour"}:
+        cand.end_date, cand.date_precision = ctx.anchor, "day"
+        return
+    if "meet" in cand.reasons[0] or "presence" in cand.reasons[0]:
+        return  # the day of a meeting or a statement is not the day of arrival
     if not dates:
         dates_ok = []
     else:
