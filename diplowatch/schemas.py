@@ -68,6 +68,39 @@ class IngestErrors(pa.DataFrameModel):
         coerce = True
 
 
+class FeedState(pa.DataFrameModel):
+    """One row per configured news feed: the conditional-GET validators and the outcome of its last fetch."""
+
+    feed_name: str = pa.Field(unique=True, description="the feed's name in the feeds config (also its folder under <raw>/feeds/)")
+    feed_url: str = pa.Field(description="the feed's URL")
+    etag: str = pa.Field(nullable=True, description="ETag of the last complete fetch, sent back as If-None-Match")
+    last_modified: str = pa.Field(nullable=True, description="Last-Modified of the last complete fetch, sent back as If-Modified-Since")
+    last_status: str = pa.Field(isin=["ok", "not_modified", "failed"], description="outcome of the last fetch")
+    last_error: str = pa.Field(nullable=True, description="why the last fetch failed (also in ingest_errors until the next run)")
+    consecutive_failures: pl.Int32 = pa.Field(ge=0, description="failed fetches in a row; 0 after a success")
+    entries_written: pl.Int32 = pa.Field(ge=0, description="new entries written by the last fetch")
+    last_attempt_at: pl.Datetime(time_zone="UTC") = pa.Field(description="when the feed was last fetched")
+    last_success_at: pl.Datetime(time_zone="UTC") = pa.Field(nullable=True, description="when the feed was last fetched successfully")
+
+    class Config:
+        strict = "filter"
+        coerce = True
+
+
+class FeedEntriesSeen(pa.DataFrameModel):
+    """The per-feed cursor: entries already written to the raw folder, so the next run fetches only new ones."""
+
+    feed_name: str = pa.Field(description="the feed")
+    entry_key: str = pa.Field(description="the entry's id (guid), else its link, else a hash of title + summary")
+    entry_url: str = pa.Field(nullable=True, description="the entry's link")
+    written_to: str = pa.Field(description="the JSON Lines file the entry was written to")
+    first_seen_at: pl.Datetime(time_zone="UTC") = pa.Field(description="when the entry was first fetched")
+
+    class Config:
+        strict = "filter"
+        coerce = True
+
+
 class VisitMentions(pa.DataFrameModel):
     """One row per visit mentioned in an article sentence."""
 
@@ -183,6 +216,8 @@ MODELS: dict[str, type[pa.DataFrameModel]] = {
     "reactions": Reactions,
     "visits": Visits,
     "rejected_rows": RejectedRows,
+    "feed_state": FeedState,
+    "feed_entries_seen": FeedEntriesSeen,
 }
 
 

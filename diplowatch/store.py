@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -34,7 +35,12 @@ PRIMARY_KEYS: dict[str, tuple[str, ...]] = {
     "visit_mentions": ("mention_id",),
     "reactions": ("reaction_id",),
     "visits": ("visit_id",),
+    "feed_state": ("feed_name",),
+    "feed_entries_seen": ("feed_name", "entry_key"),
 }
+
+#: How long `connect` waits for another process's lock on the file (DuckDB allows one writer process).
+LOCK_WAIT_SECONDS = 60.0
 
 
 def duckdb_type(dtype) -> str:
@@ -62,17 +68,35 @@ def ddl() -> list[str]:
     return statements
 
 
+def _open_waiting_for_lock(path: Path, read_only: bool, config: dict, lock_wait: float) -> duckdb.DuckDBPyConnection:
+    """duckdb.connect, retried with backoff while another process holds the file's lock, for up to `lock_wait` s."""
+    deadline = time.monotonic() + lock_wait
+    delay = 0.05
+    while True:
+        try:
+            return duckdb.connect(str(path), read_only=read_only, config=config)
+        except duckdb.IOException as exc:
+            if "lock" not in str(exc).lower() or time.monotonic() + delay > deadline:
+                raise
+            time.sleep(delay)
+            delay = min(delay * 2, 1.0)
+
+
 @contextlib.contextmanager
-def connect(db_path: str | os.PathLike, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
-    """Open a short-lived connection (closed on exit, also on failure). Creates the file and schema if needed."""
+def connect(db_path: str | os.PathLike, read_only: bool = False,
+            lock_wait: float = LOCK_WAIT_SECONDS) -> Iterator[duckdb.DuckDBPyConnection]:
+    """Open a short-lived connection (closed on exit, also on failure). Creates the file and schema if needed.
+
+    Waits up to `lock_wait` seconds while another process (a concurrent run, an open DuckDB CLI) holds the file.
+    """
     path = Path(db_path)
     if read_only:
         if not path.exists():
             raise FileNotFoundError(f"DuckDB file {path} does not exist: run `diplowatch run` (or `make demo`) first")
-        con = duckdb.connect(str(path), read_only=True)
+        con = _open_waiting_for_lock(path, True, {}, lock_wait)
     else:
         path.parent.mkdir(parents=True, exist_ok=True)
-        con = duckdb.connect(str(path), config={"storage_compatibility_version": STORAGE_COMPATIBILITY})
+        con = _open_waiting_for_lock(path, False, {"storage_compatibility_version": STORAGE_COMPATIBILITY}, lock_wait)
     try:
         if not read_only:
             ensure_schema(con)
