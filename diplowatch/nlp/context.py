@@ -94,10 +94,10 @@ def resolve_token_actor(tok: Token, ctx: ArticleContext, sent: Sentence) -> Acto
     low = text.lower()
     has_title = any(re.search(rf"\b{re.escape(t)}\b", low) for t in title_words)
     state, why = _is_state_title(text)
-    person = ctx.people.person_at(start, end)
+    person = ctx.people.person_at(sent.start + tok.idx, sent.start + tok.idx + len(tok.text)) or ctx.people.person_at(start, end)
     if person is not None:
-        return Actor(person.name, person.code, person.is_state and state, person.reason if state else why, "person",
-                     person.title, True)
+        # The person's own title phrase decides whether they act for a state, not a misparsed long span.
+        return Actor(person.name, person.code, person.is_state, person.reason, "person", person.title, True)
     names = [t.text for t in span if t.pos_ == "PROPN" or t.text[:1].isupper()]
     person = ctx.people.person_by_name(names)
     if person is not None and person.name:

@@ -101,6 +101,9 @@ def _is_state_title(phrase: str) -> tuple[bool, str]:
         return False, "former official"
     for bank in lex["state_bank_words"]:
         low = low.replace(bank, "statebank")
+    # Names of states and IGOs ("Palestine Liberation Organization", "Bank of Japan") are not business words.
+    for start, end, _, _ in reversed(gazetteer().find_all(phrase)):
+        low = low[:start] + " " * (end - start) + low[end:]
     words = set(re.findall(r"[a-z]+", low))
     bad = words & lex.set("non_state_words")
     if bad:

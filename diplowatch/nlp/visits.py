@@ -190,51 +190,49 @@ def _visit_type(trigger: Token) -> str:
     return "unspecified"
 
 
-def _visitor_token(trigger: Token) -> Token | None:
+def _visitor_token(trigger: Token) -> list[Token]:
     """The traveller: subject of the trigger verb, or of the verb governing it (xcomp/conj chains)."""
     cur = trigger
     for _ in range(5):
         subjects = [c for c in cur.children if c.dep_ in SUBJECTS]
         if subjects:
             # Two subjects means a misparsed apposition; the one next to the verb is the actor.
-            return max(subjects, key=lambda c: c.i if c.i < cur.i else -c.i)
+            subj = max(subjects, key=lambda c: c.i if c.i < cur.i else -c.i)
+            return [subj] + [c for c in subj.children if c.dep_ == "appos"]
         if cur.dep_ in {"xcomp", "conj", "advcl", "pcomp"} or (cur.dep_ == "ccomp" and cur.head.lemma_ in {"expect", "plan"}):
             cur = cur.head
             continue
         if cur.dep_ == "relcl":
-            return cur.head
+            return [cur.head]
         break
-    return None
+    return []
 
 
-def _noun_visitor(trigger: Token) -> Token | None:
+def _noun_visitor(trigger: Token) -> list[Token]:
+    """Candidate travellers for a trip noun, best first: possessor, by-agent, then subjects of the verbs above it."""
+    out: list[Token] = []
     for child in trigger.children:
         if child.dep_ == "poss":
-            return child
+            out.append(child)
         if child.dep_ == "prep" and child.lower_ == "by":
-            for g in child.children:
-                if g.dep_ == "pobj":
-                    return g
-    # A trip/visit governed by a verb: its subject made it ("X, on the first day of a visit to Y, said").
+            out.extend(g for g in child.children if g.dep_ == "pobj")
     cur = trigger
-    for _ in range(6):
+    for _ in range(8):
         if cur.head is cur:
             break
         cur = cur.head
         if cur.pos_ in {"VERB", "AUX"}:
             for child in cur.children:
                 if child.dep_ == "agent":
-                    for g in child.children:
-                        if g.dep_ == "pobj":
-                            return g
+                    out.extend(g for g in child.children if g.dep_ == "pobj")
             subjects = [c for c in cur.children if c.dep_ in SUBJECTS and trigger not in c.subtree]
-            if subjects:
-                return max(subjects, key=lambda c: c.i if c.i < cur.i else -c.i)
-            if cur.dep_ not in {"xcomp", "conj", "advcl", "prep", "pcomp"}:
-                break
-    # Misparsed clauses: fall back to the nearest subject before the trigger.
-    before = [t for t in trigger.sent if t.dep_ in SUBJECTS and t.i < trigger.i and t.pos_ in {"PROPN", "NOUN", "PRON"}]
-    return before[-1] if before else None
+            subjects.sort(key=lambda c: c.i if c.i < cur.i else -c.i, reverse=True)
+            for subj in subjects:
+                out.append(subj)
+                out.extend(c for c in subj.children if c.dep_ == "appos")
+    # Misparsed clauses: the subjects before the trigger, nearest first.
+    out.extend(reversed([t for t in trigger.sent if t.dep_ in SUBJECTS and t.i < trigger.i and t.pos_ in {"PROPN", "NOUN", "PRON"}]))
+    return out
 
 
 def _destination_tokens(trigger: Token, preps: set[str]) -> list[tuple[Token, str]]:
@@ -332,24 +330,27 @@ def _nearest_dates(trigger: Token, dates: list[DateMention], taken_by_other: set
 
 
 def _from_trigger(tok, role, lemma, doc, sent, ctx, preps_by_verb, need_place, all_dates) -> list[VisitCandidate]:
-    visitor_tok: Token | None = None
+    visitor_toks: list[Token] = []
     host_actor: Actor | None = None
     dest: list[tuple[Token, str]] = []
     direction = "visit"
     if role == "visit":
-        visitor_tok = _visitor_token(tok)
+        visitor_toks = _visitor_token(tok)
         dest = _destination_tokens(tok, set(preps_by_verb.get(lemma, ["to", "in"])) | ({"in"} if lemma == "expect" else set()))
         if lemma in {"tour", "visit"}:
             dest = [d for d in dest if d[1] in {"dobj", "to", "in", "of", "here"}]
     elif role == "noun":
-        visitor_tok = _noun_visitor(tok)
+        visitor_toks = _noun_visitor(tok)
         preps = {"to", "in", "of", "at"} if lemma in {"visit", "trip", "tour", "stopover", "journey", "stay"} else {"in", "at"}
         dest = _destination_tokens(tok, preps)
+        for rel in tok.children:
+            if rel.dep_ == "relcl" and rel.lemma_ in {"take", "bring", "lead"}:
+                dest.extend(_destination_tokens(rel, {"to"}))
         if lemma in {"talks", "meeting", "summit", "talk"}:
             dest = [d for d in dest if d[1] in {"in", "at", "here", "modifier"}]
         # "a visit here" / "talks here": here may hang off the noun or its verb.
     elif role == "visiting":
-        visitor_tok = tok.head
+        visitor_toks = [tok.head]
         dest = []
     elif role == "host":
         subj = next((c for c in tok.children if c.dep_ in SUBJECTS), None)
@@ -357,11 +358,11 @@ def _from_trigger(tok, role, lemma, doc, sent, ctx, preps_by_verb, need_place, a
         if subj is None or obj is None:
             return []
         host_actor = resolve_token_actor(subj, ctx, sent)
-        visitor_tok = obj
+        visitor_toks = [obj]
         direction = "host"
         dest = [(c, "in") for p in tok.children if p.dep_ == "prep" and p.lower_ == "in" for c in p.children]
     elif role in {"meet", "presence"}:
-        visitor_tok = _visitor_token(tok)
+        visitor_toks = _visitor_token(tok)
         dest = []
         for child in tok.children:
             if child.dep_ == "prep" and child.lower_ == "in":
@@ -382,12 +383,16 @@ def _from_trigger(tok, role, lemma, doc, sent, ctx, preps_by_verb, need_place, a
                     break
     else:
         return []
-    if visitor_tok is None:
-        return []
-    visitor = resolve_token_actor(visitor_tok, ctx, sent)
-    if visitor is None or not visitor.code or not visitor.is_state:
-        return []
-    if visitor.kind in {"state", "igo"} and not visitor.has_title and role != "visiting":
+    visitor = None
+    for vtok in visitor_toks:
+        actor = resolve_token_actor(vtok, ctx, sent)
+        if actor is None or not actor.code or not actor.is_state:
+            continue
+        if actor.kind in {"state", "igo"} and not actor.has_title and role != "visiting":
+            continue
+        visitor = actor
+        break
+    if visitor is None:
         return []
     # Resident diplomats and correspondents do not visit.
     title_low = (visitor.title or "").lower()
@@ -413,6 +418,10 @@ def _from_trigger(tok, role, lemma, doc, sent, ctx, preps_by_verb, need_place, a
             legs.append((place.code, surface if place.kind == "city" else None, how))
     if role == "visiting" and ctx.home_code:
         legs.append((ctx.home_code, None, "visiting"))
+    if (not legs and role == "noun" and lemma in {"visit", "trip"} and ctx.home_code
+            and any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by") for c in tok.children)):
+        # "the visit this week by X" in a datelined story: the visit is to the dateline country.
+        legs.append((ctx.home_code, None, "dateline"))
     if not legs and lemma in {"arrive", "land"} and ctx.home_code and sent.index <= 3:
         # Wire style: "X arrived last night" under a dateline means arrived there.
         legs.append((ctx.home_code, ctx.home_city, "here"))
