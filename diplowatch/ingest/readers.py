@@ -135,6 +135,10 @@ def read_jsonl_file(path: str, content: str, today: date) -> Iterator[Item]:
         if note:
             yield note
         kind = "feed" if record.get("source_kind") == "feed" else "jsonl"
+        if kind == "feed":  # the feed stage records what went wrong while fetching the entry (see ingest.feeds)
+            for note in record.get("notes") or []:
+                if isinstance(note, dict) and note.get("reason") in NOTE_REASONS:
+                    yield IngestError(path, note["reason"], str(note.get("detail", "")), number, kept=True)
         yield RawArticle(kind, path, text.strip(), line_number=number, source_id=fields["id"], url=fields["url"],
                          source=fields["source"], published_at=published_at, title=fields["title"])
 

@@ -1,0 +1,312 @@
+"""Feeds against a local HTTP server on 127.0.0.1 started by the test: incremental fetch, full pages, and
+servers that hang, flood, redirect forever or answer HTML instead of XML — recorded, never fatal, bounded."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from datetime import UTC, datetime
+from email.utils import format_datetime
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from diplowatch import store
+from diplowatch.ingest.feeds import Feed, FeedConfigError, ingest_feeds, load_feeds_config
+from diplowatch.ingest.http import USER_AGENT, FetchError, FetchLimits, fetch, new_client
+from diplowatch.load import load_articles
+from tests.conftest import ROOT
+
+NOW = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
+LATER = datetime(2026, 1, 3, 3, 4, 5, tzinfo=UTC)
+FAST = FetchLimits(connect_timeout=1, read_timeout=0.5, total_timeout=2, max_bytes=1024 * 1024, max_redirects=3)
+BODY = ("The foreign minister of {who} arrived in Paris on Tuesday for a two-day official visit, the ministry said "
+        "in a statement. The minister will meet her French counterpart on Wednesday to discuss trade and security.")
+
+
+def rss(items: list[dict]) -> bytes:
+    entries = "".join(
+        f"<item><title>{i['title']}</title><link>{i['link']}</link><guid>{i['guid']}</guid>"
+        f"<pubDate>{format_datetime(i.get('date', datetime(2025, 12, 30, 9, tzinfo=UTC)))}</pubDate>"
+        f"<description><![CDATA[<p>{i['summary']}</p>]]></description></item>" for i in items)
+    return (f'<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Test Wire</title>'
+            f"<link>http://x/</link><description>d</description>{entries}</channel></rss>").encode()
+
+
+def page(title: str, text: str) -> bytes:
+    return (f"<html><head><title>{title}</title><meta property='og:site_name' content='Wire Site'></head><body>"
+            f"<nav>Home | World | Sport</nav><article><h1>{title}</h1><p>{text}</p></article>"
+            "<footer>All rights reserved</footer></body></html>").encode()
+
+
+class FeedServer:
+    """A threaded local HTTP server whose routes the test sets; it logs every request's headers."""
+
+    def __init__(self):
+        self.routes: dict[str, callable] = {}
+        self.requests: list[tuple[str, dict]] = []
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self):  # noqa: N802 - http.server's naming
+                server.requests.append((self.path, dict(self.headers)))
+                route = server.routes.get(self.path)
+                if route is None:
+                    self.send_error(404)
+                    return
+                try:
+                    route(self)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass  # the client stopped reading: what the caps are for
+
+            def log_message(self, *args):
+                pass
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.daemon_threads = True
+        self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.start()
+
+    def url(self, path: str) -> str:
+        return self.base + path
+
+    def close(self):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+@pytest.fixture
+def server():
+    s = FeedServer()
+    yield s
+    s.close()
+
+
+def reply(body: bytes, content_type="application/rss+xml", status=200, headers=None):
+    def route(handler):
+        if headers and handler.headers.get("If-None-Match") == headers.get("ETag"):
+            handler.send_response(304)
+            handler.end_headers()
+            return
+        handler.send_response(status)
+        handler.send_header("Content-Type", content_type)
+        handler.send_header("Content-Length", str(len(body)))
+        for k, v in (headers or {}).items():
+            handler.send_header(k, v)
+        handler.end_headers()
+        handler.wfile.write(body)
+    return route
+
+
+def hang(handler):
+    time.sleep(10)  # far beyond the client's read timeout
+
+
+def flood(declare_length: bool):
+    def route(handler):
+        handler.send_response(200)
+        handler.send_header("Content-Type", "application/rss+xml")
+        if declare_length:
+            handler.send_header("Content-Length", str(100 * 1024 * 1024))
+        handler.end_headers()
+        chunk = b"<!-- " + b"x" * 65536 + b" -->"
+        for _ in range(100 * 1024 * 1024 // len(chunk)):  # 100 MB, unless the client hangs up first
+            handler.wfile.write(chunk)
+    return route
+
+
+def redirect_to(target: str):
+    def route(handler):
+        handler.send_response(302)
+        handler.send_header("Location", target)
+        handler.send_header("Content-Length", "0")
+        handler.end_headers()
+    return route
+
+
+def _items(server, n: int) -> list[dict]:
+    whos = ["Japan", "Kenya", "Chile", "Norway"]
+    return [{"title": f"Minister of {whos[i]} visits Paris", "link": server.url(f"/news/{i}?utm_source=rss"),
+             "guid": f"urn:wire:{i}", "summary": f"Summary {i}: " + BODY.format(who=whos[i])[:80]} for i in range(n)]
+
+
+def _feed(server, path="/rss.xml", name="wire", **kw) -> Feed:
+    return Feed(name=name, url=server.url(path), limits=FAST, **kw)
+
+
+def _db_rows(db, sql):
+    with store.connect(db) as con:
+        return con.execute(sql).fetchall()
+
+
+def test_feed_entries_become_jsonl_files_then_articles(server, tmp_path):
+    items = _items(server, 3)
+    server.routes["/rss.xml"] = reply(rss(items), headers={"ETag": '"v1"'})
+    for i, item in enumerate(items):
+        server.routes[f"/news/{i}?utm_source=rss"] = reply(page(item["title"], BODY.format(who=item["title"].split()[2])),
+                                                           "text/html; charset=utf-8")
+    db, raw = tmp_path / "db.duckdb", tmp_path / "raw"
+    raw.mkdir()
+    run = ingest_feeds(db, [_feed(server, fetch_full_page=True)], raw, NOW)
+    assert run.counts == {"feeds": 1, "feeds_failed": 0, "feeds_not_modified": 0, "entries_written": 3,
+                          "entries_deferred": 0}
+    day_file = raw / "feeds" / "wire" / "2026-01-02.jsonl"
+    lines = [json.loads(line) for line in day_file.read_text().splitlines()]
+    assert [line["id"] for line in lines] == ["urn:wire:0", "urn:wire:1", "urn:wire:2"]
+    assert lines[0]["text"] == BODY.format(who="Japan")  # the page's main text, not the summary, nor the nav
+    assert lines[0]["published_at"] == "2025-12-30" and lines[0]["source_kind"] == "feed"
+    assert all(headers.get("User-Agent") == USER_AGENT for _, headers in server.requests)
+
+    with store.connect(db) as con:
+        load_articles(con, raw)
+    rows = _db_rows(db, "SELECT a.title, a.url, a.language, s.source_kind, s.line_number FROM articles a "
+                        "JOIN article_sources s USING (article_id) ORDER BY s.line_number")
+    assert [(r[3], r[4]) for r in rows] == [("feed", 1), ("feed", 2), ("feed", 3)]
+    assert rows[0][0] == "Minister of Japan visits Paris" and rows[0][2] == "en"
+    assert rows[0][1] == server.url("/news/0")  # canonical: the tracking parameter is gone
+    assert _db_rows(db, "SELECT last_status, etag, entries_written FROM feed_state") == [("ok", '"v1"', 3)]
+
+
+def test_incremental_conditional_get_and_cursor(server, tmp_path):
+    items = _items(server, 2)
+    server.routes["/rss.xml"] = reply(rss(items), headers={"ETag": '"v1"', "Last-Modified": "Tue, 30 Dec 2025 09:00:00 GMT"})
+    db, raw = tmp_path / "db.duckdb", tmp_path / "raw"
+    ingest_feeds(db, [_feed(server)], raw, NOW)
+    # Unchanged feed: the validators are sent back and a 304 writes nothing.
+    run = ingest_feeds(db, [_feed(server)], raw, NOW)
+    assert run.counts["feeds_not_modified"] == 1 and run.counts["entries_written"] == 0
+    sent = server.requests[-1][1]
+    assert sent.get("If-None-Match") == '"v1"' and sent.get("If-Modified-Since") == "Tue, 30 Dec 2025 09:00:00 GMT"
+    # A new entry: the feed still lists the old ones, only the new one is written (appended to the day's file).
+    server.routes["/rss.xml"] = reply(rss(_items(server, 3)), headers={"ETag": '"v2"'})
+    run = ingest_feeds(db, [_feed(server)], raw, NOW)
+    assert run.counts["entries_written"] == 1
+    lines = (raw / "feeds" / "wire" / "2026-01-02.jsonl").read_text().splitlines()
+    assert [json.loads(line)["id"] for line in lines] == ["urn:wire:0", "urn:wire:1", "urn:wire:2"]
+    # The next day nothing new: no new file.
+    server.routes["/rss.xml"] = reply(rss(_items(server, 3)), headers={"ETag": '"v3"'})
+    assert ingest_feeds(db, [_feed(server)], raw, LATER).counts["entries_written"] == 0
+    assert sorted(p.name for p in (raw / "feeds" / "wire").iterdir()) == ["2026-01-02.jsonl"]
+    assert _db_rows(db, "SELECT count(*) FROM feed_entries_seen") == [(3,)]
+
+
+def test_entries_above_the_per_run_cap_wait_for_the_next_run(server, tmp_path):
+    server.routes["/rss.xml"] = reply(rss(_items(server, 4)), headers={"ETag": '"v1"'})
+    db, raw = tmp_path / "db.duckdb", tmp_path / "raw"
+    run = ingest_feeds(db, [_feed(server, max_entries_per_run=3)], raw, NOW)
+    assert run.counts["entries_written"] == 3 and run.counts["entries_deferred"] == 1
+    # The ETag was not kept (a 304 would hide the deferred entry), so the next run gets it.
+    assert _db_rows(db, "SELECT etag FROM feed_state") == [(None,)]
+    assert ingest_feeds(db, [_feed(server, max_entries_per_run=3)], raw, NOW).counts["entries_written"] == 1
+
+
+@pytest.mark.parametrize(("route", "reason"), [
+    ("hang", "feed_timeout"),
+    ("flood", "feed_too_large"),
+    ("flood_declared", "feed_too_large"),
+    ("html", "not_a_feed"),
+    ("redirect_loop", "feed_too_many_redirects"),
+    ("redirect_ftp", "feed_unsupported_scheme"),
+    ("error_500", "feed_http_error"),
+    ("refused", "feed_unreachable"),
+])
+def test_broken_feed_is_recorded_and_the_other_feeds_still_run(server, tmp_path, route, reason):
+    routes = {
+        "hang": hang, "flood": flood(False), "flood_declared": flood(True),
+        "html": reply(page("Not a feed", "Just a web page."), "text/html"),
+        "redirect_loop": redirect_to("/broken"), "redirect_ftp": redirect_to("ftp://127.0.0.1/feed.xml"),
+        "error_500": reply(b"oops", "text/plain", status=500),
+    }
+    server.routes["/rss.xml"] = reply(rss(_items(server, 1)))
+    if route in routes:
+        server.routes["/broken"] = routes[route]
+    broken = Feed("broken", server.url("/broken") if route != "refused" else "http://127.0.0.1:9/feed", limits=FAST)
+    db, raw = tmp_path / "db.duckdb", tmp_path / "raw"
+    started = time.monotonic()
+    run = ingest_feeds(db, [broken, _feed(server)], raw, NOW)
+    elapsed = time.monotonic() - started
+    assert elapsed < 8, f"a broken feed held the run for {elapsed:.1f} s"
+    assert run.counts["feeds_failed"] == 1 and run.counts["entries_written"] == 1
+    [(path, why, detail)] = _db_rows(db, "SELECT source_path, reason, detail FROM ingest_errors")
+    assert path == broken.url and why == reason and "retried on the next run" in detail
+    assert _db_rows(db, "SELECT feed_name, last_status, consecutive_failures FROM feed_state ORDER BY 1") == [
+        ("broken", "failed", 1), ("wire", "ok", 0)]
+
+
+def test_down_feed_is_retried_and_its_error_cleared_when_back(server, tmp_path):
+    db, raw = tmp_path / "db.duckdb", tmp_path / "raw"
+    raw.mkdir()
+    server.routes["/rss.xml"] = reply(b"down", "text/plain", status=503)
+    ingest_feeds(db, [_feed(server)], raw, NOW)
+    ingest_feeds(db, [_feed(server)], raw, NOW)
+    assert _db_rows(db, "SELECT consecutive_failures, last_success_at FROM feed_state") == [(2, None)]
+    assert _db_rows(db, "SELECT reason FROM ingest_errors") == [("feed_http_error",)]
+    # File errors recorded by the articles stage do not erase the feed's error, nor the other way round.
+    (raw / "bad.jsonl").write_text("{broken\n")
+    with store.connect(db) as con:
+        load_articles(con, raw)
+    assert sorted(_db_rows(db, "SELECT reason FROM ingest_errors")) == [("feed_http_error",), ("invalid_json",)]
+    server.routes["/rss.xml"] = reply(rss(_items(server, 1)))
+    assert ingest_feeds(db, [_feed(server)], raw, LATER).counts["entries_written"] == 1
+    assert _db_rows(db, "SELECT reason FROM ingest_errors") == [("invalid_json",)]
+    assert _db_rows(db, "SELECT last_status, consecutive_failures FROM feed_state") == [("ok", 0)]
+
+
+def test_page_that_cannot_be_fetched_keeps_the_summary_with_a_note(server, tmp_path):
+    items = _items(server, 2)
+    server.routes["/rss.xml"] = reply(rss(items))
+    server.routes["/news/0?utm_source=rss"] = hang
+    server.routes["/news/1?utm_source=rss"] = reply(page(items[1]["title"], BODY.format(who="Kenya")), "text/html")
+    db, raw = tmp_path / "db.duckdb", tmp_path / "raw"
+    ingest_feeds(db, [_feed(server, fetch_full_page=True)], raw, NOW)
+    with store.connect(db) as con:
+        load_articles(con, raw)
+    texts = dict(_db_rows(db, "SELECT title, text FROM articles"))
+    assert texts[items[0]["title"]] == items[0]["summary"]
+    assert texts[items[1]["title"]] == BODY.format(who="Kenya")
+    [(line, reason, detail)] = _db_rows(db, "SELECT line_number, reason, detail FROM ingest_errors")
+    assert (line, reason) == (1, "page_fetch_failed") and "summary is kept" in detail
+
+
+def test_fetch_enforces_scheme_and_size_while_streaming(server):
+    server.routes["/flood"] = flood(False)
+    with new_client() as client:
+        with pytest.raises(FetchError) as err:
+            fetch(client, "file:///etc/passwd", FAST)
+        assert err.value.reason == "unsupported_scheme"
+        started = time.monotonic()
+        with pytest.raises(FetchError) as err:
+            fetch(client, server.url("/flood"), FetchLimits(max_bytes=256 * 1024, total_timeout=5))
+        assert err.value.reason == "too_large" and time.monotonic() - started < 5
+
+
+# --- the feeds config ------------------------------------------------------------------------------------------
+
+def test_example_feeds_toml_parses():
+    feeds = load_feeds_config(ROOT / "feeds.toml")
+    assert feeds and all(f.url.startswith("https://") for f in feeds)
+    assert len({f.name for f in feeds}) == len(feeds)
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ('[[feed]]\nname = "../etc"\nurl = "https://a.org/f"\n', "`name` must be"),
+    ('[[feed]]\nname = "a"\nurl = "https://a.org/f"\n[[feed]]\nname = "a"\nurl = "https://b.org/f"\n', "used twice"),
+    ('[[feed]]\nname = "a"\nurl = "ftp://a.org/f"\n', "must be an http(s) URL"),
+    ('[[feed]]\nname = "a"\nurl = "https://a.org/f"\nfetch_ful_page = true\n', "unknown keys ['fetch_ful_page']"),
+    ('[feeds]\nname = "a"\n', "unknown top-level keys"),
+    ('[[feed]\nname = "a"', "not valid TOML"),
+])
+def test_feeds_config_errors_say_what_to_fix(tmp_path, text, message):
+    path = tmp_path / "feeds.toml"
+    path.write_text(text)
+    with pytest.raises(FeedConfigError, match=None) as err:
+        load_feeds_config(path)
+    assert message in str(err.value) and str(path) in str(err.value)
+
+
+def test_missing_feeds_config_is_a_clear_error(tmp_path):
+    with pytest.raises(FeedConfigError, match="DIPLOWATCH_FEEDS"):
+        load_feeds_config(Path(tmp_path / "nope.toml"))
