@@ -17,9 +17,10 @@ from diplowatch.settings import Settings
 
 
 class DiplowatchSettings(ConfigurableResource):
-    """Where the raw articles are read from (DIPLOWATCH_RAW_DIR)."""
+    """Where the raw articles are read from (DIPLOWATCH_RAW_DIR) and the feeds config (DIPLOWATCH_FEEDS)."""
 
     raw_dir: str
+    feeds_path: str = ""  # a feeds TOML file; empty: the feed_entries asset fetches nothing
 
 
 class DiplowatchDuckDB(DuckDBResource):
@@ -59,7 +60,7 @@ def build_resources(settings: Settings | None = None) -> dict:
     """The resources of a run, from explicit settings or (by default) from the environment."""
     settings = settings or Settings.from_env()
     return {
-        "settings": DiplowatchSettings(raw_dir=settings.raw_dir),
+        "settings": DiplowatchSettings(raw_dir=settings.raw_dir, feeds_path=settings.feeds_path),
         "duckdb": DiplowatchDuckDB(database=settings.db_path),
         "extractor": ExtractorResource(model_name=settings.model_name),
     }
