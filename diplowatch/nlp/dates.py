@@ -23,7 +23,7 @@ _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 PATTERNS = [
     ("md_range", re.compile(_MONTH + r"\s+(?P<d1>\d{1,2})" + _RANGE_SEP + r"(?:" + _M.format(n="m2") + r"\s+)?(?P<d2>\d{1,2})\b" + _YEAR)),
     ("dm_range", re.compile(r"\b(?P<d1>\d{1,2})" + _RANGE_SEP + r"(?P<d2>\d{1,2})\s+" + _MONTH + _YEAR)),
-    ("md", re.compile(_MONTH + r"\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s*\d{3})" + _YEAR)),
+    ("md", re.compile(_MONTH + r"\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?\b" + _YEAR)),
     ("dm", re.compile(r"\b(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + _YEAR)),
     ("month", re.compile(r"\b(?P<rel>in|last|next|this|early|mid|late|since|during|of|from)?\s*-?" + _MONTH + r"(?:\s+(?P<y>(?:19|20)\d\d))?\b")),
     ("weekday", re.compile(r"\b(?P<w1>" + _WD + r")(?:\s+(?:and|to|through|-)\s+(?P<w2>" + _WD + r"))?\b")),

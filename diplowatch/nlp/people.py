@@ -64,8 +64,9 @@ class Person:
     tokens: frozenset[str] = field(default_factory=frozenset)
 
 
-_NAME = r"(?:[A-Z][a-z'’]+|[A-Z]\.|[A-Z][a-z]+-[A-Z][a-z]+|al-[A-Z][a-z]+|bin|ibn|de|da|van|von|arap|la|del)"
-_NAME_SEQ = rf"(?P<name>(?:{_NAME})(?:[ ](?:{_NAME}))*(?:[ ][A-Z][a-z'’]+|[ ]II|[ ]III)?)"
+_FIRST = r"(?:[A-Z][a-z'’]+(?:-[A-Z][a-z]+)?|[A-Z]\.)"
+_NAME = r"(?:[A-Z][a-z'’]+(?:-[A-Z]?[a-z]+)?|[A-Z]\.|al-[A-Z][a-z]+|(?:bin|ibn|de|da|van|von|arap|la|del)\b)"
+_NAME_SEQ = rf"(?P<name>{_FIRST}(?:[ ](?:{_NAME}))*(?:[ ]II|[ ]III)?)\b"
 
 _TITLE_WORDS = sorted(
     {t for t in lexicon().set("state_titles") | lexicon().set("visitor_titles") if t not in {"statement", "office", "department", "crown"}}

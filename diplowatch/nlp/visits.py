@@ -108,6 +108,8 @@ def _status(trigger: Token, ctx: ArticleContext, dates: list[DateMention]) -> tu
         any(t.lemma_.lower() == "call" for t in chain) and "off" in lemmas
     ):
         return "cancelled", "cancel verb"
+    if lemmas & {"will", "shall", "'ll", "wo"}:
+        return "planned", "future tense"
     # A resolved date is the best evidence of where the visit sits relative to the article date.
     if dates and ctx.anchor:
         d = dates[0]
@@ -266,7 +268,8 @@ def extract_visits(doc: Doc, sent: Sentence, ctx: ArticleContext) -> list[VisitC
     need_place = set(lex["movement_verbs_need_place"])
     out: list[VisitCandidate] = []
     all_dates = [d for d in find_dates(sent.text, ctx.anchor) if not _in_dateline(d, sent, ctx)]
-    triggers = [t for t in doc if (t.lemma_.lower() in verbs and t.pos_ in {"VERB", "AUX"} and verbs[t.lemma_.lower()] == "visit")
+    triggers = [t for t in doc if (t.lemma_.lower() in verbs and t.pos_ in {"VERB", "AUX"} and verbs[t.lemma_.lower()] == "visit"
+                                   and t.lemma_.lower() != "pay")
                 or (t.lemma_.lower() in nouns and t.pos_ in {"NOUN", "PROPN"})]
     # Each date belongs to the trigger nearest to it, so legs of one sentence keep their own dates.
     owner = {id(d): min(triggers, key=lambda t: min(abs(d.start - t.idx), abs(d.end - t.idx))).i for d in all_dates} if triggers else {}
@@ -360,7 +363,7 @@ def _from_trigger(tok, role, lemma, doc, sent, ctx, preps_by_verb, need_place, a
         host_actor = resolve_token_actor(subj, ctx, sent)
         visitor_toks = [obj]
         direction = "host"
-        dest = [(c, "in") for p in tok.children if p.dep_ == "prep" and p.lower_ == "in" for c in p.children]
+        dest = [(c, "in") for p in tok.children if p.dep_ == "prep" and p.lower_ in {"in", "to", "at"} for c in p.children]
     elif role in {"meet", "presence"}:
         visitor_toks = _visitor_token(tok)
         dest = []

@@ -1,0 +1,76 @@
+"""Actor resolution: countries, demonyms, capitals, metonyms, IGOs, offices and historical states."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from diplowatch.nlp import historicize, resolve_actor
+from diplowatch.nlp.people import PeopleIndex, leader_code
+
+OLD = dt.date(1987, 3, 1)
+NEW = dt.date(2021, 3, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "on_date", "code"),
+    [
+        ("Russian", NEW, "RUS"),
+        ("North Korean", NEW, "PRK"),
+        ("Pyongyang", NEW, "PRK"),
+        ("Hanoi", NEW, "VNM"),
+        ("the Kremlin", NEW, "RUS"),
+        ("the Kremlin", OLD, "SUN"),
+        ("Moscow", OLD, "SUN"),
+        ("West German", OLD, "DEU"),
+        ("East Germany", OLD, "DDR"),
+        ("Bonn", OLD, "DEU"),
+        ("Belgrade", OLD, "YUG"),
+        ("Prague", OLD, "CSK"),
+        ("Prague", NEW, "CZE"),
+        ("the White House", NEW, "USA"),
+        ("U.S.", NEW, "USA"),
+        ("Britain's", NEW, "GBR"),
+        ("London", NEW, "GBR"),
+        ("the International Monetary Fund", NEW, "IMF"),
+        ("World Bank", NEW, "WORLDBANK"),
+        ("the PLO", OLD, "PSE"),
+        ("the U.S. embassy in Hanoi", NEW, "USA"),
+        ("a spokesperson for the U.S.", NEW, "USA"),
+        ("Turkey's ambassador to Athens", NEW, "TUR"),
+    ],
+)
+def test_resolve_actor(text, on_date, code):
+    assert resolve_actor(text, on_date) == code
+
+
+def test_unknown_phrase_is_none():
+    assert resolve_actor("the weather service") is None
+
+
+def test_historicize():
+    assert historicize("RUS", OLD) == "SUN"
+    assert historicize("RUS", NEW) == "RUS"
+    assert historicize("SVK", dt.date(1990, 1, 1)) == "CSK"
+    assert historicize("FRA", OLD) == "FRA"
+
+
+def test_leaders_table_is_dated():
+    assert leader_code("Gorbachev", OLD) == "SUN"
+    assert leader_code("Gorbachev", NEW) is None
+    assert leader_code("Vladimir Putin", NEW) == "RUS"
+
+
+def test_people_resolved_in_the_article_then_by_surname():
+    text = ("Chilean Foreign Minister Rosa Vidal met officials. Later Vidal said the talks went well. "
+            "Rolf Berg, Norway's trade minister, agreed. A spokesman for the Dutch government declined to comment. "
+            "Bank of Montreal president John Doe also spoke.")
+    index = PeopleIndex(text, NEW, home_code=None)
+    assert index.person_by_name(["Vidal"]).code == "CHL"
+    berg = index.person_by_name(["Berg"])
+    assert berg.code == "NOR" and berg.is_state
+    spokesman = [p for p in index.people if p.title == "spokesman"]
+    assert spokesman and spokesman[0].code == "NLD"
+    doe = index.person_by_name(["Doe"])
+    assert doe is None or not doe.is_state

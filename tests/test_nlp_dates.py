@@ -1,0 +1,58 @@
+"""Date expressions resolved against an anchor date, sentence splitting and datelines."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from diplowatch.nlp.dates import duration_days, find_dates
+from diplowatch.nlp.segment import parse_dateline, split_sentences
+
+WED = dt.date(1987, 3, 4)
+
+
+def first(text, anchor=WED, future=None):
+    found = find_dates(text, anchor, future)
+    return (found[0].start_date, found[0].end_date, found[0].precision) if found else None
+
+
+def test_day_ranges_both_orders():
+    assert first("on June 18-19", dt.date(2024, 6, 17)) == (dt.date(2024, 6, 18), dt.date(2024, 6, 19), "day")
+    assert first("on 18-19 June", dt.date(2024, 6, 17)) == (dt.date(2024, 6, 18), dt.date(2024, 6, 19), "day")
+
+
+def test_relative_days():
+    assert first("arrived last night") == (dt.date(1987, 3, 3), dt.date(1987, 3, 3), "day")
+    assert first("will arrive tomorrow") == (dt.date(1987, 3, 5), dt.date(1987, 3, 5), "day")
+    assert first("is expected on Friday", future=True)[0] == dt.date(1987, 3, 6)
+    assert first("met on Monday", future=False)[0] == dt.date(1987, 3, 2)
+
+
+def test_month_and_year_precision():
+    assert first("in September 2023") == (dt.date(2023, 9, 1), None, "month")
+    assert first("last September")[0] == dt.date(1986, 9, 1)
+
+
+def test_no_anchor_means_no_relative_dates():
+    assert find_dates("on Friday and tomorrow", None) == []
+    assert first("on June 18, 2004", None) == (dt.date(2004, 6, 18), dt.date(2004, 6, 18), "day")
+
+
+def test_durations():
+    assert duration_days("a two-day visit")[0] == 2
+    assert duration_days("a 24-hour stop")[0] == 1
+    assert duration_days("no duration here") is None
+
+
+def test_sentences_respect_abbreviations_and_offsets():
+    text = "U.S. Secretary of State George P. Shultz arrived. He met Mr. Li.\nNew paragraph here."
+    sentences = split_sentences(text)
+    assert [s.text for s in sentences] == ["U.S. Secretary of State George P. Shultz arrived.", "He met Mr. Li.", "New paragraph here."]
+    assert all(text[s.start: s.end] == s.text for s in sentences)
+
+
+def test_dateline():
+    dl = parse_dateline("BERNE, March 4 - Brazilian Finance Minister met officials.", dt.date(1987, 3, 4))
+    assert dl.place.code == "CHE" and dl.date == dt.date(1987, 3, 4)
+    dl = parse_dateline("BAGHDAD (AFP) - The minister arrived.", None)
+    assert dl.place.code == "IRQ" and dl.date is None
+    assert parse_dateline("The minister arrived.", None) is None

@@ -1,0 +1,203 @@
+"""Behaviour of the extractor pinned on short sentences written for these tests (not from the dev set)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from diplowatch.nlp import EXTRACTOR_VERSION, Extractor
+
+SAMPLE = Path(__file__).resolve().parents[1].parent / "shared/samples/articles/2024-06-17-putin-north-korea-visit.txt"
+MONDAY = dt.date(2021, 3, 1)  # a Monday
+
+VISIT_KEYS = {
+    "mention_id", "article_id", "sentence_index", "sentence", "char_start", "char_end", "visitor_name", "visitor_code",
+    "host_code", "location", "start_date", "end_date", "date_precision", "status", "visit_type", "trigger", "cameo_code",
+    "plover_type", "plover_mode", "confidence", "confidence_reason", "extractor_version",
+}
+REACTION_KEYS = {
+    "reaction_id", "article_id", "sentence_index", "sentence", "char_start", "char_end", "reactor_name", "reactor_code",
+    "stance", "quote", "target_mention_id", "target_code", "trigger", "cameo_code", "plover_type", "plover_mode",
+    "confidence", "confidence_reason", "extractor_version",
+}
+
+
+@pytest.fixture(scope="session")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+@pytest.fixture(scope="session")
+def exhaustive_extractor(extractor) -> Extractor:
+    ex = Extractor(exhaustive=True)
+    ex._nlp = extractor.nlp  # share the loaded model: one load per session
+    return ex
+
+
+def visits_of(extractor, text, published=MONDAY):
+    visits, _ = extractor.extract("t", text, published)
+    return visits
+
+
+def pairs(visits):
+    return {(v["visitor_code"], v["host_code"]) for v in visits}
+
+
+def test_direction_from_the_parse_not_word_order(extractor):
+    visits = visits_of(extractor, "Brazil will be visited next week by Japanese Prime Minister Taro Sato, officials said.")
+    visits += visits_of(extractor, "Japanese Prime Minister Taro Sato will travel to Brazil next week.")
+    assert pairs(visits) == {("JPN", "BRA")}
+
+
+def test_host_verbs_give_the_reverse_direction(extractor):
+    visits = visits_of(extractor, "Kenyan President Daniel Otieno will host Ghanaian President Kofi Mensah in Nairobi on Friday.")
+    assert pairs(visits) == {("GHA", "KEN")}
+    assert visits[0]["status"] == "planned"
+    assert visits[0]["start_date"] == dt.date(2021, 3, 5)
+    assert visits[0]["cameo_code"] == "036" and visits[0]["plover_mode"] == "host"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The French president has never visited Chile.",
+        "Since 2015, the French president has not visited Chile.",
+        "The French president refused to visit Chile.",
+    ],
+)
+def test_negated_visits_are_not_visits(extractor, text):
+    assert visits_of(extractor, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Canadian Foreign Minister Anne Roy arrived in Tokyo on Monday for talks.", "ongoing"),
+        ("Canadian Foreign Minister Anne Roy visited Mexico last month.", "completed"),
+        ("Canadian Foreign Minister Anne Roy has cancelled a trip to India.", "cancelled"),
+        ("Canadian Foreign Minister Anne Roy is expected to travel to Egypt next month.", "planned"),
+        ("Canadian Foreign Minister Anne Roy returned from a visit to Peru.", "completed"),
+    ],
+)
+def test_status(extractor, text, status):
+    visits = visits_of(extractor, text)
+    assert visits, text
+    assert {v["status"] for v in visits} == {status}
+
+
+def test_dates_resolved_against_the_article_date(extractor):
+    visits = visits_of(extractor, "Italian Prime Minister Marco Neri will pay a two-day visit to Canada on Wednesday.")
+    (visit,) = visits
+    assert visit["start_date"] == dt.date(2021, 3, 3)
+    assert visit["end_date"] == dt.date(2021, 3, 4)
+    assert visit["date_precision"] == "day"
+
+
+def test_day_ranges_and_month_precision(extractor):
+    (planned,) = visits_of(extractor, "Spanish King Felipe will visit Morocco on 10-12 March.")
+    assert (planned["start_date"], planned["end_date"]) == (dt.date(2021, 3, 10), dt.date(2021, 3, 12))
+    (past,) = visits_of(extractor, "In January 2020, Spanish King Felipe paid a visit to Morocco.")
+    assert (past["date_precision"], past["start_date"], past["status"]) == ("month", dt.date(2020, 1, 1), "completed")
+
+
+def test_multi_leg_trip_gives_one_visit_per_country(extractor):
+    visits = visits_of(extractor, "Indian Prime Minister Ravi Das will visit Thailand and Laos next week.")
+    assert pairs(visits) == {("IND", "THA"), ("IND", "LAO")}
+
+
+def test_city_gives_host_country_and_location(extractor):
+    (visit,) = visits_of(extractor, "German Chancellor Eva Roth will fly to Hanoi on Thursday.")
+    assert (visit["host_code"], visit["location"]) == ("VNM", "Hanoi")
+
+
+def test_historical_states_by_article_date(extractor):
+    visits = visits_of(extractor, "U.S. Secretary of State John Miller arrived in Moscow for talks.", dt.date(1986, 5, 2))
+    assert pairs(visits) == {("USA", "SUN")}
+    visits = visits_of(extractor, "U.S. Secretary of State John Miller arrived in Moscow for talks.", dt.date(2015, 5, 2))
+    assert pairs(visits) == {("USA", "RUS")}
+
+
+def test_domestic_and_business_trips_are_not_visits(extractor):
+    assert visits_of(extractor, "French President Paul Marin visited Lyon on Monday.") == []
+    assert visits_of(extractor, "A delegation from Acme Corp will visit Brazil next week.") == []
+
+
+def test_output_keys_and_deterministic_ids(extractor):
+    text = "Japanese Prime Minister Taro Sato will travel to Brazil next week."
+    first = visits_of(extractor, text)
+    again = visits_of(extractor, text)
+    assert set(first[0]) == VISIT_KEYS
+    assert [v["mention_id"] for v in first] == [v["mention_id"] for v in again]
+    assert len(first[0]["mention_id"]) >= 16
+    assert first[0]["extractor_version"] == EXTRACTOR_VERSION
+    assert 0 < first[0]["confidence"] <= 1 and first[0]["confidence_reason"]
+    assert text[first[0]["char_start"]: first[0]["char_end"]] == first[0]["sentence"]
+
+
+def test_reaction_with_stance_quote_and_link(extractor):
+    text = (
+        "Japanese Prime Minister Taro Sato will visit Taiwan on Friday.\n"
+        '"This trip is a dangerous provocation," a spokesman for the Chinese foreign ministry said.\n'
+        "The Australian government welcomed the visit."
+    )
+    visits, reactions = extractor.extract("r", text, MONDAY)
+    assert pairs(visits) == {("JPN", "TWN")}
+    by_code = {(r["reactor_code"], r["stance"]): r for r in reactions}
+    assert ("CHN", "negative") in by_code
+    neg = by_code[("CHN", "negative")]
+    assert neg["quote"] == "This trip is a dangerous provocation"
+    assert neg["target_mention_id"] == visits[0]["mention_id"]
+    assert ("AUS", "positive") in by_code
+    assert set(neg) == REACTION_KEYS
+
+
+def test_negated_stance_and_private_speakers(extractor):
+    _, reactions = extractor.extract(
+        "n", 'Swiss Foreign Minister Ana Keller said the Iranian proposal was "not helpful".\n'
+        "A Tokyo banker criticised the Brazilian moratorium.", MONDAY,
+    )
+    assert {(r["reactor_code"], r["stance"]) for r in reactions} == {("CHE", "negative")}
+
+
+def test_embassy_speaks_for_its_country(extractor):
+    _, reactions = extractor.extract("e", "The British embassy in Cairo condemned the arrest of the Canadian diplomat.", MONDAY)
+    assert {(r["reactor_code"], r["stance"]) for r in reactions} == {("GBR", "negative")}
+
+
+def test_fast_and_exhaustive_modes_agree(extractor, exhaustive_extractor):
+    articles = [
+        {"article_id": "a", "text": "Japanese Prime Minister Taro Sato will travel to Brazil next week. Stocks rose.",
+         "published_at": MONDAY, "title": None},
+        {"article_id": "b", "text": "The weather was mild. Kenyan President Daniel Otieno hosted Ghanaian President Kofi Mensah "
+         "in Nairobi on Friday. The Chinese foreign ministry criticised the Kenyan decision.", "published_at": MONDAY, "title": "t"},
+        {"article_id": "c", "text": "Nothing happened here.", "published_at": None, "title": None},
+    ]
+    fast = list(extractor.extract_batch(articles))
+    full = list(exhaustive_extractor.extract_batch(articles))
+    assert [a for a, _, _ in fast] == ["a", "b", "c"]
+    assert fast == full
+
+
+@pytest.mark.skipif(not SAMPLE.exists(), reason=f"{SAMPLE} is absent (shared sample article)")
+def test_sample_article(extractor):
+    first, body = SAMPLE.read_text(encoding="utf-8").split("\n", 1)
+    visits, reactions = extractor.extract("sample", body, dt.date(2024, 6, 17), first.split(None, 2)[2])
+    by_pair = {}
+    for v in visits:
+        by_pair.setdefault((v["visitor_code"], v["host_code"]), []).append(v)
+    assert set(by_pair) == {("RUS", "PRK"), ("RUS", "VNM"), ("PRK", "RUS")}
+    prk = by_pair[("RUS", "PRK")]
+    assert any(v["location"] == "Pyongyang" and v["status"] == "planned" and v["visit_type"] == "state"
+               and (v["start_date"], v["end_date"]) == (dt.date(2024, 6, 18), dt.date(2024, 6, 19)) for v in prk)
+    vnm = by_pair[("RUS", "VNM")]
+    assert any(v["location"] == "Hanoi" and v["status"] == "planned"
+               and (v["start_date"], v["end_date"]) == (dt.date(2024, 6, 19), dt.date(2024, 6, 20)) for v in vnm)
+    kim = by_pair[("PRK", "RUS")]
+    assert all(v["status"] == "completed" and v["date_precision"] == "month" and v["start_date"] == dt.date(2023, 9, 1) for v in kim)
+    us = [r for r in reactions if r["reactor_code"] == "USA"]
+    assert len(us) == 1 and us[0]["stance"] == "negative"
+    assert us[0]["quote"].startswith("No country should give Putin a platform")
+    assert us[0]["target_mention_id"] in {v["mention_id"] for v in vnm}
+    assert not any("has not visited" in v["sentence"] for v in visits)
