@@ -1,27 +1,68 @@
-"""Asset: the raw article folder read into `articles`, `article_sources` and `ingest_errors`."""
+"""Asset: the raw article folder read into `articles` (and `article_sources`, `ingest_errors`), one UTC day a partition."""
 
-from __future__ import annotations
+from dagster import AssetExecutionContext, BackfillPolicy, MaterializeResult, MetadataValue, asset
 
-from dagster import AssetExecutionContext, MaterializeResult, MetadataValue, asset
-
+from assets import checks
+from assets.metadata import newest_rows_preview, table_row_count
+from assets.policies import (
+    DUCKDB_WRITER_POOL,
+    LOCK_RETRY_POLICY,
+    OWNERS,
+    retry_only_lock_errors,
+    table_metadata,
+)
 from diplowatch.load import load_articles
+from diplowatch.schemas import empty_frame
+from pipelines.partitions import context_partition_dates, daily_partitions, partition_bounds
 from pipelines.resources import DiplowatchDuckDB, DiplowatchSettings
+
+PREVIEW_COLUMNS = ["partition_date", "published_at", "title", "source", "source_path", "date_from_ingest"]
 
 
 @asset(
     group_name="ingest",
     kinds={"polars", "duckdb"},
-    description="Articles read from the raw folder (sample .txt and .jsonl), deduplicated and validated; "
-    "unreadable inputs recorded in `ingest_errors`, invalid rows in `rejected_rows`.",
+    owners=OWNERS,
+    description="Articles read from the raw folder (DIPLOWATCH_RAW_DIR; sample .txt and .jsonl, recursively), "
+    "deduplicated by normalized title + text and validated. Partitioned by publication day (UTC); an undated "
+    "article falls on the day it was first ingested (`date_from_ingest`). Also writes `article_sources` (every "
+    "place an article was seen) and `ingest_errors` (what could not be read, and why).",
+    partitions_def=daily_partitions,
+    backfill_policy=BackfillPolicy.single_run(),
+    pool=DUCKDB_WRITER_POOL,
+    retry_policy=LOCK_RETRY_POLICY,
+    metadata=table_metadata("articles"),
+    check_specs=[
+        checks.schema_check_spec("articles"),
+        checks.schema_check_spec("article_sources", asset="articles"),
+        checks.schema_check_spec("ingest_errors", asset="articles"),
+        checks.articles_every_day_spec,
+        checks.inputs_readable_spec,
+    ],
 )
 def articles(context: AssetExecutionContext, settings: DiplowatchSettings, duckdb: DiplowatchDuckDB) -> MaterializeResult:
-    with duckdb.get_connection() as con:
-        result = load_articles(con, settings.raw_dir)
-    context.log.info(f"articles: {result.counts}")
-    return MaterializeResult(metadata={
-        "dagster/row_count": result.counts.get("articles", 0),
-        "article_sources": result.counts.get("article_sources", 0),
-        "ingest_errors": result.counts.get("ingest_errors", 0),
-        "rejected_rows": result.rejected,
-        "raw_dir": MetadataValue.path(settings.raw_dir),
-    })
+    days = context_partition_dates(context)
+    with retry_only_lock_errors(), duckdb.get_connection() as con:
+        result = load_articles(con, settings.raw_dir, days, partition_bounds=partition_bounds())
+        total = table_row_count(con, "articles")
+    context.log.info(f"articles: {result.counts} over {len(days)} day(s) {days[0]}..{days[-1]}")
+    written = result.written.get("articles", empty_frame("articles"))
+    return MaterializeResult(
+        metadata={
+            "dagster/row_count": written.height,
+            "table_row_count": total,
+            "days": len(days),
+            "article_sources": result.counts.get("article_sources", 0),
+            "ingest_errors": result.counts.get("ingest_errors", 0),
+            "rejected_rows": result.rejected,
+            "raw_dir": MetadataValue.path(settings.raw_dir),
+            "newest_articles": newest_rows_preview(written, PREVIEW_COLUMNS, ["partition_date", "ingested_at"]),
+        },
+        check_results=[
+            checks.schema_check(result.validations["articles"]),
+            checks.schema_check(result.validations["article_sources"], asset="articles"),
+            checks.schema_check(result.validations["ingest_errors"], asset="articles"),
+            checks.articles_every_day(result.validations["articles"].valid, days),
+            checks.inputs_readable(result.validations["ingest_errors"].valid),
+        ],
+    )

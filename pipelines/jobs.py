@@ -1,0 +1,15 @@
+"""Jobs of the code location: `daily_events_job`, the whole graph for one day (or a range of days)."""
+
+from __future__ import annotations
+
+from dagster import AssetSelection, define_asset_job
+
+#: The whole asset graph (daily partitions, inferred from its assets). Partitioned assets run for the run's day(s); unpartitioned ones downstream (the
+#: analytics over all days) are recomputed once per run. The schedule, the sensor, the UI's Launch button
+#: and `diplowatch run` all run this job.
+daily_events_job = define_asset_job(
+    name="daily_events_job",
+    selection=AssetSelection.all(),
+    description="Read the raw folder's articles of the given day(s), extract visits and reactions, validate, "
+    "store in DuckDB, then refresh the analytics built on them.",
+)
