@@ -4,11 +4,22 @@ from __future__ import annotations
 
 import json
 import sys
+from datetime import UTC, datetime
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
+from rich.table import Table
 
 from diplowatch.settings import Settings
 
@@ -19,17 +30,231 @@ err_console = Console(stderr=True)
 
 RawOpt = Annotated[str | None, typer.Option("--raw", help="raw article folder (default: $DIPLOWATCH_RAW_DIR or samples/articles)")]
 DbOpt = Annotated[str | None, typer.Option("--db", help="DuckDB file (default: $DIPLOWATCH_DB or data/diplowatch.duckdb)")]
+ModelOpt = Annotated[str | None, typer.Option("--model", help="spaCy model name (default: $DIPLOWATCH_MODEL)")]
+
+#: Rows the `table` output prints before pointing at --limit / csv / json.
+TABLE_ROWS = 100
+
+
+class OutputFormat(StrEnum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+def _progress(transient: bool = True) -> Progress:
+    """A rich progress bar on stderr, so stdout stays clean for CSV and JSON."""
+    return Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                    TimeElapsedColumn(), console=err_console, transient=transient)
+
+
+def _fail(message: str, code: int = 2) -> typer.Exit:
+    err_console.print(message, highlight=False)
+    return typer.Exit(code)
+
+
+def _open_read_only(db: str | None):
+    """A read-only connection context, or a clear exit when the file is missing or locked by a writer."""
+    import duckdb
+
+    from diplowatch.store import connect
+
+    path = Settings.from_env(db_path=db).db_path
+    if not Path(path).exists():
+        raise _fail(f"[red]no database at {path}[/red]: run `diplowatch run` (or `make demo`) first, or pass --db")
+    try:
+        return connect(path, read_only=True)
+    except duckdb.IOException as exc:
+        raise _fail(f"[red]cannot open {path}[/red]: {exc}\nanother process may be writing it; try again when "
+                    "the run has finished") from exc
+
+
+def _rich_table(frame, title: str | None = None, max_rows: int | None = None) -> Table:
+    table = Table(title=title, title_justify="left", header_style="bold")
+    for column in frame.columns:
+        table.add_column(column, overflow="fold")
+    shown = frame if max_rows is None else frame.head(max_rows)
+    for row in shown.iter_rows():
+        table.add_row(*("" if v is None else str(v) for v in row))
+    return table
+
+
+def _write_frame(frame, fmt: OutputFormat, title: str | None = None, max_rows: int | None = TABLE_ROWS) -> None:
+    if fmt is OutputFormat.csv:
+        sys.stdout.write(frame.write_csv())
+    elif fmt is OutputFormat.json:
+        sys.stdout.write(json.dumps(frame.to_dicts(), default=str, ensure_ascii=False, indent=2) + "\n")
+    else:
+        console.print(_rich_table(frame, title, max_rows))
+        if max_rows is not None and frame.height > max_rows:
+            err_console.print(f"{frame.height - max_rows} more rows not shown: use --limit, --format csv or json")
 
 
 @app.command("summary")
 def summary_cmd(db: DbOpt = None) -> None:
     """Counts and the newest events of a database."""
-    from diplowatch.store import connect
     from diplowatch.summary import format_summary, summarize
 
-    settings = Settings.from_env(db_path=db)
-    with connect(settings.db_path, read_only=True) as con:
+    with _open_read_only(db) as con:
         console.print(format_summary(summarize(con)), highlight=False, markup=False)
+
+
+@app.command("sql")
+def sql_cmd(
+    query: Annotated[str, typer.Argument(help="SQL to run, e.g. \"SELECT * FROM visit_pairs\"; `?` for --param values")],
+    db: DbOpt = None,
+    fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="output format")] = OutputFormat.table,
+    limit: Annotated[int | None, typer.Option("--limit", min=0, help="return at most this many rows")] = None,
+    params: Annotated[list[str] | None, typer.Option("--param", "-p", help="value of a `?` placeholder (repeatable)")] = None,
+) -> None:
+    """Run a query on a read-only connection and print the result as a table, CSV or JSON."""
+    import duckdb
+    import polars as pl
+
+    with _open_read_only(db) as con:
+        try:
+            relation = con.sql(query, params=list(params or []))
+            if relation is None:
+                raise _fail("the statement returned no rows to show (only queries that return rows are useful "
+                            "on a read-only connection)", code=0)
+            if limit is not None:
+                relation = relation.limit(limit)
+            frame = pl.from_arrow(relation.to_arrow_table())
+        except duckdb.Error as exc:
+            hint = ""
+            if "read-only" in str(exc) or "read only" in str(exc):
+                hint = "\n`diplowatch sql` opens the database read-only: it only runs queries"
+            elif isinstance(exc, duckdb.CatalogException):
+                hint = "\nthe tables and views are listed in docs/data-dictionary.md (or run `SHOW TABLES`)"
+            raise _fail(f"[red]SQL error[/red]: {exc}{hint}") from exc
+    _write_frame(frame, fmt)
+
+
+@app.command("extract")
+def extract_cmd(
+    file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="article file (.txt sample format, .jsonl, ...)")],
+    as_json: Annotated[bool, typer.Option("--json", help="print the events as JSON")] = False,
+    model: ModelOpt = None,
+) -> None:
+    """Extract the visits and reactions of one article file and print them; the database is not touched."""
+    from diplowatch.events import extract_events
+    from diplowatch.ingest import articles_frames, read_path
+    from diplowatch.nlp import Extractor
+    from diplowatch.schemas import validate
+
+    items = list(read_path(file))
+    articles, _sources, errors = articles_frames(items, datetime.now(UTC))
+    for error in errors.iter_rows(named=True):
+        where = f"{error['source_path']}" + (f":{error['line_number']}" if error["line_number"] else "")
+        err_console.print(f"[yellow]{where}[/yellow]: {error['reason']}: {error['detail']}", highlight=False)
+    if articles.is_empty():
+        raise _fail(f"[red]no article could be read from {file}[/red] (see the reasons above)", code=1)
+
+    extractor = Extractor(model_name=Settings.from_env(model_name=model).model_name)
+    with _progress() as progress:
+        task = progress.add_task(f"extracting {articles.height} article(s)", total=articles.height)
+        visits, reactions = extract_events(articles, extractor, lambda done: progress.update(task, completed=done))
+    checked = {"visit_mentions": validate("visit_mentions", visits), "reactions": validate("reactions", reactions)}
+
+    if as_json:
+        out = []
+        for article in articles.iter_rows(named=True):
+            aid = article["article_id"]
+            out.append({
+                "article_id": aid, "title": article["title"], "published_at": article["published_at"],
+                "visits": [r for r in visits.to_dicts() if r["article_id"] == aid],
+                "reactions": [r for r in reactions.to_dicts() if r["article_id"] == aid],
+            })
+        rejected = [json.loads(r["row_json"]) | {"reasons": r["reasons"]}
+                    for v in checked.values() for r in v.rejected.iter_rows(named=True)]
+        sys.stdout.write(json.dumps({"articles": out, "rejected": rejected}, default=str, ensure_ascii=False,
+                                    indent=2) + "\n")
+        return
+
+    import polars as pl
+
+    for article in articles.iter_rows(named=True):
+        aid = article["article_id"]
+        console.print(f"[bold]{article['title'] or '(untitled)'}[/bold]  {article['published_at'] or 'undated'}  "
+                      f"[dim]{aid[:12]}[/dim]", highlight=False)
+        article_visits = visits.filter(pl.col("article_id") == aid).select(
+            "sentence_index", "visitor_name", "visitor_code", "host_code", "location", "start_date", "end_date",
+            "date_precision", "status", "visit_type", "confidence")
+        article_reactions = reactions.filter(pl.col("article_id") == aid).select(
+            "sentence_index", "reactor_name", "reactor_code", "stance", "quote", "target_mention_id", "confidence")
+        console.print(_rich_table(article_visits, f"visits ({article_visits.height})"))
+        console.print(_rich_table(article_reactions, f"reactions ({article_reactions.height})"))
+    for table, validated in checked.items():
+        for row in validated.rejected.iter_rows(named=True):
+            err_console.print(f"[yellow]{table} row would be rejected[/yellow]: {row['reasons']}", highlight=False)
+
+
+@app.command("stats")
+def stats_cmd(
+    db: DbOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="print the figures as JSON")] = False,
+    top: Annotated[int, typer.Option("--top", min=1, help="rows in the top-N lists")] = 10,
+) -> None:
+    """Counts, visits by status and year, the top pairs, hosts and reactors of a database."""
+    from diplowatch.analytics.stats import compute_stats
+
+    with _open_read_only(db) as con:
+        stats = compute_stats(con, top)
+    if as_json:
+        sys.stdout.write(json.dumps({k: v if isinstance(v, dict) else v.to_dicts() for k, v in stats.items()},
+                                    default=str, indent=2) + "\n")
+        return
+    counts = stats["counts"]
+    console.print("  ".join(f"[bold]{n:,}[/bold] {t}" for t, n in counts.items()))
+    for key, title in [("visits_by_status", "visits by latest status"), ("visits_by_year", "visits by year"),
+                       ("top_pairs", f"top {top} pairs"), ("top_hosts", f"top {top} hosts"),
+                       ("reactions_by_stance", "reactions by stance"), ("top_reactors", f"top {top} reactors")]:
+        console.print(_rich_table(stats[key], title))
+
+
+@app.command("report")
+def report_cmd(
+    out: Annotated[Path, typer.Option("--out", "-o", dir_okay=False, help="HTML file to write")] = Path("report.html"),
+    db: DbOpt = None,
+    title: Annotated[str, typer.Option(help="page title")] = "diplowatch report",
+) -> None:
+    """Write a self-contained HTML page of charts (visits per month, top pairs, reactions, visit network)."""
+    from diplowatch.analytics.report import build_report
+
+    steps = ["counting", "building charts", "inlining the Vega libraries", "writing the page"]
+    with _open_read_only(db) as con, _progress() as progress:
+        task = progress.add_task("report", total=len(steps))
+
+        def on_step(name: str) -> None:
+            progress.update(task, description=name, completed=steps.index(name) if name in steps else 0)
+
+        page = build_report(con, title=title, on_step=on_step)
+        progress.update(task, completed=len(steps))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(page, encoding="utf-8")
+    console.print(f"wrote {out} ({len(page.encode()) / 1e6:.1f} MB, works offline)", highlight=False)
+
+
+@app.command("dictionary")
+def dictionary_cmd(
+    out: Annotated[Path | None, typer.Option("--out", "-o", dir_okay=False, help="write here instead of stdout")] = None,
+    check: Annotated[bool, typer.Option("--check", help="exit 1 when --out differs from what the code generates")] = False,
+) -> None:
+    """Generate the data dictionary (Markdown) from the pandera models and the view definitions."""
+    from diplowatch.analytics.dictionary import REGENERATE, generate_dictionary
+
+    text = generate_dictionary()
+    if out is None:
+        sys.stdout.write(text)
+        return
+    if check:
+        if not out.exists() or out.read_text(encoding="utf-8") != text:
+            raise _fail(f"[red]{out} is stale[/red]: run `{REGENERATE}`", code=1)
+        console.print(f"{out} is up to date")
+        return
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(text, encoding="utf-8")
+    console.print(f"wrote {out}")
 
 
 @app.command("eval")
