@@ -1,0 +1,59 @@
+"""`nightly_schedule`: 02:00 in its time zone, the previous complete UTC day, running by default."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from dagster import DefaultScheduleStatus, build_schedule_context
+
+from diplowatch.settings import Settings
+from pipelines.definitions import build_definitions
+from pipelines.schedules import nightly_schedule_for
+
+
+def _evaluate(timezone: str, local_time: datetime):
+    """A tick of the schedule as the daemon evaluates it (with the repository: partition keys are checked)."""
+    defs = build_definitions(Settings(schedule_timezone=timezone))
+    context = build_schedule_context(scheduled_execution_time=local_time.replace(tzinfo=ZoneInfo(timezone)),
+                                     repository_def=defs.get_repository_def())
+    return defs.resolve_schedule_def("nightly_schedule").evaluate_tick(context)
+
+
+def _partition_for(timezone: str, local_time: datetime) -> list[str]:
+    return [r.partition_key for r in _evaluate(timezone, local_time).run_requests]
+
+
+def test_utc_schedule_runs_the_previous_day_at_two():
+    schedule = nightly_schedule_for("UTC")
+    assert schedule.name == "nightly_schedule"
+    assert schedule.cron_schedule == "0 2 * * *"
+    assert schedule.execution_timezone == "UTC"
+    assert schedule.job_name == "daily_events_job"
+    assert schedule.default_status == DefaultScheduleStatus.RUNNING
+    assert _partition_for("UTC", datetime(2024, 6, 18, 2, 0)) == ["2024-06-17"]
+    # Year boundary.
+    assert _partition_for("UTC", datetime(2025, 1, 1, 2, 0)) == ["2024-12-31"]
+
+
+def test_run_key_makes_each_night_run_once():
+    (request,) = _evaluate("UTC", datetime(2024, 6, 18, 2, 0)).run_requests
+    assert request.run_key == "2024-06-17"
+    assert request.tags["dagster/partition"] == "2024-06-17"
+
+
+def test_west_of_utc_the_previous_local_day_is_the_previous_utc_day():
+    # 02:00 in New York is 06:00 UTC: the 17th (UTC) has ended.
+    assert _partition_for("America/New_York", datetime(2024, 6, 18, 2, 0)) == ["2024-06-17"]
+    assert nightly_schedule_for("America/New_York").execution_timezone == "America/New_York"
+
+
+def test_east_of_utc_only_complete_utc_days_are_loaded():
+    # 02:00 in Tokyo on the 18th is 17:00 UTC on the 17th: the 17th (UTC) is not over, the 16th is.
+    assert _partition_for("Asia/Tokyo", datetime(2024, 6, 18, 2, 0)) == ["2024-06-16"]
+
+
+def test_an_unknown_time_zone_is_a_clear_error():
+    with pytest.raises(ValueError, match="DIPLOWATCH_SCHEDULE_TIMEZONE='Mars/Olympus' is not an IANA time zone"):
+        nightly_schedule_for("Mars/Olympus")

@@ -1,0 +1,123 @@
+"""`new_articles_sensor`: new, changed and removed files request their days' partitions, once each."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from datetime import UTC, datetime
+
+import pytest
+from dagster import SensorResult, SkipReason, build_sensor_context
+
+from pipelines.definitions import defs
+from pipelines.resources import DiplowatchSettings
+from pipelines.sensors import load_cursor
+from tests.conftest import SAMPLES
+
+SAMPLE_DAYS = {"2024-06-17", "2025-03-04", "2025-05-12", "2025-07-01", "2025-08-20"}
+TODAY = datetime.now(UTC).date().isoformat()
+
+
+@pytest.fixture
+def raw(tmp_path):
+    folder = tmp_path / "raw"
+    shutil.copytree(SAMPLES, folder)
+    return folder
+
+
+def tick(raw, cursor=None) -> SensorResult | SkipReason:
+    sensor = defs.resolve_sensor_def("new_articles_sensor")
+    context = build_sensor_context(cursor=cursor, resources={"settings": DiplowatchSettings(raw_dir=str(raw))},
+                                   repository_def=defs.get_repository_def())
+    return sensor(context)
+
+
+def requested(result) -> dict[str, str]:
+    """partition key -> run key of the tick's run requests."""
+    assert isinstance(result, SensorResult)
+    keys = [r.partition_key for r in result.run_requests or []]
+    assert len(keys) == len(set(keys)), "a partition is requested once per tick"
+    return {r.partition_key: r.run_key for r in result.run_requests or []}
+
+
+def touch(path, content: str | None = None) -> None:
+    """Rewrite (or just re-stamp) a file with an mtime clearly after the previous one."""
+    if content is not None:
+        path.write_text(content)
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 5_000_000_000))
+
+
+def test_first_tick_requests_every_day_of_the_folder_once(raw):
+    result = tick(raw)
+    assert set(requested(result)) == SAMPLE_DAYS
+    assert all(r.job_name in (None, "daily_events_job") for r in result.run_requests)
+    assert set(load_cursor(result.cursor)) == {str(p) for p in raw.rglob("*") if p.is_file()}
+
+
+def test_the_returned_cursor_stops_repeats(raw):
+    first = tick(raw)
+    second = tick(raw, first.cursor)
+    assert not second.run_requests
+    assert second.cursor == first.cursor
+
+
+def test_a_changed_file_requests_its_old_and_new_days(raw):
+    first = tick(raw)
+    jsonl = raw / "illustrative" / "illustrative-articles.jsonl"
+    # One article moves from 12 May to 13 May: both days change, and so do the file's other days.
+    touch(jsonl, jsonl.read_text().replace('"published_at": "2025-05-12"', '"published_at": "2025-05-13"'))
+    second = tick(raw, first.cursor)
+    assert set(requested(second)) == {"2025-05-12", "2025-05-13", "2025-07-01", "2025-08-20"}
+    # Run keys name the file version: the same partition after a change is a new run, not a duplicate.
+    assert requested(second)["2025-07-01"] != requested(first)["2025-07-01"]
+    assert not tick(raw, second.cursor).run_requests
+
+
+def test_a_replayed_tick_yields_the_same_run_keys(raw):
+    # If a tick's cursor was lost, Dagster still launches each (partition, file version) once.
+    assert requested(tick(raw)) == requested(tick(raw))
+
+
+def test_a_new_file_only_requests_its_own_days(raw):
+    first = tick(raw)
+    (raw / "new.jsonl").write_text(json.dumps({"text": "A new article.", "published_at": "2024-02-29"}) + "\n")
+    assert set(requested(tick(raw, first.cursor))) == {"2024-02-29"}
+
+
+def test_a_removed_file_requests_the_days_it_had(raw):
+    first = tick(raw)
+    (raw / "illustrative" / "2025-03-04-illustrative-scholz-visit.txt").unlink()
+    second = tick(raw, first.cursor)
+    assert set(requested(second)) == {"2025-03-04"}
+    assert not tick(raw, second.cursor).run_requests
+
+
+def test_undated_unreadable_and_out_of_range_inputs_request_today(raw):
+    first = tick(raw)
+    (raw / "undated.txt").write_text("An article without a date header.\n")
+    second = tick(raw, first.cursor)
+    assert set(requested(second)) == {TODAY}
+    (raw / "broken.jsonl").write_text("{not json\n")
+    third = tick(raw, second.cursor)
+    assert set(requested(third)) == {TODAY}, "today's run records the unreadable file in ingest_errors"
+    (raw / "old.jsonl").write_text(json.dumps({"text": "Very old.", "published_at": "1950-01-01"}) + "\n")
+    assert set(requested(tick(raw, third.cursor))) == {TODAY}
+
+
+def test_a_missing_raw_folder_skips_with_a_reason(tmp_path):
+    result = tick(tmp_path / "absent")
+    assert isinstance(result, SkipReason)
+    assert "does not exist" in result.skip_message
+
+
+def test_the_daemon_path_accepts_the_requests(raw):
+    # evaluate_tick is what the daemon calls: it resolves each request against daily_events_job's partitions.
+    sensor = defs.resolve_sensor_def("new_articles_sensor")
+    context = build_sensor_context(resources={"settings": DiplowatchSettings(raw_dir=str(raw))},
+                                   repository_def=defs.get_repository_def())
+    data = sensor.evaluate_tick(context)
+    assert {r.partition_key for r in data.run_requests} == SAMPLE_DAYS
+    assert all(r.tags["dagster/partition"] == r.partition_key for r in data.run_requests)
+    assert data.cursor
