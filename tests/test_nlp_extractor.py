@@ -65,6 +65,7 @@ def test_host_verbs_give_the_reverse_direction(extractor):
         "The French president has never visited Chile.",
         "Since 2015, the French president has not visited Chile.",
         "The French president refused to visit Chile.",
+        "The French president would visit Chile if the talks succeed.",
     ],
 )
 def test_negated_visits_are_not_visits(extractor, text):

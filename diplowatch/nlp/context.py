@@ -127,5 +127,6 @@ def resolve_token_actor(tok: Token, ctx: ArticleContext, sent: Sentence) -> Acto
 
 
 def is_media(tok: Token) -> bool:
-    words = {t.lower_ for t in actor_span(tok)}
+    """A news outlet as subject ("Reuters reported", "Tehran Radio quoted"): the head and its compounds only."""
+    words = {tok.lower_} | {c.lower_ for c in tok.children if c.dep_ in {"compound", "amod"}}
     return bool(words & MEDIA_WORDS)

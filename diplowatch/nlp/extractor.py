@@ -94,10 +94,9 @@ class Extractor:
         kept = [c for c in candidates if not c.negated]
         _share_attributes(kept, candidates)
         visit_rows = [_visit_row(ctx, c) for c in kept]
-        visitor_codes = {c.visitor.code for c in kept}
         reaction_cands: list[ReactionCandidate] = []
         for i, doc in docs:
-            reaction_cands.extend(extract_reactions(doc, ctx.sentences[i], ctx, visitor_codes))
+            reaction_cands.extend(extract_reactions(doc, ctx.sentences[i], ctx, kept))
         reaction_rows = _reaction_rows(ctx, reaction_cands, kept, visit_rows)
         return visit_rows, reaction_rows
 
@@ -165,7 +164,7 @@ def _visit_row(ctx: ArticleContext, c: VisitCandidate) -> dict:
 
 
 def _link(r: ReactionCandidate, kept: list[VisitCandidate], rows: list[dict]) -> str | None:
-    if not r.mentions_visit or not kept:
+    if not r.refers_visit or not kept:
         return None
     pairs = [(c, row) for c, row in zip(kept, rows, strict=True) if c.visitor.code != r.speaker.code or c.host_code == r.speaker.code]
     same_sentence = [p for p in pairs if p[0].sentence.index == r.sentence.index]

@@ -13,7 +13,7 @@ from diplowatch.nlp.lexicon import lexicon
 from diplowatch.nlp.segment import Sentence
 
 _QUOTE = re.compile(r"[\"“]([^\"“”]{8,})[\"”]|^[\"“]([^\"“”]{8,})$")
-VISIT_WORDS = {"visit", "trip", "tour", "travel", "talks", "meeting", "delegation", "stay", "arrival", "visiting", "travelling", "traveling"}
+VISIT_WORDS = {"visit", "trip", "tour", "travel", "delegation", "stay", "arrival", "visiting", "travelling", "traveling", "mission"}
 
 
 @dataclass
@@ -27,6 +27,7 @@ class ReactionCandidate:
     target_codes: list[str]
     content_text: str
     mentions_visit: bool
+    refers_visit: bool
     reasons: list[str] = field(default_factory=list)
     verb_lemma: str = ""
 
@@ -65,8 +66,11 @@ def _speaker_token(verb: Token) -> Token | None:
                 if g.dep_ == "prep" and g.lower_ == "to":
                     return next((p for p in g.children if p.dep_ == "pobj"), None)
     subj = next((c for c in children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    if subj is None and verb.dep_ in {"conj", "xcomp", "advcl"}:
-        return _speaker_token(verb.head)
+    if subj is None and verb.dep_ in {"conj", "xcomp", "advcl", "pcomp", "acl"}:
+        head = verb.head
+        if head.dep_ == "prep" and head.head is not head:
+            head = head.head  # "after rejecting X": the subject of the verb the clause hangs from
+        return _speaker_token(head)
     return subj
 
 
@@ -89,7 +93,30 @@ def _stance_from_cues(text: str) -> tuple[str, str]:
     return "neutral", "no stance cue"
 
 
-def extract_reactions(doc: Doc, sent: Sentence, ctx: ArticleContext, visitor_codes: set[str]) -> list[ReactionCandidate]:
+def _about_visit(speaker: Actor, content_text: str, targets: list[str], visits: list, loose: bool = False) -> bool:
+    """Whether what was said concerns a visit of this article made by someone other than the speaker's side.
+
+    The loose reading (a visitor or a trip word is named at all) decides linking; the strict one decides
+    whether a plain statement with no stance counts as a reaction.
+    """
+    low = content_text.lower()
+    visit_word = any(re.search(rf"\b{w}", low) for w in VISIT_WORDS)
+    for v in visits:
+        if v.visitor.code == speaker.code:
+            continue
+        named = v.visitor.code in targets or any(
+            re.search(rf"\b{re.escape(t)}\b", content_text) for t in (v.visitor.name or "").split() if len(t) > 2
+        )
+        if named and (visit_word or speaker.code == v.host_code or loose):
+            return True
+        if loose and visit_word:
+            return True
+        if visit_word and speaker.code == v.host_code:
+            return True
+    return False
+
+
+def extract_reactions(doc: Doc, sent: Sentence, ctx: ArticleContext, visits: list) -> list[ReactionCandidate]:
     lex = lexicon()
     stance_verbs = lex["stance_verbs"]
     speech_verbs = lex.set("speech_verbs")
@@ -146,9 +173,9 @@ def extract_reactions(doc: Doc, sent: Sentence, ctx: ArticleContext, visitor_cod
                 if any(re.search(rf"\b{re.escape(t)}\b", content_text) for t in person.tokens if len(t) > 2):
                     if person.code not in targets:
                         targets.append(person.code)
-        content_low = content_text.lower()
-        mentions_visit = any(re.search(rf"\b{w}", content_low) for w in VISIT_WORDS) or bool(set(targets) & visitor_codes)
-        if not targets and not (mentions_visit and visitor_codes - {speaker.code}):
+        mentions_visit = _about_visit(speaker, content_text, targets, visits)
+        refers_visit = mentions_visit or _about_visit(speaker, content_text, targets, visits, loose=True)
+        if not targets and not refers_visit:
             continue
         stance = stance_verbs.get(lemma)
         why = f"verb '{verb.text}'"
@@ -162,6 +189,7 @@ def extract_reactions(doc: Doc, sent: Sentence, ctx: ArticleContext, visitor_cod
         out.append(ReactionCandidate(
             sentence=sent, trigger=verb, speaker=speaker, stance=stance, quote=quote_text, quote_is_direct=direct,
             target_codes=targets, content_text=content_text, mentions_visit=mentions_visit,
+            refers_visit=refers_visit,
             reasons=[why, f"speaker: {speaker.reason}", f"targets: {','.join(targets) or 'visit'}"], verb_lemma=lemma,
         ))
     return out

@@ -99,15 +99,29 @@ def _status(trigger: Token, ctx: ArticleContext, dates: list[DateMention]) -> tu
         return None, "negated"
     if lemmas & lex.set("hypothetical_marks") and trigger.pos_ == "VERB":
         return None, "hypothetical"
+    # "would visit X if ...": a conditional clause hanging off the trigger's clause.
+    if lemmas & lex.set("modal_hypothetical") and any(
+        c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in {"if", "unless"} for g in c.children) for t in chain for c in t.children
+    ):
+        return None, "hypothetical"
     if (chain_lemmas - {trigger.lemma_.lower()}) & lex.set("block_governors"):
         return None, "blocked by governor"
     for t in chain[1:]:
         if t.lemma_.lower() in {"invite", "invitation"} and t.i < trigger.i:
             return None, "invitation only"
-    if any(t.lemma_.lower() in lex.set("cancel_cues") for t in chain) or (
-        any(t.lemma_.lower() == "call" for t in chain) and "off" in lemmas
-    ):
-        return "cancelled", "cancel verb"
+    # Cancelled only when the trip itself is what was cancelled ("cancelled a trip", "the visit was postponed").
+    for below, t in zip(chain, chain[1:3], strict=False):
+        if below.dep_ in {"dobj", "nsubjpass", "xcomp", "nsubj"} and (
+            t.lemma_.lower() in lex.set("cancel_cues") - {"call"} or (t.lemma_.lower() == "call" and "off" in lemmas)
+        ):
+            return "cancelled", "cancel verb"
+    if trigger.lemma_.lower() in {"expect", "due"}:
+        return "planned", "expected"
+    if trigger.pos_ == "NOUN" and any(c.dep_ == "relcl" and c.lemma_ in {"complete", "conclude", "end", "finish"} for c in trigger.children):
+        return "completed", "trip completed"
+    if trigger.pos_ == "NOUN" and any(a.lemma_ in {"day", "leg", "stage"} and any(c.lower_ in {"first", "second", "third", "fourth", "final", "last"}
+                                                                            for c in a.children) for a in trigger.ancestors):
+        return "ongoing", "on a day or leg of the trip"
     if lemmas & {"will", "shall", "'ll", "wo"}:
         return "planned", "future tense"
     # A resolved date is the best evidence of where the visit sits relative to the article date.
@@ -122,9 +136,10 @@ def _status(trigger: Token, ctx: ArticleContext, dates: list[DateMention]) -> tu
             return "completed", "dated before the article"
     future_words = lex.set("future_time_words")
     sentence_words = {t.lower_ for t in trigger.sent}
-    if lemmas & {"will", "shall", "'ll", "wo"} or any(t.lemma_.lower() in lex.set("planned_cues") - {"to", "would", "next", "last"}
-                                                     for t in chain[1:]):
-        return "planned", "future or plan"
+    # A plan verb makes the trip planned only when the trip is what is planned ("set to visit", "plans a trip").
+    for below, t in zip(chain, chain[1:], strict=False):
+        if t.lemma_.lower() in lex.set("planned_cues") - {"to", "would", "next", "last"} and below.dep_ in {"xcomp", "dobj", "ccomp", "nsubjpass"}:
+            return "planned", "future or plan"
     if trigger.pos_ == "NOUN" and {c.lower_ for c in trigger.children} & {"upcoming", "forthcoming", "planned", "proposed", "next", "coming"}:
         return "planned", "upcoming visit"
     if trigger.pos_ == "NOUN" and {c.lower_ for c in trigger.children} & {"recent", "last", "previous", "earlier"}:
@@ -447,10 +462,14 @@ def _from_trigger(tok, role, lemma, doc, sent, ctx, preps_by_verb, need_place, a
             continue  # domestic trip or going home
         leg_status = status
         at_dateline = how in {"here", "partner"} or (loc is not None and loc == ctx.home_city)
+        clause = {tok.i} | {a.i for a in tok.ancestors if a.lemma_ not in {"say", "tell", "report", "add"}}
+        today = any(t.lower_ == "today" and t.head.i in clause for t in tok.sent)
         if at_dateline and status in {"completed", "planned"} and not past_words and role in {"meet", "presence", "noun", "visit"}:
             # Reported from the place itself on the day: still there ("met X here", "will meet bankers here today").
-            if status == "completed" or "today" in {t.lower_ for t in tok.sent}:
+            if status == "completed" or today:
                 leg_status = "ongoing"
+        if role in {"meet", "presence"} and status == "completed" and not past_words and (today or role == "presence"):
+            leg_status = "ongoing"  # speaking or meeting somewhere today means being there now
         if how == "from" and not negated:
             leg_status = "completed"
         cand = VisitCandidate(
