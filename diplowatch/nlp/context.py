@@ -82,6 +82,15 @@ def resolve_token_actor(tok: Token, ctx: ArticleContext, sent: Sentence) -> Acto
             tok = head.head
     offset = token_offset(sent, tok)
     if tok.lower_ in PRONOUNS or (tok.pos_ == "PRON" and tok.lower_ in {"he", "she"}):
+        # A pronoun in a subordinate clause usually points back to the main subject of its own sentence.
+        for subj in tok.sent:
+            if subj.i >= tok.i:
+                break
+            if subj.dep_ in {"nsubj", "nsubjpass"} and subj.pos_ == "PROPN" and subj.lower_ not in PRONOUNS:
+                person = ctx.people.person_at(sent.start + subj.idx, sent.start + subj.idx + len(subj.text))
+                if person is not None and person.name:
+                    return Actor(person.name, person.code, person.is_state, f"pronoun → {person.reason}", "person",
+                                 person.title, True)
         person = ctx.people.salient_before(offset) or ctx.people.last_before(offset)
         if person is None:
             return None

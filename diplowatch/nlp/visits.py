@@ -182,6 +182,9 @@ def _status(trigger: Token, ctx: ArticleContext, dates: list[DateMention]) -> tu
     if tag in {"VBD", "VBN"}:
         if lemmas & {"have", "has"} and lemma not in {"visit", "tour", "pay", "return"}:
             return "ongoing", "present perfect"
+        verb = trigger if trigger.pos_ in {"VERB", "AUX"} else _clause_head(trigger)
+        if any(a.dep_ in {"aux", "auxpass"} and a.tag_ in {"VBZ", "VBP"} and a.lemma_ == "be" for a in verb.children):
+            return "ongoing", "present passive/progressive"
         return "completed", "past tense"
     if tag == "MD":
         return "planned", "modal"
@@ -237,7 +240,9 @@ def _noun_visitor(trigger: Token) -> list[Token]:
     for _ in range(8):
         if cur.head is cur:
             break
-        cur = cur.head
+        prev, cur = cur, cur.head
+        if prev.dep_ in {"ccomp", "parataxis"} and cur.lemma_ in {"say", "tell", "add", "report", "announce"}:
+            break  # the speaker of a report is not the traveller of what is reported
         if cur.pos_ in {"VERB", "AUX"}:
             for child in cur.children:
                 if child.dep_ == "agent":
@@ -283,9 +288,9 @@ def extract_visits(doc: Doc, sent: Sentence, ctx: ArticleContext) -> list[VisitC
     need_place = set(lex["movement_verbs_need_place"])
     out: list[VisitCandidate] = []
     all_dates = [d for d in find_dates(sent.text, ctx.anchor) if not _in_dateline(d, sent, ctx)]
-    triggers = [t for t in doc if (t.lemma_.lower() in verbs and t.pos_ in {"VERB", "AUX"} and verbs[t.lemma_.lower()] == "visit"
-                                   and t.lemma_.lower() != "pay")
-                or (t.lemma_.lower() in nouns and t.pos_ in {"NOUN", "PROPN"})]
+    weak_nouns = {"talk", "talks", "meeting", "summit"}  # they name an event, not the trip: no claim on dates
+    triggers = [t for t in doc if (t.pos_ in {"VERB", "AUX"} and verbs.get(t.lemma_.lower()) == "visit" and t.lemma_.lower() != "pay")
+                or (t.pos_ in {"NOUN", "PROPN"} and t.lemma_.lower() in nouns - weak_nouns)]
     # Each date belongs to the trigger nearest to it, so legs of one sentence keep their own dates.
     owner = {id(d): min(triggers, key=lambda t: min(abs(d.start - t.idx), abs(d.end - t.idx))).i for d in all_dates} if triggers else {}
     for tok in doc:
