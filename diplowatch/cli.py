@@ -70,7 +70,8 @@ def _open_read_only(db: str | None):
 
 
 def _rich_table(frame, title: str | None = None, max_rows: int | None = None) -> Table:
-    table = Table(title=title, title_justify="left", header_style="bold")
+    # A title wider than a narrow table would wrap; make room for it.
+    table = Table(title=title, title_justify="left", header_style="bold", min_width=len(title or ""))
     for column in frame.columns:
         table.add_column(column, overflow="fold")
     shown = frame if max_rows is None else frame.head(max_rows)

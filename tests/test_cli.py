@@ -1,0 +1,147 @@
+"""The core CLI: sql (table, CSV, JSON; read-only; clear errors), stats, summary and extract."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import duckdb
+import pytest
+from typer.testing import CliRunner
+
+import diplowatch.nlp
+from diplowatch.cli import app
+from tests.analytics_known_db import build_known_db
+from tests.conftest import SAMPLE_ARTICLE, StubExtractor
+
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def known_db(tmp_path_factory) -> str:
+    return str(build_known_db(tmp_path_factory.mktemp("cli") / "known.duckdb"))
+
+
+def invoke(*args: str):
+    return runner.invoke(app, list(args))
+
+
+def test_sql_prints_csv(known_db):
+    result = invoke("sql", "SELECT pair, visits, first_visit FROM visit_pairs ORDER BY visits DESC, pair LIMIT 2",
+                    "--db", known_db, "--format", "csv")
+    assert result.exit_code == 0, result.output
+    assert list(csv.reader(io.StringIO(result.stdout))) == [
+        ["pair", "visits", "first_visit"], ["RUS->PRK", "2", "2024-06-18"], ["CHN->PRK", "1", "2024-04-12"]]
+
+
+def test_sql_prints_json_with_parameters_and_limit(known_db):
+    result = invoke("sql", "SELECT visitor_code, start_date, status FROM visits WHERE host_code = ? ORDER BY start_date",
+                    "--param", "PRK", "--limit", "2", "--db", known_db, "-f", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout) == [
+        {"visitor_code": "CHN", "start_date": "2024-04-12", "status": "completed"},
+        {"visitor_code": "RUS", "start_date": "2024-06-18", "status": "completed"},
+    ]
+
+
+def test_sql_prints_a_table_by_default(known_db):
+    result = invoke("sql", "SELECT reactor_code, sum(reactions) AS n FROM reaction_summary GROUP BY 1 ORDER BY 2 DESC",
+                    "--db", known_db)
+    assert result.exit_code == 0, result.output
+    assert "reactor_code" in result.stdout and "USA" in result.stdout and "3" in result.stdout
+
+
+def test_sql_table_output_says_when_rows_are_left_out(known_db):
+    result = invoke("sql", "SELECT * FROM range(150)", "--db", known_db)
+    assert result.exit_code == 0 and "50 more rows not shown" in result.stderr
+
+
+def test_sql_bad_query_is_a_clear_error(known_db):
+    result = invoke("sql", "SELEC * FROM visits", "--db", known_db)
+    assert result.exit_code == 2
+    assert "SQL error" in result.stderr and "syntax error" in result.stderr
+
+
+def test_sql_unknown_table_points_at_the_dictionary(known_db):
+    result = invoke("sql", "SELECT * FROM visitz", "--db", known_db)
+    assert result.exit_code == 2 and "data-dictionary" in result.stderr
+
+
+def test_sql_connection_is_read_only(known_db):
+    result = invoke("sql", "DELETE FROM visits", "--db", known_db)
+    assert result.exit_code == 2 and "read-only" in result.stderr
+    with duckdb.connect(known_db, read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM visits").fetchall() == [(7,)]
+
+
+def test_sql_on_a_missing_database_says_what_to_do(tmp_path):
+    result = invoke("sql", "SELECT 1", "--db", str(tmp_path / "absent.duckdb"))
+    assert result.exit_code == 2 and "diplowatch run" in result.stderr
+    assert not (tmp_path / "absent.duckdb").exists()
+
+
+def test_stats_json(known_db):
+    result = invoke("stats", "--db", known_db, "--json", "--top", "3")
+    assert result.exit_code == 0, result.output
+    stats = json.loads(result.stdout)
+    assert stats["counts"]["visits"] == 7 and stats["counts"]["visit_mentions"] == 11
+    assert stats["counts"]["mentions_without_visit"] == 0 and stats["counts"]["reactions_about_a_visit"] == 5
+    assert {r["status"]: r["visits"] for r in stats["visits_by_status"]} == {"completed": 5, "cancelled": 1, "planned": 1}
+    assert stats["top_pairs"][0]["pair"] == "RUS->PRK" and len(stats["top_pairs"]) == 3
+    assert stats["top_hosts"][0] == {"host_code": "PRK", "visits": 3, "visitors": 2}
+    assert stats["top_reactors"][0] == {"reactor_code": "USA", "reactions": 3, "negative": 2, "positive": 1}
+
+
+def test_stats_table(known_db):
+    result = invoke("stats", "--db", known_db)
+    assert result.exit_code == 0, result.output
+    assert "visits by latest status" in result.stdout and "RUS->PRK" in result.stdout
+
+
+def test_summary_still_works(known_db):
+    result = invoke("summary", "--db", known_db)
+    assert result.exit_code == 0, result.output
+    assert "articles: 9" in result.stdout
+
+
+def test_extract_prints_the_events_of_one_article_without_touching_the_database(monkeypatch, tmp_path, extractor):
+    db = tmp_path / "never.duckdb"
+    monkeypatch.setenv("DIPLOWATCH_DB", str(db))
+    monkeypatch.setattr(diplowatch.nlp, "Extractor", lambda model_name=None, **_: extractor)
+    result = invoke("extract", str(SAMPLE_ARTICLE), "--json")
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.stdout)
+    (article,) = out["articles"]
+    pairs = {(v["visitor_code"], v["host_code"], v["status"]) for v in article["visits"]}
+    assert ("RUS", "PRK", "planned") in pairs and ("RUS", "VNM", "planned") in pairs
+    assert any(r["reactor_code"] == "USA" and r["stance"] == "negative" for r in article["reactions"])
+    assert not db.exists()
+
+
+def test_extract_table_output_and_rows_that_would_be_rejected(monkeypatch, tmp_path):
+    monkeypatch.setattr(diplowatch.nlp, "Extractor", lambda model_name=None, **_: StubExtractor(visitor_code="bad"))
+    article = tmp_path / "a.jsonl"
+    article.write_text('{"text": "A minister visited. Nothing else.", "title": "T", "published_at": "2024-01-02"}\n'
+                       "not json\n")
+    result = invoke("extract", str(article))
+    assert result.exit_code == 0, result.output
+    assert "visits (1)" in result.stdout and "reactions (1)" in result.stdout
+    assert "invalid_json" in result.stderr  # the unreadable line is reported, not silently skipped
+    assert "would be rejected" in result.stderr and "visitor_code" in result.stderr
+
+
+def test_extract_of_an_unreadable_file_fails_with_the_reason(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    result = invoke("extract", str(empty))
+    assert result.exit_code == 1
+    assert "empty_file" in result.stderr and "no article could be read" in result.stderr
+
+
+def test_every_documented_command_exists():
+    result = invoke("--help")
+    for command in ("sql", "extract", "report", "stats", "dictionary", "summary", "eval"):
+        assert command in result.stdout
+    assert Path(__file__).exists()
