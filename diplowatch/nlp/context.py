@@ -104,6 +104,11 @@ def resolve_token_actor(tok: Token, ctx: ArticleContext, sent: Sentence) -> Acto
     has_title = any(re.search(rf"\b{re.escape(t)}\b", low) for t in title_words)
     state, why = _is_state_title(text)
     person = ctx.people.person_at(sent.start + tok.idx, sent.start + tok.idx + len(tok.text)) or ctx.people.person_at(start, end)
+    head_words = {tok.lower_} | {c.lower_ for c in tok.children if c.dep_ == "compound"}
+    # Words inside a state or IGO name ("Palestine Liberation Organization") are not business words.
+    head_words -= {w.lower() for _, _, surface, _ in gazetteer().find_all(text, ctx.published_at) for w in surface.split()}
+    if head_words & lexicon().set("non_state_words"):
+        return Actor(None, None, False, f"non-state ({tok.lower_})", "other", text, has_title)
     if person is not None:
         # The person's own title phrase decides whether they act for a state, not a misparsed long span.
         return Actor(person.name, person.code, person.is_state, person.reason, "person", person.title, True)

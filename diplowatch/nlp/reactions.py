@@ -168,6 +168,12 @@ def extract_reactions(doc: Doc, sent: Sentence, ctx: ArticleContext, visits: lis
         for _, _, _, place in gazetteer().find_all(content_text, ctx.published_at):
             if place.code != speaker.code and place.code not in targets:
                 targets.append(place.code)
+        # Pronouns in what was said ("expect him to ...") stand for the person the article is about.
+        for t in content:
+            if t.lower_ in {"him", "he", "his", "she", "her"}:
+                ref = resolve_token_actor(t, ctx, sent)
+                if ref and ref.code and ref.code != speaker.code and ref.code not in targets:
+                    targets.append(ref.code)
         for person in ctx.people.people:
             if person.name and person.code and person.code != speaker.code:
                 if any(re.search(rf"\b{re.escape(t)}\b", content_text) for t in person.tokens if len(t) > 2):
@@ -183,7 +189,7 @@ def extract_reactions(doc: Doc, sent: Sentence, ctx: ArticleContext, visits: lis
             stance, why = _stance_from_cues(content_text)
             if stance == "neutral":
                 why = f"speech verb '{verb.text}', no stance cue"
-        if stance == "neutral" and not mentions_visit and lemma not in stance_verbs:
+        if stance == "neutral" and not mentions_visit:
             # Plain "said" about a foreign actor is too weak to be a reaction unless it concerns a visit.
             continue
         out.append(ReactionCandidate(
