@@ -74,6 +74,23 @@ def _speaker_token(verb: Token) -> Token | None:
     return subj
 
 
+def _segments(verb: Token, content: list[Token]):
+    """The clauses of what was said: the complement and each clause coordinated with it."""
+    doc = verb.doc
+    comp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if comp is None:
+        if content:
+            yield doc[content[0].i: content[-1].i + 1]
+        return
+    conjuncts = [c for c in comp.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}]
+    own = sorted({t.i for t in comp.subtree} - {t.i for c in conjuncts for t in c.subtree})
+    # The complement without its conjuncts, cut before the first conjunct.
+    end = min([c.left_edge.i for c in conjuncts], default=own[-1] + 1)
+    yield doc[own[0]: max(own[0] + 1, end)]
+    for c in conjuncts:
+        yield doc[c.left_edge.i: c.right_edge.i + 1]
+
+
 def _stance_from_cues(text: str) -> tuple[str, str]:
     low = " " + text.lower() + " "
     lex = lexicon()
@@ -139,6 +156,8 @@ def extract_reactions(doc: Doc, sent: Sentence, ctx: ArticleContext, visits: lis
             continue
         if any(c.dep_ == "neg" for c in verb.children) and lemma in stance_verbs:
             continue
+        if lemma in stance_verbs and any(c.dep_ == "aux" and c.lower_ in {"will", "would", "to", "could", "may", "might"} for c in verb.children):
+            continue  # "Ecuador will ask OPEC ..." announces a plan, not a reaction
         speaker_tok = _speaker_token(verb)
         if speaker_tok is None:
             continue
@@ -184,18 +203,26 @@ def extract_reactions(doc: Doc, sent: Sentence, ctx: ArticleContext, visits: lis
         if not targets and not refers_visit:
             continue
         stance = stance_verbs.get(lemma)
-        why = f"verb '{verb.text}'"
-        if stance is None or stance == "neutral":
-            stance, why = _stance_from_cues(content_text)
-            if stance == "neutral":
-                why = f"speech verb '{verb.text}', no stance cue"
-        if stance == "neutral" and not mentions_visit:
-            # Plain "said" about a foreign actor is too weak to be a reaction unless it concerns a visit.
-            continue
-        out.append(ReactionCandidate(
-            sentence=sent, trigger=verb, speaker=speaker, stance=stance, quote=quote_text, quote_is_direct=direct,
-            target_codes=targets, content_text=content_text, mentions_visit=mentions_visit,
-            refers_visit=refers_visit,
-            reasons=[why, f"speaker: {speaker.reason}", f"targets: {','.join(targets) or 'visit'}"], verb_lemma=lemma,
-        ))
+        findings: list[tuple[str, str, str | None]] = []  # (stance, why, quote)
+        if stance is not None and stance != "neutral":
+            findings.append((stance, f"verb '{verb.text}'", quote_text))
+        else:
+            # Each coordinated clause of what was said can carry its own stance ("X is flexible and Y is difficult").
+            for segment in _segments(verb, content):
+                seg_stance, seg_why = _stance_from_cues(segment.text)
+                if seg_stance != "neutral":
+                    findings.append((seg_stance, seg_why, quote_text if direct else segment.text))
+            if not findings:
+                stance, why = _stance_from_cues(content_text)
+                findings.append((stance, why if stance != "neutral" else f"speech verb '{verb.text}', no stance cue", quote_text))
+        for stance, why, quote in findings:
+            if stance == "neutral" and not mentions_visit:
+                # Plain "said" about a foreign actor is too weak to be a reaction unless it concerns a visit.
+                continue
+            out.append(ReactionCandidate(
+                sentence=sent, trigger=verb, speaker=speaker, stance=stance, quote=quote, quote_is_direct=direct,
+                target_codes=targets, content_text=content_text, mentions_visit=mentions_visit,
+                refers_visit=refers_visit,
+                reasons=[why, f"speaker: {speaker.reason}", f"targets: {','.join(targets) or 'visit'}"], verb_lemma=lemma,
+            ))
     return out
