@@ -103,12 +103,15 @@ class _Mention:
 @dataclass
 class _Cluster:
     members: list[_Mention] = field(default_factory=list)
+    persons: set[frozenset[str]] = field(default_factory=set)  # distinct known persons, for cheap matching
     precision: str | None = None  # best precision among members
     window_start: date | None = None  # window of the best-precision members only, so coarse reports never widen it
     window_end: date | None = None
 
     def add(self, m: _Mention) -> None:
         self.members.append(m)
+        if m.person:
+            self.persons.add(m.person)
         if m.precision is None:
             return
         if self.precision is None or PRECISION_RANK[m.precision] < PRECISION_RANK[self.precision]:
@@ -118,7 +121,7 @@ class _Cluster:
             self.window_end = max(self.window_end, m.window_end)
 
     def accepts_person(self, person: frozenset[str]) -> bool:
-        return all(same_person(person, other.person) for other in self.members)
+        return all(same_person(person, other) for other in self.persons)
 
     def gap_to(self, start: date, end: date) -> int:
         """Days between this cluster's window and [start, end]; 0 or less when they overlap."""
@@ -155,8 +158,9 @@ def _cluster_pair(mentions: list[_Mention], near_days: int) -> list[_Cluster]:
     dated = sorted((m for m in mentions if m.precision is not None),
                    key=lambda m: (PRECISION_RANK[m.precision], m.window_start, m.window_end, m.report_key))
     for m in dated:
-        candidates = [c for c in clusters if c.precision is not None and c.accepts_person(m.person)
-                      and c.gap_to(m.window_start, m.window_end) <= (near_days if m.precision == "day" else 0)]
+        tolerance = near_days if m.precision == "day" else 0
+        candidates = [c for c in clusters if c.precision is not None
+                      and c.gap_to(m.window_start, m.window_end) <= tolerance and c.accepts_person(m.person)]
         if candidates:
             # A coarse report ("in June") overlapping several visits goes to the most reported one.
             best = min(candidates, key=lambda c: (c.gap_to(m.window_start, m.window_end), -len(c.members),
