@@ -146,7 +146,7 @@ def network_chart(nodes: pl.DataFrame, edges: pl.DataFrame) -> alt.LayerChart:
     dots = alt.Chart(nodes).mark_circle(color="#08306b", opacity=0.85).encode(
         x=alt.X("x:Q", axis=axis, scale=scale), y=alt.Y("y:Q", axis=axis, scale=scale),
         size=alt.Size("visits:Q", scale=alt.Scale(range=[60, 600], zero=False), title="visits made + received",
-                      legend=alt.Legend(format="d", tickMinStep=1)),
+                      legend=alt.Legend(values=_legend_values(nodes["visits"].to_list()), format="d")),
         tooltip=["code:N", alt.Tooltip("made:Q", title="visits made"), alt.Tooltip("received:Q", title="visits received")],
     )
     labels = alt.Chart(nodes).mark_text(dy=-14, fontSize=12, fontWeight="bold").encode(
@@ -154,6 +154,14 @@ def network_chart(nodes: pl.DataFrame, edges: pl.DataFrame) -> alt.LayerChart:
     )
     return alt.layer(lines, heads, dots, labels, title="Who visits whom (arrowheads point at the host)").properties(
         width=480, height=480).configure_view(strokeWidth=0)
+
+
+def _legend_values(counts: list[int], most: int = 5) -> list[int]:
+    """Up to `most` distinct whole counts spread from the smallest to the largest (no "2, 2, 3, 3" legends)."""
+    distinct = sorted(set(counts))
+    if len(distinct) <= most:
+        return distinct
+    return sorted({distinct[round(i * (len(distinct) - 1) / (most - 1))] for i in range(most)})
 
 
 def chart_png(chart: alt.TopLevelMixin, scale: float = 1.0) -> bytes:
