@@ -250,3 +250,36 @@ def test_load_visits_writes_visits_and_links_mentions_and_reactions_in_the_datab
     assert statuses == {date(2024, 6, 18): "cancelled", date(2025, 7, 1): "planned"}
     assert reactions["r1"] == dict(linked)["cancel"] and reactions["r2"] is None
     assert dict(linked)["announce"] == dict(linked)["dated"] == dict(linked)["cancel"] != dict(linked)["next-year"]
+
+
+def test_load_visits_is_one_transaction_a_failure_leaves_everything_as_it_was(db_path, monkeypatch):
+    import pytest
+
+    from diplowatch.analytics import load as analytics_load
+
+    with store.connect(db_path) as con:
+        store.apply_writes(con, [
+            store.Write("visit_mentions", mentions(mention("m1", "a1", date(2024, 6, 1), start=date(2024, 6, 18)))),
+            store.Write("reactions", frame_from_rows("reactions", [reaction("r1", "a1", date(2024, 6, 1), "m1")])),
+        ])
+        load_visits(con)
+        before = {t: con.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall()
+                  for t in ("visits", "visit_mentions", "reactions")}
+        # New news arrives; the run then fails while linking reactions, after visits and mentions were written.
+        store.apply_writes(con, [store.Write("visit_mentions", mentions(
+            mention("m2", "a2", date(2025, 6, 1), start=date(2025, 6, 18))), "mention_id = 'm2'")])
+        before["visit_mentions"] = con.execute("SELECT * FROM visit_mentions ORDER BY ALL").fetchall()
+        real = analytics_load._set_visit_ids
+
+        def failing(con_, table, key, links):
+            if table == "reactions":
+                raise RuntimeError("disk full")
+            real(con_, table, key, links)
+
+        monkeypatch.setattr(analytics_load, "_set_visit_ids", failing)
+        with pytest.raises(RuntimeError, match="disk full"):
+            load_visits(con)
+        after = {t: con.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall()
+                 for t in ("visits", "visit_mentions", "reactions")}
+    assert after == before
+    assert len(after["visits"]) == 1
