@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
@@ -47,10 +48,23 @@ class ArticleContext:
         self.home: Place | None = place
         self.home_code = place.code if place else None
         self.home_city = self.dateline.place_text if (self.dateline and place and place.kind == "city") else None
-        self.people = PeopleIndex(text, published_at, self.home_code)
+        self._people: PeopleIndex | None = None
+
+    @property
+    def people(self) -> PeopleIndex:
+        """Built on first use: articles the pre-filter rejects never pay for it."""
+        if self._people is None:
+            self._people = PeopleIndex(self.text, self.published_at, self.home_code)
+        return self._people
 
     def place(self, surface: str, in_text: bool = True) -> Place | None:
         return gazetteer().lookup(surface, self.published_at, in_text=in_text)
+
+
+@lru_cache(maxsize=1)
+def _title_regex() -> re.Pattern:
+    words = sorted(lexicon().set("state_titles"), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
 
 
 def token_offset(sent: Sentence, tok: Token) -> int:
@@ -99,9 +113,8 @@ def resolve_token_actor(tok: Token, ctx: ArticleContext, sent: Sentence) -> Acto
     start = sent.start + span.start_char
     end = sent.start + span.end_char
     text = span.text
-    title_words = lexicon().set("state_titles")
     low = text.lower()
-    has_title = any(re.search(rf"\b{re.escape(t)}\b", low) for t in title_words)
+    has_title = bool(_title_regex().search(low))
     state, why = _is_state_title(text)
     person = ctx.people.person_at(sent.start + tok.idx, sent.start + tok.idx + len(tok.text)) or ctx.people.person_at(start, end)
     head_words = {tok.lower_} | {c.lower_ for c in tok.children if c.dep_ == "compound"}

@@ -18,7 +18,7 @@ def trigger_automaton() -> ahocorasick.Automaton:
     words = set()
     for lemma in lemmas:
         words |= inflections(lemma)
-    words |= {"visiting", "talk", "according", "due", "here", "is", "are", "was", "were"}
+    words |= {"visiting", "talk", "according", "due", "is in", "are in", "was in", "were in", "is now in", "is currently in"}
     automaton = ahocorasick.Automaton()
     for word in words:
         automaton.add_word(word, word)
