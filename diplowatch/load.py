@@ -81,14 +81,17 @@ def load_articles(
     `partition_bounds` (first, last day), articles dated outside them become `ingest_errors` rows.
     """
     now = now or datetime.now(UTC)
-    known = dict(con.execute("SELECT article_id, ingested_at FROM articles").fetchall())
+    stored = con.execute("SELECT article_id, ingested_at, language FROM articles").fetchall()
+    known = {article_id: ingested_at for article_id, ingested_at, _ in stored}
+    # Stored articles keep their language: detection is the slow part of reading (ms per article).
+    languages = {article_id: language for article_id, _, language in stored}
     # First-seen times are kept, so re-running the same input rewrites byte-identical rows.
     seen = {tuple(r[:3]): r[3] for r in con.execute(
         "SELECT article_id, source_path, line_number, seen_at FROM article_sources").fetchall()}
     recorded = {tuple(r[:3]): r[3] for r in con.execute(
         "SELECT source_path, line_number, reason, recorded_at FROM ingest_errors").fetchall()}
     articles, sources, errors = articles_frames(read_folder(raw_dir), now, known, known_seen_at=seen,
-                                                known_recorded_at=recorded)
+                                                known_recorded_at=recorded, known_language=languages)
     if partition_bounds is not None:
         articles, sources, errors = _out_of_bounds(articles, sources, errors, partition_bounds, now)
     checked = {

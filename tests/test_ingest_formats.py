@@ -170,3 +170,19 @@ def test_first_seen_times_are_kept_across_runs():
                             known_recorded_at={("g.jsonl", 3, "invalid_json"): NOW})
     for before, after in zip(first, again, strict=True):
         assert before.equals(after)
+
+
+def test_english_fast_path_agrees_with_langdetect_and_stored_languages_are_reused(monkeypatch):
+    import diplowatch.ingest.articles as articles_module
+
+    assert detect_language(ENGLISH).code == "en"  # by the function-word ratio, without langdetect
+    calls = []
+    monkeypatch.setattr(articles_module, "detect_language", lambda text: calls.append(text) or detect_language(text))
+    item = RawArticle("jsonl", "f.jsonl", FRENCH, line_number=1)
+    articles, _, errors = articles_frames([item], NOW)
+    assert calls == [FRENCH] and articles.is_empty() and errors["reason"].to_list() == ["not_english"]
+    stored = RawArticle("jsonl", "f.jsonl", ENGLISH, line_number=2)
+    aid = articles_frames([stored], NOW)[0]["article_id"].item()
+    calls.clear()
+    again, _, _ = articles_frames([stored], NOW, {aid: NOW}, known_language={aid: "en"})
+    assert calls == [] and again["language"].to_list() == ["en"]

@@ -11,7 +11,7 @@ from datetime import datetime
 
 import polars as pl
 
-from diplowatch.ingest.language import detect_language, is_skipped
+from diplowatch.ingest.language import Language, detect_language, is_skipped
 from diplowatch.ingest.readers import IngestError, RawArticle
 from diplowatch.ingest.urls import canonical_url, url_identity
 from diplowatch.schemas import frame_from_rows
@@ -38,6 +38,7 @@ def articles_frames(
     *,
     known_seen_at: Mapping[tuple, datetime] | None = None,
     known_recorded_at: Mapping[tuple, datetime] | None = None,
+    known_language: Mapping[str, str | None] | None = None,
 ) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
     """Build (articles, article_sources, ingest_errors) from reader output.
 
@@ -49,11 +50,13 @@ def articles_frames(
     Undated articles are partitioned on the day they were first ingested. Re-runs keep the first times:
     `known_ingested_at` (article_id -> ingested_at), `known_seen_at` ((article_id, source_path, line_number)
     -> seen_at) and `known_recorded_at` ((source_path, line_number, reason) -> recorded_at), so the same
-    input gives byte-identical rows.
+    input gives byte-identical rows. `known_language` (article_id -> language of the stored article) skips
+    language detection for articles already stored (they were kept, so they are not skipped now either).
     """
     known_ingested_at = known_ingested_at or {}
     known_seen_at = known_seen_at or {}
     known_recorded_at = known_recorded_at or {}
+    known_language = known_language or {}
     articles: dict[str, dict] = {}
     by_url: dict[str, str] = {}
     skipped: dict[str, str] = {}  # article_id -> why it was skipped
@@ -77,7 +80,7 @@ def articles_frames(
             record(item.source_path, item.line_number, "not_english", skipped[aid])
             continue
         if aid not in articles:
-            language = detect_language(item.text)
+            language = Language(known_language[aid], 1.0) if aid in known_language else detect_language(item.text)
             if is_skipped(language):
                 skipped[aid] = (f"detected language `{language.code}` (probability {language.probability}); "
                                 "the extractor reads English only, so the article is not loaded")

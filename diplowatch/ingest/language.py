@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 #: The extractor reads English only; articles confidently detected as another language are skipped.
@@ -10,7 +11,15 @@ ACCEPTED_LANGUAGES = frozenset({"en"})
 MIN_LETTERS = 120
 #: A language is only asserted (and a text only skipped) at this probability or above.
 MIN_PROBABILITY = 0.90
-_SAMPLE_CHARS = 5000
+_SAMPLE_CHARS = 2000  # enough to tell; detection time grows with the sample
+#: English function words. News English has about one in four words from this list, other Latin-script
+#: languages well under one in twenty: above ENGLISH_FAST_RATIO the text is English without asking langdetect
+#: (which costs milliseconds per article; this costs microseconds).
+_ENGLISH_FUNCTION_WORDS = frozenset(
+    "the of and to in a is that for on with was as by at from it his her their said has have be are were will "
+    "an this which not but had been would its who they he she".split())
+ENGLISH_FAST_RATIO = 0.2
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 @dataclass(frozen=True)
@@ -24,6 +33,9 @@ def detect_language(text: str) -> Language:
     sample = text[:_SAMPLE_CHARS]
     if sum(ch.isalpha() for ch in sample) < MIN_LETTERS:
         return Language(None, 0.0)
+    words = _WORD.findall(sample.lower())
+    if len(words) >= 20 and sum(w in _ENGLISH_FUNCTION_WORDS for w in words) >= ENGLISH_FAST_RATIO * len(words):
+        return Language("en", 1.0)
     from langdetect import DetectorFactory, detect_langs
     from langdetect.lang_detect_exception import LangDetectException
 
