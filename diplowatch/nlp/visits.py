@@ -124,6 +124,8 @@ def _status(trigger: Token, ctx: ArticleContext, dates: list[DateMention]) -> tu
         return "ongoing", "on a day or leg of the trip"
     if lemmas & {"will", "shall", "'ll", "wo"}:
         return "planned", "future tense"
+    if "would" in lemmas and trigger.tag_ != "VBN":
+        return "planned", "future in reported speech"  # conditionals were filtered out above
     # A resolved date is the best evidence of where the visit sits relative to the article date.
     if dates and ctx.anchor:
         d = dates[0]
@@ -304,6 +306,11 @@ def extract_visits(doc: Doc, sent: Sentence, ctx: ArticleContext) -> list[VisitC
             role = "visiting"
         elif lemma == "be" and any(c.dep_ == "prep" and c.lower_ == "in" for c in tok.children):
             role = "presence"
+        elif tok.dep_ in SUBJECTS and tok.pos_ == "PROPN" and any(
+            c.dep_ == "prep" and c.lower_ == "in" and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in c.children)
+            for c in tok.children
+        ):
+            role = "apposed_presence"  # "Saouma, in Brazil for talks, said ..."
         elif tok.lower_ == "due" and tok.dep_ in {"acomp", "ROOT", "amod"}:
             role = "visit"
         if role is None:
@@ -384,6 +391,9 @@ def _from_trigger(tok, role, lemma, doc, sent, ctx, preps_by_verb, need_place, a
         visitor_toks = [obj]
         direction = "host"
         dest = [(c, "in") for p in tok.children if p.dep_ == "prep" and p.lower_ in {"in", "to", "at"} for c in p.children]
+    elif role == "apposed_presence":
+        visitor_toks = [tok]
+        dest = [(g, "in") for c in tok.children if c.dep_ == "prep" and c.lower_ == "in" for g in c.children if g.dep_ == "pobj"]
     elif role in {"meet", "presence"}:
         visitor_toks = _visitor_token(tok)
         dest = []
@@ -417,6 +427,16 @@ def _from_trigger(tok, role, lemma, doc, sent, ctx, preps_by_verb, need_place, a
         break
     if visitor is None:
         return []
+    if role == "meet" and ctx.home_code and visitor.code == ctx.home_code and any(h == "here" for _, h in dest):
+        # "X will hold talks with <foreign leader> here": the partner is the one visiting.
+        partners = [g for p in tok.children if p.dep_ == "prep" and p.lower_ == "with" for g in p.children if g.dep_ == "pobj"]
+        partners += [g for c in tok.children if c.dep_ == "dobj" for p in c.children if p.dep_ == "prep" and p.lower_ == "with"
+                     for g in p.children if g.dep_ == "pobj"]
+        for partner in partners:
+            actor = resolve_token_actor(partner, ctx, sent)
+            if actor and actor.code and actor.is_state and actor.kind == "person" and actor.code != ctx.home_code:
+                visitor = actor
+                break
     # Resident diplomats and correspondents do not visit.
     title_low = (visitor.title or "").lower()
     if any(re.search(rf"\b{re.escape(w)}\b", title_low) for w in lexicon()["resident_titles"]):
@@ -473,7 +493,7 @@ def _from_trigger(tok, role, lemma, doc, sent, ctx, preps_by_verb, need_place, a
             # Reported from the place itself on the day: still there ("met X here", "will meet bankers here today").
             if status == "completed" or today:
                 leg_status = "ongoing"
-        if role in {"meet", "presence"} and status == "completed" and not past_words and (today or role == "presence"):
+        if role in {"meet", "presence", "apposed_presence"} and status == "completed" and not past_words and (today or role != "meet"):
             leg_status = "ongoing"  # speaking or meeting somewhere today means being there now
         if how == "from" and not negated:
             leg_status = "completed"
