@@ -97,7 +97,7 @@ def summary_cmd(db: DbOpt = None) -> None:
     from diplowatch.summary import format_summary, summarize
 
     with _open_read_only(db) as con:
-        console.print(format_summary(summarize(con)), highlight=False, markup=False)
+        console.print(format_summary(summarize(con)), highlight=False, markup=False, soft_wrap=True)
 
 
 @app.command("sql")
