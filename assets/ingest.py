@@ -27,6 +27,8 @@ PREVIEW_COLUMNS = ["partition_date", "published_at", "title", "source", "source_
     "deduplicated by normalized title + text and validated. Partitioned by publication day (UTC); an undated "
     "article falls on the day it was first ingested (`date_from_ingest`). Also writes `article_sources` (every "
     "place an article was seen) and `ingest_errors` (what could not be read, and why).",
+    # Feeds write their entries into the raw folder first, so a run reads what it just fetched.
+    deps=["feed_entries"],
     partitions_def=daily_partitions,
     backfill_policy=BackfillPolicy.single_run(),
     pool=DUCKDB_WRITER_POOL,

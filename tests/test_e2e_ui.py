@@ -3,6 +3,7 @@ GraphQL (the UI's Launch button), wait for success, find the rows in DuckDB."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -117,12 +118,14 @@ def test_launch_daily_events_job_for_the_sample_day_through_graphql(tmp_path):
                            if e["__typename"] == "AssetCheckEvaluationEvent"}
             pool = _graphql(client, POOL)["instance"]["concurrencyLimit"]
     finally:
+        # The whole process group: webserver, daemon, code servers and any run worker. `dagster dev` often
+        # takes a minute to honour SIGTERM here; the run has finished, so nothing is lost by cutting it short.
         os.killpg(server.pid, signal.SIGTERM)
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            server.wait(timeout=10)
+        with contextlib.suppress(ProcessLookupError):  # also children left behind by a main that did exit
             os.killpg(server.pid, signal.SIGKILL)
-            server.wait()
+        server.wait()
 
     # The writer pool got its single slot from dagster.yaml, and the finished run released it.
     assert pool == {"slotCount": 1, "claimedSlots": []}
