@@ -153,7 +153,7 @@ class PeopleIndex:
             before = text[max(0, m.start() - 80): m.start()]
             words = re.search(r"(?:[\w.’'\-]+ ){0,6}$", before)
             raw_prefix = words.group(0) if words else ""
-            prefix = re.split(r"[,;:\"“(]|\b(?:and|with|by|told|said|met|meet|to)\b", raw_prefix)[-1]
+            prefix = re.split(r"[,;:\"“(]|\b(?:and|with|by|told|said|met|meet|to|the|a|an|as|at|in|on|from|The|A|An|As|At|In|On|From)\b", raw_prefix)[-1]
             title_phrase = f"{prefix}{m.group('title')}"
             after = text[m.end(): m.end() + 60]
             of_owner = re.match(r" of (?:the )?([A-Z][\w.]*(?: [A-Z][\w.]*){0,3})", after)

@@ -425,6 +425,13 @@ def _from_trigger(tok, role, lemma, doc, sent, ctx, preps_by_verb, need_place, a
             continue
         visitor = actor
         break
+    if visitor is None and role == "noun":
+        # Badly parsed sentences: the nearest titled state official named before the trip noun.
+        before = [p for p in ctx.people.people
+                  if sent.start <= p.start < sent.start + tok.idx and p.name and p.is_state and p.code]
+        if before:
+            p = before[-1]
+            visitor = Actor(p.name, p.code, True, f"nearest official before the trigger → {p.reason}", "person", p.title, True)
     if visitor is None:
         return []
     if role == "meet" and ctx.home_code and visitor.code == ctx.home_code and any(h == "here" for _, h in dest):
@@ -450,7 +457,14 @@ def _from_trigger(tok, role, lemma, doc, sent, ctx, preps_by_verb, need_place, a
         if how == "partner":
             legs.append((ctx.home_code, ctx.home_city, "partner"))
             continue
+        if dtok.lower_ == "capital" and not any(c.dep_ in {"poss", "compound", "amod"} for c in dtok.children) and ctx.home:
+            if ctx.home.kind == "city" and ctx.home_city in set(gazetteer().capital_names) | {ctx.home_city.title()}:
+                legs.append((ctx.home_code, ctx.home_city, "the capital"))
+            continue
         places = _places_in(dtok, ctx)
+        if how == "dobj":
+            # "visited US troops": a nationality adjective on a visited group is not a destination.
+            places = [p for p in places if p[0].kind != "demonym" and not (p[2].dep_ == "compound" and p[2].head.pos_ == "NOUN")]
         if how == "modifier":
             places = [p for p in places if p[2].i == dtok.i or p[2].head.i == dtok.i]
         countries = [p for p in places if p[0].kind != "igo"]
