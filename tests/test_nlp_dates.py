@@ -56,3 +56,8 @@ def test_dateline():
     dl = parse_dateline("BAGHDAD (AFP) - The minister arrived.", None)
     assert dl.place.code == "IRQ" and dl.date is None
     assert parse_dateline("The minister arrived.", None) is None
+
+
+def test_a_quotation_stays_with_its_speaker():
+    text = 'The envoy said, "We reject this. It is not acceptable." Then he left.'
+    assert [s.text for s in split_sentences(text)] == ['The envoy said, "We reject this. It is not acceptable."', "Then he left."]

@@ -12,7 +12,8 @@ from diplowatch.nlp.context import Actor, ArticleContext, is_media, resolve_toke
 from diplowatch.nlp.lexicon import lexicon
 from diplowatch.nlp.segment import Sentence
 
-_QUOTE = re.compile(r"[\"“]([^\"“”]{8,})[\"”]|^[\"“]([^\"“”]{8,})$")
+# Closed quotations, a paragraph-long opening one, and one left open at the end of the sentence (wire style).
+_QUOTE = re.compile(r"[\"“]([^\"“”]{8,})[\"”]|^[\"“]([^\"“”]{8,})$|(?<=\s)[\"“]([^\"“”]{8,})$")
 VISIT_WORDS = {"visit", "trip", "tour", "travel", "delegation", "stay", "arrival", "visiting", "travelling", "traveling", "mission"}
 
 
@@ -35,7 +36,7 @@ class ReactionCandidate:
 def _quotes(sent: Sentence) -> list[tuple[int, int, str]]:
     out = []
     for m in _QUOTE.finditer(sent.text):
-        g = 1 if m.group(1) is not None else 2
+        g = next(i for i in (1, 2, 3) if m.group(i) is not None)
         text = m.group(g).rstrip(" ,")
         out.append((m.start(g), m.start(g) + len(text), text))
     return out
@@ -45,7 +46,7 @@ def _content_tokens(verb: Token) -> list[Token]:
     toks: list[Token] = []
     for child in verb.children:
         if child.dep_ in {"ccomp", "xcomp", "dobj", "advcl", "oprd", "attr", "dative"} or (
-            child.dep_ == "prep" and child.lower_ in {"on", "against", "about", "over", "to", "for", "of", "with", "at"}
+            child.dep_ == "prep" and child.lower_ in {"on", "against", "about", "over", "to", "for", "of", "with", "at", "as"}
         ):
             toks.extend(child.subtree)
     return sorted(toks, key=lambda t: t.i)
@@ -118,17 +119,21 @@ def _about_visit(speaker: Actor, content_text: str, targets: list[str], visits: 
     """
     low = content_text.lower()
     visit_word = any(re.search(rf"\b{w}", low) for w in VISIT_WORDS)
+    talk_word = visit_word or any(re.search(rf"\b{w}", low) for w in ("talks", "meeting", "summit", "discussions"))
     for v in visits:
         if v.visitor.code == speaker.code:
+            # The visitor's own side evaluating its talks abroad ("a very positive meeting in Frankfurt").
+            if loose and talk_word and v.host_code in targets:
+                return True
             continue
-        named = v.visitor.code in targets or any(
-            re.search(rf"\b{re.escape(t)}\b", content_text) for t in (v.visitor.name or "").split() if len(t) > 2
-        )
-        if named and (visit_word or speaker.code == v.host_code or loose):
+        person_named = any(re.search(rf"\b{re.escape(t)}\b", content_text) for t in (v.visitor.name or "").split() if len(t) > 2)
+        named = person_named or v.visitor.code in targets
+        if loose and (named or visit_word):
             return True
-        if loose and visit_word:
+        # Strictly: the visitor by name, or a trip word with the visitor's or the host's side.
+        if person_named and (visit_word or speaker.code == v.host_code):
             return True
-        if visit_word and speaker.code == v.host_code:
+        if visit_word and (v.visitor.code in targets or speaker.code == v.host_code):
             return True
     return False
 
@@ -145,6 +150,10 @@ def extract_reactions(doc: Doc, sent: Sentence, ctx: ArticleContext, visits: lis
         lemma = verb.lemma_.lower()
         if lemma not in stance_verbs and lemma not in speech_verbs:
             continue
+        if verb.text[:1].isupper() and verb.i > 0 and doc[verb.i - 1].text not in {'"', "“", "'"}:
+            continue  # a capitalised "Said" mid-sentence is a name
+        if lemma == "ask" and verb.tag_ == "VBN" and not any(c.dep_ == "nsubj" for c in verb.children):
+            continue  # "Asked whether ..., X said": a reporter's question, not a demand
         # A verb inside a quotation is what is said, not the act of saying it.
         if any(qs <= verb.idx < qe for qs, qe, _ in quotes):
             continue
@@ -188,18 +197,22 @@ def extract_reactions(doc: Doc, sent: Sentence, ctx: ArticleContext, visits: lis
             if place.code != speaker.code and place.code not in targets:
                 targets.append(place.code)
         # Pronouns in what was said ("expect him to ...") stand for the person the article is about.
+        referred: list[str] = []
         for t in content:
             if t.lower_ in {"him", "he", "his", "she", "her"}:
                 ref = resolve_token_actor(t, ctx, sent)
-                if ref and ref.code and ref.code != speaker.code and ref.code not in targets:
-                    targets.append(ref.code)
+                if ref and ref.code and ref.code != speaker.code:
+                    referred.append(ref.name or "")
+                    if ref.code not in targets:
+                        targets.append(ref.code)
         for person in ctx.people.people:
             if person.name and person.code and person.code != speaker.code:
                 if any(re.search(rf"\b{re.escape(t)}\b", content_text) for t in person.tokens if len(t) > 2):
                     if person.code not in targets:
                         targets.append(person.code)
-        mentions_visit = _about_visit(speaker, content_text, targets, visits)
-        refers_visit = mentions_visit or _about_visit(speaker, content_text, targets, visits, loose=True)
+        named_text = " ".join([content_text, *referred])
+        mentions_visit = _about_visit(speaker, named_text, targets, visits)
+        refers_visit = mentions_visit or _about_visit(speaker, named_text, targets, visits, loose=True)
         if not targets and not refers_visit:
             continue
         stance = stance_verbs.get(lemma)

@@ -58,6 +58,12 @@ def split_sentences(text: str) -> list[Sentence]:
             word = word.lstrip("(\"'“‘")
             if word in _ABBREVIATIONS or re.fullmatch(r"[a-z]", word) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):
                 continue
+            # Inside a quotation that closes later in the paragraph the speaker comes after it: keep it whole.
+            upto = ptext[:m.start() + 1]
+            rest = ptext[m.end():]
+            opened = upto.count('"') % 2 == 1 or upto.count("“") > upto.count("”")
+            if opened and ('"' in rest or "”" in rest):
+                continue
             _add(sentences, text, pstart + cut, pstart + m.start())
             cut = m.end()
         _add(sentences, text, pstart + cut, pstart + len(ptext))
