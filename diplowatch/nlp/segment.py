@@ -16,7 +16,7 @@ _ABBREVIATIONS = {
     "messrs", "rev", "hon", "pres", "adm", "cmdr", "gens", "sens", "reps", "pct", "approx", "dept", "govt",
 }
 
-_SENT_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]*[A-Z0-9])")
+_SENT_END = re.compile(r"(?<=[.!?])(?P<close>[\"'”’)]*)\s+(?=[\"'“‘(]*[A-Z0-9])")
 
 MONTHS = {m: i + 1 for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
@@ -59,12 +59,12 @@ def split_sentences(text: str) -> list[Sentence]:
             if word in _ABBREVIATIONS or re.fullmatch(r"[a-z]", word) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):
                 continue
             # Inside a quotation that closes later in the paragraph the speaker comes after it: keep it whole.
-            upto = ptext[:m.start() + 1]
+            upto = ptext[:m.start() + len(m.group("close"))]
             rest = ptext[m.end():]
             opened = upto.count('"') % 2 == 1 or upto.count("“") > upto.count("”")
             if opened and ('"' in rest or "”" in rest):
                 continue
-            _add(sentences, text, pstart + cut, pstart + m.start())
+            _add(sentences, text, pstart + cut, pstart + m.start() + len(m.group("close")))
             cut = m.end()
         _add(sentences, text, pstart + cut, pstart + len(ptext))
     return [Sentence(i, s.start, s.end, s.text) for i, s in enumerate(sentences)]
