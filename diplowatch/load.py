@@ -44,7 +44,8 @@ def _in_partitions(frame: pl.DataFrame, partition_dates: Iterable[date] | None) 
 
 
 def _out_of_bounds(
-    articles: pl.DataFrame, sources: pl.DataFrame, errors: pl.DataFrame, bounds: tuple[date, date], now: datetime
+    articles: pl.DataFrame, sources: pl.DataFrame, errors: pl.DataFrame, bounds: tuple[date, date], now: datetime,
+    recorded: dict | None = None,
 ) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
     """Move articles dated outside the partitions into `ingest_errors`, one row per place they were seen.
 
@@ -61,7 +62,8 @@ def _out_of_bounds(
         {"source_path": s["source_path"], "line_number": s["line_number"], "reason": "date_out_of_range",
          "detail": f"published_at {dates[s['article_id']]} is outside the daily partitions {first}..{last}; "
                    "fix the date in the input (a future date is loaded once its day has come)",
-         "recorded_at": now}
+         # the first time it was recorded, so a re-run rewrites the same row
+         "recorded_at": (recorded or {}).get((s["source_path"], s["line_number"], "date_out_of_range"), now)}
         for s in sources.filter(pl.col("article_id").is_in(list(dates))).iter_rows(named=True)
     ]
     return (articles.filter(~outside), sources.filter(~pl.col("article_id").is_in(list(dates))),
@@ -93,7 +95,7 @@ def load_articles(
     articles, sources, errors = articles_frames(read_folder(raw_dir), now, known, known_seen_at=seen,
                                                 known_recorded_at=recorded, known_language=languages)
     if partition_bounds is not None:
-        articles, sources, errors = _out_of_bounds(articles, sources, errors, partition_bounds, now)
+        articles, sources, errors = _out_of_bounds(articles, sources, errors, partition_bounds, now, recorded)
     checked = {
         "articles": validate("articles", _in_partitions(articles, partition_dates)),
         "article_sources": validate("article_sources", _in_partitions(sources, partition_dates)),

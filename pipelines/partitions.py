@@ -65,19 +65,30 @@ def covering_range(days: Iterable[date], now: datetime | None = None) -> tuple[d
 
 
 def scan_raw_folder(root: str | os.PathLike) -> dict[str, tuple[int, int]]:
-    """Every article file under `root` (recursively, hidden files skipped as the readers do): path -> (mtime_ns, size)."""
+    """Every file the readers would read under `root`: path -> (mtime_ns, size).
+
+    Walks like `diplowatch.ingest.read_folder`: recursively, sorted, hidden entries skipped, folder links
+    followed once (never in a loop). A path that cannot be stat'ed (dangling link) is left out; the next
+    run of any day records it in `ingest_errors`.
+    """
     root = Path(root)
-    if root.is_file():
+    if not root.is_dir():
         stat = root.stat()
         return {str(root): (stat.st_mtime_ns, stat.st_size)}
-    found = {}
-    for dirpath, dirnames, filenames in os.walk(root):
-        dirnames.sort()
+    found: dict[str, tuple[int, int]] = {}
+    seen_folders: set[tuple[int, int]] = set()
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=True):
+        info = os.stat(dirpath)
+        if (info.st_dev, info.st_ino) in seen_folders:
+            dirnames.clear()  # a link back to a folder already walked
+            continue
+        seen_folders.add((info.st_dev, info.st_ino))
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
             if name.startswith("."):
                 continue
             path = Path(dirpath) / name
-            with contextlib.suppress(FileNotFoundError):  # removed between listing and stat: simply gone
+            with contextlib.suppress(OSError):  # gone, or a dangling link: nothing to compare
                 stat = path.stat()
                 found[str(path)] = (stat.st_mtime_ns, stat.st_size)
     return found
@@ -89,7 +100,8 @@ def file_partition_dates(path: str | os.PathLike, today: date) -> set[date]:
     An undated article falls on the day it is first ingested, i.e. `today` for a new file. A file with no
     readable article touches no day.
     """
-    return {item.published_at or today for item in read_path(Path(path)) if isinstance(item, RawArticle)}
+    items = read_path(Path(path), today=today)
+    return {item.published_at or today for item in items if isinstance(item, RawArticle)}
 
 
 def raw_folder_dates(root: str | os.PathLike, today: date) -> set[date]:

@@ -1,0 +1,76 @@
+"""Daily partitions: bounds, ranges, the days a folder touches, and articles outside the partitions."""
+
+from __future__ import annotations
+
+import json
+import os
+from datetime import UTC, date, datetime
+from types import SimpleNamespace
+
+from dagster import PartitionKeyRange, TimeWindow
+
+from diplowatch import store
+from diplowatch.load import load_articles
+from pipelines.partitions import (
+    context_partition_dates,
+    covering_range,
+    daily_partitions,
+    partition_bounds,
+    range_tags,
+    raw_folder_dates,
+    scan_raw_folder,
+)
+from tests.conftest import SAMPLES
+
+NOW = datetime(2025, 9, 1, 12, 0, tzinfo=UTC)
+
+
+def test_covering_range_keeps_in_bound_days_only():
+    days = [date(1975, 1, 1), date(2024, 6, 17), date(2025, 8, 20), date(2031, 1, 1)]
+    assert covering_range(days, NOW) == (date(2024, 6, 17), date(2025, 8, 20))
+    assert covering_range([date(1975, 1, 1)], NOW) is None
+    assert partition_bounds(NOW) == (date(1980, 1, 1), date(2025, 9, 1))
+
+
+def test_range_tags_are_the_single_run_backfill_tags():
+    assert range_tags(date(2024, 6, 17), date(2024, 6, 19)) == {
+        "dagster/asset_partition_range_start": "2024-06-17", "dagster/asset_partition_range_end": "2024-06-19"}
+
+
+def test_an_asset_sees_every_day_of_a_range_run():
+    # What a single-run backfill hands the asset: one time window spanning the range.
+    keys = PartitionKeyRange("2024-02-27", "2024-03-01")
+    window = TimeWindow(daily_partitions.time_window_for_partition_key(keys.start).start,
+                        daily_partitions.time_window_for_partition_key(keys.end).end)
+    days = context_partition_dates(SimpleNamespace(partition_time_window=window))
+    assert days == [date(2024, 2, 27), date(2024, 2, 28), date(2024, 2, 29), date(2024, 3, 1)]
+    assert [d.isoformat() for d in days] == list(daily_partitions.get_partition_keys_in_range(keys))
+
+
+def test_the_sample_folder_touches_its_five_days():
+    assert raw_folder_dates(SAMPLES, NOW.date()) == {date(2024, 6, 17), date(2025, 3, 4), date(2025, 5, 12),
+                                                     date(2025, 7, 1), date(2025, 8, 20)}
+
+
+def test_scan_skips_hidden_files_and_survives_a_folder_link_loop(tmp_path):
+    (tmp_path / "a.txt").write_text(" date 2024-01-01 T\nBody.")
+    (tmp_path / ".swap.txt").write_text("hidden")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.jsonl").write_text('{"text": "x"}\n')
+    os.symlink(tmp_path, tmp_path / "sub" / "loop")
+    assert sorted(os.path.relpath(p, tmp_path) for p in scan_raw_folder(tmp_path)) == ["a.txt", "sub/b.jsonl"]
+
+
+def test_articles_dated_before_the_partitions_are_recorded_not_dropped(tmp_path, db_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a.jsonl").write_text(
+        json.dumps({"text": "An old article.", "published_at": "1975-05-01"}) + "\n"
+        + json.dumps({"text": "A recent article.", "published_at": "2024-06-17"}) + "\n")
+    with store.connect(db_path) as con:
+        load_articles(con, raw, [date(2024, 6, 17)], now=NOW, partition_bounds=partition_bounds(NOW))
+        articles = con.execute("SELECT published_at FROM articles").fetchall()
+        errors = con.execute("SELECT source_path, line_number, reason, detail FROM ingest_errors").fetchall()
+    assert articles == [(date(2024, 6, 17),)]
+    assert [(line, reason) for _, line, reason, _ in errors] == [(1, "date_out_of_range")]
+    assert "1975-05-01 is outside the daily partitions 1980-01-01..2025-09-01" in errors[0][3]
