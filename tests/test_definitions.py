@@ -87,3 +87,19 @@ def test_dagster_definitions_validate_passes():
                           capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
     assert "All code locations passed validation" in proc.stdout + proc.stderr
+
+
+def test_graph_edges_and_groups_do_not_change_by_accident():
+    graph = defs.resolve_asset_graph()
+    spec = {}
+    for name in ("feed_entries", "articles", "visit_mentions", "reactions", "visits"):
+        node = graph.get(AssetKey(name))
+        spec[name] = (node.group_name, sorted(k.to_user_string() for k in node.parent_keys),
+                      node.partitions_def is not None)
+    assert spec == {
+        "feed_entries": ("ingest", [], False),
+        "articles": ("ingest", ["feed_entries"], True),
+        "visit_mentions": ("extraction", ["articles"], True),
+        "reactions": ("extraction", ["articles"], True),
+        "visits": ("analytics", ["reactions", "visit_mentions"], False),
+    }
