@@ -230,22 +230,20 @@ class PeopleIndex:
 
     def salient_before(self, offset: int, window: int = 600) -> Person | None:
         """For "he"/"she": among named state people mentioned shortly before, the one the article talks about most."""
-        recent = [p for p in self.people if p.name and p.start < offset and offset - p.start <= window]
-        if not recent:
-            return self.last_before(offset, named=True)
-        counts: dict[str, int] = {}
-        for p in self.people:
-            if p.name and p.code:
-                key = sorted(p.tokens, key=len)[-1] if p.tokens else p.name
-                counts[key] = counts.get(key, 0) + 1
-
-        def score(p: Person) -> tuple[int, int]:
-            key = sorted(p.tokens, key=len)[-1] if p.tokens else p.name
-            return counts.get(key, 0), p.start
-
-        best = max(recent, key=score)
-        full = self.by_token.get(sorted(best.tokens, key=len)[-1]) if best.tokens else None
-        return full or best
+        # Candidates are named people whose surname occurs shortly before; later mentions use the bare surname,
+        # so occurrences are counted in the text, not only where a title made them indexable.
+        window_text = self.text[max(0, offset - window): offset]
+        best, best_score = None, None
+        for surname, person in self.by_token.items():
+            if not person.name or surname != person.name.split()[-1]:
+                continue
+            last = window_text.rfind(surname)
+            if last < 0 or not re.search(rf"\b{re.escape(surname)}\b", window_text):
+                continue
+            score = (len(re.findall(rf"\b{re.escape(surname)}\b", self.text[:offset])), last)
+            if best_score is None or score > best_score:
+                best, best_score = person, score
+        return best or self.last_before(offset, named=True)
 
     def last_before(self, offset: int, title_word: str | None = None, named: bool = False) -> Person | None:
         best = None
