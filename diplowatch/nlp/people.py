@@ -240,7 +240,11 @@ class PeopleIndex:
             last = window_text.rfind(surname)
             if last < 0 or not re.search(rf"\b{re.escape(surname)}\b", window_text):
                 continue
-            score = (len(re.findall(rf"\b{re.escape(surname)}\b", self.text[:offset])), last)
+            # Ties go to the one named earliest in its paragraph: subjects come before objects in English.
+            pos = max(0, offset - window) + last
+            # Paragraph start: wire paragraphs are mostly one sentence, and "U.S. " would fool a ". " search.
+            sentence_start = self.text.rfind("\n", 0, pos)
+            score = (len(re.findall(rf"\b{re.escape(surname)}\b", self.text[:offset])), -(pos - sentence_start))
             if best_score is None or score > best_score:
                 best, best_score = person, score
         return best or self.last_before(offset, named=True)

@@ -213,8 +213,13 @@ def extract_reactions(doc: Doc, sent: Sentence, ctx: ArticleContext, visits: lis
         named_text = " ".join([content_text, *referred])
         mentions_visit = _about_visit(speaker, named_text, targets, visits)
         refers_visit = mentions_visit or _about_visit(speaker, named_text, targets, visits, loose=True)
+        foreign_only = False
         if not targets and not refers_visit:
-            continue
+            # "oppose any foreign carrier": an unnamed foreign party is still a foreign target, but only for a clear stance.
+            if re.search(r"\bforeign\b", content_text.lower()):
+                foreign_only = True
+            else:
+                continue
         stance = stance_verbs.get(lemma)
         findings: list[tuple[str, str, str | None]] = []  # (stance, why, quote)
         if stance is not None and stance != "neutral":
@@ -229,6 +234,8 @@ def extract_reactions(doc: Doc, sent: Sentence, ctx: ArticleContext, visits: lis
                 stance, why = _stance_from_cues(content_text)
                 findings.append((stance, why if stance != "neutral" else f"speech verb '{verb.text}', no stance cue", quote_text))
         for stance, why, quote in findings:
+            if stance == "neutral" and foreign_only:
+                continue
             if stance == "neutral" and not mentions_visit:
                 # Plain "said" about a foreign actor is too weak to be a reaction unless it concerns a visit.
                 continue
