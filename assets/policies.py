@@ -15,7 +15,7 @@ from pipelines.resources import is_lock_error
 #: failing on the file lock.
 DUCKDB_WRITER_POOL = "duckdb_writer"
 
-#: Retries for a file that stayed locked (e.g. someone has the DuckDB CLI open on it): 30 s, 60 s, 120 s
+#: Retries for a file that stayed locked (e.g. someone has the DuckDB CLI open on it): 30 s, 90 s, 210 s
 #: (+/- jitter), on top of the ~15 s the resource waits inside each attempt. Other errors are not retried:
 #: see `retry_only_lock_errors`.
 LOCK_RETRY_POLICY = RetryPolicy(max_retries=3, delay=30, backoff=Backoff.EXPONENTIAL, jitter=Jitter.PLUS_MINUS)
