@@ -82,6 +82,14 @@ def test_inputs_readable_warns_with_reasons():
     assert checks.inputs_readable(empty_frame("ingest_errors")).passed
 
 
+def test_notes_on_kept_articles_do_not_fail_inputs_readable():
+    notes = frame_from_rows("ingest_errors", [{"source_path": "a.jsonl", "line_number": 1, "reason": "date_ignored",
+                                               "detail": "article kept without a date"}])
+    result = checks.inputs_readable(notes)
+    assert result.passed and result.metadata["notes_on_kept_articles"].value == 1
+    assert "1 note(s)" in result.description
+
+
 def test_target_check_finds_reactions_pointing_at_missing_visits(db_path, tmp_path):
     raw = tmp_path / "raw"
     raw.mkdir()
