@@ -202,3 +202,30 @@ def test_sample_article(extractor):
     assert us[0]["quote"].startswith("No country should give Putin a platform")
     assert us[0]["target_mention_id"] in {v["mention_id"] for v in vnm}
     assert not any("has not visited" in v["sentence"] for v in visits)
+
+
+def test_according_to_gives_the_speaker(extractor):
+    text = 'According to the Japanese foreign ministry, the visit by Chinese Premier Li Wei to Tokyo was "constructive".'
+    visits, reactions = extractor.extract("acc", text, MONDAY)
+    assert pairs(visits) == {("CHN", "JPN")}
+    assert visits[0]["visitor_name"] == "Li Wei"  # a surname that is also a city name is still a name
+    assert {(r["reactor_code"], r["stance"]) for r in reactions} == {("JPN", "positive")}
+    assert reactions[0]["target_mention_id"] == visits[0]["mention_id"]
+
+
+def test_metonym_speaker_and_visit_of(extractor):
+    visits, reactions = extractor.extract("kr", "The Kremlin condemned the visit of Polish President Jan Nowak to Kyiv.", MONDAY)
+    assert pairs(visits) == {("POL", "UKR")}
+    assert visits[0]["date_precision"] is None  # "Jan" in a name is not January
+    assert {(r["reactor_code"], r["stance"]) for r in reactions} == {("RUS", "negative")}
+
+
+def test_visit_type_and_dates_from_the_trip_noun(extractor):
+    (visit,) = visits_of(extractor, "Ethiopian Prime Minister Abiy Tesfaye arrived in Nairobi on Tuesday on a three-day state visit.")
+    assert (visit["host_code"], visit["status"], visit["visit_type"]) == ("KEN", "ongoing", "state")
+    assert (visit["start_date"], visit["end_date"]) == (dt.date(2021, 2, 23), dt.date(2021, 2, 25))
+
+
+def test_nationality_nearest_the_title_wins(extractor):
+    visits = visits_of(extractor, "Vietnam hosted South Korean President Lee Min for talks in Hanoi on Monday.")
+    assert pairs(visits) == {("KOR", "VNM")}

@@ -116,6 +116,9 @@ def _resolve(kind: str, m: re.Match, anchor: dt.date | None, future: bool | None
             return None
         return DateMention(m.start(), m.end(), start, end, "day", kind)
     if kind == "month":
+        full_name = g["m"].lower().rstrip(".") in MONTHS
+        if not full_name and not g.get("y"):
+            return None  # "Jan Nowak", "Mar" alone: an abbreviation needs a day or a year to be a date
         if not g["m"][0].isupper() or (g["m"].lower() == "may" and not g.get("y") and g.get("rel") not in {"in", "last", "next", "early", "late", "mid"}):
             return None
         month = _month(g["m"])

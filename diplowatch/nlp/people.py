@@ -97,6 +97,11 @@ _UNNAMED = re.compile(
     r"(?P<suffix>(?:\s+(?:for|of|in|at|to)\s+(?:the\s+)?[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,3})?)",
 )
 
+_OFFICE_QUALIFIERS = {
+    "foreign", "finance", "defence", "defense", "trade", "economy", "economic", "interior", "state", "senior", "top", "government",
+    "ministry", "central", "bank", "agriculture", "energy", "oil", "deputy", "chief", "official", "press", "presidential", "embassy",
+    "affairs", "justice", "health", "security", "military", "naval", "navy", "army", "air", "a", "an", "the",
+}
 _STOP_NAME_TOKENS = {"The", "A", "An", "In", "On", "At", "Of", "And", "For", "To", "He", "She", "It", "They", "Mr", "Mrs", "Ms", "Dr", "Sen", "Gen"}
 
 
@@ -130,14 +135,16 @@ class PeopleIndex:
 
     def _owner_code(self, phrase: str) -> str | None:
         hits = gazetteer().find_all(re.split(r"\s+(?:in|at|near)\s+", phrase, maxsplit=1)[0], self.on_date)
-        for _, _, _, place in hits:
+        # The owner named nearest to the title: "Vietnam hosted South Korean President Lee" → KOR.
+        for _, _, _, place in reversed(hits):
             if place.kind != "city" or len(hits) == 1:
                 return place.code
         return None
 
     def _not_a_name(self, name: str) -> bool:
         """Place names, demonyms and organisation words that the name pattern also matches."""
-        if gazetteer().find_all(name, self.on_date):
+        # Cities are also surnames ("Li Wei"); countries, demonyms and organisations never are.
+        if any(place.kind != "city" for *_, place in gazetteer().find_all(name, self.on_date)):
             return True
         words = set(re.findall(r"[a-z]+", name.lower()))
         return bool(words & lexicon().set("non_state_words"))
@@ -187,7 +194,15 @@ class PeopleIndex:
             # Up to four words before the office name qualify it ("a Treasury spokesman", "the U.S. embassy").
             before = text[max(0, m.start() - 60): m.start()]
             words = re.search(r"(?:[\w.’'\-]+\s+){0,4}$", before)
-            prefix = re.split(r"[,;:\"“(]|\b(?:and|with|by|told|said|to)\b", words.group(0) if words else "")[-1]
+            raw = re.split(r"[,;:\"“(]|\b(?:and|with|by|told|said|to)\b", words.group(0) if words else "")[-1]
+            # Keep only the qualifier words next to the office ("a Treasury", "U.S.", "foreign"), not a verb before them.
+            kept: list[str] = []
+            for word in reversed(raw.split()):
+                if word[:1].isupper() or word.lower() in _OFFICE_QUALIFIERS:
+                    kept.insert(0, word)
+                else:
+                    break
+            prefix = (" ".join(kept) + " ") if kept else ""
             phrase = f"{prefix}{m.group('title')}{m.group('suffix')}"
             code = self._owner_code(phrase)
             reason = "office of a named state"

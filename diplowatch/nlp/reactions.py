@@ -43,6 +43,11 @@ def _quotes(sent: Sentence) -> list[tuple[int, int, str]]:
 
 
 def _content_tokens(verb: Token) -> list[Token]:
+    according = next((c for c in verb.children if c.lower_ == "according"), None)
+    if according is not None:
+        # "According to X, <clause>": the whole clause is what X said.
+        skip = {t.i for t in according.subtree}
+        return [t for t in verb.subtree if t.i not in skip and not t.is_punct]
     toks: list[Token] = []
     for child in verb.children:
         if child.dep_ in {"ccomp", "xcomp", "dobj", "advcl", "oprd", "attr", "dative"} or (
@@ -62,14 +67,14 @@ def _speaker_token(verb: Token) -> Token | None:
             return obj
         return next((c for c in children if c.dep_ == "nsubjpass"), None)
     for child in children:
-        if child.dep_ == "prep" and child.lower_ == "according":
+        if child.dep_ in {"prep", "advcl"} and child.lower_ == "according":
             for g in child.children:
                 if g.dep_ == "prep" and g.lower_ == "to":
                     return next((p for p in g.children if p.dep_ == "pobj"), None)
     subj = next((c for c in children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subj is None and verb.dep_ in {"conj", "xcomp", "advcl", "pcomp", "acl"}:
         head = verb.head
-        if head.dep_ == "prep" and head.head is not head:
+        if head.dep_ == "prep" and head.head.i != head.i:
             head = head.head  # "after rejecting X": the subject of the verb the clause hangs from
         return _speaker_token(head)
     return subj
@@ -148,7 +153,8 @@ def extract_reactions(doc: Doc, sent: Sentence, ctx: ArticleContext, visits: lis
         if verb.pos_ not in {"VERB", "AUX"}:
             continue
         lemma = verb.lemma_.lower()
-        if lemma not in stance_verbs and lemma not in speech_verbs:
+        according = any(c.lower_ == "according" for c in verb.children) and verb.dep_ == "ROOT"
+        if lemma not in stance_verbs and lemma not in speech_verbs and not according:
             continue
         if verb.text[:1].isupper() and verb.i > 0 and doc[verb.i - 1].text not in {'"', "“", "'"}:
             continue  # a capitalised "Said" mid-sentence is a name

@@ -47,7 +47,7 @@ def _places_in(tok: Token, ctx: ArticleContext, skip_clauses: bool = True) -> li
         if t.i in seen:
             continue
         seen.add(t.i)
-        if t is not tok and skip_clauses and t.dep_ in {"relcl", "advcl", "ccomp", "acl"}:
+        if t.i != tok.i and skip_clauses and t.dep_ in {"relcl", "advcl", "ccomp", "acl"}:
             continue
         stack.extend(t.children)
     span_tokens = sorted(seen)
@@ -80,7 +80,7 @@ def _clause_cues(tok: Token) -> tuple[set[str], set[str], list[Token]]:
                 lemmas.add(child.lower_)
                 lemmas.add(child.lemma_.lower())
                 deps.add(child.dep_)
-        if cur.dep_ in {"ROOT", "ccomp", "advcl", "relcl", "conj", "parataxis", "acl", "appos"} or cur.head is cur:
+        if cur.dep_ in {"ROOT", "ccomp", "advcl", "relcl", "conj", "parataxis", "acl", "appos"} or cur.head.i == cur.i:
             break
         cur = cur.head
     return lemmas, deps, chain
@@ -132,7 +132,10 @@ def _status(trigger: Token, ctx: ArticleContext, dates: list[DateMention]) -> tu
         end = d.end_date or d.start_date
         if d.precision == "month" and (d.start_date.year, d.start_date.month) < (ctx.anchor.year, ctx.anchor.month):
             return "completed", "dated in an earlier month"
-        if d.precision == "day" and d.start_date > ctx.anchor:
+        verb = trigger if trigger.pos_ in {"VERB", "AUX"} else _clause_head(trigger)
+        past_verb = verb.tag_ in {"VBD", "VBN"} and not any(c.lower_ in {"will", "would", "to"} for c in verb.children)
+        # A weekday is read forwards until the tense says otherwise ("arrived on Tuesday" is the last Tuesday).
+        if d.precision == "day" and d.start_date > ctx.anchor and not (past_verb and d.kind == "weekday"):
             return "planned", "dated after the article"
         if d.precision == "day" and end < ctx.anchor - dt.timedelta(days=1) and trigger.lemma_ not in {"arrive", "land"}:
             return "completed", "dated before the article"
@@ -153,7 +156,7 @@ def _status(trigger: Token, ctx: ArticleContext, dates: list[DateMention]) -> tu
         return "planned", "infinitive (headline future)"
     if trigger.pos_ == "NOUN":
         gov = trigger.head
-        while gov.pos_ not in {"VERB", "AUX"} and gov.head is not gov:
+        while gov.pos_ not in {"VERB", "AUX"} and gov.head.i != gov.i:
             gov = gov.head
         if gov.lemma_.lower() == "return" or any(c.lemma_.lower() == "return" for c in trigger.ancestors):
             return "completed", "returned from the visit"
@@ -197,7 +200,9 @@ def _visit_type(trigger: Token) -> str:
     types = lexicon()["visit_types"]
     noun = trigger
     if trigger.pos_ == "VERB":
-        noun = next((c for c in trigger.children if c.dep_ == "dobj" and c.lemma_ in {"visit", "trip"}), trigger)
+        noun = next((c for c in trigger.children if c.dep_ == "dobj" and c.lemma_ in {"visit", "trip"}), None) or next(
+            (g for c in trigger.children if c.dep_ == "prep" and c.lower_ in {"on", "for"} for g in c.children
+             if g.dep_ == "pobj" and g.lemma_ in {"visit", "trip", "tour"}), trigger)
     for child in noun.children:
         if child.lower_ in types:
             return types[child.lower_]
@@ -236,11 +241,12 @@ def _noun_visitor(trigger: Token) -> list[Token]:
     for child in trigger.children:
         if child.dep_ == "poss":
             out.append(child)
-        if child.dep_ == "prep" and child.lower_ == "by":
-            out.extend(g for g in child.children if g.dep_ == "pobj")
+        if child.dep_ == "prep" and child.lower_ in {"by", "of"}:
+            # "the visit of President X to Y"; "of" also gives destinations ("tour of Asia"), so only people count here.
+            out.extend(g for g in child.children if g.dep_ == "pobj" and (child.lower_ == "by" or g.pos_ == "PROPN"))
     cur = trigger
     for _ in range(8):
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             break
         prev, cur = cur, cur.head
         if prev.dep_ in {"ccomp", "parataxis"} and cur.lemma_ in {"say", "tell", "add", "report", "announce"}:
@@ -292,7 +298,7 @@ def extract_visits(doc: Doc, sent: Sentence, ctx: ArticleContext) -> list[VisitC
     all_dates = [d for d in find_dates(sent.text, ctx.anchor) if not _in_dateline(d, sent, ctx)]
     weak_nouns = {"talk", "talks", "meeting", "summit"}  # they name an event, not the trip: no claim on dates
     triggers = [t for t in doc if (t.pos_ in {"VERB", "AUX"} and verbs.get(t.lemma_.lower()) == "visit" and t.lemma_.lower() != "pay")
-                or (t.pos_ in {"NOUN", "PROPN"} and t.lemma_.lower() in nouns - weak_nouns)]
+                or (t.pos_ in {"NOUN", "PROPN"} and t.lemma_.lower() in nouns - weak_nouns and not _under_movement_verb(t, verbs))]
     # Each date belongs to the trigger nearest to it, so legs of one sentence keep their own dates.
     owner = {id(d): min(triggers, key=lambda t: min(abs(d.start - t.idx), abs(d.end - t.idx))).i for d in all_dates} if triggers else {}
     for tok in doc:
@@ -327,6 +333,12 @@ def extract_visits(doc: Doc, sent: Sentence, ctx: ArticleContext) -> list[VisitC
     return out
 
 
+def _under_movement_verb(noun: Token, verbs: dict) -> bool:
+    """"arrived ... on a state visit", "flew to X for a working visit": the noun describes the verb's trip."""
+    prep = noun.head
+    return prep.dep_ == "prep" and prep.lower_ in {"on", "for"} and verbs.get(prep.head.lemma_.lower()) == "visit"
+
+
 def _in_dateline(d: DateMention, sent: Sentence, ctx: ArticleContext) -> bool:
     """The "BERNE, March 4 -" date is the story's date, not the visit's."""
     return bool(ctx.dateline) and sent.start + d.start < ctx.dateline.end
@@ -334,7 +346,7 @@ def _in_dateline(d: DateMention, sent: Sentence, ctx: ArticleContext) -> bool:
 
 def _clause_head(tok: Token) -> Token:
     cur = tok
-    while cur.pos_ not in {"VERB", "AUX"} and cur.head is not cur:
+    while cur.pos_ not in {"VERB", "AUX"} and cur.head.i != cur.i:
         cur = cur.head
     return cur
 
@@ -347,7 +359,7 @@ def _date_in_clause(d: DateMention, tok: Token) -> bool:
     while stack:
         t = stack.pop()
         inside.add(t.i)
-        stack.extend(c for c in t.children if not (t is head and c.dep_ in {"ccomp", "parataxis"} and tok not in c.subtree))
+        stack.extend(c for c in t.children if not (t.i == head.i and c.dep_ in {"ccomp", "parataxis"} and tok not in c.subtree))
     doc = tok.doc
     hit = [t for t in doc if d.start <= t.idx < d.end]
     return any(t.i in inside for t in hit) or tok.pos_ == "VERB" and any(t.head.i == tok.i for t in hit)
@@ -373,6 +385,10 @@ def _from_trigger(tok, role, lemma, doc, sent, ctx, preps_by_verb, need_place, a
         visitor_toks = _noun_visitor(tok)
         preps = {"to", "in", "of", "at"} if lemma in {"visit", "trip", "tour", "stopover", "journey", "stay"} else {"in", "at"}
         dest = _destination_tokens(tok, preps)
+        if tok.dep_ in {"dobj", "nsubjpass"} and not any(h in {"to", "in", "of", "modifier"} for _, h in dest if h != "of"):
+            # Misattached "condemned the visit of X to Kyiv": a later "to <place>" on the governing verb.
+            dest.extend((g, "to") for p in tok.head.children if p.dep_ == "prep" and p.lower_ == "to" and p.i > tok.i
+                        for g in p.children if g.dep_ == "pobj")
         for rel in tok.children:
             if rel.dep_ == "relcl" and rel.lemma_ in {"take", "bring", "lead"}:
                 dest.extend(_destination_tokens(rel, {"to"}))
@@ -527,7 +543,10 @@ def _attach_dates(cand: VisitCandidate, tok: Token, dates: list[DateMention], se
     future = cand.status == "planned"
     # Re-resolve weekdays/months in the direction the status points to.
     spans = {(d.start, d.end) for d in dates}
-    dates = find_dates(sent.text, ctx.anchor, future=future if cand.status in {"planned", "completed"} else None)
+    direction = future if cand.status in {"planned", "completed"} else None
+    if cand.status == "ongoing" and tok.tag_ in {"VBD", "VBN"}:
+        direction = False  # "arrived on Tuesday": the last Tuesday
+    dates = find_dates(sent.text, ctx.anchor, future=direction)
     dates = [d for d in dates if d.kind != "year" and (d.start, d.end) in spans]
     text_low = sent.text.lower()
     # "on the first day of a N-day visit" pins the start to the article date, whatever else is dated.
