@@ -86,6 +86,10 @@ _TITLED = re.compile(
     rf"\b(?P<title>(?:{_TITLE_RE})(?: of (?:State|Defen[cs]e|the Treasury|Finance|Trade|Commerce|the Exchequer))?)"
     rf"(?:,)? {_NAME_SEQ}",
 )
+# "the president of Ghana, John Mensah": title, owner, then the name in apposition.
+_TITLE_OF_THEN_NAME = re.compile(
+    rf"\b(?P<title>{_TITLE_RE}) of (?:the )?(?P<owner>[A-Z][\w.’'\-]*(?: [A-Z][\w.’'\-]*){{0,3}}), {_NAME_SEQ}"
+)
 # "<Name>, <qualifiers> <title>": "Rolando Arrivillaga, World Bank representative in the Philippines".
 _NAME_THEN_TITLE = re.compile(
     rf"{_NAME_SEQ}, (?:the |a |an )?(?P<prefix>(?:[\w.’'\-]+ ){{0,5}}?)(?P<title>{_TITLE_RE})\b(?P<suffix>(?: (?:of|for|in|to) (?:the )?[A-Z][\w.’'\-]*(?: [A-Z][\w.’'\-]*){{0,4}})?)"
@@ -174,6 +178,16 @@ class PeopleIndex:
             state, why = _is_state_title(title_phrase + (of_owner.group(0) if of_owner else ""))
             found.append(Person(name, m.group("title").lower(), code, m.start() - len(prefix),
                                 m.end("name"), state, reason if state else why, frozenset(toks)))
+        for m in _TITLE_OF_THEN_NAME.finditer(text):
+            name = m.group("name").strip()
+            if self._not_a_name(name) or any(p.start < m.end() and m.start() < p.end for p in found):
+                continue
+            code = self._owner_code(m.group("owner")) or leader_code(name, self.on_date)
+            if not code:
+                continue
+            state, why = _is_state_title(f"{m.group('title')} of {m.group('owner')}")
+            found.append(Person(name, m.group("title").lower(), code, m.start(), m.end(), state,
+                                "title of a named state" if state else why, frozenset(t for t in name.split() if t not in _STOP_NAME_TOKENS)))
         for m in _NAME_THEN_TITLE.finditer(text):
             name = m.group("name").strip()
             if (

@@ -195,6 +195,9 @@ def extract_reactions(doc: Doc, sent: Sentence, ctx: ArticleContext, visits: lis
             content_text = content_text + " " + quote_text
         elif content:
             quote_text = doc[content[0].i: content[-1].i + 1].text
+            if ctx.dateline and sent.start < ctx.dateline.end and quote_text.startswith(sent.text[:5]):
+                # Reported speech starting the story: the dateline is not part of what was said.
+                quote_text = quote_text[max(0, ctx.dateline.end - sent.start):]
         if not content_text.strip():
             continue
         # Targets: foreign states/IGOs named in what was said (an IGO may react to any state).
