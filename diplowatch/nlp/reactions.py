@@ -99,6 +99,8 @@ def _segments(verb: Token, content: list[Token]):
 
 def _stance_from_cues(text: str) -> tuple[str, str]:
     low = " " + text.lower() + " "
+    # "We would welcome it if ...": a conditional wish states no stance on anything that happened.
+    low = re.sub(r"\bwould (?:\w+ )?(?:welcome|support|praise|oppose|reject|condemn)\b[^.]*\bif\b", " ", low)
     lex = lexicon()
     neg = [c for c in lex["negative_cues"] if re.search(rf"(?<![a-z]){re.escape(c)}(?![a-z])", low)]
     pos = []
