@@ -145,6 +145,10 @@ def _status(trigger: Token, ctx: ArticleContext, dates: list[DateMention]) -> tu
     for below, t in zip(chain, chain[1:], strict=False):
         if t.lemma_.lower() in lex.set("planned_cues") - {"to", "would", "next", "last"} and below.dep_ in {"xcomp", "dobj", "ccomp", "nsubjpass"}:
             return "planned", "future or plan"
+    if trigger.pos_ == "NOUN" and chain[-1].lemma_ in {"expect", "emerge", "hope"} or (
+        trigger.pos_ == "NOUN" and any(c.dep_ == "aux" and c.lower_ in {"could", "may", "might"} for c in chain[-1].children)
+    ):
+        return "planned", "expected outcome of the trip"  # "is expected as a result of X's visit", "could emerge from talks"
     if trigger.pos_ == "NOUN" and {c.lower_ for c in trigger.children} & {"upcoming", "forthcoming", "planned", "proposed", "next", "coming"}:
         return "planned", "upcoming visit"
     if trigger.pos_ == "NOUN" and {c.lower_ for c in trigger.children} & {"recent", "last", "previous", "earlier"}:
