@@ -240,10 +240,22 @@ def report_cmd(
 def dictionary_cmd(
     out: Annotated[Path | None, typer.Option("--out", "-o", dir_okay=False, help="write here instead of stdout")] = None,
     check: Annotated[bool, typer.Option("--check", help="exit 1 when --out differs from what the code generates")] = False,
+    readme: Annotated[Path | None, typer.Option("--readme", dir_okay=False, help="also refresh this README's table block")] = None,
 ) -> None:
     """Generate the data dictionary (Markdown) from the pandera models and the view definitions."""
-    from diplowatch.analytics.dictionary import REGENERATE, generate_dictionary
+    from diplowatch.analytics.dictionary import REGENERATE, generate_dictionary, sync_readme
 
+    if readme is not None:
+        current = readme.read_text(encoding="utf-8")
+        try:
+            wanted = sync_readme(current)
+        except ValueError as exc:
+            raise _fail(f"[red]{readme}[/red]: {exc}", code=2) from None
+        if check and wanted != current:
+            raise _fail(f"[red]{readme}'s table block is stale[/red]: run `{REGENERATE}`", code=1)
+        if not check and wanted != current:
+            readme.write_text(wanted, encoding="utf-8")
+            console.print(f"refreshed the table block of {readme}")
     text = generate_dictionary()
     if out is None:
         sys.stdout.write(text)
