@@ -202,6 +202,12 @@ def test_sample_article(extractor):
     assert us[0]["quote"].startswith("No country should give Putin a platform")
     assert us[0]["target_mention_id"] in {v["mention_id"] for v in vnm}
     assert not any("has not visited" in v["sentence"] for v in visits)
+    assert {v["visitor_name"] for v in visits if v["visitor_code"] == "RUS"} == {"Vladimir Putin"}
+    hanoi = [v for v in vnm if "expected to meet" in v["sentence"]]
+    assert hanoi and all(v["status"] == "planned" and (v["start_date"], v["end_date"]) == (dt.date(2024, 6, 19), dt.date(2024, 6, 20))
+                         for v in hanoi)
+    assert us[0]["reactor_name"] and "U.S." in us[0]["reactor_name"]
+    assert {r["reactor_name"] for r in reactions if r["reactor_code"] == "RUS"} == {"the Kremlin"}
 
 
 def test_according_to_gives_the_speaker(extractor):
@@ -229,3 +235,44 @@ def test_visit_type_and_dates_from_the_trip_noun(extractor):
 def test_nationality_nearest_the_title_wins(extractor):
     visits = visits_of(extractor, "Vietnam hosted South Korean President Lee Min for talks in Hanoi on Monday.")
     assert pairs(visits) == {("KOR", "VNM")}
+
+
+def test_reactor_name_as_written(extractor):
+    text = (
+        "Japanese Prime Minister Taro Sato will visit Taiwan on Friday.\n"
+        "The Chinese embassy in Canberra said the trip was a dangerous provocation.\n"
+        'Interfax quoted the Kremlin as saying the visit was "a serious mistake".'
+    )
+    _, reactions = extractor.extract("w", text, MONDAY)
+    names = {r["reactor_code"]: r["reactor_name"] for r in reactions}
+    assert names == {"CHN": "The Chinese embassy in Canberra", "RUS": "the Kremlin"}
+
+
+def test_later_surname_mentions_carry_the_full_name(extractor):
+    # "Merkel" alone is also in the leaders table; the article's own full name wins.
+    text = ("Merkel to tour Asia\nGerman Chancellor Angela Merkel arrived in Hanoi on Monday for talks.\n"
+            "Merkel will fly to Laos on Wednesday, officials said.")
+    visits = visits_of(extractor, text)
+    assert pairs(visits) == {("DEU", "VNM"), ("DEU", "LAO")}
+    assert {v["visitor_name"] for v in visits} == {"Angela Merkel"}
+
+
+def test_title_words_stay_out_of_names(extractor):
+    (visit,) = visits_of(extractor, "Kenya's Deputy Trade Minister Amina Odhiambo's visit to Uganda ended on Sunday.")
+    assert (visit["visitor_code"], visit["visitor_name"]) == ("KEN", "Amina Odhiambo")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chinese Premier Li Wei is expected to meet Kenya's president and other leaders during a three-day visit to Nairobi "
+        "on Wednesday and Thursday.",
+        "Chinese Premier Li Wei is expected to hold talks with ministers and business leaders during his visit to Nairobi.",
+    ],
+)
+def test_what_is_expected_during_a_trip_is_planned(extractor, text):
+    visits = visits_of(extractor, text)
+    assert pairs(visits) == {("CHN", "KEN")}
+    assert {v["status"] for v in visits} == {"planned"}
+    if "Wednesday" in text:
+        assert (visits[0]["start_date"], visits[0]["end_date"]) == (dt.date(2021, 3, 3), dt.date(2021, 3, 4))

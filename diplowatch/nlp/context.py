@@ -88,6 +88,27 @@ def actor_span(tok: Token) -> Span:
     return doc[left: right + 1]
 
 
+def written_name(tok: Token) -> str | None:
+    """The speaker as the article writes it: "the Kremlin", "a spokesperson for the U.S.", "the U.S. embassy in Hanoi"."""
+    if tok.lower_ in RELATIVES and tok.head.dep_ == "relcl":
+        tok = tok.head.head
+    if tok.lower_ in PRONOUNS or tok.pos_ == "PRON":
+        return None
+    span = actor_span(tok)
+    end = span.end
+    # An office located somewhere ("embassy in Hanoi") keeps its place in the written name.
+    for child in tok.rights:
+        if child.i >= end and child.dep_ == "prep" and child.lower_ in {"in", "at"} and any(
+            g.dep_ == "pobj" and g.pos_ == "PROPN" for g in child.children
+        ):
+            end = child.right_edge.i + 1
+            break
+    while end > span.start + 1 and tok.doc[end - 1].is_punct and tok.doc[end - 1].text not in {".", ")"}:
+        end -= 1
+    text = tok.doc[span.start: end].text.strip()
+    return text or None
+
+
 def resolve_token_actor(tok: Token, ctx: ArticleContext, sent: Sentence) -> Actor | None:
     """The actor a subject/object token refers to, using the article's people index for names and pronouns."""
     if tok.lower_ in RELATIVES and tok.dep_.startswith("nsubj"):

@@ -200,7 +200,7 @@ def _reaction_rows(ctx: ArticleContext, cands: list[ReactionCandidate], kept: li
             "sentence": r.sentence.text,
             "char_start": r.sentence.start,
             "char_end": r.sentence.end,
-            "reactor_name": r.speaker.name,
+            "reactor_name": r.reactor_name,
             "reactor_code": code,
             "stance": stance,
             "quote": r.quote if r.quote and r.quote in ctx.text else None,

@@ -126,6 +126,52 @@ def _is_state_title(phrase: str) -> tuple[bool, str]:
     return True, "state title"
 
 
+def _resolve_short_mentions(found: list[Person]) -> None:
+    """A short mention ("Putin", "Kim") is the person the article names in full with those words.
+
+    News names a person in full once and by surname afterwards; headlines, captions and bullets may use the
+    surname before the full name, so a later full name also counts. The nearest full name before the
+    mention wins (two Bushes), then the first one after it. The full mention's owner is kept when it came
+    from the text, as that beats the leaders table and the dateline.
+    """
+    full = [p for p in found if p.name and len(p.name.split()) > 1]
+    for person in found:
+        if not person.name or person in full:
+            continue
+        words = set(person.name.split())
+        matches = [p for p in full if words <= set(p.name.split()) and p.is_state == person.is_state]
+        if not matches:
+            continue
+        before = [p for p in matches if p.start < person.start]
+        donor = before[-1] if before else matches[0]
+        person.name = donor.name
+        person.tokens = person.tokens | donor.tokens
+        if person.reason in {"leaders table", "dateline country"} and donor.code:
+            person.code, person.reason = donor.code, f"surname → {donor.reason}"
+            person.title = donor.title
+
+
+_SINGLE_TITLE_WORDS = {w for w in _TITLE_WORDS if " " not in w and "-" not in w}
+
+
+def _split_name(title: str, name: str) -> tuple[str, str]:
+    """(title, name) with title words the name pattern swallowed moved back to the title, possessives cut.
+
+    "Treasury" + "Secretary James Baker" → ("Treasury Secretary", "James Baker"); "Carlsson's" → "Carlsson".
+    """
+    words = name.split()
+    for i, word in enumerate(words):
+        if re.search(r"['’]s?$", word) and i > 0 or re.search(r"['’]s$", word):
+            words = words[: i + 1]
+            words[-1] = re.sub(r"['’]s?$", "", words[-1])
+            break
+    last_title = max((i for i, w in enumerate(words[:-1]) if w.lower() in _SINGLE_TITLE_WORDS), default=-1)
+    if last_title >= 0:
+        title = f"{title} {' '.join(words[: last_title + 1])}"
+        words = words[last_title + 1:]
+    return title, " ".join(w for w in words if w)
+
+
 class PeopleIndex:
     """Every titled person and unnamed official speaker in an article, in text order."""
 
@@ -156,7 +202,7 @@ class PeopleIndex:
     def _scan(self, text: str) -> None:
         found: list[Person] = []
         for m in _TITLED.finditer(text):
-            name = m.group("name").strip()
+            title_text, name = _split_name(m.group("title"), m.group("name").strip())
             toks = [t for t in name.split() if t not in _STOP_NAME_TOKENS]
             if not toks or name.split()[0] in _STOP_NAME_TOKENS or self._not_a_name(name):
                 continue
@@ -164,8 +210,8 @@ class PeopleIndex:
             before = text[max(0, m.start() - 80): m.start()]
             words = re.search(r"(?:[\w.’'\-]+ ){0,6}$", before)
             raw_prefix = words.group(0) if words else ""
-            prefix = re.split(r"[,;:\"“(]|\b(?:and|with|by|told|said|met|meet|to|the|a|an|as|at|in|on|from|The|A|An|As|At|In|On|From)\b", raw_prefix)[-1]
-            title_phrase = f"{prefix}{m.group('title')}"
+            prefix = re.split(r"[,;:\"“(]|\b(?:and|with|by|told|said|met|meet|to|the|a|an|as|at|in|on|from|that|who|which|when|while|whether|if|but|The|A|An|As|At|In|On|From)\b", raw_prefix)[-1]
+            title_phrase = f"{prefix}{title_text}"
             after = text[m.end(): m.end() + 60]
             of_owner = re.match(r" of (?:the )?([A-Z][\w.]*(?: [A-Z][\w.]*){0,3})", after)
             code = self._owner_code(title_phrase) or (self._owner_code(of_owner.group(1)) if of_owner else None)
@@ -176,7 +222,7 @@ class PeopleIndex:
             if not code and self.home_code:
                 code, reason = self.home_code, "dateline country"
             state, why = _is_state_title(title_phrase + (of_owner.group(0) if of_owner else ""))
-            found.append(Person(name, m.group("title").lower(), code, m.start() - len(prefix),
+            found.append(Person(name, title_text.lower(), code, m.start() - len(prefix),
                                 m.end("name"), state, reason if state else why, frozenset(toks)))
         for m in _TITLE_OF_THEN_NAME.finditer(text):
             name = m.group("name").strip()
@@ -236,6 +282,7 @@ class PeopleIndex:
                 office = leaders()[name_tok][0].office
                 found.append(Person(name_tok, office, code, m.start(), m.end(), True, "leaders table", frozenset([name_tok])))
         found.sort(key=lambda p: p.start)
+        _resolve_short_mentions(found)
         self.people = found
         for person in found:
             for tok in person.tokens:

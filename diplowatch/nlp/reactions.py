@@ -8,7 +8,14 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from diplowatch.nlp.actors import gazetteer
-from diplowatch.nlp.context import Actor, ArticleContext, is_media, resolve_token_actor
+from diplowatch.nlp.context import (
+    Actor,
+    ArticleContext,
+    actor_span,
+    is_media,
+    resolve_token_actor,
+    written_name,
+)
 from diplowatch.nlp.lexicon import lexicon
 from diplowatch.nlp.segment import Sentence
 
@@ -31,6 +38,14 @@ class ReactionCandidate:
     refers_visit: bool
     reasons: list[str] = field(default_factory=list)
     verb_lemma: str = ""
+    speaker_written: str | None = None
+
+    @property
+    def reactor_name(self) -> str | None:
+        """A named person by the full name the article gives; offices, states and unnamed officials as written."""
+        if self.speaker.kind == "person" and self.speaker.name:
+            return self.speaker.name
+        return self.speaker_written or self.speaker.name
 
 
 def _quotes(sent: Sentence) -> list[tuple[int, int, str]]:
@@ -145,6 +160,16 @@ def _about_visit(speaker: Actor, content_text: str, targets: list[str], visits: 
     return False
 
 
+def _without_dateline(name: str | None, tok: Token, sent: Sentence, ctx: ArticleContext) -> str | None:
+    """A subject phrase opening the story must not carry the "LONDON, April 11 -" dateline with it."""
+    if not name or not ctx.dateline:
+        return name
+    span_start = sent.start + actor_span(tok).start_char
+    if span_start < ctx.dateline.end:
+        name = name[ctx.dateline.end - span_start:].strip() or None
+    return name
+
+
 def extract_reactions(doc: Doc, sent: Sentence, ctx: ArticleContext, visits: list) -> list[ReactionCandidate]:
     lex = lexicon()
     stance_verbs = lex["stance_verbs"]
@@ -255,5 +280,6 @@ def extract_reactions(doc: Doc, sent: Sentence, ctx: ArticleContext, visits: lis
                 target_codes=targets, content_text=content_text, mentions_visit=mentions_visit,
                 refers_visit=refers_visit,
                 reasons=[why, f"speaker: {speaker.reason}", f"targets: {','.join(targets) or 'visit'}"], verb_lemma=lemma,
+                speaker_written=_without_dateline(written_name(speaker_tok), speaker_tok, sent, ctx),
             ))
     return out

@@ -133,7 +133,7 @@ def _status(trigger: Token, ctx: ArticleContext, dates: list[DateMention]) -> tu
         if d.precision == "month" and (d.start_date.year, d.start_date.month) < (ctx.anchor.year, ctx.anchor.month):
             return "completed", "dated in an earlier month"
         verb = trigger if trigger.pos_ in {"VERB", "AUX"} else _clause_head(trigger)
-        past_verb = verb.tag_ in {"VBD", "VBN"} and not any(c.lower_ in {"will", "would", "to"} for c in verb.children)
+        past_verb = _past_tense(verb)
         # A weekday is read forwards until the tense says otherwise ("arrived on Tuesday" is the last Tuesday).
         if d.precision == "day" and d.start_date > ctx.anchor and not (past_verb and d.kind == "weekday"):
             return "planned", "dated after the article"
@@ -166,6 +166,15 @@ def _status(trigger: Token, ctx: ArticleContext, dates: list[DateMention]) -> tu
             return "completed", "returned from the visit"
         if gov.lemma_.lower() in {"end", "conclude", "wind", "complete"} and gov.tag_ in {"VBD", "VBN"} and gov.lemma_ != "end":
             return "completed", "concluded"
+        # "is expected to meet X during the visit": what happens during the trip is itself only expected.
+        plan_words = lex.set("planned_cues") - {"to", "would", "next", "last", "agree", "accept"}
+        up = gov
+        for _ in range(4):
+            if up.lemma_.lower() in plan_words and up.pos_ in {"VERB", "ADJ"}:
+                return "planned", "governed by a plan verb"
+            if up.dep_ not in {"xcomp", "conj"} or up.head.i == up.i:
+                break
+            up = up.head
         prep = trigger.head if trigger.head.dep_ == "prep" else None
         if prep is not None and prep.lower_ in {"during", "on", "at"} or any(c.lower_ in {"first", "second", "end", "final"} for c in trigger.subtree):
             if sentence_words & {"last", "ago", "earlier"} and not (sentence_words & {"today"}):
@@ -198,6 +207,20 @@ def _status(trigger: Token, ctx: ArticleContext, dates: list[DateMention]) -> tu
     if tag == "MD":
         return "planned", "modal"
     return "ongoing", "default"
+
+
+def _past_tense(verb: Token) -> bool:
+    """Whether a verb reports the past: "is expected" / "has been invited" / "will be received" do not."""
+    if verb.tag_ not in {"VBD", "VBN"}:
+        return False
+    if verb.lemma_.lower() in lexicon().set("planned_cues"):
+        return False  # "X was expected to arrive Friday" still points forwards
+    auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    # A present "be" makes a present passive; a present "have" is still the past ("has arrived").
+    if any(c.lower_ in {"will", "would", "to", "shall", "'ll"} or c.tag_ == "MD" or (c.tag_ in {"VBZ", "VBP"} and c.lemma_ == "be")
+           for c in auxes):
+        return False
+    return True
 
 
 def _visit_type(trigger: Token) -> str:
