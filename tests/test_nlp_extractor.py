@@ -276,3 +276,13 @@ def test_what_is_expected_during_a_trip_is_planned(extractor, text):
     assert {v["status"] for v in visits} == {"planned"}
     if "Wednesday" in text:
         assert (visits[0]["start_date"], visits[0]["end_date"]) == (dt.date(2021, 3, 3), dt.date(2021, 3, 4))
+
+
+def test_visitor_side_evaluation_of_its_talks_abroad_links_to_the_trip(extractor):
+    text = ("Canadian Foreign Minister Anne Roy arrived in Tokyo on Monday for talks with Japanese leaders.\n"
+            'The Canadian foreign ministry described her talks in Tokyo as "very productive".')
+    visits, reactions = extractor.extract("own", text, MONDAY)
+    assert pairs(visits) == {("CAN", "JPN")}
+    (reaction,) = [r for r in reactions if r["reactor_code"] == "CAN"]
+    assert reaction["stance"] == "positive"
+    assert reaction["target_mention_id"] in {v["mention_id"] for v in visits}

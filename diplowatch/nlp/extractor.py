@@ -166,7 +166,9 @@ def _visit_row(ctx: ArticleContext, c: VisitCandidate) -> dict:
 def _link(r: ReactionCandidate, kept: list[VisitCandidate], rows: list[dict]) -> str | None:
     if not r.refers_visit or not kept:
         return None
-    pairs = [(c, row) for c, row in zip(kept, rows, strict=True) if c.visitor.code != r.speaker.code or c.host_code == r.speaker.code]
+    # A side reacts to visits it receives or that others make; its own trips only when it evaluates the talks there.
+    pairs = [(c, row) for c, row in zip(kept, rows, strict=True)
+             if c.visitor.code != r.speaker.code or c.host_code == r.speaker.code or c.host_code in r.target_codes]
     same_sentence = [p for p in pairs if p[0].sentence.index == r.sentence.index]
     if same_sentence:
         return same_sentence[0][1]["mention_id"]
