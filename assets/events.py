@@ -1,5 +1,9 @@
 """Assets: visit mentions and reactions extracted by spaCy from the stored articles of each daily partition."""
 
+import shutil
+import tempfile
+from pathlib import Path
+
 from dagster import AssetExecutionContext, AssetSpec, BackfillPolicy, MaterializeResult, multi_asset
 
 from assets import checks
@@ -11,8 +15,13 @@ from assets.policies import (
     retry_only_lock_errors,
     table_metadata,
 )
-from diplowatch.load import articles_for_events, extract_validated, write_events
-from diplowatch.schemas import empty_frame
+from diplowatch.load import (
+    article_batches,
+    export_articles_for_events,
+    extract_validated,
+    newest_written,
+    write_events,
+)
 from pipelines.partitions import context_partition_dates, daily_partitions
 from pipelines.resources import DiplowatchDuckDB, ExtractorResource
 
@@ -58,27 +67,34 @@ def events(context: AssetExecutionContext, duckdb: DiplowatchDuckDB, extractor: 
         model = extractor.get()
         # The file's lock is held to read and to write, not during extraction (minutes on a long range), so a
         # DuckDB CLI can query in between. Articles cannot change meanwhile: their writer shares our pool.
-        with duckdb.get_connection() as con:
-            articles = articles_for_events(con, days)
-        extracted = extract_validated(articles, model, progress)
+        # The articles are copied to a temporary Parquet file and read back a batch at a time, so memory does
+        # not grow with the range; the extracted rows are spilled to Parquet too until the one-transaction write.
+        folder = Path(tempfile.mkdtemp(prefix="diplowatch-articles-"))
+        try:
+            with duckdb.get_connection() as con:
+                export_articles_for_events(con, days, folder / "articles.parquet")
+            extracted = extract_validated(article_batches(folder / "articles.parquet"), model, progress)
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
         with duckdb.get_connection() as con:
             result = write_events(con, extracted, days)
+            # Read before the counts: con.sql refuses to run while a fetchone() result is still open.
+            newest = {t: newest_written(con, result, t, order, days) for t, (_, order) in PREVIEWS.items()}
             totals = {t: table_row_count(con, t) for t in PREVIEWS}
             target_check = checks.reactions_target_exists(con, days, result.counts.get("target_links_cleared", 0))
     context.log.info(f"events: {result.counts} over {len(days)} day(s) {days[0]}..{days[-1]}")
     for table, (columns, newest_first) in PREVIEWS.items():
-        written = result.written.get(table, empty_frame(table))
         check_results = [checks.schema_check(result.validations[table])]
         if table == "reactions":
             check_results.append(target_check)
         yield MaterializeResult(
             asset_key=table,
             metadata={
-                "dagster/row_count": written.height,
+                "dagster/row_count": result.counts.get(table, 0),
                 "table_row_count": totals[table],
                 "articles_read": result.counts.get("articles_read", 0),
                 "rejected_rows": result.validations[table].rejected.height,
-                f"newest_{table}": newest_rows_preview(written, columns, newest_first),
+                f"newest_{table}": newest_rows_preview(newest[table], columns, newest_first),
             },
             check_results=check_results,
         )

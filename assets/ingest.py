@@ -11,8 +11,7 @@ from assets.policies import (
     retry_only_lock_errors,
     table_metadata,
 )
-from diplowatch.load import load_articles
-from diplowatch.schemas import empty_frame
+from diplowatch.load import load_articles, newest_written
 from pipelines.partitions import context_partition_dates, daily_partitions, partition_bounds
 from pipelines.resources import DiplowatchDuckDB, DiplowatchSettings
 
@@ -46,19 +45,19 @@ def articles(context: AssetExecutionContext, settings: DiplowatchSettings, duckd
     days = context_partition_dates(context)
     with retry_only_lock_errors(), duckdb.get_connection() as con:
         result = load_articles(con, settings.raw_dir, days, partition_bounds=partition_bounds())
+        newest = newest_written(con, result, "articles", ["partition_date", "ingested_at"], days)
         total = table_row_count(con, "articles")
     context.log.info(f"articles: {result.counts} over {len(days)} day(s) {days[0]}..{days[-1]}")
-    written = result.written.get("articles", empty_frame("articles"))
     return MaterializeResult(
         metadata={
-            "dagster/row_count": written.height,
+            "dagster/row_count": result.counts.get("articles", 0),
             "table_row_count": total,
             "days": len(days),
             "article_sources": result.counts.get("article_sources", 0),
             "ingest_errors": result.counts.get("ingest_errors", 0),
             "rejected_rows": result.rejected,
             "raw_dir": MetadataValue.path(settings.raw_dir),
-            "newest_articles": newest_rows_preview(written, PREVIEW_COLUMNS, ["partition_date", "ingested_at"]),
+            "newest_articles": newest_rows_preview(newest, PREVIEW_COLUMNS, ["partition_date", "ingested_at"]),
         },
         check_results=[
             checks.schema_check(result.validations["articles"]),

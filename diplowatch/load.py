@@ -1,31 +1,59 @@
-"""The two stages of a run as plain functions over a DuckDB connection: load articles, then extract events."""
+"""The two stages of a run as plain functions over a DuckDB connection: load articles, then extract events.
+
+Both stream: the raw folder is read, deduplicated and validated a bounded batch of inputs at a time, and events
+are extracted a bounded batch of stored articles at a time; each batch's valid rows are spilled to a temporary
+Parquet file and the stage's write is still ONE transaction (delete the partitions, insert every spilled batch,
+record the rejected rows), so peak memory depends on the batch size, not on the corpus.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import itertools
+import shutil
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 import duckdb
 import polars as pl
+import pyarrow.parquet as pq
 
 from diplowatch import store
 from diplowatch.events import extract_events
-from diplowatch.ingest import articles_frames, read_folder
+from diplowatch.ingest import articles_frames, read_folder, url_identity
 from diplowatch.ingest.feeds import FEED_ERRORS_WHERE
-from diplowatch.schemas import Validated, frame_from_rows, validate
+from diplowatch.schemas import Validated, empty_frame, frame_from_rows, validate
+
+#: Inputs (files' articles and errors) read, deduplicated and validated per batch by `load_articles`.
+ARTICLE_BATCH_INPUTS = 2000
+#: Stored articles handed to the extractor per batch by `load_events` (the extractor batches nlp.pipe inside).
+EVENT_BATCH_ARTICLES = 500
+
+#: The columns of the valid rows a stage keeps in memory for its summary (`StageResult.validations[t].valid`);
+#: the full rows are in DuckDB. Tables not listed keep every column (ingest_errors: small, and the
+#: `inputs_readable` check reads its reasons).
+SUMMARY_COLUMNS: dict[str, list[str]] = {
+    "articles": ["article_id", "partition_date"],
+    "article_sources": ["article_id", "source_path", "line_number", "partition_date"],
+    "visit_mentions": ["mention_id", "article_id", "partition_date"],
+    "reactions": ["reaction_id", "article_id", "target_mention_id", "partition_date"],
+}
 
 
 @dataclass
 class StageResult:
-    """What a stage wrote, for summaries and Dagster metadata."""
+    """What a stage wrote, for summaries and Dagster metadata.
+
+    `validations[table]` merges the batches' outcomes: every rejected row and failure case, whether any batch
+    failed as a whole, and of the valid rows only the `SUMMARY_COLUMNS` (their count and partitions; the rows
+    themselves are in DuckDB, so the summary stays small at any corpus size).
+    """
 
     counts: dict[str, int]
     validations: dict[str, Validated] = field(default_factory=dict)
     partitions: list[date] = field(default_factory=list)
-    #: rows as written, per table (after any adjustment made between validation and the write)
-    written: dict[str, pl.DataFrame] = field(default_factory=dict)
 
     @property
     def rejected(self) -> int:
@@ -35,6 +63,56 @@ class StageResult:
     def batch_failed(self) -> list[str]:
         """Tables whose whole batch failed its schema: the stage then kept their previous rows."""
         return [t for t, v in self.validations.items() if v.batch_failed]
+
+
+def _batched(items: Iterable, size: int) -> Iterator[list]:
+    """Consecutive lists of `size` items (itertools.batched arrives with Python 3.12)."""
+    iterator = iter(items)
+    while batch := list(itertools.islice(iterator, max(1, size))):
+        yield batch
+
+
+class SpilledBatches:
+    """Validated batches of several tables: valid rows spilled to Parquet files in a temporary folder, the
+    rest (rejected rows, failure cases, summary columns) kept in memory. `discard()` removes the folder."""
+
+    def __init__(self, tables: Iterable[str], spill_dir: str | Path | None = None):
+        self.folder = Path(tempfile.mkdtemp(prefix="diplowatch-spill-", dir=spill_dir))
+        self.tables = list(tables)
+        self.paths: dict[str, list[str]] = {t: [] for t in self.tables}
+        self._summary: dict[str, list[pl.DataFrame]] = {t: [] for t in self.tables}
+        self._rejected: dict[str, list[pl.DataFrame]] = {t: [] for t in self.tables}
+        self._cases: dict[str, list[pl.DataFrame]] = {t: [] for t in self.tables}
+        self._failed: dict[str, bool] = dict.fromkeys(self.tables, False)
+
+    def add(self, checked: Validated, valid: pl.DataFrame | None = None) -> None:
+        """Record one batch's validation of a table (`valid` overrides the rows to write, e.g. links cleared)."""
+        table = checked.table
+        valid = checked.valid if valid is None else valid
+        if not valid.is_empty():
+            path = self.folder / f"{table}-{len(self.paths[table]):06d}.parquet"
+            valid.write_parquet(path)
+            self.paths[table].append(str(path))
+        self._summary[table].append(valid.select(SUMMARY_COLUMNS.get(table, valid.columns)))
+        if not checked.rejected.is_empty():
+            self._rejected[table].append(checked.rejected)
+        if not checked.failure_cases.is_empty():
+            self._cases[table].append(checked.failure_cases)
+        self._failed[table] |= checked.batch_failed
+
+    def validations(self) -> dict[str, Validated]:
+        out = {}
+        for table in self.tables:
+            empty = empty_frame(table)
+            summary = pl.concat(self._summary[table]) if self._summary[table] else empty.select(
+                SUMMARY_COLUMNS.get(table, empty.columns))
+            rejected = pl.concat(self._rejected[table]) if self._rejected[table] else empty_frame("rejected_rows")
+            cases = pl.concat(self._cases[table], how="diagonal_relaxed") if self._cases[table] else pl.DataFrame()
+            out[table] = Validated(table, summary, rejected, cases, self._failed[table])
+        return out
+
+    def discard(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
 
 
 def _in_partitions(frame: pl.DataFrame, partition_dates: Iterable[date] | None) -> pl.DataFrame:
@@ -50,24 +128,61 @@ def _out_of_bounds(
     """Move articles dated outside the partitions into `ingest_errors`, one row per place they were seen.
 
     Such an article belongs to no partition, so no partitioned run could ever store it; recording it is the
-    only way it is not lost silently.
+    only way it is not lost silently. Read from the sources, which carry their article's partition even when
+    the article's row came in an earlier batch.
     """
     first, last = bounds
     outside = pl.col("partition_date").is_between(first, last).not_()
-    bad = articles.filter(outside)
+    bad = sources.filter(outside)
     if bad.is_empty():
         return articles, sources, errors
-    dates = dict(zip(bad["article_id"], bad["partition_date"], strict=True))
     rows = [
         {"source_path": s["source_path"], "line_number": s["line_number"], "reason": "date_out_of_range",
-         "detail": f"published_at {dates[s['article_id']]} is outside the daily partitions {first}..{last}; "
+         "detail": f"published_at {s['partition_date']} is outside the daily partitions {first}..{last}; "
                    "fix the date in the input (a future date is loaded once its day has come)",
          # the first time it was recorded, so a re-run rewrites the same row
          "recorded_at": (recorded or {}).get((s["source_path"], s["line_number"], "date_out_of_range"), now)}
-        for s in sources.filter(pl.col("article_id").is_in(list(dates))).iter_rows(named=True)
+        for s in bad.iter_rows(named=True)
     ]
-    return (articles.filter(~outside), sources.filter(~pl.col("article_id").is_in(list(dates))),
+    return (articles.filter(~outside), sources.filter(~outside),
             pl.concat([errors, frame_from_rows("ingest_errors", rows)]))
+
+
+class _ArticleIdentities:
+    """What `load_articles` remembers across batches so that dedup spans the whole folder: each article's
+    partition and language, and which article every URL seen names. Tens of bytes per article, no text."""
+
+    def __init__(self, languages: dict[str, str | None]):
+        self.partition_of: dict[str, date] = {}
+        self.by_url: dict[str, str] = {}
+        self.languages = languages  # stored articles' languages, plus those of articles read in earlier batches
+
+    def merge(self, articles: pl.DataFrame, sources: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+        """A batch's frames (from `articles_frames`) with the articles already read in an earlier batch
+        dropped, their sources pointed at the earlier article and its partition. The first input in read
+        order keeps providing the row, as `articles_frames` does within a batch."""
+        same: dict[str, str] = {}
+        new: list[str] = []
+        for aid, url, partition, language in articles.select(
+                "article_id", "url", "partition_date", "language").iter_rows():
+            identity = url_identity(url)
+            earlier = aid if aid in self.partition_of else self.by_url.get(identity) if identity else None
+            if earlier is not None:
+                same[aid] = earlier
+                continue
+            new.append(aid)
+            self.partition_of[aid] = partition
+            self.languages[aid] = language
+        if same:
+            sources = sources.with_columns(pl.col("article_id").replace(same))
+        if not sources.is_empty():  # (replace_strict of an empty column ignores return_dtype)
+            sources = sources.with_columns(pl.col("article_id").replace_strict(
+                self.partition_of, return_dtype=pl.Date).alias("partition_date"))
+        for aid, url in sources.select("article_id", "url").iter_rows():
+            identity = url_identity(url)
+            if identity is not None:
+                self.by_url.setdefault(identity, aid)
+        return articles.filter(pl.col("article_id").is_in(new)), sources
 
 
 def load_articles(
@@ -76,42 +191,54 @@ def load_articles(
     partition_dates: Iterable[date] | None = None,
     now: datetime | None = None,
     partition_bounds: tuple[date, date] | None = None,
+    batch_inputs: int = ARTICLE_BATCH_INPUTS,
+    spill_dir: str | Path | None = None,
 ) -> StageResult:
     """Read the raw folder, validate, and replace the articles of the given partitions (all when None).
 
     `ingest_errors` is a snapshot of the folder's current problems and is replaced as a whole. With
-    `partition_bounds` (first, last day), articles dated outside them become `ingest_errors` rows.
+    `partition_bounds` (first, last day), articles dated outside them become `ingest_errors` rows. The folder
+    is read `batch_inputs` inputs at a time (see the module docstring); the write is one transaction.
     """
     now = now or datetime.now(UTC)
+    partition_dates = None if partition_dates is None else sorted(set(partition_dates))
     stored = con.execute("SELECT article_id, ingested_at, language FROM articles").fetchall()
     known = {article_id: ingested_at for article_id, ingested_at, _ in stored}
     # Stored articles keep their language: detection is the slow part of reading (ms per article).
-    languages = {article_id: language for article_id, _, language in stored}
+    identities = _ArticleIdentities({article_id: language for article_id, _, language in stored})
+    del stored
     # First-seen times are kept, so re-running the same input rewrites byte-identical rows.
     seen = {tuple(r[:3]): r[3] for r in con.execute(
         "SELECT article_id, source_path, line_number, seen_at FROM article_sources").fetchall()}
     recorded = {tuple(r[:3]): r[3] for r in con.execute(
         "SELECT source_path, line_number, reason, recorded_at FROM ingest_errors").fetchall()}
-    articles, sources, errors = articles_frames(read_folder(raw_dir), now, known, known_seen_at=seen,
-                                                known_recorded_at=recorded, known_language=languages)
-    if partition_bounds is not None:
-        articles, sources, errors = _out_of_bounds(articles, sources, errors, partition_bounds, now, recorded)
-    checked = {
-        "articles": validate("articles", _in_partitions(articles, partition_dates)),
-        "article_sources": validate("article_sources", _in_partitions(sources, partition_dates)),
-        "ingest_errors": validate("ingest_errors", errors, partition_column=None),
-    }
-    rejected = pl.concat([v.rejected for v in checked.values()])
-    writes = [
-        store.partition_write("articles", checked["articles"].valid, partition_dates),
-        store.partition_write("article_sources", checked["article_sources"].valid, partition_dates),
-        # The feed stage owns the rows of feed URLs (feeds that are down); this stage owns the files' rows.
-        store.Write("ingest_errors", checked["ingest_errors"].valid, f"NOT {FEED_ERRORS_WHERE}"),
-    ]
-    applied = _unless_batch_failed(writes, checked)
-    counts = store.apply_writes(con, applied + [store.rejected_write(list(checked), rejected, partition_dates)])
+    spilled = SpilledBatches(["articles", "article_sources", "ingest_errors"], spill_dir)
+    try:
+        for items in _batched(read_folder(raw_dir), batch_inputs):
+            articles, sources, errors = articles_frames(items, now, known, known_seen_at=seen,
+                                                        known_recorded_at=recorded,
+                                                        known_language=identities.languages)
+            articles, sources = identities.merge(articles, sources)
+            if partition_bounds is not None:
+                articles, sources, errors = _out_of_bounds(articles, sources, errors, partition_bounds, now,
+                                                           recorded)
+            spilled.add(validate("articles", _in_partitions(articles, partition_dates)))
+            spilled.add(validate("article_sources", _in_partitions(sources, partition_dates)))
+            spilled.add(validate("ingest_errors", errors, partition_column=None))
+        checked = spilled.validations()
+        writes = [
+            store.partition_write("articles", None, partition_dates, spilled.paths["articles"]),
+            store.partition_write("article_sources", None, partition_dates, spilled.paths["article_sources"]),
+            # The feed stage owns the rows of feed URLs (feeds that are down); this stage owns the files' rows.
+            store.Write("ingest_errors", None, f"NOT {FEED_ERRORS_WHERE}", parquet=tuple(spilled.paths["ingest_errors"])),
+        ]
+        rejected = pl.concat([v.rejected for v in checked.values()])
+        counts = store.apply_writes(con, _unless_batch_failed(writes, checked)
+                                    + [store.rejected_write(list(checked), rejected, partition_dates)])
+    finally:
+        spilled.discard()
     written = sorted(set(checked["articles"].valid["partition_date"].to_list()))
-    return StageResult(counts, checked, written, {w.table: w.frame for w in applied})
+    return StageResult(counts, checked, written)
 
 
 def _unless_batch_failed(writes: list[store.Write], checked: dict[str, Validated]) -> list[store.Write]:
@@ -126,54 +253,109 @@ def _unless_batch_failed(writes: list[store.Write], checked: dict[str, Validated
     return writes
 
 
-def articles_for_events(con: duckdb.DuckDBPyConnection, partition_dates: Iterable[date] | None = None) -> pl.DataFrame:
-    """The stored articles of the given partitions (all when None), as the extractor's input."""
-    sql = "SELECT article_id, text, published_at, title, partition_date FROM articles"
-    params: list = []
+_ARTICLES_FOR_EVENTS = "SELECT article_id, text, published_at, title, partition_date FROM articles"
+
+
+def _articles_query(partition_dates: Iterable[date] | None) -> tuple[str, list]:
+    sql, params = _ARTICLES_FOR_EVENTS, []
     if partition_dates is not None:
         sql += " WHERE partition_date IN (SELECT unnest(?::DATE[]))"
         params.append(sorted(set(partition_dates)))
-    return store.read_frame(con, sql + " ORDER BY partition_date, article_id", params)
+    return sql + " ORDER BY partition_date, article_id", params
+
+
+def articles_for_events(con: duckdb.DuckDBPyConnection, partition_dates: Iterable[date] | None = None) -> pl.DataFrame:
+    """The stored articles of the given partitions (all when None), as the extractor's input, in one frame."""
+    return store.read_frame(con, *_articles_query(partition_dates))
+
+
+def export_articles_for_events(con: duckdb.DuckDBPyConnection, partition_dates: Iterable[date] | None,
+                               path: str | Path) -> int:
+    """Copy the extractor's input to a Parquet file (DuckDB streams it) so it can be read in batches with the
+    database closed; returns the number of articles."""
+    sql, params = _articles_query(partition_dates)
+    con.sql(sql, params=params).write_parquet(str(path))
+    return pq.ParquetFile(path).metadata.num_rows
+
+
+def article_batches(path: str | Path, batch_articles: int = EVENT_BATCH_ARTICLES) -> Iterator[pl.DataFrame]:
+    """The articles of an `export_articles_for_events` file, `batch_articles` at a time."""
+    for batch in pq.ParquetFile(path).iter_batches(batch_size=max(1, batch_articles)):
+        yield pl.from_arrow(batch)
 
 
 @dataclass
 class ExtractedEvents:
-    """The extractor's output for a set of partitions, validated, not yet written."""
+    """The extractor's output for a set of partitions, validated and spilled to Parquet, not yet written."""
 
-    checked: dict[str, Validated]
+    spilled: SpilledBatches
     articles_read: int
     partitions: list[date]
+    links_cleared: int = 0
+
+    @property
+    def checked(self) -> dict[str, Validated]:
+        return self.spilled.validations()
+
+    def frame(self, table: str) -> pl.DataFrame:
+        """All valid rows of one table, read back (for small runs and tests; the write streams the files)."""
+        paths = self.spilled.paths[table]
+        return pl.read_parquet(paths) if paths else empty_frame(table)
 
 
-def extract_validated(articles: pl.DataFrame, extractor, progress: Callable[[int], None] | None = None) -> ExtractedEvents:
-    """Run the extractor over the articles and validate its output (no database needed: the slow part)."""
-    visits, reactions = extract_events(articles, extractor, progress)
-    checked = {"visit_mentions": validate("visit_mentions", visits), "reactions": validate("reactions", reactions)}
-    return ExtractedEvents(checked, articles.height, sorted(set(articles["partition_date"].to_list())))
+def extract_validated(
+    articles: pl.DataFrame | Iterable[pl.DataFrame], extractor, progress: Callable[[int], None] | None = None,
+    spill_dir: str | Path | None = None,
+) -> ExtractedEvents:
+    """Run the extractor over the articles (one frame, or batches of them) and validate its output batch by
+    batch, spilling the valid rows (no database needed: the slow part).
+
+    A reaction whose target visit was quarantined (or never extracted) keeps its row but loses the link; an
+    article's reactions only target that article's visits, and an article is never split across batches.
+    """
+    batches = [articles] if isinstance(articles, pl.DataFrame) else articles
+    spilled = SpilledBatches(["visit_mentions", "reactions"], spill_dir)
+    read, partitions, cleared = 0, set(), 0
+    try:
+        for batch in batches:
+            visits, reactions = extract_events(
+                batch, extractor, progress and (lambda done, offset=read: progress(offset + done)))
+            read += batch.height
+            partitions.update(batch["partition_date"].to_list())
+            checked_visits = validate("visit_mentions", visits)
+            checked_reactions = validate("reactions", reactions)
+            kept = checked_visits.valid["mention_id"]
+            dangling = pl.col("target_mention_id").is_not_null() & ~pl.col("target_mention_id").is_in(kept.implode())
+            cleared += checked_reactions.valid.filter(dangling).height
+            spilled.add(checked_visits)
+            spilled.add(checked_reactions, checked_reactions.valid.with_columns(
+                pl.when(dangling).then(None).otherwise(pl.col("target_mention_id")).alias("target_mention_id")))
+    except BaseException:
+        spilled.discard()
+        raise
+    return ExtractedEvents(spilled, read, sorted(partitions), cleared)
 
 
 def write_events(
     con: duckdb.DuckDBPyConnection, extracted: ExtractedEvents, partition_dates: Iterable[date] | None = None
 ) -> StageResult:
-    """Replace the visit mentions and reactions of the given partitions (all when None) by the extracted ones."""
-    checked = extracted.checked
-    # A reaction whose target visit was quarantined (or never extracted) keeps its row but loses the link.
-    kept = set(checked["visit_mentions"].valid["mention_id"].to_list())
-    dangling = pl.col("target_mention_id").is_not_null() & ~pl.col("target_mention_id").is_in(sorted(kept))
-    links_cleared = checked["reactions"].valid.filter(dangling).height
-    valid_reactions = checked["reactions"].valid.with_columns(
-        pl.when(dangling).then(None).otherwise(pl.col("target_mention_id")).alias("target_mention_id")
-    )
-    rejected = pl.concat([v.rejected for v in checked.values()])
-    writes = [
-        store.partition_write("visit_mentions", checked["visit_mentions"].valid, partition_dates),
-        store.partition_write("reactions", valid_reactions, partition_dates),
-    ]
-    applied = _unless_batch_failed(writes, checked)
-    counts = store.apply_writes(con, applied + [store.rejected_write(list(checked), rejected, partition_dates)])
+    """Replace the visit mentions and reactions of the given partitions (all when None) by the extracted ones,
+    in one transaction; the spilled files are removed afterwards, whatever happens."""
+    try:
+        checked = extracted.checked
+        spilled = extracted.spilled
+        writes = [
+            store.partition_write("visit_mentions", None, partition_dates, spilled.paths["visit_mentions"]),
+            store.partition_write("reactions", None, partition_dates, spilled.paths["reactions"]),
+        ]
+        rejected = pl.concat([v.rejected for v in checked.values()])
+        counts = store.apply_writes(con, _unless_batch_failed(writes, checked)
+                                    + [store.rejected_write(list(checked), rejected, partition_dates)])
+    finally:
+        extracted.spilled.discard()
     counts["articles_read"] = extracted.articles_read
-    counts["target_links_cleared"] = links_cleared
-    return StageResult(counts, checked, extracted.partitions, {w.table: w.frame for w in applied})
+    counts["target_links_cleared"] = extracted.links_cleared
+    return StageResult(counts, checked, extracted.partitions)
 
 
 def load_events(
@@ -181,11 +363,34 @@ def load_events(
     extractor,
     partition_dates: Iterable[date] | None = None,
     progress: Callable[[int], None] | None = None,
+    batch_articles: int = EVENT_BATCH_ARTICLES,
+    spill_dir: str | Path | None = None,
 ) -> StageResult:
     """Extract visit mentions and reactions from the stored articles of the given partitions and replace them.
 
-    One connection throughout; the Dagster asset instead closes it while the extractor runs (see
-    `articles_for_events`, `extract_validated`, `write_events`) so the file's lock is not held for minutes.
+    The articles are exported to a temporary Parquet file and extracted `batch_articles` at a time. One
+    connection throughout; the Dagster asset instead closes it while the extractor runs (same functions:
+    `export_articles_for_events`, `extract_validated`, `write_events`) so the file's lock is not held for minutes.
     """
-    extracted = extract_validated(articles_for_events(con, partition_dates), extractor, progress)
+    folder = Path(tempfile.mkdtemp(prefix="diplowatch-articles-", dir=spill_dir))
+    try:
+        path = folder / "articles.parquet"
+        export_articles_for_events(con, partition_dates, path)
+        extracted = extract_validated(article_batches(path, batch_articles), extractor, progress, spill_dir)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
     return write_events(con, extracted, partition_dates)
+
+
+def newest_written(con: duckdb.DuckDBPyConnection, result: StageResult, table: str, newest_first: list[str],
+                   partition_dates: Iterable[date] | None = None, limit: int = 5) -> pl.DataFrame:
+    """The `limit` newest rows (by `newest_first`, descending) the stage wrote to `table` in the given
+    partitions, read back from DuckDB (the stage keeps no rows in memory); empty when it wrote none."""
+    if result.counts.get(table, 0) == 0:  # not written (e.g. its batch failed), or no rows
+        return empty_frame(table)
+    sql, params = f"SELECT * FROM {table}", []
+    if partition_dates is not None:
+        sql += " WHERE partition_date IN (SELECT unnest(?::DATE[]))"
+        params.append(sorted(set(partition_dates)))
+    order = ", ".join(f"{column} DESC NULLS LAST" for column in newest_first)
+    return store.read_frame(con, f"{sql} ORDER BY {order} LIMIT {int(limit)}", params)

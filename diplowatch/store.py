@@ -39,6 +39,12 @@ PRIMARY_KEYS: dict[str, tuple[str, ...]] = {
     "feed_entries_seen": ("feed_name", "entry_key"),
 }
 
+#: Tables whose key is checked by `apply_writes` (a duplicate fails the transaction) instead of a DuckDB index:
+#: maintaining the ART index of a PRIMARY KEY costs about 40% of the bulk-load time of these, the largest tables
+#: (bench/run.py measures it). Their key columns are also `unique=True` in the pandera models. Files created
+#: before this change keep their index, which is still correct, only slower to load.
+KEYS_CHECKED_AT_WRITE = frozenset({"visit_mentions", "reactions"})
+
 #: How long `connect` waits for another process's lock on the file (DuckDB allows one writer process).
 LOCK_WAIT_SECONDS = 60.0
 
@@ -54,7 +60,7 @@ def table_ddl(table: str) -> str:
     for name, col in columns.items():
         null = "" if col.nullable else " NOT NULL"
         lines.append(f"    {name} {duckdb_type(col.dtype.type)}{null}")
-    if table in PRIMARY_KEYS:
+    if table in PRIMARY_KEYS and table not in KEYS_CHECKED_AT_WRITE:
         lines.append(f"    PRIMARY KEY ({', '.join(PRIMARY_KEYS[table])})")
     return f"CREATE TABLE IF NOT EXISTS {table} (\n" + ",\n".join(lines) + "\n)"
 
@@ -116,8 +122,8 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     views.create_views(con)
 
 
-def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> int:
-    if frame.is_empty():
+def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame | None) -> int:
+    if frame is None or frame.is_empty():
         return 0
     con.register("__incoming", frame.to_arrow())
     try:
@@ -127,21 +133,44 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> 
     return frame.height
 
 
+def _insert_parquet(con: duckdb.DuckDBPyConnection, table: str, paths: Sequence[str]) -> int:
+    """Insert rows spilled to Parquet files; DuckDB streams them, so memory does not grow with their size."""
+    if not paths:
+        return 0
+    return con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM read_parquet(?)", [list(paths)]).fetchall()[0][0]
+
+
+def _check_unique_key(con: duckdb.DuckDBPyConnection, table: str) -> None:
+    """Raise (inside the write's transaction, so it rolls back) when a key of `table` appears twice."""
+    key = ", ".join(PRIMARY_KEYS[table])
+    duplicates = con.execute(
+        f"SELECT {key}, count(*) FROM {table} GROUP BY ALL HAVING count(*) > 1 LIMIT 1").fetchall()
+    if duplicates:
+        duplicate = duplicates[0]
+        raise duckdb.ConstraintException(
+            f"duplicate key {key} = {duplicate[:-1]} in {table} ({duplicate[-1]} rows): the write was rolled back; "
+            "the same article was extracted twice or the extractor's ids are not unique")
+
+
 @dataclass(frozen=True)
 class Write:
-    """Replace the rows of `table` matching `where` (SQL with `?` parameters; None = all rows) by `frame`."""
+    """Replace the rows of `table` matching `where` (SQL with `?` parameters; None = all rows) by `frame` and
+    the rows of the Parquet files `parquet` (batches spilled to disk by a streaming stage)."""
 
     table: str
-    frame: pl.DataFrame
+    frame: pl.DataFrame | None
     where: str | None = None
     params: tuple = ()
+    parquet: tuple[str, ...] = ()
 
 
-def partition_write(table: str, frame: pl.DataFrame, partition_dates: Iterable[date] | None) -> Write:
+def partition_write(table: str, frame: pl.DataFrame | None, partition_dates: Iterable[date] | None,
+                    parquet: Sequence[str] = ()) -> Write:
     """A Write replacing the given daily partitions of a table (all of it when `partition_dates` is None)."""
     if partition_dates is None:
-        return Write(table, frame)
-    return Write(table, frame, "partition_date IN (SELECT unnest(?::DATE[]))", (sorted(set(partition_dates)),))
+        return Write(table, frame, parquet=tuple(parquet))
+    return Write(table, frame, "partition_date IN (SELECT unnest(?::DATE[]))", (sorted(set(partition_dates)),),
+                 tuple(parquet))
 
 
 def rejected_write(tables: Sequence[str], frame: pl.DataFrame, partition_dates: Iterable[date] | None) -> Write:
@@ -167,7 +196,10 @@ def apply_writes(con: duckdb.DuckDBPyConnection, writes: Sequence[Write]) -> dic
                 con.execute(f"DELETE FROM {write.table}")
             else:
                 con.execute(f"DELETE FROM {write.table} WHERE {write.where}", list(write.params))
-            counts[write.table] = counts.get(write.table, 0) + _insert(con, write.table, write.frame)
+            inserted = _insert(con, write.table, write.frame) + _insert_parquet(con, write.table, write.parquet)
+            counts[write.table] = counts.get(write.table, 0) + inserted
+        for table in sorted({w.table for w in writes} & KEYS_CHECKED_AT_WRITE):
+            _check_unique_key(con, table)
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")

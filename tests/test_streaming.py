@@ -1,0 +1,207 @@
+"""Streaming stages: batch boundaries change nothing — dedup, quarantine, one transaction and re-runs hold
+whatever the batch size."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import duckdb
+import pytest
+
+from diplowatch import store
+from diplowatch.load import load_articles, load_events
+from tests.conftest import StubExtractor
+from tests.test_ingest_integrity import ENGLISH, NOW, hostile_folder
+
+BOUNDS = (date(2024, 1, 1), NOW.date())
+EVENT_TABLES = ["visit_mentions", "reactions"]
+
+
+def _table(con, table: str) -> list[tuple]:
+    """Every row of a table in a stable order (rejected_rows without its validation time)."""
+    columns = "table_name, row_json, reasons, partition_date" if table == "rejected_rows" else "*"
+    return con.execute(f"SELECT {columns} FROM {table} ORDER BY ALL").fetchall()
+
+
+def _tables(con, tables) -> dict[str, list[tuple]]:
+    return {t: _table(con, t) for t in tables}
+
+
+def _articles_file(path, articles: list[dict]):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("".join(json.dumps(a) + "\n" for a in articles))
+
+
+def _day_articles(n: int) -> list[dict]:
+    return [{"id": f"a{i}", "title": f"Visit {i}", "text": ENGLISH.format(who=f"Country {i}"),
+             "published_at": f"2024-06-{17 + i % 3}"} for i in range(n)]
+
+
+@pytest.mark.parametrize("bounds", [None, BOUNDS])
+def test_articles_in_batches_of_one_input_give_the_same_tables_as_one_batch(tmp_path, bounds):
+    raw = hostile_folder(tmp_path / "raw")
+    loaded = {}
+    for batch in (1, 3, 100_000):
+        with store.connect(tmp_path / f"b{batch}.duckdb") as con:
+            result = load_articles(con, raw, now=NOW, partition_bounds=bounds, batch_inputs=batch)
+            tables = _tables(con, ["articles", "article_sources", "ingest_errors", "rejected_rows"])
+            # and a re-run with the same batches rewrites the same rows
+            load_articles(con, raw, now=NOW, partition_bounds=bounds, batch_inputs=batch)
+            assert _tables(con, tables) == tables
+        loaded[batch] = (tables, result.counts, result.validations["articles"].valid.height)
+    assert loaded[1] == loaded[3] == loaded[100_000]
+    tables = loaded[1][0]
+    # the hostile folder's duplicates collapsed across batches: good.txt == dup-of-good.jsonl, and the two
+    # news.example/a URLs name one article
+    assert len({r[0] for r in tables["article_sources"]}) == len(tables["articles"])
+    assert len(tables["article_sources"]) > len(tables["articles"])
+
+
+def test_the_same_article_in_two_batches_is_one_row_with_two_sources(tmp_path, db_path):
+    first = {"title": "Talks", "text": ENGLISH.format(who="Japan"), "published_at": "2024-06-17",
+             "url": "https://news.example/talks?utm_source=feed"}
+    _articles_file(tmp_path / "raw" / "a.jsonl", [first])
+    # the same text differently cased and dated, then another text at the same page: both are the first article
+    _articles_file(tmp_path / "raw" / "b.jsonl", [
+        {"title": "TALKS", "text": ENGLISH.format(who="Japan").upper(), "published_at": "2024-06-18"},
+        {"title": "Talks, updated", "text": ENGLISH.format(who="Japan, updated"),
+         "url": "http://www.news.example/talks", "published_at": "2024-06-19"}])
+    with store.connect(db_path) as con:
+        load_articles(con, tmp_path / "raw", now=NOW, batch_inputs=1)
+        articles = _table(con, "articles")
+        sources = con.execute("SELECT article_id, source_path, partition_date FROM article_sources "
+                              "ORDER BY source_path, line_number").fetchall()
+    assert len(articles) == 1 and articles[0][6] == "Talks"  # the first input read provides the row
+    assert len(sources) == 3 and {s[0] for s in sources} == {articles[0][0]}
+    # every source carries the article's partition, not its own input's date
+    assert {s[2] for s in sources} == {date(2024, 6, 17)}
+
+
+def test_a_range_write_in_batches_replaces_only_its_partitions(tmp_path, db_path):
+    _articles_file(tmp_path / "raw" / "a.jsonl", _day_articles(9))
+    with store.connect(db_path) as con:
+        load_articles(con, tmp_path / "raw", now=NOW, batch_inputs=2)
+        before = _tables(con, ["articles", "article_sources"])
+        result = load_articles(con, tmp_path / "raw", [date(2024, 6, 18)], now=NOW, batch_inputs=2)
+        assert _tables(con, ["articles", "article_sources"]) == before
+    assert result.counts["articles"] == 3 and result.partitions == [date(2024, 6, 18)]
+
+
+class _CodeFor(StubExtractor):
+    """A stub whose visit for one article carries an invalid country code (quarantined by validation)."""
+
+    def __init__(self, bad_article: str):
+        super().__init__()
+        self.bad_article = bad_article
+
+    def extract_batch(self, articles):
+        for aid, visits, reactions in super().extract_batch(articles):
+            if aid == self.bad_article:
+                visits = [{**visits[0], "visitor_code": "not a code"}]
+            yield aid, visits, reactions
+
+
+class _FailsAt(StubExtractor):
+    """A stub that crashes on its n-th article, counted across the batches it is given."""
+
+    def __init__(self, n: int):
+        super().__init__()
+        self.n = n
+        self.done = 0
+
+    def extract_batch(self, articles):
+        for item in super().extract_batch(articles):
+            self.done += 1
+            if self.done == self.n:
+                raise RuntimeError("extractor crashed")
+            yield item
+
+
+def _loaded_articles(tmp_path, db_path, n: int = 7) -> list[str]:
+    _articles_file(tmp_path / "raw" / "a.jsonl", _day_articles(n))
+    with store.connect(db_path) as con:
+        load_articles(con, tmp_path / "raw", now=NOW)
+        return [r[0] for r in con.execute("SELECT article_id FROM articles ORDER BY partition_date, article_id")
+                .fetchall()]
+
+
+def test_events_in_batches_of_one_article_give_the_same_tables_as_one_batch(tmp_path):
+    ids = _loaded_articles(tmp_path, tmp_path / "one.duckdb")
+    _loaded_articles(tmp_path, tmp_path / "all.duckdb")
+    outcome = {}
+    for name, batch in (("one", 1), ("all", 100_000)):
+        with store.connect(tmp_path / f"{name}.duckdb") as con:
+            result = load_events(con, _CodeFor(ids[-1]), batch_articles=batch)
+            outcome[name] = (_tables(con, [*EVENT_TABLES, "rejected_rows"]), result.counts)
+    assert outcome["one"] == outcome["all"]
+    tables, counts = outcome["one"]
+    assert counts["articles_read"] == len(ids) and len(tables["visit_mentions"]) == len(ids) - 1
+
+
+def test_a_rejected_row_in_the_last_batch_is_quarantined_and_the_others_written(tmp_path, db_path):
+    ids = _loaded_articles(tmp_path, db_path)
+    with store.connect(db_path) as con:
+        result = load_events(con, _CodeFor(ids[-1]), batch_articles=2)
+        rejected = con.execute("SELECT table_name, row_json FROM rejected_rows").fetchall()
+        mentions = {r[0] for r in con.execute("SELECT article_id FROM visit_mentions").fetchall()}
+        unlinked = con.execute("SELECT article_id FROM reactions WHERE target_mention_id IS NULL").fetchall()
+    assert [r[0] for r in rejected] == ["visit_mentions"] and json.loads(rejected[0][1])["article_id"] == ids[-1]
+    assert mentions == set(ids[:-1])
+    # its reaction is kept, without the link to the quarantined visit
+    assert unlinked == [(ids[-1],)] and result.counts["target_links_cleared"] == 1
+    assert result.validations["visit_mentions"].rejected.height == 1
+    assert result.validations["visit_mentions"].valid.height == len(ids) - 1
+
+
+def test_an_extractor_failing_in_a_later_batch_changes_nothing_and_leaves_no_spilled_files(tmp_path, db_path):
+    _loaded_articles(tmp_path, db_path)
+    spill = tmp_path / "spill"
+    spill.mkdir()
+    with store.connect(db_path) as con:
+        load_events(con, StubExtractor(visitor_code="FRA"))
+        before = _tables(con, [*EVENT_TABLES, "rejected_rows"])
+        crashing = _FailsAt(5)
+        with pytest.raises(RuntimeError, match="extractor crashed"):
+            load_events(con, crashing, batch_articles=2, spill_dir=spill)
+        assert crashing.done == 5  # two batches had been extracted and spilled before the crash
+        assert _tables(con, [*EVENT_TABLES, "rejected_rows"]) == before
+    assert list(spill.iterdir()) == []
+
+
+def test_event_reruns_in_batches_are_idempotent_and_leave_no_spilled_files(tmp_path, db_path):
+    _loaded_articles(tmp_path, db_path)
+    spill = tmp_path / "spill"
+    spill.mkdir()
+    with store.connect(db_path) as con:
+        load_events(con, StubExtractor(), batch_articles=3, spill_dir=spill)
+        first = _tables(con, EVENT_TABLES)
+        load_events(con, StubExtractor(), batch_articles=3, spill_dir=spill)
+        assert _tables(con, EVENT_TABLES) == first
+    assert list(spill.iterdir()) == []
+
+
+def test_a_duplicate_key_across_spilled_batches_rolls_the_write_back(tmp_path, db_path):
+    """visit_mentions has no DuckDB index (see store.KEYS_CHECKED_AT_WRITE): the write checks the key."""
+    _loaded_articles(tmp_path, db_path, n=2)
+    with store.connect(db_path) as con:
+        load_events(con, StubExtractor())
+        before = _tables(con, EVENT_TABLES)
+        rows = store.read_frame(con, "SELECT * FROM visit_mentions")
+        paths = []
+        for k in range(2):  # the same rows in two batch files
+            paths.append(str(tmp_path / f"batch{k}.parquet"))
+            rows.write_parquet(paths[-1])
+        with pytest.raises(duckdb.ConstraintException, match="duplicate key mention_id"):
+            store.apply_writes(con, [store.partition_write("visit_mentions", None, None, paths)])
+        assert _tables(con, EVENT_TABLES) == before
+        # while the rows of one file load normally
+        assert store.apply_writes(con, [store.partition_write("visit_mentions", None, None, paths[:1])]) == {
+            "visit_mentions": rows.height}
+
+
+def test_event_tables_are_created_without_an_index_but_keep_their_key_unique(db_path):
+    with store.connect(db_path) as con:
+        indexed = {r[0] for r in con.execute(
+            "SELECT table_name FROM duckdb_constraints() WHERE constraint_type = 'PRIMARY KEY'").fetchall()}
+    assert "articles" in indexed and not indexed & set(EVENT_TABLES)
