@@ -286,3 +286,40 @@ def test_visitor_side_evaluation_of_its_talks_abroad_links_to_the_trip(extractor
     (reaction,) = [r for r in reactions if r["reactor_code"] == "CAN"]
     assert reaction["stance"] == "positive"
     assert reaction["target_mention_id"] in {v["mention_id"] for v in visits}
+
+
+def codes_stances(extractor, text, published=MONDAY):
+    _, reactions = extractor.extract("rx", text, published)
+    return {(r["reactor_code"], r["stance"]) for r in reactions}
+
+
+def test_speech_still_to_come_is_not_a_statement(extractor):
+    text = "Chilean Foreign Minister Rosa Vidal is expected to brief Peruvian officials on Chile's support for the border accord."
+    assert codes_stances(extractor, text) == set()
+
+
+def test_third_party_views_inside_a_quote_are_not_the_speakers(extractor):
+    text = '"Investors would welcome an Argentine devaluation," Chilean Finance Minister Rosa Vidal said.'
+    assert codes_stances(extractor, text) == set()
+
+
+def test_support_for_ones_own_side_is_no_reaction(extractor):
+    text = "Chilean Finance Minister Rosa Vidal said the tour of Asia won support for Chile's debt plan from Japan."
+    assert ("CHL", "positive") not in codes_stances(extractor, text)
+
+
+def test_the_official_is_the_one_last_quoted(extractor):
+    text = ("NAIROBI, March 1 - Government officials said Kenyan President Daniel Otieno will travel to Washington next week "
+            "for talks with U.S. officials.\nThe official said the trip would deal with trade.")
+    assert ("USA", "neutral") not in codes_stances(extractor, text)
+
+
+def test_a_states_own_media_quoting_an_official(extractor):
+    text = ("WASHINGTON, March 1 - Radio Havana quoted foreign ministry spokesman Luis Ortega as saying "
+            '"the United States is a threat to peace in the region."')
+    assert ("CUB", "negative") in codes_stances(extractor, text)
+
+
+def test_bare_officials_speak_for_the_state_of_the_coordinated_clause(extractor):
+    text = "Egypt agreed on Monday to release two Israeli fishermen, but officials denied the move was linked to Israeli threats."
+    assert ("EGY", "negative") in codes_stances(extractor, text)

@@ -172,6 +172,9 @@ def _split_name(title: str, name: str) -> tuple[str, str]:
     return title, " ".join(w for w in words if w)
 
 
+_SOURCE_AFTER = re.compile(r"^[\w\s.,'’\-]{0,25}?\b(?:said|says|told|tells|stated|added|announced|reported)\b")
+
+
 class PeopleIndex:
     """Every titled person and unnamed official speaker in an article, in text order."""
 
@@ -210,7 +213,7 @@ class PeopleIndex:
             before = text[max(0, m.start() - 80): m.start()]
             words = re.search(r"(?:[\w.’'\-]+ ){0,6}$", before)
             raw_prefix = words.group(0) if words else ""
-            prefix = re.split(r"[,;:\"“(]|\b(?:and|with|by|told|said|met|meet|to|the|a|an|as|at|in|on|from|that|who|which|when|while|whether|if|but|The|A|An|As|At|In|On|From)\b", raw_prefix)[-1]
+            prefix = re.split(r"[,;:\"“(]|\b(?:and|with|by|told|said|met|meet|quoted|quoting|reported|cited|to|the|a|an|as|at|in|on|from|that|who|which|when|while|whether|if|but|The|A|An|As|At|In|On|From)\b", raw_prefix)[-1]
             title_phrase = f"{prefix}{title_text}"
             after = text[m.end(): m.end() + 60]
             of_owner = re.match(r" of (?:the )?([A-Z][\w.]*(?: [A-Z][\w.]*){0,3})", after)
@@ -326,7 +329,13 @@ class PeopleIndex:
         return best or self.last_before(offset, named=True)
 
     def last_before(self, offset: int, title_word: str | None = None, named: bool = False) -> Person | None:
+        """The last person before offset; for a definite title ("the official said") the last *source* with it.
+
+        News refers back to the official who was quoted ("..., officials said. The official said ..."), not to
+        officials who were only mentioned ("talks with U.S. officials").
+        """
         best = None
+        best_source = None
         for person in self.people:
             if person.start >= offset:
                 break
@@ -335,4 +344,11 @@ class PeopleIndex:
             if title_word and title_word not in person.title and title_word not in (person.name or "").lower():
                 continue
             best = person
-        return best
+            if title_word and self._is_source(person):
+                best_source = person
+        return best_source or best
+
+    def _is_source(self, person: Person) -> bool:
+        after = re.split(r"[.!?;]\s|\n", self.text[person.end: person.end + 40])[0]  # within its own sentence
+        before = self.text[max(0, person.start - 16): person.start].lower()
+        return bool(_SOURCE_AFTER.match(after)) or before.rstrip().endswith("according to")

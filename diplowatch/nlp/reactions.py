@@ -112,19 +112,46 @@ def _segments(verb: Token, content: list[Token]):
         yield doc[c.left_edge.i: c.right_edge.i + 1]
 
 
-def _stance_from_cues(text: str) -> tuple[str, str]:
-    low = " " + text.lower() + " "
+def _third_party_view(before: str) -> bool:
+    """"the banks would welcome", "analysts oppose": the cue states a non-state party's view, not the speaker's."""
+    m = re.search(r"\b([a-z]+) (?:would |will |could |may |might |should |also |all )*(?:not )?$", before)
+    if not m:
+        return False
+    word, words = m.group(1), lexicon().set("non_state_words")
+    return word in words or (word.endswith("s") and word[:-1] in words)
+
+
+def _own_side_object(after: str, own_code: str | None, on_date) -> bool:
+    """"support for Brazil's debt stance" said by Brazil: backing for one's own side is not a reaction to anyone."""
+    if not own_code:
+        return False
+    window = " ".join(after.split()[:4])
+    hits = gazetteer().find_all(window, on_date)
+    # Only the supported thing itself: "support for Brazil's plan", not "support for a deal with Brazil".
+    return bool(hits) and hits[0][3].code == own_code and re.fullmatch(r"(?:for |of |to |from )?(?:the )?", window[: hits[0][0]]) is not None
+
+
+def _stance_from_cues(text: str, own_code: str | None = None, on_date=None) -> tuple[str, str]:
+    original = " " + text + " "
+    low = original.lower()
     # "We would welcome it if ...": a conditional wish states no stance on anything that happened.
-    low = re.sub(r"\bwould (?:\w+ )?(?:welcome|support|praise|oppose|reject|condemn)\b[^.]*\bif\b", " ", low)
+    low = re.sub(r"\bwould (?:\w+ )?(?:welcome|support|praise|oppose|reject|condemn)\b[^.]*\bif\b", lambda m: " " * len(m.group(0)), low)
     lex = lexicon()
-    neg = [c for c in lex["negative_cues"] if re.search(rf"(?<![a-z]){re.escape(c)}(?![a-z])", low)]
+    neg = []
+    for c in lex["negative_cues"]:
+        for m in re.finditer(rf"(?<![a-z]){re.escape(c)}(?![a-z])", low):
+            if not _third_party_view(low[max(0, m.start() - 40): m.start()]):
+                neg.append(c)
+                break
     pos = []
     for c in lex["positive_cues"]:
         for m in re.finditer(rf"(?<![a-z]){re.escape(c)}(?![a-z])", low):
             before = low[max(0, m.start() - 25): m.start()]
+            if _third_party_view(low[max(0, m.start() - 40): m.start()]):
+                continue
             if re.search(r"\b(?:not|no|n't|never|nor|neither)\b", before):
                 neg.append("not " + c)
-            else:
+            elif "support" not in c or not _own_side_object(original[m.end():], own_code, on_date):
                 pos.append(c)
     if len(neg) > len(pos):
         return "negative", f"negative cue '{neg[0]}'"
@@ -158,6 +185,49 @@ def _about_visit(speaker: Actor, content_text: str, targets: list[str], visits: 
         if visit_word and (v.visitor.code in targets or speaker.code == v.host_code):
             return True
     return False
+
+
+def _domestic_media_owner(verb: Token, speaker: Actor | None, ctx: ArticleContext) -> Actor | None:
+    """"Tehran Radio quoted defence spokesman X": a state's own media quoting an official of unstated nationality.
+
+    Only replaces a speaker whose country is unknown or was merely guessed from the dateline.
+    """
+    # The quoting verb itself, or the one whose complement this speech verb is ("quoted X telling ...").
+    quoting = verb if verb.lemma_.lower() == "quote" else verb.head if verb.head.lemma_.lower() == "quote" else None
+    if quoting is None or (speaker is not None and speaker.code and "dateline" not in speaker.reason):
+        return None
+    if speaker is not None and not speaker.is_state:
+        return None
+    outlet = next((c for c in quoting.children if c.dep_ == "nsubj"), None)
+    if outlet is None or not is_media(outlet):
+        return None
+    hits = gazetteer().find_all(actor_span(outlet).text, ctx.published_at)
+    owners = [h[3] for h in hits if h[3].kind in {"country", "demonym", "city", "metonym"}]
+    if not owners:
+        return None
+    name = speaker.name if speaker is not None else None
+    return Actor(name, owners[0].code, True, f"quoted by its own country's media ({hits[0][2]})", "person" if name else "office",
+                 speaker.title if speaker else "", True)
+
+
+_BARE_OFFICIALS = {"official", "officials", "spokesman", "spokeswoman", "spokesperson", "spokesmen", "authorities"}
+
+
+def _coordinated_state_owner(verb: Token, speaker_tok: Token, speaker: Actor | None, ctx: ArticleContext, sent: Sentence) -> Actor | None:
+    """"Iraq promised X, but officials denied Y": bare officials in a clause coordinated with a state's act speak for it."""
+    if speaker is not None and speaker.code:
+        return None
+    if speaker_tok.lemma_.lower() not in _BARE_OFFICIALS and speaker_tok.lower_ not in _BARE_OFFICIALS:
+        return None
+    if any(c.dep_ in {"compound", "amod", "poss", "prep"} for c in speaker_tok.children) or verb.dep_ != "conj":
+        return None
+    subj = next((c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subj is None:
+        return None
+    owner = resolve_token_actor(subj, ctx, sent)
+    if owner is None or not owner.code or owner.kind not in {"state", "office"} or not owner.is_state:
+        return None
+    return Actor(None, owner.code, True, f"officials of the state in the coordinated clause ({subj.text})", "office", speaker_tok.text, True)
 
 
 def _without_dateline(name: str | None, tok: Token, sent: Sentence, ctx: ArticleContext) -> str | None:
@@ -200,6 +270,8 @@ def extract_reactions(doc: Doc, sent: Sentence, ctx: ArticleContext, visits: lis
             continue
         if lemma in stance_verbs and any(c.dep_ == "aux" and c.lower_ in {"will", "would", "to", "could", "may", "might"} for c in verb.children):
             continue  # "Ecuador will ask OPEC ..." announces a plan, not a reaction
+        if lemma in speech_verbs and any(c.dep_ == "aux" and c.lower_ in {"will", "shall", "'ll", "to", "would"} for c in verb.children):
+            continue  # "is expected to brief", "said he would tell X": speech still to come is not a statement made
         speaker_tok = _speaker_token(verb)
         if speaker_tok is None:
             continue
@@ -207,6 +279,7 @@ def extract_reactions(doc: Doc, sent: Sentence, ctx: ArticleContext, visits: lis
             # "Reuters reported ... according to X" is handled through X; media themselves are not actors.
             continue
         speaker = resolve_token_actor(speaker_tok, ctx, sent)
+        speaker = _domestic_media_owner(verb, speaker, ctx) or _coordinated_state_owner(verb, speaker_tok, speaker, ctx, sent) or speaker
         if speaker is None or not speaker.code or not speaker.is_state:
             continue
         content = _content_tokens(verb)
@@ -263,11 +336,11 @@ def extract_reactions(doc: Doc, sent: Sentence, ctx: ArticleContext, visits: lis
         else:
             # Each coordinated clause of what was said can carry its own stance ("X is flexible and Y is difficult").
             for segment in _segments(verb, content):
-                seg_stance, seg_why = _stance_from_cues(segment.text)
+                seg_stance, seg_why = _stance_from_cues(segment.text, speaker.code, ctx.published_at)
                 if seg_stance != "neutral":
                     findings.append((seg_stance, seg_why, quote_text if direct else segment.text))
             if not findings:
-                stance, why = _stance_from_cues(content_text)
+                stance, why = _stance_from_cues(content_text, speaker.code, ctx.published_at)
                 findings.append((stance, why if stance != "neutral" else f"speech verb '{verb.text}', no stance cue", quote_text))
         for stance, why, quote in findings:
             if stance == "neutral" and foreign_only:
