@@ -12,7 +12,7 @@ from diplowatch.nlp.prefilter import candidate_sentences
 from diplowatch.nlp.reactions import ReactionCandidate, extract_reactions
 from diplowatch.nlp.visits import VisitCandidate, extract_visits
 
-EXTRACTOR_VERSION = "diplowatch-rules-0.1"
+EXTRACTOR_VERSION = "diplowatch-rules-0.2"
 
 # The parser, tagger and lemmatizer are what the rules read; NER is not used (names come from the gazetteer).
 _UNUSED_COMPONENTS = ["ner"]
