@@ -323,3 +323,36 @@ def test_a_states_own_media_quoting_an_official(extractor):
 def test_bare_officials_speak_for_the_state_of_the_coordinated_clause(extractor):
     text = "Egypt agreed on Monday to release two Israeli fishermen, but officials denied the move was linked to Israeli threats."
     assert ("EGY", "negative") in codes_stances(extractor, text)
+
+
+def test_inverted_speaker_at_the_end_of_the_sentence(extractor):
+    text = ("LIMA, March 1 - Closer cooperation in fishing is expected as a result of Chilean President Rosa Vidal's visit "
+            "to Peru, an official of Peru's Foreign Ministry said.")
+    assert ("PER", "positive") in codes_stances(extractor, text)
+
+
+def test_a_good_outcome_credited_to_a_visit_is_positive(extractor):
+    text = ("LIMA, March 1 - Peru's trade minister said a boost in fish exports would follow Chilean President "
+            "Rosa Vidal's visit to Peru next week.")
+    _, reactions = extractor.extract("rx", text, MONDAY)
+    row = next(r for r in reactions if r["reactor_code"] == "PER")
+    assert row["stance"] == "positive" and row["target_mention_id"] is not None
+
+
+def test_announced_future_speech_is_not_a_statement(extractor):
+    text = 'Chilean President Rosa Vidal said she would tell Peruvian leaders: "We want to keep working on the fishing accord."'
+    assert codes_stances(extractor, text) == set()
+
+
+def test_judging_ones_own_sides_act_is_no_reaction(extractor):
+    text = "Chilean President Rosa Vidal said the duties she imposed on Peruvian fish were a fair retaliation and not a threat."
+    assert ("CHL", "negative") not in codes_stances(extractor, text)
+    text = "Chilean President Rosa Vidal said the duties Peru imposed on Chilean fish were an unfair retaliation."
+    assert ("CHL", "negative") in codes_stances(extractor, text)
+
+
+def test_a_warning_to_ones_own_legislature_is_domestic(extractor):
+    text = "Chilean President Rosa Vidal warned Congress that a tariff bill would hurt her talks with Peru."
+    assert ("CHL", "negative") not in codes_stances(extractor, text)
+    text = "Chilean President Rosa Vidal warned Peru that the tariff would hurt the talks."
+    assert ("CHL", "negative") in codes_stances(extractor, text)

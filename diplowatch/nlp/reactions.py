@@ -86,13 +86,82 @@ def _speaker_token(verb: Token) -> Token | None:
             for g in child.children:
                 if g.dep_ == "prep" and g.lower_ == "to":
                     return next((p for p in g.children if p.dep_ == "pobj"), None)
-    subj = next((c for c in children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    subjects = [c for c in children if c.dep_ in {"nsubj", "nsubjpass"}]
+    # Two subjects mean a misparse (a "LIMA, March 1 -" dateline read as one): the one nearest the verb speaks.
+    subj = max(subjects, key=lambda c: c.i) if len(subjects) > 1 and all(c.i < verb.i for c in subjects) else next(iter(subjects), None)
+    if subj is None and verb.dep_ == "ROOT":
+        subj = _trailing_speaker(verb)
     if subj is None and verb.dep_ in {"conj", "xcomp", "advcl", "pcomp", "acl"}:
         head = verb.head
         if head.dep_ == "prep" and head.head.i != head.i:
             head = head.head  # "after rejecting X": the subject of the verb the clause hangs from
         return _speaker_token(head)
     return subj
+
+
+def _trailing_speaker(verb: Token) -> Token | None:
+    """"<what was said>, an official of X said.": the parser often hangs the inverted speaker on the statement.
+
+    The speaker is the head noun of the phrase between the last comma and the sentence-final speech verb.
+    """
+    doc = verb.doc
+    if any(t.is_alpha for t in doc[verb.i + 1:]) or verb.i < 3:
+        return None
+    comma = next((t.i for t in reversed(doc[: verb.i]) if t.text == ","), None)
+    if comma is None or verb.i - comma < 2:
+        return None
+    phrase = doc[comma + 1: verb.i]
+    # The outermost noun of the phrase: the one whose head lies outside it.
+    heads = [t for t in phrase if t.pos_ in {"NOUN", "PROPN"} and not (comma < t.head.i < verb.i)]
+    return heads[0] if heads else None
+
+
+_FIRST_PERSON = {"i", "we", "my", "our", "me", "us"}
+
+
+def _speakers_own_act(verb: Token, speaker: Actor, ctx: ArticleContext, sent: Sentence) -> bool:
+    """"Reagan said the tariffs he imposed were ...": the statement judges the speaker's own side's act.
+
+    Read from the subject of what was said: a relative clause or possessive naming the speaker's side as its doer.
+    """
+    comp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if comp is None:
+        return False
+    subj = next((c for c in comp.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subj is None or subj.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    doers = [g for c in subj.children if c.dep_ == "relcl" for g in c.children if g.dep_ in {"nsubj", "agent"}]
+    doers += [c for c in subj.children if c.dep_ == "poss"]
+    for doer in doers:
+        if doer.lower_ in _FIRST_PERSON:
+            return True
+        actor = resolve_token_actor(doer, ctx, sent)
+        if actor is not None and actor.code == speaker.code:
+            return True
+    return False
+
+
+_DOMESTIC_BODIES = {"congress", "parliament", "legislature", "senate", "lawmakers", "legislators", "opposition", "cabinet", "diet",
+                    "assembly", "congressmen", "deputies", "voters", "public", "people", "nation", "party"}
+
+
+def _domestic_addressee(verb: Token, speaker: Actor, ctx: ArticleContext) -> bool:
+    """"Reagan warned Congress that ...": a stance aimed at the speaker's own legislature or public is a domestic dispute."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.lemma_.lower() not in _DOMESTIC_BODIES and obj.lower_ not in _DOMESTIC_BODIES:
+        return False
+    # "the Japanese parliament" is foreign; an unqualified "Congress" or "the U.S. Congress" (said by the U.S.) is home.
+    codes = {h[3].code for h in gazetteer().find_all(actor_span(obj).text, ctx.published_at)}
+    return codes <= {speaker.code}
+
+
+def _future_speech(verb: Token) -> bool:
+    """"said he would tell X: '...'": what follows is speech still to come, announced rather than made."""
+    speech = lexicon().set("speech_verbs")
+    return any(
+        c.dep_ == "ccomp" and c.lemma_.lower() in speech and any(a.dep_ == "aux" and a.lower_ in {"will", "would", "shall", "'ll", "to"} for a in c.children)
+        for c in verb.children
+    )
 
 
 def _segments(verb: Token, content: list[Token]):
@@ -158,6 +227,13 @@ def _stance_from_cues(text: str, own_code: str | None = None, on_date=None) -> t
     if len(pos) > len(neg):
         return "positive", f"positive cue '{pos[0]}'"
     return "neutral", "no stance cue"
+
+
+def _outcome_cue(text: str) -> str | None:
+    low = text.lower()
+    if re.search(r"\b(?:not|no|n't|never|without)\b", low):
+        return None
+    return next((c for c in lexicon()["visit_outcome_positive_cues"] if re.search(rf"(?<![a-z]){re.escape(c)}(?![a-z])", low)), None)
 
 
 def _about_visit(speaker: Actor, content_text: str, targets: list[str], visits: list, loose: bool = False) -> bool:
@@ -272,6 +348,8 @@ def extract_reactions(doc: Doc, sent: Sentence, ctx: ArticleContext, visits: lis
             continue  # "Ecuador will ask OPEC ..." announces a plan, not a reaction
         if lemma in speech_verbs and any(c.dep_ == "aux" and c.lower_ in {"will", "shall", "'ll", "to", "would"} for c in verb.children):
             continue  # "is expected to brief", "said he would tell X": speech still to come is not a statement made
+        if lemma in speech_verbs and _future_speech(verb):
+            continue
         speaker_tok = _speaker_token(verb)
         if speaker_tok is None:
             continue
@@ -282,6 +360,10 @@ def extract_reactions(doc: Doc, sent: Sentence, ctx: ArticleContext, visits: lis
         speaker = _domestic_media_owner(verb, speaker, ctx) or _coordinated_state_owner(verb, speaker_tok, speaker, ctx, sent) or speaker
         if speaker is None or not speaker.code or not speaker.is_state:
             continue
+        if lemma in stance_verbs and _domestic_addressee(verb, speaker, ctx):
+            continue
+        if lemma not in stance_verbs and _speakers_own_act(verb, speaker, ctx, sent):
+            continue  # the speaker's own side's act is not something it reacts to
         content = _content_tokens(verb)
         if lemma == "quote":
             content = [t for t in doc if t.i not in {x.i for x in speaker_tok.subtree} and t.i != verb.i]
@@ -341,6 +423,11 @@ def extract_reactions(doc: Doc, sent: Sentence, ctx: ArticleContext, visits: lis
                     findings.append((seg_stance, seg_why, quote_text if direct else segment.text))
             if not findings:
                 stance, why = _stance_from_cues(content_text, speaker.code, ctx.published_at)
+                if stance == "neutral" and mentions_visit:
+                    # "A big expansion in trade is expected from X's visit": a good outcome credited to a trip judges it.
+                    cue = _outcome_cue(content_text)
+                    if cue:
+                        stance, why = "positive", f"good outcome of a visit '{cue}'"
                 findings.append((stance, why if stance != "neutral" else f"speech verb '{verb.text}', no stance cue", quote_text))
         for stance, why, quote in findings:
             if stance == "neutral" and foreign_only:
