@@ -349,6 +349,9 @@ def test_judging_ones_own_sides_act_is_no_reaction(extractor):
     assert ("CHL", "negative") not in codes_stances(extractor, text)
     text = "Chilean President Rosa Vidal said the duties Peru imposed on Chilean fish were an unfair retaliation."
     assert ("CHL", "negative") in codes_stances(extractor, text)
+    # One's own act as the subject, a foreign actor as the topic: still a stance on that actor.
+    text = "Chilean President Rosa Vidal said our decision to lend shows our support for Peru's recovery plan."
+    assert ("CHL", "positive") in codes_stances(extractor, text)
 
 
 def test_a_warning_to_ones_own_legislature_is_domestic(extractor):

@@ -13,6 +13,7 @@ from diplowatch.nlp.actors import Place, gazetteer
 from diplowatch.nlp.lexicon import lexicon
 from diplowatch.nlp.people import PeopleIndex, _is_state_title, leader_code
 from diplowatch.nlp.segment import Dateline, Sentence, parse_dateline, split_sentences
+from diplowatch.nlp.typos import fix_institution_words
 
 PRONOUNS = {"he", "she", "him", "his", "her", "hers", "himself", "herself"}
 RELATIVES = {"who", "whom", "whose", "which", "that"}
@@ -169,7 +170,7 @@ def resolve_token_actor(tok: Token, ctx: ArticleContext, sent: Sentence) -> Acto
         if person is not None:
             return Actor(person.name, person.code, person.is_state and state, f"definite title → {person.reason}", "person",
                          person.title, True)
-        if re.search(r"treasury|ministry|central bank|government|administration", low) and ctx.home_code:
+        if re.search(r"treasury|ministry|central bank|government|administration", fix_institution_words(low)) and ctx.home_code:
             return Actor(None, ctx.home_code, state, "institution of the dateline country", "office", text, True)
     return None
 

@@ -10,6 +10,7 @@ from diplowatch.nlp.codes import reaction_codes, visit_codes
 from diplowatch.nlp.context import ArticleContext
 from diplowatch.nlp.prefilter import candidate_sentences
 from diplowatch.nlp.reactions import ReactionCandidate, extract_reactions
+from diplowatch.nlp.typos import repair_trigger_lemmas
 from diplowatch.nlp.visits import VisitCandidate, extract_visits
 
 EXTRACTOR_VERSION = "diplowatch-rules-0.2"
@@ -30,6 +31,7 @@ class Extractor:
         self.model_name = model_name
         self.exhaustive = exhaustive
         self._nlp = None
+        self._lemma_index: dict[str, frozenset[str]] | None = None
 
     @property
     def nlp(self):
@@ -44,6 +46,20 @@ class Extractor:
                     f"(e.g. add it to the project's dependencies) or pass another installed model name"
                 ) from exc
         return self._nlp
+
+    @property
+    def _known_lemmas(self) -> dict[str, frozenset[str]]:
+        """The lemmatizer's own word lists by part of speech: a word it knows is never taken for a typo."""
+        if self._lemma_index is None:
+            index: dict[str, frozenset[str]] = {}
+            if "lemmatizer" in self.nlp.pipe_names:
+                tables = self.nlp.get_pipe("lemmatizer").lookups
+                if "lemma_index" in tables.tables:
+                    table = tables.get_table("lemma_index")
+                    for pos in ("noun", "verb", "adj", "adv"):
+                        index[pos] = frozenset(table.get(pos, []))
+            self._lemma_index = index
+        return self._lemma_index
 
     # -- public API ---------------------------------------------------------------------------
     def extract(
@@ -82,6 +98,7 @@ class Extractor:
         texts = (contexts[pos].sentences[i].text for pos, i in jobs)
         parsed: dict[int, list[tuple[int, object]]] = {}
         for (pos, i), doc in zip(jobs, self.nlp.pipe(texts, batch_size=256), strict=True):
+            repair_trigger_lemmas(doc, self._known_lemmas)
             parsed.setdefault(pos, []).append((i, doc))
         for pos, ctx in enumerate(contexts):
             visits, reactions = self._article(ctx, parsed.get(pos, []))

@@ -8,6 +8,7 @@ import ahocorasick
 
 from diplowatch.nlp.context import ArticleContext
 from diplowatch.nlp.lexicon import inflections, lexicon
+from diplowatch.nlp.typos import has_trigger_typo
 
 
 @lru_cache(maxsize=1)
@@ -42,7 +43,7 @@ def candidate_sentences(ctx: ArticleContext) -> list[int]:
     gaz = gazetteer()
     out = []
     for sent in ctx.sentences:
-        if not _has_word(sent.text):
+        if not _has_word(sent.text) and not has_trigger_typo(sent.text):
             continue
         has_actor = bool(gaz.find_all(sent.text, ctx.published_at)) or any(
             p.start < sent.end and sent.start < p.end for p in ctx.people.people

@@ -130,6 +130,11 @@ def _speakers_own_act(verb: Token, speaker: Actor, ctx: ArticleContext, sent: Se
     subj = next((c for c in comp.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subj is None or subj.pos_ not in {"NOUN", "PROPN"}:
         return False
+    # "Our willingness to help indicates our support for Argentina's plan": a foreign actor outside the subject is the topic.
+    inside = {t.i for t in subj.subtree}
+    rest = " ".join(t.text for t in comp.subtree if t.i not in inside)
+    if any(h[3].code != speaker.code for h in gazetteer().find_all(rest, ctx.published_at)):
+        return False
     doers = [g for c in subj.children if c.dep_ == "relcl" for g in c.children if g.dep_ in {"nsubj", "agent"}]
     doers += [c for c in subj.children if c.dep_ == "poss"]
     for doer in doers:

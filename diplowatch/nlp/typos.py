@@ -1,0 +1,86 @@
+"""Wire-text typos in long trigger and institution words ("visted", "Treassury"): one letter dropped or added.
+
+Only insertions and deletions are forgiven, only for words of six letters or more, and a token is repaired only
+when the lemmatizer does not know its word (so "states" never becomes "stated"). Substitutions are left alone:
+they turn real words into other real words too often.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from diplowatch.nlp.lexicon import inflections, lexicon
+
+MIN_LEN = 6
+_LONG_WORD = re.compile(rf"[A-Za-z]{{{MIN_LEN},}}")
+# Words that name a state institution when a speaker is resolved ("the Treasury statement said").
+INSTITUTION_WORDS = ("treasury", "ministry", "government", "administration", "spokesman", "spokeswoman", "department",
+                     "embassy", "president", "minister", "secretary", "official", "officials")
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1:] for i in range(len(word))}
+
+
+@lru_cache(maxsize=1)
+def _trigger_forms() -> dict[str, str]:
+    """Surface form → lemma for every visit, speech and stance trigger of at least MIN_LEN letters."""
+    lex = lexicon()
+    lemmas = set(lex["visit_verbs"]) | set(lex["visit_nouns"]) | set(lex["stance_verbs"]) | set(lex["speech_verbs"])
+    out: dict[str, str] = {}
+    for lemma in sorted(lemmas):
+        for form in inflections(lemma):
+            if len(form) >= MIN_LEN - 1 and form.isalpha():
+                out.setdefault(form, lemma)
+    return out
+
+
+def _forms(kind: str) -> dict[str, str]:
+    return _trigger_forms() if kind == "trigger" else {w: w for w in INSTITUTION_WORDS}
+
+
+@lru_cache(maxsize=4)
+def _dropped_letter_index(kind: str) -> dict[str, set[str]]:
+    """Each correct word with one letter dropped → the words it comes from ("visted" → {"visited"})."""
+    index: dict[str, set[str]] = {}
+    for form in _forms(kind):
+        for d in _deletions(form):
+            index.setdefault(d, set()).add(form)
+    return index
+
+
+def correct_word(word: str, kind: str = "trigger") -> str | None:
+    """The one trigger (or institution) word `word` is a typo of, or None. Exact words are not typos."""
+    low = word.lower()
+    forms = _forms(kind)
+    if len(low) < MIN_LEN or not low.isalpha() or low in forms:
+        return None
+    found = set(_dropped_letter_index(kind).get(low, ()))  # a letter dropped: "visted"
+    found |= {d for d in _deletions(low) if d in forms}  # a letter added: "treassury"
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def fix_institution_words(text: str) -> str:
+    """Text with misspelt institution words corrected, for matching only (same words, fixed spelling)."""
+    return _LONG_WORD.sub(lambda m: correct_word(m.group(0), "institution") or m.group(0), text)
+
+
+def has_trigger_typo(text: str) -> bool:
+    """Whether a sentence holds a probable typo of a trigger word (for the pre-filter; no model needed)."""
+    return any(correct_word(w) for w in _LONG_WORD.findall(text))
+
+
+def repair_trigger_lemmas(doc: Doc, lemma_index) -> None:
+    """Give misspelt trigger words the lemma of the word meant, when the lemmatizer knows neither word nor lemma."""
+    for tok in doc:
+        if len(tok.text) < MIN_LEN or not tok.is_alpha or tok.text[:1].isupper() and tok.i > 0:
+            continue
+        pos = tok.pos_.lower() if tok.pos_ in {"VERB", "NOUN", "ADJ", "ADV"} else None
+        if pos is None or tok.lemma_.lower() in lemma_index.get(pos, frozenset()):
+            continue
+        form = correct_word(tok.text)
+        if form is not None:
+            tok.lemma_ = _trigger_forms()[form]
