@@ -359,3 +359,23 @@ def test_a_warning_to_ones_own_legislature_is_domestic(extractor):
     assert ("CHL", "negative") not in codes_stances(extractor, text)
     text = "Chilean President Rosa Vidal warned Peru that the tariff would hurt the talks."
     assert ("CHL", "negative") in codes_stances(extractor, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Chile, angered by Peru's seizure of two fishing boats, launched a barrage of accusations and threats.",
+    "Chile lodged a formal protest with Peru over the seizure of two fishing boats.",
+    "Chile summoned the Peruvian ambassador after the seizure of two fishing boats.",
+    "Chile has ruled out talks with Peru on the seized fishing boats.",
+])
+def test_positions_reported_as_acts_are_reactions(extractor, text):
+    assert ("CHL", "negative") in codes_stances(extractor, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Chile did not lodge a protest with Peru over the seizure.",
+    "Chile may summon the Peruvian ambassador over the seizure.",
+    "Chile has ruled out a devaluation of the peso.",  # no foreign actor to react to
+    "Chile issued a warning to its own fishermen about the storm.",
+])
+def test_acts_not_done_or_without_a_foreign_target_are_not(extractor, text):
+    assert ("CHL", "negative") not in codes_stances(extractor, text)

@@ -19,6 +19,13 @@ def trigger_automaton() -> ahocorasick.Automaton:
     words = set()
     for lemma in lemmas:
         words |= inflections(lemma)
+    acts = lex["stance_actions"]
+    for group in acts["object_verbs"]:
+        for noun in group["objects"]:
+            words |= inflections(noun)
+    for phrase in acts["phrasal_verbs"]:
+        verb, particle = phrase.split()
+        words |= {f"{form} {particle}" for form in inflections(verb)}
     words |= {"visiting", "talk", "according", "due", "is in", "are in", "was in", "were in", "is now in", "is currently in"}
     automaton = ahocorasick.Automaton()
     for word in words:

@@ -160,6 +160,28 @@ def _domestic_addressee(verb: Token, speaker: Actor, ctx: ArticleContext) -> boo
     return codes <= {speaker.code}
 
 
+def _stance_action(verb: Token) -> str | None:
+    """A position reported as an act: "launched a barrage of threats", "lodged a protest", "summoned the envoy", "ruled out"."""
+    acts = lexicon()["stance_actions"]
+    lemma = verb.lemma_.lower()
+    for prt in (c for c in verb.children if c.dep_ == "prt"):
+        stance = acts["phrasal_verbs"].get(f"{lemma} {prt.lower_}")
+        if stance:
+            return stance
+    for group in acts["object_verbs"]:
+        if lemma not in group["verbs"]:
+            continue
+        for obj in (c for c in verb.children if c.dep_ == "dobj"):
+            # The object itself, a noun coordinated with it, or the noun of a quantity phrase ("a barrage of threats").
+            nouns = [obj, *(c for c in obj.children if c.dep_ == "conj")]
+            nouns += [g for p in obj.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+            for noun in nouns:
+                stance = group["objects"].get(noun.lemma_.lower()) or group["objects"].get(noun.lower_)
+                if stance:
+                    return stance
+    return None
+
+
 def _future_speech(verb: Token) -> bool:
     """"said he would tell X: '...'": what follows is speech still to come, announced rather than made."""
     speech = lexicon().set("speech_verbs")
@@ -321,6 +343,47 @@ def _without_dateline(name: str | None, tok: Token, sent: Sentence, ctx: Article
     return name
 
 
+def _action_reaction(verb: Token, stance: str, sent: Sentence, ctx: ArticleContext, visits: list) -> ReactionCandidate | None:
+    """A stance reported as an act; its target is a foreign actor anywhere in the sentence ("after the U.S. action")."""
+    doc = verb.doc
+    if any(c.dep_ == "neg" for c in verb.children) or any(
+        c.dep_ == "aux" and c.lower_ in {"will", "would", "to", "could", "may", "might", "shall", "'ll"} for c in verb.children
+    ):
+        return None  # "did not lodge a protest", "may summon the envoy": no act took place
+    if verb.text[:1].isupper() and verb.i > 0:
+        return None
+    speaker_tok = _speaker_token(verb)
+    if speaker_tok is None or is_media(speaker_tok):
+        return None
+    speaker = resolve_token_actor(speaker_tok, ctx, sent)
+    if speaker is None or not speaker.code or not speaker.is_state:
+        return None
+    if _domestic_addressee(verb, speaker, ctx):
+        return None
+    span = actor_span(speaker_tok)
+    rest = [t for t in doc if not (span.start <= t.i < span.end)]
+    content_text = " ".join(t.text for t in rest)
+    targets: list[str] = []
+    for _, _, _, place in gazetteer().find_all(content_text, ctx.published_at):
+        if place.code != speaker.code and place.code not in targets:
+            targets.append(place.code)
+    for person in ctx.people.people:
+        if person.name and person.code and person.code != speaker.code and person.code not in targets:
+            if any(re.search(rf"\b{re.escape(t)}\b", content_text) for t in person.tokens if len(t) > 2):
+                targets.append(person.code)
+    mentions_visit = _about_visit(speaker, content_text, targets, visits)
+    refers_visit = mentions_visit or _about_visit(speaker, content_text, targets, visits, loose=True)
+    if not targets and not refers_visit:
+        return None
+    tail = doc[verb.i: max(verb.i + 1, verb.right_edge.i + 1)]
+    return ReactionCandidate(
+        sentence=sent, trigger=verb, speaker=speaker, stance=stance, quote=tail.text, quote_is_direct=False,
+        target_codes=targets, content_text=content_text, mentions_visit=mentions_visit, refers_visit=refers_visit,
+        reasons=[f"stance act verb '{tail.text[:40]}'", f"speaker: {speaker.reason}", f"targets: {','.join(targets) or 'visit'}"],
+        verb_lemma=verb.lemma_.lower(), speaker_written=_without_dateline(written_name(speaker_tok), speaker_tok, sent, ctx),
+    )
+
+
 def extract_reactions(doc: Doc, sent: Sentence, ctx: ArticleContext, visits: list) -> list[ReactionCandidate]:
     lex = lexicon()
     stance_verbs = lex["stance_verbs"]
@@ -332,6 +395,12 @@ def extract_reactions(doc: Doc, sent: Sentence, ctx: ArticleContext, visits: lis
             continue
         lemma = verb.lemma_.lower()
         according = any(c.lower_ == "according" for c in verb.children) and verb.dep_ == "ROOT"
+        action_stance = _stance_action(verb)
+        if action_stance is not None:
+            cand = _action_reaction(verb, action_stance, sent, ctx, visits)
+            if cand is not None:
+                out.append(cand)
+            continue
         if lemma not in stance_verbs and lemma not in speech_verbs and not according:
             continue
         if verb.text[:1].isupper() and verb.i > 0 and doc[verb.i - 1].text not in {'"', "“", "'"}:
