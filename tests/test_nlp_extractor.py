@@ -88,6 +88,23 @@ def test_status(extractor, text, status):
     assert {v["status"] for v in visits} == {status}
 
 
+@pytest.mark.parametrize(
+    ("text", "statuses"),
+    [
+        ("Canadian Foreign Minister Anne Roy ended a tour of Asia on Sunday, stopping in Thailand and Laos.",
+         {"THA": "completed", "LAO": "completed"}),
+        ("Canadian Foreign Minister Anne Roy will tour the Gulf next week, stopping in Oman and Kuwait.",
+         {"OMN": "planned", "KWT": "planned"}),
+        ("Canadian Foreign Minister Anne Roy arrived in Hanoi on Monday on a tour that has already taken her to Ghana and Togo.",
+         {"VNM": "ongoing", "GHA": "completed", "TGO": "completed"}),
+        ("Canadian Foreign Minister Anne Roy arrived in Hanoi on Monday on a tour that will take her to Laos.",
+         {"VNM": "ongoing", "LAO": "planned"}),
+    ],
+)
+def test_legs_take_the_status_of_their_governing_clause(extractor, text, statuses):
+    assert {v["host_code"]: v["status"] for v in visits_of(extractor, text)} == statuses
+
+
 def test_dates_resolved_against_the_article_date(extractor):
     visits = visits_of(extractor, "Italian Prime Minister Marco Neri will pay a two-day visit to Canada on Wednesday.")
     (visit,) = visits

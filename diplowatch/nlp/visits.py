@@ -109,6 +109,14 @@ def _status(trigger: Token, ctx: ArticleContext, dates: list[DateMention]) -> tu
     for t in chain[1:]:
         if t.lemma_.lower() in {"invite", "invitation"} and t.i < trigger.i:
             return None, "invitation only"
+    # A participle leg ("wrapped up a tour on Monday, stopping in Qatar", "returned ..., visiting Mali") has no tense of
+    # its own: it takes the status of the clause it hangs off.
+    governor = trigger.head
+    if (trigger.tag_ == "VBG" and trigger.dep_ in {"advcl", "acl"} and not any(c.dep_ in {"aux", "auxpass"} for c in trigger.children)
+            and governor.i != trigger.i and governor.pos_ in {"VERB", "AUX"}):
+        gov_status, gov_why = _status(governor, ctx, dates)
+        if gov_status is not None:
+            return gov_status, f"participle leg of '{governor.text}' ({gov_why})"
     # Cancelled only when the trip itself is what was cancelled ("cancelled a trip", "the visit was postponed").
     for below, t in zip(chain, chain[1:3], strict=False):
         if below.dep_ in {"dobj", "nsubjpass", "xcomp", "nsubj"} and (
@@ -198,7 +206,9 @@ def _status(trigger: Token, ctx: ArticleContext, dates: list[DateMention]) -> tu
     if tag in {"VBZ", "VBP"}:
         return "ongoing", "present tense"
     if tag in {"VBD", "VBN"}:
-        if lemmas & {"have", "has"} and lemma not in {"visit", "tour", "pay", "return"}:
+        if lemmas & {"have", "has"} and lemma not in {"visit", "tour", "pay", "return", "take", "bring", "lead"}:
+            if lemmas & {"already"}:
+                return "completed", "present perfect with 'already'"  # "a tour that has already taken him to X"
             return "ongoing", "present perfect"
         verb = trigger if trigger.pos_ in {"VERB", "AUX"} else _clause_head(trigger)
         if any(a.dep_ in {"aux", "auxpass"} and a.tag_ in {"VBZ", "VBP"} and a.lemma_ == "be" for a in verb.children):
@@ -403,6 +413,7 @@ def _from_trigger(tok, role, lemma, doc, sent, ctx, preps_by_verb, need_place, a
     host_actor: Actor | None = None
     dest: list[tuple[Token, str]] = []
     direction = "visit"
+    taken_status: str | None = None
     if role == "visit":
         visitor_toks = _visitor_token(tok)
         dest = _destination_tokens(tok, set(preps_by_verb.get(lemma, ["to", "in"])) | ({"in"} if lemma == "expect" else set()))
@@ -418,7 +429,9 @@ def _from_trigger(tok, role, lemma, doc, sent, ctx, preps_by_verb, need_place, a
                         for g in p.children if g.dep_ == "pobj")
         for rel in tok.children:
             if rel.dep_ == "relcl" and rel.lemma_ in {"take", "bring", "lead"}:
-                dest.extend(_destination_tokens(rel, {"to"}))
+                # "a tour that has taken him to X" / "that will take him to Y": the leg has the relative clause's tense.
+                dest.extend((d, "taken") for d, _ in _destination_tokens(rel, {"to"}))
+                taken_status = _status(rel, ctx, [])[0]
         if lemma in {"talks", "meeting", "summit", "talk"}:
             dest = [d for d in dest if d[1] in {"in", "at", "here", "modifier"}]
         # "a visit here" / "talks here": here may hang off the noun or its verb.
@@ -554,6 +567,8 @@ def _from_trigger(tok, role, lemma, doc, sent, ctx, preps_by_verb, need_place, a
             leg_status = "ongoing"  # speaking or meeting somewhere today means being there now
         if how == "from" and not negated:
             leg_status = "completed"
+        if how == "taken" and taken_status and not negated:
+            leg_status = taken_status
         cand = VisitCandidate(
             sentence=sent, trigger=tok, trigger_text=tok.text, trigger_offset=token_offset(sent, tok), visitor=visitor,
             host_code=code, location=loc, status=leg_status or "completed", visit_type=_visit_type(tok), negated=negated,
