@@ -396,3 +396,22 @@ def test_positions_reported_as_acts_are_reactions(extractor, text):
 ])
 def test_acts_not_done_or_without_a_foreign_target_are_not(extractor, text):
     assert ("CHL", "negative") not in codes_stances(extractor, text)
+
+
+def test_host_side_on_the_talks_is_a_reaction_to_the_visit(extractor):
+    text = ("Peruvian President Ana Ruiz arrived in Quito on Monday for talks with Ecuadorean leaders.\n"
+            "Ecuador's foreign ministry described the talks as cordial.\n"
+            "Ecuador's trade minister said a meeting on fishing rights was planned for next year.")
+    visits, reactions = extractor.extract("h", text, MONDAY)
+    assert pairs(visits) == {("PER", "ECU")}
+    assert [(r["reactor_code"], r["stance"], r["target_mention_id"]) for r in reactions] == [
+        ("ECU", "positive", visits[0]["mention_id"])]
+
+
+def test_definite_object_points_back_to_the_previous_sentence(extractor):
+    text = ("Chile accused Bolivia of violating the border treaty.\n"
+            "Bolivia's foreign ministry rejected the accusation on Tuesday.\n"
+            "Bolivia's foreign ministry rejected calls for new elections.")
+    _, reactions = extractor.extract("a", text, MONDAY)
+    assert {(r["reactor_code"], r["stance"]) for r in reactions} == {("CHL", "negative"), ("BOL", "negative")}
+    assert sum(r["reactor_code"] == "BOL" for r in reactions) == 1

@@ -271,13 +271,18 @@ def _about_visit(speaker: Actor, content_text: str, targets: list[str], visits: 
     """
     low = content_text.lower()
     visit_word = any(re.search(rf"\b{w}", low) for w in VISIT_WORDS)
-    talk_word = visit_word or any(re.search(rf"\b{w}", low) for w in ("talks", "meeting", "summit", "discussions"))
+    talk_word = visit_word or any(re.search(rf"\b{re.escape(w)}", low) for w in lexicon()["visit_talk_words"])
+    # Only talks already known to the reader ("the talks", "the two sides"), not "a meeting last January" or "my meeting".
+    hosts_talks = any(re.search(rf"\b(?:the|these|their|today's|yesterday's)\s+(?:[a-z-]+\s+)?{re.escape(w)}\b", low)
+                      for w in lexicon()["visit_talk_words"])
     for v in visits:
         if v.visitor.code == speaker.code:
             # The visitor's own side evaluating its talks abroad ("a very positive meeting in Frankfurt").
             if loose and talk_word and v.host_code in targets:
                 return True
             continue
+        if hosts_talks and speaker.code == v.host_code:
+            return True  # the host side on its talks with a visitor ("described the talks as warm"): about the visit
         person_named = any(re.search(rf"\b{re.escape(t)}\b", content_text) for t in (v.visitor.name or "").split() if len(t) > 2)
         named = person_named or v.visitor.code in targets
         if loose and (named or visit_word):
@@ -288,6 +293,18 @@ def _about_visit(speaker: Actor, content_text: str, targets: list[str], visits: 
         if visit_word and (v.visitor.code in targets or speaker.code == v.host_code):
             return True
     return False
+
+
+def _anaphoric_targets(verb: Token, speaker: Actor, sent: Sentence, ctx: ArticleContext) -> list[str]:
+    """"rejected the accusation", "welcomed the decision": a definite object points back to the previous sentence's actors."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or not any(c.dep_ == "det" and c.lower_ in {"the", "this", "these", "that", "those", "such"} for c in obj.children):
+        return []
+    if obj.lemma_.lower() not in lexicon().set("anaphoric_stance_objects") or sent.index == 0:
+        return []
+    previous = ctx.sentences[sent.index - 1].text
+    return list(dict.fromkeys(place.code for _, _, _, place in gazetteer().find_all(previous, ctx.published_at)
+                              if place.code != speaker.code))
 
 
 def _domestic_media_owner(verb: Token, speaker: Actor | None, ctx: ArticleContext) -> Actor | None:
@@ -475,6 +492,8 @@ def extract_reactions(doc: Doc, sent: Sentence, ctx: ArticleContext, visits: lis
                 if any(re.search(rf"\b{re.escape(t)}\b", content_text) for t in person.tokens if len(t) > 2):
                     if person.code not in targets:
                         targets.append(person.code)
+        if not targets and stance_verbs.get(lemma) in {"negative", "positive"}:
+            targets = _anaphoric_targets(verb, speaker, sent, ctx)
         named_text = " ".join([content_text, *referred])
         mentions_visit = _about_visit(speaker, named_text, targets, visits)
         refers_visit = mentions_visit or _about_visit(speaker, named_text, targets, visits, loose=True)
