@@ -415,3 +415,30 @@ def test_definite_object_points_back_to_the_previous_sentence(extractor):
     _, reactions = extractor.extract("a", text, MONDAY)
     assert {(r["reactor_code"], r["stance"]) for r in reactions} == {("CHL", "negative"), ("BOL", "negative")}
     assert sum(r["reactor_code"] == "BOL" for r in reactions) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Danish Crown Prince Erik flew to Kenya on Friday for a private holiday.",
+        "The Chilean president travelled to Cuba for medical treatment.",
+        "The Chilean president may travel to Cuba if the talks go well.",
+    ],
+)
+def test_private_and_conditional_trips_are_not_visits(extractor, text):
+    assert visits_of(extractor, text) == []
+
+
+def test_reactions_beyond_the_plain_verb(extractor):
+    _, wire = extractor.extract("w", "LISBON, March 1 - Trade and Industry Minister Rui Costa said today the Spanish tariffs were "
+                                     "regrettable.", MONDAY)
+    assert {(r["reactor_code"], r["stance"]) for r in wire} == {("PRT", "negative")}  # a portfolio, not a business word
+    text = (
+            '"Britain should stop arming the rebels," the Argentine foreign ministry said.\n'
+            "Spanish Prime Minister Luis Vega has postponed a visit to Morocco.\n"
+            "A Moroccan government spokesman said the postponement was regrettable.")
+    visits, reactions = extractor.extract("x", text, MONDAY)
+    got = {(r["reactor_code"], r["stance"]) for r in reactions}
+    assert {("ARG", "negative"), ("MAR", "negative")} <= got
+    moroccan = next(r for r in reactions if r["reactor_code"] == "MAR")
+    assert moroccan["target_mention_id"] == visits[0]["mention_id"]

@@ -121,6 +121,10 @@ def _is_state_title(phrase: str) -> tuple[bool, str]:
         low = low[:start] + " " * (end - start) + low[end:]
     words = set(re.findall(r"[a-z]+", low))
     bad = words & lex.set("non_state_words")
+    # A portfolio of a ministerial title ("Trade and Industry Minister", "Minister for Church Affairs") is not a business word.
+    bad = {w for w in bad if not (w in lex.set("portfolio_words") and (
+        re.search(rf"\b{w}\s+(?:and\s+[a-z]+\s+)?(?:affairs\s+)?(?:minister|ministry|secretary)\b", low)
+        or re.search(rf"\b(?:minister|ministry|secretary)\s+(?:of|for)\s+(?:[a-z]+\s+and\s+)?{w}\b", low)))}
     if bad:
         return False, f"non-state ({sorted(bad)[0]})"
     return True, "state title"

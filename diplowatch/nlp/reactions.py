@@ -281,6 +281,8 @@ def _about_visit(speaker: Actor, content_text: str, targets: list[str], visits: 
             if loose and talk_word and v.host_code in targets:
                 return True
             continue
+        if v.status == "cancelled" and re.search(r"\b(?:postponement|cancellation|delay)\b", low):
+            return True  # "the postponement was regrettable": another side's called-off trip
         if hosts_talks and speaker.code == v.host_code:
             return True  # the host side on its talks with a visitor ("described the talks as warm"): about the visit
         person_named = any(re.search(rf"\b{re.escape(t)}\b", content_text) for t in (v.visitor.name or "").split() if len(t) > 2)
@@ -449,6 +451,16 @@ def extract_reactions(doc: Doc, sent: Sentence, ctx: ArticleContext, visits: lis
             continue
         speaker = resolve_token_actor(speaker_tok, ctx, sent)
         speaker = _domestic_media_owner(verb, speaker, ctx) or _coordinated_state_owner(verb, speaker_tok, speaker, ctx, sent) or speaker
+        if (speaker is None or not speaker.code) and verb.dep_ == "conj":
+            # "welcomed the ceasefire agreed by X and urged both sides ...": a misattached conjunct still has the
+            # speaker of the nearest speech or stance verb above it.
+            for anc in verb.ancestors:
+                if anc.lemma_.lower() in stance_verbs or anc.lemma_.lower() in speech_verbs:
+                    up_tok = _speaker_token(anc)
+                    up = resolve_token_actor(up_tok, ctx, sent) if up_tok is not None else None
+                    if up is not None and up.code:
+                        speaker_tok, speaker = up_tok, up
+                    break
         if speaker is None or not speaker.code or not speaker.is_state:
             continue
         if lemma in stance_verbs and _domestic_addressee(verb, speaker, ctx):
@@ -535,4 +547,6 @@ def extract_reactions(doc: Doc, sent: Sentence, ctx: ArticleContext, visits: lis
                 reasons=[why, f"speaker: {speaker.reason}", f"targets: {','.join(targets) or 'visit'}"], verb_lemma=lemma,
                 speaker_written=_without_dateline(written_name(speaker_tok), speaker_tok, sent, ctx),
             ))
-    return out
+    # A plain "said" around a stance the same speaker takes in the same sentence adds nothing ("X lodged a protest ..., Y said").
+    stanced = {c.speaker.code for c in out if c.stance != "neutral"}
+    return [c for c in out if c.stance != "neutral" or c.speaker.code not in stanced]

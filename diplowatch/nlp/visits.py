@@ -254,6 +254,21 @@ def _visit_type(trigger: Token) -> str:
     return "unspecified"
 
 
+def _private_purpose(trigger: Token) -> bool:
+    """"flew to X for a private holiday", "a private visit", "went abroad for medical treatment"."""
+    if _visit_type(trigger) == "private":
+        return True
+    purposes = lexicon().set("non_visit_purposes")
+    for owner in (trigger, trigger.head):
+        for prep in owner.children:
+            if prep.dep_ == "prep" and prep.lower_ == "for":
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and (obj.lemma_.lower() in purposes or any(
+                            c.lower_ in {"private", "personal", "medical"} for c in obj.children)):
+                        return True
+    return False
+
+
 def _visitor_token(trigger: Token) -> list[Token]:
     """The traveller: subject of the trigger verb, or of the verb governing it (xcomp/conj chains)."""
     cur = trigger
@@ -500,6 +515,8 @@ def _from_trigger(tok, role, lemma, doc, sent, ctx, preps_by_verb, need_place, a
             if actor and actor.code and actor.is_state and actor.kind == "person" and actor.code != ctx.home_code:
                 visitor = actor
                 break
+    if _private_purpose(tok):
+        return []  # private, holiday and medical trips are not visits (eval guidelines)
     # Resident diplomats and correspondents do not visit.
     title_low = (visitor.title or "").lower()
     if any(re.search(rf"\b{re.escape(w)}\b", title_low) for w in lexicon()["resident_titles"]):
