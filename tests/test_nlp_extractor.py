@@ -442,3 +442,13 @@ def test_reactions_beyond_the_plain_verb(extractor):
     assert {("ARG", "negative"), ("MAR", "negative")} <= got
     moroccan = next(r for r in reactions if r["reactor_code"] == "MAR")
     assert moroccan["target_mention_id"] == visits[0]["mention_id"]
+
+
+def test_received_visiting_official_and_dateline_misparsed_as_subject(extractor):
+    received = visits_of(extractor, "Indonesian President Joko Rahman received visiting Malaysian Prime Minister Anwar Osman "
+                                    "on Monday for talks on fishing rights.")
+    assert pairs(received) == {("MYS", "IDN")}
+    wire = visits_of(extractor, "NEW DELHI, March 1 - Soviet leader Ivan Petrov arrived here today on a two-day official visit.",
+                     dt.date(1987, 3, 1))
+    assert [(v["visitor_code"], v["host_code"], v["status"], v["start_date"]) for v in wire] == [
+        ("SUN", "IND", "ongoing", dt.date(1987, 3, 1))]

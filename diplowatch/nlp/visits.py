@@ -254,6 +254,18 @@ def _visit_type(trigger: Token) -> str:
     return "unspecified"
 
 
+def _visiting_person(tok: Token, ctx: ArticleContext, sent: Sentence) -> Token | None:
+    """The named person a verb-tagged "visiting" takes as its object: the parser's reading of the adjective."""
+    if tok.lower_ != "visiting" or tok.pos_ not in {"VERB", "AUX"}:
+        return None
+    for child in tok.children:
+        if child.dep_ == "dobj" and child.pos_ == "PROPN":
+            person = ctx.people.person_at(sent.start + child.idx, sent.start + child.idx + len(child.text))
+            if person is not None and person.name:
+                return child
+    return None
+
+
 def _private_purpose(trigger: Token) -> bool:
     """"flew to X for a private holiday", "a private visit", "went abroad for medical treatment"."""
     if _visit_type(trigger) == "private":
@@ -356,7 +368,9 @@ def extract_visits(doc: Doc, sent: Sentence, ctx: ArticleContext) -> list[VisitC
     for tok in doc:
         lemma = tok.lemma_.lower()
         role = None
-        if tok.pos_ in {"VERB", "AUX"} and lemma in verbs:
+        if tok.lower_ == "visiting" and _visiting_person(tok, ctx, sent) is not None:
+            role = "visiting"  # "received visiting Israeli Foreign Minister X" parsed as a verb with X as its object
+        elif tok.pos_ in {"VERB", "AUX"} and lemma in verbs:
             role = verbs[lemma]
         elif tok.pos_ in {"NOUN", "PROPN"} and lemma in nouns and tok.dep_ != "compound":
             role = "noun"
@@ -451,8 +465,14 @@ def _from_trigger(tok, role, lemma, doc, sent, ctx, preps_by_verb, need_place, a
             dest = [d for d in dest if d[1] in {"in", "at", "here", "modifier"}]
         # "a visit here" / "talks here": here may hang off the noun or its verb.
     elif role == "visiting":
-        visitor_toks = [tok.head]
-        dest = []
+        misparsed = _visiting_person(tok, ctx, sent)
+        visitor_toks = [misparsed if misparsed is not None else tok.head]
+        # The one receiving the visitor is the host: "Xi received visiting President X in Beijing".
+        gov = tok.head if misparsed is not None else tok.head.head
+        dest = [(g, "in") for c in gov.children if c.dep_ == "prep" and c.lower_ == "in" for g in c.children if g.dep_ == "pobj"]
+        subj = next((c for c in gov.children if c.dep_ in SUBJECTS), None)
+        if subj is not None and gov.lemma_.lower() in {"receive", "host", "welcome", "meet", "greet"}:
+            host_actor = resolve_token_actor(subj, ctx, sent)
     elif role == "host":
         subj = next((c for c in tok.children if c.dep_ in SUBJECTS), None)
         obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
@@ -487,6 +507,10 @@ def _from_trigger(tok, role, lemma, doc, sent, ctx, preps_by_verb, need_place, a
                     break
     else:
         return []
+    if ctx.dateline is not None:
+        # "NEW DELHI, Nov 25 - Soviet leader X arrived": a dateline parsed as the subject, the traveller as its conjunct.
+        visitor_toks = [c for v in visitor_toks if sent.start + v.idx < ctx.dateline.end for c in v.children
+                        if c.dep_ in {"conj", "appos"} and sent.start + c.idx >= ctx.dateline.end] + visitor_toks
     visitor = None
     for vtok in visitor_toks:
         actor = resolve_token_actor(vtok, ctx, sent)
@@ -546,8 +570,11 @@ def _from_trigger(tok, role, lemma, doc, sent, ctx, preps_by_verb, need_place, a
             countries = [(Place(p[0].seat, "country"), p[1], p[2]) for p in countries]
         for place, surface, _ in countries:
             legs.append((place.code, surface if place.kind == "city" else None, how))
-    if role == "visiting" and ctx.home_code:
-        legs.append((ctx.home_code, None, "visiting"))
+    if role == "visiting" and not legs:
+        if host_actor is not None and host_actor.code and host_actor.is_state:
+            legs.append((host_actor.code, None, "visiting"))
+        elif ctx.home_code:
+            legs.append((ctx.home_code, None, "visiting"))
     if (not legs and role == "noun" and lemma in {"visit", "trip"} and ctx.home_code
             and any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by") for c in tok.children)):
         # "the visit this week by X" in a datelined story: the visit is to the dateline country.
