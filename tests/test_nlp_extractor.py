@@ -458,3 +458,11 @@ def test_what_a_condition_names_carries_no_stance(extractor):
     text = "Cuban President Raul Diaz said he would travel to Washington only if the embargo and all sanctions were lifted."
     visits, reactions = extractor.extract("c", text, MONDAY)
     assert visits == [] and reactions == []
+
+
+def test_a_trip_named_only_by_a_reaction_takes_the_status_and_dates_told_elsewhere(extractor):
+    text = ("ATHENS, March 1 - Greece lodged a protest on Monday over a visit to Cyprus by Turkish Foreign Minister Ali Demir.\n"
+            "Demir arrived in Nicosia on Sunday for a three-day visit.")
+    visits = visits_of(extractor, text)
+    assert {(v["visitor_code"], v["host_code"], v["status"], v["start_date"], v["end_date"]) for v in visits} == {
+        ("TUR", "CYP", "ongoing", dt.date(2021, 2, 28), dt.date(2021, 3, 2))}

@@ -124,6 +124,11 @@ def _share_attributes(kept: list[VisitCandidate], all_cands: list[VisitCandidate
         same = [o for o in all_cands if o is not cand and o.visitor.code == cand.visitor.code and o.host_code == cand.host_code]
         if cand.location is None:
             cand.location = next((o.location for o in same if o.location), None)
+        if cand.named_by_reaction:
+            # A mention that tells of the trip itself knows its status and dates better than one that only reacts to it.
+            told = next((o for o in same if not o.negated and not o.named_by_reaction), None)
+            if told is not None:
+                cand.status = told.status
         same_trip = [o for o in same if not o.negated and o.status == cand.status]
         if cand.visit_type == "unspecified":
             cand.visit_type = next((o.visit_type for o in same_trip if o.visit_type != "unspecified"), "unspecified")

@@ -35,6 +35,8 @@ class VisitCandidate:
     negated: bool = False
     reasons: list[str] = field(default_factory=list)
     direction: str = "visit"  # visit | host
+    # The trip is named only as what someone reacted to ("protested over a visit to X"): its tense and date are the reaction's.
+    named_by_reaction: bool = False
 
 
 def _places_in(tok: Token, ctx: ArticleContext, skip_clauses: bool = True) -> list[tuple[Place, str, Token]]:
@@ -252,6 +254,21 @@ def _visit_type(trigger: Token) -> str:
         if t.lower_ in types:
             return types[t.lower_]
     return "unspecified"
+
+
+def _reaction_governor(noun: Token) -> Token | None:
+    """The stance verb a trip noun is the object or topic of ("lodged a protest over a visit", "condemned the trip")."""
+    lex = lexicon()
+    stance = set(lex["stance_verbs"]) | {v for group in lex["stance_actions"]["object_verbs"] for v in group["verbs"]}
+    cur = noun
+    for _ in range(4):
+        head = cur.head
+        if head.i == cur.i:
+            return None
+        if head.pos_ in {"VERB", "AUX"}:
+            return head if head.lemma_.lower() in stance and head.lemma_.lower() not in {"welcome", "receive"} else None
+        cur = head
+    return None
 
 
 def _visiting_person(tok: Token, ctx: ArticleContext, sent: Sentence) -> Token | None:
@@ -617,9 +634,9 @@ def _from_trigger(tok, role, lemma, doc, sent, ctx, preps_by_verb, need_place, a
             sentence=sent, trigger=tok, trigger_text=tok.text, trigger_offset=token_offset(sent, tok), visitor=visitor,
             host_code=code, location=loc, status=leg_status or "completed", visit_type=_visit_type(tok), negated=negated,
             reasons=[f"trigger '{tok.text}' ({role})", f"visitor: {visitor.reason}", f"host via {how}", f"status: {why}"],
-            direction=direction,
+            direction=direction, named_by_reaction=role == "noun" and _reaction_governor(tok) is not None,
         )
-        if not negated and how != "from":
+        if not negated and how != "from" and not cand.named_by_reaction:
             _attach_dates(cand, tok, sentence_dates, sent, ctx)
         out.append(cand)
     return out
