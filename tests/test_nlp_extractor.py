@@ -466,3 +466,12 @@ def test_a_trip_named_only_by_a_reaction_takes_the_status_and_dates_told_elsewhe
     visits = visits_of(extractor, text)
     assert {(v["visitor_code"], v["host_code"], v["status"], v["start_date"], v["end_date"]) for v in visits} == {
         ("TUR", "CYP", "ongoing", dt.date(2021, 2, 28), dt.date(2021, 3, 2))}
+
+
+def test_the_visitor_judging_the_talks_by_another_of_its_names(extractor):
+    text = ("Vietnamese President Vo Van Minh hosted Brazilian President Jose Lima Souza in Hanoi on Monday.\n"
+            "Lima told reporters the talks had been excellent.")
+    visits, reactions = extractor.extract("l", text, MONDAY)
+    assert pairs(visits) == {("BRA", "VNM")}
+    assert [(r["reactor_code"], r["stance"], r["target_mention_id"]) for r in reactions] == [
+        ("BRA", "positive", visits[0]["mention_id"])]

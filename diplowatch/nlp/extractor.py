@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 from diplowatch.nlp.codes import reaction_codes, visit_codes
 from diplowatch.nlp.context import ArticleContext
 from diplowatch.nlp.prefilter import candidate_sentences
-from diplowatch.nlp.reactions import ReactionCandidate, extract_reactions
+from diplowatch.nlp.reactions import ReactionCandidate, extract_reactions, names_known_talks
 from diplowatch.nlp.typos import repair_trigger_lemmas
 from diplowatch.nlp.visits import VisitCandidate, extract_visits
 
@@ -190,7 +190,8 @@ def _link(r: ReactionCandidate, kept: list[VisitCandidate], rows: list[dict]) ->
         return None
     # A side reacts to visits it receives or that others make; its own trips only when it evaluates the talks there.
     pairs = [(c, row) for c, row in zip(kept, rows, strict=True)
-             if c.visitor.code != r.speaker.code or c.host_code == r.speaker.code or c.host_code in r.target_codes]
+             if c.visitor.code != r.speaker.code or c.host_code == r.speaker.code or c.host_code in r.target_codes
+             or names_known_talks(r.content_text)]
     same_sentence = [p for p in pairs if p[0].sentence.index == r.sentence.index]
     if same_sentence:
         return same_sentence[0][1]["mention_id"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import ahocorasick
@@ -48,6 +49,9 @@ def candidate_sentences(ctx: ArticleContext) -> list[int]:
     from diplowatch.nlp.actors import gazetteer
 
     gaz = gazetteer()
+    # Later mentions of a named person by any one of their names ("Lula told reporters") are actors too.
+    names = sorted((t for t in ctx.people.by_token if len(t) > 2 and t[:1].isupper()), key=len, reverse=True)
+    name_regex = re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b") if names else None
     out = []
     for sent in ctx.sentences:
         if not _has_word(sent.text) and not has_trigger_typo(sent.text):
@@ -55,6 +59,8 @@ def candidate_sentences(ctx: ArticleContext) -> list[int]:
         has_actor = bool(gaz.find_all(sent.text, ctx.published_at)) or any(
             p.start < sent.end and sent.start < p.end for p in ctx.people.people
         )
+        if not has_actor and name_regex is not None:
+            has_actor = name_regex.search(sent.text) is not None
         if not has_actor:
             low = f" {sent.text.lower()} "
             has_actor = any(f" {w} " in low for w in ("he", "she", "his", "her", "spokesman", "spokeswoman", "spokesperson",

@@ -265,6 +265,13 @@ def _outcome_cue(text: str) -> str | None:
     return next((c for c in lexicon()["visit_outcome_positive_cues"] if re.search(rf"(?<![a-z]){re.escape(c)}(?![a-z])", low)), None)
 
 
+def names_known_talks(text: str) -> bool:
+    """Talks already known to the reader ("the talks", "the two sides"), not "a meeting last January" or "my meeting"."""
+    low = text.lower()
+    return any(re.search(rf"\b(?:the|these|their|today's|yesterday's)\s+(?:[a-z-]+\s+)?{re.escape(w)}\b", low)
+               for w in lexicon()["visit_talk_words"])
+
+
 def _about_visit(speaker: Actor, content_text: str, targets: list[str], visits: list, loose: bool = False) -> bool:
     """Whether what was said concerns a visit of this article made by someone other than the speaker's side.
 
@@ -274,13 +281,11 @@ def _about_visit(speaker: Actor, content_text: str, targets: list[str], visits: 
     low = content_text.lower()
     visit_word = any(re.search(rf"\b{w}", low) for w in VISIT_WORDS)
     talk_word = visit_word or any(re.search(rf"\b{re.escape(w)}", low) for w in lexicon()["visit_talk_words"])
-    # Only talks already known to the reader ("the talks", "the two sides"), not "a meeting last January" or "my meeting".
-    hosts_talks = any(re.search(rf"\b(?:the|these|their|today's|yesterday's)\s+(?:[a-z-]+\s+)?{re.escape(w)}\b", low)
-                      for w in lexicon()["visit_talk_words"])
+    hosts_talks = names_known_talks(content_text)
     for v in visits:
         if v.visitor.code == speaker.code:
             # The visitor's own side evaluating its talks abroad ("a very positive meeting in Frankfurt").
-            if loose and talk_word and v.host_code in targets:
+            if loose and ((talk_word and v.host_code in targets) or hosts_talks):
                 return True
             continue
         if v.status == "cancelled" and re.search(r"\b(?:postponement|cancellation|delay)\b", low):
