@@ -220,6 +220,9 @@ def main() -> None:
     parser.add_argument("--baseline-max", type=int, default=None,
                         help="skip the baseline above this size and extrapolate its rate from the largest "
                         "measured size (said so in the output)")
+    parser.add_argument("--baseline-rate", type=float, default=None,
+                        help="baseline articles/s measured by an earlier run, for --baseline-max extrapolation "
+                        "when no size of this run is measured")
     parser.add_argument("--duckdb-rows", type=int, default=1_000_000, help="rows per event table in the load test")
     parser.add_argument("--duckdb-repeats", type=int, default=3, help="runs per load variant (median shown)")
     parser.add_argument("--no-f1", action="store_true", help="skip the dev-set F1")
@@ -251,7 +254,7 @@ def main() -> None:
     processes = [1] + ([args.n_process] if args.n_process > 1 else [])
     print(f"machine: {os.cpu_count()} cores; model {args.model}; each measurement in its own process "
           "(peak RSS = that process's ru_maxrss)", flush=True)
-    measured_rate = None  # baseline articles/s at the largest size measured so far, for --baseline-max
+    measured_rate = args.baseline_rate  # baseline articles/s at the largest size measured so far (--baseline-max)
     for n in sizes:
         articles, what = build_corpus(n, shared if shared.exists() else None)
         with tempfile.TemporaryDirectory() as tmp:
@@ -272,7 +275,8 @@ def main() -> None:
                     base = {"articles": n, "seconds": n / measured_rate, "peak_rss_mb": float("nan"),
                             "extrapolated": True}
                     print(f"  baseline nlp.pipe: NOT RUN at this size (--baseline-max {args.baseline_max}); its "
-                          f"time is EXTRAPOLATED from the measured {measured_rate:.1f} articles/s: "
+                          f"time is EXTRAPOLATED from the measured {measured_rate:.1f} articles/s"
+                          f"{' (--baseline-rate, an earlier run)' if measured_rate == args.baseline_rate else ''}: "
                           f"{base['seconds']:.0f}s", flush=True)
                 else:
                     continue

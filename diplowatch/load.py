@@ -202,6 +202,7 @@ def load_articles(
     """
     now = now or datetime.now(UTC)
     partition_dates = None if partition_dates is None else sorted(set(partition_dates))
+    store.limit_stage_memory(con)
     stored = con.execute("SELECT article_id, ingested_at, language FROM articles").fetchall()
     known = {article_id: ingested_at for article_id, ingested_at, _ in stored}
     # Stored articles keep their language: detection is the slow part of reading (ms per article).
@@ -256,12 +257,12 @@ def _unless_batch_failed(writes: list[store.Write], checked: dict[str, Validated
 _ARTICLES_FOR_EVENTS = "SELECT article_id, text, published_at, title, partition_date FROM articles"
 
 
-def _articles_query(partition_dates: Iterable[date] | None) -> tuple[str, list]:
+def _articles_query(partition_dates: Iterable[date] | None, ordered: bool = True) -> tuple[str, list]:
     sql, params = _ARTICLES_FOR_EVENTS, []
     if partition_dates is not None:
         sql += " WHERE partition_date IN (SELECT unnest(?::DATE[]))"
         params.append(sorted(set(partition_dates)))
-    return sql + " ORDER BY partition_date, article_id", params
+    return sql + (" ORDER BY partition_date, article_id" if ordered else ""), params
 
 
 def articles_for_events(con: duckdb.DuckDBPyConnection, partition_dates: Iterable[date] | None = None) -> pl.DataFrame:
@@ -273,7 +274,8 @@ def export_articles_for_events(con: duckdb.DuckDBPyConnection, partition_dates: 
                                path: str | Path) -> int:
     """Copy the extractor's input to a Parquet file (DuckDB streams it) so it can be read in batches with the
     database closed; returns the number of articles."""
-    sql, params = _articles_query(partition_dates)
+    sql, params = _articles_query(partition_dates, ordered=False)  # a sort would hold every text in memory
+    store.limit_stage_memory(con)
     con.sql(sql, params=params).write_parquet(str(path))
     return pq.ParquetFile(path).metadata.num_rows
 
@@ -342,6 +344,7 @@ def write_events(
     """Replace the visit mentions and reactions of the given partitions (all when None) by the extracted ones,
     in one transaction; the spilled files are removed afterwards, whatever happens."""
     try:
+        store.limit_stage_memory(con)
         checked = extracted.checked
         spilled = extracted.spilled
         writes = [
