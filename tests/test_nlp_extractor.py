@@ -99,6 +99,8 @@ def test_status(extractor, text, status):
          {"VNM": "ongoing", "GHA": "completed", "TGO": "completed"}),
         ("Canadian Foreign Minister Anne Roy arrived in Hanoi on Monday on a tour that will take her to Laos.",
          {"VNM": "ongoing", "LAO": "planned"}),
+        ("Canadian Foreign Minister Anne Roy arrived in Cairo on Monday and is due to travel on to Jordan later this week.",
+         {"EGY": "ongoing", "JOR": "planned"}),
     ],
 )
 def test_legs_take_the_status_of_their_governing_clause(extractor, text, statuses):

@@ -310,6 +310,9 @@ def _visitor_token(trigger: Token) -> list[Token]:
         if cur.dep_ in {"xcomp", "conj", "advcl", "pcomp"} or (cur.dep_ == "ccomp" and cur.head.lemma_ in {"expect", "plan"}):
             cur = cur.head
             continue
+        if cur.dep_ == "acomp" and cur.lemma_.lower() in {"due", "set", "likely", "scheduled", "ready"}:
+            cur = cur.head  # "... and is due to travel on to X": the subject of the copula
+            continue
         if cur.dep_ == "relcl":
             return [cur.head]
         break
