@@ -477,3 +477,9 @@ def test_the_visitor_judging_the_talks_by_another_of_its_names(extractor):
     assert pairs(visits) == {("BRA", "VNM")}
     assert [(r["reactor_code"], r["stance"], r["target_mention_id"]) for r in reactions] == [
         ("BRA", "positive", visits[0]["mention_id"])]
+
+
+def test_a_concluded_visit_is_dated_back_from_its_last_day(extractor):
+    text = "Indian Foreign Minister Raj Kumar concluded a two-day visit to Nepal on Sunday, his first trip abroad since taking office."
+    (visit,) = visits_of(extractor, text)
+    assert (visit["status"], visit["start_date"], visit["end_date"]) == ("completed", dt.date(2021, 2, 27), dt.date(2021, 2, 28))

@@ -384,7 +384,7 @@ def extract_visits(doc: Doc, sent: Sentence, ctx: ArticleContext) -> list[VisitC
     triggers = [t for t in doc if (t.pos_ in {"VERB", "AUX"} and verbs.get(t.lemma_.lower()) == "visit" and t.lemma_.lower() != "pay")
                 or (t.pos_ in {"NOUN", "PROPN"} and t.lemma_.lower() in nouns - weak_nouns and not _under_movement_verb(t, verbs))]
     # Each date belongs to the trigger nearest to it, so legs of one sentence keep their own dates.
-    owner = {id(d): min(triggers, key=lambda t: min(abs(d.start - t.idx), abs(d.end - t.idx))).i for d in all_dates} if triggers else {}
+    owner = {id(d): _date_owner(d, triggers, doc) for d in all_dates} if triggers else {}
     for tok in doc:
         lemma = tok.lemma_.lower()
         role = None
@@ -449,6 +449,18 @@ def _date_in_clause(d: DateMention, tok: Token) -> bool:
     doc = tok.doc
     hit = [t for t in doc if d.start <= t.idx < d.end]
     return any(t.i in inside for t in hit) or tok.pos_ == "VERB" and any(t.head.i == tok.i for t in hit)
+
+
+def _date_owner(d: DateMention, triggers: list[Token], doc: Doc) -> int:
+    """The trigger a date modifies in the parse ("a visit to X on Sunday, his first trip": the visit), else the nearest."""
+    trigger_ids = {t.i for t in triggers}
+    for tok in (t for t in doc if d.start <= t.idx < d.end):
+        for anc in tok.ancestors:
+            if anc.i in trigger_ids:
+                return anc.i
+            if anc.pos_ in {"VERB", "AUX"}:
+                break
+    return min(triggers, key=lambda t: min(abs(d.start - t.idx), abs(d.end - t.idx))).i
 
 
 def _nearest_dates(trigger: Token, dates: list[DateMention], taken_by_other: set[int]) -> list[DateMention]:
@@ -684,6 +696,13 @@ def _attach_dates(cand: VisitCandidate, tok: Token, dates: list[DateMention], se
         cand.date_precision = d.precision
         if d.precision == "day" and d.end_date == d.start_date:
             cand.end_date = None
+        if (d.precision == "day" and cand.end_date is None and tok.pos_ == "NOUN" and tok.dep_ == "dobj"
+                and tok.head.lemma_.lower() in {"conclude", "end", "wrap", "complete", "finish"}):
+            # "concluded a two-day visit on Sunday": the day is the last one, the duration counts back from it.
+            dur = duration_days(sent.text)
+            cand.end_date = d.start_date
+            cand.start_date = d.start_date - dt.timedelta(days=dur[0] - 1) if dur else None
+            return
     elif ctx.anchor and ("first day of" in text_low):
         cand.start_date, cand.date_precision = ctx.anchor, "day"
     elif ctx.anchor and ("end of" in text_low and tok.lemma_ in {"visit", "trip", "tour"}):
