@@ -483,3 +483,12 @@ def test_a_concluded_visit_is_dated_back_from_its_last_day(extractor):
     text = "Indian Foreign Minister Raj Kumar concluded a two-day visit to Nepal on Sunday, his first trip abroad since taking office."
     (visit,) = visits_of(extractor, text)
     assert (visit["status"], visit["start_date"], visit["end_date"]) == ("completed", dt.date(2021, 2, 27), dt.date(2021, 2, 28))
+
+
+def test_welcoming_a_person_is_hosting_and_names_lose_their_article(extractor):
+    text = ("Jordanian King Faisal al-Hassan welcomed Iraqi Prime Minister Adil Kareem to Amman on Monday for three days of talks.\n"
+            "A planned trip by Hassan to Baghdad next month has been called off, Jordanian officials said.")
+    visits, reactions = extractor.extract("w", text, MONDAY)
+    assert {(v["visitor_code"], v["host_code"], v["status"], v["start_date"], v["end_date"]) for v in visits} == {
+        ("IRQ", "JOR", "ongoing", dt.date(2021, 3, 1), dt.date(2021, 3, 3)), ("JOR", "IRQ", "cancelled", None, None)}
+    assert not [r for r in reactions if r["stance"] == "positive"]

@@ -33,7 +33,8 @@ PATTERNS = [
     ("year", re.compile(r"\bin\s+(?P<y>(?:19|20)\d\d)\b")),
 ]
 _DURATION = re.compile(
-    r"\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen)[- ]day\b|\b24-hour\b", re.I
+    r"\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen)"
+    r"(?:[- ]day\b|\s+days\s+of\s+(?:talks|meetings|consultations|visits?)\b)|\b24-hour\b", re.I
 )
 
 

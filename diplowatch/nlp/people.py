@@ -292,7 +292,9 @@ class PeopleIndex:
         _resolve_short_mentions(found)
         self.people = found
         for person in found:
-            for tok in person.tokens:
+            # "al-Sisi", "el-Baradei", "bin Salman" are later written without the article: "Sisi".
+            variants = {re.sub(r"^(?:al|el|ad|ar|as|ash|at|az|an)-", "", t) for t in person.tokens if "-" in t}
+            for tok in sorted(set(person.tokens) | {v for v in variants if len(v) > 2}):
                 self.by_token.setdefault(tok, person)
                 # Later surname-only mentions resolve to the fullest earlier mention.
                 if person.reason != "dateline country" or tok not in self.by_token:

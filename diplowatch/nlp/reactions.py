@@ -431,6 +431,10 @@ def extract_reactions(doc: Doc, sent: Sentence, ctx: ArticleContext, visits: lis
             continue
         if verb.text[:1].isupper() and verb.i > 0 and doc[verb.i - 1].text not in {'"', "“", "'"}:
             continue  # a capitalised "Said" mid-sentence is a name
+        if lemma in {"welcome", "greet", "receive"} and any(
+                c.dep_ == "dobj" and ctx.people.person_at(sent.start + c.idx, sent.start + c.idx + len(c.text)) is not None
+                for c in verb.children):
+            continue  # "welcomed President X to Cairo": receiving a person is hosting, not a statement
         if lemma == "ask" and verb.tag_ == "VBN" and not any(c.dep_ == "nsubj" for c in verb.children):
             continue  # "Asked whether ..., X said": a reporter's question, not a demand
         # A verb inside a quotation is what is said, not the act of saying it.

@@ -653,6 +653,9 @@ def _from_trigger(tok, role, lemma, doc, sent, ctx, preps_by_verb, need_place, a
         )
         if not negated and how != "from" and not cand.named_by_reaction:
             _attach_dates(cand, tok, sentence_dates, sent, ctx)
+            if (cand.status == "completed" and ctx.anchor and cand.date_precision == "day" and cand.start_date and cand.end_date
+                    and cand.start_date <= ctx.anchor <= cand.end_date and how != "taken"):
+                cand.status = "ongoing"  # "welcomed X on Monday for two days of talks", reported on Tuesday: still there
         out.append(cand)
     return out
 
