@@ -113,6 +113,7 @@ def test_dev_set_targets():
 
 PROBES = Path(__file__).parent / "fixtures/probes/probes.jsonl"
 HOLDOUT = Path(__file__).parent / "fixtures/probes/holdout.jsonl"
+HOLDOUT2 = Path(__file__).parent / "fixtures/probes/holdout2.jsonl"
 
 
 def test_probe_set_floors():
@@ -134,12 +135,13 @@ def test_probe_set_floors():
     assert report["linking"]["linked"] >= 11
 
 
-def test_holdout_probes_are_scored():
-    """The 8 held-out probes are the honest figure; only their validity and a loose floor are pinned here."""
-    items = load_gold(HOLDOUT)
+@pytest.mark.parametrize(("path", "visit_floor"), [(HOLDOUT, 0.85), (HOLDOUT2, 0.75)])
+def test_holdout_probes_are_scored(path, visit_floor):
+    """Held-out rounds (README there): only their validity and a loose visit floor are pinned, not tuned figures."""
+    items = load_gold(path)
     assert len(items) == 8 and all(i["source"]["written_for"] == "diplowatch" for i in items)
     for item in items:
         for reaction in item["gold"]["reactions"]:
             assert reaction["quote"] in item["text"], item["id"]
-    report = evaluate(HOLDOUT)
-    assert report["visits"]["f1"] >= 0.85
+    report = evaluate(path)
+    assert report["visits"]["f1"] >= visit_floor
