@@ -101,6 +101,8 @@ def test_status(extractor, text, status):
          {"VNM": "ongoing", "LAO": "planned"}),
         ("Canadian Foreign Minister Anne Roy arrived in Cairo on Monday and is due to travel on to Jordan later this week.",
          {"EGY": "ongoing", "JOR": "planned"}),
+        ("Canadian Foreign Minister Anne Roy arrived in Peru on Monday after visiting Chile and Bolivia.",
+         {"PER": "ongoing", "CHL": "completed", "BOL": "completed"}),
     ],
 )
 def test_legs_take_the_status_of_their_governing_clause(extractor, text, statuses):
@@ -492,3 +494,14 @@ def test_welcoming_a_person_is_hosting_and_names_lose_their_article(extractor):
     assert {(v["visitor_code"], v["host_code"], v["status"], v["start_date"], v["end_date"]) for v in visits} == {
         ("IRQ", "JOR", "ongoing", dt.date(2021, 3, 1), dt.date(2021, 3, 3)), ("JOR", "IRQ", "cancelled", None, None)}
     assert not [r for r in reactions if r["stance"] == "positive"]
+
+
+def test_later_tour_legs_take_no_date_from_the_first_and_baseless_charges_are_rejections(extractor):
+    visits = visits_of(extractor, "Canadian Foreign Minister Anne Roy met Italian leaders in Rome on Monday at the start of a tour "
+                                  "that will also take her to Spain.")
+    assert {v["host_code"]: (v["status"], v["start_date"]) for v in visits}["ESP"] == ("planned", None)
+    _, reactions = extractor.extract("b", "A Foreign Ministry spokesman said the Bolivian charge was without foundation.", MONDAY)
+    assert {(r["reactor_code"], r["stance"]) for r in reactions} == set()  # no speaker's country: nothing
+    _, reactions = extractor.extract("b", "A Chilean Foreign Ministry spokesman said the Bolivian charge was without foundation.",
+                                     MONDAY)
+    assert {(r["reactor_code"], r["stance"]) for r in reactions} == {("CHL", "negative")}

@@ -119,6 +119,9 @@ def _status(trigger: Token, ctx: ArticleContext, dates: list[DateMention]) -> tu
         gov_status, gov_why = _status(governor, ctx, dates)
         if gov_status is not None:
             return gov_status, f"participle leg of '{governor.text}' ({gov_why})"
+    # "after visiting X" / "before visiting Y": the preposition orders the trip against the main clause.
+    if trigger.tag_ == "VBG" and trigger.dep_ == "pcomp" and trigger.head.lower_ in {"after", "before"}:
+        return ("completed", "after visiting") if trigger.head.lower_ == "after" else ("planned", "before visiting")
     # Cancelled only when the trip itself is what was cancelled ("cancelled a trip", "the visit was postponed").
     for below, t in zip(chain, chain[1:3], strict=False):
         if below.dep_ in {"dobj", "nsubjpass", "xcomp", "nsubj"} and (
@@ -309,6 +312,9 @@ def _visitor_token(trigger: Token) -> list[Token]:
             return [subj] + [c for c in subj.children if c.dep_ == "appos"]
         if cur.dep_ in {"xcomp", "conj", "advcl", "pcomp"} or (cur.dep_ == "ccomp" and cur.head.lemma_ in {"expect", "plan"}):
             cur = cur.head
+            continue
+        if cur.dep_ == "prep" and cur.head.i != cur.i:
+            cur = cur.head  # "arrived in X after visiting Y": through the preposition to the verb it hangs from
             continue
         if cur.dep_ == "acomp" and cur.lemma_.lower() in {"due", "set", "likely", "scheduled", "ready"}:
             cur = cur.head  # "... and is due to travel on to X": the subject of the copula
@@ -651,7 +657,7 @@ def _from_trigger(tok, role, lemma, doc, sent, ctx, preps_by_verb, need_place, a
             reasons=[f"trigger '{tok.text}' ({role})", f"visitor: {visitor.reason}", f"host via {how}", f"status: {why}"],
             direction=direction, named_by_reaction=role == "noun" and _reaction_governor(tok) is not None,
         )
-        if not negated and how != "from" and not cand.named_by_reaction:
+        if not negated and how not in {"from", "taken"} and not cand.named_by_reaction:
             _attach_dates(cand, tok, sentence_dates, sent, ctx)
             if (cand.status == "completed" and ctx.anchor and cand.date_precision == "day" and cand.start_date and cand.end_date
                     and cand.start_date <= ctx.anchor <= cand.end_date and how != "taken"):
