@@ -114,6 +114,7 @@ def test_dev_set_targets():
 PROBES = Path(__file__).parent / "fixtures/probes/probes.jsonl"
 HOLDOUT = Path(__file__).parent / "fixtures/probes/holdout.jsonl"
 HOLDOUT2 = Path(__file__).parent / "fixtures/probes/holdout2.jsonl"
+HOLDOUT3 = Path(__file__).parent / "fixtures/probes/holdout3.jsonl"
 
 
 def test_probe_set_floors():
@@ -135,7 +136,7 @@ def test_probe_set_floors():
     assert report["linking"]["linked"] >= 11
 
 
-@pytest.mark.parametrize(("path", "visit_floor"), [(HOLDOUT, 0.85), (HOLDOUT2, 0.75)])
+@pytest.mark.parametrize(("path", "visit_floor"), [(HOLDOUT, 0.85), (HOLDOUT2, 0.75), (HOLDOUT3, 0.75)])
 def test_holdout_probes_are_scored(path, visit_floor):
     """Held-out rounds (README there): only their validity and a loose visit floor are pinned, not tuned figures."""
     items = load_gold(path)
