@@ -66,6 +66,21 @@ def test_leaders_table_is_dated():
     assert leader_code("Vladimir Putin", NEW) == "RUS"
 
 
+def test_leaders_table_covers_2015_to_2025_ministers_and_heads():
+    # A foreign minister and a head of government named without title or nationality resolve by period.
+    assert leader_code("Tillerson", dt.date(2017, 6, 1)) == "USA"
+    assert leader_code("Tillerson", dt.date(2019, 6, 1)) is None
+    assert leader_code("Abe", dt.date(2018, 5, 1)) == "JPN"
+    assert leader_code("Johnson", dt.date(2017, 1, 1)) == "GBR"
+    # "May" is a month and a modal: deliberately not matched by surname.
+    assert leader_code("May", dt.date(2017, 5, 1)) is None
+
+
+def test_surname_only_leader_in_a_2017_article():
+    index = PeopleIndex("Le Drian said the accord must be preserved.", dt.date(2017, 10, 2), home_code=None)
+    assert index.person_by_name(["Drian"]).code == "FRA"
+
+
 def test_people_resolved_in_the_article_then_by_surname():
     text = ("Chilean Foreign Minister Rosa Vidal met officials. Later Vidal said the talks went well. "
             "Rolf Berg, Norway's trade minister, agreed. A spokesman for the Dutch government declined to comment. "
