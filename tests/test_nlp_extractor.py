@@ -505,3 +505,24 @@ def test_later_tour_legs_take_no_date_from_the_first_and_baseless_charges_are_re
     _, reactions = extractor.extract("b", "A Chilean Foreign Ministry spokesman said the Bolivian charge was without foundation.",
                                      MONDAY)
     assert {(r["reactor_code"], r["stance"]) for r in reactions} == {("CHL", "negative")}
+
+
+def stances(extractor, text, published=MONDAY):
+    _, reactions = extractor.extract("s", text, published)
+    return {(r["reactor_code"], r["stance"]) for r in reactions}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Evaluative words outside the old cue lists (lexicon evaluative_words).
+    ('Peruvian Foreign Minister Ana Ruiz said the Chilean ruling was "unjustified and reckless".', {("PER", "negative")}),
+    ("The Mexican foreign ministry said the Canadian offer was a landmark for the region.", {("MEX", "positive")}),
+    # "described/called/termed X (as) Y": the judgement's words carry the stance, the definite object its target.
+    ("Poland announced new tariffs on Lithuanian grain on Monday.\n"
+     'The Lithuanian foreign ministry described the move as "irresponsible and hostile".', {("LTU", "negative")}),
+    ('Norwegian Prime Minister Erik Dahl called the Swedish proposal "courageous".', {("NOR", "positive")}),
+    ("Argentine President Luis Vega termed the Chilean decision a betrayal.", {("ARG", "negative")}),
+    # A writer's relative clause is not a judgement: only the warning to a foreign actor counts.
+    ("The Danish minister criticised what he called a reckless plan.", set()),
+])
+def test_evaluative_words_and_judging_verbs(extractor, text, expected):
+    assert stances(extractor, text) == expected

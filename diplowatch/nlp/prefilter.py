@@ -16,7 +16,7 @@ from diplowatch.nlp.typos import has_trigger_typo
 def trigger_automaton() -> ahocorasick.Automaton:
     """Every surface form of every visit and reaction trigger, lower-cased."""
     lex = lexicon()
-    lemmas = set(lex["visit_verbs"]) | set(lex["visit_nouns"]) | set(lex["stance_verbs"]) | set(lex["speech_verbs"])
+    lemmas = set(lex["visit_verbs"]) | set(lex["visit_nouns"]) | set(lex["stance_verbs"]) | set(lex["speech_verbs"]) | set(lex["judging_verbs"])
     words = set()
     for lemma in lemmas:
         words |= inflections(lemma)

@@ -182,6 +182,19 @@ def _stance_action(verb: Token) -> str | None:
     return None
 
 
+def _judging_verb(verb: Token) -> bool:
+    """"called/termed/branded X (as) Y": an object plus a predicate (or a quotation right after the object)."""
+    if verb.lemma_.lower() not in lexicon().set("judging_verbs"):
+        return False
+    if not any(c.dep_ == "dobj" and c.tag_ not in {"WP", "WDT"} for c in verb.children):
+        return False  # "what he called dangerous": the writer's relative clause, not a judgement of a named act
+    if any(c.dep_ in {"oprd", "xcomp", "acomp", "ccomp"} or (c.dep_ == "prep" and c.lower_ == "as") for c in verb.children):
+        return True
+    obj = next(c for c in verb.children if c.dep_ == "dobj")
+    after = verb.doc[obj.right_edge.i + 1] if obj.right_edge.i + 1 < len(verb.doc) else None
+    return after is not None and after.text in {'"', "“", "'"}
+
+
 def _future_speech(verb: Token) -> bool:
     """"said he would tell X: '...'": what follows is speech still to come, announced rather than made."""
     speech = lexicon().set("speech_verbs")
@@ -236,13 +249,14 @@ def _stance_from_cues(text: str, own_code: str | None = None, on_date=None) -> t
     low = re.sub(r"\b(?:if|unless)\b[^,;.\"“”]*", lambda m: " " * len(m.group(0)), low)
     lex = lexicon()
     neg = []
-    for c in lex["negative_cues"]:
+    evaluative = lex["evaluative_words"]
+    for c in [*lex["negative_cues"], *evaluative["negative"]]:
         for m in re.finditer(rf"(?<![a-z]){re.escape(c)}(?![a-z])", low):
             if not _third_party_view(low[max(0, m.start() - 40): m.start()]):
                 neg.append(c)
                 break
     pos = []
-    for c in lex["positive_cues"]:
+    for c in [*lex["positive_cues"], *evaluative["positive"]]:
         for m in re.finditer(rf"(?<![a-z]){re.escape(c)}(?![a-z])", low):
             before = low[max(0, m.start() - 25): m.start()]
             if _third_party_view(low[max(0, m.start() - 40): m.start()]):
@@ -414,6 +428,7 @@ def extract_reactions(doc: Doc, sent: Sentence, ctx: ArticleContext, visits: lis
     lex = lexicon()
     stance_verbs = lex["stance_verbs"]
     speech_verbs = lex.set("speech_verbs")
+    judging_verbs = lex.set("judging_verbs")  # "called/termed/branded X (as) Y"
     quotes = _quotes(sent)
     out: list[ReactionCandidate] = []
     for verb in doc:
@@ -427,7 +442,7 @@ def extract_reactions(doc: Doc, sent: Sentence, ctx: ArticleContext, visits: lis
             if cand is not None:
                 out.append(cand)
             continue
-        if lemma not in stance_verbs and lemma not in speech_verbs and not according:
+        if lemma not in stance_verbs and lemma not in speech_verbs and lemma not in judging_verbs and not according:
             continue
         if verb.text[:1].isupper() and verb.i > 0 and doc[verb.i - 1].text not in {'"', "“", "'"}:
             continue  # a capitalised "Said" mid-sentence is a name
@@ -440,7 +455,10 @@ def extract_reactions(doc: Doc, sent: Sentence, ctx: ArticleContext, visits: lis
         # A verb inside a quotation is what is said, not the act of saying it.
         if any(qs <= verb.idx < qe for qs, qe, _ in quotes):
             continue
-        if lemma == "call" and not any(c.lower_ in {"on", "for", "upon"} for c in verb.children):
+        judging = _judging_verb(verb)
+        if lemma == "call" and not judging and not any(c.lower_ in {"on", "for", "upon"} for c in verb.children):
+            continue
+        if lemma in judging_verbs and lemma not in stance_verbs and lemma not in speech_verbs and not judging:
             continue
         if lemma in {"press", "ask", "back", "object", "attack", "blast", "veto", "approve", "express", "voice", "brief", "answer"} and not any(
             c.dep_ in {"dobj", "ccomp", "xcomp", "prep"} for c in verb.children
@@ -515,7 +533,8 @@ def extract_reactions(doc: Doc, sent: Sentence, ctx: ArticleContext, visits: lis
                 if any(re.search(rf"\b{re.escape(t)}\b", content_text) for t in person.tokens if len(t) > 2):
                     if person.code not in targets:
                         targets.append(person.code)
-        if not targets and stance_verbs.get(lemma) in {"negative", "positive"}:
+        if not targets and (stance_verbs.get(lemma) in {"negative", "positive"} or judging):
+            # "rejected the accusation", "described the move as 'unjustified'": the definite object points back.
             targets = _anaphoric_targets(verb, speaker, sent, ctx)
         named_text = " ".join([content_text, *referred])
         mentions_visit = _about_visit(speaker, named_text, targets, visits)
@@ -527,7 +546,8 @@ def extract_reactions(doc: Doc, sent: Sentence, ctx: ArticleContext, visits: lis
                 foreign_only = True
             else:
                 continue
-        stance = stance_verbs.get(lemma)
+        # "called the talks 'frank and useful'": the verb names the judgement; its words carry the stance.
+        stance = None if judging else stance_verbs.get(lemma)
         findings: list[tuple[str, str, str | None]] = []  # (stance, why, quote)
         if stance is not None and stance != "neutral":
             findings.append((stance, f"verb '{verb.text}'", quote_text))
