@@ -22,6 +22,20 @@ class View:
     example: str
 
 
+def _ranked_by_year(side: str, other: str, other_alias: str) -> str:
+    """Countries of one side of a visit ranked by visits per year (cancelled visits excluded)."""
+    return f"""
+        SELECT year, {side}, visits, {other_alias},
+               rank() OVER (PARTITION BY year ORDER BY visits DESC) AS rank
+        FROM (
+            SELECT year({_VISIT_DAY}) AS year, {side}, count(*) AS visits,
+                   count(DISTINCT {other}) AS {other_alias}
+            FROM visits WHERE status <> 'cancelled'
+            GROUP BY ALL
+        )
+        """
+
+
 _VIEW_LIST = [
     View(
         "visit_frequency_monthly",
@@ -75,16 +89,7 @@ _VIEW_LIST = [
     View(
         "host_popularity",
         "Hosts ranked by the visits they received each year (cancelled visits excluded).",
-        f"""
-        SELECT year, host_code, visits, visitors,
-               rank() OVER (PARTITION BY year ORDER BY visits DESC) AS rank
-        FROM (
-            SELECT year({_VISIT_DAY}) AS year, host_code, count(*) AS visits,
-                   count(DISTINCT visitor_code) AS visitors
-            FROM visits WHERE status <> 'cancelled'
-            GROUP BY ALL
-        )
-        """,
+        _ranked_by_year("host_code", "visitor_code", "visitors"),
         {
             "year": "year of the visit's start (or first report)",
             "host_code": "host country",
@@ -97,16 +102,7 @@ _VIEW_LIST = [
     View(
         "visitor_activity",
         "Visitors ranked by the visits they made each year (cancelled visits excluded).",
-        f"""
-        SELECT year, visitor_code, visits, hosts,
-               rank() OVER (PARTITION BY year ORDER BY visits DESC) AS rank
-        FROM (
-            SELECT year({_VISIT_DAY}) AS year, visitor_code, count(*) AS visits,
-                   count(DISTINCT host_code) AS hosts
-            FROM visits WHERE status <> 'cancelled'
-            GROUP BY ALL
-        )
-        """,
+        _ranked_by_year("visitor_code", "host_code", "hosts"),
         {
             "year": "year of the visit's start (or first report)",
             "visitor_code": "visiting country or organisation",
@@ -211,6 +207,7 @@ _VIEW_LIST = [
 ]
 
 #: name -> View, in creation order. Created (or replaced) whenever the schema is ensured.
+
 VIEWS: dict[str, View] = {view.name: view for view in _VIEW_LIST}
 
 
