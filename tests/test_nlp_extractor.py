@@ -526,3 +526,13 @@ def stances(extractor, text, published=MONDAY):
 ])
 def test_evaluative_words_and_judging_verbs(extractor, text, expected):
     assert stances(extractor, text) == expected
+
+
+def test_conditional_readiness_is_hypothetical_and_not_as_planned_is_cancelled(extractor):
+    assert visits_of(extractor, "Cuban President Raul Soto said he was ready to visit Mexico if the embargo was lifted.") == []
+    assert visits_of(extractor, "Kenyan President Daniel Otieno was willing to travel to Ghana if invited, aides said.") == []
+    visits = visits_of(extractor, "Japanese Prime Minister Taro Sato will not travel to Peru next week as planned, his office said.")
+    assert [(v["visitor_code"], v["host_code"], v["status"]) for v in visits] == [("JPN", "PER", "cancelled")]
+    visits = visits_of(extractor, "The Chilean president will no longer visit Lima as scheduled.")
+    assert [(v["host_code"], v["status"]) for v in visits] == [("PER", "cancelled")]
+    assert visits_of(extractor, "Japanese Prime Minister Taro Sato will not travel to Peru next week.") == []

@@ -97,12 +97,19 @@ def _status(trigger: Token, ctx: ArticleContext, dates: list[DateMention]) -> tu
         for child in trigger.children:
             if child.lower_ in {"no"}:
                 return None, "negated (no)"
+    if any(c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children) for c in chain[0].children):
+        deps = deps | {"neg"}  # "will no longer visit": the negation hangs off 'longer'
+    if "neg" in deps and any(
+        c.dep_ == "advcl" and c.lemma_.lower() in {"plan", "schedule", "expect", "announce", "agree"}
+        and any(g.dep_ == "mark" and g.lower_ == "as" for g in c.children) for c in trigger.children
+    ):
+        return "cancelled", "negated against the plan ('will not travel ... as planned')"
     if "neg" in deps or lemmas & {"never"}:
         return None, "negated"
     if lemmas & lex.set("hypothetical_marks") and trigger.pos_ == "VERB":
         return None, "hypothetical"
-    # "would visit X if ...": a conditional clause hanging off the trigger's clause.
-    if lemmas & lex.set("modal_hypothetical") and any(
+    # "would visit X if ...", "was ready to visit X if ...": a conditional clause hanging off the trigger's clause.
+    if (lemmas & lex.set("modal_hypothetical") or chain_lemmas & {"ready", "willing", "prepared"}) and any(
         c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in {"if", "unless"} for g in c.children) for t in chain for c in t.children
     ):
         return None, "hypothetical"
