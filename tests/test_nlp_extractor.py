@@ -536,3 +536,15 @@ def test_conditional_readiness_is_hypothetical_and_not_as_planned_is_cancelled(e
     visits = visits_of(extractor, "The Chilean president will no longer visit Lima as scheduled.")
     assert [(v["host_code"], v["status"]) for v in visits] == [("PER", "cancelled")]
     assert visits_of(extractor, "Japanese Prime Minister Taro Sato will not travel to Peru next week.") == []
+
+
+def test_a_third_side_on_the_trip_is_a_neutral_reaction_about_it(extractor):
+    text = ("Indonesian President Budi Santoso will travel to Australia on Friday for a two-day visit.\n"
+            "The Malaysian foreign ministry said it was following the trip closely.\n"
+            "A Thai official said the visit was not worrying.")
+    visits, reactions = extractor.extract("t", text, MONDAY)
+    assert pairs(visits) == {("IDN", "AUS")}
+    got = {(r["reactor_code"], r["stance"], r["target_mention_id"]) for r in reactions}
+    assert ("MYS", "neutral", visits[0]["mention_id"]) in got
+    # A denied worry is no negative judgement.
+    assert not [r for r in reactions if r["stance"] == "negative"]

@@ -250,8 +250,11 @@ def _stance_from_cues(text: str, own_code: str | None = None, on_date=None) -> t
     lex = lexicon()
     neg = []
     evaluative = lex["evaluative_words"]
+    negative_words = set(evaluative["negative"])
     for c in [*lex["negative_cues"], *evaluative["negative"]]:
         for m in re.finditer(rf"(?<![a-z]){re.escape(c)}(?![a-z])", low):
+            if c in negative_words and re.search(r"\b(?:not|no|n't|never)\s+(?:\w+\s+)?$", low[max(0, m.start() - 25): m.start()]):
+                continue  # "was not worried by the meeting": a denied judgement is no judgement
             if not _third_party_view(low[max(0, m.start() - 40): m.start()]):
                 neg.append(c)
                 break
@@ -296,6 +299,8 @@ def _about_visit(speaker: Actor, content_text: str, targets: list[str], visits: 
     visit_word = any(re.search(rf"\b{w}", low) for w in VISIT_WORDS)
     talk_word = visit_word or any(re.search(rf"\b{re.escape(w)}", low) for w in lexicon()["visit_talk_words"])
     hosts_talks = names_known_talks(content_text)
+    # A side that neither makes nor hosts any trip of the article ("China had taken note of the trip").
+    third_side = all(speaker.code not in {v.visitor.code, v.host_code} for v in visits)
     for v in visits:
         if v.visitor.code == speaker.code:
             # The visitor's own side evaluating its talks abroad ("a very positive meeting in Frankfurt").
@@ -306,6 +311,9 @@ def _about_visit(speaker: Actor, content_text: str, targets: list[str], visits: 
             return True  # "the postponement was regrettable": another side's called-off trip
         if hosts_talks and speaker.code == v.host_code:
             return True  # the host side on its talks with a visitor ("described the talks as warm"): about the visit
+        if third_side and (hosts_talks or re.search(
+                r"\b(?:the|this|that|today's|the upcoming)\s+(?:[a-z-]+\s+)?(?:visit|trip|tour)\b", low)):
+            return True  # a third side on "the trip"/"the meeting" of this article ("had taken note of the trip")
         person_named = any(re.search(rf"\b{re.escape(t)}\b", content_text) for t in (v.visitor.name or "").split() if len(t) > 2)
         named = person_named or v.visitor.code in targets
         if loose and (named or visit_word):
