@@ -548,3 +548,14 @@ def test_a_third_side_on_the_trip_is_a_neutral_reaction_about_it(extractor):
     assert ("MYS", "neutral", visits[0]["mention_id"]) in got
     # A denied worry is no negative judgement.
     assert not [r for r in reactions if r["stance"] == "negative"]
+
+
+def test_a_statement_verb_ends_the_nationality_of_a_title_and_hosting_speaks_of_the_visit(extractor):
+    # "Israeli Prime Minister X praised President Y": 'Israeli' does not reach across 'praised' to Y.
+    got = stances(extractor, "Dutch Prime Minister Jan Visser praised President Donald Trump's bold decision.", dt.date(2018, 3, 1))
+    assert got == {("NLD", "positive")}
+    text = ("Chilean President Rosa Vidal will visit Peru next month.\n"
+            "Peruvian Foreign Minister Ana Ruiz said the country was honoured to host the president.")
+    visits, reactions = extractor.extract("h", text, MONDAY)
+    assert [(r["reactor_code"], r["stance"], r["target_mention_id"]) for r in reactions] == [
+        ("PER", "positive", visits[0]["mention_id"])]

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from diplowatch.nlp.actors import DATA_DIR, gazetteer
-from diplowatch.nlp.lexicon import lexicon
+from diplowatch.nlp.lexicon import inflections, lexicon
 
 
 @dataclass(frozen=True)
@@ -34,6 +34,16 @@ def leaders() -> dict[str, list[Leader]]:
             for key in {row["name"], row["name"].split()[-1]}:
                 index.setdefault(key, []).append(leader)
     return index
+
+
+@lru_cache(maxsize=1)
+def _STATEMENT_VERB_RE() -> re.Pattern:  # noqa: N802 - a cached constant
+    """Inflected stance, speech and judging verbs ("praised", "condemns", "termed"), lower case only."""
+    lex = lexicon()
+    forms = set()
+    for lemma in {*lex["stance_verbs"], *lex["speech_verbs"], *lex["judging_verbs"]}:
+        forms |= {f for f in inflections(lemma) if f != lemma}
+    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, forms), key=len, reverse=True)) + r")\b")
 
 
 @lru_cache(maxsize=1)
@@ -218,6 +228,8 @@ class PeopleIndex:
             words = re.search(r"(?:[\w.’'\-]+ ){0,6}$", before)
             raw_prefix = words.group(0) if words else ""
             prefix = re.split(r"[,;:\"“(]|\b(?:and|with|by|told|said|met|meet|quoted|quoting|reported|cited|to|the|a|an|as|at|in|on|from|that|who|which|when|while|whether|if|but|The|A|An|As|At|In|On|From)\b", raw_prefix)[-1]
+            # "Israeli Prime Minister X praised President Y": a statement verb ends the clause the nationality belongs to.
+            prefix = _STATEMENT_VERB_RE().split(prefix)[-1]
             title_phrase = f"{prefix}{title_text}"
             after = text[m.end(): m.end() + 60]
             of_owner = re.match(r" of (?:the )?([A-Z][\w.]*(?: [A-Z][\w.]*){0,3})", after)

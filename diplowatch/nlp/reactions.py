@@ -21,7 +21,8 @@ from diplowatch.nlp.segment import Sentence
 
 # Closed quotations, a paragraph-long opening one, and one left open at the end of the sentence (wire style).
 _QUOTE = re.compile(r"[\"“]([^\"“”]{8,})[\"”]|^[\"“]([^\"“”]{8,})$|(?<=\s)[\"“]([^\"“”]{8,})$")
-VISIT_WORDS = {"visit", "trip", "tour", "travel", "delegation", "stay", "arrival", "visiting", "travelling", "traveling", "mission"}
+# "host" too: the host side's "was honoured to host the pontiff" speaks of the visit.
+VISIT_WORDS = {"visit", "trip", "tour", "travel", "delegation", "stay", "arrival", "visiting", "travelling", "traveling", "mission", "host"}
 
 
 @dataclass
@@ -191,6 +192,8 @@ def _judging_verb(verb: Token) -> bool:
     if any(c.dep_ in {"oprd", "xcomp", "acomp", "ccomp"} or (c.dep_ == "prep" and c.lower_ == "as") for c in verb.children):
         return True
     obj = next(c for c in verb.children if c.dep_ == "dobj")
+    if any(c.dep_ == "prep" and c.lower_ == "as" for c in obj.children):
+        return True  # "described the move as ..." with 'as' parsed under the object
     after = verb.doc[obj.right_edge.i + 1] if obj.right_edge.i + 1 < len(verb.doc) else None
     return after is not None and after.text in {'"', "“", "'"}
 
