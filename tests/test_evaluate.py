@@ -115,13 +115,14 @@ PROBES = Path(__file__).parent / "fixtures/probes/probes.jsonl"
 HOLDOUT = Path(__file__).parent / "fixtures/probes/holdout.jsonl"
 HOLDOUT2 = Path(__file__).parent / "fixtures/probes/holdout2.jsonl"
 HOLDOUT3 = Path(__file__).parent / "fixtures/probes/holdout3.jsonl"
+HOLDOUT4 = Path(__file__).parent / "fixtures/probes/holdout4.jsonl"
 
 
 def test_probe_set_floors():
     """Hand-written probe articles (tests/fixtures/probes/README.md): a regression check beyond the dev set.
 
-    Floors sit a little below the figures measured when they were set (visit F1 1.000, status 0.938, dates 0.969,
-    reaction F1 0.868, linking 12/16). Do not tune the extractor against these items; see the README.
+    Floors sit a little below the figures measured when they were set (extractor 0.5: visit F1 1.000, status 0.938,
+    dates 0.969, reaction F1 0.909, linking 14/16). Do not tune the extractor against these items; see the README.
     """
     for item in load_gold(PROBES):
         assert item["source"]["written_for"] == "diplowatch"
@@ -132,11 +133,11 @@ def test_probe_set_floors():
     assert report["visits"]["f1"] >= 0.95
     assert report["status"]["accuracy"] >= 0.90
     assert report["dates"]["both_exact"] >= 0.90
-    assert report["reactions"]["f1"] >= 0.82
-    assert report["linking"]["linked"] >= 11
+    assert report["reactions"]["f1"] >= 0.87
+    assert report["linking"]["linked"] >= 13
 
 
-@pytest.mark.parametrize(("path", "visit_floor"), [(HOLDOUT, 0.85), (HOLDOUT2, 0.75), (HOLDOUT3, 0.75)])
+@pytest.mark.parametrize(("path", "visit_floor"), [(HOLDOUT, 0.85), (HOLDOUT2, 0.75), (HOLDOUT3, 0.75), (HOLDOUT4, 0.70)])
 def test_holdout_probes_are_scored(path, visit_floor):
     """Held-out rounds (README there): only their validity and a loose visit floor are pinned, not tuned figures."""
     items = load_gold(path)
