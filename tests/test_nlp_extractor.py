@@ -229,6 +229,8 @@ def test_sample_article(extractor):
                          for v in hanoi)
     assert us[0]["reactor_name"] and "U.S." in us[0]["reactor_name"]
     assert {r["reactor_name"] for r in reactions if r["reactor_code"] == "RUS"} == {"the Kremlin"}
+    # What a careful reader finds: the US embassy's criticism and the Kremlin's neutral announcement, nothing else.
+    assert {(r["reactor_code"], r["stance"]) for r in reactions} == {("USA", "negative"), ("RUS", "neutral")}
 
 
 def test_according_to_gives_the_speaker(extractor):
@@ -559,3 +561,12 @@ def test_a_statement_verb_ends_the_nationality_of_a_title_and_hosting_speaks_of_
     visits, reactions = extractor.extract("h", text, MONDAY)
     assert [(r["reactor_code"], r["stance"], r["target_mention_id"]) for r in reactions] == [
         ("PER", "positive", visits[0]["mention_id"])]
+
+
+def test_how_a_trip_is_billed_is_not_a_judgement_but_calling_it_historic_is(extractor):
+    billed = ('"Prime Minister Lena Berg will pay a friendly official visit to Ghana on March 9," '
+              "the Norwegian foreign ministry said.")
+    assert ("NOR", "positive") not in codes_stances(extractor, billed)
+    judged = ("Norwegian Prime Minister Lena Berg arrived in Accra on Monday.\n"
+              '"This is a historic visit," Ghana\'s foreign minister told reporters.')
+    assert ("GHA", "positive") in codes_stances(extractor, judged)

@@ -13,7 +13,7 @@ from diplowatch.nlp.reactions import ReactionCandidate, extract_reactions, names
 from diplowatch.nlp.typos import repair_trigger_lemmas
 from diplowatch.nlp.visits import VisitCandidate, extract_visits
 
-EXTRACTOR_VERSION = "diplowatch-rules-0.5"
+EXTRACTOR_VERSION = "diplowatch-rules-0.6"
 
 # The parser, tagger and lemmatizer are what the rules read; NER is not used (names come from the gazetteer).
 _UNUSED_COMPONENTS = ["ner"]

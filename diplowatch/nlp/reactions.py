@@ -262,11 +262,17 @@ def _stance_from_cues(text: str, own_code: str | None = None, on_date=None) -> t
                 neg.append(c)
                 break
     pos = []
+    positive_words = set(evaluative["positive"])
+    trip_nouns = "|".join(sorted(map(re.escape, lex["visit_nouns_attributive"])))
     for c in [*lex["positive_cues"], *evaluative["positive"]]:
         for m in re.finditer(rf"(?<![a-z]){re.escape(c)}(?![a-z])", low):
             before = low[max(0, m.start() - 25): m.start()]
             if _third_party_view(low[max(0, m.start() - 40): m.start()]):
                 continue
+            if (c in positive_words and re.match(rf"\s+(?:[a-z-]+\s+){{0,2}}?(?:{trip_nouns})\b", low[m.end():])
+                    and re.search(r"\b(?:pay|pays|paid|paying|make|makes|made|making|undertake|undertakes|undertook|on|for)"
+                                  r"\s+(?:a|an|the|his|her|their|its)?\s*$", before)):
+                continue  # "will pay a friendly state visit": how a trip is billed, not a judgement ("this is a historic visit" is)
             if re.search(r"\b(?:not|no|n't|never|nor|neither)\b", before):
                 neg.append("not " + c)
             elif "support" not in c or not _own_side_object(original[m.end():], own_code, on_date):
