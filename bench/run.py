@@ -203,8 +203,11 @@ def measure_f1(shared: Path, model: str, exhaustive: bool) -> dict:
 
 def _child(kind: str, *args: str) -> dict:
     """Run one measurement in a fresh interpreter and return its JSON result."""
-    out = subprocess.run([sys.executable, __file__, "--child", kind, *args], check=True, capture_output=True,
-                         text=True, cwd=ROOT)
+    out = subprocess.run([sys.executable, __file__, "--child", kind, *args], capture_output=True, text=True, cwd=ROOT)
+    if out.returncode != 0:
+        # The measurement's own error is the useful part: show its last lines, not only the exit status.
+        tail = "\n".join(out.stderr.strip().splitlines()[-15:])
+        raise SystemExit(f"measurement `{kind} {' '.join(args)}` failed (exit {out.returncode}):\n{tail}")
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
