@@ -93,6 +93,23 @@ def _pair_dates(mentions: list[dict]) -> tuple[dt.date | None, dt.date | None]:
     return None, None
 
 
+
+def _by_key(rows: list[dict], *fields: str) -> dict[tuple, list[dict]]:
+    """Rows grouped by the tuple of `fields`: the per-article sets the scores are computed on."""
+    grouped: dict[tuple, list[dict]] = {}
+    for row in rows:
+        grouped.setdefault(tuple(row[f] for f in fields), []).append(row)
+    return grouped
+
+
+def _miss(item: str, kind: str, key: tuple, predicted: dict | None = None, gold: dict | None = None) -> dict:
+    """An error record: a predicted key without gold (with the sentence and the extractor's reason) or the reverse."""
+    if predicted is not None:
+        return {"item": item, "kind": kind, "pair": list(key), "evidence": predicted["sentence"],
+                "why": predicted.get("confidence_reason")}
+    return {"item": item, "kind": kind, "pair": list(key), "evidence": gold.get("evidence")}
+
+
 def evaluate(gold_path: str | Path, extractor=None, exhaustive: bool = False) -> dict:
     """Run the real extractor on every gold item and score visits, status, dates, reactions and linking."""
     if extractor is None:
@@ -118,14 +135,13 @@ def evaluate(gold_path: str | Path, extractor=None, exhaustive: bool = False) ->
         aid = article["article_id"]
         visits, reactions = predictions.get(aid, ([], []))
         gold = item.get("gold") or {}
-        gold_visits = {(g["visitor_code"], g["host_code"]): g for g in gold.get("visits", [])}
-        pred_visits: dict[tuple[str, str], list[dict]] = {}
-        for m in visits:
-            pred_visits.setdefault((m["visitor_code"], m["host_code"]), []).append(m)
+        gold_visits = _by_key(gold.get("visits", []), "visitor_code", "host_code")
+        pred_visits = _by_key(visits, "visitor_code", "host_code")
         for pair in sorted(set(pred_visits) | set(gold_visits)):
             if pair in pred_visits and pair in gold_visits:
                 v_tp += 1
-                g, ms = gold_visits[pair], pred_visits[pair]
+                # Two gold trips of one pair in an article: status and dates are scored against the last one.
+                g, ms = gold_visits[pair][-1], pred_visits[pair]
                 status = _pair_status(ms)
                 status_total += 1
                 if status == g.get("status"):
@@ -143,29 +159,21 @@ def evaluate(gold_path: str | Path, extractor=None, exhaustive: bool = False) ->
                                    "gold": [str(gs), str(ge)], "predicted": [str(ps), str(pe)], "evidence": ms[0]["sentence"]})
             elif pair in pred_visits:
                 v_fp += 1
-                m = pred_visits[pair][0]
-                errors.append({"item": aid, "kind": "visit_fp", "pair": list(pair), "evidence": m["sentence"],
-                               "why": m.get("confidence_reason")})
+                errors.append(_miss(aid, "visit_fp", pair, predicted=pred_visits[pair][0]))
             else:
                 v_fn += 1
-                errors.append({"item": aid, "kind": "visit_fn", "pair": list(pair), "evidence": gold_visits[pair].get("evidence")})
-        gold_reactions: dict[tuple[str, str], list[dict]] = {}
-        for g in gold.get("reactions", []):
-            gold_reactions.setdefault((g["reactor_code"], g["stance"]), []).append(g)
-        pred_reactions: dict[tuple[str, str], list[dict]] = {}
-        for r in reactions:
-            pred_reactions.setdefault((r["reactor_code"], r["stance"]), []).append(r)
+                errors.append(_miss(aid, "visit_fn", pair, gold=gold_visits[pair][-1]))
+        gold_reactions = _by_key(gold.get("reactions", []), "reactor_code", "stance")
+        pred_reactions = _by_key(reactions, "reactor_code", "stance")
         for key in sorted(set(gold_reactions) | set(pred_reactions)):
             if key in gold_reactions and key in pred_reactions:
                 r_tp += 1
             elif key in pred_reactions:
                 r_fp += 1
-                r = pred_reactions[key][0]
-                errors.append({"item": aid, "kind": "reaction_fp", "pair": list(key), "evidence": r["sentence"],
-                               "why": r.get("confidence_reason")})
+                errors.append(_miss(aid, "reaction_fp", key, predicted=pred_reactions[key][0]))
             else:
                 r_fn += 1
-                errors.append({"item": aid, "kind": "reaction_fn", "pair": list(key), "evidence": gold_reactions[key][0].get("evidence")})
+                errors.append(_miss(aid, "reaction_fn", key, gold=gold_reactions[key][0]))
         for key, golds in gold_reactions.items():
             for g in golds:
                 if not g.get("about_visit"):
