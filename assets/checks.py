@@ -14,6 +14,7 @@ import polars as pl
 from dagster import AssetCheckResult, AssetCheckSeverity, AssetCheckSpec, MetadataValue
 
 from assets.metadata import markdown_table
+from diplowatch import store
 from diplowatch.ingest import NOTE_REASONS
 from diplowatch.schemas import Validated
 
@@ -120,10 +121,9 @@ def reactions_target_exists(
     sql = """SELECT r.reaction_id, r.target_mention_id, r.partition_date FROM reactions r
              WHERE r.target_mention_id IS NOT NULL
                AND NOT EXISTS (SELECT 1 FROM visit_mentions v WHERE v.mention_id = r.target_mention_id)"""
-    params: list = []
-    if partition_dates is not None:
-        sql += " AND r.partition_date IN (SELECT unnest(?::DATE[]))"
-        params.append(sorted(set(partition_dates)))
+    where, params = store.in_partitions(partition_dates, column="r.partition_date")
+    if where:
+        sql += f" AND {where}"
     rows = con.execute(sql + " ORDER BY r.partition_date, r.reaction_id", params).fetchall()
     metadata: dict = {"dangling_targets": len(rows),
                       # links the load removed because their visit was quarantined or never extracted

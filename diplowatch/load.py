@@ -257,24 +257,13 @@ def _unless_batch_failed(writes: list[store.Write], checked: dict[str, Validated
 _ARTICLES_FOR_EVENTS = "SELECT article_id, text, published_at, title, partition_date FROM articles"
 
 
-def _articles_query(partition_dates: Iterable[date] | None, ordered: bool = True) -> tuple[str, list]:
-    sql, params = _ARTICLES_FOR_EVENTS, []
-    if partition_dates is not None:
-        sql += " WHERE partition_date IN (SELECT unnest(?::DATE[]))"
-        params.append(sorted(set(partition_dates)))
-    return sql + (" ORDER BY partition_date, article_id" if ordered else ""), params
-
-
-def articles_for_events(con: duckdb.DuckDBPyConnection, partition_dates: Iterable[date] | None = None) -> pl.DataFrame:
-    """The stored articles of the given partitions (all when None), as the extractor's input, in one frame."""
-    return store.read_frame(con, *_articles_query(partition_dates))
-
-
 def export_articles_for_events(con: duckdb.DuckDBPyConnection, partition_dates: Iterable[date] | None,
                                path: str | Path) -> int:
     """Copy the extractor's input to a Parquet file (DuckDB streams it) so it can be read in batches with the
     database closed; returns the number of articles."""
-    sql, params = _articles_query(partition_dates, ordered=False)  # a sort would hold every text in memory
+    # Unordered: a sort would hold every text in memory.
+    where, params = store.in_partitions(partition_dates)
+    sql = _ARTICLES_FOR_EVENTS + (f" WHERE {where}" if where else "")
     store.limit_stage_memory(con)
     con.sql(sql, params=params).write_parquet(str(path))
     return pq.ParquetFile(path).metadata.num_rows
@@ -391,9 +380,7 @@ def newest_written(con: duckdb.DuckDBPyConnection, result: StageResult, table: s
     partitions, read back from DuckDB (the stage keeps no rows in memory); empty when it wrote none."""
     if result.counts.get(table, 0) == 0:  # not written (e.g. its batch failed), or no rows
         return empty_frame(table)
-    sql, params = f"SELECT * FROM {table}", []
-    if partition_dates is not None:
-        sql += " WHERE partition_date IN (SELECT unnest(?::DATE[]))"
-        params.append(sorted(set(partition_dates)))
+    where, params = store.in_partitions(partition_dates)
+    sql = f"SELECT * FROM {table}" + (f" WHERE {where}" if where else "")
     order = ", ".join(f"{column} DESC NULLS LAST" for column in newest_first)
     return store.read_frame(con, f"{sql} ORDER BY {order} LIMIT {int(limit)}", params)

@@ -194,21 +194,27 @@ class Write:
     parquet: tuple[str, ...] = ()
 
 
+def in_partitions(partition_dates: Iterable[date] | None, column: str = "partition_date") -> tuple[str | None, list]:
+    """SQL condition (and its parameters) selecting the given daily partitions; (None, []) means every row."""
+    if partition_dates is None:
+        return None, []
+    return f"{column} IN (SELECT unnest(?::DATE[]))", [sorted(set(partition_dates))]
+
+
 def partition_write(table: str, frame: pl.DataFrame | None, partition_dates: Iterable[date] | None,
                     parquet: Sequence[str] = ()) -> Write:
     """A Write replacing the given daily partitions of a table (all of it when `partition_dates` is None)."""
-    if partition_dates is None:
-        return Write(table, frame, parquet=tuple(parquet))
-    return Write(table, frame, "partition_date IN (SELECT unnest(?::DATE[]))", (sorted(set(partition_dates)),),
-                 tuple(parquet))
+    where, params = in_partitions(partition_dates)
+    return Write(table, frame, where, tuple(params), tuple(parquet))
 
 
 def rejected_write(tables: Sequence[str], frame: pl.DataFrame, partition_dates: Iterable[date] | None) -> Write:
     """A Write replacing the quarantined rows of the given tables (and partitions)."""
     where, params = "table_name IN (SELECT unnest(?::VARCHAR[]))", [list(tables)]
-    if partition_dates is not None:
-        where += " AND (partition_date IS NULL OR partition_date IN (SELECT unnest(?::DATE[])))"
-        params.append(sorted(set(partition_dates)))
+    days, day_params = in_partitions(partition_dates)
+    if days:
+        where += f" AND (partition_date IS NULL OR {days})"
+        params += day_params
     return Write("rejected_rows", frame, where, tuple(params))
 
 
