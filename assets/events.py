@@ -1,9 +1,5 @@
 """Assets: visit mentions and reactions extracted by spaCy from the stored articles of each daily partition."""
 
-import shutil
-import tempfile
-from pathlib import Path
-
 from dagster import AssetExecutionContext, AssetSpec, BackfillPolicy, MaterializeResult, multi_asset
 
 from assets import checks
@@ -15,13 +11,7 @@ from assets.policies import (
     retry_only_lock_errors,
     table_metadata,
 )
-from diplowatch.load import (
-    article_batches,
-    export_articles_for_events,
-    extract_validated,
-    newest_written,
-    write_events,
-)
+from diplowatch.load import load_events_between, newest_written
 from pipelines.partitions import context_partition_dates, daily_partitions
 from pipelines.resources import DiplowatchDuckDB, ExtractorResource
 
@@ -64,20 +54,9 @@ def events(context: AssetExecutionContext, duckdb: DiplowatchDuckDB, extractor: 
             context.log.info(f"extracted {done} articles")
 
     with retry_only_lock_errors():
-        model = extractor.get()
-        # The file's lock is held to read and to write, not during extraction (minutes on a long range), so a
-        # DuckDB CLI can query in between. Articles cannot change meanwhile: their writer shares our pool.
-        # The articles are copied to a temporary Parquet file and read back a batch at a time, so memory does
-        # not grow with the range; the extracted rows are spilled to Parquet too until the one-transaction write.
-        folder = Path(tempfile.mkdtemp(prefix="diplowatch-articles-"))
-        try:
-            with duckdb.get_connection() as con:
-                export_articles_for_events(con, days, folder / "articles.parquet")
-            extracted = extract_validated(article_batches(folder / "articles.parquet"), model, progress)
-        finally:
-            shutil.rmtree(folder, ignore_errors=True)
+        # Articles cannot change while the extractor runs without the file's lock: their writer shares our pool.
+        result = load_events_between(duckdb.get_connection, extractor.get(), days, progress)
         with duckdb.get_connection() as con:
-            result = write_events(con, extracted, days)
             # Read before the counts: con.sql refuses to run while a fetchone() result is still open.
             newest = {t: newest_written(con, result, t, order, days) for t, (_, order) in PREVIEWS.items()}
             totals = {t: table_row_count(con, t) for t in PREVIEWS}

@@ -8,6 +8,7 @@ record the rejected rows), so peak memory depends on the batch size, not on the 
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import shutil
 import tempfile
@@ -358,20 +359,36 @@ def load_events(
     batch_articles: int = EVENT_BATCH_ARTICLES,
     spill_dir: str | Path | None = None,
 ) -> StageResult:
-    """Extract visit mentions and reactions from the stored articles of the given partitions and replace them.
+    """Extract visit mentions and reactions from the stored articles of the given partitions and replace them,
+    over one open connection (see `load_events_between` for the version that lets the file go meanwhile)."""
+    return load_events_between(lambda: contextlib.nullcontext(con), extractor, partition_dates, progress,
+                               batch_articles, spill_dir)
 
-    The articles are exported to a temporary Parquet file and extracted `batch_articles` at a time. One
-    connection throughout; the Dagster asset instead closes it while the extractor runs (same functions:
-    `export_articles_for_events`, `extract_validated`, `write_events`) so the file's lock is not held for minutes.
+
+def load_events_between(
+    connect: Callable[[], contextlib.AbstractContextManager[duckdb.DuckDBPyConnection]],
+    extractor,
+    partition_dates: Iterable[date] | None = None,
+    progress: Callable[[int], None] | None = None,
+    batch_articles: int = EVENT_BATCH_ARTICLES,
+    spill_dir: str | Path | None = None,
+) -> StageResult:
+    """The events stage with a connection opened (by `connect`) only to read and to write, not while the
+    extractor runs (minutes on a long range), so other clients can use the file in between.
+
+    The articles are exported to a temporary Parquet file and extracted `batch_articles` at a time; the
+    extracted rows are spilled to Parquet until the one-transaction write.
     """
     folder = Path(tempfile.mkdtemp(prefix="diplowatch-articles-", dir=spill_dir))
     try:
         path = folder / "articles.parquet"
-        export_articles_for_events(con, partition_dates, path)
+        with connect() as con:
+            export_articles_for_events(con, partition_dates, path)
         extracted = extract_validated(article_batches(path, batch_articles), extractor, progress, spill_dir)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
-    return write_events(con, extracted, partition_dates)
+    with connect() as con:
+        return write_events(con, extracted, partition_dates)
 
 
 def newest_written(con: duckdb.DuckDBPyConnection, result: StageResult, table: str, newest_first: list[str],
