@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dagster import Backoff, Failure, Jitter, RetryPolicy, TableColumn, TableColumnConstraints, TableSchema
 
 from diplowatch.schemas import MODELS
-from pipelines.resources import is_lock_error
+from diplowatch.store import is_lock_error
 
 #: DuckDB allows one writer process. Every writing asset is in this pool, and the instance's
 #: dagster.yaml (`concurrency: pools: default_limit: 1`) gives it a single slot, so writes queue instead of

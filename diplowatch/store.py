@@ -95,35 +95,58 @@ def ddl() -> list[str]:
     return statements
 
 
+class DuckDBLockedError(Exception):
+    """The DuckDB file stayed locked by another process past the wait: transient, worth retrying later."""
+
+
+def is_lock_error(exc: BaseException) -> bool:
+    """True for DuckDB's "another process holds the file" error (an open DuckDB CLI, another run)."""
+    if isinstance(exc, DuckDBLockedError):
+        return True
+    text = str(exc)
+    return isinstance(exc, duckdb.IOException) and ("Could not set lock" in text or "Conflicting lock" in text)
+
+
 def _open_waiting_for_lock(path: Path, read_only: bool, config: dict, lock_wait: float) -> duckdb.DuckDBPyConnection:
-    """duckdb.connect, retried with backoff while another process holds the file's lock, for up to `lock_wait` s."""
+    """duckdb.connect, retried with backoff while another process holds the file's lock, for up to `lock_wait` s.
+
+    Other errors (a missing folder, a corrupt file) fail at once; a lock still held at the deadline raises
+    DuckDBLockedError saying what to do.
+    """
     deadline = time.monotonic() + lock_wait
     delay = 0.05
     while True:
         try:
             return duckdb.connect(str(path), read_only=read_only, config=config)
         except duckdb.IOException as exc:
-            if "lock" not in str(exc).lower() or time.monotonic() + delay > deadline:
+            if not is_lock_error(exc):
                 raise
+            if time.monotonic() + delay > deadline:
+                raise DuckDBLockedError(
+                    f"DuckDB file {path} is locked by another process ({exc}). DuckDB allows one writer: close the "
+                    "DuckDB CLI or other program that has it open, then try again."
+                ) from exc
             time.sleep(delay)
             delay = min(delay * 2, 1.0)
 
 
 @contextlib.contextmanager
-def connect(db_path: str | os.PathLike, read_only: bool = False,
-            lock_wait: float = LOCK_WAIT_SECONDS) -> Iterator[duckdb.DuckDBPyConnection]:
+def connect(db_path: str | os.PathLike, read_only: bool = False, lock_wait: float = LOCK_WAIT_SECONDS,
+            config: dict | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
     """Open a short-lived connection (closed on exit, also on failure). Creates the file and schema if needed.
 
     Waits up to `lock_wait` seconds while another process (a concurrent run, an open DuckDB CLI) holds the file.
+    `config` adds DuckDB settings to the ones diplowatch needs.
     """
     path = Path(db_path)
     if read_only:
         if not path.exists():
             raise FileNotFoundError(f"DuckDB file {path} does not exist: run `diplowatch run` (or `make demo`) first")
-        con = _open_waiting_for_lock(path, True, {}, lock_wait)
+        con = _open_waiting_for_lock(path, True, dict(config or {}), lock_wait)
     else:
         path.parent.mkdir(parents=True, exist_ok=True)
-        con = _open_waiting_for_lock(path, False, {"storage_compatibility_version": STORAGE_COMPATIBILITY}, lock_wait)
+        settings = {"storage_compatibility_version": STORAGE_COMPATIBILITY, **(config or {})}
+        con = _open_waiting_for_lock(path, False, settings, lock_wait)
     try:
         if not read_only:
             ensure_schema(con)

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import time
 from collections.abc import Iterator
-from pathlib import Path
 
 import duckdb
 from dagster import ConfigurableResource
@@ -23,52 +21,17 @@ class DiplowatchSettings(ConfigurableResource):
     feeds_path: str = ""  # a feeds TOML file; empty: the feed_entries asset fetches nothing
 
 
-class DuckDBLockedError(Exception):
-    """The DuckDB file stayed locked by another process: transient, so assets retry (their RetryPolicy)."""
-
-
-def is_lock_error(exc: BaseException) -> bool:
-    """True for DuckDB's "another process holds the file" error (an open DuckDB CLI, another run)."""
-    if isinstance(exc, DuckDBLockedError):
-        return True
-    text = str(exc)
-    return isinstance(exc, duckdb.IOException) and ("Could not set lock" in text or "Conflicting lock" in text)
-
-
 class DiplowatchDuckDB(DuckDBResource):
-    """DuckDBResource that creates the schema, writes a DuckDB-1.4-readable file and always closes its connection."""
+    """DuckDBResource over `store.connect`: creates the schema, writes a DuckDB-1.4-readable file, waits a
+    bounded time for another process's lock and always closes its connection."""
 
-    #: Seconds to keep retrying a locked file inside one attempt (exponential waits from 0.25 s).
+    #: Seconds to keep retrying a locked file inside one attempt; past it the asset's RetryPolicy takes over.
     lock_wait_seconds: float = 15.0
-
-    def _connect(self, config: dict) -> duckdb.DuckDBPyConnection:
-        deadline = time.monotonic() + self.lock_wait_seconds
-        delay = 0.25
-        while True:
-            try:
-                return duckdb.connect(self.database, config=config)
-            except duckdb.IOException as exc:
-                # Only the lock is worth waiting for; a missing folder or a corrupt file fails at once.
-                if not is_lock_error(exc):
-                    raise
-                if time.monotonic() + delay > deadline:
-                    raise DuckDBLockedError(
-                        f"DuckDB file {self.database} is locked by another process ({exc}). DuckDB allows one "
-                        "writer: close the DuckDB CLI or other program that has it open; the run retries."
-                    ) from exc
-                time.sleep(delay)
-                delay *= 2
 
     @contextlib.contextmanager
     def get_connection(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        Path(self.database).parent.mkdir(parents=True, exist_ok=True)
-        config = {"storage_compatibility_version": store.STORAGE_COMPATIBILITY, **self.connection_config}
-        con = self._connect(config)
-        try:
-            store.ensure_schema(con)
+        with store.connect(self.database, lock_wait=self.lock_wait_seconds, config=self.connection_config) as con:
             yield con
-        finally:
-            con.close()
 
 
 @functools.lru_cache(maxsize=4)

@@ -12,7 +12,8 @@ from dagster import Failure
 
 from assets.policies import LOCK_RETRY_POLICY, retry_only_lock_errors
 from diplowatch import store
-from pipelines.resources import DiplowatchDuckDB, DuckDBLockedError, is_lock_error
+from diplowatch.store import DuckDBLockedError, is_lock_error
+from pipelines.resources import DiplowatchDuckDB
 
 HOLD_LOCK = """
 import sys, time, duckdb
