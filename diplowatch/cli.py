@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 from datetime import UTC, datetime
@@ -53,20 +54,27 @@ def _fail(message: str, code: int = 2) -> typer.Exit:
     return typer.Exit(code)
 
 
+#: How long a read-only command waits for a writer to let the file go before saying so.
+READ_LOCK_WAIT_SECONDS = 3.0
+
+
+@contextlib.contextmanager
 def _open_read_only(db: str | None):
-    """A read-only connection context, or a clear exit when the file is missing or locked by a writer."""
+    """A read-only connection, or a clear exit when the file is missing or locked by a writer."""
     import duckdb
 
-    from diplowatch.store import connect
+    from diplowatch.store import DuckDBLockedError, connect
 
     path = Settings.from_env(db_path=db).db_path
     if not Path(path).exists():
         raise _fail(f"[red]no database at {path}[/red]: run `diplowatch run` (or `make demo`) first, or pass --db")
-    try:
-        return connect(path, read_only=True)
-    except duckdb.IOException as exc:
-        raise _fail(f"[red]cannot open {path}[/red]: {exc}\nanother process may be writing it; try again when "
-                    "the run has finished") from exc
+    with contextlib.ExitStack() as stack:
+        try:  # the connection opens on entering, so that is where a locked file shows
+            con = stack.enter_context(connect(path, read_only=True, lock_wait=READ_LOCK_WAIT_SECONDS))
+        except (duckdb.IOException, DuckDBLockedError) as exc:
+            raise _fail(f"[red]cannot open {path}[/red]: {exc}\nanother process may be writing it; try again when "
+                        "the run has finished") from exc
+        yield con
 
 
 def _rich_table(frame, title: str | None = None, max_rows: int | None = None) -> Table:

@@ -145,3 +145,21 @@ def test_every_documented_command_exists():
     for command in ("sql", "extract", "report", "stats", "dictionary", "summary", "eval"):
         assert command in result.stdout
     assert Path(__file__).exists()
+
+
+def test_sql_on_a_file_another_process_is_writing_is_a_clear_error(known_db, tmp_path):
+    import subprocess
+    import sys
+
+    # A writer in another process holds DuckDB's file lock (as a running pipeline or an open CLI would).
+    writer = subprocess.Popen(
+        [sys.executable, "-c", "import duckdb, sys; con = duckdb.connect(sys.argv[1]); print('LOCKED', flush=True); "
+         "sys.stdin.read()", known_db],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert writer.stdout.readline().strip() == "LOCKED"
+        result = invoke("sql", "SELECT 1", "--db", known_db)
+    finally:
+        writer.communicate("", timeout=30)
+    assert result.exit_code == 2
+    assert "cannot open" in result.output and "another process" in result.output
