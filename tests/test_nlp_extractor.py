@@ -192,7 +192,7 @@ def test_fast_and_exhaustive_modes_agree(extractor, exhaustive_extractor):
     articles = [
         {"article_id": "a", "text": "Japanese Prime Minister Taro Sato will travel to Brazil next week. Stocks rose.",
          "published_at": MONDAY, "title": None},
-        {"article_id": "b", "text": "The weather was mild. Kenyan President Daniel Otieno hosted Ghanaian President Kofi Mensah "
+        {"article_id": "b", "text": "The weather was mild. Kenyan President Daniel Otieno received Ghanaian President Kofi Mensah "
          "in Nairobi on Friday. The Chinese foreign ministry criticised the Kenyan decision.", "published_at": MONDAY, "title": "t"},
         {"article_id": "c", "text": "Nothing happened here.", "published_at": None, "title": None},
     ]
@@ -200,6 +200,11 @@ def test_fast_and_exhaustive_modes_agree(extractor, exhaustive_extractor):
     full = list(exhaustive_extractor.extract_batch(articles))
     assert [a for a, _, _ in fast] == ["a", "b", "c"]
     assert fast == full
+    # Agreement on nothing would prove nothing: the fast path must have found the events in a and b.
+    found = {aid: ({(v["visitor_code"], v["host_code"]) for v in visits}, {(r["reactor_code"], r["stance"]) for r in reactions})
+             for aid, visits, reactions in fast}
+    assert found["a"][0] == {("JPN", "BRA")} and ("GHA", "KEN") in found["b"][0] and ("CHN", "negative") in found["b"][1]
+    assert found["c"] == (set(), set())
 
 
 @pytest.mark.skipif(not SAMPLE.exists(), reason=f"{SAMPLE} is absent (shared sample article)")
