@@ -12,6 +12,7 @@ from assets.policies import (
     table_metadata,
 )
 from diplowatch.load import load_events_between, newest_written
+from diplowatch.parallel import resolve_workers
 from pipelines.partitions import context_partition_dates, daily_partitions
 from pipelines.resources import DiplowatchDuckDB, ExtractorResource
 
@@ -55,7 +56,8 @@ def events(context: AssetExecutionContext, duckdb: DiplowatchDuckDB, extractor: 
 
     with retry_only_lock_errors():
         # Articles cannot change while the extractor runs without the file's lock: their writer shares our pool.
-        result = load_events_between(duckdb.get_connection, extractor.get(), days, progress)
+        result = load_events_between(duckdb.get_connection, extractor.get(), days, progress,
+                                     workers=resolve_workers(extractor.workers))
         with duckdb.get_connection() as con:
             # Read before the counts: con.sql refuses to run while a fetchone() result is still open.
             newest = {t: newest_written(con, result, t, order, days) for t, (_, order) in PREVIEWS.items()}

@@ -259,19 +259,29 @@ _ARTICLES_FOR_EVENTS = "SELECT article_id, text, published_at, title, partition_
 
 
 def export_articles_for_events(con: duckdb.DuckDBPyConnection, partition_dates: Iterable[date] | None,
-                               path: str | Path) -> int:
+                               path: str | Path, batch_articles: int = EVENT_BATCH_ARTICLES) -> int:
     """Copy the extractor's input to a Parquet file (DuckDB streams it) so it can be read in batches with the
-    database closed; returns the number of articles."""
-    # Unordered: a sort would hold every text in memory.
+    database closed; returns the number of articles.
+
+    Row groups of `batch_articles` rows: a Parquet reader decodes a whole row group at a time, and DuckDB
+    buffers one per writing thread, so with its default (122,880 rows, ~180 MB of article text) both the
+    export and every later batch would hold memory growing with the corpus up to that size.
+    """
     where, params = store.in_partitions(partition_dates)
     sql = _ARTICLES_FOR_EVENTS + (f" WHERE {where}" if where else "")
     store.limit_stage_memory(con)
-    con.sql(sql, params=params).write_parquet(str(path))
+    # Unordered (readers never rely on it): a sort, or insertion order kept across threads, would buffer texts.
+    con.execute("SET preserve_insertion_order = false")
+    try:
+        con.sql(sql, params=params).write_parquet(str(path), row_group_size=max(1, batch_articles))
+    finally:
+        con.execute("RESET preserve_insertion_order")
     return pq.ParquetFile(path).metadata.num_rows
 
 
 def article_batches(path: str | Path, batch_articles: int = EVENT_BATCH_ARTICLES) -> Iterator[pl.DataFrame]:
-    """The articles of an `export_articles_for_events` file, `batch_articles` at a time."""
+    """The articles of an `export_articles_for_events` file, `batch_articles` at a time (one row group each
+    when exported with the same size)."""
     for batch in pq.ParquetFile(path).iter_batches(batch_size=max(1, batch_articles)):
         yield pl.from_arrow(batch)
 
@@ -297,10 +307,13 @@ class ExtractedEvents:
 
 def extract_validated(
     articles: pl.DataFrame | Iterable[pl.DataFrame], extractor, progress: Callable[[int], None] | None = None,
-    spill_dir: str | Path | None = None,
+    spill_dir: str | Path | None = None, workers: int = 1,
 ) -> ExtractedEvents:
     """Run the extractor over the articles (one frame, or batches of them) and validate its output batch by
     batch, spilling the valid rows (no database needed: the slow part).
+
+    With `workers` > 1 the batches are extracted by that many worker processes (`diplowatch.parallel`), each
+    with its own model, while this process validates and spills; the rows are the same as with one.
 
     A reaction whose target visit was quarantined (or never extracted) keeps its row but loses the link; an
     article's reactions only target that article's visits, and an article is never split across batches.
@@ -309,9 +322,7 @@ def extract_validated(
     spilled = SpilledBatches(["visit_mentions", "reactions"], spill_dir)
     read, partitions, cleared = 0, set(), 0
     try:
-        for batch in batches:
-            visits, reactions = extract_events(
-                batch, extractor, progress and (lambda done, offset=read: progress(offset + done)))
+        for batch, visits, reactions in _extracted(batches, extractor, workers, progress):
             read += batch.height
             partitions.update(batch["partition_date"].to_list())
             checked_visits = validate("visit_mentions", visits)
@@ -326,6 +337,25 @@ def extract_validated(
         spilled.discard()
         raise
     return ExtractedEvents(spilled, read, sorted(partitions), cleared)
+
+
+def _extracted(batches: Iterable[pl.DataFrame], extractor, workers: int,
+               progress: Callable[[int], None] | None) -> Iterator[tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]]:
+    """(batch, visit_mentions, reactions) per batch: in this process (progress per article), or in `workers`
+    processes (progress per batch); `progress` gets the number of articles done so far."""
+    done = 0
+    if workers > 1:
+        from diplowatch.parallel import extract_in_processes
+
+        for batch, visits, reactions in extract_in_processes(batches, extractor, workers):
+            done += batch.height
+            if progress:
+                progress(done)
+            yield batch, visits, reactions
+        return
+    for batch in batches:
+        yield (batch, *extract_events(batch, extractor, progress and (lambda k, offset=done: progress(offset + k))))
+        done += batch.height
 
 
 def write_events(
@@ -358,11 +388,12 @@ def load_events(
     progress: Callable[[int], None] | None = None,
     batch_articles: int = EVENT_BATCH_ARTICLES,
     spill_dir: str | Path | None = None,
+    workers: int = 1,
 ) -> StageResult:
     """Extract visit mentions and reactions from the stored articles of the given partitions and replace them,
     over one open connection (see `load_events_between` for the version that lets the file go meanwhile)."""
     return load_events_between(lambda: contextlib.nullcontext(con), extractor, partition_dates, progress,
-                               batch_articles, spill_dir)
+                               batch_articles, spill_dir, workers)
 
 
 def load_events_between(
@@ -372,19 +403,24 @@ def load_events_between(
     progress: Callable[[int], None] | None = None,
     batch_articles: int = EVENT_BATCH_ARTICLES,
     spill_dir: str | Path | None = None,
+    workers: int = 1,
 ) -> StageResult:
     """The events stage with a connection opened (by `connect`) only to read and to write, not while the
     extractor runs (minutes on a long range), so other clients can use the file in between.
 
     The articles are exported to a temporary Parquet file and extracted `batch_articles` at a time; the
-    extracted rows are spilled to Parquet until the one-transaction write.
+    extracted rows are spilled to Parquet until the one-transaction write. `workers` > 1 extracts in up to that
+    many processes (see `extract_validated`), never more than there are batches.
     """
     folder = Path(tempfile.mkdtemp(prefix="diplowatch-articles-", dir=spill_dir))
     try:
         path = folder / "articles.parquet"
         with connect() as con:
-            export_articles_for_events(con, partition_dates, path)
-        extracted = extract_validated(article_batches(path, batch_articles), extractor, progress, spill_dir)
+            count = export_articles_for_events(con, partition_dates, path, batch_articles)
+        # No more processes than batches: a nightly day of a few hundred articles is not worth starting workers.
+        workers = max(1, min(workers, -(-count // max(1, batch_articles))))
+        extracted = extract_validated(article_batches(path, batch_articles), extractor, progress, spill_dir,
+                                      workers)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     with connect() as con:

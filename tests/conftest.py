@@ -26,6 +26,19 @@ def db_path(tmp_path) -> Path:
     return tmp_path / "test.duckdb"
 
 
+class ExtractorServed:
+    """Stands in for ExtractorResource in Dagster tests: serves a given (stub or loaded) extractor, extracted in
+    the step's own process."""
+
+    workers = 1
+
+    def __init__(self, extractor):
+        self.extractor = extractor
+
+    def get(self):
+        return self.extractor
+
+
 class StubExtractor:
     """Emits one planned visit (and optionally a reaction) per article, so storage tests need no model."""
 

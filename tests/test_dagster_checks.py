@@ -19,15 +19,7 @@ from diplowatch.schemas import empty_frame, frame_from_rows, validate
 from diplowatch.settings import Settings
 from pipelines.definitions import build_definitions
 from pipelines.resources import build_resources
-from tests.conftest import SAMPLE_ARTICLE, StubExtractor
-
-
-class StubResource:
-    def __init__(self, extractor):
-        self.extractor = extractor
-
-    def get(self):
-        return self.extractor
+from tests.conftest import SAMPLE_ARTICLE, ExtractorServed, StubExtractor
 
 
 def _visit_rows(n: int = 2) -> pl.DataFrame:
@@ -125,7 +117,7 @@ def one_day(tmp_path):
 
 def _materialize(settings: Settings, extractor):
     defs = build_definitions(settings)
-    resources = {**build_resources(settings), "extractor": ResourceDefinition.hardcoded_resource(StubResource(extractor))}
+    resources = {**build_resources(settings), "extractor": ResourceDefinition.hardcoded_resource(ExtractorServed(extractor))}
     return materialize([*defs.assets, *defs.asset_checks], resources=resources, partition_key="2024-06-17",
                        raise_on_error=False)
 

@@ -13,22 +13,12 @@ from diplowatch.settings import Settings
 from pipelines.definitions import build_definitions
 from pipelines.partitions import covering_range, range_tags, raw_folder_dates
 from pipelines.resources import build_resources
-from tests.conftest import SAMPLES
-
-
-class FixedExtractor:
-    """Serves an already loaded extractor through the `extractor` resource key."""
-
-    def __init__(self, extractor):
-        self.extractor = extractor
-
-    def get(self):
-        return self.extractor
+from tests.conftest import SAMPLES, ExtractorServed
 
 
 def resources_for(settings: Settings, extractor) -> dict:
     resources = build_resources(settings)
-    resources["extractor"] = ResourceDefinition.hardcoded_resource(FixedExtractor(extractor))
+    resources["extractor"] = ResourceDefinition.hardcoded_resource(ExtractorServed(extractor))
     return resources
 
 

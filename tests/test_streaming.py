@@ -205,3 +205,32 @@ def test_event_tables_are_created_without_an_index_but_keep_their_key_unique(db_
         indexed = {r[0] for r in con.execute(
             "SELECT table_name FROM duckdb_constraints() WHERE constraint_type = 'PRIMARY KEY'").fetchall()}
     assert "articles" in indexed and not indexed & set(EVENT_TABLES)
+
+
+def test_the_extractors_input_is_exported_in_bounded_row_groups(tmp_path, db_path):
+    """A Parquet reader decodes a whole row group at a time: bounded groups keep the events stage's memory at
+    a batch of texts whatever the range. DuckDB's default group is 122,880 rows (~180 MB of articles); asked
+    for 500 it writes groups of its vector size, 2,048 rows."""
+    import polars as pl
+    import pyarrow.parquet as pq
+
+    from diplowatch.load import article_batches, export_articles_for_events
+    from diplowatch.schemas import polars_schema
+
+    n = 10_000
+    frame = pl.DataFrame({"i": range(n)}).select(
+        article_id=pl.format("a{}", pl.col("i")), source_id=pl.lit(None), source_path=pl.lit("raw/a.jsonl"),
+        url=pl.lit(None), source=pl.lit(None), published_at=pl.lit(date(2024, 6, 17)),
+        title=pl.lit("t"), text=pl.format("Text {} of an article.", pl.col("i")), language=pl.lit("en"),
+        partition_date=pl.lit(date(2024, 6, 17)), date_from_ingest=pl.lit(False), ingested_at=pl.lit(NOW),
+    ).cast(polars_schema("articles"))
+    path = tmp_path / "articles.parquet"
+    with store.connect(db_path) as con:
+        store.apply_writes(con, [store.partition_write("articles", frame, None)])
+        assert export_articles_for_events(con, None, path, batch_articles=500) == n
+    metadata = pq.ParquetFile(path).metadata
+    sizes = [metadata.row_group(k).num_rows for k in range(metadata.num_row_groups)]
+    assert sum(sizes) == n and max(sizes) <= 2048, sizes
+    batches = list(article_batches(path, 500))
+    assert max(b.height for b in batches) == 500
+    assert sorted(a for b in batches for a in b["article_id"]) == sorted(frame["article_id"])
