@@ -220,6 +220,10 @@ def main() -> None:
     parser.add_argument("--baseline-rate", type=float, default=None,
                         help="baseline articles/s measured by an earlier run, for --baseline-max extrapolation "
                         "when no size of this run is measured")
+    parser.add_argument("--baseline-from", default=None,
+                        help="JSON file {size: result} of single-process baselines measured earlier on the same "
+                        "(seeded) corpus by `bench/run.py --child baseline FOLDER MODEL 1`; used instead of "
+                        "running them again (said so in the output)")
     parser.add_argument("--duckdb-rows", type=int, default=1_000_000, help="rows per event table in the load test")
     parser.add_argument("--duckdb-repeats", type=int, default=3, help="runs per load variant (median shown)")
     parser.add_argument("--no-f1", action="store_true", help="skip the dev-set F1")
@@ -251,6 +255,7 @@ def main() -> None:
     processes = [1] + ([args.n_process] if args.n_process > 1 else [])
     print(f"machine: {os.cpu_count()} cores; model {args.model}; each measurement in its own process "
           "(peak RSS = that process's ru_maxrss)", flush=True)
+    earlier = json.loads(Path(args.baseline_from).read_text()) if args.baseline_from else {}
     measured_rate = args.baseline_rate  # baseline articles/s at the largest size measured so far (--baseline-max)
     for n in sizes:
         articles, what = build_corpus(n, shared if shared.exists() else None)
@@ -263,7 +268,12 @@ def main() -> None:
             row = {"corpus": what, "words": words}
             for n_process in processes:
                 suffix = f", n_process={n_process}" if n_process > 1 else ""
-                if args.baseline_max is None or n <= args.baseline_max:
+                if n_process == 1 and str(n) in earlier:
+                    base = {**earlier[str(n)], "earlier": args.baseline_from}
+                    measured_rate = base["articles"] / base["seconds"]
+                    print(_line("baseline nlp.pipe", base, words) + f"  [measured EARLIER on this corpus: "
+                          f"{args.baseline_from}]", flush=True)
+                elif args.baseline_max is None or n <= args.baseline_max:
                     base = _child("baseline", str(folder), args.model, str(n_process))
                     if n_process == 1:
                         measured_rate = base["articles"] / base["seconds"]

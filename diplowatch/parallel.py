@@ -68,6 +68,12 @@ def extract_in_processes(
     A worker's error is raised here, with the worker's traceback as its cause; the pool is shut down on any
     exit (an error, or the caller closing the iterator early).
     """
+    from diplowatch.nlp import Extractor
+
+    if not isinstance(extractor, Extractor):
+        # The workers build their own extractor from the configuration: another kind cannot be copied there.
+        raise TypeError(f"extraction in {workers} processes needs a diplowatch Extractor, not "
+                        f"{type(extractor).__name__}; use workers=1")
     model_name, exhaustive = extractor.model_name, extractor.exhaustive
     # spawn, not fork: the parent may hold DuckDB and Polars thread pools, which do not survive a fork.
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),

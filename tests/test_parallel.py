@@ -99,3 +99,10 @@ def test_a_bad_diplowatch_workers_is_a_clear_error(monkeypatch, value):
     monkeypatch.setenv("DIPLOWATCH_WORKERS", value)
     with pytest.raises(ValueError, match="DIPLOWATCH_WORKERS"):
         Settings.from_env()
+
+
+def test_workers_need_an_extractor_they_can_rebuild(tmp_path, raw, stub_extractor):
+    with store.connect(tmp_path / "db.duckdb") as con:
+        load_articles(con, raw, now=NOW)
+        with pytest.raises(TypeError, match="needs a diplowatch Extractor"):
+            load_events(con, stub_extractor, batch_articles=3, workers=2)
