@@ -410,21 +410,29 @@ def load_events_between(
 
     The articles are exported to a temporary Parquet file and extracted `batch_articles` at a time; the
     extracted rows are spilled to Parquet until the one-transaction write. `workers` > 1 extracts in up to that
-    many processes (see `extract_validated`), never more than there are batches.
+    many processes (see `extract_validated`), one per `ARTICLES_PER_WORKER` articles at most.
     """
     folder = Path(tempfile.mkdtemp(prefix="diplowatch-articles-", dir=spill_dir))
     try:
         path = folder / "articles.parquet"
         with connect() as con:
             count = export_articles_for_events(con, partition_dates, path, batch_articles)
-        # No more processes than batches: a nightly day of a few hundred articles is not worth starting workers.
-        workers = max(1, min(workers, -(-count // max(1, batch_articles))))
+        workers = _workers_worth_starting(workers, count)
         extracted = extract_validated(article_batches(path, batch_articles), extractor, progress, spill_dir,
                                       workers)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     with connect() as con:
         return write_events(con, extracted, partition_dates)
+
+
+#: Starting a worker process costs about 5 s (imports and its own model), the time of ~1,000 articles of
+#: extraction, so a stage starts one per this many articles at most; a nightly day stays in one process.
+ARTICLES_PER_WORKER = 2000
+
+
+def _workers_worth_starting(workers: int, articles: int) -> int:
+    return max(1, min(workers, articles // ARTICLES_PER_WORKER))
 
 
 def newest_written(con: duckdb.DuckDBPyConnection, result: StageResult, table: str, newest_first: list[str],

@@ -66,7 +66,8 @@ def extract_in_processes(
     processes running an extractor configured like `extractor` (its `model_name` and `exhaustive`).
 
     A worker's error is raised here, with the worker's traceback as its cause; the pool is shut down on any
-    exit (an error, or the caller closing the iterator early).
+    exit (an error, or the caller closing the iterator early). Workers are spawned, so a script calling this
+    needs Python's `if __name__ == "__main__":` guard (Dagster, `diplowatch` and the benchmark have it).
     """
     from diplowatch.nlp import Extractor
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+import diplowatch.load
 from diplowatch import store
 from diplowatch.load import load_articles, load_events
 from diplowatch.nlp import Extractor
@@ -20,6 +21,12 @@ EVENT_TABLES = ["visit_mentions", "reactions", "rejected_rows"]
 def _rows(con, table: str) -> list[tuple]:
     columns = "table_name, row_json, reasons, partition_date" if table == "rejected_rows" else "*"
     return con.execute(f"SELECT {columns} FROM {table} ORDER BY ALL").fetchall()
+
+
+@pytest.fixture(autouse=True)
+def workers_for_small_corpora(monkeypatch):
+    """The probes are a few dozen articles: let them have workers (a real stage starts one per 2,000)."""
+    monkeypatch.setattr(diplowatch.load, "ARTICLES_PER_WORKER", 1)
 
 
 @pytest.fixture(scope="module")
@@ -106,3 +113,9 @@ def test_workers_need_an_extractor_they_can_rebuild(tmp_path, raw, stub_extracto
         load_articles(con, raw, now=NOW)
         with pytest.raises(TypeError, match="needs a diplowatch Extractor"):
             load_events(con, stub_extractor, batch_articles=3, workers=2)
+
+
+@pytest.mark.parametrize(("asked", "articles", "started"), [(4, 500, 1), (4, 4_000, 2), (2, 100_000, 2), (1, 10**6, 1)])
+def test_a_stage_starts_a_worker_per_2000_articles_at_most(monkeypatch, asked, articles, started):
+    monkeypatch.setattr(diplowatch.load, "ARTICLES_PER_WORKER", 2000)
+    assert diplowatch.load._workers_worth_starting(asked, articles) == started
