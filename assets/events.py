@@ -74,6 +74,7 @@ def events(context: AssetExecutionContext, duckdb: DiplowatchDuckDB, extractor: 
                 "dagster/row_count": result.counts.get(table, 0),
                 "table_row_count": totals[table],
                 "articles_read": result.counts.get("articles_read", 0),
+                "extraction_workers": result.counts.get("extraction_workers", 1),
                 "rejected_rows": result.validations[table].rejected.height,
                 f"newest_{table}": newest_rows_preview(newest[table], columns, newest_first),
             },

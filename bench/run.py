@@ -81,6 +81,7 @@ def measure_pipeline(folder: Path, model: str, exhaustive: bool, workers: int = 
     seconds = time.perf_counter() - start
     return {"articles": articles.counts.get("articles", 0), "seconds": seconds, "peak_rss_mb": _peak_rss_mb(),
             "worker_peak_rss_mb": _children_peak_rss_mb(), "workers": workers,
+            "workers_used": events.counts.get("extraction_workers", 1),
             "articles_stage_seconds": articles_seconds, "events_stage_seconds": seconds - articles_seconds,
             "visit_mentions": events.counts.get("visit_mentions", 0), "reactions": events.counts.get("reactions", 0)}
 
@@ -296,7 +297,8 @@ def main() -> None:
                     row[f"{mode}{suffix}"] = pipe
                     ratio = base["seconds"] / pipe["seconds"]
                     row[f"ratio_{mode}{suffix}"] = ratio
-                    print(_line(f"pipeline ({mode}){suffix.replace('n_process', 'workers')}", pipe, words)
+                    used = f" (used {pipe.get('workers_used', n_process)})" if n_process > 1 else ""
+                    print(_line(f"pipeline ({mode}){suffix.replace('n_process', 'workers')}{used}", pipe, words)
                           + f"  ratio a/b {ratio:.2f}x{' (extrapolated baseline)' if base.get('extrapolated') else ''}"
                           f"\n      [articles stage {pipe['articles_stage_seconds']:.1f}s, events stage "
                           f"{pipe['events_stage_seconds']:.1f}s; {pipe['visit_mentions']} visit mentions, "
@@ -326,7 +328,7 @@ def main() -> None:
 
 
 def _line(label: str, m: dict, words: int) -> str:
-    n = m.get("workers") or m.get("n_process") or 1
+    n = m.get("workers_used") or m.get("n_process") or 1
     workers = (f" + {n} workers ≤ {m['worker_peak_rss_mb']:.0f} MB each (total ≤ "
                f"{m['peak_rss_mb'] + n * m['worker_peak_rss_mb']:.0f} MB)") if m.get("worker_peak_rss_mb") else ""
     return (f"  {label:<34} {m['articles'] / m['seconds']:9.1f} articles/s  {words / m['seconds']:11,.0f} words/s"

@@ -423,7 +423,9 @@ def load_events_between(
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     with connect() as con:
-        return write_events(con, extracted, partition_dates)
+        result = write_events(con, extracted, partition_dates)
+    result.counts["extraction_workers"] = workers
+    return result
 
 
 #: Starting a worker process costs about 5 s (imports and its own model), the time of ~1,000 articles of

@@ -58,6 +58,7 @@ def test_two_workers_write_the_same_rows_as_one_process(tmp_path, raw, extractor
             result = load_events(con, extractor, batch_articles=3, workers=workers, progress=seen.append)
             tables[workers] = {t: _rows(con, t) for t in EVENT_TABLES}
             assert result.counts["articles_read"] == con.execute("SELECT count(*) FROM articles").fetchone()[0]
+            assert result.counts["extraction_workers"] == workers
             assert seen and seen[-1] == result.counts["articles_read"] and seen == sorted(seen)
     assert tables[1] == tables[2]
     # and the comparison compared something: the probes and the sample hold visits and reactions
