@@ -65,7 +65,7 @@ def measure_pipeline(folder: Path, model: str, exhaustive: bool, workers: int = 
     """The whole pipeline: read files, validate, store articles, extract events, validate, store them; with
     `workers` > 1 the events stage extracts in that many worker processes (`diplowatch.parallel`)."""
     from diplowatch import store
-    from diplowatch.load import load_articles, load_events
+    from diplowatch.load import load_articles, load_events_between
     from diplowatch.nlp import Extractor
 
     extractor = Extractor(model_name=model, exhaustive=exhaustive)
@@ -76,8 +76,9 @@ def measure_pipeline(folder: Path, model: str, exhaustive: bool, workers: int = 
     start = time.perf_counter()
     with store.connect(db) as con:
         articles = load_articles(con, folder)
-        articles_seconds = time.perf_counter() - start
-        events = load_events(con, extractor, workers=workers)
+    articles_seconds = time.perf_counter() - start
+    # As the events asset runs it: the file is opened to export the articles and to write, closed in between.
+    events = load_events_between(lambda: store.connect(db), extractor, workers=workers)
     seconds = time.perf_counter() - start
     return {"articles": articles.counts.get("articles", 0), "seconds": seconds, "peak_rss_mb": _peak_rss_mb(),
             "worker_peak_rss_mb": _children_peak_rss_mb(), "workers": workers,

@@ -39,11 +39,13 @@ PRIMARY_KEYS: dict[str, tuple[str, ...]] = {
     "feed_entries_seen": ("feed_name", "entry_key"),
 }
 
-#: Tables whose key is checked by `apply_writes` (a duplicate fails the transaction) instead of a DuckDB index:
-#: maintaining the ART index of a PRIMARY KEY costs about 40% of the bulk-load time of these, the largest tables
-#: (bench/run.py measures it). Their key columns are also `unique=True` in the pandera models. Files created
-#: before this change keep their index, which is still correct, only slower to load.
-KEYS_CHECKED_AT_WRITE = frozenset({"visit_mentions", "reactions"})
+#: Tables whose key is checked by `apply_writes` (a duplicate fails the transaction) instead of a DuckDB index.
+#: Event tables: maintaining the ART index of a PRIMARY KEY costs about 40% of their bulk-load time
+#: (bench/run.py measures it). Articles: the index must fit in the stage's memory limit (an index page cannot
+#: be spilled): with 64-character ids it failed the write at 2M articles under 256MB and at 4M under 512MB,
+#: while the check (a GROUP BY, which spills) has no such ceiling. Their key columns are also `unique=True` in
+#: the pandera models. Files created before keep their index: still correct, slower, and bounded as above.
+KEYS_CHECKED_AT_WRITE = frozenset({"articles", "visit_mentions", "reactions"})
 
 #: Free-text columns of the event tables stored with zstd: DuckDB's default analysis (trying FSST, dictionary...
 #: on every segment) made bulk loads ~30% slower and the file ~2x larger on news sentences (bench/run.py).
@@ -186,8 +188,8 @@ def _insert_parquet(con: duckdb.DuckDBPyConnection, table: str, paths: Sequence[
         return 0
     if table not in KEYS_CHECKED_AT_WRITE:
         return con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM read_parquet(?)", [list(paths)]).fetchall()[0][0]
-    # The event tables' row order means nothing (readers sort), and letting DuckDB's threads write row groups
-    # in any order about doubles their load rate (bench/run.py). A setting, not part of the transaction: reset.
+    # These tables' row order means nothing (readers sort), and letting DuckDB's threads write row groups in
+    # any order about doubles their load rate (bench/run.py). A setting, not part of the transaction: reset.
     con.execute("SET preserve_insertion_order = false")
     try:
         return con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM read_parquet(?)", [list(paths)]).fetchall()[0][0]

@@ -200,11 +200,19 @@ def test_a_duplicate_key_across_spilled_batches_rolls_the_write_back(tmp_path, d
             "visit_mentions": rows.height}
 
 
-def test_event_tables_are_created_without_an_index_but_keep_their_key_unique(db_path):
+def test_articles_and_event_tables_are_created_without_an_index_but_keep_their_key_unique(tmp_path, db_path):
     with store.connect(db_path) as con:
         indexed = {r[0] for r in con.execute(
             "SELECT table_name FROM duckdb_constraints() WHERE constraint_type = 'PRIMARY KEY'").fetchall()}
-    assert "articles" in indexed and not indexed & set(EVENT_TABLES)
+    assert "feed_state" in indexed and not indexed & {"articles", *EVENT_TABLES}
+    ids = _loaded_articles(tmp_path, db_path, n=3)
+    with store.connect(db_path) as con:
+        before = _tables(con, ["articles"])
+        rows = store.read_frame(con, "SELECT * FROM articles")
+        with pytest.raises(duckdb.ConstraintException, match="duplicate key article_id"):
+            # a write that would leave an article twice (its partition not replaced) rolls back
+            store.apply_writes(con, [store.Write("articles", rows.head(1), "false")])
+        assert _tables(con, ["articles"]) == before and len(before["articles"]) == len(ids)
 
 
 def test_the_extractors_input_is_exported_in_bounded_row_groups(tmp_path, db_path):
