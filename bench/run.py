@@ -157,15 +157,15 @@ def measure_duckdb_load(rows: int, repeats: int = 3) -> dict:
         for attempt in range(repeats):
             db = folder / f"{name}-{attempt}.duckdb"
             con = duckdb.connect(str(db), config={"storage_compatibility_version": store.STORAGE_COMPATIBILITY})
-            for table in frames:  # created here first, so that store.connect's CREATE IF NOT EXISTS keeps them
+            for table in frames:  # each variant's own schema
                 ddl = store.table_ddl(table)
                 if not zstd:
                     ddl = ddl.replace(" USING COMPRESSION zstd", "")
                 if primary_key:
                     ddl = ddl.replace("\n)", f",\n    PRIMARY KEY ({', '.join(store.PRIMARY_KEYS[table])})\n)")
                 con.execute(ddl)
-            con.close()
-            with store.connect(db) as con:
+            # Kept open as created: store.connect would rebuild the old schema's tables without their index.
+            try:
                 con.execute("SET enable_progress_bar = false")
                 if source == "parquet":
                     writes = [store.partition_write(t, None, [date(2024, 6, 17)], spilled[t]) for t in frames]
@@ -176,6 +176,8 @@ def measure_duckdb_load(rows: int, repeats: int = 3) -> dict:
                 seconds = time.perf_counter() - start
                 indexed = con.execute("SELECT count(*) FROM duckdb_constraints() WHERE constraint_type = "
                                       "'PRIMARY KEY' AND table_name IN ('visit_mentions', 'reactions')").fetchall()[0][0]
+            finally:
+                con.close()
             assert counts == {t: rows for t in frames}, counts
             runs.append(seconds)
             file_mb = db.stat().st_size / 1e6

@@ -44,7 +44,7 @@ PRIMARY_KEYS: dict[str, tuple[str, ...]] = {
 #: (bench/run.py measures it). Articles: the index must fit in the stage's memory limit (an index page cannot
 #: be spilled): with 64-character ids it failed the write at 2M articles under 256MB and at 4M under 512MB,
 #: while the check (a GROUP BY, which spills) has no such ceiling. Their key columns are also `unique=True` in
-#: the pandera models. Files created before keep their index: still correct, slower, and bounded as above.
+#: the pandera models. Files created with the index are rebuilt without it on connecting (`ensure_schema`).
 KEYS_CHECKED_AT_WRITE = frozenset({"articles", "visit_mentions", "reactions"})
 
 #: Free-text columns of the event tables stored with zstd: DuckDB's default analysis (trying FSST, dictionary...
@@ -59,7 +59,7 @@ COLUMN_COMPRESSION: dict[tuple[str, str], str] = {
 #: wrote or sorted; bounded, it spills to `<db file>.tmp/` instead, so a stage's memory does not grow with
 #: the corpus (bench/run.py shows peak RSS at 1k, 10k and 100k articles). Writing 100k articles (150 MB of
 #: text) in one transaction peaked at 797 MB RSS with 512MB here, 646 MB with 256MB, 530 MB with 128MB, at
-#: the same speed; 256MB keeps room for the key checks' hash tables on large event tables.
+#: the same speed; 256MB rather than 128MB leaves a margin for the stage's other SQL (not measured further).
 STAGE_MEMORY_LIMIT = "256MB"
 
 
@@ -160,14 +160,37 @@ def connect(db_path: str | os.PathLike, read_only: bool = False, lock_wait: floa
 
 
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
-    """Create the tables and views if missing; record the schema version once."""
+    """Create the tables and views if missing, drop the key indexes older files have; record the schema
+    version once."""
     for statement in ddl():
         con.execute(statement)
+    _drop_key_indexes(con)
     if con.execute("SELECT count(*) FROM schema_version").fetchone()[0] == 0:
         con.execute("INSERT INTO schema_version (version) VALUES (?)", [SCHEMA_VERSION])
     from diplowatch import views  # views depend on the tables; imported late to keep this module leaf-like
 
     views.create_views(con)
+
+
+def _drop_key_indexes(con: duckdb.DuckDBPyConnection) -> None:
+    """Rebuild, once, the tables of `KEYS_CHECKED_AT_WRITE` that a file created before still has with a
+    PRIMARY KEY index (DuckDB cannot drop one in place): the same rows, in one transaction. Without it an old
+    file keeps the index's memory ceiling (see KEYS_CHECKED_AT_WRITE)."""
+    indexed = [t for (t,) in con.execute(
+        "SELECT table_name FROM duckdb_constraints() WHERE constraint_type = 'PRIMARY KEY' "
+        "AND database_name = current_database() AND schema_name = 'main'").fetchall()
+        if t in KEYS_CHECKED_AT_WRITE]
+    for table in sorted(set(indexed)):
+        con.execute("BEGIN TRANSACTION")
+        try:
+            con.execute(f"ALTER TABLE {table} RENAME TO {table}__indexed")
+            con.execute(table_ddl(table))
+            con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM {table}__indexed")
+            con.execute(f"DROP TABLE {table}__indexed")
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
 
 
 def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame | None) -> int:

@@ -242,3 +242,28 @@ def test_the_extractors_input_is_exported_in_bounded_row_groups(tmp_path, db_pat
     batches = list(article_batches(path, 500))
     assert max(b.height for b in batches) == 500
     assert sorted(a for b in batches for a in b["article_id"]) == sorted(frame["article_id"])
+
+
+def test_a_file_whose_articles_have_a_key_index_is_rebuilt_without_it_keeping_every_row(tmp_path, db_path):
+    """Files created before issue 6 have a PRIMARY KEY index on articles (and maybe the event tables), whose
+    memory cannot be spilled; connecting rebuilds those tables once, rows unchanged."""
+    ids = _loaded_articles(tmp_path, db_path, n=5)
+    with store.connect(db_path) as con:
+        load_events(con, StubExtractor())
+        before = _tables(con, ["articles", *EVENT_TABLES])
+        for table in ["articles", *EVENT_TABLES]:  # make it an old file: the same tables with the index
+            con.execute(f"CREATE TABLE {table}__old AS SELECT * FROM {table}")
+            con.execute(f"DROP TABLE {table}")
+            con.execute(store.table_ddl(table).replace(
+                "\n)", f",\n    PRIMARY KEY ({', '.join(store.PRIMARY_KEYS[table])})\n)"))
+            con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM {table}__old")
+            con.execute(f"DROP TABLE {table}__old")
+    pk = "SELECT table_name FROM duckdb_constraints() WHERE constraint_type = 'PRIMARY KEY'"
+    with duckdb.connect(str(db_path)) as con:
+        assert {"articles", *EVENT_TABLES} <= {r[0] for r in con.execute(pk).fetchall()}
+    with store.connect(db_path) as con:
+        assert not {"articles", *EVENT_TABLES} & {r[0] for r in con.execute(pk).fetchall()}
+        assert _tables(con, ["articles", *EVENT_TABLES]) == before and len(before["articles"]) == len(ids)
+        assert "feed_state" in {r[0] for r in con.execute(pk).fetchall()}  # tables with their index kept
+        # and the views over them still work
+        con.execute("SELECT count(*) FROM visit_frequency_monthly").fetchall()
