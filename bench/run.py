@@ -65,11 +65,12 @@ def measure_pipeline(folder: Path, model: str, exhaustive: bool, workers: int = 
     """The whole pipeline: read files, validate, store articles, extract events, validate, store them; with
     `workers` > 1 the events stage extracts in that many worker processes (`diplowatch.parallel`)."""
     from diplowatch import store
-    from diplowatch.load import load_articles, load_events_between
+    from diplowatch.load import load_articles, load_events_between, workers_worth_starting
     from diplowatch.nlp import Extractor
 
     extractor = Extractor(model_name=model, exhaustive=exhaustive)
-    if workers == 1:
+    articles_in_folder = sum(1 for path in folder.glob("*.jsonl") for _ in path.open(encoding="utf-8"))
+    if workers_worth_starting(workers, articles_in_folder) == 1:
         extractor.nlp  # noqa: B018 -- load the model before the clock starts, as the baseline does
     # (with workers the model is loaded by each worker, inside the measured time: that start-up is part of the cost)
     db = Path(tempfile.mkdtemp()) / "bench.duckdb"
@@ -158,11 +159,9 @@ def measure_duckdb_load(rows: int, repeats: int = 3) -> dict:
             db = folder / f"{name}-{attempt}.duckdb"
             con = duckdb.connect(str(db), config={"storage_compatibility_version": store.STORAGE_COMPATIBILITY})
             for table in frames:  # each variant's own schema
-                ddl = store.table_ddl(table)
+                ddl = store.table_ddl(table, key_index=primary_key)
                 if not zstd:
                     ddl = ddl.replace(" USING COMPRESSION zstd", "")
-                if primary_key:
-                    ddl = ddl.replace("\n)", f",\n    PRIMARY KEY ({', '.join(store.PRIMARY_KEYS[table])})\n)")
                 con.execute(ddl)
             # Kept open as created: store.connect would rebuild the old schema's tables without their index.
             try:

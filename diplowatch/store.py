@@ -77,7 +77,12 @@ def duckdb_type(dtype) -> str:
     return _DUCKDB_TYPES[name]
 
 
-def table_ddl(table: str) -> str:
+def table_ddl(table: str, key_index: bool | None = None) -> str:
+    """CREATE TABLE for a model's table. `key_index`: declare its PRIMARY KEY (a DuckDB index); by default
+    only for tables whose key is not checked at write (`KEYS_CHECKED_AT_WRITE`). True rebuilds the schema
+    older files have (benchmarks, migration tests)."""
+    if key_index is None:
+        key_index = table not in KEYS_CHECKED_AT_WRITE
     columns = MODELS[table].to_schema().columns
     lines = []
     for name, col in columns.items():
@@ -85,7 +90,7 @@ def table_ddl(table: str) -> str:
         compression = COLUMN_COMPRESSION.get((table, name))
         using = f" USING COMPRESSION {compression}" if compression else ""
         lines.append(f"    {name} {duckdb_type(col.dtype.type)}{null}{using}")
-    if table in PRIMARY_KEYS and table not in KEYS_CHECKED_AT_WRITE:
+    if table in PRIMARY_KEYS and key_index:
         lines.append(f"    PRIMARY KEY ({', '.join(PRIMARY_KEYS[table])})")
     return f"CREATE TABLE IF NOT EXISTS {table} (\n" + ",\n".join(lines) + "\n)"
 
@@ -209,13 +214,22 @@ def _insert_parquet(con: duckdb.DuckDBPyConnection, table: str, paths: Sequence[
     """Insert rows spilled to Parquet files; DuckDB streams them, so memory does not grow with their size."""
     if not paths:
         return 0
+    insert = f"INSERT INTO {table} BY NAME SELECT * FROM read_parquet(?)"
     if table not in KEYS_CHECKED_AT_WRITE:
-        return con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM read_parquet(?)", [list(paths)]).fetchall()[0][0]
+        return con.execute(insert, [list(paths)]).fetchall()[0][0]
     # These tables' row order means nothing (readers sort), and letting DuckDB's threads write row groups in
-    # any order about doubles their load rate (bench/run.py). A setting, not part of the transaction: reset.
+    # any order about doubles their load rate (bench/run.py).
+    with unordered(con):
+        return con.execute(insert, [list(paths)]).fetchall()[0][0]
+
+
+@contextlib.contextmanager
+def unordered(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """Let DuckDB's threads produce rows in any order inside the block (no buffering to keep insertion order);
+    a connection setting, not part of a transaction, so it is reset on leaving, whatever happens."""
     con.execute("SET preserve_insertion_order = false")
     try:
-        return con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM read_parquet(?)", [list(paths)]).fetchall()[0][0]
+        yield
     finally:
         con.execute("RESET preserve_insertion_order")
 

@@ -119,4 +119,4 @@ def test_workers_need_an_extractor_they_can_rebuild(tmp_path, raw, stub_extracto
 @pytest.mark.parametrize(("asked", "articles", "started"), [(4, 500, 1), (4, 4_000, 2), (2, 100_000, 2), (1, 10**6, 1)])
 def test_a_stage_starts_a_worker_per_2000_articles_at_most(monkeypatch, asked, articles, started):
     monkeypatch.setattr(diplowatch.load, "ARTICLES_PER_WORKER", 2000)
-    assert diplowatch.load._workers_worth_starting(asked, articles) == started
+    assert diplowatch.load.workers_worth_starting(asked, articles) == started

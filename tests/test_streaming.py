@@ -254,8 +254,7 @@ def test_a_file_whose_articles_have_a_key_index_is_rebuilt_without_it_keeping_ev
         for table in ["articles", *EVENT_TABLES]:  # make it an old file: the same tables with the index
             con.execute(f"CREATE TABLE {table}__old AS SELECT * FROM {table}")
             con.execute(f"DROP TABLE {table}")
-            con.execute(store.table_ddl(table).replace(
-                "\n)", f",\n    PRIMARY KEY ({', '.join(store.PRIMARY_KEYS[table])})\n)"))
+            con.execute(store.table_ddl(table, key_index=True))
             con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM {table}__old")
             con.execute(f"DROP TABLE {table}__old")
     pk = "SELECT table_name FROM duckdb_constraints() WHERE constraint_type = 'PRIMARY KEY'"
