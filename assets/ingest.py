@@ -3,7 +3,7 @@
 from dagster import AssetExecutionContext, BackfillPolicy, MaterializeResult, MetadataValue, asset
 
 from assets import checks
-from assets.metadata import newest_rows_preview, table_row_count
+from assets.metadata import newest_rows_preview, removed_paths, removed_sources_markdown, table_row_count
 from assets.policies import (
     DUCKDB_WRITER_POOL,
     LOCK_RETRY_POLICY,
@@ -48,6 +48,9 @@ def articles(context: AssetExecutionContext, settings: DiplowatchSettings, duckd
         newest = newest_written(con, result, "articles", ["partition_date", "ingested_at"], days)
         total = table_row_count(con, "articles")
     context.log.info(f"articles: {result.counts} over {len(days)} day(s) {days[0]}..{days[-1]}")
+    if result.counts.get("articles_removed"):
+        context.log.warning(f"removed {result.counts['articles_removed']} article(s) no longer in {settings.raw_dir}: "
+                            + ", ".join(sorted(set(result.removed["source_path"].to_list()))[:20]))
     return MaterializeResult(
         metadata={
             "dagster/row_count": result.counts.get("articles", 0),
@@ -56,6 +59,9 @@ def articles(context: AssetExecutionContext, settings: DiplowatchSettings, duckd
             "article_sources": result.counts.get("article_sources", 0),
             "ingest_errors": result.counts.get("ingest_errors", 0),
             "rejected_rows": result.rejected,
+            "articles_removed": result.counts.get("articles_removed", 0),
+            "removed_sources": removed_sources_markdown(result.removed),
+            "removed_source_paths": MetadataValue.json(removed_paths(result.removed)),
             "raw_dir": MetadataValue.path(settings.raw_dir),
             "newest_articles": newest_rows_preview(newest, PREVIEW_COLUMNS, ["partition_date", "ingested_at"]),
         },

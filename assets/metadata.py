@@ -37,3 +37,27 @@ def newest_rows_preview(
 
 def table_row_count(con: duckdb.DuckDBPyConnection, table: str) -> int:
     return con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+
+#: Removed sources listed in a run's metadata; the rest are counted.
+REMOVED_LISTED = 50
+
+
+def removed_sources_markdown(removed: pl.DataFrame | None) -> MetadataValue:
+    """The articles a run removed (gone from the folder it re-read), one row per path they came from."""
+    if removed is None or removed.is_empty():
+        return MetadataValue.md("_none: every stored article is still in its folder, or came from elsewhere_")
+    shown = removed.select("partition_date", "source_path", "line_number", "article_id").head(REMOVED_LISTED)
+    more = removed.height - shown.height
+    return MetadataValue.md(markdown_table(shown) + (f"\n\n_and {more} more_" if more else ""))
+
+
+#: Paths of removed articles kept in a run's metadata (the CLI prints them); the count is always exact.
+REMOVED_PATHS_KEPT = 1000
+
+
+def removed_paths(removed: pl.DataFrame | None) -> list[str]:
+    """The distinct paths the removed articles came from (at most REMOVED_PATHS_KEPT), sorted."""
+    if removed is None or removed.is_empty():
+        return []
+    return sorted(set(removed["source_path"].to_list()))[:REMOVED_PATHS_KEPT]

@@ -300,3 +300,29 @@ def eval_cmd(
 
 if __name__ == "__main__":
     app()
+
+
+@app.command("prune")
+def prune_cmd(
+    db: DbOpt = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="list what would be removed, change nothing")] = False,
+) -> None:
+    """Remove stored articles whose files no longer exist anywhere (with their events and sources).
+
+    A run only removes what left the folder it reads; this is for the rest (a folder deleted or moved).
+    `visits` is rebuilt by the next run.
+    """
+    from diplowatch.load import prune_missing_sources
+    from diplowatch.store import connect
+
+    path = Settings.from_env(db_path=db).db_path
+    if not Path(path).exists():
+        raise _fail(f"[red]no database at {path}[/red]: nothing to prune")
+    with connect(path) as con:
+        gone = prune_missing_sources(con, dry_run=dry_run)
+    removed = gone.filter("article_removed")["article_id"].n_unique()
+    verb = "would remove" if dry_run else "removed"
+    console.print(f"{verb} {removed} article(s); {gone.height} source(s) point at files that no longer exist",
+                  highlight=False, markup=False, soft_wrap=True)
+    if not gone.is_empty():
+        _write_frame(gone.select("source_path", "line_number", "partition_date", "article_removed"), OutputFormat.table)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import itertools
+import os
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
@@ -23,7 +24,7 @@ import pyarrow.parquet as pq
 
 from diplowatch import store
 from diplowatch.events import extract_events
-from diplowatch.ingest import articles_frames, read_folder, url_identity
+from diplowatch.ingest import NOTE_REASONS, articles_frames, read_folder, url_identity
 from diplowatch.ingest.feeds import FEED_ERRORS_WHERE
 from diplowatch.schemas import Validated, empty_frame, frame_from_rows, validate
 
@@ -55,6 +56,8 @@ class StageResult:
     counts: dict[str, int]
     validations: dict[str, Validated] = field(default_factory=dict)
     partitions: list[date] = field(default_factory=list)
+    #: Articles the stage removed (one row per source they were read from): see `load_articles`.
+    removed: pl.DataFrame | None = None
 
     @property
     def rejected(self) -> int:
@@ -186,6 +189,89 @@ class _ArticleIdentities:
         return articles.filter(pl.col("article_id").is_in(new)), sources
 
 
+class ReadScope:
+    """Which stored rows a run over `raw_dir` may replace: only those that came from inside that folder (or that
+    file), so a run over one folder never touches what other folders, sources or feeds brought in.
+
+    Stored paths are compared by absolute, normalized path, so `samples`, `./samples` and `/abs/samples` name
+    the same folder. A path the readers could not read this time (a file or folder error, or a bad line) is
+    protected: what it held before stays until it is read again, because an unreadable file is not a file
+    whose articles are gone.
+    """
+
+    def __init__(self, raw_dir: str | Path):
+        self.root = os.path.abspath(raw_dir)
+        self._protected_paths: set[str] = set()
+        self._protected_lines: set[tuple[str, int]] = set()
+
+    def contains(self, source_path: str) -> bool:
+        path = os.path.abspath(source_path)
+        return path == self.root or path.startswith(self.root.rstrip(os.sep) + os.sep)
+
+    def protect(self, errors: pl.DataFrame) -> None:
+        """Remember the inputs that failed to read this run (their earlier rows are kept)."""
+        for path, line, reason in errors.select("source_path", "line_number", "reason").iter_rows():
+            if reason in NOTE_REASONS:
+                continue
+            if line is None:
+                self._protected_paths.add(os.path.abspath(path))
+            else:
+                self._protected_lines.add((os.path.abspath(path), line))
+
+    def is_protected(self, source_path: str, line_number: int | None) -> bool:
+        path = os.path.abspath(source_path)
+        if line_number is not None and (path, line_number) in self._protected_lines:
+            return True
+        return any(path == p or path.startswith(p.rstrip(os.sep) + os.sep) for p in self._protected_paths)
+
+
+@dataclass(frozen=True)
+class StoredSource:
+    article_id: str
+    source_path: str
+    line_number: int | None
+    partition_date: date
+    seen_at: datetime
+
+
+def _source_key(article_id: str, source_path: str, line_number: int | None) -> str:
+    return f"{article_id}\x00{source_path}\x00{'' if line_number is None else line_number}"
+
+
+#: `_source_key` in SQL, over article_sources' columns.
+_SOURCE_KEY_SQL = "article_id || chr(0) || source_path || chr(0) || coalesce(CAST(line_number AS VARCHAR), '')"
+
+
+def _removals(stored: list[StoredSource], read: pl.DataFrame, scope: ReadScope,
+              partition_dates: list[date] | None) -> tuple[list[StoredSource], list[str]]:
+    """(stored sources that are gone, articles left with no source at all) for a run that read `read` (its
+    article_sources rows, in the run's partitions) from inside `scope`.
+
+    A stored source is gone when it lies inside the folder that was re-read, belongs to the run's partitions
+    (or to an article read again), was not read again and is not protected. An article is removed only when
+    it lost a source that way and has no other source left (another folder may still hold it).
+    """
+    days = None if partition_dates is None else set(partition_dates)
+    read_ids = set(read["article_id"].to_list())
+    again = {_source_key(*row) for row in read.select("article_id", "source_path", "line_number").iter_rows()}
+    gone: list[StoredSource] = []
+    kept_by: set[str] = set(read_ids)
+    for source in stored:
+        in_run = days is None or source.partition_date in days or source.article_id in read_ids
+        if (in_run and scope.contains(source.source_path)
+                and _source_key(source.article_id, source.source_path, source.line_number) not in again
+                and not scope.is_protected(source.source_path, source.line_number)):
+            gone.append(source)
+        else:
+            kept_by.add(source.article_id)
+    orphaned = sorted({s.article_id for s in gone} - kept_by)
+    return gone, orphaned
+
+
+def _ids_in(column: str) -> str:
+    return f"{column} IN (SELECT unnest(?::VARCHAR[]))"
+
+
 def load_articles(
     con: duckdb.DuckDBPyConnection,
     raw_dir: str | Path,
@@ -195,25 +281,34 @@ def load_articles(
     batch_inputs: int = ARTICLE_BATCH_INPUTS,
     spill_dir: str | Path | None = None,
 ) -> StageResult:
-    """Read the raw folder, validate, and replace the articles of the given partitions (all when None).
+    """Read the raw folder, validate, and write what it holds for the given partitions (all when None).
 
-    `ingest_errors` is a snapshot of the folder's current problems and is replaced as a whole. With
-    `partition_bounds` (first, last day), articles dated outside them become `ingest_errors` rows. The folder
-    is read `batch_inputs` inputs at a time (see the module docstring); the write is one transaction.
+    A run replaces only what it read: articles of the folder are inserted or replaced; an earlier article is
+    removed only when it came from inside this folder, was in the run's partitions, is no longer there and
+    no other source still holds it (`StageResult.removed` lists each, with its paths). Rows from other
+    folders, feeds or sources are never touched (see `prune_missing_sources` for those). `ingest_errors`
+    rows of the folder's paths are a snapshot of its current problems. With `partition_bounds` (first, last
+    day), articles dated outside them become `ingest_errors` rows. The folder is read `batch_inputs` inputs
+    at a time (see the module docstring); the write is one transaction.
     """
     now = now or datetime.now(UTC)
     partition_dates = None if partition_dates is None else sorted(set(partition_dates))
+    scope = ReadScope(raw_dir)
     store.limit_stage_memory(con)
-    stored = con.execute("SELECT article_id, ingested_at, language FROM articles").fetchall()
-    known = {article_id: ingested_at for article_id, ingested_at, _ in stored}
+    stored = con.execute("SELECT article_id, ingested_at, language, partition_date FROM articles").fetchall()
+    known = {article_id: ingested_at for article_id, ingested_at, _, _ in stored}
+    stored_partition = {article_id: partition for article_id, _, _, partition in stored}
     # Stored articles keep their language: detection is the slow part of reading (ms per article).
-    identities = _ArticleIdentities({article_id: language for article_id, _, language in stored})
+    identities = _ArticleIdentities({article_id: language for article_id, _, language, _ in stored})
     del stored
+    stored_sources = [StoredSource(*row) for row in con.execute(
+        "SELECT article_id, source_path, line_number, partition_date, seen_at FROM article_sources").fetchall()]
     # First-seen times are kept, so re-running the same input rewrites byte-identical rows.
-    seen = {tuple(r[:3]): r[3] for r in con.execute(
-        "SELECT article_id, source_path, line_number, seen_at FROM article_sources").fetchall()}
-    recorded = {tuple(r[:3]): r[3] for r in con.execute(
-        "SELECT source_path, line_number, reason, recorded_at FROM ingest_errors").fetchall()}
+    seen = {(s.article_id, s.source_path, s.line_number): s.seen_at for s in stored_sources}
+    stored_errors = con.execute(
+        f"SELECT source_path, line_number, reason, recorded_at FROM ingest_errors WHERE NOT {FEED_ERRORS_WHERE}"
+    ).fetchall()
+    recorded = {tuple(r[:3]): r[3] for r in stored_errors}
     spilled = SpilledBatches(["articles", "article_sources", "ingest_errors"], spill_dir)
     try:
         for items in _batched(read_folder(raw_dir), batch_inputs):
@@ -224,23 +319,111 @@ def load_articles(
             if partition_bounds is not None:
                 articles, sources, errors = _out_of_bounds(articles, sources, errors, partition_bounds, now,
                                                            recorded)
+            scope.protect(errors)
             spilled.add(validate("articles", _in_partitions(articles, partition_dates)))
             spilled.add(validate("article_sources", _in_partitions(sources, partition_dates)))
             spilled.add(validate("ingest_errors", errors, partition_column=None))
         checked = spilled.validations()
+        read_ids = set(checked["articles"].valid["article_id"].to_list())
+        gone, removed_ids = _removals(stored_sources, checked["article_sources"].valid, scope, partition_dates)
+        # An article read again on another day than before: its events go with the old day (the events stage
+        # extracts it again in its new partition), or the two days would hold the same mention ids.
+        moved = [a for a in checked["articles"].valid.select("article_id", "partition_date").iter_rows()
+                 if a[0] in stored_partition and stored_partition[a[0]] != a[1]]
+        removed = _removed_frame(gone, removed_ids)
+        stale_events = removed_ids + [article for article, _ in moved]
         writes = [
-            store.partition_write("articles", None, partition_dates, spilled.paths["articles"]),
-            store.partition_write("article_sources", None, partition_dates, spilled.paths["article_sources"]),
-            # The feed stage owns the rows of feed URLs (feeds that are down); this stage owns the files' rows.
-            store.Write("ingest_errors", None, f"NOT {FEED_ERRORS_WHERE}", parquet=tuple(spilled.paths["ingest_errors"])),
+            store.Write("articles", None, _ids_in("article_id"), (sorted(read_ids | set(removed_ids)),),
+                        tuple(spilled.paths["articles"])),
+            _sources_write(gone, checked["article_sources"].valid, spilled.paths["article_sources"]),
+            store.Write("visit_mentions", None, _ids_in("article_id"), (stale_events,)),
+            store.Write("reactions", None, _ids_in("article_id"), (stale_events,)),
+            # The feed stage owns the rows of feed URLs; this stage owns the rows of the folder's paths.
+            store.Write("ingest_errors", None, f"NOT {FEED_ERRORS_WHERE} AND " + _ids_in("source_path"),
+                        (sorted({p for p, *_ in stored_errors if scope.contains(p)}),),
+                        parquet=tuple(spilled.paths["ingest_errors"])),
         ]
         rejected = pl.concat([v.rejected for v in checked.values()])
         counts = store.apply_writes(con, _unless_batch_failed(writes, checked)
-                                    + [store.rejected_write(list(checked), rejected, partition_dates)])
+                                    + [_rejected_in_scope(con, scope, list(checked), rejected, partition_dates)])
     finally:
         spilled.discard()
+    if any(v.batch_failed for v in checked.values()):  # nothing was written, so nothing was removed
+        removed = removed.clear()
+    counts["articles_removed"] = removed["article_id"].n_unique()
     written = sorted(set(checked["articles"].valid["partition_date"].to_list()))
-    return StageResult(counts, checked, written)
+    return StageResult(counts, checked, written, removed)
+
+
+def _sources_write(gone: list[StoredSource], read: pl.DataFrame, parquet: list[str]) -> store.Write:
+    """Delete the sources that are gone and the ones read again (rewritten with their first-seen times
+    kept), then insert the sources read."""
+    keys = [_source_key(s.article_id, s.source_path, s.line_number) for s in gone]
+    keys += [_source_key(*row) for row in read.select("article_id", "source_path", "line_number").iter_rows()]
+    return store.Write("article_sources", None, f"({_SOURCE_KEY_SQL}) IN (SELECT unnest(?::VARCHAR[]))",
+                       (keys,), tuple(parquet))
+
+
+def _removed_frame(gone: list[StoredSource], removed_ids: list[str]) -> pl.DataFrame:
+    """One row per source of a removed article: its id, partition and the path (and line) it was read from."""
+    removed = set(removed_ids)
+    rows = [{"article_id": s.article_id, "partition_date": s.partition_date, "source_path": s.source_path,
+             "line_number": s.line_number} for s in gone if s.article_id in removed]
+    return pl.DataFrame(rows, schema={"article_id": pl.String, "partition_date": pl.Date, "source_path": pl.String,
+                                      "line_number": pl.Int64}).sort("partition_date", "source_path", "line_number")
+
+
+def _rejected_in_scope(con: duckdb.DuckDBPyConnection, scope: ReadScope, tables: list[str], frame: pl.DataFrame,
+                       partition_dates: list[date] | None) -> store.Write:
+    """Replace the quarantined rows of the articles stage that came from inside the folder read (their JSON
+    names the path), in the run's partitions; other folders' quarantined rows stay."""
+    write = store.rejected_write(tables, frame, partition_dates)
+    paths = [p for (p,) in con.execute(
+        "SELECT DISTINCT json_extract_string(row_json, '$.source_path') FROM rejected_rows WHERE "
+        + _ids_in("table_name"), [tables]).fetchall() if p is not None and scope.contains(p)]
+    where = f"{write.where} AND " + _ids_in("json_extract_string(row_json, '$.source_path')")
+    return store.Write(write.table, write.frame, where, (*write.params, sorted(paths)))
+
+
+def partitions_of_folder(con: duckdb.DuckDBPyConnection, raw_dir: str | Path) -> set[date]:
+    """The partitions holding stored articles read from inside `raw_dir`: a run over the folder covers them
+    too, so what left the folder (or moved to another day) is noticed there."""
+    scope = ReadScope(raw_dir)
+    rows = con.execute("SELECT DISTINCT source_path, partition_date FROM article_sources").fetchall()
+    return {day for path, day in rows if scope.contains(path)}
+
+
+def prune_missing_sources(con: duckdb.DuckDBPyConnection, dry_run: bool = False) -> pl.DataFrame:
+    """Remove what a normal run never removes: sources whose file no longer exists on disk, wherever it was
+    (any folder, any partition), the articles left with no source at all and their events, and the
+    `ingest_errors` rows of files that no longer exist. One transaction; `visits` is rebuilt by the next run.
+
+    Returns one row per source that is gone (`article_removed` says whether its article went with it); with
+    `dry_run` nothing is changed. Feed URLs are not files and are never pruned.
+    """
+    sources = store.read_frame(con, "SELECT article_id, source_path, line_number, partition_date "
+                                    "FROM article_sources ORDER BY partition_date, source_path, line_number")
+    exists = {p: os.path.exists(p) for p in sources["source_path"].unique().to_list()}
+    gone = sources.filter(pl.col("source_path").replace_strict(exists, return_dtype=pl.Boolean).not_())
+    still_held = set(sources.filter(~pl.col("article_id").is_in(gone["article_id"].implode())
+                                    | pl.col("source_path").replace_strict(exists, return_dtype=pl.Boolean))
+                     ["article_id"].to_list())
+    gone = gone.with_columns(pl.col("article_id").is_in(list(still_held)).not_().alias("article_removed"))
+    error_paths = [p for (p,) in con.execute(
+        f"SELECT DISTINCT source_path FROM ingest_errors WHERE NOT {FEED_ERRORS_WHERE}").fetchall()
+        if not os.path.exists(p)]
+    if dry_run or (gone.is_empty() and not error_paths):
+        return gone
+    removed = sorted(set(gone.filter("article_removed")["article_id"].to_list()))
+    keys = [_source_key(*row) for row in gone.select("article_id", "source_path", "line_number").iter_rows()]
+    store.apply_writes(con, [
+        store.Write("article_sources", None, f"({_SOURCE_KEY_SQL}) IN (SELECT unnest(?::VARCHAR[]))", (keys,)),
+        *(store.Write(table, None, _ids_in("article_id"), (removed,))
+          for table in ("articles", "visit_mentions", "reactions")),
+        store.Write("ingest_errors", None, f"NOT {FEED_ERRORS_WHERE} AND " + _ids_in("source_path"),
+                    (error_paths,)),
+    ])
+    return gone
 
 
 def _unless_batch_failed(writes: list[store.Write], checked: dict[str, Validated]) -> list[store.Write]:

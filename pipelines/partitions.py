@@ -64,6 +64,23 @@ def covering_range(days: Iterable[date], now: datetime | None = None) -> tuple[d
     return (min(inside), max(inside)) if inside else None
 
 
+#: Empty days a `diplowatch run` range may span rather than start another run: each partition of a range
+#: costs the Dagster instance a few event-log writes, each extra run its own start and steps.
+MAX_EMPTY_DAYS_IN_RANGE = 7
+
+
+def partition_ranges(days: Iterable[date], max_gap: int = MAX_EMPTY_DAYS_IN_RANGE) -> list[tuple[date, date]]:
+    """The given days as (first, last) ranges, sorted; two days at most `max_gap` empty days apart share
+    a range. A folder of 1987 articles plus today's undated ones is two ranges, not 40 years of days."""
+    ranges: list[tuple[date, date]] = []
+    for day in sorted(set(days)):
+        if ranges and (day - ranges[-1][1]).days <= max_gap + 1:
+            ranges[-1] = (ranges[-1][0], day)
+        else:
+            ranges.append((day, day))
+    return ranges
+
+
 def scan_raw_folder(root: str | os.PathLike) -> dict[str, tuple[int, int]]:
     """Every file the readers would read under `root`: path -> (mtime_ns, size).
 

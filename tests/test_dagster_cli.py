@@ -20,7 +20,9 @@ def test_run_materializes_every_day_and_prints_a_summary(tmp_path):
     db = tmp_path / "out" / "diplowatch.duckdb"
     result = runner.invoke(app, ["run", "--raw", str(raw), "--db", str(db)])
     assert result.exit_code == 0, result.output
-    assert "ran daily_events_job over 2024-06-17..2025-08-20" in result.output
+    (ran,) = [line for line in result.output.splitlines() if line.startswith("ran daily_events_job over")]
+    # Five days months apart: five one-day runs, not a range of 430 days.
+    assert ran.startswith("ran daily_events_job over 2024-06-17, ") and ".." not in ran
     assert "articles: 5" in result.output
     assert "RUS->PRK" in result.output
     with duckdb.connect(str(db), read_only=True) as con:
@@ -54,3 +56,31 @@ def test_run_of_a_folder_without_articles_runs_today_and_records_the_errors(tmp_
 def test_run_with_a_missing_raw_folder_is_a_usage_error(tmp_path):
     result = runner.invoke(app, ["run", "--raw", str(tmp_path / "absent"), "--db", str(tmp_path / "x.duckdb")])
     assert result.exit_code == 2
+
+
+def test_a_run_over_another_folder_keeps_the_first_folders_articles_and_reports_removals(tmp_path):
+    """The issue's case: folder B holds one file dated 2024-01-01 and one undated file; the demo's articles stay."""
+    demo = tmp_path / "samples"
+    shutil.copytree(SAMPLES, demo)
+    db = tmp_path / "diplowatch.duckdb"
+    assert runner.invoke(app, ["run", "--raw", str(demo), "--db", str(db)]).exit_code == 0
+    other = tmp_path / "batch-b"
+    other.mkdir()
+    (other / "dated.txt").write_text("date 2024-01-01 Visit\nThe Japanese foreign minister arrived in Paris on "
+                                     "Monday for talks with her French counterpart.\n")
+    (other / "undated.txt").write_text("The Chadian president will visit Nigeria next week, his office said.\n")
+    result = runner.invoke(app, ["run", "--raw", str(other), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert "article(s) no longer in" not in result.output
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM articles").fetchall()[0][0] == 7
+        from_demo = con.execute("SELECT count(*) FROM visit_mentions v JOIN article_sources s USING (article_id) "
+                                "WHERE s.source_path LIKE ?", [f"{demo}%"]).fetchall()[0][0]
+    assert from_demo > 0
+    # The undated file's day (today) is a run of its own: 2024-01-01 .. today is not rewritten.
+    assert "2024-01-01, " in result.output
+    (other / "dated.txt").unlink()
+    result = runner.invoke(app, ["run", "--raw", str(other), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert f"removed 1 article(s) no longer in {other}" in result.output
+    assert str(other / "dated.txt") in result.output
