@@ -1,4 +1,4 @@
-"""The `diplowatch` command line (core commands; `pipelines.cli` adds `run`, which needs Dagster)."""
+"""The `diplowatch` command line (core commands; `pipelines.console` adds `run`, which needs Dagster)."""
 
 from __future__ import annotations
 
@@ -146,10 +146,10 @@ def extract_cmd(
     model: ModelOpt = None,
 ) -> None:
     """Extract the visits and reactions of one article file and print them; the database is not touched."""
-    from diplowatch.events import extract_events
     from diplowatch.ingest import articles_frames, read_path
     from diplowatch.nlp import Extractor
     from diplowatch.schemas import validate
+    from diplowatch.stages.events import extract_events
 
     items = list(read_path(file))
     articles, _sources, errors = articles_frames(items, datetime.now(UTC))
@@ -312,7 +312,7 @@ def prune_cmd(
     A run only removes what left the folder it reads; this is for the rest (a folder deleted or moved).
     `visits` is rebuilt by the next run.
     """
-    from diplowatch.load import prune_missing_sources
+    from diplowatch.stages.articles import prune_missing_sources
     from diplowatch.store import connect
 
     path = Settings.from_env(db_path=db).db_path

@@ -307,6 +307,15 @@ def apply_writes(con: duckdb.DuckDBPyConnection, writes: Sequence[Write]) -> dic
     return counts
 
 
+def database_path(con: duckdb.DuckDBPyConnection) -> Path:
+    """The file of the connection's database (the folder beside it holds a run's staging files)."""
+    (path,) = con.execute(
+        "SELECT path FROM duckdb_databases() WHERE database_name = current_database()").fetchall()[0]
+    if not path:
+        raise ValueError("an in-memory DuckDB database has no folder for staging files: pass a staging folder")
+    return Path(path)
+
+
 def read_frame(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence | None = None) -> pl.DataFrame:
     """A query's result as a Polars frame, through Arrow (DuckDB 2 dropped the connection-level `.pl()`)."""
     return pl.from_arrow(con.sql(sql, params=list(params or [])).to_arrow_table())

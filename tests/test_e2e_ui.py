@@ -1,4 +1,4 @@
-"""End to end: `dagster dev` on a free local port; launch daily_events_job for the sample's day through
+"""End to end: `dagster dev` on a free local port; launch events_job for the sample's day through
 GraphQL (the UI's Launch button), wait for success, find the rows in DuckDB."""
 
 from __future__ import annotations
@@ -80,7 +80,7 @@ def _wait_for_location(client: httpx.Client, server: subprocess.Popen, log: Path
 
 
 @pytest.mark.slow
-def test_launch_daily_events_job_for_the_sample_day_through_graphql(tmp_path):
+def test_launch_events_job_for_the_sample_month_through_graphql(tmp_path):
     raw = tmp_path / "raw"
     shutil.copytree(SAMPLES, raw)
     db = tmp_path / "data" / "diplowatch.duckdb"
@@ -98,9 +98,9 @@ def test_launch_daily_events_job_for_the_sample_day_through_graphql(tmp_path):
             location, repository = _wait_for_location(client, server, log)
             params = {
                 "selector": {"repositoryLocationName": location, "repositoryName": repository,
-                             "jobName": "daily_events_job"},
+                             "jobName": "events_job"},
                 "runConfigData": {},
-                "executionMetadata": {"tags": [{"key": "dagster/partition", "value": "2024-06-17"}]},
+                "executionMetadata": {"tags": [{"key": "dagster/partition", "value": "2024-06"}]},
             }
             launched = _graphql(client, LAUNCH, {"executionParams": params})["launchRun"]
             assert launched["__typename"] == "LaunchRunSuccess", launched
@@ -135,7 +135,7 @@ def test_launch_daily_events_job_for_the_sample_day_through_graphql(tmp_path):
         visits = con.execute("""SELECT DISTINCT visitor_code, host_code FROM visit_mentions
                                 WHERE partition_date = DATE '2024-06-17'""").fetchall()
         reactions = con.execute("SELECT reactor_code, stance FROM reactions").fetchall()
-    # Only the launched day was loaded: the other sample days belong to other partitions.
+    # Only the launched month was loaded: the other sample months belong to other partitions.
     assert articles == [(date(2024, 6, 17), 1)]
     assert {("RUS", "PRK"), ("RUS", "VNM"), ("PRK", "RUS")} <= set(visits)
     assert ("USA", "negative") in reactions

@@ -16,7 +16,7 @@ import pytest
 from diplowatch import store
 from diplowatch.ingest.feeds import Feed, FeedConfigError, ingest_feeds, load_feeds_config
 from diplowatch.ingest.http import USER_AGENT, FetchError, FetchLimits, fetch, new_client
-from diplowatch.load import load_articles
+from diplowatch.stages.articles import load_articles
 from tests.conftest import ROOT
 
 NOW = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)

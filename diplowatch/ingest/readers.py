@@ -353,3 +353,38 @@ def read_folder(root: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_FILE_BY
             yield item
         else:
             yield from read_path(item, max_bytes=max_bytes, today=today)
+
+
+def scan_folder(root: str | os.PathLike) -> dict[str, tuple[int, int]]:
+    """Every file `read_folder` would read under `root`: path -> (mtime_ns, size), by the same walk.
+
+    A path that cannot be stat'ed (dangling link) is left out: the next run records it in `ingest_errors`.
+    """
+    root = Path(root)
+    if not root.is_dir():
+        info = root.stat()
+        return {str(root): (info.st_mtime_ns, info.st_size)}
+    info = os.stat(root)
+    key = (info.st_dev, info.st_ino)
+    found: dict[str, tuple[int, int]] = {}
+    for item in _walk(root, frozenset({key}), {key}):
+        if isinstance(item, IngestError):
+            continue
+        try:
+            stat_result = item.stat()
+        except OSError:
+            continue
+        found[str(item)] = (stat_result.st_mtime_ns, stat_result.st_size)
+    return found
+
+
+def article_dates(path: str | os.PathLike, today: date) -> set[date]:
+    """The days a file's articles fall on, read with the readers (no NLP, no database): an undated article
+    falls on the day it is first ingested, `today` for a new file. A file with no readable article: none."""
+    return {item.published_at or today for item in read_path(Path(path), today=today)
+            if isinstance(item, RawArticle)}
+
+
+def folder_article_dates(root: str | os.PathLike, today: date) -> set[date]:
+    """Every day the articles of a folder (or file) fall on."""
+    return {item.published_at or today for item in read_folder(root, today=today) if isinstance(item, RawArticle)}

@@ -1,4 +1,4 @@
-"""The analytics stage over a connection: rebuild `visits` and link mentions and reactions to it, atomically."""
+"""The visits stage: rebuild `visits` from every visit mention and link mentions and reactions to it, atomically."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import duckdb
 import polars as pl
 
 from diplowatch import store
-from diplowatch.analytics.visits import MENTION_COLUMNS, ClusteredVisits, cluster_visits
+from diplowatch.analytics.clustering import MENTION_COLUMNS, ClusteredVisits, cluster_visits
 from diplowatch.schemas import Validated, validate
 
 
