@@ -443,6 +443,23 @@ def fetch_feeds(
     return FeedRun(outcomes, now)
 
 
+def _cursor(seen: pl.DataFrame, names: list[str], new_rows: pl.DataFrame) -> pl.DataFrame:
+    """The feeds' cursor after the run: the earlier entries and the new ones, newest first, capped per feed."""
+    schema = polars_schema("feed_entries_seen")
+    earlier = (
+        seen.filter(pl.col("feed_name").is_in(names)).select(list(schema)).cast(schema)
+        if seen.height
+        else None
+    )
+    cursor = pl.concat([f for f in (earlier, new_rows) if f is not None])
+    return (
+        cursor.unique(["feed_name", "entry_key"], keep="first", maintain_order=True)
+        .sort(["feed_name", "first_seen_at", "entry_key"], descending=[False, True, False])
+        .group_by("feed_name", maintain_order=True)
+        .head(MAX_SEEN_PER_FEED)
+    )
+
+
 def feed_writes(run: FeedRun, state: dict[str, dict], seen: pl.DataFrame) -> list[store.Write]:
     """The run's state, cursor and current feed failures as one set of writes (one transaction)."""
     names = [o.feed.name for o in run.outcomes]
@@ -485,21 +502,7 @@ def feed_writes(run: FeedRun, state: dict[str, dict], seen: pl.DataFrame) -> lis
             }
             for line in outcome.lines
         ]
-    schema = polars_schema("feed_entries_seen")
-    earlier = (
-        seen.filter(pl.col("feed_name").is_in(names)).select(list(schema)).cast(schema)
-        if seen.height
-        else None
-    )
-    cursor = pl.concat(
-        [f for f in (earlier, frame_from_rows("feed_entries_seen", seen_rows)) if f is not None]
-    )
-    cursor = (
-        cursor.unique(["feed_name", "entry_key"], keep="first", maintain_order=True)
-        .sort(["feed_name", "first_seen_at", "entry_key"], descending=[False, True, False])
-        .group_by("feed_name", maintain_order=True)
-        .head(MAX_SEEN_PER_FEED)
-    )
+    cursor = _cursor(seen, names, frame_from_rows("feed_entries_seen", seen_rows))
     in_feeds = ("feed_name IN (SELECT unnest(?::VARCHAR[]))", (names,))
     return [
         store.Write("feed_state", frame_from_rows("feed_state", state_rows), *in_feeds),
