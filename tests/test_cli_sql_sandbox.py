@@ -50,8 +50,8 @@ def sql(query: str, db: str):
         "SELECT * FROM '{secret}'",
         "SELECT * FROM glob('{folder}/*')",
         "ATTACH '{victim}' AS other",
-        "INSTALL httpfs",
-        "LOAD httpfs",
+        "INSTALL httpfs FROM '{folder}/repository'",  # a local repository: no download, even if let through
+        "LOAD '{folder}/httpfs.duckdb_extension'",
         "SET enable_external_access = true",
         "RESET lock_configuration",
     ],
