@@ -27,6 +27,16 @@ ui: env
 	[ -f $$DAGSTER_HOME/dagster.yaml ] || cp dagster.yaml $$DAGSTER_HOME/dagster.yaml; \
 	DAGSTER_HOME=$$DAGSTER_HOME $(RUN)/dagster dev -w workspace.yaml
 
+# The Dagster UI read-only (dagster-webserver --read-only): it shows everything but launches nothing, switches no
+# schedule or sensor; bound to 127.0.0.1 only, on its own port so it runs beside `make ui`. README: "The UI's exposure".
+READONLY_UI_PORT ?= 3001
+.PHONY: ui-readonly
+ui-readonly: env
+	DAGSTER_HOME=$${DAGSTER_HOME:-$(CURDIR)/.dagster_home}; mkdir -p $$DAGSTER_HOME; \
+	[ -f $$DAGSTER_HOME/dagster.yaml ] || cp dagster.yaml $$DAGSTER_HOME/dagster.yaml; \
+	DAGSTER_HOME=$$DAGSTER_HOME exec $(RUN)/dagster-webserver --read-only -h 127.0.0.1 -p $(READONLY_UI_PORT) \
+		-w workspace.yaml
+
 eval: env
 	$(RUN)/diplowatch eval --gold $(SHARED)/eval/dev.jsonl
 

@@ -16,7 +16,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from diplowatch.ingest.pages import extract_page
-from diplowatch.ingest.text import BinaryContent, DateProblem, decode_bytes, parse_published
+from diplowatch.ingest.text import BinaryContent, DateProblem, decode_bytes, normalize_text, parse_published
 
 #: Files above this size are recorded as `too_large` without being read (the cap is checked with fstat first).
 DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -24,7 +24,8 @@ DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024
 
 @dataclass(frozen=True)
 class RawArticle:
-    """An article as read from one input, before identity and partitioning are assigned."""
+    """An article as read from one input, before identity and partitioning are assigned. Its text, title and
+    source are normalized on creation (`normalize_text`: invisible characters removed, NFKC)."""
 
     source_kind: str
     source_path: str
@@ -35,6 +36,15 @@ class RawArticle:
     source: str | None = None
     published_at: date | None = None
     title: str | None = None
+
+    def __post_init__(self) -> None:
+        # Normalized once, here, so whatever reads an article (dedup, language, extraction, storage) sees the same
+        # text and the stored offsets point into it (see text.normalize_text).
+        object.__setattr__(self, "text", normalize_text(self.text).strip())
+        for name in ("title", "source"):
+            value = getattr(self, name)
+            if value is not None:
+                object.__setattr__(self, name, normalize_text(value).strip() or None)
 
 
 @dataclass(frozen=True)
