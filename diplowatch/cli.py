@@ -50,7 +50,8 @@ def _progress(transient: bool = True) -> Progress:
 
 
 def _fail(message: str, code: int = 2) -> typer.Exit:
-    err_console.print(message, highlight=False)
+    # soft_wrap: no line breaks inserted, so a path or a query in the message stays whole (copyable).
+    err_console.print(message, highlight=False, soft_wrap=True)
     return typer.Exit(code)
 
 
@@ -70,11 +71,19 @@ def _open_read_only(db: str | None):
         raise _fail(f"[red]no database at {path}[/red]: run `diplowatch run` (or `make demo`) first, or pass --db")
     with contextlib.ExitStack() as stack:
         try:  # the connection opens on entering, so that is where a locked file shows
-            con = stack.enter_context(connect(path, read_only=True, lock_wait=READ_LOCK_WAIT_SECONDS))
+            con = stack.enter_context(connect(path, read_only=True, lock_wait=READ_LOCK_WAIT_SECONDS,
+                                              on_wait=_say_lock_wait))
         except (duckdb.IOException, DuckDBLockedError) as exc:
             raise _fail(f"[red]cannot open {path}[/red]: {exc}\nanother process may be writing it; try again when "
                         "the run has finished") from exc
         yield con
+
+
+def _say_lock_wait(path, waited: float, limit: float) -> None:
+    """Tell stderr that (and for how long) a command waits for another process's lock on the file."""
+    from diplowatch.store import lock_wait_message
+
+    err_console.print(lock_wait_message(path, waited, limit) + "...", highlight=False, markup=False, soft_wrap=True)
 
 
 def _rich_table(frame, title: str | None = None, max_rows: int | None = None) -> Table:
