@@ -86,15 +86,12 @@ def _say_lock_wait(path, waited: float, limit: float) -> None:
     err_console.print(lock_wait_message(path, waited, limit) + "...", highlight=False, markup=False, soft_wrap=True)
 
 
-def _rich_table(frame, title: str | None = None, max_rows: int | None = None) -> Table:
-    # A title wider than a narrow table would wrap; make room for it.
-    table = Table(title=title, title_justify="left", header_style="bold", min_width=len(title or ""))
-    for column in frame.columns:
-        table.add_column(column, overflow="fold")
-    shown = frame if max_rows is None else frame.head(max_rows)
-    for row in shown.iter_rows():
-        table.add_row(*("" if v is None else str(v) for v in row))
-    return table
+def _rich_table(frame, title: str | None = None, max_rows: int | None = None, width: int | None = None) -> Table:
+    """The frame as a table that fits the terminal (`console.width`, or `width`): no word or date split across
+    lines (see diplowatch.terminal)."""
+    from diplowatch.terminal import frame_table
+
+    return frame_table(frame, width or console.width, title, max_rows)
 
 
 def _write_frame(frame, fmt: OutputFormat, title: str | None = None, max_rows: int | None = TABLE_ROWS) -> None:
