@@ -33,6 +33,15 @@ ui: env
 	echo "Dagster UI: http://$(HOST):$(PORT)  (instance $$home; Ctrl-C stops it)" && \
 	DAGSTER_HOME=$$home exec $(RUN)/dagster dev -w workspace.yaml -h $(HOST) -p $(PORT)
 
+# The Dagster UI read-only (dagster-webserver --read-only): it shows everything but launches nothing, switches no
+# schedule or sensor; bound to 127.0.0.1 only, on its own port so it runs beside `make ui`. README: "The UI's exposure".
+READONLY_UI_PORT ?= 3001
+.PHONY: ui-readonly
+ui-readonly: env
+	home=$$($(RUN)/python -m pipelines.dagster_home) && \
+	DAGSTER_HOME=$$home exec $(RUN)/dagster-webserver --read-only -h 127.0.0.1 -p $(READONLY_UI_PORT) \
+		-w workspace.yaml
+
 eval: env
 	$(RUN)/diplowatch eval --gold $(SHARED)/eval/dev.jsonl
 

@@ -19,14 +19,14 @@ from assets.policies import (
     retry_only_lock_errors,
     table_metadata,
 )
-from diplowatch.analytics import load_visits
+from assets.resources import DiplowatchDuckDB
 from diplowatch.analytics.charts import (
     chart_png,
     png_markdown,
     visits_per_month_chart,
     visits_per_month_frame,
 )
-from pipelines.resources import DiplowatchDuckDB
+from diplowatch.stages.visits import load_visits
 
 PREVIEW_COLUMNS = ["visitor_code", "host_code", "visitor_name", "location", "start_date", "end_date", "status",
                    "visit_type", "mention_count", "article_count", "last_reported"]

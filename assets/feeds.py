@@ -3,9 +3,9 @@
 from dagster import AssetExecutionContext, MaterializeResult, MetadataValue, asset
 
 from assets.policies import DUCKDB_WRITER_POOL, LOCK_RETRY_POLICY, OWNERS, retry_only_lock_errors
+from assets.resources import DiplowatchDuckDB, DiplowatchSettings
 from diplowatch import store
 from diplowatch.ingest.feeds import feed_writes, fetch_feeds, load_feeds_config, read_feed_state
-from pipelines.resources import DiplowatchDuckDB, DiplowatchSettings
 
 
 @asset(

@@ -4,6 +4,7 @@ from dagster import AssetExecutionContext, BackfillPolicy, MaterializeResult, Me
 
 from assets import checks
 from assets.metadata import newest_rows_preview, removed_paths, removed_sources_markdown, table_row_count
+from assets.partitions import context_partition_dates, monthly_partitions, partition_bounds
 from assets.policies import (
     DUCKDB_WRITER_POOL,
     LOCK_RETRY_POLICY,
@@ -11,9 +12,10 @@ from assets.policies import (
     retry_only_lock_errors,
     table_metadata,
 )
-from diplowatch.load import load_articles, newest_written
-from pipelines.partitions import context_partition_dates, daily_partitions, partition_bounds
-from pipelines.resources import DiplowatchDuckDB, DiplowatchSettings
+from assets.resources import DiplowatchDuckDB, DiplowatchSettings
+from diplowatch.stages import staging
+from diplowatch.stages.articles import load_articles
+from diplowatch.stages.spill import newest_written
 
 PREVIEW_COLUMNS = ["partition_date", "published_at", "title", "source", "source_path", "date_from_ingest"]
 
@@ -23,12 +25,12 @@ PREVIEW_COLUMNS = ["partition_date", "published_at", "title", "source", "source_
     kinds={"polars", "duckdb"},
     owners=OWNERS,
     description="Articles read from the raw folder (DIPLOWATCH_RAW_DIR; sample .txt and .jsonl, recursively), "
-    "deduplicated by normalized title + text and validated. Partitioned by publication day (UTC); an undated "
-    "article falls on the day it was first ingested (`date_from_ingest`). Also writes `article_sources` (every "
+    "deduplicated by normalized title + text and validated. Partitioned by month of publication (UTC); an "
+    "undated article falls on the day it was first ingested (`date_from_ingest`). Also writes `article_sources` (every "
     "place an article was seen) and `ingest_errors` (what could not be read, and why).",
     # Feeds write their entries into the raw folder first, so a run reads what it just fetched.
     deps=["feed_entries"],
-    partitions_def=daily_partitions,
+    partitions_def=monthly_partitions,
     backfill_policy=BackfillPolicy.single_run(),
     pool=DUCKDB_WRITER_POOL,
     retry_policy=LOCK_RETRY_POLICY,
@@ -43,8 +45,9 @@ PREVIEW_COLUMNS = ["partition_date", "published_at", "title", "source", "source_
 )
 def articles(context: AssetExecutionContext, settings: DiplowatchSettings, duckdb: DiplowatchDuckDB) -> MaterializeResult:
     days = context_partition_dates(context)
+    folder = staging.run_folder(settings.staging_root(duckdb.database), context.run.run_id) / "articles"
     with retry_only_lock_errors(), duckdb.get_connection() as con:
-        result = load_articles(con, settings.raw_dir, days, partition_bounds=partition_bounds())
+        result = load_articles(con, settings.raw_dir, days, partition_bounds=partition_bounds(), staging_dir=folder)
         newest = newest_written(con, result, "articles", ["partition_date", "ingested_at"], days)
         total = table_row_count(con, "articles")
     context.log.info(f"articles: {result.counts} over {len(days)} day(s) {days[0]}..{days[-1]}")

@@ -62,28 +62,24 @@ def measure_baseline(folder: Path, model: str, n_process: int = 1) -> dict:
 
 
 def measure_pipeline(folder: Path, model: str, exhaustive: bool, workers: int = 1) -> dict:
-    """The whole pipeline: read files, validate, store articles, extract events, validate, store them; with
-    `workers` > 1 the events stage extracts in that many worker processes (`diplowatch.parallel`)."""
+    """The core stages in one process: read files, validate, store articles, extract events, validate, store."""
     from diplowatch import store
-    from diplowatch.load import load_articles, load_events_between, workers_worth_starting
     from diplowatch.nlp import Extractor
+    from diplowatch.stages.articles import load_articles
+    from diplowatch.stages.events import load_events
 
     extractor = Extractor(model_name=model, exhaustive=exhaustive)
-    articles_in_folder = sum(1 for path in folder.glob("*.jsonl") for _ in path.open(encoding="utf-8"))
-    if workers_worth_starting(workers, articles_in_folder) == 1:
-        extractor.nlp  # noqa: B018 -- load the model before the clock starts, as the baseline does
-    # (with workers the model is loaded by each worker, inside the measured time: that start-up is part of the cost)
+    extractor.nlp  # noqa: B018 -- load the model before the clock starts, as the baseline does
     db = Path(tempfile.mkdtemp()) / "bench.duckdb"
     start = time.perf_counter()
     with store.connect(db) as con:
         articles = load_articles(con, folder)
     articles_seconds = time.perf_counter() - start
-    # As the events asset runs it: the file is opened to export the articles and to write, closed in between.
-    events = load_events_between(lambda: store.connect(db), extractor, workers=workers)
+    with store.connect(db) as con:
+        events = load_events(con, extractor)
     seconds = time.perf_counter() - start
     return {"articles": articles.counts.get("articles", 0), "seconds": seconds, "peak_rss_mb": _peak_rss_mb(),
-            "worker_peak_rss_mb": _children_peak_rss_mb(), "workers": workers,
-            "workers_used": events.counts.get("extraction_workers", 1),
+            "worker_peak_rss_mb": _children_peak_rss_mb(), "workers": 1, "workers_used": 1,
             "articles_stage_seconds": articles_seconds, "events_stage_seconds": seconds - articles_seconds,
             "visit_mentions": events.counts.get("visit_mentions", 0), "reactions": events.counts.get("reactions", 0)}
 

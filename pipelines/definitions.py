@@ -1,13 +1,13 @@
-"""The diplowatch code location: assets and their checks, the daily job, the nightly schedule, the file sensor."""
+"""The diplowatch code location: assets and their checks, the job, the nightly schedule, the file sensor."""
 
 from __future__ import annotations
 
-from dagster import Definitions, load_asset_checks_from_modules, load_assets_from_modules
+from dagster import Definitions, ExecutorDefinition, load_asset_checks_from_modules, load_assets_from_modules
 
 from assets import analytics, events, feeds, ingest
+from assets.resources import build_resources
 from diplowatch.settings import Settings
-from pipelines.jobs import daily_events_job
-from pipelines.resources import build_resources
+from pipelines.jobs import events_job, executor_for
 from pipelines.schedules import nightly_schedule_for
 from pipelines.sensors import new_articles_sensor
 
@@ -15,17 +15,27 @@ from pipelines.sensors import new_articles_sensor
 ASSET_MODULES = [ingest, feeds, events, analytics]
 
 
-def build_definitions(settings: Settings | None = None) -> Definitions:
-    """The code location for the given settings (by default read from the environment, once)."""
+def build_definitions(settings: Settings | None = None, executor: ExecutorDefinition | None = None) -> Definitions:
+    """The code location for the given settings (by default read from the environment, once).
+
+    `executor`: the runs' executor; by default one process or several, from the settings (`executor_for`). A
+    deployment on Kubernetes or Celery passes its own here (docs/operations.md).
+    """
     settings = settings or Settings.from_env()
     return Definitions(
         assets=load_assets_from_modules(ASSET_MODULES),
         asset_checks=load_asset_checks_from_modules(ASSET_MODULES),
-        jobs=[daily_events_job],
+        jobs=[events_job],
         schedules=[nightly_schedule_for(settings.schedule_timezone)],
         sensors=[new_articles_sensor],
         resources=build_resources(settings),
+        executor=executor or executor_for(settings),
     )
 
 
 defs = build_definitions()
+
+
+def events_job_from_env():
+    """`events_job` as the environment configures it: what a run's step processes rebuild (reconstructable)."""
+    return build_definitions().resolve_job_def("events_job")

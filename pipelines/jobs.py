@@ -1,19 +1,34 @@
-"""Jobs of the code location: `daily_events_job`, the whole graph for one day (or a range of days)."""
+"""Jobs of the code location: `events_job`, the whole graph for one month (or a range of months)."""
 
 from __future__ import annotations
 
-from dagster import AssetSelection, define_asset_job, in_process_executor
-
-#: The whole asset graph (daily partitions, inferred from its assets). Partitioned assets run for the run's day(s); unpartitioned ones downstream (the
-#: analytics over all days) are recomputed once per run. The schedule, the sensor, the UI's Launch button
-#: and `diplowatch run` all run this job.
-daily_events_job = define_asset_job(
-    name="daily_events_job",
-    selection=AssetSelection.all(),
-    # The graph is a chain (articles -> events -> analytics) whose writers share one DuckDB slot, so
-    # subprocess-per-step buys no parallelism; in one process the steps skip ~10 s of imports each and
-    # the spaCy model is loaded once per run.
-    executor_def=in_process_executor,
-    description="Read the raw folder's articles of the given day(s), extract visits and reactions, validate, "
-    "store in DuckDB, then refresh the analytics built on them.",
+from dagster import (
+    AssetSelection,
+    ExecutorDefinition,
+    define_asset_job,
+    in_process_executor,
+    multiprocess_executor,
 )
+
+from diplowatch.settings import Settings
+
+#: The whole asset graph (monthly partitions, inferred from its assets). Partitioned assets run for the run's
+#: month(s); unpartitioned ones (feeds upstream, the analytics over all months downstream) once per run. The
+#: schedule, the sensor, the UI's Launch button and `diplowatch run` all run this job. It has no executor of
+#: its own: it takes the code location's (see `executor_for`), so a deployment swaps in its executor
+#: (k8s, celery) without touching the job.
+events_job = define_asset_job(
+    name="events_job",
+    selection=AssetSelection.all(),
+    description="Read the raw folder's articles of the given month(s), extract visits and reactions in "
+    "chunks, validate, store in DuckDB, then refresh the analytics built on them.",
+)
+
+
+def executor_for(settings: Settings) -> ExecutorDefinition:
+    """One process (every step in the run's process: imports and the spaCy model loaded once; the default),
+    or up to `settings.processes` processes (extraction chunks in parallel; each step process pays ~3 s of
+    imports and its own model). Both are Dagster's own executors, configurable per run in the UI."""
+    if settings.max_processes <= 1:
+        return in_process_executor
+    return multiprocess_executor.configured({"max_concurrent": settings.max_processes})

@@ -1,4 +1,5 @@
-"""The nightly schedule: at 02:00 (DIPLOWATCH_SCHEDULE_TIMEZONE, default UTC) materialize the previous day."""
+"""The nightly schedule: at 02:00 (DIPLOWATCH_SCHEDULE_TIMEZONE, default UTC) materialize the month of the
+previous day."""
 
 from __future__ import annotations
 
@@ -13,8 +14,8 @@ from dagster import (
     schedule,
 )
 
-from pipelines.jobs import daily_events_job
-from pipelines.partitions import partition_key
+from assets.partitions import partition_key
+from pipelines.jobs import events_job
 
 NIGHTLY_CRON = "0 2 * * *"
 
@@ -38,18 +39,20 @@ def nightly_schedule_for(timezone: str = "UTC") -> ScheduleDefinition:
 
     @schedule(
         name="nightly_schedule",
-        job=daily_events_job,
+        job=events_job,
         cron_schedule=NIGHTLY_CRON,
         execution_timezone=timezone,
         # Running by default: a fresh `dagster dev` starts materializing nights without a click. Pause it in
         # the UI (Automation -> nightly_schedule -> toggle) or `dagster schedule stop nightly_schedule`.
         default_status=DefaultScheduleStatus.RUNNING,
-        description=f"At 02:00 {timezone}, materialize the whole graph for the previous (complete) UTC day.",
+        description=f"At 02:00 {timezone}, materialize the whole graph for the month of the previous (complete) "
+        "UTC day: the month's articles are read again and its events extracted again.",
     )
     def nightly_schedule(context: ScheduleEvaluationContext) -> RunRequest:
         moment = context.scheduled_execution_time or datetime.now(UTC)
-        key = partition_key(previous_complete_day(moment))
-        # One run per day, even if the tick is evaluated twice.
-        return RunRequest(run_key=key, partition_key=key)
+        day = previous_complete_day(moment)
+        # One run per night (the month's partition runs again each night), even if a tick is evaluated twice.
+        return RunRequest(run_key=day.isoformat(), partition_key=partition_key(day),
+                          tags={"diplowatch/for_day": day.isoformat()})
 
     return nightly_schedule

@@ -1,4 +1,4 @@
-"""`new_articles_sensor`: new, changed or removed files in the raw folder request runs of the days they touch."""
+"""`new_articles_sensor`: new, changed or removed files in the raw folder request runs of the months they touch."""
 
 from __future__ import annotations
 
@@ -18,9 +18,10 @@ from dagster import (
     sensor,
 )
 
-from pipelines.jobs import daily_events_job
-from pipelines.partitions import file_partition_dates, partition_bounds, partition_key, scan_raw_folder
-from pipelines.resources import DiplowatchSettings
+from assets.partitions import partition_bounds, partition_key
+from assets.resources import DiplowatchSettings
+from diplowatch.ingest import article_dates, scan_folder
+from pipelines.jobs import events_job
 
 CURSOR_VERSION = 1
 
@@ -67,15 +68,16 @@ class Plan:
 def plan_runs(raw_dir: str | Path, previous: dict[str, FileState], now: datetime) -> Plan:
     """Compare the folder with the cursor's view of it and work out which partitions must be re-run.
 
-    A changed file touches the days of its new content AND of its old content (an article may have moved
-    to another day or gone); a removed file touches its old days. A file whose articles fall outside the
-    partitions, or that holds no readable article, touches today: that run records it in `ingest_errors`.
+    A changed file touches the months of its new content AND of its old content (an article may have moved
+    to another month or gone); a removed file touches its old months. A file whose articles fall outside the
+    partitions, or that holds no readable article, touches today's month: that run records it in
+    `ingest_errors`. The cursor keeps each file's days, so a file is read only when it changes.
     """
     today = now.astimezone(UTC).date()
     first, last = partition_bounds(now)
-    current = scan_raw_folder(raw_dir)
+    current = scan_folder(raw_dir)
     files: dict[str, FileState] = {}
-    touched: dict[date, list[str]] = defaultdict(list)
+    touched: dict[str, set[str]] = defaultdict(set)  # partition key -> changes
     out_of_range: list[str] = []
 
     def touch(days: set[date], change: str) -> None:
@@ -83,20 +85,20 @@ def plan_runs(raw_dir: str | Path, previous: dict[str, FileState], now: datetime
         if len(inside) < len(days):
             out_of_range.append(change)
         for day in inside or {today}:
-            touched[day].append(change)
+            touched[partition_key(day)].add(change)
 
     for path, (mtime_ns, size) in current.items():
         old = previous.get(path)
         if old is not None and (old.mtime_ns, old.size) == (mtime_ns, size):
             files[path] = old
             continue
-        new_days = file_partition_dates(path, today)
+        new_days = article_dates(path, today)
         files[path] = FileState(mtime_ns, size, tuple(sorted(d.isoformat() for d in new_days)))
         old_days = {date.fromisoformat(d) for d in old.days} if old else set()
         touch(new_days | old_days, f"{path}@{mtime_ns}:{size}")
     for path in sorted(set(previous) - set(current)):
         touch({date.fromisoformat(d) for d in previous[path].days}, f"{path}@deleted")
-    changes = {partition_key(day): sorted(changed) for day, changed in sorted(touched.items())}
+    changes = {key: sorted(changed) for key, changed in sorted(touched.items())}
     return Plan(changes, files, out_of_range)
 
 
@@ -108,14 +110,14 @@ def run_key(partition: str, changes: list[str]) -> str:
 
 @sensor(
     name="new_articles_sensor",
-    job=daily_events_job,
+    job=events_job,
     minimum_interval_seconds=60,
-    # Stopped by default: its first tick sees every file as new and requests a run per day the folder
-    # touches (thousands for a historical archive); load history with a backfill or `diplowatch run`, then
+    # Stopped by default: its first tick sees every file as new and requests a run per month the folder
+    # touches (hundreds for a historical archive); load history with a backfill or `diplowatch run`, then
     # turn the sensor on in the UI (Automation) or with `dagster sensor start new_articles_sensor`.
     default_status=DefaultSensorStatus.STOPPED,
     description="Watches the raw folder (DIPLOWATCH_RAW_DIR): new, changed or removed files request one run of "
-    "daily_events_job per day their articles fall on. Cursor: path + mtime + size (+ the days each file touched).",
+    "events_job per month their articles fall on. Cursor: path + mtime + size (+ the days each file touched).",
 )
 def new_articles_sensor(context: SensorEvaluationContext, settings: DiplowatchSettings):
     raw_dir = Path(settings.raw_dir)

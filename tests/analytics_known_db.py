@@ -14,8 +14,8 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from diplowatch import store
-from diplowatch.analytics import load_visits
 from diplowatch.schemas import frame_from_rows
+from diplowatch.stages.visits import load_visits
 
 
 def _id(*parts: str) -> str:

@@ -21,6 +21,14 @@ def requires_shared(path: str) -> Path:
     return full
 
 
+@pytest.fixture(autouse=True)
+def dagster_home(tmp_path, monkeypatch) -> Path:
+    """Every test gets its own Dagster instance folder: runs a test launches never land in the project's."""
+    home = tmp_path / "dagster_home"
+    monkeypatch.setenv("DAGSTER_HOME", str(home))
+    return home
+
+
 @pytest.fixture
 def db_path(tmp_path) -> Path:
     return tmp_path / "test.duckdb"
@@ -29,8 +37,6 @@ def db_path(tmp_path) -> Path:
 class ExtractorServed:
     """Stands in for ExtractorResource in Dagster tests: serves a given (stub or loaded) extractor, extracted in
     the step's own process."""
-
-    workers = 1
 
     def __init__(self, extractor):
         self.extractor = extractor

@@ -10,8 +10,8 @@ from dagster import AssetKey, DagsterInstance, materialize
 
 from assets.analytics import visits
 from assets.policies import DUCKDB_WRITER_POOL
+from assets.resources import DiplowatchDuckDB
 from pipelines.definitions import build_definitions
-from pipelines.resources import DiplowatchDuckDB
 from tests.analytics_known_db import build_known_db
 
 

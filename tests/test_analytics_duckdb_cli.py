@@ -13,8 +13,9 @@ import duckdb
 import pytest
 
 from diplowatch import store
-from diplowatch.analytics import load_visits
-from diplowatch.load import load_articles, load_events
+from diplowatch.stages.articles import load_articles
+from diplowatch.stages.events import load_events
+from diplowatch.stages.visits import load_visits
 from diplowatch.views import VIEWS
 from tests.analytics_known_db import build_known_db
 from tests.conftest import SAMPLES

@@ -8,9 +8,10 @@ from datetime import date
 import polars as pl
 
 from diplowatch import store
-from diplowatch.analytics import cluster_visits, load_visits
-from diplowatch.analytics.visits import person_tokens, same_person
+from diplowatch.analytics import cluster_visits
+from diplowatch.analytics.clustering import person_tokens, same_person
 from diplowatch.schemas import frame_from_rows, validate
+from diplowatch.stages.visits import load_visits
 
 
 def _aid(name: str) -> str:
@@ -255,7 +256,7 @@ def test_load_visits_writes_visits_and_links_mentions_and_reactions_in_the_datab
 def test_load_visits_is_one_transaction_a_failure_leaves_everything_as_it_was(db_path, monkeypatch):
     import pytest
 
-    from diplowatch.analytics import load as analytics_load
+    from diplowatch.stages import visits as analytics_load
 
     with store.connect(db_path) as con:
         store.apply_writes(con, [

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import tempfile
 from datetime import date, timedelta
 
 import duckdb
@@ -11,14 +12,15 @@ import polars as pl
 import pytest
 from dagster import AssetCheckSeverity, ResourceDefinition, materialize
 
-import diplowatch.load
+import diplowatch.stages.events
 from assets import checks
+from assets.resources import build_resources
 from diplowatch import store
-from diplowatch.load import extract_validated, load_articles, load_events
 from diplowatch.schemas import empty_frame, frame_from_rows, validate
 from diplowatch.settings import Settings
+from diplowatch.stages.articles import load_articles
+from diplowatch.stages.events import extract_batches, load_events
 from pipelines.definitions import build_definitions
-from pipelines.resources import build_resources
 from tests.conftest import SAMPLE_ARTICLE, ExtractorServed, StubExtractor
 
 
@@ -26,11 +28,9 @@ def _visit_rows(n: int = 2) -> pl.DataFrame:
     articles = frame_from_rows("articles", [{"article_id": f"{i:064x}", "text": f"Text {i}.", "title": None,
                                              "published_at": date(2024, 1, 1), "partition_date": date(2024, 1, 1)}
                                             for i in range(n)])
-    extracted = extract_validated(articles, StubExtractor())
-    try:
-        return extracted.frame("visit_mentions")
-    finally:
-        extracted.spilled.discard()
+    with tempfile.TemporaryDirectory() as folder:
+        extracted = extract_batches([articles], StubExtractor(), folder)
+        return pl.read_parquet(list(extracted.paths["visit_mentions"]))
 
 
 def test_schema_check_passes_on_a_clean_batch():
@@ -144,7 +144,7 @@ def one_day(tmp_path):
 def _materialize(settings: Settings, extractor):
     defs = build_definitions(settings)
     resources = {**build_resources(settings), "extractor": ResourceDefinition.hardcoded_resource(ExtractorServed(extractor))}
-    return materialize([*defs.assets, *defs.asset_checks], resources=resources, partition_key="2024-06-17",
+    return materialize([*defs.assets, *defs.asset_checks], resources=resources, partition_key="2024-06",
                        raise_on_error=False)
 
 
@@ -176,8 +176,8 @@ def test_a_whole_batch_failing_its_schema_is_an_error_that_fails_the_run_and_kee
         # An extractor release that no longer emits host_code: a code fault, the whole batch fails.
         return validate(table, frame.drop("host_code") if table == "visit_mentions" else frame, **kwargs)
 
-    # The events stage validates each batch of extracted rows in diplowatch.load (the asset streams them).
-    monkeypatch.setattr(diplowatch.load, "validate", broken)
+    # The events stage validates each batch of extracted rows in its extraction steps.
+    monkeypatch.setattr(diplowatch.stages.events, "validate", broken)
     result = _materialize(one_day, StubExtractor())
     assert not result.success, "a blocking ERROR check fails the run"
     outcome = _evaluations(result)[("visit_mentions", "visit_mentions_schema")]

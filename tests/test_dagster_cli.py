@@ -1,4 +1,5 @@
-"""`diplowatch run`: one in-process run over every day of the raw folder; non-zero exit only when it fails."""
+"""`diplowatch run`: runs over the months of the raw folder, recorded in the project's Dagster instance;
+non-zero exit only when it fails."""
 
 from __future__ import annotations
 
@@ -6,28 +7,45 @@ import shutil
 from datetime import date
 
 import duckdb
+from dagster import AssetKey, DagsterInstance
 from typer.testing import CliRunner
 
-from pipelines.cli import app
+from pipelines.console import app
 from tests.conftest import SAMPLES
 
 runner = CliRunner()
 
 
-def test_run_materializes_every_day_and_prints_a_summary(tmp_path):
+def test_run_materializes_every_month_records_its_runs_and_prints_a_summary(tmp_path, dagster_home):
     raw = tmp_path / "raw"
     shutil.copytree(SAMPLES, raw)
     db = tmp_path / "out" / "diplowatch.duckdb"
     result = runner.invoke(app, ["run", "--raw", str(raw), "--db", str(db)])
     assert result.exit_code == 0, result.output
-    (ran,) = [line for line in result.output.splitlines() if line.startswith("ran daily_events_job over")]
-    # Five days months apart: five one-day runs, not a range of 430 days.
-    assert ran.startswith("ran daily_events_job over 2024-06-17, ") and ".." not in ran
+    (ran,) = [line for line in result.output.splitlines() if line.startswith("ran events_job over")]
+    # June 2024, then March to August 2025: two runs, not a range of 15 months.
+    assert ran.startswith("ran events_job over 2024-06, 2025-03..2025-08 ")
     assert "articles: 5" in result.output
     assert "RUS->PRK" in result.output
     with duckdb.connect(str(db), read_only=True) as con:
         days = [r[0] for r in con.execute("SELECT DISTINCT partition_date FROM articles ORDER BY 1").fetchall()]
     assert days[0] == date(2024, 6, 17) and days[-1] == date(2025, 8, 20) and len(days) == 5
+    # The runs are in the instance `make ui` opens (DAGSTER_HOME), with the assets' materializations.
+    assert f"recorded in the Dagster instance {dagster_home}" in result.output
+    with DagsterInstance.from_config(str(dagster_home)) as instance:
+        runs = instance.get_runs()
+        assert len(runs) == 2 and all(run.is_success for run in runs)
+        assert instance.get_latest_materialization_event(AssetKey("visits")) is not None
+        assert instance.get_latest_materialization_event(AssetKey("articles")).dagster_event.partition == "2025-08"
+
+
+def test_an_ephemeral_run_records_nothing(tmp_path, dagster_home):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a.txt").write_text("date 2024-01-01 A\nThe Japanese prime minister arrived in Paris on Monday.\n")
+    result = runner.invoke(app, ["run", "--raw", str(raw), "--db", str(tmp_path / "d.duckdb"), "--ephemeral"])
+    assert result.exit_code == 0, result.output
+    assert "recorded in" not in result.output and not dagster_home.exists()
 
 
 def test_run_exits_non_zero_when_the_run_fails(tmp_path):
@@ -77,8 +95,8 @@ def test_a_run_over_another_folder_keeps_the_first_folders_articles_and_reports_
         from_demo = con.execute("SELECT count(*) FROM visit_mentions v JOIN article_sources s USING (article_id) "
                                 "WHERE s.source_path LIKE ?", [f"{demo}%"]).fetchall()[0][0]
     assert from_demo > 0
-    # The undated file's day (today) is a run of its own: 2024-01-01 .. today is not rewritten.
-    assert "2024-01-01, " in result.output
+    # The undated file's month (this one) is a run of its own: 2024-01 .. now is not rewritten.
+    assert "ran events_job over 2024-01, " in result.output
     (other / "dated.txt").unlink()
     result = runner.invoke(app, ["run", "--raw", str(other), "--db", str(db)])
     assert result.exit_code == 0, result.output

@@ -1,4 +1,4 @@
-"""Daily partitions: bounds, ranges, the days a folder touches, and articles outside the partitions."""
+"""Monthly partitions: bounds, ranges, the days a folder touches, and articles outside the partitions."""
 
 from __future__ import annotations
 
@@ -9,17 +9,20 @@ from types import SimpleNamespace
 
 from dagster import PartitionKeyRange, TimeWindow
 
-from diplowatch import store
-from diplowatch.load import load_articles
-from pipelines.partitions import (
+from assets.partitions import (
+    RANGE_END_TAG,
+    RANGE_START_TAG,
     context_partition_dates,
     covering_range,
-    daily_partitions,
+    monthly_partitions,
     partition_bounds,
+    partition_days,
+    partition_ranges,
     range_tags,
-    raw_folder_dates,
-    scan_raw_folder,
 )
+from diplowatch import store
+from diplowatch.ingest import folder_article_dates, scan_folder
+from diplowatch.stages.articles import load_articles
 from tests.conftest import SAMPLES
 
 NOW = datetime(2025, 9, 1, 12, 0, tzinfo=UTC)
@@ -27,28 +30,44 @@ NOW = datetime(2025, 9, 1, 12, 0, tzinfo=UTC)
 
 def test_covering_range_keeps_in_bound_days_only():
     days = [date(1975, 1, 1), date(2024, 6, 17), date(2025, 8, 20), date(2031, 1, 1)]
-    assert covering_range(days, NOW) == (date(2024, 6, 17), date(2025, 8, 20))
+    assert covering_range(days, NOW) == (date(2024, 6, 1), date(2025, 8, 1))
     assert covering_range([date(1975, 1, 1)], NOW) is None
     assert partition_bounds(NOW) == (date(1980, 1, 1), date(2025, 9, 1))
 
 
 def test_range_tags_are_the_single_run_backfill_tags():
-    assert range_tags(date(2024, 6, 17), date(2024, 6, 19)) == {
-        "dagster/asset_partition_range_start": "2024-06-17", "dagster/asset_partition_range_end": "2024-06-19"}
+    from dagster._core.storage.tags import ASSET_PARTITION_RANGE_END_TAG, ASSET_PARTITION_RANGE_START_TAG
+
+    # Our copies of Dagster's documented tag names still match its own constants.
+    assert (RANGE_START_TAG, RANGE_END_TAG) == (ASSET_PARTITION_RANGE_START_TAG, ASSET_PARTITION_RANGE_END_TAG)
+    assert range_tags(date(2024, 6, 17), date(2024, 8, 19)) == {
+        "dagster/asset_partition_range_start": "2024-06", "dagster/asset_partition_range_end": "2024-08"}
 
 
 def test_an_asset_sees_every_day_of_a_range_run():
     # What a single-run backfill hands the asset: one time window spanning the range.
-    keys = PartitionKeyRange("2024-02-27", "2024-03-01")
-    window = TimeWindow(daily_partitions.time_window_for_partition_key(keys.start).start,
-                        daily_partitions.time_window_for_partition_key(keys.end).end)
+    keys = PartitionKeyRange("2024-02", "2024-03")
+    window = TimeWindow(monthly_partitions.time_window_for_partition_key(keys.start).start,
+                        monthly_partitions.time_window_for_partition_key(keys.end).end)
     days = context_partition_dates(SimpleNamespace(partition_time_window=window))
-    assert days == [date(2024, 2, 27), date(2024, 2, 28), date(2024, 2, 29), date(2024, 3, 1)]
-    assert [d.isoformat() for d in days] == list(daily_partitions.get_partition_keys_in_range(keys))
+    assert days[0] == date(2024, 2, 1) and days[-1] == date(2024, 3, 31) and len(days) == 29 + 31
+    assert list(monthly_partitions.get_partition_keys_in_range(keys)) == ["2024-02", "2024-03"]
+    assert partition_days("2024-02") == (date(2024, 2, 1), date(2024, 2, 29))
+    assert partition_days("2024-12") == (date(2024, 12, 1), date(2024, 12, 31))
+
+
+def test_months_far_apart_are_separate_ranges_and_close_ones_share_one():
+    days = [date(1987, 3, 2), date(1987, 5, 30), date(1987, 10, 19), date(2026, 12, 1)]
+    assert partition_ranges(days, max_gap=3) == [(date(1987, 3, 1), date(1987, 5, 1)),
+                                                 (date(1987, 10, 1), date(1987, 10, 1)),
+                                                 (date(2026, 12, 1), date(2026, 12, 1))]
+    assert partition_ranges(days, max_gap=4) == [(date(1987, 3, 1), date(1987, 10, 1)),
+                                                 (date(2026, 12, 1), date(2026, 12, 1))]
+    assert partition_ranges([]) == []
 
 
 def test_the_sample_folder_touches_its_five_days():
-    assert raw_folder_dates(SAMPLES, NOW.date()) == {date(2024, 6, 17), date(2025, 3, 4), date(2025, 5, 12),
+    assert folder_article_dates(SAMPLES, NOW.date()) == {date(2024, 6, 17), date(2025, 3, 4), date(2025, 5, 12),
                                                      date(2025, 7, 1), date(2025, 8, 20)}
 
 
@@ -58,7 +77,7 @@ def test_scan_skips_hidden_files_and_survives_a_folder_link_loop(tmp_path):
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "b.jsonl").write_text('{"text": "x"}\n')
     os.symlink(tmp_path, tmp_path / "sub" / "loop")
-    assert sorted(os.path.relpath(p, tmp_path) for p in scan_raw_folder(tmp_path)) == ["a.txt", "sub/b.jsonl"]
+    assert sorted(os.path.relpath(p, tmp_path) for p in scan_folder(tmp_path)) == ["a.txt", "sub/b.jsonl"]
 
 
 def test_articles_dated_before_the_partitions_are_recorded_not_dropped(tmp_path, db_path):

@@ -11,9 +11,9 @@ import pytest
 from dagster import Failure
 
 from assets.policies import LOCK_RETRY_POLICY, retry_only_lock_errors
+from assets.resources import DiplowatchDuckDB
 from diplowatch import store
 from diplowatch.store import DuckDBLockedError, is_lock_error
-from pipelines.resources import DiplowatchDuckDB
 
 HOLD_LOCK = """
 import sys, time, duckdb

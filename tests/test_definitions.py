@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from dagster import AssetKey, BackfillPolicy, DailyPartitionsDefinition, DefaultScheduleStatus
+from dagster import AssetKey, BackfillPolicy, DefaultScheduleStatus, MonthlyPartitionsDefinition
 
 from pipelines.definitions import build_definitions, defs
 from tests.conftest import ROOT
@@ -18,9 +18,9 @@ PARTITIONED_ASSETS = {"articles", "visit_mentions", "reactions"}
 
 
 def test_definitions_load_with_job_schedule_sensor_and_checks():
-    assert defs.resolve_job_def("daily_events_job").partitions_def is not None
+    assert defs.resolve_job_def("events_job").partitions_def is not None
     assert defs.resolve_schedule_def("nightly_schedule").default_status == DefaultScheduleStatus.RUNNING
-    assert defs.resolve_sensor_def("new_articles_sensor").job_name == "daily_events_job"
+    assert defs.resolve_sensor_def("new_articles_sensor").job_name == "events_job"
     keys = {k.to_user_string() for k in defs.resolve_asset_graph().get_all_asset_keys()}
     assert WRITING_ASSETS <= keys
     checks = {(c.asset_key.to_user_string(), c.name) for c in defs.resolve_asset_graph().asset_check_keys}
@@ -46,29 +46,35 @@ def test_partitions_pools_retries_and_backfill_policy():
     graph = defs.resolve_asset_graph()
     for name in PARTITIONED_ASSETS:
         node = graph.get(AssetKey(name))
-        assert isinstance(node.partitions_def, DailyPartitionsDefinition)
+        assert isinstance(node.partitions_def, MonthlyPartitionsDefinition)
         assert node.partitions_def.timezone == "UTC"
         assert node.backfill_policy == BackfillPolicy.single_run()
-        assert node.assets_def.op.pool == "duckdb_writer", name
-        assert node.assets_def.op.retry_policy is not None, name
+    assert graph.get(AssetKey("articles")).assets_def.op.pool == "duckdb_writer"
+    assert graph.get(AssetKey("articles")).assets_def.op.retry_policy is not None
+    # The events graph: the steps that open DuckDB share the writer pool; extraction holds no lock.
+    events = graph.get(AssetKey("visit_mentions")).assets_def.node_def
+    ops = {node.name: node.definition for node in events.nodes}
+    assert {name: op.pool for name, op in ops.items()} == {
+        "stage_event_articles": "duckdb_writer", "extract_event_chunk": None, "write_event_tables": "duckdb_writer"}
+    assert ops["stage_event_articles"].retry_policy is not None and ops["write_event_tables"].retry_policy
     kinds = {name: {t.split("/")[-1] for t in graph.get(AssetKey(name)).tags if t.startswith("dagster/kind/")}
              for name in PARTITIONED_ASSETS}
     assert kinds["articles"] == {"polars", "duckdb"}
     assert kinds["visit_mentions"] == kinds["reactions"] == {"spacy", "polars", "duckdb"}
 
 
-def test_partitions_start_in_1980_and_include_today():
+def test_partitions_start_in_1980_and_include_this_month():
     from datetime import UTC, datetime
 
     from dagster import partition_loading_context
 
-    from pipelines.partitions import partition_bounds
+    from assets.partitions import partition_bounds
 
-    partitions = defs.resolve_job_def("daily_events_job").partitions_def
-    assert partitions.get_first_partition_key() == "1980-01-01"
+    partitions = defs.resolve_job_def("events_job").partitions_def
+    assert partitions.get_first_partition_key() == "1980-01"
     now = datetime(2024, 6, 17, 15, 0, tzinfo=UTC)
     with partition_loading_context(effective_dt=now):
-        assert partitions.get_last_partition_key() == "2024-06-17"
+        assert partitions.get_last_partition_key() == "2024-06"
     # The bounds the sensor, the CLI and the articles asset use agree with Dagster's own.
     assert [str(d) for d in partition_bounds(now)] == ["1980-01-01", "2024-06-17"]
 

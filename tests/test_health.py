@@ -9,7 +9,7 @@ from datetime import date, timedelta
 import polars as pl
 
 from diplowatch import health, store
-from diplowatch.load import load_articles
+from diplowatch.stages.articles import load_articles
 from tests.conftest import SAMPLES
 
 

@@ -7,9 +7,9 @@ import json
 from dagster import materialize
 
 from assets.feeds import feed_entries
+from assets.resources import DiplowatchDuckDB, DiplowatchSettings
 from diplowatch import store
 from pipelines.definitions import build_definitions
-from pipelines.resources import DiplowatchDuckDB, DiplowatchSettings
 from tests.test_ingest_feeds import FeedServer, _items, reply, rss
 
 

@@ -15,8 +15,8 @@ import pytest
 
 from diplowatch import store
 from diplowatch.ingest.feeds import Feed, FeedConfigError, ingest_feeds, load_feeds_config
-from diplowatch.ingest.http import USER_AGENT, FetchError, FetchLimits, fetch, new_client
-from diplowatch.load import load_articles
+from diplowatch.ingest.http import USER_AGENT, AddressPolicy, Fetcher, FetchError, FetchLimits
+from diplowatch.stages.articles import load_articles
 from tests.conftest import ROOT
 
 NOW = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
@@ -42,9 +42,10 @@ def page(title: str, text: str) -> bytes:
 
 
 class FeedServer:
-    """A threaded local HTTP server whose routes the test sets; it logs every request's headers."""
+    """A threaded local HTTP server (on `host`, 127.0.0.1 by default) whose routes the test sets; it logs every
+    request's headers."""
 
-    def __init__(self):
+    def __init__(self, host: str = "127.0.0.1", port: int = 0):
         self.routes: dict[str, callable] = {}
         self.requests: list[tuple[str, dict]] = []
         server = self
@@ -64,9 +65,10 @@ class FeedServer:
             def log_message(self, *args):
                 pass
 
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd = ThreadingHTTPServer((host, port), Handler)
         self.httpd.daemon_threads = True
-        self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        self.port = self.httpd.server_address[1]
+        self.base = f"http://{host}:{self.port}"
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
         self.thread.start()
 
@@ -133,8 +135,13 @@ def _items(server, n: int) -> list[dict]:
              "guid": f"urn:wire:{i}", "summary": f"Summary {i}: " + BODY.format(who=whos[i])[:80]} for i in range(n)]
 
 
+#: These tests serve pages and redirects from the feed's own server on 127.0.0.1, which links and redirects may
+#: reach only when allowed (tests/test_ingest_feeds_ssrf.py tests that they may not otherwise).
+LOCAL = ("127.0.0.1",)
+
+
 def _feed(server, path="/rss.xml", name="wire", **kw) -> Feed:
-    return Feed(name=name, url=server.url(path), limits=FAST, **kw)
+    return Feed(name=name, url=server.url(path), limits=FAST, allow_internal=LOCAL, **kw)
 
 
 def _db_rows(db, sql):
@@ -223,7 +230,8 @@ def test_broken_feed_is_recorded_and_the_other_feeds_still_run(server, tmp_path,
     server.routes["/rss.xml"] = reply(rss(_items(server, 1)))
     if route in routes:
         server.routes["/broken"] = routes[route]
-    broken = Feed("broken", server.url("/broken") if route != "refused" else "http://127.0.0.1:9/feed", limits=FAST)
+    broken = Feed("broken", server.url("/broken") if route != "refused" else "http://127.0.0.1:9/feed", limits=FAST,
+                  allow_internal=LOCAL)
     db, raw = tmp_path / "db.duckdb", tmp_path / "raw"
     started = time.monotonic()
     run = ingest_feeds(db, [broken, _feed(server)], raw, NOW)
@@ -273,13 +281,13 @@ def test_page_that_cannot_be_fetched_keeps_the_summary_with_a_note(server, tmp_p
 
 def test_fetch_enforces_scheme_and_size_while_streaming(server):
     server.routes["/flood"] = flood(False)
-    with new_client() as client:
+    with Fetcher(AddressPolicy(LOCAL)) as fetcher:
         with pytest.raises(FetchError) as err:
-            fetch(client, "file:///etc/passwd", FAST)
+            fetcher.fetch("file:///etc/passwd", FAST)
         assert err.value.reason == "unsupported_scheme"
         started = time.monotonic()
         with pytest.raises(FetchError) as err:
-            fetch(client, server.url("/flood"), FetchLimits(max_bytes=256 * 1024, total_timeout=5))
+            fetcher.fetch(server.url("/flood"), FetchLimits(max_bytes=256 * 1024, total_timeout=5))
         assert err.value.reason == "too_large" and time.monotonic() - started < 5
 
 

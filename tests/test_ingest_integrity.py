@@ -18,7 +18,7 @@ import pytest
 
 from diplowatch import store
 from diplowatch.ingest import NOTE_REASONS
-from diplowatch.load import load_articles
+from diplowatch.stages.articles import load_articles
 from tests.conftest import ROOT, SAMPLES
 
 NOW = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
@@ -219,7 +219,7 @@ PARTITION_WRITER = textwrap.dedent("""
     import os, sys, time
     from datetime import UTC, date, datetime
     from diplowatch import store
-    from diplowatch.load import load_articles
+    from diplowatch.stages.articles import load_articles
 
     db, raw, day, release = sys.argv[1], sys.argv[2], date.fromisoformat(sys.argv[3]), sys.argv[4]
     print("CONNECTING", flush=True)

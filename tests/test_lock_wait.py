@@ -10,9 +10,9 @@ import sys
 import pytest
 from typer.testing import CliRunner
 
+from assets.resources import DiplowatchDuckDB
 from diplowatch import cli, store
 from diplowatch.store import DuckDBLockedError
-from pipelines.resources import DiplowatchDuckDB
 
 HOLD = """
 import sys, duckdb

@@ -9,10 +9,11 @@ import duckdb
 import pytest
 from dagster import ResourceDefinition, materialize
 
+from assets.partitions import covering_range, range_tags
+from assets.resources import build_resources
+from diplowatch.ingest import folder_article_dates
 from diplowatch.settings import Settings
 from pipelines.definitions import build_definitions
-from pipelines.partitions import covering_range, range_tags, raw_folder_dates
-from pipelines.resources import build_resources
 from tests.conftest import SAMPLES, ExtractorServed
 
 
@@ -29,16 +30,16 @@ def sample_run(tmp_path_factory, extractor):
     raw = tmp / "raw"
     shutil.copytree(SAMPLES, raw)
     settings = Settings(raw_dir=str(raw), db_path=str(tmp / "diplowatch.duckdb"))
-    first, last = covering_range(raw_folder_dates(raw, datetime.now(UTC).date()))
+    first, last = covering_range(folder_article_dates(raw, datetime.now(UTC).date()))
     defs = build_definitions(settings)
     result = materialize([*defs.assets, *defs.asset_checks], resources=resources_for(settings, extractor),
                          tags=range_tags(first, last))
     return result, settings, (first, last)
 
 
-def test_range_covers_the_samples_days(sample_run):
+def test_range_covers_the_samples_months(sample_run):
     _result, _settings, (first, last) = sample_run
-    assert (first, last) == (date(2024, 6, 17), date(2025, 8, 20))
+    assert (first, last) == (date(2024, 6, 1), date(2025, 8, 1))
 
 
 def test_whole_graph_materializes_the_sample_events(sample_run):

@@ -10,7 +10,8 @@ from datetime import UTC, date, datetime
 import pytest
 
 from diplowatch import store
-from diplowatch.load import load_articles, load_events, prune_missing_sources
+from diplowatch.stages.articles import load_articles, prune_missing_sources
+from diplowatch.stages.events import load_events
 from tests.conftest import SAMPLES, StubExtractor
 
 NOW = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)

@@ -10,8 +10,9 @@ import polars as pl
 import pytest
 
 from diplowatch import store
-from diplowatch.load import load_articles, load_events
 from diplowatch.schemas import MODELS, frame_from_rows, validate
+from diplowatch.stages.articles import load_articles
+from diplowatch.stages.events import load_events
 from tests.conftest import SAMPLES, StubExtractor
 
 

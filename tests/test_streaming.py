@@ -10,7 +10,8 @@ import duckdb
 import pytest
 
 from diplowatch import store
-from diplowatch.load import load_articles, load_events
+from diplowatch.stages.articles import load_articles
+from diplowatch.stages.events import load_events
 from tests.conftest import StubExtractor
 from tests.test_ingest_integrity import ENGLISH, NOW, hostile_folder
 
@@ -163,7 +164,7 @@ def test_an_extractor_failing_in_a_later_batch_changes_nothing_and_leaves_no_spi
         before = _tables(con, [*EVENT_TABLES, "rejected_rows"])
         crashing = _FailsAt(5)
         with pytest.raises(RuntimeError, match="extractor crashed"):
-            load_events(con, crashing, batch_articles=2, spill_dir=spill)
+            load_events(con, crashing, batch_articles=2, chunk_articles=4, staging_dir=spill)
         assert crashing.done == 5  # two batches had been extracted and spilled before the crash
         assert _tables(con, [*EVENT_TABLES, "rejected_rows"]) == before
     assert list(spill.iterdir()) == []
@@ -174,9 +175,9 @@ def test_event_reruns_in_batches_are_idempotent_and_leave_no_spilled_files(tmp_p
     spill = tmp_path / "spill"
     spill.mkdir()
     with store.connect(db_path) as con:
-        load_events(con, StubExtractor(), batch_articles=3, spill_dir=spill)
+        load_events(con, StubExtractor(), batch_articles=3, chunk_articles=6, staging_dir=spill)
         first = _tables(con, EVENT_TABLES)
-        load_events(con, StubExtractor(), batch_articles=3, spill_dir=spill)
+        load_events(con, StubExtractor(), batch_articles=3, chunk_articles=6, staging_dir=spill)
         assert _tables(con, EVENT_TABLES) == first
     assert list(spill.iterdir()) == []
 
@@ -222,8 +223,8 @@ def test_the_extractors_input_is_exported_in_bounded_row_groups(tmp_path, db_pat
     import polars as pl
     import pyarrow.parquet as pq
 
-    from diplowatch.load import article_batches, export_articles_for_events
     from diplowatch.schemas import polars_schema
+    from diplowatch.stages.events import chunk_batches, stage_articles
 
     n = 10_000
     frame = pl.DataFrame({"i": range(n)}).select(
@@ -232,15 +233,16 @@ def test_the_extractors_input_is_exported_in_bounded_row_groups(tmp_path, db_pat
         title=pl.lit("t"), text=pl.format("Text {} of an article.", pl.col("i")), language=pl.lit("en"),
         partition_date=pl.lit(date(2024, 6, 17)), date_from_ingest=pl.lit(False), ingested_at=pl.lit(NOW),
     ).cast(polars_schema("articles"))
-    path = tmp_path / "articles.parquet"
     with store.connect(db_path) as con:
         store.apply_writes(con, [store.partition_write("articles", frame, None)])
-        assert export_articles_for_events(con, None, path, batch_articles=500) == n
-    metadata = pq.ParquetFile(path).metadata
+        chunks = stage_articles(con, None, tmp_path / "staged", chunk_articles=3000, batch_articles=500)
+    metadata = pq.ParquetFile(chunks[0].path).metadata
     sizes = [metadata.row_group(k).num_rows for k in range(metadata.num_row_groups)]
     assert sum(sizes) == n and max(sizes) <= 2048, sizes
-    batches = list(article_batches(path, 500))
-    assert max(b.height for b in batches) == 500
+    # Chunks cut the file at row-group boundaries: none holds more than asked, unless one group alone does.
+    assert sum(c.articles for c in chunks) == n and all(c.articles <= max(3000, max(sizes)) for c in chunks)
+    batches = [b for c in chunks for b in chunk_batches(c)]
+    assert max(b.height for b in batches) <= 2048
     assert sorted(a for b in batches for a in b["article_id"]) == sorted(frame["article_id"])
 
 

@@ -7,8 +7,11 @@ from diplowatch.ingest.readers import (
     NOTE_REASONS,
     IngestError,
     RawArticle,
+    article_dates,
+    folder_article_dates,
     read_folder,
     read_path,
+    scan_folder,
 )
 from diplowatch.ingest.urls import canonical_url, url_identity
 
@@ -17,11 +20,14 @@ __all__ = [
     "NOTE_REASONS",
     "IngestError",
     "RawArticle",
+    "article_dates",
+    "folder_article_dates",
     "article_id",
     "articles_frames",
     "canonical_url",
     "normalize_for_id",
     "read_folder",
     "read_path",
+    "scan_folder",
     "url_identity",
 ]

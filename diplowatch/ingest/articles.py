@@ -72,6 +72,10 @@ def articles_frames(
         if isinstance(item, IngestError):
             record(item.source_path, item.line_number, item.reason, item.detail)
             continue
+        if not item.text:  # RawArticle removed the invisible characters, and nothing was left
+            record(item.source_path, item.line_number, "empty_text", "the text holds only invisible characters "
+                   "(zero-width spaces, bidi controls, soft hyphens): no article text")
+            continue
         aid = article_id(item.title, item.text)
         identity = url_identity(item.url)
         if aid not in articles and aid not in skipped and identity in by_url:

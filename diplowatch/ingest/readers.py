@@ -16,7 +16,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from diplowatch.ingest.pages import extract_page
-from diplowatch.ingest.text import BinaryContent, DateProblem, decode_bytes, parse_published
+from diplowatch.ingest.text import BinaryContent, DateProblem, decode_bytes, normalize_text, parse_published
 
 #: Files above this size are recorded as `too_large` without being read (the cap is checked with fstat first).
 DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -24,7 +24,8 @@ DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024
 
 @dataclass(frozen=True)
 class RawArticle:
-    """An article as read from one input, before identity and partitioning are assigned."""
+    """An article as read from one input, before identity and partitioning are assigned. Its text, title and
+    source are normalized on creation (`normalize_text`: invisible characters removed, NFKC)."""
 
     source_kind: str
     source_path: str
@@ -35,6 +36,15 @@ class RawArticle:
     source: str | None = None
     published_at: date | None = None
     title: str | None = None
+
+    def __post_init__(self) -> None:
+        # Normalized once, here, so whatever reads an article (dedup, language, extraction, storage) sees the same
+        # text and the stored offsets point into it (see text.normalize_text).
+        object.__setattr__(self, "text", normalize_text(self.text).strip())
+        for name in ("title", "source"):
+            value = getattr(self, name)
+            if value is not None:
+                object.__setattr__(self, name, normalize_text(value).strip() or None)
 
 
 @dataclass(frozen=True)
@@ -353,3 +363,38 @@ def read_folder(root: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_FILE_BY
             yield item
         else:
             yield from read_path(item, max_bytes=max_bytes, today=today)
+
+
+def scan_folder(root: str | os.PathLike) -> dict[str, tuple[int, int]]:
+    """Every file `read_folder` would read under `root`: path -> (mtime_ns, size), by the same walk.
+
+    A path that cannot be stat'ed (dangling link) is left out: the next run records it in `ingest_errors`.
+    """
+    root = Path(root)
+    if not root.is_dir():
+        info = root.stat()
+        return {str(root): (info.st_mtime_ns, info.st_size)}
+    info = os.stat(root)
+    key = (info.st_dev, info.st_ino)
+    found: dict[str, tuple[int, int]] = {}
+    for item in _walk(root, frozenset({key}), {key}):
+        if isinstance(item, IngestError):
+            continue
+        try:
+            stat_result = item.stat()
+        except OSError:
+            continue
+        found[str(item)] = (stat_result.st_mtime_ns, stat_result.st_size)
+    return found
+
+
+def article_dates(path: str | os.PathLike, today: date) -> set[date]:
+    """The days a file's articles fall on, read with the readers (no NLP, no database): an undated article
+    falls on the day it is first ingested, `today` for a new file. A file with no readable article: none."""
+    return {item.published_at or today for item in read_path(Path(path), today=today)
+            if isinstance(item, RawArticle)}
+
+
+def folder_article_dates(root: str | os.PathLike, today: date) -> set[date]:
+    """Every day the articles of a folder (or file) fall on."""
+    return {item.published_at or today for item in read_folder(root, today=today) if isinstance(item, RawArticle)}

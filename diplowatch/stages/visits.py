@@ -1,4 +1,4 @@
-"""The analytics stage over a connection: rebuild `visits` and link mentions and reactions to it, atomically."""
+"""The visits stage: rebuild `visits` from every visit mention and link mentions and reactions to it, atomically."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import duckdb
 import polars as pl
 
 from diplowatch import store
-from diplowatch.analytics.visits import MENTION_COLUMNS, ClusteredVisits, cluster_visits
+from diplowatch.analytics.clustering import MENTION_COLUMNS, ClusteredVisits, cluster_visits
 from diplowatch.schemas import Validated, validate
 
 
@@ -36,8 +36,7 @@ def load_visits(con: duckdb.DuckDBPyConnection) -> VisitsResult:
     and a failure leaves the database as it was. Visits failing their model go to `rejected_rows` and their
     mentions keep no `visit_id`, so no link points at a missing visit.
     """
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with store.transaction(con):
         mentions = store.read_frame(con, f"SELECT {', '.join(MENTION_COLUMNS)} FROM visit_mentions")
         reactions = store.read_frame(con, "SELECT reaction_id, target_mention_id FROM reactions")
         clustered = cluster_visits(mentions, reactions)
@@ -52,10 +51,6 @@ def load_visits(con: duckdb.DuckDBPyConnection) -> VisitsResult:
         _insert(con, "rejected_rows", checked.rejected)
         _set_visit_ids(con, "visit_mentions", "mention_id", mention_visits)
         _set_visit_ids(con, "reactions", "reaction_id", reaction_visits)
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
     return VisitsResult(
         visits=checked.valid.height, mentions_linked=mention_visits.height,
         mentions_unlinked=mentions.height - mention_visits.height, reactions_linked=reaction_visits.height,

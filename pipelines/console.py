@@ -1,0 +1,65 @@
+"""The `diplowatch` console script: the core CLI plus `run`, which launches the Dagster job."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from diplowatch.cli import DbOpt, RawOpt, app, console, err_console, summary_cmd
+from diplowatch.settings import Settings
+
+
+@app.command()
+def run(raw: RawOpt = None, db: DbOpt = None,
+        model: Annotated[str | None, typer.Option(help="spaCy model name (default: $DIPLOWATCH_MODEL)")] = None,
+        processes: Annotated[int | None, typer.Option(
+            min=0, help="processes the run's steps may use: 1 runs them all in this process; more extract "
+            "chunks in parallel; 0 = one per core (default: $DIPLOWATCH_PROCESSES, else 1)")] = None,
+        prune: Annotated[bool, typer.Option(
+            "--prune", help="also remove stored articles whose files no longer exist anywhere (other folders "
+            "included; a run alone only removes what left the folder it reads)")] = False,
+        ephemeral: Annotated[bool, typer.Option(
+            "--ephemeral", help="record the run in a throwaway Dagster instance instead of the project's "
+            "($DAGSTER_HOME, else .dagster_home), which `make ui` shows")] = False) -> None:
+    """Materialize every asset (the job the Dagster UI runs) for every month in the raw folder, then summarize."""
+    from pipelines.launch import run_all
+
+    settings = Settings.from_env(raw_dir=raw, db_path=db, model_name=model, processes=processes)
+    if not Path(settings.raw_dir).exists():
+        err_console.print(f"[red]raw folder {settings.raw_dir} does not exist[/red]: pass --raw or set DIPLOWATCH_RAW_DIR")
+        raise typer.Exit(2)
+    try:
+        outcome = run_all(settings, prune=prune, ephemeral=ephemeral)
+    except ValueError as exc:
+        err_console.print(f"[red]{exc}[/red]")
+        raise typer.Exit(2) from exc
+    covered = ", ".join(f"{a:%Y-%m}..{b:%Y-%m}" if a != b else f"{a:%Y-%m}" for a, b in outcome.ranges)
+    if not outcome.success:
+        err_console.print(f"[red]the run over {covered} failed[/red]: see the log above")
+        raise typer.Exit(1)
+    say = functools.partial(console.print, highlight=False, markup=False, soft_wrap=True)
+    say(f"ran events_job over {covered} into {settings.db_path}")
+    if outcome.dagster_home:
+        say(f"recorded in the Dagster instance {outcome.dagster_home} (`make ui` shows it)")
+    if outcome.articles_removed:
+        say(f"removed {outcome.articles_removed} article(s) no longer in {settings.raw_dir}, read before from:")
+        for path in outcome.removed_paths:
+            say(f"  {path}")
+    if outcome.pruned:
+        say(f"pruned {len(outcome.pruned)} file(s) that no longer exist, with their articles:")
+        for path in outcome.pruned:
+            say(f"  {path}")
+    for line in outcome.failed_checks:
+        say(f"check not passed: {line}")
+    summary_cmd(db=settings.db_path)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()
