@@ -22,19 +22,24 @@ demo: env
 test: env
 	$(RUN)/pytest -q
 
+# The Dagster UI (webserver + daemon) on HOST:PORT, with the project's instance (DAGSTER_HOME, default
+# .dagster_home/, its dagster.yaml refreshed from ./dagster.yaml). `make ui PORT=3001`; HOST=0.0.0.0 exposes it.
+# Set on the make command line only: a HOST or PORT in the environment (some shells and hosts export one) must
+# not move the UI off the loopback address.
+HOST = 127.0.0.1
+PORT = 3000
 ui: env
-	DAGSTER_HOME=$${DAGSTER_HOME:-$(CURDIR)/.dagster_home}; mkdir -p $$DAGSTER_HOME; \
-	[ -f $$DAGSTER_HOME/dagster.yaml ] || cp dagster.yaml $$DAGSTER_HOME/dagster.yaml; \
-	DAGSTER_HOME=$$DAGSTER_HOME $(RUN)/dagster dev -w workspace.yaml
+	@home=$$($(RUN)/python -m pipelines.dagster_home) && \
+	echo "Dagster UI: http://$(HOST):$(PORT)  (instance $$home; Ctrl-C stops it)" && \
+	DAGSTER_HOME=$$home exec $(RUN)/dagster dev -w workspace.yaml -h $(HOST) -p $(PORT)
 
 # The Dagster UI read-only (dagster-webserver --read-only): it shows everything but launches nothing, switches no
 # schedule or sensor; bound to 127.0.0.1 only, on its own port so it runs beside `make ui`. README: "The UI's exposure".
 READONLY_UI_PORT ?= 3001
 .PHONY: ui-readonly
 ui-readonly: env
-	DAGSTER_HOME=$${DAGSTER_HOME:-$(CURDIR)/.dagster_home}; mkdir -p $$DAGSTER_HOME; \
-	[ -f $$DAGSTER_HOME/dagster.yaml ] || cp dagster.yaml $$DAGSTER_HOME/dagster.yaml; \
-	DAGSTER_HOME=$$DAGSTER_HOME exec $(RUN)/dagster-webserver --read-only -h 127.0.0.1 -p $(READONLY_UI_PORT) \
+	home=$$($(RUN)/python -m pipelines.dagster_home) && \
+	DAGSTER_HOME=$$home exec $(RUN)/dagster-webserver --read-only -h 127.0.0.1 -p $(READONLY_UI_PORT) \
 		-w workspace.yaml
 
 eval: env

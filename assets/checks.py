@@ -1,4 +1,4 @@
-"""Asset checks: pandera validation outcomes, days without articles, and reactions pointing at real visits.
+"""Asset checks: pandera validation outcomes, sources gone silent, and reactions pointing at real visits.
 
 Each builder is a plain function returning an AssetCheckResult, so assets yield them with their
 materialization and tests call them directly.
@@ -6,15 +6,16 @@ materialization and tests call them directly.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from datetime import date
+from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
+from datetime import UTC, date, datetime
 
 import duckdb
 import polars as pl
 from dagster import AssetCheckResult, AssetCheckSeverity, AssetCheckSpec, MetadataValue
 
 from assets.metadata import markdown_table
-from diplowatch import store
+from diplowatch import health, store
 from diplowatch.ingest import NOTE_REASONS
 from diplowatch.schemas import Validated
 
@@ -60,24 +61,42 @@ def schema_check(validated: Validated, asset: str | None = None) -> AssetCheckRe
                             passed=passed, severity=severity, metadata=metadata, description=description)
 
 
-ARTICLES_EVERY_DAY = "articles_every_day"
-articles_every_day_spec = AssetCheckSpec(
-    ARTICLES_EVERY_DAY, asset="articles",
-    description="Every day of the run has at least one article (WARN otherwise: a feed may have stopped).",
+SOURCES_DELIVERING = "sources_delivering"
+sources_delivering_spec = AssetCheckSpec(
+    SOURCES_DELIVERING, asset="articles",
+    description="Every source with a regular history still delivers: WARN when a source (feed, publisher or "
+    f"folder) with at least {health.MIN_ACTIVE_DAYS} days of articles has been silent, as of the run's last day, "
+    f"for more than {health.SILENCE_FACTOR}x its usual gap between articles. Days before a source's first "
+    "article do not count, so sparse archives and new sources pass.",
 )
 
 
-def articles_every_day(articles: pl.DataFrame, days: Sequence[date]) -> AssetCheckResult:
-    """WARN listing the days of the run that got no article."""
-    have = set(articles["partition_date"].to_list()) if not articles.is_empty() else set()
-    empty = [d for d in sorted(days) if d not in have]
-    metadata = {"days": len(days), "days_without_articles": len(empty)}
-    if empty:
-        metadata["first_days_without_articles"] = ", ".join(str(d) for d in empty[:SAMPLE_SIZE])
-        description = f"{len(empty)} of {len(days)} day(s) have no article (first: {empty[0]})"
+def sources_delivering(
+    open_connection: Callable[[], AbstractContextManager[duckdb.DuckDBPyConnection]], last_day: date
+) -> AssetCheckResult:
+    """WARN naming each silent source, its last article day and its usual gap (`diplowatch.health`).
+
+    `open_connection`: e.g. the DuckDB resource's `get_connection`; `last_day`: the run's last day (capped at
+    today, UTC: a month partition may end in the future).
+    """
+    as_of = min(last_day, datetime.now(UTC).date())
+    with open_connection() as con:
+        flow = health.source_flow(health.source_days(con, as_of), as_of)
+    silent = flow.filter("silent")
+    judged = flow.filter(pl.col("usual_gap_days").is_not_null())
+    metadata: dict = {"as_of": str(as_of), "sources": flow.height, "sources_judged": judged.height,
+                      "sources_silent": silent.height}
+    if not flow.is_empty():
+        metadata["sources_table"] = MetadataValue.md(markdown_table(flow.head(SAMPLE_SIZE)))
+    if silent.is_empty():
+        description = (f"{judged.height} source(s) with a regular history still deliver as of {as_of}; "
+                       f"{flow.height - judged.height} with fewer than {health.MIN_ACTIVE_DAYS} days of articles "
+                       "are not judged")
     else:
-        description = f"all {len(days)} day(s) have articles"
-    return AssetCheckResult(asset_key="articles", check_name=ARTICLES_EVERY_DAY, passed=not empty,
+        described = [health.describe_silence(row) for row in silent.head(3).iter_rows(named=True)]
+        more = f"; and {silent.height - 3} more" if silent.height > 3 else ""
+        description = f"{silent.height} source(s) went silent as of {as_of}: " + "; ".join(described) + more
+    return AssetCheckResult(asset_key="articles", check_name=SOURCES_DELIVERING, passed=silent.is_empty(),
                             severity=AssetCheckSeverity.WARN, metadata=metadata, description=description)
 
 

@@ -39,7 +39,7 @@ PREVIEW_COLUMNS = ["partition_date", "published_at", "title", "source", "source_
         checks.schema_check_spec("articles"),
         checks.schema_check_spec("article_sources", asset="articles"),
         checks.schema_check_spec("ingest_errors", asset="articles"),
-        checks.articles_every_day_spec,
+        checks.sources_delivering_spec,
         checks.inputs_readable_spec,
     ],
 )
@@ -72,7 +72,7 @@ def articles(context: AssetExecutionContext, settings: DiplowatchSettings, duckd
             checks.schema_check(result.validations["articles"]),
             checks.schema_check(result.validations["article_sources"], asset="articles"),
             checks.schema_check(result.validations["ingest_errors"], asset="articles"),
-            checks.articles_every_day(result.validations["articles"].valid, days),
+            checks.sources_delivering(duckdb.get_connection, days[-1]),
             checks.inputs_readable(result.validations["ingest_errors"].valid),
         ],
     )

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
-from dagster import ConfigurableResource
+from dagster import ConfigurableResource, get_dagster_logger
 from dagster_duckdb import DuckDBResource
 
 from diplowatch import store
@@ -38,8 +38,14 @@ class DiplowatchDuckDB(DuckDBResource):
 
     @contextlib.contextmanager
     def get_connection(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        with store.connect(self.database, lock_wait=self.lock_wait_seconds, config=self.connection_config) as con:
+        with store.connect(self.database, lock_wait=self.lock_wait_seconds, config=self.connection_config,
+                           on_wait=_log_lock_wait) as con:
             yield con
+
+
+def _log_lock_wait(path, waited: float, limit: float) -> None:
+    """A wait for another process's lock, in the run's logs (Dagster's logger works without a context)."""
+    get_dagster_logger().warning(store.lock_wait_message(path, waited, limit))
 
 
 @functools.lru_cache(maxsize=4)

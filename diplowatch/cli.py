@@ -50,7 +50,8 @@ def _progress(transient: bool = True) -> Progress:
 
 
 def _fail(message: str, code: int = 2) -> typer.Exit:
-    err_console.print(message, highlight=False)
+    # soft_wrap: no line breaks inserted, so a path or a query in the message stays whole (copyable).
+    err_console.print(message, highlight=False, soft_wrap=True)
     return typer.Exit(code)
 
 
@@ -92,22 +93,27 @@ def _open_read_only(db: str | None):
     with contextlib.ExitStack() as stack:
         try:  # the connection opens on entering, so that is where a locked file shows
             con = stack.enter_context(
-                connect(path, read_only=True, lock_wait=READ_LOCK_WAIT_SECONDS, config=QUERY_ONLY_CONFIG)
+                connect(path, read_only=True, lock_wait=READ_LOCK_WAIT_SECONDS, config=QUERY_ONLY_CONFIG,
+                        on_wait=_say_lock_wait)
             )
         except (duckdb.Error, DuckDBLockedError, OSError) as exc:
             raise _fail(f"[red]cannot open {path}[/red]: {exc}\n{_open_failure_hint(exc)}") from exc
         yield con
 
 
-def _rich_table(frame, title: str | None = None, max_rows: int | None = None) -> Table:
-    # A title wider than a narrow table would wrap; make room for it.
-    table = Table(title=title, title_justify="left", header_style="bold", min_width=len(title or ""))
-    for column in frame.columns:
-        table.add_column(column, overflow="fold")
-    shown = frame if max_rows is None else frame.head(max_rows)
-    for row in shown.iter_rows():
-        table.add_row(*("" if v is None else str(v) for v in row))
-    return table
+def _say_lock_wait(path, waited: float, limit: float) -> None:
+    """Tell stderr that (and for how long) a command waits for another process's lock on the file."""
+    from diplowatch.store import lock_wait_message
+
+    err_console.print(lock_wait_message(path, waited, limit) + "...", highlight=False, markup=False, soft_wrap=True)
+
+
+def _rich_table(frame, title: str | None = None, max_rows: int | None = None, width: int | None = None) -> Table:
+    """The frame as a table that fits the terminal (`console.width`, or `width`): no word or date split across
+    lines (see diplowatch.terminal)."""
+    from diplowatch.terminal import frame_table
+
+    return frame_table(frame, width or console.width, title, max_rows)
 
 
 def _write_frame(

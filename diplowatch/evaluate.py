@@ -23,7 +23,7 @@ def _parse_date(value) -> dt.date | None:
 
 
 def _read_sample_article(path: Path) -> tuple[str, dt.date | None, str | None]:
-    """The sample input format: first line ` date YYYY-MM-DD <title>`, the body after it."""
+    """The sample input format: first line `date YYYY-MM-DD <title>`, the body after it."""
     raw = path.read_text(encoding="utf-8")
     first, _, body = raw.partition("\n")
     parts = first.split(None, 2)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -116,46 +116,66 @@ def is_lock_error(exc: BaseException) -> bool:
     return isinstance(exc, duckdb.IOException) and ("Could not set lock" in text or "Conflicting lock" in text)
 
 
-def _open_waiting_for_lock(path: Path, read_only: bool, config: dict, lock_wait: float) -> duckdb.DuckDBPyConnection:
+#: Seconds between two `on_wait` reports while `connect` waits for another process's lock.
+LOCK_REPORT_EVERY_SECONDS = 5.0
+
+#: `on_wait(path, waited_s, limit_s)`: told when a wait for the file's lock starts and every few seconds.
+OnLockWait = Callable[[Path, float, float], None]
+
+
+def lock_wait_message(path: str | os.PathLike, waited: float, limit: float) -> str:
+    """What a lock wait says, the same on the command line and in Dagster's logs."""
+    return (f"waiting for {path}: locked by another process ({waited:.0f} s of {limit:.0f} s); an open DuckDB "
+            "CLI, a notebook or another run may hold it")
+
+
+def _open_waiting_for_lock(path: Path, read_only: bool, config: dict, lock_wait: float,
+                           on_wait: OnLockWait | None = None) -> duckdb.DuckDBPyConnection:
     """duckdb.connect, retried with backoff while another process holds the file's lock, for up to `lock_wait` s.
 
     Other errors (a missing folder, a corrupt file) fail at once; a lock still held at the deadline raises
-    DuckDBLockedError saying what to do.
+    DuckDBLockedError saying what to do. `on_wait` is called when the wait starts and every
+    LOCK_REPORT_EVERY_SECONDS after.
     """
-    deadline = time.monotonic() + lock_wait
-    delay = 0.05
+    start = time.monotonic()
+    delay, next_report = 0.05, 0.0
     while True:
         try:
             return duckdb.connect(str(path), read_only=read_only, config=config)
         except duckdb.IOException as exc:
             if not is_lock_error(exc):
                 raise
-            if time.monotonic() + delay > deadline:
+            waited = time.monotonic() - start
+            if waited + delay > lock_wait:
                 raise DuckDBLockedError(
-                    f"DuckDB file {path} is locked by another process ({exc}). DuckDB allows one writer: close the "
-                    "DuckDB CLI or other program that has it open, then try again."
+                    f"DuckDB file {path} is still locked by another process after {waited:.0f} s ({exc}). DuckDB "
+                    "allows one writer: close the DuckDB CLI or other program that has it open, then try again."
                 ) from exc
+            if on_wait is not None and waited >= next_report:
+                on_wait(path, waited, lock_wait)
+                next_report = waited + LOCK_REPORT_EVERY_SECONDS
             time.sleep(delay)
             delay = min(delay * 2, 1.0)
 
 
 @contextlib.contextmanager
 def connect(db_path: str | os.PathLike, read_only: bool = False, lock_wait: float = LOCK_WAIT_SECONDS,
-            config: dict | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
+            config: dict | None = None, on_wait: OnLockWait | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
     """Open a short-lived connection (closed on exit, also on failure). Creates the file and schema if needed.
 
-    Waits up to `lock_wait` seconds while another process (a concurrent run, an open DuckDB CLI) holds the file.
+    Waits up to `lock_wait` seconds while another process (a concurrent run, an open DuckDB CLI) holds the file,
+    telling `on_wait(path, waited_s, lock_wait)` when the wait starts and every few seconds.
     `config` adds DuckDB settings to the ones diplowatch needs.
     """
     path = Path(db_path)
     if read_only:
         if not path.exists():
             raise FileNotFoundError(f"DuckDB file {path} does not exist: run `diplowatch run` (or `make demo`) first")
-        con = _open_waiting_for_lock(path, True, dict(config or {}), lock_wait)
+        con = _open_waiting_for_lock(path, True, dict(config or {}), lock_wait, on_wait)
     else:
         path.parent.mkdir(parents=True, exist_ok=True)
         settings = {"storage_compatibility_version": STORAGE_COMPATIBILITY, **(config or {})}
-        con = _open_waiting_for_lock(path, False, settings, lock_wait)
+        con = _open_waiting_for_lock(path, False, settings, lock_wait, on_wait)
     try:
         if not read_only:
             ensure_schema(con)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 import tempfile
-from datetime import date
+from datetime import date, timedelta
 
 import duckdb
 import polars as pl
@@ -58,15 +58,41 @@ def test_schema_check_is_an_error_when_the_whole_batch_fails():
     assert "host_code" in result.metadata["failure_cases"].value
 
 
-def test_articles_every_day_warns_about_empty_days():
-    articles = frame_from_rows("articles", [{"partition_date": date(2024, 6, 17)}])
-    days = [date(2024, 6, 16), date(2024, 6, 17)]
-    result = checks.articles_every_day(articles, days)
+def _feed_days(raw, feed: str, days: list[date]) -> None:
+    """One feed entry per day, written where the feed stage writes them (<raw>/feeds/<feed>/<day>.jsonl)."""
+    folder = raw / "feeds" / feed
+    folder.mkdir(parents=True, exist_ok=True)
+    for day in days:
+        line = {"id": f"{feed}-{day}", "title": f"{feed} bulletin of {day}", "source": "Example News",
+                "published_at": str(day), "source_kind": "feed",
+                "text": f"The {feed} bulletin of {day} reports on a ministerial visit."}
+        (folder / f"{day}.jsonl").write_text(json.dumps(line) + "\n")
+
+
+def test_sources_delivering_warns_about_a_feed_gone_silent_and_names_it(db_path, tmp_path):
+    raw = tmp_path / "raw"
+    _feed_days(raw, "un-news", [date(2025, 1, 1) + timedelta(days=i) for i in range(20)])  # daily until Jan 20
+    with store.connect(db_path) as con:
+        load_articles(con, raw)
+    result = checks.sources_delivering(lambda: store.connect(db_path, read_only=True), date(2025, 2, 1))
     assert not result.passed and result.severity == AssetCheckSeverity.WARN
-    assert result.metadata["days_without_articles"].value == 1
-    assert result.metadata["first_days_without_articles"].value == "2024-06-16"
-    assert checks.articles_every_day(articles, [date(2024, 6, 17)]).passed
-    assert not checks.articles_every_day(empty_frame("articles"), [date(2024, 6, 17)]).passed
+    assert result.metadata["sources_silent"].value == 1 and result.metadata["as_of"].value == "2025-02-01"
+    assert "feed un-news: no article since 2025-01-20 (12 days; usually at most 1 day(s)" in result.description
+    assert "feed un-news" in result.metadata["sources_table"].value
+    # The same history seen on its last day: still delivering.
+    assert checks.sources_delivering(lambda: store.connect(db_path, read_only=True), date(2025, 1, 21)).passed
+
+
+def test_sources_delivering_passes_a_new_source_with_one_article_and_caps_the_day_at_today(db_path, tmp_path):
+    raw = tmp_path / "raw"
+    _feed_days(raw, "newcomer", [date(2025, 1, 1)])
+    with store.connect(db_path) as con:
+        load_articles(con, raw)
+    # A month partition may end after today: the check judges as of today at the latest.
+    result = checks.sources_delivering(lambda: store.connect(db_path, read_only=True), date(2999, 12, 31))
+    assert result.passed and result.metadata["sources"].value == 1
+    assert result.metadata["sources_judged"].value == 0 and result.metadata["as_of"].value < "2999-12-31"
+    assert "fewer than 8 days of articles are not judged" in result.description
 
 
 def test_inputs_readable_warns_with_reasons():
@@ -135,6 +161,7 @@ def test_quarantined_rows_warn_without_failing_the_run(one_day):
     assert visits.metadata["rows_rejected"].value == 2  # one per article of the day
     readable = outcomes[("articles", "inputs_readable")]
     assert not readable.passed and readable.metadata["ingest_errors"].value == 1
+    assert outcomes[("articles", "sources_delivering")].passed
     assert outcomes[("reactions", "reactions_target_exists")].passed
 
 

@@ -27,7 +27,7 @@ def test_definitions_load_with_job_schedule_sensor_and_checks():
     for table in ("articles", "visit_mentions", "reactions"):
         assert (table, f"{table}_schema") in checks
     assert {("articles", "article_sources_schema"), ("articles", "ingest_errors_schema"),
-            ("articles", "articles_every_day"), ("articles", "inputs_readable"),
+            ("articles", "sources_delivering"), ("articles", "inputs_readable"),
             ("reactions", "reactions_target_exists")} <= checks
 
 

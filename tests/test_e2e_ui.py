@@ -1,5 +1,6 @@
-"""End to end: `dagster dev` on a free local port; launch events_job for the sample's day through
-GraphQL (the UI's Launch button), wait for success, find the rows in DuckDB."""
+"""End to end: `make ui` on a free local port (dagster dev with the project's instance folder); launch
+events_job for the sample's month through GraphQL (the UI's Launch button), wait for success, find the rows in
+DuckDB."""
 
 from __future__ import annotations
 
@@ -20,7 +21,6 @@ import pytest
 
 from tests.conftest import ROOT, SAMPLES
 
-DAGSTER = Path(sys.executable).parent / "dagster"
 STARTUP_TIMEOUT = 180
 RUN_TIMEOUT = 300
 
@@ -40,6 +40,7 @@ LOCATIONS = """
 { workspaceOrError { __typename ... on Workspace { locationEntries { name locationOrLoadError {
     __typename ... on RepositoryLocation { repositories { name } } ... on PythonError { message } } } } } }"""
 POOL = """{ instance { concurrencyLimit(concurrencyKey: "duckdb_writer") { slotCount claimedSlots { runId } } } }"""
+NUX = "{ shouldShowNux }"
 RUN_STATUS = """query Run($runId: ID!) { runOrError(runId: $runId) { __typename ... on Run { status } } }"""
 CHECKS = """query Checks($runId: ID!) { runOrError(runId: $runId) { ... on Run {
     eventConnection(afterCursor: null) { events { __typename
@@ -84,18 +85,19 @@ def test_launch_events_job_for_the_sample_month_through_graphql(tmp_path):
     raw = tmp_path / "raw"
     shutil.copytree(SAMPLES, raw)
     db = tmp_path / "data" / "diplowatch.duckdb"
-    home = tmp_path / "dagster_home"
-    home.mkdir()
-    shutil.copy(ROOT / "dagster.yaml", home / "dagster.yaml")  # the instance `make ui` uses: pool limit of one
+    home = tmp_path / "dagster_home"  # `make ui` creates it and copies the project's dagster.yaml into it
     port = _free_port()
     env = {**os.environ, "DAGSTER_HOME": str(home), "DIPLOWATCH_RAW_DIR": str(raw), "DIPLOWATCH_DB": str(db)}
     log = tmp_path / "dagster-dev.log"
     with log.open("w") as out:
-        server = subprocess.Popen([str(DAGSTER), "dev", "-w", "workspace.yaml", "-h", "127.0.0.1", "-p", str(port)],
+        # -o: the venv the tests run in is there already; the bin folder is this interpreter's.
+        server = subprocess.Popen(["make", "-s", "-o", ".venv/.synced", "ui", f"RUN={Path(sys.executable).parent}",
+                                   f"PORT={port}"],
                                   cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
     try:
         with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30) as client:
             location, repository = _wait_for_location(client, server, log)
+            show_nux = _graphql(client, NUX)["shouldShowNux"]
             params = {
                 "selector": {"repositoryLocationName": location, "repositoryName": repository,
                              "jobName": "events_job"},
@@ -127,6 +129,9 @@ def test_launch_events_job_for_the_sample_month_through_graphql(tmp_path):
             os.killpg(server.pid, signal.SIGKILL)
         server.wait()
 
+    assert log.read_text().startswith(f"Dagster UI: http://127.0.0.1:{port} ")
+    assert show_nux is False, "the project's dagster.yaml turns the onboarding modal off"
+    assert (home / "dagster.yaml").read_bytes() == (ROOT / "dagster.yaml").read_bytes()
     # The writer pool got its single slot from dagster.yaml, and the finished run released it.
     assert pool == {"slotCount": 1, "claimedSlots": []}
     assert evaluations["articles_schema"]["success"] and evaluations["reactions_target_exists"]["success"]

@@ -26,6 +26,13 @@ def test_sample_article_header_is_parsed():
     assert "date 2024" not in item.text
 
 
+def test_the_header_reads_the_same_with_or_without_leading_spaces(tmp_path):
+    plain, spaced = (next(iter(read_folder(_write(tmp_path / name, f"{lead}date 2024-06-17 A title\nBody.\n"))))
+                     for name, lead in (("plain.txt", ""), ("spaced.txt", "  ")))
+    assert (plain.published_at, plain.title, plain.text) == (date(2024, 6, 17), "A title", "Body.")
+    assert (spaced.published_at, spaced.title, spaced.text) == (plain.published_at, plain.title, plain.text)
+
+
 def test_text_without_header_keeps_whole_body_and_no_date(tmp_path):
     [item] = list(read_folder(_write(tmp_path / "a.txt", "Just a body.\nSecond line.")))
     assert item.published_at is None and item.title is None

@@ -68,7 +68,7 @@ NOTE_REASONS = frozenset({"decoded_with_fallback", "date_ignored", "field_ignore
 Item = RawArticle | IngestError
 Reader = Callable[[str, str, date], Iterator[Item]]
 
-#: ` date YYYY-MM-DD <title>` on the first line of a sample-format text file.
+#: `date YYYY-MM-DD <title>` on the first line of a sample-format text file.
 _HEADER = re.compile(r"^\s*date\s+(\S+)\s*(.*)$")
 
 
@@ -81,7 +81,7 @@ def _date_or_note(value, path: str, line: int | None, today: date, field: str = 
 
 
 def read_text_file(path: str, content: str, today: date) -> Iterator[Item]:
-    """The sample format: first line ` date YYYY-MM-DD <title>`, then the body. Without that header the whole
+    """The sample format: first line `date YYYY-MM-DD <title>`, then the body. Without that header the whole
     file is the body and the date is unknown."""
     content = content.replace("\r\n", "\n").replace("\r", "\n")
     first, _, body = content.partition("\n")
