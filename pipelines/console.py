@@ -21,6 +21,9 @@ def run(raw: RawOpt = None, db: DbOpt = None,
         prune: Annotated[bool, typer.Option(
             "--prune", help="also remove stored articles whose files no longer exist anywhere (other folders "
             "included; a run alone only removes what left the folder it reads)")] = False,
+        nightly: Annotated[bool, typer.Option(
+            "--nightly", help="run what the nightly schedule runs: the month of the previous complete UTC day "
+            "(a cron job's command where no Dagster daemon runs)")] = False,
         ephemeral: Annotated[bool, typer.Option(
             "--ephemeral", help="record the run in a throwaway Dagster instance instead of the project's "
             "($DAGSTER_HOME, else .dagster_home), which `make ui` shows")] = False) -> None:
@@ -32,7 +35,7 @@ def run(raw: RawOpt = None, db: DbOpt = None,
         err_console.print(f"[red]raw folder {settings.raw_dir} does not exist[/red]: pass --raw or set DIPLOWATCH_RAW_DIR")
         raise typer.Exit(2)
     try:
-        outcome = run_all(settings, prune=prune, ephemeral=ephemeral)
+        outcome = run_all(settings, prune=prune, ephemeral=ephemeral, nightly=nightly)
     except ValueError as exc:
         err_console.print(f"[red]{exc}[/red]")
         raise typer.Exit(2) from exc

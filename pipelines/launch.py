@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
 import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -13,11 +12,6 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from diplowatch.settings import Settings
-
-#: The project's Dagster instance folder when DAGSTER_HOME is not set (`make ui` uses the same).
-DEFAULT_DAGSTER_HOME = ".dagster_home"
-#: The project's instance settings, copied into a new DAGSTER_HOME.
-PROJECT_DAGSTER_YAML = Path(__file__).resolve().parents[1] / "dagster.yaml"
 
 
 @dataclass
@@ -36,26 +30,19 @@ class RunOutcome:
     dagster_home: str | None = None
 
 
-def dagster_home() -> Path:
-    """DAGSTER_HOME, else `.dagster_home` in the working folder; created, with the project's dagster.yaml when
-    it has none."""
-    home = Path(os.environ.get("DAGSTER_HOME") or DEFAULT_DAGSTER_HOME).resolve()
-    home.mkdir(parents=True, exist_ok=True)
-    if not (home / "dagster.yaml").exists() and PROJECT_DAGSTER_YAML.exists():
-        shutil.copyfile(PROJECT_DAGSTER_YAML, home / "dagster.yaml")
-    return home
-
-
 @contextlib.contextmanager
 def open_instance(ephemeral: bool = False) -> Iterator:
-    """The project's persistent Dagster instance (see `dagster_home`), or an in-memory one that keeps nothing."""
+    """The project's persistent Dagster instance (DAGSTER_HOME, else the project's `.dagster_home/`, with the
+    project's dagster.yaml: the one `make ui` opens), or an in-memory one that keeps nothing."""
     from dagster import DagsterInstance
+
+    from pipelines.dagster_home import prepare_dagster_home
 
     if ephemeral:
         with DagsterInstance.ephemeral() as instance:
             yield instance
         return
-    home = dagster_home()
+    home = prepare_dagster_home()
     with DagsterInstance.from_config(str(home)) as instance:
         yield instance
 
@@ -84,7 +71,7 @@ def days_to_run(settings: Settings, now: datetime) -> list[date]:
 
 
 def run_all(settings: Settings, now: datetime | None = None, prune: bool = False,
-            ephemeral: bool = False) -> RunOutcome:
+            ephemeral: bool = False, nightly: bool = False) -> RunOutcome:
     """Run `events_job` over the months the raw folder's articles fall on.
 
     Months far apart (1987 articles and this month's undated ones) are separate runs, so a run never
@@ -92,7 +79,8 @@ def run_all(settings: Settings, now: datetime | None = None, prune: bool = False
     upstream ones in the first run and downstream ones in the last. `prune` first removes the articles whose
     files are gone from anywhere (see `prune_missing_sources`). With one process (the default) the runs
     execute in this process; with more, Dagster's multiprocess executor runs the steps (the settings reach
-    the step processes through the environment).
+    the step processes through the environment). `nightly` runs what the nightly schedule runs instead: the
+    month of the previous complete UTC day (for cron, where no Dagster daemon keeps the schedule ticking).
     """
     from dagster import BetaWarning, PreviewWarning
 
@@ -107,7 +95,12 @@ def run_all(settings: Settings, now: datetime | None = None, prune: bool = False
     os.environ.update(settings.to_env())
     now = now or datetime.now(UTC)
     pruned = _prune(settings) if prune else []
-    ranges = partition_ranges(days_to_run(settings, now))
+    if nightly:
+        from pipelines.schedules import previous_complete_day
+
+        ranges = partition_ranges([previous_complete_day(now)])
+    else:
+        ranges = partition_ranges(days_to_run(settings, now))
     outcome = RunOutcome(True, ranges, pruned=pruned)
     with open_instance(ephemeral) as instance:
         outcome.dagster_home = None if ephemeral else str(instance.root_directory)

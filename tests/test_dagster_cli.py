@@ -102,3 +102,32 @@ def test_a_run_over_another_folder_keeps_the_first_folders_articles_and_reports_
     assert result.exit_code == 0, result.output
     assert f"removed 1 article(s) no longer in {other}" in result.output
     assert str(other / "dated.txt") in result.output
+
+
+def test_the_readme_cron_line_runs_the_nightly_partition_without_a_daemon(tmp_path, dagster_home, monkeypatch):
+    """The README's cron line, run as cron would (a shell, the project folder), loads yesterday's month only."""
+    import re
+    import subprocess
+    from datetime import UTC, datetime, timedelta
+
+    from tests.conftest import ROOT
+
+    (line,) = [m for m in re.findall(r"^(?:\S+ ){5}(.+)$", (ROOT / "README.md").read_text(), re.M)
+               if "diplowatch run --nightly" in m]
+    command = line.split(">>")[0].strip()  # the README's log redirection aside
+    yesterday = (datetime.now(UTC) - timedelta(days=1)).date()
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "y.txt").write_text(f"date {yesterday} Y\nThe Japanese prime minister arrived in Paris on Monday.\n")
+    (raw / "old.txt").write_text("date 2001-05-04 Old\nThe Chadian president visited Nigeria last week.\n")
+    db = tmp_path / "d.duckdb"
+    env = {**__import__("os").environ, "DIPLOWATCH_RAW_DIR": str(raw), "DIPLOWATCH_DB": str(db),
+           "DAGSTER_HOME": str(dagster_home)}
+    done = subprocess.run(["bash", "-c", command.replace("cd /path/to/diplowatch", f"cd {ROOT}")], env=env,
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("SELECT published_at FROM articles").fetchall() == [(yesterday,)]
+    with DagsterInstance.from_config(str(dagster_home)) as instance:
+        (run,) = instance.get_runs()
+        assert run.tags["dagster/partition"] == yesterday.strftime("%Y-%m") and run.is_success
