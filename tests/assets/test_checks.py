@@ -21,7 +21,8 @@ from diplowatch.settings import Settings
 from diplowatch.stages.articles import load_articles
 from diplowatch.stages.events import extract_batches, load_events
 from pipelines.definitions import build_definitions
-from tests.conftest import SAMPLE_ARTICLE, ExtractorServed, StubExtractor
+from tests.fixtures.extractors import ExtractorServed, StubExtractor
+from tests.fixtures.paths import SAMPLE_ARTICLE
 
 
 def _visit_rows(n: int = 2) -> pl.DataFrame:

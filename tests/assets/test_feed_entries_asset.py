@@ -10,7 +10,7 @@ from assets.feeds import feed_entries
 from assets.resources import DiplowatchDuckDB, DiplowatchSettings
 from diplowatch import store
 from pipelines.definitions import build_definitions
-from tests.test_ingest_feeds import FeedServer, _items, reply, rss
+from tests.fixtures.feed_server import FeedServer, feed_items, reply, rss
 
 
 def _resources(tmp_path, feeds_path=""):
@@ -21,7 +21,7 @@ def _resources(tmp_path, feeds_path=""):
 def test_feed_entries_asset_writes_files_and_state(tmp_path):
     server = FeedServer()
     try:
-        server.routes["/rss.xml"] = reply(rss(_items(server, 2)))
+        server.routes["/rss.xml"] = reply(rss(feed_items(server, 2)))
         server.routes["/down.xml"] = reply(b"<html>maintenance</html>", "text/html")
         config = tmp_path / "feeds.toml"
         config.write_text(f'[defaults]\ntimeout_seconds = 1\n\n[[feed]]\nname = "wire"\nurl = "{server.url("/rss.xml")}"\n'

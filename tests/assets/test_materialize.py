@@ -14,7 +14,8 @@ from assets.resources import build_resources
 from diplowatch.ingest import folder_article_dates
 from diplowatch.settings import Settings
 from pipelines.definitions import build_definitions
-from tests.conftest import SAMPLES, ExtractorServed
+from tests.fixtures.extractors import ExtractorServed
+from tests.fixtures.paths import SAMPLES
 
 
 def resources_for(settings: Settings, extractor) -> dict:

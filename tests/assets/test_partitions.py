@@ -23,7 +23,7 @@ from assets.partitions import (
 from diplowatch import store
 from diplowatch.ingest import folder_article_dates, scan_folder
 from diplowatch.stages.articles import load_articles
-from tests.conftest import SAMPLES
+from tests.fixtures.paths import SAMPLES
 
 NOW = datetime(2025, 9, 1, 12, 0, tzinfo=UTC)
 

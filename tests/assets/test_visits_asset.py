@@ -12,7 +12,7 @@ from assets.analytics import visits
 from assets.policies import DUCKDB_WRITER_POOL
 from assets.resources import DiplowatchDuckDB
 from pipelines.definitions import build_definitions
-from tests.analytics_known_db import build_known_db
+from tests.fixtures.known_db import build_known_db
 
 
 def test_visits_asset_is_registered_in_the_analytics_group_after_the_events():

@@ -13,8 +13,9 @@ from typer.testing import CliRunner
 
 import diplowatch.nlp
 from diplowatch.cli import app
-from tests.analytics_known_db import build_known_db
-from tests.conftest import SAMPLE_ARTICLE, StubExtractor
+from tests.fixtures.extractors import StubExtractor
+from tests.fixtures.known_db import build_known_db
+from tests.fixtures.paths import SAMPLE_ARTICLE
 
 runner = CliRunner()
 

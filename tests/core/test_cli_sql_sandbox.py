@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from diplowatch.cli import app
-from tests.analytics_known_db import build_known_db
+from tests.fixtures.known_db import build_known_db
 
 runner = CliRunner()
 REFUSED = "only queries the database's tables and views"

@@ -8,7 +8,7 @@ from diplowatch.analytics.dictionary import DICTIONARY_PATH, REGENERATE, describ
 from diplowatch.cli import app
 from diplowatch.schemas import MODELS
 from diplowatch.views import VIEWS
-from tests.conftest import ROOT
+from tests.fixtures.paths import ROOT
 
 
 def test_committed_dictionary_is_what_the_code_generates():

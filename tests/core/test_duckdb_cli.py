@@ -17,8 +17,8 @@ from diplowatch.stages.articles import load_articles
 from diplowatch.stages.events import load_events
 from diplowatch.stages.visits import load_visits
 from diplowatch.views import VIEWS
-from tests.analytics_known_db import build_known_db
-from tests.conftest import SAMPLES
+from tests.fixtures.known_db import build_known_db
+from tests.fixtures.paths import SAMPLES
 
 
 def duckdb_cli() -> str:

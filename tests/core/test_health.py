@@ -10,7 +10,7 @@ import polars as pl
 
 from diplowatch import health, store
 from diplowatch.stages.articles import load_articles
-from tests.conftest import SAMPLES
+from tests.fixtures.paths import SAMPLES
 
 
 def _days(source: str, first: date, count: int, step: int = 1) -> list[tuple[str, date]]:

@@ -4,11 +4,8 @@ servers that hang, flood, redirect forever or answer HTML instead of XML — rec
 from __future__ import annotations
 
 import json
-import threading
 import time
 from datetime import UTC, datetime
-from email.utils import format_datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -17,122 +14,27 @@ from diplowatch import store
 from diplowatch.ingest.feeds import Feed, FeedConfigError, ingest_feeds, load_feeds_config
 from diplowatch.ingest.http import USER_AGENT, AddressPolicy, Fetcher, FetchError, FetchLimits
 from diplowatch.stages.articles import load_articles
-from tests.conftest import ROOT
+from tests.fixtures.feed_server import (
+    BODY,
+    FeedServer,
+    feed_items,
+    flood,
+    hang,
+    page,
+    redirect_to,
+    reply,
+    rss,
+)
+from tests.fixtures.paths import ROOT
 
 NOW = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
 LATER = datetime(2026, 1, 3, 3, 4, 5, tzinfo=UTC)
 FAST = FetchLimits(connect_timeout=1, read_timeout=0.5, total_timeout=2, max_bytes=1024 * 1024, max_redirects=3)
-BODY = ("The foreign minister of {who} arrived in Paris on Tuesday for a two-day official visit, the ministry said "
-        "in a statement. The minister will meet her French counterpart on Wednesday to discuss trade and security.")
-
-
-def rss(items: list[dict]) -> bytes:
-    entries = "".join(
-        f"<item><title>{i['title']}</title><link>{i['link']}</link><guid>{i['guid']}</guid>"
-        f"<pubDate>{format_datetime(i.get('date', datetime(2025, 12, 30, 9, tzinfo=UTC)))}</pubDate>"
-        f"<description><![CDATA[<p>{i['summary']}</p>]]></description></item>" for i in items)
-    return (f'<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Test Wire</title>'
-            f"<link>http://x/</link><description>d</description>{entries}</channel></rss>").encode()
-
-
-def page(title: str, text: str) -> bytes:
-    return (f"<html><head><title>{title}</title><meta property='og:site_name' content='Wire Site'></head><body>"
-            f"<nav>Home | World | Sport</nav><article><h1>{title}</h1><p>{text}</p></article>"
-            "<footer>All rights reserved</footer></body></html>").encode()
-
-
-class FeedServer:
-    """A threaded local HTTP server (on `host`, 127.0.0.1 by default) whose routes the test sets; it logs every
-    request's headers."""
-
-    def __init__(self, host: str = "127.0.0.1", port: int = 0):
-        self.routes: dict[str, callable] = {}
-        self.requests: list[tuple[str, dict]] = []
-        server = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self):  # noqa: N802 - http.server's naming
-                server.requests.append((self.path, dict(self.headers)))
-                route = server.routes.get(self.path)
-                if route is None:
-                    self.send_error(404)
-                    return
-                try:
-                    route(self)
-                except (BrokenPipeError, ConnectionResetError):
-                    pass  # the client stopped reading: what the caps are for
-
-            def log_message(self, *args):
-                pass
-
-        self.httpd = ThreadingHTTPServer((host, port), Handler)
-        self.httpd.daemon_threads = True
-        self.port = self.httpd.server_address[1]
-        self.base = f"http://{host}:{self.port}"
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-        self.thread.start()
-
-    def url(self, path: str) -> str:
-        return self.base + path
-
-    def close(self):
-        self.httpd.shutdown()
-        self.httpd.server_close()
-
-
 @pytest.fixture
 def server():
     s = FeedServer()
     yield s
     s.close()
-
-
-def reply(body: bytes, content_type="application/rss+xml", status=200, headers=None):
-    def route(handler):
-        if headers and handler.headers.get("If-None-Match") == headers.get("ETag"):
-            handler.send_response(304)
-            handler.end_headers()
-            return
-        handler.send_response(status)
-        handler.send_header("Content-Type", content_type)
-        handler.send_header("Content-Length", str(len(body)))
-        for k, v in (headers or {}).items():
-            handler.send_header(k, v)
-        handler.end_headers()
-        handler.wfile.write(body)
-    return route
-
-
-def hang(handler):
-    time.sleep(10)  # far beyond the client's read timeout
-
-
-def flood(declare_length: bool):
-    def route(handler):
-        handler.send_response(200)
-        handler.send_header("Content-Type", "application/rss+xml")
-        if declare_length:
-            handler.send_header("Content-Length", str(100 * 1024 * 1024))
-        handler.end_headers()
-        chunk = b"<!-- " + b"x" * 65536 + b" -->"
-        for _ in range(100 * 1024 * 1024 // len(chunk)):  # 100 MB, unless the client hangs up first
-            handler.wfile.write(chunk)
-    return route
-
-
-def redirect_to(target: str):
-    def route(handler):
-        handler.send_response(302)
-        handler.send_header("Location", target)
-        handler.send_header("Content-Length", "0")
-        handler.end_headers()
-    return route
-
-
-def _items(server, n: int) -> list[dict]:
-    whos = ["Japan", "Kenya", "Chile", "Norway"]
-    return [{"title": f"Minister of {whos[i]} visits Paris", "link": server.url(f"/news/{i}?utm_source=rss"),
-             "guid": f"urn:wire:{i}", "summary": f"Summary {i}: " + BODY.format(who=whos[i])[:80]} for i in range(n)]
 
 
 #: These tests serve pages and redirects from the feed's own server on 127.0.0.1, which links and redirects may
@@ -150,7 +52,7 @@ def _db_rows(db, sql):
 
 
 def test_feed_entries_become_jsonl_files_then_articles(server, tmp_path):
-    items = _items(server, 3)
+    items = feed_items(server, 3)
     server.routes["/rss.xml"] = reply(rss(items), headers={"ETag": '"v1"'})
     for i, item in enumerate(items):
         server.routes[f"/news/{i}?utm_source=rss"] = reply(page(item["title"], BODY.format(who=item["title"].split()[2])),
@@ -178,7 +80,7 @@ def test_feed_entries_become_jsonl_files_then_articles(server, tmp_path):
 
 
 def test_incremental_conditional_get_and_cursor(server, tmp_path):
-    items = _items(server, 2)
+    items = feed_items(server, 2)
     server.routes["/rss.xml"] = reply(rss(items), headers={"ETag": '"v1"', "Last-Modified": "Tue, 30 Dec 2025 09:00:00 GMT"})
     db, raw = tmp_path / "db.duckdb", tmp_path / "raw"
     ingest_feeds(db, [_feed(server)], raw, NOW)
@@ -188,20 +90,20 @@ def test_incremental_conditional_get_and_cursor(server, tmp_path):
     sent = server.requests[-1][1]
     assert sent.get("If-None-Match") == '"v1"' and sent.get("If-Modified-Since") == "Tue, 30 Dec 2025 09:00:00 GMT"
     # A new entry: the feed still lists the old ones, only the new one is written (appended to the day's file).
-    server.routes["/rss.xml"] = reply(rss(_items(server, 3)), headers={"ETag": '"v2"'})
+    server.routes["/rss.xml"] = reply(rss(feed_items(server, 3)), headers={"ETag": '"v2"'})
     run = ingest_feeds(db, [_feed(server)], raw, NOW)
     assert run.counts["entries_written"] == 1
     lines = (raw / "feeds" / "wire" / "2026-01-02.jsonl").read_text().splitlines()
     assert [json.loads(line)["id"] for line in lines] == ["urn:wire:0", "urn:wire:1", "urn:wire:2"]
     # The next day nothing new: no new file.
-    server.routes["/rss.xml"] = reply(rss(_items(server, 3)), headers={"ETag": '"v3"'})
+    server.routes["/rss.xml"] = reply(rss(feed_items(server, 3)), headers={"ETag": '"v3"'})
     assert ingest_feeds(db, [_feed(server)], raw, LATER).counts["entries_written"] == 0
     assert sorted(p.name for p in (raw / "feeds" / "wire").iterdir()) == ["2026-01-02.jsonl"]
     assert _db_rows(db, "SELECT count(*) FROM feed_entries_seen") == [(3,)]
 
 
 def test_entries_above_the_per_run_cap_wait_for_the_next_run(server, tmp_path):
-    server.routes["/rss.xml"] = reply(rss(_items(server, 4)), headers={"ETag": '"v1"'})
+    server.routes["/rss.xml"] = reply(rss(feed_items(server, 4)), headers={"ETag": '"v1"'})
     db, raw = tmp_path / "db.duckdb", tmp_path / "raw"
     run = ingest_feeds(db, [_feed(server, max_entries_per_run=3)], raw, NOW)
     assert run.counts["entries_written"] == 3 and run.counts["entries_deferred"] == 1
@@ -227,7 +129,7 @@ def test_broken_feed_is_recorded_and_the_other_feeds_still_run(server, tmp_path,
         "redirect_loop": redirect_to("/broken"), "redirect_ftp": redirect_to("ftp://127.0.0.1/feed.xml"),
         "error_500": reply(b"oops", "text/plain", status=500),
     }
-    server.routes["/rss.xml"] = reply(rss(_items(server, 1)))
+    server.routes["/rss.xml"] = reply(rss(feed_items(server, 1)))
     if route in routes:
         server.routes["/broken"] = routes[route]
     broken = Feed("broken", server.url("/broken") if route != "refused" else "http://127.0.0.1:9/feed", limits=FAST,
@@ -257,14 +159,14 @@ def test_down_feed_is_retried_and_its_error_cleared_when_back(server, tmp_path):
     with store.connect(db) as con:
         load_articles(con, raw)
     assert sorted(_db_rows(db, "SELECT reason FROM ingest_errors")) == [("feed_http_error",), ("invalid_json",)]
-    server.routes["/rss.xml"] = reply(rss(_items(server, 1)))
+    server.routes["/rss.xml"] = reply(rss(feed_items(server, 1)))
     assert ingest_feeds(db, [_feed(server)], raw, LATER).counts["entries_written"] == 1
     assert _db_rows(db, "SELECT reason FROM ingest_errors") == [("invalid_json",)]
     assert _db_rows(db, "SELECT last_status, consecutive_failures FROM feed_state") == [("ok", 0)]
 
 
 def test_page_that_cannot_be_fetched_keeps_the_summary_with_a_note(server, tmp_path):
-    items = _items(server, 2)
+    items = feed_items(server, 2)
     server.routes["/rss.xml"] = reply(rss(items))
     server.routes["/news/0?utm_source=rss"] = hang
     server.routes["/news/1?utm_source=rss"] = reply(page(items[1]["title"], BODY.format(who="Kenya")), "text/html")

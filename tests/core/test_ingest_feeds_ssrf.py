@@ -23,7 +23,7 @@ import pytest
 from diplowatch.ingest import http
 from diplowatch.ingest.feeds import Feed, FeedConfigError, ingest_feeds, load_feeds_config
 from diplowatch.ingest.http import AddressPolicy, Fetcher, FetchError, FetchLimits, is_public_address
-from tests.test_ingest_feeds import BODY, FeedServer, page, redirect_to, reply, rss
+from tests.fixtures.feed_server import BODY, FeedServer, page, redirect_to, reply, rss
 
 NOW = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
 FAST = FetchLimits(connect_timeout=1, read_timeout=1, total_timeout=5, max_bytes=1024 * 1024, max_redirects=5)

@@ -19,67 +19,12 @@ import pytest
 from diplowatch import store
 from diplowatch.ingest import NOTE_REASONS
 from diplowatch.stages.articles import load_articles
-from tests.conftest import ROOT, SAMPLES
+from tests.fixtures.hostile import hostile_folder, write_file
+from tests.fixtures.paths import ROOT, SAMPLES
 
 NOW = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
 NEXT_NIGHT = datetime(2026, 1, 3, 3, 4, 5, tzinfo=UTC)
 LOADED_TABLES = ["articles", "article_sources", "ingest_errors", "rejected_rows"]
-ENGLISH = ("The foreign minister of {who} arrived in Paris on Tuesday for a two-day official visit, the ministry "
-           "said. She will meet her French counterpart on Wednesday to discuss trade and security in the region.")
-FRENCH = ("Le ministre japonais des Affaires étrangères est arrivé mardi à Paris pour une visite officielle de "
-          "deux jours, a indiqué le ministère dans un communiqué. Elle rencontrera son homologue mercredi.")
-
-
-def _write(path, content: str | bytes):
-    path.parent.mkdir(parents=True, exist_ok=True)
-    (path.write_bytes if isinstance(content, bytes) else path.write_text)(content)
-    return path
-
-
-def hostile_folder(root):
-    """A raw folder with one of every hazard next to good files, in every format."""
-    _write(root / "good.txt", " date 2024-06-17 Good\n" + ENGLISH.format(who="Japan"))
-    _write(root / "dup-of-good.jsonl", json.dumps({"title": "GOOD", "text": ENGLISH.format(who="Japan")}) + "\n")
-    _write(root / "empty.txt", b"")
-    _write(root / "blank.jsonl", "  \n\n\t\n")
-    _write(root / "binary.txt", os.urandom(2048) + b"\x00" * 64)
-    _write(root / "latin1.txt", (" date 2024-06-18 Café\n" + ENGLISH.format(who="Perú")).encode("latin-1"))
-    _write(root / "bom-crlf.txt", "\ufeff date 2024-06-18 BOM\r\n".encode() + ENGLISH.format(who="Chad").encode())
-    _write(root / "big-line.jsonl", json.dumps({"text": "word " * 210_000, "published_at": "2024-06-19"}) + "\n")
-    with open(root / "too-large.jsonl", "wb") as handle:  # sparse, above the 20 MB cap: cheap to make
-        handle.truncate(21 * 1024 * 1024)
-    _write(root / "lines.jsonl", "\n".join([
-        json.dumps({"id": 1, "title": "It's \"quoted\"; DROP TABLE articles; --", "text": ENGLISH.format(who="Ghana"),
-                    "published_at": "2024-06-18", "url": "https://news.example/a?utm_source=x&fbclid=y"}),
-        "{not json",
-        json.dumps({"text": ENGLISH.format(who="Iran"), "published_at": 12345}),
-        json.dumps({"text": ENGLISH.format(who="Fiji"), "published_at": "3024-01-01"}),
-        "",
-        json.dumps([1, 2]),
-        json.dumps({"text": FRENCH}),
-        json.dumps({"title": "same url", "text": "Another text.", "url": "http://news.example/a"}),
-        json.dumps({"text": None}),
-    ]))
-    _write(root / "rows.csv", "headline,body,date,link\n"
-           f"CSV one,\"{ENGLISH.format(who='Oman')}\",2024-06-19,\n"
-           ",,,\n"
-           "No body,,2024-06-19,\n"
-           "Ragged,a,b,c,d\n"
-           f"CSV two,\"{ENGLISH.format(who='Peru')}\",not a date,\n")
-    _write(root / "no-text.csv", "title,author\nA,B\n")
-    _write(root / "page.html", "<html><head><title>Page</title></head><body><article><p>"
-           + ENGLISH.format(who="Laos") + "</p></article></body></html>")
-    _write(root / "nav-only.htm", "<html><body><script>1</script></body></html>")
-    _write(root / "notes.pdf", b"%PDF-1.4")
-    _write(root / ".hidden.txt", "hidden files are not input")
-    (root / "sub").mkdir()
-    os.symlink(root, root / "sub" / "loop")
-    os.symlink(root / "nowhere.txt", root / "dangling.txt")
-    os.symlink(root / "self.txt", root / "self.txt")
-    os.mkfifo(root / "fifo.jsonl")
-    return root
-
-
 def _load(con, root, now=NOW, partition_dates=None):
     return load_articles(con, root, partition_dates, now=now)
 
@@ -239,7 +184,7 @@ def test_two_processes_writing_different_partitions_both_succeed(tmp_path, db_pa
     raw = tmp_path / "raw"
     for i, day in enumerate(["2024-06-17", "2024-06-18"]):
         lines = [json.dumps({"id": f"{day}-{n}", "text": f"Article {n} of {day}.", "published_at": day}) for n in range(50)]
-        _write(raw / f"day{i}.jsonl", "\n".join(lines))
+        write_file(raw / f"day{i}.jsonl", "\n".join(lines))
     script = tmp_path / "writer.py"
     script.write_text(PARTITION_WRITER)
     with store.connect(db_path):

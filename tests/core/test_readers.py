@@ -6,7 +6,7 @@ import json
 from datetime import UTC, date, datetime
 
 from diplowatch.ingest import IngestError, RawArticle, article_id, articles_frames, read_folder
-from tests.conftest import SAMPLE_ARTICLE, SAMPLES
+from tests.fixtures.paths import SAMPLE_ARTICLE, SAMPLES
 
 NOW = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
 

@@ -18,8 +18,8 @@ from typer.testing import CliRunner
 from diplowatch.analytics import charts
 from diplowatch.analytics.report import build_report
 from diplowatch.cli import app
-from tests.analytics_known_db import build_known_db
-from tests.conftest import ROOT
+from tests.fixtures.known_db import build_known_db
+from tests.fixtures.paths import ROOT
 
 SCREENSHOT = ROOT / "docs" / "report-screenshot.png"
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

@@ -12,7 +12,8 @@ import pytest
 from diplowatch import store
 from diplowatch.stages.articles import load_articles, prune_missing_sources
 from diplowatch.stages.events import load_events
-from tests.conftest import SAMPLES, StubExtractor
+from tests.fixtures.extractors import StubExtractor
+from tests.fixtures.paths import SAMPLES
 
 NOW = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
 TEXT = "The foreign minister of {who} arrived in Paris on Tuesday for a two-day visit, the ministry said."

@@ -13,7 +13,8 @@ from diplowatch import store
 from diplowatch.schemas import MODELS, frame_from_rows, validate
 from diplowatch.stages.articles import load_articles
 from diplowatch.stages.events import load_events
-from tests.conftest import SAMPLES, StubExtractor
+from tests.fixtures.extractors import StubExtractor
+from tests.fixtures.paths import SAMPLES
 
 
 def _snapshot(con) -> dict[str, list]:

@@ -4,7 +4,7 @@ whatever the batch size."""
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import UTC, date, datetime
 
 import duckdb
 import pytest
@@ -12,9 +12,10 @@ import pytest
 from diplowatch import store
 from diplowatch.stages.articles import load_articles
 from diplowatch.stages.events import load_events
-from tests.conftest import StubExtractor
-from tests.test_ingest_integrity import ENGLISH, NOW, hostile_folder
+from tests.fixtures.extractors import StubExtractor
+from tests.fixtures.hostile import ENGLISH, hostile_folder
 
+NOW = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
 BOUNDS = (date(2024, 1, 1), NOW.date())
 EVENT_TABLES = ["visit_mentions", "reactions"]
 

@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from diplowatch import terminal
 from diplowatch.cli import app
-from tests.analytics_known_db import build_known_db
+from tests.fixtures.known_db import build_known_db
 
 SENTENCE = (
     "Russian President Vladimir Putin is all set to visit North Korea on 18-19 June, aiming to underscore "

@@ -9,8 +9,8 @@ import duckdb
 import pytest
 
 from diplowatch.views import VIEWS
-from tests.analytics_known_db import build_known_db
-from tests.conftest import ROOT
+from tests.fixtures.known_db import build_known_db
+from tests.fixtures.paths import ROOT
 
 
 @pytest.fixture(scope="module")

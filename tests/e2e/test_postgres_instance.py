@@ -16,7 +16,7 @@ from dagster import AssetKey, DagsterInstance
 from bench.postgres import missing_reason, temporary_server
 from diplowatch.settings import Settings
 from pipelines.definitions import build_definitions
-from tests.conftest import ROOT, SAMPLES
+from tests.fixtures.paths import ROOT, SAMPLES
 
 DAGSTER = Path(sys.executable).parent / "dagster"
 pytestmark = pytest.mark.skipif(missing_reason() is not None, reason=missing_reason() or "")

@@ -8,8 +8,8 @@ import re
 from typer.testing import CliRunner
 
 from diplowatch.cli import app
-from tests.analytics_known_db import build_known_db
-from tests.conftest import ROOT
+from tests.fixtures.known_db import build_known_db
+from tests.fixtures.paths import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 #: Screenshots are committed: keep them small.

@@ -8,7 +8,6 @@ import contextlib
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -19,65 +18,18 @@ import duckdb
 import httpx
 import pytest
 
-from tests.conftest import ROOT, SAMPLES
-
-STARTUP_TIMEOUT = 180
-RUN_TIMEOUT = 300
-
-LAUNCH = """
-mutation Launch($executionParams: ExecutionParams!) {
-  launchRun(executionParams: $executionParams) {
-    __typename
-    ... on LaunchRunSuccess { run { runId } }
-    ... on PythonError { message stack }
-    ... on RunConfigValidationInvalid { errors { message } }
-    ... on InvalidSubsetError { message }
-    ... on PipelineNotFoundError { message }
-    ... on UnauthorizedError { message }
-  }
-}"""
-LOCATIONS = """
-{ workspaceOrError { __typename ... on Workspace { locationEntries { name locationOrLoadError {
-    __typename ... on RepositoryLocation { repositories { name } } ... on PythonError { message } } } } } }"""
-POOL = """{ instance { concurrencyLimit(concurrencyKey: "duckdb_writer") { slotCount claimedSlots { runId } } } }"""
-NUX = "{ shouldShowNux }"
-RUN_STATUS = """query Run($runId: ID!) { runOrError(runId: $runId) { __typename ... on Run { status } } }"""
-CHECKS = """query Checks($runId: ID!) { runOrError(runId: $runId) { ... on Run {
-    eventConnection(afterCursor: null) { events { __typename
-      ... on AssetCheckEvaluationEvent { evaluation { checkName success severity } } } } } } }"""
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _graphql(client: httpx.Client, query: str, variables: dict | None = None) -> dict:
-    response = client.post("/graphql", json={"query": query, "variables": variables or {}})
-    response.raise_for_status()
-    body = response.json()
-    assert "errors" not in body, body["errors"]
-    return body["data"]
-
-
-def _wait_for_location(client: httpx.Client, server: subprocess.Popen, log: Path) -> tuple[str, str]:
-    deadline = time.monotonic() + STARTUP_TIMEOUT
-    while time.monotonic() < deadline:
-        assert server.poll() is None, f"dagster dev exited early:\n{log.read_text()[-4000:]}"
-        try:
-            entries = _graphql(client, LOCATIONS)["workspaceOrError"]["locationEntries"]
-        except (httpx.HTTPError, KeyError, TypeError):
-            time.sleep(1)
-            continue
-        for entry in entries:
-            loaded = entry["locationOrLoadError"]
-            if loaded and loaded["__typename"] == "RepositoryLocation":
-                return entry["name"], loaded["repositories"][0]["name"]
-            if loaded and loaded["__typename"] == "PythonError":
-                pytest.fail(f"code location failed to load: {loaded['message']}")
-        time.sleep(1)
-    pytest.fail(f"dagster dev did not load the code location in {STARTUP_TIMEOUT}s:\n{log.read_text()[-4000:]}")
+from tests.fixtures.dagster_ui import (
+    CHECKS,
+    LAUNCH,
+    NUX,
+    POOL,
+    RUN_STATUS,
+    RUN_TIMEOUT,
+    free_port,
+    graphql,
+    wait_for_location,
+)
+from tests.fixtures.paths import ROOT, SAMPLES
 
 
 @pytest.mark.slow
@@ -86,7 +38,7 @@ def test_launch_events_job_for_the_sample_month_through_graphql(tmp_path):
     shutil.copytree(SAMPLES, raw)
     db = tmp_path / "data" / "diplowatch.duckdb"
     home = tmp_path / "dagster_home"  # `make ui` creates it and copies the project's dagster.yaml into it
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "DAGSTER_HOME": str(home), "DIPLOWATCH_RAW_DIR": str(raw), "DIPLOWATCH_DB": str(db)}
     log = tmp_path / "dagster-dev.log"
     with log.open("w") as out:
@@ -96,29 +48,29 @@ def test_launch_events_job_for_the_sample_month_through_graphql(tmp_path):
                                   cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
     try:
         with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30) as client:
-            location, repository = _wait_for_location(client, server, log)
-            show_nux = _graphql(client, NUX)["shouldShowNux"]
+            location, repository = wait_for_location(client, server, log)
+            show_nux = graphql(client, NUX)["shouldShowNux"]
             params = {
                 "selector": {"repositoryLocationName": location, "repositoryName": repository,
                              "jobName": "events_job"},
                 "runConfigData": {},
                 "executionMetadata": {"tags": [{"key": "dagster/partition", "value": "2024-06"}]},
             }
-            launched = _graphql(client, LAUNCH, {"executionParams": params})["launchRun"]
+            launched = graphql(client, LAUNCH, {"executionParams": params})["launchRun"]
             assert launched["__typename"] == "LaunchRunSuccess", launched
             run_id = launched["run"]["runId"]
             deadline = time.monotonic() + RUN_TIMEOUT
             status = None
             while time.monotonic() < deadline:
-                status = _graphql(client, RUN_STATUS, {"runId": run_id})["runOrError"]["status"]
+                status = graphql(client, RUN_STATUS, {"runId": run_id})["runOrError"]["status"]
                 if status in ("SUCCESS", "FAILURE", "CANCELED"):
                     break
                 time.sleep(2)
             assert status == "SUCCESS", f"run {run_id} ended {status}:\n{log.read_text()[-6000:]}"
-            events = _graphql(client, CHECKS, {"runId": run_id})["runOrError"]["eventConnection"]["events"]
+            events = graphql(client, CHECKS, {"runId": run_id})["runOrError"]["eventConnection"]["events"]
             evaluations = {e["evaluation"]["checkName"]: e["evaluation"] for e in events
                            if e["__typename"] == "AssetCheckEvaluationEvent"}
-            pool = _graphql(client, POOL)["instance"]["concurrencyLimit"]
+            pool = graphql(client, POOL)["instance"]["concurrencyLimit"]
     finally:
         # The whole process group: webserver, daemon, code servers and any run worker. `dagster dev` often
         # takes a minute to honour SIGTERM here; the run has finished, so nothing is lost by cutting it short.

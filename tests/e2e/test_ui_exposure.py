@@ -15,8 +15,8 @@ import subprocess
 import httpx
 import pytest
 
-from tests.conftest import ROOT, SAMPLES
-from tests.test_e2e_ui import LAUNCH, _free_port, _graphql, _wait_for_location
+from tests.fixtures.dagster_ui import LAUNCH, free_port, graphql, wait_for_location
+from tests.fixtures.paths import ROOT, SAMPLES
 
 START_SENSOR = """mutation Start($selector: SensorSelector!) { startSensor(sensorSelector: $selector) {
     __typename ... on UnauthorizedError { message } ... on PythonError { message } } }"""
@@ -49,7 +49,7 @@ def test_make_ui_targets_listen_on_loopback_only(target):
 
 @pytest.mark.slow
 def test_make_ui_readonly_refuses_mutations_from_get_and_post(tmp_path):
-    port = _free_port()
+    port = free_port()
     env = {
         **os.environ,
         "DAGSTER_HOME": str(tmp_path / "dagster_home"),
@@ -68,7 +68,7 @@ def test_make_ui_readonly_refuses_mutations_from_get_and_post(tmp_path):
         )
     try:
         with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30) as client:
-            location, repository = _wait_for_location(client, server, log)
+            location, repository = wait_for_location(client, server, log)
             selector = {
                 "repositoryLocationName": location,
                 "repositoryName": repository,
@@ -79,7 +79,7 @@ def test_make_ui_readonly_refuses_mutations_from_get_and_post(tmp_path):
             refused = client.get(
                 "/graphql", params=query, headers={"Origin": "https://attacker.example"}
             ).json()
-            launch = _graphql(
+            launch = graphql(
                 client,
                 LAUNCH,
                 {
@@ -94,7 +94,7 @@ def test_make_ui_readonly_refuses_mutations_from_get_and_post(tmp_path):
                     }
                 },
             )["launchRun"]
-            status = _graphql(client, SENSOR_STATUS, {"selector": selector})["sensorOrError"]
+            status = graphql(client, SENSOR_STATUS, {"selector": selector})["sensorOrError"]
         with pytest.raises(OSError):  # not on every interface: another loopback address finds nothing
             socket.create_connection(("127.0.0.2", port), timeout=5).close()
     finally:

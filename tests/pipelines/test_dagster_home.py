@@ -12,7 +12,7 @@ import pytest
 from dagster import DagsterInstance
 
 from pipelines import dagster_home
-from tests.conftest import ROOT
+from tests.fixtures.paths import ROOT
 
 
 @pytest.fixture

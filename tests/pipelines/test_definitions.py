@@ -10,7 +10,7 @@ from pathlib import Path
 from dagster import AssetKey, BackfillPolicy, DefaultScheduleStatus, MonthlyPartitionsDefinition
 
 from pipelines.definitions import build_definitions, defs
-from tests.conftest import ROOT
+from tests.fixtures.paths import ROOT
 
 DAGSTER = Path(sys.executable).parent / "dagster"
 WRITING_ASSETS = {"articles", "visit_mentions", "reactions"}

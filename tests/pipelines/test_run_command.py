@@ -11,7 +11,7 @@ from dagster import AssetKey, DagsterInstance
 from typer.testing import CliRunner
 
 from pipelines.console import app
-from tests.conftest import SAMPLES
+from tests.fixtures.paths import SAMPLES
 
 runner = CliRunner()
 
@@ -110,7 +110,7 @@ def test_the_readme_cron_line_runs_the_nightly_partition_without_a_daemon(tmp_pa
     import subprocess
     from datetime import UTC, datetime, timedelta
 
-    from tests.conftest import ROOT
+    from tests.fixtures.paths import ROOT
 
     (line,) = [m for m in re.findall(r"^(?:\S+ ){5}(.+)$", (ROOT / "README.md").read_text(), re.M)
                if "diplowatch run --nightly" in m]

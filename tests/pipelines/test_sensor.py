@@ -13,7 +13,7 @@ from dagster import SensorResult, SkipReason, build_sensor_context
 from assets.resources import DiplowatchSettings
 from pipelines.definitions import defs
 from pipelines.sensors import load_cursor
-from tests.conftest import SAMPLES
+from tests.fixtures.paths import SAMPLES
 
 SAMPLE_MONTHS = {"2024-06", "2025-03", "2025-05", "2025-07", "2025-08"}
 THIS_MONTH = datetime.now(UTC).date().strftime("%Y-%m")
