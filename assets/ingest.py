@@ -1,9 +1,16 @@
-"""Asset: the raw article folder read into `articles` (and `article_sources`, `ingest_errors`), one UTC day a partition."""
+"""The `ingest` group: the configured feeds fetched into the raw folder (`feed_entries`), then the raw folder read
+into `articles`, `article_sources` and `ingest_errors`, one UTC month a partition (`articles`)."""
 
 from dagster import AssetExecutionContext, BackfillPolicy, MaterializeResult, MetadataValue, asset
 
 from assets import checks
-from assets.metadata import newest_rows_preview, removed_paths, removed_sources_markdown, table_row_count
+from assets.metadata import (
+    feeds_status_markdown,
+    newest_rows_preview,
+    removed_paths,
+    removed_sources_markdown,
+    table_row_count,
+)
 from assets.partitions import context_partition_dates, monthly_partitions, partition_bounds
 from assets.policies import (
     DUCKDB_WRITER_POOL,
@@ -13,9 +20,44 @@ from assets.policies import (
     table_metadata,
 )
 from assets.resources import DiplowatchDuckDB, DiplowatchSettings
+from diplowatch.ingest.feeds import ingest_feeds, load_feeds_config
 from diplowatch.stages import staging
 from diplowatch.stages.articles import load_articles
 from diplowatch.stages.spill import newest_written
+
+
+@asset(
+    group_name="ingest",
+    kinds={"duckdb"},
+    owners=OWNERS,
+    description="New entries of the feeds in the feeds config (DIPLOWATCH_FEEDS; none when unset), fetched "
+    "incrementally (conditional GET, a per-feed cursor) and written to <raw>/feeds/<feed>/<day>.jsonl, where "
+    "the `articles` asset and the file sensor pick them up. Feed state in `feed_state` and "
+    "`feed_entries_seen`; a feed that is down is an `ingest_errors` row and is retried next run.",
+    pool=DUCKDB_WRITER_POOL,
+    retry_policy=LOCK_RETRY_POLICY,
+)
+def feed_entries(
+    context: AssetExecutionContext, settings: DiplowatchSettings, duckdb: DiplowatchDuckDB
+) -> MaterializeResult:
+    if not settings.feeds_path:
+        context.log.info("no feeds configured (DIPLOWATCH_FEEDS is empty)")
+        return MaterializeResult(metadata={"feeds": 0, "entries_written": 0, "feeds_config": "(none)"})
+    # A broken config fails the run with a message saying what to fix.
+    feeds = load_feeds_config(settings.feeds_path)
+    with retry_only_lock_errors():
+        run = ingest_feeds(duckdb.get_connection, feeds, settings.raw_dir)
+    for outcome in run.outcomes:
+        if outcome.error:
+            context.log.warning(f"feed {outcome.feed.name}: {outcome.error.reason}: {outcome.error.detail}")
+    return MaterializeResult(
+        metadata={
+            **run.counts,
+            "feeds_config": MetadataValue.path(settings.feeds_path),
+            "feeds_status": feeds_status_markdown(run.outcomes),
+        }
+    )
+
 
 PREVIEW_COLUMNS = ["partition_date", "published_at", "title", "source", "source_path", "date_from_ingest"]
 

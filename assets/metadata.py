@@ -61,3 +61,12 @@ def removed_paths(removed: pl.DataFrame | None) -> list[str]:
     if removed is None or removed.is_empty():
         return []
     return sorted(set(removed["source_path"].to_list()))[:REMOVED_PATHS_KEPT]
+
+
+def feeds_status_markdown(outcomes) -> MetadataValue:
+    """One row per feed of a run: its status, the entries it wrote and its error, if any."""
+    lines = ["| feed | status | new entries | error |", "|---|---|---|---|"]
+    for outcome in outcomes:
+        error = _cell(outcome.error.detail if outcome.error else "", 500)
+        lines.append(f"| {outcome.feed.name} | {outcome.status} | {len(outcome.lines)} | {error} |")
+    return MetadataValue.md("\n".join(lines))

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-import functools
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from diplowatch.cli import DbOpt, RawOpt, app, console, err_console, summary_cmd
+from diplowatch.cli import DbOpt, ModelOpt, RawOpt, app, fail, say, summary_cmd
 from diplowatch.settings import Settings
+from pipelines.launch import RunOutcome, run_all
 
 
 @app.command()
 def run(raw: RawOpt = None, db: DbOpt = None,
-        model: Annotated[str | None, typer.Option(help="spaCy model name (default: $DIPLOWATCH_MODEL)")] = None,
+        model: ModelOpt = None,
         processes: Annotated[int | None, typer.Option(
             min=0, help="processes the run's steps may use: 1 runs them all in this process; more extract "
             "chunks in parallel; 0 = one per core (default: $DIPLOWATCH_PROCESSES, else 1)")] = None,
@@ -28,23 +28,23 @@ def run(raw: RawOpt = None, db: DbOpt = None,
             "--ephemeral", help="record the run in a throwaway Dagster instance instead of the project's "
             "($DAGSTER_HOME, else .dagster_home), which `make ui` shows")] = False) -> None:
     """Materialize every asset (the job the Dagster UI runs) for every month in the raw folder, then summarize."""
-    from pipelines.launch import run_all
-
     settings = Settings.from_env(raw_dir=raw, db_path=db, model_name=model, processes=processes)
     if not Path(settings.raw_dir).exists():
-        err_console.print(f"[red]raw folder {settings.raw_dir} does not exist[/red]: pass --raw or set DIPLOWATCH_RAW_DIR")
-        raise typer.Exit(2)
+        raise fail(f"[red]raw folder {settings.raw_dir} does not exist[/red]: pass --raw or set DIPLOWATCH_RAW_DIR")
     try:
         outcome = run_all(settings, prune=prune, ephemeral=ephemeral, nightly=nightly)
     except ValueError as exc:
-        err_console.print(f"[red]{exc}[/red]")
-        raise typer.Exit(2) from exc
+        raise fail(f"[red]{exc}[/red]") from exc
     covered = ", ".join(f"{a:%Y-%m}..{b:%Y-%m}" if a != b else f"{a:%Y-%m}" for a, b in outcome.ranges)
     if not outcome.success:
-        err_console.print(f"[red]the run over {covered} failed[/red]: see the log above")
-        raise typer.Exit(1)
-    say = functools.partial(console.print, highlight=False, markup=False, soft_wrap=True)
+        raise fail(f"[red]the run over {covered} failed[/red]: see the log above", code=1)
     say(f"ran events_job over {covered} into {settings.db_path}")
+    _say_what_changed(outcome, settings)
+    summary_cmd(db=settings.db_path)
+
+
+def _say_what_changed(outcome: RunOutcome, settings: Settings) -> None:
+    """Where the runs were recorded, the articles they removed or pruned, and the checks that did not pass."""
     if outcome.dagster_home:
         say(f"recorded in the Dagster instance {outcome.dagster_home} (`make ui` shows it)")
     if outcome.articles_removed:
@@ -57,7 +57,6 @@ def run(raw: RawOpt = None, db: DbOpt = None,
             say(f"  {path}")
     for line in outcome.failed_checks:
         say(f"check not passed: {line}")
-    summary_cmd(db=settings.db_path)
 
 
 def main() -> None:

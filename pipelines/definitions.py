@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dagster import Definitions, ExecutorDefinition, load_asset_checks_from_modules, load_assets_from_modules
 
-from assets import analytics, events, feeds, ingest
+from assets import analytics, extraction, ingest
 from assets.resources import build_resources
 from diplowatch.settings import Settings
 from pipelines.jobs import events_job, executor_for
@@ -12,7 +12,7 @@ from pipelines.schedules import nightly_schedule_for
 from pipelines.sensors import new_articles_sensor
 
 #: Every module holding assets (or asset checks) of the code location; a new asset module registers here.
-ASSET_MODULES = [ingest, feeds, events, analytics]
+ASSET_MODULES = [ingest, extraction, analytics]
 
 
 def build_definitions(settings: Settings | None = None, executor: ExecutorDefinition | None = None) -> Definitions:

@@ -56,7 +56,7 @@ def days_to_run(settings: Settings, now: datetime) -> list[date]:
     from assets.partitions import partition_bounds
     from diplowatch import store
     from diplowatch.ingest import folder_article_dates
-    from diplowatch.stages.articles import partitions_of_folder
+    from diplowatch.stages.removals import partitions_of_folder
 
     today = now.astimezone(UTC).date()
     days = folder_article_dates(settings.raw_dir, today)
@@ -167,7 +167,7 @@ def _add_removals(outcome: RunOutcome, result) -> None:
 
 def _prune(settings: Settings) -> list[str]:
     from diplowatch import store
-    from diplowatch.stages.articles import prune_missing_sources
+    from diplowatch.stages.removals import prune_missing_sources
 
     if not Path(settings.db_path).exists():
         return []

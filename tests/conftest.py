@@ -1,4 +1,5 @@
-"""Shared fixtures: paths, a temporary database per test, a stand-in extractor for storage tests."""
+"""Shared fixtures: a Dagster instance folder per test, a temporary database, a file held by another process,
+stand-in and real extractors. The helpers they use are in tests/fixtures/."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.fixtures.extractors import StubExtractor
+from tests.fixtures.locks import LockHolder
 
 
 @pytest.fixture(autouse=True)
@@ -20,6 +22,18 @@ def dagster_home(tmp_path, monkeypatch) -> Path:
 @pytest.fixture
 def db_path(tmp_path) -> Path:
     return tmp_path / "test.duckdb"
+
+
+@pytest.fixture
+def held(db_path) -> LockHolder:
+    """`db_path`, created, then held open read-write by another process until the test releases it (or ends)."""
+    from diplowatch import store
+
+    with store.connect(db_path):
+        pass
+    holder = LockHolder(db_path)
+    yield holder
+    holder.release()
 
 
 @pytest.fixture

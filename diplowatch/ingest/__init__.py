@@ -1,7 +1,7 @@
 """Ingestion: read article inputs (files and feeds) into validated-ready frames; every unreadable input
 becomes a recorded error."""
 
-from diplowatch.ingest.articles import article_id, articles_frames, normalize_for_id
+from diplowatch.ingest.dedup import article_id, articles_frames, normalize_for_id
 from diplowatch.ingest.readers import (
     DEFAULT_MAX_FILE_BYTES,
     NOTE_REASONS,

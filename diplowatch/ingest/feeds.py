@@ -16,8 +16,9 @@ import os
 import re
 import tomllib
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -512,12 +513,20 @@ def feed_writes(run: FeedRun, state: dict[str, dict], seen: pl.DataFrame) -> lis
 
 
 def ingest_feeds(
-    db_path: str | os.PathLike, feeds: list[Feed], raw_dir: str | os.PathLike, now: datetime | None = None
+    open_connection: Callable[[], AbstractContextManager[duckdb.DuckDBPyConnection]],
+    feeds: list[Feed],
+    raw_dir: str | os.PathLike,
+    now: datetime | None = None,
 ) -> FeedRun:
-    """The whole feed stage: read the cursor, fetch (no database lock held meanwhile), write files, then state."""
-    with store.connect(db_path) as con:
+    """The whole feed stage: read the cursor, fetch (no database connection held meanwhile), write the entry
+    files, then the feeds' state, cursor and failures in one transaction.
+
+    `open_connection()` opens a connection for one `with` block: `functools.partial(store.connect, path)`, or
+    a Dagster DuckDB resource's `get_connection`.
+    """
+    with open_connection() as con:
         state, seen = read_feed_state(con)
     run = fetch_feeds(feeds, raw_dir, state, seen, now)
-    with store.connect(db_path) as con:
+    with open_connection() as con:
         store.apply_writes(con, feed_writes(run, state, seen))
     return run

@@ -6,7 +6,7 @@ import json
 
 from dagster import materialize
 
-from assets.feeds import feed_entries
+from assets.ingest import feed_entries
 from assets.resources import DiplowatchDuckDB, DiplowatchSettings
 from diplowatch import store
 from pipelines.definitions import build_definitions

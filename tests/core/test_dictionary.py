@@ -44,22 +44,3 @@ def test_dictionary_command_writes_and_checks(tmp_path):
     out.write_text("edited by hand\n")
     result = runner.invoke(app, ["dictionary", "--out", str(out), "--check"])
     assert result.exit_code == 1 and "stale" in result.output
-
-
-def test_readme_table_contract_is_what_the_code_generates():
-    from diplowatch.analytics.dictionary import README_PATH, sync_readme
-
-    readme = (ROOT / README_PATH).read_text(encoding="utf-8")
-    assert sync_readme(readme) == readme, f"README.md's table block is stale: run `{REGENERATE}` and commit it"
-    for table, model in MODELS.items():
-        assert f"#### `{table}`" in readme
-        assert all(f"| `{column}` |" in readme for column in model.to_schema().columns)
-
-
-def test_readme_without_markers_is_a_clear_error():
-    import pytest
-
-    from diplowatch.analytics.dictionary import sync_readme
-
-    with pytest.raises(ValueError, match="no generated table block"):
-        sync_readme("# A README without the block\n")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import time
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -59,7 +60,7 @@ def test_feed_entries_become_jsonl_files_then_articles(server, tmp_path):
                                                            "text/html; charset=utf-8")
     db, raw = tmp_path / "db.duckdb", tmp_path / "raw"
     raw.mkdir()
-    run = ingest_feeds(db, [_feed(server, fetch_full_page=True)], raw, NOW)
+    run = ingest_feeds(partial(store.connect, db), [_feed(server, fetch_full_page=True)], raw, NOW)
     assert run.counts == {"feeds": 1, "feeds_failed": 0, "feeds_not_modified": 0, "entries_written": 3,
                           "entries_deferred": 0}
     day_file = raw / "feeds" / "wire" / "2026-01-02.jsonl"
@@ -83,21 +84,21 @@ def test_incremental_conditional_get_and_cursor(server, tmp_path):
     items = feed_items(server, 2)
     server.routes["/rss.xml"] = reply(rss(items), headers={"ETag": '"v1"', "Last-Modified": "Tue, 30 Dec 2025 09:00:00 GMT"})
     db, raw = tmp_path / "db.duckdb", tmp_path / "raw"
-    ingest_feeds(db, [_feed(server)], raw, NOW)
+    ingest_feeds(partial(store.connect, db), [_feed(server)], raw, NOW)
     # Unchanged feed: the validators are sent back and a 304 writes nothing.
-    run = ingest_feeds(db, [_feed(server)], raw, NOW)
+    run = ingest_feeds(partial(store.connect, db), [_feed(server)], raw, NOW)
     assert run.counts["feeds_not_modified"] == 1 and run.counts["entries_written"] == 0
     sent = server.requests[-1][1]
     assert sent.get("If-None-Match") == '"v1"' and sent.get("If-Modified-Since") == "Tue, 30 Dec 2025 09:00:00 GMT"
     # A new entry: the feed still lists the old ones, only the new one is written (appended to the day's file).
     server.routes["/rss.xml"] = reply(rss(feed_items(server, 3)), headers={"ETag": '"v2"'})
-    run = ingest_feeds(db, [_feed(server)], raw, NOW)
+    run = ingest_feeds(partial(store.connect, db), [_feed(server)], raw, NOW)
     assert run.counts["entries_written"] == 1
     lines = (raw / "feeds" / "wire" / "2026-01-02.jsonl").read_text().splitlines()
     assert [json.loads(line)["id"] for line in lines] == ["urn:wire:0", "urn:wire:1", "urn:wire:2"]
     # The next day nothing new: no new file.
     server.routes["/rss.xml"] = reply(rss(feed_items(server, 3)), headers={"ETag": '"v3"'})
-    assert ingest_feeds(db, [_feed(server)], raw, LATER).counts["entries_written"] == 0
+    assert ingest_feeds(partial(store.connect, db), [_feed(server)], raw, LATER).counts["entries_written"] == 0
     assert sorted(p.name for p in (raw / "feeds" / "wire").iterdir()) == ["2026-01-02.jsonl"]
     assert _db_rows(db, "SELECT count(*) FROM feed_entries_seen") == [(3,)]
 
@@ -105,11 +106,11 @@ def test_incremental_conditional_get_and_cursor(server, tmp_path):
 def test_entries_above_the_per_run_cap_wait_for_the_next_run(server, tmp_path):
     server.routes["/rss.xml"] = reply(rss(feed_items(server, 4)), headers={"ETag": '"v1"'})
     db, raw = tmp_path / "db.duckdb", tmp_path / "raw"
-    run = ingest_feeds(db, [_feed(server, max_entries_per_run=3)], raw, NOW)
+    run = ingest_feeds(partial(store.connect, db), [_feed(server, max_entries_per_run=3)], raw, NOW)
     assert run.counts["entries_written"] == 3 and run.counts["entries_deferred"] == 1
     # The ETag was not kept (a 304 would hide the deferred entry), so the next run gets it.
     assert _db_rows(db, "SELECT etag FROM feed_state") == [(None,)]
-    assert ingest_feeds(db, [_feed(server, max_entries_per_run=3)], raw, NOW).counts["entries_written"] == 1
+    assert ingest_feeds(partial(store.connect, db), [_feed(server, max_entries_per_run=3)], raw, NOW).counts["entries_written"] == 1
 
 
 @pytest.mark.parametrize(("route", "reason"), [
@@ -136,7 +137,7 @@ def test_broken_feed_is_recorded_and_the_other_feeds_still_run(server, tmp_path,
                   allow_internal=LOCAL)
     db, raw = tmp_path / "db.duckdb", tmp_path / "raw"
     started = time.monotonic()
-    run = ingest_feeds(db, [broken, _feed(server)], raw, NOW)
+    run = ingest_feeds(partial(store.connect, db), [broken, _feed(server)], raw, NOW)
     elapsed = time.monotonic() - started
     assert elapsed < 8, f"a broken feed held the run for {elapsed:.1f} s"
     assert run.counts["feeds_failed"] == 1 and run.counts["entries_written"] == 1
@@ -150,8 +151,8 @@ def test_down_feed_is_retried_and_its_error_cleared_when_back(server, tmp_path):
     db, raw = tmp_path / "db.duckdb", tmp_path / "raw"
     raw.mkdir()
     server.routes["/rss.xml"] = reply(b"down", "text/plain", status=503)
-    ingest_feeds(db, [_feed(server)], raw, NOW)
-    ingest_feeds(db, [_feed(server)], raw, NOW)
+    ingest_feeds(partial(store.connect, db), [_feed(server)], raw, NOW)
+    ingest_feeds(partial(store.connect, db), [_feed(server)], raw, NOW)
     assert _db_rows(db, "SELECT consecutive_failures, last_success_at FROM feed_state") == [(2, None)]
     assert _db_rows(db, "SELECT reason FROM ingest_errors") == [("feed_http_error",)]
     # File errors recorded by the articles stage do not erase the feed's error, nor the other way round.
@@ -160,7 +161,7 @@ def test_down_feed_is_retried_and_its_error_cleared_when_back(server, tmp_path):
         load_articles(con, raw)
     assert sorted(_db_rows(db, "SELECT reason FROM ingest_errors")) == [("feed_http_error",), ("invalid_json",)]
     server.routes["/rss.xml"] = reply(rss(feed_items(server, 1)))
-    assert ingest_feeds(db, [_feed(server)], raw, LATER).counts["entries_written"] == 1
+    assert ingest_feeds(partial(store.connect, db), [_feed(server)], raw, LATER).counts["entries_written"] == 1
     assert _db_rows(db, "SELECT reason FROM ingest_errors") == [("invalid_json",)]
     assert _db_rows(db, "SELECT last_status, consecutive_failures FROM feed_state") == [("ok", 0)]
 
@@ -171,7 +172,7 @@ def test_page_that_cannot_be_fetched_keeps_the_summary_with_a_note(server, tmp_p
     server.routes["/news/0?utm_source=rss"] = hang
     server.routes["/news/1?utm_source=rss"] = reply(page(items[1]["title"], BODY.format(who="Kenya")), "text/html")
     db, raw = tmp_path / "db.duckdb", tmp_path / "raw"
-    ingest_feeds(db, [_feed(server, fetch_full_page=True)], raw, NOW)
+    ingest_feeds(partial(store.connect, db), [_feed(server, fetch_full_page=True)], raw, NOW)
     with store.connect(db) as con:
         load_articles(con, raw)
     texts = dict(_db_rows(db, "SELECT title, text FROM articles"))

@@ -17,9 +17,11 @@ import json
 import socket
 import threading
 from datetime import UTC, datetime
+from functools import partial
 
 import pytest
 
+from diplowatch import store
 from diplowatch.ingest import http
 from diplowatch.ingest.feeds import Feed, FeedConfigError, ingest_feeds, load_feeds_config
 from diplowatch.ingest.http import AddressPolicy, Fetcher, FetchError, FetchLimits, is_public_address
@@ -105,7 +107,7 @@ def _page_feed(feed_server, limits: FetchLimits = FAST, **kw) -> Feed:
 def _run(tmp_path, *feeds: Feed):
     raw = tmp_path / "raw"
     raw.mkdir(exist_ok=True)
-    return ingest_feeds(tmp_path / "db.duckdb", list(feeds), raw, NOW), raw
+    return ingest_feeds(partial(store.connect, tmp_path / "db.duckdb"), list(feeds), raw, NOW), raw
 
 
 # --- where links and redirects may go ---------------------------------------------------------------------------

@@ -173,11 +173,11 @@ def test_first_seen_times_are_kept_across_runs():
 
 
 def test_english_fast_path_agrees_with_langdetect_and_stored_languages_are_reused(monkeypatch):
-    import diplowatch.ingest.articles as articles_module
+    import diplowatch.ingest.dedup as dedup_module
 
     assert detect_language(ENGLISH).code == "en"  # by the function-word ratio, without langdetect
     calls = []
-    monkeypatch.setattr(articles_module, "detect_language", lambda text: calls.append(text) or detect_language(text))
+    monkeypatch.setattr(dedup_module, "detect_language", lambda text: calls.append(text) or detect_language(text))
     item = RawArticle("jsonl", "f.jsonl", FRENCH, line_number=1)
     articles, _, errors = articles_frames([item], NOW)
     assert calls == [FRENCH] and articles.is_empty() and errors["reason"].to_list() == ["not_english"]

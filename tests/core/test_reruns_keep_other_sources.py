@@ -10,8 +10,9 @@ from datetime import UTC, date, datetime
 import pytest
 
 from diplowatch import store
-from diplowatch.stages.articles import load_articles, prune_missing_sources
+from diplowatch.stages.articles import load_articles
 from diplowatch.stages.events import load_events
+from diplowatch.stages.removals import prune_missing_sources
 from tests.fixtures.extractors import StubExtractor
 from tests.fixtures.paths import SAMPLES
 

@@ -1,0 +1,146 @@
+"""The extractor on the command line: `extract` (one article file, the database untouched) and `eval` (scores
+against a gold file)."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from diplowatch.cli.app import (
+    JsonOpt,
+    ModelOpt,
+    app,
+    console,
+    err_console,
+    fail,
+    print_json,
+    progress_bar,
+    rich_table,
+)
+from diplowatch.settings import Settings
+
+#: The columns `extract` shows of each table (`--json` prints every column).
+VISIT_COLUMNS = [
+    "sentence_index",
+    "visitor_name",
+    "visitor_code",
+    "host_code",
+    "location",
+    "start_date",
+    "end_date",
+    "date_precision",
+    "status",
+    "visit_type",
+    "confidence",
+]
+REACTION_COLUMNS = [
+    "sentence_index",
+    "reactor_name",
+    "reactor_code",
+    "stance",
+    "quote",
+    "target_mention_id",
+    "confidence",
+]
+
+
+@app.command("extract")
+def extract_cmd(
+    file: Annotated[
+        Path,
+        typer.Argument(exists=True, dir_okay=False, help="article file (.txt sample format, .jsonl, ...)"),
+    ],
+    as_json: JsonOpt = False,
+    model: ModelOpt = None,
+) -> None:
+    """Extract the visits and reactions of one article file and print them; the database is not touched."""
+    from diplowatch.nlp import Extractor
+    from diplowatch.schemas import validate
+    from diplowatch.stages.events import extract_events
+
+    articles = _read_articles(file)
+    extractor = Extractor(model_name=Settings.from_env(model_name=model).model_name)
+    with progress_bar() as progress:
+        task = progress.add_task(f"extracting {articles.height} article(s)", total=articles.height)
+        visits, reactions = extract_events(articles, extractor, lambda done: progress.update(task, completed=done))
+    checked = {"visit_mentions": validate("visit_mentions", visits), "reactions": validate("reactions", reactions)}
+    if as_json:
+        rejected = [
+            json.loads(row["row_json"]) | {"reasons": row["reasons"]}
+            for validated in checked.values()
+            for row in validated.rejected.iter_rows(named=True)
+        ]
+        print_json({"articles": _events_by_article(articles, visits, reactions), "rejected": rejected})
+        return
+    _print_events(articles, visits, reactions)
+    for table, validated in checked.items():
+        for row in validated.rejected.iter_rows(named=True):
+            err_console.print(f"[yellow]{table} row would be rejected[/yellow]: {row['reasons']}", highlight=False)
+
+
+def _read_articles(file: Path):
+    """The file's articles as the pipeline would read them; unreadable lines and rows are said on stderr."""
+    from diplowatch.ingest import articles_frames, read_path
+
+    articles, _sources, errors = articles_frames(list(read_path(file)), datetime.now(UTC))
+    for error in errors.iter_rows(named=True):
+        where = f"{error['source_path']}" + (f":{error['line_number']}" if error["line_number"] else "")
+        err_console.print(f"[yellow]{where}[/yellow]: {error['reason']}: {error['detail']}", highlight=False)
+    if articles.is_empty():
+        raise fail(f"[red]no article could be read from {file}[/red] (see the reasons above)", code=1)
+    return articles
+
+
+def _events_by_article(articles, visits, reactions) -> list[dict]:
+    return [
+        {
+            "article_id": article["article_id"],
+            "title": article["title"],
+            "published_at": article["published_at"],
+            "visits": [r for r in visits.to_dicts() if r["article_id"] == article["article_id"]],
+            "reactions": [r for r in reactions.to_dicts() if r["article_id"] == article["article_id"]],
+        }
+        for article in articles.iter_rows(named=True)
+    ]
+
+
+def _print_events(articles, visits, reactions) -> None:
+    import polars as pl
+
+    for article in articles.iter_rows(named=True):
+        aid = article["article_id"]
+        console.print(
+            f"[bold]{article['title'] or '(untitled)'}[/bold]  {article['published_at'] or 'undated'}  "
+            f"[dim]{aid[:12]}[/dim]",
+            highlight=False,
+        )
+        article_visits = visits.filter(pl.col("article_id") == aid).select(VISIT_COLUMNS)
+        article_reactions = reactions.filter(pl.col("article_id") == aid).select(REACTION_COLUMNS)
+        console.print(rich_table(article_visits, f"visits ({article_visits.height})"))
+        console.print(rich_table(article_reactions, f"reactions ({article_reactions.height})"))
+
+
+@app.command("eval")
+def eval_cmd(
+    gold: Annotated[
+        Path, typer.Option("--gold", exists=True, dir_okay=False, help="gold file (JSONL or one JSON object)")
+    ],
+    as_json: JsonOpt = False,
+    errors: Annotated[bool, typer.Option("--errors", help="list every mistake")] = False,
+    exhaustive: Annotated[bool, typer.Option("--exhaustive", help="run the model on every sentence")] = False,
+    model: Annotated[str | None, typer.Option(help="spaCy model name")] = None,
+) -> None:
+    """Score the extractor against a gold file: visit/reaction precision, recall, F1, status and dates."""
+    from diplowatch.evaluate import evaluate, format_report
+    from diplowatch.nlp import Extractor
+
+    extractor = Extractor(model_name=Settings.from_env(model_name=model).model_name, exhaustive=exhaustive)
+    report = evaluate(gold, extractor=extractor, exhaustive=exhaustive)
+    if as_json:
+        print_json(report)
+    else:
+        console.print(format_report(report, errors=errors), highlight=False, markup=False)
