@@ -100,3 +100,16 @@ def test_failed_write_rolls_back_everything(db_path):
         with pytest.raises(duckdb.Error):
             store.apply_writes(con, [store.Write("ingest_errors", good), store.Write("ingest_errors", bad)])
         assert con.execute("SELECT source_path FROM ingest_errors").fetchall() == [("old",)]
+
+
+def test_schema_is_created_once_per_version_of_the_code(db_path, monkeypatch):
+    with store.connect(db_path) as con:
+        con.execute("DROP VIEW visit_pairs")  # a change made behind the code's back...
+    with store.connect(db_path) as con:
+        # ...is not repaired on every connection: the file already holds this code's schema.
+        assert not con.execute("SELECT count(*) FROM duckdb_views() WHERE view_name = 'visit_pairs'").fetchall()[0][0]
+    store.schema_fingerprint.cache_clear()
+    monkeypatch.setattr(store, "schema_fingerprint", lambda: "a newer schema")
+    with store.connect(db_path) as con:  # code with another schema (re)creates everything it needs
+        assert con.execute("SELECT count(*) FROM duckdb_views() WHERE view_name = 'visit_pairs'").fetchall()[0][0]
+        assert con.execute("SELECT fingerprint FROM schema_fingerprint").fetchall() == [("a newer schema",)]
