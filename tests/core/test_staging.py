@@ -13,7 +13,8 @@ from diplowatch import store
 from diplowatch.stages import staging
 from diplowatch.stages.articles import load_articles
 from diplowatch.stages.events import load_events
-from tests.conftest import SAMPLES, StubExtractor
+from tests.fixtures.extractors import StubExtractor
+from tests.fixtures.paths import SAMPLES
 
 
 def _age(folder, seconds: float) -> None:
