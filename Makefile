@@ -8,7 +8,7 @@ VENV := .venv
 RUN := $(VENV)/bin
 SHARED ?= ../shared
 
-.PHONY: env demo test ui eval lint bench clean
+.PHONY: env demo test ui eval lint format bench clean
 
 env: $(VENV)/.synced
 $(VENV)/.synced: pyproject.toml uv.lock
@@ -48,8 +48,18 @@ eval: env
 bench: env
 	$(RUN)/python bench/run.py $(BENCH_ARGS)
 
+# Not formatted yet: rewritten on other branches (the NLP rebuild, the benchmark rewrite); formatted, and dropped
+# from this list and from pyproject's per-file-ignores, when they land.
+FORMAT_PENDING := diplowatch/nlp diplowatch/evaluate.py bench tests/test_nlp_extractor.py tests/test_evaluate.py \
+	tests/core/test_nlp_actors.py tests/core/test_nlp_dates.py tests/core/test_nlp_typos.py \
+	tests/bench/test_bench_fast_path.py
+
 lint: env
 	$(RUN)/ruff check .
+	$(RUN)/ruff format --check $(addprefix --extend-exclude ,$(FORMAT_PENDING)) .
+
+format: env
+	$(RUN)/ruff format $(addprefix --extend-exclude ,$(FORMAT_PENDING)) .
 
 clean:
 	rm -rf data .dagster_home .pytest_cache
