@@ -28,12 +28,24 @@ from diplowatch.analytics.charts import (
 )
 from diplowatch.stages.visits import load_visits
 
-PREVIEW_COLUMNS = ["visitor_code", "host_code", "visitor_name", "location", "start_date", "end_date", "status",
-                   "visit_type", "mention_count", "article_count", "last_reported"]
+PREVIEW_COLUMNS = [
+    "visitor_code",
+    "host_code",
+    "visitor_name",
+    "location",
+    "start_date",
+    "end_date",
+    "status",
+    "visit_type",
+    "mention_count",
+    "article_count",
+    "last_reported",
+]
 
 MENTIONS_LINKED = "mentions_linked_to_visits"
 mentions_linked_spec = AssetCheckSpec(
-    MENTIONS_LINKED, asset="visits",
+    MENTIONS_LINKED,
+    asset="visits",
     description="Every visit mention belongs to a canonical visit (`visit_mentions.visit_id` is set).",
 )
 
@@ -57,9 +69,14 @@ def visits(context: AssetExecutionContext, duckdb: DiplowatchDuckDB) -> Material
         result = load_visits(con)
         monthly = visits_per_month_frame(con)
         mentions = table_row_count(con, "visit_mentions")
-    context.log.info(f"visits: {result.visits} from {mentions} mentions; {result.reactions_linked} reactions linked")
-    chart = png_markdown(chart_png(visits_per_month_chart(monthly)), "visits per month") if monthly.height else (
-        "_no visits yet_")
+    context.log.info(
+        f"visits: {result.visits} from {mentions} mentions; {result.reactions_linked} reactions linked"
+    )
+    chart = (
+        png_markdown(chart_png(visits_per_month_chart(monthly)), "visits per month")
+        if monthly.height
+        else ("_no visits yet_")
+    )
     return MaterializeResult(
         metadata={
             "dagster/row_count": result.visits,
@@ -69,15 +86,21 @@ def visits(context: AssetExecutionContext, duckdb: DiplowatchDuckDB) -> Material
             "reactions_linked": result.reactions_linked,
             "rejected_rows": result.rejected,
             "visits_per_month": MetadataValue.md(chart),
-            "newest_visits": newest_rows_preview(result.validation.valid, PREVIEW_COLUMNS,
-                                                 ["last_reported", "visit_id"], limit=10),
+            "newest_visits": newest_rows_preview(
+                result.validation.valid, PREVIEW_COLUMNS, ["last_reported", "visit_id"], limit=10
+            ),
         },
         check_results=[
             checks.schema_check(result.validation),
             AssetCheckResult(
-                asset_key="visits", check_name=MENTIONS_LINKED, passed=result.mentions_unlinked == 0,
+                asset_key="visits",
+                check_name=MENTIONS_LINKED,
+                passed=result.mentions_unlinked == 0,
                 severity=AssetCheckSeverity.WARN,
-                metadata={"mentions_unlinked": result.mentions_unlinked, "mentions_linked": result.mentions_linked},
+                metadata={
+                    "mentions_unlinked": result.mentions_unlinked,
+                    "mentions_linked": result.mentions_linked,
+                },
             ),
         ],
     )

@@ -30,7 +30,9 @@ def schema_check_name(table: str) -> str:
 def schema_check_spec(table: str, asset: str | None = None) -> AssetCheckSpec:
     """Blocking: a batch that failed its schema as a whole stops the run before downstream assets use it."""
     return AssetCheckSpec(
-        schema_check_name(table), asset=asset or table, blocking=True,
+        schema_check_name(table),
+        asset=asset or table,
+        blocking=True,
         description=f"Rows written to `{table}` pass its pandera model. WARN when rows were quarantined in "
         "`rejected_rows`; ERROR when the whole batch failed its schema (nothing was replaced).",
     )
@@ -51,19 +53,32 @@ def schema_check(validated: Validated, asset: str | None = None) -> AssetCheckRe
         metadata["failure_case_count"] = cases.height
     if validated.batch_failed:
         severity, passed = AssetCheckSeverity.ERROR, False
-        description = (f"the whole batch of {rejected} row(s) failed the `{validated.table}` schema (a missing "
-                       "column or wrong type: a code or schema fault); the stored rows were kept")
+        description = (
+            f"the whole batch of {rejected} row(s) failed the `{validated.table}` schema (a missing "
+            "column or wrong type: a code or schema fault); the stored rows were kept"
+        )
     else:
         severity, passed = AssetCheckSeverity.WARN, rejected == 0
-        description = (f"{rejected} row(s) quarantined: SELECT * FROM rejected_rows WHERE table_name = "
-                       f"'{validated.table}'" if rejected else f"{validated.valid.height} row(s) valid")
-    return AssetCheckResult(asset_key=asset or validated.table, check_name=schema_check_name(validated.table),
-                            passed=passed, severity=severity, metadata=metadata, description=description)
+        description = (
+            f"{rejected} row(s) quarantined: SELECT * FROM rejected_rows WHERE table_name = "
+            f"'{validated.table}'"
+            if rejected
+            else f"{validated.valid.height} row(s) valid"
+        )
+    return AssetCheckResult(
+        asset_key=asset or validated.table,
+        check_name=schema_check_name(validated.table),
+        passed=passed,
+        severity=severity,
+        metadata=metadata,
+        description=description,
+    )
 
 
 SOURCES_DELIVERING = "sources_delivering"
 sources_delivering_spec = AssetCheckSpec(
-    SOURCES_DELIVERING, asset="articles",
+    SOURCES_DELIVERING,
+    asset="articles",
     description="Every source with a regular history still delivers: WARN when a source (feed, publisher or "
     f"folder) with at least {health.MIN_ACTIVE_DAYS} days of articles has been silent, as of the run's last day, "
     f"for more than {health.SILENCE_FACTOR}x its usual gap between articles. Days before a source's first "
@@ -84,25 +99,38 @@ def sources_delivering(
         flow = health.source_flow(health.source_days(con, as_of), as_of)
     silent = flow.filter("silent")
     judged = flow.filter(pl.col("usual_gap_days").is_not_null())
-    metadata: dict = {"as_of": str(as_of), "sources": flow.height, "sources_judged": judged.height,
-                      "sources_silent": silent.height}
+    metadata: dict = {
+        "as_of": str(as_of),
+        "sources": flow.height,
+        "sources_judged": judged.height,
+        "sources_silent": silent.height,
+    }
     if not flow.is_empty():
         metadata["sources_table"] = MetadataValue.md(markdown_table(flow.head(SAMPLE_SIZE)))
     if silent.is_empty():
-        description = (f"{judged.height} source(s) with a regular history still deliver as of {as_of}; "
-                       f"{flow.height - judged.height} with fewer than {health.MIN_ACTIVE_DAYS} days of articles "
-                       "are not judged")
+        description = (
+            f"{judged.height} source(s) with a regular history still deliver as of {as_of}; "
+            f"{flow.height - judged.height} with fewer than {health.MIN_ACTIVE_DAYS} days of articles "
+            "are not judged"
+        )
     else:
         described = [health.describe_silence(row) for row in silent.head(3).iter_rows(named=True)]
         more = f"; and {silent.height - 3} more" if silent.height > 3 else ""
         description = f"{silent.height} source(s) went silent as of {as_of}: " + "; ".join(described) + more
-    return AssetCheckResult(asset_key="articles", check_name=SOURCES_DELIVERING, passed=silent.is_empty(),
-                            severity=AssetCheckSeverity.WARN, metadata=metadata, description=description)
+    return AssetCheckResult(
+        asset_key="articles",
+        check_name=SOURCES_DELIVERING,
+        passed=silent.is_empty(),
+        severity=AssetCheckSeverity.WARN,
+        metadata=metadata,
+        description=description,
+    )
 
 
 INPUTS_READABLE = "inputs_readable"
 inputs_readable_spec = AssetCheckSpec(
-    INPUTS_READABLE, asset="articles",
+    INPUTS_READABLE,
+    asset="articles",
     description="Every file and line of the raw folder became an article (WARN otherwise; reasons in "
     "`ingest_errors`). Notes on kept articles (e.g. `date_ignored`) are counted but do not fail it.",
 )
@@ -112,23 +140,40 @@ def inputs_readable(ingest_errors: pl.DataFrame) -> AssetCheckResult:
     notes = ingest_errors.filter(pl.col("reason").is_in(sorted(NOTE_REASONS)))
     lost = ingest_errors.filter(~pl.col("reason").is_in(sorted(NOTE_REASONS)))
     metadata: dict = {"ingest_errors": lost.height, "notes_on_kept_articles": notes.height}
-    description = "every input became an article" + (f" ({notes.height} note(s) to check)" if notes.height else "")
+    description = "every input became an article" + (
+        f" ({notes.height} note(s) to check)" if notes.height else ""
+    )
     if not ingest_errors.is_empty():
         by_reason = ingest_errors.group_by("reason").len().sort(["len", "reason"], descending=[True, False])
         metadata["by_reason"] = MetadataValue.md(markdown_table(by_reason.rename({"len": "count"})))
-        metadata["sample"] = MetadataValue.md(markdown_table(
-            ingest_errors.select("source_path", "line_number", "reason", "detail").head(SAMPLE_SIZE)))
+        metadata["sample"] = MetadataValue.md(
+            markdown_table(
+                ingest_errors.select("source_path", "line_number", "reason", "detail").head(SAMPLE_SIZE)
+            )
+        )
     if not lost.is_empty():
-        reasons = ", ".join(f"{r} {n}" for r, n in lost.group_by("reason").len()
-                            .sort(["len", "reason"], descending=[True, False]).iter_rows())
+        reasons = ", ".join(
+            f"{r} {n}"
+            for r, n in lost.group_by("reason")
+            .len()
+            .sort(["len", "reason"], descending=[True, False])
+            .iter_rows()
+        )
         description = f"{lost.height} input(s) could not be read ({reasons}): see ingest_errors"
-    return AssetCheckResult(asset_key="articles", check_name=INPUTS_READABLE, passed=lost.is_empty(),
-                            severity=AssetCheckSeverity.WARN, metadata=metadata, description=description)
+    return AssetCheckResult(
+        asset_key="articles",
+        check_name=INPUTS_READABLE,
+        passed=lost.is_empty(),
+        severity=AssetCheckSeverity.WARN,
+        metadata=metadata,
+        description=description,
+    )
 
 
 TARGETS_EXIST = "reactions_target_exists"
 targets_exist_spec = AssetCheckSpec(
-    TARGETS_EXIST, asset="reactions",
+    TARGETS_EXIST,
+    asset="reactions",
     description="Every `target_mention_id` of a reaction points at an existing row of `visit_mentions`.",
 )
 
@@ -144,14 +189,26 @@ def reactions_target_exists(
     if where:
         sql += f" AND {where}"
     rows = con.execute(sql + " ORDER BY r.partition_date, r.reaction_id", params).fetchall()
-    metadata: dict = {"dangling_targets": len(rows),
-                      # links the load removed because their visit was quarantined or never extracted
-                      "links_cleared_at_load": links_cleared}
+    metadata: dict = {
+        "dangling_targets": len(rows),
+        # links the load removed because their visit was quarantined or never extracted
+        "links_cleared_at_load": links_cleared,
+    }
     if rows:
-        sample = pl.DataFrame(rows[:SAMPLE_SIZE], schema=["reaction_id", "target_mention_id", "partition_date"],
-                              orient="row")
+        sample = pl.DataFrame(
+            rows[:SAMPLE_SIZE], schema=["reaction_id", "target_mention_id", "partition_date"], orient="row"
+        )
         metadata["sample"] = MetadataValue.md(markdown_table(sample))
-    description = (f"{len(rows)} reaction(s) point at visit mentions that do not exist" if rows
-                   else "every target_mention_id points at a stored visit mention")
-    return AssetCheckResult(asset_key="reactions", check_name=TARGETS_EXIST, passed=not rows,
-                            severity=AssetCheckSeverity.ERROR, metadata=metadata, description=description)
+    description = (
+        f"{len(rows)} reaction(s) point at visit mentions that do not exist"
+        if rows
+        else "every target_mention_id points at a stored visit mention"
+    )
+    return AssetCheckResult(
+        asset_key="reactions",
+        check_name=TARGETS_EXIST,
+        passed=not rows,
+        severity=AssetCheckSeverity.ERROR,
+        metadata=metadata,
+        description=description,
+    )

@@ -7,7 +7,6 @@ the multiprocess, k8s or celery executor); `write_event_tables` (in the pool aga
 rows in one transaction and removes the staging files.
 """
 
-
 from pathlib import Path
 
 from dagster import (
@@ -40,20 +39,47 @@ from diplowatch.stages.events import ArticleChunk, ExtractedChunk, extract_chunk
 from diplowatch.stages.spill import newest_written
 
 PREVIEWS = {
-    "visit_mentions": (["partition_date", "visitor_name", "visitor_code", "host_code", "location", "start_date",
-                        "end_date", "date_precision", "status", "visit_type", "confidence"],
-                       ["partition_date", "article_id", "sentence_index"]),
-    "reactions": (["partition_date", "reactor_name", "reactor_code", "stance", "quote", "target_mention_id",
-                   "confidence"],
-                  ["partition_date", "article_id", "sentence_index"]),
+    "visit_mentions": (
+        [
+            "partition_date",
+            "visitor_name",
+            "visitor_code",
+            "host_code",
+            "location",
+            "start_date",
+            "end_date",
+            "date_precision",
+            "status",
+            "visit_type",
+            "confidence",
+        ],
+        ["partition_date", "article_id", "sentence_index"],
+    ),
+    "reactions": (
+        [
+            "partition_date",
+            "reactor_name",
+            "reactor_code",
+            "stance",
+            "quote",
+            "target_mention_id",
+            "confidence",
+        ],
+        ["partition_date", "article_id", "sentence_index"],
+    ),
 }
 #: Log extraction progress every this many articles of a chunk.
 PROGRESS_EVERY = 500
-CHECK_SPECS = [checks.schema_check_spec("visit_mentions"), checks.schema_check_spec("reactions"),
-               checks.targets_exist_spec]
+CHECK_SPECS = [
+    checks.schema_check_spec("visit_mentions"),
+    checks.schema_check_spec("reactions"),
+    checks.targets_exist_spec,
+]
 
 
-def _events_folder(context: OpExecutionContext, settings: DiplowatchSettings, duckdb: DiplowatchDuckDB) -> Path:
+def _events_folder(
+    context: OpExecutionContext, settings: DiplowatchSettings, duckdb: DiplowatchDuckDB
+) -> Path:
     return staging.run_folder(settings.staging_root(duckdb.database), context.run.run_id) / "events"
 
 
@@ -67,25 +93,35 @@ def _looks_like_run_id(name: str) -> bool:
     return len(name) == 36 and name.count("-") == 4
 
 
-@op(ins={"articles": In(Nothing)}, out=DynamicOut(ArticleChunk), pool=DUCKDB_WRITER_POOL,
-    retry_policy=LOCK_RETRY_POLICY, tags={"kind": "duckdb"})
+@op(
+    ins={"articles": In(Nothing)},
+    out=DynamicOut(ArticleChunk),
+    pool=DUCKDB_WRITER_POOL,
+    retry_policy=LOCK_RETRY_POLICY,
+    tags={"kind": "duckdb"},
+)
 def stage_event_articles(context: OpExecutionContext, settings: DiplowatchSettings, duckdb: DiplowatchDuckDB):
     """Export the partitions' articles to the run's staging folder, cut into extraction chunks."""
     days = context_partition_dates(context)
     root = settings.staging_root(duckdb.database)
-    for leftover in staging.sweep(root, keep=context.run.run_id, is_active=lambda name: run_is_active(context, name)):
+    for leftover in staging.sweep(
+        root, keep=context.run.run_id, is_active=lambda name: run_is_active(context, name)
+    ):
         context.log.info(f"removed the staging folder a killed run left behind: {leftover}")
     with retry_only_lock_errors(), duckdb.get_connection() as con:
         chunks = stage_articles(con, days, _events_folder(context, settings, duckdb))
-    context.log.info(f"{sum(c.articles for c in chunks)} article(s) to extract in {len(chunks)} chunk(s) "
-                     f"over {days[0]}..{days[-1]}")
+    context.log.info(
+        f"{sum(c.articles for c in chunks)} article(s) to extract in {len(chunks)} chunk(s) "
+        f"over {days[0]}..{days[-1]}"
+    )
     for chunk in chunks:
         yield DynamicOutput(chunk, mapping_key=f"chunk_{chunk.index}")
 
 
 @op(tags={"kind": "spacy"})
-def extract_event_chunk(context: OpExecutionContext, chunk: ArticleChunk,
-                        extractor: ExtractorResource) -> ExtractedChunk:
+def extract_event_chunk(
+    context: OpExecutionContext, chunk: ArticleChunk, extractor: ExtractorResource
+) -> ExtractedChunk:
     """Extract one chunk's visit mentions and reactions (no database: runs in parallel with other chunks)."""
 
     def progress(done: int) -> None:
@@ -97,11 +133,22 @@ def extract_event_chunk(context: OpExecutionContext, chunk: ArticleChunk,
     return extracted
 
 
-@op(out={"visit_mentions": Out(Nothing), "reactions": Out(Nothing),
-         **{spec.get_python_identifier(): Out(is_required=False) for spec in CHECK_SPECS}},
-    pool=DUCKDB_WRITER_POOL, retry_policy=LOCK_RETRY_POLICY, tags={"kind": "duckdb"})
-def write_event_tables(context: OpExecutionContext, chunks: list[ExtractedChunk], settings: DiplowatchSettings,
-                       duckdb: DiplowatchDuckDB):
+@op(
+    out={
+        "visit_mentions": Out(Nothing),
+        "reactions": Out(Nothing),
+        **{spec.get_python_identifier(): Out(is_required=False) for spec in CHECK_SPECS},
+    },
+    pool=DUCKDB_WRITER_POOL,
+    retry_policy=LOCK_RETRY_POLICY,
+    tags={"kind": "duckdb"},
+)
+def write_event_tables(
+    context: OpExecutionContext,
+    chunks: list[ExtractedChunk],
+    settings: DiplowatchSettings,
+    duckdb: DiplowatchDuckDB,
+):
     """Replace the partitions' visit mentions and reactions by every chunk's rows, in one transaction."""
     days = context_partition_dates(context)
     with retry_only_lock_errors():
@@ -112,17 +159,23 @@ def write_event_tables(context: OpExecutionContext, chunks: list[ExtractedChunk]
         with duckdb.get_connection() as con:
             newest = {t: newest_written(con, result, t, order, days) for t, (_, order) in PREVIEWS.items()}
             totals = {t: table_row_count(con, t) for t in PREVIEWS}
-            target_check = checks.reactions_target_exists(con, days, result.counts.get("target_links_cleared", 0))
+            target_check = checks.reactions_target_exists(
+                con, days, result.counts.get("target_links_cleared", 0)
+            )
     context.log.info(f"events: {result.counts} over {len(days)} day(s) {days[0]}..{days[-1]}")
     for table, (columns, newest_first) in PREVIEWS.items():
-        yield Output(None, table, metadata={
-            "dagster/row_count": result.counts.get(table, 0),
-            "table_row_count": totals[table],
-            "articles_read": result.counts.get("articles_read", 0),
-            "extraction_chunks": result.counts.get("extraction_chunks", 0),
-            "rejected_rows": result.validations[table].rejected.height,
-            f"newest_{table}": newest_rows_preview(newest[table], columns, newest_first),
-        })
+        yield Output(
+            None,
+            table,
+            metadata={
+                "dagster/row_count": result.counts.get(table, 0),
+                "table_row_count": totals[table],
+                "articles_read": result.counts.get("articles_read", 0),
+                "extraction_chunks": result.counts.get("extraction_chunks", 0),
+                "rejected_rows": result.validations[table].rejected.height,
+                f"newest_{table}": newest_rows_preview(newest[table], columns, newest_first),
+            },
+        )
         yield checks.schema_check(result.validations[table])
     yield target_check
 
@@ -131,15 +184,21 @@ def write_event_tables(context: OpExecutionContext, chunks: list[ExtractedChunk]
     name="events",
     outs={
         "visit_mentions": AssetOut(
-            dagster_type=Nothing, kinds={"spacy", "polars", "duckdb"}, owners=OWNERS,
+            dagster_type=Nothing,
+            kinds={"spacy", "polars", "duckdb"},
+            owners=OWNERS,
             metadata=table_metadata("visit_mentions"),
             description="Visits mentioned in the articles, one row per mention: who visited whom, where, when "
-            "(dates and their precision), status and type, with the sentence it was read from."),
+            "(dates and their precision), status and type, with the sentence it was read from.",
+        ),
         "reactions": AssetOut(
-            dagster_type=Nothing, kinds={"spacy", "polars", "duckdb"}, owners=OWNERS,
+            dagster_type=Nothing,
+            kinds={"spacy", "polars", "duckdb"},
+            owners=OWNERS,
             metadata=table_metadata("reactions"),
             description="Reactions by states and international organisations: stance, quote and the visit "
-            "mention they react to (`target_mention_id`)."),
+            "mention they react to (`target_mention_id`).",
+        ),
     },
     group_name="extraction",
     partitions_def=monthly_partitions,

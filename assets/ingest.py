@@ -85,17 +85,23 @@ PREVIEW_COLUMNS = ["partition_date", "published_at", "title", "source", "source_
         checks.inputs_readable_spec,
     ],
 )
-def articles(context: AssetExecutionContext, settings: DiplowatchSettings, duckdb: DiplowatchDuckDB) -> MaterializeResult:
+def articles(
+    context: AssetExecutionContext, settings: DiplowatchSettings, duckdb: DiplowatchDuckDB
+) -> MaterializeResult:
     days = context_partition_dates(context)
     folder = staging.run_folder(settings.staging_root(duckdb.database), context.run.run_id) / "articles"
     with retry_only_lock_errors(), duckdb.get_connection() as con:
-        result = load_articles(con, settings.raw_dir, days, partition_bounds=partition_bounds(), staging_dir=folder)
+        result = load_articles(
+            con, settings.raw_dir, days, partition_bounds=partition_bounds(), staging_dir=folder
+        )
         newest = newest_written(con, result, "articles", ["partition_date", "ingested_at"], days)
         total = table_row_count(con, "articles")
     context.log.info(f"articles: {result.counts} over {len(days)} day(s) {days[0]}..{days[-1]}")
     if result.counts.get("articles_removed"):
-        context.log.warning(f"removed {result.counts['articles_removed']} article(s) no longer in {settings.raw_dir}: "
-                            + ", ".join(sorted(set(result.removed["source_path"].to_list()))[:20]))
+        context.log.warning(
+            f"removed {result.counts['articles_removed']} article(s) no longer in {settings.raw_dir}: "
+            + ", ".join(sorted(set(result.removed["source_path"].to_list()))[:20])
+        )
     return MaterializeResult(
         metadata={
             "dagster/row_count": result.counts.get("articles", 0),
@@ -108,7 +114,9 @@ def articles(context: AssetExecutionContext, settings: DiplowatchSettings, duckd
             "removed_sources": removed_sources_markdown(result.removed),
             "removed_source_paths": MetadataValue.json(removed_paths(result.removed)),
             "raw_dir": MetadataValue.path(settings.raw_dir),
-            "newest_articles": newest_rows_preview(newest, PREVIEW_COLUMNS, ["partition_date", "ingested_at"]),
+            "newest_articles": newest_rows_preview(
+                newest, PREVIEW_COLUMNS, ["partition_date", "ingested_at"]
+            ),
         },
         check_results=[
             checks.schema_check(result.validations["articles"]),

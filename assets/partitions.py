@@ -78,7 +78,9 @@ def range_tags(first: date, last: date) -> dict[str, str]:
 MAX_EMPTY_MONTHS_IN_RANGE = 3
 
 
-def partition_ranges(days: Iterable[date], max_gap: int = MAX_EMPTY_MONTHS_IN_RANGE) -> list[tuple[date, date]]:
+def partition_ranges(
+    days: Iterable[date], max_gap: int = MAX_EMPTY_MONTHS_IN_RANGE
+) -> list[tuple[date, date]]:
     """The months holding the given days as (first month, last month) ranges, sorted (dates are the months'
     first days); months at most `max_gap` empty months apart share a range. A folder of 1987 articles plus
     today's undated ones is two ranges, not 40 years of months."""

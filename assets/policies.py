@@ -18,7 +18,9 @@ DUCKDB_WRITER_POOL = "duckdb_writer"
 #: Retries for a file that stayed locked (e.g. someone has the DuckDB CLI open on it): 30 s, 90 s, 210 s
 #: (+/- jitter), on top of the ~15 s the resource waits inside each attempt. Other errors are not retried:
 #: see `retry_only_lock_errors`.
-LOCK_RETRY_POLICY = RetryPolicy(max_retries=3, delay=30, backoff=Backoff.EXPONENTIAL, jitter=Jitter.PLUS_MINUS)
+LOCK_RETRY_POLICY = RetryPolicy(
+    max_retries=3, delay=30, backoff=Backoff.EXPONENTIAL, jitter=Jitter.PLUS_MINUS
+)
 
 OWNERS = ["team:diplowatch"]
 
@@ -41,10 +43,14 @@ def column_schema(table: str) -> TableSchema:
     """The table's columns for the UI, from its pandera model (the single source of column docs)."""
     columns = []
     for name, col in MODELS[table].to_schema().columns.items():
-        columns.append(TableColumn(
-            name=name, type=str(col.dtype), description=col.description,
-            constraints=TableColumnConstraints(nullable=bool(col.nullable), unique=bool(col.unique)),
-        ))
+        columns.append(
+            TableColumn(
+                name=name,
+                type=str(col.dtype),
+                description=col.description,
+                constraints=TableColumnConstraints(nullable=bool(col.nullable), unique=bool(col.unique)),
+            )
+        )
     return TableSchema(columns=columns)
 
 

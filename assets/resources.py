@@ -38,8 +38,12 @@ class DiplowatchDuckDB(DuckDBResource):
 
     @contextlib.contextmanager
     def get_connection(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        with store.connect(self.database, lock_wait=self.lock_wait_seconds, config=self.connection_config,
-                           on_wait=_log_lock_wait) as con:
+        with store.connect(
+            self.database,
+            lock_wait=self.lock_wait_seconds,
+            config=self.connection_config,
+            on_wait=_log_lock_wait,
+        ) as con:
             yield con
 
 
@@ -69,8 +73,9 @@ def build_resources(settings: Settings | None = None) -> dict:
     """The resources of a run, from explicit settings or (by default) from the environment."""
     settings = settings or Settings.from_env()
     return {
-        "settings": DiplowatchSettings(raw_dir=settings.raw_dir, feeds_path=settings.feeds_path,
-                                       staging_dir=settings.staging_dir),
+        "settings": DiplowatchSettings(
+            raw_dir=settings.raw_dir, feeds_path=settings.feeds_path, staging_dir=settings.staging_dir
+        ),
         "duckdb": DiplowatchDuckDB(database=settings.db_path),
         "extractor": ExtractorResource(model_name=settings.model_name),
     }

@@ -20,19 +20,38 @@ STANCES = ["negative", "positive", "neutral"]
 class Articles(pa.DataFrameModel):
     """One row per distinct article (deduplicated by normalized title + text)."""
 
-    article_id: str = pa.Field(str_matches=SHA256_HEX, unique=True, description="sha256 hex of the normalized title + text; the article's identity across sources")
-    source_id: str = pa.Field(nullable=True, description="the input's own `id` (JSONL/CSV/feed entry id), if it had one")
+    article_id: str = pa.Field(
+        str_matches=SHA256_HEX,
+        unique=True,
+        description="sha256 hex of the normalized title + text; the article's identity across sources",
+    )
+    source_id: str = pa.Field(
+        nullable=True, description="the input's own `id` (JSONL/CSV/feed entry id), if it had one"
+    )
     source_path: str = pa.Field(description="file (or feed URL) the article was first read from")
-    url: str = pa.Field(nullable=True, description="canonical URL of the article, tracking parameters removed")
+    url: str = pa.Field(
+        nullable=True, description="canonical URL of the article, tracking parameters removed"
+    )
     source: str = pa.Field(nullable=True, description="publisher or site name")
-    published_at: pl.Date = pa.Field(nullable=True, description="publication date (UTC) as given by the input; null when unknown")
+    published_at: pl.Date = pa.Field(
+        nullable=True, description="publication date (UTC) as given by the input; null when unknown"
+    )
     title: str = pa.Field(nullable=True, description="headline")
-    text: str = pa.Field(str_length={"min_value": 1}, description="article body as plain text, normalized at ingestion (invisible characters removed, "
-                        "Unicode NFKC); every char_start/char_end points into it")
+    text: str = pa.Field(
+        str_length={"min_value": 1},
+        description="article body as plain text, normalized at ingestion (invisible characters removed, "
+        "Unicode NFKC); every char_start/char_end points into it",
+    )
     language: str = pa.Field(nullable=True, description="detected ISO 639-1 language of the text")
-    partition_date: pl.Date = pa.Field(description="daily partition of the article: published_at, or the day it was first ingested when the date is unknown")
-    date_from_ingest: bool = pa.Field(description="true when partition_date is the ingestion day because published_at is unknown")
-    ingested_at: pl.Datetime(time_zone="UTC") = pa.Field(description="when the article was first ingested (UTC)")
+    partition_date: pl.Date = pa.Field(
+        description="daily partition of the article: published_at, or the day it was first ingested when the date is unknown"
+    )
+    date_from_ingest: bool = pa.Field(
+        description="true when partition_date is the ingestion day because published_at is unknown"
+    )
+    ingested_at: pl.Datetime(time_zone="UTC") = pa.Field(
+        description="when the article was first ingested (UTC)"
+    )
 
     class Config:
         strict = "filter"
@@ -45,7 +64,9 @@ class ArticleSources(pa.DataFrameModel):
     article_id: str = pa.Field(str_matches=SHA256_HEX, description="the article seen")
     source_kind: str = pa.Field(isin=["txt", "jsonl", "csv", "html", "feed"], description="kind of input")
     source_path: str = pa.Field(description="file path, or feed URL")
-    line_number: pl.Int64 = pa.Field(nullable=True, ge=1, description="1-based line (JSONL) or data row (CSV) within source_path")
+    line_number: pl.Int64 = pa.Field(
+        nullable=True, ge=1, description="1-based line (JSONL) or data row (CSV) within source_path"
+    )
     url: str = pa.Field(nullable=True, description="URL given by this source, as given")
     partition_date: pl.Date = pa.Field(description="partition of the article")
     seen_at: pl.Datetime(time_zone="UTC") = pa.Field(description="when this source was read")
@@ -59,8 +80,12 @@ class IngestErrors(pa.DataFrameModel):
     """Inputs that could not become articles, with the reason: nothing is dropped without a record."""
 
     source_path: str = pa.Field(description="file path or feed URL")
-    line_number: pl.Int64 = pa.Field(nullable=True, ge=1, description="1-based line or row, when the error concerns one")
-    reason: str = pa.Field(description="short machine-friendly reason, e.g. `invalid_json`, `missing_text`, `too_large`")
+    line_number: pl.Int64 = pa.Field(
+        nullable=True, ge=1, description="1-based line or row, when the error concerns one"
+    )
+    reason: str = pa.Field(
+        description="short machine-friendly reason, e.g. `invalid_json`, `missing_text`, `too_large`"
+    )
     detail: str = pa.Field(nullable=True, description="human-readable explanation and what to do about it")
     recorded_at: pl.Datetime(time_zone="UTC") = pa.Field(description="when the error was recorded")
 
@@ -72,16 +97,28 @@ class IngestErrors(pa.DataFrameModel):
 class FeedState(pa.DataFrameModel):
     """One row per configured news feed: the conditional-GET validators and the outcome of its last fetch."""
 
-    feed_name: str = pa.Field(unique=True, description="the feed's name in the feeds config (also its folder under <raw>/feeds/)")
+    feed_name: str = pa.Field(
+        unique=True, description="the feed's name in the feeds config (also its folder under <raw>/feeds/)"
+    )
     feed_url: str = pa.Field(description="the feed's URL")
-    etag: str = pa.Field(nullable=True, description="ETag of the last complete fetch, sent back as If-None-Match")
-    last_modified: str = pa.Field(nullable=True, description="Last-Modified of the last complete fetch, sent back as If-Modified-Since")
-    last_status: str = pa.Field(isin=["ok", "not_modified", "failed"], description="outcome of the last fetch")
-    last_error: str = pa.Field(nullable=True, description="why the last fetch failed (also in ingest_errors until the next run)")
+    etag: str = pa.Field(
+        nullable=True, description="ETag of the last complete fetch, sent back as If-None-Match"
+    )
+    last_modified: str = pa.Field(
+        nullable=True, description="Last-Modified of the last complete fetch, sent back as If-Modified-Since"
+    )
+    last_status: str = pa.Field(
+        isin=["ok", "not_modified", "failed"], description="outcome of the last fetch"
+    )
+    last_error: str = pa.Field(
+        nullable=True, description="why the last fetch failed (also in ingest_errors until the next run)"
+    )
     consecutive_failures: pl.Int32 = pa.Field(ge=0, description="failed fetches in a row; 0 after a success")
     entries_written: pl.Int32 = pa.Field(ge=0, description="new entries written by the last fetch")
     last_attempt_at: pl.Datetime(time_zone="UTC") = pa.Field(description="when the feed was last fetched")
-    last_success_at: pl.Datetime(time_zone="UTC") = pa.Field(nullable=True, description="when the feed was last fetched successfully")
+    last_success_at: pl.Datetime(time_zone="UTC") = pa.Field(
+        nullable=True, description="when the feed was last fetched successfully"
+    )
 
     class Config:
         strict = "filter"
@@ -92,7 +129,9 @@ class FeedEntriesSeen(pa.DataFrameModel):
     """The per-feed cursor: entries already written to the raw folder, so the next run fetches only new ones."""
 
     feed_name: str = pa.Field(description="the feed")
-    entry_key: str = pa.Field(description="the entry's id (guid), else its link, else a hash of title + summary")
+    entry_key: str = pa.Field(
+        description="the entry's id (guid), else its link, else a hash of title + summary"
+    )
     entry_url: str = pa.Field(nullable=True, description="the entry's link")
     written_to: str = pa.Field(description="the JSON Lines file the entry was written to")
     first_seen_at: pl.Datetime(time_zone="UTC") = pa.Field(description="when the entry was first fetched")
@@ -109,31 +148,57 @@ class VisitMentions(pa.DataFrameModel):
     article_id: str = pa.Field(str_matches=SHA256_HEX, description="article the mention comes from")
     sentence_index: pl.Int32 = pa.Field(ge=0, description="0-based index of the sentence in the article")
     sentence: str = pa.Field(description="the sentence the mention was read from")
-    char_start: pl.Int32 = pa.Field(ge=0, description="offset of the sentence's first character in the article text")
+    char_start: pl.Int32 = pa.Field(
+        ge=0, description="offset of the sentence's first character in the article text"
+    )
     char_end: pl.Int32 = pa.Field(ge=0, description="offset just past the sentence's last character")
     visitor_name: str = pa.Field(nullable=True, description="the visiting person, when named")
-    visitor_code: str = pa.Field(str_matches=CODE, description="visiting country (ISO 3166-1 alpha-3) or international organisation code")
-    host_code: str = pa.Field(str_matches=CODE, description="host country (ISO 3166-1 alpha-3; SUN/DEU/DDR/YUG/CSK for former states)")
+    visitor_code: str = pa.Field(
+        str_matches=CODE,
+        description="visiting country (ISO 3166-1 alpha-3) or international organisation code",
+    )
+    host_code: str = pa.Field(
+        str_matches=CODE,
+        description="host country (ISO 3166-1 alpha-3; SUN/DEU/DDR/YUG/CSK for former states)",
+    )
     location: str = pa.Field(nullable=True, description="city of the visit, when named")
-    start_date: pl.Date = pa.Field(nullable=True, description="first day of the visit (first day of the period for month/year precision)")
+    start_date: pl.Date = pa.Field(
+        nullable=True, description="first day of the visit (first day of the period for month/year precision)"
+    )
     end_date: pl.Date = pa.Field(nullable=True, description="last day of the visit")
-    date_precision: str = pa.Field(nullable=True, isin=PRECISIONS, description="how precisely start_date is known: day, month or year")
-    status: str = pa.Field(isin=STATUSES, description="status as of the article: planned, ongoing, completed, cancelled")
-    visit_type: str = pa.Field(isin=VISIT_TYPES, description="state, official, working, private or unspecified")
+    date_precision: str = pa.Field(
+        nullable=True, isin=PRECISIONS, description="how precisely start_date is known: day, month or year"
+    )
+    status: str = pa.Field(
+        isin=STATUSES, description="status as of the article: planned, ongoing, completed, cancelled"
+    )
+    visit_type: str = pa.Field(
+        isin=VISIT_TYPES, description="state, official, working, private or unspecified"
+    )
     trigger: str = pa.Field(nullable=True, description="the words that signalled the visit")
-    cameo_code: str = pa.Field(nullable=True, str_matches=r"^\d{2,4}$", description="CAMEO event code (042 make a visit, 043 host a visit, 036 express intent to meet, ...)")
+    cameo_code: str = pa.Field(
+        nullable=True,
+        str_matches=r"^\d{2,4}$",
+        description="CAMEO event code (042 make a visit, 043 host a visit, 036 express intent to meet, ...)",
+    )
     plover_type: str = pa.Field(nullable=True, description="PLOVER event type (e.g. CONSULT)")
     plover_mode: str = pa.Field(nullable=True, description="PLOVER mode (e.g. visit, host)")
-    confidence: pl.Float64 = pa.Field(in_range={"min_value": 0.0, "max_value": 1.0}, description="extractor confidence, 0..1")
+    confidence: pl.Float64 = pa.Field(
+        in_range={"min_value": 0.0, "max_value": 1.0}, description="extractor confidence, 0..1"
+    )
     confidence_reason: str = pa.Field(nullable=True, description="short reason for the confidence")
     extractor_version: str = pa.Field(description="version of the extractor that produced the row")
     partition_date: pl.Date = pa.Field(description="partition of the article")
-    visit_id: str = pa.Field(nullable=True, description="canonical visit (table `visits`) this mention belongs to")
+    visit_id: str = pa.Field(
+        nullable=True, description="canonical visit (table `visits`) this mention belongs to"
+    )
 
     @pa.dataframe_check(description="end_date is not before start_date")
     def dates_ordered(cls, data) -> pl.LazyFrame:
         return data.lazyframe.select(
-            pl.col("end_date").is_null() | pl.col("start_date").is_null() | (pl.col("end_date") >= pl.col("start_date"))
+            pl.col("end_date").is_null()
+            | pl.col("start_date").is_null()
+            | (pl.col("end_date") >= pl.col("start_date"))
         )
 
     class Config:
@@ -148,23 +213,41 @@ class Reactions(pa.DataFrameModel):
     article_id: str = pa.Field(str_matches=SHA256_HEX, description="article the reaction comes from")
     sentence_index: pl.Int32 = pa.Field(ge=0, description="0-based index of the sentence in the article")
     sentence: str = pa.Field(description="the sentence the reaction was read from")
-    char_start: pl.Int32 = pa.Field(ge=0, description="offset of the sentence's first character in the article text")
+    char_start: pl.Int32 = pa.Field(
+        ge=0, description="offset of the sentence's first character in the article text"
+    )
     char_end: pl.Int32 = pa.Field(ge=0, description="offset just past the sentence's last character")
-    reactor_name: str = pa.Field(nullable=True, description="who reacted, as written (person, ministry, embassy, spokesperson)")
-    reactor_code: str = pa.Field(str_matches=CODE, description="country (ISO alpha-3) or international organisation of the reactor")
+    reactor_name: str = pa.Field(
+        nullable=True, description="who reacted, as written (person, ministry, embassy, spokesperson)"
+    )
+    reactor_code: str = pa.Field(
+        str_matches=CODE, description="country (ISO alpha-3) or international organisation of the reactor"
+    )
     stance: str = pa.Field(isin=STANCES, description="negative, positive or neutral")
-    quote: str = pa.Field(nullable=True, description="the quoted or reported words, an exact substring of the article")
-    target_mention_id: str = pa.Field(nullable=True, description="visit mention (same article) the reaction is about, if any")
+    quote: str = pa.Field(
+        nullable=True, description="the quoted or reported words, an exact substring of the article"
+    )
+    target_mention_id: str = pa.Field(
+        nullable=True, description="visit mention (same article) the reaction is about, if any"
+    )
     target_code: str = pa.Field(nullable=True, description="actor the reaction is aimed at, if known")
     trigger: str = pa.Field(nullable=True, description="speech or stance verb that signalled the reaction")
-    cameo_code: str = pa.Field(nullable=True, str_matches=r"^\d{2,4}$", description="CAMEO event code (010-019 statements, 051 praise, 111 criticize, ...)")
+    cameo_code: str = pa.Field(
+        nullable=True,
+        str_matches=r"^\d{2,4}$",
+        description="CAMEO event code (010-019 statements, 051 praise, 111 criticize, ...)",
+    )
     plover_type: str = pa.Field(nullable=True, description="PLOVER event type")
     plover_mode: str = pa.Field(nullable=True, description="PLOVER mode")
-    confidence: pl.Float64 = pa.Field(in_range={"min_value": 0.0, "max_value": 1.0}, description="extractor confidence, 0..1")
+    confidence: pl.Float64 = pa.Field(
+        in_range={"min_value": 0.0, "max_value": 1.0}, description="extractor confidence, 0..1"
+    )
     confidence_reason: str = pa.Field(nullable=True, description="short reason for the confidence")
     extractor_version: str = pa.Field(description="version of the extractor that produced the row")
     partition_date: pl.Date = pa.Field(description="partition of the article")
-    visit_id: str = pa.Field(nullable=True, description="canonical visit (table `visits`) the reaction is about, if any")
+    visit_id: str = pa.Field(
+        nullable=True, description="canonical visit (table `visits`) the reaction is about, if any"
+    )
 
     class Config:
         strict = "filter"
@@ -266,13 +349,32 @@ def validate(table: str, frame: pl.DataFrame, partition_column: str | None = "pa
     except pa.errors.SchemaErrors as err:
         cases = err.failure_cases
     except (_BatchError, pl.exceptions.PolarsError) as err:
-        cases = pl.DataFrame({"failure_case": [str(err)], "schema_context": ["DataFrameSchema"], "column": [None],
-                              "check": ["schema"], "check_number": [None], "index": [None]},
-                             schema={"failure_case": pl.String, "schema_context": pl.String, "column": pl.String,
-                                     "check": pl.String, "check_number": pl.Int32, "index": pl.Int32})
+        cases = pl.DataFrame(
+            {
+                "failure_case": [str(err)],
+                "schema_context": ["DataFrameSchema"],
+                "column": [None],
+                "check": ["schema"],
+                "check_number": [None],
+                "index": [None],
+            },
+            schema={
+                "failure_case": pl.String,
+                "schema_context": pl.String,
+                "column": pl.String,
+                "check": pl.String,
+                "check_number": pl.Int32,
+                "index": pl.Int32,
+            },
+        )
     else:
-        return Validated(table, frame.drop("__row").select(list(polars_schema(table))), empty_frame("rejected_rows"),
-                         pl.DataFrame(), False)
+        return Validated(
+            table,
+            frame.drop("__row").select(list(polars_schema(table))),
+            empty_frame("rejected_rows"),
+            pl.DataFrame(),
+            False,
+        )
     cases = cases.with_columns(pl.col("index").cast(pl.Int64))
     row_cases = cases.filter(pl.col("index").is_not_null())
     batch_failed = cases.filter(pl.col("index").is_null()).height > 0
@@ -293,15 +395,22 @@ def validate(table: str, frame: pl.DataFrame, partition_column: str | None = "pa
     for row in bad.iter_rows(named=True):
         index = row.pop("__row")
         part = row.get(partition_column) if partition_column else None
-        rejected_rows.append({
-            "table_name": table,
-            "row_json": json.dumps(row, default=str, ensure_ascii=False, sort_keys=True),
-            "reasons": "; ".join(reasons[index]),
-            "partition_date": part if not isinstance(part, str) else None,
-            "rejected_at": now,
-        })
+        rejected_rows.append(
+            {
+                "table_name": table,
+                "row_json": json.dumps(row, default=str, ensure_ascii=False, sort_keys=True),
+                "reasons": "; ".join(reasons[index]),
+                "partition_date": part if not isinstance(part, str) else None,
+                "rejected_at": now,
+            }
+        )
     valid = frame.filter(~pl.col("__row").is_in(bad_rows)).drop("__row")
     if not batch_failed and valid.height:
         valid = model.validate(valid, lazy=True)
-    return Validated(table, valid.select(list(polars_schema(table))) if valid.height else empty_frame(table),
-                     frame_from_rows("rejected_rows", rejected_rows), cases, batch_failed)
+    return Validated(
+        table,
+        valid.select(list(polars_schema(table))) if valid.height else empty_frame(table),
+        frame_from_rows("rejected_rows", rejected_rows),
+        cases,
+        batch_failed,
+    )

@@ -48,9 +48,13 @@ class Settings:
     def to_env(self) -> dict[str, str]:
         """The environment variables that give these settings to another process (a run's step processes)."""
         return {
-            "DIPLOWATCH_RAW_DIR": self.raw_dir, "DIPLOWATCH_DB": self.db_path, "DIPLOWATCH_MODEL": self.model_name,
-            "DIPLOWATCH_SCHEDULE_TIMEZONE": self.schedule_timezone, "DIPLOWATCH_FEEDS": self.feeds_path,
-            "DIPLOWATCH_PROCESSES": str(self.processes), "DIPLOWATCH_STAGING_DIR": self.staging_dir,
+            "DIPLOWATCH_RAW_DIR": self.raw_dir,
+            "DIPLOWATCH_DB": self.db_path,
+            "DIPLOWATCH_MODEL": self.model_name,
+            "DIPLOWATCH_SCHEDULE_TIMEZONE": self.schedule_timezone,
+            "DIPLOWATCH_FEEDS": self.feeds_path,
+            "DIPLOWATCH_PROCESSES": str(self.processes),
+            "DIPLOWATCH_STAGING_DIR": self.staging_dir,
         }
 
     @property
@@ -65,7 +69,9 @@ def _processes(value: str | None) -> int:
     try:
         processes = int(value)
     except ValueError:
-        raise ValueError(f"DIPLOWATCH_PROCESSES must be a whole number (0 = one per core), not {value!r}") from None
+        raise ValueError(
+            f"DIPLOWATCH_PROCESSES must be a whole number (0 = one per core), not {value!r}"
+        ) from None
     if processes < 0:
         raise ValueError(f"DIPLOWATCH_PROCESSES must be 0 (one per core) or more, not {processes}")
     return processes

@@ -115,7 +115,9 @@ def is_lock_error(exc: BaseException) -> bool:
     if isinstance(exc, DuckDBLockedError):
         return True
     text = str(exc)
-    return isinstance(exc, duckdb.IOException) and ("Could not set lock" in text or "Conflicting lock" in text)
+    return isinstance(exc, duckdb.IOException) and (
+        "Could not set lock" in text or "Conflicting lock" in text
+    )
 
 
 #: Seconds between two `on_wait` reports while `connect` waits for another process's lock.
@@ -127,12 +129,15 @@ OnLockWait = Callable[[Path, float, float], None]
 
 def lock_wait_message(path: str | os.PathLike, waited: float, limit: float) -> str:
     """What a lock wait says, the same on the command line and in Dagster's logs."""
-    return (f"waiting for {path}: locked by another process ({waited:.0f} s of {limit:.0f} s); an open DuckDB "
-            "CLI, a notebook or another run may hold it")
+    return (
+        f"waiting for {path}: locked by another process ({waited:.0f} s of {limit:.0f} s); an open DuckDB "
+        "CLI, a notebook or another run may hold it"
+    )
 
 
-def _open_waiting_for_lock(path: Path, read_only: bool, config: dict, lock_wait: float,
-                           on_wait: OnLockWait | None = None) -> duckdb.DuckDBPyConnection:
+def _open_waiting_for_lock(
+    path: Path, read_only: bool, config: dict, lock_wait: float, on_wait: OnLockWait | None = None
+) -> duckdb.DuckDBPyConnection:
     """duckdb.connect, retried with backoff while another process holds the file's lock, for up to `lock_wait` s.
 
     Other errors (a missing folder, a corrupt file) fail at once; a lock still held at the deadline raises
@@ -161,8 +166,13 @@ def _open_waiting_for_lock(path: Path, read_only: bool, config: dict, lock_wait:
 
 
 @contextlib.contextmanager
-def connect(db_path: str | os.PathLike, read_only: bool = False, lock_wait: float = LOCK_WAIT_SECONDS,
-            config: dict | None = None, on_wait: OnLockWait | None = None) -> Iterator[duckdb.DuckDBPyConnection]:
+def connect(
+    db_path: str | os.PathLike,
+    read_only: bool = False,
+    lock_wait: float = LOCK_WAIT_SECONDS,
+    config: dict | None = None,
+    on_wait: OnLockWait | None = None,
+) -> Iterator[duckdb.DuckDBPyConnection]:
     """Open a short-lived connection (closed on exit, also on failure). Creates the file and schema if needed.
 
     Waits up to `lock_wait` seconds while another process (a concurrent run, an open DuckDB CLI) holds the file,
@@ -172,7 +182,9 @@ def connect(db_path: str | os.PathLike, read_only: bool = False, lock_wait: floa
     path = Path(db_path)
     if read_only:
         if not path.exists():
-            raise FileNotFoundError(f"DuckDB file {path} does not exist: run `diplowatch run` (or `make demo`) first")
+            raise FileNotFoundError(
+                f"DuckDB file {path} does not exist: run `diplowatch run` (or `make demo`) first"
+            )
         con = _open_waiting_for_lock(path, True, dict(config or {}), lock_wait, on_wait)
     else:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -233,13 +245,18 @@ def schema_fingerprint() -> str:
     """A hash of every table's DDL and every view's SQL and documentation: what `ensure_schema` creates."""
     from diplowatch import views
 
-    parts = [*ddl(), *(f"{v.name}|{v.sql}|{v.description}|{sorted(v.columns.items())}" for v in views.VIEWS.values())]
+    parts = [
+        *ddl(),
+        *(f"{v.name}|{v.sql}|{v.description}|{sorted(v.columns.items())}" for v in views.VIEWS.values()),
+    ]
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
 def _stored_fingerprint(con: duckdb.DuckDBPyConnection) -> str | None:
-    exists = con.execute("SELECT count(*) FROM duckdb_tables() WHERE database_name = current_database() "
-                         "AND schema_name = 'main' AND table_name = 'schema_fingerprint'").fetchall()[0][0]
+    exists = con.execute(
+        "SELECT count(*) FROM duckdb_tables() WHERE database_name = current_database() "
+        "AND schema_name = 'main' AND table_name = 'schema_fingerprint'"
+    ).fetchall()[0][0]
     if not exists:
         return None
     rows = con.execute("SELECT fingerprint FROM schema_fingerprint").fetchall()
@@ -250,10 +267,14 @@ def _drop_key_indexes(con: duckdb.DuckDBPyConnection) -> None:
     """Rebuild, once, the tables of `KEYS_CHECKED_AT_WRITE` that a file created before still has with a
     PRIMARY KEY index (DuckDB cannot drop one in place): the same rows, in one transaction. Without it an old
     file keeps the index's memory ceiling (see KEYS_CHECKED_AT_WRITE)."""
-    indexed = [t for (t,) in con.execute(
-        "SELECT table_name FROM duckdb_constraints() WHERE constraint_type = 'PRIMARY KEY' "
-        "AND database_name = current_database() AND schema_name = 'main'").fetchall()
-        if t in KEYS_CHECKED_AT_WRITE]
+    indexed = [
+        t
+        for (t,) in con.execute(
+            "SELECT table_name FROM duckdb_constraints() WHERE constraint_type = 'PRIMARY KEY' "
+            "AND database_name = current_database() AND schema_name = 'main'"
+        ).fetchall()
+        if t in KEYS_CHECKED_AT_WRITE
+    ]
     for table in sorted(set(indexed)):
         with transaction(con):
             con.execute(f"ALTER TABLE {table} RENAME TO {table}__indexed")
@@ -302,12 +323,14 @@ def _check_unique_key(con: duckdb.DuckDBPyConnection, table: str) -> None:
     """Raise (inside the write's transaction, so it rolls back) when a key of `table` appears twice."""
     key = ", ".join(PRIMARY_KEYS[table])
     duplicates = con.execute(
-        f"SELECT {key}, count(*) FROM {table} GROUP BY ALL HAVING count(*) > 1 LIMIT 1").fetchall()
+        f"SELECT {key}, count(*) FROM {table} GROUP BY ALL HAVING count(*) > 1 LIMIT 1"
+    ).fetchall()
     if duplicates:
         duplicate = duplicates[0]
         raise duckdb.ConstraintException(
             f"duplicate key {key} = {duplicate[:-1]} in {table} ({duplicate[-1]} rows): the write was rolled back; "
-            "the same article was extracted twice or the extractor's ids are not unique")
+            "the same article was extracted twice or the extractor's ids are not unique"
+        )
 
 
 @dataclass(frozen=True)
@@ -322,21 +345,29 @@ class Write:
     parquet: tuple[str, ...] = ()
 
 
-def in_partitions(partition_dates: Iterable[date] | None, column: str = "partition_date") -> tuple[str | None, list]:
+def in_partitions(
+    partition_dates: Iterable[date] | None, column: str = "partition_date"
+) -> tuple[str | None, list]:
     """SQL condition (and its parameters) selecting the given daily partitions; (None, []) means every row."""
     if partition_dates is None:
         return None, []
     return f"{column} IN (SELECT unnest(?::DATE[]))", [sorted(set(partition_dates))]
 
 
-def partition_write(table: str, frame: pl.DataFrame | None, partition_dates: Iterable[date] | None,
-                    parquet: Sequence[str] = ()) -> Write:
+def partition_write(
+    table: str,
+    frame: pl.DataFrame | None,
+    partition_dates: Iterable[date] | None,
+    parquet: Sequence[str] = (),
+) -> Write:
     """A Write replacing the given daily partitions of a table (all of it when `partition_dates` is None)."""
     where, params = in_partitions(partition_dates)
     return Write(table, frame, where, tuple(params), tuple(parquet))
 
 
-def rejected_write(tables: Sequence[str], frame: pl.DataFrame, partition_dates: Iterable[date] | None) -> Write:
+def rejected_write(
+    tables: Sequence[str], frame: pl.DataFrame, partition_dates: Iterable[date] | None
+) -> Write:
     """A Write replacing the quarantined rows of the given tables (and partitions)."""
     where, params = "table_name IN (SELECT unnest(?::VARCHAR[]))", [list(tables)]
     days, day_params = in_partitions(partition_dates)
@@ -359,7 +390,9 @@ def apply_writes(con: duckdb.DuckDBPyConnection, writes: Sequence[Write]) -> dic
                 con.execute(f"DELETE FROM {write.table}")
             else:
                 con.execute(f"DELETE FROM {write.table} WHERE {write.where}", list(write.params))
-            inserted = _insert(con, write.table, write.frame) + _insert_parquet(con, write.table, write.parquet)
+            inserted = _insert(con, write.table, write.frame) + _insert_parquet(
+                con, write.table, write.parquet
+            )
             counts[write.table] = counts.get(write.table, 0) + inserted
         for table in sorted({w.table for w in writes} & KEYS_CHECKED_AT_WRITE):
             _check_unique_key(con, table)
@@ -369,9 +402,12 @@ def apply_writes(con: duckdb.DuckDBPyConnection, writes: Sequence[Write]) -> dic
 def database_path(con: duckdb.DuckDBPyConnection) -> Path:
     """The file of the connection's database (the folder beside it holds a run's staging files)."""
     (path,) = con.execute(
-        "SELECT path FROM duckdb_databases() WHERE database_name = current_database()").fetchall()[0]
+        "SELECT path FROM duckdb_databases() WHERE database_name = current_database()"
+    ).fetchall()[0]
     if not path:
-        raise ValueError("an in-memory DuckDB database has no folder for staging files: pass a staging folder")
+        raise ValueError(
+            "an in-memory DuckDB database has no folder for staging files: pass a staging folder"
+        )
     return Path(path)
 
 

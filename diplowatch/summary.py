@@ -13,10 +13,14 @@ def summarize(con: duckdb.DuckDBPyConnection, limit: int = 10) -> dict:
     visits = con.execute(
         """SELECT visitor_name, visitor_code, host_code, location, start_date, end_date, date_precision, status,
                   visit_type, mention_count
-           FROM visits ORDER BY last_reported DESC NULLS LAST, visit_id LIMIT ?""", [limit]).fetchall()
+           FROM visits ORDER BY last_reported DESC NULLS LAST, visit_id LIMIT ?""",
+        [limit],
+    ).fetchall()
     reactions = con.execute(
         """SELECT reactor_name, reactor_code, stance, quote, target_mention_id IS NOT NULL AS linked
-           FROM reactions ORDER BY partition_date DESC, article_id, sentence_index LIMIT ?""", [limit]).fetchall()
+           FROM reactions ORDER BY partition_date DESC, article_id, sentence_index LIMIT ?""",
+        [limit],
+    ).fetchall()
     return {"counts": counts, "visits": visits, "reactions": reactions}
 
 
@@ -29,9 +33,13 @@ def format_summary(summary: dict) -> str:
     if summary["visits"]:
         lines.append("visits (most recently reported first):")
         for name, visitor, host, loc, start, end, precision, status, vtype, mentions in summary["visits"]:
-            when = f"{start or '?'}..{end or '?'}" + (f" ({precision})" if precision and precision != "day" else "")
-            lines.append(f"  {visitor}->{host}  {name or '-'}  {loc or '-'}  {when}  {status}  {vtype}"
-                         f"  [{mentions} mention{'s' if mentions != 1 else ''}]")
+            when = f"{start or '?'}..{end or '?'}" + (
+                f" ({precision})" if precision and precision != "day" else ""
+            )
+            lines.append(
+                f"  {visitor}->{host}  {name or '-'}  {loc or '-'}  {when}  {status}  {vtype}"
+                f"  [{mentions} mention{'s' if mentions != 1 else ''}]"
+            )
     if summary["reactions"]:
         lines.append("reactions:")
         for name, code, stance, quote, linked in summary["reactions"]:

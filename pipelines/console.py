@@ -13,24 +13,49 @@ from pipelines.launch import RunOutcome, run_all
 
 
 @app.command()
-def run(raw: RawOpt = None, db: DbOpt = None,
-        model: ModelOpt = None,
-        processes: Annotated[int | None, typer.Option(
-            min=0, help="processes the run's steps may use: 1 runs them all in this process; more extract "
-            "chunks in parallel; 0 = one per core (default: $DIPLOWATCH_PROCESSES, else 1)")] = None,
-        prune: Annotated[bool, typer.Option(
-            "--prune", help="also remove stored articles whose files no longer exist anywhere (other folders "
-            "included; a run alone only removes what left the folder it reads)")] = False,
-        nightly: Annotated[bool, typer.Option(
-            "--nightly", help="run what the nightly schedule runs: the month of the previous complete UTC day "
-            "(a cron job's command where no Dagster daemon runs)")] = False,
-        ephemeral: Annotated[bool, typer.Option(
-            "--ephemeral", help="record the run in a throwaway Dagster instance instead of the project's "
-            "($DAGSTER_HOME, else .dagster_home), which `make ui` shows")] = False) -> None:
+def run(
+    raw: RawOpt = None,
+    db: DbOpt = None,
+    model: ModelOpt = None,
+    processes: Annotated[
+        int | None,
+        typer.Option(
+            min=0,
+            help="processes the run's steps may use: 1 runs them all in this process; more extract "
+            "chunks in parallel; 0 = one per core (default: $DIPLOWATCH_PROCESSES, else 1)",
+        ),
+    ] = None,
+    prune: Annotated[
+        bool,
+        typer.Option(
+            "--prune",
+            help="also remove stored articles whose files no longer exist anywhere (other folders "
+            "included; a run alone only removes what left the folder it reads)",
+        ),
+    ] = False,
+    nightly: Annotated[
+        bool,
+        typer.Option(
+            "--nightly",
+            help="run what the nightly schedule runs: the month of the previous complete UTC day "
+            "(a cron job's command where no Dagster daemon runs)",
+        ),
+    ] = False,
+    ephemeral: Annotated[
+        bool,
+        typer.Option(
+            "--ephemeral",
+            help="record the run in a throwaway Dagster instance instead of the project's "
+            "($DAGSTER_HOME, else .dagster_home), which `make ui` shows",
+        ),
+    ] = False,
+) -> None:
     """Materialize every asset (the job the Dagster UI runs) for every month in the raw folder, then summarize."""
     settings = Settings.from_env(raw_dir=raw, db_path=db, model_name=model, processes=processes)
     if not Path(settings.raw_dir).exists():
-        raise fail(f"[red]raw folder {settings.raw_dir} does not exist[/red]: pass --raw or set DIPLOWATCH_RAW_DIR")
+        raise fail(
+            f"[red]raw folder {settings.raw_dir} does not exist[/red]: pass --raw or set DIPLOWATCH_RAW_DIR"
+        )
     try:
         outcome = run_all(settings, prune=prune, ephemeral=ephemeral, nightly=nightly)
     except ValueError as exc:
@@ -48,7 +73,9 @@ def _say_what_changed(outcome: RunOutcome, settings: Settings) -> None:
     if outcome.dagster_home:
         say(f"recorded in the Dagster instance {outcome.dagster_home} (`make ui` shows it)")
     if outcome.articles_removed:
-        say(f"removed {outcome.articles_removed} article(s) no longer in {settings.raw_dir}, read before from:")
+        say(
+            f"removed {outcome.articles_removed} article(s) no longer in {settings.raw_dir}, read before from:"
+        )
         for path in outcome.removed_paths:
             say(f"  {path}")
     if outcome.pruned:

@@ -15,7 +15,9 @@ from pipelines.sensors import new_articles_sensor
 ASSET_MODULES = [ingest, extraction, analytics]
 
 
-def build_definitions(settings: Settings | None = None, executor: ExecutorDefinition | None = None) -> Definitions:
+def build_definitions(
+    settings: Settings | None = None, executor: ExecutorDefinition | None = None
+) -> Definitions:
     """The code location for the given settings (by default read from the environment, once).
 
     `executor`: the runs' executor; by default one process or several, from the settings (`executor_for`). A

@@ -70,8 +70,13 @@ def days_to_run(settings: Settings, now: datetime) -> list[date]:
     return sorted(d for d in days if first_ok <= d <= last_ok) or [today]
 
 
-def run_all(settings: Settings, now: datetime | None = None, prune: bool = False,
-            ephemeral: bool = False, nightly: bool = False) -> RunOutcome:
+def run_all(
+    settings: Settings,
+    now: datetime | None = None,
+    prune: bool = False,
+    ephemeral: bool = False,
+    nightly: bool = False,
+) -> RunOutcome:
     """Run `events_job` over the months the raw folder's articles fall on.
 
     Months far apart (1987 articles and this month's undated ones) are separate runs, so a run never
@@ -90,8 +95,10 @@ def run_all(settings: Settings, now: datetime | None = None, prune: bool = False
     warnings.filterwarnings("ignore", category=BetaWarning)
     warnings.filterwarnings("ignore", category=PreviewWarning)
     if ephemeral and settings.max_processes > 1:
-        raise ValueError("runs in several processes need a persistent Dagster instance (the step processes "
-                         "read the run from it): drop --ephemeral, or use one process")
+        raise ValueError(
+            "runs in several processes need a persistent Dagster instance (the step processes "
+            "read the run from it): drop --ephemeral, or use one process"
+        )
     os.environ.update(settings.to_env())
     now = now or datetime.now(UTC)
     pruned = _prune(settings) if prune else []
@@ -109,7 +116,9 @@ def run_all(settings: Settings, now: datetime | None = None, prune: bool = False
             outcome.run_ids.append(result.run_id)
             outcome.failed_checks += [
                 f"{e.asset_key.to_user_string()}.{e.check_name} {e.severity.value}: {e.description}"
-                for e in result.get_asset_check_evaluations() if not e.passed]
+                for e in result.get_asset_check_evaluations()
+                if not e.passed
+            ]
             _add_removals(outcome, result)
             if not result.success:
                 outcome.success = False
@@ -131,11 +140,23 @@ def _execute(settings: Settings, instance, first: date, last: date, selection):
     key = partition_key(first) if first == last else None
     if settings.max_processes <= 1:
         job = build_definitions(settings).resolve_job_def("events_job")
-        return job.execute_in_process(run_config=_RUN_CONFIG, instance=instance, partition_key=key, tags=tags,
-                                      asset_selection=selection, raise_on_error=False)
+        return job.execute_in_process(
+            run_config=_RUN_CONFIG,
+            instance=instance,
+            partition_key=key,
+            tags=tags,
+            asset_selection=selection,
+            raise_on_error=False,
+        )
     tags = range_tags(first, last)
-    with execute_job(reconstructable(events_job_from_env), instance, run_config=_RUN_CONFIG, tags=tags,
-                     asset_selection=selection, raise_on_error=False) as result:
+    with execute_job(
+        reconstructable(events_job_from_env),
+        instance,
+        run_config=_RUN_CONFIG,
+        tags=tags,
+        asset_selection=selection,
+        raise_on_error=False,
+    ) as result:
         return result
 
 
@@ -151,8 +172,10 @@ def _selections(settings: Settings, runs: int) -> list[list | None]:
     partitioned = {k for k in keys if graph.get(k).partitions_def is not None}
     upstream = {k for k in keys if k not in partitioned and graph.get(k).child_keys & partitioned}
     downstream = set(keys) - partitioned - upstream
-    return [sorted(partitioned | (upstream if i == 0 else set()) | (downstream if i == runs - 1 else set()))
-            for i in range(runs)]
+    return [
+        sorted(partitioned | (upstream if i == 0 else set()) | (downstream if i == runs - 1 else set()))
+        for i in range(runs)
+    ]
 
 
 def _add_removals(outcome: RunOutcome, result) -> None:

@@ -34,8 +34,10 @@ def nightly_schedule_for(timezone: str = "UTC") -> ScheduleDefinition:
     try:
         ZoneInfo(timezone)
     except (ZoneInfoNotFoundError, ValueError) as exc:
-        raise ValueError(f"DIPLOWATCH_SCHEDULE_TIMEZONE={timezone!r} is not an IANA time zone "
-                         "(e.g. UTC, Europe/Berlin, America/New_York)") from exc
+        raise ValueError(
+            f"DIPLOWATCH_SCHEDULE_TIMEZONE={timezone!r} is not an IANA time zone "
+            "(e.g. UTC, Europe/Berlin, America/New_York)"
+        ) from exc
 
     @schedule(
         name="nightly_schedule",
@@ -52,7 +54,10 @@ def nightly_schedule_for(timezone: str = "UTC") -> ScheduleDefinition:
         moment = context.scheduled_execution_time or datetime.now(UTC)
         day = previous_complete_day(moment)
         # One run per night (the month's partition runs again each night), even if a tick is evaluated twice.
-        return RunRequest(run_key=day.isoformat(), partition_key=partition_key(day),
-                          tags={"diplowatch/for_day": day.isoformat()})
+        return RunRequest(
+            run_key=day.isoformat(),
+            partition_key=partition_key(day),
+            tags={"diplowatch/for_day": day.isoformat()},
+        )
 
     return nightly_schedule

@@ -52,8 +52,10 @@ def load_cursor(cursor: str | None) -> dict[str, FileState]:
 
 
 def dump_cursor(files: dict[str, FileState]) -> str:
-    return json.dumps({"version": CURSOR_VERSION, "files": {p: s.to_json() for p, s in sorted(files.items())}},
-                      separators=(",", ":"))
+    return json.dumps(
+        {"version": CURSOR_VERSION, "files": {p: s.to_json() for p, s in sorted(files.items())}},
+        separators=(",", ":"),
+    )
 
 
 @dataclass
@@ -125,13 +127,18 @@ def new_articles_sensor(context: SensorEvaluationContext, settings: DiplowatchSe
         return SkipReason(f"raw folder {raw_dir} does not exist: create it or set DIPLOWATCH_RAW_DIR")
     plan = plan_runs(raw_dir, load_cursor(context.cursor), datetime.now(UTC))
     for change in plan.out_of_range:
-        context.log.warning(f"{change}: articles dated outside the partitions; the run records them in ingest_errors")
+        context.log.warning(
+            f"{change}: articles dated outside the partitions; the run records them in ingest_errors"
+        )
     cursor = dump_cursor(plan.files)
     if not plan.changes_by_partition:
         return SensorResult(skip_reason=SkipReason(f"no new or changed files in {raw_dir}"), cursor=cursor)
     requests = [
-        RunRequest(run_key=run_key(partition, changes), partition_key=partition,
-                   tags={"diplowatch/changed_files": str(len(changes))})
+        RunRequest(
+            run_key=run_key(partition, changes),
+            partition_key=partition,
+            tags={"diplowatch/changed_files": str(len(changes))},
+        )
         for partition, changes in plan.changes_by_partition.items()
     ]
     context.log.info(f"{len(requests)} partition(s) to refresh: {', '.join(plan.changes_by_partition)}")

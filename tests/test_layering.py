@@ -88,7 +88,11 @@ def test_every_layer_has_modules_to_check():
         ("diplowatch", "diplowatch.store", "import dagster"),
         ("diplowatch", "diplowatch.store", "from dagster_duckdb import DuckDBResource"),
         ("diplowatch", "diplowatch.stages.events", "def f():\n    from pipelines.jobs import events_job\n"),
-        ("diplowatch", "diplowatch.stages.events", "class A:\n    def m(self):\n        import assets.checks\n"),
+        (
+            "diplowatch",
+            "diplowatch.stages.events",
+            "class A:\n    def m(self):\n        import assets.checks\n",
+        ),
         ("diplowatch", "diplowatch.stages.events", "from ...assets import partitions"),
         ("diplowatch", "diplowatch.cli", "import importlib\nimportlib.import_module('dagster')"),
         ("diplowatch", "diplowatch.cli", "__import__('pipelines.launch')"),

@@ -33,67 +33,112 @@ def _status_scale() -> alt.Scale:
 
 def visits_per_month_frame(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
     """month, status, visits: canonical visits per month of their start (or first report when undated)."""
-    return store.read_frame(con, """
+    return store.read_frame(
+        con,
+        """
         SELECT date_trunc('month', coalesce(start_date, first_reported))::DATE AS month, status,
                count(*)::BIGINT AS visits
         FROM visits WHERE coalesce(start_date, first_reported) IS NOT NULL
-        GROUP BY ALL ORDER BY month, status""")
+        GROUP BY ALL ORDER BY month, status""",
+    )
 
 
 def visits_per_month_chart(frame: pl.DataFrame) -> alt.Chart:
-    return alt.Chart(frame, title="Visits per month").mark_bar().encode(
-        x=alt.X("yearmonth(month):T", title="month of the visit"),
-        y=alt.Y("sum(visits):Q", title="visits",
-                axis=count_axis(frame.group_by("month").agg(pl.sum("visits"))["visits"].max() or 0)),
-        color=alt.Color("status:N", scale=_status_scale(), title="latest status"),
-        order=alt.Order("status:N"),
-        tooltip=[alt.Tooltip("yearmonth(month):T", title="month"), "status:N", "visits:Q"],
-    ).properties(width=WIDTH, height=260)
+    return (
+        alt.Chart(frame, title="Visits per month")
+        .mark_bar()
+        .encode(
+            x=alt.X("yearmonth(month):T", title="month of the visit"),
+            y=alt.Y(
+                "sum(visits):Q",
+                title="visits",
+                axis=count_axis(frame.group_by("month").agg(pl.sum("visits"))["visits"].max() or 0),
+            ),
+            color=alt.Color("status:N", scale=_status_scale(), title="latest status"),
+            order=alt.Order("status:N"),
+            tooltip=[alt.Tooltip("yearmonth(month):T", title="month"), "status:N", "visits:Q"],
+        )
+        .properties(width=WIDTH, height=260)
+    )
 
 
 def top_pairs_frame(con: duckdb.DuckDBPyConnection, limit: int = TOP_PAIRS) -> pl.DataFrame:
     """pair, visits, cancelled, first_visit, last_visit of the most visited pairs."""
-    return store.read_frame(con, """
+    return store.read_frame(
+        con,
+        """
         SELECT pair, visits, cancelled, first_visit, last_visit FROM visit_pairs
-        ORDER BY visits DESC, cancelled DESC, pair LIMIT ?""", [limit])
+        ORDER BY visits DESC, cancelled DESC, pair LIMIT ?""",
+        [limit],
+    )
 
 
 def top_pairs_chart(frame: pl.DataFrame) -> alt.Chart:
-    long = frame.unpivot(index=["pair", "first_visit", "last_visit"], on=["visits", "cancelled"],
-                         variable_name="kind", value_name="count")
+    long = frame.unpivot(
+        index=["pair", "first_visit", "last_visit"],
+        on=["visits", "cancelled"],
+        variable_name="kind",
+        value_name="count",
+    )
     order = frame["pair"].to_list()
-    return alt.Chart(long, title=f"Top {len(order)} visitor → host pairs").mark_bar().encode(
-        y=alt.Y("pair:N", sort=order, title=None),
-        x=alt.X("sum(count):Q", title="visits",
-                axis=count_axis(frame.select(pl.col("visits") + pl.col("cancelled")).to_series().max() or 0)),
-        color=alt.Color("kind:N", scale=alt.Scale(domain=["visits", "cancelled"],
-                                                   range=[STATUS_COLORS["completed"], STATUS_COLORS["cancelled"]]),
-                        title=None),
-        tooltip=["pair:N", "kind:N", "count:Q", "first_visit:T", "last_visit:T"],
-    ).properties(width=WIDTH, height=max(60, 18 * len(order)))
+    return (
+        alt.Chart(long, title=f"Top {len(order)} visitor → host pairs")
+        .mark_bar()
+        .encode(
+            y=alt.Y("pair:N", sort=order, title=None),
+            x=alt.X(
+                "sum(count):Q",
+                title="visits",
+                axis=count_axis(frame.select(pl.col("visits") + pl.col("cancelled")).to_series().max() or 0),
+            ),
+            color=alt.Color(
+                "kind:N",
+                scale=alt.Scale(
+                    domain=["visits", "cancelled"],
+                    range=[STATUS_COLORS["completed"], STATUS_COLORS["cancelled"]],
+                ),
+                title=None,
+            ),
+            tooltip=["pair:N", "kind:N", "count:Q", "first_visit:T", "last_visit:T"],
+        )
+        .properties(width=WIDTH, height=max(60, 18 * len(order)))
+    )
 
 
 def reactions_frame(con: duckdb.DuckDBPyConnection, limit: int = TOP_REACTORS) -> pl.DataFrame:
     """reactor_code, stance, reactions of the reactors with the most reactions."""
-    return store.read_frame(con, """
+    return store.read_frame(
+        con,
+        """
         WITH top AS (SELECT reactor_code, sum(reactions) AS total FROM reaction_summary
                      GROUP BY reactor_code ORDER BY total DESC, reactor_code LIMIT ?)
         SELECT s.reactor_code, s.stance, s.reactions::BIGINT AS reactions, top.total::BIGINT AS total
         FROM reaction_summary s JOIN top USING (reactor_code)
-        ORDER BY total DESC, reactor_code, stance""", [limit])
+        ORDER BY total DESC, reactor_code, stance""",
+        [limit],
+    )
 
 
 def reactions_chart(frame: pl.DataFrame) -> alt.Chart:
     order = list(dict.fromkeys(frame["reactor_code"].to_list()))
-    return alt.Chart(frame, title="Reactions by reactor and stance").mark_bar().encode(
-        y=alt.Y("reactor_code:N", sort=order, title=None),
-        x=alt.X("sum(reactions):Q", title="reactions", axis=count_axis(frame["total"].max() or 0)),
-        color=alt.Color("stance:N", scale=alt.Scale(domain=list(STANCE_COLORS), range=list(STANCE_COLORS.values()))),
-        tooltip=["reactor_code:N", "stance:N", "reactions:Q"],
-    ).properties(width=WIDTH, height=max(60, 20 * len(order)))
+    return (
+        alt.Chart(frame, title="Reactions by reactor and stance")
+        .mark_bar()
+        .encode(
+            y=alt.Y("reactor_code:N", sort=order, title=None),
+            x=alt.X("sum(reactions):Q", title="reactions", axis=count_axis(frame["total"].max() or 0)),
+            color=alt.Color(
+                "stance:N", scale=alt.Scale(domain=list(STANCE_COLORS), range=list(STANCE_COLORS.values()))
+            ),
+            tooltip=["reactor_code:N", "stance:N", "reactions:Q"],
+        )
+        .properties(width=WIDTH, height=max(60, 20 * len(order)))
+    )
 
 
-def network_frames(con: duckdb.DuckDBPyConnection, max_nodes: int = NETWORK_NODES) -> tuple[pl.DataFrame, pl.DataFrame]:
+def network_frames(
+    con: duckdb.DuckDBPyConnection, max_nodes: int = NETWORK_NODES
+) -> tuple[pl.DataFrame, pl.DataFrame]:
     """(nodes, edges) of who visits whom, laid out on a circle; the most connected countries only."""
     pairs = store.read_frame(con, "SELECT visitor_code, host_code, visits FROM visit_pairs WHERE visits > 0")
     return network_layout(pairs, max_nodes)
@@ -103,19 +148,35 @@ def network_layout(pairs: pl.DataFrame, max_nodes: int = NETWORK_NODES) -> tuple
     """Place the `max_nodes` busiest countries on a circle (deterministic, no physics) and keep their edges."""
     visits = pl.col("visits").cast(pl.Int64)
     none = pl.lit(0, dtype=pl.Int64)
-    degree = pl.concat([
-        pairs.select(pl.col("visitor_code").alias("code"), visits.alias("made"), none.alias("received")),
-        pairs.select(pl.col("host_code").alias("code"), none.alias("made"), visits.alias("received")),
-    ]).group_by("code").agg(pl.sum("made"), pl.sum("received"))
-    degree = degree.with_columns((pl.col("made") + pl.col("received")).alias("visits")).sort(
-        ["visits", "code"], descending=[True, False]).head(max_nodes).sort("code")
+    degree = (
+        pl.concat(
+            [
+                pairs.select(
+                    pl.col("visitor_code").alias("code"), visits.alias("made"), none.alias("received")
+                ),
+                pairs.select(pl.col("host_code").alias("code"), none.alias("made"), visits.alias("received")),
+            ]
+        )
+        .group_by("code")
+        .agg(pl.sum("made"), pl.sum("received"))
+    )
+    degree = (
+        degree.with_columns((pl.col("made") + pl.col("received")).alias("visits"))
+        .sort(["visits", "code"], descending=[True, False])
+        .head(max_nodes)
+        .sort("code")
+    )
     n = max(degree.height, 1)
-    nodes = degree.with_columns(
-        pl.int_range(pl.len()).alias("i"),
-    ).with_columns(
-        (pl.col("i") * 2 * math.pi / n).sin().alias("x"),
-        (pl.col("i") * 2 * math.pi / n).cos().alias("y"),
-    ).drop("i")
+    nodes = (
+        degree.with_columns(
+            pl.int_range(pl.len()).alias("i"),
+        )
+        .with_columns(
+            (pl.col("i") * 2 * math.pi / n).sin().alias("x"),
+            (pl.col("i") * 2 * math.pi / n).cos().alias("y"),
+        )
+        .drop("i")
+    )
     xy = nodes.select("code", "x", "y")
     edges = (
         pairs.join(xy.rename({"code": "visitor_code"}), on="visitor_code")
@@ -129,31 +190,68 @@ def network_layout(pairs: pl.DataFrame, max_nodes: int = NETWORK_NODES) -> tuple
 def network_chart(nodes: pl.DataFrame, edges: pl.DataFrame) -> alt.LayerChart:
     axis = alt.Axis(title=None, labels=False, ticks=False, grid=False, domain=False)
     scale = alt.Scale(domain=[-1.25, 1.25])
-    lines = alt.Chart(edges).mark_rule(opacity=0.45, color="#2171b5").encode(
-        x=alt.X("x:Q", axis=axis, scale=scale), y=alt.Y("y:Q", axis=axis, scale=scale), x2="x2:Q", y2="y2:Q",
-        strokeWidth=alt.StrokeWidth("visits:Q", scale=alt.Scale(range=[1, 6]), legend=None),
-        tooltip=["pair:N", "visits:Q"],
+    lines = (
+        alt.Chart(edges)
+        .mark_rule(opacity=0.45, color="#2171b5")
+        .encode(
+            x=alt.X("x:Q", axis=axis, scale=scale),
+            y=alt.Y("y:Q", axis=axis, scale=scale),
+            x2="x2:Q",
+            y2="y2:Q",
+            strokeWidth=alt.StrokeWidth("visits:Q", scale=alt.Scale(range=[1, 6]), legend=None),
+            tooltip=["pair:N", "visits:Q"],
+        )
     )
     # An arrowhead near the host end of each edge shows the direction of the visit; the angle turns the
     # upward triangle clockwise towards the host (screen y grows downwards, data y upwards).
-    heads = alt.Chart(edges).transform_calculate(
-        hx="datum.x + 0.8 * (datum.x2 - datum.x)", hy="datum.y + 0.8 * (datum.y2 - datum.y)",
-        heading="(atan2(datum.x2 - datum.x, datum.y2 - datum.y) * 180 / PI + 360) % 360",
-    ).mark_point(shape="triangle-up", filled=True, size=70, color="#2171b5", opacity=0.9).encode(
-        x=alt.X("hx:Q", axis=axis, scale=scale), y=alt.Y("hy:Q", axis=axis, scale=scale),
-        angle=alt.Angle("heading:Q", scale=None), tooltip=["pair:N", "visits:Q"],
+    heads = (
+        alt.Chart(edges)
+        .transform_calculate(
+            hx="datum.x + 0.8 * (datum.x2 - datum.x)",
+            hy="datum.y + 0.8 * (datum.y2 - datum.y)",
+            heading="(atan2(datum.x2 - datum.x, datum.y2 - datum.y) * 180 / PI + 360) % 360",
+        )
+        .mark_point(shape="triangle-up", filled=True, size=70, color="#2171b5", opacity=0.9)
+        .encode(
+            x=alt.X("hx:Q", axis=axis, scale=scale),
+            y=alt.Y("hy:Q", axis=axis, scale=scale),
+            angle=alt.Angle("heading:Q", scale=None),
+            tooltip=["pair:N", "visits:Q"],
+        )
     )
-    dots = alt.Chart(nodes).mark_circle(color="#08306b", opacity=0.85).encode(
-        x=alt.X("x:Q", axis=axis, scale=scale), y=alt.Y("y:Q", axis=axis, scale=scale),
-        size=alt.Size("visits:Q", scale=alt.Scale(range=[60, 600], zero=False), title="visits made + received",
-                      legend=alt.Legend(values=_legend_values(nodes["visits"].to_list()), format="d")),
-        tooltip=["code:N", alt.Tooltip("made:Q", title="visits made"), alt.Tooltip("received:Q", title="visits received")],
+    dots = (
+        alt.Chart(nodes)
+        .mark_circle(color="#08306b", opacity=0.85)
+        .encode(
+            x=alt.X("x:Q", axis=axis, scale=scale),
+            y=alt.Y("y:Q", axis=axis, scale=scale),
+            size=alt.Size(
+                "visits:Q",
+                scale=alt.Scale(range=[60, 600], zero=False),
+                title="visits made + received",
+                legend=alt.Legend(values=_legend_values(nodes["visits"].to_list()), format="d"),
+            ),
+            tooltip=[
+                "code:N",
+                alt.Tooltip("made:Q", title="visits made"),
+                alt.Tooltip("received:Q", title="visits received"),
+            ],
+        )
     )
-    labels = alt.Chart(nodes).mark_text(dy=-14, fontSize=12, fontWeight="bold").encode(
-        x=alt.X("x:Q", axis=axis, scale=scale), y=alt.Y("y:Q", axis=axis, scale=scale), text="code:N",
+    labels = (
+        alt.Chart(nodes)
+        .mark_text(dy=-14, fontSize=12, fontWeight="bold")
+        .encode(
+            x=alt.X("x:Q", axis=axis, scale=scale),
+            y=alt.Y("y:Q", axis=axis, scale=scale),
+            text="code:N",
+        )
     )
-    return alt.layer(lines, heads, dots, labels, title="Who visits whom (arrowheads point at the host)").properties(
-        width=480, height=480).configure_view(strokeWidth=0)
+    return (
+        alt.layer(lines, heads, dots, labels, title="Who visits whom (arrowheads point at the host)")
+        .properties(width=480, height=480)
+        .configure_view(strokeWidth=0)
+    )
 
 
 def _legend_values(counts: list[int], most: int = 5) -> list[int]:

@@ -32,16 +32,77 @@ REPORT_LEAD_DAYS = 2
 VISIT_TYPE_RANK = {"state": 0, "official": 1, "working": 2, "private": 3, "unspecified": 4}
 #: Words that describe an office, not a person: "President Putin" and "Vladimir Putin" are the same person.
 _TITLE_WORDS = {
-    "president", "vice", "prime", "minister", "foreign", "defence", "defense", "secretary", "general", "state",
-    "chancellor", "king", "queen", "prince", "princess", "crown", "emperor", "empress", "sheikh", "emir", "sultan",
-    "pope", "premier", "chairman", "chair", "leader", "mr", "mrs", "ms", "dr", "sir", "dame", "his", "her",
-    "majesty", "highness", "excellency", "the", "of", "top", "diplomat", "envoy", "special", "deputy", "first",
-    "lady", "supreme", "commander", "head", "governor", "senator", "speaker", "minister-president",
+    "president",
+    "vice",
+    "prime",
+    "minister",
+    "foreign",
+    "defence",
+    "defense",
+    "secretary",
+    "general",
+    "state",
+    "chancellor",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "crown",
+    "emperor",
+    "empress",
+    "sheikh",
+    "emir",
+    "sultan",
+    "pope",
+    "premier",
+    "chairman",
+    "chair",
+    "leader",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "sir",
+    "dame",
+    "his",
+    "her",
+    "majesty",
+    "highness",
+    "excellency",
+    "the",
+    "of",
+    "top",
+    "diplomat",
+    "envoy",
+    "special",
+    "deputy",
+    "first",
+    "lady",
+    "supreme",
+    "commander",
+    "head",
+    "governor",
+    "senator",
+    "speaker",
+    "minister-president",
 }
 
-MENTION_COLUMNS = ["mention_id", "article_id", "sentence_index", "visitor_name", "visitor_code", "host_code",
-                   "location", "start_date", "end_date", "date_precision", "status", "visit_type", "confidence",
-                   "partition_date"]
+MENTION_COLUMNS = [
+    "mention_id",
+    "article_id",
+    "sentence_index",
+    "visitor_name",
+    "visitor_code",
+    "host_code",
+    "location",
+    "start_date",
+    "end_date",
+    "date_precision",
+    "status",
+    "visit_type",
+    "confidence",
+    "partition_date",
+]
 
 
 @dataclass(frozen=True)
@@ -50,7 +111,9 @@ class ClusteredVisits:
 
     visits: pl.DataFrame  # table `visits`
     mention_visits: pl.DataFrame  # mention_id, visit_id
-    reaction_visits: pl.DataFrame  # reaction_id, visit_id (null when the reaction is about no clustered mention)
+    reaction_visits: (
+        pl.DataFrame
+    )  # reaction_id, visit_id (null when the reaction is about no clustered mention)
 
 
 def person_tokens(name: str | None) -> frozenset[str]:
@@ -105,7 +168,9 @@ class _Cluster:
     members: list[_Mention] = field(default_factory=list)
     persons: set[frozenset[str]] = field(default_factory=set)  # distinct known persons, for cheap matching
     precision: str | None = None  # best precision among members
-    window_start: date | None = None  # window of the best-precision members only, so coarse reports never widen it
+    window_start: date | None = (
+        None  # window of the best-precision members only, so coarse reports never widen it
+    )
     window_end: date | None = None
 
     def add(self, m: _Mention) -> None:
@@ -134,37 +199,71 @@ class _Cluster:
 
 def _mentions_of(frame: pl.DataFrame) -> list[_Mention]:
     prepared = frame.select(MENTION_COLUMNS).with_columns(
-        pl.when(pl.col("start_date").is_null()).then(None)
-        .otherwise(pl.col("date_precision").fill_null("day")).alias("date_precision")
+        pl.when(pl.col("start_date").is_null())
+        .then(None)
+        .otherwise(pl.col("date_precision").fill_null("day"))
+        .alias("date_precision")
     )
     mentions = []
     for row in prepared.iter_rows(named=True):
         start, precision = row["start_date"], row["date_precision"]
-        end = row["end_date"] if row["end_date"] is not None and start is not None and row["end_date"] >= start else None
+        end = (
+            row["end_date"]
+            if row["end_date"] is not None and start is not None and row["end_date"] >= start
+            else None
+        )
         window_end = None
         if start is not None:
             window_end = max(end or start, _period_end(start, precision))
-        mentions.append(_Mention(
-            row["mention_id"], row["article_id"], row["sentence_index"], row["visitor_name"], row["location"], start,
-            end, precision, start, window_end, row["status"], row["visit_type"], row["confidence"] or 0.0,
-            row["partition_date"], person_tokens(row["visitor_name"]),
-        ))
+        mentions.append(
+            _Mention(
+                row["mention_id"],
+                row["article_id"],
+                row["sentence_index"],
+                row["visitor_name"],
+                row["location"],
+                start,
+                end,
+                precision,
+                start,
+                window_end,
+                row["status"],
+                row["visit_type"],
+                row["confidence"] or 0.0,
+                row["partition_date"],
+                person_tokens(row["visitor_name"]),
+            )
+        )
     return mentions
 
 
 def _cluster_pair(mentions: list[_Mention], near_days: int) -> list[_Cluster]:
     """Cluster the mentions of one (visitor, host) pair: precise dates first, then coarse, then undated."""
     clusters: list[_Cluster] = []
-    dated = sorted((m for m in mentions if m.precision is not None),
-                   key=lambda m: (PRECISION_RANK[m.precision], m.window_start, m.window_end, m.report_key))
+    dated = sorted(
+        (m for m in mentions if m.precision is not None),
+        key=lambda m: (PRECISION_RANK[m.precision], m.window_start, m.window_end, m.report_key),
+    )
     for m in dated:
         tolerance = near_days if m.precision == "day" else 0
-        candidates = [c for c in clusters if c.precision is not None
-                      and c.gap_to(m.window_start, m.window_end) <= tolerance and c.accepts_person(m.person)]
+        candidates = [
+            c
+            for c in clusters
+            if c.precision is not None
+            and c.gap_to(m.window_start, m.window_end) <= tolerance
+            and c.accepts_person(m.person)
+        ]
         if candidates:
             # A coarse report ("in June") overlapping several visits goes to the most reported one.
-            best = min(candidates, key=lambda c: (c.gap_to(m.window_start, m.window_end), -len(c.members),
-                                                  c.window_start, c.first_key))
+            best = min(
+                candidates,
+                key=lambda c: (
+                    c.gap_to(m.window_start, m.window_end),
+                    -len(c.members),
+                    c.window_start,
+                    c.first_key,
+                ),
+            )
             best.add(m)
         else:
             cluster = _Cluster()
@@ -173,12 +272,17 @@ def _cluster_pair(mentions: list[_Mention], near_days: int) -> list[_Cluster]:
 
     undated = sorted((m for m in mentions if m.precision is None), key=lambda m: m.report_key)
     for m in undated:
-        best = _visit_for_undated(m, [c for c in clusters if c.precision is not None and c.accepts_person(m.person)])
+        best = _visit_for_undated(
+            m, [c for c in clusters if c.precision is not None and c.accepts_person(m.person)]
+        )
         if best is None:
             # No dated visit fits: undated reports of the pair written close together are one (undated) visit.
             for c in clusters:
-                if (c.precision is None and c.accepts_person(m.person)
-                        and (m.reported - max(x.reported for x in c.members)).days <= REPORT_WINDOW_DAYS):
+                if (
+                    c.precision is None
+                    and c.accepts_person(m.person)
+                    and (m.reported - max(x.reported for x in c.members)).days <= REPORT_WINDOW_DAYS
+                ):
                     best = c
                     break
         if best is None:
@@ -193,19 +297,28 @@ def _visit_for_undated(m: _Mention, dated: list[_Cluster]) -> _Cluster | None:
     if m.status in ("planned", "cancelled"):
         # An announcement (or its cancellation) is about the next visit of the pair; a visit under way on the day
         # of the article counts as "next".
-        upcoming = [c for c in dated if c.window_end >= m.reported
-                    and (c.window_start - m.reported).days <= ANNOUNCEMENT_HORIZON_DAYS]
+        upcoming = [
+            c
+            for c in dated
+            if c.window_end >= m.reported and (c.window_start - m.reported).days <= ANNOUNCEMENT_HORIZON_DAYS
+        ]
         return min(upcoming, key=lambda c: (c.window_start, c.first_key)) if upcoming else None
     # A report of a visit under way or over is about the visit closest to the article's date.
-    near = [c for c in dated if c.gap_to(m.reported, m.reported) <= REPORT_WINDOW_DAYS
-            and c.window_start <= m.reported + timedelta(days=REPORT_LEAD_DAYS)]
+    near = [
+        c
+        for c in dated
+        if c.gap_to(m.reported, m.reported) <= REPORT_WINDOW_DAYS
+        and c.window_start <= m.reported + timedelta(days=REPORT_LEAD_DAYS)
+    ]
     return min(near, key=lambda c: (c.gap_to(m.reported, m.reported), c.first_key)) if near else None
 
 
 def _visit_row(visitor_code: str, host_code: str, cluster: _Cluster) -> dict:
     members = sorted(cluster.members, key=lambda m: m.report_key)
     anchor = members[0]
-    visit_id = hashlib.sha256(f"visit|{visitor_code}|{host_code}|{anchor.mention_id}".encode()).hexdigest()[:20]
+    visit_id = hashlib.sha256(f"visit|{visitor_code}|{host_code}|{anchor.mention_id}".encode()).hexdigest()[
+        :20
+    ]
 
     dated = [m for m in members if m.precision == cluster.precision and m.precision is not None]
     start = end = None
@@ -214,8 +327,11 @@ def _visit_row(visitor_code: str, host_code: str, cluster: _Cluster) -> dict:
         chosen = max(dated, key=lambda m: (m.report_key[0], m.end is not None, m.confidence, m.report_key))
         start, end = chosen.start, chosen.end
         if end is None:
-            ends = [m.end for m in sorted(dated, key=lambda m: m.report_key, reverse=True)
-                    if m.end is not None and m.end >= start]
+            ends = [
+                m.end
+                for m in sorted(dated, key=lambda m: m.report_key, reverse=True)
+                if m.end is not None and m.end >= start
+            ]
             end = ends[0] if ends else None
 
     # Latest report wins; a later "planned"/"ongoing" (e.g. a background sentence) never undoes "completed".
@@ -235,16 +351,26 @@ def _visit_row(visitor_code: str, host_code: str, cluster: _Cluster) -> dict:
     visitor_name = min(names, key=lambda n: (-len(person_tokens(n)), -names[n], n)) if names else None
 
     return {
-        "visit_id": visit_id, "visitor_code": visitor_code, "visitor_name": visitor_name, "host_code": host_code,
-        "location": location, "start_date": start, "end_date": end, "date_precision": cluster.precision,
-        "status": status, "visit_type": visit_type, "first_reported": members[0].reported,
-        "last_reported": max(m.reported for m in members), "mention_count": len(members),
+        "visit_id": visit_id,
+        "visitor_code": visitor_code,
+        "visitor_name": visitor_name,
+        "host_code": host_code,
+        "location": location,
+        "start_date": start,
+        "end_date": end,
+        "date_precision": cluster.precision,
+        "status": status,
+        "visit_type": visit_type,
+        "first_reported": members[0].reported,
+        "last_reported": max(m.reported for m in members),
+        "mention_count": len(members),
         "article_count": len({m.article_id for m in members}),
     }
 
 
-def cluster_visits(mentions: pl.DataFrame, reactions: pl.DataFrame | None = None,
-                   near_days: int = NEAR_DAYS) -> ClusteredVisits:
+def cluster_visits(
+    mentions: pl.DataFrame, reactions: pl.DataFrame | None = None, near_days: int = NEAR_DAYS
+) -> ClusteredVisits:
     """Cluster `visit_mentions` rows into `visits` rows and link every mention (and reaction) to its visit.
 
     Mentions are the same visit when they share the visitor and host codes, name compatible persons (or no
@@ -256,14 +382,23 @@ def cluster_visits(mentions: pl.DataFrame, reactions: pl.DataFrame | None = None
     assignment: list[tuple[str, str]] = []
     if mentions.height:
         ordered = mentions.sort("visitor_code", "host_code", "mention_id")
-        for (visitor_code, host_code), group in ordered.group_by(["visitor_code", "host_code"], maintain_order=True):
+        for (visitor_code, host_code), group in ordered.group_by(
+            ["visitor_code", "host_code"], maintain_order=True
+        ):
             for cluster in _cluster_pair(_mentions_of(group), near_days):
                 row = _visit_row(visitor_code, host_code, cluster)
                 rows.append(row)
                 assignment += [(m.mention_id, row["visit_id"]) for m in cluster.members]
-    visits = frame_from_rows("visits", rows).sort("visitor_code", "host_code", "start_date", "first_reported",
-                                                   "visit_id", nulls_last=True) if rows else empty_frame("visits")
-    mention_visits = pl.DataFrame(assignment, schema={"mention_id": pl.String, "visit_id": pl.String}, orient="row")
+    visits = (
+        frame_from_rows("visits", rows).sort(
+            "visitor_code", "host_code", "start_date", "first_reported", "visit_id", nulls_last=True
+        )
+        if rows
+        else empty_frame("visits")
+    )
+    mention_visits = pl.DataFrame(
+        assignment, schema={"mention_id": pl.String, "visit_id": pl.String}, orient="row"
+    )
     if reactions is None:
         reactions = empty_frame("reactions")
     reaction_visits = (

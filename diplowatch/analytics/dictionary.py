@@ -68,8 +68,10 @@ def table_section(table: str) -> list[str]:
         checks = [describe_check(c.name, c.statistics or {}) for c in col.checks]
         if col.unique:
             checks.insert(0, "unique")
-        lines.append(f"| `{name}` | {_duckdb_type(col.dtype.type)} | {'yes' if col.nullable else 'no'} | "
-                     f"{_cell('; '.join(checks))} | {_cell(col.description or '')} |")
+        lines.append(
+            f"| `{name}` | {_duckdb_type(col.dtype.type)} | {'yes' if col.nullable else 'no'} | "
+            f"{_cell('; '.join(checks))} | {_cell(col.description or '')} |"
+        )
     frame_checks = [c.description or c.name for c in schema.checks]
     if frame_checks:
         lines += ["", "Row checks: " + "; ".join(frame_checks) + "."]

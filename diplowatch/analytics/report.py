@@ -69,18 +69,31 @@ def report_charts(con: duckdb.DuckDBPyConnection) -> list[Chart]:
     reactions = charts.reactions_frame(con)
     nodes, edges = charts.network_frames(con)
     return [
-        Chart("visits-per-month", "Visits per month",
-              "Canonical visits by the month they start (or were first reported), coloured by latest status.",
-              charts.visits_per_month_chart(monthly).to_dict() if monthly.height else None),
-        Chart("top-pairs", "Top visitor → host pairs",
-              f"Up to {charts.TOP_PAIRS} pairs with the most visits; cancelled visits in grey.",
-              charts.top_pairs_chart(pairs).to_dict() if pairs.height else None),
-        Chart("reactions", "Reactions by reactor and stance",
-              f"Up to {charts.TOP_REACTORS} countries and organisations that reacted most, by stance.",
-              charts.reactions_chart(reactions).to_dict() if reactions.height else None),
-        Chart("network", "Visit network",
-              f"Who visits whom: up to {charts.NETWORK_NODES} of the busiest countries on a circle; thicker "
-              "lines, more visits.", charts.network_chart(nodes, edges).to_dict() if edges.height else None),
+        Chart(
+            "visits-per-month",
+            "Visits per month",
+            "Canonical visits by the month they start (or were first reported), coloured by latest status.",
+            charts.visits_per_month_chart(monthly).to_dict() if monthly.height else None,
+        ),
+        Chart(
+            "top-pairs",
+            "Top visitor → host pairs",
+            f"Up to {charts.TOP_PAIRS} pairs with the most visits; cancelled visits in grey.",
+            charts.top_pairs_chart(pairs).to_dict() if pairs.height else None,
+        ),
+        Chart(
+            "reactions",
+            "Reactions by reactor and stance",
+            f"Up to {charts.TOP_REACTORS} countries and organisations that reacted most, by stance.",
+            charts.reactions_chart(reactions).to_dict() if reactions.height else None,
+        ),
+        Chart(
+            "network",
+            "Visit network",
+            f"Who visits whom: up to {charts.NETWORK_NODES} of the busiest countries on a circle; thicker "
+            "lines, more visits.",
+            charts.network_chart(nodes, edges).to_dict() if edges.height else None,
+        ),
     ]
 
 
@@ -100,21 +113,30 @@ def _script_json(value) -> str:
     return json.dumps(value, default=str).replace("</", "<\\/")
 
 
-def build_report(con: duckdb.DuckDBPyConnection, title: str = "diplowatch report",
-                 on_step: Callable[[str], None] | None = None, now: datetime | None = None) -> str:
+def build_report(
+    con: duckdb.DuckDBPyConnection,
+    title: str = "diplowatch report",
+    on_step: Callable[[str], None] | None = None,
+    now: datetime | None = None,
+) -> str:
     """The report page as one HTML string: counts, four charts and the most reported visits."""
     step = on_step or (lambda _name: None)
     step("counting")
-    counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0]
-              for t in ("articles", "visit_mentions", "visits", "reactions")}
+    counts = {
+        t: con.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0]
+        for t in ("articles", "visit_mentions", "visits", "reactions")
+    }
     step("building charts")
     chart_list = report_charts(con)
-    top_visits = store.read_frame(con, """
+    top_visits = store.read_frame(
+        con,
+        """
         SELECT visitor_code AS visitor, host_code AS host, visitor_name AS person, location, start_date, end_date,
                status, visit_type, mention_count AS mentions, article_count AS articles,
                coalesce(r.reactions, 0) AS reactions
         FROM visits LEFT JOIN (SELECT visit_id, reactions FROM reactions_per_visit) r USING (visit_id)
-        ORDER BY mention_count DESC, article_count DESC, start_date DESC NULLS LAST, visit_id LIMIT 15""")
+        ORDER BY mention_count DESC, article_count DESC, start_date DESC NULLS LAST, visit_id LIMIT 15""",
+    )
     step("inlining the Vega libraries")
     bundle = vlc.javascript_bundle(vl_version=VEGA_LITE_VERSION)
 
@@ -122,17 +144,28 @@ def build_report(con: duckdb.DuckDBPyConnection, title: str = "diplowatch report
     generated = (now or datetime.now(UTC)).strftime("%Y-%m-%d %H:%M UTC")
     boxes = "".join(
         f'<div class="count"><b>{counts[table]:,}</b>{label}</div>'
-        for table, label in [("articles", "articles"), ("visit_mentions", "visit mentions"), ("visits", "visits"),
-                             ("reactions", "reactions")]
+        for table, label in [
+            ("articles", "articles"),
+            ("visit_mentions", "visit mentions"),
+            ("visits", "visits"),
+            ("reactions", "reactions"),
+        ]
     )
     sections = []
     for chart in chart_list:
-        body = (f'<div id="{chart.id}" class="chart"></div>' if chart.spec is not None
-                else '<p class="empty">no data yet</p>')
-        sections.append(f'<section><h2>{html.escape(chart.title)}</h2><p class="note">{html.escape(chart.note)}</p>'
-                        f"{body}</section>")
-    sections.append('<section><h2>Most reported visits</h2><p class="note">Canonical visits with the most '
-                    f"mentions.</p>{_html_table(top_visits)}</section>")
+        body = (
+            f'<div id="{chart.id}" class="chart"></div>'
+            if chart.spec is not None
+            else '<p class="empty">no data yet</p>'
+        )
+        sections.append(
+            f'<section><h2>{html.escape(chart.title)}</h2><p class="note">{html.escape(chart.note)}</p>'
+            f"{body}</section>"
+        )
+    sections.append(
+        '<section><h2>Most reported visits</h2><p class="note">Canonical visits with the most '
+        f"mentions.</p>{_html_table(top_visits)}</section>"
+    )
     specs = [{"id": c.id, "spec": c.spec} for c in chart_list if c.spec is not None]
     return f"""<!DOCTYPE html>
 <html lang="en">

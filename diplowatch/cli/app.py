@@ -35,7 +35,9 @@ RawOpt = Annotated[
 DbOpt = Annotated[
     str | None, typer.Option("--db", help="DuckDB file (default: $DIPLOWATCH_DB or data/diplowatch.duckdb)")
 ]
-ModelOpt = Annotated[str | None, typer.Option("--model", help="spaCy model name (default: $DIPLOWATCH_MODEL)")]
+ModelOpt = Annotated[
+    str | None, typer.Option("--model", help="spaCy model name (default: $DIPLOWATCH_MODEL)")
+]
 JsonOpt = Annotated[bool, typer.Option("--json", help="print the result as JSON")]
 
 #: Rows the `table` output prints before pointing at --limit / csv / json.
@@ -77,7 +79,9 @@ def print_json(value) -> None:
     sys.stdout.write(json.dumps(value, default=str, ensure_ascii=False, indent=2) + "\n")
 
 
-def rich_table(frame, title: str | None = None, max_rows: int | None = None, width: int | None = None) -> Table:
+def rich_table(
+    frame, title: str | None = None, max_rows: int | None = None, width: int | None = None
+) -> Table:
     """The frame as a table that fits the terminal (`console.width`, or `width`): no word or date split across
     lines (see diplowatch.terminal)."""
     from diplowatch.terminal import frame_table
@@ -85,7 +89,9 @@ def rich_table(frame, title: str | None = None, max_rows: int | None = None, wid
     return frame_table(frame, width or console.width, title, max_rows)
 
 
-def write_frame(frame, fmt: OutputFormat, title: str | None = None, max_rows: int | None = TABLE_ROWS) -> None:
+def write_frame(
+    frame, fmt: OutputFormat, title: str | None = None, max_rows: int | None = TABLE_ROWS
+) -> None:
     if fmt is OutputFormat.csv:
         sys.stdout.write(frame.write_csv())
     elif fmt is OutputFormat.json:
@@ -93,4 +99,6 @@ def write_frame(frame, fmt: OutputFormat, title: str | None = None, max_rows: in
     else:
         console.print(rich_table(frame, title, max_rows))
         if max_rows is not None and frame.height > max_rows:
-            err_console.print(f"{frame.height - max_rows} more rows not shown: use --limit, --format csv or json")
+            err_console.print(
+                f"{frame.height - max_rows} more rows not shown: use --limit, --format csv or json"
+            )

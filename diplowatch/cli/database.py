@@ -37,7 +37,9 @@ def open_read_only(db: str | None) -> Iterator:
 
     path = database_path(db)
     if not Path(path).exists():
-        raise fail(f"[red]no database at {path}[/red]: run `diplowatch run` (or `make demo`) first, or pass --db")
+        raise fail(
+            f"[red]no database at {path}[/red]: run `diplowatch run` (or `make demo`) first, or pass --db"
+        )
     with contextlib.ExitStack() as stack:
         try:  # the connection opens on entering, so that is where a locked file shows
             con = stack.enter_context(

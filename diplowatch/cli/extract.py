@@ -66,8 +66,13 @@ def extract_cmd(
     extractor = Extractor(model_name=Settings.from_env(model_name=model).model_name)
     with progress_bar() as progress:
         task = progress.add_task(f"extracting {articles.height} article(s)", total=articles.height)
-        visits, reactions = extract_events(articles, extractor, lambda done: progress.update(task, completed=done))
-    checked = {"visit_mentions": validate("visit_mentions", visits), "reactions": validate("reactions", reactions)}
+        visits, reactions = extract_events(
+            articles, extractor, lambda done: progress.update(task, completed=done)
+        )
+    checked = {
+        "visit_mentions": validate("visit_mentions", visits),
+        "reactions": validate("reactions", reactions),
+    }
     if as_json:
         rejected = [
             json.loads(row["row_json"]) | {"reasons": row["reasons"]}
@@ -79,7 +84,9 @@ def extract_cmd(
     _print_events(articles, visits, reactions)
     for table, validated in checked.items():
         for row in validated.rejected.iter_rows(named=True):
-            err_console.print(f"[yellow]{table} row would be rejected[/yellow]: {row['reasons']}", highlight=False)
+            err_console.print(
+                f"[yellow]{table} row would be rejected[/yellow]: {row['reasons']}", highlight=False
+            )
 
 
 def _read_articles(file: Path):

@@ -16,7 +16,9 @@ from diplowatch.ingest.readers import IngestError, RawArticle
 from diplowatch.ingest.urls import canonical_url, url_identity
 from diplowatch.schemas import frame_from_rows
 
-_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
+_QUOTES = str.maketrans(
+    {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"}
+)
 
 
 def normalize_for_id(text: str | None) -> str:
@@ -65,16 +67,28 @@ def articles_frames(
 
     def record(source_path: str, line_number: int | None, reason: str, detail: str) -> None:
         key = (source_path, line_number, reason)
-        errors.append({"source_path": source_path, "line_number": line_number, "reason": reason, "detail": detail,
-                       "recorded_at": known_recorded_at.get(key, ingested_at)})
+        errors.append(
+            {
+                "source_path": source_path,
+                "line_number": line_number,
+                "reason": reason,
+                "detail": detail,
+                "recorded_at": known_recorded_at.get(key, ingested_at),
+            }
+        )
 
     for item in items:
         if isinstance(item, IngestError):
             record(item.source_path, item.line_number, item.reason, item.detail)
             continue
         if not item.text:  # RawArticle removed the invisible characters, and nothing was left
-            record(item.source_path, item.line_number, "empty_text", "the text holds only invisible characters "
-                   "(zero-width spaces, bidi controls, soft hyphens): no article text")
+            record(
+                item.source_path,
+                item.line_number,
+                "empty_text",
+                "the text holds only invisible characters "
+                "(zero-width spaces, bidi controls, soft hyphens): no article text",
+            )
             continue
         aid = article_id(item.title, item.text)
         identity = url_identity(item.url)
@@ -84,29 +98,47 @@ def articles_frames(
             record(item.source_path, item.line_number, "not_english", skipped[aid])
             continue
         if aid not in articles:
-            language = Language(known_language[aid], 1.0) if aid in known_language else detect_language(item.text)
+            language = (
+                Language(known_language[aid], 1.0) if aid in known_language else detect_language(item.text)
+            )
             if is_skipped(language):
-                skipped[aid] = (f"detected language `{language.code}` (probability {language.probability}); "
-                                "the extractor reads English only, so the article is not loaded")
+                skipped[aid] = (
+                    f"detected language `{language.code}` (probability {language.probability}); "
+                    "the extractor reads English only, so the article is not loaded"
+                )
                 if identity is not None:
                     by_url.setdefault(identity, aid)
                 record(item.source_path, item.line_number, "not_english", skipped[aid])
                 continue
             first_seen = known_ingested_at.get(aid, ingested_at)
             articles[aid] = {
-                "article_id": aid, "source_id": item.source_id, "source_path": item.source_path,
-                "url": canonical_url(item.url), "source": item.source, "published_at": item.published_at,
-                "title": item.title, "text": item.text, "language": language.code,
+                "article_id": aid,
+                "source_id": item.source_id,
+                "source_path": item.source_path,
+                "url": canonical_url(item.url),
+                "source": item.source,
+                "published_at": item.published_at,
+                "title": item.title,
+                "text": item.text,
+                "language": language.code,
                 "partition_date": item.published_at or first_seen.date(),
-                "date_from_ingest": item.published_at is None, "ingested_at": first_seen,
+                "date_from_ingest": item.published_at is None,
+                "ingested_at": first_seen,
             }
         if identity is not None:
             by_url.setdefault(identity, aid)
         key = (aid, item.source_path, item.line_number)
-        sources.append({"article_id": aid, "source_kind": item.source_kind, "source_path": item.source_path,
-                        "line_number": item.line_number, "url": item.url,
-                        "partition_date": articles[aid]["partition_date"],
-                        "seen_at": known_seen_at.get(key, ingested_at)})
+        sources.append(
+            {
+                "article_id": aid,
+                "source_kind": item.source_kind,
+                "source_path": item.source_path,
+                "line_number": item.line_number,
+                "url": item.url,
+                "partition_date": articles[aid]["partition_date"],
+                "seen_at": known_seen_at.get(key, ingested_at),
+            }
+        )
     return (
         frame_from_rows("articles", list(articles.values())),
         frame_from_rows("article_sources", sources),

@@ -17,7 +17,8 @@ _SAMPLE_CHARS = 2000  # enough to tell; detection time grows with the sample
 #: (which costs milliseconds per article; this costs microseconds).
 _ENGLISH_FUNCTION_WORDS = frozenset(
     "the of and to in a is that for on with was as by at from it his her their said has have be are were will "
-    "an this which not but had been would its who they he she".split())
+    "an this which not but had been would its who they he she".split()
+)
 ENGLISH_FAST_RATIO = 0.2
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -34,7 +35,9 @@ def detect_language(text: str) -> Language:
     if sum(ch.isalpha() for ch in sample) < MIN_LETTERS:
         return Language(None, 0.0)
     words = _WORD.findall(sample.lower())
-    if len(words) >= 20 and sum(w in _ENGLISH_FUNCTION_WORDS for w in words) >= ENGLISH_FAST_RATIO * len(words):
+    if len(words) >= 20 and sum(w in _ENGLISH_FUNCTION_WORDS for w in words) >= ENGLISH_FAST_RATIO * len(
+        words
+    ):
         return Language("en", 1.0)
     from langdetect import DetectorFactory, detect_langs
     from langdetect.lang_detect_exception import LangDetectException

@@ -21,7 +21,11 @@ def extract_page(html: str, url: str | None = None) -> Page | None:
     import trafilatura  # heavy import, only needed when HTML is actually read
 
     document = trafilatura.bare_extraction(
-        html, url=url, with_metadata=True, include_comments=False, include_tables=False,
+        html,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
         # No guessing from URLs or the page's copy-right line: only dates the page states as its own.
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
@@ -33,5 +37,6 @@ def extract_page(html: str, url: str | None = None) -> Page | None:
     first, _, rest = text.partition("\n")
     if title and first.strip() == title and rest.strip():
         text = rest.strip()
-    return Page(text=text, title=title, date=document.date, site=(document.sitename or None),
-                url=document.url or url)
+    return Page(
+        text=text, title=title, date=document.date, site=(document.sitename or None), url=document.url or url
+    )

@@ -108,8 +108,13 @@ def _scalar_field(record: dict, key: str, path: str, line: int) -> tuple[str | N
         return value.strip() or None, None
     if isinstance(value, int | float):
         return str(value), None
-    return None, IngestError(path, "field_ignored", f"article kept without `{key}`: expected a string, got "
-                             f"{type(value).__name__}", line, kept=True)
+    return None, IngestError(
+        path,
+        "field_ignored",
+        f"article kept without `{key}`: expected a string, got {type(value).__name__}",
+        line,
+        kept=True,
+    )
 
 
 def read_jsonl_file(path: str, content: str, today: date) -> Iterator[Item]:
@@ -123,17 +128,25 @@ def read_jsonl_file(path: str, content: str, today: date) -> Iterator[Item]:
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield IngestError(path, "invalid_json", f"line is not valid JSON: {exc.msg} at column {exc.colno}", number)
+            yield IngestError(
+                path, "invalid_json", f"line is not valid JSON: {exc.msg} at column {exc.colno}", number
+            )
             continue
         except RecursionError:
             yield IngestError(path, "invalid_json", "line nests too deeply to be an article record", number)
             continue
         if not isinstance(record, dict):
-            yield IngestError(path, "not_an_object", f"expected a JSON object, got {type(record).__name__}", number)
+            yield IngestError(
+                path, "not_an_object", f"expected a JSON object, got {type(record).__name__}", number
+            )
             continue
         text = record.get("text")
         if not isinstance(text, str) or not text.strip():
-            what = "missing or empty" if text is None or isinstance(text, str) else f"a {type(text).__name__}, not a string"
+            what = (
+                "missing or empty"
+                if text is None or isinstance(text, str)
+                else f"a {type(text).__name__}, not a string"
+            )
             yield IngestError(path, "missing_text", f"the required field `text` is {what}", number)
             continue
         fields = {}
@@ -145,20 +158,40 @@ def read_jsonl_file(path: str, content: str, today: date) -> Iterator[Item]:
         if note:
             yield note
         kind = "feed" if record.get("source_kind") == "feed" else "jsonl"
-        if kind == "feed":  # the feed stage records what went wrong while fetching the entry (see ingest.feeds)
+        if (
+            kind == "feed"
+        ):  # the feed stage records what went wrong while fetching the entry (see ingest.feeds)
             for note in record.get("notes") or []:
                 if isinstance(note, dict) and note.get("reason") in NOTE_REASONS:
                     yield IngestError(path, note["reason"], str(note.get("detail", "")), number, kept=True)
-        yield RawArticle(kind, path, text.strip(), line_number=number, source_id=fields["id"], url=fields["url"],
-                         source=fields["source"], published_at=published_at, title=fields["title"])
+        yield RawArticle(
+            kind,
+            path,
+            text.strip(),
+            line_number=number,
+            source_id=fields["id"],
+            url=fields["url"],
+            source=fields["source"],
+            published_at=published_at,
+            title=fields["title"],
+        )
 
 
 #: CSV header names (normalized: lower case, `_` for spaces and dashes) mapped to article fields, first match wins.
 CSV_COLUMNS: dict[str, tuple[str, ...]] = {
     "text": ("text", "body", "content", "article", "article_text", "full_text", "story", "maintext"),
     "title": ("title", "headline", "heading"),
-    "published_at": ("published_at", "date", "published", "pubdate", "pub_date", "publication_date",
-                     "published_date", "date_published", "datetime"),
+    "published_at": (
+        "published_at",
+        "date",
+        "published",
+        "pubdate",
+        "pub_date",
+        "publication_date",
+        "published_date",
+        "date_published",
+        "datetime",
+    ),
     "url": ("url", "link", "href", "canonical_url"),
     "id": ("id", "guid", "article_id", "uid"),
     "source": ("source", "publisher", "site", "sitename", "outlet", "source_name"),
@@ -193,8 +226,12 @@ def read_csv_file(path: str, content: str, today: date) -> Iterator[Item]:
                 break
     if "text" not in columns:
         found = ", ".join(repr(h.strip()) for h in header) or "none"
-        yield IngestError(path, "no_text_column", f"no text column in the CSV header (found: {found}); name the "
-                          f"article body column one of: {', '.join(CSV_COLUMNS['text'])}")
+        yield IngestError(
+            path,
+            "no_text_column",
+            f"no text column in the CSV header (found: {found}); name the "
+            f"article body column one of: {', '.join(CSV_COLUMNS['text'])}",
+        )
         return
     row_number = 0
     while True:
@@ -210,38 +247,63 @@ def read_csv_file(path: str, content: str, today: date) -> Iterator[Item]:
             continue
         row_number += 1
         if len(row) > len(header):
-            yield IngestError(path, "ragged_row", f"the row has {len(row)} fields but the header has {len(header)}; "
-                              "quote fields that contain the delimiter", row_number)
+            yield IngestError(
+                path,
+                "ragged_row",
+                f"the row has {len(row)} fields but the header has {len(header)}; "
+                "quote fields that contain the delimiter",
+                row_number,
+            )
             continue
         values = {field: (row[i].strip() or None) if i < len(row) else None for field, i in columns.items()}
         if not values["text"]:
-            yield IngestError(path, "missing_text", f"the text column `{header[columns['text']].strip()}` is empty",
-                              row_number)
+            yield IngestError(
+                path,
+                "missing_text",
+                f"the text column `{header[columns['text']].strip()}` is empty",
+                row_number,
+            )
             continue
         published_at, note = _date_or_note(values.get("published_at"), path, row_number, today)
         if note:
             yield note
-        yield RawArticle("csv", path, values["text"], line_number=row_number, source_id=values.get("id"),
-                         url=values.get("url"), source=values.get("source"), published_at=published_at,
-                         title=values.get("title"))
+        yield RawArticle(
+            "csv",
+            path,
+            values["text"],
+            line_number=row_number,
+            source_id=values.get("id"),
+            url=values.get("url"),
+            source=values.get("source"),
+            published_at=published_at,
+            title=values.get("title"),
+        )
 
 
 def read_html_file(path: str, content: str, today: date) -> Iterator[Item]:
     """A saved web page: main text, title, date, site and canonical URL via trafilatura."""
     page = extract_page(content)
     if page is None:
-        yield IngestError(path, "no_main_text", "no article text found in the HTML page (only navigation, "
-                          "scripts or nothing); save the article page itself")
+        yield IngestError(
+            path,
+            "no_main_text",
+            "no article text found in the HTML page (only navigation, "
+            "scripts or nothing); save the article page itself",
+        )
         return
     published_at, note = _date_or_note(page.date, path, None, today)
     if note:
         yield note
-    yield RawArticle("html", path, page.text, url=page.url, source=page.site, published_at=published_at,
-                     title=page.title)
+    yield RawArticle(
+        "html", path, page.text, url=page.url, source=page.site, published_at=published_at, title=page.title
+    )
 
 
 READERS: dict[str, Reader] = {
-    ".txt": read_text_file, ".jsonl": read_jsonl_file, ".csv": read_csv_file, ".html": read_html_file,
+    ".txt": read_text_file,
+    ".jsonl": read_jsonl_file,
+    ".csv": read_csv_file,
+    ".html": read_html_file,
     ".htm": read_html_file,
 }
 
@@ -253,23 +315,35 @@ def _open_for_reading(path: Path) -> int:
 
 def _os_error(path: str, exc: OSError) -> IngestError:
     if exc.errno == errno.ELOOP:
-        return IngestError(path, "symlink_loop", "a symbolic link loop: the link (or one it points to) points "
-                           "back to itself; remove or fix the link")
+        return IngestError(
+            path,
+            "symlink_loop",
+            "a symbolic link loop: the link (or one it points to) points "
+            "back to itself; remove or fix the link",
+        )
     if exc.errno == errno.ENOENT and os.path.islink(path):
-        return IngestError(path, "broken_symlink", f"a symbolic link to {os.readlink(path)!r}, which does not exist")
-    return IngestError(path, "unreadable", f"cannot read the file: {exc.strerror or exc}; check its permissions")
+        return IngestError(
+            path, "broken_symlink", f"a symbolic link to {os.readlink(path)!r}, which does not exist"
+        )
+    return IngestError(
+        path, "unreadable", f"cannot read the file: {exc.strerror or exc}; check its permissions"
+    )
 
 
-def read_path(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_FILE_BYTES,
-              today: date | None = None) -> Iterator[Item]:
+def read_path(
+    path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_FILE_BYTES, today: date | None = None
+) -> Iterator[Item]:
     """Read one file; any failure becomes an IngestError rather than an exception."""
     path = Path(path)
     name = str(path)
     today = today or datetime.now(UTC).date()
     reader = READERS.get(path.suffix.lower())
     if reader is None:
-        yield IngestError(name, "unsupported_format", f"no reader for `{path.suffix or path.name}` files; "
-                          f"supported: {', '.join(READERS)}")
+        yield IngestError(
+            name,
+            "unsupported_format",
+            f"no reader for `{path.suffix or path.name}` files; supported: {', '.join(READERS)}",
+        )
         return
     try:
         fd = _open_for_reading(path)
@@ -279,12 +353,18 @@ def read_path(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_FILE_BYTE
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            yield IngestError(name, "not_a_regular_file", "a FIFO, socket or device, not a file: not read, since "
-                              "reading it could block or never end")
+            yield IngestError(
+                name,
+                "not_a_regular_file",
+                "a FIFO, socket or device, not a file: not read, since reading it could block or never end",
+            )
             return
         if info.st_size > max_bytes:
-            yield IngestError(name, "too_large", f"{info.st_size} bytes is above the {max_bytes}-byte cap; split "
-                              "the file or raise the cap")
+            yield IngestError(
+                name,
+                "too_large",
+                f"{info.st_size} bytes is above the {max_bytes}-byte cap; split the file or raise the cap",
+            )
             return
         with os.fdopen(os.dup(fd), "rb") as handle:
             raw = handle.read(max_bytes + 1)
@@ -308,8 +388,12 @@ def read_path(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_FILE_BYTE
         yield IngestError(name, "empty_file", "the file holds only whitespace")
         return
     if decoded.fallback:
-        yield IngestError(name, "decoded_with_fallback", f"read anyway: {decoded.fallback}; check the text and "
-                          "save the file as UTF-8", kept=True)
+        yield IngestError(
+            name,
+            "decoded_with_fallback",
+            f"read anyway: {decoded.fallback}; check the text and save the file as UTF-8",
+            kept=True,
+        )
     try:
         yield from reader(name, decoded.text, today)
     except Exception as exc:  # a reader failing on unforeseen input must not stop the other files
@@ -336,18 +420,25 @@ def _walk(folder: Path, ancestors: frozenset, seen: set) -> Iterator[Path | Inge
             continue
         key = (info.st_dev, info.st_ino)
         if key in ancestors:
-            yield IngestError(str(path), "symlink_loop", "a symbolic link to a folder that contains it: not "
-                              "followed, to avoid reading forever")
+            yield IngestError(
+                str(path),
+                "symlink_loop",
+                "a symbolic link to a folder that contains it: not followed, to avoid reading forever",
+            )
         elif key in seen:
-            yield IngestError(str(path), "already_read", "a link to a folder already read through another path: "
-                              "its files are counted once")
+            yield IngestError(
+                str(path),
+                "already_read",
+                "a link to a folder already read through another path: its files are counted once",
+            )
         else:
             seen.add(key)
             yield from _walk(path, ancestors | {key}, seen)
 
 
-def read_folder(root: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_FILE_BYTES,
-                today: date | None = None) -> Iterator[Item]:
+def read_folder(
+    root: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_FILE_BYTES, today: date | None = None
+) -> Iterator[Item]:
     """Read every file under `root`, recursively (following folder links once, never in a loop), sorted."""
     root = Path(root)
     if not root.exists():
@@ -391,10 +482,15 @@ def scan_folder(root: str | os.PathLike) -> dict[str, tuple[int, int]]:
 def article_dates(path: str | os.PathLike, today: date) -> set[date]:
     """The days a file's articles fall on, read with the readers (no NLP, no database): an undated article
     falls on the day it is first ingested, `today` for a new file. A file with no readable article: none."""
-    return {item.published_at or today for item in read_path(Path(path), today=today)
-            if isinstance(item, RawArticle)}
+    return {
+        item.published_at or today
+        for item in read_path(Path(path), today=today)
+        if isinstance(item, RawArticle)
+    }
 
 
 def folder_article_dates(root: str | os.PathLike, today: date) -> set[date]:
     """Every day the articles of a folder (or file) fall on."""
-    return {item.published_at or today for item in read_folder(root, today=today) if isinstance(item, RawArticle)}
+    return {
+        item.published_at or today for item in read_folder(root, today=today) if isinstance(item, RawArticle)
+    }

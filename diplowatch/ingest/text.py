@@ -129,9 +129,13 @@ def parse_published(value, today: date, field: str = "published_at") -> date | N
     elif isinstance(value, str):
         parsed = _parse_date_string(value.strip(), field)
     else:
-        raise DateProblem(f"{field} must be an ISO date string (YYYY-MM-DD), got {type(value).__name__} {value!r}")
+        raise DateProblem(
+            f"{field} must be an ISO date string (YYYY-MM-DD), got {type(value).__name__} {value!r}"
+        )
     if parsed < EARLIEST_PUBLICATION:
-        raise DateProblem(f"{field} {value!r} is before {EARLIEST_PUBLICATION}: not a plausible publication date")
+        raise DateProblem(
+            f"{field} {value!r} is before {EARLIEST_PUBLICATION}: not a plausible publication date"
+        )
     if parsed > today + FUTURE_TOLERANCE:
         raise DateProblem(f"{field} {value!r} is in the future (the run's day is {today})")
     return parsed
@@ -149,11 +153,28 @@ def _parse_date_string(text: str, field: str) -> date:
         moment = parsedate_to_datetime(text)  # RSS style: "Mon, 17 Jun 2024 10:00:00 GMT"
         return moment.astimezone(UTC).date() if moment.tzinfo else moment.date()
     except (TypeError, ValueError, IndexError):
-        raise DateProblem(f"{field} {text[:80]!r} is not an ISO date (YYYY-MM-DD), ISO datetime or RFC 2822 date") from None
+        raise DateProblem(
+            f"{field} {text[:80]!r} is not an ISO date (YYYY-MM-DD), ISO datetime or RFC 2822 date"
+        ) from None
 
 
 class _TextCollector(HTMLParser):
-    _BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "blockquote", "section", "article"}
+    _BLOCKS = {
+        "p",
+        "div",
+        "br",
+        "li",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "tr",
+        "blockquote",
+        "section",
+        "article",
+    }
     _SKIP = {"script", "style", "noscript", "template"}
 
     def __init__(self) -> None:

@@ -37,7 +37,11 @@ ARTICLE_BATCH_INPUTS = 2000
 
 
 def _out_of_bounds(
-    articles: pl.DataFrame, sources: pl.DataFrame, errors: pl.DataFrame, bounds: tuple[date, date], now: datetime,
+    articles: pl.DataFrame,
+    sources: pl.DataFrame,
+    errors: pl.DataFrame,
+    bounds: tuple[date, date],
+    now: datetime,
     recorded: dict | None = None,
 ) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
     """Move articles dated outside the partitions into `ingest_errors`, one row per place they were seen.
@@ -52,15 +56,24 @@ def _out_of_bounds(
     if bad.is_empty():
         return articles, sources, errors
     rows = [
-        {"source_path": s["source_path"], "line_number": s["line_number"], "reason": "date_out_of_range",
-         "detail": f"published_at {s['partition_date']} is outside the daily partitions {first}..{last}; "
-                   "fix the date in the input (a future date is loaded once its day has come)",
-         # the first time it was recorded, so a re-run rewrites the same row
-         "recorded_at": (recorded or {}).get((s["source_path"], s["line_number"], "date_out_of_range"), now)}
+        {
+            "source_path": s["source_path"],
+            "line_number": s["line_number"],
+            "reason": "date_out_of_range",
+            "detail": f"published_at {s['partition_date']} is outside the daily partitions {first}..{last}; "
+            "fix the date in the input (a future date is loaded once its day has come)",
+            # the first time it was recorded, so a re-run rewrites the same row
+            "recorded_at": (recorded or {}).get(
+                (s["source_path"], s["line_number"], "date_out_of_range"), now
+            ),
+        }
         for s in bad.iter_rows(named=True)
     ]
-    return (articles.filter(~outside), sources.filter(~outside),
-            pl.concat([errors, frame_from_rows("ingest_errors", rows)]))
+    return (
+        articles.filter(~outside),
+        sources.filter(~outside),
+        pl.concat([errors, frame_from_rows("ingest_errors", rows)]),
+    )
 
 
 class _ArticleIdentities:
@@ -70,7 +83,9 @@ class _ArticleIdentities:
     def __init__(self, languages: dict[str, str | None]):
         self.partition_of: dict[str, date] = {}
         self.by_url: dict[str, str] = {}
-        self.languages = languages  # stored articles' languages, plus those of articles read in earlier batches
+        self.languages = (
+            languages  # stored articles' languages, plus those of articles read in earlier batches
+        )
 
     def merge(self, articles: pl.DataFrame, sources: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
         """A batch's frames (from `articles_frames`) with the articles already read in an earlier batch
@@ -79,7 +94,8 @@ class _ArticleIdentities:
         same: dict[str, str] = {}
         new: list[str] = []
         for aid, url, partition, language in articles.select(
-                "article_id", "url", "partition_date", "language").iter_rows():
+            "article_id", "url", "partition_date", "language"
+        ).iter_rows():
             identity = url_identity(url)
             earlier = aid if aid in self.partition_of else self.by_url.get(identity) if identity else None
             if earlier is not None:
@@ -91,8 +107,11 @@ class _ArticleIdentities:
         if same:
             sources = sources.with_columns(pl.col("article_id").replace(same))
         if not sources.is_empty():  # (replace_strict of an empty column ignores return_dtype)
-            sources = sources.with_columns(pl.col("article_id").replace_strict(
-                self.partition_of, return_dtype=pl.Date).alias("partition_date"))
+            sources = sources.with_columns(
+                pl.col("article_id")
+                .replace_strict(self.partition_of, return_dtype=pl.Date)
+                .alias("partition_date")
+            )
         for aid, url in sources.select("article_id", "url").iter_rows():
             identity = url_identity(url)
             if identity is not None:
@@ -113,15 +132,28 @@ class _Stored:
 
     @classmethod
     def read(cls, con: duckdb.DuckDBPyConnection) -> _Stored:
-        articles = con.execute("SELECT article_id, ingested_at, language, partition_date FROM articles").fetchall()
-        sources = [StoredSource(*row) for row in con.execute(
-            "SELECT article_id, source_path, line_number, partition_date, seen_at FROM article_sources").fetchall()]
-        errors = con.execute("SELECT source_path, line_number, reason, recorded_at FROM ingest_errors "
-                             f"WHERE NOT {FEED_ERRORS_WHERE}").fetchall()
+        articles = con.execute(
+            "SELECT article_id, ingested_at, language, partition_date FROM articles"
+        ).fetchall()
+        sources = [
+            StoredSource(*row)
+            for row in con.execute(
+                "SELECT article_id, source_path, line_number, partition_date, seen_at FROM article_sources"
+            ).fetchall()
+        ]
+        errors = con.execute(
+            "SELECT source_path, line_number, reason, recorded_at FROM ingest_errors "
+            f"WHERE NOT {FEED_ERRORS_WHERE}"
+        ).fetchall()
         # Stored articles keep their language: detection is the slow part of reading (ms per article).
         identities = _ArticleIdentities({aid: language for aid, _, language, _ in articles})
-        return cls({aid: at for aid, at, _, _ in articles}, {aid: day for aid, _, _, day in articles},
-                   identities, sources, errors)
+        return cls(
+            {aid: at for aid, at, _, _ in articles},
+            {aid: day for aid, _, _, day in articles},
+            identities,
+            sources,
+            errors,
+        )
 
     @functools.cached_property
     def seen_at(self) -> dict[tuple, datetime]:
@@ -163,12 +195,16 @@ def load_articles(
             for items in batched(read_folder(raw_dir), batch_inputs):
                 _add_batch(spilled, items, stored, scope, now, partition_dates, partition_bounds)
             checked = spilled.validations()
-            gone, removed_ids = find_removals(stored.sources, checked["article_sources"].valid, scope,
-                                          partition_dates)
+            gone, removed_ids = find_removals(
+                stored.sources, checked["article_sources"].valid, scope, partition_dates
+            )
             writes = _writes(checked, spilled.paths, stored, scope, gone, removed_ids)
             rejected = pl.concat([v.rejected for v in checked.values()])
-            counts = store.apply_writes(con, unless_batch_failed(writes, checked) + [
-                _rejected_in_scope(con, scope, list(checked), rejected, partition_dates)])
+            counts = store.apply_writes(
+                con,
+                unless_batch_failed(writes, checked)
+                + [_rejected_in_scope(con, scope, list(checked), rejected, partition_dates)],
+            )
         finally:
             staging.remove(spilled.folder)
     removed = removed_frame(gone, removed_ids)
@@ -185,55 +221,96 @@ def _spill_folder(con: duckdb.DuckDBPyConnection, staging_dir: str | Path | None
     return staging.scratch(staging.default_root(store.database_path(con)), "articles")
 
 
-def _add_batch(spilled: SpilledBatches, items: list, stored: _Stored, scope: ReadScope, now: datetime,
-               partition_dates: list[date] | None, partition_bounds: tuple[date, date] | None) -> None:
+def _add_batch(
+    spilled: SpilledBatches,
+    items: list,
+    stored: _Stored,
+    scope: ReadScope,
+    now: datetime,
+    partition_dates: list[date] | None,
+    partition_bounds: tuple[date, date] | None,
+) -> None:
     """Turn one batch of read inputs into validated, spilled rows of the three tables."""
-    articles, sources, errors = articles_frames(items, now, stored.ingested_at, known_seen_at=stored.seen_at,
-                                                known_recorded_at=stored.recorded_at,
-                                                known_language=stored.identities.languages)
+    articles, sources, errors = articles_frames(
+        items,
+        now,
+        stored.ingested_at,
+        known_seen_at=stored.seen_at,
+        known_recorded_at=stored.recorded_at,
+        known_language=stored.identities.languages,
+    )
     articles, sources = stored.identities.merge(articles, sources)
     if partition_bounds is not None:
-        articles, sources, errors = _out_of_bounds(articles, sources, errors, partition_bounds, now,
-                                                   stored.recorded_at)
+        articles, sources, errors = _out_of_bounds(
+            articles, sources, errors, partition_bounds, now, stored.recorded_at
+        )
     scope.protect(errors)
     spilled.add(validate("articles", in_partitions(articles, partition_dates)))
     spilled.add(validate("article_sources", in_partitions(sources, partition_dates)))
     spilled.add(validate("ingest_errors", errors, partition_column=None))
 
 
-def _writes(checked: dict, paths: dict[str, list[str]], stored: _Stored, scope: ReadScope,
-            gone: list[StoredSource], removed_ids: list[str]) -> list[store.Write]:
+def _writes(
+    checked: dict,
+    paths: dict[str, list[str]],
+    stored: _Stored,
+    scope: ReadScope,
+    gone: list[StoredSource],
+    removed_ids: list[str],
+) -> list[store.Write]:
     """The stage's transaction: upsert the articles read, replace the folder's sources and errors, drop the
     removed articles with their events."""
     articles = checked["articles"].valid
     read_ids = set(articles["article_id"].to_list())
     # An article read again on another day than before: its events go with the old day (the events stage
     # extracts it again in its new partition), or the two days would hold the same mention ids.
-    moved = [aid for aid, day in articles.select("article_id", "partition_date").iter_rows()
-             if aid in stored.partition_of and stored.partition_of[aid] != day]
+    moved = [
+        aid
+        for aid, day in articles.select("article_id", "partition_date").iter_rows()
+        if aid in stored.partition_of and stored.partition_of[aid] != day
+    ]
     stale_events = removed_ids + moved
     error_paths = sorted({path for path, *_ in stored.errors if scope.contains(path)})
     return [
-        store.Write("articles", None, ids_in("article_id"), (sorted(read_ids | set(removed_ids)),),
-                    tuple(paths["articles"])),
+        store.Write(
+            "articles",
+            None,
+            ids_in("article_id"),
+            (sorted(read_ids | set(removed_ids)),),
+            tuple(paths["articles"]),
+        ),
         sources_write(gone, checked["article_sources"].valid, paths["article_sources"]),
         store.Write("visit_mentions", None, ids_in("article_id"), (stale_events,)),
         store.Write("reactions", None, ids_in("article_id"), (stale_events,)),
         # The feed stage owns the rows of feed URLs; this stage owns the rows of the folder's paths.
-        store.Write("ingest_errors", None, f"NOT {FEED_ERRORS_WHERE} AND " + ids_in("source_path"),
-                    (error_paths,), tuple(paths["ingest_errors"])),
+        store.Write(
+            "ingest_errors",
+            None,
+            f"NOT {FEED_ERRORS_WHERE} AND " + ids_in("source_path"),
+            (error_paths,),
+            tuple(paths["ingest_errors"]),
+        ),
     ]
 
 
-def _rejected_in_scope(con: duckdb.DuckDBPyConnection, scope: ReadScope, tables: list[str], frame: pl.DataFrame,
-                       partition_dates: list[date] | None) -> store.Write:
+def _rejected_in_scope(
+    con: duckdb.DuckDBPyConnection,
+    scope: ReadScope,
+    tables: list[str],
+    frame: pl.DataFrame,
+    partition_dates: list[date] | None,
+) -> store.Write:
     """Replace the quarantined rows of the articles stage that came from inside the folder read (their JSON
     names the path), in the run's partitions; other folders' quarantined rows stay."""
     write = store.rejected_write(tables, frame, partition_dates)
-    paths = [p for (p,) in con.execute(
-        "SELECT DISTINCT json_extract_string(row_json, '$.source_path') FROM rejected_rows WHERE "
-        + ids_in("table_name"), [tables]).fetchall() if p is not None and scope.contains(p)]
+    paths = [
+        p
+        for (p,) in con.execute(
+            "SELECT DISTINCT json_extract_string(row_json, '$.source_path') FROM rejected_rows WHERE "
+            + ids_in("table_name"),
+            [tables],
+        ).fetchall()
+        if p is not None and scope.contains(p)
+    ]
     where = f"{write.where} AND " + ids_in("json_extract_string(row_json, '$.source_path')")
     return store.Write(write.table, write.frame, where, (*write.params, sorted(paths)))
-
-

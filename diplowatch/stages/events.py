@@ -58,9 +58,13 @@ class ExtractedChunk:
     partitions: tuple[date, ...]
 
 
-def stage_articles(con: duckdb.DuckDBPyConnection, partition_dates: Iterable[date] | None, folder: str | Path,
-                   chunk_articles: int = CHUNK_ARTICLES,
-                   batch_articles: int = EVENT_BATCH_ARTICLES) -> list[ArticleChunk]:
+def stage_articles(
+    con: duckdb.DuckDBPyConnection,
+    partition_dates: Iterable[date] | None,
+    folder: str | Path,
+    chunk_articles: int = CHUNK_ARTICLES,
+    batch_articles: int = EVENT_BATCH_ARTICLES,
+) -> list[ArticleChunk]:
     """Copy the partitions' articles to `folder/articles.parquet` (DuckDB streams them) and cut the file into
     chunks of about `chunk_articles` articles, `batch_articles` per row group.
 
@@ -103,53 +107,78 @@ def chunk_batches(chunk: ArticleChunk) -> Iterator[pl.DataFrame]:
         yield pl.from_arrow(reader.read_row_group(group))
 
 
-def extract_events(articles: pl.DataFrame, extractor,
-                   progress: Callable[[int], None] | None = None) -> tuple[pl.DataFrame, pl.DataFrame]:
+def extract_events(
+    articles: pl.DataFrame, extractor, progress: Callable[[int], None] | None = None
+) -> tuple[pl.DataFrame, pl.DataFrame]:
     """(visit_mentions, reactions) for the given articles, each row carrying its article's partition_date."""
     partition_of = dict(zip(articles["article_id"], articles["partition_date"], strict=True))
     inputs = articles.select("article_id", "text", "published_at", "title").iter_rows(named=True)
     visits: list[dict] = []
     reactions: list[dict] = []
     for done, (aid, article_visits, article_reactions) in enumerate(extractor.extract_batch(inputs), start=1):
-        visits.extend({**row, "partition_date": partition_of[aid], "visit_id": None} for row in article_visits)
-        reactions.extend({**row, "partition_date": partition_of[aid], "visit_id": None}
-                         for row in article_reactions)
+        visits.extend(
+            {**row, "partition_date": partition_of[aid], "visit_id": None} for row in article_visits
+        )
+        reactions.extend(
+            {**row, "partition_date": partition_of[aid], "visit_id": None} for row in article_reactions
+        )
         if progress:
             progress(done)
     return frame_from_rows("visit_mentions", visits), frame_from_rows("reactions", reactions)
 
 
-def extract_chunk(chunk: ArticleChunk, extractor, folder: str | Path,
-                  progress: Callable[[int], None] | None = None) -> ExtractedChunk:
+def extract_chunk(
+    chunk: ArticleChunk, extractor, folder: str | Path, progress: Callable[[int], None] | None = None
+) -> ExtractedChunk:
     """Run the extractor over one chunk and validate its output batch by batch, spilling the valid rows to
     `folder/chunk-<index>/` (no database needed).
 
     A reaction whose target visit was quarantined keeps its row but loses the link; an article's reactions
     only target that article's visits, and an article is never split across batches.
     """
-    return extract_batches(chunk_batches(chunk), extractor, Path(folder) / f"chunk-{chunk.index:05d}",
-                           chunk.index, progress)
+    return extract_batches(
+        chunk_batches(chunk), extractor, Path(folder) / f"chunk-{chunk.index:05d}", chunk.index, progress
+    )
 
 
-def extract_batches(batches: Iterable[pl.DataFrame], extractor, folder: str | Path, index: int = 0,
-                    progress: Callable[[int], None] | None = None) -> ExtractedChunk:
+def extract_batches(
+    batches: Iterable[pl.DataFrame],
+    extractor,
+    folder: str | Path,
+    index: int = 0,
+    progress: Callable[[int], None] | None = None,
+) -> ExtractedChunk:
     """`extract_chunk` over any batches of articles (frames with the `articles` columns the extractor reads)."""
     spilled = SpilledBatches(EVENT_TABLES, folder)
     read, partitions, cleared = 0, set(), 0
     for batch in batches:
-        visits, reactions = extract_events(batch, extractor, progress and (lambda k, done=read: progress(done + k)))
+        visits, reactions = extract_events(
+            batch, extractor, progress and (lambda k, done=read: progress(done + k))
+        )
         read += batch.height
         partitions.update(batch["partition_date"].to_list())
         checked_visits = validate("visit_mentions", visits)
         checked_reactions = validate("reactions", reactions)
         kept = checked_visits.valid["mention_id"]
-        dangling = pl.col("target_mention_id").is_not_null() & ~pl.col("target_mention_id").is_in(kept.implode())
+        dangling = pl.col("target_mention_id").is_not_null() & ~pl.col("target_mention_id").is_in(
+            kept.implode()
+        )
         cleared += checked_reactions.valid.filter(dangling).height
         spilled.add(checked_visits)
-        spilled.add(checked_reactions, checked_reactions.valid.with_columns(
-            pl.when(dangling).then(None).otherwise(pl.col("target_mention_id")).alias("target_mention_id")))
-    return ExtractedChunk(index, read, {t: tuple(spilled.paths[t]) for t in EVENT_TABLES}, spilled.validations(),
-                          cleared, tuple(sorted(partitions)))
+        spilled.add(
+            checked_reactions,
+            checked_reactions.valid.with_columns(
+                pl.when(dangling).then(None).otherwise(pl.col("target_mention_id")).alias("target_mention_id")
+            ),
+        )
+    return ExtractedChunk(
+        index,
+        read,
+        {t: tuple(spilled.paths[t]) for t in EVENT_TABLES},
+        spilled.validations(),
+        cleared,
+        tuple(sorted(partitions)),
+    )
 
 
 def merged_validations(chunks: Iterable[ExtractedChunk]) -> dict[str, Validated]:
@@ -158,28 +187,43 @@ def merged_validations(chunks: Iterable[ExtractedChunk]) -> dict[str, Validated]
     merged = {}
     for table in EVENT_TABLES:
         parts = [c.validations[table] for c in chunks]
-        valid = (pl.concat([p.valid for p in parts]) if parts
-                 else empty_frame(table).select(SUMMARY_COLUMNS[table]))
+        valid = (
+            pl.concat([p.valid for p in parts])
+            if parts
+            else empty_frame(table).select(SUMMARY_COLUMNS[table])
+        )
         rejected = pl.concat([p.rejected for p in parts]) if parts else empty_frame("rejected_rows")
         cases = [p.failure_cases for p in parts if not p.failure_cases.is_empty()]
-        merged[table] = Validated(table, valid, rejected,
-                                  pl.concat(cases, how="diagonal_relaxed") if cases else pl.DataFrame(),
-                                  any(p.batch_failed for p in parts))
+        merged[table] = Validated(
+            table,
+            valid,
+            rejected,
+            pl.concat(cases, how="diagonal_relaxed") if cases else pl.DataFrame(),
+            any(p.batch_failed for p in parts),
+        )
     return merged
 
 
-def write_events(con: duckdb.DuckDBPyConnection, chunks: Iterable[ExtractedChunk],
-                 partition_dates: Iterable[date] | None = None) -> StageResult:
+def write_events(
+    con: duckdb.DuckDBPyConnection,
+    chunks: Iterable[ExtractedChunk],
+    partition_dates: Iterable[date] | None = None,
+) -> StageResult:
     """Replace the visit mentions and reactions of the given partitions (all when None) by the chunks' rows,
     in one transaction. The caller removes the staging folder afterwards."""
     chunks = sorted(chunks, key=lambda c: c.index)
     store.limit_stage_memory(con)
     checked = merged_validations(chunks)
-    writes = [store.partition_write(t, None, partition_dates, [p for c in chunks for p in c.paths[t]])
-              for t in EVENT_TABLES]
+    writes = [
+        store.partition_write(t, None, partition_dates, [p for c in chunks for p in c.paths[t]])
+        for t in EVENT_TABLES
+    ]
     rejected = pl.concat([v.rejected for v in checked.values()])
-    counts = store.apply_writes(con, unless_batch_failed(writes, checked)
-                                + [store.rejected_write(list(checked), rejected, partition_dates)])
+    counts = store.apply_writes(
+        con,
+        unless_batch_failed(writes, checked)
+        + [store.rejected_write(list(checked), rejected, partition_dates)],
+    )
     counts["articles_read"] = sum(c.articles for c in chunks)
     counts["target_links_cleared"] = sum(c.links_cleared for c in chunks)
     counts["extraction_chunks"] = len(chunks)
@@ -187,9 +231,15 @@ def write_events(con: duckdb.DuckDBPyConnection, chunks: Iterable[ExtractedChunk
     return StageResult(counts, checked, partitions)
 
 
-def load_events(con: duckdb.DuckDBPyConnection, extractor, partition_dates: Iterable[date] | None = None,
-                progress: Callable[[int], None] | None = None, staging_dir: str | Path | None = None,
-                chunk_articles: int = CHUNK_ARTICLES, batch_articles: int = EVENT_BATCH_ARTICLES) -> StageResult:
+def load_events(
+    con: duckdb.DuckDBPyConnection,
+    extractor,
+    partition_dates: Iterable[date] | None = None,
+    progress: Callable[[int], None] | None = None,
+    staging_dir: str | Path | None = None,
+    chunk_articles: int = CHUNK_ARTICLES,
+    batch_articles: int = EVENT_BATCH_ARTICLES,
+) -> StageResult:
     """The whole events stage in this process, over one open connection: stage, extract every chunk, write.
 
     Files go to `staging_dir` (by default a scratch folder beside the database), removed at the end.
@@ -199,7 +249,10 @@ def load_events(con: duckdb.DuckDBPyConnection, extractor, partition_dates: Iter
         chunks = stage_articles(con, partition_dates, folder, chunk_articles, batch_articles)
         extracted, done = [], 0
         for chunk in chunks:
-            extracted.append(extract_chunk(chunk, extractor, folder,
-                                           progress and (lambda k, base=done: progress(base + k))))
+            extracted.append(
+                extract_chunk(
+                    chunk, extractor, folder, progress and (lambda k, base=done: progress(base + k))
+                )
+            )
             done += chunk.articles
         return write_events(con, extracted, partition_dates)

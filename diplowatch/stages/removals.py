@@ -73,8 +73,9 @@ def source_key(article_id: str, source_path: str, line_number: int | None) -> st
 SOURCE_KEY_SQL = "article_id || chr(0) || source_path || chr(0) || coalesce(CAST(line_number AS VARCHAR), '')"
 
 
-def find_removals(stored: list[StoredSource], read: pl.DataFrame, scope: ReadScope,
-              partition_dates: list[date] | None) -> tuple[list[StoredSource], list[str]]:
+def find_removals(
+    stored: list[StoredSource], read: pl.DataFrame, scope: ReadScope, partition_dates: list[date] | None
+) -> tuple[list[StoredSource], list[str]]:
     """(stored sources that are gone, articles left with no source at all) for a run that read `read` (its
     article_sources rows, in the run's partitions) from inside `scope`.
 
@@ -89,9 +90,12 @@ def find_removals(stored: list[StoredSource], read: pl.DataFrame, scope: ReadSco
     kept_by: set[str] = set(read_ids)
     for source in stored:
         in_run = days is None or source.partition_date in days or source.article_id in read_ids
-        if (in_run and scope.contains(source.source_path)
-                and source_key(source.article_id, source.source_path, source.line_number) not in again
-                and not scope.is_protected(source.source_path, source.line_number)):
+        if (
+            in_run
+            and scope.contains(source.source_path)
+            and source_key(source.article_id, source.source_path, source.line_number) not in again
+            and not scope.is_protected(source.source_path, source.line_number)
+        ):
             gone.append(source)
         else:
             kept_by.add(source.article_id)
@@ -108,17 +112,37 @@ def sources_write(gone: list[StoredSource], read: pl.DataFrame, parquet: list[st
     kept), then insert the sources read."""
     keys = [source_key(s.article_id, s.source_path, s.line_number) for s in gone]
     keys += [source_key(*row) for row in read.select("article_id", "source_path", "line_number").iter_rows()]
-    return store.Write("article_sources", None, f"({SOURCE_KEY_SQL}) IN (SELECT unnest(?::VARCHAR[]))",
-                       (keys,), tuple(parquet))
+    return store.Write(
+        "article_sources",
+        None,
+        f"({SOURCE_KEY_SQL}) IN (SELECT unnest(?::VARCHAR[]))",
+        (keys,),
+        tuple(parquet),
+    )
 
 
 def removed_frame(gone: list[StoredSource], removed_ids: list[str]) -> pl.DataFrame:
     """One row per source of a removed article: its id, partition and the path (and line) it was read from."""
     removed = set(removed_ids)
-    rows = [{"article_id": s.article_id, "partition_date": s.partition_date, "source_path": s.source_path,
-             "line_number": s.line_number} for s in gone if s.article_id in removed]
-    return pl.DataFrame(rows, schema={"article_id": pl.String, "partition_date": pl.Date, "source_path": pl.String,
-                                      "line_number": pl.Int64}).sort("partition_date", "source_path", "line_number")
+    rows = [
+        {
+            "article_id": s.article_id,
+            "partition_date": s.partition_date,
+            "source_path": s.source_path,
+            "line_number": s.line_number,
+        }
+        for s in gone
+        if s.article_id in removed
+    ]
+    return pl.DataFrame(
+        rows,
+        schema={
+            "article_id": pl.String,
+            "partition_date": pl.Date,
+            "source_path": pl.String,
+            "line_number": pl.Int64,
+        },
+    ).sort("partition_date", "source_path", "line_number")
 
 
 def partitions_of_folder(con: duckdb.DuckDBPyConnection, raw_dir: str | Path) -> set[date]:
@@ -137,26 +161,44 @@ def prune_missing_sources(con: duckdb.DuckDBPyConnection, dry_run: bool = False)
     Returns one row per source that is gone (`article_removed` says whether its article went with it); with
     `dry_run` nothing is changed. Feed URLs are not files and are never pruned.
     """
-    sources = store.read_frame(con, "SELECT article_id, source_path, line_number, partition_date "
-                                    "FROM article_sources ORDER BY partition_date, source_path, line_number")
+    sources = store.read_frame(
+        con,
+        "SELECT article_id, source_path, line_number, partition_date "
+        "FROM article_sources ORDER BY partition_date, source_path, line_number",
+    )
     exists = {p: os.path.exists(p) for p in sources["source_path"].unique().to_list()}
     gone = sources.filter(pl.col("source_path").replace_strict(exists, return_dtype=pl.Boolean).not_())
-    still_held = set(sources.filter(~pl.col("article_id").is_in(gone["article_id"].implode())
-                                    | pl.col("source_path").replace_strict(exists, return_dtype=pl.Boolean))
-                     ["article_id"].to_list())
+    still_held = set(
+        sources.filter(
+            ~pl.col("article_id").is_in(gone["article_id"].implode())
+            | pl.col("source_path").replace_strict(exists, return_dtype=pl.Boolean)
+        )["article_id"].to_list()
+    )
     gone = gone.with_columns(pl.col("article_id").is_in(list(still_held)).not_().alias("article_removed"))
-    error_paths = [p for (p,) in con.execute(
-        f"SELECT DISTINCT source_path FROM ingest_errors WHERE NOT {FEED_ERRORS_WHERE}").fetchall()
-        if not os.path.exists(p)]
+    error_paths = [
+        p
+        for (p,) in con.execute(
+            f"SELECT DISTINCT source_path FROM ingest_errors WHERE NOT {FEED_ERRORS_WHERE}"
+        ).fetchall()
+        if not os.path.exists(p)
+    ]
     if dry_run or (gone.is_empty() and not error_paths):
         return gone
     removed = sorted(set(gone.filter("article_removed")["article_id"].to_list()))
     keys = [source_key(*row) for row in gone.select("article_id", "source_path", "line_number").iter_rows()]
-    store.apply_writes(con, [
-        store.Write("article_sources", None, f"({SOURCE_KEY_SQL}) IN (SELECT unnest(?::VARCHAR[]))", (keys,)),
-        *(store.Write(table, None, ids_in("article_id"), (removed,))
-          for table in ("articles", "visit_mentions", "reactions")),
-        store.Write("ingest_errors", None, f"NOT {FEED_ERRORS_WHERE} AND " + ids_in("source_path"),
-                    (error_paths,)),
-    ])
+    store.apply_writes(
+        con,
+        [
+            store.Write(
+                "article_sources", None, f"({SOURCE_KEY_SQL}) IN (SELECT unnest(?::VARCHAR[]))", (keys,)
+            ),
+            *(
+                store.Write(table, None, ids_in("article_id"), (removed,))
+                for table in ("articles", "visit_mentions", "reactions")
+            ),
+            store.Write(
+                "ingest_errors", None, f"NOT {FEED_ERRORS_WHERE} AND " + ids_in("source_path"), (error_paths,)
+            ),
+        ],
+    )
     return gone

@@ -96,10 +96,19 @@ class SpilledBatches:
         out = {}
         for table in self.tables:
             empty = empty_frame(table)
-            summary = (pl.concat(self._summary[table]) if self._summary[table]
-                       else empty.select(SUMMARY_COLUMNS.get(table, empty.columns)))
-            rejected = pl.concat(self._rejected[table]) if self._rejected[table] else empty_frame("rejected_rows")
-            cases = pl.concat(self._cases[table], how="diagonal_relaxed") if self._cases[table] else pl.DataFrame()
+            summary = (
+                pl.concat(self._summary[table])
+                if self._summary[table]
+                else empty.select(SUMMARY_COLUMNS.get(table, empty.columns))
+            )
+            rejected = (
+                pl.concat(self._rejected[table]) if self._rejected[table] else empty_frame("rejected_rows")
+            )
+            cases = (
+                pl.concat(self._cases[table], how="diagonal_relaxed")
+                if self._cases[table]
+                else pl.DataFrame()
+            )
             out[table] = Validated(table, summary, rejected, cases, self._failed[table])
         return out
 
@@ -116,8 +125,14 @@ def unless_batch_failed(writes: list[store.Write], checked: dict[str, Validated]
     return writes
 
 
-def newest_written(con, result: StageResult, table: str, newest_first: list[str],
-                   partition_dates: Iterable[date] | None = None, limit: int = 5) -> pl.DataFrame:
+def newest_written(
+    con,
+    result: StageResult,
+    table: str,
+    newest_first: list[str],
+    partition_dates: Iterable[date] | None = None,
+    limit: int = 5,
+) -> pl.DataFrame:
     """The `limit` newest rows (by `newest_first`, descending) the stage wrote to `table` in the given
     partitions, read back from DuckDB (the stage keeps no rows in memory); empty when it wrote none."""
     if result.counts.get(table, 0) == 0:  # not written (e.g. its batch failed), or no rows

@@ -35,8 +35,12 @@ def run_folder(root: str | os.PathLike, run_id: str) -> Path:
     return folder
 
 
-def sweep(root: str | os.PathLike, keep: str | None = None, older_than: float = STALE_AFTER_SECONDS,
-          is_active: Callable[[str], bool | None] | None = None) -> list[Path]:
+def sweep(
+    root: str | os.PathLike,
+    keep: str | None = None,
+    older_than: float = STALE_AFTER_SECONDS,
+    is_active: Callable[[str], bool | None] | None = None,
+) -> list[Path]:
     """Remove the leftover folders under `root` (except `keep`) and return them.
 
     `is_active(name)` says whether the run a folder belongs to is still going (True), is over (False) or is

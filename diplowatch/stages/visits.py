@@ -52,9 +52,13 @@ def load_visits(con: duckdb.DuckDBPyConnection) -> VisitsResult:
         _set_visit_ids(con, "visit_mentions", "mention_id", mention_visits)
         _set_visit_ids(con, "reactions", "reaction_id", reaction_visits)
     return VisitsResult(
-        visits=checked.valid.height, mentions_linked=mention_visits.height,
-        mentions_unlinked=mentions.height - mention_visits.height, reactions_linked=reaction_visits.height,
-        reactions=reactions.height, validation=checked, clustered=clustered,
+        visits=checked.valid.height,
+        mentions_linked=mention_visits.height,
+        mentions_unlinked=mentions.height - mention_visits.height,
+        reactions_linked=reaction_visits.height,
+        reactions=reactions.height,
+        validation=checked,
+        clustered=clustered,
     )
 
 

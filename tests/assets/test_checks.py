@@ -26,9 +26,19 @@ from tests.fixtures.paths import SAMPLE_ARTICLE
 
 
 def _visit_rows(n: int = 2) -> pl.DataFrame:
-    articles = frame_from_rows("articles", [{"article_id": f"{i:064x}", "text": f"Text {i}.", "title": None,
-                                             "published_at": date(2024, 1, 1), "partition_date": date(2024, 1, 1)}
-                                            for i in range(n)])
+    articles = frame_from_rows(
+        "articles",
+        [
+            {
+                "article_id": f"{i:064x}",
+                "text": f"Text {i}.",
+                "title": None,
+                "published_at": date(2024, 1, 1),
+                "partition_date": date(2024, 1, 1),
+            }
+            for i in range(n)
+        ],
+    )
     with tempfile.TemporaryDirectory() as folder:
         extracted = extract_batches([articles], StubExtractor(), folder)
         return pl.read_parquet(list(extracted.paths["visit_mentions"]))
@@ -42,8 +52,11 @@ def test_schema_check_passes_on_a_clean_batch():
 
 def test_schema_check_warns_with_failure_cases_when_rows_were_quarantined():
     frame = _visit_rows(3).with_columns(
-        pl.when(pl.int_range(pl.len()) == 1).then(pl.lit("not a code")).otherwise(pl.col("visitor_code"))
-        .alias("visitor_code"))
+        pl.when(pl.int_range(pl.len()) == 1)
+        .then(pl.lit("not a code"))
+        .otherwise(pl.col("visitor_code"))
+        .alias("visitor_code")
+    )
     result = checks.schema_check(validate("visit_mentions", frame))
     assert not result.passed and result.severity == AssetCheckSeverity.WARN
     assert result.metadata["rows_rejected"].value == 1 and result.metadata["rows_valid"].value == 2
@@ -64,21 +77,30 @@ def _feed_days(raw, feed: str, days: list[date]) -> None:
     folder = raw / "feeds" / feed
     folder.mkdir(parents=True, exist_ok=True)
     for day in days:
-        line = {"id": f"{feed}-{day}", "title": f"{feed} bulletin of {day}", "source": "Example News",
-                "published_at": str(day), "source_kind": "feed",
-                "text": f"The {feed} bulletin of {day} reports on a ministerial visit."}
+        line = {
+            "id": f"{feed}-{day}",
+            "title": f"{feed} bulletin of {day}",
+            "source": "Example News",
+            "published_at": str(day),
+            "source_kind": "feed",
+            "text": f"The {feed} bulletin of {day} reports on a ministerial visit.",
+        }
         (folder / f"{day}.jsonl").write_text(json.dumps(line) + "\n")
 
 
 def test_sources_delivering_warns_about_a_feed_gone_silent_and_names_it(db_path, tmp_path):
     raw = tmp_path / "raw"
-    _feed_days(raw, "un-news", [date(2025, 1, 1) + timedelta(days=i) for i in range(20)])  # daily until Jan 20
+    _feed_days(
+        raw, "un-news", [date(2025, 1, 1) + timedelta(days=i) for i in range(20)]
+    )  # daily until Jan 20
     with store.connect(db_path) as con:
         load_articles(con, raw)
     result = checks.sources_delivering(lambda: store.connect(db_path, read_only=True), date(2025, 2, 1))
     assert not result.passed and result.severity == AssetCheckSeverity.WARN
     assert result.metadata["sources_silent"].value == 1 and result.metadata["as_of"].value == "2025-02-01"
-    assert "feed un-news: no article since 2025-01-20 (12 days; usually at most 1 day(s)" in result.description
+    assert (
+        "feed un-news: no article since 2025-01-20 (12 days; usually at most 1 day(s)" in result.description
+    )
     assert "feed un-news" in result.metadata["sources_table"].value
     # The same history seen on its last day: still delivering.
     assert checks.sources_delivering(lambda: store.connect(db_path, read_only=True), date(2025, 1, 21)).passed
@@ -97,17 +119,37 @@ def test_sources_delivering_passes_a_new_source_with_one_article_and_caps_the_da
 
 
 def test_inputs_readable_warns_with_reasons():
-    errors = frame_from_rows("ingest_errors", [{"source_path": "a.jsonl", "line_number": 2, "reason": "invalid_json",
-                                                "detail": "line is not valid JSON"}])
+    errors = frame_from_rows(
+        "ingest_errors",
+        [
+            {
+                "source_path": "a.jsonl",
+                "line_number": 2,
+                "reason": "invalid_json",
+                "detail": "line is not valid JSON",
+            }
+        ],
+    )
     result = checks.inputs_readable(errors)
     assert not result.passed and result.severity == AssetCheckSeverity.WARN
-    assert "invalid_json" in result.metadata["by_reason"].value and "a.jsonl" in result.metadata["sample"].value
+    assert (
+        "invalid_json" in result.metadata["by_reason"].value and "a.jsonl" in result.metadata["sample"].value
+    )
     assert checks.inputs_readable(empty_frame("ingest_errors")).passed
 
 
 def test_notes_on_kept_articles_do_not_fail_inputs_readable():
-    notes = frame_from_rows("ingest_errors", [{"source_path": "a.jsonl", "line_number": 1, "reason": "date_ignored",
-                                               "detail": "article kept without a date"}])
+    notes = frame_from_rows(
+        "ingest_errors",
+        [
+            {
+                "source_path": "a.jsonl",
+                "line_number": 1,
+                "reason": "date_ignored",
+                "detail": "article kept without a date",
+            }
+        ],
+    )
     result = checks.inputs_readable(notes)
     assert result.passed and result.metadata["notes_on_kept_articles"].value == 1
     assert "1 note(s)" in result.description
@@ -133,6 +175,7 @@ def test_target_check_finds_reactions_pointing_at_missing_visits(db_path, tmp_pa
 
 # -- the checks inside real runs ------------------------------------------------------------------------------
 
+
 @pytest.fixture
 def one_day(tmp_path):
     raw = tmp_path / "raw"
@@ -144,9 +187,13 @@ def one_day(tmp_path):
 
 def _materialize(settings: Settings, extractor):
     defs = build_definitions(settings)
-    resources = {**build_resources(settings), "extractor": ResourceDefinition.hardcoded_resource(ExtractorServed(extractor))}
-    return materialize([*defs.assets, *defs.asset_checks], resources=resources, partition_key="2024-06",
-                       raise_on_error=False)
+    resources = {
+        **build_resources(settings),
+        "extractor": ResourceDefinition.hardcoded_resource(ExtractorServed(extractor)),
+    }
+    return materialize(
+        [*defs.assets, *defs.asset_checks], resources=resources, partition_key="2024-06", raise_on_error=False
+    )
 
 
 def _evaluations(result) -> dict:
@@ -167,7 +214,8 @@ def test_quarantined_rows_warn_without_failing_the_run(one_day):
 
 
 def test_a_whole_batch_failing_its_schema_is_an_error_that_fails_the_run_and_keeps_stored_rows(
-        one_day, monkeypatch):
+    one_day, monkeypatch
+):
     assert _materialize(one_day, StubExtractor()).success
     with duckdb.connect(one_day.db_path, read_only=True) as con:
         before = con.execute("SELECT mention_id FROM visit_mentions ORDER BY 1").fetchall()
@@ -185,7 +233,8 @@ def test_a_whole_batch_failing_its_schema_is_an_error_that_fails_the_run_and_kee
     assert not outcome.passed and outcome.severity == AssetCheckSeverity.ERROR
     with duckdb.connect(one_day.db_path, read_only=True) as con:
         assert con.execute("SELECT mention_id FROM visit_mentions ORDER BY 1").fetchall() == before
-        rejected = con.execute("SELECT row_json, reasons FROM rejected_rows WHERE table_name = 'visit_mentions'"
-                               ).fetchall()
+        rejected = con.execute(
+            "SELECT row_json, reasons FROM rejected_rows WHERE table_name = 'visit_mentions'"
+        ).fetchall()
     assert len(rejected) == len(before) and "host_code" in rejected[0][1]
     assert "host_code" not in json.loads(rejected[0][0])

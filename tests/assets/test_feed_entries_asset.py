@@ -14,8 +14,10 @@ from tests.fixtures.feed_server import FeedServer, feed_items, reply, rss
 
 
 def _resources(tmp_path, feeds_path=""):
-    return {"settings": DiplowatchSettings(raw_dir=str(tmp_path / "raw"), feeds_path=feeds_path),
-            "duckdb": DiplowatchDuckDB(database=str(tmp_path / "db.duckdb"))}
+    return {
+        "settings": DiplowatchSettings(raw_dir=str(tmp_path / "raw"), feeds_path=feeds_path),
+        "duckdb": DiplowatchDuckDB(database=str(tmp_path / "db.duckdb")),
+    }
 
 
 def test_feed_entries_asset_writes_files_and_state(tmp_path):
@@ -24,8 +26,10 @@ def test_feed_entries_asset_writes_files_and_state(tmp_path):
         server.routes["/rss.xml"] = reply(rss(feed_items(server, 2)))
         server.routes["/down.xml"] = reply(b"<html>maintenance</html>", "text/html")
         config = tmp_path / "feeds.toml"
-        config.write_text(f'[defaults]\ntimeout_seconds = 1\n\n[[feed]]\nname = "wire"\nurl = "{server.url("/rss.xml")}"\n'
-                          f'\n[[feed]]\nname = "down"\nurl = "{server.url("/down.xml")}"\n')
+        config.write_text(
+            f'[defaults]\ntimeout_seconds = 1\n\n[[feed]]\nname = "wire"\nurl = "{server.url("/rss.xml")}"\n'
+            f'\n[[feed]]\nname = "down"\nurl = "{server.url("/down.xml")}"\n'
+        )
         (tmp_path / "raw").mkdir()
         result = materialize([feed_entries], resources=_resources(tmp_path, str(config)))
     finally:

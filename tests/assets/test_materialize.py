@@ -33,8 +33,11 @@ def sample_run(tmp_path_factory, extractor):
     settings = Settings(raw_dir=str(raw), db_path=str(tmp / "diplowatch.duckdb"))
     first, last = covering_range(folder_article_dates(raw, datetime.now(UTC).date()))
     defs = build_definitions(settings)
-    result = materialize([*defs.assets, *defs.asset_checks], resources=resources_for(settings, extractor),
-                         tags=range_tags(first, last))
+    result = materialize(
+        [*defs.assets, *defs.asset_checks],
+        resources=resources_for(settings, extractor),
+        tags=range_tags(first, last),
+    )
     return result, settings, (first, last)
 
 
@@ -49,25 +52,46 @@ def test_whole_graph_materializes_the_sample_events(sample_run):
     with duckdb.connect(settings.db_path, read_only=True) as con:
         visits = con.execute(
             """SELECT mention_id, visitor_code, host_code, location, start_date, end_date, date_precision, status,
-                      visit_type FROM visit_mentions WHERE partition_date = DATE '2024-06-17'""").fetchall()
+                      visit_type FROM visit_mentions WHERE partition_date = DATE '2024-06-17'"""
+        ).fetchall()
         reactions = con.execute(
             """SELECT reactor_code, stance, quote, target_mention_id FROM reactions
-               WHERE partition_date = DATE '2024-06-17'""").fetchall()
-        partitions = con.execute("SELECT partition_date, count(*) FROM articles GROUP BY 1 ORDER BY 1").fetchall()
-    assert partitions == [(date(2024, 6, 17), 1), (date(2025, 3, 4), 1), (date(2025, 5, 12), 1),
-                          (date(2025, 7, 1), 1), (date(2025, 8, 20), 1)]
+               WHERE partition_date = DATE '2024-06-17'"""
+        ).fetchall()
+        partitions = con.execute(
+            "SELECT partition_date, count(*) FROM articles GROUP BY 1 ORDER BY 1"
+        ).fetchall()
+    assert partitions == [
+        (date(2024, 6, 17), 1),
+        (date(2025, 3, 4), 1),
+        (date(2025, 5, 12), 1),
+        (date(2025, 7, 1), 1),
+        (date(2025, 8, 20), 1),
+    ]
     by_pair = {}
     for row in visits:
         by_pair.setdefault((row[1], row[2]), []).append(row)
-    assert any(r[3] == "Pyongyang" and (r[4], r[5]) == (date(2024, 6, 18), date(2024, 6, 19))
-               and r[7] == "planned" and r[8] == "state" for r in by_pair[("RUS", "PRK")])
+    assert any(
+        r[3] == "Pyongyang"
+        and (r[4], r[5]) == (date(2024, 6, 18), date(2024, 6, 19))
+        and r[7] == "planned"
+        and r[8] == "state"
+        for r in by_pair[("RUS", "PRK")]
+    )
     vietnam = [r for r in by_pair[("RUS", "VNM")] if r[7] == "planned"]
-    assert vietnam and vietnam[0][3] == "Hanoi" and (vietnam[0][4], vietnam[0][5]) == (date(2024, 6, 19),
-                                                                                        date(2024, 6, 20))
-    assert any(r[6] == "month" and r[4] == date(2023, 9, 1) and r[7] == "completed" for r in by_pair[("PRK", "RUS")])
+    assert (
+        vietnam
+        and vietnam[0][3] == "Hanoi"
+        and (vietnam[0][4], vietnam[0][5]) == (date(2024, 6, 19), date(2024, 6, 20))
+    )
+    assert any(
+        r[6] == "month" and r[4] == date(2023, 9, 1) and r[7] == "completed" for r in by_pair[("PRK", "RUS")]
+    )
     us = [r for r in reactions if r[0] == "USA" and r[1] == "negative"]
     assert us and us[0][2], "the US embassy's reaction keeps its quote"
-    assert us[0][3] in {r[0] for r in by_pair[("RUS", "VNM")]}, "the US reaction is linked to the Vietnam visit"
+    assert us[0][3] in {r[0] for r in by_pair[("RUS", "VNM")]}, (
+        "the US reaction is linked to the Vietnam visit"
+    )
 
 
 def test_materializations_carry_row_counts_and_previews(sample_run):

@@ -39,16 +39,23 @@ def test_range_tags_are_the_single_run_backfill_tags():
     from dagster._core.storage.tags import ASSET_PARTITION_RANGE_END_TAG, ASSET_PARTITION_RANGE_START_TAG
 
     # Our copies of Dagster's documented tag names still match its own constants.
-    assert (RANGE_START_TAG, RANGE_END_TAG) == (ASSET_PARTITION_RANGE_START_TAG, ASSET_PARTITION_RANGE_END_TAG)
+    assert (RANGE_START_TAG, RANGE_END_TAG) == (
+        ASSET_PARTITION_RANGE_START_TAG,
+        ASSET_PARTITION_RANGE_END_TAG,
+    )
     assert range_tags(date(2024, 6, 17), date(2024, 8, 19)) == {
-        "dagster/asset_partition_range_start": "2024-06", "dagster/asset_partition_range_end": "2024-08"}
+        "dagster/asset_partition_range_start": "2024-06",
+        "dagster/asset_partition_range_end": "2024-08",
+    }
 
 
 def test_an_asset_sees_every_day_of_a_range_run():
     # What a single-run backfill hands the asset: one time window spanning the range.
     keys = PartitionKeyRange("2024-02", "2024-03")
-    window = TimeWindow(monthly_partitions.time_window_for_partition_key(keys.start).start,
-                        monthly_partitions.time_window_for_partition_key(keys.end).end)
+    window = TimeWindow(
+        monthly_partitions.time_window_for_partition_key(keys.start).start,
+        monthly_partitions.time_window_for_partition_key(keys.end).end,
+    )
     days = context_partition_dates(SimpleNamespace(partition_time_window=window))
     assert days[0] == date(2024, 2, 1) and days[-1] == date(2024, 3, 31) and len(days) == 29 + 31
     assert list(monthly_partitions.get_partition_keys_in_range(keys)) == ["2024-02", "2024-03"]
@@ -58,17 +65,26 @@ def test_an_asset_sees_every_day_of_a_range_run():
 
 def test_months_far_apart_are_separate_ranges_and_close_ones_share_one():
     days = [date(1987, 3, 2), date(1987, 5, 30), date(1987, 10, 19), date(2026, 12, 1)]
-    assert partition_ranges(days, max_gap=3) == [(date(1987, 3, 1), date(1987, 5, 1)),
-                                                 (date(1987, 10, 1), date(1987, 10, 1)),
-                                                 (date(2026, 12, 1), date(2026, 12, 1))]
-    assert partition_ranges(days, max_gap=4) == [(date(1987, 3, 1), date(1987, 10, 1)),
-                                                 (date(2026, 12, 1), date(2026, 12, 1))]
+    assert partition_ranges(days, max_gap=3) == [
+        (date(1987, 3, 1), date(1987, 5, 1)),
+        (date(1987, 10, 1), date(1987, 10, 1)),
+        (date(2026, 12, 1), date(2026, 12, 1)),
+    ]
+    assert partition_ranges(days, max_gap=4) == [
+        (date(1987, 3, 1), date(1987, 10, 1)),
+        (date(2026, 12, 1), date(2026, 12, 1)),
+    ]
     assert partition_ranges([]) == []
 
 
 def test_the_sample_folder_touches_its_five_days():
-    assert folder_article_dates(SAMPLES, NOW.date()) == {date(2024, 6, 17), date(2025, 3, 4), date(2025, 5, 12),
-                                                     date(2025, 7, 1), date(2025, 8, 20)}
+    assert folder_article_dates(SAMPLES, NOW.date()) == {
+        date(2024, 6, 17),
+        date(2025, 3, 4),
+        date(2025, 5, 12),
+        date(2025, 7, 1),
+        date(2025, 8, 20),
+    }
 
 
 def test_scan_skips_hidden_files_and_survives_a_folder_link_loop(tmp_path):
@@ -84,8 +100,11 @@ def test_articles_dated_before_the_partitions_are_recorded_not_dropped(tmp_path,
     raw = tmp_path / "raw"
     raw.mkdir()
     (raw / "a.jsonl").write_text(
-        json.dumps({"text": "An old article.", "published_at": "1975-05-01"}) + "\n"
-        + json.dumps({"text": "A recent article.", "published_at": "2024-06-17"}) + "\n")
+        json.dumps({"text": "An old article.", "published_at": "1975-05-01"})
+        + "\n"
+        + json.dumps({"text": "A recent article.", "published_at": "2024-06-17"})
+        + "\n"
+    )
     with store.connect(db_path) as con:
         load_articles(con, raw, [date(2024, 6, 17)], now=NOW, partition_bounds=partition_bounds(NOW))
         articles = con.execute("SELECT published_at FROM articles").fetchall()

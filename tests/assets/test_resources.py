@@ -40,8 +40,10 @@ def test_the_resource_logs_the_wait_then_opens_once_the_lock_is_gone(db_path, he
         with DiplowatchDuckDB(database=str(db_path), lock_wait_seconds=60).get_connection() as con:
             assert con.execute("SELECT count(*) FROM articles").fetchone() == (0,)
     waits = [r.getMessage() for r in caplog.records if "waiting for" in r.getMessage()]
-    assert waits == [f"waiting for {db_path}: locked by another process (0 s of 60 s); an open DuckDB CLI, a "
-                     "notebook or another run may hold it"]
+    assert waits == [
+        f"waiting for {db_path}: locked by another process (0 s of 60 s); an open DuckDB CLI, a "
+        "notebook or another run may hold it"
+    ]
 
 
 def test_other_errors_fail_at_once_without_retries(tmp_path):

@@ -32,8 +32,11 @@ def test_materializing_visits_writes_the_table_links_and_a_chart(tmp_path):
         con.execute("DELETE FROM visits")
         con.execute("UPDATE visit_mentions SET visit_id = NULL")
         con.execute("UPDATE reactions SET visit_id = NULL")
-    result = materialize([visits], resources={"duckdb": DiplowatchDuckDB(database=str(path))},
-                         instance=DagsterInstance.ephemeral())
+    result = materialize(
+        [visits],
+        resources={"duckdb": DiplowatchDuckDB(database=str(path))},
+        instance=DagsterInstance.ephemeral(),
+    )
     assert result.success
     metadata = result.asset_materializations_for_node("visits")[0].metadata
     assert metadata["dagster/row_count"].value == 7

@@ -30,16 +30,35 @@ def invoke(*args: str):
 
 
 def test_sql_prints_csv(known_db):
-    result = invoke("sql", "SELECT pair, visits, first_visit FROM visit_pairs ORDER BY visits DESC, pair LIMIT 2",
-                    "--db", known_db, "--format", "csv")
+    result = invoke(
+        "sql",
+        "SELECT pair, visits, first_visit FROM visit_pairs ORDER BY visits DESC, pair LIMIT 2",
+        "--db",
+        known_db,
+        "--format",
+        "csv",
+    )
     assert result.exit_code == 0, result.output
     assert list(csv.reader(io.StringIO(result.stdout))) == [
-        ["pair", "visits", "first_visit"], ["RUS->PRK", "2", "2024-06-18"], ["CHN->PRK", "1", "2024-04-12"]]
+        ["pair", "visits", "first_visit"],
+        ["RUS->PRK", "2", "2024-06-18"],
+        ["CHN->PRK", "1", "2024-04-12"],
+    ]
 
 
 def test_sql_prints_json_with_parameters_and_limit(known_db):
-    result = invoke("sql", "SELECT visitor_code, start_date, status FROM visits WHERE host_code = ? ORDER BY start_date",
-                    "--param", "PRK", "--limit", "2", "--db", known_db, "-f", "json")
+    result = invoke(
+        "sql",
+        "SELECT visitor_code, start_date, status FROM visits WHERE host_code = ? ORDER BY start_date",
+        "--param",
+        "PRK",
+        "--limit",
+        "2",
+        "--db",
+        known_db,
+        "-f",
+        "json",
+    )
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout) == [
         {"visitor_code": "CHN", "start_date": "2024-04-12", "status": "completed"},
@@ -48,8 +67,12 @@ def test_sql_prints_json_with_parameters_and_limit(known_db):
 
 
 def test_sql_prints_a_table_by_default(known_db):
-    result = invoke("sql", "SELECT reactor_code, sum(reactions) AS n FROM reaction_summary GROUP BY 1 ORDER BY 2 DESC",
-                    "--db", known_db)
+    result = invoke(
+        "sql",
+        "SELECT reactor_code, sum(reactions) AS n FROM reaction_summary GROUP BY 1 ORDER BY 2 DESC",
+        "--db",
+        known_db,
+    )
     assert result.exit_code == 0, result.output
     assert "reactor_code" in result.stdout and "USA" in result.stdout and "3" in result.stdout
 
@@ -89,7 +112,11 @@ def test_stats_json(known_db):
     stats = json.loads(result.stdout)
     assert stats["counts"]["visits"] == 7 and stats["counts"]["visit_mentions"] == 11
     assert stats["counts"]["mentions_without_visit"] == 0 and stats["counts"]["reactions_about_a_visit"] == 5
-    assert {r["status"]: r["visits"] for r in stats["visits_by_status"]} == {"completed": 5, "cancelled": 1, "planned": 1}
+    assert {r["status"]: r["visits"] for r in stats["visits_by_status"]} == {
+        "completed": 5,
+        "cancelled": 1,
+        "planned": 1,
+    }
     assert stats["top_pairs"][0]["pair"] == "RUS->PRK" and len(stats["top_pairs"]) == 3
     assert stats["top_hosts"][0] == {"host_code": "PRK", "visits": 3, "visitors": 2}
     assert stats["top_reactors"][0] == {"reactor_code": "USA", "reactions": 3, "negative": 2, "positive": 1}
@@ -107,7 +134,9 @@ def test_summary_still_works(known_db):
     assert "articles: 9" in result.stdout
 
 
-def test_extract_prints_the_events_of_one_article_without_touching_the_database(monkeypatch, tmp_path, extractor):
+def test_extract_prints_the_events_of_one_article_without_touching_the_database(
+    monkeypatch, tmp_path, extractor
+):
     db = tmp_path / "never.duckdb"
     monkeypatch.setenv("DIPLOWATCH_DB", str(db))
     monkeypatch.setattr(diplowatch.nlp, "Extractor", lambda model_name=None, **_: extractor)
@@ -122,10 +151,14 @@ def test_extract_prints_the_events_of_one_article_without_touching_the_database(
 
 
 def test_extract_table_output_and_rows_that_would_be_rejected(monkeypatch, tmp_path):
-    monkeypatch.setattr(diplowatch.nlp, "Extractor", lambda model_name=None, **_: StubExtractor(visitor_code="bad"))
+    monkeypatch.setattr(
+        diplowatch.nlp, "Extractor", lambda model_name=None, **_: StubExtractor(visitor_code="bad")
+    )
     article = tmp_path / "a.jsonl"
-    article.write_text('{"text": "A minister visited. Nothing else.", "title": "T", "published_at": "2024-01-02"}\n'
-                       "not json\n")
+    article.write_text(
+        '{"text": "A minister visited. Nothing else.", "title": "T", "published_at": "2024-01-02"}\n'
+        "not json\n"
+    )
     result = invoke("extract", str(article))
     assert result.exit_code == 0, result.output
     assert "visits (1)" in result.stdout and "reactions (1)" in result.stdout
@@ -154,9 +187,17 @@ def test_sql_on_a_file_another_process_is_writing_is_a_clear_error(known_db, tmp
 
     # A writer in another process holds DuckDB's file lock (as a running pipeline or an open CLI would).
     writer = subprocess.Popen(
-        [sys.executable, "-c", "import duckdb, sys; con = duckdb.connect(sys.argv[1]); print('LOCKED', flush=True); "
-         "sys.stdin.read()", known_db],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        [
+            sys.executable,
+            "-c",
+            "import duckdb, sys; con = duckdb.connect(sys.argv[1]); print('LOCKED', flush=True); "
+            "sys.stdin.read()",
+            known_db,
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert writer.stdout.readline().strip() == "LOCKED"
         result = invoke("sql", "SELECT 1", "--db", known_db)

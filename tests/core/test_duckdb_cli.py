@@ -30,8 +30,12 @@ def duckdb_cli() -> str:
 
 
 def cli_query(db: Path, sql: str) -> list[list[str]]:
-    result = subprocess.run([duckdb_cli(), "-readonly", "-csv", "-nullvalue", "", str(db), "-c", sql], capture_output=True, text=True,
-                            timeout=60)
+    result = subprocess.run(
+        [duckdb_cli(), "-readonly", "-csv", "-nullvalue", "", str(db), "-c", sql],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 0, f"duckdb CLI failed on {db}: {result.stderr}"
     return list(csv.reader(io.StringIO(result.stdout)))
 
@@ -78,5 +82,7 @@ def test_known_database_view_numbers_agree_between_cli_and_library(tmp_path):
     header, *rows = cli_query(db, sql)
     assert rows == python_query(db, sql)
     assert ["RUS->PRK", "2", "0", "2024-06-18", "2025-03-05"] in rows
-    comments = cli_query(db, "SELECT view_name, comment FROM duckdb_views() WHERE NOT internal ORDER BY view_name")
+    comments = cli_query(
+        db, "SELECT view_name, comment FROM duckdb_views() WHERE NOT internal ORDER BY view_name"
+    )
     assert {r[0]: r[1] for r in comments[1:]} == {name: view.description for name, view in VIEWS.items()}

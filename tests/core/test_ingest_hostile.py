@@ -50,8 +50,11 @@ def test_whitespace_only_file(tmp_path):
     assert error.reason == "empty_file" and "whitespace" in error.detail
 
 
-@pytest.mark.parametrize("payload", [os.urandom(4096) + b"\x00", bytes(range(256)) * 8, b"\xff\xfe\x00garbage"],
-                         ids=["random", "all-bytes", "utf16-bom-then-noise"])
+@pytest.mark.parametrize(
+    "payload",
+    [os.urandom(4096) + b"\x00", bytes(range(256)) * 8, b"\xff\xfe\x00garbage"],
+    ids=["random", "all-bytes", "utf16-bom-then-noise"],
+)
 def test_binary_data(tmp_path, payload):
     _write(tmp_path / "picture.txt", payload)
     assert _only_error(_read(tmp_path)).reason == "binary_file"
@@ -67,7 +70,11 @@ def test_invalid_utf8_latin1_text_is_decoded_with_a_recorded_fallback(tmp_path):
 
 
 def test_invalid_utf8_bytes_in_otherwise_utf8_jsonl(tmp_path):
-    line = json.dumps({"text": "caf\u00e9 PLACEHOLDER"}, ensure_ascii=False).encode().replace(b"PLACEHOLDER", b"\xff\xfe")
+    line = (
+        json.dumps({"text": "caf\u00e9 PLACEHOLDER"}, ensure_ascii=False)
+        .encode()
+        .replace(b"PLACEHOLDER", b"\xff\xfe")
+    )
     _write(tmp_path / "mixed.jsonl", line + b"\n")
     note, article = _read(tmp_path)
     assert note.reason == "decoded_with_fallback" and isinstance(article, RawArticle)
@@ -76,14 +83,16 @@ def test_invalid_utf8_bytes_in_otherwise_utf8_jsonl(tmp_path):
 def test_utf8_bom_and_crlf(tmp_path):
     _write(tmp_path / "bom.txt", "\ufeff date 2024-06-17 Title\r\nLine one.\r\nLine two.\r\n".encode())
     _write(tmp_path / "bom.jsonl", "\ufeff".encode() + b'{"text": "A"}\r\n{"text": "B"}\r\n')
-    _write(tmp_path / "bom.csv", "\ufefftitle,text\r\nT1,Body 1\r\nT2,\"Body\r\n2\"\r\n".encode())
+    _write(tmp_path / "bom.csv", '\ufefftitle,text\r\nT1,Body 1\r\nT2,"Body\r\n2"\r\n'.encode())
     items = _read(tmp_path)
     assert all(isinstance(i, RawArticle) for i in items), items
     by_file = {}
     for item in items:
         by_file.setdefault(item.source_path.rsplit("/", 1)[1], []).append(item)
     [txt] = by_file["bom.txt"]
-    assert txt.published_at == date(2024, 6, 17) and txt.title == "Title" and txt.text == "Line one.\nLine two."
+    assert (
+        txt.published_at == date(2024, 6, 17) and txt.title == "Title" and txt.text == "Line one.\nLine two."
+    )
     assert [i.text for i in by_file["bom.jsonl"]] == ["A", "B"]
     assert [(i.title, i.text) for i in by_file["bom.csv"]] == [("T1", "Body 1"), ("T2", "Body\r\n2")]
 
@@ -116,23 +125,48 @@ def test_default_size_cap_is_20_mb(tmp_path):
 
 
 def test_malformed_json_lines_among_good_ones(tmp_path):
-    lines = ['{"text": "one"}', '{"text": "two"', "[1, 2]", '{"text": "three"}', "nul\x00l", "", '{"text": 5}',
-             '"just a string"', '{"text": "four"}']
+    lines = [
+        '{"text": "one"}',
+        '{"text": "two"',
+        "[1, 2]",
+        '{"text": "three"}',
+        "nul\x00l",
+        "",
+        '{"text": 5}',
+        '"just a string"',
+        '{"text": "four"}',
+    ]
     items = _read(tmp_path) if _write(tmp_path / "mixed.jsonl", "\n".join(lines)) else None
     good = [(i.line_number, i.text) for i in items if isinstance(i, RawArticle)]
     bad = [(i.line_number, i.reason) for i in items if isinstance(i, IngestError)]
     assert good == [(1, "one"), (4, "three"), (9, "four")]
-    assert bad == [(2, "invalid_json"), (3, "not_an_object"), (5, "invalid_json"), (7, "missing_text"),
-                   (8, "not_an_object")]
+    assert bad == [
+        (2, "invalid_json"),
+        (3, "not_an_object"),
+        (5, "invalid_json"),
+        (7, "missing_text"),
+        (8, "not_an_object"),
+    ]
 
 
 def test_wrong_types(tmp_path):
-    record = {"text": "Body.", "published_at": 12345, "id": 99, "title": ["not", "a", "title"], "url": {"a": 1}}
+    record = {
+        "text": "Body.",
+        "published_at": 12345,
+        "id": 99,
+        "title": ["not", "a", "title"],
+        "url": {"a": 1},
+    }
     _write(tmp_path / "types.jsonl", json.dumps(record))
     items = _read(tmp_path)
     notes = {(i.reason, i.detail.split(":")[0]) for i in items if isinstance(i, IngestError)}
     [article] = [i for i in items if isinstance(i, RawArticle)]
-    assert article.source_id == "99" and article.title is None and article.url is None and article.published_at is None
+    assert (
+        article.source_id == "99"
+        and article.title is None
+        and article.url is None
+        and article.published_at is None
+    )
     assert ("date_ignored", "article kept without a date") in notes
     assert {r for r, _ in notes} == {"date_ignored", "field_ignored"} and len(notes) == 3
     assert all(i.kept for i in items if isinstance(i, IngestError))
@@ -146,7 +180,9 @@ def test_future_or_absurd_date_keeps_the_article_undated(tmp_path, value):
 
 
 def test_tomorrow_is_tolerated_for_time_zones(tmp_path):
-    _write(tmp_path / "dates.jsonl", json.dumps({"text": "Body.", "published_at": "2026-01-03T01:00:00+05:00"}))
+    _write(
+        tmp_path / "dates.jsonl", json.dumps({"text": "Body.", "published_at": "2026-01-03T01:00:00+05:00"})
+    )
     [article] = _read(tmp_path)
     assert article.published_at == date(2026, 1, 2)  # converted to UTC
 
@@ -159,8 +195,11 @@ def test_symlink_loops_are_recorded_not_followed(tmp_path):
     os.symlink(tmp_path / "sub", tmp_path / "sub-again")  # a second path to a folder already read
     items = _read(tmp_path)
     assert sorted((i.source_path.removeprefix(str(tmp_path)), i.reason) for i in items) == [
-        ("/a.txt", "symlink_loop"), ("/b.txt", "symlink_loop"), ("/sub-again", "already_read"),
-        ("/sub/up", "symlink_loop")]
+        ("/a.txt", "symlink_loop"),
+        ("/b.txt", "symlink_loop"),
+        ("/sub-again", "already_read"),
+        ("/sub/up", "symlink_loop"),
+    ]
 
 
 def test_unreadable_files(tmp_path, monkeypatch):
@@ -180,8 +219,12 @@ def test_unreadable_files(tmp_path, monkeypatch):
         return real_open(path)
 
     monkeypatch.setattr(readers_module, "_open_for_reading", deny_secret)
-    expected = {"dangling.txt": "broken_symlink", "pipe.jsonl": "not_a_regular_file",
-                "sock.txt": "unreadable", "secret.txt": "unreadable"}
+    expected = {
+        "dangling.txt": "broken_symlink",
+        "pipe.jsonl": "not_a_regular_file",
+        "sock.txt": "unreadable",
+        "secret.txt": "unreadable",
+    }
     if os.geteuid() != 0:
         _write(tmp_path / "chmod000.txt", "Body.").chmod(0)
         expected["chmod000.txt"] = "unreadable"
@@ -196,7 +239,9 @@ def test_unreadable_files(tmp_path, monkeypatch):
 
 def test_titles_full_of_sql_quotes_are_data(tmp_path):
     title = "'; DROP TABLE articles; -- \"quoted\" `back` \\' O'Brien's"
-    _write(tmp_path / "quotes.jsonl", json.dumps({"title": title, "text": "Robert'); DROP TABLE students;--"}))
+    _write(
+        tmp_path / "quotes.jsonl", json.dumps({"title": title, "text": "Robert'); DROP TABLE students;--"})
+    )
     [article] = _read(tmp_path)
     assert article.title == title and article.text == "Robert'); DROP TABLE students;--"
 

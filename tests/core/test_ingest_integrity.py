@@ -25,6 +25,8 @@ from tests.fixtures.paths import ROOT, SAMPLES
 NOW = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
 NEXT_NIGHT = datetime(2026, 1, 3, 3, 4, 5, tzinfo=UTC)
 LOADED_TABLES = ["articles", "article_sources", "ingest_errors", "rejected_rows"]
+
+
 def _load(con, root, now=NOW, partition_dates=None):
     return load_articles(con, root, partition_dates, now=now)
 
@@ -32,9 +34,14 @@ def _load(con, root, now=NOW, partition_dates=None):
 def _input_entries(root):
     """Every directory entry under root that is input: not hidden, not a real directory."""
     for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = [d for d in dirnames if not d.startswith(".") and not os.path.islink(os.path.join(dirpath, d))]
-        for name in filenames + [d for d in os.listdir(dirpath) if os.path.islink(os.path.join(dirpath, d))
-                                 and os.path.isdir(os.path.join(dirpath, d))]:
+        dirnames[:] = [
+            d for d in dirnames if not d.startswith(".") and not os.path.islink(os.path.join(dirpath, d))
+        ]
+        for name in filenames + [
+            d
+            for d in os.listdir(dirpath)
+            if os.path.islink(os.path.join(dirpath, d)) and os.path.isdir(os.path.join(dirpath, d))
+        ]:
             if not name.startswith("."):
                 yield os.path.join(dirpath, name)
 
@@ -59,7 +66,8 @@ def test_accounting_every_input_is_an_article_source_or_an_error(tmp_path, db_pa
         errors = con.execute("SELECT source_path, line_number, reason FROM ingest_errors").fetchall()
         n_articles, n_linked = con.execute(
             "SELECT count(*), count(*) FILTER (WHERE article_id IN (SELECT article_id FROM article_sources)) "
-            "FROM articles").fetchone()
+            "FROM articles"
+        ).fetchone()
     accounted_files = {p for p, _ in sources} | {p for p, _, _ in errors}
     accounted_records = {(p, n) for p, n in sources} | {(p, n) for p, n, _ in errors}
     entries = sorted(_input_entries(root))
@@ -75,9 +83,24 @@ def test_accounting_every_input_is_an_article_source_or_an_error(tmp_path, db_pa
     assert str(root / ".hidden.txt") not in accounted_files  # hidden files are documented as not input
     assert n_articles == n_linked > 0  # every article is traced to where it was seen
     reasons = {r for _, _, r in errors}
-    assert {"empty_file", "binary_file", "decoded_with_fallback", "invalid_json", "date_ignored", "not_an_object",
-            "not_english", "missing_text", "ragged_row", "no_text_column", "no_main_text", "unsupported_format",
-            "symlink_loop", "broken_symlink", "not_a_regular_file", "too_large"} <= reasons
+    assert {
+        "empty_file",
+        "binary_file",
+        "decoded_with_fallback",
+        "invalid_json",
+        "date_ignored",
+        "not_an_object",
+        "not_english",
+        "missing_text",
+        "ragged_row",
+        "no_text_column",
+        "no_main_text",
+        "unsupported_format",
+        "symlink_loop",
+        "broken_symlink",
+        "not_a_regular_file",
+        "too_large",
+    } <= reasons
 
 
 def _checksums(con) -> dict[str, tuple[int, str]]:
@@ -142,8 +165,13 @@ def test_sigkill_mid_transaction_leaves_the_database_as_before(tmp_path, db_path
     assert before["articles"][0] > 0
     script = tmp_path / "writer.py"
     script.write_text(KILLED_WRITER)
-    child = subprocess.Popen([sys.executable, str(script), str(db_path), str(rows)], cwd=ROOT,
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    child = subprocess.Popen(
+        [sys.executable, str(script), str(db_path), str(rows)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         line = child.stdout.readline()
         assert line.startswith("INSERTED articles"), line + child.stderr.read()
@@ -183,19 +211,32 @@ PARTITION_WRITER = textwrap.dedent("""
 def test_two_processes_writing_different_partitions_both_succeed(tmp_path, db_path):
     raw = tmp_path / "raw"
     for i, day in enumerate(["2024-06-17", "2024-06-18"]):
-        lines = [json.dumps({"id": f"{day}-{n}", "text": f"Article {n} of {day}.", "published_at": day}) for n in range(50)]
+        lines = [
+            json.dumps({"id": f"{day}-{n}", "text": f"Article {n} of {day}.", "published_at": day})
+            for n in range(50)
+        ]
         write_file(raw / f"day{i}.jsonl", "\n".join(lines))
     script = tmp_path / "writer.py"
     script.write_text(PARTITION_WRITER)
     with store.connect(db_path):
         pass  # schema created up front, so both processes only write
     release = tmp_path / "release"
-    first = subprocess.Popen([sys.executable, str(script), str(db_path), str(raw), "2024-06-17", str(release)],
-                             cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    first = subprocess.Popen(
+        [sys.executable, str(script), str(db_path), str(raw), "2024-06-17", str(release)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     assert first.stdout.readline() == "CONNECTING\n"
     assert first.stdout.readline().startswith("CONNECTED")  # the first holds the file from here on
-    second = subprocess.Popen([sys.executable, str(script), str(db_path), str(raw), "2024-06-18", "-"], cwd=ROOT,
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    second = subprocess.Popen(
+        [sys.executable, str(script), str(db_path), str(raw), "2024-06-18", "-"],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     assert second.stdout.readline() == "CONNECTING\n"
     # Without the bounded wait in store.connect the second would fail at once on the file lock:
     with pytest.raises(Exception, match="lock"):
@@ -211,5 +252,7 @@ def test_two_processes_writing_different_partitions_both_succeed(tmp_path, db_pa
     waited = float(out2.split("waited=")[-1])
     assert waited > 0.5, "the second process should have waited for the first one's lock"
     with store.connect(db_path) as con:
-        per_day = con.execute("SELECT partition_date::VARCHAR, count(*) FROM articles GROUP BY 1 ORDER BY 1").fetchall()
+        per_day = con.execute(
+            "SELECT partition_date::VARCHAR, count(*) FROM articles GROUP BY 1 ORDER BY 1"
+        ).fetchall()
     assert per_day == [("2024-06-17", 50), ("2024-06-18", 50)]

@@ -44,9 +44,7 @@ def test_cli_says_what_it_waits_for_then_answers(db_path, held, monkeypatch):
         held.release()
 
     monkeypatch.setattr(database, "say_lock_wait", say_then_release)
-    result = CliRunner().invoke(
-        app, ["sql", "SELECT 42 AS answer", "--db", str(db_path), "--format", "csv"]
-    )
+    result = CliRunner().invoke(app, ["sql", "SELECT 42 AS answer", "--db", str(db_path), "--format", "csv"])
     assert result.exit_code == 0, result.output
     assert result.stdout == "answer\n42\n"
     limit = f"{database.READ_LOCK_WAIT_SECONDS:.0f}"

@@ -27,8 +27,10 @@ def test_sample_article_header_is_parsed():
 
 
 def test_the_header_reads_the_same_with_or_without_leading_spaces(tmp_path):
-    plain, spaced = (next(iter(read_folder(_write(tmp_path / name, f"{lead}date 2024-06-17 A title\nBody.\n"))))
-                     for name, lead in (("plain.txt", ""), ("spaced.txt", "  ")))
+    plain, spaced = (
+        next(iter(read_folder(_write(tmp_path / name, f"{lead}date 2024-06-17 A title\nBody.\n"))))
+        for name, lead in (("plain.txt", ""), ("spaced.txt", "  "))
+    )
     assert (plain.published_at, plain.title, plain.text) == (date(2024, 6, 17), "A title", "Body.")
     assert (spaced.published_at, spaced.title, spaced.text) == (plain.published_at, plain.title, plain.text)
 
@@ -41,14 +43,26 @@ def test_text_without_header_keeps_whole_body_and_no_date(tmp_path):
 
 def test_text_with_bad_header_date_is_kept_undated_with_a_note(tmp_path):
     note, item = list(read_folder(_write(tmp_path / "a.txt", " date 2024-13-45 Title\nBody")))
-    assert isinstance(note, IngestError) and note.reason == "date_ignored" and note.line_number == 1 and note.kept
+    assert (
+        isinstance(note, IngestError)
+        and note.reason == "date_ignored"
+        and note.line_number == 1
+        and note.kept
+    )
     assert "2024-13-45" in note.detail
-    assert isinstance(item, RawArticle) and item.published_at is None and item.title == "Title" and item.text == "Body"
+    assert (
+        isinstance(item, RawArticle)
+        and item.published_at is None
+        and item.title == "Title"
+        and item.text == "Body"
+    )
 
 
 def test_jsonl_good_and_broken_lines(tmp_path):
     lines = [
-        json.dumps({"id": 7, "title": "T", "text": "Body one.", "published_at": "2024-06-17T10:00:00Z", "url": "u"}),
+        json.dumps(
+            {"id": 7, "title": "T", "text": "Body one.", "published_at": "2024-06-17T10:00:00Z", "url": "u"}
+        ),
         "{not json",
         json.dumps({"title": "no text"}),
         "",
@@ -74,7 +88,10 @@ def test_folder_is_read_recursively_and_unreadable_files_are_recorded(tmp_path):
     items = list(read_folder(tmp_path))
     assert [i.title for i in items if isinstance(i, RawArticle)] == ["Deep"]
     assert {(i.source_path.rsplit("/", 1)[1], i.reason) for i in items if isinstance(i, IngestError)} == {
-        ("empty.txt", "empty_file"), ("bad.txt", "binary_file"), ("notes.pdf", "unsupported_format")}
+        ("empty.txt", "empty_file"),
+        ("bad.txt", "binary_file"),
+        ("notes.pdf", "unsupported_format"),
+    }
 
 
 def test_samples_folder_reads_without_errors():
@@ -91,13 +108,19 @@ def test_article_id_normalizes_case_quotes_and_whitespace():
 
 def test_frames_dedup_and_partition_undated_on_ingest_day():
     dup = RawArticle("txt", "a.txt", "Same text.", title="Same", published_at=date(2024, 6, 17))
-    dup2 = RawArticle("jsonl", "b.jsonl", "Same  text.", title="same", line_number=3, published_at=date(2024, 6, 17))
+    dup2 = RawArticle(
+        "jsonl", "b.jsonl", "Same  text.", title="same", line_number=3, published_at=date(2024, 6, 17)
+    )
     undated = RawArticle("txt", "c.txt", "Undated.")
     err = IngestError("d.jsonl", "invalid_json", "bad", 2)
     articles, sources, errors = articles_frames([dup, dup2, undated, err], NOW)
     assert articles.height == 2 and sources.height == 3 and errors.height == 1
     row = articles.filter(articles["title"] == "Same").row(0, named=True)
-    assert row["source_path"] == "a.txt" and row["partition_date"] == date(2024, 6, 17) and not row["date_from_ingest"]
+    assert (
+        row["source_path"] == "a.txt"
+        and row["partition_date"] == date(2024, 6, 17)
+        and not row["date_from_ingest"]
+    )
     undated_row = articles.filter(articles["source_path"] == "c.txt").row(0, named=True)
     assert undated_row["partition_date"] == NOW.date() and undated_row["date_from_ingest"]
     # A later re-ingest keeps the first ingestion day when it is known.

@@ -22,17 +22,30 @@ from tests.fixtures.known_db import build_known_db
 from tests.fixtures.paths import ROOT
 
 SCREENSHOT = ROOT / "docs" / "report-screenshot.png"
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                  "--disable-extensions", "--hide-scrollbars", "--window-size=1200,900", "--remote-debugging-port=0"]
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-extensions",
+    "--hide-scrollbars",
+    "--window-size=1200,900",
+    "--remote-debugging-port=0",
+]
 
 
 def chromium_binary() -> str:
     for name in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable"):
         if path := shutil.which(name):
             return path
-    pytest.skip("no Chromium on this machine: install Debian's `chromium` (.ci/run does) to test the report in a "
-                "browser")
+    pytest.skip(
+        "no Chromium on this machine: install Debian's `chromium` (.ci/run does) to test the report in a "
+        "browser"
+    )
 
 
 class DevTools:
@@ -68,15 +81,20 @@ class Browser:
 
     def __init__(self, binary: str, profile: Path):
         self.profile = profile
-        self.process = subprocess.Popen([binary, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", "about:blank"],
-                                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        self.process = subprocess.Popen(
+            [binary, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", "about:blank"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
 
     def page_websocket_url(self, timeout: float = 30) -> str:
         port_file = self.profile / "DevToolsActivePort"
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise RuntimeError(f"chromium exited: {self.process.stderr.read().decode(errors='replace')[-2000:]}")
+                raise RuntimeError(
+                    f"chromium exited: {self.process.stderr.read().decode(errors='replace')[-2000:]}"
+                )
             if port_file.exists() and port_file.read_text().strip():
                 port = port_file.read_text().split()[0]
                 try:
@@ -152,11 +170,18 @@ def test_report_renders_every_chart_in_headless_chromium_without_errors(known_db
             bars = page.evaluate("document.querySelectorAll('#visits-per-month .mark-rect path').length")
             pair_bars = page.evaluate("document.querySelectorAll('#top-pairs .mark-rect path').length")
             node_marks = page.evaluate("document.querySelectorAll('#network .mark-symbol path').length")
-            texts = page.evaluate("Array.from(document.querySelectorAll('#network .mark-text text'))"
-                                  ".map(t => t.textContent)")
-            width, height = (page.send("Page.getLayoutMetrics")["cssContentSize"][k] for k in ("width", "height"))
-            shot = page.send("Page.captureScreenshot", format="png", captureBeyondViewport=True,
-                             clip={"x": 0, "y": 0, "width": width, "height": height, "scale": 1})
+            texts = page.evaluate(
+                "Array.from(document.querySelectorAll('#network .mark-text text')).map(t => t.textContent)"
+            )
+            width, height = (
+                page.send("Page.getLayoutMetrics")["cssContentSize"][k] for k in ("width", "height")
+            )
+            shot = page.send(
+                "Page.captureScreenshot",
+                format="png",
+                captureBeyondViewport=True,
+                clip={"x": 0, "y": 0, "width": width, "height": height, "scale": 1},
+            )
             time.sleep(0.3)  # let late console messages arrive
             page.send("Runtime.evaluate", expression="1")
     finally:
@@ -166,11 +191,17 @@ def test_report_renders_every_chart_in_headless_chromium_without_errors(known_db
     for event in page.events:
         method, params = event["method"], event.get("params", {})
         if method == "Runtime.consoleAPICalled" and params.get("type") in ("error", "assert"):
-            problems.append("console." + params["type"] + ": " + " ".join(
-                str(a.get("value", a.get("description"))) for a in params.get("args", [])))
+            problems.append(
+                "console."
+                + params["type"]
+                + ": "
+                + " ".join(str(a.get("value", a.get("description"))) for a in params.get("args", []))
+            )
         elif method == "Runtime.exceptionThrown":
-            problems.append(f"exception: {params['exceptionDetails'].get('text')} "
-                            f"{params['exceptionDetails'].get('exception', {}).get('description', '')}")
+            problems.append(
+                f"exception: {params['exceptionDetails'].get('text')} "
+                f"{params['exceptionDetails'].get('exception', {}).get('description', '')}"
+            )
         elif method == "Log.entryAdded" and params["entry"].get("level") == "error":
             problems.append(f"log: {params['entry'].get('text')} {params['entry'].get('url', '')}")
         elif method == "Network.requestWillBeSent":

@@ -27,8 +27,10 @@ def _jsonl(path, *records):
 
 
 def _counts(con) -> dict[str, int]:
-    return {t: con.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0]
-            for t in ("articles", "article_sources", "visit_mentions", "reactions", "ingest_errors")}
+    return {
+        t: con.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0]
+        for t in ("articles", "article_sources", "visit_mentions", "reactions", "ingest_errors")
+    }
 
 
 def _days(first: date, last: date) -> list[date]:
@@ -48,8 +50,9 @@ def demo(tmp_path, db_path):
     return raw, before
 
 
-def test_a_second_folder_with_an_undated_file_over_the_same_days_keeps_the_first_folders_rows(demo, tmp_path,
-                                                                                              db_path):
+def test_a_second_folder_with_an_undated_file_over_the_same_days_keeps_the_first_folders_rows(
+    demo, tmp_path, db_path
+):
     _, before = demo
     other = tmp_path / "batch-b"
     _jsonl(other / "dated.jsonl", {"text": TEXT.format(who="Japan"), "published_at": "2024-01-01"})
@@ -69,14 +72,26 @@ def test_a_second_folder_with_an_undated_file_over_the_same_days_keeps_the_first
 def test_a_folder_with_bad_dates_keeps_the_first_folders_rows_and_records_the_dates(demo, tmp_path, db_path):
     _, before = demo
     bad = tmp_path / "bad-dates"
-    _jsonl(bad / "a.jsonl", {"text": TEXT.format(who="Peru"), "published_at": "1975-01-01"},
-           {"text": TEXT.format(who="Fiji"), "published_at": "not a date"})
+    _jsonl(
+        bad / "a.jsonl",
+        {"text": TEXT.format(who="Peru"), "published_at": "1975-01-01"},
+        {"text": TEXT.format(who="Fiji"), "published_at": "not a date"},
+    )
     with store.connect(db_path) as con:
-        load_articles(con, bad, _days(date(2024, 1, 1), NOW.date()), now=NOW,
-                      partition_bounds=(date(1980, 1, 1), NOW.date()))
+        load_articles(
+            con,
+            bad,
+            _days(date(2024, 1, 1), NOW.date()),
+            now=NOW,
+            partition_bounds=(date(1980, 1, 1), NOW.date()),
+        )
         after = _counts(con)
-        reasons = {r for (r,) in con.execute("SELECT reason FROM ingest_errors WHERE source_path LIKE ?",
-                                             [f"{bad}%"]).fetchall()}
+        reasons = {
+            r
+            for (r,) in con.execute(
+                "SELECT reason FROM ingest_errors WHERE source_path LIKE ?", [f"{bad}%"]
+            ).fetchall()
+        }
     assert after["articles"] == before["articles"] + 1  # the undated one (its date was ignored) is kept
     assert after["visit_mentions"] == before["visit_mentions"]  # no events run here; nothing deleted
     assert {"date_out_of_range", "date_ignored"} <= reasons
@@ -114,8 +129,11 @@ def test_an_article_still_held_by_another_folder_is_not_removed(tmp_path, db_pat
 
 def test_an_unreadable_file_keeps_what_it_held(tmp_path, db_path):
     raw = tmp_path / "raw"
-    path = _jsonl(raw / "a.jsonl", {"text": TEXT.format(who="Japan"), "published_at": "2024-01-01"},
-                  {"text": TEXT.format(who="Chad"), "published_at": "2024-01-01"})
+    path = _jsonl(
+        raw / "a.jsonl",
+        {"text": TEXT.format(who="Japan"), "published_at": "2024-01-01"},
+        {"text": TEXT.format(who="Chad"), "published_at": "2024-01-01"},
+    )
     with store.connect(db_path) as con:
         load_articles(con, raw, now=NOW)
         path.write_bytes(b"\x00\x01binary" * 400)  # the same file, now unreadable as text
@@ -154,7 +172,9 @@ def test_prune_command_lists_then_removes(tmp_path, db_path):
 
     from diplowatch.cli import app
 
-    gone = _jsonl(tmp_path / "raw" / "gone.jsonl", {"text": TEXT.format(who="Chad"), "published_at": "2024-01-02"})
+    gone = _jsonl(
+        tmp_path / "raw" / "gone.jsonl", {"text": TEXT.format(who="Chad"), "published_at": "2024-01-02"}
+    )
     with store.connect(db_path) as con:
         load_articles(con, tmp_path / "raw", now=NOW)
     gone.unlink()

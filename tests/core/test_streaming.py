@@ -36,8 +36,15 @@ def _articles_file(path, articles: list[dict]):
 
 
 def _day_articles(n: int) -> list[dict]:
-    return [{"id": f"a{i}", "title": f"Visit {i}", "text": ENGLISH.format(who=f"Country {i}"),
-             "published_at": f"2024-06-{17 + i % 3}"} for i in range(n)]
+    return [
+        {
+            "id": f"a{i}",
+            "title": f"Visit {i}",
+            "text": ENGLISH.format(who=f"Country {i}"),
+            "published_at": f"2024-06-{17 + i % 3}",
+        }
+        for i in range(n)
+    ]
 
 
 @pytest.mark.parametrize("bounds", [None, BOUNDS])
@@ -61,19 +68,33 @@ def test_articles_in_batches_of_one_input_give_the_same_tables_as_one_batch(tmp_
 
 
 def test_the_same_article_in_two_batches_is_one_row_with_two_sources(tmp_path, db_path):
-    first = {"title": "Talks", "text": ENGLISH.format(who="Japan"), "published_at": "2024-06-17",
-             "url": "https://news.example/talks?utm_source=feed"}
+    first = {
+        "title": "Talks",
+        "text": ENGLISH.format(who="Japan"),
+        "published_at": "2024-06-17",
+        "url": "https://news.example/talks?utm_source=feed",
+    }
     _articles_file(tmp_path / "raw" / "a.jsonl", [first])
     # the same text differently cased and dated, then another text at the same page: both are the first article
-    _articles_file(tmp_path / "raw" / "b.jsonl", [
-        {"title": "TALKS", "text": ENGLISH.format(who="Japan").upper(), "published_at": "2024-06-18"},
-        {"title": "Talks, updated", "text": ENGLISH.format(who="Japan, updated"),
-         "url": "http://www.news.example/talks", "published_at": "2024-06-19"}])
+    _articles_file(
+        tmp_path / "raw" / "b.jsonl",
+        [
+            {"title": "TALKS", "text": ENGLISH.format(who="Japan").upper(), "published_at": "2024-06-18"},
+            {
+                "title": "Talks, updated",
+                "text": ENGLISH.format(who="Japan, updated"),
+                "url": "http://www.news.example/talks",
+                "published_at": "2024-06-19",
+            },
+        ],
+    )
     with store.connect(db_path) as con:
         load_articles(con, tmp_path / "raw", now=NOW, batch_inputs=1)
         articles = _table(con, "articles")
-        sources = con.execute("SELECT article_id, source_path, partition_date FROM article_sources "
-                              "ORDER BY source_path, line_number").fetchall()
+        sources = con.execute(
+            "SELECT article_id, source_path, partition_date FROM article_sources "
+            "ORDER BY source_path, line_number"
+        ).fetchall()
     assert len(articles) == 1 and articles[0][6] == "Talks"  # the first input read provides the row
     assert len(sources) == 3 and {s[0] for s in sources} == {articles[0][0]}
     # every source carries the article's partition, not its own input's date
@@ -124,8 +145,12 @@ def _loaded_articles(tmp_path, db_path, n: int = 7) -> list[str]:
     _articles_file(tmp_path / "raw" / "a.jsonl", _day_articles(n))
     with store.connect(db_path) as con:
         load_articles(con, tmp_path / "raw", now=NOW)
-        return [r[0] for r in con.execute("SELECT article_id FROM articles ORDER BY partition_date, article_id")
-                .fetchall()]
+        return [
+            r[0]
+            for r in con.execute(
+                "SELECT article_id FROM articles ORDER BY partition_date, article_id"
+            ).fetchall()
+        ]
 
 
 def test_events_in_batches_of_one_article_give_the_same_tables_as_one_batch(tmp_path):
@@ -148,7 +173,9 @@ def test_a_rejected_row_in_the_last_batch_is_quarantined_and_the_others_written(
         rejected = con.execute("SELECT table_name, row_json FROM rejected_rows").fetchall()
         mentions = {r[0] for r in con.execute("SELECT article_id FROM visit_mentions").fetchall()}
         unlinked = con.execute("SELECT article_id FROM reactions WHERE target_mention_id IS NULL").fetchall()
-    assert [r[0] for r in rejected] == ["visit_mentions"] and json.loads(rejected[0][1])["article_id"] == ids[-1]
+    assert [r[0] for r in rejected] == ["visit_mentions"] and json.loads(rejected[0][1])["article_id"] == ids[
+        -1
+    ]
     assert mentions == set(ids[:-1])
     # its reaction is kept, without the link to the quarantined visit
     assert unlinked == [(ids[-1],)] and result.counts["target_links_cleared"] == 1
@@ -199,13 +226,18 @@ def test_a_duplicate_key_across_spilled_batches_rolls_the_write_back(tmp_path, d
         assert _tables(con, EVENT_TABLES) == before
         # while the rows of one file load normally
         assert store.apply_writes(con, [store.partition_write("visit_mentions", None, None, paths[:1])]) == {
-            "visit_mentions": rows.height}
+            "visit_mentions": rows.height
+        }
 
 
 def test_articles_and_event_tables_are_created_without_an_index_but_keep_their_key_unique(tmp_path, db_path):
     with store.connect(db_path) as con:
-        indexed = {r[0] for r in con.execute(
-            "SELECT table_name FROM duckdb_constraints() WHERE constraint_type = 'PRIMARY KEY'").fetchall()}
+        indexed = {
+            r[0]
+            for r in con.execute(
+                "SELECT table_name FROM duckdb_constraints() WHERE constraint_type = 'PRIMARY KEY'"
+            ).fetchall()
+        }
     assert "feed_state" in indexed and not indexed & {"articles", *EVENT_TABLES}
     ids = _loaded_articles(tmp_path, db_path, n=3)
     with store.connect(db_path) as con:
@@ -228,12 +260,24 @@ def test_the_extractors_input_is_exported_in_bounded_row_groups(tmp_path, db_pat
     from diplowatch.stages.events import chunk_batches, stage_articles
 
     n = 10_000
-    frame = pl.DataFrame({"i": range(n)}).select(
-        article_id=pl.format("a{}", pl.col("i")), source_id=pl.lit(None), source_path=pl.lit("raw/a.jsonl"),
-        url=pl.lit(None), source=pl.lit(None), published_at=pl.lit(date(2024, 6, 17)),
-        title=pl.lit("t"), text=pl.format("Text {} of an article.", pl.col("i")), language=pl.lit("en"),
-        partition_date=pl.lit(date(2024, 6, 17)), date_from_ingest=pl.lit(False), ingested_at=pl.lit(NOW),
-    ).cast(polars_schema("articles"))
+    frame = (
+        pl.DataFrame({"i": range(n)})
+        .select(
+            article_id=pl.format("a{}", pl.col("i")),
+            source_id=pl.lit(None),
+            source_path=pl.lit("raw/a.jsonl"),
+            url=pl.lit(None),
+            source=pl.lit(None),
+            published_at=pl.lit(date(2024, 6, 17)),
+            title=pl.lit("t"),
+            text=pl.format("Text {} of an article.", pl.col("i")),
+            language=pl.lit("en"),
+            partition_date=pl.lit(date(2024, 6, 17)),
+            date_from_ingest=pl.lit(False),
+            ingested_at=pl.lit(NOW),
+        )
+        .cast(polars_schema("articles"))
+    )
     with store.connect(db_path) as con:
         store.apply_writes(con, [store.partition_write("articles", frame, None)])
         chunks = stage_articles(con, None, tmp_path / "staged", chunk_articles=3000, batch_articles=500)

@@ -26,8 +26,11 @@ def rows(con, sql: str) -> list[tuple]:
 
 
 def test_visit_frequency_monthly_counts_canonical_visits_not_mentions(con):
-    assert rows(con, "SELECT visitor_code, host_code, month, visits, cancelled, mentions "
-                     "FROM visit_frequency_monthly ORDER BY ALL") == [
+    assert rows(
+        con,
+        "SELECT visitor_code, host_code, month, visits, cancelled, mentions "
+        "FROM visit_frequency_monthly ORDER BY ALL",
+    ) == [
         ("CHN", "PRK", date(2024, 4, 1), 1, 0, 1),
         ("CHN", "VNM", date(2024, 6, 1), 0, 1, 2),
         ("DEU", "FRA", date(2024, 1, 1), 1, 0, 1),
@@ -39,8 +42,12 @@ def test_visit_frequency_monthly_counts_canonical_visits_not_mentions(con):
 
 
 def test_visit_pairs(con):
-    pairs = {r[0]: r[1:] for r in rows(con, "SELECT pair, visits, cancelled, first_visit, last_visit, mentions "
-                                            "FROM visit_pairs")}
+    pairs = {
+        r[0]: r[1:]
+        for r in rows(
+            con, "SELECT pair, visits, cancelled, first_visit, last_visit, mentions FROM visit_pairs"
+        )
+    }
     assert pairs["RUS->PRK"] == (2, 0, date(2024, 6, 18), date(2025, 3, 5), 4)
     assert pairs["CHN->VNM"] == (0, 1, None, None, 2)
     assert pairs["PRK->RUS"] == (1, 0, date(2023, 9, 1), date(2023, 9, 1), 1)
@@ -48,7 +55,10 @@ def test_visit_pairs(con):
 
 
 def test_host_popularity_ranks_hosts_per_year(con):
-    assert rows(con, "SELECT year, rank, host_code, visits, visitors FROM host_popularity ORDER BY year, rank, host_code") == [
+    assert rows(
+        con,
+        "SELECT year, rank, host_code, visits, visitors FROM host_popularity ORDER BY year, rank, host_code",
+    ) == [
         (2023, 1, "RUS", 1, 1),
         (2024, 1, "PRK", 2, 2),
         (2024, 2, "FRA", 1, 1),
@@ -58,7 +68,10 @@ def test_host_popularity_ranks_hosts_per_year(con):
 
 
 def test_visitor_activity_ranks_visitors_per_year(con):
-    assert rows(con, "SELECT year, rank, visitor_code, visits, hosts FROM visitor_activity ORDER BY year, rank, visitor_code") == [
+    assert rows(
+        con,
+        "SELECT year, rank, visitor_code, visits, hosts FROM visitor_activity ORDER BY year, rank, visitor_code",
+    ) == [
         (2023, 1, "PRK", 1, 1),
         (2024, 1, "RUS", 2, 2),
         (2024, 2, "CHN", 1, 1),
@@ -68,7 +81,9 @@ def test_visitor_activity_ranks_visitors_per_year(con):
 
 
 def test_reaction_summary(con):
-    assert rows(con, "SELECT reactor_code, stance, reactions, visits, articles FROM reaction_summary ORDER BY ALL") == [
+    assert rows(
+        con, "SELECT reactor_code, stance, reactions, visits, articles FROM reaction_summary ORDER BY ALL"
+    ) == [
         ("CHN", "positive", 1, 1, 1),
         ("EU", "neutral", 1, 0, 1),
         ("KOR", "negative", 1, 1, 1),
@@ -78,8 +93,11 @@ def test_reaction_summary(con):
 
 
 def test_reactions_per_visit_includes_visits_without_reactions(con):
-    result = rows(con, "SELECT visitor_code, host_code, start_date, reactions, negative, positive, neutral, reactors "
-                       "FROM reactions_per_visit ORDER BY reactions DESC, visitor_code, host_code, start_date")
+    result = rows(
+        con,
+        "SELECT visitor_code, host_code, start_date, reactions, negative, positive, neutral, reactors "
+        "FROM reactions_per_visit ORDER BY reactions DESC, visitor_code, host_code, start_date",
+    )
     assert result[:3] == [
         ("RUS", "PRK", date(2024, 6, 18), 3, 2, 1, 0, 3),
         ("DEU", "FRA", date(2024, 1, 22), 1, 0, 1, 0, 1),
@@ -89,9 +107,14 @@ def test_reactions_per_visit_includes_visits_without_reactions(con):
 
 
 def test_visit_timeline_orders_one_visits_mentions_and_reactions_as_reported(con):
-    (visit_id,) = con.execute("SELECT visit_id FROM visits WHERE host_code = 'PRK' AND start_date = '2024-06-18'").fetchone()
-    timeline = rows(con, f"SELECT step, reported_on, kind, event_id, detail, title FROM visit_timeline "
-                         f"WHERE visit_id = '{visit_id}' ORDER BY step")
+    (visit_id,) = con.execute(
+        "SELECT visit_id FROM visits WHERE host_code = 'PRK' AND start_date = '2024-06-18'"
+    ).fetchone()
+    timeline = rows(
+        con,
+        f"SELECT step, reported_on, kind, event_id, detail, title FROM visit_timeline "
+        f"WHERE visit_id = '{visit_id}' ORDER BY step",
+    )
     assert [r[:5] for r in timeline] == [
         (1, date(2024, 5, 2), "mention", "rus-prk-announce", "planned"),
         (2, date(2024, 6, 17), "mention", "rus-prk-dated", "planned"),
@@ -108,8 +131,13 @@ def test_every_view_is_documented_column_by_column_and_its_example_runs(con, nam
     view = VIEWS[name]
     columns = [r[0] for r in con.execute(f"DESCRIBE {name}").fetchall()]
     assert columns == list(view.columns), f"document every column of {name}, in order"
-    assert con.execute("SELECT comment FROM duckdb_views() WHERE view_name = ?", [name]).fetchone()[0] == view.description
-    assert con.execute(view.example).fetchall(), f"the example of {name} returns nothing on the known database"
+    assert (
+        con.execute("SELECT comment FROM duckdb_views() WHERE view_name = ?", [name]).fetchone()[0]
+        == view.description
+    )
+    assert con.execute(view.example).fetchall(), (
+        f"the example of {name} returns nothing on the known database"
+    )
 
 
 def _readme_analytics_sql() -> list[str]:
@@ -117,8 +145,12 @@ def _readme_analytics_sql() -> list[str]:
     section = re.search(r"^## Analytics\n(.*?)(?=^## |\Z)", readme, re.S | re.M)
     assert section, "README.md has no `## Analytics` section"
     blocks = re.findall(r"```sql\n(.*?)```", section.group(1), re.S)
-    return [stmt.strip() for block in blocks for stmt in block.split(";") if stmt.strip()
-            and not all(line.strip().startswith("--") for line in stmt.strip().splitlines())]
+    return [
+        stmt.strip()
+        for block in blocks
+        for stmt in block.split(";")
+        if stmt.strip() and not all(line.strip().startswith("--") for line in stmt.strip().splitlines())
+    ]
 
 
 def test_readme_has_a_working_example_query_for_every_view(con):
@@ -126,4 +158,6 @@ def test_readme_has_a_working_example_query_for_every_view(con):
     for sql in statements:
         assert con.execute(sql).fetchall() is not None
     for name in VIEWS:
-        assert any(re.search(rf"\b{name}\b", sql) for sql in statements), f"README: no example query for {name}"
+        assert any(re.search(rf"\b{name}\b", sql) for sql in statements), (
+            f"README: no example query for {name}"
+        )

@@ -60,12 +60,24 @@ def test_a_partitioned_run_is_stored_in_postgres(pg_home, tmp_path):
 
 def test_definitions_load_and_schedule_and_sensor_state_persist(pg_home):
     env = {**os.environ}
-    validate = subprocess.run([str(DAGSTER), "definitions", "validate", "-w", "workspace.yaml"], cwd=ROOT, env=env,
-                              capture_output=True, text=True, timeout=300)
+    validate = subprocess.run(
+        [str(DAGSTER), "definitions", "validate", "-w", "workspace.yaml"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert validate.returncode == 0, validate.stdout[-2000:] + validate.stderr[-2000:]
     for command in (["sensor", "start", "new_articles_sensor"], ["schedule", "stop", "nightly_schedule"]):
-        done = subprocess.run([str(DAGSTER), *command, "-w", "workspace.yaml"], cwd=ROOT, env=env,
-                              capture_output=True, text=True, timeout=300)
+        done = subprocess.run(
+            [str(DAGSTER), *command, "-w", "workspace.yaml"],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
         assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
     with DagsterInstance.from_config(str(pg_home)) as instance:
         states = {state.name: state.status.value for state in instance.all_instigator_state()}

@@ -43,16 +43,24 @@ def test_launch_events_job_for_the_sample_month_through_graphql(tmp_path):
     log = tmp_path / "dagster-dev.log"
     with log.open("w") as out:
         # -o: the venv the tests run in is there already; the bin folder is this interpreter's.
-        server = subprocess.Popen(["make", "-s", "-o", ".venv/.synced", "ui", f"RUN={Path(sys.executable).parent}",
-                                   f"PORT={port}"],
-                                  cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+        server = subprocess.Popen(
+            ["make", "-s", "-o", ".venv/.synced", "ui", f"RUN={Path(sys.executable).parent}", f"PORT={port}"],
+            cwd=ROOT,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
     try:
         with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30) as client:
             location, repository = wait_for_location(client, server, log)
             show_nux = graphql(client, NUX)["shouldShowNux"]
             params = {
-                "selector": {"repositoryLocationName": location, "repositoryName": repository,
-                             "jobName": "events_job"},
+                "selector": {
+                    "repositoryLocationName": location,
+                    "repositoryName": repository,
+                    "jobName": "events_job",
+                },
                 "runConfigData": {},
                 "executionMetadata": {"tags": [{"key": "dagster/partition", "value": "2024-06"}]},
             }
@@ -68,8 +76,11 @@ def test_launch_events_job_for_the_sample_month_through_graphql(tmp_path):
                 time.sleep(2)
             assert status == "SUCCESS", f"run {run_id} ended {status}:\n{log.read_text()[-6000:]}"
             events = graphql(client, CHECKS, {"runId": run_id})["runOrError"]["eventConnection"]["events"]
-            evaluations = {e["evaluation"]["checkName"]: e["evaluation"] for e in events
-                           if e["__typename"] == "AssetCheckEvaluationEvent"}
+            evaluations = {
+                e["evaluation"]["checkName"]: e["evaluation"]
+                for e in events
+                if e["__typename"] == "AssetCheckEvaluationEvent"
+            }
             pool = graphql(client, POOL)["instance"]["concurrencyLimit"]
     finally:
         # The whole process group: webserver, daemon, code servers and any run worker. `dagster dev` often

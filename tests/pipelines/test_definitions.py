@@ -26,9 +26,13 @@ def test_definitions_load_with_job_schedule_sensor_and_checks():
     checks = {(c.asset_key.to_user_string(), c.name) for c in defs.resolve_asset_graph().asset_check_keys}
     for table in ("articles", "visit_mentions", "reactions"):
         assert (table, f"{table}_schema") in checks
-    assert {("articles", "article_sources_schema"), ("articles", "ingest_errors_schema"),
-            ("articles", "sources_delivering"), ("articles", "inputs_readable"),
-            ("reactions", "reactions_target_exists")} <= checks
+    assert {
+        ("articles", "article_sources_schema"),
+        ("articles", "ingest_errors_schema"),
+        ("articles", "sources_delivering"),
+        ("articles", "inputs_readable"),
+        ("reactions", "reactions_target_exists"),
+    } <= checks
 
 
 def test_every_asset_has_group_kinds_owner_description():
@@ -55,10 +59,15 @@ def test_partitions_pools_retries_and_backfill_policy():
     events = graph.get(AssetKey("visit_mentions")).assets_def.node_def
     ops = {node.name: node.definition for node in events.nodes}
     assert {name: op.pool for name, op in ops.items()} == {
-        "stage_event_articles": "duckdb_writer", "extract_event_chunk": None, "write_event_tables": "duckdb_writer"}
+        "stage_event_articles": "duckdb_writer",
+        "extract_event_chunk": None,
+        "write_event_tables": "duckdb_writer",
+    }
     assert ops["stage_event_articles"].retry_policy is not None and ops["write_event_tables"].retry_policy
-    kinds = {name: {t.split("/")[-1] for t in graph.get(AssetKey(name)).tags if t.startswith("dagster/kind/")}
-             for name in PARTITIONED_ASSETS}
+    kinds = {
+        name: {t.split("/")[-1] for t in graph.get(AssetKey(name)).tags if t.startswith("dagster/kind/")}
+        for name in PARTITIONED_ASSETS
+    }
     assert kinds["articles"] == {"polars", "duckdb"}
     assert kinds["visit_mentions"] == kinds["reactions"] == {"spacy", "polars", "duckdb"}
 
@@ -89,8 +98,14 @@ def test_schedule_timezone_comes_from_settings():
 def test_dagster_definitions_validate_passes():
     env = {**os.environ, "DAGSTER_HOME": ""}
     env.pop("DAGSTER_HOME")
-    proc = subprocess.run([str(DAGSTER), "definitions", "validate", "-w", "workspace.yaml"], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=300)
+    proc = subprocess.run(
+        [str(DAGSTER), "definitions", "validate", "-w", "workspace.yaml"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
     assert "All code locations passed validation" in proc.stdout + proc.stderr
 
@@ -100,8 +115,11 @@ def test_graph_edges_and_groups_do_not_change_by_accident():
     spec = {}
     for name in ("feed_entries", "articles", "visit_mentions", "reactions", "visits"):
         node = graph.get(AssetKey(name))
-        spec[name] = (node.group_name, sorted(k.to_user_string() for k in node.parent_keys),
-                      node.partitions_def is not None)
+        spec[name] = (
+            node.group_name,
+            sorted(k.to_user_string() for k in node.parent_keys),
+            node.partitions_def is not None,
+        )
     assert spec == {
         "feed_entries": ("ingest", [], False),
         "articles": ("ingest", ["feed_entries"], True),

@@ -28,7 +28,9 @@ def test_run_materializes_every_month_records_its_runs_and_prints_a_summary(tmp_
     assert "articles: 5" in result.output
     assert "RUS->PRK" in result.output
     with duckdb.connect(str(db), read_only=True) as con:
-        days = [r[0] for r in con.execute("SELECT DISTINCT partition_date FROM articles ORDER BY 1").fetchall()]
+        days = [
+            r[0] for r in con.execute("SELECT DISTINCT partition_date FROM articles ORDER BY 1").fetchall()
+        ]
     assert days[0] == date(2024, 6, 17) and days[-1] == date(2025, 8, 20) and len(days) == 5
     # The runs are in the instance `make ui` opens (DAGSTER_HOME), with the assets' materializations.
     assert f"recorded in the Dagster instance {dagster_home}" in result.output
@@ -36,7 +38,10 @@ def test_run_materializes_every_month_records_its_runs_and_prints_a_summary(tmp_
         runs = instance.get_runs()
         assert len(runs) == 2 and all(run.is_success for run in runs)
         assert instance.get_latest_materialization_event(AssetKey("visits")) is not None
-        assert instance.get_latest_materialization_event(AssetKey("articles")).dagster_event.partition == "2025-08"
+        assert (
+            instance.get_latest_materialization_event(AssetKey("articles")).dagster_event.partition
+            == "2025-08"
+        )
 
 
 def test_an_ephemeral_run_records_nothing(tmp_path, dagster_home):
@@ -72,7 +77,9 @@ def test_run_of_a_folder_without_articles_runs_today_and_records_the_errors(tmp_
 
 
 def test_run_with_a_missing_raw_folder_is_a_usage_error(tmp_path):
-    result = runner.invoke(app, ["run", "--raw", str(tmp_path / "absent"), "--db", str(tmp_path / "x.duckdb")])
+    result = runner.invoke(
+        app, ["run", "--raw", str(tmp_path / "absent"), "--db", str(tmp_path / "x.duckdb")]
+    )
     assert result.exit_code == 2
 
 
@@ -84,16 +91,23 @@ def test_a_run_over_another_folder_keeps_the_first_folders_articles_and_reports_
     assert runner.invoke(app, ["run", "--raw", str(demo), "--db", str(db)]).exit_code == 0
     other = tmp_path / "batch-b"
     other.mkdir()
-    (other / "dated.txt").write_text("date 2024-01-01 Visit\nThe Japanese foreign minister arrived in Paris on "
-                                     "Monday for talks with her French counterpart.\n")
-    (other / "undated.txt").write_text("The Chadian president will visit Nigeria next week, his office said.\n")
+    (other / "dated.txt").write_text(
+        "date 2024-01-01 Visit\nThe Japanese foreign minister arrived in Paris on "
+        "Monday for talks with her French counterpart.\n"
+    )
+    (other / "undated.txt").write_text(
+        "The Chadian president will visit Nigeria next week, his office said.\n"
+    )
     result = runner.invoke(app, ["run", "--raw", str(other), "--db", str(db)])
     assert result.exit_code == 0, result.output
     assert "article(s) no longer in" not in result.output
     with duckdb.connect(str(db), read_only=True) as con:
         assert con.execute("SELECT count(*) FROM articles").fetchall()[0][0] == 7
-        from_demo = con.execute("SELECT count(*) FROM visit_mentions v JOIN article_sources s USING (article_id) "
-                                "WHERE s.source_path LIKE ?", [f"{demo}%"]).fetchall()[0][0]
+        from_demo = con.execute(
+            "SELECT count(*) FROM visit_mentions v JOIN article_sources s USING (article_id) "
+            "WHERE s.source_path LIKE ?",
+            [f"{demo}%"],
+        ).fetchall()[0][0]
     assert from_demo > 0
     # The undated file's month (this one) is a run of its own: 2024-01 .. now is not rewritten.
     assert "ran events_job over 2024-01, " in result.output
@@ -104,7 +118,9 @@ def test_a_run_over_another_folder_keeps_the_first_folders_articles_and_reports_
     assert str(other / "dated.txt") in result.output
 
 
-def test_the_readme_cron_line_runs_the_nightly_partition_without_a_daemon(tmp_path, dagster_home, monkeypatch):
+def test_the_readme_cron_line_runs_the_nightly_partition_without_a_daemon(
+    tmp_path, dagster_home, monkeypatch
+):
     """The README's cron line, run as cron would (a shell, the project folder), loads yesterday's month only."""
     import re
     import subprocess
@@ -112,19 +128,33 @@ def test_the_readme_cron_line_runs_the_nightly_partition_without_a_daemon(tmp_pa
 
     from tests.fixtures.paths import ROOT
 
-    (line,) = [m for m in re.findall(r"^(?:\S+ ){5}(.+)$", (ROOT / "README.md").read_text(), re.M)
-               if "diplowatch run --nightly" in m]
+    (line,) = [
+        m
+        for m in re.findall(r"^(?:\S+ ){5}(.+)$", (ROOT / "README.md").read_text(), re.M)
+        if "diplowatch run --nightly" in m
+    ]
     command = line.split(">>")[0].strip()  # the README's log redirection aside
     yesterday = (datetime.now(UTC) - timedelta(days=1)).date()
     raw = tmp_path / "raw"
     raw.mkdir()
-    (raw / "y.txt").write_text(f"date {yesterday} Y\nThe Japanese prime minister arrived in Paris on Monday.\n")
+    (raw / "y.txt").write_text(
+        f"date {yesterday} Y\nThe Japanese prime minister arrived in Paris on Monday.\n"
+    )
     (raw / "old.txt").write_text("date 2001-05-04 Old\nThe Chadian president visited Nigeria last week.\n")
     db = tmp_path / "d.duckdb"
-    env = {**__import__("os").environ, "DIPLOWATCH_RAW_DIR": str(raw), "DIPLOWATCH_DB": str(db),
-           "DAGSTER_HOME": str(dagster_home)}
-    done = subprocess.run(["bash", "-c", command.replace("cd /path/to/diplowatch", f"cd {ROOT}")], env=env,
-                          capture_output=True, text=True, timeout=600)
+    env = {
+        **__import__("os").environ,
+        "DIPLOWATCH_RAW_DIR": str(raw),
+        "DIPLOWATCH_DB": str(db),
+        "DAGSTER_HOME": str(dagster_home),
+    }
+    done = subprocess.run(
+        ["bash", "-c", command.replace("cd /path/to/diplowatch", f"cd {ROOT}")],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
     with duckdb.connect(str(db), read_only=True) as con:
         assert con.execute("SELECT published_at FROM articles").fetchall() == [(yesterday,)]

@@ -16,8 +16,10 @@ from pipelines.schedules import nightly_schedule_for
 def _evaluate(timezone: str, local_time: datetime):
     """A tick of the schedule as the daemon evaluates it (with the repository: partition keys are checked)."""
     defs = build_definitions(Settings(schedule_timezone=timezone))
-    context = build_schedule_context(scheduled_execution_time=local_time.replace(tzinfo=ZoneInfo(timezone)),
-                                     repository_def=defs.get_repository_def())
+    context = build_schedule_context(
+        scheduled_execution_time=local_time.replace(tzinfo=ZoneInfo(timezone)),
+        repository_def=defs.get_repository_def(),
+    )
     return defs.resolve_schedule_def("nightly_schedule").evaluate_tick(context)
 
 
@@ -58,5 +60,7 @@ def test_east_of_utc_only_complete_utc_days_are_loaded():
 
 
 def test_an_unknown_time_zone_is_a_clear_error():
-    with pytest.raises(ValueError, match="DIPLOWATCH_SCHEDULE_TIMEZONE='Mars/Olympus' is not an IANA time zone"):
+    with pytest.raises(
+        ValueError, match="DIPLOWATCH_SCHEDULE_TIMEZONE='Mars/Olympus' is not an IANA time zone"
+    ):
         nightly_schedule_for("Mars/Olympus")

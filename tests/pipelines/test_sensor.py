@@ -28,8 +28,11 @@ def raw(tmp_path):
 
 def tick(raw, cursor=None) -> SensorResult | SkipReason:
     sensor = defs.resolve_sensor_def("new_articles_sensor")
-    context = build_sensor_context(cursor=cursor, resources={"settings": DiplowatchSettings(raw_dir=str(raw))},
-                                   repository_def=defs.get_repository_def())
+    context = build_sensor_context(
+        cursor=cursor,
+        resources={"settings": DiplowatchSettings(raw_dir=str(raw))},
+        repository_def=defs.get_repository_def(),
+    )
     return sensor(context)
 
 
@@ -82,8 +85,12 @@ def test_a_replayed_tick_yields_the_same_run_keys(raw):
 
 def test_a_new_file_only_requests_its_own_months(raw):
     first = tick(raw)
-    (raw / "new.jsonl").write_text(json.dumps({"text": "A new article.", "published_at": "2024-02-29"}) + "\n"
-                                   + json.dumps({"text": "Another one.", "published_at": "2024-02-03"}) + "\n")
+    (raw / "new.jsonl").write_text(
+        json.dumps({"text": "A new article.", "published_at": "2024-02-29"})
+        + "\n"
+        + json.dumps({"text": "Another one.", "published_at": "2024-02-03"})
+        + "\n"
+    )
     assert set(requested(tick(raw, first.cursor))) == {"2024-02"}
 
 
@@ -102,7 +109,9 @@ def test_undated_unreadable_and_out_of_range_inputs_request_this_month(raw):
     assert set(requested(second)) == {THIS_MONTH}
     (raw / "broken.jsonl").write_text("{not json\n")
     third = tick(raw, second.cursor)
-    assert set(requested(third)) == {THIS_MONTH}, "this month's run records the unreadable file in ingest_errors"
+    assert set(requested(third)) == {THIS_MONTH}, (
+        "this month's run records the unreadable file in ingest_errors"
+    )
     (raw / "old.jsonl").write_text(json.dumps({"text": "Very old.", "published_at": "1950-01-01"}) + "\n")
     assert set(requested(tick(raw, third.cursor))) == {THIS_MONTH}
 
@@ -116,8 +125,9 @@ def test_a_missing_raw_folder_skips_with_a_reason(tmp_path):
 def test_the_daemon_path_accepts_the_requests(raw):
     # evaluate_tick is what the daemon calls: it resolves each request against events_job's partitions.
     sensor = defs.resolve_sensor_def("new_articles_sensor")
-    context = build_sensor_context(resources={"settings": DiplowatchSettings(raw_dir=str(raw))},
-                                   repository_def=defs.get_repository_def())
+    context = build_sensor_context(
+        resources={"settings": DiplowatchSettings(raw_dir=str(raw))}, repository_def=defs.get_repository_def()
+    )
     data = sensor.evaluate_tick(context)
     assert {r.partition_key for r in data.run_requests} == SAMPLE_MONTHS
     assert all(r.tags["dagster/partition"] == r.partition_key for r in data.run_requests)
