@@ -79,10 +79,10 @@ SOURCES_DELIVERING = "sources_delivering"
 sources_delivering_spec = AssetCheckSpec(
     SOURCES_DELIVERING,
     asset="articles",
-    description="Every source with a regular history still delivers: WARN when a source (feed, publisher or "
-    f"folder) with at least {health.MIN_ACTIVE_DAYS} days of articles has been silent, as of the run's last day, "
-    f"for more than {health.SILENCE_FACTOR}x its usual gap between articles. Days before a source's first "
-    "article do not count, so sparse archives and new sources pass.",
+    description="Every source with a regular history still delivers: WARN when a source (feed, publisher "
+    f"or folder) with at least {health.MIN_ACTIVE_DAYS} days of articles has been silent, as of the run's "
+    f"last day, for more than {health.SILENCE_FACTOR}x its usual gap between articles. Days before a "
+    "source's first article do not count, so sparse archives and new sources pass.",
 )
 
 
@@ -181,7 +181,7 @@ targets_exist_spec = AssetCheckSpec(
 def reactions_target_exists(
     con: duckdb.DuckDBPyConnection, partition_dates: Sequence[date] | None, links_cleared: int = 0
 ) -> AssetCheckResult:
-    """ERROR when stored reactions of the given days (all when None) point at visit mentions that don't exist."""
+    """ERROR when stored reactions of the given days (all when None) point at visit mentions that are gone."""
     sql = """SELECT r.reaction_id, r.target_mention_id, r.partition_date FROM reactions r
              WHERE r.target_mention_id IS NOT NULL
                AND NOT EXISTS (SELECT 1 FROM visit_mentions v WHERE v.mention_id = r.target_mention_id)"""

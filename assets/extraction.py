@@ -188,8 +188,8 @@ def write_event_tables(
             kinds={"spacy", "polars", "duckdb"},
             owners=OWNERS,
             metadata=table_metadata("visit_mentions"),
-            description="Visits mentioned in the articles, one row per mention: who visited whom, where, when "
-            "(dates and their precision), status and type, with the sentence it was read from.",
+            description="Visits mentioned in the articles, one row per mention: who visited whom, where, "
+            "when (dates and their precision), status and type, with the sentence it was read from.",
         ),
         "reactions": AssetOut(
             dagster_type=Nothing,

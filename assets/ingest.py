@@ -1,5 +1,5 @@
-"""The `ingest` group: the configured feeds fetched into the raw folder (`feed_entries`), then the raw folder read
-into `articles`, `article_sources` and `ingest_errors`, one UTC month a partition (`articles`)."""
+"""The `ingest` group: the configured feeds fetched into the raw folder (`feed_entries`), then the raw folder
+read into `articles`, `article_sources` and `ingest_errors`, one UTC month a partition (`articles`)."""
 
 from dagster import AssetExecutionContext, BackfillPolicy, MaterializeResult, MetadataValue, asset
 
@@ -66,10 +66,11 @@ PREVIEW_COLUMNS = ["partition_date", "published_at", "title", "source", "source_
     group_name="ingest",
     kinds={"polars", "duckdb"},
     owners=OWNERS,
-    description="Articles read from the raw folder (DIPLOWATCH_RAW_DIR; sample .txt and .jsonl, recursively), "
-    "deduplicated by normalized title + text and validated. Partitioned by month of publication (UTC); an "
-    "undated article falls on the day it was first ingested (`date_from_ingest`). Also writes `article_sources` (every "
-    "place an article was seen) and `ingest_errors` (what could not be read, and why).",
+    description="Articles read from the raw folder (DIPLOWATCH_RAW_DIR; .txt, .jsonl, .csv and .html, "
+    "recursively), deduplicated by normalized title + text or URL, and validated. Partitioned by month of "
+    "publication (UTC); an undated article falls on the day it was first ingested (`date_from_ingest`). Also "
+    "writes `article_sources` (every place an article was seen) and `ingest_errors` (what could not be read, "
+    "and why).",
     # Feeds write their entries into the raw folder first, so a run reads what it just fetched.
     deps=["feed_entries"],
     partitions_def=monthly_partitions,

@@ -1,4 +1,4 @@
-"""What every DuckDB-writing asset shares: its concurrency pool, its retry policy and owners, and column docs."""
+"""What every DuckDB-writing asset shares: its concurrency pool, retry policy, owners and column docs."""
 
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ OWNERS = ["team:diplowatch"]
 
 @contextlib.contextmanager
 def retry_only_lock_errors() -> Iterator[None]:
-    """Let a DuckDB lock error through to the RetryPolicy; turn any other error into a Failure without retries.
+    """Let a DuckDB lock error through to the RetryPolicy; any other error becomes a Failure without retries.
 
     Retrying a schema fault or an extractor bug three times only delays the red run by minutes.
     """

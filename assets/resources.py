@@ -17,9 +17,9 @@ from diplowatch.stages import staging
 
 
 class DiplowatchSettings(ConfigurableResource):
-    """Where the raw articles are read from (DIPLOWATCH_RAW_DIR), the feeds config (DIPLOWATCH_FEEDS) and where
-    a run keeps the files its steps hand over (DIPLOWATCH_STAGING_DIR; empty: `staging/` beside the DuckDB
-    file — in a multi-machine deployment, a volume every run worker mounts)."""
+    """Where the raw articles are read from (DIPLOWATCH_RAW_DIR), the feeds config (DIPLOWATCH_FEEDS) and
+    where a run keeps the files its steps hand over (DIPLOWATCH_STAGING_DIR; empty: `staging/` beside the
+    DuckDB file — in a multi-machine deployment, a volume every run worker mounts)."""
 
     raw_dir: str
     feeds_path: str = ""  # a feeds TOML file; empty: the feed_entries asset fetches nothing

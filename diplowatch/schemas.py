@@ -44,7 +44,8 @@ class Articles(pa.DataFrameModel):
     )
     language: str = pa.Field(nullable=True, description="detected ISO 639-1 language of the text")
     partition_date: pl.Date = pa.Field(
-        description="daily partition of the article: published_at, or the day it was first ingested when the date is unknown"
+        description="the article's day (its partition is that month): published_at, or the day it was first "
+        "ingested when the date is unknown"
     )
     date_from_ingest: bool = pa.Field(
         description="true when partition_date is the ingestion day because published_at is unknown"
@@ -126,7 +127,7 @@ class FeedState(pa.DataFrameModel):
 
 
 class FeedEntriesSeen(pa.DataFrameModel):
-    """The per-feed cursor: entries already written to the raw folder, so the next run fetches only new ones."""
+    """The per-feed cursor: entries already in the raw folder, so the next run fetches only new ones."""
 
     feed_name: str = pa.Field(description="the feed")
     entry_key: str = pa.Field(

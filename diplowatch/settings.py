@@ -1,4 +1,4 @@
-"""Run settings (raw folder, database file, spaCy model, processes...), read from the environment in this one place."""
+"""Run settings (raw folder, database file, spaCy model, processes...), read from the environment here."""
 
 from __future__ import annotations
 

@@ -41,27 +41,25 @@ PRIMARY_KEYS: dict[str, tuple[str, ...]] = {
     "feed_entries_seen": ("feed_name", "entry_key"),
 }
 
-#: Tables whose key is checked by `apply_writes` (a duplicate fails the transaction) instead of a DuckDB index.
-#: Event tables: maintaining the ART index of a PRIMARY KEY costs about 40% of their bulk-load time
-#: (bench/run.py measures it). Articles: the index must fit in the stage's memory limit (an index page cannot
-#: be spilled): with 64-character ids it failed the write at 2M articles under 256MB and at 4M under 512MB,
-#: while the check (a GROUP BY, which spills) has no such ceiling. Their key columns are also `unique=True` in
-#: the pandera models. Files created with the index are rebuilt without it on connecting (`ensure_schema`).
+#: Tables whose key is checked by `apply_writes` (a duplicate fails the transaction) instead of a PRIMARY KEY
+#: index: for the event tables the index is the largest cost of a bulk load, and for articles it must fit in
+#: the stage's memory limit (an index cannot be spilled), while the check (a GROUP BY) spills. The figures are
+#: in docs/storage-notes.md. Their key columns are also `unique=True` in the pandera models. Files created
+#: with the index are rebuilt without it on connecting (`ensure_schema`).
 KEYS_CHECKED_AT_WRITE = frozenset({"articles", "visit_mentions", "reactions"})
 
-#: Free-text columns of the event tables stored with zstd: DuckDB's default analysis (trying FSST, dictionary...
-#: on every segment) made bulk loads ~30% slower and the file ~2x larger on news sentences (bench/run.py).
+#: Free-text columns of the event tables stored with zstd: on news sentences DuckDB's default analysis (FSST,
+#: dictionary, ... tried on every segment) made loads slower and the file larger (docs/storage-notes.md).
 COLUMN_COMPRESSION: dict[tuple[str, str], str] = {
     ("visit_mentions", "sentence"): "zstd",
     ("reactions", "sentence"): "zstd",
     ("reactions", "quote"): "zstd",
 }
 
-#: DuckDB's buffer pool while a pipeline stage writes. By default DuckDB may keep up to 80% of RAM of blocks it
-#: wrote or sorted; bounded, it spills to `<db file>.tmp/` instead, so a stage's memory does not grow with
-#: the corpus (bench/run.py shows peak RSS at 1k, 10k and 100k articles). Writing 100k articles (150 MB of
-#: text) in one transaction peaked at 797 MB RSS with 512MB here, 646 MB with 256MB, 530 MB with 128MB, at
-#: the same speed; 256MB rather than 128MB leaves a margin for the stage's other SQL (not measured further).
+#: DuckDB's buffer pool while a pipeline stage writes. By default DuckDB may keep up to 80% of RAM of blocks
+#: it wrote or sorted; bounded, it spills to `<db file>.tmp/` instead, so a stage's memory does not grow with
+#: the corpus. A lower limit saved little more memory at the same speed; this one leaves a margin for the
+#: stage's other SQL (docs/storage-notes.md).
 STAGE_MEMORY_LIMIT = "256MB"
 
 
@@ -100,7 +98,8 @@ def table_ddl(table: str, key_index: bool | None = None) -> str:
 def ddl() -> list[str]:
     """Every statement that creates the database schema, in order."""
     statements = [
-        "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied_at TIMESTAMPTZ DEFAULT now())"
+        "CREATE TABLE IF NOT EXISTS schema_version "
+        "(version INTEGER NOT NULL, applied_at TIMESTAMPTZ DEFAULT now())"
     ]
     statements += [table_ddl(t) for t in MODELS]
     return statements
@@ -138,7 +137,7 @@ def lock_wait_message(path: str | os.PathLike, waited: float, limit: float) -> s
 def _open_waiting_for_lock(
     path: Path, read_only: bool, config: dict, lock_wait: float, on_wait: OnLockWait | None = None
 ) -> duckdb.DuckDBPyConnection:
-    """duckdb.connect, retried with backoff while another process holds the file's lock, for up to `lock_wait` s.
+    """duckdb.connect, retried with backoff for up to `lock_wait` s while another process holds the lock.
 
     Other errors (a missing folder, a corrupt file) fail at once; a lock still held at the deadline raises
     DuckDBLockedError saying what to do. `on_wait` is called when the wait starts and every
@@ -155,8 +154,9 @@ def _open_waiting_for_lock(
             waited = time.monotonic() - start
             if waited + delay > lock_wait:
                 raise DuckDBLockedError(
-                    f"DuckDB file {path} is still locked by another process after {waited:.0f} s ({exc}). DuckDB "
-                    "allows one writer: close the DuckDB CLI or other program that has it open, then try again."
+                    f"DuckDB file {path} is still locked by another process after {waited:.0f} s ({exc}). "
+                    "DuckDB allows one writer: close the DuckDB CLI or other program that has it open, then "
+                    "try again."
                 ) from exc
             if on_wait is not None and waited >= next_report:
                 on_wait(path, waited, lock_wait)
@@ -175,9 +175,9 @@ def connect(
 ) -> Iterator[duckdb.DuckDBPyConnection]:
     """Open a short-lived connection (closed on exit, also on failure). Creates the file and schema if needed.
 
-    Waits up to `lock_wait` seconds while another process (a concurrent run, an open DuckDB CLI) holds the file,
-    telling `on_wait(path, waited_s, lock_wait)` when the wait starts and every few seconds.
-    `config` adds DuckDB settings to the ones diplowatch needs.
+    Waits up to `lock_wait` seconds while another process (a concurrent run, an open DuckDB CLI) holds the
+    file, telling `on_wait(path, waited_s, lock_wait)` when the wait starts and every few seconds. `config`
+    adds DuckDB settings to the ones diplowatch needs.
     """
     path = Path(db_path)
     if read_only:
@@ -222,7 +222,7 @@ def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     """Create the tables and views if missing, drop the key indexes older files have; record the schema
     version once. Skipped when the file already holds this code's schema (its fingerprint matches): a run
-    opens the file a dozen times, and re-creating every view each time cost ~0.3 s per connection."""
+    opens the file a dozen times, and re-creating every view each time is not free (docs/storage-notes.md)."""
     fingerprint = schema_fingerprint()
     if _stored_fingerprint(con) == fingerprint:
         return
@@ -286,7 +286,7 @@ def _drop_key_indexes(con: duckdb.DuckDBPyConnection) -> None:
 def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame | None) -> int:
     if frame is None or frame.is_empty():
         return 0
-    # Arrow string views: ~7x faster to build from Polars than large strings, and DuckDB reads them as well.
+    # Arrow string views: much faster to build from Polars than large strings (docs/storage-notes.md).
     con.register("__incoming", frame.to_arrow(compat_level=pl.CompatLevel.newest()))
     try:
         con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM __incoming")
@@ -303,7 +303,7 @@ def _insert_parquet(con: duckdb.DuckDBPyConnection, table: str, paths: Sequence[
     if table not in KEYS_CHECKED_AT_WRITE:
         return con.execute(insert, [list(paths)]).fetchall()[0][0]
     # These tables' row order means nothing (readers sort), and letting DuckDB's threads write row groups in
-    # any order about doubles their load rate (bench/run.py).
+    # any order makes their load much faster (docs/storage-notes.md).
     with unordered(con):
         return con.execute(insert, [list(paths)]).fetchall()[0][0]
 
@@ -328,7 +328,8 @@ def _check_unique_key(con: duckdb.DuckDBPyConnection, table: str) -> None:
     if duplicates:
         duplicate = duplicates[0]
         raise duckdb.ConstraintException(
-            f"duplicate key {key} = {duplicate[:-1]} in {table} ({duplicate[-1]} rows): the write was rolled back; "
+            f"duplicate key {key} = {duplicate[:-1]} in {table} ({duplicate[-1]} rows): the write was rolled "
+            "back; "
             "the same article was extracted twice or the extractor's ids are not unique"
         )
 

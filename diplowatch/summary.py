@@ -8,11 +8,11 @@ from diplowatch.store import table_counts
 
 
 def summarize(con: duckdb.DuckDBPyConnection, limit: int = 10) -> dict:
-    """Table counts plus the most recently reported canonical visits and the newest reactions, as plain data."""
+    """Table counts, the most recently reported canonical visits and the newest reactions, as plain data."""
     counts = table_counts(con)
     visits = con.execute(
-        """SELECT visitor_name, visitor_code, host_code, location, start_date, end_date, date_precision, status,
-                  visit_type, mention_count
+        """SELECT visitor_name, visitor_code, host_code, location, start_date, end_date, date_precision,
+                  status, visit_type, mention_count
            FROM visits ORDER BY last_reported DESC NULLS LAST, visit_id LIMIT ?""",
         [limit],
     ).fetchall()
@@ -28,7 +28,8 @@ def format_summary(summary: dict) -> str:
     c = summary["counts"]
     lines = [
         f"articles: {c['articles']}   visits: {c['visits']} (from {c['visit_mentions']} mentions)   "
-        f"reactions: {c['reactions']}   ingest errors: {c['ingest_errors']}   rejected rows: {c['rejected_rows']}",
+        f"reactions: {c['reactions']}   ingest errors: {c['ingest_errors']}   "
+        f"rejected rows: {c['rejected_rows']}",
     ]
     if summary["visits"]:
         lines.append("visits (most recently reported first):")

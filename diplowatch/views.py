@@ -39,8 +39,8 @@ def _ranked_by_year(side: str, other: str, other_alias: str) -> str:
 _VIEW_LIST = [
     View(
         "visit_frequency_monthly",
-        "Canonical visits per visitor, host and month (the month of the visit's start date, or of its first report "
-        "when the dates are unknown).",
+        "Canonical visits per visitor, host and month (the month of the visit's start date, or of its first "
+        "report when the dates are unknown).",
         f"""
         SELECT visitor_code, host_code,
                date_trunc('month', {_VISIT_DAY})::DATE AS month,
@@ -97,7 +97,8 @@ _VIEW_LIST = [
             "visitors": "distinct visiting countries or organisations that year",
             "rank": "rank of the host that year by visits (1 = most visited; ties share a rank)",
         },
-        "SELECT year, rank, host_code, visits, visitors FROM host_popularity\nWHERE rank <= 3 ORDER BY year, rank;",
+        "SELECT year, rank, host_code, visits, visitors FROM host_popularity\n"
+        "WHERE rank <= 3 ORDER BY year, rank;",
     ),
     View(
         "visitor_activity",
@@ -129,11 +130,13 @@ _VIEW_LIST = [
             "visits": "distinct canonical visits those reactions are about",
             "articles": "distinct articles the reactions were read from",
         },
-        "SELECT reactor_code, stance, reactions FROM reaction_summary\nORDER BY reactions DESC, reactor_code;",
+        "SELECT reactor_code, stance, reactions FROM reaction_summary\n"
+        "ORDER BY reactions DESC, reactor_code;",
     ),
     View(
         "reactions_per_visit",
-        "Every canonical visit with the number of reactions to it, by stance (visits without reactions included).",
+        "Every canonical visit with the number of reactions to it, by stance (visits without reactions "
+        "included).",
         """
         SELECT v.visit_id, v.visitor_code, v.host_code, v.visitor_name, v.start_date, v.status,
                count(r.reaction_id) AS reactions,
@@ -212,7 +215,7 @@ VIEWS: dict[str, View] = {view.name: view for view in _VIEW_LIST}
 
 
 def create_views(con: duckdb.DuckDBPyConnection) -> None:
-    """Create or replace every view, with its documentation as DuckDB comments (`duckdb_views()`, `duckdb_columns()`).
+    """Create or replace every view, documented in DuckDB comments (`duckdb_views()`, `duckdb_columns()`).
 
     The comments let people who open the file in the DuckDB CLI read what a view and its columns mean.
     """

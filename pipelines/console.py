@@ -50,7 +50,7 @@ def run(
         ),
     ] = False,
 ) -> None:
-    """Materialize every asset (the job the Dagster UI runs) for every month in the raw folder, then summarize."""
+    """Materialize every asset (the UI's job) for every month of the raw folder's articles, then summarize."""
     settings = Settings.from_env(raw_dir=raw, db_path=db, model_name=model, processes=processes)
     if not Path(settings.raw_dir).exists():
         raise fail(
@@ -74,7 +74,8 @@ def _say_what_changed(outcome: RunOutcome, settings: Settings) -> None:
         say(f"recorded in the Dagster instance {outcome.dagster_home} (`make ui` shows it)")
     if outcome.articles_removed:
         say(
-            f"removed {outcome.articles_removed} article(s) no longer in {settings.raw_dir}, read before from:"
+            f"removed {outcome.articles_removed} article(s) no longer in {settings.raw_dir}, "
+            "read before from:"
         )
         for path in outcome.removed_paths:
             say(f"  {path}")

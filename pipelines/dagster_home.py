@@ -1,14 +1,14 @@
-"""The project's Dagster instance folder: DAGSTER_HOME (default `.dagster_home/`) with the project's dagster.yaml.
+"""The project's Dagster instance: DAGSTER_HOME (default `.dagster_home/`) with the project's dagster.yaml.
 
-`prepare_dagster_home()` makes the folder and refreshes its `dagster.yaml` from the repository's on every call,
-so the settings in git (writer pool of one, run queue, onboarding modal off, telemetry off) are the ones the UI
-uses, never an older copy left from a previous checkout. A copy rather than a symlink: DAGSTER_HOME may live
-outside the repository (it is overridable), and a link into a working tree breaks when the clone moves or is
-deleted, taking the instance's settings with it. A copy that differs from the project's (an older version or a
-hand edit) is kept beside it as `dagster.yaml.previous`, and the change is reported, so nothing is lost silently:
-settings belong in the project's dagster.yaml.
+`prepare_dagster_home()` makes the folder and refreshes its `dagster.yaml` from the repository's on every
+call, so the settings in git (writer pool of one, run queue, onboarding modal off, telemetry off) are the ones
+the UI uses, never an older copy left from a previous checkout. A copy rather than a symlink: DAGSTER_HOME may
+live outside the repository (it is overridable), and a link into a working tree breaks when the clone moves or
+is deleted, taking the instance's settings with it. A copy that differs from the project's (an older version
+or a hand edit) is kept beside it as `dagster.yaml.previous`, and the change is reported, so nothing is lost
+silently: settings belong in the project's dagster.yaml.
 
-`python -m pipelines.dagster_home [HOME]` prepares the folder and prints its absolute path (`make ui` uses it).
+`python -m pipelines.dagster_home [HOME]` prepares the folder and prints its absolute path (for `make ui`).
 """
 
 from __future__ import annotations
@@ -28,8 +28,8 @@ PREVIOUS_NAME = "dagster.yaml.previous"
 
 
 def dagster_home(home: str | os.PathLike | None = None) -> Path:
-    """The instance folder: `home`, else $DAGSTER_HOME, else `.dagster_home/` of the project; absolute (Dagster
-    refuses a relative DAGSTER_HOME)."""
+    """The instance folder: `home`, else $DAGSTER_HOME, else `.dagster_home/` of the project; absolute
+    (Dagster refuses a relative DAGSTER_HOME)."""
     chosen = home or os.environ.get("DAGSTER_HOME") or DEFAULT_HOME
     return Path(chosen).expanduser().resolve()
 

@@ -39,5 +39,5 @@ defs = build_definitions()
 
 
 def events_job_from_env():
-    """`events_job` as the environment configures it: what a run's step processes rebuild (reconstructable)."""
+    """`events_job` as the environment configures it: rebuilt by a run's step processes (reconstructable)."""
     return build_definitions().resolve_job_def("events_job")

@@ -1,5 +1,5 @@
-"""`diplowatch run` without the command line: launch `events_job` over the months a raw folder's articles fall on,
-recorded in the project's Dagster instance (the one `make ui` shows) unless asked for a throwaway one."""
+"""`diplowatch run` without the command line: launch `events_job` over the months a raw folder's articles fall
+on, recorded in the project's Dagster instance (the one `make ui` shows) unless asked for a throwaway one."""
 
 from __future__ import annotations
 

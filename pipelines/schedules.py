@@ -47,8 +47,8 @@ def nightly_schedule_for(timezone: str = "UTC") -> ScheduleDefinition:
         # Running by default: a fresh `dagster dev` starts materializing nights without a click. Pause it in
         # the UI (Automation -> nightly_schedule -> toggle) or `dagster schedule stop nightly_schedule`.
         default_status=DefaultScheduleStatus.RUNNING,
-        description=f"At 02:00 {timezone}, materialize the whole graph for the month of the previous (complete) "
-        "UTC day: the month's articles are read again and its events extracted again.",
+        description=f"At 02:00 {timezone}, materialize the whole graph for the month of the previous "
+        "(complete) UTC day: the month's articles are read again and its events extracted again.",
     )
     def nightly_schedule(context: ScheduleEvaluationContext) -> RunRequest:
         moment = context.scheduled_execution_time or datetime.now(UTC)

@@ -1,4 +1,4 @@
-"""`new_articles_sensor`: new, changed or removed files in the raw folder request runs of the months they touch."""
+"""`new_articles_sensor`: new, changed or removed files of the raw folder request runs of their months."""
 
 from __future__ import annotations
 
@@ -105,7 +105,7 @@ def plan_runs(raw_dir: str | Path, previous: dict[str, FileState], now: datetime
 
 
 def run_key(partition: str, changes: list[str]) -> str:
-    """Same partition + same file versions = same key, so Dagster launches it once even if a tick is replayed."""
+    """Same partition and file versions, same key: Dagster launches it once even if a tick is replayed."""
     digest = hashlib.sha256("\n".join(changes).encode()).hexdigest()[:16]
     return f"{partition}:{digest}"
 
@@ -118,8 +118,9 @@ def run_key(partition: str, changes: list[str]) -> str:
     # touches (hundreds for a historical archive); load history with a backfill or `diplowatch run`, then
     # turn the sensor on in the UI (Automation) or with `dagster sensor start new_articles_sensor`.
     default_status=DefaultSensorStatus.STOPPED,
-    description="Watches the raw folder (DIPLOWATCH_RAW_DIR): new, changed or removed files request one run of "
-    "events_job per month their articles fall on. Cursor: path + mtime + size (+ the days each file touched).",
+    description="Watches the raw folder (DIPLOWATCH_RAW_DIR): new, changed or removed files request one run "
+    "of events_job per month their articles fall on. Cursor: path + mtime + size (+ the days each file "
+    "touched).",
 )
 def new_articles_sensor(context: SensorEvaluationContext, settings: DiplowatchSettings):
     raw_dir = Path(settings.raw_dir)

@@ -26,7 +26,7 @@ def db_path(tmp_path) -> Path:
 
 @pytest.fixture
 def held(db_path) -> LockHolder:
-    """`db_path`, created, then held open read-write by another process until the test releases it (or ends)."""
+    """`db_path`, created, then held open read-write by another process until released (or the test ends)."""
     from diplowatch import store
 
     with store.connect(db_path):

@@ -19,7 +19,7 @@ FORBIDDEN = {
     "pipelines": ("tests", "bench"),
 }
 WHY = {
-    "diplowatch": "the core runs without Dagster (CLI, benchmark, tests) and knows nothing of the layers above",
+    "diplowatch": "the core runs without Dagster (CLI, benchmark) and knows nothing of the layers above",
     "assets": "asset definitions do not depend on the code location that assembles them",
     "pipelines": "production code does not depend on the tests or the benchmark",
 }

@@ -1,4 +1,4 @@
-"""Analytics over the event tables: visit clustering, charts, the HTML report, stats and the data dictionary."""
+"""Analytics over the event tables: visit clustering, charts, the HTML report, stats, the data dictionary."""
 
 from diplowatch.analytics.clustering import ClusteredVisits, cluster_visits
 

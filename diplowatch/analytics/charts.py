@@ -22,7 +22,7 @@ WIDTH = 640
 
 
 def count_axis(largest: int, ticks: int = 8) -> alt.Axis:
-    """An axis of whole numbers from 0 to `largest` (counts have no half visits), at most about `ticks` ticks."""
+    """An axis of whole numbers from 0 to `largest` (no half visits), with at most about `ticks` ticks."""
     step = max(1, math.ceil(max(largest, 1) / ticks))
     return alt.Axis(values=list(range(0, max(largest, 1) + step, step)), format="d")
 
@@ -145,7 +145,7 @@ def network_frames(
 
 
 def network_layout(pairs: pl.DataFrame, max_nodes: int = NETWORK_NODES) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """Place the `max_nodes` busiest countries on a circle (deterministic, no physics) and keep their edges."""
+    """The `max_nodes` busiest countries placed on a circle (deterministic, no physics), with their edges."""
     visits = pl.col("visits").cast(pl.Int64)
     none = pl.lit(0, dtype=pl.Int64)
     degree = (
@@ -255,7 +255,7 @@ def network_chart(nodes: pl.DataFrame, edges: pl.DataFrame) -> alt.LayerChart:
 
 
 def _legend_values(counts: list[int], most: int = 5) -> list[int]:
-    """Up to `most` distinct whole counts spread from the smallest to the largest (no "2, 2, 3, 3" legends)."""
+    """Up to `most` distinct whole counts from the smallest to the largest (no "2, 2, 3, 3" legends)."""
     distinct = sorted(set(counts))
     if len(distinct) <= most:
         return distinct

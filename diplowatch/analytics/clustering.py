@@ -19,8 +19,8 @@ NEAR_DAYS = 7
 #: An undated announcement (planned or cancelled) joins the first visit of its pair starting within this many
 #: days after the article: announcements rarely come more than a year ahead.
 ANNOUNCEMENT_HORIZON_DAYS = 365
-#: An undated report of an ongoing or completed visit joins the visit of its pair closest to the article's date
-#: within this many days: news of a visit is written while it happens or shortly after.
+#: An undated report of an ongoing or completed visit joins the visit of its pair closest to the article's
+#: date within this many days: news of a visit is written while it happens or shortly after.
 REPORT_WINDOW_DAYS = 45
 
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
@@ -126,7 +126,7 @@ def person_tokens(name: str | None) -> frozenset[str]:
 
 
 def same_person(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Unknown persons match anyone; known ones match when one name contains the other ("Putin" ⊂ "Vladimir Putin")."""
+    """An unknown person matches anyone; known ones when one name holds the other (Putin, Vladimir Putin)."""
     return not a or not b or a <= b or b <= a
 
 
@@ -293,10 +293,10 @@ def _cluster_pair(mentions: list[_Mention], near_days: int) -> list[_Cluster]:
 
 
 def _visit_for_undated(m: _Mention, dated: list[_Cluster]) -> _Cluster | None:
-    """The dated visit an undated mention is about, judged from the article's date and the mention's status."""
+    """The dated visit an undated mention is about, from the article's date and the mention's status."""
     if m.status in ("planned", "cancelled"):
-        # An announcement (or its cancellation) is about the next visit of the pair; a visit under way on the day
-        # of the article counts as "next".
+        # An announcement (or its cancellation) is about the next visit of the pair; a visit under way on the
+        # day of the article counts as "next".
         upcoming = [
             c
             for c in dated
@@ -323,7 +323,7 @@ def _visit_row(visitor_code: str, host_code: str, cluster: _Cluster) -> dict:
     dated = [m for m in members if m.precision == cluster.precision and m.precision is not None]
     start = end = None
     if dated:
-        # The latest report at the best precision knows the dates best (announced dates get confirmed or moved).
+        # The latest report at the best precision knows the dates best: announced dates get confirmed or move.
         chosen = max(dated, key=lambda m: (m.report_key[0], m.end is not None, m.confidence, m.report_key))
         start, end = chosen.start, chosen.end
         if end is None:

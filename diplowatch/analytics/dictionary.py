@@ -1,4 +1,4 @@
-"""The data dictionary (docs/data-dictionary.md), generated from the pandera models and the view definitions."""
+"""The data dictionary (docs/data-dictionary.md), generated from the pandera models and the views."""
 
 from __future__ import annotations
 
@@ -92,12 +92,12 @@ def generate_dictionary() -> str:
     lines = [
         "# Data dictionary",
         "",
-        "<!-- Generated from diplowatch/schemas.py (pandera models) and diplowatch/views.py. Do not edit by hand:",
+        "<!-- Generated from diplowatch/schemas.py (pandera models) and diplowatch/views.py. Do not edit:",
         f"     run `{REGENERATE}`. tests/core/test_dictionary.py fails when this file is stale. -->",
         "",
-        "Every table is a pandera model: rows failing a check land in `rejected_rows` with the reasons. Types are",
-        "the DuckDB column types. Views are created with the schema and carry their descriptions as DuckDB",
-        "comments.",
+        "Every table is a pandera model: rows failing a check land in `rejected_rows` with the reasons.",
+        "Types are the DuckDB column types. Views are created with the schema and carry their descriptions",
+        "as DuckDB comments.",
         "",
         "## Tables",
         "",

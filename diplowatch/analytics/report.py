@@ -27,7 +27,8 @@ header h1 { margin: 0 0 .3rem 0; font-size: 1.5rem; }
 header p { margin: 0; opacity: .85; font-size: .9rem; }
 main { max-width: 1100px; margin: 0 auto; padding: 1rem 2rem 3rem; }
 .counts { display: flex; gap: 1rem; flex-wrap: wrap; margin: 1rem 0; }
-.count { background: white; border-radius: 8px; padding: .8rem 1.2rem; box-shadow: 0 1px 3px rgba(0,0,0,.08); }
+.count { background: white; border-radius: 8px; padding: .8rem 1.2rem;
+         box-shadow: 0 1px 3px rgba(0,0,0,.08); }
 .count b { display: block; font-size: 1.6rem; color: #08306b; }
 section { background: white; border-radius: 8px; padding: 1rem 1.2rem; margin: 1rem 0;
           box-shadow: 0 1px 3px rgba(0,0,0,.08); overflow-x: auto; }
@@ -131,8 +132,8 @@ def build_report(
     top_visits = store.read_frame(
         con,
         """
-        SELECT visitor_code AS visitor, host_code AS host, visitor_name AS person, location, start_date, end_date,
-               status, visit_type, mention_count AS mentions, article_count AS articles,
+        SELECT visitor_code AS visitor, host_code AS host, visitor_name AS person, location, start_date,
+               end_date, status, visit_type, mention_count AS mentions, article_count AS articles,
                coalesce(r.reactions, 0) AS reactions
         FROM visits LEFT JOIN (SELECT visit_id, reactions FROM reactions_per_visit) r USING (visit_id)
         ORDER BY mention_count DESC, article_count DESC, start_date DESC NULLS LAST, visit_id LIMIT 15""",

@@ -1,5 +1,5 @@
-"""How the read commands open the database: read-only, query-only (no file, network or extension access), with a
-short wait for a writer and an exit that says what was wrong."""
+"""How the read commands open the database: read-only, query-only (no file, network or extension access), with
+a short wait for a writer and an exit that says what was wrong."""
 
 from __future__ import annotations
 

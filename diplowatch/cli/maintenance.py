@@ -1,5 +1,5 @@
-"""Keeping the project and its database tidy: `dictionary` (the generated data dictionary) and `prune` (articles
-whose files are gone from anywhere)."""
+"""Keeping the project and its database tidy: `dictionary` (the generated data dictionary) and `prune`
+(articles whose files are gone from anywhere)."""
 
 from __future__ import annotations
 

@@ -44,7 +44,7 @@ def sql_cmd(
         list[str] | None, typer.Option("--param", "-p", help="value of a `?` placeholder (repeatable)")
     ] = None,
 ) -> None:
-    """Run one query on a read-only connection without file access; print the result as a table, CSV or JSON."""
+    """Run one query, read-only and without file access; print the result as a table, CSV or JSON."""
     import duckdb
     import polars as pl
 

@@ -1,6 +1,6 @@
-"""RSS/Atom feeds into the raw folder: read the feeds config, fetch each feed incrementally (conditional GET and
-a per-feed cursor of seen entries), optionally fetch each entry's page, and write new entries as JSON Lines
-under `<raw>/feeds/<feed-name>/<YYYY-MM-DD>.jsonl`, where the `articles` stage reads them like any file.
+"""RSS/Atom feeds into the raw folder: read the feeds config, fetch each feed incrementally (conditional GET
+and a per-feed cursor of seen entries), optionally fetch each entry's page, and write new entries as JSON
+Lines under `<raw>/feeds/<feed-name>/<YYYY-MM-DD>.jsonl`, where the `articles` stage reads them like any file.
 
 The feed stage never writes `articles`: the raw files are the durable record of what was fetched (also of a
 page that could not be fetched: the line carries a note), so one stage owns the articles table. The
@@ -33,8 +33,8 @@ from diplowatch.ingest.pages import extract_page
 from diplowatch.ingest.text import BinaryContent, decode_bytes, html_fragment_to_text
 from diplowatch.schemas import frame_from_rows, polars_schema
 
-#: Feed names become folder names: 1-64 lower-case ASCII letters, digits, `-` and `_`, starting with a letter or
-#: digit; matched whole (`fullmatch`: no trailing newline, no control character, nothing that climbs out of
+#: Feed names become folder names: 1-64 lower-case ASCII letters, digits, `-` and `_`, starting with a letter
+#: or digit; matched whole (`fullmatch`: no trailing newline, no control character, nothing that climbs out of
 #: `<raw>/feeds/`).
 FEED_NAME = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
 #: Rows of `ingest_errors` owned by the feed stage (feed URLs); the articles stage owns every other row.
@@ -387,8 +387,8 @@ def fetch_feed(fetcher: Fetcher, feed: Feed, state: dict | None, seen: set[str])
 
 
 def write_entry_lines(raw_dir: str | os.PathLike, feed_name: str, lines: list[dict], day: date) -> Path:
-    """Append the lines to `<raw>/feeds/<feed>/<day>.jsonl` (skipping ids already there), atomically: the file is
-    rewritten beside itself and renamed, so a reader never sees half a file."""
+    """Append the lines to `<raw>/feeds/<feed>/<day>.jsonl` (skipping ids already there), atomically: the file
+    is rewritten beside itself and renamed, so a reader never sees half a file."""
     folder = Path(raw_dir) / "feeds" / feed_name
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{day.isoformat()}.jsonl"
@@ -445,7 +445,7 @@ def fetch_feeds(
 
 
 def _cursor(seen: pl.DataFrame, names: list[str], new_rows: pl.DataFrame) -> pl.DataFrame:
-    """The feeds' cursor after the run: the earlier entries and the new ones, newest first, capped per feed."""
+    """The feeds' cursor after the run: earlier entries and new ones, newest first, capped per feed."""
     schema = polars_schema("feed_entries_seen")
     earlier = (
         seen.filter(pl.col("feed_name").is_in(names)).select(list(schema)).cast(schema)

@@ -142,21 +142,20 @@ class AddressPolicy:
             parse_allow_entry(entry)  # fail on construction, not on the first fetch
 
     def addresses(self, host: str, port: int) -> list[str]:
-        """The addresses to connect to for host:port; FetchError("blocked_address") when any is not allowed."""
+        """The addresses to connect to for host:port; BlockedAddress when any of them is not allowed."""
         names, networks = self._entries()
         resolved = _resolve(host, port)
         if host.lower().rstrip(".") in names:
             return resolved
         for address in resolved:
-            ip = ipaddress.ip_address(
-                address.split("%", 1)[0]
-            )  # an IPv6 zone (fe80::1%eth0) is not part of it
+            # An IPv6 zone (fe80::1%eth0) is not part of the address.
+            ip = ipaddress.ip_address(address.split("%", 1)[0])
             if not is_public_address(ip) and not any(ip in network for network in networks):
                 raise BlockedAddress(
-                    f"{host} resolves to {ip}, which is not a public address (loopback, private, link-local, "
-                    "metadata or another special range): not fetched, since a feed must not make this machine "
-                    "read internal pages; if the host is meant to be fetched, add it to `allow_internal` in "
-                    "the feeds config",
+                    f"{host} resolves to {ip}, which is not a public address (loopback, private, "
+                    "link-local, metadata or another special range): not fetched, since a feed must not make "
+                    "this machine read internal pages; if the host is meant to be fetched, add it to "
+                    "`allow_internal` in the feeds config",
                 )
         return resolved
 
@@ -185,7 +184,7 @@ def parse_allow_entry(entry: str) -> str | ipaddress.IPv4Network | ipaddress.IPv
 
 # --- the connection: checked address, one deadline --------------------------------------------------------
 
-#: The deadline (on `monotonic()`) of the fetch running in this thread; every socket operation is capped by it.
+#: The deadline (`monotonic()`) of the fetch running in this thread; it caps every socket operation.
 _DEADLINE: contextvars.ContextVar[float] = contextvars.ContextVar(
     "diplowatch_fetch_deadline", default=math.inf
 )
@@ -252,9 +251,8 @@ class GuardedBackend(httpcore.NetworkBackend):
             return _DeadlineStream(stream)
         raise failure or httpcore.ConnectError(f"{host!r} has no address")
 
-    def connect_unix_socket(
-        self, path: str, timeout: float | None = None, socket_options: Iterable | None = None
-    ):
+    def connect_unix_socket(self, *_args, **_kwargs):
+        """Refused (httpcore's backends must offer it): feeds are fetched over TCP only."""
         raise httpcore.ConnectError("feeds are fetched over TCP only")
 
     def sleep(self, seconds: float) -> None:
@@ -288,7 +286,7 @@ def _client(policy: AddressPolicy | None) -> httpx.Client:
     )
 
 
-# --- fetching -------------------------------------------------------------------------------------------------
+# --- fetching -----------------------------------------------------------------------------------------------
 
 
 class Fetcher:

@@ -16,8 +16,8 @@ _SAMPLE_CHARS = 2000  # enough to tell; detection time grows with the sample
 #: languages well under one in twenty: above ENGLISH_FAST_RATIO the text is English without asking langdetect
 #: (which costs milliseconds per article; this costs microseconds).
 _ENGLISH_FUNCTION_WORDS = frozenset(
-    "the of and to in a is that for on with was as by at from it his her their said has have be are were will "
-    "an this which not but had been would its who they he she".split()
+    "the of and to in a is that for on with was as by at from it his her their said has have be are "
+    "were will an this which not but had been would its who they he she".split()
 )
 ENGLISH_FAST_RATIO = 0.2
 _WORD = re.compile(r"[^\W\d_]+")

@@ -17,7 +17,7 @@ class Page:
 
 
 def extract_page(html: str, url: str | None = None) -> Page | None:
-    """The page's main text and metadata; None when no main text can be found (e.g. an empty or script-only page)."""
+    """The page's main text and metadata; None without main text (e.g. an empty or script-only page)."""
     import trafilatura  # heavy import, only needed when HTML is actually read
 
     document = trafilatura.bare_extraction(

@@ -1,5 +1,5 @@
-"""Readers for article files — sample text (.txt), JSON Lines (.jsonl), CSV (.csv), HTML (.html/.htm) — that turn
-every file, line and row into a RawArticle or a recorded IngestError, whatever the bytes on disk are."""
+"""Readers for article files — sample text (.txt), JSON Lines (.jsonl), CSV (.csv), HTML (.html/.htm) — that
+turn every file, line and row into a RawArticle or a recorded IngestError, whatever the bytes on disk are."""
 
 from __future__ import annotations
 
@@ -38,8 +38,8 @@ class RawArticle:
     title: str | None = None
 
     def __post_init__(self) -> None:
-        # Normalized once, here, so whatever reads an article (dedup, language, extraction, storage) sees the same
-        # text and the stored offsets point into it (see text.normalize_text).
+        # Normalized once, here, so whatever reads an article (dedup, language, extraction, storage) sees the
+        # same text and the stored offsets point into it (see text.normalize_text).
         object.__setattr__(self, "text", normalize_text(self.text).strip())
         for name in ("title", "source"):
             value = getattr(self, name)
@@ -177,7 +177,7 @@ def read_jsonl_file(path: str, content: str, today: date) -> Iterator[Item]:
         )
 
 
-#: CSV header names (normalized: lower case, `_` for spaces and dashes) mapped to article fields, first match wins.
+#: CSV header names (normalized: lower case, `_` for spaces and dashes) by article field; first match wins.
 CSV_COLUMNS: dict[str, tuple[str, ...]] = {
     "text": ("text", "body", "content", "article", "article_text", "full_text", "story", "maintext"),
     "title": ("title", "headline", "heading"),

@@ -18,8 +18,8 @@ FUTURE_TOLERANCE = timedelta(days=1)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
-#: Characters removed from article text before anything else reads it: zero-width space, non-joiner and joiner,
-#: word joiner, zero-width no-break space (BOM), soft hyphen, the invisible math operators, and the
+#: Characters removed from article text before anything else reads it: zero-width space, non-joiner and
+#: joiner, word joiner, zero-width no-break space (BOM), soft hyphen, the invisible math operators, and the
 #: bidirectional controls (LRM/RLM marks, embeddings, overrides, isolates). A reader sees nothing of them, but
 #: they split words ("Pu\u200btin" is no name), make copies of one article differ, and can reorder what is
 #: displayed (the "Trojan Source" trick).
@@ -51,7 +51,7 @@ class BinaryContent(ValueError):
 
 
 def decode_bytes(raw: bytes) -> Decoded:
-    """UTF-8 (BOM stripped) or UTF-16 with a BOM; otherwise the charset detector's best guess, else cp1252/latin-1.
+    """UTF-8 (BOM stripped) or UTF-16 with a BOM; else the charset detector's best guess, else cp1252/latin-1.
 
     Raises BinaryContent for data that is not text at all, so it is recorded rather than decoded into noise.
     """
@@ -182,7 +182,7 @@ class _TextCollector(HTMLParser):
         self.parts: list[str] = []
         self._skipping = 0
 
-    def handle_starttag(self, tag, attrs):
+    def handle_starttag(self, tag, attrs):  # noqa: ARG002 (HTMLParser's signature)
         if tag in self._SKIP:
             self._skipping += 1
         elif tag in self._BLOCKS:
@@ -200,7 +200,7 @@ class _TextCollector(HTMLParser):
 
 
 def html_fragment_to_text(fragment: str | None) -> str:
-    """Plain text of a short HTML fragment (a feed entry's summary or content), paragraphs on their own lines."""
+    """Plain text of a short HTML fragment (a feed entry's summary or content), one paragraph a line."""
     if not fragment:
         return ""
     collector = _TextCollector()

@@ -1,4 +1,4 @@
-"""URL canonicalization: one spelling per article URL, so the same page reached with tracking parameters dedups."""
+"""URL canonicalization: one spelling per article URL, so a page reached with tracking parameters dedups."""
 
 from __future__ import annotations
 
@@ -73,7 +73,7 @@ def canonical_url(url: str | None) -> str | None:
 
 
 def url_identity(url: str | None) -> str | None:
-    """The key under which two URLs name the same article: canonical, ignoring http/https and a `www.` prefix."""
+    """The key under which two URLs name the same article: canonical, without http/https or a `www.`."""
     canonical = canonical_url(url)
     if canonical is None:
         return None

@@ -1,8 +1,8 @@
 """The articles stage: a raw folder read, deduplicated, validated and written, replacing only what it read.
 
-The folder is read, deduplicated and validated a bounded batch of inputs at a time; each batch's valid rows are
-spilled to Parquet and the stage's write is ONE transaction (upsert what was read, remove what left the folder,
-record the rejected rows), so peak memory depends on the batch size, not on the corpus.
+The folder is read, deduplicated and validated a bounded batch of inputs at a time; each batch's valid rows
+are spilled to Parquet and the stage's write is ONE transaction (upsert what was read, remove what left the
+folder, record the rejected rows), so peak memory depends on the batch size, not on the corpus.
 """
 
 from __future__ import annotations
@@ -176,12 +176,12 @@ def load_articles(
     """Read the raw folder, validate, and write what it holds for the given partitions (all when None).
 
     A run replaces only what it read: articles of the folder are inserted or replaced; an earlier article is
-    removed only when it came from inside this folder, was in the run's partitions, is no longer there and
-    no other source still holds it (`StageResult.removed` lists each, with its paths). Rows from other
-    folders, feeds or sources are never touched (see `removals.prune_missing_sources` for those). `ingest_errors`
-    rows of the folder's paths are a snapshot of its current problems. With `partition_bounds` (first, last
-    day), articles dated outside them become `ingest_errors` rows. The folder is read `batch_inputs` inputs
-    at a time (see the module docstring) and spilled under `staging_dir` (a run's staging folder; by default a
+    removed only when it came from inside this folder, was in the run's partitions, is no longer there and no
+    other source still holds it (`StageResult.removed` lists each, with its paths). Rows from other folders,
+    feeds or sources are never touched (see `removals.prune_missing_sources` for those). `ingest_errors` rows
+    of the folder's paths are a snapshot of its current problems. With `partition_bounds` (first, last day),
+    articles dated outside them become `ingest_errors` rows. The folder is read `batch_inputs` inputs at a
+    time (see the module docstring) and spilled under `staging_dir` (a run's staging folder; by default a
     scratch folder under `staging.default_root`); the write is one transaction.
     """
     now = now or datetime.now(UTC)

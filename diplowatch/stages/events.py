@@ -1,12 +1,12 @@
-"""The events stage: stored articles -> extraction chunks -> validated visit mentions and reactions -> one write.
+"""The events stage: stored articles -> extraction chunks -> validated visit mentions and reactions -> write.
 
-Three steps, each usable on its own so an orchestrator can run them apart and in parallel:
-`stage_articles` exports the partitions' articles to a Parquet file in the run's staging folder and cuts it into
-chunks (needs the database, briefly); `extract_chunk` runs the extractor over one chunk and spills its validated
-rows beside it (needs no database: the slow part, which several processes or machines can share);
-`write_events` replaces the partitions' events by every chunk's rows in one transaction. `load_events` chains
-the three in one process. The rows are the same however the chunks are spread: an article is never split
-across chunks, and its rows depend on its text alone.
+Three steps, each usable on its own so an orchestrator can run them apart and in parallel: `stage_articles`
+exports the partitions' articles to a Parquet file in the run's staging folder and cuts it into chunks (needs
+the database, briefly); `extract_chunk` runs the extractor over one chunk and spills its validated rows beside
+it (needs no database: the slow part, which several processes or machines can share); `write_events` replaces
+the partitions' events by every chunk's rows in one transaction. `load_events` chains the three in one
+process. The rows are the same however the chunks are spread: an article is never split across chunks, and its
+rows depend on its text alone.
 """
 
 from __future__ import annotations
@@ -68,15 +68,15 @@ def stage_articles(
     """Copy the partitions' articles to `folder/articles.parquet` (DuckDB streams them) and cut the file into
     chunks of about `chunk_articles` articles, `batch_articles` per row group.
 
-    Row groups are small on purpose: a Parquet reader decodes a whole row group at a time, so DuckDB's
-    default (122,880 rows, ~180 MB of article text) would make every batch hold memory growing with the corpus.
+    Row groups are small on purpose: a Parquet reader decodes a whole row group at a time, so DuckDB's default
+    (122,880 rows, ~180 MB of article text) would make every batch hold memory growing with the corpus.
     """
     path = Path(folder) / "articles.parquet"
     path.parent.mkdir(parents=True, exist_ok=True)
     where, params = store.in_partitions(partition_dates)
     sql = _ARTICLES_FOR_EVENTS + (f" WHERE {where}" if where else "")
     store.limit_stage_memory(con)
-    # Unordered (readers never rely on it): a sort, or insertion order kept across threads, would buffer texts.
+    # Unordered (no reader relies on it): a sort, or insertion order kept across threads, would buffer texts.
     with store.unordered(con):
         con.sql(sql, params=params).write_parquet(str(path), row_group_size=max(1, batch_articles))
     return chunk_row_groups(path, chunk_articles)
@@ -148,7 +148,7 @@ def extract_batches(
     index: int = 0,
     progress: Callable[[int], None] | None = None,
 ) -> ExtractedChunk:
-    """`extract_chunk` over any batches of articles (frames with the `articles` columns the extractor reads)."""
+    """`extract_chunk` over any batches of articles (frames of the `articles` columns the extractor reads)."""
     spilled = SpilledBatches(EVENT_TABLES, folder)
     read, partitions, cleared = 0, set(), 0
     for batch in batches:

@@ -1,8 +1,8 @@
 """Which stored articles a run may remove: the folder a run read (its scope), the sources that left it, and
 pruning the sources whose files are gone from anywhere.
 
-A run replaces only what it read: a stored source is removed only when it lies inside the folder read again and
-was not read this time; an article only when no source is left to hold it.
+A run replaces only what it read: a stored source is removed only when it lies inside the folder read again
+and was not read this time; an article only when no source is left to hold it.
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ from diplowatch.ingest.feeds import FEED_ERRORS_WHERE
 
 
 class ReadScope:
-    """Which stored rows a run over `raw_dir` may replace: only those that came from inside that folder (or that
-    file), so a run over one folder never touches what other folders, sources or feeds brought in.
+    """Which stored rows a run over `raw_dir` may replace: only those that came from inside that folder (or
+    that file), so a run over one folder never touches what other folders, sources or feeds brought in.
 
     Stored paths are compared by absolute, normalized path, so `samples`, `./samples` and `/abs/samples` name
     the same folder. A path the readers could not read this time (a file or folder error, or a bad line) is

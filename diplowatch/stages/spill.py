@@ -78,7 +78,7 @@ class SpilledBatches:
         self._failed: dict[str, bool] = dict.fromkeys(self.tables, False)
 
     def add(self, checked: Validated, valid: pl.DataFrame | None = None) -> None:
-        """Record one batch's validation of a table (`valid` overrides the rows to write, e.g. links cleared)."""
+        """Record one batch's validation of a table (`valid`: other rows to write, e.g. links cleared)."""
         table = checked.table
         valid = checked.valid if valid is None else valid
         if not valid.is_empty():

@@ -1,4 +1,4 @@
-"""Run-scoped staging folders for the files a run hands between its steps (spilled batches, extraction chunks).
+"""Run-scoped staging folders for the files a run hands between its steps (spilled batches, chunks).
 
 Every temporary file of a run lives under one folder, `<staging root>/<run id>/`, removed when the run's last
 writer is done; folders a killed run left behind are swept by the next run that starts. The root defaults to a

@@ -1,4 +1,4 @@
-"""The visits stage: rebuild `visits` from every visit mention and link mentions and reactions to it, atomically."""
+"""The visits stage: rebuild `visits` from every visit mention and link mentions and reactions to it."""
 
 from __future__ import annotations
 
@@ -73,7 +73,7 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> 
 
 
 def _set_visit_ids(con: duckdb.DuckDBPyConnection, table: str, key: str, links: pl.DataFrame) -> None:
-    """Set `visit_id` from `links` (key, visit_id); rows without a link get NULL. Only changed rows are touched."""
+    """Set `visit_id` from `links` (key, visit_id), NULL without a link; only changed rows are touched."""
     con.register("__links", links.select(key, "visit_id").to_arrow())
     try:
         con.execute(f"""
@@ -81,6 +81,7 @@ def _set_visit_ids(con: duckdb.DuckDBPyConnection, table: str, key: str, links: 
             WHERE {table}.{key} = l.{key} AND {table}.visit_id IS DISTINCT FROM l.visit_id""")
         con.execute(f"""
             UPDATE {table} SET visit_id = NULL
-            WHERE visit_id IS NOT NULL AND {key} NOT IN (SELECT {key} FROM __links WHERE visit_id IS NOT NULL)""")
+            WHERE visit_id IS NOT NULL
+              AND {key} NOT IN (SELECT {key} FROM __links WHERE visit_id IS NOT NULL)""")
     finally:
         con.unregister("__links")

@@ -173,7 +173,7 @@ def test_target_check_finds_reactions_pointing_at_missing_visits(db_path, tmp_pa
         assert checks.reactions_target_exists(con, [date(2024, 6, 18)]).passed
 
 
-# -- the checks inside real runs ------------------------------------------------------------------------------
+# -- the checks inside real runs -----------------------------------------------------------------------------
 
 
 @pytest.fixture

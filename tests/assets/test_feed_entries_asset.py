@@ -1,4 +1,4 @@
-"""The `feed_entries` asset: materialized in-process against a local feed server, and a no-op without a config."""
+"""The `feed_entries` asset: materialized against a local feed server; a no-op without a config."""
 
 from __future__ import annotations
 
@@ -52,7 +52,7 @@ def test_feed_entries_asset_without_config_fetches_nothing(tmp_path):
     assert event.metadata["feeds"].value == 0 and not (tmp_path / "raw").exists()
 
 
-def test_feed_entries_is_registered_in_the_ingest_group(tmp_path):
+def test_feed_entries_is_registered_in_the_ingest_group():
     defs = build_definitions()
     spec = next(s for s in defs.resolve_all_asset_specs() if s.key.to_user_string() == "feed_entries")
     assert spec.group_name == "ingest"

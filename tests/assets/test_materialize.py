@@ -51,7 +51,8 @@ def test_whole_graph_materializes_the_sample_events(sample_run):
     assert result.success
     with duckdb.connect(settings.db_path, read_only=True) as con:
         visits = con.execute(
-            """SELECT mention_id, visitor_code, host_code, location, start_date, end_date, date_precision, status,
+            """SELECT mention_id, visitor_code, host_code, location, start_date, end_date, date_precision,
+                      status,
                       visit_type FROM visit_mentions WHERE partition_date = DATE '2024-06-17'"""
         ).fetchall()
         reactions = con.execute(

@@ -1,5 +1,5 @@
-"""The DuckDB resource waits for another process's lock, saying so in the run's logs, then fails with a retryable,
-explanatory error; other errors fail at once."""
+"""The DuckDB resource waits for another process's lock, saying so in the run's logs, then fails with a
+retryable, explanatory error; other errors fail at once."""
 
 from __future__ import annotations
 

@@ -139,7 +139,7 @@ def test_extract_prints_the_events_of_one_article_without_touching_the_database(
 ):
     db = tmp_path / "never.duckdb"
     monkeypatch.setenv("DIPLOWATCH_DB", str(db))
-    monkeypatch.setattr(diplowatch.nlp, "Extractor", lambda model_name=None, **_: extractor)
+    monkeypatch.setattr(diplowatch.nlp, "Extractor", lambda **_: extractor)
     result = invoke("extract", str(SAMPLE_ARTICLE), "--json")
     assert result.exit_code == 0, result.output
     out = json.loads(result.stdout)
@@ -151,9 +151,7 @@ def test_extract_prints_the_events_of_one_article_without_touching_the_database(
 
 
 def test_extract_table_output_and_rows_that_would_be_rejected(monkeypatch, tmp_path):
-    monkeypatch.setattr(
-        diplowatch.nlp, "Extractor", lambda model_name=None, **_: StubExtractor(visitor_code="bad")
-    )
+    monkeypatch.setattr(diplowatch.nlp, "Extractor", lambda **_: StubExtractor(visitor_code="bad"))
     article = tmp_path / "a.jsonl"
     article.write_text(
         '{"text": "A minister visited. Nothing else.", "title": "T", "published_at": "2024-01-02"}\n'
@@ -181,7 +179,7 @@ def test_every_documented_command_exists():
     assert Path(__file__).exists()
 
 
-def test_sql_on_a_file_another_process_is_writing_is_a_clear_error(known_db, tmp_path):
+def test_sql_on_a_file_another_process_is_writing_is_a_clear_error(known_db):
     import subprocess
     import sys
 

@@ -1,5 +1,5 @@
-"""`diplowatch sql` only queries: one statement, no file, database or extension access (DuckDB's external access
-off and the configuration locked), and errors opening the file name their real cause."""
+"""`diplowatch sql` only queries: one statement, no file, database or extension access (DuckDB's external
+access off and the configuration locked), and errors opening the file name their real cause."""
 
 from __future__ import annotations
 

@@ -435,7 +435,7 @@ def test_load_visits_is_one_transaction_a_failure_leaves_everything_as_it_was(db
             t: con.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall()
             for t in ("visits", "visit_mentions", "reactions")
         }
-        # New news arrives; the run then fails while linking reactions, after visits and mentions were written.
+        # News arrives; the run then fails while linking reactions, after visits and mentions were written.
         store.apply_writes(
             con,
             [

@@ -1,4 +1,4 @@
-"""SQL users open the database with the DuckDB CLI from PyPI (1.5.x): prove it reads our files, views included."""
+"""SQL users open the database with the DuckDB CLI from PyPI (1.5.x): it reads our files, views included."""
 
 from __future__ import annotations
 

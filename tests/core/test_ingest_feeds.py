@@ -42,8 +42,8 @@ def server():
     s.close()
 
 
-#: These tests serve pages and redirects from the feed's own server on 127.0.0.1, which links and redirects may
-#: reach only when allowed (tests/test_ingest_feeds_ssrf.py tests that they may not otherwise).
+#: These tests serve pages and redirects from the feed's own server on 127.0.0.1, which links and redirects
+#: may reach only when allowed (tests/test_ingest_feeds_ssrf.py tests that they may not otherwise).
 LOCAL = ("127.0.0.1",)
 
 
@@ -108,7 +108,7 @@ def test_incremental_conditional_get_and_cursor(server, tmp_path):
         sent.get("If-None-Match") == '"v1"'
         and sent.get("If-Modified-Since") == "Tue, 30 Dec 2025 09:00:00 GMT"
     )
-    # A new entry: the feed still lists the old ones, only the new one is written (appended to the day's file).
+    # A new entry: the feed still lists the old ones; only the new one is written, appended to the day's file.
     server.routes["/rss.xml"] = reply(rss(feed_items(server, 3)), headers={"ETag": '"v2"'})
     run = ingest_feeds(partial(store.connect, db), [_feed(server)], raw, NOW)
     assert run.counts["entries_written"] == 1
@@ -238,7 +238,7 @@ def test_fetch_enforces_scheme_and_size_while_streaming(server):
         assert err.value.reason == "too_large" and time.monotonic() - started < 5
 
 
-# --- the feeds config ------------------------------------------------------------------------------------------
+# --- the feeds config ---------------------------------------------------------------------------------------
 
 
 def test_example_feeds_toml_parses():

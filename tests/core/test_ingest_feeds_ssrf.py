@@ -110,7 +110,7 @@ def _run(tmp_path, *feeds: Feed):
     return ingest_feeds(partial(store.connect, tmp_path / "db.duckdb"), list(feeds), raw, NOW), raw
 
 
-# --- where links and redirects may go ---------------------------------------------------------------------------
+# --- where links and redirects may go -----------------------------------------------------------------------
 
 
 def test_entry_links_to_internal_addresses_are_not_fetched(tmp_path, feed_server, internal):
@@ -256,7 +256,7 @@ def test_which_addresses_are_public(address, public):
 
 
 def test_every_resolved_address_is_checked(monkeypatch):
-    monkeypatch.setattr(http, "_resolve", lambda host, port: ["93.184.215.14", "10.0.0.7"])
+    monkeypatch.setattr(http, "_resolve", lambda _host, _port: ["93.184.215.14", "10.0.0.7"])
     with pytest.raises(FetchError, match="resolves to 10.0.0.7"):
         AddressPolicy().addresses("mixed.example", 443)
     assert AddressPolicy(("10.0.0.0/8",)).addresses("mixed.example", 443) == ["93.184.215.14", "10.0.0.7"]
@@ -271,7 +271,7 @@ def test_allow_internal_entries_are_checked_when_the_config_is_read(tmp_path, al
         load_feeds_config(config)
 
 
-# --- time ---------------------------------------------------------------------------------------------------------
+# --- time ---------------------------------------------------------------------------------------------------
 
 
 def test_one_time_limit_covers_every_redirect_hop(feed_server, clock):
@@ -333,7 +333,7 @@ def test_pages_are_fetched_a_few_at_a_time(tmp_path, feed_server, internal):
     assert all(line["text"] == BODY.format(who="Norway") for line in _lines(raw))
 
 
-# --- feed names -----------------------------------------------------------------------------------------------------
+# --- feed names ---------------------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(

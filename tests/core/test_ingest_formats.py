@@ -47,7 +47,7 @@ def _items(path):
     return list(read_folder(path, today=TODAY))
 
 
-# --- CSV -------------------------------------------------------------------------------------------------------
+# --- CSV ----------------------------------------------------------------------------------------------------
 
 
 def test_csv_maps_usual_column_names(tmp_path):
@@ -99,7 +99,7 @@ def test_csv_row_errors_carry_row_numbers(tmp_path):
     ]
 
 
-# --- HTML ------------------------------------------------------------------------------------------------------
+# --- HTML ---------------------------------------------------------------------------------------------------
 
 
 def test_html_file_main_text_and_metadata(tmp_path):
@@ -118,7 +118,7 @@ def test_html_without_main_text_is_an_error(tmp_path):
     assert error.reason == "no_main_text"
 
 
-# --- URLs ------------------------------------------------------------------------------------------------------
+# --- URLs ---------------------------------------------------------------------------------------------------
 
 
 def test_canonical_url_drops_tracking_and_normalizes():
@@ -134,7 +134,7 @@ def test_canonical_url_drops_tracking_and_normalizes():
     assert url_identity("https://example.org/a?id=1") != url_identity("https://example.org/a?id=2")
 
 
-# --- language --------------------------------------------------------------------------------------------------
+# --- language -----------------------------------------------------------------------------------------------
 
 
 def test_language_detection_is_cautious_on_short_text():
@@ -143,7 +143,7 @@ def test_language_detection_is_cautious_on_short_text():
     assert detect_language("Putin visits Pyongyang").code is None  # langdetect would say Tagalog
 
 
-# --- dedup across sources --------------------------------------------------------------------------------------
+# --- dedup across sources -----------------------------------------------------------------------------------
 
 
 def test_same_article_from_file_feed_and_tracking_url_is_one_row(tmp_path):

@@ -247,7 +247,7 @@ def test_titles_full_of_sql_quotes_are_data(tmp_path):
 
 
 def test_a_reader_crash_is_recorded_and_the_run_goes_on(tmp_path, monkeypatch):
-    def broken(path, content, today):
+    def broken(_path, _content, _today):
         raise RuntimeError("unforeseen")
         yield  # pragma: no cover
 

@@ -108,7 +108,8 @@ def _checksums(con) -> dict[str, tuple[int, str]]:
     out = {}
     for table in LOADED_TABLES:
         out[table] = con.execute(
-            f"SELECT count(*), md5(coalesce(string_agg(t::VARCHAR, '\n' ORDER BY t::VARCHAR), '')) FROM {table} t"
+            "SELECT count(*), md5(coalesce(string_agg(t::VARCHAR, '\n' ORDER BY t::VARCHAR), '')) "
+            f"FROM {table} t"
         ).fetchone()
     return out
 
@@ -127,7 +128,7 @@ def test_rerun_gives_byte_identical_tables(tmp_path, db_path):
     assert first["articles"][0] > 5 and first["ingest_errors"][0] > 10
 
 
-# --- crash safety --------------------------------------------------------------------------------------------
+# --- crash safety -------------------------------------------------------------------------------------------
 
 KILLED_WRITER = textwrap.dedent("""
     import sys, time
@@ -137,8 +138,9 @@ KILLED_WRITER = textwrap.dedent("""
 
     n = int(sys.argv[2])
     now = datetime(2026, 1, 2, tzinfo=UTC)
-    rows = [{"article_id": f"{i:064x}", "source_path": "bulk.jsonl", "text": "x" * 200, "partition_date": date(2024, 1, 1),
-             "date_from_ingest": False, "ingested_at": now} for i in range(n)]
+    rows = [{"article_id": f"{i:064x}", "source_path": "bulk.jsonl", "text": "x" * 200,
+             "partition_date": date(2024, 1, 1), "date_from_ingest": False, "ingested_at": now}
+            for i in range(n)]
     frame = frame_from_rows("articles", rows)
     real_insert = store._insert
 
@@ -150,7 +152,8 @@ KILLED_WRITER = textwrap.dedent("""
 
     store._insert = insert_then_stall
     with store.connect(sys.argv[1]) as con:
-        store.apply_writes(con, [store.Write("articles", frame), store.Write("ingest_errors", frame_from_rows("ingest_errors", []))])
+        no_errors = frame_from_rows("ingest_errors", [])
+        store.apply_writes(con, [store.Write("articles", frame), store.Write("ingest_errors", no_errors)])
     print("COMMITTED", flush=True)
 """)
 
@@ -186,7 +189,7 @@ def test_sigkill_mid_transaction_leaves_the_database_as_before(tmp_path, db_path
         assert _checksums(con)["articles"] == before["articles"]
 
 
-# --- concurrency ---------------------------------------------------------------------------------------------
+# --- concurrency --------------------------------------------------------------------------------------------
 
 PARTITION_WRITER = textwrap.dedent("""
     import os, sys, time

@@ -1,6 +1,6 @@
-"""A wait for another process's lock on the DuckDB file says what it waits for: which file, how long so far, the
-limit, in the store and on the command line (stderr); then it succeeds or fails naming the file. The Dagster
-resource's report: tests/assets/test_resources.py."""
+"""A wait for another process's lock on the DuckDB file says what it waits for: which file, how long so far,
+the limit, in the store and on the command line (stderr); then it succeeds or fails naming the file. The
+Dagster resource's report: tests/assets/test_resources.py."""
 
 from __future__ import annotations
 

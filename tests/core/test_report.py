@@ -1,4 +1,4 @@
-"""The HTML report: written by `diplowatch report`, opened in headless Chromium, every chart rendered, offline."""
+"""The HTML report: written by `diplowatch report`; in headless Chromium every chart renders, offline."""
 
 from __future__ import annotations
 
@@ -49,7 +49,7 @@ def chromium_binary() -> str:
 
 
 class DevTools:
-    """A minimal Chrome DevTools Protocol client over one page target: commands, and the events seen so far."""
+    """A minimal Chrome DevTools Protocol client over one page target: commands, events seen so far."""
 
     def __init__(self, websocket):
         self.ws = websocket
@@ -77,7 +77,7 @@ class DevTools:
 
 
 class Browser:
-    """Headless Chromium with a fresh profile, its DevTools port read from the profile's DevToolsActivePort."""
+    """Headless Chromium with a fresh profile, DevTools port from the profile's DevToolsActivePort."""
 
     def __init__(self, binary: str, profile: Path):
         self.profile = profile

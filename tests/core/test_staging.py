@@ -35,7 +35,7 @@ def test_stages_leave_nothing_in_the_staging_root_or_the_system_temp_folder(tmp_
     assert list(root.iterdir()) == [] and list(system_tmp.iterdir()) == []
 
 
-def test_a_killed_stages_folder_is_swept_at_the_next_start(tmp_path, db_path):
+def test_a_killed_stages_folder_is_swept_at_the_next_start(db_path):
     root = staging.default_root(db_path)
     with store.connect(db_path):
         pass

@@ -64,7 +64,8 @@ def test_partition_rewrite_only_touches_its_partition(db_path, tmp_path):
     raw = tmp_path / "raw"
     raw.mkdir()
     (raw / "a.jsonl").write_text(
-        '{"text": "Day one text.", "published_at": "2024-01-01"}\n{"text": "Day two text.", "published_at": "2024-01-02"}\n'
+        '{"text": "Day one text.", "published_at": "2024-01-01"}\n'
+        '{"text": "Day two text.", "published_at": "2024-01-02"}\n'
     )
     with store.connect(db_path) as con:
         load_articles(con, raw)

@@ -1,4 +1,4 @@
-"""A COMMIT that fails reports its own error, not the ROLLBACK's "no transaction is active" that follows it."""
+"""A COMMIT that fails reports its own error, not the "no transaction is active" of the ROLLBACK after it."""
 
 from __future__ import annotations
 
@@ -29,9 +29,9 @@ def _state(name: str) -> dict:
 
 
 class CommitRace:
-    """A connection whose COMMIT loses a race: just before it, another transaction of the same database commits
-    the same `feed_state` key, so DuckDB's COMMIT itself fails (a real commit failure, like a full disk, which
-    ends the transaction) and the ROLLBACK after it finds no transaction."""
+    """A connection whose COMMIT loses a race: just before it, another transaction of the same database
+    commits the same `feed_state` key, so DuckDB's COMMIT itself fails (a real commit failure, like a full
+    disk, which ends the transaction) and the ROLLBACK after it finds no transaction."""
 
     def __init__(self, con: duckdb.DuckDBPyConnection, rival_row: dict):
         self._con = con

@@ -75,7 +75,7 @@ def test_the_same_article_in_two_batches_is_one_row_with_two_sources(tmp_path, d
         "url": "https://news.example/talks?utm_source=feed",
     }
     _articles_file(tmp_path / "raw" / "a.jsonl", [first])
-    # the same text differently cased and dated, then another text at the same page: both are the first article
+    # the same text differently cased and dated, then another text at the same page: both are the first one
     _articles_file(
         tmp_path / "raw" / "b.jsonl",
         [

@@ -70,7 +70,8 @@ def test_host_popularity_ranks_hosts_per_year(con):
 def test_visitor_activity_ranks_visitors_per_year(con):
     assert rows(
         con,
-        "SELECT year, rank, visitor_code, visits, hosts FROM visitor_activity ORDER BY year, rank, visitor_code",
+        "SELECT year, rank, visitor_code, visits, hosts FROM visitor_activity "
+        "ORDER BY year, rank, visitor_code",
     ) == [
         (2023, 1, "PRK", 1, 1),
         (2024, 1, "RUS", 2, 2),

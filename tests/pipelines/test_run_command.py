@@ -84,7 +84,7 @@ def test_run_with_a_missing_raw_folder_is_a_usage_error(tmp_path):
 
 
 def test_a_run_over_another_folder_keeps_the_first_folders_articles_and_reports_removals(tmp_path):
-    """The issue's case: folder B holds one file dated 2024-01-01 and one undated file; the demo's articles stay."""
+    """Folder B holds one file dated 2024-01-01 and one undated file; the first folder's articles stay."""
     demo = tmp_path / "samples"
     shutil.copytree(SAMPLES, demo)
     db = tmp_path / "diplowatch.duckdb"
@@ -118,10 +118,8 @@ def test_a_run_over_another_folder_keeps_the_first_folders_articles_and_reports_
     assert str(other / "dated.txt") in result.output
 
 
-def test_the_readme_cron_line_runs_the_nightly_partition_without_a_daemon(
-    tmp_path, dagster_home, monkeypatch
-):
-    """The README's cron line, run as cron would (a shell, the project folder), loads yesterday's month only."""
+def test_the_readme_cron_line_runs_the_nightly_partition_without_a_daemon(tmp_path, dagster_home):
+    """The README's cron line, run as cron would (a shell, the project folder), loads yesterday's month."""
     import re
     import subprocess
     from datetime import UTC, datetime, timedelta

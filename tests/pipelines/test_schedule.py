@@ -1,4 +1,4 @@
-"""`nightly_schedule`: 02:00 in its time zone, the month of the previous complete UTC day, running by default."""
+"""`nightly_schedule`: 02:00 in its time zone, the month of the previous complete UTC day, on by default."""
 
 from __future__ import annotations
 
