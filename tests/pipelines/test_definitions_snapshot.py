@@ -134,7 +134,8 @@ def test_the_snapshot_covers_what_it_says():
 
 
 def test_a_changed_definition_shows_in_the_snapshot():
-    changed = definitions_snapshot(build_definitions(Settings(schedule_timezone="Europe/Berlin", processes=2)))
+    settings = Settings(schedule_timezone="Europe/Berlin", processes=2)
+    changed = definitions_snapshot(build_definitions(settings))
     committed = json.loads(SNAPSHOT.read_text(encoding="utf-8"))
     assert changed["schedules"]["nightly_schedule"]["timezone"] == "Europe/Berlin"
     assert changed["jobs"]["events_job"]["executor"] != committed["jobs"]["events_job"]["executor"]
