@@ -342,61 +342,72 @@ def validate(table: str, frame: pl.DataFrame, partition_column: str | None = "pa
     """Validate eagerly and lazily (all errors at once); split valid rows from rejected ones with reasons."""
     model = MODELS[table]
     frame = frame.with_row_index("__row")
-    missing = [c for c in polars_schema(table) if c not in frame.columns]
-    try:
-        if missing:
-            raise _BatchError(f"columns missing: {', '.join(missing)}")
-        model.validate(frame.drop("__row"), lazy=True)
-    except pa.errors.SchemaErrors as err:
-        cases = err.failure_cases
-    except (_BatchError, pl.exceptions.PolarsError) as err:
-        cases = pl.DataFrame(
-            {
-                "failure_case": [str(err)],
-                "schema_context": ["DataFrameSchema"],
-                "column": [None],
-                "check": ["schema"],
-                "check_number": [None],
-                "index": [None],
-            },
-            schema={
-                "failure_case": pl.String,
-                "schema_context": pl.String,
-                "column": pl.String,
-                "check": pl.String,
-                "check_number": pl.Int32,
-                "index": pl.Int32,
-            },
-        )
-    else:
-        return Validated(
-            table,
-            frame.drop("__row").select(list(polars_schema(table))),
-            empty_frame("rejected_rows"),
-            pl.DataFrame(),
-            False,
-        )
-    cases = cases.with_columns(pl.col("index").cast(pl.Int64))
-    row_cases = cases.filter(pl.col("index").is_not_null())
+    cases = _failure_cases(model, table, frame.drop("__row"))
+    if cases is None:
+        valid = frame.drop("__row").select(list(polars_schema(table)))
+        return Validated(table, valid, empty_frame("rejected_rows"), pl.DataFrame(), False)
     batch_failed = cases.filter(pl.col("index").is_null()).height > 0
     if batch_failed:
         bad_rows = frame["__row"].to_list()
     else:
-        bad_rows = sorted(set(row_cases["index"].to_list()))
+        bad_rows = sorted(set(cases.filter(pl.col("index").is_not_null())["index"].to_list()))
+    bad = frame.filter(pl.col("__row").is_in(bad_rows))
+    rejected = _rejected_rows(table, bad, _reasons(cases, bad_rows), partition_column)
+    valid = frame.filter(~pl.col("__row").is_in(bad_rows)).drop("__row")
+    if not batch_failed and valid.height:
+        valid = model.validate(valid, lazy=True)
+    valid = valid.select(list(polars_schema(table))) if valid.height else empty_frame(table)
+    return Validated(table, valid, rejected, cases, batch_failed)
+
+
+#: The columns of pandera's failure cases, for a failure of the whole batch that pandera did not report.
+_CASE_SCHEMA = {
+    "failure_case": pl.String,
+    "schema_context": pl.String,
+    "column": pl.String,
+    "check": pl.String,
+    "check_number": pl.Int32,
+    "index": pl.Int32,
+}
+
+
+def _failure_cases(model, table: str, frame: pl.DataFrame) -> pl.DataFrame | None:
+    """pandera's failure cases of the frame (`index` null: the whole batch), or None when it is valid."""
+    missing = [c for c in polars_schema(table) if c not in frame.columns]
+    try:
+        if missing:
+            raise _BatchError(f"columns missing: {', '.join(missing)}")
+        model.validate(frame, lazy=True)
+    except pa.errors.SchemaErrors as err:
+        cases = err.failure_cases
+    except (_BatchError, pl.exceptions.PolarsError) as err:
+        row = {"failure_case": str(err), "schema_context": "DataFrameSchema", "check": "schema"}
+        cases = pl.DataFrame([row], schema=_CASE_SCHEMA)
+    else:
+        return None
+    return cases.with_columns(pl.col("index").cast(pl.Int64))
+
+
+def _reasons(cases: pl.DataFrame, bad_rows: list[int]) -> dict[int, list[str]]:
+    """Each bad row's failed checks as `column: check (value)`; a whole-batch failure goes to every row."""
     reasons: dict[int, list[str]] = {i: [] for i in bad_rows}
     for case in cases.iter_rows(named=True):
         text = f"{case['column'] or case['schema_context']}: {case['check']} ({case['failure_case']})"
-        targets = [case["index"]] if case["index"] is not None else bad_rows
-        for i in targets:
+        for i in [case["index"]] if case["index"] is not None else bad_rows:
             if i in reasons and text not in reasons[i]:
                 reasons[i].append(text)
+    return reasons
+
+
+def _rejected_rows(
+    table: str, bad: pl.DataFrame, reasons: dict[int, list[str]], partition_column: str | None
+) -> pl.DataFrame:
     now = datetime.now(UTC)
-    bad = frame.filter(pl.col("__row").is_in(bad_rows))
-    rejected_rows = []
+    rows = []
     for row in bad.iter_rows(named=True):
         index = row.pop("__row")
         part = row.get(partition_column) if partition_column else None
-        rejected_rows.append(
+        rows.append(
             {
                 "table_name": table,
                 "row_json": json.dumps(row, default=str, ensure_ascii=False, sort_keys=True),
@@ -405,13 +416,4 @@ def validate(table: str, frame: pl.DataFrame, partition_column: str | None = "pa
                 "rejected_at": now,
             }
         )
-    valid = frame.filter(~pl.col("__row").is_in(bad_rows)).drop("__row")
-    if not batch_failed and valid.height:
-        valid = model.validate(valid, lazy=True)
-    return Validated(
-        table,
-        valid.select(list(polars_schema(table))) if valid.height else empty_frame(table),
-        frame_from_rows("rejected_rows", rejected_rows),
-        cases,
-        batch_failed,
-    )
+    return frame_from_rows("rejected_rows", rows)

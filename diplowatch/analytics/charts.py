@@ -188,14 +188,27 @@ def network_layout(pairs: pl.DataFrame, max_nodes: int = NETWORK_NODES) -> tuple
 
 
 def network_chart(nodes: pl.DataFrame, edges: pl.DataFrame) -> alt.LayerChart:
+    layers = [*_edge_layers(edges), *_node_layers(nodes)]
+    return (
+        alt.layer(*layers, title="Who visits whom (arrowheads point at the host)")
+        .properties(width=480, height=480)
+        .configure_view(strokeWidth=0)
+    )
+
+
+def _on_circle(x: str, y: str) -> dict:
+    """x and y encodings on the network's square, with no axis drawn."""
     axis = alt.Axis(title=None, labels=False, ticks=False, grid=False, domain=False)
     scale = alt.Scale(domain=[-1.25, 1.25])
+    return {"x": alt.X(f"{x}:Q", axis=axis, scale=scale), "y": alt.Y(f"{y}:Q", axis=axis, scale=scale)}
+
+
+def _edge_layers(edges: pl.DataFrame) -> list[alt.Chart]:
     lines = (
         alt.Chart(edges)
         .mark_rule(opacity=0.45, color="#2171b5")
         .encode(
-            x=alt.X("x:Q", axis=axis, scale=scale),
-            y=alt.Y("y:Q", axis=axis, scale=scale),
+            **_on_circle("x", "y"),
             x2="x2:Q",
             y2="y2:Q",
             strokeWidth=alt.StrokeWidth("visits:Q", scale=alt.Scale(range=[1, 6]), legend=None),
@@ -213,18 +226,20 @@ def network_chart(nodes: pl.DataFrame, edges: pl.DataFrame) -> alt.LayerChart:
         )
         .mark_point(shape="triangle-up", filled=True, size=70, color="#2171b5", opacity=0.9)
         .encode(
-            x=alt.X("hx:Q", axis=axis, scale=scale),
-            y=alt.Y("hy:Q", axis=axis, scale=scale),
+            **_on_circle("hx", "hy"),
             angle=alt.Angle("heading:Q", scale=None),
             tooltip=["pair:N", "visits:Q"],
         )
     )
+    return [lines, heads]
+
+
+def _node_layers(nodes: pl.DataFrame) -> list[alt.Chart]:
     dots = (
         alt.Chart(nodes)
         .mark_circle(color="#08306b", opacity=0.85)
         .encode(
-            x=alt.X("x:Q", axis=axis, scale=scale),
-            y=alt.Y("y:Q", axis=axis, scale=scale),
+            **_on_circle("x", "y"),
             size=alt.Size(
                 "visits:Q",
                 scale=alt.Scale(range=[60, 600], zero=False),
@@ -241,17 +256,9 @@ def network_chart(nodes: pl.DataFrame, edges: pl.DataFrame) -> alt.LayerChart:
     labels = (
         alt.Chart(nodes)
         .mark_text(dy=-14, fontSize=12, fontWeight="bold")
-        .encode(
-            x=alt.X("x:Q", axis=axis, scale=scale),
-            y=alt.Y("y:Q", axis=axis, scale=scale),
-            text="code:N",
-        )
+        .encode(**_on_circle("x", "y"), text="code:N")
     )
-    return (
-        alt.layer(lines, heads, dots, labels, title="Who visits whom (arrowheads point at the host)")
-        .properties(width=480, height=480)
-        .configure_view(strokeWidth=0)
-    )
+    return [dots, labels]
 
 
 def _legend_values(counts: list[int], most: int = 5) -> list[int]:

@@ -114,6 +114,22 @@ def _script_json(value) -> str:
     return json.dumps(value, default=str).replace("</", "<\\/")
 
 
+#: The report's counts: table -> label.
+COUNTED = {
+    "articles": "articles",
+    "visit_mentions": "visit mentions",
+    "visits": "visits",
+    "reactions": "reactions",
+}
+
+_TOP_VISITS_SQL = """
+    SELECT visitor_code AS visitor, host_code AS host, visitor_name AS person, location, start_date,
+           end_date, status, visit_type, mention_count AS mentions, article_count AS articles,
+           coalesce(r.reactions, 0) AS reactions
+    FROM visits LEFT JOIN (SELECT visit_id, reactions FROM reactions_per_visit) r USING (visit_id)
+    ORDER BY mention_count DESC, article_count DESC, start_date DESC NULLS LAST, visit_id LIMIT 15"""
+
+
 def build_report(
     con: duckdb.DuckDBPyConnection,
     title: str = "diplowatch report",
@@ -123,68 +139,61 @@ def build_report(
     """The report page as one HTML string: counts, four charts and the most reported visits."""
     step = on_step or (lambda _name: None)
     step("counting")
-    counts = {
-        t: con.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0]
-        for t in ("articles", "visit_mentions", "visits", "reactions")
-    }
+    counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0] for t in COUNTED}
     step("building charts")
     chart_list = report_charts(con)
-    top_visits = store.read_frame(
-        con,
-        """
-        SELECT visitor_code AS visitor, host_code AS host, visitor_name AS person, location, start_date,
-               end_date, status, visit_type, mention_count AS mentions, article_count AS articles,
-               coalesce(r.reactions, 0) AS reactions
-        FROM visits LEFT JOIN (SELECT visit_id, reactions FROM reactions_per_visit) r USING (visit_id)
-        ORDER BY mention_count DESC, article_count DESC, start_date DESC NULLS LAST, visit_id LIMIT 15""",
-    )
+    top_visits = store.read_frame(con, _TOP_VISITS_SQL)
     step("inlining the Vega libraries")
     bundle = vlc.javascript_bundle(vl_version=VEGA_LITE_VERSION)
-
     step("writing the page")
     generated = (now or datetime.now(UTC)).strftime("%Y-%m-%d %H:%M UTC")
-    boxes = "".join(
-        f'<div class="count"><b>{counts[table]:,}</b>{label}</div>'
-        for table, label in [
-            ("articles", "articles"),
-            ("visit_mentions", "visit mentions"),
-            ("visits", "visits"),
-            ("reactions", "reactions"),
-        ]
-    )
-    sections = []
-    for chart in chart_list:
-        body = (
-            f'<div id="{chart.id}" class="chart"></div>'
-            if chart.spec is not None
-            else '<p class="empty">no data yet</p>'
-        )
-        sections.append(
-            f'<section><h2>{html.escape(chart.title)}</h2><p class="note">{html.escape(chart.note)}</p>'
-            f"{body}</section>"
-        )
+    boxes = "".join(f'<div class="count"><b>{counts[t]:,}</b>{label}</div>' for t, label in COUNTED.items())
+    sections = [_chart_section(chart) for chart in chart_list]
     sections.append(
         '<section><h2>Most reported visits</h2><p class="note">Canonical visits with the most '
         f"mentions.</p>{_html_table(top_visits)}</section>"
     )
     specs = [{"id": c.id, "spec": c.spec} for c in chart_list if c.spec is not None]
-    return f"""<!DOCTYPE html>
+    return _PAGE.format(
+        title=html.escape(title),
+        style=_STYLE,
+        generated=generated,
+        boxes=boxes,
+        sections="".join(sections),
+        specs=_script_json(specs),
+        bundle=bundle,
+        embed=_EMBED,
+    )
+
+
+def _chart_section(chart) -> str:
+    if chart.spec is None:
+        body = '<p class="empty">no data yet</p>'
+    else:
+        body = f'<div id="{chart.id}" class="chart"></div>'
+    return (
+        f'<section><h2>{html.escape(chart.title)}</h2><p class="note">{html.escape(chart.note)}</p>'
+        f"{body}</section>"
+    )
+
+
+_PAGE = """<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{html.escape(title)}</title>
-<style>{_STYLE}</style>
+<title>{title}</title>
+<style>{style}</style>
 </head>
 <body>
-<header><h1>{html.escape(title)}</h1><p>Diplomatic visits and reactions, generated {generated}.</p></header>
+<header><h1>{title}</h1><p>Diplomatic visits and reactions, generated {generated}.</p></header>
 <main>
 <div class="counts">{boxes}</div>
-{"".join(sections)}
+{sections}
 </main>
-<script type="application/json" id="chart-specs">{_script_json(specs)}</script>
+<script type="application/json" id="chart-specs">{specs}</script>
 <script>{bundle}</script>
-<script>{_EMBED}</script>
+<script>{embed}</script>
 </body>
 </html>
 """

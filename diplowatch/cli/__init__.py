@@ -1,6 +1,7 @@
 """The `diplowatch` command line's core commands; `pipelines.console` adds `run`, which needs Dagster."""
 
-from diplowatch.cli import extract, maintenance, queries  # noqa: F401 (importing a module registers its commands)
+# Importing a command module registers its commands on `app`.
+from diplowatch.cli import extract, maintenance, queries  # noqa: F401
 from diplowatch.cli.app import DbOpt, ModelOpt, RawOpt, app, console, err_console, fail, say
 from diplowatch.cli.queries import summary_cmd
 

@@ -1,5 +1,5 @@
-"""RSS/Atom feeds into the raw folder: read the feeds config, fetch each feed incrementally (conditional GET
-and a per-feed cursor of seen entries), optionally fetch each entry's page, and write new entries as JSON
+"""RSS/Atom feeds into the raw folder: fetch each configured feed (`feed_config`) incrementally (conditional
+GET and a per-feed cursor of seen entries), optionally fetch each entry's page, and write new entries as JSON
 Lines under `<raw>/feeds/<feed-name>/<YYYY-MM-DD>.jsonl`, where the `articles` stage reads them like any file.
 
 The feed stage never writes `articles`: the raw files are the durable record of what was fetched (also of a
@@ -10,12 +10,8 @@ stage writes only its own state (`feed_state`, `feed_entries_seen`) and the curr
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
-import re
-import tomllib
-import unicodedata
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import AbstractContextManager
@@ -28,154 +24,18 @@ import polars as pl
 
 from diplowatch import store
 from diplowatch.ingest import http
-from diplowatch.ingest.http import AddressPolicy, Fetched, Fetcher, FetchError, FetchLimits
-from diplowatch.ingest.pages import extract_page
-from diplowatch.ingest.text import BinaryContent, decode_bytes, html_fragment_to_text
+from diplowatch.ingest.feed_config import Feed
+from diplowatch.ingest.feed_entries import entry_key, entry_line, entry_link
+from diplowatch.ingest.http import AddressPolicy, Fetched, Fetcher, FetchError
+from diplowatch.ingest.text import html_fragment_to_text
 from diplowatch.schemas import frame_from_rows, polars_schema
 
-#: Feed names become folder names: 1-64 lower-case ASCII letters, digits, `-` and `_`, starting with a letter
-#: or digit; matched whole (`fullmatch`: no trailing newline, no control character, nothing that climbs out of
-#: `<raw>/feeds/`).
-FEED_NAME = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
 #: Rows of `ingest_errors` owned by the feed stage (feed URLs); the articles stage owns every other row.
 FEED_ERRORS_WHERE = "regexp_matches(source_path, '^https?://')"
 #: Entry keys kept per feed in the cursor; feeds list tens of entries, so this is months of history.
 MAX_SEEN_PER_FEED = 10_000
 #: An article page is abandoned above this size, whatever the feed's `max_bytes`.
 PAGE_MAX_BYTES = 5 * 1024 * 1024
-_FEED_KEYS = {
-    "name",
-    "url",
-    "source",
-    "fetch_full_page",
-    "max_entries_per_run",
-    "timeout_seconds",
-    "max_bytes",
-    "max_redirects",
-    "max_seconds_per_run",
-    "page_concurrency",
-    "allow_internal",
-}
-
-
-class FeedConfigError(ValueError):
-    """The feeds config file is missing or wrong; the message says where and what to fix."""
-
-
-def check_feed_name(name) -> str:
-    """The name, when it is a valid feed name (FEED_NAME); FeedConfigError saying what is wrong otherwise."""
-    if isinstance(name, str) and FEED_NAME.fullmatch(name):
-        return name
-    problem = ""
-    if isinstance(name, str) and any(unicodedata.category(ch).startswith("C") for ch in name):
-        problem = " (it holds a control character, e.g. a newline)"
-    raise FeedConfigError(
-        f"`name` must be 1-64 lower-case letters, digits, - or _, starting with a letter or digit, "
-        f"since it is also a folder name{problem} (got {name!r})"
-    )
-
-
-@dataclass(frozen=True)
-class Feed:
-    """One configured feed."""
-
-    name: str
-    url: str
-    source: str | None = None  # publisher name to record; default: the feed's own title
-    fetch_full_page: bool = False  # follow each entry's link and extract the page's main text
-    max_entries_per_run: int = 200  # more new entries wait for the next run (bounds the run's time)
-    limits: FetchLimits = field(default_factory=FetchLimits)
-    max_seconds_per_run: float = (
-        300.0  # the feed and its pages, per run; pages not reached wait for the next run
-    )
-    page_concurrency: int = 4  # pages fetched at once
-    allow_internal: tuple[str, ...] = ()  # non-public hosts/addresses/networks that links may still reach
-
-    def __post_init__(self) -> None:
-        check_feed_name(self.name)
-        if not self.max_seconds_per_run > 0:
-            raise FeedConfigError(
-                f"`max_seconds_per_run` must be a positive number (got {self.max_seconds_per_run!r})"
-            )
-        if not 1 <= self.page_concurrency <= 16:
-            raise FeedConfigError(
-                f"`page_concurrency` must be between 1 and 16 (got {self.page_concurrency!r})"
-            )
-        try:
-            AddressPolicy(tuple(self.allow_internal))
-        except ValueError as exc:
-            raise FeedConfigError(str(exc)) from None
-
-
-def load_feeds_config(path: str | os.PathLike) -> list[Feed]:
-    """Parse a feeds TOML file: an optional `[defaults]` table and one `[[feed]]` table per feed."""
-    path = Path(path)
-    try:
-        config = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise FeedConfigError(
-            f"feeds config {path} does not exist; set DIPLOWATCH_FEEDS to an existing file "
-            "(see feeds.toml at the repository root) or leave it empty for no feeds"
-        ) from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise FeedConfigError(f"feeds config {path} is not valid TOML: {exc}") from None
-    unknown = set(config) - {"defaults", "feed"}
-    if unknown:
-        raise FeedConfigError(
-            f"feeds config {path}: unknown top-level keys {sorted(unknown)}; use [defaults] and [[feed]]"
-        )
-    defaults = config.get("defaults", {})
-    feeds, names = [], set()
-    for number, entry in enumerate(config.get("feed", []), start=1):
-        where = f"feeds config {path}, feed #{number}"
-        if not isinstance(entry, dict):
-            raise FeedConfigError(f"{where}: expected a [[feed]] table")
-        feed = _feed_from_table({**defaults, **entry}, where)
-        if feed.name in names:
-            raise FeedConfigError(f"{where}: the name {feed.name!r} is used twice")
-        names.add(feed.name)
-        feeds.append(feed)
-    return feeds
-
-
-def _feed_from_table(merged: dict, where: str) -> Feed:
-    unknown = set(merged) - _FEED_KEYS
-    if unknown:
-        raise FeedConfigError(f"{where}: unknown keys {sorted(unknown)}; allowed: {sorted(_FEED_KEYS)}")
-    name, url = merged.get("name"), merged.get("url")
-    try:
-        check_feed_name(name)
-    except FeedConfigError as exc:
-        raise FeedConfigError(f"{where}: {exc}") from None
-    if not isinstance(url, str) or not re.fullmatch(r"https?://[^/\s]+\S*", url):
-        raise FeedConfigError(f"{where} ({name}): `url` must be an http(s) URL (got {url!r})")
-    allow = merged.get("allow_internal", [])
-    if not isinstance(allow, list):
-        raise FeedConfigError(
-            f"{where} ({name}): `allow_internal` must be a list of host names, IP addresses or "
-            f'networks, e.g. ["intranet.example", "10.1.0.0/16"] (got {allow!r})'
-        )
-    timeout = merged.get("timeout_seconds", FetchLimits.read_timeout)
-    try:
-        limits = FetchLimits(
-            read_timeout=float(timeout),
-            total_timeout=3 * float(timeout),
-            max_bytes=int(merged.get("max_bytes", FetchLimits.max_bytes)),
-            max_redirects=int(merged.get("max_redirects", FetchLimits.max_redirects)),
-        )
-        return Feed(
-            name,
-            url,
-            merged.get("source"),
-            bool(merged.get("fetch_full_page", False)),
-            int(merged.get("max_entries_per_run", 200)),
-            limits,
-            float(merged.get("max_seconds_per_run", Feed.max_seconds_per_run)),
-            int(merged.get("page_concurrency", Feed.page_concurrency)),
-            tuple(allow),
-        )
-    except (TypeError, ValueError) as exc:
-        raise FeedConfigError(f"{where} ({name}): {exc}") from None
 
 
 @dataclass
@@ -208,86 +68,6 @@ class FeedRun:
             "entries_written": sum(len(o.lines) for o in self.outcomes),
             "entries_deferred": sum(o.deferred for o in self.outcomes),
         }
-
-
-def entry_key(entry) -> str:
-    """The entry's identity within its feed: its id (guid), else its link, else a hash of title + summary."""
-    for key in ("id", "link"):
-        value = entry.get(key)
-        if isinstance(value, str) and value.strip():
-            return value.strip()
-    digest = hashlib.sha256(f"{entry.get('title', '')}\n{entry.get('summary', '')}".encode()).hexdigest()
-    return f"sha256:{digest}"
-
-
-def _entry_date(entry) -> str | None:
-    for key in ("published_parsed", "updated_parsed", "created_parsed"):
-        parsed = entry.get(key)
-        if parsed:  # feedparser gives a UTC struct_time
-            try:
-                return date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday).isoformat()
-            except ValueError:
-                return None
-    raw = entry.get("published") or entry.get("updated")
-    return (
-        raw if isinstance(raw, str) else None
-    )  # left for the reader to check (and note) like any input date
-
-
-def _entry_text(entry) -> str:
-    contents = entry.get("content") or []
-    best = max((c.get("value", "") for c in contents), key=len, default="")
-    return html_fragment_to_text(best or entry.get("summary") or entry.get("description") or "")
-
-
-def _decode_page(fetched) -> str:
-    charset = re.search(r"charset=([\w.-]+)", fetched.headers.get("content-type", ""), re.IGNORECASE)
-    if charset:
-        try:
-            return fetched.content.decode(charset.group(1))
-        except (LookupError, UnicodeDecodeError):
-            pass
-    return decode_bytes(fetched.content).text
-
-
-def _entry_link(entry) -> str | None:
-    link = entry.get("link")
-    return link if isinstance(link, str) and link.strip() else None
-
-
-def entry_line(entry, feed: Feed, feed_title: str | None, page: Fetched | FetchError | None = None) -> dict:
-    """The JSON Lines record of a feed entry (the format the `.jsonl` reader reads), with any notes. `page` is
-    the fetched entry page (or why it could not be fetched) when the feed fetches full pages."""
-    link = _entry_link(entry)
-    line = {
-        "id": entry_key(entry),
-        "title": html_fragment_to_text(entry.get("title")) or None,
-        "text": _entry_text(entry),
-        "url": link,
-        "source": feed.source or feed_title or feed.name,
-        "published_at": _entry_date(entry),
-        "source_kind": "feed",
-        "feed": feed.name,
-        "feed_url": feed.url,
-    }
-    if page is None:
-        return line
-    try:
-        if isinstance(page, FetchError):
-            raise page
-        extracted = extract_page(_decode_page(page), page.url)
-        if extracted is None:
-            raise FetchError("no_main_text", f"{link}: no article text found in the page")
-    except (FetchError, BinaryContent) as exc:
-        detail = exc.detail if isinstance(exc, FetchError) else f"{link}: {exc}"
-        text_note = "the feed's summary is kept as the text" if line["text"] else "the entry has no text"
-        line["notes"] = [{"reason": "page_fetch_failed", "detail": f"{detail}; {text_note}"}]
-    else:
-        line["text"] = extracted.text
-        line["title"] = line["title"] or extracted.title
-        line["published_at"] = line["published_at"] or extracted.date
-        line["source"] = feed.source or extracted.site or line["source"]
-    return line
 
 
 def fetch_pages(
@@ -368,7 +148,7 @@ def fetch_feed(fetcher: Fetcher, feed: Feed, state: dict | None, seen: set[str])
             new_entries.append(entry)
     taken = new_entries[: feed.max_entries_per_run]
     pages: dict[int, Fetched | FetchError] = {}
-    links = {i: _entry_link(e) for i, e in enumerate(taken) if _entry_link(e)} if feed.fetch_full_page else {}
+    links = {i: entry_link(e) for i, e in enumerate(taken) if entry_link(e)} if feed.fetch_full_page else {}
     if links:
         pages = fetch_pages(fetcher, feed, links, deadline)
     lines = [

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from diplowatch import store
-from diplowatch.ingest.feeds import Feed, FeedConfigError, ingest_feeds, load_feeds_config
+from diplowatch.ingest.feed_config import Feed, FeedConfigError, load_feeds_config
+from diplowatch.ingest.feeds import ingest_feeds
 from diplowatch.ingest.http import USER_AGENT, AddressPolicy, Fetcher, FetchError, FetchLimits
 from diplowatch.stages.articles import load_articles
 from tests.fixtures.feed_server import (

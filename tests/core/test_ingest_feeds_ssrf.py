@@ -23,7 +23,8 @@ import pytest
 
 from diplowatch import store
 from diplowatch.ingest import http
-from diplowatch.ingest.feeds import Feed, FeedConfigError, ingest_feeds, load_feeds_config
+from diplowatch.ingest.feed_config import Feed, FeedConfigError, load_feeds_config
+from diplowatch.ingest.feeds import ingest_feeds
 from diplowatch.ingest.http import AddressPolicy, Fetcher, FetchError, FetchLimits, is_public_address
 from tests.fixtures.feed_server import BODY, FeedServer, page, redirect_to, reply, rss
 

@@ -11,6 +11,7 @@ from datetime import date
 import pytest
 
 from diplowatch.ingest import IngestError, RawArticle, read_folder
+from diplowatch.ingest import folder as folder_module
 from diplowatch.ingest import readers as readers_module
 
 TODAY = date(2026, 1, 2)
@@ -110,7 +111,7 @@ def test_file_above_size_cap_is_recorded_and_never_read(tmp_path, monkeypatch):
     _write(tmp_path / "huge.jsonl", b"x" * 4096)
     opened = []
     real_fdopen = os.fdopen
-    monkeypatch.setattr(readers_module.os, "fdopen", lambda *a, **k: opened.append(a) or real_fdopen(*a, **k))
+    monkeypatch.setattr(folder_module.os, "fdopen", lambda *a, **k: opened.append(a) or real_fdopen(*a, **k))
     error = _only_error([i for i in _read(tmp_path, max_bytes=1000)])
     assert error.reason == "too_large" and "4096 bytes" in error.detail and "1000-byte cap" in error.detail
     assert len(opened) == 1  # only the good file's content was read
@@ -211,14 +212,14 @@ def test_unreadable_files(tmp_path, monkeypatch):
     server = socket.socket(socket.AF_UNIX)
     server.bind(str(tmp_path / "sock.txt"))
     _write(tmp_path / "secret.txt", "Secret body.")
-    real_open = readers_module._open_for_reading
+    real_open = folder_module._open_for_reading
 
     def deny_secret(path):
         if path.name == "secret.txt":
             raise PermissionError(13, "Permission denied", str(path))
         return real_open(path)
 
-    monkeypatch.setattr(readers_module, "_open_for_reading", deny_secret)
+    monkeypatch.setattr(folder_module, "_open_for_reading", deny_secret)
     expected = {
         "dangling.txt": "broken_symlink",
         "pipe.jsonl": "not_a_regular_file",

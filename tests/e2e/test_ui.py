@@ -4,13 +4,9 @@ DuckDB."""
 
 from __future__ import annotations
 
-import contextlib
 import os
 import shutil
-import signal
-import subprocess
 import sys
-import time
 from datetime import date
 from pathlib import Path
 
@@ -23,11 +19,11 @@ from tests.fixtures.dagster_ui import (
     LAUNCH,
     NUX,
     POOL,
-    RUN_STATUS,
-    RUN_TIMEOUT,
     free_port,
     graphql,
+    make_target,
     wait_for_location,
+    wait_for_run,
 )
 from tests.fixtures.paths import ROOT, SAMPLES
 
@@ -41,69 +37,53 @@ def test_launch_events_job_for_the_sample_month_through_graphql(tmp_path):
     port = free_port()
     env = {**os.environ, "DAGSTER_HOME": str(home), "DIPLOWATCH_RAW_DIR": str(raw), "DIPLOWATCH_DB": str(db)}
     log = tmp_path / "dagster-dev.log"
-    with log.open("w") as out:
-        # -o: the venv the tests run in is there already; the bin folder is this interpreter's.
-        server = subprocess.Popen(
-            ["make", "-s", "-o", ".venv/.synced", "ui", f"RUN={Path(sys.executable).parent}", f"PORT={port}"],
-            cwd=ROOT,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-    try:
-        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30) as client:
-            location, repository = wait_for_location(client, server, log)
-            show_nux = graphql(client, NUX)["shouldShowNux"]
-            params = {
-                "selector": {
-                    "repositoryLocationName": location,
-                    "repositoryName": repository,
-                    "jobName": "events_job",
-                },
-                "runConfigData": {},
-                "executionMetadata": {"tags": [{"key": "dagster/partition", "value": "2024-06"}]},
-            }
-            launched = graphql(client, LAUNCH, {"executionParams": params})["launchRun"]
-            assert launched["__typename"] == "LaunchRunSuccess", launched
-            run_id = launched["run"]["runId"]
-            deadline = time.monotonic() + RUN_TIMEOUT
-            status = None
-            while time.monotonic() < deadline:
-                status = graphql(client, RUN_STATUS, {"runId": run_id})["runOrError"]["status"]
-                if status in ("SUCCESS", "FAILURE", "CANCELED"):
-                    break
-                time.sleep(2)
-            assert status == "SUCCESS", f"run {run_id} ended {status}:\n{log.read_text()[-6000:]}"
-            events = graphql(client, CHECKS, {"runId": run_id})["runOrError"]["eventConnection"]["events"]
-            evaluations = {
-                e["evaluation"]["checkName"]: e["evaluation"]
-                for e in events
-                if e["__typename"] == "AssetCheckEvaluationEvent"
-            }
-            pool = graphql(client, POOL)["instance"]["concurrencyLimit"]
-    finally:
-        # The whole process group: webserver, daemon, code servers and any run worker. `dagster dev` often
-        # takes a minute to honour SIGTERM here; the run has finished, so nothing is lost by cutting it short.
-        os.killpg(server.pid, signal.SIGTERM)
-        with contextlib.suppress(subprocess.TimeoutExpired):
-            server.wait(timeout=10)
-        with contextlib.suppress(ProcessLookupError):  # also children left behind by a main that did exit
-            os.killpg(server.pid, signal.SIGKILL)
-        server.wait()
+    # RUN: the bin folder of the interpreter the tests run in.
+    with (
+        make_target("ui", [f"RUN={Path(sys.executable).parent}", f"PORT={port}"], env, log) as server,
+        httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30) as client,
+    ):
+        location, repository = wait_for_location(client, server, log)
+        show_nux = graphql(client, NUX)["shouldShowNux"]
+        params = {
+            "selector": {
+                "repositoryLocationName": location,
+                "repositoryName": repository,
+                "jobName": "events_job",
+            },
+            "runConfigData": {},
+            "executionMetadata": {"tags": [{"key": "dagster/partition", "value": "2024-06"}]},
+        }
+        launched = graphql(client, LAUNCH, {"executionParams": params})["launchRun"]
+        assert launched["__typename"] == "LaunchRunSuccess", launched
+        run_id = launched["run"]["runId"]
+        status = wait_for_run(client, run_id, log)
+        assert status == "SUCCESS", f"run {run_id} ended {status}:\n{log.read_text()[-6000:]}"
+        events = graphql(client, CHECKS, {"runId": run_id})["runOrError"]["eventConnection"]["events"]
+        pool = graphql(client, POOL)["instance"]["concurrencyLimit"]
 
+    evaluations = {
+        e["evaluation"]["checkName"]: e["evaluation"]
+        for e in events
+        if e["__typename"] == "AssetCheckEvaluationEvent"
+    }
     assert log.read_text().startswith(f"Dagster UI: http://127.0.0.1:{port} ")
     assert show_nux is False, "the project's dagster.yaml turns the onboarding modal off"
     assert (home / "dagster.yaml").read_bytes() == (ROOT / "dagster.yaml").read_bytes()
     # The writer pool got its single slot from dagster.yaml, and the finished run released it.
     assert pool == {"slotCount": 1, "claimedSlots": []}
     assert evaluations["articles_schema"]["success"] and evaluations["reactions_target_exists"]["success"]
+    _assert_only_the_launched_month_was_loaded(db)
+
+
+def _assert_only_the_launched_month_was_loaded(db: Path) -> None:
     with duckdb.connect(str(db), read_only=True) as con:
         articles = con.execute("SELECT partition_date, count(*) FROM articles GROUP BY 1").fetchall()
-        visits = con.execute("""SELECT DISTINCT visitor_code, host_code FROM visit_mentions
-                                WHERE partition_date = DATE '2024-06-17'""").fetchall()
+        visits = con.execute(
+            """SELECT DISTINCT visitor_code, host_code FROM visit_mentions
+               WHERE partition_date = DATE '2024-06-17'"""
+        ).fetchall()
         reactions = con.execute("SELECT reactor_code, stance FROM reactions").fetchall()
-    # Only the launched month was loaded: the other sample months belong to other partitions.
+    # The other sample months belong to other partitions.
     assert articles == [(date(2024, 6, 17), 1)]
     assert {("RUS", "PRK"), ("RUS", "VNM"), ("PRK", "RUS")} <= set(visits)
     assert ("USA", "negative") in reactions

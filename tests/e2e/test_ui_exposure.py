@@ -3,19 +3,17 @@ refuses the mutations a web page could send it (GraphQL over GET needs no CORS p
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import re
 import shlex
-import signal
 import socket
 import subprocess
 
 import httpx
 import pytest
 
-from tests.fixtures.dagster_ui import LAUNCH, free_port, graphql, wait_for_location
+from tests.fixtures.dagster_ui import LAUNCH, free_port, graphql, make_target, wait_for_location
 from tests.fixtures.paths import ROOT, SAMPLES
 
 START_SENSOR = """mutation Start($selector: SensorSelector!) { startSensor(sensorSelector: $selector) {
@@ -57,53 +55,25 @@ def test_make_ui_readonly_refuses_mutations_from_get_and_post(tmp_path):
         "DIPLOWATCH_DB": str(tmp_path / "diplowatch.duckdb"),
     }
     log = tmp_path / "ui-readonly.log"
-    with log.open("w") as out:
-        server = subprocess.Popen(
-            ["make", "-o", ".venv/.synced", "ui-readonly", f"READONLY_UI_PORT={port}"],
-            cwd=ROOT,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-    try:
-        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30) as client:
-            location, repository = wait_for_location(client, server, log)
-            selector = {
-                "repositoryLocationName": location,
-                "repositoryName": repository,
-                "sensorName": "new_articles_sensor",
-            }
-            # What a page on another site can make a browser send: a GET, no preflight, its own Origin.
-            query = {"query": START_SENSOR, "variables": json.dumps({"selector": selector})}
-            refused = client.get(
-                "/graphql", params=query, headers={"Origin": "https://attacker.example"}
-            ).json()
-            launch = graphql(
-                client,
-                LAUNCH,
-                {
-                    "executionParams": {
-                        "selector": {
-                            "repositoryLocationName": location,
-                            "repositoryName": repository,
-                            "jobName": "daily_events_job",
-                        },
-                        "runConfigData": {},
-                        "executionMetadata": {"tags": [{"key": "dagster/partition", "value": "2024-06-17"}]},
-                    }
-                },
-            )["launchRun"]
-            status = graphql(client, SENSOR_STATUS, {"selector": selector})["sensorOrError"]
+    with (
+        make_target("ui-readonly", [f"READONLY_UI_PORT={port}"], env, log) as server,
+        httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30) as client,
+    ):
+        location, repository = wait_for_location(client, server, log)
+        repo = {"repositoryLocationName": location, "repositoryName": repository}
+        selector = {**repo, "sensorName": "new_articles_sensor"}
+        # What a page on another site can make a browser send: a GET, no preflight, its own Origin.
+        query = {"query": START_SENSOR, "variables": json.dumps({"selector": selector})}
+        refused = client.get("/graphql", params=query, headers={"Origin": "https://attacker.example"}).json()
+        params = {
+            "selector": {**repo, "jobName": "events_job"},
+            "runConfigData": {},
+            "executionMetadata": {"tags": [{"key": "dagster/partition", "value": "2024-06"}]},
+        }
+        launch = graphql(client, LAUNCH, {"executionParams": params})["launchRun"]
+        status = graphql(client, SENSOR_STATUS, {"selector": selector})["sensorOrError"]
         with pytest.raises(OSError):  # not on every interface: another loopback address finds nothing
             socket.create_connection(("127.0.0.2", port), timeout=5).close()
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        with contextlib.suppress(subprocess.TimeoutExpired):
-            server.wait(timeout=5)
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(server.pid, signal.SIGKILL)
-        server.wait()
     assert refused["data"]["startSensor"]["__typename"] == "UnauthorizedError", refused
     assert launch["__typename"] == "UnauthorizedError", launch
     assert status["sensorState"]["status"] == "STOPPED"
