@@ -34,37 +34,18 @@ from assets.policies import (
     table_metadata,
 )
 from assets.resources import DiplowatchDuckDB, DiplowatchSettings, ExtractorResource
+from diplowatch.schemas import MENTION_AT_A_GLANCE, REACTION_AT_A_GLANCE
 from diplowatch.stages import staging
 from diplowatch.stages.events import ArticleChunk, ExtractedChunk, extract_chunk, stage_articles, write_events
 from diplowatch.stages.spill import newest_written
 
 PREVIEWS = {
     "visit_mentions": (
-        [
-            "partition_date",
-            "visitor_name",
-            "visitor_code",
-            "host_code",
-            "location",
-            "start_date",
-            "end_date",
-            "date_precision",
-            "status",
-            "visit_type",
-            "confidence",
-        ],
+        ["partition_date", *MENTION_AT_A_GLANCE],
         ["partition_date", "article_id", "sentence_index"],
     ),
     "reactions": (
-        [
-            "partition_date",
-            "reactor_name",
-            "reactor_code",
-            "stance",
-            "quote",
-            "target_mention_id",
-            "confidence",
-        ],
+        ["partition_date", *REACTION_AT_A_GLANCE],
         ["partition_date", "article_id", "sentence_index"],
     ),
 }

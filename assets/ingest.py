@@ -20,7 +20,8 @@ from assets.policies import (
     table_metadata,
 )
 from assets.resources import DiplowatchDuckDB, DiplowatchSettings
-from diplowatch.ingest.feeds import ingest_feeds, load_feeds_config
+from diplowatch.ingest.feed_config import load_feeds_config
+from diplowatch.ingest.feeds import ingest_feeds
 from diplowatch.stages import staging
 from diplowatch.stages.articles import load_articles
 from diplowatch.stages.spill import newest_written

@@ -16,6 +16,21 @@ VISIT_TYPES = ["state", "official", "working", "private", "unspecified"]
 PRECISIONS = ["day", "month", "year"]
 STANCES = ["negative", "positive", "neutral"]
 
+#: What says what a visit mention or a reaction is, in reading order: the columns previews and the CLI show.
+MENTION_AT_A_GLANCE = [
+    "visitor_name",
+    "visitor_code",
+    "host_code",
+    "location",
+    "start_date",
+    "end_date",
+    "date_precision",
+    "status",
+    "visit_type",
+    "confidence",
+]
+REACTION_AT_A_GLANCE = ["reactor_name", "reactor_code", "stance", "quote", "target_mention_id", "confidence"]
+
 
 class Articles(pa.DataFrameModel):
     """One row per distinct article (deduplicated by normalized title + text)."""

@@ -23,30 +23,6 @@ from diplowatch.cli.app import (
 )
 from diplowatch.settings import Settings
 
-#: The columns `extract` shows of each table (`--json` prints every column).
-VISIT_COLUMNS = [
-    "sentence_index",
-    "visitor_name",
-    "visitor_code",
-    "host_code",
-    "location",
-    "start_date",
-    "end_date",
-    "date_precision",
-    "status",
-    "visit_type",
-    "confidence",
-]
-REACTION_COLUMNS = [
-    "sentence_index",
-    "reactor_name",
-    "reactor_code",
-    "stance",
-    "quote",
-    "target_mention_id",
-    "confidence",
-]
-
 
 @app.command("extract")
 def extract_cmd(
@@ -116,7 +92,10 @@ def _events_by_article(articles, visits, reactions) -> list[dict]:
 
 
 def _print_events(articles, visits, reactions) -> None:
+    """Each article's visits and reactions as tables (`--json` prints every column)."""
     import polars as pl
+
+    from diplowatch.schemas import MENTION_AT_A_GLANCE, REACTION_AT_A_GLANCE
 
     for article in articles.iter_rows(named=True):
         aid = article["article_id"]
@@ -125,8 +104,12 @@ def _print_events(articles, visits, reactions) -> None:
             f"[dim]{aid[:12]}[/dim]",
             highlight=False,
         )
-        article_visits = visits.filter(pl.col("article_id") == aid).select(VISIT_COLUMNS)
-        article_reactions = reactions.filter(pl.col("article_id") == aid).select(REACTION_COLUMNS)
+        article_visits = visits.filter(pl.col("article_id") == aid).select(
+            "sentence_index", *MENTION_AT_A_GLANCE
+        )
+        article_reactions = reactions.filter(pl.col("article_id") == aid).select(
+            "sentence_index", *REACTION_AT_A_GLANCE
+        )
         console.print(rich_table(article_visits, f"visits ({article_visits.height})"))
         console.print(rich_table(article_reactions, f"reactions ({article_reactions.height})"))
 
