@@ -1,4 +1,4 @@
-"""Assets: visit mentions and reactions extracted by spaCy from the stored articles of each monthly partition.
+"""Assets: visit mentions and reactions extracted by spaCy from the stored articles of each yearly partition.
 
 A graph of steps, so the slow part runs wherever and in as many processes as the executor allows:
 `stage_event_articles` (DuckDB, in the `duckdb_writer` pool) exports the partitions' articles to the run's
@@ -26,7 +26,7 @@ from dagster import (
 
 from assets import checks
 from assets.metadata import newest_rows_preview, table_row_count
-from assets.partitions import context_partition_dates, monthly_partitions
+from assets.partitions import context_partition_dates, yearly_partitions
 from assets.policies import (
     DUCKDB_WRITER_POOL,
     LOCK_RETRY_POLICY,
@@ -142,7 +142,7 @@ def write_event_tables(context: OpExecutionContext, chunks: list[ExtractedChunk]
             "mention they react to (`target_mention_id`)."),
     },
     group_name="extraction",
-    partitions_def=monthly_partitions,
+    partitions_def=yearly_partitions,
     backfill_policy=BackfillPolicy.single_run(),
     check_specs=CHECK_SPECS,
 )

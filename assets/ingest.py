@@ -4,7 +4,7 @@ from dagster import AssetExecutionContext, BackfillPolicy, MaterializeResult, Me
 
 from assets import checks
 from assets.metadata import newest_rows_preview, removed_paths, removed_sources_markdown, table_row_count
-from assets.partitions import context_partition_dates, monthly_partitions, partition_bounds
+from assets.partitions import context_partition_dates, partition_bounds, yearly_partitions
 from assets.policies import (
     DUCKDB_WRITER_POOL,
     LOCK_RETRY_POLICY,
@@ -25,12 +25,12 @@ PREVIEW_COLUMNS = ["partition_date", "published_at", "title", "source", "source_
     kinds={"polars", "duckdb"},
     owners=OWNERS,
     description="Articles read from the raw folder (DIPLOWATCH_RAW_DIR; sample .txt and .jsonl, recursively), "
-    "deduplicated by normalized title + text and validated. Partitioned by month of publication (UTC); an "
+    "deduplicated by normalized title + text and validated. Partitioned by year of publication (UTC); an "
     "undated article falls on the day it was first ingested (`date_from_ingest`). Also writes `article_sources` (every "
     "place an article was seen) and `ingest_errors` (what could not be read, and why).",
     # Feeds write their entries into the raw folder first, so a run reads what it just fetched.
     deps=["feed_entries"],
-    partitions_def=monthly_partitions,
+    partitions_def=yearly_partitions,
     backfill_policy=BackfillPolicy.single_run(),
     pool=DUCKDB_WRITER_POOL,
     retry_policy=LOCK_RETRY_POLICY,

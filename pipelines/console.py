@@ -22,12 +22,12 @@ def run(raw: RawOpt = None, db: DbOpt = None,
             "--prune", help="also remove stored articles whose files no longer exist anywhere (other folders "
             "included; a run alone only removes what left the folder it reads)")] = False,
         nightly: Annotated[bool, typer.Option(
-            "--nightly", help="run what the nightly schedule runs: the month of the previous complete UTC day "
+            "--nightly", help="run what the nightly schedule runs: the year of the previous complete UTC day "
             "(a cron job's command where no Dagster daemon runs)")] = False,
         ephemeral: Annotated[bool, typer.Option(
             "--ephemeral", help="record the run in a throwaway Dagster instance instead of the project's "
             "($DAGSTER_HOME, else .dagster_home), which `make ui` shows")] = False) -> None:
-    """Materialize every asset (the job the Dagster UI runs) for every month in the raw folder, then summarize."""
+    """Materialize every asset (the job the Dagster UI runs) for every year in the raw folder, then summarize."""
     from pipelines.launch import run_all
 
     settings = Settings.from_env(raw_dir=raw, db_path=db, model_name=model, processes=processes)
@@ -39,7 +39,7 @@ def run(raw: RawOpt = None, db: DbOpt = None,
     except ValueError as exc:
         err_console.print(f"[red]{exc}[/red]")
         raise typer.Exit(2) from exc
-    covered = ", ".join(f"{a:%Y-%m}..{b:%Y-%m}" if a != b else f"{a:%Y-%m}" for a, b in outcome.ranges)
+    covered = ", ".join(f"{a:%Y}..{b:%Y}" if a != b else f"{a:%Y}" for a, b in outcome.ranges)
     if not outcome.success:
         err_console.print(f"[red]the run over {covered} failed[/red]: see the log above")
         raise typer.Exit(1)

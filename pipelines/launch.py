@@ -1,4 +1,4 @@
-"""`diplowatch run` without the command line: launch `events_job` over the months a raw folder's articles fall on,
+"""`diplowatch run` without the command line: launch `events_job` over the years a raw folder's articles fall on,
 recorded in the project's Dagster instance (the one `make ui` shows) unless asked for a throwaway one."""
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from diplowatch.settings import Settings
 
 @dataclass
 class RunOutcome:
-    """What `diplowatch run` did: success, the month ranges it covered (first days of the first and last
-    month), the checks that did not pass, the sources of the articles it removed because they are no longer
+    """What `diplowatch run` did: success, the year ranges it covered (first days of the first and last
+    year), the checks that did not pass, the sources of the articles it removed because they are no longer
     in the folder, and the Dagster runs it recorded."""
 
     success: bool
@@ -72,15 +72,15 @@ def days_to_run(settings: Settings, now: datetime) -> list[date]:
 
 def run_all(settings: Settings, now: datetime | None = None, prune: bool = False,
             ephemeral: bool = False, nightly: bool = False) -> RunOutcome:
-    """Run `events_job` over the months the raw folder's articles fall on.
+    """Run `events_job` over the years the raw folder's articles fall on.
 
-    Months far apart (1987 articles and this month's undated ones) are separate runs, so a run never
-    rewrites, or records Dagster bookkeeping for, decades of empty months; the unpartitioned assets run once,
+    Years far apart (1987 articles and this year's undated ones) are separate runs, so a run never
+    rewrites, or records Dagster bookkeeping for, decades of empty years; the unpartitioned assets run once,
     upstream ones in the first run and downstream ones in the last. `prune` first removes the articles whose
     files are gone from anywhere (see `prune_missing_sources`). With one process (the default) the runs
     execute in this process; with more, Dagster's multiprocess executor runs the steps (the settings reach
     the step processes through the environment). `nightly` runs what the nightly schedule runs instead: the
-    month of the previous complete UTC day (for cron, where no Dagster daemon keeps the schedule ticking).
+    year of the previous complete UTC day (for cron, where no Dagster daemon keeps the schedule ticking).
     """
     from dagster import BetaWarning, PreviewWarning
 

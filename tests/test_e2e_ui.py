@@ -1,5 +1,5 @@
 """End to end: `make ui` on a free local port (dagster dev with the project's instance folder); launch
-events_job for the sample's month through GraphQL (the UI's Launch button), wait for success, find the rows in
+events_job for the sample's year through GraphQL (the UI's Launch button), wait for success, find the rows in
 DuckDB."""
 
 from __future__ import annotations
@@ -81,7 +81,7 @@ def _wait_for_location(client: httpx.Client, server: subprocess.Popen, log: Path
 
 
 @pytest.mark.slow
-def test_launch_events_job_for_the_sample_month_through_graphql(tmp_path):
+def test_launch_events_job_for_the_sample_year_through_graphql(tmp_path):
     raw = tmp_path / "raw"
     shutil.copytree(SAMPLES, raw)
     db = tmp_path / "data" / "diplowatch.duckdb"
@@ -102,7 +102,7 @@ def test_launch_events_job_for_the_sample_month_through_graphql(tmp_path):
                 "selector": {"repositoryLocationName": location, "repositoryName": repository,
                              "jobName": "events_job"},
                 "runConfigData": {},
-                "executionMetadata": {"tags": [{"key": "dagster/partition", "value": "2024-06"}]},
+                "executionMetadata": {"tags": [{"key": "dagster/partition", "value": "2024"}]},
             }
             launched = _graphql(client, LAUNCH, {"executionParams": params})["launchRun"]
             assert launched["__typename"] == "LaunchRunSuccess", launched
@@ -140,7 +140,7 @@ def test_launch_events_job_for_the_sample_month_through_graphql(tmp_path):
         visits = con.execute("""SELECT DISTINCT visitor_code, host_code FROM visit_mentions
                                 WHERE partition_date = DATE '2024-06-17'""").fetchall()
         reactions = con.execute("SELECT reactor_code, stance FROM reactions").fetchall()
-    # Only the launched month was loaded: the other sample months belong to other partitions.
+    # Only the launched year was loaded: the other sample years belong to other partitions.
     assert articles == [(date(2024, 6, 17), 1)]
     assert {("RUS", "PRK"), ("RUS", "VNM"), ("PRK", "RUS")} <= set(visits)
     assert ("USA", "negative") in reactions
