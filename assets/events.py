@@ -13,6 +13,7 @@ from pathlib import Path
 from dagster import (
     AssetOut,
     BackfillPolicy,
+    Config,
     DynamicOut,
     DynamicOutput,
     In,
@@ -36,7 +37,14 @@ from assets.policies import (
 )
 from assets.resources import DiplowatchDuckDB, DiplowatchSettings, ExtractorResource
 from diplowatch.stages import staging
-from diplowatch.stages.events import ArticleChunk, ExtractedChunk, extract_chunk, stage_articles, write_events
+from diplowatch.stages.events import (
+    ArticleChunk,
+    ExtractedChunk,
+    extract_chunk,
+    extractor_identity,
+    stage_articles,
+    write_events,
+)
 from diplowatch.stages.spill import newest_written
 
 PREVIEWS = {
@@ -67,18 +75,27 @@ def _looks_like_run_id(name: str) -> bool:
     return len(name) == 36 and name.count("-") == 4
 
 
+class StageConfig(Config):
+    """Launchpad/run config of the events asset's first step."""
+
+    reextract: bool = False  # extract every article of the partitions again, not only those not extracted yet
+
+
 @op(ins={"articles": In(Nothing)}, out=DynamicOut(ArticleChunk), pool=DUCKDB_WRITER_POOL,
     retry_policy=LOCK_RETRY_POLICY, tags={"kind": "duckdb"})
-def stage_event_articles(context: OpExecutionContext, settings: DiplowatchSettings, duckdb: DiplowatchDuckDB):
-    """Export the partitions' articles to the run's staging folder, cut into extraction chunks."""
+def stage_event_articles(context: OpExecutionContext, config: StageConfig, settings: DiplowatchSettings,
+                         duckdb: DiplowatchDuckDB, extractor: ExtractorResource):
+    """Export the partitions' articles this extractor has not read yet (all with `reextract`) to the run's
+    staging folder, cut into extraction chunks."""
     days = context_partition_dates(context)
     root = settings.staging_root(duckdb.database)
     for leftover in staging.sweep(root, keep=context.run.run_id, is_active=lambda name: run_is_active(context, name)):
         context.log.info(f"removed the staging folder a killed run left behind: {leftover}")
+    skip = None if config.reextract else extractor_identity(extractor.get())
     with retry_only_lock_errors(), duckdb.get_connection() as con:
-        chunks = stage_articles(con, days, _events_folder(context, settings, duckdb))
+        chunks = stage_articles(con, days, _events_folder(context, settings, duckdb), skip_extracted_by=skip)
     context.log.info(f"{sum(c.articles for c in chunks)} article(s) to extract in {len(chunks)} chunk(s) "
-                     f"over {days[0]}..{days[-1]}")
+                     f"over {days[0]}..{days[-1]}" + ("" if skip is None else f" (not yet extracted by {skip[0]})"))
     for chunk in chunks:
         yield DynamicOutput(chunk, mapping_key=f"chunk_{chunk.index}")
 
@@ -120,6 +137,7 @@ def write_event_tables(context: OpExecutionContext, chunks: list[ExtractedChunk]
             "table_row_count": totals[table],
             "articles_read": result.counts.get("articles_read", 0),
             "extraction_chunks": result.counts.get("extraction_chunks", 0),
+            "articles_with_notes": result.counts.get("articles_with_notes", 0),
             "rejected_rows": result.validations[table].rejected.height,
             f"newest_{table}": newest_rows_preview(newest[table], columns, newest_first),
         })

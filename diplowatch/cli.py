@@ -231,7 +231,7 @@ def extract_cmd(
     extractor = Extractor(model_name=Settings.from_env(model_name=model).model_name)
     with _progress() as progress:
         task = progress.add_task(f"extracting {articles.height} article(s)", total=articles.height)
-        visits, reactions = extract_events(
+        visits, reactions, _extractions = extract_events(
             articles, extractor, lambda done: progress.update(task, completed=done)
         )
     checked = {

@@ -36,6 +36,7 @@ PRIMARY_KEYS: dict[str, tuple[str, ...]] = {
     "articles": ("article_id",),
     "visit_mentions": ("mention_id",),
     "reactions": ("reaction_id",),
+    "extractions": ("article_id",),
     "visits": ("visit_id",),
     "feed_state": ("feed_name",),
     "feed_entries_seen": ("feed_name", "entry_key"),
@@ -47,7 +48,7 @@ PRIMARY_KEYS: dict[str, tuple[str, ...]] = {
 #: be spilled): with 64-character ids it failed the write at 2M articles under 256MB and at 4M under 512MB,
 #: while the check (a GROUP BY, which spills) has no such ceiling. Their key columns are also `unique=True` in
 #: the pandera models. Files created with the index are rebuilt without it on connecting (`ensure_schema`).
-KEYS_CHECKED_AT_WRITE = frozenset({"articles", "visit_mentions", "reactions"})
+KEYS_CHECKED_AT_WRITE = frozenset({"articles", "visit_mentions", "reactions", "extractions"})
 
 #: Free-text columns of the event tables stored with zstd: DuckDB's default analysis (trying FSST, dictionary...
 #: on every segment) made bulk loads ~30% slower and the file ~2x larger on news sentences (bench/run.py).

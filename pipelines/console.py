@@ -24,6 +24,9 @@ def run(raw: RawOpt = None, db: DbOpt = None,
         nightly: Annotated[bool, typer.Option(
             "--nightly", help="run what the nightly schedule runs: the year of the previous complete UTC day "
             "(a cron job's command where no Dagster daemon runs)")] = False,
+        reextract: Annotated[bool, typer.Option(
+            "--reextract", help="extract every article again, not only those the current extractor and model "
+            "have not read yet")] = False,
         ephemeral: Annotated[bool, typer.Option(
             "--ephemeral", help="record the run in a throwaway Dagster instance instead of the project's "
             "($DAGSTER_HOME, else .dagster_home), which `make ui` shows")] = False) -> None:
@@ -35,7 +38,7 @@ def run(raw: RawOpt = None, db: DbOpt = None,
         err_console.print(f"[red]raw folder {settings.raw_dir} does not exist[/red]: pass --raw or set DIPLOWATCH_RAW_DIR")
         raise typer.Exit(2)
     try:
-        outcome = run_all(settings, prune=prune, ephemeral=ephemeral, nightly=nightly)
+        outcome = run_all(settings, prune=prune, ephemeral=ephemeral, nightly=nightly, reextract=reextract)
     except ValueError as exc:
         err_console.print(f"[red]{exc}[/red]")
         raise typer.Exit(2) from exc

@@ -71,7 +71,7 @@ def days_to_run(settings: Settings, now: datetime) -> list[date]:
 
 
 def run_all(settings: Settings, now: datetime | None = None, prune: bool = False,
-            ephemeral: bool = False, nightly: bool = False) -> RunOutcome:
+            ephemeral: bool = False, nightly: bool = False, reextract: bool = False) -> RunOutcome:
     """Run `events_job` over the years the raw folder's articles fall on.
 
     Years far apart (1987 articles and this year's undated ones) are separate runs, so a run never
@@ -81,6 +81,7 @@ def run_all(settings: Settings, now: datetime | None = None, prune: bool = False
     execute in this process; with more, Dagster's multiprocess executor runs the steps (the settings reach
     the step processes through the environment). `nightly` runs what the nightly schedule runs instead: the
     year of the previous complete UTC day (for cron, where no Dagster daemon keeps the schedule ticking).
+    `reextract` extracts every article again, not only those the current extractor has not read yet.
     """
     from dagster import BetaWarning, PreviewWarning
 
@@ -105,7 +106,7 @@ def run_all(settings: Settings, now: datetime | None = None, prune: bool = False
     with open_instance(ephemeral) as instance:
         outcome.dagster_home = None if ephemeral else str(instance.root_directory)
         for (first, last), selection in zip(ranges, _selections(settings, len(ranges)), strict=True):
-            result = _execute(settings, instance, first, last, selection)
+            result = _execute(settings, instance, first, last, selection, _run_config(reextract))
             outcome.run_ids.append(result.run_id)
             outcome.failed_checks += [
                 f"{e.asset_key.to_user_string()}.{e.check_name} {e.severity.value}: {e.description}"
@@ -117,11 +118,15 @@ def run_all(settings: Settings, now: datetime | None = None, prune: bool = False
     return outcome
 
 
-#: INFO, not DEBUG: the per-step event stream is for the UI; the terminal gets the assets' own lines.
-_RUN_CONFIG = {"loggers": {"console": {"config": {"log_level": "INFO"}}}}
+def _run_config(reextract: bool) -> dict:
+    # INFO, not DEBUG: the per-step event stream is for the UI; the terminal gets the assets' own lines.
+    config: dict = {"loggers": {"console": {"config": {"log_level": "INFO"}}}}
+    if reextract:
+        config["ops"] = {"events": {"ops": {"stage_event_articles": {"config": {"reextract": True}}}}}
+    return config
 
 
-def _execute(settings: Settings, instance, first: date, last: date, selection):
+def _execute(settings: Settings, instance, first: date, last: date, selection, run_config: dict):
     from dagster import execute_job, reconstructable
 
     from assets.partitions import partition_key, range_tags
@@ -131,10 +136,10 @@ def _execute(settings: Settings, instance, first: date, last: date, selection):
     key = partition_key(first) if first == last else None
     if settings.max_processes <= 1:
         job = build_definitions(settings).resolve_job_def("events_job")
-        return job.execute_in_process(run_config=_RUN_CONFIG, instance=instance, partition_key=key, tags=tags,
+        return job.execute_in_process(run_config=run_config, instance=instance, partition_key=key, tags=tags,
                                       asset_selection=selection, raise_on_error=False)
     tags = range_tags(first, last)
-    with execute_job(reconstructable(events_job_from_env), instance, run_config=_RUN_CONFIG, tags=tags,
+    with execute_job(reconstructable(events_job_from_env), instance, run_config=run_config, tags=tags,
                      asset_selection=selection, raise_on_error=False) as result:
         return result
 

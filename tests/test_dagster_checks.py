@@ -141,11 +141,12 @@ def one_day(tmp_path):
     return Settings(raw_dir=str(raw), db_path=str(tmp_path / "d.duckdb"))
 
 
-def _materialize(settings: Settings, extractor):
+def _materialize(settings: Settings, extractor, reextract: bool = False):
     defs = build_definitions(settings)
     resources = {**build_resources(settings), "extractor": ResourceDefinition.hardcoded_resource(ExtractorServed(extractor))}
+    run_config = {"ops": {"events": {"ops": {"stage_event_articles": {"config": {"reextract": reextract}}}}}}
     return materialize([*defs.assets, *defs.asset_checks], resources=resources, partition_key="2024",
-                       raise_on_error=False)
+                       raise_on_error=False, run_config=run_config)
 
 
 def _evaluations(result) -> dict:
@@ -178,7 +179,7 @@ def test_a_whole_batch_failing_its_schema_is_an_error_that_fails_the_run_and_kee
 
     # The events stage validates each batch of extracted rows in its extraction steps.
     monkeypatch.setattr(diplowatch.stages.events, "validate", broken)
-    result = _materialize(one_day, StubExtractor())
+    result = _materialize(one_day, StubExtractor(), reextract=True)
     assert not result.success, "a blocking ERROR check fails the run"
     outcome = _evaluations(result)[("visit_mentions", "visit_mentions_schema")]
     assert not outcome.passed and outcome.severity == AssetCheckSeverity.ERROR

