@@ -28,7 +28,7 @@ ui: env
 	DAGSTER_HOME=$$DAGSTER_HOME $(RUN)/dagster dev -w workspace.yaml
 
 eval: env
-	$(RUN)/diplowatch eval --gold $(SHARED)/eval/dev.jsonl
+	$(RUN)/diplowatch eval --gold $(SHARED)/eval/dev.jsonl --gold $(SHARED)/eval/train.jsonl --gold $(SHARED)/eval/validation.jsonl
 
 bench: env
 	$(RUN)/python bench/run.py $(BENCH_ARGS)
