@@ -14,7 +14,10 @@ _MAX_ENTRIES = 500_000
 
 
 class LemmaCache:
-    """Runs the pipeline's own lemmatizer once per (word, POS, morphology) and replays its lemma afterwards."""
+    """Runs the pipeline's own lemmatizer once per (word, POS, morphology) and replays its lemma afterwards.
+
+    Tokens are lemmatized one by one through the lemmatizer's own `lemmatize`, only those the memo lacks.
+    """
 
     def __init__(self, nlp: Language, name: str, lemmatizer: str):
         self.name = name
@@ -24,15 +27,18 @@ class LemmaCache:
 
     def __call__(self, doc: Doc) -> Doc:
         memo = self.memo
-        keys = [(tok.orth, tok.pos, tok.morph.key) for tok in doc]
-        lemmas = [memo.get(key) for key in keys]
-        if any(lemma is None for lemma in lemmas):
-            doc = self.nlp.get_pipe(self.lemmatizer)(doc)
-            if len(memo) < _MAX_ENTRIES:
-                memo.update((key, tok.lemma) for key, tok in zip(keys, doc, strict=True))
-            return doc
-        for tok, lemma in zip(doc, lemmas, strict=True):
-            tok.lemma = lemma
+        lemmatizer = self.nlp.get_pipe(self.lemmatizer)
+        for tok in doc:
+            if tok.lemma != 0:
+                continue  # set by the attribute ruler ("is" -> "be"), which the lemmatizer does not overwrite either
+            key = (tok.orth, tok.pos, tok.morph.key)
+            lemma = memo.get(key)
+            if lemma is None:
+                tok.lemma_ = lemmatizer.lemmatize(tok)[0]
+                if len(memo) < _MAX_ENTRIES:
+                    memo[key] = tok.lemma
+            else:
+                tok.lemma = lemma
         return doc
 
 

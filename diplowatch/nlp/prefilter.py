@@ -3,12 +3,9 @@
 Two steps, both over word lists of diplowatch/data/lexicon.json (`prefilter` and the trigger lists):
 1. the article gate: a strong visit or stance word, an official word and two different states/IGOs anywhere in the text
    (most business and domestic news stops here and costs one automaton pass);
-2. the sentence filter: a trigger class and the actor evidence the rules of that class need to produce anything:
-   - visit words with a place (or "here") and a state person (an official word, a titled person, a leader's name);
-   - stance words (verbs, stance nouns, phrasal verbs, judging verbs) with a state speaker cue and a state/IGO named;
-   - speech verbs with a stance cue ("said the proposal was not helpful") and a state or IGO named;
-   - plain speech verbs only in an article that tells of a visit: a statement without a stance counts as a reaction only
-     when it is about a visit of the same article.
+2. the sentence filter: the ordered table SENTENCE_RULES, each rule naming a trigger class and the actor evidence the
+   extraction rules of that class need to produce anything. A plain "said" with no stance cue and no travel word is
+   never parsed: such a statement counts as a reaction only about a visit, and then the travel word is there.
 The exhaustive mode skips this module; `diplowatch eval --exhaustive` measures what the filter costs in recall.
 """
 
@@ -16,17 +13,20 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 
 import ahocorasick
 
 from diplowatch.nlp.actors import gazetteer
 from diplowatch.nlp.context import ArticleContext
 from diplowatch.nlp.lexicon import inflections, lexicon
+from diplowatch.nlp.people import _leader_surname_regex
+from diplowatch.nlp.segment import Sentence
 from diplowatch.nlp.typos import has_trigger_typo
 
-VISIT, STANCE, SPEECH, OFFICIAL, STRONG_VISIT, STRONG_STANCE, HERE, PRONOUN, CUE = 1, 2, 4, 8, 16, 32, 64, 128, 256
+VISIT, STANCE, SPEECH, OFFICIAL, STRONG_VISIT, STRONG_STANCE, HERE, PRONOUN, CUE, PRESENCE = 1, 2, 4, 8, 16, 32, 64, 128, 256, 512
 
 
 def _forms(lemmas) -> set[str]:
@@ -61,7 +61,8 @@ def _word_classes() -> dict[str, int]:
     for words, bit in ((visit - speech, VISIT), (stance - speech, STANCE), (speech, SPEECH),
                        (_forms(pre["official_words"]) | set(lex["state_titles"]), OFFICIAL),
                        (_forms(pre["strong_visit"]), STRONG_VISIT), (_forms(pre["strong_stance"]), STRONG_STANCE),
-                       ({"here"}, HERE), ({"he", "she", "his", "her"}, PRONOUN), (_cue_words(lex), CUE)):
+                       ({"here"}, HERE), ({"he", "she", "his", "her"}, PRONOUN), (_cue_words(lex), CUE),
+                       ({w.lower() for w in pre["presence_phrases"]}, PRESENCE)):
         for word in words:
             classes[word] = classes.get(word, 0) | bit
     return classes
@@ -79,9 +80,14 @@ def trigger_automaton() -> ahocorasick.Automaton:
 
 @dataclass
 class _SentenceCues:
+    """What the pre-filter knows of one sentence: word classes, states/IGOs named, and two article-level facts."""
+
     bits: int = 0
     codes: frozenset[str] = frozenset()
     place: bool = False
+    about_visit: bool = False  # the article tells of a visit somewhere (a strong travel word, an official, a place)
+    dateline: bool = False  # the article has a dateline naming a state (a trip noun may take its host from it)
+    person: Callable[[], bool] = bool  # whether a state person is named in the sentence (computed on first need)
 
 
 def _word_bits(low: str) -> list[tuple[int, int]]:
@@ -124,28 +130,59 @@ def _state_people(ctx: ArticleContext) -> list[tuple[int, int]]:
     """Spans of the article's state people and of their later mentions by one of their names."""
     people = [p for p in ctx.people.people if p.is_state]
     spans = [(p.start, p.end) for p in people]
-    names = sorted({t for p in people for t in p.tokens if len(t) > 2 and t[:1].isupper()}, key=len, reverse=True)
+    names = sorted({t for p in people for t in p.tokens if len(t) > 1 and t[:1].isupper()}, key=len, reverse=True)
     if names:
         spans += [m.span() for m in re.finditer(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b", ctx.text)]
     return spans
 
 
+# The sentence rules, in order: a sentence is parsed when one of them holds. Each names what the extraction rules of
+# that kind need at least; the yields that chose them (events found by the exhaustive mode on dev + train against
+# sentences passed on real business news) are in docs/extraction.md.
+SENTENCE_RULES: tuple[tuple[str, Callable[[_SentenceCues], object]], ...] = (
+    # a strong travel/meeting word, a place (named, "here" or the dateline's) and a state person (official word, titled
+    # person, pronoun, leader's name)
+    ("visit", lambda c: c.bits & STRONG_VISIT and (c.codes or c.bits & HERE or c.dateline) and c.person()),
+    # someone speaking or meeting in a named place ("told reporters in Abu Dhabi", "at talks in Vienna")
+    ("presence", lambda c: c.bits & PRESENCE and c.codes and c.person()),
+    # a stance verb or stance noun between two states/IGOs ("China criticised Japan", "objections from China")
+    ("stance between states", lambda c: c.bits & STANCE and len(c.codes) >= 2),
+    # an official taking a stance in cue words on a named state ("the minister warned ... unacceptable ... Iran")
+    ("official stance", lambda c: c.bits & STANCE and c.bits & OFFICIAL and c.bits & CUE and c.codes),
+    # a statement with a stance cue about a named state ("said the proposal was not helpful")
+    ("statement with a cue", lambda c: c.bits & SPEECH and c.bits & CUE and (len(c.codes) >= 2 or c.codes and c.person())),
+    # in an article that tells of a visit, an official's plain statement with a travel word ("officials indicated they
+    # expect him to ..."): a statement without a stance counts as a reaction only about a visit
+    ("statement on a visit", lambda c: c.about_visit and c.bits & SPEECH and c.bits & VISIT and c.bits & OFFICIAL and c.codes),
+)
+
+
 def candidate_sentences(ctx: ArticleContext) -> list[int]:
-    """Indices of the sentences the rules can draw an event from (see the module docstring)."""
+    """Indices of the sentences the rules can draw an event from (see the module docstring and SENTENCE_RULES)."""
     words = _word_bits(ctx.text.lower())
     hits = gazetteer().find_all(ctx.text, ctx.published_at)
     cues = _cues(ctx, words, hits)
     if not article_can_hold_events(cues):
         return []
     about_visit = any(c.bits & STRONG_VISIT and c.bits & OFFICIAL and c.place for c in cues)
-    people = _state_people(ctx)
+    people: list[list[tuple[int, int]]] = []  # built on first need: the people index is the costly part
+
+    def person(sent: Sentence, bits: int) -> bool:
+        if bits & OFFICIAL:
+            return True
+        if not people:
+            people.append(_state_people(ctx))
+        if people[0] and (bits & PRONOUN or any(s < sent.end and sent.start < e for s, e in people[0])):
+            return True
+        return _leader_surname_regex().search(sent.text) is not None  # "Nakasone's visit": a leader named bare
+
     out = []
     for sent, cue in zip(ctx.sentences, cues, strict=True):
-        person = cue.bits & OFFICIAL or (people and cue.bits & PRONOUN) or any(s < sent.end and sent.start < e for s, e in people)
-        typo = not cue.bits & (VISIT | STANCE) and cue.place and person and has_trigger_typo(sent.text)
-        visit = (cue.bits & VISIT or typo) and person and (cue.place or cue.bits & HERE)
-        stance = (cue.bits & STANCE or typo) and (person or cue.codes) and cue.codes
-        speech = cue.bits & SPEECH and person and (cue.bits & CUE and cue.codes or about_visit and (cue.codes or cue.bits & VISIT))
-        if visit or stance or speech:
+        if not cue.bits & (VISIT | STANCE) and cue.place and has_trigger_typo(sent.text):
+            cue.bits |= STRONG_VISIT | STANCE  # a misspelt long trigger ("visted"): either kind
+        cue.about_visit = about_visit
+        cue.dateline = ctx.home_code is not None
+        cue.person = partial(person, sent, cue.bits)
+        if any(rule(cue) for _, rule in SENTENCE_RULES):
             out.append(sent.index)
     return out
