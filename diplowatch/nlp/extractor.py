@@ -11,6 +11,7 @@ from diplowatch.nlp.components import ReactionComponent, VisitComponent
 from diplowatch.nlp.context import ArticleContext, Limits
 from diplowatch.nlp.prefilter import candidate_sentences
 from diplowatch.nlp.reactions import ReactionCandidate, names_known_talks
+from diplowatch.nlp.visit_scorer import VisitScorer, scored_visits
 from diplowatch.nlp.visits import VisitCandidate
 
 EXTRACTOR_VERSION = "diplowatch-rules-0.7"
@@ -67,6 +68,7 @@ class Extractor:
         self.exhaustive = exhaustive
         self.limits = limits
         self._nlp = None
+        self.visit_scorer = VisitScorer.load()
 
     @property
     def nlp(self):
@@ -105,7 +107,8 @@ class Extractor:
             yield from self._run(batch, notes)
 
     # -- internals ----------------------------------------------------------------------------
-    def _run(self, articles: list[dict], notes: bool) -> Iterator[tuple]:
+    def parsed_articles(self, articles: list[dict]) -> Iterator[tuple[ArticleContext, list]]:
+        """(article context, parsed Docs of its candidate sentences) per article, in input order."""
         contexts = [ArticleContext(str(a["article_id"]), a.get("text") or "", _published(a.get("published_at")),
                                    a.get("title"), self.limits) for a in articles]
         jobs: list[tuple[int, int]] = []  # (article position, sentence index)
@@ -119,14 +122,24 @@ class Extractor:
             doc._.diplowatch_sentence = contexts[pos].sentences[i]
             parsed.setdefault(pos, []).append(doc)
         for pos, ctx in enumerate(contexts):
-            visits, reactions = self._article(ctx, parsed.get(pos, []))
+            yield ctx, parsed.get(pos, [])
+
+    def _run(self, articles: list[dict], notes: bool) -> Iterator[tuple]:
+        for ctx, docs in self.parsed_articles(articles):
+            visits, reactions = self._article(ctx, docs)
             yield (ctx.article_id, visits, reactions, list(ctx.notes)) if notes else (ctx.article_id, visits, reactions)
 
-    def _article(self, ctx: ArticleContext, docs: list) -> tuple[list[dict], list[dict]]:
+    def rule_visits(self, docs: list) -> tuple[list[VisitCandidate], list[VisitCandidate]]:
+        """(kept, all) visit candidates of the rules over an article's parsed sentences."""
         candidates: list[VisitCandidate] = []
         for doc in docs:
             candidates.extend(self._visits(doc)._.visit_candidates)
-        kept = [c for c in candidates if not c.negated]
+        return [c for c in candidates if not c.negated], candidates
+
+    def _article(self, ctx: ArticleContext, docs: list) -> tuple[list[dict], list[dict]]:
+        kept, candidates = self.rule_visits(docs)
+        if self.visit_scorer is not None:
+            kept += scored_visits(self.visit_scorer, ctx, docs, kept)
         _share_attributes(kept, candidates)
         visit_rows = [_visit_row(ctx, c) for c in kept]
         reaction_cands = [r for doc in docs for r in self._reactions.reactions(doc, kept)]
