@@ -11,6 +11,7 @@ from diplowatch.nlp.components import ReactionComponent, VisitComponent
 from diplowatch.nlp.context import ArticleContext, Limits
 from diplowatch.nlp.prefilter import candidate_sentences
 from diplowatch.nlp.reactions import ReactionCandidate, names_known_talks
+from diplowatch.nlp.status_classifier import StatusClassifier, apply_status
 from diplowatch.nlp.visit_scorer import VisitScorer, scored_visits
 from diplowatch.nlp.visits import VisitCandidate
 
@@ -68,7 +69,9 @@ class Extractor:
         self.exhaustive = exhaustive
         self.limits = limits
         self._nlp = None
+        # The learned parts (trained by `make train`); None when their weight files are absent: rules only.
         self.visit_scorer = VisitScorer.load()
+        self.status_classifier = StatusClassifier.load()
 
     @property
     def nlp(self):
@@ -140,6 +143,8 @@ class Extractor:
         kept, candidates = self.rule_visits(docs)
         if self.visit_scorer is not None:
             kept += scored_visits(self.visit_scorer, ctx, docs, kept)
+        if self.status_classifier is not None:
+            apply_status(self.status_classifier, kept, ctx)
         _share_attributes(kept, candidates)
         visit_rows = [_visit_row(ctx, c) for c in kept]
         reaction_cands = [r for doc in docs for r in self._reactions.reactions(doc, kept)]

@@ -13,7 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from diplowatch.evaluate import _parse_date, era_of, load_gold
+from diplowatch.nlp.status_classifier import MODEL_PATH as STATUS_PATH
+from diplowatch.nlp.status_classifier import status_features
 from diplowatch.nlp.visit_scorer import MODEL_PATH, article_candidates
+from diplowatch.nlp.visit_scorer import _as_visit as as_visit
 
 SEED = 20260
 FOLDS = 5
@@ -29,6 +32,8 @@ class ArticleData:
     rule_pairs: set[tuple[str, str]]
     pairs: list[tuple[str, str]]  # one per candidate, aligned with features
     features: list[list[str]]
+    # Status samples: (features, gold status, the rules' status, from the rules or the scorer) per mention of a gold pair.
+    status: list[tuple[list[str], str, str, str]]
 
 
 def collect(gold_paths: list[str]) -> list[ArticleData]:
@@ -37,6 +42,7 @@ def collect(gold_paths: list[str]) -> list[ArticleData]:
 
     extractor = Extractor()
     extractor.visit_scorer = None  # the scorer learns from what the rules alone produce
+    extractor.status_classifier = None
     items = [item for path in gold_paths for item in load_gold(path)]
     articles = [{"article_id": it["id"], "text": it["text"], "published_at": _parse_date(it.get("published_at")),
                  "title": it.get("title")} for it in items]
@@ -44,10 +50,28 @@ def collect(gold_paths: list[str]) -> list[ArticleData]:
     for item, (ctx, docs) in zip(items, extractor.parsed_articles(articles), strict=True):
         kept, _ = extractor.rule_visits(docs)
         cands = article_candidates(ctx, docs, kept)
-        out.append(ArticleData(item["id"], {(g["visitor_code"], g["host_code"]) for g in item["gold"].get("visits", [])},
-                               {(c.visitor.code, c.host_code) for c in kept},
-                               [(c.visitor.code, c.host_code) for c in cands], [c.features for c in cands]))
+        gold_status = {(g["visitor_code"], g["host_code"]): g["status"] for g in item["gold"].get("visits", [])}
+        out.append(ArticleData(item["id"], set(gold_status), {(c.visitor.code, c.host_code) for c in kept},
+                               [(c.visitor.code, c.host_code) for c in cands], [c.features for c in cands],
+                               _status_samples(ctx, kept, cands, gold_status)))
     return out
+
+
+def _status_samples(ctx, kept, cands, gold_status: dict) -> list[tuple[list[str], str, str, str]]:
+    """One sample per mention of a gold pair: the rules' own mentions, and the scorer's (as it would add them)."""
+    samples = []
+    for c in kept:
+        gold = gold_status.get((c.visitor.code, c.host_code))
+        if gold:
+            samples.append((status_features(c.trigger, c.sentence, ctx, c.status), gold, c.status, "rule"))
+    for cand in cands:
+        gold = gold_status.get((cand.visitor.code, cand.host_code))
+        if gold and "rule" not in cand.features:
+            visit = as_visit(cand, ctx, kept)
+            if visit is not None:
+                samples.append((status_features(visit.trigger, visit.sentence, ctx, visit.status), gold, visit.status,
+                                "scorer"))
+    return samples
 
 
 def _fit(data: list[ArticleData], c_value: float):
@@ -122,7 +146,73 @@ def write_model(data: list[ArticleData], c_value: float, threshold: float) -> in
     return len(weights)
 
 
-def write_report(results: dict, chosen: tuple[float, float], n_features: int, data: list[ArticleData], paths) -> None:
+def _fit_status(samples, c_value: float):
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vectorizer = DictVectorizer()
+    x = vectorizer.fit_transform([dict.fromkeys(f, 1) for f, *_ in samples])
+    model = LogisticRegression(C=c_value, max_iter=5000, random_state=SEED).fit(x, [g for _, g, *_ in samples])
+    return vectorizer, model
+
+
+def cross_validate_status(data: list[ArticleData]) -> dict:
+    """Out-of-fold status accuracy of the rules and of the classifier, on the rules' and on the scorer's mentions."""
+    folds = [data[i::FOLDS] for i in range(FOLDS)]
+    results: dict = {}
+    for c_value in C_GRID:
+        hits: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])  # source -> [rules right, model right, total]
+        for k, held in enumerate(folds):
+            train = [s for j, fold in enumerate(folds) if j != k for a in fold for s in a.status]
+            vectorizer, model = _fit_status(train, c_value)
+            test = [s for a in held for s in a.status]
+            if not test:
+                continue
+            predicted = model.predict(vectorizer.transform([dict.fromkeys(f, 1) for f, *_ in test]))
+            for (_, gold, rule, source), pred in zip(test, predicted, strict=True):
+                for key in (source, "all"):
+                    hits[key][0] += rule == gold
+                    hits[key][1] += pred == gold
+                    hits[key][2] += 1
+        results[c_value] = {k: (v[0] / v[2], v[1] / v[2], v[2]) for k, v in hits.items()}
+    return results
+
+
+def write_status_model(data: list[ArticleData], c_value: float, scope: str) -> None:
+    vectorizer, model = _fit_status([s for a in data for s in a.status], c_value)
+    names = vectorizer.get_feature_names_out()
+    weights = {status: {n: round(float(w), 4) for n, w in zip(names, row, strict=True) if abs(w) >= 1e-4}
+               for status, row in zip(model.classes_, model.coef_, strict=True)}
+    payload = {"about": "visit status classifier; trained by `make train` from dev + train (diplowatch/nlp/train.py)",
+               "C": c_value, "scope": scope,
+               "bias": {s: round(float(b), 4) for s, b in zip(model.classes_, model.intercept_, strict=True)},
+               "weights": weights}
+    STATUS_PATH.write_text(json.dumps(payload, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+
+
+def _scope_accuracy(res: dict, scope: str) -> float:
+    """Accuracy on all gold-pair mentions when the classifier decides for `scope` (none / scorer / all) and rules elsewhere."""
+    rule_r, model_r, n_r = res.get("rule", (0.0, 0.0, 0))
+    rule_s, model_s, n_s = res.get("scorer", (0.0, 0.0, 0))
+    right = {"none": rule_r * n_r + rule_s * n_s, "scorer": rule_r * n_r + model_s * n_s, "all": model_r * n_r + model_s * n_s}
+    return right[scope] / max(1, n_r + n_s)
+
+
+SCOPE_MARGIN = 0.02  # a wider scope must beat a narrower one by this much (about the noise of ~250 mentions)
+
+
+def choose_status(status_results: dict) -> tuple[float, str]:
+    """The best C per scope, then the narrowest scope unless a wider one is better by more than SCOPE_MARGIN."""
+    best = {scope: max(((_scope_accuracy(status_results[c], scope), c) for c in C_GRID)) for scope in ("none", "scorer", "all")}
+    chosen = "none"
+    for scope in ("scorer", "all"):
+        if best[scope][0] > best[chosen][0] + SCOPE_MARGIN:
+            chosen = scope
+    return best[chosen][1], chosen
+
+
+def write_report(results: dict, chosen: tuple[float, float], n_features: int, data: list[ArticleData], paths,
+                 status_results: dict, status_choice: tuple[float, str]) -> None:
     def row(name: str, scores: dict) -> str:
         cells = [f"{scores[k][0]:.3f} / {scores[k][1]:.3f} / {scores[k][2]:.3f}" if k in scores else "-"
                  for k in ("all", "1987", "modern")]
@@ -144,6 +234,19 @@ def write_report(results: dict, chosen: tuple[float, float], n_features: int, da
     lines += [row(f"rules + scorer, C={c}, threshold={t}", results[(c, t)]) for c, (_, t) in best_per_c.items()]
     lines += ["", f"Chosen: C={chosen[0]}, threshold={chosen[1]} (best cross-validated F1 over dev + train); "
               f"{n_features} non-zero feature weights in diplowatch/data/visit_scorer.json.", ""]
+    lines += ["## Status classifier", "",
+              "Out-of-fold status accuracy on the mentions of gold visit pairs, by where the mention comes from "
+              "(the rules' own mentions, or the pairs the scorer would add), rules' status against the classifier's.", "",
+              "| C | rules' mentions: rules / classifier | scorer's mentions: rules / classifier | all, classifier deciding "
+              "for none / scorer / all |", "|---|---|---|---|"]
+    for c_value, res in status_results.items():
+        rule, scorer = res.get("rule", (0, 0, 0)), res.get("scorer", (0, 0, 0))
+        scopes = " / ".join(f"{_scope_accuracy(res, s):.3f}" for s in ("none", "scorer", "all"))
+        lines.append(f"| {c_value} | {rule[0]:.3f} / {rule[1]:.3f} (n={rule[2]}) | {scorer[0]:.3f} / {scorer[1]:.3f} "
+                     f"(n={scorer[2]}) | {scopes} |")
+    lines += ["", f"Chosen: C={status_choice[0]}, the classifier decides for: {status_choice[1]} "
+              f"(the narrowest scope unless a wider one is better by more than {SCOPE_MARGIN}; "
+              "diplowatch/data/status_classifier.json).", ""]
     REPORT_PATH.write_text("\n".join(lines), encoding="utf-8")
 
 
@@ -157,7 +260,10 @@ def main() -> None:
     results = cross_validate(data)
     chosen = max(((c, t) for c in C_GRID for t in THRESHOLDS), key=lambda k: (results[k]["all"][2], k[1]))
     n_features = write_model(data, *chosen)
-    write_report(results, chosen, n_features, data, args.gold)
+    status_results = cross_validate_status(data)
+    status_choice = choose_status(status_results)
+    write_status_model(data, *status_choice)
+    write_report(results, chosen, n_features, data, args.gold, status_results, status_choice)
     rules, best = results[("rules", None)]["all"], results[chosen]["all"]
     print(f"rules alone: visit P {rules[0]:.3f} R {rules[1]:.3f} F1 {rules[2]:.3f} (dev + train, cross-validated)")
     print(f"rules + scorer (C={chosen[0]}, threshold={chosen[1]}): visit P {best[0]:.3f} R {best[1]:.3f} F1 {best[2]:.3f}")
