@@ -10,6 +10,7 @@ from diplowatch.nlp.codes import reaction_codes, visit_codes
 from diplowatch.nlp.components import ReactionComponent, VisitComponent
 from diplowatch.nlp.context import ArticleContext, Limits
 from diplowatch.nlp.prefilter import candidate_sentences
+from diplowatch.nlp.reaction_scorer import ReactionScorer, scored_reactions
 from diplowatch.nlp.reactions import ReactionCandidate, names_known_talks
 from diplowatch.nlp.status_classifier import StatusClassifier, apply_status
 from diplowatch.nlp.visit_scorer import VisitScorer, scored_visits
@@ -72,6 +73,7 @@ class Extractor:
         # The learned parts (trained by `make train`); None when their weight files are absent: rules only.
         self.visit_scorer = VisitScorer.load()
         self.status_classifier = StatusClassifier.load()
+        self.reaction_scorer = ReactionScorer.load()
 
     @property
     def nlp(self):
@@ -148,6 +150,8 @@ class Extractor:
         _share_attributes(kept, candidates)
         visit_rows = [_visit_row(ctx, c) for c in kept]
         reaction_cands = [r for doc in docs for r in self._reactions.reactions(doc, kept)]
+        if self.reaction_scorer is not None:
+            reaction_cands += scored_reactions(self.reaction_scorer, ctx, docs, reaction_cands, kept)
         return visit_rows, _reaction_rows(ctx, reaction_cands, kept, visit_rows)
 
 

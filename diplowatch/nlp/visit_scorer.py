@@ -15,9 +15,12 @@ from spacy.tokens import Doc, Token
 
 from diplowatch.nlp.actors import DATA_DIR, Place, gazetteer
 from diplowatch.nlp.context import Actor, ArticleContext, resolve_token_actor
+from diplowatch.nlp.dates import find_dates
 from diplowatch.nlp.lexicon import lexicon
 from diplowatch.nlp.segment import Sentence
 from diplowatch.nlp.visits import VisitCandidate
+from diplowatch.nlp.visits import _attach_dates as attach_dates
+from diplowatch.nlp.visits import _in_dateline as in_dateline
 from diplowatch.nlp.visits import _status as visit_status
 
 MODEL_PATH = DATA_DIR / "visit_scorer.json"
@@ -187,7 +190,7 @@ def _as_visit(cand: PairCandidate, ctx: ArticleContext, kept: list[VisitCandidat
         status, why = visit_status(trigger, ctx, [])
         if status is None:
             return None  # negated or hypothetical
-    return VisitCandidate(
+    visit = VisitCandidate(
         sentence=cand.sentence, trigger=trigger, trigger_text=trigger.text,
         trigger_offset=cand.sentence.start + trigger.idx, visitor=cand.visitor, host_code=cand.host_code,
         location=cand.location, status=status, visit_type="unspecified",
@@ -197,6 +200,11 @@ def _as_visit(cand: PairCandidate, ctx: ArticleContext, kept: list[VisitCandidat
         start_date=leg.start_date if leg else None, end_date=leg.end_date if leg else None,
         date_precision=leg.date_precision if leg else None,
     )
+    if leg is None:
+        # The rules' own date reading for the trigger (days, ranges, weekdays, durations), dateline dates left out.
+        dates = [d for d in find_dates(cand.sentence.text, ctx.anchor) if not in_dateline(d, cand.sentence, ctx)]
+        attach_dates(visit, trigger, dates, cand.sentence, ctx)
+    return visit
 
 
 def scored_visits(scorer: VisitScorer, ctx: ArticleContext, docs: list[Doc], kept: list[VisitCandidate]) -> list[VisitCandidate]:
