@@ -26,7 +26,8 @@ from diplowatch.nlp.people import _leader_surname_regex
 from diplowatch.nlp.segment import Sentence
 from diplowatch.nlp.typos import has_trigger_typo
 
-VISIT, STANCE, SPEECH, OFFICIAL, STRONG_VISIT, STRONG_STANCE, HERE, PRONOUN, CUE, PRESENCE = 1, 2, 4, 8, 16, 32, 64, 128, 256, 512
+VISIT, STANCE, SPEECH, OFFICIAL, STRONG_VISIT, STRONG_STANCE, HERE, PRONOUN, CUE, PRESENCE, FOREIGN = (
+    1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024)
 
 
 def _forms(lemmas) -> set[str]:
@@ -62,7 +63,7 @@ def _word_classes() -> dict[str, int]:
                        (_forms(pre["official_words"]) | set(lex["state_titles"]), OFFICIAL),
                        (_forms(pre["strong_visit"]), STRONG_VISIT), (_forms(pre["strong_stance"]), STRONG_STANCE),
                        ({"here"}, HERE), ({"he", "she", "his", "her"}, PRONOUN), (_cue_words(lex), CUE),
-                       ({w.lower() for w in pre["presence_phrases"]}, PRESENCE)):
+                       ({w.lower() for w in pre["presence_phrases"]}, PRESENCE), ({"foreign"}, FOREIGN)):
         for word in words:
             classes[word] = classes.get(word, 0) | bit
     return classes
@@ -147,6 +148,8 @@ SENTENCE_RULES: tuple[tuple[str, Callable[[_SentenceCues], object]], ...] = (
     ("presence", lambda c: c.bits & PRESENCE and c.codes and c.person()),
     # a stance verb or stance noun between two states/IGOs ("China criticised Japan", "objections from China")
     ("stance between states", lambda c: c.bits & STANCE and len(c.codes) >= 2),
+    # a stance on an unnamed foreign party by a state person ("it does oppose any foreign carrier, he said")
+    ("stance on the foreign", lambda c: c.bits & STANCE and c.bits & FOREIGN and c.bits & (SPEECH | OFFICIAL) and c.person()),
     # an official taking a stance in cue words on a named state ("the minister warned ... unacceptable ... Iran")
     ("official stance", lambda c: c.bits & STANCE and c.bits & OFFICIAL and c.bits & CUE and c.codes),
     # a statement with a stance cue about a named state ("said the proposal was not helpful")
