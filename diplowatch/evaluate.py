@@ -258,7 +258,7 @@ def format_report(report: dict, errors: bool = False) -> str:
     v, r, s, d, link = report["visits"], report["reactions"], report["status"], report["dates"], report["linking"]
     lines = [
         f"gold: {report['gold_path']}  items: {report['items']}  mode: {'exhaustive' if report['exhaustive'] else 'pre-filtered'}"
-        f"  extraction time: {report['elapsed_seconds']}s",
+        f"  extraction time: {report['elapsed_seconds'] if report['elapsed_seconds'] is not None else '-'}s",
         f"visits     P {v['precision']:.3f}  R {v['recall']:.3f}  F1 {v['f1']:.3f}  (tp {v['tp']}, fp {v['fp']}, fn {v['fn']})",
         f"status     accuracy {s['accuracy']:.3f} on {s['matched']} matched visits",
         f"dates      start {d['start_exact']:.3f}  end {d['end_exact']:.3f}  both {d['both_exact']:.3f}"
@@ -288,7 +288,7 @@ def format_report(report: dict, errors: bool = False) -> str:
 def evaluate_splits(gold_paths: list[str | Path], extractor=None, exhaustive: bool = False) -> dict[str, dict]:
     """Reports of several gold files by file stem (dev, train, validation), plus the first ones combined.
 
-    With two or more files, "<a>+<b>" scores the union of all but the last file, the figures the last one (the
+    With three or more files, "<a>+<b>" scores the union of all but the last file, the figures the last one (the
     held-out split) is compared with.
     """
     if extractor is None:
@@ -301,7 +301,7 @@ def evaluate_splits(gold_paths: list[str | Path], extractor=None, exhaustive: bo
         report = evaluate(path, extractor=extractor, exhaustive=exhaustive, keep_predictions=True)
         reports[Path(path).stem] = report
         seen.append((load_gold(path), report.pop("_predictions")))
-    if len(seen) >= 2:
+    if len(seen) >= 3:
         items = [item for its, _ in seen[:-1] for item in its]
         predictions = {aid: p for _, preds in seen[:-1] for aid, p in preds.items()}
         name = "+".join(Path(p).stem for p in gold_paths[:-1])

@@ -144,7 +144,7 @@ class Extractor:
     def _article(self, ctx: ArticleContext, docs: list) -> tuple[list[dict], list[dict]]:
         kept, candidates = self.rule_visits(docs)
         if self.visit_scorer is not None:
-            kept += scored_visits(self.visit_scorer, ctx, docs, kept)
+            kept += scored_visits(self.visit_scorer, ctx, docs, kept, [c for c in candidates if c.negated])
         if self.status_classifier is not None:
             apply_status(self.status_classifier, kept, ctx)
         _share_attributes(kept, candidates)

@@ -26,8 +26,8 @@ from diplowatch.nlp.people import _leader_surname_regex
 from diplowatch.nlp.segment import Sentence
 from diplowatch.nlp.typos import has_trigger_typo
 
-VISIT, STANCE, SPEECH, OFFICIAL, STRONG_VISIT, STRONG_STANCE, HERE, PRONOUN, CUE, PRESENCE, FOREIGN = (
-    1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024)
+VISIT, STANCE, SPEECH, OFFICIAL, STRONG_VISIT, STRONG_STANCE, HERE, PRONOUN, CUE, PRESENCE, FOREIGN, TALK = (
+    1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048)
 
 
 def _forms(lemmas) -> set[str]:
@@ -63,7 +63,8 @@ def _word_classes() -> dict[str, int]:
                        (_forms(pre["official_words"]) | set(lex["state_titles"]), OFFICIAL),
                        (_forms(pre["strong_visit"]), STRONG_VISIT), (_forms(pre["strong_stance"]), STRONG_STANCE),
                        ({"here"}, HERE), ({"he", "she", "his", "her"}, PRONOUN), (_cue_words(lex), CUE),
-                       ({w.lower() for w in pre["presence_phrases"]}, PRESENCE), ({"foreign"}, FOREIGN)):
+                       ({w.lower() for w in pre["presence_phrases"]}, PRESENCE), ({"foreign"}, FOREIGN),
+                       ({w.lower() for w in lex["visit_talk_words"]}, TALK)):
         for word in words:
             classes[word] = classes.get(word, 0) | bit
     return classes
@@ -154,9 +155,11 @@ SENTENCE_RULES: tuple[tuple[str, Callable[[_SentenceCues], object]], ...] = (
     ("official stance", lambda c: c.bits & STANCE and c.bits & OFFICIAL and c.bits & CUE and c.codes),
     # a statement with a stance cue about a named state ("said the proposal was not helpful")
     ("statement with a cue", lambda c: c.bits & SPEECH and c.bits & CUE and (len(c.codes) >= 2 or c.codes and c.person())),
-    # in an article that tells of a visit, an official's plain statement with a travel word ("officials indicated they
-    # expect him to ..."): a statement without a stance counts as a reaction only about a visit
-    ("statement on a visit", lambda c: c.about_visit and c.bits & SPEECH and c.bits & VISIT and c.bits & OFFICIAL and c.codes),
+    # in an article that tells of a visit, a state person's plain statement with a travel or talks word ("officials
+    # indicated they expect him to ...", "the two sides would agree"): a statement without a stance counts as a
+    # reaction only about a visit
+    ("statement on a visit", lambda c: c.about_visit and c.bits & SPEECH and (c.bits & TALK or c.bits & VISIT and c.codes)
+     and c.person()),
 )
 
 
@@ -165,6 +168,9 @@ def candidate_sentences(ctx: ArticleContext) -> list[int]:
     words = _word_bits(ctx.text.lower())
     hits = gazetteer().find_all(ctx.text, ctx.published_at)
     cues = _cues(ctx, words, hits)
+    for sent, cue in zip(ctx.sentences, cues, strict=True):
+        if cue.place and not cue.bits & (VISIT | STANCE) and has_trigger_typo(sent.text):
+            cue.bits |= STRONG_VISIT | STANCE  # a misspelt long trigger ("visted"): either kind
     if not article_can_hold_events(cues):
         return []
     about_visit = any(c.bits & STRONG_VISIT and c.bits & OFFICIAL and c.place for c in cues)
@@ -181,8 +187,6 @@ def candidate_sentences(ctx: ArticleContext) -> list[int]:
 
     out = []
     for sent, cue in zip(ctx.sentences, cues, strict=True):
-        if not cue.bits & (VISIT | STANCE) and cue.place and has_trigger_typo(sent.text):
-            cue.bits |= STRONG_VISIT | STANCE  # a misspelt long trigger ("visted"): either kind
         cue.about_visit = about_visit
         cue.dateline = ctx.home_code is not None
         cue.person = partial(person, sent, cue.bits)

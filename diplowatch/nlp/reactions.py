@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
@@ -402,6 +402,19 @@ def _without_dateline(name: str | None, tok: Token, sent: Sentence, ctx: Article
     return name
 
 
+def _coordinated_speakers(cand: ReactionCandidate, speaker_tok: Token, ctx: ArticleContext, sent: Sentence) -> list:
+    """"Britain and France have long resisted X": coordinated subjects share the predicate, each takes the stance."""
+    out = []
+    for conj in speaker_tok.conjuncts:
+        actor = resolve_token_actor(conj, ctx, sent)
+        if actor is None or not actor.code or not actor.is_state or actor.code == cand.speaker.code:
+            continue
+        out.append(replace(cand, speaker=actor, target_codes=[c for c in cand.target_codes if c != actor.code],
+                           reasons=[*cand.reasons[:1], f"speaker: coordinated with {cand.speaker.code} ({actor.reason})",
+                                    *cand.reasons[2:]], speaker_written=written_name(conj)))
+    return out
+
+
 def _action_reaction(verb: Token, stance: str, sent: Sentence, ctx: ArticleContext, visits: list) -> ReactionCandidate | None:
     """A stance reported as an act; its target is a foreign actor anywhere in the sentence ("after the U.S. action")."""
     doc = verb.doc
@@ -600,6 +613,7 @@ def extract_reactions(doc: Doc, sent: Sentence, ctx: ArticleContext, visits: lis
                 reasons=[why, f"speaker: {speaker.reason}", f"targets: {','.join(targets) or 'visit'}"], verb_lemma=lemma,
                 speaker_written=_without_dateline(written_name(speaker_tok), speaker_tok, sent, ctx), evidence=evidence,
             ))
+            out.extend(_coordinated_speakers(out[-1], speaker_tok, ctx, sent))
     # A plain "said" around a stance the same speaker takes in the same sentence adds nothing ("X lodged a protest ..., Y said").
     stanced = {c.speaker.code for c in out if c.stance != "neutral"}
     return [c for c in out if c.stance != "neutral" or c.speaker.code not in stanced]

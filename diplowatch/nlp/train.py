@@ -331,7 +331,7 @@ def write_report(results: dict, chosen: tuple[float, float], n_features: int, da
     n_pos = sum(int(p in a.gold_pairs) for a in data for p in a.pairs)
     best_per_c = {c: max((results[(c, t)]["all"][2], t) for t in THRESHOLDS) for c in C_GRID}
     lines = [
-        "# Training report: visit scorer", "",
+        "# Training report: the learned parts of the extractor", "", "## Visit scorer", "",
         f"Written by `make train` (diplowatch/nlp/train.py) from {', '.join(Path(p).name for p in paths)}: "
         f"{len(data)} articles, {n_cands} candidate pairs ({n_pos} of them gold visits). Validation is not read.",
         f"{FOLDS}-fold cross-validation by article (dealt round-robin in file order), logistic regression "
@@ -367,7 +367,7 @@ def _table_row(name: str, scores: dict) -> str:
 
 def _append_reaction_report(results: dict, chosen: tuple[float, float]) -> None:
     best_per_c = {c: max((results[(c, t)]["all"][2], t) for t in THRESHOLDS) for c in C_GRID}
-    lines = ["## Reaction scorer", "",
+    lines = ["", "## Reaction scorer", "",
              "Reaction precision / recall / F1 at the (reactor, stance) level per article, out of fold, for the rules "
              "alone and with the (reactor, stance) pairs the scorer adds.", "",
              "| setting | all (P / R / F1) | 1987 | modern |", "|---|---|---|---|",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -21,6 +22,7 @@ from diplowatch.nlp.segment import Sentence
 from diplowatch.nlp.visits import VisitCandidate
 from diplowatch.nlp.visits import _attach_dates as attach_dates
 from diplowatch.nlp.visits import _in_dateline as in_dateline
+from diplowatch.nlp.visits import _private_purpose as private_purpose
 from diplowatch.nlp.visits import _status as visit_status
 
 MODEL_PATH = DATA_DIR / "visit_scorer.json"
@@ -183,6 +185,8 @@ def _nearest_trigger(cand: PairCandidate) -> Token:
 def _as_visit(cand: PairCandidate, ctx: ArticleContext, kept: list[VisitCandidate]) -> VisitCandidate | None:
     """A scored pair as a visit mention: the status of a rule leg of the same traveller and sentence, else of its trigger."""
     trigger = _nearest_trigger(cand)
+    if private_purpose(trigger) or _resident(cand.visitor):
+        return None  # what the guidelines never count as a visit, whatever the score
     leg = next((k for k in kept if k.visitor.code == cand.visitor.code and k.sentence.index == cand.sentence.index), None)
     if leg is not None:
         status, why = leg.status, f"leg of the rules' mention ({leg.status})"
@@ -207,9 +211,17 @@ def _as_visit(cand: PairCandidate, ctx: ArticleContext, kept: list[VisitCandidat
     return visit
 
 
-def scored_visits(scorer: VisitScorer, ctx: ArticleContext, docs: list[Doc], kept: list[VisitCandidate]) -> list[VisitCandidate]:
-    """Visits the rules missed: for each (visitor, host) pair not found by them, its best candidate if it scores high."""
-    rule_pairs = {(c.visitor.code, c.host_code) for c in kept}
+def _resident(actor: Actor) -> bool:
+    """Resident diplomats and correspondents do not visit (the rules' own word list)."""
+    title = (actor.title or "").lower()
+    return any(re.search(rf"\b{re.escape(w)}\b", title) for w in lexicon()["resident_titles"])
+
+
+def scored_visits(scorer: VisitScorer, ctx: ArticleContext, docs: list[Doc], kept: list[VisitCandidate],
+                  rejected: list[VisitCandidate] = ()) -> list[VisitCandidate]:
+    """Visits the rules missed: for each (visitor, host) pair they neither found nor rejected (negated, hypothetical),
+    its best candidate if it scores high."""
+    rule_pairs = {(c.visitor.code, c.host_code) for c in kept} | {(c.visitor.code, c.host_code) for c in rejected}
     best: dict[tuple[str, str], PairCandidate] = {}
     for cand in article_candidates(ctx, docs, kept):
         key = (cand.visitor.code, cand.host_code)
