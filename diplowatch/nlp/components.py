@@ -1,6 +1,8 @@
-"""spaCy pipeline components of diplowatch: visit and reaction extraction as registered factories, results on Doc extensions.
+"""spaCy pipeline components of diplowatch: visit and reaction extraction as registered factories, results on
+Doc extensions.
 
-Add them to any English pipeline with a parser, tagger and lemmatizer (`import diplowatch.nlp.components` registers them):
+Add them to any English pipeline with a parser, tagger and lemmatizer (`import diplowatch.nlp.components`
+registers them):
 
     nlp = spacy.load("en_core_web_sm")
     nlp.add_pipe("diplowatch_visits")
@@ -8,10 +10,11 @@ Add them to any English pipeline with a parser, tagger and lemmatizer (`import d
     doc = nlp(text)
     doc._.visits, doc._.reactions
 
-A whole-article Doc is read sentence by sentence (diplowatch's own sentence splitter, which knows wire datelines and
-abbreviations); its article context (dateline, date, people) comes from `doc._.diplowatch_context` when the caller set
-one, else from the Doc's text with no date. The Extractor parses only the sentences its pre-filter chose, one Doc each,
-with `doc._.diplowatch_context` and `doc._.diplowatch_sentence` set, and calls the same components on them.
+A whole-article Doc is read sentence by sentence (diplowatch's own sentence splitter, which knows wire
+datelines and abbreviations); its article context (dateline, date, people) comes from
+`doc._.diplowatch_context` when the caller set one, else from the Doc's text with no date. The Extractor
+parses only the sentences its pre-filter chose, one Doc each, with `doc._.diplowatch_context` and
+`doc._.diplowatch_sentence` set, and calls the same components on them.
 """
 
 from __future__ import annotations
@@ -31,7 +34,8 @@ for _name in ("diplowatch_context", "diplowatch_sentence", "visits", "visit_cand
 
 
 def sentence_units(doc: Doc) -> list[tuple[Sentence, Doc]]:
-    """(sentence, parsed sentence Doc) pairs of a Doc: itself when it is one sentence of an article, else its sentences."""
+    """(sentence, parsed sentence Doc) pairs of a Doc: itself when it is one sentence of an article, else its
+    sentences."""
     if doc._.diplowatch_sentence is not None:
         return [(doc._.diplowatch_sentence, doc)]
     ctx = article_context(doc)
@@ -62,7 +66,8 @@ def _known_lemmas(nlp: Language) -> dict[str, frozenset[str]]:
 
 
 class VisitComponent:
-    """Visit mentions of a Doc: `doc._.visits` (kept) and `doc._.visit_candidates` (negated and hypothetical too)."""
+    """Visit mentions of a Doc: `doc._.visits` (kept) and `doc._.visit_candidates` (negated and hypothetical
+    too)."""
 
     def __init__(self, nlp: Language, name: str, repair_typos: bool):
         self.name = name
@@ -81,9 +86,10 @@ class VisitComponent:
 
 
 class ReactionComponent:
-    """Reactions of a Doc: `doc._.reactions`, each judged against the Doc's visits (`doc._.visits`, set before it)."""
+    """Reactions of a Doc: `doc._.reactions`, each judged against the Doc's visits (`doc._.visits`, set before
+    it)."""
 
-    def __init__(self, nlp: Language, name: str):
+    def __init__(self, name: str):
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
@@ -91,17 +97,24 @@ class ReactionComponent:
         return doc
 
     def reactions(self, doc: Doc, visits: list[VisitCandidate]) -> list[ReactionCandidate]:
-        """Reactions of a Doc against the visits of its whole article (a one-sentence Doc sees the others' too)."""
+        """Reactions of a Doc against the visits of its whole article (a one-sentence Doc sees the others'
+        too)."""
         ctx = article_context(doc)
         return [r for sent, unit in sentence_units(doc) for r in extract_reactions(unit, sent, ctx, visits)]
 
 
-@Language.factory("diplowatch_visits", assigns=["doc._.visits", "doc._.visit_candidates"],
-                  requires=["token.dep", "token.lemma", "token.pos"], default_config={"repair_typos": True})
+@Language.factory(
+    "diplowatch_visits",
+    assigns=["doc._.visits", "doc._.visit_candidates"],
+    requires=["token.dep", "token.lemma", "token.pos"],
+    default_config={"repair_typos": True},
+)
 def make_visit_component(nlp: Language, name: str, repair_typos: bool) -> VisitComponent:
     return VisitComponent(nlp, name, repair_typos)
 
 
-@Language.factory("diplowatch_reactions", assigns=["doc._.reactions"], requires=["token.dep", "token.lemma", "token.pos"])
-def make_reaction_component(nlp: Language, name: str) -> ReactionComponent:
-    return ReactionComponent(nlp, name)
+@Language.factory(
+    "diplowatch_reactions", assigns=["doc._.reactions"], requires=["token.dep", "token.lemma", "token.pos"]
+)
+def make_reaction_component(nlp: Language, name: str) -> ReactionComponent:  # noqa: ARG001 - spaCy passes nlp
+    return ReactionComponent(name)

@@ -1,8 +1,9 @@
-"""A memo in front of spaCy's rule lemmatizer: the same word with the same POS and morphology gets the same lemma.
+"""A memo in front of spaCy's rule lemmatizer: the same word with the same POS and morphology gets the same
+lemma.
 
-The rule lemmatizer runs Python per token and costs about half as much as the parser on news text. Its output depends
-only on the token's text, POS and morphological features (set before it by the attribute ruler, which still runs), so
-replaying it from a memo gives the same lemmas.
+The rule lemmatizer runs Python per token and costs about half as much as the parser on news text. Its
+output depends only on the token's text, POS and morphological features (set before it by the attribute
+ruler, which still runs), so replaying it from a memo gives the same lemmas.
 """
 
 from __future__ import annotations
@@ -30,7 +31,8 @@ class LemmaCache:
         lemmatizer = self.nlp.get_pipe(self.lemmatizer)
         for tok in doc:
             if tok.lemma != 0:
-                continue  # set by the attribute ruler ("is" -> "be"), which the lemmatizer does not overwrite either
+                # Set by the attribute ruler ("is" -> "be"); the lemmatizer does not overwrite it either.
+                continue
             key = (tok.orth, tok.pos, tok.morph.key)
             lemma = memo.get(key)
             if lemma is None:

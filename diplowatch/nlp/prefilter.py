@@ -1,12 +1,14 @@
-"""Cheap pre-filter without the model: which sentences of an article can hold a visit or a reaction, so only those are parsed.
+"""Cheap pre-filter without the model: which sentences of an article can hold a visit or a reaction, so only
+those are parsed.
 
 Two steps, both over word lists of diplowatch/data/lexicon.json (`prefilter` and the trigger lists):
-1. the article gate: a strong visit or stance word, an official word and two different states/IGOs anywhere in the text
-   (most business and domestic news stops here and costs one automaton pass);
-2. the sentence filter: the ordered table SENTENCE_RULES, each rule naming a trigger class and the actor evidence the
-   extraction rules of that class need to produce anything. A plain "said" with no stance cue and no travel word is
-   never parsed: such a statement counts as a reaction only about a visit, and then the travel word is there.
-The exhaustive mode skips this module; `diplowatch eval --exhaustive` measures what the filter costs in recall.
+1. the article gate: a strong visit or stance word, an official word and two different states/IGOs anywhere
+   in the text (most business and domestic news stops here and costs one automaton pass);
+2. the sentence filter: the ordered table SENTENCE_RULES, each rule naming a trigger class and the actor
+   evidence the extraction rules of that class need to produce anything. A plain "said" with no stance cue
+   and no travel word is never parsed: such a statement counts as a reaction only about a visit, and then
+   the travel word is there. The exhaustive mode skips this module; `diplowatch eval --exhaustive` measures
+   what the filter costs in recall.
 """
 
 from __future__ import annotations
@@ -27,7 +29,19 @@ from diplowatch.nlp.segment import Sentence
 from diplowatch.nlp.typos import has_trigger_typo
 
 VISIT, STANCE, SPEECH, OFFICIAL, STRONG_VISIT, STRONG_STANCE, HERE, PRONOUN, CUE, PRESENCE, FOREIGN, TALK = (
-    1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048)
+    1,
+    2,
+    4,
+    8,
+    16,
+    32,
+    64,
+    128,
+    256,
+    512,
+    1024,
+    2048,
+)
 
 
 def _forms(lemmas) -> set[str]:
@@ -42,7 +56,15 @@ def _forms(lemmas) -> set[str]:
 def _cue_words(lex) -> set[str]:
     """Stance cue phrases read in what a speaker said ("not helpful", "a historic visit")."""
     evaluative = lex["evaluative_words"]
-    return {w.lower() for w in [*lex["negative_cues"], *lex["positive_cues"], *evaluative["positive"], *evaluative["negative"]]}
+    return {
+        w.lower()
+        for w in [
+            *lex["negative_cues"],
+            *lex["positive_cues"],
+            *evaluative["positive"],
+            *evaluative["negative"],
+        ]
+    }
 
 
 def _word_classes() -> dict[str, int]:
@@ -50,8 +72,15 @@ def _word_classes() -> dict[str, int]:
     lex = lexicon()
     pre = lex["prefilter"]
     speech = _forms(lex["speech_verbs"]) | {"according"}
-    visit = _forms([*lex["visit_verbs"], *lex["visit_nouns"]]) | {"visiting", "is in", "are in", "was in", "were in",
-                                                                   "is now in", "is currently in"}
+    visit = _forms([*lex["visit_verbs"], *lex["visit_nouns"]]) | {
+        "visiting",
+        "is in",
+        "are in",
+        "was in",
+        "were in",
+        "is now in",
+        "is currently in",
+    }
     stance = _forms([*lex["stance_verbs"], *lex["judging_verbs"]])
     for group in lex["stance_actions"]["object_verbs"]:
         stance |= _forms(group["objects"])
@@ -59,12 +88,20 @@ def _word_classes() -> dict[str, int]:
         verb, particle = phrase.split()
         stance |= {f"{form} {particle}" for form in inflections(verb)}
     classes: dict[str, int] = {}
-    for words, bit in ((visit - speech, VISIT), (stance - speech, STANCE), (speech, SPEECH),
-                       (_forms(pre["official_words"]) | set(lex["state_titles"]), OFFICIAL),
-                       (_forms(pre["strong_visit"]), STRONG_VISIT), (_forms(pre["strong_stance"]), STRONG_STANCE),
-                       ({"here"}, HERE), ({"he", "she", "his", "her"}, PRONOUN), (_cue_words(lex), CUE),
-                       ({w.lower() for w in pre["presence_phrases"]}, PRESENCE), ({"foreign"}, FOREIGN),
-                       ({w.lower() for w in lex["visit_talk_words"]}, TALK)):
+    for words, bit in (
+        (visit - speech, VISIT),
+        (stance - speech, STANCE),
+        (speech, SPEECH),
+        (_forms(pre["official_words"]) | set(lex["state_titles"]), OFFICIAL),
+        (_forms(pre["strong_visit"]), STRONG_VISIT),
+        (_forms(pre["strong_stance"]), STRONG_STANCE),
+        ({"here"}, HERE),
+        ({"he", "she", "his", "her"}, PRONOUN),
+        (_cue_words(lex), CUE),
+        ({w.lower() for w in pre["presence_phrases"]}, PRESENCE),
+        ({"foreign"}, FOREIGN),
+        ({w.lower() for w in lex["visit_talk_words"]}, TALK),
+    ):
         for word in words:
             classes[word] = classes.get(word, 0) | bit
     return classes
@@ -82,14 +119,21 @@ def trigger_automaton() -> ahocorasick.Automaton:
 
 @dataclass
 class _SentenceCues:
-    """What the pre-filter knows of one sentence: word classes, states/IGOs named, and two article-level facts."""
+    """What the pre-filter knows of one sentence: word classes, states/IGOs named, and two article-level
+    facts."""
 
     bits: int = 0
     codes: frozenset[str] = frozenset()
     place: bool = False
-    about_visit: bool = False  # the article tells of a visit somewhere (a strong travel word, an official, a place)
-    dateline: bool = False  # the article has a dateline naming a state (a trip noun may take its host from it)
-    person: Callable[[], bool] = bool  # whether a state person is named in the sentence (computed on first need)
+    about_visit: bool = (
+        False  # the article tells of a visit somewhere (a strong travel word, an official, a place)
+    )
+    dateline: bool = (
+        False  # the article has a dateline naming a state (a trip noun may take its host from it)
+    )
+    person: Callable[[], bool] = (
+        bool  # whether a state person is named in the sentence (computed on first need)
+    )
 
 
 def _word_bits(low: str) -> list[tuple[int, int]]:
@@ -97,13 +141,15 @@ def _word_bits(low: str) -> list[tuple[int, int]]:
     out = []
     for end, (word, bits) in trigger_automaton().iter(low):
         start = end - len(word) + 1
-        if (start == 0 or not low[start - 1].isalpha()) and (end + 1 == len(low) or not low[end + 1].isalpha()):
+        if (start == 0 or not low[start - 1].isalpha()) and (
+            end + 1 == len(low) or not low[end + 1].isalpha()
+        ):
             out.append((start, bits))
     return out
 
 
 def _cues(ctx: ArticleContext, words: list[tuple[int, int]], hits) -> list[_SentenceCues]:
-    """The cues of each sentence, from one pass of the word automaton and the gazetteer over the whole text."""
+    """The cues of each sentence, from one pass of the word automaton and the gazetteer over the text."""
     starts = [s.start for s in ctx.sentences]
     cues = [_SentenceCues() for _ in ctx.sentences]
     codes: list[set[str]] = [set() for _ in ctx.sentences]
@@ -122,49 +168,77 @@ def _cues(ctx: ArticleContext, words: list[tuple[int, int]], hits) -> list[_Sent
 
 
 def article_can_hold_events(cues: list[_SentenceCues]) -> bool:
-    """The article gate: one sentence with a strong visit or stance word (or a speech or stance verb with a stance cue),
-    an official word or two states, and a state or IGO named."""
-    return any((c.bits & (STRONG_VISIT | STRONG_STANCE) or c.bits & (SPEECH | STANCE) and c.bits & CUE)
-               and (c.bits & OFFICIAL or len(c.codes) >= 2) and c.codes for c in cues)
+    """The article gate: one sentence with a strong visit or stance word (or a speech or stance verb with a
+    stance cue), an official word or two states, and a state or IGO named."""
+    return any(
+        (c.bits & (STRONG_VISIT | STRONG_STANCE) or c.bits & (SPEECH | STANCE) and c.bits & CUE)
+        and (c.bits & OFFICIAL or len(c.codes) >= 2)
+        and c.codes
+        for c in cues
+    )
 
 
 def _state_people(ctx: ArticleContext) -> list[tuple[int, int]]:
     """Spans of the article's state people and of their later mentions by one of their names."""
     people = [p for p in ctx.people.people if p.is_state]
     spans = [(p.start, p.end) for p in people]
-    names = sorted({t for p in people for t in p.tokens if len(t) > 1 and t[:1].isupper()}, key=len, reverse=True)
+    names = sorted(
+        {t for p in people for t in p.tokens if len(t) > 1 and t[:1].isupper()}, key=len, reverse=True
+    )
     if names:
-        spans += [m.span() for m in re.finditer(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b", ctx.text)]
+        spans += [
+            m.span() for m in re.finditer(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b", ctx.text)
+        ]
     return spans
 
 
-# The sentence rules, in order: a sentence is parsed when one of them holds. Each names what the extraction rules of
-# that kind need at least; the yields that chose them (events found by the exhaustive mode on dev + train against
+# The sentence rules, in order: a sentence is parsed when one of them holds. Each names what the extraction
+# rules of
+# that kind need at least; the yields that chose them (events found by the exhaustive mode on dev + train
+# against
 # sentences passed on real business news) are in docs/extraction.md.
 SENTENCE_RULES: tuple[tuple[str, Callable[[_SentenceCues], object]], ...] = (
-    # a strong travel/meeting word, a place (named, "here" or the dateline's) and a state person (official word, titled
+    # a strong travel/meeting word, a place (named, "here" or the dateline's) and a state person (official
+    # word, titled
     # person, pronoun, leader's name)
     ("visit", lambda c: c.bits & STRONG_VISIT and (c.codes or c.bits & HERE or c.dateline) and c.person()),
     # someone speaking or meeting in a named place ("told reporters in Abu Dhabi", "at talks in Vienna")
     ("presence", lambda c: c.bits & PRESENCE and c.codes and c.person()),
-    # a stance verb or stance noun between two states/IGOs ("China criticised Japan", "objections from China")
+    # a stance verb or stance noun between two states/IGOs ("China criticised Japan", "objections from
+    # China")
     ("stance between states", lambda c: c.bits & STANCE and len(c.codes) >= 2),
-    # a stance on an unnamed foreign party by a state person ("it does oppose any foreign carrier, he said")
-    ("stance on the foreign", lambda c: c.bits & STANCE and c.bits & FOREIGN and c.bits & (SPEECH | OFFICIAL) and c.person()),
-    # an official taking a stance in cue words on a named state ("the minister warned ... unacceptable ... Iran")
+    # a stance on an unnamed foreign party by a state person ("it does oppose any foreign carrier, he
+    # said")
+    (
+        "stance on the foreign",
+        lambda c: c.bits & STANCE and c.bits & FOREIGN and c.bits & (SPEECH | OFFICIAL) and c.person(),
+    ),
+    # an official taking a stance in cue words on a named state ("the minister warned ... unacceptable ...
+    # Iran")
     ("official stance", lambda c: c.bits & STANCE and c.bits & OFFICIAL and c.bits & CUE and c.codes),
     # a statement with a stance cue about a named state ("said the proposal was not helpful")
-    ("statement with a cue", lambda c: c.bits & SPEECH and c.bits & CUE and (len(c.codes) >= 2 or c.codes and c.person())),
-    # in an article that tells of a visit, a state person's plain statement with a travel or talks word ("officials
-    # indicated they expect him to ...", "the two sides would agree"): a statement without a stance counts as a
+    (
+        "statement with a cue",
+        lambda c: c.bits & SPEECH and c.bits & CUE and (len(c.codes) >= 2 or c.codes and c.person()),
+    ),
+    # in an article that tells of a visit, a state person's plain statement with a travel or talks word
+    # ("officials
+    # indicated they expect him to ...", "the two sides would agree"): a statement without a stance counts
+    # as
+    # a
     # reaction only about a visit
-    ("statement on a visit", lambda c: c.about_visit and c.bits & SPEECH and (c.bits & TALK or c.bits & VISIT and c.codes)
-     and c.person()),
+    (
+        "statement on a visit",
+        lambda c: (
+            c.about_visit and c.bits & SPEECH and (c.bits & TALK or c.bits & VISIT and c.codes) and c.person()
+        ),
+    ),
 )
 
 
 def candidate_sentences(ctx: ArticleContext) -> list[int]:
-    """Indices of the sentences the rules can draw an event from (see the module docstring and SENTENCE_RULES)."""
+    """Indices of the sentences the rules can draw an event from (see the module docstring and
+    SENTENCE_RULES)."""
     words = _word_bits(ctx.text.lower())
     hits = gazetteer().find_all(ctx.text, ctx.published_at)
     cues = _cues(ctx, words, hits)
@@ -183,7 +257,9 @@ def candidate_sentences(ctx: ArticleContext) -> list[int]:
             people.append(_state_people(ctx))
         if people[0] and (bits & PRONOUN or any(s < sent.end and sent.start < e for s, e in people[0])):
             return True
-        return _leader_surname_regex().search(sent.text) is not None  # "Nakasone's visit": a leader named bare
+        return (
+            _leader_surname_regex().search(sent.text) is not None
+        )  # "Nakasone's visit": a leader named bare
 
     out = []
     for sent, cue in zip(ctx.sentences, cues, strict=True):

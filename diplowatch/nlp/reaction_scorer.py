@@ -1,7 +1,8 @@
-"""Learned reaction scorer: every state or IGO actor of a parsed sentence with a stance or speech word is a candidate
-reactor; one logistic model says whether it takes a public position there, another which stance (negative / positive /
-neutral). Both are trained by `make train` from dev + train (labels: gold reactions whose evidence holds the sentence)
-and stored as weight tables in diplowatch/data/reaction_scorer.json, read without scikit-learn at run time.
+"""Learned reaction scorer: every state or IGO actor of a parsed sentence with a stance or speech word is a
+candidate reactor; one logistic model says whether it takes a public position there, another which stance
+(negative / positive / neutral). Both are trained by `make train` from dev + train (labels: gold reactions
+whose evidence holds the sentence) and stored as weight tables in diplowatch/data/reaction_scorer.json,
+read without scikit-learn at run time.
 """
 
 from __future__ import annotations
@@ -40,11 +41,14 @@ class ReactorCandidate:
 
 @lru_cache(maxsize=1)
 def _lexicon_words() -> tuple[dict[str, str], frozenset[str], frozenset[str], dict[str, str], re.Pattern]:
-    """Stance verbs with their polarity, speech verbs, judging verbs, stance cue phrases with theirs, and a regex of them."""
+    """Stance verbs with their polarity, speech verbs, judging verbs, stance cue phrases with theirs, and a
+    regex of them."""
     lex = lexicon()
     cues = {c.lower(): "neg" for c in [*lex["negative_cues"], *lex["evaluative_words"]["negative"]]}
     cues.update({c.lower(): "pos" for c in [*lex["positive_cues"], *lex["evaluative_words"]["positive"]]})
-    pattern = re.compile(r"(?<![a-z])(" + "|".join(sorted(map(re.escape, cues), key=len, reverse=True)) + r")(?![a-z])")
+    pattern = re.compile(
+        r"(?<![a-z])(" + "|".join(sorted(map(re.escape, cues), key=len, reverse=True)) + r")(?![a-z])"
+    )
     return dict(lex["stance_verbs"]), lex.set("speech_verbs"), lex.set("judging_verbs"), cues, pattern
 
 
@@ -62,7 +66,10 @@ def _sentence_features(doc: Doc, sent: Sentence) -> list[str]:
     low = sent.text.lower()
     for m in cue_rx.finditer(low):
         pol = polarity[m.group(1)]
-        negated = re.search(r"\b(?:not|no|n't|never)\s+(?:\w+\s+)?$", low[max(0, m.start() - 25): m.start()]) is not None
+        negated = (
+            re.search(r"\b(?:not|no|n't|never)\s+(?:\w+\s+)?$", low[max(0, m.start() - 25) : m.start()])
+            is not None
+        )
         feats += [f"cue={m.group(1)}", f"cue_pol={'flip_' if negated else ''}{pol}"]
     if any(t.dep_ == "neg" for t in doc):
         feats.append("neg")
@@ -75,8 +82,13 @@ def _sentence_features(doc: Doc, sent: Sentence) -> list[str]:
 
 def _actor_features(actor: Actor, tok: Token, targets: list[str], ctx: ArticleContext) -> list[str]:
     head = tok.head
-    feats = [f"kind={actor.kind}", f"dep={tok.dep_}", f"head={head.lemma_.lower()}", f"head_pos={head.pos_}",
-             f"targets={min(len(targets), 2)}"]
+    feats = [
+        f"kind={actor.kind}",
+        f"dep={tok.dep_}",
+        f"head={head.lemma_.lower()}",
+        f"head_pos={head.pos_}",
+        f"targets={min(len(targets), 2)}",
+    ]
     stance_verbs, speech, _, _, _ = _lexicon_words()
     hl = head.lemma_.lower()
     if tok.dep_ in {"nsubj", "nsubjpass"}:
@@ -112,7 +124,9 @@ def _speakers(doc: Doc, sent: Sentence, ctx: ArticleContext) -> list[tuple[Actor
     return list(out.values())
 
 
-def reactor_candidates(doc: Doc, sent: Sentence, ctx: ArticleContext, rule_codes: set[str]) -> list[ReactorCandidate]:
+def reactor_candidates(
+    doc: Doc, sent: Sentence, ctx: ArticleContext, rule_codes: set[str]
+) -> list[ReactorCandidate]:
     """Every state/IGO actor of one parsed sentence that holds a stance or speech word, with its features."""
     shared = _sentence_features(doc, sent)
     if not any(f.startswith(("stance_word", "speech_verb", "judging_verb", "cue=")) for f in shared):
@@ -144,8 +158,10 @@ class ReactionScorer:
     def score(self, cand: ReactorCandidate) -> None:
         z = self.react_bias + sum(self.react_weights.get(f, 0.0) for f in cand.features)
         cand.react = 1.0 / (1.0 + math.exp(-z))
-        scores = {s: self.stance_bias[s] + sum(self.stance_weights[s].get(f, 0.0) for f in cand.features)
-                  for s in self.stance_bias}
+        scores = {
+            s: self.stance_bias[s] + sum(self.stance_weights[s].get(f, 0.0) for f in cand.features)
+            for s in self.stance_bias
+        }
         cand.stance = max(scores, key=scores.get)
 
 
@@ -153,9 +169,11 @@ def article_reactors(ctx: ArticleContext, docs: list[Doc], rule_codes: set[str])
     return [c for doc in docs for c in reactor_candidates(doc, doc._.diplowatch_sentence, ctx, rule_codes)]
 
 
-def scored_reactions(scorer: ReactionScorer, ctx: ArticleContext, docs: list[Doc], rule: list[ReactionCandidate],
-                     visits: list) -> list[ReactionCandidate]:
-    """Reactions the rules missed: a (reactor, stance) the rules do not have, from its best candidate if it scores high."""
+def scored_reactions(
+    scorer: ReactionScorer, ctx: ArticleContext, docs: list[Doc], rule: list[ReactionCandidate], visits: list
+) -> list[ReactionCandidate]:
+    """Reactions the rules missed: a (reactor, stance) the rules do not have, from its best candidate if it
+    scores high."""
     have = {(r.speaker.code, r.stance) for r in rule}
     best: dict[tuple[str, str], ReactorCandidate] = {}
     for cand in article_reactors(ctx, docs, {r.speaker.code for r in rule}):
@@ -171,11 +189,25 @@ def scored_reactions(scorer: ReactionScorer, ctx: ArticleContext, docs: list[Doc
 def _as_reaction(cand: ReactorCandidate, visits: list) -> ReactionCandidate:
     verb = cand.token.head if cand.token.head.pos_ in {"VERB", "AUX"} else cand.token
     about = any(v.visitor.code in cand.targets or v.host_code in cand.targets for v in visits) and any(
-        w in cand.sentence.text.lower() for w in ("visit", "trip", "talks", "meeting", "summit", "tour"))
+        w in cand.sentence.text.lower() for w in ("visit", "trip", "talks", "meeting", "summit", "tour")
+    )
     return ReactionCandidate(
-        sentence=cand.sentence, trigger=verb, speaker=cand.actor, stance=cand.stance, quote=cand.sentence.text,
-        quote_is_direct=False, target_codes=cand.targets, content_text=cand.sentence.text, mentions_visit=about,
-        refers_visit=about, reasons=[f"scored reactor {cand.react:.2f}, stance {cand.stance}",
-                                     f"speaker: {cand.actor.reason}", f"targets: {','.join(cand.targets) or '-'}"],
-        verb_lemma=verb.lemma_.lower(), speaker_written=written_name(cand.token), evidence="scored",
+        sentence=cand.sentence,
+        trigger=verb,
+        speaker=cand.actor,
+        stance=cand.stance,
+        quote=cand.sentence.text,
+        quote_is_direct=False,
+        target_codes=cand.targets,
+        content_text=cand.sentence.text,
+        mentions_visit=about,
+        refers_visit=about,
+        reasons=[
+            f"scored reactor {cand.react:.2f}, stance {cand.stance}",
+            f"speaker: {cand.actor.reason}",
+            f"targets: {','.join(cand.targets) or '-'}",
+        ],
+        verb_lemma=verb.lemma_.lower(),
+        speaker_written=written_name(cand.token),
+        evidence="scored",
     )

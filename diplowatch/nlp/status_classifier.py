@@ -1,8 +1,10 @@
-"""Learned visit status (planned / ongoing / completed / cancelled) from typed cues around the trip's trigger word.
+"""Learned visit status (planned / ongoing / completed / cancelled) from typed cues around the trip's trigger
+word.
 
-Features are tense, auxiliaries and time words of the trigger's clause, where the sentence's dates fall against the
-article date, and the status the ordered rules of visits.py give; the weights (diplowatch/data/status_classifier.json,
-one table per status) are trained by `make train` from dev + train and read without scikit-learn at run time.
+Features are tense, auxiliaries and time words of the trigger's clause, where the sentence's dates fall
+against the article date, and the status the ordered rules of visits.py give; the weights
+(diplowatch/data/status_classifier.json, one table per status) are trained by `make train` from dev + train
+and read without scikit-learn at run time.
 """
 
 from __future__ import annotations
@@ -20,15 +22,90 @@ from diplowatch.nlp.segment import Sentence
 MODEL_PATH = DATA_DIR / "status_classifier.json"
 STATUSES = ("planned", "ongoing", "completed", "cancelled")
 # Plain English time and aspect words; their presence in the clause is what the model weighs.
-_TIME_WORDS = frozenset({
-    "will", "would", "'ll", "shall", "to", "expected", "due", "plans", "planned", "plan", "scheduled", "set", "next",
-    "last", "ago", "yesterday", "today", "tomorrow", "tonight", "later", "earlier", "recently", "previously",
-    "arrived", "returned", "ended", "concluded", "wrapped", "began", "begins", "start", "starts", "currently", "now",
-    "cancelled", "canceled", "postponed", "called", "off", "scrapped", "delayed", "first", "second", "third", "final",
-    "day", "week", "month", "year", "upcoming", "coming", "forthcoming", "during", "after", "before", "since", "has",
-    "have", "had", "is", "are", "was", "were", "been", "visiting", "arriving", "leaving", "may", "might", "could",
-    "this", "weekend", "visited", "met", "held", "went", "flew", "traveled", "travelled", "left",
-})
+_TIME_WORDS = frozenset(
+    {
+        "will",
+        "would",
+        "'ll",
+        "shall",
+        "to",
+        "expected",
+        "due",
+        "plans",
+        "planned",
+        "plan",
+        "scheduled",
+        "set",
+        "next",
+        "last",
+        "ago",
+        "yesterday",
+        "today",
+        "tomorrow",
+        "tonight",
+        "later",
+        "earlier",
+        "recently",
+        "previously",
+        "arrived",
+        "returned",
+        "ended",
+        "concluded",
+        "wrapped",
+        "began",
+        "begins",
+        "start",
+        "starts",
+        "currently",
+        "now",
+        "cancelled",
+        "canceled",
+        "postponed",
+        "called",
+        "off",
+        "scrapped",
+        "delayed",
+        "first",
+        "second",
+        "third",
+        "final",
+        "day",
+        "week",
+        "month",
+        "year",
+        "upcoming",
+        "coming",
+        "forthcoming",
+        "during",
+        "after",
+        "before",
+        "since",
+        "has",
+        "have",
+        "had",
+        "is",
+        "are",
+        "was",
+        "were",
+        "been",
+        "visiting",
+        "arriving",
+        "leaving",
+        "may",
+        "might",
+        "could",
+        "this",
+        "weekend",
+        "visited",
+        "met",
+        "held",
+        "went",
+        "flew",
+        "traveled",
+        "travelled",
+        "left",
+    }
+)
 
 
 def _governing_verb(tok: Token) -> Token:
@@ -53,11 +130,19 @@ def _date_features(sent: Sentence, ctx: ArticleContext) -> list[str]:
     return feats or ["no_date"]
 
 
-def status_features(trigger: Token, sent: Sentence, ctx: ArticleContext, rule_status: str | None) -> list[str]:
+def status_features(
+    trigger: Token, sent: Sentence, ctx: ArticleContext, rule_status: str | None
+) -> list[str]:
     """Typed cues of the trip's status around its trigger word."""
     verb = _governing_verb(trigger)
-    feats = [f"rule={rule_status}", f"trig_tag={trigger.tag_}", f"trig={trigger.lemma_.lower()}", f"verb_tag={verb.tag_}",
-             f"verb={verb.lemma_.lower()}", f"trig_pos={trigger.pos_}"]
+    feats = [
+        f"rule={rule_status}",
+        f"trig_tag={trigger.tag_}",
+        f"trig={trigger.lemma_.lower()}",
+        f"verb_tag={verb.tag_}",
+        f"verb={verb.lemma_.lower()}",
+        f"trig_pos={trigger.pos_}",
+    ]
     clause = {verb.i, trigger.i} | {c.i for t in (verb, trigger) for c in t.children}
     feats += [f"clause_word={t.lower_}" for t in trigger.doc if t.i in clause and t.lower_ in _TIME_WORDS]
     feats += [f"word={t.lower_}" for t in trigger.doc if t.lower_ in _TIME_WORDS]
@@ -97,7 +182,8 @@ class StatusClassifier:
 
 
 def apply_status(classifier: StatusClassifier, visits: list, ctx: ArticleContext) -> None:
-    """Give the mentions in the classifier's scope its status (a cancelled trip the rules saw stays cancelled)."""
+    """Give the mentions in the classifier's scope its status (a cancelled trip the rules saw stays
+    cancelled)."""
     for visit in visits:
         if classifier.scope == "none" or (classifier.scope == "scorer" and visit.role != "scored"):
             continue

@@ -1,7 +1,9 @@
-"""Learned visit scorer: every (state person, foreign place) pair of a parsed sentence is a candidate visit, and a small
-logistic model over typed features (trained by `make train` from dev + train only) keeps the likely ones the rules missed.
+"""Learned visit scorer: every (state person, foreign place) pair of a parsed sentence is a candidate visit,
+and a small logistic model over typed features (trained by `make train` from dev + train only) keeps the
+likely ones the rules missed.
 
-The model is a JSON table of feature weights (diplowatch/data/visit_scorer.json), read without scikit-learn at run time.
+The model is a JSON table of feature weights (diplowatch/data/visit_scorer.json), read without scikit-learn
+at run time.
 """
 
 from __future__ import annotations
@@ -47,7 +49,9 @@ class PairCandidate:
 @lru_cache(maxsize=1)
 def _travel_lemmas() -> frozenset[str]:
     lex = lexicon()
-    return frozenset({*lex["visit_verbs"], *lex["visit_nouns"], *lex["prefilter"]["strong_visit"], "visiting", "attend"})
+    return frozenset(
+        {*lex["visit_verbs"], *lex["visit_nouns"], *lex["prefilter"]["strong_visit"], "visiting", "attend"}
+    )
 
 
 def _token_at(doc: Doc, char: int) -> Token | None:
@@ -71,8 +75,10 @@ def _visitors(doc: Doc, sent: Sentence, ctx: ArticleContext) -> list[tuple[Actor
     return list(out.values())
 
 
-def _places(doc: Doc, sent: Sentence, ctx: ArticleContext) -> list[tuple[str, str | None, Token | None, Place | None]]:
-    """(host code, city, token, place) of every place of the sentence that can host a visit, "here" included."""
+def _places(
+    doc: Doc, sent: Sentence, ctx: ArticleContext
+) -> list[tuple[str, str | None, Token | None, Place | None]]:
+    """(host code, city, token, place) of each place of the sentence that can host a visit, "here" too."""
     out = []
     for start, _end, surface, place in gazetteer().find_all(sent.text, ctx.published_at):
         if place.kind in {"demonym"}:
@@ -111,10 +117,22 @@ def _sentence_features(doc: Doc, sent: Sentence) -> list[str]:
     return sorted(set(feats))
 
 
-def _pair_features(actor: Actor, vtok: Token, code: str, ptok: Token | None, place: Place | None, ctx: ArticleContext,
-                   rule: bool) -> list[str]:
-    feats = [f"vkind={actor.kind}", f"vdep={vtok.dep_}", f"vhead={vtok.head.lemma_.lower()}",
-             f"pkind={place.kind if place else 'here'}", "rule" if rule else "no_rule"]
+def _pair_features(
+    actor: Actor,
+    vtok: Token,
+    code: str,
+    ptok: Token | None,
+    place: Place | None,
+    ctx: ArticleContext,
+    rule: bool,
+) -> list[str]:
+    feats = [
+        f"vkind={actor.kind}",
+        f"vdep={vtok.dep_}",
+        f"vhead={vtok.head.lemma_.lower()}",
+        f"pkind={place.kind if place else 'here'}",
+        "rule" if rule else "no_rule",
+    ]
     if actor.has_title:
         feats.append("vtitle")
     if code == ctx.home_code:
@@ -133,8 +151,10 @@ def _pair_features(actor: Actor, vtok: Token, code: str, ptok: Token | None, pla
     return feats
 
 
-def pair_candidates(doc: Doc, sent: Sentence, ctx: ArticleContext, rule_pairs: set[tuple[str, str]]) -> list[PairCandidate]:
-    """Every (visitor, host) pair of one parsed sentence with its features; the rules' own pairs are marked."""
+def pair_candidates(
+    doc: Doc, sent: Sentence, ctx: ArticleContext, rule_pairs: set[tuple[str, str]]
+) -> list[PairCandidate]:
+    """Every (visitor, host) pair of one parsed sentence with its features; the rules' pairs are marked."""
     if not any(t.lemma_.lower() in _travel_lemmas() for t in doc):
         return []
     shared = _sentence_features(doc, sent)
@@ -143,7 +163,9 @@ def pair_candidates(doc: Doc, sent: Sentence, ctx: ArticleContext, rule_pairs: s
         for code, city, ptok, place in _places(doc, sent, ctx):
             if code == actor.code:
                 continue
-            feats = shared + _pair_features(actor, vtok, code, ptok, place, ctx, (actor.code, code) in rule_pairs)
+            feats = shared + _pair_features(
+                actor, vtok, code, ptok, place, ctx, (actor.code, code) in rule_pairs
+            )
             out.append(PairCandidate(sent, actor, vtok, code, city, ptok, feats))
     return out
 
@@ -169,7 +191,9 @@ class VisitScorer:
         return cand.score
 
 
-def article_candidates(ctx: ArticleContext, docs: list[Doc], kept: list[VisitCandidate]) -> list[PairCandidate]:
+def article_candidates(
+    ctx: ArticleContext, docs: list[Doc], kept: list[VisitCandidate]
+) -> list[PairCandidate]:
     """The pair candidates of an article's parsed sentences, marked with whether the rules found that pair."""
     rule_pairs = {(c.visitor.code, c.host_code) for c in kept}
     return [c for doc in docs for c in pair_candidates(doc, doc._.diplowatch_sentence, ctx, rule_pairs)]
@@ -183,11 +207,15 @@ def _nearest_trigger(cand: PairCandidate) -> Token:
 
 
 def _as_visit(cand: PairCandidate, ctx: ArticleContext, kept: list[VisitCandidate]) -> VisitCandidate | None:
-    """A scored pair as a visit mention: the status of a rule leg of the same traveller and sentence, else of its trigger."""
+    """A scored pair as a visit mention: the status of a rule leg of the same traveller and sentence, else of
+    its trigger."""
     trigger = _nearest_trigger(cand)
     if private_purpose(trigger) or _resident(cand.visitor):
         return None  # what the guidelines never count as a visit, whatever the score
-    leg = next((k for k in kept if k.visitor.code == cand.visitor.code and k.sentence.index == cand.sentence.index), None)
+    leg = next(
+        (k for k in kept if k.visitor.code == cand.visitor.code and k.sentence.index == cand.sentence.index),
+        None,
+    )
     if leg is not None:
         status, why = leg.status, f"leg of the rules' mention ({leg.status})"
     else:
@@ -195,18 +223,34 @@ def _as_visit(cand: PairCandidate, ctx: ArticleContext, kept: list[VisitCandidat
         if status is None:
             return None  # negated or hypothetical
     visit = VisitCandidate(
-        sentence=cand.sentence, trigger=trigger, trigger_text=trigger.text,
-        trigger_offset=cand.sentence.start + trigger.idx, visitor=cand.visitor, host_code=cand.host_code,
-        location=cand.location, status=status, visit_type="unspecified",
-        reasons=[f"scored pair {cand.score:.2f} (trigger '{trigger.text}')", f"visitor: {cand.visitor.reason}",
-                 "host via scorer", f"status: {why}"],
-        role="scored", host_via="scorer",
-        start_date=leg.start_date if leg else None, end_date=leg.end_date if leg else None,
+        sentence=cand.sentence,
+        trigger=trigger,
+        trigger_text=trigger.text,
+        trigger_offset=cand.sentence.start + trigger.idx,
+        visitor=cand.visitor,
+        host_code=cand.host_code,
+        location=cand.location,
+        status=status,
+        visit_type="unspecified",
+        reasons=[
+            f"scored pair {cand.score:.2f} (trigger '{trigger.text}')",
+            f"visitor: {cand.visitor.reason}",
+            "host via scorer",
+            f"status: {why}",
+        ],
+        role="scored",
+        host_via="scorer",
+        start_date=leg.start_date if leg else None,
+        end_date=leg.end_date if leg else None,
         date_precision=leg.date_precision if leg else None,
     )
     if leg is None:
-        # The rules' own date reading for the trigger (days, ranges, weekdays, durations), dateline dates left out.
-        dates = [d for d in find_dates(cand.sentence.text, ctx.anchor) if not in_dateline(d, cand.sentence, ctx)]
+        # The rules' own date reading for the trigger (days, ranges, weekdays, durations), dateline dates
+        # left
+        # out.
+        dates = [
+            d for d in find_dates(cand.sentence.text, ctx.anchor) if not in_dateline(d, cand.sentence, ctx)
+        ]
         attach_dates(visit, trigger, dates, cand.sentence, ctx)
     return visit
 
@@ -217,11 +261,18 @@ def _resident(actor: Actor) -> bool:
     return any(re.search(rf"\b{re.escape(w)}\b", title) for w in lexicon()["resident_titles"])
 
 
-def scored_visits(scorer: VisitScorer, ctx: ArticleContext, docs: list[Doc], kept: list[VisitCandidate],
-                  rejected: list[VisitCandidate] = ()) -> list[VisitCandidate]:
-    """Visits the rules missed: for each (visitor, host) pair they neither found nor rejected (negated, hypothetical),
-    its best candidate if it scores high."""
-    rule_pairs = {(c.visitor.code, c.host_code) for c in kept} | {(c.visitor.code, c.host_code) for c in rejected}
+def scored_visits(
+    scorer: VisitScorer,
+    ctx: ArticleContext,
+    docs: list[Doc],
+    kept: list[VisitCandidate],
+    rejected: list[VisitCandidate] = (),
+) -> list[VisitCandidate]:
+    """Visits the rules missed: for each (visitor, host) pair they neither found nor rejected (negated,
+    hypothetical), its best candidate if it scores high."""
+    rule_pairs = {(c.visitor.code, c.host_code) for c in kept} | {
+        (c.visitor.code, c.host_code) for c in rejected
+    }
     best: dict[tuple[str, str], PairCandidate] = {}
     for cand in article_candidates(ctx, docs, kept):
         key = (cand.visitor.code, cand.host_code)
