@@ -28,20 +28,19 @@ from diplowatch.nlp.people import _leader_surname_regex
 from diplowatch.nlp.segment import Sentence
 from diplowatch.nlp.typos import has_trigger_typo
 
-VISIT, STANCE, SPEECH, OFFICIAL, STRONG_VISIT, STRONG_STANCE, HERE, PRONOUN, CUE, PRESENCE, FOREIGN, TALK = (
-    1,
-    2,
-    4,
-    8,
-    16,
-    32,
-    64,
-    128,
-    256,
-    512,
-    1024,
-    2048,
-)
+# Word classes, one bit each (plain ints: they are or-ed for every word of every article).
+VISIT = 1  # visit verbs and nouns of the rules
+STANCE = 2  # stance and judging verbs, stance nouns, phrasal stance verbs
+SPEECH = 4  # speech verbs, "according"
+OFFICIAL = 8  # official words and state titles
+STRONG_VISIT = 16  # prefilter.strong_visit
+STRONG_STANCE = 32  # prefilter.strong_stance
+HERE = 64  # "here" (the dateline's place)
+PRONOUN = 128  # he / she / his / her
+CUE = 256  # stance cue phrases and evaluative words
+PRESENCE = 512  # prefilter.presence_phrases ("told reporters in")
+FOREIGN = 1024  # "foreign"
+TALK = 2048  # the rules' talk words ("the two sides", "talks")
 
 
 def _forms(lemmas) -> set[str]:
