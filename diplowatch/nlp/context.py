@@ -197,3 +197,42 @@ def is_media(tok: Token) -> bool:
     """A news outlet as subject ("Reuters reported", "Tehran Radio quoted"): the head and its compounds only."""
     words = {tok.lower_} | {c.lower_ for c in tok.children if c.dep_ in {"compound", "amod"}}
     return bool(words & MEDIA_WORDS)
+
+
+ACTOR_DEPS = frozenset(
+    {
+        "nsubj",
+        "nsubjpass",
+        "poss",
+        "pobj",
+        "appos",
+        "dobj",
+        "conj",
+        "attr",
+        "agent",
+        "ROOT",
+        "npadvmod",
+        "compound",
+    }
+)
+
+
+def state_actors(
+    doc, sent: Sentence, ctx: ArticleContext, deps=ACTOR_DEPS, skip_media: bool = True, keep=None
+) -> list[tuple[Actor, Token]]:
+    """The state and IGO actors named or referred to (he / she) in a parsed sentence, the first token of each state
+    that `keep` accepts; news outlets as speakers ("Tehran Radio said") are skipped unless skip_media is False."""
+    out: dict[str, tuple[Actor, Token]] = {}
+    for tok in doc:
+        if (
+            tok.dep_ not in deps
+            or tok.pos_ not in {"PROPN", "NOUN", "PRON"}
+            or (skip_media and is_media(tok))
+        ):
+            continue
+        if tok.pos_ == "PRON" and tok.lower_ not in {"he", "she"}:
+            continue
+        actor = resolve_token_actor(tok, ctx, sent)
+        if actor is not None and actor.code and actor.is_state and (keep is None or keep(actor)):
+            out.setdefault(actor.code, (actor, tok))
+    return list(out.values())

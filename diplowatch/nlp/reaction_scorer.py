@@ -16,7 +16,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from diplowatch.nlp.actors import DATA_DIR, gazetteer
-from diplowatch.nlp.context import Actor, ArticleContext, is_media, resolve_token_actor, written_name
+from diplowatch.nlp.context import Actor, ArticleContext, state_actors, written_name
 from diplowatch.nlp.lexicon import lexicon
 from diplowatch.nlp.reactions import ReactionCandidate
 from diplowatch.nlp.segment import Sentence
@@ -110,20 +110,6 @@ def _actor_features(actor: Actor, tok: Token, targets: list[str], ctx: ArticleCo
     return feats
 
 
-def _speakers(doc: Doc, sent: Sentence, ctx: ArticleContext) -> list[tuple[Actor, Token]]:
-    out: dict[str, tuple[Actor, Token]] = {}
-    for tok in doc:
-        if tok.dep_ not in _ACTOR_DEPS or tok.pos_ not in {"PROPN", "NOUN", "PRON"} or is_media(tok):
-            continue
-        if tok.pos_ == "PRON" and tok.lower_ not in {"he", "she"}:
-            continue
-        actor = resolve_token_actor(tok, ctx, sent)
-        if actor is None or not actor.code or not actor.is_state:
-            continue
-        out.setdefault(actor.code, (actor, tok))
-    return list(out.values())
-
-
 def reactor_candidates(
     doc: Doc, sent: Sentence, ctx: ArticleContext, rule_codes: set[str]
 ) -> list[ReactorCandidate]:
@@ -133,7 +119,7 @@ def reactor_candidates(
         return []
     codes = [h[3].code for h in gazetteer().find_all(sent.text, ctx.published_at)]
     out = []
-    for actor, tok in _speakers(doc, sent, ctx):
+    for actor, tok in state_actors(doc, sent, ctx, _ACTOR_DEPS):
         targets = list(dict.fromkeys(c for c in codes if c != actor.code))
         feats = shared + _actor_features(actor, tok, targets, ctx)
         feats.append("rule_reactor" if actor.code in rule_codes else "no_rule")

@@ -18,6 +18,7 @@ from diplowatch.nlp.actors import DATA_DIR
 from diplowatch.nlp.context import ArticleContext
 from diplowatch.nlp.dates import find_dates
 from diplowatch.nlp.segment import Sentence
+from diplowatch.nlp.visit_scorer import clause_head
 
 MODEL_PATH = DATA_DIR / "status_classifier.json"
 STATUSES = ("planned", "ongoing", "completed", "cancelled")
@@ -108,15 +109,6 @@ _TIME_WORDS = frozenset(
 )
 
 
-def _governing_verb(tok: Token) -> Token:
-    cur = tok
-    for _ in range(6):
-        if cur.pos_ in {"VERB", "AUX"} or cur.head.i == cur.i:
-            return cur
-        cur = cur.head
-    return cur
-
-
 def _date_features(sent: Sentence, ctx: ArticleContext) -> list[str]:
     if ctx.anchor is None:
         return ["undated_article"]
@@ -134,7 +126,7 @@ def status_features(
     trigger: Token, sent: Sentence, ctx: ArticleContext, rule_status: str | None
 ) -> list[str]:
     """Typed cues of the trip's status around its trigger word."""
-    verb = _governing_verb(trigger)
+    verb = clause_head(trigger)
     feats = [
         f"rule={rule_status}",
         f"trig_tag={trigger.tag_}",

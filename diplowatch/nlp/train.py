@@ -165,28 +165,30 @@ def _f1(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def cross_validate(data: list[ArticleData]) -> dict:
-    """Out-of-fold pair scores per C, then visit P/R/F1 of rules + scorer for every threshold, overall and by
-    era."""
+def cross_validate(data: list[ArticleData], fit, predict, rule_of, gold_of) -> dict:
+    """Out-of-fold scores per C (fit on four folds, predict the fifth), then P/R/F1 of the rules plus the pairs
+    scoring at least each threshold, overall and by era; ("rules", None) is the rules alone."""
     folds = [data[i::FOLDS] for i in range(FOLDS)]  # articles in file order, dealt round-robin: deterministic
     results = {}
     for c_value in C_GRID:
         oof: dict[str, dict] = {}
         for k, held in enumerate(folds):
-            fitted = _fit([a for j, fold in enumerate(folds) if j != k for a in fold], c_value)
+            fitted = fit([a for j, fold in enumerate(folds) if j != k for a in fold], c_value)
             for article in held:
-                oof[article.article_id] = _article_scores(fitted, article)
+                oof[article.article_id] = predict(fitted, article)
         for thr in THRESHOLDS:
-            results[(c_value, thr)] = _tally(data, oof, thr)
-    results[("rules", None)] = _tally(data, {}, 2.0)
+            results[(c_value, thr)] = _tally(data, oof, thr, rule_of, gold_of)
+    results[("rules", None)] = _tally(data, {}, 2.0, rule_of, gold_of)
     return results
 
 
-def _tally(data: list[ArticleData], oof: dict, thr: float) -> dict[str, tuple[float, float, float]]:
+def _tally(
+    data: list[ArticleData], oof: dict, thr: float, rule_of, gold_of
+) -> dict[str, tuple[float, float, float]]:
     totals: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     for article in data:
         added = {p for p, s in oof.get(article.article_id, {}).items() if s >= thr}
-        counts = _counts(article.rule_pairs | added, article.gold_pairs)
+        counts = _counts(rule_of(article) | added, gold_of(article))
         for key in ("all", era_of(article.article_id)):
             totals[key] = [a + b for a, b in zip(totals[key], counts, strict=True)]
     return {key: _f1(*t) for key, t in totals.items()}
@@ -307,31 +309,6 @@ def _predict_reactions(models, article: ArticleData) -> dict[tuple[str, str], fl
     for (code, *_), p, st in zip(article.reactors, probs, stances, strict=True):
         best[(code, st)] = max(best[(code, st)], float(p))
     return best
-
-
-def cross_validate_reactions(data: list[ArticleData]) -> dict:
-    folds = [data[i::FOLDS] for i in range(FOLDS)]
-    results = {}
-    for c_value in C_GRID:
-        oof = {}
-        for k, held in enumerate(folds):
-            models = _fit_reactions([a for j, fold in enumerate(folds) if j != k for a in fold], c_value)
-            for article in held:
-                oof[article.article_id] = _predict_reactions(models, article)
-        for thr in THRESHOLDS:
-            results[(c_value, thr)] = _tally_reactions(data, oof, thr)
-    results[("rules", None)] = _tally_reactions(data, {}, 2.0)
-    return results
-
-
-def _tally_reactions(data: list[ArticleData], oof: dict, thr: float) -> dict[str, tuple[float, float, float]]:
-    totals: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
-    for article in data:
-        added = {p for p, s in oof.get(article.article_id, {}).items() if s >= thr}
-        counts = _counts(article.rule_reactions | added, article.gold_reactions)
-        for key in ("all", era_of(article.article_id)):
-            totals[key] = [a + b for a, b in zip(totals[key], counts, strict=True)]
-    return {key: _f1(*t) for key, t in totals.items()}
 
 
 def _weights(fitted) -> dict:
@@ -508,13 +485,15 @@ def main() -> None:
     if any("validation" in Path(p).name for p in args.gold):
         parser.error("the validation split is for measuring only: train on dev and train")
     data = collect(args.gold)
-    results = cross_validate(data)
+    results = cross_validate(data, _fit, _article_scores, lambda a: a.rule_pairs, lambda a: a.gold_pairs)
     chosen = choose_added(results)
     n_features = write_model(data, *chosen)
     status_results = cross_validate_status(data)
     status_choice = choose_status(status_results)
     write_status_model(data, *status_choice)
-    reaction_results = cross_validate_reactions(data)
+    reaction_results = cross_validate(
+        data, _fit_reactions, _predict_reactions, lambda a: a.rule_reactions, lambda a: a.gold_reactions
+    )
     reaction_choice = choose_added(reaction_results)
     write_reaction_model(data, *reaction_choice)
     write_report(results, chosen, n_features, data, args.gold, status_results, status_choice)

@@ -17,7 +17,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from diplowatch.nlp.actors import DATA_DIR, Place, gazetteer
-from diplowatch.nlp.context import Actor, ArticleContext, resolve_token_actor
+from diplowatch.nlp.context import Actor, ArticleContext, state_actors
 from diplowatch.nlp.dates import find_dates
 from diplowatch.nlp.lexicon import lexicon
 from diplowatch.nlp.segment import Sentence
@@ -59,20 +59,11 @@ def _token_at(doc: Doc, char: int) -> Token | None:
 
 
 def _visitors(doc: Doc, sent: Sentence, ctx: ArticleContext) -> list[tuple[Actor, Token]]:
-    """State people (and titled offices, IGO heads) named or referred to in the sentence, one per state."""
-    out: dict[str, tuple[Actor, Token]] = {}
-    for tok in doc:
-        if tok.dep_ not in _ACTOR_DEPS or tok.pos_ not in {"PROPN", "NOUN", "PRON"}:
-            continue
-        if tok.pos_ == "PRON" and tok.lower_ not in {"he", "she"}:
-            continue
-        actor = resolve_token_actor(tok, ctx, sent)
-        if actor is None or not actor.code or not actor.is_state:
-            continue
-        if actor.kind == "state" and not actor.has_title:
-            continue  # a country as such does not travel
-        out.setdefault(actor.code, (actor, tok))
-    return list(out.values())
+    """State people (and titled offices, IGO heads) of the sentence, one per state: a country as such does not
+    travel."""
+    return state_actors(
+        doc, sent, ctx, _ACTOR_DEPS, skip_media=False, keep=lambda a: a.kind != "state" or a.has_title
+    )
 
 
 def _places(
@@ -94,7 +85,8 @@ def _places(
     return out
 
 
-def _governing_verb(tok: Token) -> Token:
+def clause_head(tok: Token) -> Token:
+    """The verb a token hangs from, at most six steps up (a noun deep in a long phrase keeps its own head)."""
     cur = tok
     for _ in range(6):
         if cur.pos_ in {"VERB", "AUX"} or cur.head.i == cur.i:
@@ -139,12 +131,12 @@ def _pair_features(
         feats.append("host_is_dateline")
     if ptok is not None:
         prep = ptok.head.lower_ if ptok.head.dep_ == "prep" else "none"
-        gov = _governing_verb(ptok).lemma_.lower()
+        gov = clause_head(ptok).lemma_.lower()
         feats += [f"pprep={prep}", f"pgov={gov}", f"pprep_pgov={prep}_{gov}", f"pdep={ptok.dep_}"]
         feats.append("v_before_p" if vtok.i < ptok.i else "p_before_v")
         gap = abs(vtok.i - ptok.i)
         feats.append(f"dist={'0-3' if gap <= 3 else '4-8' if gap <= 8 else '9-15' if gap <= 15 else '16+'}")
-        if _governing_verb(vtok).i == _governing_verb(ptok).i:
+        if clause_head(vtok).i == clause_head(ptok).i:
             feats.append("same_clause")
         if ptok.dep_ == "conj":
             feats.append("place_in_list")
@@ -203,7 +195,7 @@ def _nearest_trigger(cand: PairCandidate) -> Token:
     doc = cand.visitor_tok.doc
     anchor = cand.place_tok or cand.visitor_tok
     triggers = [t for t in doc if t.lemma_.lower() in _travel_lemmas()]
-    return min(triggers, key=lambda t: abs(t.i - anchor.i)) if triggers else _governing_verb(cand.visitor_tok)
+    return min(triggers, key=lambda t: abs(t.i - anchor.i)) if triggers else clause_head(cand.visitor_tok)
 
 
 def _as_visit(cand: PairCandidate, ctx: ArticleContext, kept: list[VisitCandidate]) -> VisitCandidate | None:
