@@ -192,22 +192,18 @@ def _state_people(ctx: ArticleContext) -> list[tuple[int, int]]:
 
 
 # The sentence rules, in order: a sentence is parsed when one of them holds. Each names what the extraction
-# rules of
-# that kind need at least; the yields that chose them (events found by the exhaustive mode on dev + train
-# against
-# sentences passed on real business news) are in docs/extraction.md.
+# rules of that kind need at least. They were chosen by their yields (events the exhaustive mode finds on dev
+# + train in sentences of each cue class, against the sentences they pass on real business news):
+# docs/extraction.md.
 SENTENCE_RULES: tuple[tuple[str, Callable[[_SentenceCues], object]], ...] = (
     # a strong travel/meeting word, a place (named, "here" or the dateline's) and a state person (official
-    # word, titled
-    # person, pronoun, leader's name)
+    # word, titled person, pronoun, leader's name)
     ("visit", lambda c: c.bits & STRONG_VISIT and (c.codes or c.bits & HERE or c.dateline) and c.person()),
     # someone speaking or meeting in a named place ("told reporters in Abu Dhabi", "at talks in Vienna")
     ("presence", lambda c: c.bits & PRESENCE and c.codes and c.person()),
-    # a stance verb or stance noun between two states/IGOs ("China criticised Japan", "objections from
-    # China")
+    # a stance verb or stance noun between two states/IGOs ("China criticised Japan", "objections from China")
     ("stance between states", lambda c: c.bits & STANCE and len(c.codes) >= 2),
-    # a stance on an unnamed foreign party by a state person ("it does oppose any foreign carrier, he
-    # said")
+    # a stance on an unnamed foreign party by a state person ("it does oppose any foreign carrier, he said")
     (
         "stance on the foreign",
         lambda c: c.bits & STANCE and c.bits & FOREIGN and c.bits & (SPEECH | OFFICIAL) and c.person(),
@@ -221,11 +217,8 @@ SENTENCE_RULES: tuple[tuple[str, Callable[[_SentenceCues], object]], ...] = (
         lambda c: c.bits & SPEECH and c.bits & CUE and (len(c.codes) >= 2 or c.codes and c.person()),
     ),
     # in an article that tells of a visit, a state person's plain statement with a travel or talks word
-    # ("officials
-    # indicated they expect him to ...", "the two sides would agree"): a statement without a stance counts
-    # as
-    # a
-    # reaction only about a visit
+    # ("officials indicated they expect him to ...", "the two sides would agree"): a statement without a
+    # stance counts as a reaction only about a visit
     (
         "statement on a visit",
         lambda c: (

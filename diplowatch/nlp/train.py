@@ -35,8 +35,7 @@ class ArticleData:
     rule_pairs: set[tuple[str, str]]
     pairs: list[tuple[str, str]]  # one per candidate, aligned with features
     features: list[list[str]]
-    # Status samples: (features, gold status, the rules' status, from the rules or the scorer) per mention
-    # of
+    # Status samples: (features, gold status, the rules' status, from the rules or the scorer) per mention of
     # a gold pair.
     status: list[tuple[list[str], str, str, str]]
     # Reactions: gold and rule (reactor, stance) pairs; candidates as (code, features, react label, stance
@@ -166,9 +165,10 @@ def _f1(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
 
 
 def cross_validate(data: list[ArticleData], fit, predict, rule_of, gold_of) -> dict:
-    """Out-of-fold scores per C (fit on four folds, predict the fifth), then P/R/F1 of the rules plus the pairs
+    """Out-of-fold scores per C (fit on four folds, predict the fifth), then P/R/F1 of the rules plus pairs
     scoring at least each threshold, overall and by era; ("rules", None) is the rules alone."""
-    folds = [data[i::FOLDS] for i in range(FOLDS)]  # articles in file order, dealt round-robin: deterministic
+    # Articles in file order, dealt round-robin: the folds are the same on every run.
+    folds = [data[i::FOLDS] for i in range(FOLDS)]
     results = {}
     for c_value in C_GRID:
         oof: dict[str, dict] = {}

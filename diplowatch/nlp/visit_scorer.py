@@ -237,8 +237,7 @@ def _as_visit(cand: PairCandidate, ctx: ArticleContext, kept: list[VisitCandidat
         date_precision=leg.date_precision if leg else None,
     )
     if leg is None:
-        # The rules' own date reading for the trigger (days, ranges, weekdays, durations), dateline dates
-        # left
+        # The rules' own date reading for the trigger (days, ranges, weekdays, durations), dateline dates left
         # out.
         dates = [
             d for d in find_dates(cand.sentence.text, ctx.anchor) if not in_dateline(d, cand.sentence, ctx)
