@@ -405,23 +405,37 @@ def dictionary_cmd(
 @app.command("eval")
 def eval_cmd(
     gold: Annotated[
-        Path, typer.Option("--gold", exists=True, dir_okay=False, help="gold file (JSONL or one JSON object)")
+        list[Path],
+        typer.Option(
+            "--gold", exists=True, dir_okay=False,
+            help="gold file (JSONL or one JSON object); repeat it for a side-by-side table",
+        ),
     ],
     as_json: Annotated[bool, typer.Option("--json", help="print the report as JSON")] = False,
     errors: Annotated[bool, typer.Option("--errors", help="list every mistake")] = False,
     exhaustive: Annotated[bool, typer.Option("--exhaustive", help="run the model on every sentence")] = False,
     model: Annotated[str | None, typer.Option(help="spaCy model name")] = None,
 ) -> None:
-    """Score the extractor against a gold file: visit/reaction precision, recall, F1, status and dates."""
-    from diplowatch.evaluate import evaluate, format_report
+    """Score the extractor against gold files: visit/reaction precision, recall, F1, status and dates, by era."""
+    from diplowatch.evaluate import evaluate, evaluate_splits, format_report, format_table
     from diplowatch.nlp import Extractor
 
     extractor = Extractor(model_name=Settings.from_env(model_name=model).model_name, exhaustive=exhaustive)
-    report = evaluate(gold, extractor=extractor, exhaustive=exhaustive)
+    if len(gold) == 1:
+        report = evaluate(gold[0], extractor=extractor, exhaustive=exhaustive)
+        if as_json:
+            sys.stdout.write(json.dumps(report, indent=2, default=str) + "\n")
+        else:
+            console.print(format_report(report, errors=errors), highlight=False, markup=False)
+        return
+    reports = evaluate_splits(gold, extractor=extractor, exhaustive=exhaustive)
     if as_json:
-        sys.stdout.write(json.dumps(report, indent=2, default=str) + "\n")
-    else:
-        console.print(format_report(report, errors=errors), highlight=False, markup=False)
+        sys.stdout.write(json.dumps(reports, indent=2, default=str) + "\n")
+        return
+    console.print(format_table(reports), highlight=False, markup=False, soft_wrap=True)
+    if errors:
+        for report in reports.values():
+            console.print("\n" + format_report(report, errors=True), highlight=False, markup=False)
 
 
 if __name__ == "__main__":
