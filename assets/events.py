@@ -93,7 +93,8 @@ def stage_event_articles(context: OpExecutionContext, config: StageConfig, setti
         context.log.info(f"removed the staging folder a killed run left behind: {leftover}")
     skip = None if config.reextract else extractor_identity(extractor.get())
     with retry_only_lock_errors(), duckdb.get_connection() as con:
-        chunks = stage_articles(con, days, _events_folder(context, settings, duckdb), skip_extracted_by=skip)
+        chunks = stage_articles(con, days, _events_folder(context, settings, duckdb), settings.chunk_articles,
+                                skip_extracted_by=skip)
     context.log.info(f"{sum(c.articles for c in chunks)} article(s) to extract in {len(chunks)} chunk(s) "
                      f"over {days[0]}..{days[-1]}" + ("" if skip is None else f" (not yet extracted by {skip[0]})"))
     for chunk in chunks:

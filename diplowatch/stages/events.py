@@ -90,8 +90,14 @@ def stage_articles(con: duckdb.DuckDBPyConnection, partition_dates: Iterable[dat
     sql = _ARTICLES_FOR_EVENTS + (f" WHERE {' AND '.join(conditions)}" if conditions else "")
     store.limit_stage_memory(con)
     # Unordered (readers never rely on it): a sort, or insertion order kept across threads, would buffer texts.
+    # Streamed as Arrow batches, one row group each: DuckDB's own Parquet writer rounds groups up to 2,048 rows,
+    # too coarse for chunks of a few hundred articles.
     with store.unordered(con):
-        con.sql(sql, params=params).write_parquet(str(path), row_group_size=max(1, batch_articles))
+        reader = con.sql(sql, params=params).to_arrow_reader(max(1, batch_articles))
+        with pq.ParquetWriter(path, reader.schema) as writer:
+            for batch in reader:
+                if batch.num_rows:
+                    writer.write_batch(batch, row_group_size=max(1, batch_articles))
     return chunk_row_groups(path, chunk_articles)
 
 
