@@ -8,7 +8,7 @@ VENV := .venv
 RUN := $(VENV)/bin
 SHARED ?= ../shared
 
-.PHONY: env demo test ui eval lint format bench clean
+.PHONY: env demo test ui eval train lint format bench clean
 
 env: $(VENV)/.synced
 $(VENV)/.synced: pyproject.toml uv.lock
@@ -43,7 +43,12 @@ ui-readonly: env
 		-w workspace.yaml
 
 eval: env
-	$(RUN)/diplowatch eval --gold $(SHARED)/eval/dev.jsonl
+	$(RUN)/diplowatch eval --gold $(SHARED)/eval/dev.jsonl --gold $(SHARED)/eval/train.jsonl --gold $(SHARED)/eval/validation.jsonl
+
+# Trains the learned parts from dev + train only (fixed seeds); writes diplowatch/data/visit_scorer.json and
+# docs/training-report.md, both committed.
+train: env
+	$(RUN)/python -m diplowatch.nlp.train --gold $(SHARED)/eval/dev.jsonl --gold $(SHARED)/eval/train.jsonl
 
 bench: env
 	$(RUN)/python bench/run.py $(BENCH_ARGS)

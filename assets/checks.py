@@ -92,7 +92,7 @@ def sources_delivering(
     """WARN naming each silent source, its last article day and its usual gap (`diplowatch.health`).
 
     `open_connection`: e.g. the DuckDB resource's `get_connection`; `last_day`: the run's last day (capped at
-    today, UTC: a month partition may end in the future).
+    today, UTC: a year partition may end in the future).
     """
     as_of = min(last_day, datetime.now(UTC).date())
     with open_connection() as con:

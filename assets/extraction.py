@@ -1,4 +1,4 @@
-"""Assets: visit mentions and reactions extracted by spaCy from the stored articles of each monthly partition.
+"""The `extraction` group: visit mentions and reactions extracted by spaCy from the articles of each year.
 
 A graph of steps, so the slow part runs wherever and in as many processes as the executor allows:
 `stage_event_articles` (DuckDB, in the `duckdb_writer` pool) exports the partitions' articles to the run's
@@ -12,6 +12,7 @@ from pathlib import Path
 from dagster import (
     AssetOut,
     BackfillPolicy,
+    Config,
     DynamicOut,
     DynamicOutput,
     In,
@@ -25,7 +26,7 @@ from dagster import (
 
 from assets import checks
 from assets.metadata import newest_rows_preview, table_row_count
-from assets.partitions import context_partition_dates, monthly_partitions
+from assets.partitions import context_partition_dates, yearly_partitions
 from assets.policies import (
     DUCKDB_WRITER_POOL,
     LOCK_RETRY_POLICY,
@@ -36,7 +37,14 @@ from assets.policies import (
 from assets.resources import DiplowatchDuckDB, DiplowatchSettings, ExtractorResource
 from diplowatch.schemas import MENTION_AT_A_GLANCE, REACTION_AT_A_GLANCE
 from diplowatch.stages import staging
-from diplowatch.stages.events import ArticleChunk, ExtractedChunk, extract_chunk, stage_articles, write_events
+from diplowatch.stages.events import (
+    ArticleChunk,
+    ExtractedChunk,
+    extract_chunk,
+    extractor_identity,
+    stage_articles,
+    write_events,
+)
 from diplowatch.stages.spill import newest_written
 
 PREVIEWS = {
@@ -74,6 +82,12 @@ def _looks_like_run_id(name: str) -> bool:
     return len(name) == 36 and name.count("-") == 4
 
 
+class StageConfig(Config):
+    """Launchpad/run config of the events asset's first step."""
+
+    reextract: bool = False  # extract every article of the partitions again, not only those not extracted yet
+
+
 @op(
     ins={"articles": In(Nothing)},
     out=DynamicOut(ArticleChunk),
@@ -81,19 +95,33 @@ def _looks_like_run_id(name: str) -> bool:
     retry_policy=LOCK_RETRY_POLICY,
     tags={"kind": "duckdb"},
 )
-def stage_event_articles(context: OpExecutionContext, settings: DiplowatchSettings, duckdb: DiplowatchDuckDB):
-    """Export the partitions' articles to the run's staging folder, cut into extraction chunks."""
+def stage_event_articles(
+    context: OpExecutionContext,
+    config: StageConfig,
+    settings: DiplowatchSettings,
+    duckdb: DiplowatchDuckDB,
+    extractor: ExtractorResource,
+):
+    """Export the partitions' articles this extractor has not read yet (all with `reextract`) to the run's
+    staging folder, cut into extraction chunks."""
     days = context_partition_dates(context)
     root = settings.staging_root(duckdb.database)
     for leftover in staging.sweep(
         root, keep=context.run.run_id, is_active=lambda name: run_is_active(context, name)
     ):
         context.log.info(f"removed the staging folder a killed run left behind: {leftover}")
+    skip = None if config.reextract else extractor_identity(extractor.get())
     with retry_only_lock_errors(), duckdb.get_connection() as con:
-        chunks = stage_articles(con, days, _events_folder(context, settings, duckdb))
+        chunks = stage_articles(
+            con,
+            days,
+            _events_folder(context, settings, duckdb),
+            settings.chunk_articles,
+            skip_extracted_by=skip,
+        )
     context.log.info(
         f"{sum(c.articles for c in chunks)} article(s) to extract in {len(chunks)} chunk(s) "
-        f"over {days[0]}..{days[-1]}"
+        f"over {days[0]}..{days[-1]}" + ("" if skip is None else f" (not yet extracted by {skip[0]})")
     )
     for chunk in chunks:
         yield DynamicOutput(chunk, mapping_key=f"chunk_{chunk.index}")
@@ -153,6 +181,7 @@ def write_event_tables(
                 "table_row_count": totals[table],
                 "articles_read": result.counts.get("articles_read", 0),
                 "extraction_chunks": result.counts.get("extraction_chunks", 0),
+                "articles_with_notes": result.counts.get("articles_with_notes", 0),
                 "rejected_rows": result.validations[table].rejected.height,
                 f"newest_{table}": newest_rows_preview(newest[table], columns, newest_first),
             },
@@ -182,7 +211,7 @@ def write_event_tables(
         ),
     },
     group_name="extraction",
-    partitions_def=monthly_partitions,
+    partitions_def=yearly_partitions,
     backfill_policy=BackfillPolicy.single_run(),
     check_specs=CHECK_SPECS,
 )

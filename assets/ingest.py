@@ -1,5 +1,5 @@
 """The `ingest` group: the configured feeds fetched into the raw folder (`feed_entries`), then the raw folder
-read into `articles`, `article_sources` and `ingest_errors`, one UTC month a partition (`articles`)."""
+read into `articles`, `article_sources` and `ingest_errors`, one UTC year a partition (`articles`)."""
 
 from dagster import AssetExecutionContext, BackfillPolicy, MaterializeResult, MetadataValue, asset
 
@@ -11,7 +11,7 @@ from assets.metadata import (
     removed_sources_markdown,
     table_row_count,
 )
-from assets.partitions import context_partition_dates, monthly_partitions, partition_bounds
+from assets.partitions import context_partition_dates, partition_bounds, yearly_partitions
 from assets.policies import (
     DUCKDB_WRITER_POOL,
     LOCK_RETRY_POLICY,
@@ -68,13 +68,13 @@ PREVIEW_COLUMNS = ["partition_date", "published_at", "title", "source", "source_
     kinds={"polars", "duckdb"},
     owners=OWNERS,
     description="Articles read from the raw folder (DIPLOWATCH_RAW_DIR; .txt, .jsonl, .csv and .html, "
-    "recursively), deduplicated by normalized title + text or URL, and validated. Partitioned by month of "
+    "recursively), deduplicated by normalized title + text or URL, and validated. Partitioned by year of "
     "publication (UTC); an undated article falls on the day it was first ingested (`date_from_ingest`). Also "
     "writes `article_sources` (every place an article was seen) and `ingest_errors` (what could not be read, "
     "and why).",
     # Feeds write their entries into the raw folder first, so a run reads what it just fetched.
     deps=["feed_entries"],
-    partitions_def=monthly_partitions,
+    partitions_def=yearly_partitions,
     backfill_policy=BackfillPolicy.single_run(),
     pool=DUCKDB_WRITER_POOL,
     retry_policy=LOCK_RETRY_POLICY,

@@ -24,6 +24,7 @@ class DiplowatchSettings(ConfigurableResource):
     raw_dir: str
     feeds_path: str = ""  # a feeds TOML file; empty: the feed_entries asset fetches nothing
     staging_dir: str = ""
+    chunk_articles: int = 2000  # articles per extraction step (DIPLOWATCH_CHUNK_ARTICLES)
 
     def staging_root(self, db_path: str) -> Path:
         return Path(self.staging_dir) if self.staging_dir else staging.default_root(db_path)
@@ -74,7 +75,10 @@ def build_resources(settings: Settings | None = None) -> dict:
     settings = settings or Settings.from_env()
     return {
         "settings": DiplowatchSettings(
-            raw_dir=settings.raw_dir, feeds_path=settings.feeds_path, staging_dir=settings.staging_dir
+            raw_dir=settings.raw_dir,
+            feeds_path=settings.feeds_path,
+            staging_dir=settings.staging_dir,
+            chunk_articles=settings.chunk_articles,
         ),
         "duckdb": DiplowatchDuckDB(database=settings.db_path),
         "extractor": ExtractorResource(model_name=settings.model_name),

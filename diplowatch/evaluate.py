@@ -110,7 +110,128 @@ def _miss(item: str, kind: str, key: tuple, predicted: dict | None = None, gold:
     return {"item": item, "kind": kind, "pair": list(key), "evidence": gold.get("evidence")}
 
 
-def evaluate(gold_path: str | Path, extractor=None, exhaustive: bool = False) -> dict:
+MODERN_ID_PREFIXES = ("rtr0613-", "isot-")
+
+
+def era_of(item_id: str) -> str:
+    """The era of a gold item by its id: Reuters 2006-2017 (`rtr0613-*`, `isot-*`) is modern, the rest 1987 / AG News."""
+    return "modern" if str(item_id).startswith(MODERN_ID_PREFIXES) else "1987"
+
+
+class _Tally:
+    """Running counts of one scored set of items (a split or one era of it)."""
+
+    def __init__(self) -> None:
+        self.v = [0, 0, 0]  # visits tp, fp, fn
+        self.r = [0, 0, 0]  # reactions tp, fp, fn
+        self.status = [0, 0]  # matched, correct
+        self.dates = [0, 0, 0]  # start, end, both exact
+        self.dated = [0, 0]  # matched visits whose gold has a date, both exact among them
+        self.about = [0, 0]  # gold about_visit, linked
+        self.errors: list[dict] = []
+
+    def report(self) -> dict:
+        def share(ok: int, total: int) -> float:
+            return round(ok / total, 4) if total else 0.0
+
+        matched = self.status[0]
+        return {
+            "visits": _prf(*self.v),
+            "status": {"matched": matched, "correct": self.status[1], "accuracy": share(self.status[1], matched)},
+            "dates": {
+                "matched": matched,
+                "start_exact": share(self.dates[0], matched),
+                "end_exact": share(self.dates[1], matched),
+                "both_exact": share(self.dates[2], matched),
+                "dated_gold": self.dated[0],
+                "dated_both_exact": share(self.dated[1], self.dated[0]),
+                "rule": "on matched visits; a predicted date counts only when date_precision == 'day'; null == null is a "
+                "match; dated_both_exact: the same on matched visits whose gold has a date",
+            },
+            "reactions": _prf(*self.r),
+            "linking": {"gold_about_visit": self.about[0], "linked": self.about[1],
+                        "share": share(self.about[1], self.about[0]), "definition": LINKING_DEFINITION},
+        }
+
+
+def _score_visits(t: _Tally, aid: str, gold: dict, visits: list[dict]) -> None:
+    gold_visits = _by_key(gold.get("visits", []), "visitor_code", "host_code")
+    pred_visits = _by_key(visits, "visitor_code", "host_code")
+    for pair in sorted(set(pred_visits) | set(gold_visits)):
+        if pair in pred_visits and pair in gold_visits:
+            t.v[0] += 1
+            # Two gold trips of one pair in an article: status and dates are scored against the last one.
+            g, ms = gold_visits[pair][-1], pred_visits[pair]
+            status = _pair_status(ms)
+            t.status[0] += 1
+            if status == g.get("status"):
+                t.status[1] += 1
+            else:
+                t.errors.append({"item": aid, "kind": "visit_status", "pair": list(pair), "gold": g.get("status"),
+                                 "predicted": status, "evidence": ms[0]["sentence"]})
+            ps, pe = _pair_dates(ms)
+            gs, ge = _parse_date(g.get("start_date")), _parse_date(g.get("end_date"))
+            both = ps == gs and pe == ge
+            t.dates[0] += ps == gs
+            t.dates[1] += pe == ge
+            t.dates[2] += both
+            if gs or ge:
+                t.dated[0] += 1
+                t.dated[1] += both
+            if not both:
+                t.errors.append({"item": aid, "kind": "visit_date", "pair": list(pair),
+                                 "gold": [str(gs), str(ge)], "predicted": [str(ps), str(pe)], "evidence": ms[0]["sentence"]})
+        elif pair in pred_visits:
+            t.v[1] += 1
+            t.errors.append(_miss(aid, "visit_fp", pair, predicted=pred_visits[pair][0]))
+        else:
+            t.v[2] += 1
+            t.errors.append(_miss(aid, "visit_fn", pair, gold=gold_visits[pair][-1]))
+
+
+def _score_reactions(t: _Tally, aid: str, gold: dict, reactions: list[dict]) -> None:
+    gold_reactions = _by_key(gold.get("reactions", []), "reactor_code", "stance")
+    pred_reactions = _by_key(reactions, "reactor_code", "stance")
+    for key in sorted(set(gold_reactions) | set(pred_reactions)):
+        if key in gold_reactions and key in pred_reactions:
+            t.r[0] += 1
+        elif key in pred_reactions:
+            t.r[1] += 1
+            t.errors.append(_miss(aid, "reaction_fp", key, predicted=pred_reactions[key][0]))
+        else:
+            t.r[2] += 1
+            t.errors.append(_miss(aid, "reaction_fn", key, gold=gold_reactions[key][0]))
+    for key, golds in gold_reactions.items():
+        for g in golds:
+            if not g.get("about_visit"):
+                continue
+            t.about[0] += 1
+            if any(r.get("target_mention_id") for r in pred_reactions.get(key, [])):
+                t.about[1] += 1
+            else:
+                t.errors.append({"item": aid, "kind": "reaction_unlinked", "pair": list(key), "evidence": g.get("evidence")})
+
+
+def score(items: list[dict], predictions: dict[str, tuple[list[dict], list[dict]]]) -> dict:
+    """Scores of predictions (article id -> (visit rows, reaction rows)) against gold items, overall and by era."""
+    overall = _Tally()
+    eras: dict[str, _Tally] = {}
+    for i, item in enumerate(items):
+        aid = item.get("id") or f"item-{i}"
+        visits, reactions = predictions.get(aid, ([], []))
+        gold = item.get("gold") or {}
+        era = eras.setdefault(era_of(aid), _Tally())
+        for tally in (overall, era):
+            _score_visits(tally, aid, gold, visits)
+            _score_reactions(tally, aid, gold, reactions)
+    report = overall.report()
+    report["errors"] = overall.errors
+    report["eras"] = {name: {"items": sum(era_of(it.get("id") or "") == name for it in items), **eras[name].report()}
+                      for name in sorted(eras)}
+    return report
+
+
+def evaluate(gold_path: str | Path, extractor=None, exhaustive: bool = False, keep_predictions: bool = False) -> dict:
     """Run the real extractor on every gold item and score visits, status, dates, reactions and linking."""
     if extractor is None:
         from diplowatch.nlp import Extractor
@@ -125,87 +246,11 @@ def evaluate(gold_path: str | Path, extractor=None, exhaustive: bool = False) ->
     started = time.perf_counter()
     predictions = {aid: (v, r) for aid, v, r in extractor.extract_batch(articles)}
     elapsed = time.perf_counter() - started
-
-    v_tp = v_fp = v_fn = r_tp = r_fp = r_fn = 0
-    status_total = status_ok = 0
-    start_ok = end_ok = both_ok = 0
-    about_total = about_linked = 0
-    errors: list[dict] = []
-    for item, article in zip(items, articles, strict=True):
-        aid = article["article_id"]
-        visits, reactions = predictions.get(aid, ([], []))
-        gold = item.get("gold") or {}
-        gold_visits = _by_key(gold.get("visits", []), "visitor_code", "host_code")
-        pred_visits = _by_key(visits, "visitor_code", "host_code")
-        for pair in sorted(set(pred_visits) | set(gold_visits)):
-            if pair in pred_visits and pair in gold_visits:
-                v_tp += 1
-                # Two gold trips of one pair in an article: status and dates are scored against the last one.
-                g, ms = gold_visits[pair][-1], pred_visits[pair]
-                status = _pair_status(ms)
-                status_total += 1
-                if status == g.get("status"):
-                    status_ok += 1
-                else:
-                    errors.append({"item": aid, "kind": "visit_status", "pair": list(pair), "gold": g.get("status"),
-                                   "predicted": status, "evidence": ms[0]["sentence"]})
-                ps, pe = _pair_dates(ms)
-                gs, ge = _parse_date(g.get("start_date")), _parse_date(g.get("end_date"))
-                start_ok += ps == gs
-                end_ok += pe == ge
-                both_ok += ps == gs and pe == ge
-                if (ps, pe) != (gs, ge):
-                    errors.append({"item": aid, "kind": "visit_date", "pair": list(pair),
-                                   "gold": [str(gs), str(ge)], "predicted": [str(ps), str(pe)], "evidence": ms[0]["sentence"]})
-            elif pair in pred_visits:
-                v_fp += 1
-                errors.append(_miss(aid, "visit_fp", pair, predicted=pred_visits[pair][0]))
-            else:
-                v_fn += 1
-                errors.append(_miss(aid, "visit_fn", pair, gold=gold_visits[pair][-1]))
-        gold_reactions = _by_key(gold.get("reactions", []), "reactor_code", "stance")
-        pred_reactions = _by_key(reactions, "reactor_code", "stance")
-        for key in sorted(set(gold_reactions) | set(pred_reactions)):
-            if key in gold_reactions and key in pred_reactions:
-                r_tp += 1
-            elif key in pred_reactions:
-                r_fp += 1
-                errors.append(_miss(aid, "reaction_fp", key, predicted=pred_reactions[key][0]))
-            else:
-                r_fn += 1
-                errors.append(_miss(aid, "reaction_fn", key, gold=gold_reactions[key][0]))
-        for key, golds in gold_reactions.items():
-            for g in golds:
-                if not g.get("about_visit"):
-                    continue
-                about_total += 1
-                if any(r.get("target_mention_id") for r in pred_reactions.get(key, [])):
-                    about_linked += 1
-                else:
-                    errors.append({"item": aid, "kind": "reaction_unlinked", "pair": list(key), "evidence": g.get("evidence")})
-
-    def share(ok: int, total: int) -> float:
-        return round(ok / total, 4) if total else 0.0
-
-    return {
-        "gold_path": str(gold_path),
-        "items": len(items),
-        "exhaustive": exhaustive,
-        "elapsed_seconds": round(elapsed, 2),
-        "visits": _prf(v_tp, v_fp, v_fn),
-        "status": {"matched": status_total, "correct": status_ok, "accuracy": share(status_ok, status_total)},
-        "dates": {
-            "matched": status_total,
-            "start_exact": share(start_ok, status_total),
-            "end_exact": share(end_ok, status_total),
-            "both_exact": share(both_ok, status_total),
-            "rule": "on matched visits; a predicted date counts only when date_precision == 'day'; null == null is a match",
-        },
-        "reactions": _prf(r_tp, r_fp, r_fn),
-        "linking": {"gold_about_visit": about_total, "linked": about_linked, "share": share(about_linked, about_total),
-                    "definition": LINKING_DEFINITION},
-        "errors": errors,
-    }
+    report = {"gold_path": str(gold_path), "items": len(items), "exhaustive": exhaustive,
+              "elapsed_seconds": round(elapsed, 2), **score(items, predictions)}
+    if keep_predictions:
+        report["_predictions"] = predictions
+    return report
 
 
 def format_report(report: dict, errors: bool = False) -> str:
@@ -213,13 +258,19 @@ def format_report(report: dict, errors: bool = False) -> str:
     v, r, s, d, link = report["visits"], report["reactions"], report["status"], report["dates"], report["linking"]
     lines = [
         f"gold: {report['gold_path']}  items: {report['items']}  mode: {'exhaustive' if report['exhaustive'] else 'pre-filtered'}"
-        f"  extraction time: {report['elapsed_seconds']}s",
+        f"  extraction time: {report['elapsed_seconds'] if report['elapsed_seconds'] is not None else '-'}s",
         f"visits     P {v['precision']:.3f}  R {v['recall']:.3f}  F1 {v['f1']:.3f}  (tp {v['tp']}, fp {v['fp']}, fn {v['fn']})",
         f"status     accuracy {s['accuracy']:.3f} on {s['matched']} matched visits",
-        f"dates      start {d['start_exact']:.3f}  end {d['end_exact']:.3f}  both {d['both_exact']:.3f}  ({d['rule']})",
+        f"dates      start {d['start_exact']:.3f}  end {d['end_exact']:.3f}  both {d['both_exact']:.3f}"
+        f"  on dated gold {d['dated_both_exact']:.3f} of {d['dated_gold']}  ({d['rule']})",
         f"reactions  P {r['precision']:.3f}  R {r['recall']:.3f}  F1 {r['f1']:.3f}  (tp {r['tp']}, fp {r['fp']}, fn {r['fn']})",
         f"linking    {link['linked']}/{link['gold_about_visit']} = {link['share']:.3f}  ({link['definition']})",
     ]
+    for era, sub in report.get("eras", {}).items():
+        ev, er = sub["visits"], sub["reactions"]
+        lines.append(f"  {era:<7} ({sub['items']} items)  visits F1 {ev['f1']:.3f} (P {ev['precision']:.3f} R {ev['recall']:.3f})"
+                     f"  status {sub['status']['accuracy']:.3f}  dated {sub['dates']['dated_both_exact']:.3f}"
+                     f"  reactions F1 {er['f1']:.3f} (P {er['precision']:.3f} R {er['recall']:.3f})")
     if errors:
         lines.append("")
         lines.append(f"errors ({len(report['errors'])}):")
@@ -231,4 +282,53 @@ def format_report(report: dict, errors: bool = False) -> str:
             lines.append(f"    evidence: {e.get('evidence')}")
             if e.get("why"):
                 lines.append(f"    why: {e['why']}")
+    return "\n".join(lines)
+
+
+def evaluate_splits(gold_paths: list[str | Path], extractor=None, exhaustive: bool = False) -> dict[str, dict]:
+    """Reports of several gold files by file stem (dev, train, validation), plus the first ones combined.
+
+    With three or more files, "<a>+<b>" scores the union of all but the last file, the figures the last one (the
+    held-out split) is compared with.
+    """
+    if extractor is None:
+        from diplowatch.nlp import Extractor
+
+        extractor = Extractor(exhaustive=exhaustive)
+    reports: dict[str, dict] = {}
+    seen: list[tuple[list[dict], dict]] = []
+    for path in gold_paths:
+        report = evaluate(path, extractor=extractor, exhaustive=exhaustive, keep_predictions=True)
+        reports[Path(path).stem] = report
+        seen.append((load_gold(path), report.pop("_predictions")))
+    if len(seen) >= 3:
+        items = [item for its, _ in seen[:-1] for item in its]
+        predictions = {aid: p for _, preds in seen[:-1] for aid, p in preds.items()}
+        name = "+".join(Path(p).stem for p in gold_paths[:-1])
+        reports[name] = {"gold_path": name, "items": len(items), "exhaustive": exhaustive, "elapsed_seconds": None,
+                         **score(items, predictions)}
+    return reports
+
+
+_TABLE_COLUMNS = ("set", "era", "items", "visit P", "visit R", "visit F1", "status", "dates", "react P", "react R",
+                  "react F1", "linked")
+
+
+def _table_row(name: str, era: str, report: dict) -> list[str]:
+    v, r, d, link = report["visits"], report["reactions"], report["dates"], report["linking"]
+    return [name, era, str(report["items"]), f"{v['precision']:.3f}", f"{v['recall']:.3f}", f"{v['f1']:.3f}",
+            f"{report['status']['accuracy']:.3f}", f"{d['dated_both_exact']:.3f} /{d['dated_gold']}",
+            f"{r['precision']:.3f}", f"{r['recall']:.3f}", f"{r['f1']:.3f}",
+            f"{link['linked']}/{link['gold_about_visit']}"]
+
+
+def format_table(reports: dict[str, dict]) -> str:
+    """Splits side by side, each overall and by era; dates = both ends exact on matched visits whose gold has a date."""
+    rows = [list(_TABLE_COLUMNS)]
+    for name, report in reports.items():
+        rows.append(_table_row(name, "all", report))
+        rows.extend(_table_row(name, era, sub) for era, sub in report["eras"].items())
+    widths = [max(len(row[i]) for row in rows) for i in range(len(_TABLE_COLUMNS))]
+    lines = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip() for row in rows]
+    lines.insert(1, "  ".join("-" * w for w in widths))
     return "\n".join(lines)

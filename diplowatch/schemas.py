@@ -59,8 +59,8 @@ class Articles(pa.DataFrameModel):
     )
     language: str = pa.Field(nullable=True, description="detected ISO 639-1 language of the text")
     partition_date: pl.Date = pa.Field(
-        description="the article's day (its partition is that month): published_at, or the day it was first "
-        "ingested when the date is unknown"
+        description="the article's day (its partition is the year holding it): published_at, or the day it "
+        "was first ingested when the date is unknown"
     )
     date_from_ingest: bool = pa.Field(
         description="true when partition_date is the ingestion day because published_at is unknown"
@@ -270,6 +270,33 @@ class Reactions(pa.DataFrameModel):
         coerce = True
 
 
+class Extractions(pa.DataFrameModel):
+    """One row per article the events stage has extracted: with which extractor and model, what it found, and
+    what the extractor's work limits cut. An article with a row for the current extractor and model is not
+    extracted again (the nightly run extracts only what is new); `diplowatch run --reextract` redoes all."""
+
+    article_id: str = pa.Field(str_matches=SHA256_HEX, unique=True, description="the article extracted")
+    partition_date: pl.Date = pa.Field(description="partition of the article")
+    extractor_version: str = pa.Field(description="version of the extractor that read it")
+    model_name: str = pa.Field(description="spaCy model the extractor ran")
+    visit_mentions: pl.Int32 = pa.Field(
+        ge=0, description="visit mentions found (rows of `visit_mentions`, before validation)"
+    )
+    reactions: pl.Int32 = pa.Field(
+        ge=0, description="reactions found (rows of `reactions`, before validation)"
+    )
+    notes: str = pa.Field(
+        nullable=True,
+        description="what the work limits cut in this article (e.g. only the first 100,000 characters "
+        "read, an over-long sentence cut), `; `-separated; null when nothing",
+    )
+    extracted_at: pl.Datetime(time_zone="UTC") = pa.Field(description="when it was extracted (UTC)")
+
+    class Config:
+        strict = "filter"
+        coerce = True
+
+
 class Visits(pa.DataFrameModel):
     """One row per real-world visit episode, clustered from visit mentions across articles."""
 
@@ -314,6 +341,7 @@ MODELS: dict[str, type[pa.DataFrameModel]] = {
     "ingest_errors": IngestErrors,
     "visit_mentions": VisitMentions,
     "reactions": Reactions,
+    "extractions": Extractions,
     "visits": Visits,
     "rejected_rows": RejectedRows,
     "feed_state": FeedState,

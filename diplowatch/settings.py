@@ -15,6 +15,8 @@ DEFAULT_FEEDS = ""  # no feeds unless configured: runs and tests never reach the
 #: parallel); 0 means one per core.
 DEFAULT_PROCESSES = 1
 DEFAULT_STAGING = ""  # empty: `staging/` beside the DuckDB file
+#: Articles per extraction step (chunk): the unit an executor spreads over processes or machines.
+DEFAULT_CHUNK_ARTICLES = 2000
 
 
 @dataclass(frozen=True)
@@ -26,13 +28,15 @@ class Settings:
     feeds_path: str = DEFAULT_FEEDS
     processes: int = DEFAULT_PROCESSES
     staging_dir: str = DEFAULT_STAGING
+    chunk_articles: int = DEFAULT_CHUNK_ARTICLES
 
     @classmethod
     def from_env(cls, **overrides: str | int | None) -> Settings:
         """DIPLOWATCH_RAW_DIR, DIPLOWATCH_DB, DIPLOWATCH_MODEL and DIPLOWATCH_SCHEDULE_TIMEZONE (the nightly
         schedule's IANA time zone), DIPLOWATCH_FEEDS (a feeds TOML file; empty: no feeds),
-        DIPLOWATCH_PROCESSES (processes a run's steps may use; 0 = one per core) and DIPLOWATCH_STAGING_DIR
-        (where a run's steps hand files over), with explicit non-None overrides winning."""
+        DIPLOWATCH_PROCESSES (processes a run's steps may use; 0 = one per core), DIPLOWATCH_STAGING_DIR
+        (where a run's steps hand files over) and DIPLOWATCH_CHUNK_ARTICLES (articles per extraction step),
+        with explicit non-None overrides winning."""
         values = {
             "raw_dir": os.environ.get("DIPLOWATCH_RAW_DIR") or DEFAULT_RAW_DIR,
             "db_path": os.environ.get("DIPLOWATCH_DB") or DEFAULT_DB,
@@ -41,6 +45,7 @@ class Settings:
             "feeds_path": os.environ.get("DIPLOWATCH_FEEDS") or DEFAULT_FEEDS,
             "processes": _processes(os.environ.get("DIPLOWATCH_PROCESSES")),
             "staging_dir": os.environ.get("DIPLOWATCH_STAGING_DIR") or DEFAULT_STAGING,
+            "chunk_articles": _whole_number("DIPLOWATCH_CHUNK_ARTICLES", DEFAULT_CHUNK_ARTICLES, minimum=1),
         }
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)
@@ -55,6 +60,7 @@ class Settings:
             "DIPLOWATCH_FEEDS": self.feeds_path,
             "DIPLOWATCH_PROCESSES": str(self.processes),
             "DIPLOWATCH_STAGING_DIR": self.staging_dir,
+            "DIPLOWATCH_CHUNK_ARTICLES": str(self.chunk_articles),
         }
 
     @property
@@ -75,3 +81,16 @@ def _processes(value: str | None) -> int:
     if processes < 0:
         raise ValueError(f"DIPLOWATCH_PROCESSES must be 0 (one per core) or more, not {processes}")
     return processes
+
+
+def _whole_number(variable: str, default: int, minimum: int) -> int:
+    value = os.environ.get(variable)
+    if value is None or not value.strip():
+        return default
+    try:
+        number = int(value)
+    except ValueError:
+        raise ValueError(f"{variable} must be a whole number, not {value!r}") from None
+    if number < minimum:
+        raise ValueError(f"{variable} must be {minimum} or more, not {number}")
+    return number

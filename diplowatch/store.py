@@ -36,6 +36,7 @@ PRIMARY_KEYS: dict[str, tuple[str, ...]] = {
     "articles": ("article_id",),
     "visit_mentions": ("mention_id",),
     "reactions": ("reaction_id",),
+    "extractions": ("article_id",),
     "visits": ("visit_id",),
     "feed_state": ("feed_name",),
     "feed_entries_seen": ("feed_name", "entry_key"),
@@ -46,7 +47,7 @@ PRIMARY_KEYS: dict[str, tuple[str, ...]] = {
 #: the stage's memory limit (an index cannot be spilled), while the check (a GROUP BY) spills. The figures are
 #: in docs/storage-notes.md. Their key columns are also `unique=True` in the pandera models. Files created
 #: with the index are rebuilt without it on connecting (`ensure_schema`).
-KEYS_CHECKED_AT_WRITE = frozenset({"articles", "visit_mentions", "reactions"})
+KEYS_CHECKED_AT_WRITE = frozenset({"articles", "visit_mentions", "reactions", "extractions"})
 
 #: Free-text columns of the event tables stored with zstd: on news sentences DuckDB's default analysis (FSST,
 #: dictionary, ... tried on every segment) made loads slower and the file larger (docs/storage-notes.md).

@@ -37,8 +37,16 @@ def run(
         bool,
         typer.Option(
             "--nightly",
-            help="run what the nightly schedule runs: the month of the previous complete UTC day "
+            help="run what the nightly schedule runs: the year of the previous complete UTC day "
             "(a cron job's command where no Dagster daemon runs)",
+        ),
+    ] = False,
+    reextract: Annotated[
+        bool,
+        typer.Option(
+            "--reextract",
+            help="extract every article again, not only those the current extractor and model "
+            "have not read yet",
         ),
     ] = False,
     ephemeral: Annotated[
@@ -50,17 +58,17 @@ def run(
         ),
     ] = False,
 ) -> None:
-    """Materialize every asset (the UI's job) for every month of the raw folder's articles, then summarize."""
+    """Materialize every asset (the UI's job) for every year of the raw folder's articles, then summarize."""
     settings = Settings.from_env(raw_dir=raw, db_path=db, model_name=model, processes=processes)
     if not Path(settings.raw_dir).exists():
         raise fail(
             f"[red]raw folder {settings.raw_dir} does not exist[/red]: pass --raw or set DIPLOWATCH_RAW_DIR"
         )
     try:
-        outcome = run_all(settings, prune=prune, ephemeral=ephemeral, nightly=nightly)
+        outcome = run_all(settings, prune=prune, ephemeral=ephemeral, nightly=nightly, reextract=reextract)
     except ValueError as exc:
         raise fail(f"[red]{exc}[/red]") from exc
-    covered = ", ".join(f"{a:%Y-%m}..{b:%Y-%m}" if a != b else f"{a:%Y-%m}" for a, b in outcome.ranges)
+    covered = ", ".join(f"{a:%Y}..{b:%Y}" if a != b else f"{a:%Y}" for a, b in outcome.ranges)
     if not outcome.success:
         raise fail(f"[red]the run over {covered} failed[/red]: see the log above", code=1)
     say(f"ran events_job over {covered} into {settings.db_path}")

@@ -1,4 +1,4 @@
-"""Jobs of the code location: `events_job`, the whole graph for one month (or a range of months)."""
+"""Jobs of the code location: `events_job`, the whole graph for one year (or a range of years)."""
 
 from __future__ import annotations
 
@@ -12,15 +12,15 @@ from dagster import (
 
 from diplowatch.settings import Settings
 
-#: The whole asset graph (monthly partitions, inferred from its assets). Partitioned assets run for the run's
-#: month(s); unpartitioned ones (feeds upstream, the analytics over all months downstream) once per run. The
+#: The whole asset graph (yearly partitions, inferred from its assets). Partitioned assets run for the run's
+#: year(s); unpartitioned ones (feeds upstream, the analytics over all years downstream) once per run. The
 #: schedule, the sensor, the UI's Launch button and `diplowatch run` all run this job. It has no executor of
 #: its own: it takes the code location's (see `executor_for`), so a deployment swaps in its executor
 #: (k8s, celery) without touching the job.
 events_job = define_asset_job(
     name="events_job",
     selection=AssetSelection.all(),
-    description="Read the raw folder's articles of the given month(s), extract visits and reactions in "
+    description="Read the raw folder's articles of the given year(s), extract visits and reactions in "
     "chunks, validate, store in DuckDB, then refresh the analytics built on them.",
 )
 

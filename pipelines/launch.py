@@ -1,4 +1,4 @@
-"""`diplowatch run` without the command line: launch `events_job` over the months a raw folder's articles fall
+"""`diplowatch run` without the command line: launch `events_job` over the years a raw folder's articles fall
 on, recorded in the project's Dagster instance (the one `make ui` shows) unless asked for a throwaway one."""
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from diplowatch.settings import Settings
 
 @dataclass
 class RunOutcome:
-    """What `diplowatch run` did: success, the month ranges it covered (first days of the first and last
-    month), the checks that did not pass, the sources of the articles it removed because they are no longer
+    """What `diplowatch run` did: success, the year ranges it covered (first days of the first and last
+    year), the checks that did not pass, the sources of the articles it removed because they are no longer
     in the folder, and the Dagster runs it recorded."""
 
     success: bool
@@ -76,16 +76,18 @@ def run_all(
     prune: bool = False,
     ephemeral: bool = False,
     nightly: bool = False,
+    reextract: bool = False,
 ) -> RunOutcome:
-    """Run `events_job` over the months the raw folder's articles fall on.
+    """Run `events_job` over the years the raw folder's articles fall on.
 
-    Months far apart (1987 articles and this month's undated ones) are separate runs, so a run never
-    rewrites, or records Dagster bookkeeping for, decades of empty months; the unpartitioned assets run once,
+    Years far apart (1987 articles and this year's undated ones) are separate runs, so a run never
+    rewrites, or records Dagster bookkeeping for, decades of empty years; the unpartitioned assets run once,
     upstream ones in the first run and downstream ones in the last. `prune` first removes the articles whose
     files are gone from anywhere (see `prune_missing_sources`). With one process (the default) the runs
     execute in this process; with more, Dagster's multiprocess executor runs the steps (the settings reach
     the step processes through the environment). `nightly` runs what the nightly schedule runs instead: the
-    month of the previous complete UTC day (for cron, where no Dagster daemon keeps the schedule ticking).
+    year of the previous complete UTC day (for cron, where no Dagster daemon keeps the schedule ticking).
+    `reextract` extracts every article again, not only those the current extractor has not read yet.
     """
     from dagster import BetaWarning, PreviewWarning
 
@@ -112,7 +114,7 @@ def run_all(
     with open_instance(ephemeral) as instance:
         outcome.dagster_home = None if ephemeral else str(instance.root_directory)
         for (first, last), selection in zip(ranges, _selections(settings, len(ranges)), strict=True):
-            result = _execute(settings, instance, first, last, selection)
+            result = _execute(settings, instance, first, last, selection, _run_config(reextract))
             outcome.run_ids.append(result.run_id)
             outcome.failed_checks += [
                 f"{e.asset_key.to_user_string()}.{e.check_name} {e.severity.value}: {e.description}"
@@ -126,11 +128,15 @@ def run_all(
     return outcome
 
 
-#: INFO, not DEBUG: the per-step event stream is for the UI; the terminal gets the assets' own lines.
-_RUN_CONFIG = {"loggers": {"console": {"config": {"log_level": "INFO"}}}}
+def _run_config(reextract: bool) -> dict:
+    # INFO, not DEBUG: the per-step event stream is for the UI; the terminal gets the assets' own lines.
+    config: dict = {"loggers": {"console": {"config": {"log_level": "INFO"}}}}
+    if reextract:
+        config["ops"] = {"events": {"ops": {"stage_event_articles": {"config": {"reextract": True}}}}}
+    return config
 
 
-def _execute(settings: Settings, instance, first: date, last: date, selection):
+def _execute(settings: Settings, instance, first: date, last: date, selection, run_config: dict):
     from dagster import execute_job, reconstructable
 
     from assets.partitions import partition_key, range_tags
@@ -141,7 +147,7 @@ def _execute(settings: Settings, instance, first: date, last: date, selection):
     if settings.max_processes <= 1:
         job = build_definitions(settings).resolve_job_def("events_job")
         return job.execute_in_process(
-            run_config=_RUN_CONFIG,
+            run_config=run_config,
             instance=instance,
             partition_key=key,
             tags=tags,
@@ -152,7 +158,7 @@ def _execute(settings: Settings, instance, first: date, last: date, selection):
     with execute_job(
         reconstructable(events_job_from_env),
         instance,
-        run_config=_RUN_CONFIG,
+        run_config=run_config,
         tags=tags,
         asset_selection=selection,
         raise_on_error=False,

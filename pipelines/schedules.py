@@ -1,4 +1,4 @@
-"""The nightly schedule: at 02:00 (DIPLOWATCH_SCHEDULE_TIMEZONE, default UTC) materialize the month of the
+"""The nightly schedule: at 02:00 (DIPLOWATCH_SCHEDULE_TIMEZONE, default UTC) materialize the year of the
 previous day."""
 
 from __future__ import annotations
@@ -47,13 +47,13 @@ def nightly_schedule_for(timezone: str = "UTC") -> ScheduleDefinition:
         # Running by default: a fresh `dagster dev` starts materializing nights without a click. Pause it in
         # the UI (Automation -> nightly_schedule -> toggle) or `dagster schedule stop nightly_schedule`.
         default_status=DefaultScheduleStatus.RUNNING,
-        description=f"At 02:00 {timezone}, materialize the whole graph for the month of the previous "
-        "(complete) UTC day: the month's articles are read again and its events extracted again.",
+        description=f"At 02:00 {timezone}, materialize the whole graph for the year of the previous "
+        "(complete) UTC day: the year's articles are read again; those not extracted yet are extracted.",
     )
     def nightly_schedule(context: ScheduleEvaluationContext) -> RunRequest:
         moment = context.scheduled_execution_time or datetime.now(UTC)
         day = previous_complete_day(moment)
-        # One run per night (the month's partition runs again each night), even if a tick is evaluated twice.
+        # One run per night (the year's partition runs again each night), even if a tick is evaluated twice.
         return RunRequest(
             run_key=day.isoformat(),
             partition_key=partition_key(day),

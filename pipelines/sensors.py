@@ -1,4 +1,4 @@
-"""`new_articles_sensor`: new, changed or removed files of the raw folder request runs of their months."""
+"""`new_articles_sensor`: new, changed or removed files of the raw folder request runs of their years."""
 
 from __future__ import annotations
 
@@ -70,9 +70,9 @@ class Plan:
 def plan_runs(raw_dir: str | Path, previous: dict[str, FileState], now: datetime) -> Plan:
     """Compare the folder with the cursor's view of it and work out which partitions must be re-run.
 
-    A changed file touches the months of its new content AND of its old content (an article may have moved
-    to another month or gone); a removed file touches its old months. A file whose articles fall outside the
-    partitions, or that holds no readable article, touches today's month: that run records it in
+    A changed file touches the years of its new content AND of its old content (an article may have moved
+    to another year or gone); a removed file touches its old years. A file whose articles fall outside the
+    partitions, or that holds no readable article, touches this year: that run records it in
     `ingest_errors`. The cursor keeps each file's days, so a file is read only when it changes.
     """
     today = now.astimezone(UTC).date()
@@ -114,12 +114,12 @@ def run_key(partition: str, changes: list[str]) -> str:
     name="new_articles_sensor",
     job=events_job,
     minimum_interval_seconds=60,
-    # Stopped by default: its first tick sees every file as new and requests a run per month the folder
-    # touches (hundreds for a historical archive); load history with a backfill or `diplowatch run`, then
+    # Stopped by default: its first tick sees every file as new and requests a run per year the folder
+    # touches (tens for a historical archive); load history with a backfill or `diplowatch run`, then
     # turn the sensor on in the UI (Automation) or with `dagster sensor start new_articles_sensor`.
     default_status=DefaultSensorStatus.STOPPED,
     description="Watches the raw folder (DIPLOWATCH_RAW_DIR): new, changed or removed files request one run "
-    "of events_job per month their articles fall on. Cursor: path + mtime + size (+ the days each file "
+    "of events_job per year their articles fall on. Cursor: path + mtime + size (+ the days each file "
     "touched).",
 )
 def new_articles_sensor(context: SensorEvaluationContext, settings: DiplowatchSettings):

@@ -399,6 +399,16 @@ def test_positions_reported_as_acts_are_reactions(extractor, text):
     assert ("CHL", "negative") in codes_stances(extractor, text)
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # A lexicon entry (stance_verbs "resist") and the subjects it is coordinated with: each state takes the stance.
+    ("The Japanese government resisted the U.S. demand for a stronger yen.", {("JPN", "negative")}),
+    ("Britain and France have long resisted the Italian proposal.", {("GBR", "negative"), ("FRA", "negative")}),
+    ("China and Russia criticized the U.S. sanctions on Iran.", {("CHN", "negative"), ("RUS", "negative")}),
+])
+def test_stance_verbs_and_coordinated_speakers(extractor, text, expected):
+    assert codes_stances(extractor, text) == expected
+
+
 @pytest.mark.parametrize("text", [
     "Chile did not lodge a protest with Peru over the seizure.",
     "Chile may summon the Peruvian ambassador over the seizure.",

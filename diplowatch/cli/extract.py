@@ -42,7 +42,7 @@ def extract_cmd(
     extractor = Extractor(model_name=Settings.from_env(model_name=model).model_name)
     with progress_bar() as progress:
         task = progress.add_task(f"extracting {articles.height} article(s)", total=articles.height)
-        visits, reactions = extract_events(
+        visits, reactions, _extractions = extract_events(
             articles, extractor, lambda done: progress.update(task, completed=done)
         )
     checked = {
@@ -117,20 +117,36 @@ def _print_events(articles, visits, reactions) -> None:
 @app.command("eval")
 def eval_cmd(
     gold: Annotated[
-        Path, typer.Option("--gold", exists=True, dir_okay=False, help="gold file (JSONL or one JSON object)")
+        list[Path],
+        typer.Option(
+            "--gold",
+            exists=True,
+            dir_okay=False,
+            help="gold file (JSONL or one JSON object); repeat it for a side-by-side table",
+        ),
     ],
     as_json: JsonOpt = False,
     errors: Annotated[bool, typer.Option("--errors", help="list every mistake")] = False,
     exhaustive: Annotated[bool, typer.Option("--exhaustive", help="run the model on every sentence")] = False,
     model: Annotated[str | None, typer.Option(help="spaCy model name")] = None,
 ) -> None:
-    """Score the extractor against a gold file: visit/reaction precision, recall, F1, status and dates."""
-    from diplowatch.evaluate import evaluate, format_report
+    """Score the extractor on gold files: visit/reaction precision, recall, F1, status and dates, by era."""
+    from diplowatch.evaluate import evaluate, evaluate_splits, format_report, format_table
     from diplowatch.nlp import Extractor
 
     extractor = Extractor(model_name=Settings.from_env(model_name=model).model_name, exhaustive=exhaustive)
-    report = evaluate(gold, extractor=extractor, exhaustive=exhaustive)
+    if len(gold) == 1:
+        report = evaluate(gold[0], extractor=extractor, exhaustive=exhaustive)
+        if as_json:
+            print_json(report)
+        else:
+            console.print(format_report(report, errors=errors), highlight=False, markup=False)
+        return
+    reports = evaluate_splits(gold, extractor=extractor, exhaustive=exhaustive)
     if as_json:
-        print_json(report)
-    else:
-        console.print(format_report(report, errors=errors), highlight=False, markup=False)
+        print_json(reports)
+        return
+    console.print(format_table(reports), highlight=False, markup=False, soft_wrap=True)
+    if errors:
+        for report in reports.values():
+            console.print("\n" + format_report(report, errors=True), highlight=False, markup=False)

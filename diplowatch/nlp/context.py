@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 from diplowatch.nlp.actors import Place, gazetteer
 from diplowatch.nlp.lexicon import lexicon
 from diplowatch.nlp.people import PeopleIndex, _is_state_title, leader_code
-from diplowatch.nlp.segment import Dateline, Sentence, parse_dateline, split_sentences
+from diplowatch.nlp.segment import Dateline, Sentence, bound_sentences, parse_dateline, split_sentences
 from diplowatch.nlp.typos import fix_institution_words
 
 PRONOUNS = {"he", "she", "him", "his", "her", "hers", "himself", "herself"}
@@ -34,15 +34,33 @@ class Actor:
     has_title: bool = False
 
 
+@dataclass(frozen=True)
+class Limits:
+    """Bounds on the work spent on one article, whatever it holds (a 5 MB single line included).
+
+    max_article_chars: only this many characters from the start of the text are read for events (offsets stay valid);
+    max_sentence_chars: a longer sentence is cut at its last clause mark or space before the limit before parsing.
+    """
+
+    max_article_chars: int = 100_000
+    max_sentence_chars: int = 2_000
+
+
 class ArticleContext:
     """Everything about one article that sentence-level rules need, computed once and without the model."""
 
-    def __init__(self, article_id: str, text: str, published_at: dt.date | None, title: str | None):
+    def __init__(self, article_id: str, text: str, published_at: dt.date | None, title: str | None,
+                 limits: Limits = Limits()):
         self.article_id = article_id
+        self.notes: list[str] = []  # what was clipped or cut, for the pipeline to record
+        if len(text) > limits.max_article_chars:
+            self.notes.append(f"article of {len(text):,} chars: only the first {limits.max_article_chars:,} were read")
+            text = text[: limits.max_article_chars]
         self.text = text
         self.published_at = published_at
         self.title = title
-        self.sentences: list[Sentence] = split_sentences(text)
+        self.sentences, cut = bound_sentences(split_sentences(text), limits.max_sentence_chars)
+        self.notes.extend(cut)
         self.dateline: Dateline | None = parse_dateline(text, published_at)
         self.anchor: dt.date | None = (self.dateline.date if self.dateline and self.dateline.date else published_at)
         place = self.dateline.place if self.dateline else None
@@ -179,3 +197,42 @@ def is_media(tok: Token) -> bool:
     """A news outlet as subject ("Reuters reported", "Tehran Radio quoted"): the head and its compounds only."""
     words = {tok.lower_} | {c.lower_ for c in tok.children if c.dep_ in {"compound", "amod"}}
     return bool(words & MEDIA_WORDS)
+
+
+ACTOR_DEPS = frozenset(
+    {
+        "nsubj",
+        "nsubjpass",
+        "poss",
+        "pobj",
+        "appos",
+        "dobj",
+        "conj",
+        "attr",
+        "agent",
+        "ROOT",
+        "npadvmod",
+        "compound",
+    }
+)
+
+
+def state_actors(
+    doc, sent: Sentence, ctx: ArticleContext, deps=ACTOR_DEPS, skip_media: bool = True, keep=None
+) -> list[tuple[Actor, Token]]:
+    """The state and IGO actors named or referred to (he / she) in a parsed sentence, the first token of each state
+    that `keep` accepts; news outlets as speakers ("Tehran Radio said") are skipped unless skip_media is False."""
+    out: dict[str, tuple[Actor, Token]] = {}
+    for tok in doc:
+        if (
+            tok.dep_ not in deps
+            or tok.pos_ not in {"PROPN", "NOUN", "PRON"}
+            or (skip_media and is_media(tok))
+        ):
+            continue
+        if tok.pos_ == "PRON" and tok.lower_ not in {"he", "she"}:
+            continue
+        actor = resolve_token_actor(tok, ctx, sent)
+        if actor is not None and actor.code and actor.is_state and (keep is None or keep(actor)):
+            out.setdefault(actor.code, (actor, tok))
+    return list(out.values())

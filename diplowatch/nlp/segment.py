@@ -43,7 +43,10 @@ class Dateline:
 
 
 def split_sentences(text: str) -> list[Sentence]:
-    """Sentences with offsets: paragraphs by line, then at sentence-final punctuation not after an abbreviation."""
+    """Sentences with offsets: paragraphs by line, then at sentence-final punctuation not after an abbreviation.
+
+    Linear in the text: quotation marks are counted as the scan moves on, not again from the paragraph start.
+    """
     sentences: list[Sentence] = []
     for para in re.finditer(r"[^\n]+", text):
         ptext = para.group()
@@ -51,23 +54,73 @@ def split_sentences(text: str) -> list[Sentence]:
             continue
         pstart = para.start()
         cut = 0
+        counted = straight = curly_open = curly_close = 0
+        last_close = max(ptext.rfind('"'), ptext.rfind("”"))
         for m in _SENT_END.finditer(ptext):
             before = ptext[cut:m.start()].rstrip("\"'”’)")
-            last = re.search(r"(\S+)$", before)
+            last = re.search(r"(\S+)$", before[-60:])
             word = last.group(1).lower().rstrip(".") if last else ""
             word = word.lstrip("(\"'“‘")
             if word in _ABBREVIATIONS or re.fullmatch(r"[a-z]", word) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):
                 continue
             # Inside a quotation that closes later in the paragraph the speaker comes after it: keep it whole.
-            upto = ptext[:m.start() + len(m.group("close"))]
-            rest = ptext[m.end():]
-            opened = upto.count('"') % 2 == 1 or upto.count("“") > upto.count("”")
-            if opened and ('"' in rest or "”" in rest):
+            upto_end = m.start() + len(m.group("close"))
+            seen = ptext[counted:upto_end]
+            straight += seen.count('"')
+            curly_open += seen.count("“")
+            curly_close += seen.count("”")
+            counted = upto_end
+            opened = straight % 2 == 1 or curly_open > curly_close
+            if opened and last_close >= m.end():
                 continue
-            _add(sentences, text, pstart + cut, pstart + m.start() + len(m.group("close")))
+            _add(sentences, text, pstart + cut, pstart + upto_end)
             cut = m.end()
         _add(sentences, text, pstart + cut, pstart + len(ptext))
     return [Sentence(i, s.start, s.end, s.text) for i, s in enumerate(sentences)]
+
+
+# Where an over-long sentence may be cut, best first: after a clause mark, then at any space.
+_SAFE_CUTS = (re.compile(r"[;:]\s"), re.compile(r",\s"), re.compile(r"\s"))
+
+
+def bound_sentences(sentences: list[Sentence], max_chars: int) -> tuple[list[Sentence], list[str]]:
+    """Sentences no longer than max_chars: longer ones cut at the last clause mark or space before the limit.
+
+    Returns the sentences (renumbered, offsets still into the article text) and one note per sentence cut.
+    """
+    out: list[Sentence] = []
+    notes: list[str] = []
+    for sent in sentences:
+        if len(sent.text) <= max_chars:
+            out.append(Sentence(len(out), sent.start, sent.end, sent.text))
+            continue
+        pieces = 0
+        rest_start = 0
+        while len(sent.text) - rest_start > max_chars:
+            window = sent.text[rest_start: rest_start + max_chars]
+            cut = next((m.end() for rx in _SAFE_CUTS for m in [_last_match(rx, window, max_chars // 2)] if m), max_chars)
+            out.append(_piece(out, sent, rest_start, rest_start + cut))
+            rest_start += cut
+            pieces += 1
+        out.append(_piece(out, sent, rest_start, len(sent.text)))
+        notes.append(f"sentence at chars {sent.start}-{sent.end} ({len(sent.text):,} chars) cut into {pieces + 1} parts of "
+                      f"at most {max_chars:,} chars")
+    return out, notes
+
+
+def _last_match(rx: re.Pattern, window: str, min_end: int) -> re.Match | None:
+    """The last match of rx in window that ends past min_end (a cut that keeps at least half the window)."""
+    found = None
+    for m in rx.finditer(window, min_end):
+        found = m
+    return found
+
+
+def _piece(out: list[Sentence], sent: Sentence, start: int, end: int) -> Sentence:
+    text = sent.text[start:end]
+    lead = len(text) - len(text.lstrip())
+    text = text.strip() or text
+    return Sentence(len(out), sent.start + start + lead, sent.start + start + lead + len(text), text)
 
 
 def _add(out: list[Sentence], text: str, start: int, end: int) -> None:

@@ -35,6 +35,8 @@ class VisitCandidate:
     negated: bool = False
     reasons: list[str] = field(default_factory=list)
     direction: str = "visit"  # visit | host
+    role: str = "visit"  # the trigger's role: visit | noun | visiting | host | apposed_presence | meet | presence
+    host_via: str = ""  # what gave the host: to | in | of | dobj | here | partner | dateline | taken | from | ...
     # The trip is named only as what someone reacted to ("protested over a visit to X"): its tense and date are the reaction's.
     named_by_reaction: bool = False
 
@@ -663,6 +665,7 @@ def _from_trigger(tok, role, lemma, doc, sent, ctx, preps_by_verb, need_place, a
             host_code=code, location=loc, status=leg_status or "completed", visit_type=_visit_type(tok), negated=negated,
             reasons=[f"trigger '{tok.text}' ({role})", f"visitor: {visitor.reason}", f"host via {how}", f"status: {why}"],
             direction=direction, named_by_reaction=role == "noun" and _reaction_governor(tok) is not None,
+            role=role, host_via=how,
         )
         if not negated and how not in {"from", "taken"} and not cand.named_by_reaction:
             _attach_dates(cand, tok, sentence_dates, sent, ctx)

@@ -1,19 +1,22 @@
 """The events stage: stored articles -> extraction chunks -> validated visit mentions and reactions -> write.
 
 Three steps, each usable on its own so an orchestrator can run them apart and in parallel: `stage_articles`
-exports the partitions' articles to a Parquet file in the run's staging folder and cuts it into chunks (needs
-the database, briefly); `extract_chunk` runs the extractor over one chunk and spills its validated rows beside
-it (needs no database: the slow part, which several processes or machines can share); `write_events` replaces
-the partitions' events by every chunk's rows in one transaction. `load_events` chains the three in one
-process. The rows are the same however the chunks are spread: an article is never split across chunks, and its
-rows depend on its text alone.
+exports the partitions' articles that this extractor has not read yet to a Parquet file in the run's staging
+folder and cuts it into chunks (needs the database, briefly); `extract_chunk` runs the extractor over one
+chunk and spills its validated rows beside it (needs no database: the slow part, which several processes or
+machines can share); `write_events` replaces those articles' events by the chunks' rows in one transaction,
+with an `extractions` row per article. `load_events` chains the three in one process. The rows are the same
+however the chunks are spread: an article is never split across chunks, and its rows depend on its text alone;
+and the same whether an article was extracted in this run or an earlier one by the same extractor
+(`extractions` says which), so a nightly run extracts only what is new.
 """
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import duckdb
@@ -32,8 +35,16 @@ EVENT_BATCH_ARTICLES = 500
 #: chunks waste less on starting steps; more, smaller ones spread better over workers.
 CHUNK_ARTICLES = 2000
 EVENT_TABLES = ("visit_mentions", "reactions")
+#: What the stage writes: the event tables and one `extractions` row per article extracted.
+WRITTEN_TABLES = (*EVENT_TABLES, "extractions")
 
 _ARTICLES_FOR_EVENTS = "SELECT article_id, text, published_at, title, partition_date FROM articles"
+
+
+def extractor_identity(extractor) -> tuple[str, str]:
+    """(version, model name) of an extractor: an article extracted by the same pair is not extracted again."""
+    version = getattr(extractor, "version", None) or type(extractor).__qualname__
+    return str(version), str(getattr(extractor, "model_name", None) or "-")
 
 
 @dataclass(frozen=True)
@@ -64,9 +75,11 @@ def stage_articles(
     folder: str | Path,
     chunk_articles: int = CHUNK_ARTICLES,
     batch_articles: int = EVENT_BATCH_ARTICLES,
+    skip_extracted_by: tuple[str, str] | None = None,
 ) -> list[ArticleChunk]:
     """Copy the partitions' articles to `folder/articles.parquet` (DuckDB streams them) and cut the file into
-    chunks of about `chunk_articles` articles, `batch_articles` per row group.
+    chunks of about `chunk_articles` articles, `batch_articles` per row group. With `skip_extracted_by`
+    (an `extractor_identity`), articles that extractor has already extracted are left out.
 
     Row groups are small on purpose: a Parquet reader decodes a whole row group at a time, so DuckDB's default
     (122,880 rows, ~180 MB of article text) would make every batch hold memory growing with the corpus.
@@ -74,11 +87,24 @@ def stage_articles(
     path = Path(folder) / "articles.parquet"
     path.parent.mkdir(parents=True, exist_ok=True)
     where, params = store.in_partitions(partition_dates)
-    sql = _ARTICLES_FOR_EVENTS + (f" WHERE {where}" if where else "")
+    conditions = [where] if where else []
+    if skip_extracted_by is not None:
+        conditions.append(
+            "article_id NOT IN (SELECT article_id FROM extractions WHERE extractor_version = ? "
+            "AND model_name = ?)"
+        )
+        params = [*params, *skip_extracted_by]
+    sql = _ARTICLES_FOR_EVENTS + (f" WHERE {' AND '.join(conditions)}" if conditions else "")
     store.limit_stage_memory(con)
-    # Unordered (no reader relies on it): a sort, or insertion order kept across threads, would buffer texts.
+    # Unordered (readers never rely on it): a sort, or insertion order kept across threads, would buffer
+    # texts. Streamed as Arrow batches, one row group each: DuckDB's own Parquet writer rounds groups up to
+    # 2,048 rows, too coarse for chunks of a few hundred articles.
     with store.unordered(con):
-        con.sql(sql, params=params).write_parquet(str(path), row_group_size=max(1, batch_articles))
+        reader = con.sql(sql, params=params).to_arrow_reader(max(1, batch_articles))
+        with pq.ParquetWriter(path, reader.schema) as writer:
+            for batch in reader:
+                if batch.num_rows:
+                    writer.write_batch(batch, row_group_size=max(1, batch_articles))
     return chunk_row_groups(path, chunk_articles)
 
 
@@ -108,23 +134,47 @@ def chunk_batches(chunk: ArticleChunk) -> Iterator[pl.DataFrame]:
 
 
 def extract_events(
-    articles: pl.DataFrame, extractor, progress: Callable[[int], None] | None = None
-) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """(visit_mentions, reactions) for the given articles, each row carrying its article's partition_date."""
+    articles: pl.DataFrame,
+    extractor,
+    progress: Callable[[int], None] | None = None,
+) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    """(visit_mentions, reactions, extractions) for the given articles, each row carrying its article's
+    partition_date; one `extractions` row per article, with what the extractor's limits cut in it."""
     partition_of = dict(zip(articles["article_id"], articles["partition_date"], strict=True))
     inputs = articles.select("article_id", "text", "published_at", "title").iter_rows(named=True)
+    version, model = extractor_identity(extractor)
+    with_notes = "notes" in inspect.signature(extractor.extract_batch).parameters
+    results = extractor.extract_batch(inputs, notes=True) if with_notes else extractor.extract_batch(inputs)
     visits: list[dict] = []
     reactions: list[dict] = []
-    for done, (aid, article_visits, article_reactions) in enumerate(extractor.extract_batch(inputs), start=1):
+    extractions: list[dict] = []
+    now = datetime.now(UTC)
+    for done, (aid, article_visits, article_reactions, *notes) in enumerate(results, start=1):
         visits.extend(
             {**row, "partition_date": partition_of[aid], "visit_id": None} for row in article_visits
         )
         reactions.extend(
             {**row, "partition_date": partition_of[aid], "visit_id": None} for row in article_reactions
         )
+        extractions.append(
+            {
+                "article_id": aid,
+                "partition_date": partition_of[aid],
+                "extractor_version": version,
+                "model_name": model,
+                "visit_mentions": len(article_visits),
+                "reactions": len(article_reactions),
+                "notes": "; ".join(notes[0]) if notes and notes[0] else None,
+                "extracted_at": now,
+            }
+        )
         if progress:
             progress(done)
-    return frame_from_rows("visit_mentions", visits), frame_from_rows("reactions", reactions)
+    return (
+        frame_from_rows("visit_mentions", visits),
+        frame_from_rows("reactions", reactions),
+        frame_from_rows("extractions", extractions),
+    )
 
 
 def extract_chunk(
@@ -149,10 +199,10 @@ def extract_batches(
     progress: Callable[[int], None] | None = None,
 ) -> ExtractedChunk:
     """`extract_chunk` over any batches of articles (frames of the `articles` columns the extractor reads)."""
-    spilled = SpilledBatches(EVENT_TABLES, folder)
+    spilled = SpilledBatches(WRITTEN_TABLES, folder)
     read, partitions, cleared = 0, set(), 0
     for batch in batches:
-        visits, reactions = extract_events(
+        visits, reactions, extractions = extract_events(
             batch, extractor, progress and (lambda k, done=read: progress(done + k))
         )
         read += batch.height
@@ -171,10 +221,11 @@ def extract_batches(
                 pl.when(dangling).then(None).otherwise(pl.col("target_mention_id")).alias("target_mention_id")
             ),
         )
+        spilled.add(validate("extractions", extractions))
     return ExtractedChunk(
         index,
         read,
-        {t: tuple(spilled.paths[t]) for t in EVENT_TABLES},
+        {t: tuple(spilled.paths[t]) for t in WRITTEN_TABLES},
         spilled.validations(),
         cleared,
         tuple(sorted(partitions)),
@@ -185,7 +236,7 @@ def merged_validations(chunks: Iterable[ExtractedChunk]) -> dict[str, Validated]
     """One Validated per event table over all chunks (summary rows, rejected rows, failure cases, failure)."""
     chunks = list(chunks)
     merged = {}
-    for table in EVENT_TABLES:
+    for table in WRITTEN_TABLES:
         parts = [c.validations[table] for c in chunks]
         valid = (
             pl.concat([p.valid for p in parts])
@@ -209,24 +260,37 @@ def write_events(
     chunks: Iterable[ExtractedChunk],
     partition_dates: Iterable[date] | None = None,
 ) -> StageResult:
-    """Replace the visit mentions and reactions of the given partitions (all when None) by the chunks' rows,
-    in one transaction. The caller removes the staging folder afterwards."""
+    """Replace the events of the articles the chunks extracted by the chunks' rows, with their `extractions`
+    rows, in one transaction; also drop, in the given partitions, events of articles no longer stored. Events
+    of articles not extracted this time (already extracted by the same extractor) stay. The caller removes the
+    staging folder afterwards."""
     chunks = sorted(chunks, key=lambda c: c.index)
     store.limit_stage_memory(con)
     checked = merged_validations(chunks)
+    extracted = sorted(
+        {aid for c in chunks for aid in c.validations["extractions"].valid["article_id"]}
+        | {aid for c in chunks for t in EVENT_TABLES for aid in c.validations[t].valid["article_id"]}
+    )
+    days, day_params = store.in_partitions(partition_dates)
+    orphans = "article_id NOT IN (SELECT article_id FROM articles)" + (f" AND {days}" if days else "")
+    replaced = f"article_id IN (SELECT unnest(?::VARCHAR[])) OR ({orphans})"
     writes = [
-        store.partition_write(t, None, partition_dates, [p for c in chunks for p in c.paths[t]])
-        for t in EVENT_TABLES
+        store.Write(t, None, replaced, (extracted, *day_params), tuple(p for c in chunks for p in c.paths[t]))
+        for t in WRITTEN_TABLES
     ]
     rejected = pl.concat([v.rejected for v in checked.values()])
-    counts = store.apply_writes(
-        con,
-        unless_batch_failed(writes, checked)
-        + [store.rejected_write(list(checked), rejected, partition_dates)],
+    quarantine = store.Write(
+        "rejected_rows",
+        rejected,
+        "table_name IN (SELECT unnest(?::VARCHAR[])) AND "
+        "json_extract_string(row_json, '$.article_id') IN (SELECT unnest(?::VARCHAR[]))",
+        (list(WRITTEN_TABLES), extracted),
     )
+    counts = store.apply_writes(con, unless_batch_failed(writes, checked) + [quarantine])
     counts["articles_read"] = sum(c.articles for c in chunks)
     counts["target_links_cleared"] = sum(c.links_cleared for c in chunks)
     counts["extraction_chunks"] = len(chunks)
+    counts["articles_with_notes"] = checked["extractions"].valid["notes"].is_not_null().sum()
     partitions = sorted({day for c in chunks for day in c.partitions})
     return StageResult(counts, checked, partitions)
 
@@ -239,14 +303,17 @@ def load_events(
     staging_dir: str | Path | None = None,
     chunk_articles: int = CHUNK_ARTICLES,
     batch_articles: int = EVENT_BATCH_ARTICLES,
+    reextract: bool = False,
 ) -> StageResult:
     """The whole events stage in this process, over one open connection: stage, extract every chunk, write.
+    Articles already extracted by the same extractor are skipped unless `reextract`.
 
     Files go to `staging_dir` (by default a scratch folder beside the database), removed at the end.
     """
     root = staging.default_root(store.database_path(con)) if staging_dir is None else staging_dir
     with staging.scratch(root, "events") as folder:
-        chunks = stage_articles(con, partition_dates, folder, chunk_articles, batch_articles)
+        skip = None if reextract else extractor_identity(extractor)
+        chunks = stage_articles(con, partition_dates, folder, chunk_articles, batch_articles, skip)
         extracted, done = [], 0
         for chunk in chunks:
             extracted.append(

@@ -22,6 +22,7 @@ SUMMARY_COLUMNS: dict[str, list[str]] = {
     "article_sources": ["article_id", "source_path", "line_number", "partition_date"],
     "visit_mentions": ["mention_id", "article_id", "partition_date"],
     "reactions": ["reaction_id", "article_id", "target_mention_id", "partition_date"],
+    "extractions": ["article_id", "partition_date", "notes"],
 }
 
 

@@ -111,7 +111,7 @@ def test_sources_delivering_passes_a_new_source_with_one_article_and_caps_the_da
     _feed_days(raw, "newcomer", [date(2025, 1, 1)])
     with store.connect(db_path) as con:
         load_articles(con, raw)
-    # A month partition may end after today: the check judges as of today at the latest.
+    # A year partition may end after today: the check judges as of today at the latest.
     result = checks.sources_delivering(lambda: store.connect(db_path, read_only=True), date(2999, 12, 31))
     assert result.passed and result.metadata["sources"].value == 1
     assert result.metadata["sources_judged"].value == 0 and result.metadata["as_of"].value < "2999-12-31"
@@ -185,14 +185,19 @@ def one_day(tmp_path):
     return Settings(raw_dir=str(raw), db_path=str(tmp_path / "d.duckdb"))
 
 
-def _materialize(settings: Settings, extractor):
+def _materialize(settings: Settings, extractor, reextract: bool = False):
     defs = build_definitions(settings)
     resources = {
         **build_resources(settings),
         "extractor": ResourceDefinition.hardcoded_resource(ExtractorServed(extractor)),
     }
+    run_config = {"ops": {"events": {"ops": {"stage_event_articles": {"config": {"reextract": reextract}}}}}}
     return materialize(
-        [*defs.assets, *defs.asset_checks], resources=resources, partition_key="2024-06", raise_on_error=False
+        [*defs.assets, *defs.asset_checks],
+        resources=resources,
+        partition_key="2024",
+        raise_on_error=False,
+        run_config=run_config,
     )
 
 
@@ -227,7 +232,7 @@ def test_a_whole_batch_failing_its_schema_is_an_error_that_fails_the_run_and_kee
 
     # The events stage validates each batch of extracted rows in its extraction steps.
     monkeypatch.setattr(diplowatch.stages.events, "validate", broken)
-    result = _materialize(one_day, StubExtractor())
+    result = _materialize(one_day, StubExtractor(), reextract=True)
     assert not result.success, "a blocking ERROR check fails the run"
     outcome = _evaluations(result)[("visit_mentions", "visit_mentions_schema")]
     assert not outcome.passed and outcome.severity == AssetCheckSeverity.ERROR

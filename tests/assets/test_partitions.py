@@ -1,4 +1,4 @@
-"""Monthly partitions: bounds, ranges, the days a folder touches, and articles outside the partitions."""
+"""Yearly partitions: bounds, ranges, the days a folder touches, and articles outside the partitions."""
 
 from __future__ import annotations
 
@@ -14,11 +14,11 @@ from assets.partitions import (
     RANGE_START_TAG,
     context_partition_dates,
     covering_range,
-    monthly_partitions,
     partition_bounds,
     partition_days,
     partition_ranges,
     range_tags,
+    yearly_partitions,
 )
 from diplowatch import store
 from diplowatch.ingest import folder_article_dates, scan_folder
@@ -30,7 +30,7 @@ NOW = datetime(2025, 9, 1, 12, 0, tzinfo=UTC)
 
 def test_covering_range_keeps_in_bound_days_only():
     days = [date(1975, 1, 1), date(2024, 6, 17), date(2025, 8, 20), date(2031, 1, 1)]
-    assert covering_range(days, NOW) == (date(2024, 6, 1), date(2025, 8, 1))
+    assert covering_range(days, NOW) == (date(2024, 1, 1), date(2025, 1, 1))
     assert covering_range([date(1975, 1, 1)], NOW) is None
     assert partition_bounds(NOW) == (date(1980, 1, 1), date(2025, 9, 1))
 
@@ -43,37 +43,38 @@ def test_range_tags_are_the_single_run_backfill_tags():
         ASSET_PARTITION_RANGE_START_TAG,
         ASSET_PARTITION_RANGE_END_TAG,
     )
-    assert range_tags(date(2024, 6, 17), date(2024, 8, 19)) == {
-        "dagster/asset_partition_range_start": "2024-06",
-        "dagster/asset_partition_range_end": "2024-08",
+    assert range_tags(date(1987, 6, 17), date(2024, 8, 19)) == {
+        "dagster/asset_partition_range_start": "1987",
+        "dagster/asset_partition_range_end": "2024",
     }
 
 
 def test_an_asset_sees_every_day_of_a_range_run():
     # What a single-run backfill hands the asset: one time window spanning the range.
-    keys = PartitionKeyRange("2024-02", "2024-03")
+    keys = PartitionKeyRange("2023", "2024")
     window = TimeWindow(
-        monthly_partitions.time_window_for_partition_key(keys.start).start,
-        monthly_partitions.time_window_for_partition_key(keys.end).end,
+        yearly_partitions.time_window_for_partition_key(keys.start).start,
+        yearly_partitions.time_window_for_partition_key(keys.end).end,
     )
     days = context_partition_dates(SimpleNamespace(partition_time_window=window))
-    assert days[0] == date(2024, 2, 1) and days[-1] == date(2024, 3, 31) and len(days) == 29 + 31
-    assert list(monthly_partitions.get_partition_keys_in_range(keys)) == ["2024-02", "2024-03"]
-    assert partition_days("2024-02") == (date(2024, 2, 1), date(2024, 2, 29))
-    assert partition_days("2024-12") == (date(2024, 12, 1), date(2024, 12, 31))
+    assert days[0] == date(2023, 1, 1) and days[-1] == date(2024, 12, 31) and len(days) == 365 + 366
+    assert list(yearly_partitions.get_partition_keys_in_range(keys)) == ["2023", "2024"]
+    assert partition_days("2024") == (date(2024, 1, 1), date(2024, 12, 31))
 
 
-def test_months_far_apart_are_separate_ranges_and_close_ones_share_one():
-    days = [date(1987, 3, 2), date(1987, 5, 30), date(1987, 10, 19), date(2026, 12, 1)]
-    assert partition_ranges(days, max_gap=3) == [
-        (date(1987, 3, 1), date(1987, 5, 1)),
-        (date(1987, 10, 1), date(1987, 10, 1)),
-        (date(2026, 12, 1), date(2026, 12, 1)),
+def test_years_far_apart_are_separate_ranges_and_close_ones_share_one():
+    days = [date(1987, 3, 2), date(1987, 10, 19), date(2006, 5, 30), date(2013, 1, 2), date(2026, 12, 1)]
+    # Empty years between them: 18 (1987-2006), 6 (2006-2013), 12 (2013-2026).
+    assert partition_ranges(days, max_gap=12) == [
+        (date(1987, 1, 1), date(1987, 1, 1)),
+        (date(2006, 1, 1), date(2026, 1, 1)),
     ]
-    assert partition_ranges(days, max_gap=4) == [
-        (date(1987, 3, 1), date(1987, 10, 1)),
-        (date(2026, 12, 1), date(2026, 12, 1)),
+    assert partition_ranges(days, max_gap=6) == [
+        (date(1987, 1, 1), date(1987, 1, 1)),
+        (date(2006, 1, 1), date(2013, 1, 1)),
+        (date(2026, 1, 1), date(2026, 1, 1)),
     ]
+    assert len(partition_ranges(days, max_gap=5)) == 4
     assert partition_ranges([]) == []
 
 

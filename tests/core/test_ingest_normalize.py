@@ -109,7 +109,7 @@ def test_a_name_split_by_a_zero_width_space_is_read_and_offsets_point_into_the_s
             load_articles(con, tmp_path / name)
             articles = store.read_frame(con, "SELECT * FROM articles")
         assert articles["text"].to_list() == [text]  # stored without the zero-width space
-        visits, _reactions = extract_events(articles, extractor, lambda _done: None)
+        visits, _reactions, _extractions = extract_events(articles, extractor, lambda _done: None)
         for row in visits.iter_rows(named=True):
             assert text[row["char_start"] : row["char_end"]] == row["sentence"]
         found[name] = sorted(visits.select("visitor_code", "host_code").unique().rows())

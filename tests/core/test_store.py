@@ -70,7 +70,9 @@ def test_partition_rewrite_only_touches_its_partition(db_path, tmp_path):
     with store.connect(db_path) as con:
         load_articles(con, raw)
         load_events(con, StubExtractor(visitor_code="FRA"))
-        load_events(con, StubExtractor(visitor_code="ITA"), partition_dates=[date(2024, 1, 2)])
+        load_events(
+            con, StubExtractor(visitor_code="ITA"), partition_dates=[date(2024, 1, 2)], reextract=True
+        )
         rows = con.execute("SELECT partition_date, visitor_code FROM visit_mentions ORDER BY 1").fetchall()
     assert rows == [(date(2024, 1, 1), "FRA"), (date(2024, 1, 2), "ITA")]
 

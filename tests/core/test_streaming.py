@@ -252,7 +252,7 @@ def test_articles_and_event_tables_are_created_without_an_index_but_keep_their_k
 def test_the_extractors_input_is_exported_in_bounded_row_groups(tmp_path, db_path):
     """A Parquet reader decodes a whole row group at a time: bounded groups keep the events stage's memory at
     a batch of texts whatever the range. DuckDB's default group is 122,880 rows (~180 MB of articles); asked
-    for 500 it writes groups of its vector size, 2,048 rows."""
+    for 500 it wrote groups of its vector size, 2,048 rows; the stage now writes the groups itself."""
     import polars as pl
     import pyarrow.parquet as pq
 
@@ -283,11 +283,11 @@ def test_the_extractors_input_is_exported_in_bounded_row_groups(tmp_path, db_pat
         chunks = stage_articles(con, None, tmp_path / "staged", chunk_articles=3000, batch_articles=500)
     metadata = pq.ParquetFile(chunks[0].path).metadata
     sizes = [metadata.row_group(k).num_rows for k in range(metadata.num_row_groups)]
-    assert sum(sizes) == n and max(sizes) <= 2048, sizes
+    assert sum(sizes) == n and max(sizes) == 500, sizes
     # Chunks cut the file at row-group boundaries: none holds more than asked, unless one group alone does.
     assert sum(c.articles for c in chunks) == n and all(c.articles <= max(3000, max(sizes)) for c in chunks)
     batches = [b for c in chunks for b in chunk_batches(c)]
-    assert max(b.height for b in batches) <= 2048
+    assert max(b.height for b in batches) == 500
     assert sorted(a for b in batches for a in b["article_id"]) == sorted(frame["article_id"])
 
 

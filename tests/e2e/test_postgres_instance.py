@@ -48,14 +48,14 @@ def test_a_partitioned_run_is_stored_in_postgres(pg_home, tmp_path):
         assert type(instance.run_storage).__name__ == "PostgresRunStorage"
         assert type(instance.event_log_storage).__name__ == "PostgresEventLogStorage"
         assert type(instance.schedule_storage).__name__ == "PostgresScheduleStorage"
-        result = job.execute_in_process(instance=instance, partition_key="2024-06", raise_on_error=False)
+        result = job.execute_in_process(instance=instance, partition_key="2024", raise_on_error=False)
         assert result.success
     # A new connection (another process would do the same) finds the run and its materializations.
     with DagsterInstance.from_config(str(pg_home)) as instance:
         (run,) = instance.get_runs()
         assert run.run_id == result.run_id and run.is_success
         event = instance.get_latest_materialization_event(AssetKey("visit_mentions"))
-        assert event.dagster_event.partition == "2024-06"
+        assert event.dagster_event.partition == "2024"
 
 
 def test_definitions_load_and_schedule_and_sensor_state_persist(pg_home):

@@ -117,7 +117,7 @@ def test_the_paths_and_links_of_the_docs_exist(doc):
 
 
 def test_the_readme_cron_line_runs_the_nightly_partition_without_a_daemon(tmp_path, dagster_home):
-    """The README's cron line, run as cron would (a shell, the project folder), loads yesterday's month."""
+    """The README's cron line, run as cron would (a shell, the project folder), loads yesterday's year."""
     command = _cron_line(README).split(">>")[0].strip()  # the log redirection aside
     yesterday = (datetime.now(UTC) - timedelta(days=1)).date()
     raw = tmp_path / "raw"
@@ -145,4 +145,4 @@ def test_the_readme_cron_line_runs_the_nightly_partition_without_a_daemon(tmp_pa
         assert con.execute("SELECT published_at FROM articles").fetchall() == [(yesterday,)]
     with DagsterInstance.from_config(str(dagster_home)) as instance:
         (run,) = instance.get_runs()
-        assert run.tags["dagster/partition"] == yesterday.strftime("%Y-%m") and run.is_success
+        assert run.tags["dagster/partition"] == yesterday.strftime("%Y") and run.is_success

@@ -1,5 +1,5 @@
 """End to end: `make ui` on a free local port (dagster dev with the project's instance folder); launch
-events_job for the sample's month through GraphQL (the UI's Launch button), wait for success, find the rows in
+events_job for the sample's year through GraphQL (the UI's Launch button), wait for success, find the rows in
 DuckDB."""
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from tests.fixtures.paths import ROOT, SAMPLES
 
 
 @pytest.mark.slow
-def test_launch_events_job_for_the_sample_month_through_graphql(tmp_path):
+def test_launch_events_job_for_the_sample_year_through_graphql(tmp_path):
     raw = tmp_path / "raw"
     shutil.copytree(SAMPLES, raw)
     db = tmp_path / "data" / "diplowatch.duckdb"
@@ -51,7 +51,7 @@ def test_launch_events_job_for_the_sample_month_through_graphql(tmp_path):
                 "jobName": "events_job",
             },
             "runConfigData": {},
-            "executionMetadata": {"tags": [{"key": "dagster/partition", "value": "2024-06"}]},
+            "executionMetadata": {"tags": [{"key": "dagster/partition", "value": "2024"}]},
         }
         launched = graphql(client, LAUNCH, {"executionParams": params})["launchRun"]
         assert launched["__typename"] == "LaunchRunSuccess", launched
@@ -72,10 +72,10 @@ def test_launch_events_job_for_the_sample_month_through_graphql(tmp_path):
     # The writer pool got its single slot from dagster.yaml, and the finished run released it.
     assert pool == {"slotCount": 1, "claimedSlots": []}
     assert evaluations["articles_schema"]["success"] and evaluations["reactions_target_exists"]["success"]
-    _assert_only_the_launched_month_was_loaded(db)
+    _assert_only_the_launched_year_was_loaded(db)
 
 
-def _assert_only_the_launched_month_was_loaded(db: Path) -> None:
+def _assert_only_the_launched_year_was_loaded(db: Path) -> None:
     with duckdb.connect(str(db), read_only=True) as con:
         articles = con.execute("SELECT partition_date, count(*) FROM articles GROUP BY 1").fetchall()
         visits = con.execute(
@@ -83,7 +83,7 @@ def _assert_only_the_launched_month_was_loaded(db: Path) -> None:
                WHERE partition_date = DATE '2024-06-17'"""
         ).fetchall()
         reactions = con.execute("SELECT reactor_code, stance FROM reactions").fetchall()
-    # The other sample months belong to other partitions.
+    # The other sample years belong to other partitions.
     assert articles == [(date(2024, 6, 17), 1)]
     assert {("RUS", "PRK"), ("RUS", "VNM"), ("PRK", "RUS")} <= set(visits)
     assert ("USA", "negative") in reactions

@@ -68,7 +68,7 @@ def test_make_ui_readonly_refuses_mutations_from_get_and_post(tmp_path):
         params = {
             "selector": {**repo, "jobName": "events_job"},
             "runConfigData": {},
-            "executionMetadata": {"tags": [{"key": "dagster/partition", "value": "2024-06"}]},
+            "executionMetadata": {"tags": [{"key": "dagster/partition", "value": "2024"}]},
         }
         launch = graphql(client, LAUNCH, {"executionParams": params})["launchRun"]
         status = graphql(client, SENSOR_STATUS, {"selector": selector})["sensorOrError"]

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from dagster import AssetKey, BackfillPolicy, DefaultScheduleStatus, MonthlyPartitionsDefinition
+from dagster import AssetKey, BackfillPolicy, DefaultScheduleStatus, TimeWindowPartitionsDefinition
 
 from pipelines.definitions import build_definitions, defs
 from tests.fixtures.paths import ROOT
@@ -51,7 +51,8 @@ def test_partitions_pools_retries_and_backfill_policy():
     graph = defs.resolve_asset_graph()
     for name in PARTITIONED_ASSETS:
         node = graph.get(AssetKey(name))
-        assert isinstance(node.partitions_def, MonthlyPartitionsDefinition)
+        assert isinstance(node.partitions_def, TimeWindowPartitionsDefinition)
+        assert node.partitions_def.cron_schedule == "0 0 1 1 *"
         assert node.partitions_def.timezone == "UTC"
         assert node.backfill_policy == BackfillPolicy.single_run()
     assert graph.get(AssetKey("articles")).assets_def.op.pool == "duckdb_writer"
@@ -73,7 +74,7 @@ def test_partitions_pools_retries_and_backfill_policy():
     assert kinds["visit_mentions"] == kinds["reactions"] == {"spacy", "polars", "duckdb"}
 
 
-def test_partitions_start_in_1980_and_include_this_month():
+def test_partitions_start_in_1980_and_include_this_year():
     from datetime import UTC, datetime
 
     from dagster import partition_loading_context
@@ -81,10 +82,10 @@ def test_partitions_start_in_1980_and_include_this_month():
     from assets.partitions import partition_bounds
 
     partitions = defs.resolve_job_def("events_job").partitions_def
-    assert partitions.get_first_partition_key() == "1980-01"
+    assert partitions.get_first_partition_key() == "1980"
     now = datetime(2024, 6, 17, 15, 0, tzinfo=UTC)
     with partition_loading_context(effective_dt=now):
-        assert partitions.get_last_partition_key() == "2024-06"
+        assert partitions.get_last_partition_key() == "2024"
     # The bounds the sensor, the CLI and the articles asset use agree with Dagster's own.
     assert [str(d) for d in partition_bounds(now)] == ["1980-01-01", "2024-06-17"]
 

@@ -27,7 +27,10 @@ def _partitions(partitions_def) -> str | None:
         return None
     p = partitions_def
     start = p.start.strftime(p.fmt)
-    return f"{type(p).__name__}(start={start}, fmt={p.fmt}, timezone={p.timezone}, end_offset={p.end_offset})"
+    return (
+        f"{type(p).__name__}(start={start}, cron={p.cron_schedule}, fmt={p.fmt}, timezone={p.timezone}, "
+        f"end_offset={p.end_offset})"
+    )
 
 
 def _retries(policy) -> str | None:

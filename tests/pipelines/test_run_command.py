@@ -1,4 +1,4 @@
-"""`diplowatch run`: runs over the months of the raw folder, recorded in the project's Dagster instance;
+"""`diplowatch run`: runs over the years of the raw folder, recorded in the project's Dagster instance;
 non-zero exit only when it fails."""
 
 from __future__ import annotations
@@ -16,15 +16,15 @@ from tests.fixtures.paths import SAMPLES
 runner = CliRunner()
 
 
-def test_run_materializes_every_month_records_its_runs_and_prints_a_summary(tmp_path, dagster_home):
+def test_run_materializes_every_year_records_its_run_and_prints_a_summary(tmp_path, dagster_home):
     raw = tmp_path / "raw"
     shutil.copytree(SAMPLES, raw)
     db = tmp_path / "out" / "diplowatch.duckdb"
     result = runner.invoke(app, ["run", "--raw", str(raw), "--db", str(db)])
     assert result.exit_code == 0, result.output
     (ran,) = [line for line in result.output.splitlines() if line.startswith("ran events_job over")]
-    # June 2024, then March to August 2025: two runs, not a range of 15 months.
-    assert ran.startswith("ran events_job over 2024-06, 2025-03..2025-08 ")
+    # 2024 and 2025: one run over both years.
+    assert ran.startswith("ran events_job over 2024..2025 ")
     assert "articles: 5" in result.output
     assert "RUS->PRK" in result.output
     with duckdb.connect(str(db), read_only=True) as con:
@@ -36,11 +36,10 @@ def test_run_materializes_every_month_records_its_runs_and_prints_a_summary(tmp_
     assert f"recorded in the Dagster instance {dagster_home}" in result.output
     with DagsterInstance.from_config(str(dagster_home)) as instance:
         runs = instance.get_runs()
-        assert len(runs) == 2 and all(run.is_success for run in runs)
+        assert len(runs) == 1 and all(run.is_success for run in runs)
         assert instance.get_latest_materialization_event(AssetKey("visits")) is not None
         assert (
-            instance.get_latest_materialization_event(AssetKey("articles")).dagster_event.partition
-            == "2025-08"
+            instance.get_latest_materialization_event(AssetKey("articles")).dagster_event.partition == "2025"
         )
 
 
@@ -109,8 +108,8 @@ def test_a_run_over_another_folder_keeps_the_first_folders_articles_and_reports_
             [f"{demo}%"],
         ).fetchall()[0][0]
     assert from_demo > 0
-    # The undated file's month (this one) is a run of its own: 2024-01 .. now is not rewritten.
-    assert "ran events_job over 2024-01, " in result.output
+    # The undated file's year (this one) shares the run: 2024 .. now is a short range of years.
+    assert "ran events_job over 2024..20" in result.output
     (other / "dated.txt").unlink()
     result = runner.invoke(app, ["run", "--raw", str(other), "--db", str(db)])
     assert result.exit_code == 0, result.output

@@ -1,4 +1,4 @@
-"""`nightly_schedule`: 02:00 in its time zone, the month of the previous complete UTC day, on by default."""
+"""`nightly_schedule`: 02:00 in its time zone, the year of the previous complete UTC day, on by default."""
 
 from __future__ import annotations
 
@@ -34,29 +34,30 @@ def test_utc_schedule_runs_the_previous_day_at_two():
     assert schedule.execution_timezone == "UTC"
     assert schedule.job_name == "events_job"
     assert schedule.default_status == DefaultScheduleStatus.RUNNING
-    assert _partition_for("UTC", datetime(2024, 6, 18, 2, 0)) == ["2024-06"]
-    # Month and year boundary: the night of the 1st completes the previous month.
-    assert _partition_for("UTC", datetime(2025, 1, 1, 2, 0)) == ["2024-12"]
+    assert _partition_for("UTC", datetime(2024, 6, 18, 2, 0)) == ["2024"]
+    # Year boundary: the night of January 1st completes the previous year.
+    assert _partition_for("UTC", datetime(2025, 1, 1, 2, 0)) == ["2024"]
+    assert _partition_for("UTC", datetime(2025, 1, 2, 2, 0)) == ["2025"]
 
 
 def test_run_key_makes_each_night_run_once():
     (request,) = _evaluate("UTC", datetime(2024, 6, 18, 2, 0)).run_requests
     (next_night,) = _evaluate("UTC", datetime(2024, 6, 19, 2, 0)).run_requests
-    # The same month runs again the next night (a new key), but a replayed tick does not.
+    # The same year runs again the next night (a new key), but a replayed tick does not.
     assert (request.run_key, next_night.run_key) == ("2024-06-17", "2024-06-18")
-    assert request.tags["dagster/partition"] == next_night.tags["dagster/partition"] == "2024-06"
+    assert request.tags["dagster/partition"] == next_night.tags["dagster/partition"] == "2024"
 
 
 def test_west_of_utc_the_previous_local_day_is_the_previous_utc_day():
-    # 02:00 in New York on July 1st is 06:00 UTC: June 30th (UTC) has ended, June is complete.
-    assert _partition_for("America/New_York", datetime(2024, 7, 1, 2, 0)) == ["2024-06"]
+    # 02:00 in New York on January 1st is 07:00 UTC: December 31st (UTC) has ended.
+    assert _partition_for("America/New_York", datetime(2025, 1, 1, 2, 0)) == ["2024"]
     assert nightly_schedule_for("America/New_York").execution_timezone == "America/New_York"
 
 
 def test_east_of_utc_only_complete_utc_days_are_loaded():
-    # 02:00 in Tokyo on July 1st is 17:00 UTC on June 30th: June 30th (UTC) is not over, the 29th is.
-    (request,) = _evaluate("Asia/Tokyo", datetime(2024, 7, 1, 2, 0)).run_requests
-    assert (request.partition_key, request.run_key) == ("2024-06", "2024-06-29")
+    # 02:00 in Tokyo on January 2nd is 17:00 UTC on January 1st: the 1st (UTC) is not over, Dec 31st is.
+    (request,) = _evaluate("Asia/Tokyo", datetime(2025, 1, 2, 2, 0)).run_requests
+    assert (request.partition_key, request.run_key) == ("2024", "2024-12-31")
 
 
 def test_an_unknown_time_zone_is_a_clear_error():

@@ -1,0 +1,140 @@
+"""The extractor's spaCy components, pre-filter table, work limits and learned parts, on texts written for
+these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+import spacy
+
+from diplowatch.nlp import Extractor
+from diplowatch.nlp.context import ArticleContext, Limits
+from diplowatch.nlp.prefilter import SENTENCE_RULES, candidate_sentences
+from diplowatch.nlp.segment import bound_sentences, split_sentences
+
+MONDAY = dt.date(2021, 3, 1)
+VISIT = "Canadian Foreign Minister Anne Roy arrived in Tokyo on Monday for talks with Japanese officials."
+REACTION = 'Swiss Foreign Minister Ana Keller said the Iranian proposal was "not helpful".'
+BUSINESS = "Shares of the carmaker rose 3 percent after it said demand for its trucks held up in the quarter."
+
+
+@pytest.fixture(scope="module")
+def pipeline(extractor):
+    """A plain English pipeline (the session's model) with diplowatch's two factories, as a user adds them."""
+    import diplowatch.nlp.components  # noqa: F401 - registers the factories
+
+    nlp = spacy.load(extractor.model_name, exclude=["ner"])
+    nlp.add_pipe("diplowatch_visits")
+    nlp.add_pipe("diplowatch_reactions")
+    return nlp
+
+
+def test_factories_annotate_a_whole_article_doc(pipeline):
+    doc = pipeline(f"{VISIT}\n{BUSINESS}\n{REACTION}")
+    assert {(v.visitor.code, v.host_code, v.status) for v in doc._.visits} == {("CAN", "JPN", "ongoing")}
+    assert {(r.speaker.code, r.stance) for r in doc._.reactions} == {("CHE", "negative")}
+    assert all(v in doc._.visit_candidates for v in doc._.visits)
+
+
+def test_the_extractor_uses_the_same_components(extractor):
+    assert {"diplowatch_visits", "diplowatch_reactions"} <= set(extractor.nlp.component_names)
+    visits, reactions = extractor.extract("t", f"{VISIT}\n{REACTION}", MONDAY)
+    assert {(v["visitor_code"], v["host_code"]) for v in visits} == {("CAN", "JPN")}
+    assert {(r["reactor_code"], r["stance"]) for r in reactions} == {("CHE", "negative")}
+
+
+def test_lemma_memo_gives_the_lemmatizer_s_own_lemmas(extractor):
+    plain = spacy.load(extractor.model_name, exclude=["ner"])
+    texts = [VISIT, REACTION, BUSINESS, "He has been visiting them, and they were n't pleased about it."] * 2
+    memo = [[t.lemma_ for t in d] for d in extractor.nlp.pipe(texts)]
+    assert memo == [[t.lemma_ for t in d] for d in plain.pipe(texts)]
+    assert not extractor.nlp.has_pipe("lemmatizer") or "lemmatizer" not in extractor.nlp.pipe_names
+
+
+def test_prefilter_rules_are_named_and_skip_business_news():
+    names = [name for name, _ in SENTENCE_RULES]
+    assert len(names) == len(set(names)) and "visit" in names
+    ctx = ArticleContext("a", f"{BUSINESS}\n{VISIT}\n{BUSINESS}\n{REACTION}", MONDAY, None)
+    assert candidate_sentences(ctx) == [1, 3]
+    assert candidate_sentences(ArticleContext("b", f"{BUSINESS}\n{BUSINESS}", MONDAY, None)) == []
+
+
+def test_over_long_sentences_are_cut_at_safe_boundaries_with_offsets_kept():
+    text = "Opening words; " + "alpha beta, gamma delta " * 400 + "end."
+    (sentence,) = split_sentences(text)
+    pieces, notes = bound_sentences([sentence], 500)
+    assert len(pieces) > 1 and len(notes) == 1 and "cut into" in notes[0]
+    assert all(len(p.text) <= 500 and text[p.start : p.end] == p.text for p in pieces)
+    assert [p.index for p in pieces] == list(range(len(pieces)))
+    unbroken = "x" * 1_300  # no space at all: cut at the limit itself
+    pieces, _ = bound_sentences(split_sentences(unbroken), 500)
+    assert [len(p.text) for p in pieces] == [500, 500, 300]
+
+
+def test_limits_bound_the_article_and_are_reported(extractor):
+    limited = Extractor(
+        extractor.model_name, limits=Limits(max_article_chars=20_000, max_sentence_chars=1_000)
+    )
+    limited._nlp = extractor.nlp
+    filler = " ".join(["the committee discussed budgets"] * 2_000)  # ~64k chars, no full stop
+    text = f"{VISIT}\n{filler}\n{REACTION}"
+    ((aid, visits, reactions, notes),) = limited.extract_batch(
+        [{"article_id": "long", "text": text, "published_at": MONDAY, "title": None}], notes=True
+    )
+    assert aid == "long"
+    assert any("only the first 20,000" in n for n in notes) and any("cut into" in n for n in notes)
+    assert {(v["visitor_code"], v["host_code"]) for v in visits} == {("CAN", "JPN")}
+    assert reactions == []  # the reaction sits past the characters read
+    for row in visits:
+        assert text[row["char_start"] : row["char_end"]] == row["sentence"]
+    ((_, _, _),) = limited.extract_batch(
+        [{"article_id": "s", "text": VISIT, "published_at": MONDAY, "title": None}]
+    )
+
+
+def test_a_single_huge_line_is_read_within_the_limits(extractor):
+    limited = Extractor(extractor.model_name, limits=Limits(max_article_chars=30_000, max_sentence_chars=800))
+    limited._nlp = extractor.nlp
+    text = "word " * 1_000_000  # 5 MB, one line, no full stop
+    ((_, visits, reactions, notes),) = limited.extract_batch(
+        [{"article_id": "huge", "text": text, "published_at": MONDAY, "title": None}], notes=True
+    )
+    assert (visits, reactions) == ([], [])
+    assert any("5,000,000 chars" in n for n in notes)
+
+
+def test_learned_parts_match_the_features_the_code_produces(extractor):
+    from diplowatch.nlp.status_classifier import MODEL_PATH as STATUS_PATH
+    from diplowatch.nlp.visit_scorer import MODEL_PATH as VISIT_PATH
+    from diplowatch.nlp.visit_scorer import article_candidates
+
+    visit_model = json.loads(VISIT_PATH.read_text())
+    status_model = json.loads(STATUS_PATH.read_text())
+    assert 0 < visit_model["threshold"] <= 1.01 and status_model["scope"] in {"none", "scorer", "all"}
+    articles = [
+        {
+            "article_id": "t",
+            "text": "Japanese Prime Minister Taro Sato met Chinese officials in Beijing on "
+            "Monday during a visit to China and Vietnam.",
+            "published_at": MONDAY,
+            "title": None,
+        }
+    ]
+    ((ctx, docs),) = list(extractor.parsed_articles(articles))
+    kept, _ = extractor.rule_visits(docs)
+    cands = article_candidates(ctx, docs, kept)
+    assert {("JPN", "CHN"), ("JPN", "VNM")} <= {(c.visitor.code, c.host_code) for c in cands}
+    known = set(visit_model["weights"])
+    # A renamed feature would leave the committed weights stale: every candidate must share features with
+    # them.
+    assert all(set(c.features) & known for c in cands)
+
+
+def test_training_refuses_the_validation_split(monkeypatch):
+    from diplowatch.nlp import train
+
+    monkeypatch.setattr("sys.argv", ["train", "--gold", "dev.jsonl", "--gold", "validation.jsonl"])
+    with pytest.raises(SystemExit):
+        train.main()
