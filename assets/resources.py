@@ -54,7 +54,7 @@ def _log_lock_wait(path, waited: float, limit: float) -> None:
 
 
 @functools.lru_cache(maxsize=4)
-def _load_extractor(model_name: str):
+def load_extractor(model_name: str):
     from diplowatch.nlp import Extractor  # spaCy import is heavy: only when a run extracts
 
     return Extractor(model_name=model_name)
@@ -67,7 +67,7 @@ class ExtractorResource(ConfigurableResource):
     model_name: str
 
     def get(self):
-        return _load_extractor(self.model_name)
+        return load_extractor(self.model_name)
 
 
 def build_resources(settings: Settings | None = None) -> dict:

@@ -27,8 +27,13 @@ events_job = define_asset_job(
 
 def executor_for(settings: Settings) -> ExecutorDefinition:
     """One process (every step in the run's process: imports and the spaCy model loaded once; the default),
-    or up to `settings.processes` processes (extraction chunks in parallel; each step process pays ~3 s of
-    imports and its own model). Both are Dagster's own executors, configurable per run in the UI."""
+    or up to `settings.processes` processes (extraction chunks in parallel). Both are Dagster's own executors,
+    configurable per run in the UI. The multiprocess one forks its step processes from a forkserver that has
+    imported the code location and loaded the model (`pipelines.preload`), so a step does not pay seconds
+    of imports and its own model load."""
     if settings.max_processes <= 1:
         return in_process_executor
-    return multiprocess_executor.configured({"max_concurrent": settings.max_processes})
+    return multiprocess_executor.configured({
+        "max_concurrent": settings.max_processes,
+        "start_method": {"forkserver": {"preload_modules": ["pipelines.preload"]}},
+    })

@@ -86,6 +86,7 @@ def stage_articles(
     """
     path = Path(folder) / "articles.parquet"
     path.parent.mkdir(parents=True, exist_ok=True)
+    batch_articles = max(1, min(batch_articles, chunk_articles))  # a chunk is whole row groups
     where, params = store.in_partitions(partition_dates)
     conditions = [where] if where else []
     if skip_extracted_by is not None:
@@ -100,11 +101,11 @@ def stage_articles(
     # texts. Streamed as Arrow batches, one row group each: DuckDB's own Parquet writer rounds groups up to
     # 2,048 rows, too coarse for chunks of a few hundred articles.
     with store.unordered(con):
-        reader = con.sql(sql, params=params).to_arrow_reader(max(1, batch_articles))
+        reader = con.sql(sql, params=params).to_arrow_reader(batch_articles)
         with pq.ParquetWriter(path, reader.schema) as writer:
             for batch in reader:
                 if batch.num_rows:
-                    writer.write_batch(batch, row_group_size=max(1, batch_articles))
+                    writer.write_batch(batch, row_group_size=batch_articles)
     return chunk_row_groups(path, chunk_articles)
 
 
