@@ -33,7 +33,9 @@ def executor_for(settings: Settings) -> ExecutorDefinition:
     of imports and its own model load."""
     if settings.max_processes <= 1:
         return in_process_executor
-    return multiprocess_executor.configured({
-        "max_concurrent": settings.max_processes,
-        "start_method": {"forkserver": {"preload_modules": ["pipelines.preload"]}},
-    })
+    return multiprocess_executor.configured(
+        {
+            "max_concurrent": settings.max_processes,
+            "start_method": {"forkserver": {"preload_modules": ["pipelines.preload"]}},
+        }
+    )
