@@ -12,51 +12,48 @@ from diplowatch.settings import Settings
 from pipelines.launch import RunOutcome, run_all
 
 
+def _flag(name: str, help: str):
+    return Annotated[bool, typer.Option(name, help=help)]
+
+
+ProcessesOpt = Annotated[
+    int | None,
+    typer.Option(
+        min=0,
+        help="processes the run's steps may use: 1 runs them all in this process; more extract "
+        "chunks in parallel; 0 = one per core (default: $DIPLOWATCH_PROCESSES, else 1)",
+    ),
+]
+PruneOpt = _flag(
+    "--prune",
+    "also remove stored articles whose files no longer exist anywhere (other folders included; a run "
+    "alone only removes what left the folder it reads)",
+)
+NightlyOpt = _flag(
+    "--nightly",
+    "run what the nightly schedule runs: the year of the previous complete UTC day (a cron job's command "
+    "where no Dagster daemon runs)",
+)
+ReextractOpt = _flag(
+    "--reextract", "extract every article again, not only those the current extractor and model have not read"
+)
+EphemeralOpt = _flag(
+    "--ephemeral",
+    "record the run in a throwaway Dagster instance instead of the project's ($DAGSTER_HOME, else "
+    ".dagster_home), which `make ui` shows",
+)
+
+
 @app.command()
 def run(
     raw: RawOpt = None,
     db: DbOpt = None,
     model: ModelOpt = None,
-    processes: Annotated[
-        int | None,
-        typer.Option(
-            min=0,
-            help="processes the run's steps may use: 1 runs them all in this process; more extract "
-            "chunks in parallel; 0 = one per core (default: $DIPLOWATCH_PROCESSES, else 1)",
-        ),
-    ] = None,
-    prune: Annotated[
-        bool,
-        typer.Option(
-            "--prune",
-            help="also remove stored articles whose files no longer exist anywhere (other folders "
-            "included; a run alone only removes what left the folder it reads)",
-        ),
-    ] = False,
-    nightly: Annotated[
-        bool,
-        typer.Option(
-            "--nightly",
-            help="run what the nightly schedule runs: the year of the previous complete UTC day "
-            "(a cron job's command where no Dagster daemon runs)",
-        ),
-    ] = False,
-    reextract: Annotated[
-        bool,
-        typer.Option(
-            "--reextract",
-            help="extract every article again, not only those the current extractor and model "
-            "have not read yet",
-        ),
-    ] = False,
-    ephemeral: Annotated[
-        bool,
-        typer.Option(
-            "--ephemeral",
-            help="record the run in a throwaway Dagster instance instead of the project's "
-            "($DAGSTER_HOME, else .dagster_home), which `make ui` shows",
-        ),
-    ] = False,
+    processes: ProcessesOpt = None,
+    prune: PruneOpt = False,
+    nightly: NightlyOpt = False,
+    reextract: ReextractOpt = False,
+    ephemeral: EphemeralOpt = False,
 ) -> None:
     """Materialize every asset (the UI's job) for every year of the raw folder's articles, then summarize."""
     settings = Settings.from_env(raw_dir=raw, db_path=db, model_name=model, processes=processes)
