@@ -11,7 +11,7 @@ from datetime import date, timedelta
 
 import polars as pl
 
-from diplowatch.schemas import empty_frame, frame_from_rows
+from diplowatch.schemas import MENTION_AT_A_GLANCE, empty_frame, frame_from_rows
 
 #: Two dated windows of the same pair this many days apart (or less) are the same visit: reports of one visit
 #: disagree by a day or two, while two distinct visits of the same pair within a week are rare.
@@ -87,22 +87,7 @@ _TITLE_WORDS = {
     "minister-president",
 }
 
-MENTION_COLUMNS = [
-    "mention_id",
-    "article_id",
-    "sentence_index",
-    "visitor_name",
-    "visitor_code",
-    "host_code",
-    "location",
-    "start_date",
-    "end_date",
-    "date_precision",
-    "status",
-    "visit_type",
-    "confidence",
-    "partition_date",
-]
+MENTION_COLUMNS = ["mention_id", "article_id", "sentence_index", *MENTION_AT_A_GLANCE, "partition_date"]
 
 
 @dataclass(frozen=True)
