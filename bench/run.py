@@ -124,9 +124,10 @@ def _counts(db: Path) -> dict:
                 for t in ("articles", "visit_mentions", "reactions", "visits")}
 
 
-def measure_bookkeeping(work: Path, months: int, backend: str) -> dict:
-    """One run of events_job over `months` empty monthly partitions (an empty raw folder): the time Dagster
-    spends on a long range whatever the articles, on the SQLite instance or on PostgreSQL."""
+def measure_bookkeeping(work: Path, years: int, backend: str) -> dict:
+    """One run of events_job over `years` empty yearly partitions (an empty raw folder): the time Dagster
+    spends on a long range whatever the articles, on the SQLite instance or on PostgreSQL (with
+    DAGSTER_EVENT_BATCH_SIZE for `postgres-batched`)."""
     import contextlib
     import shutil
     from datetime import date
@@ -137,7 +138,9 @@ def measure_bookkeeping(work: Path, months: int, backend: str) -> dict:
     raw.mkdir(parents=True, exist_ok=True)
     home = work / f"home-{backend}"
     home.mkdir(parents=True, exist_ok=True)
-    server = temporary_server() if backend == "postgres" else contextlib.nullcontext()
+    if backend == "postgres-batched":
+        os.environ["DAGSTER_EVENT_BATCH_SIZE"] = "1000"
+    server = temporary_server() if backend.startswith("postgres") else contextlib.nullcontext()
     with server as pg:
         if pg is not None:
             shutil.copy(ROOT / "deploy" / "dagster-postgres.yaml", home / "dagster.yaml")
@@ -152,15 +155,14 @@ def measure_bookkeeping(work: Path, months: int, backend: str) -> dict:
 
         job = build_definitions(Settings(raw_dir=str(raw), db_path=str(work / f"{backend}.duckdb"))).resolve_job_def(
             "events_job")
-        first = date(2026 - (months - 1) // 12 - 1, 1, 1)
-        last = date(first.year + (months - 1) // 12, (months - 1) % 12 + 1, 1)
+        first, last = date(2026 - years + 1, 1, 1), date(2026, 1, 1)
         with DagsterInstance.from_config(str(home)) as instance:
             start = time.perf_counter()
             result = job.execute_in_process(instance=instance, tags=range_tags(first, last), raise_on_error=False,
                                             run_config={"loggers": {"console": {"config": {"log_level": "ERROR"}}}})
             seconds = time.perf_counter() - start
             events = len(instance.all_logs(result.run_id))
-    return {"backend": backend, "months": months, "seconds": seconds, "events": events, "success": result.success}
+    return {"backend": backend, "years": years, "seconds": seconds, "events": events, "success": result.success}
 
 
 def _child(kind: str, *args: str) -> dict:
@@ -275,8 +277,8 @@ def main() -> None:
     parser.add_argument("--templates-size", type=int, default=10_000, help="articles of the templates corpus")
     parser.add_argument("--baseline-from", default=None,
                         help="JSON of an earlier --json-out whose baselines are reused for the same corpora")
-    parser.add_argument("--bookkeeping", type=int, default=0, metavar="MONTHS",
-                        help="also time one run over this many empty months on SQLite and PostgreSQL")
+    parser.add_argument("--bookkeeping", type=int, default=0, metavar="YEARS",
+                        help="also time one run over this many empty years on SQLite and PostgreSQL")
     parser.add_argument("--duckdb-rows", type=int, default=0, help="also measure the event-table load rate")
     parser.add_argument("--model", default=MODEL)
     parser.add_argument("--shared", default=str(ROOT.parent / "shared"))
@@ -303,19 +305,22 @@ def main() -> None:
         Path(args.json_out).write_text(json.dumps(figures, indent=2, default=str))
 
 
-def _bookkeeping(months: int, work: Path) -> dict:
+def _bookkeeping(years: int, work: Path) -> dict:
     from bench.postgres import missing_reason
 
-    print(f"\n== Dagster bookkeeping: one run over {months} empty monthly partitions", flush=True)
+    print(f"\n== Dagster bookkeeping: one run over {years} empty yearly partitions", flush=True)
     out = {}
-    for backend in ("sqlite", "postgres"):
-        if backend == "postgres" and missing_reason():
+    for backend in ("sqlite", "postgres", "postgres-batched"):
+        if backend.startswith("postgres") and missing_reason():
             print(f"  postgres: skipped ({missing_reason()})")
             continue
-        result = _child("bookkeeping", str(work / "bookkeeping"), str(months), backend)
-        out[backend] = result
-        print(f"  {backend:8s}: {result['seconds']:.1f} s, {result['events']} event-log rows, "
-              f"{1000 * result['seconds'] / months:.0f} ms per monthly partition", flush=True)
+        one = _child("bookkeeping", str(work / f"bookkeeping-{backend}-1"), "1", backend)
+        many = _child("bookkeeping", str(work / f"bookkeeping-{backend}-{years}"), str(years), backend)
+        per = (many["seconds"] - one["seconds"]) / max(1, years - 1)
+        out[backend] = {"one_year": one, "years": many, "per_partition_seconds": per}
+        print(f"  {backend:16s}: 1 year {one['seconds']:.1f} s ({one['events']} event rows), {years} years "
+              f"{many['seconds']:.1f} s ({many['events']} rows): {1000 * per:.0f} ms per extra partition",
+              flush=True)
     return out
 
 
