@@ -35,6 +35,7 @@ CHECKED_DOCS = [
     "docs/operations.md",
     "docs/analytics.md",
     "docs/storage-notes.md",
+    "docs/scaling.md",
 ]
 _PATH = re.compile(
     r"`((?:diplowatch|assets|pipelines|tests|docs|deploy|bench|samples)/[\w./-]+\.\w+"
