@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from assets.resources import load_extractor
 from diplowatch.settings import Settings
-from pipelines import definitions  # noqa: F401 - imported for its side effect: every module of the code location
+
+# Imported for its side effect: every module of the code location, loaded once in the forkserver.
+from pipelines import definitions  # noqa: F401
 
 _settings = Settings.from_env()
 load_extractor(_settings.model_name).nlp  # noqa: B018 - loads the model into the forkserver
