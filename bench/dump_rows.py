@@ -35,7 +35,8 @@ def _rows(rows: list[dict]) -> list[dict]:
 def dump(extractor, articles: list[dict]) -> dict[str, dict]:
     """article_id -> {"visits": rows, "reactions": rows}."""
     return {
-        str(aid): {"visits": _rows(v), "reactions": _rows(r)} for aid, v, r in extractor.extract_batch(articles)
+        str(aid): {"visits": _rows(v), "reactions": _rows(r)}
+        for aid, v, r in extractor.extract_batch(articles)
     }
 
 

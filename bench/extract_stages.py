@@ -39,7 +39,13 @@ def timed(name: str, fn):
 def instrument(ex) -> None:
     """Timers around the Extractor's steps (module names the extractor calls) and the people index."""
     m = extractor_module
-    for name in ("ArticleContext", "candidate_sentences", "scored_visits", "apply_status", "scored_reactions"):
+    for name in (
+        "ArticleContext",
+        "candidate_sentences",
+        "scored_visits",
+        "apply_status",
+        "scored_reactions",
+    ):
         if hasattr(m, name):
             setattr(m, name, timed(name, getattr(m, name)))
     if hasattr(m, "article_gate"):
@@ -87,11 +93,15 @@ def main() -> None:
     wall, cpu = time.perf_counter(), time.process_time()
     list(ex.extract_batch(articles))
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
-    print(f"{len(articles)} articles: {cpu:.2f} CPU s ({len(articles) / cpu:,.0f} articles per CPU second), "
-          f"{wall:.2f} s wall; {len(texts)} sentences parsed ({len(texts) / len(articles):.2f} per article)")
+    print(
+        f"{len(articles)} articles: {cpu:.2f} CPU s ({len(articles) / cpu:,.0f} articles per CPU second), "
+        f"{wall:.2f} s wall; {len(texts)} sentences parsed ({len(texts) / len(articles):.2f} per article)"
+    )
     for name, seconds in sorted(SECONDS.items(), key=lambda kv: -kv[1]):
-        print(f"  {name:24s} {seconds:7.2f} s  {100 * seconds / cpu:5.1f}%  {1000 * seconds / len(articles):6.2f} ms/article"
-              f"  ({CALLS[name]} calls)")
+        print(
+            f"  {name:24s} {seconds:7.2f} s  {100 * seconds / cpu:5.1f}%  {1000 * seconds / len(articles):6.2f} ms/article"
+            f"  ({CALLS[name]} calls)"
+        )
     print("spaCy components on those sentences (run again one component at a time):")
     for name, seconds in component_times(ex.nlp, texts).items():
         print(f"  {name:24s} {seconds:7.2f} s  {1000 * seconds / max(1, len(texts)):6.2f} ms/sentence")

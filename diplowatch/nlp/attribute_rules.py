@@ -37,7 +37,7 @@ def _value_test(key: str, spec, strings) -> Callable[[int], bool] | None:
         return lambda v, want=strings.add(spec): v == want
     if not isinstance(spec, dict) or len(spec) != 1:
         return None
-    (op, arg), = spec.items()
+    ((op, arg),) = spec.items()
     if op == "IN":
         return lambda v, s=frozenset(strings.add(x) for x in arg): v in s
     if op == "NOT_IN":
@@ -140,8 +140,10 @@ class FastAttributeRuler:
             for pos in (*plain, *(p for p in self._lower(row[1]) if p in passing)):
                 attr_id, tests = self.entries[pos]
                 end = i + len(tests)
-                if end == i + 1 or end <= len(rows) and all(
-                    test(rows[i + k][c]) for k in range(1, len(tests)) for c, test in tests[k]
+                if (
+                    end == i + 1
+                    or end <= len(rows)
+                    and all(test(rows[i + k][c]) for k in range(1, len(tests)) for c, test in tests[k])
                 ):
                     found.add((attr_id, i, end))
         return sorted(found)

@@ -50,7 +50,8 @@ def load_pipeline(model_name: str):
             f"spaCy model {model_name!r} is not installed; install it as a Python package "
             f"(e.g. add it to the project's dependencies) or pass another installed model name"
         ) from exc
-    if "attribute_ruler" in nlp.pipe_names and FastAttributeRuler.from_ruler("check", nlp.get_pipe("attribute_ruler")):
+    ruler = nlp.get_pipe("attribute_ruler") if "attribute_ruler" in nlp.pipe_names else None
+    if ruler is not None and FastAttributeRuler.from_ruler("check", ruler) is not None:
         # Same patterns and results, matched by look-up (attribute_rules.py); spaCy's ruler stays for its data.
         nlp.add_pipe("diplowatch_attribute_rules", after="attribute_ruler")
         nlp.disable_pipe("attribute_ruler")
@@ -121,8 +122,13 @@ class Extractor:
 
     # -- internals ----------------------------------------------------------------------------
     def _context(self, article: dict) -> ArticleContext:
-        return ArticleContext(str(article["article_id"]), article.get("text") or "",
-                              _published(article.get("published_at")), article.get("title"), self.limits)
+        return ArticleContext(
+            str(article["article_id"]),
+            article.get("text") or "",
+            _published(article.get("published_at")),
+            article.get("title"),
+            self.limits,
+        )
 
     def _candidates(self, article: dict) -> tuple[ArticleContext | None, Iterable[int]]:
         """An article's context and the indices of the sentences to parse; (None, []) when the article gate
