@@ -174,16 +174,24 @@ def article_gate(text: str, published_at=None, max_sentence_chars: int | None = 
         return None  # no line can pass the gate's first test, whatever it names
     hits = gazetteer().find_all(text, published_at)
     lines = _cues_at(starts, words, hits)
+    if _lines_can_pass(lines):
+        return words, hits
+    # The tests only ever ask for bits, so the typo repair can only make a line pass: tried only now.
+    repaired = False
     for cue, start, end in zip(lines, starts, [*starts[1:], len(text)], strict=True):
         long_line = max_sentence_chars is not None and end - start > max_sentence_chars
         if cue.place and (long_line or has_trigger_typo(text[start:end])):
             cue.bits |= STRONG_VISIT | STANCE
+            repaired = True
+    return (words, hits) if repaired and _lines_can_pass(lines) else None
+
+
+def _lines_can_pass(lines: list[_SentenceCues]) -> bool:
+    """candidate_sentences' tests on lines, with a state person and a dateline state taken as there."""
     about_visit = any(c.bits & STRONG_VISIT and c.bits & OFFICIAL and c.place for c in lines)
     for cue in lines:
         cue.about_visit, cue.dateline, cue.person = about_visit, True, _always
-    if article_can_hold_events(lines) and any(rule(c) for c in lines for _, rule in SENTENCE_RULES):
-        return words, hits
-    return None
+    return article_can_hold_events(lines) and any(rule(c) for c in lines for _, rule in SENTENCE_RULES)
 
 
 def _always() -> bool:
