@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -245,6 +246,12 @@ def _own_side_object(after: str, own_code: str | None, on_date) -> bool:
     return bool(hits) and hits[0][3].code == own_code and re.fullmatch(r"(?:for |of |to |from )?(?:the )?", window[: hits[0][0]]) is not None
 
 
+@lru_cache(maxsize=4096)
+def _word_rx(word: str) -> re.Pattern:
+    """A cue word or phrase on letter boundaries, compiled once (the cue lists outgrow re's own cache)."""
+    return re.compile(rf"(?<![a-z]){re.escape(word)}(?![a-z])")
+
+
 def _stance_from_cues(text: str, own_code: str | None = None, on_date=None) -> tuple[str, str]:
     original = " " + text + " "
     low = original.lower()
@@ -257,7 +264,7 @@ def _stance_from_cues(text: str, own_code: str | None = None, on_date=None) -> t
     evaluative = lex["evaluative_words"]
     negative_words = set(evaluative["negative"])
     for c in [*lex["negative_cues"], *evaluative["negative"]]:
-        for m in re.finditer(rf"(?<![a-z]){re.escape(c)}(?![a-z])", low):
+        for m in _word_rx(c).finditer(low):
             if c in negative_words and re.search(r"\b(?:not|no|n't|never)\s+(?:\w+\s+)?$", low[max(0, m.start() - 25): m.start()]):
                 continue  # "was not worried by the meeting": a denied judgement is no judgement
             if not _third_party_view(low[max(0, m.start() - 40): m.start()]):
@@ -267,7 +274,7 @@ def _stance_from_cues(text: str, own_code: str | None = None, on_date=None) -> t
     positive_words = set(evaluative["positive"])
     trip_nouns = "|".join(sorted(map(re.escape, lex["visit_nouns_attributive"])))
     for c in [*lex["positive_cues"], *evaluative["positive"]]:
-        for m in re.finditer(rf"(?<![a-z]){re.escape(c)}(?![a-z])", low):
+        for m in _word_rx(c).finditer(low):
             before = low[max(0, m.start() - 25): m.start()]
             if _third_party_view(low[max(0, m.start() - 40): m.start()]):
                 continue
@@ -468,7 +475,7 @@ def extract_reactions(doc: Doc, sent: Sentence, ctx: ArticleContext, visits: lis
         if verb.pos_ not in {"VERB", "AUX"}:
             continue
         lemma = verb.lemma_.lower()
-        according = any(c.lower_ == "according" for c in verb.children) and verb.dep_ == "ROOT"
+        according = verb.dep_ == "ROOT" and any(c.lower_ == "according" for c in verb.children)
         action_stance = _stance_action(verb)
         if action_stance is not None:
             cand = _action_reaction(verb, action_stance, sent, ctx, visits)
