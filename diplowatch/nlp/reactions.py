@@ -84,6 +84,11 @@ def _speaker_token(verb: Token) -> Token | None:
         if obj is not None:
             return obj
         return next((c for c in children if c.dep_ == "nsubjpass"), None)
+    agent = _agent(verb)
+    if agent is not None:
+        return agent  # "was criticised by Germany", "opposed by Germany": the passive's doer speaks
+    if any(c.dep_ == "nsubjpass" for c in children) and lemma in lexicon()["stance_verbs"]:
+        return None  # "Iran was accused of ...": the passive subject is the target, the doer is unnamed
     for child in children:
         if child.dep_ in {"prep", "advcl"} and child.lower_ == "according":
             for g in child.children:
@@ -100,6 +105,16 @@ def _speaker_token(verb: Token) -> Token | None:
             head = head.head  # "after rejecting X": the subject of the verb the clause hangs from
         return _speaker_token(head)
     return subj
+
+
+def _agent(verb: Token) -> Token | None:
+    """The doer of a passive verb ("opposed by Germany"): the object of its "by" phrase."""
+    if verb.tag_ != "VBN":
+        return None
+    for child in verb.children:
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
 
 
 def _trailing_speaker(verb: Token) -> Token | None:
@@ -457,13 +472,75 @@ def _action_reaction(verb: Token, stance: str, sent: Sentence, ctx: ArticleConte
     )
 
 
+def _position_owners(noun: Token) -> list[Token]:
+    """Who holds the position a stance noun names: "objections from China", "a demand made by Iraq", "China's
+    objections", "French demands", each of a coordinated group ("calls from Spain and Italy")."""
+    # "French demands", "China's objections"; not "the Greek opposition" (a party): a modifier holds a plural noun.
+    owners = [c for c in noun.children if c.i < noun.i and (c.dep_ == "poss" or (
+        c.dep_ in {"amod", "compound"} and noun.tag_ == "NNS"))]
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in {"from", "by"}:
+            owners += [g for g in child.children if g.dep_ == "pobj"]
+        elif child.dep_ == "acl" and child.tag_ == "VBN":
+            agent = _agent(child)
+            owners += [agent] if agent is not None else []
+    doc = noun.doc
+    # "the leaders of Germany, Italy and Spain": each state of the group behind a plain noun.
+    owners += [g for o in owners if o.pos_ == "NOUN" for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
+               for g in p.children if g.dep_ == "pobj"]
+    # The holder is named in its own words ("calls by U.S. officials for China ...": the officials, not China).
+    return [t for o in owners for t in (o, *o.conjuncts)
+            if t.pos_ in {"PROPN", "ADJ"} or gazetteer().find_all(doc[t.left_edge.i: t.i + 1].text)]
+
+
+def _is_demand(noun: Token) -> bool:
+    """"calls from X for Y", "a demand made by X", "French demands that": not a phone call or consumer demand."""
+    if noun.tag_ == "NNS" and noun.lemma_.lower() == "demand":
+        return True
+    return any(c.dep_ in {"acl", "ccomp", "relcl"} or (c.dep_ == "prep" and c.lower_ in {"for", "to"})
+               for c in noun.children)
+
+
+def _nominal_reactions(doc: Doc, sent: Sentence, ctx: ArticleContext, visits: list) -> list[ReactionCandidate]:
+    """Positions reported as nouns with their holder: "in the face of opposition from Germany", "insistent demands
+    from Tokyo and Seoul", "French demands that ...". The target is a foreign actor anywhere in the sentence."""
+    nouns = {k: v for k, v in lexicon()["stance_nouns"].items() if v in {"negative", "positive"}}
+    out: list[ReactionCandidate] = []
+    for noun in doc:
+        stance = nouns.get(noun.lemma_.lower()) if noun.pos_ == "NOUN" else None
+        if stance is None or any(c.dep_ in {"neg", "det"} and c.lower_ in {"no", "not", "without"} for c in noun.children):
+            continue
+        if noun.lemma_.lower() in {"call", "demand"} and not _is_demand(noun):
+            continue
+        for owner in _position_owners(noun):
+            speaker = resolve_token_actor(owner, ctx, sent)
+            if speaker is None or not speaker.code or not speaker.is_state or is_media(owner):
+                continue
+            span = actor_span(owner)
+            content_text = " ".join(t.text for t in doc if not (span.start <= t.i < span.end))
+            targets = list(dict.fromkeys(p.code for *_, p in gazetteer().find_all(content_text, ctx.published_at)
+                                         if p.code != speaker.code))
+            if not targets:
+                continue
+            about = _about_visit(speaker, content_text, targets, visits)
+            out.append(ReactionCandidate(
+                sentence=sent, trigger=noun, speaker=speaker, stance=stance,
+                quote=doc[noun.left_edge.i: noun.right_edge.i + 1].text, quote_is_direct=False,
+                target_codes=targets, content_text=content_text, mentions_visit=about,
+                refers_visit=about or _about_visit(speaker, content_text, targets, visits, loose=True),
+                reasons=[f"position noun '{noun.text}'", f"speaker: {speaker.reason}", f"targets: {','.join(targets)}"],
+                verb_lemma=noun.lemma_.lower(), speaker_written=written_name(owner), evidence="stance_act",
+            ))
+    return out
+
+
 def extract_reactions(doc: Doc, sent: Sentence, ctx: ArticleContext, visits: list) -> list[ReactionCandidate]:
     lex = lexicon()
     stance_verbs = lex["stance_verbs"]
     speech_verbs = lex.set("speech_verbs")
     judging_verbs = lex.set("judging_verbs")  # "called/termed/branded X (as) Y"
     quotes = _quotes(sent)
-    out: list[ReactionCandidate] = []
+    out: list[ReactionCandidate] = _nominal_reactions(doc, sent, ctx, visits)
     for verb in doc:
         if verb.pos_ not in {"VERB", "AUX"}:
             continue
@@ -532,6 +609,10 @@ def extract_reactions(doc: Doc, sent: Sentence, ctx: ArticleContext, visits: lis
         content = _content_tokens(verb)
         if lemma == "quote":
             content = [t for t in doc if t.i not in {x.i for x in speaker_tok.subtree} and t.i != verb.i]
+        if _agent(verb) is not None and lemma in stance_verbs:
+            # "euro bonds, opposed by Germany": what the doer opposes is the phrase the passive modifies.
+            span = actor_span(speaker_tok)
+            content = [t for t in doc if not (span.start <= t.i < span.end) and not t.is_punct]
         content_text = " ".join(t.text for t in content)
         quote_text = None
         direct = False
