@@ -472,6 +472,22 @@ def _action_reaction(verb: Token, stance: str, sent: Sentence, ctx: ArticleConte
     )
 
 
+_STRONG_STANCE = (frozenset(lexicon()["prefilter"]["strong_stance"]) | {"call", "demand", "press"}) - {"deny", "refuse", "veto", "summon", "expel"}
+
+
+def _context_targets(speaker: Actor, speaker_tok: Token, doc: Doc, sent: Sentence, ctx: ArticleContext) -> list[str]:
+    """"China and Russia are resisting sanctions", "Germany rebuffed renewed calls": a strong stance verb whose
+    object names no state takes aim at the foreign actors of its sentence, else of the sentence before."""
+    span = actor_span(speaker_tok)
+    rest = " ".join(t.text for t in doc if not (span.start <= t.i < span.end))
+    texts = [rest, ctx.sentences[sent.index - 1].text] if sent.index > 0 else [rest]
+    for text in texts:
+        codes = [p.code for *_, p in gazetteer().find_all(text, ctx.published_at) if p.code != speaker.code]
+        if codes:
+            return list(dict.fromkeys(codes))
+    return []
+
+
 def _position_owners(noun: Token) -> list[Token]:
     """Who holds the position a stance noun names: "objections from China", "a demand made by Iraq", "China's
     objections", "French demands", each of a coordinated group ("calls from Spain and Italy")."""
@@ -650,6 +666,8 @@ def extract_reactions(doc: Doc, sent: Sentence, ctx: ArticleContext, visits: lis
         if not targets and (stance_verbs.get(lemma) in {"negative", "positive"} or judging):
             # "rejected the accusation", "described the move as 'unjustified'": the definite object points back.
             targets = _anaphoric_targets(verb, speaker, sent, ctx)
+        if not targets and lemma in _STRONG_STANCE and not any(c.dep_ == "neg" for c in verb.children):
+            targets = _context_targets(speaker, speaker_tok, doc, sent, ctx)
         named_text = " ".join([content_text, *referred])
         mentions_visit = _about_visit(speaker, named_text, targets, visits)
         refers_visit = mentions_visit or _about_visit(speaker, named_text, targets, visits, loose=True)
