@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Token
 
 from diplowatch.nlp.actors import gazetteer
 from diplowatch.nlp.context import (
+    RELATIVES,
     Actor,
     ArticleContext,
     actor_span,
@@ -420,6 +421,8 @@ def _without_dateline(name: str | None, tok: Token, sent: Sentence, ctx: Article
 def _coordinated_speakers(cand: ReactionCandidate, speaker_tok: Token, ctx: ArticleContext, sent: Sentence) -> list:
     """"Britain and France have long resisted X": coordinated subjects share the predicate, each takes the stance."""
     out = []
+    if speaker_tok.lower_ in RELATIVES and speaker_tok.head.dep_ == "relcl":
+        speaker_tok = speaker_tok.head.head  # "Britain and France, which have long resisted the move"
     for conj in speaker_tok.conjuncts:
         actor = resolve_token_actor(conj, ctx, sent)
         if actor is None or not actor.code or not actor.is_state or actor.code == cand.speaker.code:
@@ -475,17 +478,68 @@ def _action_reaction(verb: Token, stance: str, sent: Sentence, ctx: ArticleConte
 _STRONG_STANCE = (frozenset(lexicon()["prefilter"]["strong_stance"]) | {"call", "demand", "press"}) - {"deny", "refuse", "veto", "summon", "expel"}
 
 
-def _context_targets(speaker: Actor, speaker_tok: Token, doc: Doc, sent: Sentence, ctx: ArticleContext) -> list[str]:
+def _context_targets(speaker: Actor, speaker_tok: Token, doc: Doc, sent: Sentence, ctx: ArticleContext,
+                     previous: bool = True) -> list[str]:
     """"China and Russia are resisting sanctions", "Germany rebuffed renewed calls": a strong stance verb whose
     object names no state takes aim at the foreign actors of its sentence, else of the sentence before."""
     span = actor_span(speaker_tok)
     rest = " ".join(t.text for t in doc if not (span.start <= t.i < span.end))
-    texts = [rest, ctx.sentences[sent.index - 1].text] if sent.index > 0 else [rest]
+    texts = [rest, ctx.sentences[sent.index - 1].text] if sent.index > 0 and previous else [rest]
     for text in texts:
         codes = [p.code for *_, p in gazetteer().find_all(text, ctx.published_at) if p.code != speaker.code]
         if codes:
             return list(dict.fromkeys(codes))
     return []
+
+
+def _calls_for_meeting(verb: Token) -> bool:
+    words = set(lexicon()["demand_meeting_objects"]["words"])
+    return any(g.dep_ == "pobj" and g.lemma_.lower() in words
+               for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children)
+
+
+def _adjective_reactions(doc: Doc, sent: Sentence, ctx: ArticleContext, visits: list) -> list[ReactionCandidate]:
+    """A position as a predicate adjective: "he was critical of wider Europe", "Britain is opposed to the plan",
+    "Washington was concerned by the violence". The target is a foreign actor named in the sentence."""
+    adjectives = lexicon()["stance_adjectives"]
+    out: list[ReactionCandidate] = []
+    for adj in doc:
+        entry = adjectives.get(adj.lower_) if adj.dep_ in {"acomp", "amod", "oprd"} else None
+        if not entry or adj.dep_ == "amod" and adj.head.pos_ != "AUX" or any(c.dep_ == "neg" for c in adj.head.children):
+            continue
+        if not any(c.dep_ == "prep" and c.lower_ in entry[1] for c in [*adj.children, *adj.head.children]):
+            continue
+        subj = next((c for c in adj.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        cand = _act_candidate(adj, subj, entry[0], f"position adjective '{adj.text}'", sent, ctx, visits) if subj is not None else None
+        if cand is not None:
+            out.append(cand)
+    return out
+
+
+def _act_candidate(trigger: Token, speaker_tok: Token, stance: str, why: str, sent: Sentence, ctx: ArticleContext,
+                   visits: list) -> ReactionCandidate | None:
+    """A reaction whose holder is speaker_tok, aimed at a foreign actor anywhere else in the sentence."""
+    speaker = resolve_token_actor(speaker_tok, ctx, sent)
+    if speaker is None or not speaker.code or not speaker.is_state or is_media(speaker_tok):
+        return None
+    doc = trigger.doc
+    span = actor_span(speaker_tok)
+    content_text = " ".join(t.text for t in doc if not (span.start <= t.i < span.end))
+    targets = list(dict.fromkeys(p.code for *_, p in gazetteer().find_all(content_text, ctx.published_at)
+                                 if p.code != speaker.code))
+    if not targets:
+        targets = _context_targets(speaker, speaker_tok, doc, sent, ctx)
+    if not targets:
+        return None
+    about = _about_visit(speaker, content_text, targets, visits)
+    return ReactionCandidate(
+        sentence=sent, trigger=trigger, speaker=speaker, stance=stance,
+        quote=doc[trigger.left_edge.i: trigger.right_edge.i + 1].text, quote_is_direct=False,
+        target_codes=targets, content_text=content_text, mentions_visit=about,
+        refers_visit=about or _about_visit(speaker, content_text, targets, visits, loose=True),
+        reasons=[why, f"speaker: {speaker.reason}", f"targets: {','.join(targets)}"],
+        verb_lemma=trigger.lemma_.lower(), speaker_written=written_name(speaker_tok), evidence="stance_act",
+    )
 
 
 def _position_owners(noun: Token) -> list[Token]:
@@ -556,7 +610,7 @@ def extract_reactions(doc: Doc, sent: Sentence, ctx: ArticleContext, visits: lis
     speech_verbs = lex.set("speech_verbs")
     judging_verbs = lex.set("judging_verbs")  # "called/termed/branded X (as) Y"
     quotes = _quotes(sent)
-    out: list[ReactionCandidate] = _nominal_reactions(doc, sent, ctx, visits)
+    out: list[ReactionCandidate] = _nominal_reactions(doc, sent, ctx, visits) + _adjective_reactions(doc, sent, ctx, visits)
     for verb in doc:
         if verb.pos_ not in {"VERB", "AUX"}:
             continue
@@ -576,8 +630,10 @@ def extract_reactions(doc: Doc, sent: Sentence, ctx: ArticleContext, visits: lis
                 c.dep_ == "dobj" and ctx.people.person_at(sent.start + c.idx, sent.start + c.idx + len(c.text)) is not None
                 for c in verb.children):
             continue  # "welcomed President X to Cairo": receiving a person is hosting, not a statement
-        if lemma == "ask" and verb.tag_ == "VBN" and not any(c.dep_ == "nsubj" for c in verb.children):
-            continue  # "Asked whether ..., X said": a reporter's question, not a demand
+        if lemma in {"ask", "press"} and verb.tag_ == "VBN" and not any(c.dep_ == "nsubj" for c in verb.children):
+            continue  # "Asked whether ..., X said", "when pressed on ...": a reporter's question, not a demand
+        if verb.dep_ == "amod" or (lemma == "call" and _calls_for_meeting(verb)):
+            continue  # "pressing business"; "called for a summit with China": a proposal, not a demand
         # A verb inside a quotation is what is said, not the act of saying it.
         if any(qs <= verb.idx < qe for qs, qe, _ in quotes):
             continue
@@ -666,8 +722,12 @@ def extract_reactions(doc: Doc, sent: Sentence, ctx: ArticleContext, visits: lis
         if not targets and (stance_verbs.get(lemma) in {"negative", "positive"} or judging):
             # "rejected the accusation", "described the move as 'unjustified'": the definite object points back.
             targets = _anaphoric_targets(verb, speaker, sent, ctx)
-        if not targets and lemma in _STRONG_STANCE and not any(c.dep_ == "neg" for c in verb.children):
-            targets = _context_targets(speaker, speaker_tok, doc, sent, ctx)
+        if not targets and not any(c.dep_ == "neg" for c in verb.children) and (
+                lemma in _STRONG_STANCE or lemma in speech_verbs
+                and _stance_from_cues(content_text, speaker.code, ctx.published_at)[0] != "neutral"):
+            # "Washington was profoundly concerned by the violence, the ambassador said": the stance aims at the
+            # foreign actors of the sentence or of the one before.
+            targets = _context_targets(speaker, speaker_tok, doc, sent, ctx, previous=lemma in _STRONG_STANCE)
         named_text = " ".join([content_text, *referred])
         mentions_visit = _about_visit(speaker, named_text, targets, visits)
         refers_visit = mentions_visit or _about_visit(speaker, named_text, targets, visits, loose=True)
