@@ -475,7 +475,7 @@ def _action_reaction(verb: Token, stance: str, sent: Sentence, ctx: ArticleConte
     )
 
 
-_STRONG_STANCE = (frozenset(lexicon()["prefilter"]["strong_stance"]) | {"call", "demand", "press"}) - {"deny", "refuse", "veto", "summon", "expel"}
+_STRONG_STANCE = (frozenset(lexicon()["prefilter"]["strong_stance"]) | {"call", "demand"}) - {"deny", "refuse", "veto", "summon", "expel"}
 
 
 def _context_targets(speaker: Actor, speaker_tok: Token, doc: Doc, sent: Sentence, ctx: ArticleContext,
