@@ -559,6 +559,7 @@ def _from_trigger(tok, role, lemma, doc, sent, ctx, preps_by_verb, need_place, a
         visitor_toks = [c for v in visitor_toks if sent.start + v.idx < ctx.dateline.end for c in v.children
                         if c.dep_ in {"conj", "appos"} and sent.start + c.idx >= ctx.dateline.end] + visitor_toks
     visitor = None
+    co_visitors: list[Actor] = []
     for vtok in visitor_toks:
         actor = resolve_token_actor(vtok, ctx, sent)
         if actor is None or not actor.code or not actor.is_state:
@@ -566,6 +567,7 @@ def _from_trigger(tok, role, lemma, doc, sent, ctx, preps_by_verb, need_place, a
         if actor.kind in {"state", "igo"} and not actor.has_title and role != "visiting":
             continue
         visitor = actor
+        co_visitors = _co_visitors(vtok, actor, ctx, sent)
         break
     if visitor is None and role == "noun":
         # Badly parsed sentences: the nearest titled state official named before the trip noun.
@@ -612,7 +614,7 @@ def _from_trigger(tok, role, lemma, doc, sent, ctx, preps_by_verb, need_place, a
         if how == "modifier":
             places = [p for p in places if p[2].i == dtok.i or p[2].head.i == dtok.i]
         countries = [p for p in places if p[0].kind != "igo"]
-        if not countries:
+        if not countries and how != "modifier":  # "an EU summit" does not say where it meets
             countries = [p for p in places if p[0].kind == "igo" and p[0].seat]
             countries = [(Place(p[0].seat, "country"), p[1], p[2]) for p in countries]
         for place, surface, _ in countries:
@@ -643,7 +645,7 @@ def _from_trigger(tok, role, lemma, doc, sent, ctx, preps_by_verb, need_place, a
     negated = status is None
     out = []
     past_words = {t.lower_ for t in tok.sent} & {"last", "ago", "earlier", "yesterday", "previously", "recently"}
-    for code, (loc, how) in merged.items():
+    for (code, (loc, how)), visitor in ((leg, v) for v in [visitor, *co_visitors] for leg in merged.items()):
         if code == visitor.code:
             continue  # domestic trip or going home
         leg_status = status
@@ -674,6 +676,29 @@ def _from_trigger(tok, role, lemma, doc, sent, ctx, preps_by_verb, need_place, a
                 cand.status = "ongoing"  # "welcomed X on Monday for two days of talks", reported on Tuesday: still there
         out.append(cand)
     return out
+
+
+_GROUP_NOUNS = {"leader", "leaders", "minister", "ministers", "official", "officials", "head", "heads", "counterparts",
+                "delegation", "delegations", "president", "presidents", "premiers", "representatives", "envoys"}
+
+
+def _co_visitors(vtok: Token, visitor: Actor, ctx: ArticleContext, sent: Sentence) -> list[Actor]:
+    """Other states travelling with the visitor: coordinated visitors ("Merkel and Sarkozy flew to X") and the
+    states of a group ("the leaders of France, Germany and Italy met in Rome", "ministers from Germany and Spain")."""
+    toks = [(t, False) for t in vtok.conjuncts]
+    if vtok.lemma_.lower() in _GROUP_NOUNS or vtok.lower_ in _GROUP_NOUNS:
+        for prep in (c for c in vtok.children if c.dep_ == "prep" and c.lower_ in {"of", "from"}):
+            for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                toks += [(t, True) for t in (pobj, *pobj.conjuncts)]
+    out: dict[str, Actor] = {}
+    for tok, grouped in toks:
+        actor = resolve_token_actor(tok, ctx, sent)
+        if actor is None or not actor.code or not actor.is_state or actor.code == visitor.code or "dateline" in actor.reason:
+            continue
+        if actor.kind in {"state", "igo"} and not actor.has_title and not grouped:
+            continue  # a bare state coordinated with a traveller is not itself travelling
+        out.setdefault(actor.code, actor)
+    return list(out.values())
 
 
 def _attach_dates(cand: VisitCandidate, tok: Token, dates: list[DateMention], sent: Sentence, ctx: ArticleContext) -> None:
