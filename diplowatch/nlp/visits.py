@@ -721,8 +721,8 @@ def _attach_dates(cand: VisitCandidate, tok: Token, dates: list[DateMention], se
     if ctx.anchor and "end of" in text_low and tok.lemma_ in {"visit", "trip", "tour"}:
         cand.end_date, cand.date_precision = ctx.anchor, "day"
         return
-    if "meet" in cand.reasons[0] or "presence" in cand.reasons[0]:
-        return  # the day of a meeting or a statement is not the day of arrival
+    if "presence" in cand.reasons[0]:
+        return  # the day of a statement is not the day of arrival
     if not dates:
         dates_ok = []
     else:
