@@ -198,6 +198,9 @@ def _status(trigger: Token, ctx: ArticleContext, dates: list[DateMention]) -> tu
                 break
             up = up.head
         prep = trigger.head if trigger.head.dep_ == "prep" else None
+        order = _trip_order(trigger, gov, sentence_words)
+        if order is not None:
+            return order
         if prep is not None and prep.lower_ in {"during", "on", "at"} or any(c.lower_ in {"first", "second", "end", "final"} for c in trigger.subtree):
             if sentence_words & {"last", "ago", "earlier"} and not (sentence_words & {"today"}):
                 return "completed", "during a past visit"
@@ -231,6 +234,20 @@ def _status(trigger: Token, ctx: ArticleContext, dates: list[DateMention]) -> tu
     if tag == "MD":
         return "planned", "modal"
     return "ongoing", "default"
+
+
+def _trip_order(trigger: Token, gov: Token, sentence_words: set[str]) -> tuple[str, str] | None:
+    """"ahead of his visit", "before the trip" (still to come); "began an official visit" (under way)."""
+    cues = lexicon()["trip_order_cues"]
+    prep = trigger.head
+    if prep.dep_ in {"prep", "pcomp"}:
+        phrase = " ".join(t.lower_ for t in prep.doc[max(0, prep.i - 2): prep.i + 1])
+        if any(phrase == c or phrase.endswith(" " + c) for c in cues["before"]):
+            return "planned", f"before the trip ('{prep.text}')"
+    if (trigger.dep_ == "dobj" and gov.lemma_.lower() in cues["begin_verbs"]
+            and not sentence_words & {"last", "ago", "earlier", "yesterday"}):
+        return "ongoing", f"began the trip ('{gov.text}')"
+    return None
 
 
 def _past_tense(verb: Token) -> bool:
