@@ -27,7 +27,14 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from diplowatch.nlp.actors import DATA_DIR, gazetteer
-from diplowatch.nlp.context import ACTOR_DEPS, Actor, ArticleContext, is_media, resolve_token_actor, written_name
+from diplowatch.nlp.context import (
+    ACTOR_DEPS,
+    Actor,
+    ArticleContext,
+    is_media,
+    resolve_token_actor,
+    written_name,
+)
 from diplowatch.nlp.lexicon import lexicon
 from diplowatch.nlp.reactions import VISIT_WORDS, ReactionCandidate, _about_visit, _stance_from_cues
 from diplowatch.nlp.segment import Sentence
@@ -119,8 +126,12 @@ def _verb_features(verb: Token, rel: str, ctx: ArticleContext, code: str) -> lis
         feats.append("gov_modal")
     if verb.dep_ in {"ccomp", "xcomp", "advcl", "relcl", "acl"}:
         feats.append(f"gov_is_{verb.dep_}")
-    comp = [t for c in verb.children if c.dep_ in {"ccomp", "xcomp", "dobj", "prep", "advcl", "oprd", "acomp"}
-            for t in c.subtree]
+    comp = [
+        t
+        for c in verb.children
+        if c.dep_ in {"ccomp", "xcomp", "dobj", "prep", "advcl", "oprd", "acomp"}
+        for t in c.subtree
+    ]
     text = " ".join(t.text for t in sorted(comp, key=lambda t: t.i))
     if text:
         cue, _ = _stance_from_cues(text, code, ctx.published_at)
@@ -159,7 +170,6 @@ def _sentence_features(doc: Doc, sent: Sentence, ctx: ArticleContext, visits: li
         feats.append("article_visit")
     if sent.index == 0:
         feats.append("first_sentence")
-    words = _words()
     for tok in doc:
         pol = _polarity(tok)
         if pol and pol != "speech" and tok.pos_ in {"VERB", "NOUN"}:
@@ -183,8 +193,9 @@ def _actor_tokens(doc: Doc, sent: Sentence, ctx: ArticleContext) -> dict[str, li
     return out
 
 
-def sentence_candidates(doc: Doc, sent: Sentence, ctx: ArticleContext, visits: list,
-                        rule: list[ReactionCandidate]) -> list[ReactorCandidate]:
+def sentence_candidates(
+    doc: Doc, sent: Sentence, ctx: ArticleContext, visits: list, rule: list[ReactionCandidate]
+) -> list[ReactorCandidate]:
     """One candidate per state or IGO actor of a parsed sentence (and per reactor the rules found there)."""
     found = _actor_tokens(doc, sent, ctx)
     rule_here = [r for r in rule if r.sentence.index == sent.index]
@@ -214,8 +225,9 @@ def sentence_candidates(doc: Doc, sent: Sentence, ctx: ArticleContext, visits: l
     return out
 
 
-def article_reactors(ctx: ArticleContext, docs: list[Doc], visits: list,
-                     rule: list[ReactionCandidate]) -> list[ReactorCandidate]:
+def article_reactors(
+    ctx: ArticleContext, docs: list[Doc], visits: list, rule: list[ReactionCandidate]
+) -> list[ReactorCandidate]:
     return [c for doc in docs for c in sentence_candidates(doc, doc._.diplowatch_sentence, ctx, visits, rule)]
 
 
@@ -241,7 +253,9 @@ class ReactionScorer:
             cand.probs[stance] = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-def predicted_keys(scores: dict[tuple[str, str], float], thresholds: dict[str, float]) -> set[tuple[str, str]]:
+def predicted_keys(
+    scores: dict[tuple[str, str], float], thresholds: dict[str, float]
+) -> set[tuple[str, str]]:
     return {key for key, p in scores.items() if p >= thresholds[key[1]]}
 
 
@@ -255,8 +269,9 @@ def best_scores(cands: list[ReactorCandidate]) -> dict[tuple[str, str], tuple[fl
     return best
 
 
-def scored_reactions(scorer: ReactionScorer, ctx: ArticleContext, docs: list[Doc],
-                     rule: list[ReactionCandidate], visits: list) -> list[ReactionCandidate]:
+def scored_reactions(
+    scorer: ReactionScorer, ctx: ArticleContext, docs: list[Doc], rule: list[ReactionCandidate], visits: list
+) -> list[ReactionCandidate]:
     """The article's reactions: the model's (reactor, stance) keys, each from the rules' candidate of that key
     when there is one; in `add` mode the rules' reactions are all kept."""
     cands = article_reactors(ctx, docs, visits, rule)
@@ -275,10 +290,22 @@ def _as_reaction(cand: ReactorCandidate, stance: str, visits: list) -> ReactionC
     about = _about_visit(cand.actor, text, cand.targets, visits)
     refers = about or _about_visit(cand.actor, text, cand.targets, visits, loose=True)
     return ReactionCandidate(
-        sentence=cand.sentence, trigger=verb, speaker=cand.actor, stance=stance, quote=text,
-        quote_is_direct=False, target_codes=cand.targets, content_text=text, mentions_visit=about,
+        sentence=cand.sentence,
+        trigger=verb,
+        speaker=cand.actor,
+        stance=stance,
+        quote=text,
+        quote_is_direct=False,
+        target_codes=cand.targets,
+        content_text=text,
+        mentions_visit=about,
         refers_visit=refers,
-        reasons=[f"scored reactor {cand.probs.get(stance, 0.0):.2f} for {stance}",
-                 f"speaker: {cand.actor.reason}", f"targets: {','.join(cand.targets) or '-'}"],
-        verb_lemma=verb.lemma_.lower(), speaker_written=written_name(cand.token), evidence="scored",
+        reasons=[
+            f"scored reactor {cand.probs.get(stance, 0.0):.2f} for {stance}",
+            f"speaker: {cand.actor.reason}",
+            f"targets: {','.join(cand.targets) or '-'}",
+        ],
+        verb_lemma=verb.lemma_.lower(),
+        speaker_written=written_name(cand.token),
+        evidence="scored",
     )

@@ -662,7 +662,8 @@ def _from_trigger(tok, role, lemma, doc, sent, ctx, preps_by_verb, need_place, a
     negated = status is None
     out = []
     past_words = {t.lower_ for t in tok.sent} & {"last", "ago", "earlier", "yesterday", "previously", "recently"}
-    for (code, (loc, how)), visitor in ((leg, v) for v in [visitor, *co_visitors] for leg in merged.items()):
+    travellers = [visitor, *co_visitors]
+    for (code, (loc, how)), visitor in ((leg, v) for v in travellers for leg in merged.items()):  # noqa: B020
         if code == visitor.code:
             continue  # domestic trip or going home
         leg_status = status
