@@ -189,7 +189,8 @@ def resolve_token_actor(tok: Token, ctx: ArticleContext, sent: Sentence) -> Acto
             return Actor(name, code, state, "leaders table", "person", "", True)
     # "the prime minister", "the spokesman": the last such person named earlier in the article.
     if tok.pos_ == "NOUN" and has_title:
-        person = ctx.people.last_before(offset, title_word=tok.lemma_.lower())
+        # "other leaders", "officials": a plural title is not the one person last named by that title.
+        person = ctx.people.last_before(offset, title_word=tok.lemma_.lower()) if tok.tag_ != "NNS" else None
         if person is not None:
             return Actor(person.name, person.code, person.is_state and state, f"definite title → {person.reason}", "person",
                          person.title, True)

@@ -433,23 +433,23 @@ def _coordinated_speakers(cand: ReactionCandidate, speaker_tok: Token, ctx: Arti
     return out
 
 
-def _action_reaction(verb: Token, stance: str, sent: Sentence, ctx: ArticleContext, visits: list) -> ReactionCandidate | None:
+def _action_reaction(verb: Token, stance: str, sent: Sentence, ctx: ArticleContext, visits: list) -> list[ReactionCandidate]:
     """A stance reported as an act; its target is a foreign actor anywhere in the sentence ("after the U.S. action")."""
     doc = verb.doc
     if any(c.dep_ == "neg" for c in verb.children) or any(
         c.dep_ == "aux" and c.lower_ in {"will", "would", "to", "could", "may", "might", "shall", "'ll"} for c in verb.children
     ):
-        return None  # "did not lodge a protest", "may summon the envoy": no act took place
+        return []  # "did not lodge a protest", "may summon the envoy": no act took place
     if verb.text[:1].isupper() and verb.i > 0:
-        return None
+        return []
     speaker_tok = _speaker_token(verb)
     if speaker_tok is None or is_media(speaker_tok):
-        return None
+        return []
     speaker = resolve_token_actor(speaker_tok, ctx, sent)
     if speaker is None or not speaker.code or not speaker.is_state:
-        return None
+        return []
     if _domestic_addressee(verb, speaker, ctx):
-        return None
+        return []
     span = actor_span(speaker_tok)
     rest = [t for t in doc if not (span.start <= t.i < span.end)]
     content_text = " ".join(t.text for t in rest)
@@ -461,18 +461,21 @@ def _action_reaction(verb: Token, stance: str, sent: Sentence, ctx: ArticleConte
         if person.name and person.code and person.code != speaker.code and person.code not in targets:
             if any(re.search(rf"\b{re.escape(t)}\b", content_text) for t in person.tokens if len(t) > 2):
                 targets.append(person.code)
+    if not targets:
+        targets = _context_targets(speaker, speaker_tok, doc, sent, ctx)
     mentions_visit = _about_visit(speaker, content_text, targets, visits)
     refers_visit = mentions_visit or _about_visit(speaker, content_text, targets, visits, loose=True)
     if not targets and not refers_visit:
-        return None
+        return []
     tail = doc[verb.i: max(verb.i + 1, verb.right_edge.i + 1)]
-    return ReactionCandidate(
+    cand = ReactionCandidate(
         sentence=sent, trigger=verb, speaker=speaker, stance=stance, quote=tail.text, quote_is_direct=False,
         target_codes=targets, content_text=content_text, mentions_visit=mentions_visit, refers_visit=refers_visit,
         reasons=[f"stance act verb '{tail.text[:40]}'", f"speaker: {speaker.reason}", f"targets: {','.join(targets) or 'visit'}"],
         verb_lemma=verb.lemma_.lower(), speaker_written=_without_dateline(written_name(speaker_tok), speaker_tok, sent, ctx),
         evidence="stance_act",
     )
+    return [cand, *_coordinated_speakers(cand, speaker_tok, ctx, sent)]
 
 
 _STRONG_STANCE = (frozenset(lexicon()["prefilter"]["strong_stance"]) | {"call", "demand"}) - {"deny", "refuse", "veto", "summon", "expel"}
@@ -618,9 +621,7 @@ def extract_reactions(doc: Doc, sent: Sentence, ctx: ArticleContext, visits: lis
         according = any(c.lower_ == "according" for c in verb.children) and verb.dep_ == "ROOT"
         action_stance = _stance_action(verb)
         if action_stance is not None:
-            cand = _action_reaction(verb, action_stance, sent, ctx, visits)
-            if cand is not None:
-                out.append(cand)
+            out.extend(_action_reaction(verb, action_stance, sent, ctx, visits))
             continue
         if lemma not in stance_verbs and lemma not in speech_verbs and lemma not in judging_verbs and not according:
             continue

@@ -739,8 +739,10 @@ def _attach_dates(cand: VisitCandidate, tok: Token, dates: list[DateMention], se
     if ctx.anchor and "end of" in text_low and tok.lemma_ in {"visit", "trip", "tour"}:
         cand.end_date, cand.date_precision = ctx.anchor, "day"
         return
-    if "presence" in cand.reasons[0]:
-        return  # the day of a statement is not the day of arrival
+    if "presence" in cand.reasons[0] or "meet" in cand.reasons[0] and cand.status != "planned":
+        # The day of a statement, or of a meeting already held, is not the day of arrival; the day set for a
+        # coming meeting is the day the trip is pinned to ("will meet X in Paris on Tuesday").
+        return
     if not dates:
         dates_ok = []
     else:
