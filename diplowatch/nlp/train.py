@@ -163,18 +163,24 @@ def _f1(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
+def out_of_fold(data: list[ArticleData], fit, predict, c_value: float) -> dict[str, dict]:
+    """Each article's predictions from a model fitted on the four folds it is not in."""
+    # Articles in file order, dealt round-robin: the folds are the same on every run.
+    folds = [data[i::FOLDS] for i in range(FOLDS)]
+    oof: dict[str, dict] = {}
+    for k, held in enumerate(folds):
+        fitted = fit([a for j, fold in enumerate(folds) if j != k for a in fold], c_value)
+        for article in held:
+            oof[article.article_id] = predict(fitted, article)
+    return oof
+
+
 def cross_validate(data: list[ArticleData], fit, predict, rule_of, gold_of) -> dict:
     """Out-of-fold scores per C (fit on four folds, predict the fifth), then P/R/F1 of the rules plus pairs
     scoring at least each threshold, overall and by era; ("rules", None) is the rules alone."""
-    # Articles in file order, dealt round-robin: the folds are the same on every run.
-    folds = [data[i::FOLDS] for i in range(FOLDS)]
     results = {}
     for c_value in C_GRID:
-        oof: dict[str, dict] = {}
-        for k, held in enumerate(folds):
-            fitted = fit([a for j, fold in enumerate(folds) if j != k for a in fold], c_value)
-            for article in held:
-                oof[article.article_id] = predict(fitted, article)
+        oof = out_of_fold(data, fit, predict, c_value)
         for thr in THRESHOLDS:
             results[(c_value, thr)] = _tally(data, oof, thr, rule_of, gold_of)
     results[("rules", None)] = _tally(data, {}, 2.0, rule_of, gold_of)
@@ -323,14 +329,9 @@ def _reaction_keys(article: ArticleData, scores: dict, mode: str, thresholds: di
 def cross_validate_reactions(data: list[ArticleData]) -> dict:
     """Out-of-fold reaction P/R/F1 per (C, mode, threshold for negative/positive, threshold for neutral), and
     ("rules", ...) for the rules alone."""
-    folds = [data[i::FOLDS] for i in range(FOLDS)]
     results: dict = {("rules", None, None, None): _reaction_tally(data, lambda a: a.rule_reactions)}
     for c_value in C_GRID:
-        oof: dict[str, dict] = {}
-        for k, held in enumerate(folds):
-            models = _fit_reactions([a for j, fold in enumerate(folds) if j != k for a in fold], c_value)
-            for article in held:
-                oof[article.article_id] = _predict_reactions(models, article)
+        oof = out_of_fold(data, _fit_reactions, _predict_reactions, c_value)
         for mode in REACTION_MODES:
             for t_pol in THRESHOLDS:
                 for t_neu in THRESHOLDS:
