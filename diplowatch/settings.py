@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 DEFAULT_RAW_DIR = "samples/articles"
@@ -31,21 +32,22 @@ class Settings:
     chunk_articles: int = DEFAULT_CHUNK_ARTICLES
 
     @classmethod
-    def from_env(cls, **overrides: str | int | None) -> Settings:
+    def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: str | int | None) -> Settings:
         """DIPLOWATCH_RAW_DIR, DIPLOWATCH_DB, DIPLOWATCH_MODEL and DIPLOWATCH_SCHEDULE_TIMEZONE (the nightly
         schedule's IANA time zone), DIPLOWATCH_FEEDS (a feeds TOML file; empty: no feeds),
         DIPLOWATCH_PROCESSES (processes a run's steps may use; 0 = one per core), DIPLOWATCH_STAGING_DIR
         (where a run's steps hand files over) and DIPLOWATCH_CHUNK_ARTICLES (articles per extraction step),
-        with explicit non-None overrides winning."""
+        with explicit non-None overrides winning. `environ`: where to read them (default: os.environ)."""
+        env = os.environ if environ is None else environ
         values = {
-            "raw_dir": os.environ.get("DIPLOWATCH_RAW_DIR") or DEFAULT_RAW_DIR,
-            "db_path": os.environ.get("DIPLOWATCH_DB") or DEFAULT_DB,
-            "model_name": os.environ.get("DIPLOWATCH_MODEL") or DEFAULT_MODEL,
-            "schedule_timezone": os.environ.get("DIPLOWATCH_SCHEDULE_TIMEZONE") or DEFAULT_SCHEDULE_TIMEZONE,
-            "feeds_path": os.environ.get("DIPLOWATCH_FEEDS") or DEFAULT_FEEDS,
-            "processes": _processes(os.environ.get("DIPLOWATCH_PROCESSES")),
-            "staging_dir": os.environ.get("DIPLOWATCH_STAGING_DIR") or DEFAULT_STAGING,
-            "chunk_articles": _whole_number("DIPLOWATCH_CHUNK_ARTICLES", DEFAULT_CHUNK_ARTICLES, minimum=1),
+            "raw_dir": env.get("DIPLOWATCH_RAW_DIR") or DEFAULT_RAW_DIR,
+            "db_path": env.get("DIPLOWATCH_DB") or DEFAULT_DB,
+            "model_name": env.get("DIPLOWATCH_MODEL") or DEFAULT_MODEL,
+            "schedule_timezone": env.get("DIPLOWATCH_SCHEDULE_TIMEZONE") or DEFAULT_SCHEDULE_TIMEZONE,
+            "feeds_path": env.get("DIPLOWATCH_FEEDS") or DEFAULT_FEEDS,
+            "processes": _processes(env.get("DIPLOWATCH_PROCESSES")),
+            "staging_dir": env.get("DIPLOWATCH_STAGING_DIR") or DEFAULT_STAGING,
+            "chunk_articles": _whole_number(env, "DIPLOWATCH_CHUNK_ARTICLES", DEFAULT_CHUNK_ARTICLES, minimum=1),
         }
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)
@@ -83,8 +85,8 @@ def _processes(value: str | None) -> int:
     return processes
 
 
-def _whole_number(variable: str, default: int, minimum: int) -> int:
-    value = os.environ.get(variable)
+def _whole_number(env: Mapping[str, str], variable: str, default: int, minimum: int) -> int:
+    value = env.get(variable)
     if value is None or not value.strip():
         return default
     try:

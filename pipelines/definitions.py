@@ -38,6 +38,17 @@ def build_definitions(
 defs = build_definitions()
 
 
-def events_job_from_env():
-    """`events_job` as the environment configures it: rebuilt by a run's step processes (reconstructable)."""
-    return build_definitions().resolve_job_def("events_job")
+def events_job_for(**environ: str):
+    """`events_job` for the settings in `environ` (Settings.to_env()): what a run's step processes rebuild
+    (reconstructable_job). The settings travel with the job rather than in os.environ, because the step
+    processes fork from a forkserver that keeps the environment of the run that started it."""
+    return build_definitions(Settings.from_env(environ)).resolve_job_def("events_job")
+
+
+def reconstructable_events_job(settings: Settings):
+    """events_job for these settings, rebuilt the same way in every step process of a multiprocess run."""
+    from dagster import build_reconstructable_job
+
+    return build_reconstructable_job(
+        "pipelines.definitions", "events_job_for", reconstructable_kwargs=settings.to_env()
+    )

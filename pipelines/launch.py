@@ -137,10 +137,10 @@ def _run_config(reextract: bool) -> dict:
 
 
 def _execute(settings: Settings, instance, first: date, last: date, selection, run_config: dict):
-    from dagster import execute_job, reconstructable
+    from dagster import execute_job
 
     from assets.partitions import partition_key, range_tags
-    from pipelines.definitions import build_definitions, events_job_from_env
+    from pipelines.definitions import build_definitions, reconstructable_events_job
 
     tags = range_tags(first, last) if first != last else {}
     key = partition_key(first) if first == last else None
@@ -155,14 +155,8 @@ def _execute(settings: Settings, instance, first: date, last: date, selection, r
             raise_on_error=False,
         )
     tags = range_tags(first, last)
-    with execute_job(
-        reconstructable(events_job_from_env),
-        instance,
-        run_config=run_config,
-        tags=tags,
-        asset_selection=selection,
-        raise_on_error=False,
-    ) as result:
+    with execute_job(reconstructable_events_job(settings), instance, run_config=run_config, tags=tags,
+                     asset_selection=selection, raise_on_error=False) as result:
         return result
 
 

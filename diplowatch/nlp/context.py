@@ -90,6 +90,11 @@ def token_offset(sent: Sentence, tok: Token) -> int:
     return sent.start + tok.idx
 
 
+def _is_title_word(tok: Token) -> bool:
+    """A state title by its lemma, plural forms too ("leaders", "ministers", "officials")."""
+    return tok.pos_ == "NOUN" and tok.lemma_.lower() in lexicon().set("state_titles")
+
+
 def actor_span(tok: Token) -> Span:
     """The noun phrase of tok with its owner-giving right modifiers ("a spokesperson for the U.S.")."""
     doc = tok.doc
@@ -97,8 +102,8 @@ def actor_span(tok: Token) -> Span:
     right = tok.i
     for child in tok.rights:
         if child.dep_ in {"appos", "compound", "flat", "nmod", "npadvmod"} or (
-            child.dep_ == "prep" and child.lower_ in {"of", "for"}
-        ):
+            child.dep_ == "prep" and (child.lower_ in {"of", "for"} or child.lower_ == "from" and _is_title_word(tok))
+        ):  # "ministers from Germany and Spain": a plural title takes its states from "from" too
             right = max(right, child.right_edge.i)
         elif child.dep_ == "punct" and child.i == right + 1:
             continue
@@ -154,7 +159,7 @@ def resolve_token_actor(tok: Token, ctx: ArticleContext, sent: Sentence) -> Acto
     end = sent.start + span.end_char
     text = span.text
     low = text.lower()
-    has_title = bool(_title_regex().search(low))
+    has_title = bool(_title_regex().search(low)) or _is_title_word(tok)
     state, why = _is_state_title(text)
     person = ctx.people.person_at(sent.start + tok.idx, sent.start + tok.idx + len(tok.text)) or ctx.people.person_at(start, end)
     head_words = {tok.lower_} | {c.lower_ for c in tok.children if c.dep_ == "compound"}
@@ -184,7 +189,8 @@ def resolve_token_actor(tok: Token, ctx: ArticleContext, sent: Sentence) -> Acto
             return Actor(name, code, state, "leaders table", "person", "", True)
     # "the prime minister", "the spokesman": the last such person named earlier in the article.
     if tok.pos_ == "NOUN" and has_title:
-        person = ctx.people.last_before(offset, title_word=tok.lemma_.lower())
+        # "other leaders", "officials": a plural title is not the one person last named by that title.
+        person = ctx.people.last_before(offset, title_word=tok.lemma_.lower()) if tok.tag_ != "NNS" else None
         if person is not None:
             return Actor(person.name, person.code, person.is_state and state, f"definite title → {person.reason}", "person",
                          person.title, True)

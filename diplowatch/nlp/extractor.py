@@ -9,14 +9,14 @@ from collections.abc import Iterable, Iterator
 from diplowatch.nlp.codes import reaction_codes, visit_codes
 from diplowatch.nlp.components import ReactionComponent, VisitComponent
 from diplowatch.nlp.context import ArticleContext, Limits
-from diplowatch.nlp.prefilter import candidate_sentences
+from diplowatch.nlp.prefilter import article_gate, candidate_sentences
 from diplowatch.nlp.reaction_scorer import ReactionScorer, scored_reactions
 from diplowatch.nlp.reactions import ReactionCandidate, names_known_talks
 from diplowatch.nlp.status_classifier import StatusClassifier, apply_status
 from diplowatch.nlp.visit_scorer import VisitScorer, scored_visits
 from diplowatch.nlp.visits import VisitCandidate
 
-EXTRACTOR_VERSION = "diplowatch-rules-0.7"
+EXTRACTOR_VERSION = "diplowatch-rules-0.8"
 
 # NER is not used (names come from the gazetteer); the rule lemmatizer runs behind a memo (lemma_cache.py).
 _UNUSED_COMPONENTS = ["ner"]
@@ -41,6 +41,7 @@ def load_pipeline(model_name: str):
 
     import diplowatch.nlp.components  # noqa: F401 - registers the factories
     import diplowatch.nlp.lemma_cache  # noqa: F401
+    from diplowatch.nlp.attribute_rules import FastAttributeRuler
 
     try:
         nlp = spacy.load(model_name, exclude=_UNUSED_COMPONENTS)
@@ -49,6 +50,11 @@ def load_pipeline(model_name: str):
             f"spaCy model {model_name!r} is not installed; install it as a Python package "
             f"(e.g. add it to the project's dependencies) or pass another installed model name"
         ) from exc
+    ruler = nlp.get_pipe("attribute_ruler") if "attribute_ruler" in nlp.pipe_names else None
+    if ruler is not None and FastAttributeRuler.from_ruler("check", ruler) is not None:
+        # Same patterns and results, matched by look-up (attribute_rules.py); spaCy's ruler stays for its data.
+        nlp.add_pipe("diplowatch_attribute_rules", after="attribute_ruler")
+        nlp.disable_pipe("attribute_ruler")
     if "lemmatizer" in nlp.pipe_names and getattr(nlp.get_pipe("lemmatizer"), "mode", "") == "rule":
         nlp.add_pipe("diplowatch_lemma_cache", after="lemmatizer")
         nlp.disable_pipe("lemmatizer")
@@ -115,25 +121,63 @@ class Extractor:
             yield from self._run(batch, notes)
 
     # -- internals ----------------------------------------------------------------------------
-    def parsed_articles(self, articles: list[dict]) -> Iterator[tuple[ArticleContext, list]]:
-        """(article context, parsed Docs of its candidate sentences) per article, in input order."""
-        contexts = [ArticleContext(str(a["article_id"]), a.get("text") or "", _published(a.get("published_at")),
-                                   a.get("title"), self.limits) for a in articles]
-        jobs: list[tuple[int, int]] = []  # (article position, sentence index)
-        for pos, ctx in enumerate(contexts):
-            indices = range(len(ctx.sentences)) if self.exhaustive else candidate_sentences(ctx)
-            jobs.extend((pos, i) for i in indices)
-        texts = (contexts[pos].sentences[i].text for pos, i in jobs)
+    def _context(self, article: dict) -> ArticleContext:
+        return ArticleContext(
+            str(article["article_id"]),
+            article.get("text") or "",
+            _published(article.get("published_at")),
+            article.get("title"),
+            self.limits,
+        )
+
+    def _candidates(self, article: dict) -> tuple[ArticleContext | None, Iterable[int]]:
+        """An article's context and the indices of the sentences to parse; (None, []) when the article gate
+        rejects it before any sentence splitting (then nothing is parsed and its rows are empty)."""
+        if self.exhaustive:
+            ctx = self._context(article)
+            return ctx, range(len(ctx.sentences))
+        text = (article.get("text") or "")[: self.limits.max_article_chars]
+        found = article_gate(text, _published(article.get("published_at")), self.limits.max_sentence_chars)
+        if found is None:
+            return None, []
+        ctx = self._context(article)
+        return ctx, candidate_sentences(ctx, found)
+
+    def _parse(self, articles: list[dict]) -> Iterator[tuple[dict, ArticleContext | None, list]]:
+        """(article, context or None, parsed Docs of its candidate sentences) per article, in input order."""
+        prepared = [(a, *self._candidates(a)) for a in articles]
+        jobs = [(pos, i) for pos, (_, ctx, indices) in enumerate(prepared) for i in indices]
+        texts = (prepared[pos][1].sentences[i].text for pos, i in jobs)
         parsed: dict[int, list] = {}
         for (pos, i), doc in zip(jobs, self.nlp.pipe(texts, batch_size=256), strict=True):
-            doc._.diplowatch_context = contexts[pos]
-            doc._.diplowatch_sentence = contexts[pos].sentences[i]
+            ctx = prepared[pos][1]
+            doc._.diplowatch_context = ctx
+            doc._.diplowatch_sentence = ctx.sentences[i]
             parsed.setdefault(pos, []).append(doc)
-        for pos, ctx in enumerate(contexts):
-            yield ctx, parsed.get(pos, [])
+        for pos, (article, ctx, _) in enumerate(prepared):
+            yield article, ctx, parsed.get(pos, [])
+
+    def parsed_articles(self, articles: list[dict]) -> Iterator[tuple[ArticleContext, list]]:
+        """(article context, parsed Docs of its candidate sentences) per article, in input order."""
+        for article, ctx, docs in self._parse(articles):
+            yield (ctx if ctx is not None else self._context(article)), docs
+
+    def _notes_of_rejected(self, article: dict) -> list[str]:
+        """The limits' notes of an article the gate rejected: only a text over the article limit or with a line
+        over the sentence limit can have any (the context is built for those only)."""
+        text = article.get("text") or ""
+        if len(text) > self.limits.max_article_chars or any(
+            len(line) > self.limits.max_sentence_chars for line in text.split("\n")
+        ):
+            return list(self._context(article).notes)
+        return []
 
     def _run(self, articles: list[dict], notes: bool) -> Iterator[tuple]:
-        for ctx, docs in self.parsed_articles(articles):
+        for article, ctx, docs in self._parse(articles):
+            if ctx is None:
+                out = (str(article["article_id"]), [], [])
+                yield (*out, self._notes_of_rejected(article)) if notes else out
+                continue
             visits, reactions = self._article(ctx, docs)
             yield (ctx.article_id, visits, reactions, list(ctx.notes)) if notes else (ctx.article_id, visits, reactions)
 
@@ -153,7 +197,8 @@ class Extractor:
         _share_attributes(kept, candidates)
         visit_rows = [_visit_row(ctx, c) for c in kept]
         reaction_cands = [r for doc in docs for r in self._reactions.reactions(doc, kept)]
-        if self.reaction_scorer is not None:
+        if self.reaction_scorer is not None and self.reaction_scorer.threshold <= 1.0:
+            # A threshold above 1 is how `make train` switches the scorer off: no probability reaches it.
             reaction_cands += scored_reactions(self.reaction_scorer, ctx, docs, reaction_cands, kept)
         return visit_rows, _reaction_rows(ctx, reaction_cands, kept, visit_rows)
 

@@ -111,6 +111,36 @@ _UNNAMED = re.compile(
     r"(?P<suffix>(?:\s+(?:for|of|in|at|to)\s+(?:the\s+)?[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,3})?)",
 )
 
+# Characters that (?i) matches to an ASCII letter although their lower() is not that letter ("ſ" ~ "s").
+_FOLD_SPECIAL = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+@lru_cache(maxsize=1)
+def _title_automaton():
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for word in _TITLE_WORDS:
+        automaton.add_word(word.lower(), len(word))
+    automaton.make_automaton()
+    return automaton
+
+
+def _title_matches(rx: re.Pattern, text: str):
+    """The same matches as rx.finditer(text) for a pattern that opens with a title word (_TITLED,
+    _TITLE_OF_THEN_NAME), trying the regex only where a title word starts (a speed-up only: the big
+    case-insensitive alternation is slow to try at every position)."""
+    low = text.lower()
+    if len(low) != len(text) or any(c in text for c in _FOLD_SPECIAL):
+        yield from rx.finditer(text)
+        return
+    pos = 0
+    for start in sorted({end - n + 1 for end, n in _title_automaton().iter(low)}):
+        if start >= pos and (m := rx.match(text, start)) is not None:
+            yield m
+            pos = m.end()
+
+
 _OFFICE_QUALIFIERS = {
     "foreign", "finance", "defence", "defense", "trade", "economy", "economic", "interior", "state", "senior", "top", "government",
     "ministry", "central", "bank", "agriculture", "energy", "oil", "deputy", "chief", "official", "press", "presidential", "embassy",
@@ -218,7 +248,7 @@ class PeopleIndex:
 
     def _scan(self, text: str) -> None:
         found: list[Person] = []
-        for m in _TITLED.finditer(text):
+        for m in _title_matches(_TITLED, text):
             title_text, name = _split_name(m.group("title"), m.group("name").strip())
             toks = [t for t in name.split() if t not in _STOP_NAME_TOKENS]
             if not toks or name.split()[0] in _STOP_NAME_TOKENS or self._not_a_name(name):
@@ -243,7 +273,7 @@ class PeopleIndex:
             state, why = _is_state_title(title_phrase + (of_owner.group(0) if of_owner else ""))
             found.append(Person(name, title_text.lower(), code, m.start() - len(prefix),
                                 m.end("name"), state, reason if state else why, frozenset(toks)))
-        for m in _TITLE_OF_THEN_NAME.finditer(text):
+        for m in _title_matches(_TITLE_OF_THEN_NAME, text):
             name = m.group("name").strip()
             if self._not_a_name(name) or any(p.start < m.end() and m.start() < p.end for p in found):
                 continue

@@ -1,9 +1,14 @@
 """Cheap pre-filter without the model: which sentences of an article can hold a visit or a reaction, so only
 those are parsed.
 
-Two steps, both over word lists of diplowatch/data/lexicon.json (`prefilter` and the trigger lists):
-1. the article gate: a strong visit or stance word, an official word and two different states/IGOs anywhere
-   in the text (most business and domestic news stops here and costs one automaton pass);
+Three steps, all over word lists of diplowatch/data/lexicon.json (`prefilter` and the trigger lists):
+0. `article_gate`, on the raw text before any sentence splitting: the article-wide version of step 1's
+   condition (a strong word anywhere, or a speech/stance verb and a stance cue anywhere, or a trigger typo; a
+   state/IGO named; an official word or two states). Step 1 cannot pass an article this rejects, so it only
+   saves work: most business and domestic news stops here after one automaton pass (and a gazetteer pass when
+   a strong word is there);
+1. the article gate: one sentence with a strong visit or stance word, an official word, a leader named or
+   two different states/IGOs, and a state/IGO;
 2. the sentence filter: the ordered table SENTENCE_RULES, each rule naming a trigger class and the actor
    evidence the extraction rules of that class need to produce anything. A plain "said" with no stance cue
    and no travel word is never parsed: such a statement counts as a reaction only about a visit, and then
@@ -133,6 +138,8 @@ class _SentenceCues:
     person: Callable[[], bool] = (
         bool  # whether a state person is named in the sentence (computed on first need)
     )
+    prev_codes: frozenset[str] = frozenset()  # states/IGOs of the span before (a line counts as its own)
+    leader: Callable[[], bool] = bool  # whether a leader is named bare in the span ("Putin"), on first need
 
 
 def _word_bits(low: str) -> list[tuple[int, int]]:
@@ -147,11 +154,64 @@ def _word_bits(low: str) -> list[tuple[int, int]]:
     return out
 
 
-def _cues(ctx: ArticleContext, words: list[tuple[int, int]], hits) -> list[_SentenceCues]:
-    """The cues of each sentence, from one pass of the word automaton and the gazetteer over the text."""
-    starts = [s.start for s in ctx.sentences]
-    cues = [_SentenceCues() for _ in ctx.sentences]
-    codes: list[set[str]] = [set() for _ in ctx.sentences]
+def _strong(bits: int) -> bool:
+    return bool(bits & (STRONG_VISIT | STRONG_STANCE) or (bits & (SPEECH | STANCE) and bits & CUE))
+
+
+def article_gate(text: str, published_at=None, max_sentence_chars: int | None = None) -> tuple | None:
+    """Whether `candidate_sentences` can pick anything in an article with this (already clipped) text, decided
+    before any sentence splitting: None when it cannot, else the (word hits, gazetteer hits) it needs, so they
+    are not computed twice.
+
+    A sentence never crosses a line, so each line's words and states include those of each of its sentences;
+    the tests of `candidate_sentences` are run on lines instead, with what needs the people index or the
+    dateline taken as true (a state person, a dateline state) and a line's typo repair made whenever the line
+    names a place and holds a typo. A line passes whatever any of its sentences passes, so an article rejected
+    here has no candidate sentence. A line longer than max_sentence_chars may be cut inside a word
+    (bound_sentences): such a line counts as holding a typo.
+    """
+    words = _word_bits(text.lower())
+    starts = [0, *(m.end() for m in re.finditer("\n", text))]
+    if not any(_strong(c.bits) for c in _cues_at(starts, words, [])) and not has_trigger_typo(text):
+        return None  # no line can pass the gate's first test, whatever it names
+    hits = gazetteer().find_all(text, published_at)
+    lines = _cues_at(starts, words, hits)
+    for cue, start, end in zip(lines, starts, [*starts[1:], len(text)], strict=True):
+        cue.leader = partial(_names_leader, text, start, end)
+        cue.prev_codes |= cue.codes  # the sentence before may be on the same line
+    if _lines_can_pass(lines):
+        return words, hits
+    # The tests only ever ask for bits, so the typo repair can only make a line pass: tried only now.
+    repaired = False
+    for cue, start, end in zip(lines, starts, [*starts[1:], len(text)], strict=True):
+        long_line = max_sentence_chars is not None and end - start > max_sentence_chars
+        if cue.place and (long_line or has_trigger_typo(text[start:end])):
+            cue.bits |= STRONG_VISIT | STANCE
+            repaired = True
+    return (words, hits) if repaired and _lines_can_pass(lines) else None
+
+
+def _lines_can_pass(lines: list[_SentenceCues]) -> bool:
+    """candidate_sentences' tests on lines, with a state person and a dateline state taken as there."""
+    about_visit = any(c.bits & STRONG_VISIT and c.bits & OFFICIAL and c.place for c in lines)
+    for cue in lines:
+        cue.about_visit, cue.dateline, cue.person = about_visit, True, _always
+    return article_can_hold_events(lines) and any(rule(c) for c in lines for _, rule in SENTENCE_RULES)
+
+
+def _always() -> bool:
+    return True
+
+
+def _names_leader(text: str, start: int, end: int) -> bool:
+    return _leader_surname_regex().search(text, start, end) is not None
+
+
+def _cues_at(starts: list[int], words: list[tuple[int, int]], hits) -> list[_SentenceCues]:
+    """The cues of each span of text (sentences or lines, by their sorted start offsets), from one pass of the
+    word automaton and the gazetteer over the text."""
+    cues = [_SentenceCues() for _ in starts]
+    codes: list[set[str]] = [set() for _ in starts]
     for offset, bits in words:
         i = bisect.bisect_right(starts, offset) - 1
         if i >= 0:
@@ -161,18 +221,26 @@ def _cues(ctx: ArticleContext, words: list[tuple[int, int]], hits) -> list[_Sent
         if i >= 0:
             codes[i].add(place.code)
             cues[i].place = True
+    previous: frozenset[str] = frozenset()
     for cue, found in zip(cues, codes, strict=True):
-        cue.codes = frozenset(found)
+        cue.codes, cue.prev_codes = frozenset(found), previous
+        previous = cue.codes
     return cues
+
+
+def _cues(ctx: ArticleContext, words: list[tuple[int, int]], hits) -> list[_SentenceCues]:
+    """The cues of each sentence, from one pass of the word automaton and the gazetteer over the text."""
+    return _cues_at([s.start for s in ctx.sentences], words, hits)
 
 
 def article_can_hold_events(cues: list[_SentenceCues]) -> bool:
     """The article gate: one sentence with a strong visit or stance word (or a speech or stance verb with a
-    stance cue), an official word or two states, and a state or IGO named."""
+    stance cue), an official word, two states or a leader named bare ("Vladimir Putin will pay a state visit
+    to Pyongyang"), and a state or IGO named."""
     return any(
         (c.bits & (STRONG_VISIT | STRONG_STANCE) or c.bits & (SPEECH | STANCE) and c.bits & CUE)
-        and (c.bits & OFFICIAL or len(c.codes) >= 2)
         and c.codes
+        and (c.bits & OFFICIAL or len(c.codes) >= 2 or c.leader())
         for c in cues
     )
 
@@ -203,6 +271,9 @@ SENTENCE_RULES: tuple[tuple[str, Callable[[_SentenceCues], object]], ...] = (
     ("presence", lambda c: c.bits & PRESENCE and c.codes and c.person()),
     # a stance verb or stance noun between two states/IGOs ("China criticised Japan", "objections from China")
     ("stance between states", lambda c: c.bits & STANCE and len(c.codes) >= 2),
+    # a state's stance on a party named in the sentence before ("Germany has resisted bailout pledges"): the
+    # reaction rules take such a target from the sentence before
+    ("stance of a state", lambda c: c.bits & (STANCE | STRONG_STANCE) and c.codes and c.prev_codes),
     # a stance on an unnamed foreign party by a state person ("it does oppose any foreign carrier, he said")
     (
         "stance on the foreign",
@@ -228,13 +299,13 @@ SENTENCE_RULES: tuple[tuple[str, Callable[[_SentenceCues], object]], ...] = (
 )
 
 
-def candidate_sentences(ctx: ArticleContext) -> list[int]:
+def candidate_sentences(ctx: ArticleContext, found: tuple | None = None) -> list[int]:
     """Indices of the sentences the rules can draw an event from (see the module docstring and
-    SENTENCE_RULES)."""
-    words = _word_bits(ctx.text.lower())
-    hits = gazetteer().find_all(ctx.text, ctx.published_at)
+    SENTENCE_RULES). `found`: what article_gate returned for this text (else computed here)."""
+    words, hits = found or (_word_bits(ctx.text.lower()), gazetteer().find_all(ctx.text, ctx.published_at))
     cues = _cues(ctx, words, hits)
     for sent, cue in zip(ctx.sentences, cues, strict=True):
+        cue.leader = partial(_names_leader, ctx.text, sent.start, sent.end)
         if cue.place and not cue.bits & (VISIT | STANCE) and has_trigger_typo(sent.text):
             cue.bits |= STRONG_VISIT | STANCE  # a misspelt long trigger ("visted"): either kind
     if not article_can_hold_events(cues):
@@ -249,9 +320,7 @@ def candidate_sentences(ctx: ArticleContext) -> list[int]:
             people.append(_state_people(ctx))
         if people[0] and (bits & PRONOUN or any(s < sent.end and sent.start < e for s, e in people[0])):
             return True
-        return (
-            _leader_surname_regex().search(sent.text) is not None
-        )  # "Nakasone's visit": a leader named bare
+        return _names_leader(ctx.text, sent.start, sent.end)  # "Nakasone's visit": a leader named bare
 
     out = []
     for sent, cue in zip(ctx.sentences, cues, strict=True):

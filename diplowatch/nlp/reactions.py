@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
 from diplowatch.nlp.actors import gazetteer
 from diplowatch.nlp.context import (
+    RELATIVES,
     Actor,
     ArticleContext,
     actor_span,
@@ -84,6 +86,11 @@ def _speaker_token(verb: Token) -> Token | None:
         if obj is not None:
             return obj
         return next((c for c in children if c.dep_ == "nsubjpass"), None)
+    agent = _agent(verb)
+    if agent is not None:
+        return agent  # "was criticised by Germany", "opposed by Germany": the passive's doer speaks
+    if any(c.dep_ == "nsubjpass" for c in children) and lemma in lexicon()["stance_verbs"]:
+        return None  # "Iran was accused of ...": the passive subject is the target, the doer is unnamed
     for child in children:
         if child.dep_ in {"prep", "advcl"} and child.lower_ == "according":
             for g in child.children:
@@ -100,6 +107,16 @@ def _speaker_token(verb: Token) -> Token | None:
             head = head.head  # "after rejecting X": the subject of the verb the clause hangs from
         return _speaker_token(head)
     return subj
+
+
+def _agent(verb: Token) -> Token | None:
+    """The doer of a passive verb ("opposed by Germany"): the object of its "by" phrase."""
+    if verb.tag_ != "VBN":
+        return None
+    for child in verb.children:
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
 
 
 def _trailing_speaker(verb: Token) -> Token | None:
@@ -245,6 +262,12 @@ def _own_side_object(after: str, own_code: str | None, on_date) -> bool:
     return bool(hits) and hits[0][3].code == own_code and re.fullmatch(r"(?:for |of |to |from )?(?:the )?", window[: hits[0][0]]) is not None
 
 
+@lru_cache(maxsize=4096)
+def _word_rx(word: str) -> re.Pattern:
+    """A cue word or phrase on letter boundaries, compiled once (the cue lists outgrow re's own cache)."""
+    return re.compile(rf"(?<![a-z]){re.escape(word)}(?![a-z])")
+
+
 def _stance_from_cues(text: str, own_code: str | None = None, on_date=None) -> tuple[str, str]:
     original = " " + text + " "
     low = original.lower()
@@ -257,7 +280,7 @@ def _stance_from_cues(text: str, own_code: str | None = None, on_date=None) -> t
     evaluative = lex["evaluative_words"]
     negative_words = set(evaluative["negative"])
     for c in [*lex["negative_cues"], *evaluative["negative"]]:
-        for m in re.finditer(rf"(?<![a-z]){re.escape(c)}(?![a-z])", low):
+        for m in _word_rx(c).finditer(low):
             if c in negative_words and re.search(r"\b(?:not|no|n't|never)\s+(?:\w+\s+)?$", low[max(0, m.start() - 25): m.start()]):
                 continue  # "was not worried by the meeting": a denied judgement is no judgement
             if not _third_party_view(low[max(0, m.start() - 40): m.start()]):
@@ -267,7 +290,7 @@ def _stance_from_cues(text: str, own_code: str | None = None, on_date=None) -> t
     positive_words = set(evaluative["positive"])
     trip_nouns = "|".join(sorted(map(re.escape, lex["visit_nouns_attributive"])))
     for c in [*lex["positive_cues"], *evaluative["positive"]]:
-        for m in re.finditer(rf"(?<![a-z]){re.escape(c)}(?![a-z])", low):
+        for m in _word_rx(c).finditer(low):
             before = low[max(0, m.start() - 25): m.start()]
             if _third_party_view(low[max(0, m.start() - 40): m.start()]):
                 continue
@@ -405,6 +428,8 @@ def _without_dateline(name: str | None, tok: Token, sent: Sentence, ctx: Article
 def _coordinated_speakers(cand: ReactionCandidate, speaker_tok: Token, ctx: ArticleContext, sent: Sentence) -> list:
     """"Britain and France have long resisted X": coordinated subjects share the predicate, each takes the stance."""
     out = []
+    if speaker_tok.lower_ in RELATIVES and speaker_tok.head.dep_ == "relcl":
+        speaker_tok = speaker_tok.head.head  # "Britain and France, which have long resisted the move"
     for conj in speaker_tok.conjuncts:
         actor = resolve_token_actor(conj, ctx, sent)
         if actor is None or not actor.code or not actor.is_state or actor.code == cand.speaker.code:
@@ -415,23 +440,23 @@ def _coordinated_speakers(cand: ReactionCandidate, speaker_tok: Token, ctx: Arti
     return out
 
 
-def _action_reaction(verb: Token, stance: str, sent: Sentence, ctx: ArticleContext, visits: list) -> ReactionCandidate | None:
+def _action_reaction(verb: Token, stance: str, sent: Sentence, ctx: ArticleContext, visits: list) -> list[ReactionCandidate]:
     """A stance reported as an act; its target is a foreign actor anywhere in the sentence ("after the U.S. action")."""
     doc = verb.doc
     if any(c.dep_ == "neg" for c in verb.children) or any(
         c.dep_ == "aux" and c.lower_ in {"will", "would", "to", "could", "may", "might", "shall", "'ll"} for c in verb.children
     ):
-        return None  # "did not lodge a protest", "may summon the envoy": no act took place
+        return []  # "did not lodge a protest", "may summon the envoy": no act took place
     if verb.text[:1].isupper() and verb.i > 0:
-        return None
+        return []
     speaker_tok = _speaker_token(verb)
     if speaker_tok is None or is_media(speaker_tok):
-        return None
+        return []
     speaker = resolve_token_actor(speaker_tok, ctx, sent)
     if speaker is None or not speaker.code or not speaker.is_state:
-        return None
+        return []
     if _domestic_addressee(verb, speaker, ctx):
-        return None
+        return []
     span = actor_span(speaker_tok)
     rest = [t for t in doc if not (span.start <= t.i < span.end)]
     content_text = " ".join(t.text for t in rest)
@@ -443,18 +468,150 @@ def _action_reaction(verb: Token, stance: str, sent: Sentence, ctx: ArticleConte
         if person.name and person.code and person.code != speaker.code and person.code not in targets:
             if any(re.search(rf"\b{re.escape(t)}\b", content_text) for t in person.tokens if len(t) > 2):
                 targets.append(person.code)
+    if not targets:
+        targets = _context_targets(speaker, speaker_tok, doc, sent, ctx)
     mentions_visit = _about_visit(speaker, content_text, targets, visits)
     refers_visit = mentions_visit or _about_visit(speaker, content_text, targets, visits, loose=True)
     if not targets and not refers_visit:
-        return None
+        return []
     tail = doc[verb.i: max(verb.i + 1, verb.right_edge.i + 1)]
-    return ReactionCandidate(
+    cand = ReactionCandidate(
         sentence=sent, trigger=verb, speaker=speaker, stance=stance, quote=tail.text, quote_is_direct=False,
         target_codes=targets, content_text=content_text, mentions_visit=mentions_visit, refers_visit=refers_visit,
         reasons=[f"stance act verb '{tail.text[:40]}'", f"speaker: {speaker.reason}", f"targets: {','.join(targets) or 'visit'}"],
         verb_lemma=verb.lemma_.lower(), speaker_written=_without_dateline(written_name(speaker_tok), speaker_tok, sent, ctx),
         evidence="stance_act",
     )
+    return [cand, *_coordinated_speakers(cand, speaker_tok, ctx, sent)]
+
+
+_STRONG_STANCE = (frozenset(lexicon()["prefilter"]["strong_stance"]) | {"call", "demand"}) - {"deny", "refuse", "veto", "summon", "expel"}
+
+
+def _context_targets(speaker: Actor, speaker_tok: Token, doc: Doc, sent: Sentence, ctx: ArticleContext,
+                     previous: bool = True) -> list[str]:
+    """"China and Russia are resisting sanctions", "Germany rebuffed renewed calls": a strong stance verb whose
+    object names no state takes aim at the foreign actors of its sentence, else of the sentence before."""
+    span = actor_span(speaker_tok)
+    rest = " ".join(t.text for t in doc if not (span.start <= t.i < span.end))
+    texts = [rest, ctx.sentences[sent.index - 1].text] if sent.index > 0 and previous else [rest]
+    for text in texts:
+        codes = [p.code for *_, p in gazetteer().find_all(text, ctx.published_at) if p.code != speaker.code]
+        if codes:
+            return list(dict.fromkeys(codes))
+    return []
+
+
+def _calls_for_meeting(verb: Token) -> bool:
+    words = set(lexicon()["demand_meeting_objects"]["words"])
+    return any(g.dep_ == "pobj" and g.lemma_.lower() in words
+               for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children)
+
+
+def _adjective_reactions(doc: Doc, sent: Sentence, ctx: ArticleContext, visits: list) -> list[ReactionCandidate]:
+    """A position as a predicate adjective: "he was critical of wider Europe", "Britain is opposed to the plan",
+    "Washington was concerned by the violence". The target is a foreign actor named in the sentence."""
+    adjectives = lexicon()["stance_adjectives"]
+    out: list[ReactionCandidate] = []
+    for adj in doc:
+        entry = adjectives.get(adj.lower_) if adj.dep_ in {"acomp", "amod", "oprd"} else None
+        if not entry or adj.dep_ == "amod" and adj.head.pos_ != "AUX" or any(c.dep_ == "neg" for c in adj.head.children):
+            continue
+        if not any(c.dep_ == "prep" and c.lower_ in entry[1] for c in [*adj.children, *adj.head.children]):
+            continue
+        subj = next((c for c in adj.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        cand = _act_candidate(adj, subj, entry[0], f"position adjective '{adj.text}'", sent, ctx, visits) if subj is not None else None
+        if cand is not None:
+            out.append(cand)
+    return out
+
+
+def _act_candidate(trigger: Token, speaker_tok: Token, stance: str, why: str, sent: Sentence, ctx: ArticleContext,
+                   visits: list) -> ReactionCandidate | None:
+    """A reaction whose holder is speaker_tok, aimed at a foreign actor anywhere else in the sentence."""
+    speaker = resolve_token_actor(speaker_tok, ctx, sent)
+    if speaker is None or not speaker.code or not speaker.is_state or is_media(speaker_tok):
+        return None
+    doc = trigger.doc
+    span = actor_span(speaker_tok)
+    content_text = " ".join(t.text for t in doc if not (span.start <= t.i < span.end))
+    targets = list(dict.fromkeys(p.code for *_, p in gazetteer().find_all(content_text, ctx.published_at)
+                                 if p.code != speaker.code))
+    if not targets:
+        targets = _context_targets(speaker, speaker_tok, doc, sent, ctx)
+    if not targets:
+        return None
+    about = _about_visit(speaker, content_text, targets, visits)
+    return ReactionCandidate(
+        sentence=sent, trigger=trigger, speaker=speaker, stance=stance,
+        quote=doc[trigger.left_edge.i: trigger.right_edge.i + 1].text, quote_is_direct=False,
+        target_codes=targets, content_text=content_text, mentions_visit=about,
+        refers_visit=about or _about_visit(speaker, content_text, targets, visits, loose=True),
+        reasons=[why, f"speaker: {speaker.reason}", f"targets: {','.join(targets)}"],
+        verb_lemma=trigger.lemma_.lower(), speaker_written=written_name(speaker_tok), evidence="stance_act",
+    )
+
+
+def _position_owners(noun: Token) -> list[Token]:
+    """Who holds the position a stance noun names: "objections from China", "a demand made by Iraq", "China's
+    objections", "French demands", each of a coordinated group ("calls from Spain and Italy")."""
+    # "French demands", "China's objections"; not "the Greek opposition" (a party): a modifier holds a plural noun.
+    owners = [c for c in noun.children if c.i < noun.i and (c.dep_ == "poss" or (
+        c.dep_ in {"amod", "compound"} and noun.tag_ == "NNS"))]
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in {"from", "by"}:
+            owners += [g for g in child.children if g.dep_ == "pobj"]
+        elif child.dep_ == "acl" and child.tag_ == "VBN":
+            agent = _agent(child)
+            owners += [agent] if agent is not None else []
+    doc = noun.doc
+    # "the leaders of Germany, Italy and Spain": each state of the group behind a plain noun.
+    owners += [g for o in owners if o.pos_ == "NOUN" for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
+               for g in p.children if g.dep_ == "pobj"]
+    # The holder is named in its own words ("calls by U.S. officials for China ...": the officials, not China).
+    return [t for o in owners for t in (o, *o.conjuncts)
+            if t.pos_ in {"PROPN", "ADJ"} or gazetteer().find_all(doc[t.left_edge.i: t.i + 1].text)]
+
+
+def _is_demand(noun: Token) -> bool:
+    """"calls from X for Y", "a demand made by X", "French demands that": not a phone call or consumer demand."""
+    if noun.tag_ == "NNS" and noun.lemma_.lower() == "demand":
+        return True
+    return any(c.dep_ in {"acl", "ccomp", "relcl"} or (c.dep_ == "prep" and c.lower_ in {"for", "to"})
+               for c in noun.children)
+
+
+def _nominal_reactions(doc: Doc, sent: Sentence, ctx: ArticleContext, visits: list) -> list[ReactionCandidate]:
+    """Positions reported as nouns with their holder: "in the face of opposition from Germany", "insistent demands
+    from Tokyo and Seoul", "French demands that ...". The target is a foreign actor anywhere in the sentence."""
+    nouns = {k: v for k, v in lexicon()["stance_nouns"].items() if v in {"negative", "positive"}}
+    out: list[ReactionCandidate] = []
+    for noun in doc:
+        stance = nouns.get(noun.lemma_.lower()) if noun.pos_ == "NOUN" else None
+        if stance is None or any(c.dep_ in {"neg", "det"} and c.lower_ in {"no", "not", "without"} for c in noun.children):
+            continue
+        if noun.lemma_.lower() in {"call", "demand"} and not _is_demand(noun):
+            continue
+        for owner in _position_owners(noun):
+            speaker = resolve_token_actor(owner, ctx, sent)
+            if speaker is None or not speaker.code or not speaker.is_state or is_media(owner):
+                continue
+            span = actor_span(owner)
+            content_text = " ".join(t.text for t in doc if not (span.start <= t.i < span.end))
+            targets = list(dict.fromkeys(p.code for *_, p in gazetteer().find_all(content_text, ctx.published_at)
+                                         if p.code != speaker.code))
+            if not targets:
+                continue
+            about = _about_visit(speaker, content_text, targets, visits)
+            out.append(ReactionCandidate(
+                sentence=sent, trigger=noun, speaker=speaker, stance=stance,
+                quote=doc[noun.left_edge.i: noun.right_edge.i + 1].text, quote_is_direct=False,
+                target_codes=targets, content_text=content_text, mentions_visit=about,
+                refers_visit=about or _about_visit(speaker, content_text, targets, visits, loose=True),
+                reasons=[f"position noun '{noun.text}'", f"speaker: {speaker.reason}", f"targets: {','.join(targets)}"],
+                verb_lemma=noun.lemma_.lower(), speaker_written=written_name(owner), evidence="stance_act",
+            ))
+    return out
 
 
 def extract_reactions(doc: Doc, sent: Sentence, ctx: ArticleContext, visits: list) -> list[ReactionCandidate]:
@@ -463,17 +620,15 @@ def extract_reactions(doc: Doc, sent: Sentence, ctx: ArticleContext, visits: lis
     speech_verbs = lex.set("speech_verbs")
     judging_verbs = lex.set("judging_verbs")  # "called/termed/branded X (as) Y"
     quotes = _quotes(sent)
-    out: list[ReactionCandidate] = []
+    out: list[ReactionCandidate] = _nominal_reactions(doc, sent, ctx, visits) + _adjective_reactions(doc, sent, ctx, visits)
     for verb in doc:
         if verb.pos_ not in {"VERB", "AUX"}:
             continue
         lemma = verb.lemma_.lower()
-        according = any(c.lower_ == "according" for c in verb.children) and verb.dep_ == "ROOT"
+        according = verb.dep_ == "ROOT" and any(c.lower_ == "according" for c in verb.children)
         action_stance = _stance_action(verb)
         if action_stance is not None:
-            cand = _action_reaction(verb, action_stance, sent, ctx, visits)
-            if cand is not None:
-                out.append(cand)
+            out.extend(_action_reaction(verb, action_stance, sent, ctx, visits))
             continue
         if lemma not in stance_verbs and lemma not in speech_verbs and lemma not in judging_verbs and not according:
             continue
@@ -483,8 +638,10 @@ def extract_reactions(doc: Doc, sent: Sentence, ctx: ArticleContext, visits: lis
                 c.dep_ == "dobj" and ctx.people.person_at(sent.start + c.idx, sent.start + c.idx + len(c.text)) is not None
                 for c in verb.children):
             continue  # "welcomed President X to Cairo": receiving a person is hosting, not a statement
-        if lemma == "ask" and verb.tag_ == "VBN" and not any(c.dep_ == "nsubj" for c in verb.children):
-            continue  # "Asked whether ..., X said": a reporter's question, not a demand
+        if lemma in {"ask", "press"} and verb.tag_ == "VBN" and not any(c.dep_ == "nsubj" for c in verb.children):
+            continue  # "Asked whether ..., X said", "when pressed on ...": a reporter's question, not a demand
+        if verb.dep_ == "amod" or (lemma == "call" and _calls_for_meeting(verb)):
+            continue  # "pressing business"; "called for a summit with China": a proposal, not a demand
         # A verb inside a quotation is what is said, not the act of saying it.
         if any(qs <= verb.idx < qe for qs, qe, _ in quotes):
             continue
@@ -532,6 +689,10 @@ def extract_reactions(doc: Doc, sent: Sentence, ctx: ArticleContext, visits: lis
         content = _content_tokens(verb)
         if lemma == "quote":
             content = [t for t in doc if t.i not in {x.i for x in speaker_tok.subtree} and t.i != verb.i]
+        if _agent(verb) is not None and lemma in stance_verbs:
+            # "euro bonds, opposed by Germany": what the doer opposes is the phrase the passive modifies.
+            span = actor_span(speaker_tok)
+            content = [t for t in doc if not (span.start <= t.i < span.end) and not t.is_punct]
         content_text = " ".join(t.text for t in content)
         quote_text = None
         direct = False
@@ -569,6 +730,12 @@ def extract_reactions(doc: Doc, sent: Sentence, ctx: ArticleContext, visits: lis
         if not targets and (stance_verbs.get(lemma) in {"negative", "positive"} or judging):
             # "rejected the accusation", "described the move as 'unjustified'": the definite object points back.
             targets = _anaphoric_targets(verb, speaker, sent, ctx)
+        if not targets and not any(c.dep_ == "neg" for c in verb.children) and (
+                lemma in _STRONG_STANCE or lemma in speech_verbs
+                and _stance_from_cues(content_text, speaker.code, ctx.published_at)[0] != "neutral"):
+            # "Washington was profoundly concerned by the violence, the ambassador said": the stance aims at the
+            # foreign actors of the sentence or of the one before.
+            targets = _context_targets(speaker, speaker_tok, doc, sent, ctx, previous=lemma in _STRONG_STANCE)
         named_text = " ".join([content_text, *referred])
         mentions_visit = _about_visit(speaker, named_text, targets, visits)
         refers_visit = mentions_visit or _about_visit(speaker, named_text, targets, visits, loose=True)

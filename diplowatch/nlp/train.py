@@ -15,7 +15,7 @@ from pathlib import Path
 
 from diplowatch.evaluate import _parse_date, era_of, load_gold
 from diplowatch.nlp.reaction_scorer import MODEL_PATH as REACTION_PATH
-from diplowatch.nlp.reaction_scorer import article_reactors
+from diplowatch.nlp.reaction_scorer import STANCES, article_reactors
 from diplowatch.nlp.status_classifier import MODEL_PATH as STATUS_PATH
 from diplowatch.nlp.status_classifier import status_features
 from diplowatch.nlp.visit_scorer import MODEL_PATH, article_candidates
@@ -38,11 +38,11 @@ class ArticleData:
     # Status samples: (features, gold status, the rules' status, from the rules or the scorer) per mention of
     # a gold pair.
     status: list[tuple[list[str], str, str, str]]
-    # Reactions: gold and rule (reactor, stance) pairs; candidates as (code, features, react label, stance
-    # label).
+    # Reactions: gold and rule (reactor, stance) pairs; candidates as (code, features, the stances of the gold
+    # reactions of that reactor whose evidence holds the candidate's sentence).
     gold_reactions: set[tuple[str, str]] = field(default_factory=set)
     rule_reactions: set[tuple[str, str]] = field(default_factory=set)
-    reactors: list[tuple[str, list[str], int, str | None]] = field(default_factory=list)
+    reactors: list[tuple[str, list[str], set[str]]] = field(default_factory=list)
 
 
 def collect(gold_paths: list[str]) -> list[ArticleData]:
@@ -94,15 +94,14 @@ def _add_reactions(article: ArticleData, extractor, ctx, docs, kept, item: dict)
     for g in gold:
         start = item["text"].find(g.get("evidence") or "\0")
         spans.append((start, start + len(g.get("evidence") or ""), g) if start >= 0 else (-1, -1, g))
-    for cand in article_reactors(ctx, docs, {r.speaker.code for r in rule}):
+    for cand in article_reactors(ctx, docs, kept, rule):
         s = cand.sentence
-        match = next(
-            (g for a, b, g in spans if g["reactor_code"] == cand.actor.code and a < s.end and s.start < b),
-            None,
-        )
-        article.reactors.append(
-            (cand.actor.code, cand.features, int(match is not None), match["stance"] if match else None)
-        )
+        stances = {
+            g["stance"]
+            for a, b, g in spans
+            if g["reactor_code"] == cand.actor.code and a < s.end and s.start < b
+        }
+        article.reactors.append((cand.actor.code, cand.features, stances))
 
 
 def _status_samples(ctx, kept, cands, gold_status: dict) -> list[tuple[list[str], str, str, str]]:
@@ -164,18 +163,24 @@ def _f1(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
+def out_of_fold(data: list[ArticleData], fit, predict, c_value: float) -> dict[str, dict]:
+    """Each article's predictions from a model fitted on the four folds it is not in."""
+    # Articles in file order, dealt round-robin: the folds are the same on every run.
+    folds = [data[i::FOLDS] for i in range(FOLDS)]
+    oof: dict[str, dict] = {}
+    for k, held in enumerate(folds):
+        fitted = fit([a for j, fold in enumerate(folds) if j != k for a in fold], c_value)
+        for article in held:
+            oof[article.article_id] = predict(fitted, article)
+    return oof
+
+
 def cross_validate(data: list[ArticleData], fit, predict, rule_of, gold_of) -> dict:
     """Out-of-fold scores per C (fit on four folds, predict the fifth), then P/R/F1 of the rules plus pairs
     scoring at least each threshold, overall and by era; ("rules", None) is the rules alone."""
-    # Articles in file order, dealt round-robin: the folds are the same on every run.
-    folds = [data[i::FOLDS] for i in range(FOLDS)]
     results = {}
     for c_value in C_GRID:
-        oof: dict[str, dict] = {}
-        for k, held in enumerate(folds):
-            fitted = fit([a for j, fold in enumerate(folds) if j != k for a in fold], c_value)
-            for article in held:
-                oof[article.article_id] = predict(fitted, article)
+        oof = out_of_fold(data, fit, predict, c_value)
         for thr in THRESHOLDS:
             results[(c_value, thr)] = _tally(data, oof, thr, rule_of, gold_of)
     results[("rules", None)] = _tally(data, {}, 2.0, rule_of, gold_of)
@@ -279,7 +284,7 @@ def _scope_accuracy(res: dict, scope: str) -> float:
     return right[scope] / max(1, n_r + n_s)
 
 
-def _fit_multi(rows: list[list[str]], labels: list, c_value: float):
+def _fit_binary(rows: list[list[str]], labels: list[int], c_value: float):
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
@@ -290,56 +295,94 @@ def _fit_multi(rows: list[list[str]], labels: list, c_value: float):
     return vectorizer, LogisticRegression(C=c_value, max_iter=5000, random_state=SEED).fit(x, labels)
 
 
-def _fit_reactions(data: list[ArticleData], c_value: float):
+def _fit_reactions(data: list[ArticleData], c_value: float) -> dict:
+    """One binary model per stance over every reactor candidate (one-vs-rest)."""
     cands = [r for a in data for r in a.reactors]
-    react = _fit_multi([f for _, f, _, _ in cands], [y for _, _, y, _ in cands], c_value)
-    positives = [(f, st) for _, f, y, st in cands if y]
-    stance = _fit_multi([f for f, _ in positives], [st for _, st in positives], c_value)
-    return react, stance
+    rows = [f for _, f, _ in cands]
+    return {st: _fit_binary(rows, [int(st in labels) for *_, labels in cands], c_value) for st in STANCES}
 
 
-def _predict_reactions(models, article: ArticleData) -> dict[tuple[str, str], float]:
-    react, stance = models
-    if react is None or stance is None or not article.reactors:
-        return {}
-    rows = [dict.fromkeys(f, 1) for _, f, _, _ in article.reactors]
-    probs = react[1].predict_proba(react[0].transform(rows))[:, list(react[1].classes_).index(1)]
-    stances = stance[1].predict(stance[0].transform(rows))
+def _predict_reactions(models: dict, article: ArticleData) -> dict[tuple[str, str], float]:
+    """The best probability of each (reactor, stance) of the article."""
     best: dict[tuple[str, str], float] = defaultdict(float)
-    for (code, *_), p, st in zip(article.reactors, probs, stances, strict=True):
-        best[(code, st)] = max(best[(code, st)], float(p))
+    if not article.reactors:
+        return best
+    rows = [dict.fromkeys(f, 1) for _, f, _ in article.reactors]
+    for stance, fitted in models.items():
+        if fitted is None:
+            continue
+        vectorizer, model = fitted
+        probs = model.predict_proba(vectorizer.transform(rows))[:, 1]
+        for (code, *_), p in zip(article.reactors, probs, strict=True):
+            best[(code, stance)] = max(best[(code, stance)], float(p))
     return best
 
 
-def _weights(fitted) -> dict:
-    vectorizer, model = fitted
-    names = vectorizer.get_feature_names_out()
-    if len(model.classes_) == 2:
-        return {
-            "bias": round(float(model.intercept_[0]), 4),
-            "weights": {
-                n: round(float(w), 4) for n, w in zip(names, model.coef_[0], strict=True) if abs(w) >= 1e-4
-            },
-        }
-    return {
-        "bias": {str(c): round(float(b), 4) for c, b in zip(model.classes_, model.intercept_, strict=True)},
-        "weights": {
-            str(c): {n: round(float(w), 4) for n, w in zip(names, row, strict=True) if abs(w) >= 1e-4}
-            for c, row in zip(model.classes_, model.coef_, strict=True)
-        },
-    }
+REACTION_MODES = ("add", "replace")
 
 
-def write_reaction_model(data: list[ArticleData], c_value: float, threshold: float) -> None:
-    react, stance = _fit_reactions(data, c_value)
+def _reaction_keys(article: ArticleData, scores: dict, mode: str, thresholds: dict[str, float]) -> set:
+    added = {k for k, p in scores.items() if p >= thresholds[k[1]]}
+    return added | article.rule_reactions if mode == "add" else added
+
+
+def cross_validate_reactions(data: list[ArticleData]) -> dict:
+    """Out-of-fold reaction P/R/F1 per (C, mode, threshold for negative/positive, threshold for neutral), and
+    ("rules", ...) for the rules alone."""
+    results: dict = {("rules", None, None, None): _reaction_tally(data, lambda a: a.rule_reactions)}
+    for c_value in C_GRID:
+        oof = out_of_fold(data, _fit_reactions, _predict_reactions, c_value)
+        for mode in REACTION_MODES:
+            for t_pol in THRESHOLDS:
+                for t_neu in THRESHOLDS:
+                    thr = {"negative": t_pol, "positive": t_pol, "neutral": t_neu}
+                    results[(c_value, mode, t_pol, t_neu)] = _reaction_tally(
+                        data, lambda a, m=mode, t=thr, o=oof: _reaction_keys(a, o.get(a.article_id, {}), m, t)
+                    )
+    return results
+
+
+def _reaction_tally(data: list[ArticleData], predicted_of) -> dict[str, tuple[float, float, float]]:
+    totals: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    for article in data:
+        counts = _counts(predicted_of(article), article.gold_reactions)
+        for key in ("all", era_of(article.article_id)):
+            totals[key] = [a + b for a, b in zip(totals[key], counts, strict=True)]
+    return {key: _f1(*t) for key, t in totals.items()}
+
+
+def choose_reactions(results: dict) -> tuple:
+    """The best cross-validated setting; "off" unless it beats the rules alone by more than ADD_MARGIN."""
+    rules = results[("rules", None, None, None)]["all"][2]
+    best = max((k for k in results if k[0] != "rules"), key=lambda k: (results[k]["all"][2], k[2] or 0))
+    if results[best]["all"][2] <= rules + ADD_MARGIN:
+        return (best[0], "off", best[2], best[3])
+    return best
+
+
+def write_reaction_model(data: list[ArticleData], choice: tuple) -> None:
+    c_value, mode, t_pol, t_neu = choice
+    models = _fit_reactions(data, c_value)
     payload = {
-        "about": "reaction scorer weights; trained by `make train` from dev + train (nlp/train.py)",
+        "about": "reaction classifier weights (one-vs-rest per stance); trained by `make train` from dev + train "
+        "(nlp/train.py); mode 'off' means it did not beat the rules in cross-validation and is not loaded",
         "C": c_value,
-        "threshold": threshold,
-        "react": _weights(react),
-        "stance": _weights(stance),
+        "mode": mode,
+        "thresholds": {"negative": t_pol, "positive": t_pol, "neutral": t_neu},
+        "models": {st: _binary_weights(fitted) for st, fitted in models.items() if fitted is not None},
     }
     REACTION_PATH.write_text(json.dumps(payload, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+
+
+def _binary_weights(fitted) -> dict:
+    vectorizer, model = fitted
+    names = vectorizer.get_feature_names_out()
+    return {
+        "bias": round(float(model.intercept_[0]), 4),
+        "weights": {
+            n: round(float(w), 4) for n, w in zip(names, model.coef_[0], strict=True) if abs(w) >= 1e-4
+        },
+    }
 
 
 ADD_MARGIN = 0.01  # a scorer adds nothing unless it beats the rules alone by this much in cross-validated F1
@@ -448,28 +491,36 @@ def _table_row(name: str, scores: dict) -> str:
     return f"| {name} | " + " | ".join(cells) + " |"
 
 
-def _append_reaction_report(results: dict, chosen: tuple[float, float]) -> None:
-    best_per_c = {c: max((results[(c, t)]["all"][2], t) for t in THRESHOLDS) for c in C_GRID}
+def _append_reaction_report(results: dict, chosen: tuple) -> None:
+    rules_key = ("rules", None, None, None)
     lines = [
         "",
-        "## Reaction scorer",
+        "## Reaction classifier",
         "",
-        "Reaction precision / recall / F1 at the (reactor, stance) level per article, out of fold, for the "
-        "rules "
-        "alone and with the (reactor, stance) pairs the scorer adds.",
+        "Candidates: every state or IGO actor of a parsed sentence (subjects and sources of reporting, stance and "
+        "demand verbs, holders of nominal positions, offices resolved to their country, each state of a group), "
+        "with typed features (path to the governing predicate and its polarity, negation, modality, cue words of "
+        "what was said, foreign actor named, quotation, actor kind, the rules' stance there, visit party). One "
+        "logistic model per stance (one-vs-rest). Reaction precision / recall / F1 at the (reactor, stance) level "
+        "per article, out of fold: the rules alone, the model's keys added to the rules' (`add`), and the model's "
+        "keys alone with the rules' stance as a feature (`replace`); best thresholds per C and mode.",
         "",
         "| setting | all (P / R / F1) | 1987 | modern |",
         "|---|---|---|---|",
-        _table_row("rules alone", results[("rules", None)]),
+        _table_row("rules alone", results[rules_key]),
     ]
-    lines += [
-        _table_row(f"rules + scorer, C={c}, threshold={t}", results[(c, t)])
-        for c, (_, t) in best_per_c.items()
-    ]
+    for c_value in C_GRID:
+        for mode in REACTION_MODES:
+            keys = [k for k in results if k[0] == c_value and k[1] == mode]
+            best = max(keys, key=lambda k: results[k]["all"][2])
+            lines.append(
+                _table_row(f"{mode}, C={c_value}, thresholds {best[2]} / {best[3]} (neutral)", results[best])
+            )
     lines += [
         "",
-        f"Chosen: C={chosen[0]}, threshold={chosen[1]} (diplowatch/data/reaction_scorer.json; a threshold of "
-        f"{OFF} means switched off: no setting beat the rules alone by more than {ADD_MARGIN}).",
+        f"Chosen: C={chosen[0]}, mode={chosen[1]}, thresholds {chosen[2]} / {chosen[3]} "
+        f"(diplowatch/data/reaction_scorer.json; mode 'off': no setting beat the rules alone by more than "
+        f"{ADD_MARGIN}, the classifier is not loaded).",
         "",
     ]
     with REPORT_PATH.open("a", encoding="utf-8") as fh:
@@ -491,20 +542,21 @@ def main() -> None:
     status_results = cross_validate_status(data)
     status_choice = choose_status(status_results)
     write_status_model(data, *status_choice)
-    reaction_results = cross_validate(
-        data, _fit_reactions, _predict_reactions, lambda a: a.rule_reactions, lambda a: a.gold_reactions
-    )
-    reaction_choice = choose_added(reaction_results)
-    write_reaction_model(data, *reaction_choice)
+    reaction_results = cross_validate_reactions(data)
+    reaction_choice = choose_reactions(reaction_results)
+    write_reaction_model(data, reaction_choice)
     write_report(results, chosen, n_features, data, args.gold, status_results, status_choice)
     _append_reaction_report(reaction_results, reaction_choice)
-    rr = reaction_results[("rules", None)]["all"]
-    rb = reaction_results.get(reaction_choice, reaction_results[("rules", None)])["all"]
+    rr = reaction_results[("rules", None, None, None)]["all"]
+    rb = reaction_results.get(
+        reaction_choice[:1]
+        + ("add" if reaction_choice[1] == "off" else reaction_choice[1],)
+        + reaction_choice[2:],
+        reaction_results[("rules", None, None, None)],
+    )["all"]
     print(
-        f"reactions, rules alone: P {rr[0]:.3f} R {rr[1]:.3f} F1 {rr[2]:.3f}; rules + scorer "
-        f"(C={reaction_choice[0]}, "
-        f"threshold={reaction_choice[1]}): P {rb[0]:.3f} R {rb[1]:.3f} F1 {rb[2]:.3f} (dev + train, "
-        f"cross-validated)"
+        f"reactions, rules alone: P {rr[0]:.3f} R {rr[1]:.3f} F1 {rr[2]:.3f}; best classifier setting "
+        f"{reaction_choice}: P {rb[0]:.3f} R {rb[1]:.3f} F1 {rb[2]:.3f} (dev + train, cross-validated)"
     )
     rules, best = results[("rules", None)]["all"], results.get(chosen, results[("rules", None)])["all"]
     print(

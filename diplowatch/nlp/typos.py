@@ -52,6 +52,7 @@ def _dropped_letter_index(kind: str) -> dict[str, set[str]]:
     return index
 
 
+@lru_cache(maxsize=200_000)
 def correct_word(word: str, kind: str = "trigger") -> str | None:
     """The one trigger (or institution) word `word` is a typo of, or None. Exact words are not typos."""
     low = word.lower()

@@ -8,12 +8,14 @@ at run time.
 
 from __future__ import annotations
 
+import bisect
 import json
 import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 from diplowatch.nlp.actors import DATA_DIR, Place, gazetteer
@@ -55,7 +57,10 @@ def _travel_lemmas() -> frozenset[str]:
 
 
 def _token_at(doc: Doc, char: int) -> Token | None:
-    return next((t for t in doc if t.idx <= char < t.idx + len(t.text)), None)
+    """The token covering character offset char (tokens do not overlap: a bisection, no Token per token)."""
+    starts = doc.to_array(IDX).tolist()
+    i = bisect.bisect_right(starts, char) - 1
+    return doc[i] if i >= 0 and char < starts[i] + len(doc[i].text) else None
 
 
 def _visitors(doc: Doc, sent: Sentence, ctx: ArticleContext) -> list[tuple[Actor, Token]]:
@@ -149,10 +154,15 @@ def pair_candidates(
     """Every (visitor, host) pair of one parsed sentence with its features; the rules' pairs are marked."""
     if not any(t.lemma_.lower() in _travel_lemmas() for t in doc):
         return []
+    # The places once per sentence, and first: a sentence without one has no pair, so its actors are not
+    # resolved (the same pairs, in the same order).
+    places = _places(doc, sent, ctx)
+    if not places:
+        return []
     shared = _sentence_features(doc, sent)
     out = []
     for actor, vtok in _visitors(doc, sent, ctx):
-        for code, city, ptok, place in _places(doc, sent, ctx):
+        for code, city, ptok, place in places:
             if code == actor.code:
                 continue
             feats = shared + _pair_features(

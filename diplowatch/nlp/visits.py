@@ -198,6 +198,9 @@ def _status(trigger: Token, ctx: ArticleContext, dates: list[DateMention]) -> tu
                 break
             up = up.head
         prep = trigger.head if trigger.head.dep_ == "prep" else None
+        order = _trip_order(trigger, gov, sentence_words)
+        if order is not None:
+            return order
         if prep is not None and prep.lower_ in {"during", "on", "at"} or any(c.lower_ in {"first", "second", "end", "final"} for c in trigger.subtree):
             if sentence_words & {"last", "ago", "earlier"} and not (sentence_words & {"today"}):
                 return "completed", "during a past visit"
@@ -231,6 +234,20 @@ def _status(trigger: Token, ctx: ArticleContext, dates: list[DateMention]) -> tu
     if tag == "MD":
         return "planned", "modal"
     return "ongoing", "default"
+
+
+def _trip_order(trigger: Token, gov: Token, sentence_words: set[str]) -> tuple[str, str] | None:
+    """"ahead of his visit", "before the trip" (still to come); "began an official visit" (under way)."""
+    cues = lexicon()["trip_order_cues"]
+    prep = trigger.head
+    if prep.dep_ in {"prep", "pcomp"}:
+        phrase = " ".join(t.lower_ for t in prep.doc[max(0, prep.i - 2): prep.i + 1])
+        if any(phrase == c or phrase.endswith(" " + c) for c in cues["before"]):
+            return "planned", f"before the trip ('{prep.text}')"
+    if (trigger.dep_ == "dobj" and gov.lemma_.lower() in cues["begin_verbs"]
+            and not sentence_words & {"last", "ago", "earlier", "yesterday"}):
+        return "ongoing", f"began the trip ('{gov.text}')"
+    return None
 
 
 def _past_tense(verb: Token) -> bool:
@@ -559,6 +576,7 @@ def _from_trigger(tok, role, lemma, doc, sent, ctx, preps_by_verb, need_place, a
         visitor_toks = [c for v in visitor_toks if sent.start + v.idx < ctx.dateline.end for c in v.children
                         if c.dep_ in {"conj", "appos"} and sent.start + c.idx >= ctx.dateline.end] + visitor_toks
     visitor = None
+    co_visitors: list[Actor] = []
     for vtok in visitor_toks:
         actor = resolve_token_actor(vtok, ctx, sent)
         if actor is None or not actor.code or not actor.is_state:
@@ -566,6 +584,7 @@ def _from_trigger(tok, role, lemma, doc, sent, ctx, preps_by_verb, need_place, a
         if actor.kind in {"state", "igo"} and not actor.has_title and role != "visiting":
             continue
         visitor = actor
+        co_visitors = _co_visitors(vtok, actor, ctx, sent)
         break
     if visitor is None and role == "noun":
         # Badly parsed sentences: the nearest titled state official named before the trip noun.
@@ -612,7 +631,7 @@ def _from_trigger(tok, role, lemma, doc, sent, ctx, preps_by_verb, need_place, a
         if how == "modifier":
             places = [p for p in places if p[2].i == dtok.i or p[2].head.i == dtok.i]
         countries = [p for p in places if p[0].kind != "igo"]
-        if not countries:
+        if not countries and how != "modifier":  # "an EU summit" does not say where it meets
             countries = [p for p in places if p[0].kind == "igo" and p[0].seat]
             countries = [(Place(p[0].seat, "country"), p[1], p[2]) for p in countries]
         for place, surface, _ in countries:
@@ -643,7 +662,8 @@ def _from_trigger(tok, role, lemma, doc, sent, ctx, preps_by_verb, need_place, a
     negated = status is None
     out = []
     past_words = {t.lower_ for t in tok.sent} & {"last", "ago", "earlier", "yesterday", "previously", "recently"}
-    for code, (loc, how) in merged.items():
+    travellers = [visitor, *co_visitors]
+    for (code, (loc, how)), visitor in ((leg, v) for v in travellers for leg in merged.items()):  # noqa: B020
         if code == visitor.code:
             continue  # domestic trip or going home
         leg_status = status
@@ -676,6 +696,29 @@ def _from_trigger(tok, role, lemma, doc, sent, ctx, preps_by_verb, need_place, a
     return out
 
 
+_GROUP_NOUNS = {"leader", "leaders", "minister", "ministers", "official", "officials", "head", "heads", "counterparts",
+                "delegation", "delegations", "president", "presidents", "premiers", "representatives", "envoys"}
+
+
+def _co_visitors(vtok: Token, visitor: Actor, ctx: ArticleContext, sent: Sentence) -> list[Actor]:
+    """Other states travelling with the visitor: coordinated visitors ("Merkel and Sarkozy flew to X") and the
+    states of a group ("the leaders of France, Germany and Italy met in Rome", "ministers from Germany and Spain")."""
+    toks = [(t, False) for t in vtok.conjuncts]
+    if vtok.lemma_.lower() in _GROUP_NOUNS or vtok.lower_ in _GROUP_NOUNS:
+        for prep in (c for c in vtok.children if c.dep_ == "prep" and c.lower_ in {"of", "from"}):
+            for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                toks += [(t, True) for t in (pobj, *pobj.conjuncts)]
+    out: dict[str, Actor] = {}
+    for tok, grouped in toks:
+        actor = resolve_token_actor(tok, ctx, sent)
+        if actor is None or not actor.code or not actor.is_state or actor.code == visitor.code or "dateline" in actor.reason:
+            continue
+        if actor.kind in {"state", "igo"} and not actor.has_title and not grouped:
+            continue  # a bare state coordinated with a traveller is not itself travelling
+        out.setdefault(actor.code, actor)
+    return list(out.values())
+
+
 def _attach_dates(cand: VisitCandidate, tok: Token, dates: list[DateMention], sent: Sentence, ctx: ArticleContext) -> None:
     future = cand.status == "planned"
     # Re-resolve weekdays/months in the direction the status points to.
@@ -696,8 +739,10 @@ def _attach_dates(cand: VisitCandidate, tok: Token, dates: list[DateMention], se
     if ctx.anchor and "end of" in text_low and tok.lemma_ in {"visit", "trip", "tour"}:
         cand.end_date, cand.date_precision = ctx.anchor, "day"
         return
-    if "meet" in cand.reasons[0] or "presence" in cand.reasons[0]:
-        return  # the day of a meeting or a statement is not the day of arrival
+    if "presence" in cand.reasons[0] or "meet" in cand.reasons[0] and cand.status != "planned":
+        # The day of a statement, or of a meeting already held, is not the day of arrival; the day set for a
+        # coming meeting is the day the trip is pinned to ("will meet X in Paris on Tuesday").
+        return
     if not dates:
         dates_ok = []
     else:

@@ -10,12 +10,12 @@ import shutil
 
 import duckdb
 import pytest
-from dagster import DagsterInstance, execute_job, reconstructable
+from dagster import DagsterInstance, execute_job
 
 from assets.partitions import range_tags
 from diplowatch.schemas import MODELS
 from diplowatch.settings import Settings
-from pipelines.definitions import build_definitions, events_job_from_env
+from pipelines.definitions import build_definitions, reconstructable_events_job
 from tests.fixtures.paths import ROOT, SAMPLES, requires_shared
 
 #: Columns that say when a row was written, not what it holds.
@@ -42,22 +42,17 @@ def _run(raw, work, processes: int, monkeypatch, first, last, chunk: int) -> dic
     home = work / f"home{processes}"
     home.mkdir()
     shutil.copy(ROOT / "dagster.yaml", home / "dagster.yaml")
-    for name, value in settings.to_env().items():
-        monkeypatch.setenv(name, value)  # the step processes rebuild the job from the environment
     with DagsterInstance.from_config(str(home)) as instance:
         if processes == 1:
             job = build_definitions(settings).resolve_job_def("events_job")
             result = job.execute_in_process(instance=instance, tags=range_tags(first, last))
         else:
-            with execute_job(
-                reconstructable(events_job_from_env), instance, tags=range_tags(first, last)
-            ) as done:
+            with execute_job(reconstructable_events_job(settings), instance, tags=range_tags(first, last)) as done:
                 result = done
-                pids = {
-                    e.pid
-                    for e in done.all_events
-                    if e.event_type_value == "STEP_START" and e.step_key.startswith("events.extract")
-                }
+                failures = [e.message for e in done.all_events if e.is_failure]
+                pids = {e.pid for e in done.all_events
+                        if e.event_type_value == "STEP_START" and e.step_key.startswith("events.extract")}
+            assert result.success, failures
             assert len(pids) > 1, "the extraction chunks ran in several processes"
         assert result.success
     return _rows(settings.db_path)

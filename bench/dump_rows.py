@@ -1,0 +1,102 @@
+"""Dumps the extractor's rows (visit and reaction rows per article) for gold files and real news, to compare two
+versions or the fast and exhaustive modes of one version row for row.
+
+Usage:
+    .venv/bin/python bench/dump_rows.py OUT.json [--exhaustive] [--news N] [--gold PATH ...]
+    .venv/bin/python bench/dump_rows.py --diff A.json B.json
+
+Defaults: the three gold files of ../shared/eval and the first 300 articles of ../shared/bench/real-news-6k.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bench.extract_speed import DEFAULT_CORPUS, read_articles  # noqa: E402
+
+GOLD = [ROOT.parent / "shared" / "eval" / f"{name}.jsonl" for name in ("dev", "train", "validation")]
+
+
+def _plain(value):
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+def _rows(rows: list[dict]) -> list[dict]:
+    return [{k: _plain(v) for k, v in row.items() if k != "extractor_version"} for row in rows]
+
+
+def dump(extractor, articles: list[dict]) -> dict[str, dict]:
+    """article_id -> {"visits": rows, "reactions": rows}."""
+    return {
+        str(aid): {"visits": _rows(v), "reactions": _rows(r)}
+        for aid, v, r in extractor.extract_batch(articles)
+    }
+
+
+def gold_articles(paths: list[Path]) -> list[dict]:
+    from diplowatch.evaluate import _parse_date, load_gold
+
+    out = []
+    for path in paths:
+        for i, item in enumerate(load_gold(path)):
+            out.append(
+                {
+                    "article_id": f"{path.stem}:{item.get('id') or i}",
+                    "text": item["text"],
+                    "published_at": _parse_date(item.get("published_at")),
+                    "title": item.get("title"),
+                }
+            )
+    return out
+
+
+def diff(a: dict, b: dict) -> int:
+    """Prints the articles whose rows differ; returns how many."""
+    n = 0
+    for aid in sorted(set(a) | set(b)):
+        if a.get(aid) != b.get(aid):
+            n += 1
+            print(f"--- {aid}")
+            for kind in ("visits", "reactions"):
+                ra = {json.dumps(r, sort_keys=True) for r in (a.get(aid) or {}).get(kind, [])}
+                rb = {json.dumps(r, sort_keys=True) for r in (b.get(aid) or {}).get(kind, [])}
+                for row in sorted(ra - rb):
+                    print(f"  only A {kind}: {row}")
+                for row in sorted(rb - ra):
+                    print(f"  only B {kind}: {row}")
+                if ra == rb and (a.get(aid) or {}).get(kind) != (b.get(aid) or {}).get(kind):
+                    print(f"  {kind}: same rows, other order")
+    print(f"{n} of {len(set(a) | set(b))} articles differ")
+    return n
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out", nargs="?", type=Path)
+    parser.add_argument("--exhaustive", action="store_true")
+    parser.add_argument("--news", type=int, default=300, help="first N real-news articles (0: none)")
+    parser.add_argument("--gold", type=Path, action="append")
+    parser.add_argument("--diff", nargs=2, type=Path)
+    args = parser.parse_args()
+    if args.diff:
+        a, b = (json.loads(p.read_text()) for p in args.diff)
+        sys.exit(1 if diff(a, b) else 0)
+    from diplowatch.nlp import Extractor
+
+    articles = gold_articles(args.gold or GOLD)
+    if args.news:
+        articles += read_articles(DEFAULT_CORPUS, args.news)
+    extractor = Extractor(exhaustive=args.exhaustive)
+    args.out.write_text(json.dumps(dump(extractor, articles), indent=0, sort_keys=True))
+    print(f"{len(articles)} articles -> {args.out}")
+
+
+if __name__ == "__main__":
+    main()
