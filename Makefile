@@ -53,17 +53,13 @@ train: env
 bench: env
 	$(RUN)/python bench/run.py $(BENCH_ARGS)
 
-# Not formatted yet: rewritten on other branches (the NLP rebuild, the benchmark rewrite); formatted, and dropped
-# from this list and from pyproject's per-file-ignores, when they land.
-FORMAT_PENDING := diplowatch/nlp diplowatch/evaluate.py bench 'tests/test_nlp_*.py' tests/test_evaluate.py \
-	'tests/core/test_nlp_*.py' tests/bench
 
 lint: env
 	$(RUN)/ruff check .
-	$(RUN)/ruff format --check $(addprefix --extend-exclude ,$(FORMAT_PENDING)) .
+	$(RUN)/ruff format --check .
 
 format: env
-	$(RUN)/ruff format $(addprefix --extend-exclude ,$(FORMAT_PENDING)) .
+	$(RUN)/ruff format .
 
 clean:
 	rm -rf data .dagster_home .pytest_cache

@@ -14,19 +14,67 @@ from datetime import date, timedelta
 from pathlib import Path
 
 LEADERS = [
-    ("French", "President", "Claire Dumont", "Paris"), ("German", "Chancellor", "Jonas Weber", "Berlin"),
-    ("Japanese", "Prime Minister", "Haruto Sato", "Tokyo"), ("Brazilian", "President", "Ana Ribeiro", "Brasilia"),
-    ("Indian", "Foreign Minister", "Ravi Mehta", "New Delhi"), ("Kenyan", "President", "Daniel Otieno", "Nairobi"),
-    ("Canadian", "Prime Minister", "Emily Tremblay", "Ottawa"), ("Turkish", "Foreign Minister", "Emre Kaya", "Ankara"),
-    ("Mexican", "President", "Lucia Herrera", "Mexico City"), ("Australian", "Foreign Minister", "Sam Hughes", "Canberra"),
-    ("Egyptian", "President", "Omar Nasser", "Cairo"), ("Indonesian", "President", "Budi Santoso", "Jakarta"),
+    ("French", "President", "Claire Dumont", "Paris"),
+    ("German", "Chancellor", "Jonas Weber", "Berlin"),
+    ("Japanese", "Prime Minister", "Haruto Sato", "Tokyo"),
+    ("Brazilian", "President", "Ana Ribeiro", "Brasilia"),
+    ("Indian", "Foreign Minister", "Ravi Mehta", "New Delhi"),
+    ("Kenyan", "President", "Daniel Otieno", "Nairobi"),
+    ("Canadian", "Prime Minister", "Emily Tremblay", "Ottawa"),
+    ("Turkish", "Foreign Minister", "Emre Kaya", "Ankara"),
+    ("Mexican", "President", "Lucia Herrera", "Mexico City"),
+    ("Australian", "Foreign Minister", "Sam Hughes", "Canberra"),
+    ("Egyptian", "President", "Omar Nasser", "Cairo"),
+    ("Indonesian", "President", "Budi Santoso", "Jakarta"),
 ]
-COUNTRIES = ["France", "Germany", "Japan", "Brazil", "India", "Kenya", "Canada", "Turkey", "Mexico", "Australia",
-             "Egypt", "Indonesia", "Vietnam", "Poland", "Nigeria", "Chile"]
-CITIES = ["Paris", "Berlin", "Tokyo", "Brasilia", "New Delhi", "Nairobi", "Ottawa", "Ankara", "Mexico City",
-          "Canberra", "Cairo", "Jakarta", "Hanoi", "Warsaw", "Abuja", "Santiago"]
-COMPANIES = ["Northwind Foods", "Bluepeak Energy", "Helix Robotics", "Orchard Telecom", "Silverline Rail",
-             "Meridian Bank", "Cobalt Motors", "Lumen Pharma", "Atlas Shipping", "Quarry Mining"]
+COUNTRIES = [
+    "France",
+    "Germany",
+    "Japan",
+    "Brazil",
+    "India",
+    "Kenya",
+    "Canada",
+    "Turkey",
+    "Mexico",
+    "Australia",
+    "Egypt",
+    "Indonesia",
+    "Vietnam",
+    "Poland",
+    "Nigeria",
+    "Chile",
+]
+CITIES = [
+    "Paris",
+    "Berlin",
+    "Tokyo",
+    "Brasilia",
+    "New Delhi",
+    "Nairobi",
+    "Ottawa",
+    "Ankara",
+    "Mexico City",
+    "Canberra",
+    "Cairo",
+    "Jakarta",
+    "Hanoi",
+    "Warsaw",
+    "Abuja",
+    "Santiago",
+]
+COMPANIES = [
+    "Northwind Foods",
+    "Bluepeak Energy",
+    "Helix Robotics",
+    "Orchard Telecom",
+    "Silverline Rail",
+    "Meridian Bank",
+    "Cobalt Motors",
+    "Lumen Pharma",
+    "Atlas Shipping",
+    "Quarry Mining",
+]
 TEAMS = ["the Harbour Hawks", "Riverside United", "the Mountain Lions", "City Rovers", "the Coastal Sharks"]
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
 
@@ -36,7 +84,7 @@ DIPLOMATIC = [
     "The {dem} leader is expected to meet his counterpart in {city} to discuss energy cooperation.",
     "{name} concluded a three-day state visit to {country} and returned home on {weekday}.",
     "{country}'s foreign ministry criticised the trip, saying it would not help stability in the region.",
-    "\"We welcome this visit as a sign of friendship between our peoples,\" a spokesman for the {dem2} government said.",
+    '"We welcome this visit as a sign of friendship between our peoples," a spokesman for the {dem2} government said.',
     "The visit was postponed because of the weather, the presidential office announced.",
     "Officials said the two sides would sign agreements on transport, education and agriculture during the visit.",
     "{name} is due to travel on to {country} after the talks, according to the itinerary released by the ministry.",
@@ -65,10 +113,21 @@ def _fill(template: str, rng: random.Random) -> str:
     dem2 = rng.choice(LEADERS)[0]
     team, team2 = rng.sample(TEAMS, 2)
     text = template.format(
-        dem=dem, office=office, name=name, dem2=dem2, city=rng.choice([c for c in CITIES if c != city]),
-        country=rng.choice(COUNTRIES), weekday=rng.choice(WEEKDAYS), company=rng.choice(COMPANIES),
-        team=team, team2=team2, s1=rng.randint(0, 5), s2=rng.randint(0, 5), n=rng.randint(20, 900),
-        p=rng.randint(1, 30), t=rng.randint(-5, 35),
+        dem=dem,
+        office=office,
+        name=name,
+        dem2=dem2,
+        city=rng.choice([c for c in CITIES if c != city]),
+        country=rng.choice(COUNTRIES),
+        weekday=rng.choice(WEEKDAYS),
+        company=rng.choice(COMPANIES),
+        team=team,
+        team2=team2,
+        s1=rng.randint(0, 5),
+        s2=rng.randint(0, 5),
+        n=rng.randint(20, 900),
+        p=rng.randint(1, 30),
+        t=rng.randint(-5, 35),
     )
     return text[0].upper() + text[1:]
 
@@ -102,9 +161,16 @@ def dev_articles(shared: Path) -> list[dict]:
     for line in path.read_text(encoding="utf-8").splitlines():
         item = json.loads(line)
         gold = item.get("gold", {})
-        out.append({"id": item["id"], "title": item.get("title"), "published_at": item.get("published_at"),
-                    "source": "dev set", "text": item["text"],
-                    "diplomatic": bool(gold.get("visits") or gold.get("reactions"))})
+        out.append(
+            {
+                "id": item["id"],
+                "title": item.get("title"),
+                "published_at": item.get("published_at"),
+                "source": "dev set",
+                "text": item["text"],
+                "diplomatic": bool(gold.get("visits") or gold.get("reactions")),
+            }
+        )
     return out
 
 
@@ -118,9 +184,11 @@ def build_corpus(n: int, shared: Path | None = None, seed: int = 2024) -> tuple[
     for item in real[:n_real]:
         articles.insert(rng.randrange(len(articles) + 1), item)
     share = sum(a["diplomatic"] for a in articles) / max(len(articles), 1)
-    what = (f"{len(articles)} articles: {len(articles) - n_real} synthetic (templates written for the benchmark)"
-            + (f" + {n_real} real articles from ../shared/eval/dev.jsonl" if n_real else "")
-            + f"; {share:.1%} about diplomacy")
+    what = (
+        f"{len(articles)} articles: {len(articles) - n_real} synthetic (templates written for the benchmark)"
+        + (f" + {n_real} real articles from ../shared/eval/dev.jsonl" if n_real else "")
+        + f"; {share:.1%} about diplomacy"
+    )
     return articles, what
 
 
@@ -131,7 +199,10 @@ def write_corpus(articles: list[dict], folder: Path, per_file: int = 1000) -> li
     for k in range(0, len(articles), per_file):
         path = folder / f"corpus-{k // per_file:05d}.jsonl"
         with path.open("w", encoding="utf-8") as fh:
-            for a in articles[k:k + per_file]:
-                fh.write(json.dumps({key: a[key] for key in ("id", "title", "published_at", "source", "text")}) + "\n")
+            for a in articles[k : k + per_file]:
+                fh.write(
+                    json.dumps({key: a[key] for key in ("id", "title", "published_at", "source", "text")})
+                    + "\n"
+                )
         paths.append(path)
     return paths

@@ -21,30 +21,64 @@ def _event_frames(rows: int):
 
     # Sentences as varied as the corpus's: the benchmark's own (diplomatic and ordinary) and, where ../shared is
     # present, the dev set's real ones; every row gets a different one (free text is what costs to compress).
-    texts = [a["text"] for a in synthetic_articles(3000, seed=11)] + [a["text"] for a in dev_articles(ROOT.parent / "shared")]
+    texts = [a["text"] for a in synthetic_articles(3000, seed=11)] + [
+        a["text"] for a in dev_articles(ROOT.parent / "shared")
+    ]
     pool = [sentence.strip() + "." for text in texts for sentence in text.split(". ")]
-    common = {"sentence_index": pl.lit(3, pl.Int32), "char_start": pl.lit(120, pl.Int32),
-              "char_end": pl.lit(260, pl.Int32), "confidence": pl.lit(0.8), "confidence_reason": pl.lit("bench"),
-              "extractor_version": pl.lit("bench"), "partition_date": pl.lit(date(2024, 6, 17)),
-              "visit_id": pl.lit(None, pl.String), "cameo_code": pl.lit("042"), "trigger": pl.lit("visit")}
+    common = {
+        "sentence_index": pl.lit(3, pl.Int32),
+        "char_start": pl.lit(120, pl.Int32),
+        "char_end": pl.lit(260, pl.Int32),
+        "confidence": pl.lit(0.8),
+        "confidence_reason": pl.lit("bench"),
+        "extractor_version": pl.lit("bench"),
+        "partition_date": pl.lit(date(2024, 6, 17)),
+        "visit_id": pl.lit(None, pl.String),
+        "cameo_code": pl.lit("042"),
+        "trigger": pl.lit("visit"),
+    }
     index = pl.DataFrame({"i": range(rows)})
     article = pl.col("i").floordiv(3).cast(pl.String).str.pad_start(64, "a")
     sentences = pl.Series("s", pool)
     index = index.with_columns(s=sentences.gather(pl.Series(range(rows)) % len(pool)))
     sentence = pl.format("{} ({})", pl.col("s"), pl.col("i"))
     visits = index.select(
-        mention_id=pl.col("i").cast(pl.String).str.pad_start(20, "m"), article_id=article, sentence=sentence,
-        visitor_name=pl.lit("Claire Dumont"), visitor_code=pl.lit("FRA"), host_code=pl.lit("DEU"),
-        location=pl.lit("Berlin"), start_date=pl.lit(date(2024, 6, 18)), end_date=pl.lit(date(2024, 6, 19)),
-        date_precision=pl.lit("day"), status=pl.lit("planned"), visit_type=pl.lit("official"),
-        plover_type=pl.lit("CONSULT"), plover_mode=pl.lit("visit"), **common)
+        mention_id=pl.col("i").cast(pl.String).str.pad_start(20, "m"),
+        article_id=article,
+        sentence=sentence,
+        visitor_name=pl.lit("Claire Dumont"),
+        visitor_code=pl.lit("FRA"),
+        host_code=pl.lit("DEU"),
+        location=pl.lit("Berlin"),
+        start_date=pl.lit(date(2024, 6, 18)),
+        end_date=pl.lit(date(2024, 6, 19)),
+        date_precision=pl.lit("day"),
+        status=pl.lit("planned"),
+        visit_type=pl.lit("official"),
+        plover_type=pl.lit("CONSULT"),
+        plover_mode=pl.lit("visit"),
+        **common,
+    )
     reactions = index.select(
-        reaction_id=pl.col("i").cast(pl.String).str.pad_start(20, "r"), article_id=article, sentence=sentence,
-        reactor_name=pl.lit("the ministry"), reactor_code=pl.lit("CHN"), stance=pl.lit("negative"),
-        quote=pl.lit(None, pl.String), target_mention_id=pl.col("i").cast(pl.String).str.pad_start(20, "m"),
-        target_code=pl.lit("FRA"), plover_type=pl.lit("DISAPPROVE"), plover_mode=pl.lit(None, pl.String), **common)
-    return {"visit_mentions": visits.select(list(polars_schema("visit_mentions"))).cast(polars_schema("visit_mentions")),
-            "reactions": reactions.select(list(polars_schema("reactions"))).cast(polars_schema("reactions"))}
+        reaction_id=pl.col("i").cast(pl.String).str.pad_start(20, "r"),
+        article_id=article,
+        sentence=sentence,
+        reactor_name=pl.lit("the ministry"),
+        reactor_code=pl.lit("CHN"),
+        stance=pl.lit("negative"),
+        quote=pl.lit(None, pl.String),
+        target_mention_id=pl.col("i").cast(pl.String).str.pad_start(20, "m"),
+        target_code=pl.lit("FRA"),
+        plover_type=pl.lit("DISAPPROVE"),
+        plover_mode=pl.lit(None, pl.String),
+        **common,
+    )
+    return {
+        "visit_mentions": visits.select(list(polars_schema("visit_mentions"))).cast(
+            polars_schema("visit_mentions")
+        ),
+        "reactions": reactions.select(list(polars_schema("reactions"))).cast(polars_schema("reactions")),
+    }
 
 
 #: The DuckDB load variants measured: (name, label, PRIMARY KEY index, zstd on free text, source of the rows).
@@ -79,7 +113,9 @@ def measure_duckdb_load(rows: int, repeats: int = 3) -> dict:
         runs = []
         for attempt in range(repeats):
             db = folder / f"{name}-{attempt}.duckdb"
-            con = duckdb.connect(str(db), config={"storage_compatibility_version": store.STORAGE_COMPATIBILITY})
+            con = duckdb.connect(
+                str(db), config={"storage_compatibility_version": store.STORAGE_COMPATIBILITY}
+            )
             for table in frames:  # each variant's own schema
                 ddl = store.table_ddl(table, key_index=primary_key)
                 if not zstd:
@@ -95,8 +131,10 @@ def measure_duckdb_load(rows: int, repeats: int = 3) -> dict:
                 start = time.perf_counter()
                 counts = store.apply_writes(con, writes)
                 seconds = time.perf_counter() - start
-                indexed = con.execute("SELECT count(*) FROM duckdb_constraints() WHERE constraint_type = "
-                                      "'PRIMARY KEY' AND table_name IN ('visit_mentions', 'reactions')").fetchall()[0][0]
+                indexed = con.execute(
+                    "SELECT count(*) FROM duckdb_constraints() WHERE constraint_type = "
+                    "'PRIMARY KEY' AND table_name IN ('visit_mentions', 'reactions')"
+                ).fetchall()[0][0]
             finally:
                 con.close()
             assert counts == {t: rows for t in frames}, counts
@@ -104,9 +142,12 @@ def measure_duckdb_load(rows: int, repeats: int = 3) -> dict:
             file_mb = db.stat().st_size / 1e6
             db.unlink()
         rates = sorted(2 * rows / s for s in runs)
-        out[name] = {"seconds": sorted(runs)[len(runs) // 2], "rows_per_s": rates[len(rates) // 2],
-                     "rows_per_s_min": rates[0], "rows_per_s_max": rates[-1], "primary_key_indexes": indexed,
-                     "file_mb": file_mb}
+        out[name] = {
+            "seconds": sorted(runs)[len(runs) // 2],
+            "rows_per_s": rates[len(rates) // 2],
+            "rows_per_s_min": rates[0],
+            "rows_per_s_max": rates[-1],
+            "primary_key_indexes": indexed,
+            "file_mb": file_mb,
+        }
     return out
-
-

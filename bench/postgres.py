@@ -56,8 +56,13 @@ class Server:
     @property
     def env(self) -> dict[str, str]:
         """The variables the deployment's dagster.yaml (deploy/dagster-postgres.yaml) reads."""
-        return {"DAGSTER_PG_HOST": self.host, "DAGSTER_PG_PORT": str(self.port), "DAGSTER_PG_USERNAME": self.user,
-                "DAGSTER_PG_PASSWORD": "", "DAGSTER_PG_DB": self.db_name}
+        return {
+            "DAGSTER_PG_HOST": self.host,
+            "DAGSTER_PG_PORT": str(self.port),
+            "DAGSTER_PG_USERNAME": self.user,
+            "DAGSTER_PG_PASSWORD": "",
+            "DAGSTER_PG_DB": self.db_name,
+        }
 
 
 def _free_port() -> int:
@@ -87,20 +92,52 @@ def temporary_server(db_name: str = "dagster", fsync: bool = True) -> Iterator[S
     port = _free_port()
     run = {"check": True, "capture_output": True, "text": True, "timeout": 120}
     try:
-        subprocess.run(_as_server_user([find_binary("initdb"), "-D", str(data), "-U", user, "--auth=trust",
-                                        "--encoding=UTF8", "--no-sync"]), **run)
+        subprocess.run(
+            _as_server_user(
+                [
+                    find_binary("initdb"),
+                    "-D",
+                    str(data),
+                    "-U",
+                    user,
+                    "--auth=trust",
+                    "--encoding=UTF8",
+                    "--no-sync",
+                ]
+            ),
+            **run,
+        )
         options = f"-h 127.0.0.1 -p {port} -k {sockets}" + ("" if fsync else " -c fsync=off")
-        subprocess.run(_as_server_user([find_binary("pg_ctl"), "-D", str(data), "-o", options, "-w", "-l",
-                                        str(folder / "server.log"), "start"]), **run)
+        subprocess.run(
+            _as_server_user(
+                [
+                    find_binary("pg_ctl"),
+                    "-D",
+                    str(data),
+                    "-o",
+                    options,
+                    "-w",
+                    "-l",
+                    str(folder / "server.log"),
+                    "start",
+                ]
+            ),
+            **run,
+        )
         try:
             import psycopg2
 
-            with contextlib.closing(psycopg2.connect(host="127.0.0.1", port=port, user=user, dbname="postgres")) as con:
+            with contextlib.closing(
+                psycopg2.connect(host="127.0.0.1", port=port, user=user, dbname="postgres")
+            ) as con:
                 con.autocommit = True
                 con.cursor().execute(f'CREATE DATABASE "{db_name}"')
             yield Server("127.0.0.1", port, user, db_name)
         finally:
-            subprocess.run(_as_server_user([find_binary("pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop"]),
-                           capture_output=True, timeout=120)
+            subprocess.run(
+                _as_server_user([find_binary("pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop"]),
+                capture_output=True,
+                timeout=120,
+            )
     finally:
         shutil.rmtree(folder, ignore_errors=True)

@@ -28,8 +28,10 @@ SEED = 2026
 def real6k(shared: Path) -> list[dict]:
     path = shared / "bench" / "real-news-6k.jsonl.gz"
     if not path.exists():
-        raise SystemExit(f"{path} is absent: the real-news benchmark needs ../shared beside the checkout "
-                         "(or pass --corpus templates for the synthetic corpus)")
+        raise SystemExit(
+            f"{path} is absent: the real-news benchmark needs ../shared beside the checkout "
+            "(or pass --corpus templates for the synthetic corpus)"
+        )
     with gzip.open(path, "rt", encoding="utf-8") as handle:
         return [_article(json.loads(line)) for line in handle if line.strip()]
 
@@ -40,14 +42,20 @@ def evaltexts(shared: Path) -> list[dict]:
     for split in ("dev", "train", "validation"):
         path = shared / "eval" / f"{split}.jsonl"
         if path.exists():
-            out += [_article(json.loads(line)) for line in path.read_text(encoding="utf-8").splitlines() if line]
+            out += [
+                _article(json.loads(line)) for line in path.read_text(encoding="utf-8").splitlines() if line
+            ]
     return out
 
 
 def _article(item: dict) -> dict:
-    return {"id": str(item["id"]), "title": item.get("title"), "published_at": item.get("published_at"),
-            "source": item.get("source") if isinstance(item.get("source"), str) else "Reuters",
-            "text": item["text"]}
+    return {
+        "id": str(item["id"]),
+        "title": item.get("title"),
+        "published_at": item.get("published_at"),
+        "source": item.get("source") if isinstance(item.get("source"), str) else "Reuters",
+        "text": item["text"],
+    }
 
 
 _SGML_DOC = re.compile(r"<REUTERS[^>]*NEWID=\"(\d+)\"[^>]*>(.*?)</REUTERS>", re.S)
@@ -69,8 +77,13 @@ def reuters21578(folder: Path) -> Iterator[dict]:
             dateline = _tag(doc, "DATELINE")
             text = html.unescape(f"{dateline} {body}" if dateline else body).replace("\x03", "")
             text = re.sub(r"\s*Reuter\s*$", "", text.strip())
-            yield {"id": f"reuters21578-{newid}", "title": html.unescape(_tag(doc, "TITLE") or "") or None,
-                   "published_at": day, "source": "Reuters", "text": text}
+            yield {
+                "id": f"reuters21578-{newid}",
+                "title": html.unescape(_tag(doc, "TITLE") or "") or None,
+                "published_at": day,
+                "source": "Reuters",
+                "text": text,
+            }
 
 
 def _tag(doc: str, name: str) -> str:
@@ -84,17 +97,26 @@ def agnews(csv_path: Path) -> Iterator[dict]:
         for row_number, row in enumerate(csv.reader(handle), 1):
             if len(row) >= 3:
                 text = html.unescape(row[2]).replace("\\", " ").strip()
-                yield {"id": f"agnews-test-{row_number}", "title": html.unescape(row[1]), "published_at": None,
-                       "source": "AG News", "text": text}
+                yield {
+                    "id": f"agnews-test-{row_number}",
+                    "title": html.unescape(row[1]),
+                    "published_at": None,
+                    "source": "AG News",
+                    "text": text,
+                }
 
 
-def decades(shared: Path, reuters: Path | None, agnews_csv: Path | None, size: int = 10_000) -> tuple[list[dict], str]:
+def decades(
+    shared: Path, reuters: Path | None, agnews_csv: Path | None, size: int = 10_000
+) -> tuple[list[dict], str]:
     """A `size`-article mix over four decades: Reuters-21578 (1987, short-to-medium), AG News (undated, short),
     real6k (2006-2017, long) and the eval texts, in fixed proportions, shuffled with a fixed seed."""
     rng = random.Random(SEED)
     long_modern = real6k(shared)
-    parts = {"Reuters 2006-2017": rng.sample(long_modern, min(len(long_modern), size * 3 // 10)),
-             "eval texts": evaltexts(shared)}
+    parts = {
+        "Reuters 2006-2017": rng.sample(long_modern, min(len(long_modern), size * 3 // 10)),
+        "eval texts": evaltexts(shared),
+    }
     if reuters is not None:
         old = list(reuters21578(reuters))
         parts["Reuters-21578 (1987)"] = rng.sample(old, min(len(old), size * 4 // 10))
@@ -116,7 +138,7 @@ def write_jsonl(articles: list[dict], folder: Path, per_file: int = 1000) -> lis
     for k in range(0, len(articles), per_file):
         path = folder / f"corpus-{k // per_file:05d}.jsonl"
         with path.open("w", encoding="utf-8") as handle:
-            for article in articles[k:k + per_file]:
+            for article in articles[k : k + per_file]:
                 handle.write(json.dumps(article, ensure_ascii=False) + "\n")
         paths.append(path)
     return paths

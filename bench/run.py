@@ -70,8 +70,12 @@ def measure_baseline(folder: Path, model: str) -> dict:
     load_seconds = time.perf_counter() - load_start
     start = time.perf_counter()
     n = sum(1 for _ in nlp.pipe(_texts(folder), batch_size=64))
-    return {"articles": n, "seconds": time.perf_counter() - start, "model_load_seconds": load_seconds,
-            "peak_rss_mb": _rss_mb()}
+    return {
+        "articles": n,
+        "seconds": time.perf_counter() - start,
+        "model_load_seconds": load_seconds,
+        "peak_rss_mb": _rss_mb(),
+    }
 
 
 def _instrument(timings: dict[str, float]) -> None:
@@ -103,25 +107,35 @@ def measure_run(folder: Path, work: Path, model: str, processes: int) -> dict:
     from diplowatch.settings import Settings
     from pipelines.launch import run_all
 
-    settings = Settings(raw_dir=str(folder), db_path=str(work / "bench.duckdb"), model_name=model,
-                        processes=processes)
+    settings = Settings(
+        raw_dir=str(folder), db_path=str(work / "bench.duckdb"), model_name=model, processes=processes
+    )
     launched = time.perf_counter()
     outcome = run_all(settings)
     wall = time.perf_counter() - STARTED
     if not outcome.success:
         raise SystemExit(f"the run failed: {outcome.failed_checks}")
-    return {"wall_seconds": wall, "startup_seconds": launched - STARTED, "stages": timings,
-            "runs": len(outcome.run_ids), "ranges": [f"{a:%Y-%m}..{b:%Y-%m}" for a, b in outcome.ranges],
-            "peak_rss_mb": _rss_mb(), "children_peak_rss_mb": _children_rss_mb(), "processes": processes,
-            "counts": _counts(work / "bench.duckdb")}
+    return {
+        "wall_seconds": wall,
+        "startup_seconds": launched - STARTED,
+        "stages": timings,
+        "runs": len(outcome.run_ids),
+        "ranges": [f"{a:%Y-%m}..{b:%Y-%m}" for a, b in outcome.ranges],
+        "peak_rss_mb": _rss_mb(),
+        "children_peak_rss_mb": _children_rss_mb(),
+        "processes": processes,
+        "counts": _counts(work / "bench.duckdb"),
+    }
 
 
 def _counts(db: Path) -> dict:
     import duckdb
 
     with duckdb.connect(str(db), read_only=True) as con:
-        return {t: con.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0]
-                for t in ("articles", "visit_mentions", "reactions", "visits")}
+        return {
+            t: con.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0]
+            for t in ("articles", "visit_mentions", "reactions", "visits")
+        }
 
 
 def measure_bookkeeping(work: Path, years: int, backend: str) -> dict:
@@ -153,21 +167,34 @@ def measure_bookkeeping(work: Path, years: int, backend: str) -> dict:
         from diplowatch.settings import Settings
         from pipelines.definitions import build_definitions
 
-        job = build_definitions(Settings(raw_dir=str(raw), db_path=str(work / f"{backend}.duckdb"))).resolve_job_def(
-            "events_job")
+        job = build_definitions(
+            Settings(raw_dir=str(raw), db_path=str(work / f"{backend}.duckdb"))
+        ).resolve_job_def("events_job")
         first, last = date(2026 - years + 1, 1, 1), date(2026, 1, 1)
         with DagsterInstance.from_config(str(home)) as instance:
             start = time.perf_counter()
-            result = job.execute_in_process(instance=instance, tags=range_tags(first, last), raise_on_error=False,
-                                            run_config={"loggers": {"console": {"config": {"log_level": "ERROR"}}}})
+            result = job.execute_in_process(
+                instance=instance,
+                tags=range_tags(first, last),
+                raise_on_error=False,
+                run_config={"loggers": {"console": {"config": {"log_level": "ERROR"}}}},
+            )
             seconds = time.perf_counter() - start
             events = len(instance.all_logs(result.run_id))
-    return {"backend": backend, "years": years, "seconds": seconds, "events": events, "success": result.success}
+    return {
+        "backend": backend,
+        "years": years,
+        "seconds": seconds,
+        "events": events,
+        "success": result.success,
+    }
 
 
 def _child(kind: str, *args: str) -> dict:
     """Run one measurement in a fresh interpreter and return its JSON result."""
-    out = subprocess.run([sys.executable, __file__, "--child", kind, *args], capture_output=True, text=True, cwd=ROOT)
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", kind, *args], capture_output=True, text=True, cwd=ROOT
+    )
     if out.returncode != 0:
         tail = "\n".join(out.stderr.strip().splitlines()[-15:])
         raise SystemExit(f"measurement `{kind} {' '.join(args)}` failed (exit {out.returncode}):\n{tail}")
@@ -197,10 +224,15 @@ def build_corpora(names: list[str], args: argparse.Namespace, folder: Path) -> d
     for name in names:
         target = folder / name
         if name == "real6k":
-            articles, what = real_corpus.real6k(shared), "6,000 real Reuters articles 2006-2017 (../shared/bench)"
+            articles, what = (
+                real_corpus.real6k(shared),
+                "6,000 real Reuters articles 2006-2017 (../shared/bench)",
+            )
         elif name == "evaltexts":
             articles = real_corpus.evaltexts(shared)
-            what = f"{len(articles)} real articles of ../shared/eval (1987, AG News 2004, 2006-2017), texts only"
+            what = (
+                f"{len(articles)} real articles of ../shared/eval (1987, AG News 2004, 2006-2017), texts only"
+            )
         elif name == "decades":
             articles, what = real_corpus.decades(shared, _path(args.reuters), _path(args.agnews))
         elif name == "templates":
@@ -223,15 +255,19 @@ def _words(folder: Path) -> int:
     return sum(len(text.split()) for text in _texts(folder))
 
 
-def measure_corpus(name: str, folder: Path, what: str, args: argparse.Namespace, work: Path,
-                   baselines: dict) -> dict:
+def measure_corpus(
+    name: str, folder: Path, what: str, args: argparse.Namespace, work: Path, baselines: dict
+) -> dict:
     """Baseline, one-process run and (optionally) the multi-process run of one corpus, printed as they come."""
     articles = sum(1 for _ in _texts(folder))
     print(f"\n== {name}: {what}; {articles} articles, {_words(folder):,} words", flush=True)
     baseline = baselines.get(name) or _child("baseline", str(folder), args.model)
     label = "measured" if name not in baselines else f"from {args.baseline_from}"
-    print(f"  plain nlp.pipe, 1 process ({label}): {_rate(baseline['articles'], baseline['seconds'])}, "
-          f"peak RSS {baseline['peak_rss_mb']:.0f} MB", flush=True)
+    print(
+        f"  plain nlp.pipe, 1 process ({label}): {_rate(baseline['articles'], baseline['seconds'])}, "
+        f"peak RSS {baseline['peak_rss_mb']:.0f} MB",
+        flush=True,
+    )
     figures = {"what": what, "articles": articles, "baseline": baseline, "runs": {}}
     for processes in [1] + ([args.processes] if args.processes > 1 else []):
         run = _child("run", str(folder), str(work / f"{name}-p{processes}"), args.model, str(processes))
@@ -247,19 +283,27 @@ def _rate(n: int, seconds: float) -> str:
 def _print_run(run: dict, baseline: dict, articles: int, one_process: dict | None) -> None:
     wall = run["wall_seconds"]
     rss = max(run["peak_rss_mb"], run["children_peak_rss_mb"])
-    print(f"  diplowatch run, {run['processes']} process(es), {run['runs']} run(s) over {', '.join(run['ranges'])}: "
-          f"{_rate(articles, wall)}, ratio {baseline['seconds'] / wall:.2f}x the plain pass; peak RSS {rss:.0f} MB "
-          f"({rss / baseline['peak_rss_mb']:.2f}x); rows {run['counts']}", flush=True)
+    print(
+        f"  diplowatch run, {run['processes']} process(es), {run['runs']} run(s) over {', '.join(run['ranges'])}: "
+        f"{_rate(articles, wall)}, ratio {baseline['seconds'] / wall:.2f}x the plain pass; peak RSS {rss:.0f} MB "
+        f"({rss / baseline['peak_rss_mb']:.2f}x); rows {run['counts']}",
+        flush=True,
+    )
     if run["processes"] > 1 and one_process:
         print(f"    speed-up vs 1 process: {one_process['wall_seconds'] / wall:.2f}x", flush=True)
         return
     core = sum(run["stages"].values())
     bookkeeping = wall - run["startup_seconds"] - core
-    print(f"    {'startup (imports, definitions)':42s} {run['startup_seconds']:7.1f} s  {_share(run['startup_seconds'], wall)}")
+    print(
+        f"    {'startup (imports, definitions)':42s} {run['startup_seconds']:7.1f} s  {_share(run['startup_seconds'], wall)}"
+    )
     for label, seconds in run["stages"].items():
         ratio = f"  ratio {baseline['seconds'] / seconds:6.1f}x" if seconds > 0 else ""
         print(f"    {label:42s} {seconds:7.1f} s  {_share(seconds, wall)}{ratio}")
-    print(f"    {'Dagster bookkeeping (the rest)':42s} {bookkeeping:7.1f} s  {_share(bookkeeping, wall)}", flush=True)
+    print(
+        f"    {'Dagster bookkeeping (the rest)':42s} {bookkeeping:7.1f} s  {_share(bookkeeping, wall)}",
+        flush=True,
+    )
     run["bookkeeping_seconds"] = bookkeeping
 
 
@@ -268,17 +312,34 @@ def _share(part: float, whole: float) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--corpus", default="real6k,evaltexts",
-                        help="comma-separated: real6k, evaltexts, decades (needs --reuters/--agnews), templates")
-    parser.add_argument("--processes", type=int, default=2, help="also run with this many processes (1: skip)")
-    parser.add_argument("--reuters", default=None, help="folder of Reuters-21578 reut2-0NN.sgm files (decades)")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--corpus",
+        default="real6k,evaltexts",
+        help="comma-separated: real6k, evaltexts, decades (needs --reuters/--agnews), templates",
+    )
+    parser.add_argument(
+        "--processes", type=int, default=2, help="also run with this many processes (1: skip)"
+    )
+    parser.add_argument(
+        "--reuters", default=None, help="folder of Reuters-21578 reut2-0NN.sgm files (decades)"
+    )
     parser.add_argument("--agnews", default=None, help="AG News test.csv (decades)")
     parser.add_argument("--templates-size", type=int, default=10_000, help="articles of the templates corpus")
-    parser.add_argument("--baseline-from", default=None,
-                        help="JSON of an earlier --json-out whose baselines are reused for the same corpora")
-    parser.add_argument("--bookkeeping", type=int, default=0, metavar="YEARS",
-                        help="also time one run over this many empty years on SQLite and PostgreSQL")
+    parser.add_argument(
+        "--baseline-from",
+        default=None,
+        help="JSON of an earlier --json-out whose baselines are reused for the same corpora",
+    )
+    parser.add_argument(
+        "--bookkeeping",
+        type=int,
+        default=0,
+        metavar="YEARS",
+        help="also time one run over this many empty years on SQLite and PostgreSQL",
+    )
     parser.add_argument("--duckdb-rows", type=int, default=0, help="also measure the event-table load rate")
     parser.add_argument("--model", default=MODEL)
     parser.add_argument("--shared", default=str(ROOT.parent / "shared"))
@@ -288,7 +349,10 @@ def main() -> None:
     if args.child:
         print(json.dumps(_run_child(args.child), default=str))
         return
-    print(f"machine: {os.cpu_count()} cores; model {args.model}; each measurement in its own process", flush=True)
+    print(
+        f"machine: {os.cpu_count()} cores; model {args.model}; each measurement in its own process",
+        flush=True,
+    )
     work = Path(tempfile.mkdtemp(prefix="diplowatch-bench-"))
     earlier = json.loads(Path(args.baseline_from).read_text())["corpora"] if args.baseline_from else {}
     baselines = {name: figures["baseline"] for name, figures in earlier.items()}
@@ -318,9 +382,11 @@ def _bookkeeping(years: int, work: Path) -> dict:
         many = _child("bookkeeping", str(work / f"bookkeeping-{backend}-{years}"), str(years), backend)
         per = (many["seconds"] - one["seconds"]) / max(1, years - 1)
         out[backend] = {"one_year": one, "years": many, "per_partition_seconds": per}
-        print(f"  {backend:16s}: 1 year {one['seconds']:.1f} s ({one['events']} event rows), {years} years "
-              f"{many['seconds']:.1f} s ({many['events']} rows): {1000 * per:.0f} ms per extra partition",
-              flush=True)
+        print(
+            f"  {backend:16s}: 1 year {one['seconds']:.1f} s ({one['events']} event rows), {years} years "
+            f"{many['seconds']:.1f} s ({many['events']} rows): {1000 * per:.0f} ms per extra partition",
+            flush=True,
+        )
     return out
 
 

@@ -54,7 +54,9 @@ def load_gold(gold_path: str | Path) -> list[dict]:
             try:
                 items.append(json.loads(line))
             except json.JSONDecodeError as exc:
-                raise ValueError(f"{path}:{lineno}: not a JSON object ({exc.msg}); fix or remove that line") from exc
+                raise ValueError(
+                    f"{path}:{lineno}: not a JSON object ({exc.msg}); fix or remove that line"
+                ) from exc
     for item in items:
         if "text" not in item:
             rel = (item.get("source") or {}).get("file")
@@ -64,7 +66,9 @@ def load_gold(gold_path: str | Path) -> list[dict]:
                     found = base / rel
                     break
             if found is None:
-                raise ValueError(f"{path}: item {item.get('id')!r} has no text and its source file {rel!r} was not found")
+                raise ValueError(
+                    f"{path}: item {item.get('id')!r} has no text and its source file {rel!r} was not found"
+                )
             text, published, title = _read_sample_article(found)
             item["text"] = text
             item.setdefault("published_at", published.isoformat() if published else None)
@@ -93,7 +97,6 @@ def _pair_dates(mentions: list[dict]) -> tuple[dt.date | None, dt.date | None]:
     return None, None
 
 
-
 def _by_key(rows: list[dict], *fields: str) -> dict[tuple, list[dict]]:
     """Rows grouped by the tuple of `fields`: the per-article sets the scores are computed on."""
     grouped: dict[tuple, list[dict]] = {}
@@ -105,8 +108,13 @@ def _by_key(rows: list[dict], *fields: str) -> dict[tuple, list[dict]]:
 def _miss(item: str, kind: str, key: tuple, predicted: dict | None = None, gold: dict | None = None) -> dict:
     """An error record: a predicted key without gold (with the sentence and the extractor's reason) or the reverse."""
     if predicted is not None:
-        return {"item": item, "kind": kind, "pair": list(key), "evidence": predicted["sentence"],
-                "why": predicted.get("confidence_reason")}
+        return {
+            "item": item,
+            "kind": kind,
+            "pair": list(key),
+            "evidence": predicted["sentence"],
+            "why": predicted.get("confidence_reason"),
+        }
     return {"item": item, "kind": kind, "pair": list(key), "evidence": gold.get("evidence")}
 
 
@@ -137,7 +145,11 @@ class _Tally:
         matched = self.status[0]
         return {
             "visits": _prf(*self.v),
-            "status": {"matched": matched, "correct": self.status[1], "accuracy": share(self.status[1], matched)},
+            "status": {
+                "matched": matched,
+                "correct": self.status[1],
+                "accuracy": share(self.status[1], matched),
+            },
             "dates": {
                 "matched": matched,
                 "start_exact": share(self.dates[0], matched),
@@ -149,8 +161,12 @@ class _Tally:
                 "match; dated_both_exact: the same on matched visits whose gold has a date",
             },
             "reactions": _prf(*self.r),
-            "linking": {"gold_about_visit": self.about[0], "linked": self.about[1],
-                        "share": share(self.about[1], self.about[0]), "definition": LINKING_DEFINITION},
+            "linking": {
+                "gold_about_visit": self.about[0],
+                "linked": self.about[1],
+                "share": share(self.about[1], self.about[0]),
+                "definition": LINKING_DEFINITION,
+            },
         }
 
 
@@ -167,8 +183,16 @@ def _score_visits(t: _Tally, aid: str, gold: dict, visits: list[dict]) -> None:
             if status == g.get("status"):
                 t.status[1] += 1
             else:
-                t.errors.append({"item": aid, "kind": "visit_status", "pair": list(pair), "gold": g.get("status"),
-                                 "predicted": status, "evidence": ms[0]["sentence"]})
+                t.errors.append(
+                    {
+                        "item": aid,
+                        "kind": "visit_status",
+                        "pair": list(pair),
+                        "gold": g.get("status"),
+                        "predicted": status,
+                        "evidence": ms[0]["sentence"],
+                    }
+                )
             ps, pe = _pair_dates(ms)
             gs, ge = _parse_date(g.get("start_date")), _parse_date(g.get("end_date"))
             both = ps == gs and pe == ge
@@ -179,8 +203,16 @@ def _score_visits(t: _Tally, aid: str, gold: dict, visits: list[dict]) -> None:
                 t.dated[0] += 1
                 t.dated[1] += both
             if not both:
-                t.errors.append({"item": aid, "kind": "visit_date", "pair": list(pair),
-                                 "gold": [str(gs), str(ge)], "predicted": [str(ps), str(pe)], "evidence": ms[0]["sentence"]})
+                t.errors.append(
+                    {
+                        "item": aid,
+                        "kind": "visit_date",
+                        "pair": list(pair),
+                        "gold": [str(gs), str(ge)],
+                        "predicted": [str(ps), str(pe)],
+                        "evidence": ms[0]["sentence"],
+                    }
+                )
         elif pair in pred_visits:
             t.v[1] += 1
             t.errors.append(_miss(aid, "visit_fp", pair, predicted=pred_visits[pair][0]))
@@ -209,7 +241,14 @@ def _score_reactions(t: _Tally, aid: str, gold: dict, reactions: list[dict]) -> 
             if any(r.get("target_mention_id") for r in pred_reactions.get(key, [])):
                 t.about[1] += 1
             else:
-                t.errors.append({"item": aid, "kind": "reaction_unlinked", "pair": list(key), "evidence": g.get("evidence")})
+                t.errors.append(
+                    {
+                        "item": aid,
+                        "kind": "reaction_unlinked",
+                        "pair": list(key),
+                        "evidence": g.get("evidence"),
+                    }
+                )
 
 
 def score(items: list[dict], predictions: dict[str, tuple[list[dict], list[dict]]]) -> dict:
@@ -226,12 +265,16 @@ def score(items: list[dict], predictions: dict[str, tuple[list[dict], list[dict]
             _score_reactions(tally, aid, gold, reactions)
     report = overall.report()
     report["errors"] = overall.errors
-    report["eras"] = {name: {"items": sum(era_of(it.get("id") or "") == name for it in items), **eras[name].report()}
-                      for name in sorted(eras)}
+    report["eras"] = {
+        name: {"items": sum(era_of(it.get("id") or "") == name for it in items), **eras[name].report()}
+        for name in sorted(eras)
+    }
     return report
 
 
-def evaluate(gold_path: str | Path, extractor=None, exhaustive: bool = False, keep_predictions: bool = False) -> dict:
+def evaluate(
+    gold_path: str | Path, extractor=None, exhaustive: bool = False, keep_predictions: bool = False
+) -> dict:
     """Run the real extractor on every gold item and score visits, status, dates, reactions and linking."""
     if extractor is None:
         from diplowatch.nlp import Extractor
@@ -239,15 +282,24 @@ def evaluate(gold_path: str | Path, extractor=None, exhaustive: bool = False, ke
         extractor = Extractor(exhaustive=exhaustive)
     items = load_gold(gold_path)
     articles = [
-        {"article_id": item.get("id") or f"item-{i}", "text": item["text"], "published_at": _parse_date(item.get("published_at")),
-         "title": item.get("title")}
+        {
+            "article_id": item.get("id") or f"item-{i}",
+            "text": item["text"],
+            "published_at": _parse_date(item.get("published_at")),
+            "title": item.get("title"),
+        }
         for i, item in enumerate(items)
     ]
     started = time.perf_counter()
     predictions = {aid: (v, r) for aid, v, r in extractor.extract_batch(articles)}
     elapsed = time.perf_counter() - started
-    report = {"gold_path": str(gold_path), "items": len(items), "exhaustive": exhaustive,
-              "elapsed_seconds": round(elapsed, 2), **score(items, predictions)}
+    report = {
+        "gold_path": str(gold_path),
+        "items": len(items),
+        "exhaustive": exhaustive,
+        "elapsed_seconds": round(elapsed, 2),
+        **score(items, predictions),
+    }
     if keep_predictions:
         report["_predictions"] = predictions
     return report
@@ -255,7 +307,13 @@ def evaluate(gold_path: str | Path, extractor=None, exhaustive: bool = False, ke
 
 def format_report(report: dict, errors: bool = False) -> str:
     """A readable summary of an evaluate() report, optionally with every mistake and its evidence."""
-    v, r, s, d, link = report["visits"], report["reactions"], report["status"], report["dates"], report["linking"]
+    v, r, s, d, link = (
+        report["visits"],
+        report["reactions"],
+        report["status"],
+        report["dates"],
+        report["linking"],
+    )
     lines = [
         f"gold: {report['gold_path']}  items: {report['items']}  mode: {'exhaustive' if report['exhaustive'] else 'pre-filtered'}"
         f"  extraction time: {report['elapsed_seconds'] if report['elapsed_seconds'] is not None else '-'}s",
@@ -268,9 +326,11 @@ def format_report(report: dict, errors: bool = False) -> str:
     ]
     for era, sub in report.get("eras", {}).items():
         ev, er = sub["visits"], sub["reactions"]
-        lines.append(f"  {era:<7} ({sub['items']} items)  visits F1 {ev['f1']:.3f} (P {ev['precision']:.3f} R {ev['recall']:.3f})"
-                     f"  status {sub['status']['accuracy']:.3f}  dated {sub['dates']['dated_both_exact']:.3f}"
-                     f"  reactions F1 {er['f1']:.3f} (P {er['precision']:.3f} R {er['recall']:.3f})")
+        lines.append(
+            f"  {era:<7} ({sub['items']} items)  visits F1 {ev['f1']:.3f} (P {ev['precision']:.3f} R {ev['recall']:.3f})"
+            f"  status {sub['status']['accuracy']:.3f}  dated {sub['dates']['dated_both_exact']:.3f}"
+            f"  reactions F1 {er['f1']:.3f} (P {er['precision']:.3f} R {er['recall']:.3f})"
+        )
     if errors:
         lines.append("")
         lines.append(f"errors ({len(report['errors'])}):")
@@ -285,7 +345,9 @@ def format_report(report: dict, errors: bool = False) -> str:
     return "\n".join(lines)
 
 
-def evaluate_splits(gold_paths: list[str | Path], extractor=None, exhaustive: bool = False) -> dict[str, dict]:
+def evaluate_splits(
+    gold_paths: list[str | Path], extractor=None, exhaustive: bool = False
+) -> dict[str, dict]:
     """Reports of several gold files by file stem (dev, train, validation), plus the first ones combined.
 
     With three or more files, "<a>+<b>" scores the union of all but the last file, the figures the last one (the
@@ -305,21 +367,48 @@ def evaluate_splits(gold_paths: list[str | Path], extractor=None, exhaustive: bo
         items = [item for its, _ in seen[:-1] for item in its]
         predictions = {aid: p for _, preds in seen[:-1] for aid, p in preds.items()}
         name = "+".join(Path(p).stem for p in gold_paths[:-1])
-        reports[name] = {"gold_path": name, "items": len(items), "exhaustive": exhaustive, "elapsed_seconds": None,
-                         **score(items, predictions)}
+        reports[name] = {
+            "gold_path": name,
+            "items": len(items),
+            "exhaustive": exhaustive,
+            "elapsed_seconds": None,
+            **score(items, predictions),
+        }
     return reports
 
 
-_TABLE_COLUMNS = ("set", "era", "items", "visit P", "visit R", "visit F1", "status", "dates", "react P", "react R",
-                  "react F1", "linked")
+_TABLE_COLUMNS = (
+    "set",
+    "era",
+    "items",
+    "visit P",
+    "visit R",
+    "visit F1",
+    "status",
+    "dates",
+    "react P",
+    "react R",
+    "react F1",
+    "linked",
+)
 
 
 def _table_row(name: str, era: str, report: dict) -> list[str]:
     v, r, d, link = report["visits"], report["reactions"], report["dates"], report["linking"]
-    return [name, era, str(report["items"]), f"{v['precision']:.3f}", f"{v['recall']:.3f}", f"{v['f1']:.3f}",
-            f"{report['status']['accuracy']:.3f}", f"{d['dated_both_exact']:.3f} /{d['dated_gold']}",
-            f"{r['precision']:.3f}", f"{r['recall']:.3f}", f"{r['f1']:.3f}",
-            f"{link['linked']}/{link['gold_about_visit']}"]
+    return [
+        name,
+        era,
+        str(report["items"]),
+        f"{v['precision']:.3f}",
+        f"{v['recall']:.3f}",
+        f"{v['f1']:.3f}",
+        f"{report['status']['accuracy']:.3f}",
+        f"{d['dated_both_exact']:.3f} /{d['dated_gold']}",
+        f"{r['precision']:.3f}",
+        f"{r['recall']:.3f}",
+        f"{r['f1']:.3f}",
+        f"{link['linked']}/{link['gold_about_visit']}",
+    ]
 
 
 def format_table(reports: dict[str, dict]) -> str:

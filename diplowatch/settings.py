@@ -47,7 +47,9 @@ class Settings:
             "feeds_path": env.get("DIPLOWATCH_FEEDS") or DEFAULT_FEEDS,
             "processes": _processes(env.get("DIPLOWATCH_PROCESSES")),
             "staging_dir": env.get("DIPLOWATCH_STAGING_DIR") or DEFAULT_STAGING,
-            "chunk_articles": _whole_number(env, "DIPLOWATCH_CHUNK_ARTICLES", DEFAULT_CHUNK_ARTICLES, minimum=1),
+            "chunk_articles": _whole_number(
+                env, "DIPLOWATCH_CHUNK_ARTICLES", DEFAULT_CHUNK_ARTICLES, minimum=1
+            ),
         }
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)

@@ -155,8 +155,14 @@ def _execute(settings: Settings, instance, first: date, last: date, selection, r
             raise_on_error=False,
         )
     tags = range_tags(first, last)
-    with execute_job(reconstructable_events_job(settings), instance, run_config=run_config, tags=tags,
-                     asset_selection=selection, raise_on_error=False) as result:
+    with execute_job(
+        reconstructable_events_job(settings),
+        instance,
+        run_config=run_config,
+        tags=tags,
+        asset_selection=selection,
+        raise_on_error=False,
+    ) as result:
         return result
 
 

@@ -66,7 +66,11 @@ class Gazetteer:
         if len(surface) < 2:
             return
         old = self.entries.get(surface)
-        if old is None or override or (old.kind == "city" and place.kind == "city" and place.population > old.population):
+        if (
+            old is None
+            or override
+            or (old.kind == "city" and place.kind == "city" and place.population > old.population)
+        ):
             self.entries[surface] = place
 
     def _load_countries(self) -> None:
@@ -110,9 +114,12 @@ class Gazetteer:
         capital_names = set(self.capitals.values())
         # A city's own name beats another city's alternate name (Chittagong's historic "Islamabad" is not Pakistan's capital).
         # Only a name big enough to be read in running text, or a capital's, blocks an alternate ("Calcutta" stays Kolkata).
-        primary_names = {n for c in gc.get_cities().values()
-                         if int(c.get("population") or 0) >= MIN_CITY_POPULATION_IN_TEXT or c["name"] in capital_names
-                         for n in (c["name"], _ascii(c["name"]))}
+        primary_names = {
+            n
+            for c in gc.get_cities().values()
+            if int(c.get("population") or 0) >= MIN_CITY_POPULATION_IN_TEXT or c["name"] in capital_names
+            for n in (c["name"], _ascii(c["name"]))
+        }
         for city in gc.get_cities().values():
             code = self.alpha2_to_alpha3.get(city["countrycode"])
             if not code:
@@ -218,9 +225,17 @@ class Gazetteer:
             last_end = end
         # "the Pakistani Foreign Office", "India's Foreign Office": a state named right before a seat-of-government word
         # owns it, so the word is not the metonym of another state.
-        return [h for i, h in enumerate(out) if not (
-            h[3].kind == "metonym" and i > 0 and out[i - 1][3].kind in {"demonym", "country"} and out[i - 1][3].code != h[3].code
-            and re.fullmatch(r"(?:\s*['’]s)?\s+(?:the\s+)?", text[out[i - 1][1]: h[0]]))]
+        return [
+            h
+            for i, h in enumerate(out)
+            if not (
+                h[3].kind == "metonym"
+                and i > 0
+                and out[i - 1][3].kind in {"demonym", "country"}
+                and out[i - 1][3].code != h[3].code
+                and re.fullmatch(r"(?:\s*['’]s)?\s+(?:the\s+)?", text[out[i - 1][1] : h[0]])
+            )
+        ]
 
 
 @lru_cache(maxsize=1)

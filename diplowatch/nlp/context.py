@@ -17,8 +17,28 @@ from diplowatch.nlp.typos import fix_institution_words
 
 PRONOUNS = {"he", "she", "him", "his", "her", "hers", "himself", "herself"}
 RELATIVES = {"who", "whom", "whose", "which", "that"}
-MEDIA_WORDS = {"reuters", "afp", "ap", "radio", "agency", "newspaper", "television", "tv", "press", "daily", "news", "tass", "xinhua",
-               "irna", "sputnik", "correspondent", "reporters", "times", "post", "journal"}
+MEDIA_WORDS = {
+    "reuters",
+    "afp",
+    "ap",
+    "radio",
+    "agency",
+    "newspaper",
+    "television",
+    "tv",
+    "press",
+    "daily",
+    "news",
+    "tass",
+    "xinhua",
+    "irna",
+    "sputnik",
+    "correspondent",
+    "reporters",
+    "times",
+    "post",
+    "journal",
+}
 
 
 @dataclass
@@ -49,12 +69,20 @@ class Limits:
 class ArticleContext:
     """Everything about one article that sentence-level rules need, computed once and without the model."""
 
-    def __init__(self, article_id: str, text: str, published_at: dt.date | None, title: str | None,
-                 limits: Limits = Limits()):
+    def __init__(
+        self,
+        article_id: str,
+        text: str,
+        published_at: dt.date | None,
+        title: str | None,
+        limits: Limits = Limits(),
+    ):
         self.article_id = article_id
         self.notes: list[str] = []  # what was clipped or cut, for the pipeline to record
         if len(text) > limits.max_article_chars:
-            self.notes.append(f"article of {len(text):,} chars: only the first {limits.max_article_chars:,} were read")
+            self.notes.append(
+                f"article of {len(text):,} chars: only the first {limits.max_article_chars:,} were read"
+            )
             text = text[: limits.max_article_chars]
         self.text = text
         self.published_at = published_at
@@ -62,11 +90,15 @@ class ArticleContext:
         self.sentences, cut = bound_sentences(split_sentences(text), limits.max_sentence_chars)
         self.notes.extend(cut)
         self.dateline: Dateline | None = parse_dateline(text, published_at)
-        self.anchor: dt.date | None = (self.dateline.date if self.dateline and self.dateline.date else published_at)
+        self.anchor: dt.date | None = (
+            self.dateline.date if self.dateline and self.dateline.date else published_at
+        )
         place = self.dateline.place if self.dateline else None
         self.home: Place | None = place
         self.home_code = place.code if place else None
-        self.home_city = self.dateline.place_text if (self.dateline and place and place.kind == "city") else None
+        self.home_city = (
+            self.dateline.place_text if (self.dateline and place and place.kind == "city") else None
+        )
         self._people: PeopleIndex | None = None
 
     @property
@@ -102,14 +134,15 @@ def actor_span(tok: Token) -> Span:
     right = tok.i
     for child in tok.rights:
         if child.dep_ in {"appos", "compound", "flat", "nmod", "npadvmod"} or (
-            child.dep_ == "prep" and (child.lower_ in {"of", "for"} or child.lower_ == "from" and _is_title_word(tok))
+            child.dep_ == "prep"
+            and (child.lower_ in {"of", "for"} or child.lower_ == "from" and _is_title_word(tok))
         ):  # "ministers from Germany and Spain": a plural title takes its states from "from" too
             right = max(right, child.right_edge.i)
         elif child.dep_ == "punct" and child.i == right + 1:
             continue
         else:
             break
-    return doc[left: right + 1]
+    return doc[left : right + 1]
 
 
 def written_name(tok: Token) -> str | None:
@@ -122,14 +155,17 @@ def written_name(tok: Token) -> str | None:
     end = span.end
     # An office located somewhere ("embassy in Hanoi") keeps its place in the written name.
     for child in tok.rights:
-        if child.i >= end and child.dep_ == "prep" and child.lower_ in {"in", "at"} and any(
-            g.dep_ == "pobj" and g.pos_ == "PROPN" for g in child.children
+        if (
+            child.i >= end
+            and child.dep_ == "prep"
+            and child.lower_ in {"in", "at"}
+            and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in child.children)
         ):
             end = child.right_edge.i + 1
             break
     while end > span.start + 1 and tok.doc[end - 1].is_punct and tok.doc[end - 1].text not in {".", ")"}:
         end -= 1
-    text = tok.doc[span.start: end].text.strip()
+    text = tok.doc[span.start : end].text.strip()
     return text or None
 
 
@@ -148,12 +184,27 @@ def resolve_token_actor(tok: Token, ctx: ArticleContext, sent: Sentence) -> Acto
             if subj.dep_ in {"nsubj", "nsubjpass"} and subj.pos_ == "PROPN" and subj.lower_ not in PRONOUNS:
                 person = ctx.people.person_at(sent.start + subj.idx, sent.start + subj.idx + len(subj.text))
                 if person is not None and person.name:
-                    return Actor(person.name, person.code, person.is_state, f"pronoun → {person.reason}", "person",
-                                 person.title, True)
+                    return Actor(
+                        person.name,
+                        person.code,
+                        person.is_state,
+                        f"pronoun → {person.reason}",
+                        "person",
+                        person.title,
+                        True,
+                    )
         person = ctx.people.salient_before(offset) or ctx.people.last_before(offset)
         if person is None:
             return None
-        return Actor(person.name, person.code, person.is_state, f"pronoun → {person.reason}", "person", person.title, True)
+        return Actor(
+            person.name,
+            person.code,
+            person.is_state,
+            f"pronoun → {person.reason}",
+            "person",
+            person.title,
+            True,
+        )
     span = actor_span(tok)
     start = sent.start + span.start_char
     end = sent.start + span.end_char
@@ -161,10 +212,16 @@ def resolve_token_actor(tok: Token, ctx: ArticleContext, sent: Sentence) -> Acto
     low = text.lower()
     has_title = bool(_title_regex().search(low)) or _is_title_word(tok)
     state, why = _is_state_title(text)
-    person = ctx.people.person_at(sent.start + tok.idx, sent.start + tok.idx + len(tok.text)) or ctx.people.person_at(start, end)
+    person = ctx.people.person_at(
+        sent.start + tok.idx, sent.start + tok.idx + len(tok.text)
+    ) or ctx.people.person_at(start, end)
     head_words = {tok.lower_} | {c.lower_ for c in tok.children if c.dep_ == "compound"}
     # Words inside a state or IGO name ("Palestine Liberation Organization") are not business words.
-    head_words -= {w.lower() for _, _, surface, _ in gazetteer().find_all(text, ctx.published_at) for w in surface.split()}
+    head_words -= {
+        w.lower()
+        for _, _, surface, _ in gazetteer().find_all(text, ctx.published_at)
+        for w in surface.split()
+    }
     if head_words & lexicon().set("non_state_words"):
         return Actor(None, None, False, f"non-state ({tok.lower_})", "other", text, has_title)
     if person is not None:
@@ -173,8 +230,15 @@ def resolve_token_actor(tok: Token, ctx: ArticleContext, sent: Sentence) -> Acto
     names = [t.text for t in span if t.pos_ == "PROPN" or t.text[:1].isupper()]
     person = ctx.people.person_by_name(names)
     if person is not None and person.name:
-        return Actor(person.name, person.code, person.is_state and state, f"surname → {person.reason}", "person",
-                     person.title, True)
+        return Actor(
+            person.name,
+            person.code,
+            person.is_state and state,
+            f"surname → {person.reason}",
+            "person",
+            person.title,
+            True,
+        )
     hits = gazetteer().find_all(re.split(r"\s+(?:in|at|near)\s+", text, maxsplit=1)[0], ctx.published_at)
     owners = [h for h in hits if h[3].kind != "city"] or hits
     if owners:
@@ -192,10 +256,22 @@ def resolve_token_actor(tok: Token, ctx: ArticleContext, sent: Sentence) -> Acto
         # "other leaders", "officials": a plural title is not the one person last named by that title.
         person = ctx.people.last_before(offset, title_word=tok.lemma_.lower()) if tok.tag_ != "NNS" else None
         if person is not None:
-            return Actor(person.name, person.code, person.is_state and state, f"definite title → {person.reason}", "person",
-                         person.title, True)
-        if re.search(r"treasury|ministry|central bank|government|administration", fix_institution_words(low)) and ctx.home_code:
-            return Actor(None, ctx.home_code, state, "institution of the dateline country", "office", text, True)
+            return Actor(
+                person.name,
+                person.code,
+                person.is_state and state,
+                f"definite title → {person.reason}",
+                "person",
+                person.title,
+                True,
+            )
+        if (
+            re.search(r"treasury|ministry|central bank|government|administration", fix_institution_words(low))
+            and ctx.home_code
+        ):
+            return Actor(
+                None, ctx.home_code, state, "institution of the dateline country", "office", text, True
+            )
     return None
 
 

@@ -8,10 +8,25 @@ from dataclasses import dataclass
 
 from diplowatch.nlp.segment import MONTH_ABBR, MONTHS
 
-WEEKDAYS = {d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
+WEEKDAYS = {
+    d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+}
 NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "eleven": 11, "twelve": 12, "fourteen": 14, "24-hour": 1, "overnight": 2,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fourteen": 14,
+    "24-hour": 1,
+    "overnight": 2,
 }
 
 _M = r"(?P<{n}>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
@@ -21,11 +36,29 @@ _RANGE_SEP = r"\s*(?:-|–|to|and|through|till|until)\s*"
 _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 
 PATTERNS = [
-    ("md_range", re.compile(_MONTH + r"\s+(?P<d1>\d{1,2})" + _RANGE_SEP + r"(?:" + _M.format(n="m2") + r"\s+)?(?P<d2>\d{1,2})\b" + _YEAR)),
+    (
+        "md_range",
+        re.compile(
+            _MONTH
+            + r"\s+(?P<d1>\d{1,2})"
+            + _RANGE_SEP
+            + r"(?:"
+            + _M.format(n="m2")
+            + r"\s+)?(?P<d2>\d{1,2})\b"
+            + _YEAR
+        ),
+    ),
     ("dm_range", re.compile(r"\b(?P<d1>\d{1,2})" + _RANGE_SEP + r"(?P<d2>\d{1,2})\s+" + _MONTH + _YEAR)),
     ("md", re.compile(_MONTH + r"\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?\b" + _YEAR)),
     ("dm", re.compile(r"\b(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + _YEAR)),
-    ("month", re.compile(r"\b(?P<rel>in|last|next|this|early|mid|late|since|during|of|from)?\s*-?" + _MONTH + r"(?:\s+(?P<y>(?:19|20)\d\d))?\b")),
+    (
+        "month",
+        re.compile(
+            r"\b(?P<rel>in|last|next|this|early|mid|late|since|during|of|from)?\s*-?"
+            + _MONTH
+            + r"(?:\s+(?P<y>(?:19|20)\d\d))?\b"
+        ),
+    ),
     ("weekday", re.compile(r"\b(?P<w1>" + _WD + r")(?:\s+(?:and|to|through|-)\s+(?P<w2>" + _WD + r"))?\b")),
     ("today", re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening))\b", re.I)),
     ("yesterday", re.compile(r"\b(?:yesterday|last night)\b", re.I)),
@@ -34,7 +67,8 @@ PATTERNS = [
 ]
 _DURATION = re.compile(
     r"\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen)"
-    r"(?:[- ]day\b|\s+days\s+of\s+(?:talks|meetings|consultations|visits?)\b)|\b24-hour\b", re.I
+    r"(?:[- ]day\b|\s+days\s+of\s+(?:talks|meetings|consultations|visits?)\b)|\b24-hour\b",
+    re.I,
 )
 
 
@@ -120,7 +154,11 @@ def _resolve(kind: str, m: re.Match, anchor: dt.date | None, future: bool | None
         full_name = g["m"].lower().rstrip(".") in MONTHS
         if not full_name and not g.get("y"):
             return None  # "Jan Nowak", "Mar" alone: an abbreviation needs a day or a year to be a date
-        if not g["m"][0].isupper() or (g["m"].lower() == "may" and not g.get("y") and g.get("rel") not in {"in", "last", "next", "early", "late", "mid"}):
+        if not g["m"][0].isupper() or (
+            g["m"].lower() == "may"
+            and not g.get("y")
+            and g.get("rel") not in {"in", "last", "next", "early", "late", "mid"}
+        ):
             return None
         month = _month(g["m"])
         if not month or (anchor is None and not g.get("y")):

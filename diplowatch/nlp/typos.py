@@ -17,19 +17,37 @@ from diplowatch.nlp.lexicon import inflections, lexicon
 MIN_LEN = 6
 _LONG_WORD = re.compile(rf"[A-Za-z]{{{MIN_LEN},}}")
 # Words that name a state institution when a speaker is resolved ("the Treasury statement said").
-INSTITUTION_WORDS = ("treasury", "ministry", "government", "administration", "spokesman", "spokeswoman", "department",
-                     "embassy", "president", "minister", "secretary", "official", "officials")
+INSTITUTION_WORDS = (
+    "treasury",
+    "ministry",
+    "government",
+    "administration",
+    "spokesman",
+    "spokeswoman",
+    "department",
+    "embassy",
+    "president",
+    "minister",
+    "secretary",
+    "official",
+    "officials",
+)
 
 
 def _deletions(word: str) -> set[str]:
-    return {word[:i] + word[i + 1:] for i in range(len(word))}
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
 @lru_cache(maxsize=1)
 def _trigger_forms() -> dict[str, str]:
     """Surface form → lemma for every visit, speech and stance trigger of at least MIN_LEN letters."""
     lex = lexicon()
-    lemmas = set(lex["visit_verbs"]) | set(lex["visit_nouns"]) | set(lex["stance_verbs"]) | set(lex["speech_verbs"])
+    lemmas = (
+        set(lex["visit_verbs"])
+        | set(lex["visit_nouns"])
+        | set(lex["stance_verbs"])
+        | set(lex["speech_verbs"])
+    )
     out: dict[str, str] = {}
     for lemma in sorted(lemmas):
         for form in inflections(lemma):

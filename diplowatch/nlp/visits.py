@@ -35,8 +35,12 @@ class VisitCandidate:
     negated: bool = False
     reasons: list[str] = field(default_factory=list)
     direction: str = "visit"  # visit | host
-    role: str = "visit"  # the trigger's role: visit | noun | visiting | host | apposed_presence | meet | presence
-    host_via: str = ""  # what gave the host: to | in | of | dobj | here | partner | dateline | taken | from | ...
+    role: str = (
+        "visit"  # the trigger's role: visit | noun | visiting | host | apposed_presence | meet | presence
+    )
+    host_via: str = (
+        ""  # what gave the host: to | in | of | dobj | here | partner | dateline | taken | from | ...
+    )
     # The trip is named only as what someone reacted to ("protested over a visit to X"): its tense and date are the reaction's.
     named_by_reaction: bool = False
 
@@ -59,12 +63,12 @@ def _places_in(tok: Token, ctx: ArticleContext, skip_clauses: bool = True) -> li
         return out
     doc = tok.doc
     lo, hi = span_tokens[0], span_tokens[-1]
-    text = doc[lo: hi + 1].text
+    text = doc[lo : hi + 1].text
     base = doc[lo].idx
     for start, _end, surface, place in gazetteer().find_all(text, ctx.published_at):
         # Map back to a token to respect the clause filter.
         char = base + start
-        token = next((t for t in doc[lo: hi + 1] if t.idx <= char < t.idx + len(t.text) + 1), None)
+        token = next((t for t in doc[lo : hi + 1] if t.idx <= char < t.idx + len(t.text) + 1), None)
         if token is None or token.i not in seen:
             continue
         out.append((place, surface, token))
@@ -84,7 +88,10 @@ def _clause_cues(tok: Token) -> tuple[set[str], set[str], list[Token]]:
                 lemmas.add(child.lower_)
                 lemmas.add(child.lemma_.lower())
                 deps.add(child.dep_)
-        if cur.dep_ in {"ROOT", "ccomp", "advcl", "relcl", "conj", "parataxis", "acl", "appos"} or cur.head.i == cur.i:
+        if (
+            cur.dep_ in {"ROOT", "ccomp", "advcl", "relcl", "conj", "parataxis", "acl", "appos"}
+            or cur.head.i == cur.i
+        ):
             break
         cur = cur.head
     return lemmas, deps, chain
@@ -102,8 +109,10 @@ def _status(trigger: Token, ctx: ArticleContext, dates: list[DateMention]) -> tu
     if any(c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children) for c in chain[0].children):
         deps = deps | {"neg"}  # "will no longer visit": the negation hangs off 'longer'
     if "neg" in deps and any(
-        c.dep_ == "advcl" and c.lemma_.lower() in {"plan", "schedule", "expect", "announce", "agree"}
-        and any(g.dep_ == "mark" and g.lower_ == "as" for g in c.children) for c in trigger.children
+        c.dep_ == "advcl"
+        and c.lemma_.lower() in {"plan", "schedule", "expect", "announce", "agree"}
+        and any(g.dep_ == "mark" and g.lower_ == "as" for g in c.children)
+        for c in trigger.children
     ):
         return "cancelled", "negated against the plan ('will not travel ... as planned')"
     if "neg" in deps or lemmas & {"never"}:
@@ -112,7 +121,9 @@ def _status(trigger: Token, ctx: ArticleContext, dates: list[DateMention]) -> tu
         return None, "hypothetical"
     # "would visit X if ...", "was ready to visit X if ...": a conditional clause hanging off the trigger's clause.
     if (lemmas & lex.set("modal_hypothetical") or chain_lemmas & {"ready", "willing", "prepared"}) and any(
-        c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in {"if", "unless"} for g in c.children) for t in chain for c in t.children
+        c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in {"if", "unless"} for g in c.children)
+        for t in chain
+        for c in t.children
     ):
         return None, "hypothetical"
     if (chain_lemmas - {trigger.lemma_.lower()}) & lex.set("block_governors"):
@@ -123,26 +134,41 @@ def _status(trigger: Token, ctx: ArticleContext, dates: list[DateMention]) -> tu
     # A participle leg ("wrapped up a tour on Monday, stopping in Qatar", "returned ..., visiting Mali") has no tense of
     # its own: it takes the status of the clause it hangs off.
     governor = trigger.head
-    if (trigger.tag_ == "VBG" and trigger.dep_ in {"advcl", "acl"} and not any(c.dep_ in {"aux", "auxpass"} for c in trigger.children)
-            and governor.i != trigger.i and governor.pos_ in {"VERB", "AUX"}):
+    if (
+        trigger.tag_ == "VBG"
+        and trigger.dep_ in {"advcl", "acl"}
+        and not any(c.dep_ in {"aux", "auxpass"} for c in trigger.children)
+        and governor.i != trigger.i
+        and governor.pos_ in {"VERB", "AUX"}
+    ):
         gov_status, gov_why = _status(governor, ctx, dates)
         if gov_status is not None:
             return gov_status, f"participle leg of '{governor.text}' ({gov_why})"
     # "after visiting X" / "before visiting Y": the preposition orders the trip against the main clause.
     if trigger.tag_ == "VBG" and trigger.dep_ == "pcomp" and trigger.head.lower_ in {"after", "before"}:
-        return ("completed", "after visiting") if trigger.head.lower_ == "after" else ("planned", "before visiting")
+        return (
+            ("completed", "after visiting")
+            if trigger.head.lower_ == "after"
+            else ("planned", "before visiting")
+        )
     # Cancelled only when the trip itself is what was cancelled ("cancelled a trip", "the visit was postponed").
     for below, t in zip(chain, chain[1:3], strict=False):
         if below.dep_ in {"dobj", "nsubjpass", "xcomp", "nsubj"} and (
-            t.lemma_.lower() in lex.set("cancel_cues") - {"call"} or (t.lemma_.lower() == "call" and "off" in lemmas)
+            t.lemma_.lower() in lex.set("cancel_cues") - {"call"}
+            or (t.lemma_.lower() == "call" and "off" in lemmas)
         ):
             return "cancelled", "cancel verb"
     if trigger.lemma_.lower() in {"expect", "due"}:
         return "planned", "expected"
-    if trigger.pos_ == "NOUN" and any(c.dep_ == "relcl" and c.lemma_ in {"complete", "conclude", "end", "finish"} for c in trigger.children):
+    if trigger.pos_ == "NOUN" and any(
+        c.dep_ == "relcl" and c.lemma_ in {"complete", "conclude", "end", "finish"} for c in trigger.children
+    ):
         return "completed", "trip completed"
-    if trigger.pos_ == "NOUN" and any(a.lemma_ in {"day", "leg", "stage"} and any(c.lower_ in {"first", "second", "third", "fourth", "final", "last"}
-                                                                            for c in a.children) for a in trigger.ancestors):
+    if trigger.pos_ == "NOUN" and any(
+        a.lemma_ in {"day", "leg", "stage"}
+        and any(c.lower_ in {"first", "second", "third", "fourth", "final", "last"} for c in a.children)
+        for a in trigger.ancestors
+    ):
         return "ongoing", "on a day or leg of the trip"
     if lemmas & {"will", "shall", "'ll", "wo"}:
         return "planned", "future tense"
@@ -152,28 +178,60 @@ def _status(trigger: Token, ctx: ArticleContext, dates: list[DateMention]) -> tu
     if dates and ctx.anchor:
         d = dates[0]
         end = d.end_date or d.start_date
-        if d.precision == "month" and (d.start_date.year, d.start_date.month) < (ctx.anchor.year, ctx.anchor.month):
+        if d.precision == "month" and (d.start_date.year, d.start_date.month) < (
+            ctx.anchor.year,
+            ctx.anchor.month,
+        ):
             return "completed", "dated in an earlier month"
         verb = trigger if trigger.pos_ in {"VERB", "AUX"} else _clause_head(trigger)
         past_verb = _past_tense(verb)
         # A weekday is read forwards until the tense says otherwise ("arrived on Tuesday" is the last Tuesday).
         if d.precision == "day" and d.start_date > ctx.anchor and not (past_verb and d.kind == "weekday"):
             return "planned", "dated after the article"
-        if d.precision == "day" and end < ctx.anchor - dt.timedelta(days=1) and trigger.lemma_ not in {"arrive", "land"}:
+        if (
+            d.precision == "day"
+            and end < ctx.anchor - dt.timedelta(days=1)
+            and trigger.lemma_ not in {"arrive", "land"}
+        ):
             return "completed", "dated before the article"
     future_words = lex.set("future_time_words")
     sentence_words = {t.lower_ for t in trigger.sent}
     # A plan verb makes the trip planned only when the trip is what is planned ("set to visit", "plans a trip").
     for below, t in zip(chain, chain[1:], strict=False):
-        if t.lemma_.lower() in lex.set("planned_cues") - {"to", "would", "next", "last"} and below.dep_ in {"xcomp", "dobj", "ccomp", "nsubjpass"}:
+        if t.lemma_.lower() in lex.set("planned_cues") - {"to", "would", "next", "last"} and below.dep_ in {
+            "xcomp",
+            "dobj",
+            "ccomp",
+            "nsubjpass",
+        }:
             return "planned", "future or plan"
-    if trigger.pos_ == "NOUN" and chain[-1].lemma_ in {"expect", "emerge", "hope"} or (
-        trigger.pos_ == "NOUN" and any(c.dep_ == "aux" and c.lower_ in {"could", "may", "might"} for c in chain[-1].children)
+    if (
+        trigger.pos_ == "NOUN"
+        and chain[-1].lemma_ in {"expect", "emerge", "hope"}
+        or (
+            trigger.pos_ == "NOUN"
+            and any(c.dep_ == "aux" and c.lower_ in {"could", "may", "might"} for c in chain[-1].children)
+        )
     ):
-        return "planned", "expected outcome of the trip"  # "is expected as a result of X's visit", "could emerge from talks"
-    if trigger.pos_ == "NOUN" and {c.lower_ for c in trigger.children} & {"upcoming", "forthcoming", "planned", "proposed", "next", "coming"}:
+        return (
+            "planned",
+            "expected outcome of the trip",
+        )  # "is expected as a result of X's visit", "could emerge from talks"
+    if trigger.pos_ == "NOUN" and {c.lower_ for c in trigger.children} & {
+        "upcoming",
+        "forthcoming",
+        "planned",
+        "proposed",
+        "next",
+        "coming",
+    }:
         return "planned", "upcoming visit"
-    if trigger.pos_ == "NOUN" and {c.lower_ for c in trigger.children} & {"recent", "last", "previous", "earlier"}:
+    if trigger.pos_ == "NOUN" and {c.lower_ for c in trigger.children} & {
+        "recent",
+        "last",
+        "previous",
+        "earlier",
+    }:
         return "completed", "past visit"
     head = chain[-1]
     tag = trigger.tag_ if trigger.pos_ in {"VERB", "AUX"} else head.tag_
@@ -186,7 +244,11 @@ def _status(trigger: Token, ctx: ArticleContext, dates: list[DateMention]) -> tu
             gov = gov.head
         if gov.lemma_.lower() == "return" or any(c.lemma_.lower() == "return" for c in trigger.ancestors):
             return "completed", "returned from the visit"
-        if gov.lemma_.lower() in {"end", "conclude", "wind", "complete"} and gov.tag_ in {"VBD", "VBN"} and gov.lemma_ != "end":
+        if (
+            gov.lemma_.lower() in {"end", "conclude", "wind", "complete"}
+            and gov.tag_ in {"VBD", "VBN"}
+            and gov.lemma_ != "end"
+        ):
             return "completed", "concluded"
         # "is expected to meet X during the visit": what happens during the trip is itself only expected.
         plan_words = lex.set("planned_cues") - {"to", "would", "next", "last", "agree", "accept"}
@@ -201,7 +263,11 @@ def _status(trigger: Token, ctx: ArticleContext, dates: list[DateMention]) -> tu
         order = _trip_order(trigger, gov, sentence_words)
         if order is not None:
             return order
-        if prep is not None and prep.lower_ in {"during", "on", "at"} or any(c.lower_ in {"first", "second", "end", "final"} for c in trigger.subtree):
+        if (
+            prep is not None
+            and prep.lower_ in {"during", "on", "at"}
+            or any(c.lower_ in {"first", "second", "end", "final"} for c in trigger.subtree)
+        ):
             if sentence_words & {"last", "ago", "earlier"} and not (sentence_words & {"today"}):
                 return "completed", "during a past visit"
             if gov.tag_ in {"VBD", "VBN", "VBZ", "VBP", "VBG"} or gov.lemma_ in {"say", "tell", "declare"}:
@@ -223,12 +289,26 @@ def _status(trigger: Token, ctx: ArticleContext, dates: list[DateMention]) -> tu
     if tag in {"VBZ", "VBP"}:
         return "ongoing", "present tense"
     if tag in {"VBD", "VBN"}:
-        if lemmas & {"have", "has"} and lemma not in {"visit", "tour", "pay", "return", "take", "bring", "lead"}:
+        if lemmas & {"have", "has"} and lemma not in {
+            "visit",
+            "tour",
+            "pay",
+            "return",
+            "take",
+            "bring",
+            "lead",
+        }:
             if lemmas & {"already"}:
-                return "completed", "present perfect with 'already'"  # "a tour that has already taken him to X"
+                return (
+                    "completed",
+                    "present perfect with 'already'",
+                )  # "a tour that has already taken him to X"
             return "ongoing", "present perfect"
         verb = trigger if trigger.pos_ in {"VERB", "AUX"} else _clause_head(trigger)
-        if any(a.dep_ in {"aux", "auxpass"} and a.tag_ in {"VBZ", "VBP"} and a.lemma_ == "be" for a in verb.children):
+        if any(
+            a.dep_ in {"aux", "auxpass"} and a.tag_ in {"VBZ", "VBP"} and a.lemma_ == "be"
+            for a in verb.children
+        ):
             return "ongoing", "present passive/progressive"
         return "completed", "past tense"
     if tag == "MD":
@@ -237,15 +317,18 @@ def _status(trigger: Token, ctx: ArticleContext, dates: list[DateMention]) -> tu
 
 
 def _trip_order(trigger: Token, gov: Token, sentence_words: set[str]) -> tuple[str, str] | None:
-    """"ahead of his visit", "before the trip" (still to come); "began an official visit" (under way)."""
+    """ "ahead of his visit", "before the trip" (still to come); "began an official visit" (under way)."""
     cues = lexicon()["trip_order_cues"]
     prep = trigger.head
     if prep.dep_ in {"prep", "pcomp"}:
-        phrase = " ".join(t.lower_ for t in prep.doc[max(0, prep.i - 2): prep.i + 1])
+        phrase = " ".join(t.lower_ for t in prep.doc[max(0, prep.i - 2) : prep.i + 1])
         if any(phrase == c or phrase.endswith(" " + c) for c in cues["before"]):
             return "planned", f"before the trip ('{prep.text}')"
-    if (trigger.dep_ == "dobj" and gov.lemma_.lower() in cues["begin_verbs"]
-            and not sentence_words & {"last", "ago", "earlier", "yesterday"}):
+    if (
+        trigger.dep_ == "dobj"
+        and gov.lemma_.lower() in cues["begin_verbs"]
+        and not sentence_words & {"last", "ago", "earlier", "yesterday"}
+    ):
         return "ongoing", f"began the trip ('{gov.text}')"
     return None
 
@@ -258,8 +341,12 @@ def _past_tense(verb: Token) -> bool:
         return False  # "X was expected to arrive Friday" still points forwards
     auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
     # A present "be" makes a present passive; a present "have" is still the past ("has arrived").
-    if any(c.lower_ in {"will", "would", "to", "shall", "'ll"} or c.tag_ == "MD" or (c.tag_ in {"VBZ", "VBP"} and c.lemma_ == "be")
-           for c in auxes):
+    if any(
+        c.lower_ in {"will", "would", "to", "shall", "'ll"}
+        or c.tag_ == "MD"
+        or (c.tag_ in {"VBZ", "VBP"} and c.lemma_ == "be")
+        for c in auxes
+    ):
         return False
     return True
 
@@ -268,9 +355,18 @@ def _visit_type(trigger: Token) -> str:
     types = lexicon()["visit_types"]
     noun = trigger
     if trigger.pos_ == "VERB":
-        noun = next((c for c in trigger.children if c.dep_ == "dobj" and c.lemma_ in {"visit", "trip"}), None) or next(
-            (g for c in trigger.children if c.dep_ == "prep" and c.lower_ in {"on", "for"} for g in c.children
-             if g.dep_ == "pobj" and g.lemma_ in {"visit", "trip", "tour"}), trigger)
+        noun = next(
+            (c for c in trigger.children if c.dep_ == "dobj" and c.lemma_ in {"visit", "trip"}), None
+        ) or next(
+            (
+                g
+                for c in trigger.children
+                if c.dep_ == "prep" and c.lower_ in {"on", "for"}
+                for g in c.children
+                if g.dep_ == "pobj" and g.lemma_ in {"visit", "trip", "tour"}
+            ),
+            trigger,
+        )
     for child in noun.children:
         if child.lower_ in types:
             return types[child.lower_]
@@ -278,7 +374,7 @@ def _visit_type(trigger: Token) -> str:
             for grand in child.children:
                 if grand.lower_ in types:
                     return types[grand.lower_]
-    window = trigger.doc[max(0, noun.i - 4): noun.i]
+    window = trigger.doc[max(0, noun.i - 4) : noun.i]
     for t in window:
         if t.lower_ in types:
             return types[t.lower_]
@@ -288,14 +384,20 @@ def _visit_type(trigger: Token) -> str:
 def _reaction_governor(noun: Token) -> Token | None:
     """The stance verb a trip noun is the object or topic of ("lodged a protest over a visit", "condemned the trip")."""
     lex = lexicon()
-    stance = set(lex["stance_verbs"]) | {v for group in lex["stance_actions"]["object_verbs"] for v in group["verbs"]}
+    stance = set(lex["stance_verbs"]) | {
+        v for group in lex["stance_actions"]["object_verbs"] for v in group["verbs"]
+    }
     cur = noun
     for _ in range(4):
         head = cur.head
         if head.i == cur.i:
             return None
         if head.pos_ in {"VERB", "AUX"}:
-            return head if head.lemma_.lower() in stance and head.lemma_.lower() not in {"welcome", "receive"} else None
+            return (
+                head
+                if head.lemma_.lower() in stance and head.lemma_.lower() not in {"welcome", "receive"}
+                else None
+            )
         cur = head
     return None
 
@@ -313,7 +415,7 @@ def _visiting_person(tok: Token, ctx: ArticleContext, sent: Sentence) -> Token |
 
 
 def _private_purpose(trigger: Token) -> bool:
-    """"flew to X for a private holiday", "a private visit", "went abroad for medical treatment"."""
+    """ "flew to X for a private holiday", "a private visit", "went abroad for medical treatment"."""
     if _visit_type(trigger) == "private":
         return True
     purposes = lexicon().set("non_visit_purposes")
@@ -321,8 +423,10 @@ def _private_purpose(trigger: Token) -> bool:
         for prep in owner.children:
             if prep.dep_ == "prep" and prep.lower_ == "for":
                 for obj in prep.children:
-                    if obj.dep_ == "pobj" and (obj.lemma_.lower() in purposes or any(
-                            c.lower_ in {"private", "personal", "medical"} for c in obj.children)):
+                    if obj.dep_ == "pobj" and (
+                        obj.lemma_.lower() in purposes
+                        or any(c.lower_ in {"private", "personal", "medical"} for c in obj.children)
+                    ):
                         return True
     return False
 
@@ -336,11 +440,15 @@ def _visitor_token(trigger: Token) -> list[Token]:
             # Two subjects means a misparsed apposition; the one next to the verb is the actor.
             subj = max(subjects, key=lambda c: c.i if c.i < cur.i else -c.i)
             return [subj] + [c for c in subj.children if c.dep_ == "appos"]
-        if cur.dep_ in {"xcomp", "conj", "advcl", "pcomp"} or (cur.dep_ == "ccomp" and cur.head.lemma_ in {"expect", "plan"}):
+        if cur.dep_ in {"xcomp", "conj", "advcl", "pcomp"} or (
+            cur.dep_ == "ccomp" and cur.head.lemma_ in {"expect", "plan"}
+        ):
             cur = cur.head
             continue
         if cur.dep_ == "prep" and cur.head.i != cur.i:
-            cur = cur.head  # "arrived in X after visiting Y": through the preposition to the verb it hangs from
+            cur = (
+                cur.head
+            )  # "arrived in X after visiting Y": through the preposition to the verb it hangs from
             continue
         if cur.dep_ == "acomp" and cur.lemma_.lower() in {"due", "set", "likely", "scheduled", "ready"}:
             cur = cur.head  # "... and is due to travel on to X": the subject of the copula
@@ -359,7 +467,9 @@ def _noun_visitor(trigger: Token) -> list[Token]:
             out.append(child)
         if child.dep_ == "prep" and child.lower_ in {"by", "of"}:
             # "the visit of President X to Y"; "of" also gives destinations ("tour of Asia"), so only people count here.
-            out.extend(g for g in child.children if g.dep_ == "pobj" and (child.lower_ == "by" or g.pos_ == "PROPN"))
+            out.extend(
+                g for g in child.children if g.dep_ == "pobj" and (child.lower_ == "by" or g.pos_ == "PROPN")
+            )
     cur = trigger
     for _ in range(8):
         if cur.head.i == cur.i:
@@ -377,7 +487,15 @@ def _noun_visitor(trigger: Token) -> list[Token]:
                 out.append(subj)
                 out.extend(c for c in subj.children if c.dep_ == "appos")
     # Misparsed clauses: the subjects before the trigger, nearest first.
-    out.extend(reversed([t for t in trigger.sent if t.dep_ in SUBJECTS and t.i < trigger.i and t.pos_ in {"PROPN", "NOUN", "PRON"}]))
+    out.extend(
+        reversed(
+            [
+                t
+                for t in trigger.sent
+                if t.dep_ in SUBJECTS and t.i < trigger.i and t.pos_ in {"PROPN", "NOUN", "PRON"}
+            ]
+        )
+    )
     return out
 
 
@@ -413,8 +531,18 @@ def extract_visits(doc: Doc, sent: Sentence, ctx: ArticleContext) -> list[VisitC
     out: list[VisitCandidate] = []
     all_dates = [d for d in find_dates(sent.text, ctx.anchor) if not _in_dateline(d, sent, ctx)]
     weak_nouns = {"talk", "talks", "meeting", "summit"}  # they name an event, not the trip: no claim on dates
-    triggers = [t for t in doc if (t.pos_ in {"VERB", "AUX"} and verbs.get(t.lemma_.lower()) == "visit" and t.lemma_.lower() != "pay")
-                or (t.pos_ in {"NOUN", "PROPN"} and t.lemma_.lower() in nouns - weak_nouns and not _under_movement_verb(t, verbs))]
+    triggers = [
+        t
+        for t in doc
+        if (
+            t.pos_ in {"VERB", "AUX"} and verbs.get(t.lemma_.lower()) == "visit" and t.lemma_.lower() != "pay"
+        )
+        or (
+            t.pos_ in {"NOUN", "PROPN"}
+            and t.lemma_.lower() in nouns - weak_nouns
+            and not _under_movement_verb(t, verbs)
+        )
+    ]
     # Each date belongs to the trigger nearest to it, so legs of one sentence keep their own dates.
     owner = {id(d): _date_owner(d, triggers, doc) for d in all_dates} if triggers else {}
     for tok in doc:
@@ -430,9 +558,15 @@ def extract_visits(doc: Doc, sent: Sentence, ctx: ArticleContext) -> list[VisitC
             role = "visiting"
         elif lemma == "be" and any(c.dep_ == "prep" and c.lower_ == "in" for c in tok.children):
             role = "presence"
-        elif tok.dep_ in SUBJECTS and tok.pos_ == "PROPN" and any(
-            c.dep_ == "prep" and c.lower_ == "in" and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in c.children)
-            for c in tok.children
+        elif (
+            tok.dep_ in SUBJECTS
+            and tok.pos_ == "PROPN"
+            and any(
+                c.dep_ == "prep"
+                and c.lower_ == "in"
+                and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in c.children)
+                for c in tok.children
+            )
         ):
             role = "apposed_presence"  # "Saouma, in Brazil for talks, said ..."
         elif tok.lower_ == "due" and tok.dep_ in {"acomp", "ROOT", "amod"}:
@@ -443,7 +577,9 @@ def extract_visits(doc: Doc, sent: Sentence, ctx: ArticleContext) -> list[VisitC
             continue  # the noun "visit" carries it
         if lemma == "expect" and not (tok.tag_ == "VBN" and any(c.dep_ == "nsubjpass" for c in tok.children)):
             continue
-        if lemma == "hold" and not any(c.dep_ == "dobj" and c.lemma_ in {"talk", "talks", "meeting"} for c in tok.children):
+        if lemma == "hold" and not any(
+            c.dep_ == "dobj" and c.lemma_ in {"talk", "talks", "meeting"} for c in tok.children
+        ):
             continue
         own_dates = [d for d in all_dates if owner.get(id(d), tok.i) == tok.i and _date_in_clause(d, tok)]
         cands = _from_trigger(tok, role, lemma, doc, sent, ctx, preps_by_verb, need_place, own_dates)
@@ -452,9 +588,13 @@ def extract_visits(doc: Doc, sent: Sentence, ctx: ArticleContext) -> list[VisitC
 
 
 def _under_movement_verb(noun: Token, verbs: dict) -> bool:
-    """"arrived ... on a state visit", "flew to X for a working visit": the noun describes the verb's trip."""
+    """ "arrived ... on a state visit", "flew to X for a working visit": the noun describes the verb's trip."""
     prep = noun.head
-    return prep.dep_ == "prep" and prep.lower_ in {"on", "for"} and verbs.get(prep.head.lemma_.lower()) == "visit"
+    return (
+        prep.dep_ == "prep"
+        and prep.lower_ in {"on", "for"}
+        and verbs.get(prep.head.lemma_.lower()) == "visit"
+    )
 
 
 def _in_dateline(d: DateMention, sent: Sentence, ctx: ArticleContext) -> bool:
@@ -477,7 +617,11 @@ def _date_in_clause(d: DateMention, tok: Token) -> bool:
     while stack:
         t = stack.pop()
         inside.add(t.i)
-        stack.extend(c for c in t.children if not (t.i == head.i and c.dep_ in {"ccomp", "parataxis"} and tok not in c.subtree))
+        stack.extend(
+            c
+            for c in t.children
+            if not (t.i == head.i and c.dep_ in {"ccomp", "parataxis"} and tok not in c.subtree)
+        )
     doc = tok.doc
     hit = [t for t in doc if d.start <= t.idx < d.end]
     return any(t.i in inside for t in hit) or tok.pos_ == "VERB" and any(t.head.i == tok.i for t in hit)
@@ -501,7 +645,9 @@ def _nearest_dates(trigger: Token, dates: list[DateMention], taken_by_other: set
     return sorted(dates, key=lambda d: min(abs(d.start - trigger.idx), abs(d.end - trigger.idx)))
 
 
-def _from_trigger(tok, role, lemma, doc, sent, ctx, preps_by_verb, need_place, all_dates) -> list[VisitCandidate]:
+def _from_trigger(
+    tok, role, lemma, doc, sent, ctx, preps_by_verb, need_place, all_dates
+) -> list[VisitCandidate]:
     visitor_toks: list[Token] = []
     host_actor: Actor | None = None
     dest: list[tuple[Token, str]] = []
@@ -509,17 +655,30 @@ def _from_trigger(tok, role, lemma, doc, sent, ctx, preps_by_verb, need_place, a
     taken_status: str | None = None
     if role == "visit":
         visitor_toks = _visitor_token(tok)
-        dest = _destination_tokens(tok, set(preps_by_verb.get(lemma, ["to", "in"])) | ({"in"} if lemma == "expect" else set()))
+        dest = _destination_tokens(
+            tok, set(preps_by_verb.get(lemma, ["to", "in"])) | ({"in"} if lemma == "expect" else set())
+        )
         if lemma in {"tour", "visit"}:
             dest = [d for d in dest if d[1] in {"dobj", "to", "in", "of", "here"}]
     elif role == "noun":
         visitor_toks = _noun_visitor(tok)
-        preps = {"to", "in", "of", "at"} if lemma in {"visit", "trip", "tour", "stopover", "journey", "stay"} else {"in", "at"}
+        preps = (
+            {"to", "in", "of", "at"}
+            if lemma in {"visit", "trip", "tour", "stopover", "journey", "stay"}
+            else {"in", "at"}
+        )
         dest = _destination_tokens(tok, preps)
-        if tok.dep_ in {"dobj", "nsubjpass"} and not any(h in {"to", "in", "of", "modifier"} for _, h in dest if h != "of"):
+        if tok.dep_ in {"dobj", "nsubjpass"} and not any(
+            h in {"to", "in", "of", "modifier"} for _, h in dest if h != "of"
+        ):
             # Misattached "condemned the visit of X to Kyiv": a later "to <place>" on the governing verb.
-            dest.extend((g, "to") for p in tok.head.children if p.dep_ == "prep" and p.lower_ == "to" and p.i > tok.i
-                        for g in p.children if g.dep_ == "pobj")
+            dest.extend(
+                (g, "to")
+                for p in tok.head.children
+                if p.dep_ == "prep" and p.lower_ == "to" and p.i > tok.i
+                for g in p.children
+                if g.dep_ == "pobj"
+            )
         for rel in tok.children:
             if rel.dep_ == "relcl" and rel.lemma_ in {"take", "bring", "lead"}:
                 # "a tour that has taken him to X" / "that will take him to Y": the leg has the relative clause's tense.
@@ -533,7 +692,13 @@ def _from_trigger(tok, role, lemma, doc, sent, ctx, preps_by_verb, need_place, a
         visitor_toks = [misparsed if misparsed is not None else tok.head]
         # The one receiving the visitor is the host: "Xi received visiting President X in Beijing".
         gov = tok.head if misparsed is not None else tok.head.head
-        dest = [(g, "in") for c in gov.children if c.dep_ == "prep" and c.lower_ == "in" for g in c.children if g.dep_ == "pobj"]
+        dest = [
+            (g, "in")
+            for c in gov.children
+            if c.dep_ == "prep" and c.lower_ == "in"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
         subj = next((c for c in gov.children if c.dep_ in SUBJECTS), None)
         if subj is not None and gov.lemma_.lower() in {"receive", "host", "welcome", "meet", "greet"}:
             host_actor = resolve_token_actor(subj, ctx, sent)
@@ -545,10 +710,21 @@ def _from_trigger(tok, role, lemma, doc, sent, ctx, preps_by_verb, need_place, a
         host_actor = resolve_token_actor(subj, ctx, sent)
         visitor_toks = [obj]
         direction = "host"
-        dest = [(c, "in") for p in tok.children if p.dep_ == "prep" and p.lower_ in {"in", "to", "at"} for c in p.children]
+        dest = [
+            (c, "in")
+            for p in tok.children
+            if p.dep_ == "prep" and p.lower_ in {"in", "to", "at"}
+            for c in p.children
+        ]
     elif role == "apposed_presence":
         visitor_toks = [tok]
-        dest = [(g, "in") for c in tok.children if c.dep_ == "prep" and c.lower_ == "in" for g in c.children if g.dep_ == "pobj"]
+        dest = [
+            (g, "in")
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ == "in"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
     elif role in {"meet", "presence"}:
         visitor_toks = _visitor_token(tok)
         dest = []
@@ -558,23 +734,41 @@ def _from_trigger(tok, role, lemma, doc, sent, ctx, preps_by_verb, need_place, a
             elif child.dep_ == "advmod" and child.lower_ == "here":
                 dest.append((child, "here"))
             elif role == "meet" and child.dep_ == "dobj":
-                dest.extend((g, "in") for p in child.children if p.dep_ == "prep" and p.lower_ == "in" for g in p.children)
+                dest.extend(
+                    (g, "in")
+                    for p in child.children
+                    if p.dep_ == "prep" and p.lower_ == "in"
+                    for g in p.children
+                )
                 dest.extend((g, "here") for g in child.children if g.lower_ == "here")
         if role == "meet" and not dest and ctx.home_code:
             # Meeting a named official of the dateline country puts the visitor there.
             partners = [c for c in tok.children if c.dep_ == "dobj"]
-            partners += [g for p in tok.children if p.dep_ == "prep" and p.lower_ == "with" for g in p.children]
+            partners += [
+                g for p in tok.children if p.dep_ == "prep" and p.lower_ == "with" for g in p.children
+            ]
             for partner in partners:
                 a = resolve_token_actor(partner, ctx, sent)
-                if a and a.kind == "person" and a.code == ctx.home_code and a.is_state and a.reason != "dateline country":
+                if (
+                    a
+                    and a.kind == "person"
+                    and a.code == ctx.home_code
+                    and a.is_state
+                    and a.reason != "dateline country"
+                ):
                     dest.append((partner, "partner"))
                     break
     else:
         return []
     if ctx.dateline is not None:
         # "NEW DELHI, Nov 25 - Soviet leader X arrived": a dateline parsed as the subject, the traveller as its conjunct.
-        visitor_toks = [c for v in visitor_toks if sent.start + v.idx < ctx.dateline.end for c in v.children
-                        if c.dep_ in {"conj", "appos"} and sent.start + c.idx >= ctx.dateline.end] + visitor_toks
+        visitor_toks = [
+            c
+            for v in visitor_toks
+            if sent.start + v.idx < ctx.dateline.end
+            for c in v.children
+            if c.dep_ in {"conj", "appos"} and sent.start + c.idx >= ctx.dateline.end
+        ] + visitor_toks
     visitor = None
     co_visitors: list[Actor] = []
     for vtok in visitor_toks:
@@ -588,21 +782,56 @@ def _from_trigger(tok, role, lemma, doc, sent, ctx, preps_by_verb, need_place, a
         break
     if visitor is None and role == "noun":
         # Badly parsed sentences: the nearest titled state official named before the trip noun.
-        before = [p for p in ctx.people.people
-                  if sent.start <= p.start < sent.start + tok.idx and p.name and p.is_state and p.code]
+        before = [
+            p
+            for p in ctx.people.people
+            if sent.start <= p.start < sent.start + tok.idx and p.name and p.is_state and p.code
+        ]
         if before:
             p = before[-1]
-            visitor = Actor(p.name, p.code, True, f"nearest official before the trigger → {p.reason}", "person", p.title, True)
+            visitor = Actor(
+                p.name,
+                p.code,
+                True,
+                f"nearest official before the trigger → {p.reason}",
+                "person",
+                p.title,
+                True,
+            )
     if visitor is None:
         return []
-    if role == "meet" and ctx.home_code and visitor.code == ctx.home_code and any(h == "here" for _, h in dest):
+    if (
+        role == "meet"
+        and ctx.home_code
+        and visitor.code == ctx.home_code
+        and any(h == "here" for _, h in dest)
+    ):
         # "X will hold talks with <foreign leader> here": the partner is the one visiting.
-        partners = [g for p in tok.children if p.dep_ == "prep" and p.lower_ == "with" for g in p.children if g.dep_ == "pobj"]
-        partners += [g for c in tok.children if c.dep_ == "dobj" for p in c.children if p.dep_ == "prep" and p.lower_ == "with"
-                     for g in p.children if g.dep_ == "pobj"]
+        partners = [
+            g
+            for p in tok.children
+            if p.dep_ == "prep" and p.lower_ == "with"
+            for g in p.children
+            if g.dep_ == "pobj"
+        ]
+        partners += [
+            g
+            for c in tok.children
+            if c.dep_ == "dobj"
+            for p in c.children
+            if p.dep_ == "prep" and p.lower_ == "with"
+            for g in p.children
+            if g.dep_ == "pobj"
+        ]
         for partner in partners:
             actor = resolve_token_actor(partner, ctx, sent)
-            if actor and actor.code and actor.is_state and actor.kind == "person" and actor.code != ctx.home_code:
+            if (
+                actor
+                and actor.code
+                and actor.is_state
+                and actor.kind == "person"
+                and actor.code != ctx.home_code
+            ):
                 visitor = actor
                 break
     if _private_purpose(tok):
@@ -620,14 +849,24 @@ def _from_trigger(tok, role, lemma, doc, sent, ctx, preps_by_verb, need_place, a
         if how == "partner":
             legs.append((ctx.home_code, ctx.home_city, "partner"))
             continue
-        if dtok.lower_ == "capital" and not any(c.dep_ in {"poss", "compound", "amod"} for c in dtok.children) and ctx.home:
-            if ctx.home.kind == "city" and ctx.home_city in set(gazetteer().capital_names) | {ctx.home_city.title()}:
+        if (
+            dtok.lower_ == "capital"
+            and not any(c.dep_ in {"poss", "compound", "amod"} for c in dtok.children)
+            and ctx.home
+        ):
+            if ctx.home.kind == "city" and ctx.home_city in set(gazetteer().capital_names) | {
+                ctx.home_city.title()
+            }:
                 legs.append((ctx.home_code, ctx.home_city, "the capital"))
             continue
         places = _places_in(dtok, ctx)
         if how == "dobj":
             # "visited US troops": a nationality adjective on a visited group is not a destination.
-            places = [p for p in places if p[0].kind != "demonym" and not (p[2].dep_ == "compound" and p[2].head.pos_ == "NOUN")]
+            places = [
+                p
+                for p in places
+                if p[0].kind != "demonym" and not (p[2].dep_ == "compound" and p[2].head.pos_ == "NOUN")
+            ]
         if how == "modifier":
             places = [p for p in places if p[2].i == dtok.i or p[2].head.i == dtok.i]
         countries = [p for p in places if p[0].kind != "igo"]
@@ -641,8 +880,13 @@ def _from_trigger(tok, role, lemma, doc, sent, ctx, preps_by_verb, need_place, a
             legs.append((host_actor.code, None, "visiting"))
         elif ctx.home_code:
             legs.append((ctx.home_code, None, "visiting"))
-    if (not legs and role == "noun" and lemma in {"visit", "trip"} and ctx.home_code
-            and any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by") for c in tok.children)):
+    if (
+        not legs
+        and role == "noun"
+        and lemma in {"visit", "trip"}
+        and ctx.home_code
+        and any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by") for c in tok.children)
+    ):
         # "the visit this week by X" in a datelined story: the visit is to the dateline country.
         legs.append((ctx.home_code, None, "dateline"))
     if not legs and lemma in {"arrive", "land"} and ctx.home_code and sent.index <= 3:
@@ -661,7 +905,14 @@ def _from_trigger(tok, role, lemma, doc, sent, ctx, preps_by_verb, need_place, a
     status, why = _status(tok, ctx, sentence_dates)
     negated = status is None
     out = []
-    past_words = {t.lower_ for t in tok.sent} & {"last", "ago", "earlier", "yesterday", "previously", "recently"}
+    past_words = {t.lower_ for t in tok.sent} & {
+        "last",
+        "ago",
+        "earlier",
+        "yesterday",
+        "previously",
+        "recently",
+    }
     travellers = [visitor, *co_visitors]
     for (code, (loc, how)), visitor in ((leg, v) for v in travellers for leg in merged.items()):  # noqa: B020
         if code == visitor.code:
@@ -670,34 +921,82 @@ def _from_trigger(tok, role, lemma, doc, sent, ctx, preps_by_verb, need_place, a
         at_dateline = how in {"here", "partner"} or (loc is not None and loc == ctx.home_city)
         clause = {tok.i} | {a.i for a in tok.ancestors if a.lemma_ not in {"say", "tell", "report", "add"}}
         today = any(t.lower_ == "today" and t.head.i in clause for t in tok.sent)
-        if at_dateline and status in {"completed", "planned"} and not past_words and role in {"meet", "presence", "noun", "visit"}:
+        if (
+            at_dateline
+            and status in {"completed", "planned"}
+            and not past_words
+            and role in {"meet", "presence", "noun", "visit"}
+        ):
             # Reported from the place itself on the day: still there ("met X here", "will meet bankers here today").
             if status == "completed" or today:
                 leg_status = "ongoing"
-        if role in {"meet", "presence", "apposed_presence"} and status == "completed" and not past_words and (today or role != "meet"):
+        if (
+            role in {"meet", "presence", "apposed_presence"}
+            and status == "completed"
+            and not past_words
+            and (today or role != "meet")
+        ):
             leg_status = "ongoing"  # speaking or meeting somewhere today means being there now
         if how == "from" and not negated:
             leg_status = "completed"
         if how == "taken" and taken_status and not negated:
             leg_status = taken_status
         cand = VisitCandidate(
-            sentence=sent, trigger=tok, trigger_text=tok.text, trigger_offset=token_offset(sent, tok), visitor=visitor,
-            host_code=code, location=loc, status=leg_status or "completed", visit_type=_visit_type(tok), negated=negated,
-            reasons=[f"trigger '{tok.text}' ({role})", f"visitor: {visitor.reason}", f"host via {how}", f"status: {why}"],
-            direction=direction, named_by_reaction=role == "noun" and _reaction_governor(tok) is not None,
-            role=role, host_via=how,
+            sentence=sent,
+            trigger=tok,
+            trigger_text=tok.text,
+            trigger_offset=token_offset(sent, tok),
+            visitor=visitor,
+            host_code=code,
+            location=loc,
+            status=leg_status or "completed",
+            visit_type=_visit_type(tok),
+            negated=negated,
+            reasons=[
+                f"trigger '{tok.text}' ({role})",
+                f"visitor: {visitor.reason}",
+                f"host via {how}",
+                f"status: {why}",
+            ],
+            direction=direction,
+            named_by_reaction=role == "noun" and _reaction_governor(tok) is not None,
+            role=role,
+            host_via=how,
         )
         if not negated and how not in {"from", "taken"} and not cand.named_by_reaction:
             _attach_dates(cand, tok, sentence_dates, sent, ctx)
-            if (cand.status == "completed" and ctx.anchor and cand.date_precision == "day" and cand.start_date and cand.end_date
-                    and cand.start_date <= ctx.anchor <= cand.end_date and how != "taken"):
+            if (
+                cand.status == "completed"
+                and ctx.anchor
+                and cand.date_precision == "day"
+                and cand.start_date
+                and cand.end_date
+                and cand.start_date <= ctx.anchor <= cand.end_date
+                and how != "taken"
+            ):
                 cand.status = "ongoing"  # "welcomed X on Monday for two days of talks", reported on Tuesday: still there
         out.append(cand)
     return out
 
 
-_GROUP_NOUNS = {"leader", "leaders", "minister", "ministers", "official", "officials", "head", "heads", "counterparts",
-                "delegation", "delegations", "president", "presidents", "premiers", "representatives", "envoys"}
+_GROUP_NOUNS = {
+    "leader",
+    "leaders",
+    "minister",
+    "ministers",
+    "official",
+    "officials",
+    "head",
+    "heads",
+    "counterparts",
+    "delegation",
+    "delegations",
+    "president",
+    "presidents",
+    "premiers",
+    "representatives",
+    "envoys",
+}
 
 
 def _co_visitors(vtok: Token, visitor: Actor, ctx: ArticleContext, sent: Sentence) -> list[Actor]:
@@ -711,7 +1010,13 @@ def _co_visitors(vtok: Token, visitor: Actor, ctx: ArticleContext, sent: Sentenc
     out: dict[str, Actor] = {}
     for tok, grouped in toks:
         actor = resolve_token_actor(tok, ctx, sent)
-        if actor is None or not actor.code or not actor.is_state or actor.code == visitor.code or "dateline" in actor.reason:
+        if (
+            actor is None
+            or not actor.code
+            or not actor.is_state
+            or actor.code == visitor.code
+            or "dateline" in actor.reason
+        ):
             continue
         if actor.kind in {"state", "igo"} and not actor.has_title and not grouped:
             continue  # a bare state coordinated with a traveller is not itself travelling
@@ -719,7 +1024,9 @@ def _co_visitors(vtok: Token, visitor: Actor, ctx: ArticleContext, sent: Sentenc
     return list(out.values())
 
 
-def _attach_dates(cand: VisitCandidate, tok: Token, dates: list[DateMention], sent: Sentence, ctx: ArticleContext) -> None:
+def _attach_dates(
+    cand: VisitCandidate, tok: Token, dates: list[DateMention], sent: Sentence, ctx: ArticleContext
+) -> None:
     future = cand.status == "planned"
     # Re-resolve weekdays/months in the direction the status points to.
     spans = {(d.start, d.end) for d in dates}
@@ -760,8 +1067,13 @@ def _attach_dates(cand: VisitCandidate, tok: Token, dates: list[DateMention], se
         cand.date_precision = d.precision
         if d.precision == "day" and d.end_date == d.start_date:
             cand.end_date = None
-        if (d.precision == "day" and cand.end_date is None and tok.pos_ == "NOUN" and tok.dep_ == "dobj"
-                and tok.head.lemma_.lower() in {"conclude", "end", "wrap", "complete", "finish"}):
+        if (
+            d.precision == "day"
+            and cand.end_date is None
+            and tok.pos_ == "NOUN"
+            and tok.dep_ == "dobj"
+            and tok.head.lemma_.lower() in {"conclude", "end", "wrap", "complete", "finish"}
+        ):
             # "concluded a two-day visit on Sunday": the day is the last one, the duration counts back from it.
             dur = duration_days(sent.text)
             cand.end_date = d.start_date

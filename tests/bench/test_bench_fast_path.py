@@ -38,8 +38,11 @@ def both_modes(extractor):
 
     exhaustive = Extractor(exhaustive=True)
     exhaustive._nlp = extractor.nlp  # share the session's loaded model
-    articles = [{"article_id": a["id"], "text": a["text"], "published_at": a["published_at"], "title": a["title"]}
-                for a in synthetic_articles(400, seed=7) if a["diplomatic"]]
+    articles = [
+        {"article_id": a["id"], "text": a["text"], "published_at": a["published_at"], "title": a["title"]}
+        for a in synthetic_articles(400, seed=7)
+        if a["diplomatic"]
+    ]
     return list(extractor.extract_batch(articles)), list(exhaustive.extract_batch(articles))
 
 
@@ -47,7 +50,9 @@ def test_fast_path_finds_the_same_events_as_the_exhaustive_path_on_the_benchmark
     fast, full = both_modes
     assert len(fast) >= 25  # about one article in ten of 400
     assert sum(len(v) for _, v, _ in full) > len(full) // 2 and sum(len(r) for _, _, r in full) > 0
-    for (aid, fast_visits, fast_reactions), (full_aid, full_visits, full_reactions) in zip(fast, full, strict=True):
+    for (aid, fast_visits, fast_reactions), (full_aid, full_visits, full_reactions) in zip(
+        fast, full, strict=True
+    ):
         assert aid == full_aid
         assert fast_visits == full_visits, aid
         assert fast_reactions == full_reactions, aid

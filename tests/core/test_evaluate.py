@@ -26,22 +26,59 @@ class FixedExtractor:
 
 
 def visit(visitor, host, status="planned", start=None, end=None, precision=None, mention_id="m1"):
-    return {"mention_id": mention_id, "visitor_code": visitor, "host_code": host, "status": status, "start_date": start,
-            "end_date": end, "date_precision": precision, "sentence": f"{visitor} visits {host}.", "confidence_reason": "test"}
+    return {
+        "mention_id": mention_id,
+        "visitor_code": visitor,
+        "host_code": host,
+        "status": status,
+        "start_date": start,
+        "end_date": end,
+        "date_precision": precision,
+        "sentence": f"{visitor} visits {host}.",
+        "confidence_reason": "test",
+    }
 
 
 def reaction(code, stance, target=None):
-    return {"reactor_code": code, "stance": stance, "target_mention_id": target, "sentence": f"{code} reacts.",
-            "confidence_reason": "test"}
+    return {
+        "reactor_code": code,
+        "stance": stance,
+        "target_mention_id": target,
+        "sentence": f"{code} reacts.",
+        "confidence_reason": "test",
+    }
 
 
 GOLD = [
-    {"id": "a", "published_at": "2021-03-01", "title": "t", "text": "text a",
-     "gold": {"visits": [{"visitor_code": "JPN", "host_code": "BRA", "status": "planned", "start_date": "2021-03-03",
-                          "end_date": "2021-03-04", "evidence": "ev1"},
-                         {"visitor_code": "JPN", "host_code": "ARG", "status": "planned", "evidence": "ev2"}],
-              "reactions": [{"reactor_code": "CHN", "stance": "negative", "about_visit": True, "evidence": "ev3"}]}},
-    {"id": "b", "published_at": None, "title": None, "text": "text b", "gold": {"visits": [], "reactions": []}},
+    {
+        "id": "a",
+        "published_at": "2021-03-01",
+        "title": "t",
+        "text": "text a",
+        "gold": {
+            "visits": [
+                {
+                    "visitor_code": "JPN",
+                    "host_code": "BRA",
+                    "status": "planned",
+                    "start_date": "2021-03-03",
+                    "end_date": "2021-03-04",
+                    "evidence": "ev1",
+                },
+                {"visitor_code": "JPN", "host_code": "ARG", "status": "planned", "evidence": "ev2"},
+            ],
+            "reactions": [
+                {"reactor_code": "CHN", "stance": "negative", "about_visit": True, "evidence": "ev3"}
+            ],
+        },
+    },
+    {
+        "id": "b",
+        "published_at": None,
+        "title": None,
+        "text": "text b",
+        "gold": {"visits": [], "reactions": []},
+    },
 ]
 
 
@@ -54,9 +91,13 @@ def gold_file(tmp_path) -> Path:
 
 def test_scores_on_a_tiny_gold_file(gold_file):
     events = {
-        "a": ([visit("JPN", "BRA", start=dt.date(2021, 3, 3), end=dt.date(2021, 3, 4), precision="day"),
-               visit("JPN", "BRA", status="completed", mention_id="m2")],
-              [reaction("CHN", "negative", target="m1"), reaction("USA", "neutral")]),
+        "a": (
+            [
+                visit("JPN", "BRA", start=dt.date(2021, 3, 3), end=dt.date(2021, 3, 4), precision="day"),
+                visit("JPN", "BRA", status="completed", mention_id="m2"),
+            ],
+            [reaction("CHN", "negative", target="m1"), reaction("USA", "neutral")],
+        ),
         "b": ([visit("FRA", "DEU", status="ongoing")], []),
     }
     report = evaluate(gold_file, extractor=FixedExtractor(events))
@@ -139,7 +180,9 @@ def test_probe_set_floors():
     assert report["linking"]["linked"] >= 13
 
 
-@pytest.mark.parametrize(("path", "visit_floor"), [(HOLDOUT, 0.85), (HOLDOUT2, 0.75), (HOLDOUT3, 0.75), (HOLDOUT4, 0.70)])
+@pytest.mark.parametrize(
+    ("path", "visit_floor"), [(HOLDOUT, 0.85), (HOLDOUT2, 0.75), (HOLDOUT3, 0.75), (HOLDOUT4, 0.70)]
+)
 def test_holdout_probes_are_scored(path, visit_floor):
     """Held-out rounds (README there): only their validity and a loose visit floor are pinned, not tuned figures."""
     items = load_gold(path)

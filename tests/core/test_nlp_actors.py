@@ -41,7 +41,11 @@ NEW = dt.date(2021, 3, 1)
         ("Turkey's ambassador to Athens", NEW, "TUR"),
         ("Islamabad", NEW, "PAK"),  # a capital's own name beats another city's historic alternate name
         ("Calcutta", NEW, "IND"),
-        ("a Pakistani Foreign Office spokesman", OLD, "PAK"),  # the demonym owns the office, not Britain's metonym
+        (
+            "a Pakistani Foreign Office spokesman",
+            OLD,
+            "PAK",
+        ),  # the demonym owns the office, not Britain's metonym
         ("the Foreign Office", NEW, "GBR"),
     ],
 )
@@ -82,9 +86,11 @@ def test_surname_only_leader_in_a_2017_article():
 
 
 def test_people_resolved_in_the_article_then_by_surname():
-    text = ("Chilean Foreign Minister Rosa Vidal met officials. Later Vidal said the talks went well. "
-            "Rolf Berg, Norway's trade minister, agreed. A spokesman for the Dutch government declined to comment. "
-            "Bank of Montreal president John Doe also spoke.")
+    text = (
+        "Chilean Foreign Minister Rosa Vidal met officials. Later Vidal said the talks went well. "
+        "Rolf Berg, Norway's trade minister, agreed. A spokesman for the Dutch government declined to comment. "
+        "Bank of Montreal president John Doe also spoke."
+    )
     index = PeopleIndex(text, NEW, home_code=None)
     assert index.person_by_name(["Vidal"]).code == "CHL"
     berg = index.person_by_name(["Berg"])

@@ -46,8 +46,12 @@ def test_durations():
 def test_sentences_respect_abbreviations_and_offsets():
     text = "U.S. Secretary of State George P. Shultz arrived. He met Mr. Li.\nNew paragraph here."
     sentences = split_sentences(text)
-    assert [s.text for s in sentences] == ["U.S. Secretary of State George P. Shultz arrived.", "He met Mr. Li.", "New paragraph here."]
-    assert all(text[s.start: s.end] == s.text for s in sentences)
+    assert [s.text for s in sentences] == [
+        "U.S. Secretary of State George P. Shultz arrived.",
+        "He met Mr. Li.",
+        "New paragraph here.",
+    ]
+    assert all(text[s.start : s.end] == s.text for s in sentences)
 
 
 def test_dateline():
@@ -60,4 +64,7 @@ def test_dateline():
 
 def test_a_quotation_stays_with_its_speaker():
     text = 'The envoy said, "We reject this. It is not acceptable." Then he left.'
-    assert [s.text for s in split_sentences(text)] == ['The envoy said, "We reject this. It is not acceptable."', "Then he left."]
+    assert [s.text for s in split_sentences(text)] == [
+        'The envoy said, "We reject this. It is not acceptable."',
+        "Then he left.",
+    ]

@@ -9,18 +9,56 @@ import pytest
 
 from diplowatch.nlp import EXTRACTOR_VERSION, Extractor
 
-SAMPLE = Path(__file__).resolve().parents[1].parent / "shared/samples/articles/2024-06-17-putin-north-korea-visit.txt"
+SAMPLE = (
+    Path(__file__).resolve().parents[1].parent
+    / "shared/samples/articles/2024-06-17-putin-north-korea-visit.txt"
+)
 MONDAY = dt.date(2021, 3, 1)  # a Monday
 
 VISIT_KEYS = {
-    "mention_id", "article_id", "sentence_index", "sentence", "char_start", "char_end", "visitor_name", "visitor_code",
-    "host_code", "location", "start_date", "end_date", "date_precision", "status", "visit_type", "trigger", "cameo_code",
-    "plover_type", "plover_mode", "confidence", "confidence_reason", "extractor_version",
+    "mention_id",
+    "article_id",
+    "sentence_index",
+    "sentence",
+    "char_start",
+    "char_end",
+    "visitor_name",
+    "visitor_code",
+    "host_code",
+    "location",
+    "start_date",
+    "end_date",
+    "date_precision",
+    "status",
+    "visit_type",
+    "trigger",
+    "cameo_code",
+    "plover_type",
+    "plover_mode",
+    "confidence",
+    "confidence_reason",
+    "extractor_version",
 }
 REACTION_KEYS = {
-    "reaction_id", "article_id", "sentence_index", "sentence", "char_start", "char_end", "reactor_name", "reactor_code",
-    "stance", "quote", "target_mention_id", "target_code", "trigger", "cameo_code", "plover_type", "plover_mode",
-    "confidence", "confidence_reason", "extractor_version",
+    "reaction_id",
+    "article_id",
+    "sentence_index",
+    "sentence",
+    "char_start",
+    "char_end",
+    "reactor_name",
+    "reactor_code",
+    "stance",
+    "quote",
+    "target_mention_id",
+    "target_code",
+    "trigger",
+    "cameo_code",
+    "plover_type",
+    "plover_mode",
+    "confidence",
+    "confidence_reason",
+    "extractor_version",
 }
 
 
@@ -46,13 +84,18 @@ def pairs(visits):
 
 
 def test_direction_from_the_parse_not_word_order(extractor):
-    visits = visits_of(extractor, "Brazil will be visited next week by Japanese Prime Minister Taro Sato, officials said.")
+    visits = visits_of(
+        extractor, "Brazil will be visited next week by Japanese Prime Minister Taro Sato, officials said."
+    )
     visits += visits_of(extractor, "Japanese Prime Minister Taro Sato will travel to Brazil next week.")
     assert pairs(visits) == {("JPN", "BRA")}
 
 
 def test_host_verbs_give_the_reverse_direction(extractor):
-    visits = visits_of(extractor, "Kenyan President Daniel Otieno will host Ghanaian President Kofi Mensah in Nairobi on Friday.")
+    visits = visits_of(
+        extractor,
+        "Kenyan President Daniel Otieno will host Ghanaian President Kofi Mensah in Nairobi on Friday.",
+    )
     assert pairs(visits) == {("GHA", "KEN")}
     assert visits[0]["status"] == "planned"
     assert visits[0]["start_date"] == dt.date(2021, 3, 5)
@@ -91,18 +134,30 @@ def test_status(extractor, text, status):
 @pytest.mark.parametrize(
     ("text", "statuses"),
     [
-        ("Canadian Foreign Minister Anne Roy ended a tour of Asia on Sunday, stopping in Thailand and Laos.",
-         {"THA": "completed", "LAO": "completed"}),
-        ("Canadian Foreign Minister Anne Roy will tour the Gulf next week, stopping in Oman and Kuwait.",
-         {"OMN": "planned", "KWT": "planned"}),
-        ("Canadian Foreign Minister Anne Roy arrived in Hanoi on Monday on a tour that has already taken her to Ghana and Togo.",
-         {"VNM": "ongoing", "GHA": "completed", "TGO": "completed"}),
-        ("Canadian Foreign Minister Anne Roy arrived in Hanoi on Monday on a tour that will take her to Laos.",
-         {"VNM": "ongoing", "LAO": "planned"}),
-        ("Canadian Foreign Minister Anne Roy arrived in Cairo on Monday and is due to travel on to Jordan later this week.",
-         {"EGY": "ongoing", "JOR": "planned"}),
-        ("Canadian Foreign Minister Anne Roy arrived in Peru on Monday after visiting Chile and Bolivia.",
-         {"PER": "ongoing", "CHL": "completed", "BOL": "completed"}),
+        (
+            "Canadian Foreign Minister Anne Roy ended a tour of Asia on Sunday, stopping in Thailand and Laos.",
+            {"THA": "completed", "LAO": "completed"},
+        ),
+        (
+            "Canadian Foreign Minister Anne Roy will tour the Gulf next week, stopping in Oman and Kuwait.",
+            {"OMN": "planned", "KWT": "planned"},
+        ),
+        (
+            "Canadian Foreign Minister Anne Roy arrived in Hanoi on Monday on a tour that has already taken her to Ghana and Togo.",
+            {"VNM": "ongoing", "GHA": "completed", "TGO": "completed"},
+        ),
+        (
+            "Canadian Foreign Minister Anne Roy arrived in Hanoi on Monday on a tour that will take her to Laos.",
+            {"VNM": "ongoing", "LAO": "planned"},
+        ),
+        (
+            "Canadian Foreign Minister Anne Roy arrived in Cairo on Monday and is due to travel on to Jordan later this week.",
+            {"EGY": "ongoing", "JOR": "planned"},
+        ),
+        (
+            "Canadian Foreign Minister Anne Roy arrived in Peru on Monday after visiting Chile and Bolivia.",
+            {"PER": "ongoing", "CHL": "completed", "BOL": "completed"},
+        ),
     ],
 )
 def test_legs_take_the_status_of_their_governing_clause(extractor, text, statuses):
@@ -110,7 +165,9 @@ def test_legs_take_the_status_of_their_governing_clause(extractor, text, statuse
 
 
 def test_dates_resolved_against_the_article_date(extractor):
-    visits = visits_of(extractor, "Italian Prime Minister Marco Neri will pay a two-day visit to Canada on Wednesday.")
+    visits = visits_of(
+        extractor, "Italian Prime Minister Marco Neri will pay a two-day visit to Canada on Wednesday."
+    )
     (visit,) = visits
     assert visit["start_date"] == dt.date(2021, 3, 3)
     assert visit["end_date"] == dt.date(2021, 3, 4)
@@ -121,7 +178,11 @@ def test_day_ranges_and_month_precision(extractor):
     (planned,) = visits_of(extractor, "Spanish King Felipe will visit Morocco on 10-12 March.")
     assert (planned["start_date"], planned["end_date"]) == (dt.date(2021, 3, 10), dt.date(2021, 3, 12))
     (past,) = visits_of(extractor, "In January 2020, Spanish King Felipe paid a visit to Morocco.")
-    assert (past["date_precision"], past["start_date"], past["status"]) == ("month", dt.date(2020, 1, 1), "completed")
+    assert (past["date_precision"], past["start_date"], past["status"]) == (
+        "month",
+        dt.date(2020, 1, 1),
+        "completed",
+    )
 
 
 def test_multi_leg_trip_gives_one_visit_per_country(extractor):
@@ -135,9 +196,13 @@ def test_city_gives_host_country_and_location(extractor):
 
 
 def test_historical_states_by_article_date(extractor):
-    visits = visits_of(extractor, "U.S. Secretary of State John Miller arrived in Moscow for talks.", dt.date(1986, 5, 2))
+    visits = visits_of(
+        extractor, "U.S. Secretary of State John Miller arrived in Moscow for talks.", dt.date(1986, 5, 2)
+    )
     assert pairs(visits) == {("USA", "SUN")}
-    visits = visits_of(extractor, "U.S. Secretary of State John Miller arrived in Moscow for talks.", dt.date(2015, 5, 2))
+    visits = visits_of(
+        extractor, "U.S. Secretary of State John Miller arrived in Moscow for talks.", dt.date(2015, 5, 2)
+    )
     assert pairs(visits) == {("USA", "RUS")}
 
 
@@ -155,7 +220,7 @@ def test_output_keys_and_deterministic_ids(extractor):
     assert len(first[0]["mention_id"]) >= 16
     assert first[0]["extractor_version"] == EXTRACTOR_VERSION
     assert 0 < first[0]["confidence"] <= 1 and first[0]["confidence_reason"]
-    assert text[first[0]["char_start"]: first[0]["char_end"]] == first[0]["sentence"]
+    assert text[first[0]["char_start"] : first[0]["char_end"]] == first[0]["sentence"]
 
 
 def test_reaction_with_stance_quote_and_link(extractor):
@@ -177,23 +242,36 @@ def test_reaction_with_stance_quote_and_link(extractor):
 
 def test_negated_stance_and_private_speakers(extractor):
     _, reactions = extractor.extract(
-        "n", 'Swiss Foreign Minister Ana Keller said the Iranian proposal was "not helpful".\n'
-        "A Tokyo banker criticised the Brazilian moratorium.", MONDAY,
+        "n",
+        'Swiss Foreign Minister Ana Keller said the Iranian proposal was "not helpful".\n'
+        "A Tokyo banker criticised the Brazilian moratorium.",
+        MONDAY,
     )
     assert {(r["reactor_code"], r["stance"]) for r in reactions} == {("CHE", "negative")}
 
 
 def test_embassy_speaks_for_its_country(extractor):
-    _, reactions = extractor.extract("e", "The British embassy in Cairo condemned the arrest of the Canadian diplomat.", MONDAY)
+    _, reactions = extractor.extract(
+        "e", "The British embassy in Cairo condemned the arrest of the Canadian diplomat.", MONDAY
+    )
     assert {(r["reactor_code"], r["stance"]) for r in reactions} == {("GBR", "negative")}
 
 
 def test_fast_and_exhaustive_modes_agree(extractor, exhaustive_extractor):
     articles = [
-        {"article_id": "a", "text": "Japanese Prime Minister Taro Sato will travel to Brazil next week. Stocks rose.",
-         "published_at": MONDAY, "title": None},
-        {"article_id": "b", "text": "The weather was mild. Kenyan President Daniel Otieno received Ghanaian President Kofi Mensah "
-         "in Nairobi on Friday. The Chinese foreign ministry criticised the Kenyan decision.", "published_at": MONDAY, "title": "t"},
+        {
+            "article_id": "a",
+            "text": "Japanese Prime Minister Taro Sato will travel to Brazil next week. Stocks rose.",
+            "published_at": MONDAY,
+            "title": None,
+        },
+        {
+            "article_id": "b",
+            "text": "The weather was mild. Kenyan President Daniel Otieno received Ghanaian President Kofi Mensah "
+            "in Nairobi on Friday. The Chinese foreign ministry criticised the Kenyan decision.",
+            "published_at": MONDAY,
+            "title": "t",
+        },
         {"article_id": "c", "text": "Nothing happened here.", "published_at": None, "title": None},
     ]
     fast = list(extractor.extract_batch(articles))
@@ -201,9 +279,18 @@ def test_fast_and_exhaustive_modes_agree(extractor, exhaustive_extractor):
     assert [a for a, _, _ in fast] == ["a", "b", "c"]
     assert fast == full
     # Agreement on nothing would prove nothing: the fast path must have found the events in a and b.
-    found = {aid: ({(v["visitor_code"], v["host_code"]) for v in visits}, {(r["reactor_code"], r["stance"]) for r in reactions})
-             for aid, visits, reactions in fast}
-    assert found["a"][0] == {("JPN", "BRA")} and ("GHA", "KEN") in found["b"][0] and ("CHN", "negative") in found["b"][1]
+    found = {
+        aid: (
+            {(v["visitor_code"], v["host_code"]) for v in visits},
+            {(r["reactor_code"], r["stance"]) for r in reactions},
+        )
+        for aid, visits, reactions in fast
+    }
+    assert (
+        found["a"][0] == {("JPN", "BRA")}
+        and ("GHA", "KEN") in found["b"][0]
+        and ("CHN", "negative") in found["b"][1]
+    )
     assert found["c"] == (set(), set())
 
 
@@ -216,13 +303,27 @@ def test_sample_article(extractor):
         by_pair.setdefault((v["visitor_code"], v["host_code"]), []).append(v)
     assert set(by_pair) == {("RUS", "PRK"), ("RUS", "VNM"), ("PRK", "RUS")}
     prk = by_pair[("RUS", "PRK")]
-    assert any(v["location"] == "Pyongyang" and v["status"] == "planned" and v["visit_type"] == "state"
-               and (v["start_date"], v["end_date"]) == (dt.date(2024, 6, 18), dt.date(2024, 6, 19)) for v in prk)
+    assert any(
+        v["location"] == "Pyongyang"
+        and v["status"] == "planned"
+        and v["visit_type"] == "state"
+        and (v["start_date"], v["end_date"]) == (dt.date(2024, 6, 18), dt.date(2024, 6, 19))
+        for v in prk
+    )
     vnm = by_pair[("RUS", "VNM")]
-    assert any(v["location"] == "Hanoi" and v["status"] == "planned"
-               and (v["start_date"], v["end_date"]) == (dt.date(2024, 6, 19), dt.date(2024, 6, 20)) for v in vnm)
+    assert any(
+        v["location"] == "Hanoi"
+        and v["status"] == "planned"
+        and (v["start_date"], v["end_date"]) == (dt.date(2024, 6, 19), dt.date(2024, 6, 20))
+        for v in vnm
+    )
     kim = by_pair[("PRK", "RUS")]
-    assert all(v["status"] == "completed" and v["date_precision"] == "month" and v["start_date"] == dt.date(2023, 9, 1) for v in kim)
+    assert all(
+        v["status"] == "completed"
+        and v["date_precision"] == "month"
+        and v["start_date"] == dt.date(2023, 9, 1)
+        for v in kim
+    )
     us = [r for r in reactions if r["reactor_code"] == "USA"]
     assert len(us) == 1 and us[0]["stance"] == "negative"
     assert us[0]["quote"].startswith("No country should give Putin a platform")
@@ -230,8 +331,11 @@ def test_sample_article(extractor):
     assert not any("has not visited" in v["sentence"] for v in visits)
     assert {v["visitor_name"] for v in visits if v["visitor_code"] == "RUS"} == {"Vladimir Putin"}
     hanoi = [v for v in vnm if "expected to meet" in v["sentence"]]
-    assert hanoi and all(v["status"] == "planned" and (v["start_date"], v["end_date"]) == (dt.date(2024, 6, 19), dt.date(2024, 6, 20))
-                         for v in hanoi)
+    assert hanoi and all(
+        v["status"] == "planned"
+        and (v["start_date"], v["end_date"]) == (dt.date(2024, 6, 19), dt.date(2024, 6, 20))
+        for v in hanoi
+    )
     assert us[0]["reactor_name"] and "U.S." in us[0]["reactor_name"]
     assert {r["reactor_name"] for r in reactions if r["reactor_code"] == "RUS"} == {"the Kremlin"}
     # What a careful reader finds: the US embassy's criticism and the Kremlin's neutral announcement, nothing else.
@@ -248,20 +352,27 @@ def test_according_to_gives_the_speaker(extractor):
 
 
 def test_metonym_speaker_and_visit_of(extractor):
-    visits, reactions = extractor.extract("kr", "The Kremlin condemned the visit of Polish President Jan Nowak to Kyiv.", MONDAY)
+    visits, reactions = extractor.extract(
+        "kr", "The Kremlin condemned the visit of Polish President Jan Nowak to Kyiv.", MONDAY
+    )
     assert pairs(visits) == {("POL", "UKR")}
     assert visits[0]["date_precision"] is None  # "Jan" in a name is not January
     assert {(r["reactor_code"], r["stance"]) for r in reactions} == {("RUS", "negative")}
 
 
 def test_visit_type_and_dates_from_the_trip_noun(extractor):
-    (visit,) = visits_of(extractor, "Ethiopian Prime Minister Abiy Tesfaye arrived in Nairobi on Tuesday on a three-day state visit.")
+    (visit,) = visits_of(
+        extractor,
+        "Ethiopian Prime Minister Abiy Tesfaye arrived in Nairobi on Tuesday on a three-day state visit.",
+    )
     assert (visit["host_code"], visit["status"], visit["visit_type"]) == ("KEN", "ongoing", "state")
     assert (visit["start_date"], visit["end_date"]) == (dt.date(2021, 2, 23), dt.date(2021, 2, 25))
 
 
 def test_nationality_nearest_the_title_wins(extractor):
-    visits = visits_of(extractor, "Vietnam hosted South Korean President Lee Min for talks in Hanoi on Monday.")
+    visits = visits_of(
+        extractor, "Vietnam hosted South Korean President Lee Min for talks in Hanoi on Monday."
+    )
     assert pairs(visits) == {("KOR", "VNM")}
 
 
@@ -278,15 +389,19 @@ def test_reactor_name_as_written(extractor):
 
 def test_later_surname_mentions_carry_the_full_name(extractor):
     # "Merkel" alone is also in the leaders table; the article's own full name wins.
-    text = ("Merkel to tour Asia\nGerman Chancellor Angela Merkel arrived in Hanoi on Monday for talks.\n"
-            "Merkel will fly to Laos on Wednesday, officials said.")
+    text = (
+        "Merkel to tour Asia\nGerman Chancellor Angela Merkel arrived in Hanoi on Monday for talks.\n"
+        "Merkel will fly to Laos on Wednesday, officials said."
+    )
     visits = visits_of(extractor, text)
     assert pairs(visits) == {("DEU", "VNM"), ("DEU", "LAO")}
     assert {v["visitor_name"] for v in visits} == {"Angela Merkel"}
 
 
 def test_title_words_stay_out_of_names(extractor):
-    (visit,) = visits_of(extractor, "Kenya's Deputy Trade Minister Amina Odhiambo's visit to Uganda ended on Sunday.")
+    (visit,) = visits_of(
+        extractor, "Kenya's Deputy Trade Minister Amina Odhiambo's visit to Uganda ended on Sunday."
+    )
     assert (visit["visitor_code"], visit["visitor_name"]) == ("KEN", "Amina Odhiambo")
 
 
@@ -307,8 +422,10 @@ def test_what_is_expected_during_a_trip_is_planned(extractor, text):
 
 
 def test_visitor_side_evaluation_of_its_talks_abroad_links_to_the_trip(extractor):
-    text = ("Canadian Foreign Minister Anne Roy arrived in Tokyo on Monday for talks with Japanese leaders.\n"
-            'The Canadian foreign ministry described her talks in Tokyo as "very productive".')
+    text = (
+        "Canadian Foreign Minister Anne Roy arrived in Tokyo on Monday for talks with Japanese leaders.\n"
+        'The Canadian foreign ministry described her talks in Tokyo as "very productive".'
+    )
     visits, reactions = extractor.extract("own", text, MONDAY)
     assert pairs(visits) == {("CAN", "JPN")}
     (reaction,) = [r for r in reactions if r["reactor_code"] == "CAN"]
@@ -337,14 +454,18 @@ def test_support_for_ones_own_side_is_no_reaction(extractor):
 
 
 def test_the_official_is_the_one_last_quoted(extractor):
-    text = ("NAIROBI, March 1 - Government officials said Kenyan President Daniel Otieno will travel to Washington next week "
-            "for talks with U.S. officials.\nThe official said the trip would deal with trade.")
+    text = (
+        "NAIROBI, March 1 - Government officials said Kenyan President Daniel Otieno will travel to Washington next week "
+        "for talks with U.S. officials.\nThe official said the trip would deal with trade."
+    )
     assert ("USA", "neutral") not in codes_stances(extractor, text)
 
 
 def test_a_states_own_media_quoting_an_official(extractor):
-    text = ("WASHINGTON, March 1 - Radio Havana quoted foreign ministry spokesman Luis Ortega as saying "
-            '"the United States is a threat to peace in the region."')
+    text = (
+        "WASHINGTON, March 1 - Radio Havana quoted foreign ministry spokesman Luis Ortega as saying "
+        '"the United States is a threat to peace in the region."'
+    )
     assert ("CUB", "negative") in codes_stances(extractor, text)
 
 
@@ -354,14 +475,18 @@ def test_bare_officials_speak_for_the_state_of_the_coordinated_clause(extractor)
 
 
 def test_inverted_speaker_at_the_end_of_the_sentence(extractor):
-    text = ("LIMA, March 1 - Closer cooperation in fishing is expected as a result of Chilean President Rosa Vidal's visit "
-            "to Peru, an official of Peru's Foreign Ministry said.")
+    text = (
+        "LIMA, March 1 - Closer cooperation in fishing is expected as a result of Chilean President Rosa Vidal's visit "
+        "to Peru, an official of Peru's Foreign Ministry said."
+    )
     assert ("PER", "positive") in codes_stances(extractor, text)
 
 
 def test_a_good_outcome_credited_to_a_visit_is_positive(extractor):
-    text = ("LIMA, March 1 - Peru's trade minister said a boost in fish exports would follow Chilean President "
-            "Rosa Vidal's visit to Peru next week.")
+    text = (
+        "LIMA, March 1 - Peru's trade minister said a boost in fish exports would follow Chilean President "
+        "Rosa Vidal's visit to Peru next week."
+    )
     _, reactions = extractor.extract("rx", text, MONDAY)
     row = next(r for r in reactions if r["reactor_code"] == "PER")
     assert row["stance"] == "positive" and row["target_mention_id"] is not None
@@ -378,7 +503,9 @@ def test_judging_ones_own_sides_act_is_no_reaction(extractor):
     text = "Chilean President Rosa Vidal said the duties Peru imposed on Chilean fish were an unfair retaliation."
     assert ("CHL", "negative") in codes_stances(extractor, text)
     # One's own act as the subject, a foreign actor as the topic: still a stance on that actor.
-    text = "Chilean President Rosa Vidal said our decision to lend shows our support for Peru's recovery plan."
+    text = (
+        "Chilean President Rosa Vidal said our decision to lend shows our support for Peru's recovery plan."
+    )
     assert ("CHL", "positive") in codes_stances(extractor, text)
 
 
@@ -389,50 +516,70 @@ def test_a_warning_to_ones_own_legislature_is_domestic(extractor):
     assert ("CHL", "negative") in codes_stances(extractor, text)
 
 
-@pytest.mark.parametrize("text", [
-    "Chile, angered by Peru's seizure of two fishing boats, launched a barrage of accusations and threats.",
-    "Chile lodged a formal protest with Peru over the seizure of two fishing boats.",
-    "Chile summoned the Peruvian ambassador after the seizure of two fishing boats.",
-    "Chile has ruled out talks with Peru on the seized fishing boats.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile, angered by Peru's seizure of two fishing boats, launched a barrage of accusations and threats.",
+        "Chile lodged a formal protest with Peru over the seizure of two fishing boats.",
+        "Chile summoned the Peruvian ambassador after the seizure of two fishing boats.",
+        "Chile has ruled out talks with Peru on the seized fishing boats.",
+    ],
+)
 def test_positions_reported_as_acts_are_reactions(extractor, text):
     assert ("CHL", "negative") in codes_stances(extractor, text)
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    # A lexicon entry (stance_verbs "resist") and the subjects it is coordinated with: each state takes the stance.
-    ("The Japanese government resisted the U.S. demand for a stronger yen.", {("JPN", "negative")}),
-    ("Britain and France have long resisted the Italian proposal.", {("GBR", "negative"), ("FRA", "negative")}),
-    ("China and Russia criticized the U.S. sanctions on Iran.", {("CHN", "negative"), ("RUS", "negative")}),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A lexicon entry (stance_verbs "resist") and the subjects it is coordinated with: each state takes the stance.
+        ("The Japanese government resisted the U.S. demand for a stronger yen.", {("JPN", "negative")}),
+        (
+            "Britain and France have long resisted the Italian proposal.",
+            {("GBR", "negative"), ("FRA", "negative")},
+        ),
+        (
+            "China and Russia criticized the U.S. sanctions on Iran.",
+            {("CHN", "negative"), ("RUS", "negative")},
+        ),
+    ],
+)
 def test_stance_verbs_and_coordinated_speakers(extractor, text, expected):
     assert codes_stances(extractor, text) == expected
 
 
-@pytest.mark.parametrize("text", [
-    "Chile did not lodge a protest with Peru over the seizure.",
-    "Chile may summon the Peruvian ambassador over the seizure.",
-    "Chile has ruled out a devaluation of the peso.",  # no foreign actor to react to
-    "Chile issued a warning to its own fishermen about the storm.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile did not lodge a protest with Peru over the seizure.",
+        "Chile may summon the Peruvian ambassador over the seizure.",
+        "Chile has ruled out a devaluation of the peso.",  # no foreign actor to react to
+        "Chile issued a warning to its own fishermen about the storm.",
+    ],
+)
 def test_acts_not_done_or_without_a_foreign_target_are_not(extractor, text):
     assert ("CHL", "negative") not in codes_stances(extractor, text)
 
 
 def test_host_side_on_the_talks_is_a_reaction_to_the_visit(extractor):
-    text = ("Peruvian President Ana Ruiz arrived in Quito on Monday for talks with Ecuadorean leaders.\n"
-            "Ecuador's foreign ministry described the talks as cordial.\n"
-            "Ecuador's trade minister said a meeting on fishing rights was planned for next year.")
+    text = (
+        "Peruvian President Ana Ruiz arrived in Quito on Monday for talks with Ecuadorean leaders.\n"
+        "Ecuador's foreign ministry described the talks as cordial.\n"
+        "Ecuador's trade minister said a meeting on fishing rights was planned for next year."
+    )
     visits, reactions = extractor.extract("h", text, MONDAY)
     assert pairs(visits) == {("PER", "ECU")}
     assert [(r["reactor_code"], r["stance"], r["target_mention_id"]) for r in reactions] == [
-        ("ECU", "positive", visits[0]["mention_id"])]
+        ("ECU", "positive", visits[0]["mention_id"])
+    ]
 
 
 def test_definite_object_points_back_to_the_previous_sentence(extractor):
-    text = ("Chile accused Bolivia of violating the border treaty.\n"
-            "Bolivia's foreign ministry rejected the accusation on Tuesday.\n"
-            "Bolivia's foreign ministry rejected calls for new elections.")
+    text = (
+        "Chile accused Bolivia of violating the border treaty.\n"
+        "Bolivia's foreign ministry rejected the accusation on Tuesday.\n"
+        "Bolivia's foreign ministry rejected calls for new elections."
+    )
     _, reactions = extractor.extract("a", text, MONDAY)
     assert {(r["reactor_code"], r["stance"]) for r in reactions} == {("CHL", "negative"), ("BOL", "negative")}
     assert sum(r["reactor_code"] == "BOL" for r in reactions) == 1
@@ -451,13 +598,20 @@ def test_private_and_conditional_trips_are_not_visits(extractor, text):
 
 
 def test_reactions_beyond_the_plain_verb(extractor):
-    _, wire = extractor.extract("w", "LISBON, March 1 - Trade and Industry Minister Rui Costa said today the Spanish tariffs were "
-                                     "regrettable.", MONDAY)
-    assert {(r["reactor_code"], r["stance"]) for r in wire} == {("PRT", "negative")}  # a portfolio, not a business word
+    _, wire = extractor.extract(
+        "w",
+        "LISBON, March 1 - Trade and Industry Minister Rui Costa said today the Spanish tariffs were "
+        "regrettable.",
+        MONDAY,
+    )
+    assert {(r["reactor_code"], r["stance"]) for r in wire} == {
+        ("PRT", "negative")
+    }  # a portfolio, not a business word
     text = (
-            '"Britain should stop arming the rebels," the Argentine foreign ministry said.\n'
-            "Spanish Prime Minister Luis Vega has postponed a visit to Morocco.\n"
-            "A Moroccan government spokesman said the postponement was regrettable.")
+        '"Britain should stop arming the rebels," the Argentine foreign ministry said.\n'
+        "Spanish Prime Minister Luis Vega has postponed a visit to Morocco.\n"
+        "A Moroccan government spokesman said the postponement was regrettable."
+    )
     visits, reactions = extractor.extract("x", text, MONDAY)
     got = {(r["reactor_code"], r["stance"]) for r in reactions}
     assert {("ARG", "negative"), ("MAR", "negative")} <= got
@@ -466,13 +620,20 @@ def test_reactions_beyond_the_plain_verb(extractor):
 
 
 def test_received_visiting_official_and_dateline_misparsed_as_subject(extractor):
-    received = visits_of(extractor, "Indonesian President Joko Rahman received visiting Malaysian Prime Minister Anwar Osman "
-                                    "on Monday for talks on fishing rights.")
+    received = visits_of(
+        extractor,
+        "Indonesian President Joko Rahman received visiting Malaysian Prime Minister Anwar Osman "
+        "on Monday for talks on fishing rights.",
+    )
     assert pairs(received) == {("MYS", "IDN")}
-    wire = visits_of(extractor, "NEW DELHI, March 1 - Soviet leader Ivan Petrov arrived here today on a two-day official visit.",
-                     dt.date(1987, 3, 1))
+    wire = visits_of(
+        extractor,
+        "NEW DELHI, March 1 - Soviet leader Ivan Petrov arrived here today on a two-day official visit.",
+        dt.date(1987, 3, 1),
+    )
     assert [(v["visitor_code"], v["host_code"], v["status"], v["start_date"]) for v in wire] == [
-        ("SUN", "IND", "ongoing", dt.date(1987, 3, 1))]
+        ("SUN", "IND", "ongoing", dt.date(1987, 3, 1))
+    ]
 
 
 def test_what_a_condition_names_carries_no_stance(extractor):
@@ -482,45 +643,67 @@ def test_what_a_condition_names_carries_no_stance(extractor):
 
 
 def test_a_trip_named_only_by_a_reaction_takes_the_status_and_dates_told_elsewhere(extractor):
-    text = ("ATHENS, March 1 - Greece lodged a protest on Monday over a visit to Cyprus by Turkish Foreign Minister Ali Demir.\n"
-            "Demir arrived in Nicosia on Sunday for a three-day visit.")
+    text = (
+        "ATHENS, March 1 - Greece lodged a protest on Monday over a visit to Cyprus by Turkish Foreign Minister Ali Demir.\n"
+        "Demir arrived in Nicosia on Sunday for a three-day visit."
+    )
     visits = visits_of(extractor, text)
-    assert {(v["visitor_code"], v["host_code"], v["status"], v["start_date"], v["end_date"]) for v in visits} == {
-        ("TUR", "CYP", "ongoing", dt.date(2021, 2, 28), dt.date(2021, 3, 2))}
+    assert {
+        (v["visitor_code"], v["host_code"], v["status"], v["start_date"], v["end_date"]) for v in visits
+    } == {("TUR", "CYP", "ongoing", dt.date(2021, 2, 28), dt.date(2021, 3, 2))}
 
 
 def test_the_visitor_judging_the_talks_by_another_of_its_names(extractor):
-    text = ("Vietnamese President Vo Van Minh hosted Brazilian President Jose Lima Souza in Hanoi on Monday.\n"
-            "Lima told reporters the talks had been excellent.")
+    text = (
+        "Vietnamese President Vo Van Minh hosted Brazilian President Jose Lima Souza in Hanoi on Monday.\n"
+        "Lima told reporters the talks had been excellent."
+    )
     visits, reactions = extractor.extract("l", text, MONDAY)
     assert pairs(visits) == {("BRA", "VNM")}
     assert [(r["reactor_code"], r["stance"], r["target_mention_id"]) for r in reactions] == [
-        ("BRA", "positive", visits[0]["mention_id"])]
+        ("BRA", "positive", visits[0]["mention_id"])
+    ]
 
 
 def test_a_concluded_visit_is_dated_back_from_its_last_day(extractor):
     text = "Indian Foreign Minister Raj Kumar concluded a two-day visit to Nepal on Sunday, his first trip abroad since taking office."
     (visit,) = visits_of(extractor, text)
-    assert (visit["status"], visit["start_date"], visit["end_date"]) == ("completed", dt.date(2021, 2, 27), dt.date(2021, 2, 28))
+    assert (visit["status"], visit["start_date"], visit["end_date"]) == (
+        "completed",
+        dt.date(2021, 2, 27),
+        dt.date(2021, 2, 28),
+    )
 
 
 def test_welcoming_a_person_is_hosting_and_names_lose_their_article(extractor):
-    text = ("Jordanian King Faisal al-Hassan welcomed Iraqi Prime Minister Adil Kareem to Amman on Monday for three days of talks.\n"
-            "A planned trip by Hassan to Baghdad next month has been called off, Jordanian officials said.")
+    text = (
+        "Jordanian King Faisal al-Hassan welcomed Iraqi Prime Minister Adil Kareem to Amman on Monday for three days of talks.\n"
+        "A planned trip by Hassan to Baghdad next month has been called off, Jordanian officials said."
+    )
     visits, reactions = extractor.extract("w", text, MONDAY)
-    assert {(v["visitor_code"], v["host_code"], v["status"], v["start_date"], v["end_date"]) for v in visits} == {
-        ("IRQ", "JOR", "ongoing", dt.date(2021, 3, 1), dt.date(2021, 3, 3)), ("JOR", "IRQ", "cancelled", None, None)}
+    assert {
+        (v["visitor_code"], v["host_code"], v["status"], v["start_date"], v["end_date"]) for v in visits
+    } == {
+        ("IRQ", "JOR", "ongoing", dt.date(2021, 3, 1), dt.date(2021, 3, 3)),
+        ("JOR", "IRQ", "cancelled", None, None),
+    }
     assert not [r for r in reactions if r["stance"] == "positive"]
 
 
 def test_later_tour_legs_take_no_date_from_the_first_and_baseless_charges_are_rejections(extractor):
-    visits = visits_of(extractor, "Canadian Foreign Minister Anne Roy met Italian leaders in Rome on Monday at the start of a tour "
-                                  "that will also take her to Spain.")
+    visits = visits_of(
+        extractor,
+        "Canadian Foreign Minister Anne Roy met Italian leaders in Rome on Monday at the start of a tour "
+        "that will also take her to Spain.",
+    )
     assert {v["host_code"]: (v["status"], v["start_date"]) for v in visits}["ESP"] == ("planned", None)
-    _, reactions = extractor.extract("b", "A Foreign Ministry spokesman said the Bolivian charge was without foundation.", MONDAY)
+    _, reactions = extractor.extract(
+        "b", "A Foreign Ministry spokesman said the Bolivian charge was without foundation.", MONDAY
+    )
     assert {(r["reactor_code"], r["stance"]) for r in reactions} == set()  # no speaker's country: nothing
-    _, reactions = extractor.extract("b", "A Chilean Foreign Ministry spokesman said the Bolivian charge was without foundation.",
-                                     MONDAY)
+    _, reactions = extractor.extract(
+        "b", "A Chilean Foreign Ministry spokesman said the Bolivian charge was without foundation.", MONDAY
+    )
     assert {(r["reactor_code"], r["stance"]) for r in reactions} == {("CHL", "negative")}
 
 
@@ -529,26 +712,55 @@ def stances(extractor, text, published=MONDAY):
     return {(r["reactor_code"], r["stance"]) for r in reactions}
 
 
-@pytest.mark.parametrize("text, expected", [
-    # Evaluative words outside the old cue lists (lexicon evaluative_words).
-    ('Peruvian Foreign Minister Ana Ruiz said the Chilean ruling was "unjustified and reckless".', {("PER", "negative")}),
-    ("The Mexican foreign ministry said the Canadian offer was a landmark for the region.", {("MEX", "positive")}),
-    # "described/called/termed X (as) Y": the judgement's words carry the stance, the definite object its target.
-    ("Poland announced new tariffs on Lithuanian grain on Monday.\n"
-     'The Lithuanian foreign ministry described the move as "irresponsible and hostile".', {("LTU", "negative")}),
-    ('Norwegian Prime Minister Erik Dahl called the Swedish proposal "courageous".', {("NOR", "positive")}),
-    ("Argentine President Luis Vega termed the Chilean decision a betrayal.", {("ARG", "negative")}),
-    # A writer's relative clause is not a judgement: only the warning to a foreign actor counts.
-    ("The Danish minister criticised what he called a reckless plan.", set()),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Evaluative words outside the old cue lists (lexicon evaluative_words).
+        (
+            'Peruvian Foreign Minister Ana Ruiz said the Chilean ruling was "unjustified and reckless".',
+            {("PER", "negative")},
+        ),
+        (
+            "The Mexican foreign ministry said the Canadian offer was a landmark for the region.",
+            {("MEX", "positive")},
+        ),
+        # "described/called/termed X (as) Y": the judgement's words carry the stance, the definite object its target.
+        (
+            "Poland announced new tariffs on Lithuanian grain on Monday.\n"
+            'The Lithuanian foreign ministry described the move as "irresponsible and hostile".',
+            {("LTU", "negative")},
+        ),
+        (
+            'Norwegian Prime Minister Erik Dahl called the Swedish proposal "courageous".',
+            {("NOR", "positive")},
+        ),
+        ("Argentine President Luis Vega termed the Chilean decision a betrayal.", {("ARG", "negative")}),
+        # A writer's relative clause is not a judgement: only the warning to a foreign actor counts.
+        ("The Danish minister criticised what he called a reckless plan.", set()),
+    ],
+)
 def test_evaluative_words_and_judging_verbs(extractor, text, expected):
     assert stances(extractor, text) == expected
 
 
 def test_conditional_readiness_is_hypothetical_and_not_as_planned_is_cancelled(extractor):
-    assert visits_of(extractor, "Cuban President Raul Soto said he was ready to visit Mexico if the embargo was lifted.") == []
-    assert visits_of(extractor, "Kenyan President Daniel Otieno was willing to travel to Ghana if invited, aides said.") == []
-    visits = visits_of(extractor, "Japanese Prime Minister Taro Sato will not travel to Peru next week as planned, his office said.")
+    assert (
+        visits_of(
+            extractor,
+            "Cuban President Raul Soto said he was ready to visit Mexico if the embargo was lifted.",
+        )
+        == []
+    )
+    assert (
+        visits_of(
+            extractor, "Kenyan President Daniel Otieno was willing to travel to Ghana if invited, aides said."
+        )
+        == []
+    )
+    visits = visits_of(
+        extractor,
+        "Japanese Prime Minister Taro Sato will not travel to Peru next week as planned, his office said.",
+    )
     assert [(v["visitor_code"], v["host_code"], v["status"]) for v in visits] == [("JPN", "PER", "cancelled")]
     visits = visits_of(extractor, "The Chilean president will no longer visit Lima as scheduled.")
     assert [(v["host_code"], v["status"]) for v in visits] == [("PER", "cancelled")]
@@ -556,9 +768,11 @@ def test_conditional_readiness_is_hypothetical_and_not_as_planned_is_cancelled(e
 
 
 def test_a_third_side_on_the_trip_is_a_neutral_reaction_about_it(extractor):
-    text = ("Indonesian President Budi Santoso will travel to Australia on Friday for a two-day visit.\n"
-            "The Malaysian foreign ministry said it was following the trip closely.\n"
-            "A Thai official said the visit was not worrying.")
+    text = (
+        "Indonesian President Budi Santoso will travel to Australia on Friday for a two-day visit.\n"
+        "The Malaysian foreign ministry said it was following the trip closely.\n"
+        "A Thai official said the visit was not worrying."
+    )
     visits, reactions = extractor.extract("t", text, MONDAY)
     assert pairs(visits) == {("IDN", "AUS")}
     got = {(r["reactor_code"], r["stance"], r["target_mention_id"]) for r in reactions}
@@ -569,64 +783,93 @@ def test_a_third_side_on_the_trip_is_a_neutral_reaction_about_it(extractor):
 
 def test_a_statement_verb_ends_the_nationality_of_a_title_and_hosting_speaks_of_the_visit(extractor):
     # "Israeli Prime Minister X praised President Y": 'Israeli' does not reach across 'praised' to Y.
-    got = stances(extractor, "Dutch Prime Minister Jan Visser praised President Donald Trump's bold decision.", dt.date(2018, 3, 1))
+    got = stances(
+        extractor,
+        "Dutch Prime Minister Jan Visser praised President Donald Trump's bold decision.",
+        dt.date(2018, 3, 1),
+    )
     assert got == {("NLD", "positive")}
-    text = ("Chilean President Rosa Vidal will visit Peru next month.\n"
-            "Peruvian Foreign Minister Ana Ruiz said the country was honoured to host the president.")
+    text = (
+        "Chilean President Rosa Vidal will visit Peru next month.\n"
+        "Peruvian Foreign Minister Ana Ruiz said the country was honoured to host the president."
+    )
     visits, reactions = extractor.extract("h", text, MONDAY)
     assert [(r["reactor_code"], r["stance"], r["target_mention_id"]) for r in reactions] == [
-        ("PER", "positive", visits[0]["mention_id"])]
+        ("PER", "positive", visits[0]["mention_id"])
+    ]
 
 
 def test_how_a_trip_is_billed_is_not_a_judgement_but_calling_it_historic_is(extractor):
-    billed = ('"Prime Minister Lena Berg will pay a friendly official visit to Ghana on March 9," '
-              "the Norwegian foreign ministry said.")
+    billed = (
+        '"Prime Minister Lena Berg will pay a friendly official visit to Ghana on March 9," '
+        "the Norwegian foreign ministry said."
+    )
     assert ("NOR", "positive") not in codes_stances(extractor, billed)
-    judged = ("Norwegian Prime Minister Lena Berg arrived in Accra on Monday.\n"
-              '"This is a historic visit," Ghana\'s foreign minister told reporters.')
+    judged = (
+        "Norwegian Prime Minister Lena Berg arrived in Accra on Monday.\n"
+        '"This is a historic visit," Ghana\'s foreign minister told reporters.'
+    )
     assert ("GHA", "positive") in codes_stances(extractor, judged)
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    # stance_nouns "call" / "demand": the holders of a position named as a noun, each of a coordinated group.
-    ("Brazil faces insistent calls from Chile and Peru to lift its new tariffs.",
-     {("CHL", "negative"), ("PER", "negative")}),
-    ("The toll was a demand made by Chile and Peru in their talks with Bolivia.",
-     {("CHL", "negative"), ("PER", "negative")}),
-    # stance_nouns "opposition" and "backing" held by states named after "from".
-    ("The Italian plan was dropped in the face of opposition from Austria.", {("AUT", "negative")}),
-    ("The Italian plan won backing from the leaders of Austria and Hungary.",
-     {("AUT", "positive"), ("HUN", "positive")}),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # stance_nouns "call" / "demand": the holders of a position named as a noun, each of a coordinated group.
+        (
+            "Brazil faces insistent calls from Chile and Peru to lift its new tariffs.",
+            {("CHL", "negative"), ("PER", "negative")},
+        ),
+        (
+            "The toll was a demand made by Chile and Peru in their talks with Bolivia.",
+            {("CHL", "negative"), ("PER", "negative")},
+        ),
+        # stance_nouns "opposition" and "backing" held by states named after "from".
+        ("The Italian plan was dropped in the face of opposition from Austria.", {("AUT", "negative")}),
+        (
+            "The Italian plan won backing from the leaders of Austria and Hungary.",
+            {("AUT", "positive"), ("HUN", "positive")},
+        ),
+    ],
+)
 def test_positions_held_as_nouns(exhaustive_extractor, text, expected):
     # The rule itself, on every sentence: the pre-filter's article gate wants a strong stance word these lack.
     assert expected <= codes_stances(exhaustive_extractor, text)
 
 
-@pytest.mark.parametrize("text", [
-    "Weak demand from China hurt Chilean copper exports.",  # consumer demand, not a demand on anyone
-    "The Peruvian president took a phone call from the Chilean president.",
-    "German Chancellor Anna Roth urged the Greek opposition to back the plan.",  # a party, not a position
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Weak demand from China hurt Chilean copper exports.",  # consumer demand, not a demand on anyone
+        "The Peruvian president took a phone call from the Chilean president.",
+        "German Chancellor Anna Roth urged the Greek opposition to back the plan.",  # a party, not a position
+    ],
+)
 def test_nouns_that_hold_no_position(exhaustive_extractor, text):
     assert not {s for c, s in codes_stances(exhaustive_extractor, text) if c in {"CHN", "CHL", "GRC"}}
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    # The doer of a passive stance verb speaks; its passive subject is what it reacts to.
-    ("The Peruvian proposal was rejected by Chile.", {("CHL", "negative")}),
-    ("Euro bonds, strongly opposed by Germany, were left out of the French plan.", {("DEU", "negative")}),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The doer of a passive stance verb speaks; its passive subject is what it reacts to.
+        ("The Peruvian proposal was rejected by Chile.", {("CHL", "negative")}),
+        ("Euro bonds, strongly opposed by Germany, were left out of the French plan.", {("DEU", "negative")}),
+    ],
+)
 def test_passive_doers_are_the_speakers(extractor, text, expected):
     assert codes_stances(extractor, text) == expected
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    # stance_adjectives: a position as a predicate adjective with its preposition.
-    ("Chile was critical of the Peruvian fishing policy.", ("CHL", "negative")),
-    ("Canada is strongly opposed to the Mexican plan.", ("CAN", "negative")),
-    ("Chile is supportive of the Peruvian bid.", ("CHL", "positive")),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # stance_adjectives: a position as a predicate adjective with its preposition.
+        ("Chile was critical of the Peruvian fishing policy.", ("CHL", "negative")),
+        ("Canada is strongly opposed to the Mexican plan.", ("CAN", "negative")),
+        ("Chile is supportive of the Peruvian bid.", ("CHL", "positive")),
+    ],
+)
 def test_positions_as_predicate_adjectives(exhaustive_extractor, text, expected):
     # The pre-filter has no class for stance adjectives: such a sentence is read in the exhaustive mode, or in the
     # fast path when another cue of it lets it through.
@@ -643,34 +886,59 @@ def test_coordinated_antecedents_of_which_each_take_the_stance(extractor):
     assert {("GBR", "negative"), ("FRA", "negative")} <= codes_stances(extractor, text)
 
 
-@pytest.mark.parametrize(("text", "code"), [
-    ("South Korea called for a summit with China and Japan on the crisis.", "KOR"),  # demand_meeting_objects
-    ("When pressed on the Venezuelan plan, the Colombian foreign minister said talks would go on.", "COL"),
-    ("Italian prosecutors accuse the Indian firm of paying bribes.", "ITA"),  # non_state_words "prosecutors"
-])
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        (
+            "South Korea called for a summit with China and Japan on the crisis.",
+            "KOR",
+        ),  # demand_meeting_objects
+        (
+            "When pressed on the Venezuelan plan, the Colombian foreign minister said talks would go on.",
+            "COL",
+        ),
+        (
+            "Italian prosecutors accuse the Indian firm of paying bribes.",
+            "ITA",
+        ),  # non_state_words "prosecutors"
+    ],
+)
 def test_proposals_questions_and_prosecutors_take_no_negative_stance(exhaustive_extractor, text, code):
     assert (code, "negative") not in codes_stances(exhaustive_extractor, text)
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("The finance ministers of Germany, France and Spain met in Rome on Friday.",
-     {("DEU", "ITA"), ("FRA", "ITA"), ("ESP", "ITA")}),
-    ("Ministers from Germany and Spain held talks in Vienna on Monday.", {("DEU", "AUT"), ("ESP", "AUT")}),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The finance ministers of Germany, France and Spain met in Rome on Friday.",
+            {("DEU", "ITA"), ("FRA", "ITA"), ("ESP", "ITA")},
+        ),
+        (
+            "Ministers from Germany and Spain held talks in Vienna on Monday.",
+            {("DEU", "AUT"), ("ESP", "AUT")},
+        ),
+    ],
+)
 def test_each_state_of_a_group_at_a_meeting_abroad_visits(extractor, text, expected):
     assert expected <= pairs(visits_of(extractor, text))
 
 
 def test_an_igo_named_as_a_modifier_gives_no_host(extractor):
-    visits = visits_of(extractor, "German Chancellor Anna Roth will attend a European Union summit on Thursday.")
+    visits = visits_of(
+        extractor, "German Chancellor Anna Roth will attend a European Union summit on Thursday."
+    )
     assert ("DEU", "BEL") not in pairs(visits)
 
 
-@pytest.mark.parametrize(("text", "status"), [
-    # trip_order_cues
-    ("Trade talks stalled ahead of the Canadian prime minister's visit to Mexico.", "planned"),
-    ("Canadian Foreign Minister Anne Roy began an official visit to Brazil on Monday.", "ongoing"),
-])
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # trip_order_cues
+        ("Trade talks stalled ahead of the Canadian prime minister's visit to Mexico.", "planned"),
+        ("Canadian Foreign Minister Anne Roy began an official visit to Brazil on Monday.", "ongoing"),
+    ],
+)
 def test_status_from_the_order_of_the_trip(extractor, text, status):
     assert {v["status"] for v in visits_of(extractor, text)} == {status}
 

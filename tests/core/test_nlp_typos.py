@@ -9,13 +9,17 @@ import pytest
 from diplowatch.nlp.typos import correct_word, fix_institution_words, has_trigger_typo
 
 
-@pytest.mark.parametrize(("typo", "meant"), [("visted", "visited"), ("critcized", "criticized"), ("annouced", "announced"),
-                                            ("visiited", "visited")])
+@pytest.mark.parametrize(
+    ("typo", "meant"),
+    [("visted", "visited"), ("critcized", "criticized"), ("annouced", "announced"), ("visiited", "visited")],
+)
 def test_a_dropped_or_added_letter_in_a_trigger_is_forgiven(typo, meant):
     assert correct_word(typo) == meant
 
 
-@pytest.mark.parametrize("word", ["states", "visitor", "tourist", "protected", "warned", "visit", "leader", "statement"])
+@pytest.mark.parametrize(
+    "word", ["states", "visitor", "tourist", "protected", "warned", "visit", "leader", "statement"]
+)
 def test_real_words_and_short_words_are_not_typos(word):
     assert correct_word(word) is None
 
@@ -28,11 +32,13 @@ def test_institution_words_are_fixed_for_matching_only():
 
 
 def test_misspelt_visit_verb_still_gives_a_visit(extractor):
-    visits, _ = extractor.extract("t", "Chilean Foreign Minister Rosa Vidal also visted Peru and Bolivia.", dt.date(2021, 3, 1))
+    visits, _ = extractor.extract(
+        "t", "Chilean Foreign Minister Rosa Vidal also visted Peru and Bolivia.", dt.date(2021, 3, 1)
+    )
     assert {(v["visitor_code"], v["host_code"]) for v in visits} == {("CHL", "PER"), ("CHL", "BOL")}
 
 
 def test_misspelt_institution_still_speaks_for_the_dateline_country(extractor):
-    text = ('SANTIAGO, March 1 - "This loan shows our support for Peru\'s recovery plan," the Treassury statement said.')
+    text = 'SANTIAGO, March 1 - "This loan shows our support for Peru\'s recovery plan," the Treassury statement said.'
     _, reactions = extractor.extract("t", text, dt.date(2021, 3, 1))
     assert ("CHL", "positive") in {(r["reactor_code"], r["stance"]) for r in reactions}

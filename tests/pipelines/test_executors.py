@@ -47,11 +47,16 @@ def _run(raw, work, processes: int, monkeypatch, first, last, chunk: int) -> dic
             job = build_definitions(settings).resolve_job_def("events_job")
             result = job.execute_in_process(instance=instance, tags=range_tags(first, last))
         else:
-            with execute_job(reconstructable_events_job(settings), instance, tags=range_tags(first, last)) as done:
+            with execute_job(
+                reconstructable_events_job(settings), instance, tags=range_tags(first, last)
+            ) as done:
                 result = done
                 failures = [e.message for e in done.all_events if e.is_failure]
-                pids = {e.pid for e in done.all_events
-                        if e.event_type_value == "STEP_START" and e.step_key.startswith("events.extract")}
+                pids = {
+                    e.pid
+                    for e in done.all_events
+                    if e.event_type_value == "STEP_START" and e.step_key.startswith("events.extract")
+                }
             assert result.success, failures
             assert len(pids) > 1, "the extraction chunks ran in several processes"
         assert result.success
