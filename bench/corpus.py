@@ -84,10 +84,13 @@ DIPLOMATIC = [
     "The {dem} leader is expected to meet his counterpart in {city} to discuss energy cooperation.",
     "{name} concluded a three-day state visit to {country} and returned home on {weekday}.",
     "{country}'s foreign ministry criticised the trip, saying it would not help stability in the region.",
-    '"We welcome this visit as a sign of friendship between our peoples," a spokesman for the {dem2} government said.',
+    '"We welcome this visit as a sign of friendship between our peoples," a spokesman for the {dem2} '
+    "government said.",
     "The visit was postponed because of the weather, the presidential office announced.",
-    "Officials said the two sides would sign agreements on transport, education and agriculture during the visit.",
-    "{name} is due to travel on to {country} after the talks, according to the itinerary released by the ministry.",
+    "Officials said the two sides would sign agreements on transport, education and agriculture during the "
+    "visit.",
+    "{name} is due to travel on to {country} after the talks, according to the itinerary released by the "
+    "ministry.",
 ]
 ORDINARY = [
     "{company} reported quarterly revenue of {n} million dollars, up {p} percent from a year earlier.",

@@ -19,8 +19,9 @@ def _event_frames(rows: int):
     from bench.corpus import dev_articles, synthetic_articles
     from diplowatch.schemas import polars_schema
 
-    # Sentences as varied as the corpus's: the benchmark's own (diplomatic and ordinary) and, where ../shared is
-    # present, the dev set's real ones; every row gets a different one (free text is what costs to compress).
+    # Sentences as varied as the corpus's: the benchmark's own (diplomatic
+    # and ordinary) and, where ../shared is present, the dev set's real ones;
+    # every row gets a different one (free text is what costs to compress).
     texts = [a["text"] for a in synthetic_articles(3000, seed=11)] + [
         a["text"] for a in dev_articles(ROOT.parent / "shared")
     ]

@@ -1,5 +1,5 @@
-"""Dumps the extractor's rows (visit and reaction rows per article) for gold files and real news, to compare two
-versions or the fast and exhaustive modes of one version row for row.
+"""Dumps the extractor's rows (visit and reaction rows per article) for gold files and real news, to compare
+two versions or the fast and exhaustive modes of one version row for row.
 
 Usage:
     .venv/bin/python bench/dump_rows.py OUT.json [--exhaustive] [--news N] [--gold PATH ...]

@@ -1,8 +1,8 @@
 """Where the extraction time goes, by stage, without a profiler's overhead: CPU seconds (time.process_time, so
-other work on a shared machine counts less) of each step of Extractor.extract_batch over real news, and of each
-spaCy component on the sentences the pre-filter chose. "(people index)" is part of the steps that first need it;
-"the rest" is mostly the spaCy parse inside extract_batch. The per-component figures come from a second run over
-the same sentences, so memos (the lemma cache) are warm there.
+other work on a shared machine counts less) of each step of Extractor.extract_batch over real news, and of
+each spaCy component on the sentences the pre-filter chose. "(people index)" is part of the steps that first
+need it; "the rest" is mostly the spaCy parse inside extract_batch. The per-component figures come from a
+second run over the same sentences, so memos (the lemma cache) are warm there.
 
 Usage: .venv/bin/python bench/extract_stages.py [--n 1000] [--corpus PATH] [--exhaustive]
 """
@@ -100,7 +100,8 @@ def main() -> None:
     )
     for name, seconds in sorted(SECONDS.items(), key=lambda kv: -kv[1]):
         print(
-            f"  {name:24s} {seconds:7.2f} s  {100 * seconds / cpu:5.1f}%  {1000 * seconds / len(articles):6.2f} ms/article"
+            f"  {name:24s} {seconds:7.2f} s  {100 * seconds / cpu:5.1f}%  "
+            f"{1000 * seconds / len(articles):6.2f} ms/article"
             f"  ({CALLS[name]} calls)"
         )
     rest = cpu - sum(v for k, v in SECONDS.items() if not k.startswith("("))

@@ -1,6 +1,7 @@
 """Real-news benchmark corpora: what `make bench` measures by default.
 
-- `real6k`: ../shared/bench/real-news-6k.jsonl.gz, 6,000 Reuters articles of 2006-2017 (~3,000 characters each).
+- `real6k`: ../shared/bench/real-news-6k.jsonl.gz, 6,000 Reuters articles of 2006-2017 (~3,000 characters
+  each).
 - `evaltexts`: the texts of ../shared/eval (dev + train + validation: Reuters 1987, AG News 2004, Reuters
   2006-2017); read for speed only, their labels are not looked at.
 - `decades`: a 10,000-article mix of short and long articles over four decades: Reuters-21578 bodies (1987)
@@ -109,8 +110,8 @@ def agnews(csv_path: Path) -> Iterator[dict]:
 def decades(
     shared: Path, reuters: Path | None, agnews_csv: Path | None, size: int = 10_000
 ) -> tuple[list[dict], str]:
-    """A `size`-article mix over four decades: Reuters-21578 (1987, short-to-medium), AG News (undated, short),
-    real6k (2006-2017, long) and the eval texts, in fixed proportions, shuffled with a fixed seed."""
+    """A `size`-article mix over four decades: Reuters-21578 (1987, short-to-medium), AG News (undated,
+    short), real6k (2006-2017, long) and the eval texts, in fixed proportions, shuffled with a fixed seed."""
     rng = random.Random(SEED)
     long_modern = real6k(shared)
     parts = {

@@ -258,7 +258,8 @@ def _words(folder: Path) -> int:
 def measure_corpus(
     name: str, folder: Path, what: str, args: argparse.Namespace, work: Path, baselines: dict
 ) -> dict:
-    """Baseline, one-process run and (optionally) the multi-process run of one corpus, printed as they come."""
+    """Baseline, one-process run and (optionally) the
+    multi-process run of one corpus, printed as they come."""
     articles = sum(1 for _ in _texts(folder))
     print(f"\n== {name}: {what}; {articles} articles, {_words(folder):,} words", flush=True)
     baseline = baselines.get(name) or _child("baseline", str(folder), args.model)
@@ -284,8 +285,10 @@ def _print_run(run: dict, baseline: dict, articles: int, one_process: dict | Non
     wall = run["wall_seconds"]
     rss = max(run["peak_rss_mb"], run["children_peak_rss_mb"])
     print(
-        f"  diplowatch run, {run['processes']} process(es), {run['runs']} run(s) over {', '.join(run['ranges'])}: "
-        f"{_rate(articles, wall)}, ratio {baseline['seconds'] / wall:.2f}x the plain pass; peak RSS {rss:.0f} MB "
+        f"  diplowatch run, {run['processes']} process(es), {run['runs']} run(s) over "
+        f"{', '.join(run['ranges'])}: "
+        f"{_rate(articles, wall)}, ratio {baseline['seconds'] / wall:.2f}x the plain pass; peak RSS "
+        f"{rss:.0f} MB "
         f"({rss / baseline['peak_rss_mb']:.2f}x); rows {run['counts']}",
         flush=True,
     )
@@ -295,7 +298,8 @@ def _print_run(run: dict, baseline: dict, articles: int, one_process: dict | Non
     core = sum(run["stages"].values())
     bookkeeping = wall - run["startup_seconds"] - core
     print(
-        f"    {'startup (imports, definitions)':42s} {run['startup_seconds']:7.1f} s  {_share(run['startup_seconds'], wall)}"
+        f"    {'startup (imports, definitions)':42s} {run['startup_seconds']:7.1f} s  "
+        f"{_share(run['startup_seconds'], wall)}"
     )
     for label, seconds in run["stages"].items():
         ratio = f"  ratio {baseline['seconds'] / seconds:6.1f}x" if seconds > 0 else ""

@@ -9,8 +9,8 @@ from collections import Counter
 from pathlib import Path
 
 LINKING_DEFINITION = (
-    "share of gold reactions with about_visit=true for which some predicted reaction in the same item has the same "
-    "(reactor_code, stance) and a non-null target_mention_id"
+    "share of gold reactions with about_visit=true for which some predicted reaction in the same item has "
+    "the same (reactor_code, stance) and a non-null target_mention_id"
 )
 
 
@@ -106,7 +106,8 @@ def _by_key(rows: list[dict], *fields: str) -> dict[tuple, list[dict]]:
 
 
 def _miss(item: str, kind: str, key: tuple, predicted: dict | None = None, gold: dict | None = None) -> dict:
-    """An error record: a predicted key without gold (with the sentence and the extractor's reason) or the reverse."""
+    """An error record: a predicted key without gold (with
+    the sentence and the extractor's reason) or the reverse."""
     if predicted is not None:
         return {
             "item": item,
@@ -122,7 +123,8 @@ MODERN_ID_PREFIXES = ("rtr0613-", "isot-")
 
 
 def era_of(item_id: str) -> str:
-    """The era of a gold item by its id: Reuters 2006-2017 (`rtr0613-*`, `isot-*`) is modern, the rest 1987 / AG News."""
+    """The era of a gold item by its id: Reuters 2006-2017
+    (`rtr0613-*`, `isot-*`) is modern, the rest 1987 / AG News."""
     return "modern" if str(item_id).startswith(MODERN_ID_PREFIXES) else "1987"
 
 
@@ -157,8 +159,8 @@ class _Tally:
                 "both_exact": share(self.dates[2], matched),
                 "dated_gold": self.dated[0],
                 "dated_both_exact": share(self.dated[1], self.dated[0]),
-                "rule": "on matched visits; a predicted date counts only when date_precision == 'day'; null == null is a "
-                "match; dated_both_exact: the same on matched visits whose gold has a date",
+                "rule": "on matched visits; a predicted date counts only when date_precision == 'day'; "
+                "null == null is a match; dated_both_exact: the same on matched visits whose gold has a date",
             },
             "reactions": _prf(*self.r),
             "linking": {
@@ -252,7 +254,8 @@ def _score_reactions(t: _Tally, aid: str, gold: dict, reactions: list[dict]) -> 
 
 
 def score(items: list[dict], predictions: dict[str, tuple[list[dict], list[dict]]]) -> dict:
-    """Scores of predictions (article id -> (visit rows, reaction rows)) against gold items, overall and by era."""
+    """Scores of predictions (article id -> (visit rows,
+    reaction rows)) against gold items, overall and by era."""
     overall = _Tally()
     eras: dict[str, _Tally] = {}
     for i, item in enumerate(items):
@@ -315,19 +318,24 @@ def format_report(report: dict, errors: bool = False) -> str:
         report["linking"],
     )
     lines = [
-        f"gold: {report['gold_path']}  items: {report['items']}  mode: {'exhaustive' if report['exhaustive'] else 'pre-filtered'}"
+        f"gold: {report['gold_path']}  items: {report['items']}  mode: "
+        f"{'exhaustive' if report['exhaustive'] else 'pre-filtered'}"
         f"  extraction time: {report['elapsed_seconds'] if report['elapsed_seconds'] is not None else '-'}s",
-        f"visits     P {v['precision']:.3f}  R {v['recall']:.3f}  F1 {v['f1']:.3f}  (tp {v['tp']}, fp {v['fp']}, fn {v['fn']})",
+        f"visits     P {v['precision']:.3f}  R {v['recall']:.3f}  F1 {v['f1']:.3f}  (tp {v['tp']}, fp "
+        f"{v['fp']}, fn {v['fn']})",
         f"status     accuracy {s['accuracy']:.3f} on {s['matched']} matched visits",
         f"dates      start {d['start_exact']:.3f}  end {d['end_exact']:.3f}  both {d['both_exact']:.3f}"
         f"  on dated gold {d['dated_both_exact']:.3f} of {d['dated_gold']}  ({d['rule']})",
-        f"reactions  P {r['precision']:.3f}  R {r['recall']:.3f}  F1 {r['f1']:.3f}  (tp {r['tp']}, fp {r['fp']}, fn {r['fn']})",
-        f"linking    {link['linked']}/{link['gold_about_visit']} = {link['share']:.3f}  ({link['definition']})",
+        f"reactions  P {r['precision']:.3f}  R {r['recall']:.3f}  F1 {r['f1']:.3f}  (tp {r['tp']}, fp "
+        f"{r['fp']}, fn {r['fn']})",
+        f"linking    {link['linked']}/{link['gold_about_visit']} = {link['share']:.3f}  "
+        f"({link['definition']})",
     ]
     for era, sub in report.get("eras", {}).items():
         ev, er = sub["visits"], sub["reactions"]
         lines.append(
-            f"  {era:<7} ({sub['items']} items)  visits F1 {ev['f1']:.3f} (P {ev['precision']:.3f} R {ev['recall']:.3f})"
+            f"  {era:<7} ({sub['items']} items)  visits F1 {ev['f1']:.3f} (P {ev['precision']:.3f} R "
+            f"{ev['recall']:.3f})"
             f"  status {sub['status']['accuracy']:.3f}  dated {sub['dates']['dated_both_exact']:.3f}"
             f"  reactions F1 {er['f1']:.3f} (P {er['precision']:.3f} R {er['recall']:.3f})"
         )
@@ -350,8 +358,8 @@ def evaluate_splits(
 ) -> dict[str, dict]:
     """Reports of several gold files by file stem (dev, train, validation), plus the first ones combined.
 
-    With three or more files, "<a>+<b>" scores the union of all but the last file, the figures the last one (the
-    held-out split) is compared with.
+    With three or more files, "<a>+<b>" scores the union of all but the last
+    file, the figures the last one (the held-out split) is compared with.
     """
     if extractor is None:
         from diplowatch.nlp import Extractor
@@ -412,7 +420,8 @@ def _table_row(name: str, era: str, report: dict) -> list[str]:
 
 
 def format_table(reports: dict[str, dict]) -> str:
-    """Splits side by side, each overall and by era; dates = both ends exact on matched visits whose gold has a date."""
+    """Splits side by side, each overall and by era; dates =
+    both ends exact on matched visits whose gold has a date."""
     rows = [list(_TABLE_COLUMNS)]
     for name, report in reports.items():
         rows.append(_table_row(name, "all", report))

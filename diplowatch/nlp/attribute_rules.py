@@ -1,15 +1,15 @@
 """The pipeline's attribute ruler with its matching done by table look-ups instead of spaCy's Matcher.
 
-In the English pipelines the attribute ruler maps the tagger's fine tags to POS and morphology (and fixes a few
-lemmas and POS by word and dependency): ~180 one- or two-token patterns over TAG, LOWER, DEP and IS_SPACE,
+In the English pipelines the attribute ruler maps the tagger's fine tags to POS and morphology (and fixes a
+few lemmas and POS by word and dependency): ~180 one- or two-token patterns over TAG, LOWER, DEP and IS_SPACE,
 which spaCy's general Matcher tries at every token (about a quarter of the parse time on news sentences). Here
 the outcome of the one-token patterns is remembered per (TAG, LOWER, DEP, IS_SPACE) of a token, the few longer
-ones are tried everywhere, and the matches are applied exactly as `AttributeRuler.set_annotations` does: in pattern order, then by position, with
-spaCy's own `set_token_attrs`, so the tokens get the same attributes. `tests/core/test_nlp_speed.py` compares both
-on real sentences.
+ones are tried everywhere, and the matches are applied exactly as `AttributeRuler.set_annotations` does: in
+pattern order, then by position, with spaCy's own `set_token_attrs`, so the tokens get the same attributes.
+`tests/core/test_nlp_speed.py` compares both on real sentences.
 
-Patterns outside that subset (other attributes, operators, extension attributes) make `FastAttributeRuler.from_ruler`
-return None, and the Extractor keeps spaCy's ruler.
+Patterns outside that subset (other attributes, operators, extension attributes) make
+`FastAttributeRuler.from_ruler` return None, and the Extractor keeps spaCy's ruler.
 """
 
 from __future__ import annotations
@@ -58,7 +58,8 @@ def _token_tests(token_spec: dict, strings) -> list[TokenTest] | None:
 
 
 def _lower_keys(token_spec: dict, strings) -> list[int] | None:
-    """The LOWER values a first token must have (equality or IN), or None when its LOWER test is another kind."""
+    """The LOWER values a first token must have (equality
+    or IN), or None when its LOWER test is another kind."""
     spec = token_spec.get("LOWER")
     if isinstance(spec, str):
         return [strings.add(spec)]
@@ -155,7 +156,8 @@ class FastAttributeRuler:
             set_token_attrs(doc[start + index if index >= 0 else end + index], attrs[attr_id])
         return doc
 
-    def pipe(self, docs, batch_size: int = 128):
+    # spaCy's Language.pipe calls every component's pipe(docs, batch_size=...) by keyword, so the name stays.
+    def pipe(self, docs, batch_size: int = 128):  # noqa: ARG002
         for doc in docs:
             yield self(doc)
 

@@ -58,8 +58,9 @@ class Actor:
 class Limits:
     """Bounds on the work spent on one article, whatever it holds (a 5 MB single line included).
 
-    max_article_chars: only this many characters from the start of the text are read for events (offsets stay valid);
-    max_sentence_chars: a longer sentence is cut at its last clause mark or space before the limit before parsing.
+    max_article_chars: only this many characters from the start of the text are
+    read for events (offsets stay valid); max_sentence_chars: a longer sentence
+    is cut at its last clause mark or space before the limit before parsing.
     """
 
     max_article_chars: int = 100_000
@@ -146,7 +147,8 @@ def actor_span(tok: Token) -> Span:
 
 
 def written_name(tok: Token) -> str | None:
-    """The speaker as the article writes it: "the Kremlin", "a spokesperson for the U.S.", "the U.S. embassy in Hanoi"."""
+    """The speaker as the article writes it: "the Kremlin", "a
+    spokesperson for the U.S.", "the U.S. embassy in Hanoi"."""
     if tok.lower_ in RELATIVES and tok.head.dep_ == "relcl":
         tok = tok.head.head
     if tok.lower_ in PRONOUNS or tok.pos_ == "PRON":
@@ -276,7 +278,8 @@ def resolve_token_actor(tok: Token, ctx: ArticleContext, sent: Sentence) -> Acto
 
 
 def is_media(tok: Token) -> bool:
-    """A news outlet as subject ("Reuters reported", "Tehran Radio quoted"): the head and its compounds only."""
+    """A news outlet as subject ("Reuters reported", "Tehran
+    Radio quoted"): the head and its compounds only."""
     words = {tok.lower_} | {c.lower_ for c in tok.children if c.dep_ in {"compound", "amod"}}
     return bool(words & MEDIA_WORDS)
 
@@ -302,8 +305,9 @@ ACTOR_DEPS = frozenset(
 def state_actors(
     doc, sent: Sentence, ctx: ArticleContext, deps=ACTOR_DEPS, skip_media: bool = True, keep=None
 ) -> list[tuple[Actor, Token]]:
-    """The state and IGO actors named or referred to (he / she) in a parsed sentence, the first token of each state
-    that `keep` accepts; news outlets as speakers ("Tehran Radio said") are skipped unless skip_media is False."""
+    """The state and IGO actors named or referred to (he / she) in a parsed
+    sentence, the first token of each state that `keep` accepts; news outlets
+    as speakers ("Tehran Radio said") are skipped unless skip_media is False."""
     out: dict[str, tuple[Actor, Token]] = {}
     for tok in doc:
         if (

@@ -29,7 +29,10 @@ NUMBER_WORDS = {
     "overnight": 2,
 }
 
-_M = r"(?P<{n}>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+_M = (
+    r"(?P<{n}>January|February|March|April|May|June|July|August|September|October|November|December|Jan|"
+    r"Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+)
 _MONTH = _M.format(n="m")
 _YEAR = r"(?:,?\s+(?P<y>(?:19|20)\d\d))?"
 _RANGE_SEP = r"\s*(?:-|–|to|and|through|till|until)\s*"

@@ -1,4 +1,5 @@
-"""The Extractor: articles in, visit mentions and reactions out, with the spaCy model run only where needed."""
+"""The Extractor: articles in, visit mentions and
+reactions out, with the spaCy model run only where needed."""
 
 from __future__ import annotations
 
@@ -36,7 +37,8 @@ def _published(value) -> dt.date | None:
 
 
 def load_pipeline(model_name: str):
-    """The spaCy model with diplowatch's components added (disabled: the Extractor calls them per sentence Doc)."""
+    """The spaCy model with diplowatch's components added
+    (disabled: the Extractor calls them per sentence Doc)."""
     import spacy
 
     import diplowatch.nlp.components  # noqa: F401 - registers the factories
@@ -52,7 +54,8 @@ def load_pipeline(model_name: str):
         ) from exc
     ruler = nlp.get_pipe("attribute_ruler") if "attribute_ruler" in nlp.pipe_names else None
     if ruler is not None and FastAttributeRuler.from_ruler("check", ruler) is not None:
-        # Same patterns and results, matched by look-up (attribute_rules.py); spaCy's ruler stays for its data.
+        # Same patterns and results, matched by look-up
+        # (attribute_rules.py); spaCy's ruler stays for its data.
         nlp.add_pipe("diplowatch_attribute_rules", after="attribute_ruler")
         nlp.disable_pipe("attribute_ruler")
     if "lemmatizer" in nlp.pipe_names and getattr(nlp.get_pipe("lemmatizer"), "mode", "") == "rule":
@@ -65,7 +68,8 @@ def load_pipeline(model_name: str):
 
 
 class Extractor:
-    """Extractor of diplomatic visits and reactions: pre-filter, spaCy parse of the chosen sentences, rule components.
+    """Extractor of diplomatic visits and reactions: pre-filter,
+    spaCy parse of the chosen sentences, rule components.
 
     `limits` bound the work per article (see Limits); what an article lost to them is reported by
     `extract_batch(..., notes=True)`.
@@ -111,8 +115,8 @@ class Extractor:
         return [], []
 
     def extract_batch(self, articles: Iterable[dict], notes: bool = False) -> Iterator[tuple]:
-        """(article_id, visit rows, reaction rows) per article, in input order; with notes=True a fourth item, the list
-        of what the limits clipped or cut in that article (empty for most)."""
+        """(article_id, visit rows, reaction rows) per article, in input order; with notes=True a fourth
+        item, the list of what the limits clipped or cut in that article (empty for most)."""
         batch: list[dict] = []
         for article in articles:
             batch.append(article)
@@ -165,8 +169,8 @@ class Extractor:
             yield (ctx if ctx is not None else self._context(article)), docs
 
     def _notes_of_rejected(self, article: dict) -> list[str]:
-        """The limits' notes of an article the gate rejected: only a text over the article limit or with a line
-        over the sentence limit can have any (the context is built for those only)."""
+        """The limits' notes of an article the gate rejected: only a text over the article limit or with a
+        line over the sentence limit can have any (the context is built for those only)."""
         text = article.get("text") or ""
         if len(text) > self.limits.max_article_chars or any(
             len(line) > self.limits.max_sentence_chars for line in text.split("\n")
@@ -220,7 +224,8 @@ def _share_attributes(kept: list[VisitCandidate], all_cands: list[VisitCandidate
         if cand.location is None:
             cand.location = next((o.location for o in same if o.location), None)
         if cand.named_by_reaction:
-            # A mention that tells of the trip itself knows its status and dates better than one that only reacts to it.
+            # A mention that tells of the trip itself knows its status
+            # and dates better than one that only reacts to it.
             told = next((o for o in same if not o.negated and not o.named_by_reaction), None)
             if told is not None:
                 cand.status = told.status
@@ -240,7 +245,8 @@ def _share_attributes(kept: list[VisitCandidate], all_cands: list[VisitCandidate
 
 
 def _visit_confidence(c: VisitCandidate) -> tuple[float, str]:
-    """Confidence from typed evidence: the trigger's role, how the visitor and the host were found, a dated trip."""
+    """Confidence from typed evidence: the trigger's role,
+    how the visitor and the host were found, a dated trip."""
     score = 0.5
     if c.role in {"visit", "noun", "visiting"}:
         score += 0.15  # a trip word, not a meeting or a presence
@@ -296,7 +302,8 @@ def _visit_row(ctx: ArticleContext, c: VisitCandidate) -> dict:
 def _link(r: ReactionCandidate, kept: list[VisitCandidate], rows: list[dict]) -> str | None:
     if not r.refers_visit or not kept:
         return None
-    # A side reacts to visits it receives or that others make; its own trips only when it evaluates the talks there.
+    # A side reacts to visits it receives or that others make;
+    # its own trips only when it evaluates the talks there.
     pairs = [
         (c, row)
         for c, row in zip(kept, rows, strict=True)

@@ -50,7 +50,8 @@ class LemmaCache:
 
 
 def index_as_sets(lemmatizer) -> None:
-    """The lemmatizer's `lemma_index` word lists as frozensets: the same `form in index`, without a list scan."""
+    """The lemmatizer's `lemma_index` word lists as
+    frozensets: the same `form in index`, without a list scan."""
     lookups = getattr(lemmatizer, "lookups", None)
     if lookups is None or "lemma_index" not in lookups.tables:
         return

@@ -1,4 +1,5 @@
-"""People and speaker references of one article, resolved to countries from the text, then from the dated leaders table."""
+"""People and speaker references of one article, resolved to
+countries from the text, then from the dated leaders table."""
 
 from __future__ import annotations
 
@@ -109,20 +110,25 @@ _TITLE_WORDS = sorted(
 )
 _TITLE_RE = "(?i:" + "|".join(re.escape(t) for t in _TITLE_WORDS) + ")"
 
-# "<owner/qualifiers> <Title> <Name>": "Russian President Vladimir Putin", "Brazil's central bank governor Francisco Gros".
+# "<owner/qualifiers> <Title> <Name>": "Russian President Vladimir
+# Putin", "Brazil's central bank governor Francisco Gros".
 _TITLED = re.compile(
-    rf"\b(?P<title>(?:{_TITLE_RE})(?: of (?:State|Defen[cs]e|the Treasury|Finance|Trade|Commerce|the Exchequer))?)"
+    rf"\b(?P<title>(?:{_TITLE_RE})"
+    r"(?: of (?:State|Defen[cs]e|the Treasury|Finance|Trade|Commerce|the Exchequer))?)"
     rf"(?:,)? {_NAME_SEQ}",
 )
 # "the president of Ghana, John Mensah": title, owner, then the name in apposition.
 _TITLE_OF_THEN_NAME = re.compile(
-    rf"\b(?P<title>{_TITLE_RE}) of (?:the )?(?P<owner>[A-Z][\w.’'\-]*(?: [A-Z][\w.’'\-]*){{0,3}}), {_NAME_SEQ}"
+    rf"\b(?P<title>{_TITLE_RE}) of (?:the )?(?P<owner>[A-Z][\w.’'\-]*(?: [A-Z][\w.’'\-]*){{0,3}}), "
+    rf"{_NAME_SEQ}"
 )
 # "<Name>, <qualifiers> <title>": "Rolando Arrivillaga, World Bank representative in the Philippines".
 _NAME_THEN_TITLE = re.compile(
-    rf"{_NAME_SEQ}, (?:the |a |an )?(?P<prefix>(?:[\w.’'\-]+ ){{0,5}}?)(?P<title>{_TITLE_RE})\b(?P<suffix>(?: (?:of|for|in|to) (?:the )?[A-Z][\w.’'\-]*(?: [A-Z][\w.’'\-]*){{0,4}})?)"
+    rf"{_NAME_SEQ}, (?:the |a |an )?(?P<prefix>(?:[\w.’'\-]+ ){{0,5}}?)(?P<title>{_TITLE_RE})\b"
+    rf"(?P<suffix>(?: (?:of|for|in|to) (?:the )?[A-Z][\w.’'\-]*(?: [A-Z][\w.’'\-]*){{0,4}})?)"
 )
-# Speakers without a name: "a spokesperson for the U.S.", "a Treasury spokesman", "Soviet officials", "the U.S. embassy in Hanoi".
+# Speakers without a name: "a spokesperson for the U.S.", "a Treasury
+# spokesman", "Soviet officials", "the U.S. embassy in Hanoi".
 _UNNAMED = re.compile(
     r"\b(?P<title>(?i:spokes(?:man|woman|person)|officials?|ministry|embassy|government|diplomats?|envoy|delegation|mission|authorities|"
     r"administration|treasury|statement|parliament|legislature|central bank|ambassador))\b"
@@ -233,7 +239,8 @@ def _is_state_title(phrase: str) -> tuple[bool, str]:
         low = low[:start] + " " * (end - start) + low[end:]
     words = set(re.findall(r"[a-z]+", low))
     bad = words & lex.set("non_state_words")
-    # A portfolio of a ministerial title ("Trade and Industry Minister", "Minister for Church Affairs") is not a business word.
+    # A portfolio of a ministerial title ("Trade and Industry
+    # Minister", "Minister for Church Affairs") is not a business word.
     bad = {
         w
         for w in bad
@@ -308,9 +315,7 @@ _SOURCE_AFTER = re.compile(
 class PeopleIndex:
     """Every titled person and unnamed official speaker in an article, in text order."""
 
-    def __init__(
-        self, text: str, on_date: dt.date | None, home_code: str | None, title_text: str | None = None
-    ):
+    def __init__(self, text: str, on_date: dt.date | None, home_code: str | None):
         self.text = text
         self.on_date = on_date
         self.home_code = home_code
@@ -341,7 +346,8 @@ class PeopleIndex:
             toks = [t for t in name.split() if t not in _STOP_NAME_TOKENS]
             if not toks or name.split()[0] in _STOP_NAME_TOKENS or self._not_a_name(name):
                 continue
-            # Up to six words before the title qualify it ("Brazil's central bank governor"), within this clause.
+            # Up to six words before the title qualify it ("Brazil's
+            # central bank governor"), within this clause.
             before = text[max(0, m.start() - 80) : m.start()]
             words = re.search(r"(?:[\w.’'\-]+ ){0,6}$", before)
             raw_prefix = words.group(0) if words else ""
@@ -349,7 +355,8 @@ class PeopleIndex:
                 r"[,;:\"“(]|\b(?:and|with|by|told|said|met|meet|quoted|quoting|reported|cited|to|the|a|an|as|at|in|on|from|that|who|which|when|while|whether|if|but|The|A|An|As|At|In|On|From)\b",
                 raw_prefix,
             )[-1]
-            # "Israeli Prime Minister X praised President Y": a statement verb ends the clause the nationality belongs to.
+            # "Israeli Prime Minister X praised President Y": a
+            # statement verb ends the clause the nationality belongs to.
             prefix = _STATEMENT_VERB_RE().split(prefix)[-1]
             title_phrase = f"{prefix}{title_text}"
             after = text[m.end() : m.end() + 60]
@@ -427,7 +434,8 @@ class PeopleIndex:
             before = text[max(0, m.start() - 60) : m.start()]
             words = re.search(r"(?:[\w.’'\-]+\s+){0,4}$", before)
             raw = re.split(r"[,;:\"“(]|\b(?:and|with|by|told|said|to)\b", words.group(0) if words else "")[-1]
-            # Keep only the qualifier words next to the office ("a Treasury", "U.S.", "foreign"), not a verb before them.
+            # Keep only the qualifier words next to the office ("a
+            # Treasury", "U.S.", "foreign"), not a verb before them.
             kept: list[str] = []
             for word in reversed(raw.split()):
                 if word[:1].isupper() or word.lower() in _OFFICE_QUALIFIERS:
@@ -504,9 +512,10 @@ class PeopleIndex:
         return None
 
     def salient_before(self, offset: int, window: int = 600) -> Person | None:
-        """For "he"/"she": among named state people mentioned shortly before, the one the article talks about most."""
-        # Candidates are named people whose surname occurs shortly before; later mentions use the bare surname,
-        # so occurrences are counted in the text, not only where a title made them indexable.
+        """For "he"/"she": among named state people mentioned
+        shortly before, the one the article talks about most."""
+        # Candidates are named people whose surname occurs shortly before; later mentions use the bare
+        # surname, so occurrences are counted in the text, not only where a title made them indexable.
         window_text = self.text[max(0, offset - window) : offset]
         best, best_score = None, None
         for surname, person in self.by_token.items():
@@ -528,7 +537,8 @@ class PeopleIndex:
         return best or self.last_before(offset, named=True)
 
     def last_before(self, offset: int, title_word: str | None = None, named: bool = False) -> Person | None:
-        """The last person before offset; for a definite title ("the official said") the last *source* with it.
+        """The last person before offset; for a definite title
+        ("the official said") the last *source* with it.
 
         News refers back to the official who was quoted ("..., officials said. The official said ..."), not to
         officials who were only mentioned ("talks with U.S. officials").

@@ -113,8 +113,8 @@ def _governor(tok: Token) -> tuple[Token | None, str, list[str]]:
 
 
 def _verb_features(verb: Token, rel: str, ctx: ArticleContext, code: str) -> list[str]:
-    """The governing predicate: its lemma and polarity, negation, modality, and the cue words and foreign actors
-    of what it says."""
+    """The governing predicate: its lemma and polarity, negation,
+    modality, and the cue words and foreign actors of what it says."""
     lemma = verb.lemma_.lower()
     pol = _polarity(verb)
     feats = [f"gov={lemma}", f"rel={rel}", f"rel_pol={rel}_{pol or 'none'}"]
@@ -157,7 +157,7 @@ def _token_features(tok: Token, actor: Actor, ctx: ArticleContext) -> list[str]:
     return feats
 
 
-def _sentence_features(doc: Doc, sent: Sentence, ctx: ArticleContext, visits: list) -> list[str]:
+def _sentence_features(doc: Doc, sent: Sentence, visits: list) -> list[str]:
     low = sent.text.lower()
     feats = []
     cue, _ = _stance_from_cues(sent.text)
@@ -204,7 +204,7 @@ def sentence_candidates(
             found[r.speaker.code] = [(r.speaker, r.trigger)]
     if not found:
         return []
-    shared = _sentence_features(doc, sent, ctx, visits)
+    shared = _sentence_features(doc, sent, visits)
     codes = [h[3].code for h in gazetteer().find_all(sent.text, ctx.published_at)]
     party = {v.visitor.code for v in visits} | {v.host_code for v in visits}
     out = []

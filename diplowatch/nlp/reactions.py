@@ -1,4 +1,5 @@
-"""Reaction extraction over one parsed sentence: speaker attribution, target, stance with negation, and quote."""
+"""Reaction extraction over one parsed sentence: speaker
+attribution, target, stance with negation, and quote."""
 
 from __future__ import annotations
 
@@ -55,12 +56,14 @@ class ReactionCandidate:
     reasons: list[str] = field(default_factory=list)
     verb_lemma: str = ""
     speaker_written: str | None = None
-    # What carries the stance: stance_verb | stance_act | speech (a speech verb, stance from cue words) | outcome
+    # What carries the stance: stance_verb | stance_act |
+    # speech (a speech verb, stance from cue words) | outcome
     evidence: str = "speech"
 
     @property
     def reactor_name(self) -> str | None:
-        """A named person by the full name the article gives; offices, states and unnamed officials as written."""
+        """A named person by the full name the article gives;
+        offices, states and unnamed officials as written."""
         if self.speaker.kind == "person" and self.speaker.name:
             return self.speaker.name
         return self.speaker_written or self.speaker.name
@@ -111,7 +114,8 @@ def _speaker_token(verb: Token) -> Token | None:
                 if g.dep_ == "prep" and g.lower_ == "to":
                     return next((p for p in g.children if p.dep_ == "pobj"), None)
     subjects = [c for c in children if c.dep_ in {"nsubj", "nsubjpass"}]
-    # Two subjects mean a misparse (a "LIMA, March 1 -" dateline read as one): the one nearest the verb speaks.
+    # Two subjects mean a misparse (a "LIMA, March 1 -"
+    # dateline read as one): the one nearest the verb speaks.
     subj = (
         max(subjects, key=lambda c: c.i)
         if len(subjects) > 1 and all(c.i < verb.i for c in subjects)
@@ -138,7 +142,8 @@ def _agent(verb: Token) -> Token | None:
 
 
 def _trailing_speaker(verb: Token) -> Token | None:
-    """ "<what was said>, an official of X said.": the parser often hangs the inverted speaker on the statement.
+    """ "<what was said>, an official of X said.": the parser
+    often hangs the inverted speaker on the statement.
 
     The speaker is the head noun of the phrase between the last comma and the sentence-final speech verb.
     """
@@ -160,7 +165,8 @@ _FIRST_PERSON = {"i", "we", "my", "our", "me", "us"}
 def _speakers_own_act(verb: Token, speaker: Actor, ctx: ArticleContext, sent: Sentence) -> bool:
     """ "Reagan said the tariffs he imposed were ...": the statement judges the speaker's own side's act.
 
-    Read from the subject of what was said: a relative clause or possessive naming the speaker's side as its doer.
+    Read from the subject of what was said: a relative clause
+    or possessive naming the speaker's side as its doer.
     """
     comp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
     if comp is None:
@@ -168,7 +174,8 @@ def _speakers_own_act(verb: Token, speaker: Actor, ctx: ArticleContext, sent: Se
     subj = next((c for c in comp.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subj is None or subj.pos_ not in {"NOUN", "PROPN"}:
         return False
-    # "Our willingness to help indicates our support for Argentina's plan": a foreign actor outside the subject is the topic.
+    # "Our willingness to help indicates our support for Argentina's
+    # plan": a foreign actor outside the subject is the topic.
     inside = {t.i for t in subj.subtree}
     rest = " ".join(t.text for t in comp.subtree if t.i not in inside)
     if any(h[3].code != speaker.code for h in gazetteer().find_all(rest, ctx.published_at)):
@@ -208,17 +215,20 @@ _DOMESTIC_BODIES = {
 
 
 def _domestic_addressee(verb: Token, speaker: Actor, ctx: ArticleContext) -> bool:
-    """ "Reagan warned Congress that ...": a stance aimed at the speaker's own legislature or public is a domestic dispute."""
+    """ "Reagan warned Congress that ...": a stance aimed at the
+    speaker's own legislature or public is a domestic dispute."""
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if obj is None or obj.lemma_.lower() not in _DOMESTIC_BODIES and obj.lower_ not in _DOMESTIC_BODIES:
         return False
-    # "the Japanese parliament" is foreign; an unqualified "Congress" or "the U.S. Congress" (said by the U.S.) is home.
+    # "the Japanese parliament" is foreign; an unqualified
+    # "Congress" or "the U.S. Congress" (said by the U.S.) is home.
     codes = {h[3].code for h in gazetteer().find_all(actor_span(obj).text, ctx.published_at)}
     return codes <= {speaker.code}
 
 
 def _stance_action(verb: Token) -> str | None:
-    """A position reported as an act: "launched a barrage of threats", "lodged a protest", "summoned the envoy", "ruled out"."""
+    """A position reported as an act: "launched a barrage of
+    threats", "lodged a protest", "summoned the envoy", "ruled out"."""
     acts = lexicon()["stance_actions"]
     lemma = verb.lemma_.lower()
     for prt in (c for c in verb.children if c.dep_ == "prt"):
@@ -229,7 +239,8 @@ def _stance_action(verb: Token) -> str | None:
         if lemma not in group["verbs"]:
             continue
         for obj in (c for c in verb.children if c.dep_ == "dobj"):
-            # The object itself, a noun coordinated with it, or the noun of a quantity phrase ("a barrage of threats").
+            # The object itself, a noun coordinated with it, or the
+            # noun of a quantity phrase ("a barrage of threats").
             nouns = [obj, *(c for c in obj.children if c.dep_ == "conj")]
             nouns += [
                 g
@@ -246,7 +257,8 @@ def _stance_action(verb: Token) -> str | None:
 
 
 def _judging_verb(verb: Token) -> bool:
-    """ "called/termed/branded X (as) Y": an object plus a predicate (or a quotation right after the object)."""
+    """ "called/termed/branded X (as) Y": an object plus
+    a predicate (or a quotation right after the object)."""
     if verb.lemma_.lower() not in lexicon().set("judging_verbs"):
         return False
     if not any(c.dep_ == "dobj" and c.tag_ not in {"WP", "WDT"} for c in verb.children):
@@ -294,7 +306,8 @@ def _segments(verb: Token, content: list[Token]):
 
 
 def _third_party_view(before: str) -> bool:
-    """ "the banks would welcome", "analysts oppose": the cue states a non-state party's view, not the speaker's."""
+    """ "the banks would welcome", "analysts oppose": the
+    cue states a non-state party's view, not the speaker's."""
     m = re.search(r"\b([a-z]+) (?:would |will |could |may |might |should |also |all )*(?:not )?$", before)
     if not m:
         return False
@@ -303,7 +316,8 @@ def _third_party_view(before: str) -> bool:
 
 
 def _own_side_object(after: str, own_code: str | None, on_date) -> bool:
-    """ "support for Brazil's debt stance" said by Brazil: backing for one's own side is not a reaction to anyone."""
+    """ "support for Brazil's debt stance" said by Brazil:
+    backing for one's own side is not a reaction to anyone."""
     if not own_code:
         return False
     window = " ".join(after.split()[:4])
@@ -331,7 +345,8 @@ def _stance_from_cues(text: str, own_code: str | None = None, on_date=None) -> t
         lambda m: " " * len(m.group(0)),
         low,
     )
-    # What a condition names ("only if all sanctions were lifted", "if talks make progress") is not judged by the speaker.
+    # What a condition names ("only if all sanctions were lifted",
+    # "if talks make progress") is not judged by the speaker.
     low = re.sub(r"\b(?:if|unless)\b[^,;.\"“”]*", lambda m: " " * len(m.group(0)), low)
     lex = lexicon()
     neg = []
@@ -363,7 +378,9 @@ def _stance_from_cues(text: str, own_code: str | None = None, on_date=None) -> t
                     before,
                 )
             ):
-                continue  # "will pay a friendly state visit": how a trip is billed, not a judgement ("this is a historic visit" is)
+                # "will pay a friendly state visit": how a trip is
+                # billed, not a judgement ("this is a historic visit" is)
+                continue
             if re.search(r"\b(?:not|no|n't|never|nor|neither)\b", before):
                 neg.append("not " + c)
             elif "support" not in c or not _own_side_object(original[m.end() :], own_code, on_date):
@@ -390,7 +407,8 @@ def _outcome_cue(text: str) -> str | None:
 
 
 def names_known_talks(text: str) -> bool:
-    """Talks already known to the reader ("the talks", "the two sides"), not "a meeting last January" or "my meeting"."""
+    """Talks already known to the reader ("the talks", "the
+    two sides"), not "a meeting last January" or "my meeting"."""
     low = text.lower()
     return any(
         re.search(rf"\b(?:the|these|their|today's|yesterday's)\s+(?:[a-z-]+\s+)?{re.escape(w)}\b", low)
@@ -421,14 +439,16 @@ def _about_visit(
         if v.status == "cancelled" and re.search(r"\b(?:postponement|cancellation|delay)\b", low):
             return True  # "the postponement was regrettable": another side's called-off trip
         if hosts_talks and speaker.code == v.host_code:
-            return True  # the host side on its talks with a visitor ("described the talks as warm"): about the visit
+            # the host side on its talks with a visitor ("described the talks as warm"): about the visit
+            return True
         if third_side and (
             hosts_talks
             or re.search(
                 r"\b(?:the|this|that|today's|the upcoming)\s+(?:[a-z-]+\s+)?(?:visit|trip|tour)\b", low
             )
         ):
-            return True  # a third side on "the trip"/"the meeting" of this article ("had taken note of the trip")
+            # a third side on "the trip"/"the meeting" of this article ("had taken note of the trip")
+            return True
         person_named = any(
             re.search(rf"\b{re.escape(t)}\b", content_text)
             for t in (v.visitor.name or "").split()
@@ -446,7 +466,8 @@ def _about_visit(
 
 
 def _anaphoric_targets(verb: Token, speaker: Actor, sent: Sentence, ctx: ArticleContext) -> list[str]:
-    """ "rejected the accusation", "welcomed the decision": a definite object points back to the previous sentence's actors."""
+    """ "rejected the accusation", "welcomed the decision": a
+    definite object points back to the previous sentence's actors."""
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if obj is None or not any(
         c.dep_ == "det" and c.lower_ in {"the", "this", "these", "that", "those", "such"}
@@ -466,7 +487,8 @@ def _anaphoric_targets(verb: Token, speaker: Actor, sent: Sentence, ctx: Article
 
 
 def _domestic_media_owner(verb: Token, speaker: Actor | None, ctx: ArticleContext) -> Actor | None:
-    """ "Tehran Radio quoted defence spokesman X": a state's own media quoting an official of unstated nationality.
+    """ "Tehran Radio quoted defence spokesman X": a state's
+    own media quoting an official of unstated nationality.
 
     Only replaces a speaker whose country is unknown or was merely guessed from the dateline.
     """
@@ -511,7 +533,8 @@ _BARE_OFFICIALS = {
 def _coordinated_state_owner(
     verb: Token, speaker_tok: Token, speaker: Actor | None, ctx: ArticleContext, sent: Sentence
 ) -> Actor | None:
-    """ "Iraq promised X, but officials denied Y": bare officials in a clause coordinated with a state's act speak for it."""
+    """ "Iraq promised X, but officials denied Y": bare officials
+    in a clause coordinated with a state's act speak for it."""
     if speaker is not None and speaker.code:
         return None
     if speaker_tok.lemma_.lower() not in _BARE_OFFICIALS and speaker_tok.lower_ not in _BARE_OFFICIALS:
@@ -551,7 +574,8 @@ def _without_dateline(name: str | None, tok: Token, sent: Sentence, ctx: Article
 def _coordinated_speakers(
     cand: ReactionCandidate, speaker_tok: Token, ctx: ArticleContext, sent: Sentence
 ) -> list:
-    """ "Britain and France have long resisted X": coordinated subjects share the predicate, each takes the stance."""
+    """ "Britain and France have long resisted X": coordinated
+    subjects share the predicate, each takes the stance."""
     out = []
     if speaker_tok.lower_ in RELATIVES and speaker_tok.head.dep_ == "relcl":
         speaker_tok = speaker_tok.head.head  # "Britain and France, which have long resisted the move"
@@ -578,7 +602,8 @@ def _coordinated_speakers(
 def _action_reaction(
     verb: Token, stance: str, sent: Sentence, ctx: ArticleContext, visits: list
 ) -> list[ReactionCandidate]:
-    """A stance reported as an act; its target is a foreign actor anywhere in the sentence ("after the U.S. action")."""
+    """A stance reported as an act; its target is a foreign
+    actor anywhere in the sentence ("after the U.S. action")."""
     doc = verb.doc
     if any(c.dep_ == "neg" for c in verb.children) or any(
         c.dep_ == "aux" and c.lower_ in {"will", "would", "to", "could", "may", "might", "shall", "'ll"}
@@ -648,8 +673,9 @@ _STRONG_STANCE = (frozenset(lexicon()["prefilter"]["strong_stance"]) | {"call", 
 def _context_targets(
     speaker: Actor, speaker_tok: Token, doc: Doc, sent: Sentence, ctx: ArticleContext, previous: bool = True
 ) -> list[str]:
-    """ "China and Russia are resisting sanctions", "Germany rebuffed renewed calls": a strong stance verb whose
-    object names no state takes aim at the foreign actors of its sentence, else of the sentence before."""
+    """ "China and Russia are resisting sanctions", "Germany rebuffed
+    renewed calls": a strong stance verb whose object names no state takes
+    aim at the foreign actors of its sentence, else of the sentence before."""
     span = actor_span(speaker_tok)
     rest = " ".join(t.text for t in doc if not (span.start <= t.i < span.end))
     texts = [rest, ctx.sentences[sent.index - 1].text] if sent.index > 0 and previous else [rest]
@@ -673,8 +699,8 @@ def _calls_for_meeting(verb: Token) -> bool:
 def _adjective_reactions(
     doc: Doc, sent: Sentence, ctx: ArticleContext, visits: list
 ) -> list[ReactionCandidate]:
-    """A position as a predicate adjective: "he was critical of wider Europe", "Britain is opposed to the plan",
-    "Washington was concerned by the violence". The target is a foreign actor named in the sentence."""
+    """A position as a predicate adjective: "he was critical of wider Europe", "Britain is opposed to the
+    plan", "Washington was concerned by the violence". The target is a foreign actor named in the sentence."""
     adjectives = lexicon()["stance_adjectives"]
     out: list[ReactionCandidate] = []
     for adj in doc:
@@ -746,7 +772,8 @@ def _act_candidate(
 def _position_owners(noun: Token) -> list[Token]:
     """Who holds the position a stance noun names: "objections from China", "a demand made by Iraq", "China's
     objections", "French demands", each of a coordinated group ("calls from Spain and Italy")."""
-    # "French demands", "China's objections"; not "the Greek opposition" (a party): a modifier holds a plural noun.
+    # "French demands", "China's objections"; not "the Greek
+    # opposition" (a party): a modifier holds a plural noun.
     owners = [
         c
         for c in noun.children
@@ -769,7 +796,8 @@ def _position_owners(noun: Token) -> list[Token]:
         for g in p.children
         if g.dep_ == "pobj"
     ]
-    # The holder is named in its own words ("calls by U.S. officials for China ...": the officials, not China).
+    # The holder is named in its own words ("calls by U.S.
+    # officials for China ...": the officials, not China).
     return [
         t
         for o in owners
@@ -779,7 +807,8 @@ def _position_owners(noun: Token) -> list[Token]:
 
 
 def _is_demand(noun: Token) -> bool:
-    """ "calls from X for Y", "a demand made by X", "French demands that": not a phone call or consumer demand."""
+    """ "calls from X for Y", "a demand made by X", "French
+    demands that": not a phone call or consumer demand."""
     if noun.tag_ == "NNS" and noun.lemma_.lower() == "demand":
         return True
     return any(
@@ -791,8 +820,9 @@ def _is_demand(noun: Token) -> bool:
 def _nominal_reactions(
     doc: Doc, sent: Sentence, ctx: ArticleContext, visits: list
 ) -> list[ReactionCandidate]:
-    """Positions reported as nouns with their holder: "in the face of opposition from Germany", "insistent demands
-    from Tokyo and Seoul", "French demands that ...". The target is a foreign actor anywhere in the sentence."""
+    """Positions reported as nouns with their holder: "in the face of
+    opposition from Germany", "insistent demands from Tokyo and Seoul", "French
+    demands that ...". The target is a foreign actor anywhere in the sentence."""
     nouns = {k: v for k, v in lexicon()["stance_nouns"].items() if v in {"negative", "positive"}}
     out: list[ReactionCandidate] = []
     for noun in doc:
@@ -882,7 +912,8 @@ def extract_reactions(doc: Doc, sent: Sentence, ctx: ArticleContext, visits: lis
             and verb.tag_ == "VBN"
             and not any(c.dep_ == "nsubj" for c in verb.children)
         ):
-            continue  # "Asked whether ..., X said", "when pressed on ...": a reporter's question, not a demand
+            # "Asked whether ..., X said", "when pressed on ...": a reporter's question, not a demand
+            continue
         if verb.dep_ == "amod" or (lemma == "call" and _calls_for_meeting(verb)):
             continue  # "pressing business"; "called for a summit with China": a proposal, not a demand
         # A verb inside a quotation is what is said, not the act of saying it.
@@ -922,7 +953,8 @@ def extract_reactions(doc: Doc, sent: Sentence, ctx: ArticleContext, visits: lis
         if lemma in speech_verbs and any(
             c.dep_ == "aux" and c.lower_ in {"will", "shall", "'ll", "to", "would"} for c in verb.children
         ):
-            continue  # "is expected to brief", "said he would tell X": speech still to come is not a statement made
+            # "is expected to brief", "said he would tell X": speech still to come is not a statement made
+            continue
         if lemma in speech_verbs and _future_speech(verb):
             continue
         speaker_tok = _speaker_token(verb)
@@ -938,8 +970,8 @@ def extract_reactions(doc: Doc, sent: Sentence, ctx: ArticleContext, visits: lis
             or speaker
         )
         if (speaker is None or not speaker.code) and verb.dep_ == "conj":
-            # "welcomed the ceasefire agreed by X and urged both sides ...": a misattached conjunct still has the
-            # speaker of the nearest speech or stance verb above it.
+            # "welcomed the ceasefire agreed by X and urged both sides ...": a misattached conjunct still has
+            # the speaker of the nearest speech or stance verb above it.
             for anc in verb.ancestors:
                 if anc.lemma_.lower() in stance_verbs or anc.lemma_.lower() in speech_verbs:
                     up_tok = _speaker_token(anc)
@@ -995,7 +1027,8 @@ def extract_reactions(doc: Doc, sent: Sentence, ctx: ArticleContext, visits: lis
                     if person.code not in targets:
                         targets.append(person.code)
         if not targets and (stance_verbs.get(lemma) in {"negative", "positive"} or judging):
-            # "rejected the accusation", "described the move as 'unjustified'": the definite object points back.
+            # "rejected the accusation", "described the move as
+            # 'unjustified'": the definite object points back.
             targets = _anaphoric_targets(verb, speaker, sent, ctx)
         if (
             not targets
@@ -1006,15 +1039,16 @@ def extract_reactions(doc: Doc, sent: Sentence, ctx: ArticleContext, visits: lis
                 and _stance_from_cues(content_text, speaker.code, ctx.published_at)[0] != "neutral"
             )
         ):
-            # "Washington was profoundly concerned by the violence, the ambassador said": the stance aims at the
-            # foreign actors of the sentence or of the one before.
+            # "Washington was profoundly concerned by the violence, the ambassador said": the stance aims at
+            # the foreign actors of the sentence or of the one before.
             targets = _context_targets(speaker, speaker_tok, doc, sent, ctx, previous=lemma in _STRONG_STANCE)
         named_text = " ".join([content_text, *referred])
         mentions_visit = _about_visit(speaker, named_text, targets, visits)
         refers_visit = mentions_visit or _about_visit(speaker, named_text, targets, visits, loose=True)
         foreign_only = False
         if not targets and not refers_visit:
-            # "oppose any foreign carrier": an unnamed foreign party is still a foreign target, but only for a clear stance.
+            # "oppose any foreign carrier": an unnamed foreign party
+            # is still a foreign target, but only for a clear stance.
             if re.search(r"\bforeign\b", content_text.lower()):
                 foreign_only = True
             else:
@@ -1025,7 +1059,8 @@ def extract_reactions(doc: Doc, sent: Sentence, ctx: ArticleContext, visits: lis
         if stance is not None and stance != "neutral":
             findings.append((stance, f"verb '{verb.text}'", quote_text, "stance_verb"))
         else:
-            # Each coordinated clause of what was said can carry its own stance ("X is flexible and Y is difficult").
+            # Each coordinated clause of what was said can carry
+            # its own stance ("X is flexible and Y is difficult").
             for segment in _segments(verb, content):
                 seg_stance, seg_why = _stance_from_cues(segment.text, speaker.code, ctx.published_at)
                 if seg_stance != "neutral":
@@ -1034,7 +1069,8 @@ def extract_reactions(doc: Doc, sent: Sentence, ctx: ArticleContext, visits: lis
                 stance, why = _stance_from_cues(content_text, speaker.code, ctx.published_at)
                 evidence = "cue" if stance != "neutral" else "speech"
                 if stance == "neutral" and mentions_visit:
-                    # "A big expansion in trade is expected from X's visit": a good outcome credited to a trip judges it.
+                    # "A big expansion in trade is expected from X's
+                    # visit": a good outcome credited to a trip judges it.
                     cue = _outcome_cue(content_text)
                     if cue:
                         stance, why, evidence = "positive", f"good outcome of a visit '{cue}'", "outcome"
@@ -1071,6 +1107,7 @@ def extract_reactions(doc: Doc, sent: Sentence, ctx: ArticleContext, visits: lis
                 )
             )
             out.extend(_coordinated_speakers(out[-1], speaker_tok, ctx, sent))
-    # A plain "said" around a stance the same speaker takes in the same sentence adds nothing ("X lodged a protest ..., Y said").
+    # A plain "said" around a stance the same speaker takes in the
+    # same sentence adds nothing ("X lodged a protest ..., Y said").
     stanced = {c.speaker.code for c in out if c.stance != "neutral"}
     return [c for c in out if c.stance != "neutral" or c.speaker.code not in stanced]

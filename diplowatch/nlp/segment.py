@@ -127,7 +127,8 @@ class Dateline:
 
 
 def split_sentences(text: str) -> list[Sentence]:
-    """Sentences with offsets: paragraphs by line, then at sentence-final punctuation not after an abbreviation.
+    """Sentences with offsets: paragraphs by line, then at
+    sentence-final punctuation not after an abbreviation.
 
     Linear in the text: quotation marks are counted as the scan moves on, not again from the paragraph start.
     """
@@ -195,7 +196,8 @@ def bound_sentences(sentences: list[Sentence], max_chars: int) -> tuple[list[Sen
             pieces += 1
         out.append(_piece(out, sent, rest_start, len(sent.text)))
         notes.append(
-            f"sentence at chars {sent.start}-{sent.end} ({len(sent.text):,} chars) cut into {pieces + 1} parts of "
+            f"sentence at chars {sent.start}-{sent.end} ({len(sent.text):,} chars) cut into {pieces + 1} "
+            f"parts of "
             f"at most {max_chars:,} chars"
         )
     return out, notes

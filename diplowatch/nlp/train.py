@@ -364,8 +364,9 @@ def write_reaction_model(data: list[ArticleData], choice: tuple) -> None:
     c_value, mode, t_pol, t_neu = choice
     models = _fit_reactions(data, c_value)
     payload = {
-        "about": "reaction classifier weights (one-vs-rest per stance); trained by `make train` from dev + train "
-        "(nlp/train.py); mode 'off' means it did not beat the rules in cross-validation and is not loaded",
+        "about": "reaction classifier weights (one-vs-rest per stance); trained by `make train` from "
+        "dev + train (nlp/train.py); mode 'off' means it did not beat the rules in cross-validation and is "
+        "not loaded",
         "C": c_value,
         "mode": mode,
         "thresholds": {"negative": t_pol, "positive": t_pol, "neutral": t_neu},
@@ -497,13 +498,14 @@ def _append_reaction_report(results: dict, chosen: tuple) -> None:
         "",
         "## Reaction classifier",
         "",
-        "Candidates: every state or IGO actor of a parsed sentence (subjects and sources of reporting, stance and "
-        "demand verbs, holders of nominal positions, offices resolved to their country, each state of a group), "
-        "with typed features (path to the governing predicate and its polarity, negation, modality, cue words of "
-        "what was said, foreign actor named, quotation, actor kind, the rules' stance there, visit party). One "
-        "logistic model per stance (one-vs-rest). Reaction precision / recall / F1 at the (reactor, stance) level "
-        "per article, out of fold: the rules alone, the model's keys added to the rules' (`add`), and the model's "
-        "keys alone with the rules' stance as a feature (`replace`); best thresholds per C and mode.",
+        "Candidates: every state or IGO actor of a parsed sentence (subjects and sources of reporting, "
+        "stance and demand verbs, holders of nominal positions, offices resolved to their country, each "
+        "state of a group), with typed features (path to the governing predicate and its polarity, negation, "
+        "modality, cue words of what was said, foreign actor named, quotation, actor kind, the rules' stance "
+        "there, visit party). One logistic model per stance (one-vs-rest). Reaction precision / recall / F1 "
+        "at the (reactor, stance) level per article, out of fold: the rules alone, the model's keys added to "
+        "the rules' (`add`), and the model's keys alone with the rules' stance as a feature (`replace`); "
+        "best thresholds per C and mode.",
         "",
         "| setting | all (P / R / F1) | 1987 | modern |",
         "|---|---|---|---|",

@@ -1,8 +1,8 @@
 """Wire-text typos in long trigger and institution words ("visted", "Treassury"): one letter dropped or added.
 
-Only insertions and deletions are forgiven, only for words of six letters or more, and a token is repaired only
-when the lemmatizer does not know its word (so "states" never becomes "stated"). Substitutions are left alone:
-they turn real words into other real words too often.
+Only insertions and deletions are forgiven, only for words of six letters or more, and a token is repaired
+only when the lemmatizer does not know its word (so "states" never becomes "stated"). Substitutions are left
+alone: they turn real words into other real words too often.
 """
 
 from __future__ import annotations
@@ -93,7 +93,8 @@ def has_trigger_typo(text: str) -> bool:
 
 
 def repair_trigger_lemmas(doc: Doc, lemma_index) -> None:
-    """Give misspelt trigger words the lemma of the word meant, when the lemmatizer knows neither word nor lemma."""
+    """Give misspelt trigger words the lemma of the word
+    meant, when the lemmatizer knows neither word nor lemma."""
     for tok in doc:
         if len(tok.text) < MIN_LEN or not tok.is_alpha or tok.text[:1].isupper() and tok.i > 0:
             continue

@@ -1,4 +1,5 @@
-"""Visit extraction over one parsed sentence: triggers, direction from the dependency parse, legs, status, dates, type."""
+"""Visit extraction over one parsed sentence: triggers,
+direction from the dependency parse, legs, status, dates, type."""
 
 from __future__ import annotations
 
@@ -41,7 +42,8 @@ class VisitCandidate:
     host_via: str = (
         ""  # what gave the host: to | in | of | dobj | here | partner | dateline | taken | from | ...
     )
-    # The trip is named only as what someone reacted to ("protested over a visit to X"): its tense and date are the reaction's.
+    # The trip is named only as what someone reacted to ("protested
+    # over a visit to X"): its tense and date are the reaction's.
     named_by_reaction: bool = False
 
 
@@ -119,7 +121,8 @@ def _status(trigger: Token, ctx: ArticleContext, dates: list[DateMention]) -> tu
         return None, "negated"
     if lemmas & lex.set("hypothetical_marks") and trigger.pos_ == "VERB":
         return None, "hypothetical"
-    # "would visit X if ...", "was ready to visit X if ...": a conditional clause hanging off the trigger's clause.
+    # "would visit X if ...", "was ready to visit X if ...":
+    # a conditional clause hanging off the trigger's clause.
     if (lemmas & lex.set("modal_hypothetical") or chain_lemmas & {"ready", "willing", "prepared"}) and any(
         c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in {"if", "unless"} for g in c.children)
         for t in chain
@@ -131,8 +134,8 @@ def _status(trigger: Token, ctx: ArticleContext, dates: list[DateMention]) -> tu
     for t in chain[1:]:
         if t.lemma_.lower() in {"invite", "invitation"} and t.i < trigger.i:
             return None, "invitation only"
-    # A participle leg ("wrapped up a tour on Monday, stopping in Qatar", "returned ..., visiting Mali") has no tense of
-    # its own: it takes the status of the clause it hangs off.
+    # A participle leg ("wrapped up a tour on Monday, stopping in Qatar", "returned ..., visiting Mali") has
+    # no tense of its own: it takes the status of the clause it hangs off.
     governor = trigger.head
     if (
         trigger.tag_ == "VBG"
@@ -151,7 +154,8 @@ def _status(trigger: Token, ctx: ArticleContext, dates: list[DateMention]) -> tu
             if trigger.head.lower_ == "after"
             else ("planned", "before visiting")
         )
-    # Cancelled only when the trip itself is what was cancelled ("cancelled a trip", "the visit was postponed").
+    # Cancelled only when the trip itself is what was cancelled
+    # ("cancelled a trip", "the visit was postponed").
     for below, t in zip(chain, chain[1:3], strict=False):
         if below.dep_ in {"dobj", "nsubjpass", "xcomp", "nsubj"} and (
             t.lemma_.lower() in lex.set("cancel_cues") - {"call"}
@@ -185,7 +189,8 @@ def _status(trigger: Token, ctx: ArticleContext, dates: list[DateMention]) -> tu
             return "completed", "dated in an earlier month"
         verb = trigger if trigger.pos_ in {"VERB", "AUX"} else _clause_head(trigger)
         past_verb = _past_tense(verb)
-        # A weekday is read forwards until the tense says otherwise ("arrived on Tuesday" is the last Tuesday).
+        # A weekday is read forwards until the tense says
+        # otherwise ("arrived on Tuesday" is the last Tuesday).
         if d.precision == "day" and d.start_date > ctx.anchor and not (past_verb and d.kind == "weekday"):
             return "planned", "dated after the article"
         if (
@@ -196,7 +201,8 @@ def _status(trigger: Token, ctx: ArticleContext, dates: list[DateMention]) -> tu
             return "completed", "dated before the article"
     future_words = lex.set("future_time_words")
     sentence_words = {t.lower_ for t in trigger.sent}
-    # A plan verb makes the trip planned only when the trip is what is planned ("set to visit", "plans a trip").
+    # A plan verb makes the trip planned only when the trip
+    # is what is planned ("set to visit", "plans a trip").
     for below, t in zip(chain, chain[1:], strict=False):
         if t.lemma_.lower() in lex.set("planned_cues") - {"to", "would", "next", "last"} and below.dep_ in {
             "xcomp",
@@ -382,7 +388,8 @@ def _visit_type(trigger: Token) -> str:
 
 
 def _reaction_governor(noun: Token) -> Token | None:
-    """The stance verb a trip noun is the object or topic of ("lodged a protest over a visit", "condemned the trip")."""
+    """The stance verb a trip noun is the object or topic of
+    ("lodged a protest over a visit", "condemned the trip")."""
     lex = lexicon()
     stance = set(lex["stance_verbs"]) | {
         v for group in lex["stance_actions"]["object_verbs"] for v in group["verbs"]
@@ -403,7 +410,8 @@ def _reaction_governor(noun: Token) -> Token | None:
 
 
 def _visiting_person(tok: Token, ctx: ArticleContext, sent: Sentence) -> Token | None:
-    """The named person a verb-tagged "visiting" takes as its object: the parser's reading of the adjective."""
+    """The named person a verb-tagged "visiting" takes as
+    its object: the parser's reading of the adjective."""
     if tok.lower_ != "visiting" or tok.pos_ not in {"VERB", "AUX"}:
         return None
     for child in tok.children:
@@ -460,13 +468,15 @@ def _visitor_token(trigger: Token) -> list[Token]:
 
 
 def _noun_visitor(trigger: Token) -> list[Token]:
-    """Candidate travellers for a trip noun, best first: possessor, by-agent, then subjects of the verbs above it."""
+    """Candidate travellers for a trip noun, best first:
+    possessor, by-agent, then subjects of the verbs above it."""
     out: list[Token] = []
     for child in trigger.children:
         if child.dep_ == "poss":
             out.append(child)
         if child.dep_ == "prep" and child.lower_ in {"by", "of"}:
-            # "the visit of President X to Y"; "of" also gives destinations ("tour of Asia"), so only people count here.
+            # "the visit of President X to Y"; "of" also gives
+            # destinations ("tour of Asia"), so only people count here.
             out.extend(
                 g for g in child.children if g.dep_ == "pobj" and (child.lower_ == "by" or g.pos_ == "PROPN")
             )
@@ -527,7 +537,6 @@ def extract_visits(doc: Doc, sent: Sentence, ctx: ArticleContext) -> list[VisitC
     verbs = lex["visit_verbs"]
     nouns = set(lex["visit_nouns"])
     preps_by_verb = lex["travel_preps"]
-    need_place = set(lex["movement_verbs_need_place"])
     out: list[VisitCandidate] = []
     all_dates = [d for d in find_dates(sent.text, ctx.anchor) if not _in_dateline(d, sent, ctx)]
     weak_nouns = {"talk", "talks", "meeting", "summit"}  # they name an event, not the trip: no claim on dates
@@ -549,7 +558,8 @@ def extract_visits(doc: Doc, sent: Sentence, ctx: ArticleContext) -> list[VisitC
         lemma = tok.lemma_.lower()
         role = None
         if tok.lower_ == "visiting" and _visiting_person(tok, ctx, sent) is not None:
-            role = "visiting"  # "received visiting Israeli Foreign Minister X" parsed as a verb with X as its object
+            # "received visiting Israeli Foreign Minister X" parsed as a verb with X as its object
+            role = "visiting"
         elif tok.pos_ in {"VERB", "AUX"} and lemma in verbs:
             role = verbs[lemma]
         elif tok.pos_ in {"NOUN", "PROPN"} and lemma in nouns and tok.dep_ != "compound":
@@ -582,13 +592,14 @@ def extract_visits(doc: Doc, sent: Sentence, ctx: ArticleContext) -> list[VisitC
         ):
             continue
         own_dates = [d for d in all_dates if owner.get(id(d), tok.i) == tok.i and _date_in_clause(d, tok)]
-        cands = _from_trigger(tok, role, lemma, doc, sent, ctx, preps_by_verb, need_place, own_dates)
+        cands = _from_trigger(tok, role, lemma, sent, ctx, preps_by_verb, own_dates)
         out.extend(cands)
     return out
 
 
 def _under_movement_verb(noun: Token, verbs: dict) -> bool:
-    """ "arrived ... on a state visit", "flew to X for a working visit": the noun describes the verb's trip."""
+    """ "arrived ... on a state visit", "flew to X for a
+    working visit": the noun describes the verb's trip."""
     prep = noun.head
     return (
         prep.dep_ == "prep"
@@ -628,7 +639,8 @@ def _date_in_clause(d: DateMention, tok: Token) -> bool:
 
 
 def _date_owner(d: DateMention, triggers: list[Token], doc: Doc) -> int:
-    """The trigger a date modifies in the parse ("a visit to X on Sunday, his first trip": the visit), else the nearest."""
+    """The trigger a date modifies in the parse ("a visit to X
+    on Sunday, his first trip": the visit), else the nearest."""
     trigger_ids = {t.i for t in triggers}
     for tok in (t for t in doc if d.start <= t.idx < d.end):
         for anc in tok.ancestors:
@@ -639,15 +651,13 @@ def _date_owner(d: DateMention, triggers: list[Token], doc: Doc) -> int:
     return min(triggers, key=lambda t: min(abs(d.start - t.idx), abs(d.end - t.idx))).i
 
 
-def _nearest_dates(trigger: Token, dates: list[DateMention], taken_by_other: set[int]) -> list[DateMention]:
+def _nearest_dates(trigger: Token, dates: list[DateMention]) -> list[DateMention]:
     if not dates:
         return []
     return sorted(dates, key=lambda d: min(abs(d.start - trigger.idx), abs(d.end - trigger.idx)))
 
 
-def _from_trigger(
-    tok, role, lemma, doc, sent, ctx, preps_by_verb, need_place, all_dates
-) -> list[VisitCandidate]:
+def _from_trigger(tok, role, lemma, sent, ctx, preps_by_verb, all_dates) -> list[VisitCandidate]:
     visitor_toks: list[Token] = []
     host_actor: Actor | None = None
     dest: list[tuple[Token, str]] = []
@@ -681,7 +691,8 @@ def _from_trigger(
             )
         for rel in tok.children:
             if rel.dep_ == "relcl" and rel.lemma_ in {"take", "bring", "lead"}:
-                # "a tour that has taken him to X" / "that will take him to Y": the leg has the relative clause's tense.
+                # "a tour that has taken him to X" / "that will take
+                # him to Y": the leg has the relative clause's tense.
                 dest.extend((d, "taken") for d, _ in _destination_tokens(rel, {"to"}))
                 taken_status = _status(rel, ctx, [])[0]
         if lemma in {"talks", "meeting", "summit", "talk"}:
@@ -761,7 +772,8 @@ def _from_trigger(
     else:
         return []
     if ctx.dateline is not None:
-        # "NEW DELHI, Nov 25 - Soviet leader X arrived": a dateline parsed as the subject, the traveller as its conjunct.
+        # "NEW DELHI, Nov 25 - Soviet leader X arrived": a dateline
+        # parsed as the subject, the traveller as its conjunct.
         visitor_toks = [
             c
             for v in visitor_toks
@@ -901,7 +913,7 @@ def _from_trigger(
     for code, loc, how in legs:
         if code not in merged or (merged[code][0] is None and loc):
             merged[code] = (loc, how)
-    sentence_dates = _nearest_dates(tok, all_dates, set())
+    sentence_dates = _nearest_dates(tok, all_dates)
     status, why = _status(tok, ctx, sentence_dates)
     negated = status is None
     out = []
@@ -927,7 +939,8 @@ def _from_trigger(
             and not past_words
             and role in {"meet", "presence", "noun", "visit"}
         ):
-            # Reported from the place itself on the day: still there ("met X here", "will meet bankers here today").
+            # Reported from the place itself on the day: still
+            # there ("met X here", "will meet bankers here today").
             if status == "completed" or today:
                 leg_status = "ongoing"
         if (
@@ -974,7 +987,8 @@ def _from_trigger(
                 and cand.start_date <= ctx.anchor <= cand.end_date
                 and how != "taken"
             ):
-                cand.status = "ongoing"  # "welcomed X on Monday for two days of talks", reported on Tuesday: still there
+                # "welcomed X on Monday for two days of talks", reported on Tuesday: still there
+                cand.status = "ongoing"
         out.append(cand)
     return out
 
@@ -1000,8 +1014,9 @@ _GROUP_NOUNS = {
 
 
 def _co_visitors(vtok: Token, visitor: Actor, ctx: ArticleContext, sent: Sentence) -> list[Actor]:
-    """Other states travelling with the visitor: coordinated visitors ("Merkel and Sarkozy flew to X") and the
-    states of a group ("the leaders of France, Germany and Italy met in Rome", "ministers from Germany and Spain")."""
+    """Other states travelling with the visitor: coordinated visitors ("Merkel
+    and Sarkozy flew to X") and the states of a group ("the leaders of France,
+    Germany and Italy met in Rome", "ministers from Germany and Spain")."""
     toks = [(t, False) for t in vtok.conjuncts]
     if vtok.lemma_.lower() in _GROUP_NOUNS or vtok.lower_ in _GROUP_NOUNS:
         for prep in (c for c in vtok.children if c.dep_ == "prep" and c.lower_ in {"of", "from"}):
@@ -1074,7 +1089,8 @@ def _attach_dates(
             and tok.dep_ == "dobj"
             and tok.head.lemma_.lower() in {"conclude", "end", "wrap", "complete", "finish"}
         ):
-            # "concluded a two-day visit on Sunday": the day is the last one, the duration counts back from it.
+            # "concluded a two-day visit on Sunday": the day is
+            # the last one, the duration counts back from it.
             dur = duration_days(sent.text)
             cand.end_date = d.start_date
             cand.start_date = d.start_date - dt.timedelta(days=dur[0] - 1) if dur else None

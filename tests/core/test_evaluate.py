@@ -1,4 +1,5 @@
-"""The scorer: metrics on a tiny hand-made gold file, both gold formats, and the real extractor on the dev set."""
+"""The scorer: metrics on a tiny hand-made gold file,
+both gold formats, and the real extractor on the dev set."""
 
 from __future__ import annotations
 
@@ -144,9 +145,9 @@ def test_broken_jsonl_line_is_reported(tmp_path):
 def test_dev_set_targets():
     report = evaluate(DEV)
     assert report["items"] == 60
-    # Thresholds sit a little below the measured figures (see the commit log for the numbers). Extractor 0.7 traded
-    # dev visit precision (the learned visit scorer, chosen by cross-validation on dev + train) for recall on unseen
-    # news: dev 0.943 -> 0.911, train 0.603 -> 0.726, validation 0.687 -> 0.712.
+    # Thresholds sit a little below the measured figures (see the commit log for the numbers). Extractor 0.7
+    # traded dev visit precision (the learned visit scorer, chosen by cross-validation on dev + train) for
+    # recall on unseen news: dev 0.943 -> 0.911, train 0.603 -> 0.726, validation 0.687 -> 0.712.
     assert report["visits"]["f1"] >= 0.90
     assert report["status"]["accuracy"] >= 0.94
     assert report["dates"]["both_exact"] >= 0.94
@@ -164,8 +165,9 @@ HOLDOUT4 = Path(__file__).parent / "fixtures/probes/holdout4.jsonl"
 def test_probe_set_floors():
     """Hand-written probe articles (tests/fixtures/probes/README.md): a regression check beyond the dev set.
 
-    Floors sit a little below the figures measured when they were set (extractor 0.5: visit F1 1.000, status 0.938,
-    dates 0.969, reaction F1 0.909, linking 14/16). Do not tune the extractor against these items; see the README.
+    Floors sit a little below the figures measured when they were set (extractor
+    0.5: visit F1 1.000, status 0.938, dates 0.969, reaction F1 0.909, linking
+    14/16). Do not tune the extractor against these items; see the README.
     """
     for item in load_gold(PROBES):
         assert item["source"]["written_for"] == "diplowatch"
@@ -184,7 +186,8 @@ def test_probe_set_floors():
     ("path", "visit_floor"), [(HOLDOUT, 0.85), (HOLDOUT2, 0.75), (HOLDOUT3, 0.75), (HOLDOUT4, 0.70)]
 )
 def test_holdout_probes_are_scored(path, visit_floor):
-    """Held-out rounds (README there): only their validity and a loose visit floor are pinned, not tuned figures."""
+    """Held-out rounds (README there): only their validity
+    and a loose visit floor are pinned, not tuned figures."""
     items = load_gold(path)
     assert len(items) == 8 and all(i["source"]["written_for"] == "diplowatch" for i in items)
     for item in items:

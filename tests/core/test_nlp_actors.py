@@ -88,7 +88,8 @@ def test_surname_only_leader_in_a_2017_article():
 def test_people_resolved_in_the_article_then_by_surname():
     text = (
         "Chilean Foreign Minister Rosa Vidal met officials. Later Vidal said the talks went well. "
-        "Rolf Berg, Norway's trade minister, agreed. A spokesman for the Dutch government declined to comment. "
+        "Rolf Berg, Norway's trade minister, agreed. A spokesman for the Dutch government declined to "
+        "comment. "
         "Bank of Montreal president John Doe also spoke."
     )
     index = PeopleIndex(text, NEW, home_code=None)

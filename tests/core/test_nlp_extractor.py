@@ -135,7 +135,8 @@ def test_status(extractor, text, status):
     ("text", "statuses"),
     [
         (
-            "Canadian Foreign Minister Anne Roy ended a tour of Asia on Sunday, stopping in Thailand and Laos.",
+            "Canadian Foreign Minister Anne Roy ended a tour of Asia on Sunday, stopping in Thailand and "
+            "Laos.",
             {"THA": "completed", "LAO": "completed"},
         ),
         (
@@ -143,15 +144,18 @@ def test_status(extractor, text, status):
             {"OMN": "planned", "KWT": "planned"},
         ),
         (
-            "Canadian Foreign Minister Anne Roy arrived in Hanoi on Monday on a tour that has already taken her to Ghana and Togo.",
+            "Canadian Foreign Minister Anne Roy arrived in Hanoi on Monday on a tour that has already taken "
+            "her to Ghana and Togo.",
             {"VNM": "ongoing", "GHA": "completed", "TGO": "completed"},
         ),
         (
-            "Canadian Foreign Minister Anne Roy arrived in Hanoi on Monday on a tour that will take her to Laos.",
+            "Canadian Foreign Minister Anne Roy arrived in Hanoi on Monday on a tour that will take her to "
+            "Laos.",
             {"VNM": "ongoing", "LAO": "planned"},
         ),
         (
-            "Canadian Foreign Minister Anne Roy arrived in Cairo on Monday and is due to travel on to Jordan later this week.",
+            "Canadian Foreign Minister Anne Roy arrived in Cairo on Monday and is due to travel on to "
+            "Jordan later this week.",
             {"EGY": "ongoing", "JOR": "planned"},
         ),
         (
@@ -267,7 +271,8 @@ def test_fast_and_exhaustive_modes_agree(extractor, exhaustive_extractor):
         },
         {
             "article_id": "b",
-            "text": "The weather was mild. Kenyan President Daniel Otieno received Ghanaian President Kofi Mensah "
+            "text": "The weather was mild. Kenyan President Daniel Otieno received Ghanaian President Kofi "
+            "Mensah "
             "in Nairobi on Friday. The Chinese foreign ministry criticised the Kenyan decision.",
             "published_at": MONDAY,
             "title": "t",
@@ -338,12 +343,16 @@ def test_sample_article(extractor):
     )
     assert us[0]["reactor_name"] and "U.S." in us[0]["reactor_name"]
     assert {r["reactor_name"] for r in reactions if r["reactor_code"] == "RUS"} == {"the Kremlin"}
-    # What a careful reader finds: the US embassy's criticism and the Kremlin's neutral announcement, nothing else.
+    # What a careful reader finds: the US embassy's criticism
+    # and the Kremlin's neutral announcement, nothing else.
     assert {(r["reactor_code"], r["stance"]) for r in reactions} == {("USA", "negative"), ("RUS", "neutral")}
 
 
 def test_according_to_gives_the_speaker(extractor):
-    text = 'According to the Japanese foreign ministry, the visit by Chinese Premier Li Wei to Tokyo was "constructive".'
+    text = (
+        "According to the Japanese foreign ministry, the visit by Chinese Premier Li Wei to Tokyo was "
+        '"constructive".'
+    )
     visits, reactions = extractor.extract("acc", text, MONDAY)
     assert pairs(visits) == {("CHN", "JPN")}
     assert visits[0]["visitor_name"] == "Li Wei"  # a surname that is also a city name is still a name
@@ -408,9 +417,11 @@ def test_title_words_stay_out_of_names(extractor):
 @pytest.mark.parametrize(
     "text",
     [
-        "Chinese Premier Li Wei is expected to meet Kenya's president and other leaders during a three-day visit to Nairobi "
+        "Chinese Premier Li Wei is expected to meet Kenya's president and other leaders during a three-day "
+        "visit to Nairobi "
         "on Wednesday and Thursday.",
-        "Chinese Premier Li Wei is expected to hold talks with ministers and business leaders during his visit to Nairobi.",
+        "Chinese Premier Li Wei is expected to hold talks with ministers and business leaders during his "
+        "visit to Nairobi.",
     ],
 )
 def test_what_is_expected_during_a_trip_is_planned(extractor, text):
@@ -439,7 +450,10 @@ def codes_stances(extractor, text, published=MONDAY):
 
 
 def test_speech_still_to_come_is_not_a_statement(extractor):
-    text = "Chilean Foreign Minister Rosa Vidal is expected to brief Peruvian officials on Chile's support for the border accord."
+    text = (
+        "Chilean Foreign Minister Rosa Vidal is expected to brief Peruvian officials on Chile's support "
+        "for the border accord."
+    )
     assert codes_stances(extractor, text) == set()
 
 
@@ -449,13 +463,17 @@ def test_third_party_views_inside_a_quote_are_not_the_speakers(extractor):
 
 
 def test_support_for_ones_own_side_is_no_reaction(extractor):
-    text = "Chilean Finance Minister Rosa Vidal said the tour of Asia won support for Chile's debt plan from Japan."
+    text = (
+        "Chilean Finance Minister Rosa Vidal said the tour of Asia won support for Chile's debt plan "
+        "from Japan."
+    )
     assert ("CHL", "positive") not in codes_stances(extractor, text)
 
 
 def test_the_official_is_the_one_last_quoted(extractor):
     text = (
-        "NAIROBI, March 1 - Government officials said Kenyan President Daniel Otieno will travel to Washington next week "
+        "NAIROBI, March 1 - Government officials said Kenyan President Daniel Otieno will travel to "
+        "Washington next week "
         "for talks with U.S. officials.\nThe official said the trip would deal with trade."
     )
     assert ("USA", "neutral") not in codes_stances(extractor, text)
@@ -470,13 +488,17 @@ def test_a_states_own_media_quoting_an_official(extractor):
 
 
 def test_bare_officials_speak_for_the_state_of_the_coordinated_clause(extractor):
-    text = "Egypt agreed on Monday to release two Israeli fishermen, but officials denied the move was linked to Israeli threats."
+    text = (
+        "Egypt agreed on Monday to release two Israeli fishermen, but officials denied the move was "
+        "linked to Israeli threats."
+    )
     assert ("EGY", "negative") in codes_stances(extractor, text)
 
 
 def test_inverted_speaker_at_the_end_of_the_sentence(extractor):
     text = (
-        "LIMA, March 1 - Closer cooperation in fishing is expected as a result of Chilean President Rosa Vidal's visit "
+        "LIMA, March 1 - Closer cooperation in fishing is expected as a result of Chilean President Rosa "
+        "Vidal's visit "
         "to Peru, an official of Peru's Foreign Ministry said."
     )
     assert ("PER", "positive") in codes_stances(extractor, text)
@@ -493,14 +515,23 @@ def test_a_good_outcome_credited_to_a_visit_is_positive(extractor):
 
 
 def test_announced_future_speech_is_not_a_statement(extractor):
-    text = 'Chilean President Rosa Vidal said she would tell Peruvian leaders: "We want to keep working on the fishing accord."'
+    text = (
+        'Chilean President Rosa Vidal said she would tell Peruvian leaders: "We want to keep working on '
+        'the fishing accord."'
+    )
     assert codes_stances(extractor, text) == set()
 
 
 def test_judging_ones_own_sides_act_is_no_reaction(extractor):
-    text = "Chilean President Rosa Vidal said the duties she imposed on Peruvian fish were a fair retaliation and not a threat."
+    text = (
+        "Chilean President Rosa Vidal said the duties she imposed on Peruvian fish were a fair "
+        "retaliation and not a threat."
+    )
     assert ("CHL", "negative") not in codes_stances(extractor, text)
-    text = "Chilean President Rosa Vidal said the duties Peru imposed on Chilean fish were an unfair retaliation."
+    text = (
+        "Chilean President Rosa Vidal said the duties Peru imposed on Chilean fish were an unfair "
+        "retaliation."
+    )
     assert ("CHL", "negative") in codes_stances(extractor, text)
     # One's own act as the subject, a foreign actor as the topic: still a stance on that actor.
     text = (
@@ -519,7 +550,8 @@ def test_a_warning_to_ones_own_legislature_is_domestic(extractor):
 @pytest.mark.parametrize(
     "text",
     [
-        "Chile, angered by Peru's seizure of two fishing boats, launched a barrage of accusations and threats.",
+        "Chile, angered by Peru's seizure of two fishing boats, launched a barrage of accusations and "
+        "threats.",
         "Chile lodged a formal protest with Peru over the seizure of two fishing boats.",
         "Chile summoned the Peruvian ambassador after the seizure of two fishing boats.",
         "Chile has ruled out talks with Peru on the seized fishing boats.",
@@ -532,7 +564,8 @@ def test_positions_reported_as_acts_are_reactions(extractor, text):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # A lexicon entry (stance_verbs "resist") and the subjects it is coordinated with: each state takes the stance.
+        # A lexicon entry (stance_verbs "resist") and the subjects
+        # it is coordinated with: each state takes the stance.
         ("The Japanese government resisted the U.S. demand for a stronger yen.", {("JPN", "negative")}),
         (
             "Britain and France have long resisted the Italian proposal.",
@@ -637,14 +670,18 @@ def test_received_visiting_official_and_dateline_misparsed_as_subject(extractor)
 
 
 def test_what_a_condition_names_carries_no_stance(extractor):
-    text = "Cuban President Raul Diaz said he would travel to Washington only if the embargo and all sanctions were lifted."
+    text = (
+        "Cuban President Raul Diaz said he would travel to Washington only if the embargo and all "
+        "sanctions were lifted."
+    )
     visits, reactions = extractor.extract("c", text, MONDAY)
     assert visits == [] and reactions == []
 
 
 def test_a_trip_named_only_by_a_reaction_takes_the_status_and_dates_told_elsewhere(extractor):
     text = (
-        "ATHENS, March 1 - Greece lodged a protest on Monday over a visit to Cyprus by Turkish Foreign Minister Ali Demir.\n"
+        "ATHENS, March 1 - Greece lodged a protest on Monday over a visit to Cyprus by Turkish Foreign "
+        "Minister Ali Demir.\n"
         "Demir arrived in Nicosia on Sunday for a three-day visit."
     )
     visits = visits_of(extractor, text)
@@ -666,7 +703,10 @@ def test_the_visitor_judging_the_talks_by_another_of_its_names(extractor):
 
 
 def test_a_concluded_visit_is_dated_back_from_its_last_day(extractor):
-    text = "Indian Foreign Minister Raj Kumar concluded a two-day visit to Nepal on Sunday, his first trip abroad since taking office."
+    text = (
+        "Indian Foreign Minister Raj Kumar concluded a two-day visit to Nepal on Sunday, his first trip "
+        "abroad since taking office."
+    )
     (visit,) = visits_of(extractor, text)
     assert (visit["status"], visit["start_date"], visit["end_date"]) == (
         "completed",
@@ -677,7 +717,8 @@ def test_a_concluded_visit_is_dated_back_from_its_last_day(extractor):
 
 def test_welcoming_a_person_is_hosting_and_names_lose_their_article(extractor):
     text = (
-        "Jordanian King Faisal al-Hassan welcomed Iraqi Prime Minister Adil Kareem to Amman on Monday for three days of talks.\n"
+        "Jordanian King Faisal al-Hassan welcomed Iraqi Prime Minister Adil Kareem to Amman on Monday for "
+        "three days of talks.\n"
         "A planned trip by Hassan to Baghdad next month has been called off, Jordanian officials said."
     )
     visits, reactions = extractor.extract("w", text, MONDAY)
@@ -724,7 +765,8 @@ def stances(extractor, text, published=MONDAY):
             "The Mexican foreign ministry said the Canadian offer was a landmark for the region.",
             {("MEX", "positive")},
         ),
-        # "described/called/termed X (as) Y": the judgement's words carry the stance, the definite object its target.
+        # "described/called/termed X (as) Y": the judgement's
+        # words carry the stance, the definite object its target.
         (
             "Poland announced new tariffs on Lithuanian grain on Monday.\n"
             'The Lithuanian foreign ministry described the move as "irresponsible and hostile".',
@@ -815,7 +857,8 @@ def test_how_a_trip_is_billed_is_not_a_judgement_but_calling_it_historic_is(extr
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # stance_nouns "call" / "demand": the holders of a position named as a noun, each of a coordinated group.
+        # stance_nouns "call" / "demand": the holders of a
+        # position named as a noun, each of a coordinated group.
         (
             "Brazil faces insistent calls from Chile and Peru to lift its new tariffs.",
             {("CHL", "negative"), ("PER", "negative")},
@@ -871,13 +914,16 @@ def test_passive_doers_are_the_speakers(extractor, text, expected):
     ],
 )
 def test_positions_as_predicate_adjectives(exhaustive_extractor, text, expected):
-    # The pre-filter has no class for stance adjectives: such a sentence is read in the exhaustive mode, or in the
-    # fast path when another cue of it lets it through.
+    # The pre-filter has no class for stance adjectives: such a sentence is read in the exhaustive mode, or in
+    # the fast path when another cue of it lets it through.
     assert expected in codes_stances(exhaustive_extractor, text)
 
 
 def test_a_strong_stance_without_a_named_object_aims_at_the_foreign_actors_around_it(extractor):
-    text = "The United States is seeking support at the United Nations. China and Russia are resisting new sanctions."
+    text = (
+        "The United States is seeking support at the United Nations. China and Russia are resisting new "
+        "sanctions."
+    )
     assert {("CHN", "negative"), ("RUS", "negative")} <= codes_stances(extractor, text)
 
 

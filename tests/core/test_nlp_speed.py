@@ -83,7 +83,8 @@ def test_extractor_pipeline_gives_a_plain_pipeline_s_annotations(extractor):
 @pytest.mark.parametrize(
     "text",
     [
-        "Deputy Prime Minister Jan Novak met Foreign Secretary David Miliband and President of France, Jacques Chirac.",
+        "Deputy Prime Minister Jan Novak met Foreign Secretary David Miliband and President of France, "
+        "Jacques Chirac.",
         "xMinister John said. the PRESIDENT Bush spoke; Under Secretary of State John Whitehead left.",
         "ſecretary John Smith and vice-president Dan Quayle (Kelvin: \u212a) arrived.",
         "Pentagon spokesman Geoff Morrell and Secretary-General Ban Ki-moon, \u201cPrime Minister\u201d Abe.",

@@ -1,4 +1,5 @@
-"""Typo tolerance for long trigger and institution words: one letter dropped or added, never a real word changed."""
+"""Typo tolerance for long trigger and institution words:
+one letter dropped or added, never a real word changed."""
 
 from __future__ import annotations
 
@@ -39,6 +40,9 @@ def test_misspelt_visit_verb_still_gives_a_visit(extractor):
 
 
 def test_misspelt_institution_still_speaks_for_the_dateline_country(extractor):
-    text = 'SANTIAGO, March 1 - "This loan shows our support for Peru\'s recovery plan," the Treassury statement said.'
+    text = (
+        'SANTIAGO, March 1 - "This loan shows our support for Peru\'s recovery plan," the Treassury '
+        "statement said."
+    )
     _, reactions = extractor.extract("t", text, dt.date(2021, 3, 1))
     assert ("CHL", "positive") in {(r["reactor_code"], r["stance"]) for r in reactions}

@@ -32,7 +32,7 @@ def _rows(db) -> dict[str, list]:
     return out
 
 
-def _run(raw, work, processes: int, monkeypatch, first, last, chunk: int) -> dict[str, list]:
+def _run(raw, work, processes: int, first, last, chunk: int) -> dict[str, list]:
     settings = Settings(
         raw_dir=str(raw),
         db_path=str(work / f"p{processes}.duckdb"),
@@ -63,23 +63,23 @@ def _run(raw, work, processes: int, monkeypatch, first, last, chunk: int) -> dic
     return _rows(settings.db_path)
 
 
-def _compare(raw, tmp_path, monkeypatch, first, last, chunk: int):
-    one = _run(raw, tmp_path, 1, monkeypatch, first, last, chunk)
-    two = _run(raw, tmp_path, 2, monkeypatch, first, last, chunk)
+def _compare(raw, tmp_path, first, last, chunk: int):
+    one = _run(raw, tmp_path, 1, first, last, chunk)
+    two = _run(raw, tmp_path, 2, first, last, chunk)
     assert one["visit_mentions"] and one["extractions"]
     for table in MODELS:
         assert one[table] == two[table], table
 
 
-def test_samples_give_the_same_rows_in_one_and_two_processes(tmp_path, monkeypatch):
+def test_samples_give_the_same_rows_in_one_and_two_processes(tmp_path):
     from datetime import date
 
     raw = tmp_path / "raw"
     shutil.copytree(SAMPLES, raw)
-    _compare(raw, tmp_path, monkeypatch, date(2024, 1, 1), date(2025, 1, 1), chunk=2)
+    _compare(raw, tmp_path, date(2024, 1, 1), date(2025, 1, 1), chunk=2)
 
 
-def test_real_news_gives_the_same_rows_in_one_and_two_processes(tmp_path, monkeypatch):
+def test_real_news_gives_the_same_rows_in_one_and_two_processes(tmp_path):
     from datetime import date
 
     corpus = requires_shared("bench/real-news-6k.jsonl.gz")
@@ -90,4 +90,4 @@ def test_real_news_gives_the_same_rows_in_one_and_two_processes(tmp_path, monkey
     dated = [line for line in lines if json.loads(line)["published_at"]]
     (raw / "news.jsonl").write_text("".join(dated))
     years = sorted(int(json.loads(line)["published_at"][:4]) for line in dated)
-    _compare(raw, tmp_path, monkeypatch, date(years[0], 1, 1), date(years[-1], 1, 1), chunk=60)
+    _compare(raw, tmp_path, date(years[0], 1, 1), date(years[-1], 1, 1), chunk=60)
