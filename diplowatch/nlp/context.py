@@ -171,6 +171,39 @@ def written_name(tok: Token) -> str | None:
     return text or None
 
 
+def _pronoun_actor(tok: Token, ctx: ArticleContext, sent: Sentence, offset: int) -> Actor | None:
+    """The person a pronoun refers to: the main subject before it in its sentence, else the salient or last
+    person named before it."""
+    # A pronoun in a subordinate clause usually points back to the main subject of its own sentence.
+    for subj in tok.sent:
+        if subj.i >= tok.i:
+            break
+        if subj.dep_ in {"nsubj", "nsubjpass"} and subj.pos_ == "PROPN" and subj.lower_ not in PRONOUNS:
+            person = ctx.people.person_at(sent.start + subj.idx, sent.start + subj.idx + len(subj.text))
+            if person is not None and person.name:
+                return Actor(
+                    person.name,
+                    person.code,
+                    person.is_state,
+                    f"pronoun → {person.reason}",
+                    "person",
+                    person.title,
+                    True,
+                )
+    person = ctx.people.salient_before(offset) or ctx.people.last_before(offset)
+    if person is None:
+        return None
+    return Actor(
+        person.name,
+        person.code,
+        person.is_state,
+        f"pronoun → {person.reason}",
+        "person",
+        person.title,
+        True,
+    )
+
+
 def resolve_token_actor(tok: Token, ctx: ArticleContext, sent: Sentence) -> Actor | None:
     """The actor a subject/object token refers to, using the article's people index for names and pronouns."""
     if tok.lower_ in RELATIVES and tok.dep_.startswith("nsubj"):
@@ -179,34 +212,7 @@ def resolve_token_actor(tok: Token, ctx: ArticleContext, sent: Sentence) -> Acto
             tok = head.head
     offset = token_offset(sent, tok)
     if tok.lower_ in PRONOUNS or (tok.pos_ == "PRON" and tok.lower_ in {"he", "she"}):
-        # A pronoun in a subordinate clause usually points back to the main subject of its own sentence.
-        for subj in tok.sent:
-            if subj.i >= tok.i:
-                break
-            if subj.dep_ in {"nsubj", "nsubjpass"} and subj.pos_ == "PROPN" and subj.lower_ not in PRONOUNS:
-                person = ctx.people.person_at(sent.start + subj.idx, sent.start + subj.idx + len(subj.text))
-                if person is not None and person.name:
-                    return Actor(
-                        person.name,
-                        person.code,
-                        person.is_state,
-                        f"pronoun → {person.reason}",
-                        "person",
-                        person.title,
-                        True,
-                    )
-        person = ctx.people.salient_before(offset) or ctx.people.last_before(offset)
-        if person is None:
-            return None
-        return Actor(
-            person.name,
-            person.code,
-            person.is_state,
-            f"pronoun → {person.reason}",
-            "person",
-            person.title,
-            True,
-        )
+        return _pronoun_actor(tok, ctx, sent, offset)
     span = actor_span(tok)
     start = sent.start + span.start_char
     end = sent.start + span.end_char

@@ -138,40 +138,52 @@ def find_dates(text: str, anchor: dt.date | None, future: bool | None = None) ->
     return found
 
 
+def _resolve_day(kind: str, m: re.Match, anchor: dt.date | None, future: bool | None) -> DateMention | None:
+    """A day or a day range with its month ("March 4", "4-6 March")."""
+    g = m.groupdict()
+    month = _month(g["m"])
+    if not month or (anchor is None and not g.get("y")):
+        return None
+    year = _year_for(month, anchor, g.get("y"), future) if anchor else int(g["y"])
+    start = _safe(year, month, int(g["d1"]))
+    end = start
+    if g.get("d2"):
+        month2 = _month(g["m2"]) if g.get("m2") else month
+        end = _safe(year, month2, int(g["d2"]))
+    if start is None or end is None or end < start:
+        return None
+    return DateMention(m.start(), m.end(), start, end, "day", kind)
+
+
+def _resolve_month(kind: str, m: re.Match, anchor: dt.date | None, future: bool | None) -> DateMention | None:
+    """A month, with a year or read against the anchor ("in March", "last May", "January 1987")."""
+    g = m.groupdict()
+    full_name = g["m"].lower().rstrip(".") in MONTHS
+    if not full_name and not g.get("y"):
+        return None  # "Jan Nowak", "Mar" alone: an abbreviation needs a day or a year to be a date
+    if not g["m"][0].isupper() or (
+        g["m"].lower() == "may"
+        and not g.get("y")
+        and g.get("rel") not in {"in", "last", "next", "early", "late", "mid"}
+    ):
+        return None
+    month = _month(g["m"])
+    if not month or (anchor is None and not g.get("y")):
+        return None
+    rel = (g.get("rel") or "").lower()
+    direction = True if rel == "next" else False if rel in {"last", "since"} else future
+    year = _year_for(month, anchor, g.get("y"), direction) if anchor else int(g["y"])
+    if rel == "last" and not g.get("y") and anchor and month >= anchor.month:
+        year = anchor.year - 1
+    return DateMention(m.start(), m.end(), dt.date(year, month, 1), None, "month", kind)
+
+
 def _resolve(kind: str, m: re.Match, anchor: dt.date | None, future: bool | None) -> DateMention | None:
     g = m.groupdict()
     if kind in {"md_range", "dm_range", "md", "dm"}:
-        month = _month(g["m"])
-        if not month or (anchor is None and not g.get("y")):
-            return None
-        year = _year_for(month, anchor, g.get("y"), future) if anchor else int(g["y"])
-        start = _safe(year, month, int(g["d1"]))
-        end = start
-        if g.get("d2"):
-            month2 = _month(g["m2"]) if g.get("m2") else month
-            end = _safe(year, month2, int(g["d2"]))
-        if start is None or end is None or end < start:
-            return None
-        return DateMention(m.start(), m.end(), start, end, "day", kind)
+        return _resolve_day(kind, m, anchor, future)
     if kind == "month":
-        full_name = g["m"].lower().rstrip(".") in MONTHS
-        if not full_name and not g.get("y"):
-            return None  # "Jan Nowak", "Mar" alone: an abbreviation needs a day or a year to be a date
-        if not g["m"][0].isupper() or (
-            g["m"].lower() == "may"
-            and not g.get("y")
-            and g.get("rel") not in {"in", "last", "next", "early", "late", "mid"}
-        ):
-            return None
-        month = _month(g["m"])
-        if not month or (anchor is None and not g.get("y")):
-            return None
-        rel = (g.get("rel") or "").lower()
-        direction = True if rel == "next" else False if rel in {"last", "since"} else future
-        year = _year_for(month, anchor, g.get("y"), direction) if anchor else int(g["y"])
-        if rel == "last" and not g.get("y") and anchor and month >= anchor.month:
-            year = anchor.year - 1
-        return DateMention(m.start(), m.end(), dt.date(year, month, 1), None, "month", kind)
+        return _resolve_month(kind, m, anchor, future)
     if anchor is None:
         if kind == "year":
             return DateMention(m.start(), m.end(), dt.date(int(g["y"]), 1, 1), None, "year", kind)

@@ -341,6 +341,27 @@ class PeopleIndex:
 
     def _scan(self, text: str) -> None:
         found: list[Person] = []
+        self._scan_titled(text, found)
+        self._scan_title_then_name(text, found)
+        self._scan_name_then_title(text, found)
+        self._scan_unnamed(text, found)
+        self._scan_leader_surnames(text, found)
+        found.sort(key=lambda p: p.start)
+        _resolve_short_mentions(found)
+        self.people = found
+        for person in found:
+            # "al-Sisi", "el-Baradei", "bin Salman" are later written without the article: "Sisi".
+            variants = {
+                re.sub(r"^(?:al|el|ad|ar|as|ash|at|az|an)-", "", t) for t in person.tokens if "-" in t
+            }
+            for tok in sorted(set(person.tokens) | {v for v in variants if len(v) > 2}):
+                self.by_token.setdefault(tok, person)
+                # Later surname-only mentions resolve to the fullest earlier mention.
+                if person.reason != "dateline country" or tok not in self.by_token:
+                    self.by_token[tok] = self.by_token.get(tok, person)
+
+    def _scan_titled(self, text: str, found: list[Person]) -> None:
+        """Titled people: "Russian President Vladimir Putin", with the owner of the title."""
         for m in _title_matches(_TITLED, text):
             title_text, name = _split_name(m.group("title"), m.group("name").strip())
             toks = [t for t in name.split() if t not in _STOP_NAME_TOKENS]
@@ -383,6 +404,9 @@ class PeopleIndex:
                     frozenset(toks),
                 )
             )
+
+    def _scan_title_then_name(self, text: str, found: list[Person]) -> None:
+        """Title, owner, then the name: "the president of Ghana, John Mensah"."""
         for m in _title_matches(_TITLE_OF_THEN_NAME, text):
             name = m.group("name").strip()
             if self._not_a_name(name) or any(p.start < m.end() and m.start() < p.end for p in found):
@@ -403,6 +427,9 @@ class PeopleIndex:
                     frozenset(t for t in name.split() if t not in _STOP_NAME_TOKENS),
                 )
             )
+
+    def _scan_name_then_title(self, text: str, found: list[Person]) -> None:
+        """Name, then the title in apposition: "Rolando Arrivillaga, World Bank representative"."""
         for m in _NAME_THEN_TITLE.finditer(text):
             name = m.group("name").strip()
             if (
@@ -427,6 +454,9 @@ class PeopleIndex:
                     frozenset(t for t in name.split() if t not in _STOP_NAME_TOKENS),
                 )
             )
+
+    def _scan_unnamed(self, text: str, found: list[Person]) -> None:
+        """Unnamed official speakers: "a Treasury spokesman", "the U.S. embassy in Hanoi"."""
         for m in _UNNAMED.finditer(text):
             if any(p.start <= m.start("title") < p.end for p in found):
                 continue
@@ -464,6 +494,9 @@ class PeopleIndex:
                     reason if state else why,
                 )
             )
+
+    def _scan_leader_surnames(self, text: str, found: list[Person]) -> None:
+        """Leaders named without a title ("Putin said")."""
         # Leaders named without a title ("Putin said"); one alternation regex keeps this cheap.
         for m in _leader_surname_regex().finditer(text):
             if any(p.start <= m.start() < p.end for p in found):
@@ -484,19 +517,6 @@ class PeopleIndex:
                         frozenset([name_tok]),
                     )
                 )
-        found.sort(key=lambda p: p.start)
-        _resolve_short_mentions(found)
-        self.people = found
-        for person in found:
-            # "al-Sisi", "el-Baradei", "bin Salman" are later written without the article: "Sisi".
-            variants = {
-                re.sub(r"^(?:al|el|ad|ar|as|ash|at|az|an)-", "", t) for t in person.tokens if "-" in t
-            }
-            for tok in sorted(set(person.tokens) | {v for v in variants if len(v) > 2}):
-                self.by_token.setdefault(tok, person)
-                # Later surname-only mentions resolve to the fullest earlier mention.
-                if person.reason != "dateline country" or tok not in self.by_token:
-                    self.by_token[tok] = self.by_token.get(tok, person)
 
     def person_by_name(self, tokens: list[str]) -> Person | None:
         for tok in tokens:

@@ -99,10 +99,10 @@ def _clause_cues(tok: Token) -> tuple[set[str], set[str], list[Token]]:
     return lemmas, deps, chain
 
 
-def _status(trigger: Token, ctx: ArticleContext, dates: list[DateMention]) -> tuple[str | None, str]:
-    """(status, reason); None status means the mention is negated or hypothetical."""
-    lex = lexicon()
-    lemmas, deps, chain = _clause_cues(trigger)
+def _negated_status(
+    trigger: Token, lemmas: set[str], deps: set[str], chain: list[Token], lex
+) -> tuple[str | None, str] | None:
+    """Negated, hypothetical, blocked or only invited: (None, reason); negated against a plan: cancelled."""
     chain_lemmas = {t.lemma_.lower() for t in chain}
     if trigger.pos_ == "NOUN":
         for child in trigger.children:
@@ -134,6 +134,13 @@ def _status(trigger: Token, ctx: ArticleContext, dates: list[DateMention]) -> tu
     for t in chain[1:]:
         if t.lemma_.lower() in {"invite", "invitation"} and t.i < trigger.i:
             return None, "invitation only"
+    return None
+
+
+def _clause_order_status(
+    trigger: Token, ctx: ArticleContext, dates: list[DateMention]
+) -> tuple[str, str] | None:
+    """A participle leg takes its governor's status; "after/before visiting" orders the trip."""
     # A participle leg ("wrapped up a tour on Monday, stopping in Qatar", "returned ..., visiting Mali") has
     # no tense of its own: it takes the status of the clause it hangs off.
     governor = trigger.head
@@ -154,6 +161,11 @@ def _status(trigger: Token, ctx: ArticleContext, dates: list[DateMention]) -> tu
             if trigger.head.lower_ == "after"
             else ("planned", "before visiting")
         )
+    return None
+
+
+def _cue_status(trigger: Token, lemmas: set[str], chain: list[Token], lex) -> tuple[str, str] | None:
+    """Cancel verbs, "expected"/"due", a completed or day-of-the-trip noun, future auxiliaries."""
     # Cancelled only when the trip itself is what was cancelled
     # ("cancelled a trip", "the visit was postponed").
     for below, t in zip(chain, chain[1:3], strict=False):
@@ -178,29 +190,38 @@ def _status(trigger: Token, ctx: ArticleContext, dates: list[DateMention]) -> tu
         return "planned", "future tense"
     if "would" in lemmas and trigger.tag_ != "VBN":
         return "planned", "future in reported speech"  # conditionals were filtered out above
+    return None
+
+
+def _dated_status(trigger: Token, ctx: ArticleContext, dates: list[DateMention]) -> tuple[str, str] | None:
+    """The nearest resolved date against the article date."""
     # A resolved date is the best evidence of where the visit sits relative to the article date.
-    if dates and ctx.anchor:
-        d = dates[0]
-        end = d.end_date or d.start_date
-        if d.precision == "month" and (d.start_date.year, d.start_date.month) < (
-            ctx.anchor.year,
-            ctx.anchor.month,
-        ):
-            return "completed", "dated in an earlier month"
-        verb = trigger if trigger.pos_ in {"VERB", "AUX"} else _clause_head(trigger)
-        past_verb = _past_tense(verb)
-        # A weekday is read forwards until the tense says
-        # otherwise ("arrived on Tuesday" is the last Tuesday).
-        if d.precision == "day" and d.start_date > ctx.anchor and not (past_verb and d.kind == "weekday"):
-            return "planned", "dated after the article"
-        if (
-            d.precision == "day"
-            and end < ctx.anchor - dt.timedelta(days=1)
-            and trigger.lemma_ not in {"arrive", "land"}
-        ):
-            return "completed", "dated before the article"
-    future_words = lex.set("future_time_words")
-    sentence_words = {t.lower_ for t in trigger.sent}
+    if not (dates and ctx.anchor):
+        return None
+    d = dates[0]
+    end = d.end_date or d.start_date
+    if d.precision == "month" and (d.start_date.year, d.start_date.month) < (
+        ctx.anchor.year,
+        ctx.anchor.month,
+    ):
+        return "completed", "dated in an earlier month"
+    verb = trigger if trigger.pos_ in {"VERB", "AUX"} else _clause_head(trigger)
+    past_verb = _past_tense(verb)
+    # A weekday is read forwards until the tense says
+    # otherwise ("arrived on Tuesday" is the last Tuesday).
+    if d.precision == "day" and d.start_date > ctx.anchor and not (past_verb and d.kind == "weekday"):
+        return "planned", "dated after the article"
+    if (
+        d.precision == "day"
+        and end < ctx.anchor - dt.timedelta(days=1)
+        and trigger.lemma_ not in {"arrive", "land"}
+    ):
+        return "completed", "dated before the article"
+    return None
+
+
+def _planned_status(trigger: Token, chain: list[Token], lex) -> tuple[str, str] | None:
+    """A plan verb over the trip, an expected outcome of it, or a trip noun marked upcoming or past."""
     # A plan verb makes the trip planned only when the trip
     # is what is planned ("set to visit", "plans a trip").
     for below, t in zip(chain, chain[1:], strict=False):
@@ -239,53 +260,78 @@ def _status(trigger: Token, ctx: ArticleContext, dates: list[DateMention]) -> tu
         "earlier",
     }:
         return "completed", "past visit"
-    head = chain[-1]
-    tag = trigger.tag_ if trigger.pos_ in {"VERB", "AUX"} else head.tag_
+    return None
+
+
+def _governing_verb(trigger: Token) -> Token:
+    """The nearest verb above a trip noun (the root when there is none)."""
+    gov = trigger.head
+    while gov.pos_ not in {"VERB", "AUX"} and gov.head.i != gov.i:
+        gov = gov.head
+    return gov
+
+
+def _noun_governor_status(trigger: Token, gov: Token, lex) -> tuple[str, str] | None:
+    """A trip noun under "return", a conclude verb, or a plan verb."""
+    if gov.lemma_.lower() == "return" or any(c.lemma_.lower() == "return" for c in trigger.ancestors):
+        return "completed", "returned from the visit"
+    if (
+        gov.lemma_.lower() in {"end", "conclude", "wind", "complete"}
+        and gov.tag_ in {"VBD", "VBN"}
+        and gov.lemma_ != "end"
+    ):
+        return "completed", "concluded"
+    # "is expected to meet X during the visit": what happens during the trip is itself only expected.
+    plan_words = lex.set("planned_cues") - {"to", "would", "next", "last", "agree", "accept"}
+    up = gov
+    for _ in range(4):
+        if up.lemma_.lower() in plan_words and up.pos_ in {"VERB", "ADJ"}:
+            return "planned", "governed by a plan verb"
+        if up.dep_ not in {"xcomp", "conj"} or up.head.i == up.i:
+            break
+        up = up.head
+    return None
+
+
+def _noun_position_status(
+    trigger: Token, gov: Token, sentence_words: set[str], future_words: set[str]
+) -> tuple[str, str] | None:
+    """A trip noun placed by its preposition or its governor's tense ("during the visit", "after the
+    visit")."""
+    prep = trigger.head if trigger.head.dep_ == "prep" else None
+    order = _trip_order(trigger, gov, sentence_words)
+    if order is not None:
+        return order
+    if (
+        prep is not None
+        and prep.lower_ in {"during", "on", "at"}
+        or any(c.lower_ in {"first", "second", "end", "final"} for c in trigger.subtree)
+    ):
+        if sentence_words & {"last", "ago", "earlier"} and not (sentence_words & {"today"}):
+            return "completed", "during a past visit"
+        if gov.tag_ in {"VBD", "VBN", "VBZ", "VBP", "VBG"} or gov.lemma_ in {"say", "tell", "declare"}:
+            return "ongoing", "during the visit"
+    if prep is not None and prep.lower_ == "after":
+        return "completed", "after the visit"
+    tag = gov.tag_
+    lemmas2, _, _ = _clause_cues(gov)
+    if lemmas2 & {"will", "shall", "'ll"}:
+        return "planned", "future governor"
+    if sentence_words & future_words and tag in {"VBZ", "VBP", "VB"}:
+        return "planned", "present with future time"
+    return None
+
+
+def _tense_status(
+    trigger: Token,
+    tag: str,
+    lemmas: set[str],
+    deps: set[str],
+    sentence_words: set[str],
+    future_words: set[str],
+) -> tuple[str, str]:
+    """The last resort: the tense of the trigger or of the verb over it."""
     lemma = trigger.lemma_.lower()
-    if trigger.pos_ == "VERB" and "to" in lemmas and tag == "VB" and trigger.dep_ in {"ROOT", "xcomp"}:
-        return "planned", "infinitive (headline future)"
-    if trigger.pos_ == "NOUN":
-        gov = trigger.head
-        while gov.pos_ not in {"VERB", "AUX"} and gov.head.i != gov.i:
-            gov = gov.head
-        if gov.lemma_.lower() == "return" or any(c.lemma_.lower() == "return" for c in trigger.ancestors):
-            return "completed", "returned from the visit"
-        if (
-            gov.lemma_.lower() in {"end", "conclude", "wind", "complete"}
-            and gov.tag_ in {"VBD", "VBN"}
-            and gov.lemma_ != "end"
-        ):
-            return "completed", "concluded"
-        # "is expected to meet X during the visit": what happens during the trip is itself only expected.
-        plan_words = lex.set("planned_cues") - {"to", "would", "next", "last", "agree", "accept"}
-        up = gov
-        for _ in range(4):
-            if up.lemma_.lower() in plan_words and up.pos_ in {"VERB", "ADJ"}:
-                return "planned", "governed by a plan verb"
-            if up.dep_ not in {"xcomp", "conj"} or up.head.i == up.i:
-                break
-            up = up.head
-        prep = trigger.head if trigger.head.dep_ == "prep" else None
-        order = _trip_order(trigger, gov, sentence_words)
-        if order is not None:
-            return order
-        if (
-            prep is not None
-            and prep.lower_ in {"during", "on", "at"}
-            or any(c.lower_ in {"first", "second", "end", "final"} for c in trigger.subtree)
-        ):
-            if sentence_words & {"last", "ago", "earlier"} and not (sentence_words & {"today"}):
-                return "completed", "during a past visit"
-            if gov.tag_ in {"VBD", "VBN", "VBZ", "VBP", "VBG"} or gov.lemma_ in {"say", "tell", "declare"}:
-                return "ongoing", "during the visit"
-        if prep is not None and prep.lower_ == "after":
-            return "completed", "after the visit"
-        tag = gov.tag_
-        lemmas2, _, _ = _clause_cues(gov)
-        if lemmas2 & {"will", "shall", "'ll"}:
-            return "planned", "future governor"
-        if sentence_words & future_words and tag in {"VBZ", "VBP", "VB"}:
-            return "planned", "present with future time"
     if lemma in {"arrive", "land", "come"} and tag in {"VBD", "VBN", "VBZ", "VBP"}:
         return "ongoing", "arrived"
     if tag in {"VBZ", "VBP"} and sentence_words & future_words:
@@ -320,6 +366,38 @@ def _status(trigger: Token, ctx: ArticleContext, dates: list[DateMention]) -> tu
     if tag == "MD":
         return "planned", "modal"
     return "ongoing", "default"
+
+
+def _status(trigger: Token, ctx: ArticleContext, dates: list[DateMention]) -> tuple[str | None, str]:
+    """(status, reason); None status means the mention is negated or hypothetical."""
+    lex = lexicon()
+    lemmas, deps, chain = _clause_cues(trigger)
+    found = _negated_status(trigger, lemmas, deps, chain, lex)
+    if found is None:
+        found = _clause_order_status(trigger, ctx, dates)
+    if found is None:
+        found = _cue_status(trigger, lemmas, chain, lex)
+    if found is None:
+        found = _dated_status(trigger, ctx, dates)
+    if found is None:
+        found = _planned_status(trigger, chain, lex)
+    if found is not None:
+        return found
+    future_words = lex.set("future_time_words")
+    sentence_words = {t.lower_ for t in trigger.sent}
+    head = chain[-1]
+    tag = trigger.tag_ if trigger.pos_ in {"VERB", "AUX"} else head.tag_
+    if trigger.pos_ == "VERB" and "to" in lemmas and tag == "VB" and trigger.dep_ in {"ROOT", "xcomp"}:
+        return "planned", "infinitive (headline future)"
+    if trigger.pos_ == "NOUN":
+        gov = _governing_verb(trigger)
+        found = _noun_governor_status(trigger, gov, lex)
+        if found is None:
+            found = _noun_position_status(trigger, gov, sentence_words, future_words)
+        if found is not None:
+            return found
+        tag = gov.tag_
+    return _tense_status(trigger, tag, lemmas, deps, sentence_words, future_words)
 
 
 def _trip_order(trigger: Token, gov: Token, sentence_words: set[str]) -> tuple[str, str] | None:
@@ -657,120 +735,154 @@ def _nearest_dates(trigger: Token, dates: list[DateMention]) -> list[DateMention
     return sorted(dates, key=lambda d: min(abs(d.start - trigger.idx), abs(d.end - trigger.idx)))
 
 
-def _from_trigger(tok, role, lemma, sent, ctx, preps_by_verb, all_dates) -> list[VisitCandidate]:
-    visitor_toks: list[Token] = []
-    host_actor: Actor | None = None
-    dest: list[tuple[Token, str]] = []
-    direction = "visit"
+# A trigger's parts: the tokens that may name the traveller, the destination tokens with how each was
+# found, the host named by the sentence, and the tense of a leg told in a relative clause ("a tour that will
+# take him to X").
+_Parts = tuple[list[Token], list[tuple[Token, str]], Actor | None, str | None]
+
+
+def _visit_verb_parts(tok: Token, lemma: str, preps_by_verb: dict) -> _Parts:
+    visitor_toks = _visitor_token(tok)
+    dest = _destination_tokens(
+        tok, set(preps_by_verb.get(lemma, ["to", "in"])) | ({"in"} if lemma == "expect" else set())
+    )
+    if lemma in {"tour", "visit"}:
+        dest = [d for d in dest if d[1] in {"dobj", "to", "in", "of", "here"}]
+    return visitor_toks, dest, None, None
+
+
+def _noun_parts(tok: Token, lemma: str, ctx: ArticleContext) -> _Parts:
     taken_status: str | None = None
-    if role == "visit":
-        visitor_toks = _visitor_token(tok)
-        dest = _destination_tokens(
-            tok, set(preps_by_verb.get(lemma, ["to", "in"])) | ({"in"} if lemma == "expect" else set())
-        )
-        if lemma in {"tour", "visit"}:
-            dest = [d for d in dest if d[1] in {"dobj", "to", "in", "of", "here"}]
-    elif role == "noun":
-        visitor_toks = _noun_visitor(tok)
-        preps = (
-            {"to", "in", "of", "at"}
-            if lemma in {"visit", "trip", "tour", "stopover", "journey", "stay"}
-            else {"in", "at"}
-        )
-        dest = _destination_tokens(tok, preps)
-        if tok.dep_ in {"dobj", "nsubjpass"} and not any(
-            h in {"to", "in", "of", "modifier"} for _, h in dest if h != "of"
-        ):
-            # Misattached "condemned the visit of X to Kyiv": a later "to <place>" on the governing verb.
-            dest.extend(
-                (g, "to")
-                for p in tok.head.children
-                if p.dep_ == "prep" and p.lower_ == "to" and p.i > tok.i
-                for g in p.children
-                if g.dep_ == "pobj"
-            )
-        for rel in tok.children:
-            if rel.dep_ == "relcl" and rel.lemma_ in {"take", "bring", "lead"}:
-                # "a tour that has taken him to X" / "that will take
-                # him to Y": the leg has the relative clause's tense.
-                dest.extend((d, "taken") for d, _ in _destination_tokens(rel, {"to"}))
-                taken_status = _status(rel, ctx, [])[0]
-        if lemma in {"talks", "meeting", "summit", "talk"}:
-            dest = [d for d in dest if d[1] in {"in", "at", "here", "modifier"}]
-        # "a visit here" / "talks here": here may hang off the noun or its verb.
-    elif role == "visiting":
-        misparsed = _visiting_person(tok, ctx, sent)
-        visitor_toks = [misparsed if misparsed is not None else tok.head]
-        # The one receiving the visitor is the host: "Xi received visiting President X in Beijing".
-        gov = tok.head if misparsed is not None else tok.head.head
-        dest = [
-            (g, "in")
-            for c in gov.children
-            if c.dep_ == "prep" and c.lower_ == "in"
-            for g in c.children
+    visitor_toks = _noun_visitor(tok)
+    preps = (
+        {"to", "in", "of", "at"}
+        if lemma in {"visit", "trip", "tour", "stopover", "journey", "stay"}
+        else {"in", "at"}
+    )
+    dest = _destination_tokens(tok, preps)
+    if tok.dep_ in {"dobj", "nsubjpass"} and not any(
+        h in {"to", "in", "of", "modifier"} for _, h in dest if h != "of"
+    ):
+        # Misattached "condemned the visit of X to Kyiv": a later "to <place>" on the governing verb.
+        dest.extend(
+            (g, "to")
+            for p in tok.head.children
+            if p.dep_ == "prep" and p.lower_ == "to" and p.i > tok.i
+            for g in p.children
             if g.dep_ == "pobj"
-        ]
-        subj = next((c for c in gov.children if c.dep_ in SUBJECTS), None)
-        if subj is not None and gov.lemma_.lower() in {"receive", "host", "welcome", "meet", "greet"}:
-            host_actor = resolve_token_actor(subj, ctx, sent)
-    elif role == "host":
-        subj = next((c for c in tok.children if c.dep_ in SUBJECTS), None)
-        obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
-        if subj is None or obj is None:
-            return []
+        )
+    for rel in tok.children:
+        if rel.dep_ == "relcl" and rel.lemma_ in {"take", "bring", "lead"}:
+            # "a tour that has taken him to X" / "that will take
+            # him to Y": the leg has the relative clause's tense.
+            dest.extend((d, "taken") for d, _ in _destination_tokens(rel, {"to"}))
+            taken_status = _status(rel, ctx, [])[0]
+    if lemma in {"talks", "meeting", "summit", "talk"}:
+        dest = [d for d in dest if d[1] in {"in", "at", "here", "modifier"}]
+    # "a visit here" / "talks here": here may hang off the noun or its verb.
+    return visitor_toks, dest, None, taken_status
+
+
+def _visiting_parts(tok: Token, sent: Sentence, ctx: ArticleContext) -> _Parts:
+    host_actor: Actor | None = None
+    misparsed = _visiting_person(tok, ctx, sent)
+    visitor_toks = [misparsed if misparsed is not None else tok.head]
+    # The one receiving the visitor is the host: "Xi received visiting President X in Beijing".
+    gov = tok.head if misparsed is not None else tok.head.head
+    dest = [
+        (g, "in")
+        for c in gov.children
+        if c.dep_ == "prep" and c.lower_ == "in"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    subj = next((c for c in gov.children if c.dep_ in SUBJECTS), None)
+    if subj is not None and gov.lemma_.lower() in {"receive", "host", "welcome", "meet", "greet"}:
         host_actor = resolve_token_actor(subj, ctx, sent)
-        visitor_toks = [obj]
-        direction = "host"
-        dest = [
-            (c, "in")
-            for p in tok.children
-            if p.dep_ == "prep" and p.lower_ in {"in", "to", "at"}
-            for c in p.children
-        ]
-    elif role == "apposed_presence":
-        visitor_toks = [tok]
-        dest = [
-            (g, "in")
-            for c in tok.children
-            if c.dep_ == "prep" and c.lower_ == "in"
-            for g in c.children
-            if g.dep_ == "pobj"
-        ]
-    elif role in {"meet", "presence"}:
-        visitor_toks = _visitor_token(tok)
-        dest = []
-        for child in tok.children:
-            if child.dep_ == "prep" and child.lower_ == "in":
-                dest.extend((g, "in") for g in child.children if g.dep_ == "pobj")
-            elif child.dep_ == "advmod" and child.lower_ == "here":
-                dest.append((child, "here"))
-            elif role == "meet" and child.dep_ == "dobj":
-                dest.extend(
-                    (g, "in")
-                    for p in child.children
-                    if p.dep_ == "prep" and p.lower_ == "in"
-                    for g in p.children
-                )
-                dest.extend((g, "here") for g in child.children if g.lower_ == "here")
-        if role == "meet" and not dest and ctx.home_code:
-            # Meeting a named official of the dateline country puts the visitor there.
-            partners = [c for c in tok.children if c.dep_ == "dobj"]
-            partners += [
-                g for p in tok.children if p.dep_ == "prep" and p.lower_ == "with" for g in p.children
-            ]
-            for partner in partners:
-                a = resolve_token_actor(partner, ctx, sent)
-                if (
-                    a
-                    and a.kind == "person"
-                    and a.code == ctx.home_code
-                    and a.is_state
-                    and a.reason != "dateline country"
-                ):
-                    dest.append((partner, "partner"))
-                    break
-    else:
-        return []
+    return visitor_toks, dest, host_actor, None
+
+
+def _host_parts(tok: Token, sent: Sentence, ctx: ArticleContext) -> _Parts | None:
+    subj = next((c for c in tok.children if c.dep_ in SUBJECTS), None)
+    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if subj is None or obj is None:
+        return None
+    host_actor = resolve_token_actor(subj, ctx, sent)
+    visitor_toks = [obj]
+    dest = [
+        (c, "in")
+        for p in tok.children
+        if p.dep_ == "prep" and p.lower_ in {"in", "to", "at"}
+        for c in p.children
+    ]
+    return visitor_toks, dest, host_actor, None
+
+
+def _apposed_parts(tok: Token) -> _Parts:
+    visitor_toks = [tok]
+    dest = [
+        (g, "in")
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ == "in"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    return visitor_toks, dest, None, None
+
+
+def _meet_parts(tok: Token, role: str, sent: Sentence, ctx: ArticleContext) -> _Parts:
+    visitor_toks = _visitor_token(tok)
+    dest = []
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == "in":
+            dest.extend((g, "in") for g in child.children if g.dep_ == "pobj")
+        elif child.dep_ == "advmod" and child.lower_ == "here":
+            dest.append((child, "here"))
+        elif role == "meet" and child.dep_ == "dobj":
+            dest.extend(
+                (g, "in") for p in child.children if p.dep_ == "prep" and p.lower_ == "in" for g in p.children
+            )
+            dest.extend((g, "here") for g in child.children if g.lower_ == "here")
+    if role == "meet" and not dest and ctx.home_code:
+        # Meeting a named official of the dateline country puts the visitor there.
+        partners = [c for c in tok.children if c.dep_ == "dobj"]
+        partners += [g for p in tok.children if p.dep_ == "prep" and p.lower_ == "with" for g in p.children]
+        for partner in partners:
+            a = resolve_token_actor(partner, ctx, sent)
+            if (
+                a
+                and a.kind == "person"
+                and a.code == ctx.home_code
+                and a.is_state
+                and a.reason != "dateline country"
+            ):
+                dest.append((partner, "partner"))
+                break
+    return visitor_toks, dest, None, None
+
+
+def _role_parts(
+    tok: Token, role: str, lemma: str, sent: Sentence, ctx: ArticleContext, preps_by_verb: dict
+) -> _Parts | None:
+    if role == "visit":
+        return _visit_verb_parts(tok, lemma, preps_by_verb)
+    if role == "noun":
+        return _noun_parts(tok, lemma, ctx)
+    if role == "visiting":
+        return _visiting_parts(tok, sent, ctx)
+    if role == "host":
+        return _host_parts(tok, sent, ctx)
+    if role == "apposed_presence":
+        return _apposed_parts(tok)
+    if role in {"meet", "presence"}:
+        return _meet_parts(tok, role, sent, ctx)
+    return None
+
+
+def _trip_visitor(
+    tok: Token, role: str, visitor_toks: list[Token], sent: Sentence, ctx: ArticleContext
+) -> tuple[Actor | None, list[Actor]]:
+    """The first state traveller among the candidate tokens and those travelling with them."""
     if ctx.dateline is not None:
         # "NEW DELHI, Nov 25 - Soviet leader X arrived": a dateline
         # parsed as the subject, the traveller as its conjunct.
@@ -793,25 +905,34 @@ def _from_trigger(tok, role, lemma, sent, ctx, preps_by_verb, all_dates) -> list
         co_visitors = _co_visitors(vtok, actor, ctx, sent)
         break
     if visitor is None and role == "noun":
-        # Badly parsed sentences: the nearest titled state official named before the trip noun.
-        before = [
-            p
-            for p in ctx.people.people
-            if sent.start <= p.start < sent.start + tok.idx and p.name and p.is_state and p.code
-        ]
-        if before:
-            p = before[-1]
-            visitor = Actor(
-                p.name,
-                p.code,
-                True,
-                f"nearest official before the trigger → {p.reason}",
-                "person",
-                p.title,
-                True,
-            )
-    if visitor is None:
-        return []
+        visitor = _nearest_official_before(tok, sent, ctx)
+    return visitor, co_visitors
+
+
+def _nearest_official_before(tok: Token, sent: Sentence, ctx: ArticleContext) -> Actor | None:
+    # Badly parsed sentences: the nearest titled state official named before the trip noun.
+    before = [
+        p
+        for p in ctx.people.people
+        if sent.start <= p.start < sent.start + tok.idx and p.name and p.is_state and p.code
+    ]
+    if not before:
+        return None
+    p = before[-1]
+    return Actor(
+        p.name,
+        p.code,
+        True,
+        f"nearest official before the trigger → {p.reason}",
+        "person",
+        p.title,
+        True,
+    )
+
+
+def _partner_visiting_here(
+    tok: Token, role: str, visitor: Actor, dest: list[tuple[Token, str]], sent: Sentence, ctx: ArticleContext
+) -> Actor:
     if (
         role == "meet"
         and ctx.home_code
@@ -846,47 +967,53 @@ def _from_trigger(tok, role, lemma, sent, ctx, preps_by_verb, all_dates) -> list
             ):
                 visitor = actor
                 break
-    if _private_purpose(tok):
-        return []  # private, holiday and medical trips are not visits (eval guidelines)
-    # Resident diplomats and correspondents do not visit.
-    title_low = (visitor.title or "").lower()
-    if any(re.search(rf"\b{re.escape(w)}\b", title_low) for w in lexicon()["resident_titles"]):
+    return visitor
+
+
+def _dest_legs(dtok: Token, how: str, ctx: ArticleContext) -> list[tuple[str, str | None, str]]:
+    """The legs one destination token gives, as (host_code, location, how)."""
+    if how == "here":
+        return [(ctx.home_code, ctx.home_city, "here")] if ctx.home_code else []
+    if how == "partner":
+        return [(ctx.home_code, ctx.home_city, "partner")]
+    if (
+        dtok.lower_ == "capital"
+        and not any(c.dep_ in {"poss", "compound", "amod"} for c in dtok.children)
+        and ctx.home
+    ):
+        if ctx.home.kind == "city" and ctx.home_city in set(gazetteer().capital_names) | {
+            ctx.home_city.title()
+        }:
+            return [(ctx.home_code, ctx.home_city, "the capital")]
         return []
-    legs: list[tuple[str, str | None, str]] = []  # (host_code, location, how)
-    for dtok, how in dest:
-        if how == "here":
-            if ctx.home_code:
-                legs.append((ctx.home_code, ctx.home_city, "here"))
-            continue
-        if how == "partner":
-            legs.append((ctx.home_code, ctx.home_city, "partner"))
-            continue
-        if (
-            dtok.lower_ == "capital"
-            and not any(c.dep_ in {"poss", "compound", "amod"} for c in dtok.children)
-            and ctx.home
-        ):
-            if ctx.home.kind == "city" and ctx.home_city in set(gazetteer().capital_names) | {
-                ctx.home_city.title()
-            }:
-                legs.append((ctx.home_code, ctx.home_city, "the capital"))
-            continue
-        places = _places_in(dtok, ctx)
-        if how == "dobj":
-            # "visited US troops": a nationality adjective on a visited group is not a destination.
-            places = [
-                p
-                for p in places
-                if p[0].kind != "demonym" and not (p[2].dep_ == "compound" and p[2].head.pos_ == "NOUN")
-            ]
-        if how == "modifier":
-            places = [p for p in places if p[2].i == dtok.i or p[2].head.i == dtok.i]
-        countries = [p for p in places if p[0].kind != "igo"]
-        if not countries and how != "modifier":  # "an EU summit" does not say where it meets
-            countries = [p for p in places if p[0].kind == "igo" and p[0].seat]
-            countries = [(Place(p[0].seat, "country"), p[1], p[2]) for p in countries]
-        for place, surface, _ in countries:
-            legs.append((place.code, surface if place.kind == "city" else None, how))
+    places = _places_in(dtok, ctx)
+    if how == "dobj":
+        # "visited US troops": a nationality adjective on a visited group is not a destination.
+        places = [
+            p
+            for p in places
+            if p[0].kind != "demonym" and not (p[2].dep_ == "compound" and p[2].head.pos_ == "NOUN")
+        ]
+    if how == "modifier":
+        places = [p for p in places if p[2].i == dtok.i or p[2].head.i == dtok.i]
+    countries = [p for p in places if p[0].kind != "igo"]
+    if not countries and how != "modifier":  # "an EU summit" does not say where it meets
+        countries = [p for p in places if p[0].kind == "igo" and p[0].seat]
+        countries = [(Place(p[0].seat, "country"), p[1], p[2]) for p in countries]
+    return [(place.code, surface if place.kind == "city" else None, how) for place, surface, _ in countries]
+
+
+def _legs(
+    tok: Token,
+    role: str,
+    lemma: str,
+    dest: list[tuple[Token, str]],
+    host_actor: Actor | None,
+    sent: Sentence,
+    ctx: ArticleContext,
+) -> list[tuple[str, str | None, str]]:
+    """(host_code, location, how) of each leg: the destinations, else what the role and the dateline imply."""
+    legs = [leg for dtok, how in dest for leg in _dest_legs(dtok, how, ctx)]
     if role == "visiting" and not legs:
         if host_actor is not None and host_actor.code and host_actor.is_state:
             legs.append((host_actor.code, None, "visiting"))
@@ -906,13 +1033,84 @@ def _from_trigger(tok, role, lemma, sent, ctx, preps_by_verb, all_dates) -> list
         legs.append((ctx.home_code, ctx.home_city, "here"))
     if role == "host" and host_actor is not None and host_actor.code and not legs:
         legs.append((host_actor.code, None, "host"))
-    if not legs:
-        return []
-    # Merge a city with the country it belongs to ("Hanoi" + "Vietnam").
-    merged: dict[str, tuple[str | None, str]] = {}
-    for code, loc, how in legs:
-        if code not in merged or (merged[code][0] is None and loc):
-            merged[code] = (loc, how)
+    return legs
+
+
+def _leg_status(
+    tok: Token,
+    role: str,
+    how: str,
+    loc: str | None,
+    status: str | None,
+    past_words: set[str],
+    taken_status: str | None,
+    ctx: ArticleContext,
+) -> str | None:
+    """The status of one leg: the trigger's, adjusted for a report from the place itself, a "from" leg and a
+    leg told in a relative clause."""
+    negated = status is None
+    leg_status = status
+    at_dateline = how in {"here", "partner"} or (loc is not None and loc == ctx.home_city)
+    clause = {tok.i} | {a.i for a in tok.ancestors if a.lemma_ not in {"say", "tell", "report", "add"}}
+    today = any(t.lower_ == "today" and t.head.i in clause for t in tok.sent)
+    if (
+        at_dateline
+        and status in {"completed", "planned"}
+        and not past_words
+        and role in {"meet", "presence", "noun", "visit"}
+    ):
+        # Reported from the place itself on the day: still
+        # there ("met X here", "will meet bankers here today").
+        if status == "completed" or today:
+            leg_status = "ongoing"
+    if (
+        role in {"meet", "presence", "apposed_presence"}
+        and status == "completed"
+        and not past_words
+        and (today or role != "meet")
+    ):
+        leg_status = "ongoing"  # speaking or meeting somewhere today means being there now
+    if how == "from" and not negated:
+        leg_status = "completed"
+    if how == "taken" and taken_status and not negated:
+        leg_status = taken_status
+    return leg_status
+
+
+def _date_leg(
+    cand: VisitCandidate,
+    tok: Token,
+    how: str,
+    sentence_dates: list[DateMention],
+    sent: Sentence,
+    ctx: ArticleContext,
+) -> None:
+    """Dates of a leg; a completed trip whose dates span the article date is still going on."""
+    _attach_dates(cand, tok, sentence_dates, sent, ctx)
+    if (
+        cand.status == "completed"
+        and ctx.anchor
+        and cand.date_precision == "day"
+        and cand.start_date
+        and cand.end_date
+        and cand.start_date <= ctx.anchor <= cand.end_date
+        and how != "taken"
+    ):
+        # "welcomed X on Monday for two days of talks", reported on Tuesday: still there
+        cand.status = "ongoing"
+
+
+def _leg_candidates(
+    tok: Token,
+    role: str,
+    sent: Sentence,
+    ctx: ArticleContext,
+    travellers: list[Actor],
+    merged: dict[str, tuple[str | None, str]],
+    all_dates: list[DateMention],
+    direction: str,
+    taken_status: str | None,
+) -> list[VisitCandidate]:
     sentence_dates = _nearest_dates(tok, all_dates)
     status, why = _status(tok, ctx, sentence_dates)
     negated = status is None
@@ -925,35 +1123,10 @@ def _from_trigger(tok, role, lemma, sent, ctx, preps_by_verb, all_dates) -> list
         "previously",
         "recently",
     }
-    travellers = [visitor, *co_visitors]
     for (code, (loc, how)), visitor in ((leg, v) for v in travellers for leg in merged.items()):  # noqa: B020
         if code == visitor.code:
             continue  # domestic trip or going home
-        leg_status = status
-        at_dateline = how in {"here", "partner"} or (loc is not None and loc == ctx.home_city)
-        clause = {tok.i} | {a.i for a in tok.ancestors if a.lemma_ not in {"say", "tell", "report", "add"}}
-        today = any(t.lower_ == "today" and t.head.i in clause for t in tok.sent)
-        if (
-            at_dateline
-            and status in {"completed", "planned"}
-            and not past_words
-            and role in {"meet", "presence", "noun", "visit"}
-        ):
-            # Reported from the place itself on the day: still
-            # there ("met X here", "will meet bankers here today").
-            if status == "completed" or today:
-                leg_status = "ongoing"
-        if (
-            role in {"meet", "presence", "apposed_presence"}
-            and status == "completed"
-            and not past_words
-            and (today or role != "meet")
-        ):
-            leg_status = "ongoing"  # speaking or meeting somewhere today means being there now
-        if how == "from" and not negated:
-            leg_status = "completed"
-        if how == "taken" and taken_status and not negated:
-            leg_status = taken_status
+        leg_status = _leg_status(tok, role, how, loc, status, past_words, taken_status, ctx)
         cand = VisitCandidate(
             sentence=sent,
             trigger=tok,
@@ -977,20 +1150,38 @@ def _from_trigger(tok, role, lemma, sent, ctx, preps_by_verb, all_dates) -> list
             host_via=how,
         )
         if not negated and how not in {"from", "taken"} and not cand.named_by_reaction:
-            _attach_dates(cand, tok, sentence_dates, sent, ctx)
-            if (
-                cand.status == "completed"
-                and ctx.anchor
-                and cand.date_precision == "day"
-                and cand.start_date
-                and cand.end_date
-                and cand.start_date <= ctx.anchor <= cand.end_date
-                and how != "taken"
-            ):
-                # "welcomed X on Monday for two days of talks", reported on Tuesday: still there
-                cand.status = "ongoing"
+            _date_leg(cand, tok, how, sentence_dates, sent, ctx)
         out.append(cand)
     return out
+
+
+def _from_trigger(tok, role, lemma, sent, ctx, preps_by_verb, all_dates) -> list[VisitCandidate]:
+    parts = _role_parts(tok, role, lemma, sent, ctx, preps_by_verb)
+    if parts is None:
+        return []
+    visitor_toks, dest, host_actor, taken_status = parts
+    direction = "host" if role == "host" else "visit"
+    visitor, co_visitors = _trip_visitor(tok, role, visitor_toks, sent, ctx)
+    if visitor is None:
+        return []
+    visitor = _partner_visiting_here(tok, role, visitor, dest, sent, ctx)
+    if _private_purpose(tok):
+        return []  # private, holiday and medical trips are not visits (eval guidelines)
+    # Resident diplomats and correspondents do not visit.
+    title_low = (visitor.title or "").lower()
+    if any(re.search(rf"\b{re.escape(w)}\b", title_low) for w in lexicon()["resident_titles"]):
+        return []
+    legs = _legs(tok, role, lemma, dest, host_actor, sent, ctx)
+    if not legs:
+        return []
+    # Merge a city with the country it belongs to ("Hanoi" + "Vietnam").
+    merged: dict[str, tuple[str | None, str]] = {}
+    for code, loc, how in legs:
+        if code not in merged or (merged[code][0] is None and loc):
+            merged[code] = (loc, how)
+    return _leg_candidates(
+        tok, role, sent, ctx, [visitor, *co_visitors], merged, all_dates, direction, taken_status
+    )
 
 
 _GROUP_NOUNS = {
@@ -1039,6 +1230,22 @@ def _co_visitors(vtok: Token, visitor: Actor, ctx: ArticleContext, sent: Sentenc
     return list(out.values())
 
 
+def _dated_by_article_day(cand: VisitCandidate, tok: Token, sent: Sentence, ctx: ArticleContext) -> bool:
+    """ "On the first day of a N-day visit" / "at the end of the visit": the article date pins the start or
+    the end, whatever else is dated. True when it did."""
+    text_low = sent.text.lower()
+    if ctx.anchor and "first day of" in text_low:
+        cand.start_date, cand.date_precision = ctx.anchor, "day"
+        dur = duration_days(sent.text)
+        if dur:
+            cand.end_date = ctx.anchor + dt.timedelta(days=dur[0] - 1)
+        return True
+    if ctx.anchor and "end of" in text_low and tok.lemma_ in {"visit", "trip", "tour"}:
+        cand.end_date, cand.date_precision = ctx.anchor, "day"
+        return True
+    return False
+
+
 def _attach_dates(
     cand: VisitCandidate, tok: Token, dates: list[DateMention], sent: Sentence, ctx: ArticleContext
 ) -> None:
@@ -1051,15 +1258,7 @@ def _attach_dates(
     dates = find_dates(sent.text, ctx.anchor, future=direction)
     dates = [d for d in dates if d.kind != "year" and (d.start, d.end) in spans]
     text_low = sent.text.lower()
-    # "on the first day of a N-day visit" pins the start to the article date, whatever else is dated.
-    if ctx.anchor and "first day of" in text_low:
-        cand.start_date, cand.date_precision = ctx.anchor, "day"
-        dur = duration_days(sent.text)
-        if dur:
-            cand.end_date = ctx.anchor + dt.timedelta(days=dur[0] - 1)
-        return
-    if ctx.anchor and "end of" in text_low and tok.lemma_ in {"visit", "trip", "tour"}:
-        cand.end_date, cand.date_precision = ctx.anchor, "day"
+    if _dated_by_article_day(cand, tok, sent, ctx):
         return
     if "presence" in cand.reasons[0] or "meet" in cand.reasons[0] and cand.status != "planned":
         # The day of a statement, or of a meeting already held, is not the day of arrival; the day set for a
