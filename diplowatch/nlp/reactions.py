@@ -874,11 +874,330 @@ def _nominal_reactions(
     return out
 
 
-def extract_reactions(doc: Doc, sent: Sentence, ctx: ArticleContext, visits: list) -> list[ReactionCandidate]:
+def _not_a_statement(verb: Token, lemma: str, doc: Doc, sent: Sentence, ctx: ArticleContext, quotes) -> bool:
+    """A name, a host receiving a visitor, a reporter's question, a proposal, or a verb inside a quotation."""
+    if verb.text[:1].isupper() and verb.i > 0 and doc[verb.i - 1].text not in {'"', "“", "'"}:
+        return True  # a capitalised "Said" mid-sentence is a name
+    if lemma in {"welcome", "greet", "receive"} and any(
+        c.dep_ == "dobj"
+        and ctx.people.person_at(sent.start + c.idx, sent.start + c.idx + len(c.text)) is not None
+        for c in verb.children
+    ):
+        return True  # "welcomed President X to Cairo": receiving a person is hosting, not a statement
+    if lemma in {"ask", "press"} and verb.tag_ == "VBN" and not any(c.dep_ == "nsubj" for c in verb.children):
+        # "Asked whether ..., X said", "when pressed on ...": a reporter's question, not a demand
+        return True
+    if verb.dep_ == "amod" or (lemma == "call" and _calls_for_meeting(verb)):
+        return True  # "pressing business"; "called for a summit with China": a proposal, not a demand
+    # A verb inside a quotation is what is said, not the act of saying it.
+    if any(qs <= verb.idx < qe for qs, qe, _ in quotes):
+        return True
+    return False
+
+
+def _not_a_reaction_verb(verb: Token, lemma: str, judging: bool) -> bool:
+    """Stance and speech verbs that do not report a reaction here: no object, negated, or still to come."""
     lex = lexicon()
     stance_verbs = lex["stance_verbs"]
     speech_verbs = lex.set("speech_verbs")
-    judging_verbs = lex.set("judging_verbs")  # "called/termed/branded X (as) Y"
+    judging_verbs = lex.set("judging_verbs")
+    if lemma == "call" and not judging and not any(c.lower_ in {"on", "for", "upon"} for c in verb.children):
+        return True
+    if lemma in judging_verbs and lemma not in stance_verbs and lemma not in speech_verbs and not judging:
+        return True
+    if lemma in {
+        "press",
+        "ask",
+        "back",
+        "object",
+        "attack",
+        "blast",
+        "veto",
+        "approve",
+        "express",
+        "voice",
+        "brief",
+        "answer",
+    } and not any(c.dep_ in {"dobj", "ccomp", "xcomp", "prep"} for c in verb.children):
+        return True
+    if any(c.dep_ == "neg" for c in verb.children) and lemma in stance_verbs:
+        return True
+    if lemma in stance_verbs and any(
+        c.dep_ == "aux" and c.lower_ in {"will", "would", "to", "could", "may", "might"}
+        for c in verb.children
+    ):
+        return True  # "Ecuador will ask OPEC ..." announces a plan, not a reaction
+    if lemma in speech_verbs and any(
+        c.dep_ == "aux" and c.lower_ in {"will", "shall", "'ll", "to", "would"} for c in verb.children
+    ):
+        # "is expected to brief", "said he would tell X": speech still to come is not a statement made
+        return True
+    if lemma in speech_verbs and _future_speech(verb):
+        return True
+    return False
+
+
+def _reaction_speaker(
+    verb: Token, speaker_tok: Token, sent: Sentence, ctx: ArticleContext
+) -> tuple[Token, Actor | None]:
+    """The speaker of a verb, with the owner of domestic media or of a coordinated state, and for a
+    misattached conjunct the speaker of the speech or stance verb above it."""
+    lex = lexicon()
+    stance_verbs = lex["stance_verbs"]
+    speech_verbs = lex.set("speech_verbs")
+    speaker = resolve_token_actor(speaker_tok, ctx, sent)
+    speaker = (
+        _domestic_media_owner(verb, speaker, ctx)
+        or _coordinated_state_owner(verb, speaker_tok, speaker, ctx, sent)
+        or speaker
+    )
+    if (speaker is None or not speaker.code) and verb.dep_ == "conj":
+        # "welcomed the ceasefire agreed by X and urged both sides ...": a misattached conjunct still has
+        # the speaker of the nearest speech or stance verb above it.
+        for anc in verb.ancestors:
+            if anc.lemma_.lower() in stance_verbs or anc.lemma_.lower() in speech_verbs:
+                up_tok = _speaker_token(anc)
+                up = resolve_token_actor(up_tok, ctx, sent) if up_tok is not None else None
+                if up is not None and up.code:
+                    speaker_tok, speaker = up_tok, up
+                break
+    return speaker_tok, speaker
+
+
+def _what_was_said(
+    verb: Token, lemma: str, doc: Doc, speaker_tok: Token, quotes, sent: Sentence, ctx: ArticleContext
+) -> tuple[list[Token], str, str | None, bool]:
+    """(content tokens, content text with any quotation, quote, whether the quote is direct)."""
+    stance_verbs = lexicon()["stance_verbs"]
+    content = _content_tokens(verb)
+    if lemma == "quote":
+        content = [t for t in doc if t.i not in {x.i for x in speaker_tok.subtree} and t.i != verb.i]
+    if _agent(verb) is not None and lemma in stance_verbs:
+        # "euro bonds, opposed by Germany": what the doer opposes is the phrase the passive modifies.
+        span = actor_span(speaker_tok)
+        content = [t for t in doc if not (span.start <= t.i < span.end) and not t.is_punct]
+    content_text = " ".join(t.text for t in content)
+    quote_text = None
+    direct = False
+    outside = [q for q in quotes if not (q[0] <= speaker_tok.idx < q[1])]
+    if outside:
+        quote_text = max(outside, key=lambda q: q[1] - q[0])[2]
+        direct = True
+        content_text = content_text + " " + quote_text
+    elif content:
+        quote_text = doc[content[0].i : content[-1].i + 1].text
+        if ctx.dateline and sent.start < ctx.dateline.end and quote_text.startswith(sent.text[:5]):
+            # Reported speech starting the story: the dateline is not part of what was said.
+            quote_text = quote_text[max(0, ctx.dateline.end - sent.start) :]
+    return content, content_text, quote_text, direct
+
+
+def _named_targets(
+    content: list[Token], content_text: str, speaker: Actor, sent: Sentence, ctx: ArticleContext
+) -> tuple[list[str], list[str]]:
+    """(target codes, names the pronouns stand for) of what was said."""
+    # Targets: foreign states/IGOs named in what was said (an IGO may react to any state).
+    targets = []
+    for _, _, _, place in gazetteer().find_all(content_text, ctx.published_at):
+        if place.code != speaker.code and place.code not in targets:
+            targets.append(place.code)
+    # Pronouns in what was said ("expect him to ...") stand for the person the article is about.
+    referred: list[str] = []
+    for t in content:
+        if t.lower_ in {"him", "he", "his", "she", "her"}:
+            ref = resolve_token_actor(t, ctx, sent)
+            if ref and ref.code and ref.code != speaker.code:
+                referred.append(ref.name or "")
+                if ref.code not in targets:
+                    targets.append(ref.code)
+    for person in ctx.people.people:
+        if person.name and person.code and person.code != speaker.code:
+            if any(re.search(rf"\b{re.escape(t)}\b", content_text) for t in person.tokens if len(t) > 2):
+                if person.code not in targets:
+                    targets.append(person.code)
+    return targets, referred
+
+
+def _fallback_targets(
+    verb: Token,
+    lemma: str,
+    judging: bool,
+    content_text: str,
+    speaker: Actor,
+    speaker_tok: Token,
+    doc: Doc,
+    sent: Sentence,
+    ctx: ArticleContext,
+) -> list[str]:
+    """Targets when what was said names none: what a definite object points back to, else the foreign
+    actors around a strong stance."""
+    lex = lexicon()
+    stance_verbs = lex["stance_verbs"]
+    speech_verbs = lex.set("speech_verbs")
+    targets: list[str] = []
+    if not targets and (stance_verbs.get(lemma) in {"negative", "positive"} or judging):
+        # "rejected the accusation", "described the move as
+        # 'unjustified'": the definite object points back.
+        targets = _anaphoric_targets(verb, speaker, sent, ctx)
+    if (
+        not targets
+        and not any(c.dep_ == "neg" for c in verb.children)
+        and (
+            lemma in _STRONG_STANCE
+            or lemma in speech_verbs
+            and _stance_from_cues(content_text, speaker.code, ctx.published_at)[0] != "neutral"
+        )
+    ):
+        # "Washington was profoundly concerned by the violence, the ambassador said": the stance aims at
+        # the foreign actors of the sentence or of the one before.
+        targets = _context_targets(speaker, speaker_tok, doc, sent, ctx, previous=lemma in _STRONG_STANCE)
+    return targets
+
+
+def _findings(
+    verb: Token,
+    lemma: str,
+    judging: bool,
+    content: list[Token],
+    content_text: str,
+    quote_text: str | None,
+    direct: bool,
+    speaker: Actor,
+    mentions_visit: bool,
+    ctx: ArticleContext,
+) -> list[tuple[str, str, str | None, str]]:
+    """(stance, why, quote, evidence) of a statement: the stance verb's, else each clause's cues, else the
+    whole content's."""
+    stance_verbs = lexicon()["stance_verbs"]
+    # "called the talks 'frank and useful'": the verb names the judgement; its words carry the stance.
+    stance = None if judging else stance_verbs.get(lemma)
+    findings: list[tuple[str, str, str | None, str]] = []  # (stance, why, quote, evidence)
+    if stance is not None and stance != "neutral":
+        findings.append((stance, f"verb '{verb.text}'", quote_text, "stance_verb"))
+    else:
+        # Each coordinated clause of what was said can carry
+        # its own stance ("X is flexible and Y is difficult").
+        for segment in _segments(verb, content):
+            seg_stance, seg_why = _stance_from_cues(segment.text, speaker.code, ctx.published_at)
+            if seg_stance != "neutral":
+                findings.append((seg_stance, seg_why, quote_text if direct else segment.text, "cue"))
+        if not findings:
+            stance, why = _stance_from_cues(content_text, speaker.code, ctx.published_at)
+            evidence = "cue" if stance != "neutral" else "speech"
+            if stance == "neutral" and mentions_visit:
+                # "A big expansion in trade is expected from X's
+                # visit": a good outcome credited to a trip judges it.
+                cue = _outcome_cue(content_text)
+                if cue:
+                    stance, why, evidence = "positive", f"good outcome of a visit '{cue}'", "outcome"
+            findings.append(
+                (
+                    stance,
+                    why if stance != "neutral" else f"speech verb '{verb.text}', no stance cue",
+                    quote_text,
+                    evidence,
+                )
+            )
+    return findings
+
+
+def _not_a_state_reaction(
+    verb: Token, lemma: str, speaker: Actor | None, sent: Sentence, ctx: ArticleContext
+) -> bool:
+    """No state speaker, a stance aimed at its own side's public, or a comment on its own side's act."""
+    stance_verbs = lexicon()["stance_verbs"]
+    if speaker is None or not speaker.code or not speaker.is_state:
+        return True
+    if lemma in stance_verbs and _domestic_addressee(verb, speaker, ctx):
+        return True
+    if lemma not in stance_verbs and _speakers_own_act(verb, speaker, ctx, sent):
+        return True  # the speaker's own side's act is not something it reacts to
+    return False
+
+
+def _verb_reactions(
+    verb: Token, doc: Doc, sent: Sentence, ctx: ArticleContext, visits: list, quotes
+) -> list[ReactionCandidate]:
+    """The reactions a stance, speech or judging verb reports."""
+    lex = lexicon()
+    stance_verbs = lex["stance_verbs"]
+    speech_verbs = lex.set("speech_verbs")
+    judging_verbs = lex.set("judging_verbs")
+    lemma = verb.lemma_.lower()
+    according = verb.dep_ == "ROOT" and any(c.lower_ == "according" for c in verb.children)
+    if (
+        lemma not in stance_verbs
+        and lemma not in speech_verbs
+        and lemma not in judging_verbs
+        and not according
+    ):
+        return []
+    if _not_a_statement(verb, lemma, doc, sent, ctx, quotes):
+        return []
+    judging = _judging_verb(verb)
+    if _not_a_reaction_verb(verb, lemma, judging):
+        return []
+    speaker_tok = _speaker_token(verb)
+    if speaker_tok is None:
+        return []
+    if lemma != "quote" and is_media(speaker_tok):
+        # "Reuters reported ... according to X" is handled through X; media themselves are not actors.
+        return []
+    speaker_tok, speaker = _reaction_speaker(verb, speaker_tok, sent, ctx)
+    if _not_a_state_reaction(verb, lemma, speaker, sent, ctx):
+        return []
+    content, content_text, quote_text, direct = _what_was_said(
+        verb, lemma, doc, speaker_tok, quotes, sent, ctx
+    )
+    if not content_text.strip():
+        return []
+    targets, referred = _named_targets(content, content_text, speaker, sent, ctx)
+    if not targets:
+        targets = _fallback_targets(verb, lemma, judging, content_text, speaker, speaker_tok, doc, sent, ctx)
+    named_text = " ".join([content_text, *referred])
+    mentions_visit = _about_visit(speaker, named_text, targets, visits)
+    refers_visit = mentions_visit or _about_visit(speaker, named_text, targets, visits, loose=True)
+    foreign_only = False
+    if not targets and not refers_visit:
+        # "oppose any foreign carrier": an unnamed foreign party
+        # is still a foreign target, but only for a clear stance.
+        if re.search(r"\bforeign\b", content_text.lower()):
+            foreign_only = True
+        else:
+            return []
+    findings = _findings(
+        verb, lemma, judging, content, content_text, quote_text, direct, speaker, mentions_visit, ctx
+    )
+    out: list[ReactionCandidate] = []
+    for stance, why, quote, evidence in findings:
+        if stance == "neutral" and foreign_only:
+            continue
+        if stance == "neutral" and not mentions_visit:
+            # Plain "said" about a foreign actor is too weak to be a reaction unless it concerns a visit.
+            continue
+        out.append(
+            ReactionCandidate(
+                sentence=sent,
+                trigger=verb,
+                speaker=speaker,
+                stance=stance,
+                quote=quote,
+                quote_is_direct=direct,
+                target_codes=targets,
+                content_text=content_text,
+                mentions_visit=mentions_visit,
+                refers_visit=refers_visit,
+                reasons=[why, f"speaker: {speaker.reason}", f"targets: {','.join(targets) or 'visit'}"],
+                verb_lemma=lemma,
+                speaker_written=_without_dateline(written_name(speaker_tok), speaker_tok, sent, ctx),
+                evidence=evidence,
+            )
+        )
+        out.extend(_coordinated_speakers(out[-1], speaker_tok, ctx, sent))
+    return out
+
+
+def extract_reactions(doc: Doc, sent: Sentence, ctx: ArticleContext, visits: list) -> list[ReactionCandidate]:
     quotes = _quotes(sent)
     out: list[ReactionCandidate] = _nominal_reactions(doc, sent, ctx, visits) + _adjective_reactions(
         doc, sent, ctx, visits
@@ -886,227 +1205,11 @@ def extract_reactions(doc: Doc, sent: Sentence, ctx: ArticleContext, visits: lis
     for verb in doc:
         if verb.pos_ not in {"VERB", "AUX"}:
             continue
-        lemma = verb.lemma_.lower()
-        according = verb.dep_ == "ROOT" and any(c.lower_ == "according" for c in verb.children)
         action_stance = _stance_action(verb)
         if action_stance is not None:
             out.extend(_action_reaction(verb, action_stance, sent, ctx, visits))
             continue
-        if (
-            lemma not in stance_verbs
-            and lemma not in speech_verbs
-            and lemma not in judging_verbs
-            and not according
-        ):
-            continue
-        if verb.text[:1].isupper() and verb.i > 0 and doc[verb.i - 1].text not in {'"', "“", "'"}:
-            continue  # a capitalised "Said" mid-sentence is a name
-        if lemma in {"welcome", "greet", "receive"} and any(
-            c.dep_ == "dobj"
-            and ctx.people.person_at(sent.start + c.idx, sent.start + c.idx + len(c.text)) is not None
-            for c in verb.children
-        ):
-            continue  # "welcomed President X to Cairo": receiving a person is hosting, not a statement
-        if (
-            lemma in {"ask", "press"}
-            and verb.tag_ == "VBN"
-            and not any(c.dep_ == "nsubj" for c in verb.children)
-        ):
-            # "Asked whether ..., X said", "when pressed on ...": a reporter's question, not a demand
-            continue
-        if verb.dep_ == "amod" or (lemma == "call" and _calls_for_meeting(verb)):
-            continue  # "pressing business"; "called for a summit with China": a proposal, not a demand
-        # A verb inside a quotation is what is said, not the act of saying it.
-        if any(qs <= verb.idx < qe for qs, qe, _ in quotes):
-            continue
-        judging = _judging_verb(verb)
-        if (
-            lemma == "call"
-            and not judging
-            and not any(c.lower_ in {"on", "for", "upon"} for c in verb.children)
-        ):
-            continue
-        if lemma in judging_verbs and lemma not in stance_verbs and lemma not in speech_verbs and not judging:
-            continue
-        if lemma in {
-            "press",
-            "ask",
-            "back",
-            "object",
-            "attack",
-            "blast",
-            "veto",
-            "approve",
-            "express",
-            "voice",
-            "brief",
-            "answer",
-        } and not any(c.dep_ in {"dobj", "ccomp", "xcomp", "prep"} for c in verb.children):
-            continue
-        if any(c.dep_ == "neg" for c in verb.children) and lemma in stance_verbs:
-            continue
-        if lemma in stance_verbs and any(
-            c.dep_ == "aux" and c.lower_ in {"will", "would", "to", "could", "may", "might"}
-            for c in verb.children
-        ):
-            continue  # "Ecuador will ask OPEC ..." announces a plan, not a reaction
-        if lemma in speech_verbs and any(
-            c.dep_ == "aux" and c.lower_ in {"will", "shall", "'ll", "to", "would"} for c in verb.children
-        ):
-            # "is expected to brief", "said he would tell X": speech still to come is not a statement made
-            continue
-        if lemma in speech_verbs and _future_speech(verb):
-            continue
-        speaker_tok = _speaker_token(verb)
-        if speaker_tok is None:
-            continue
-        if lemma != "quote" and is_media(speaker_tok):
-            # "Reuters reported ... according to X" is handled through X; media themselves are not actors.
-            continue
-        speaker = resolve_token_actor(speaker_tok, ctx, sent)
-        speaker = (
-            _domestic_media_owner(verb, speaker, ctx)
-            or _coordinated_state_owner(verb, speaker_tok, speaker, ctx, sent)
-            or speaker
-        )
-        if (speaker is None or not speaker.code) and verb.dep_ == "conj":
-            # "welcomed the ceasefire agreed by X and urged both sides ...": a misattached conjunct still has
-            # the speaker of the nearest speech or stance verb above it.
-            for anc in verb.ancestors:
-                if anc.lemma_.lower() in stance_verbs or anc.lemma_.lower() in speech_verbs:
-                    up_tok = _speaker_token(anc)
-                    up = resolve_token_actor(up_tok, ctx, sent) if up_tok is not None else None
-                    if up is not None and up.code:
-                        speaker_tok, speaker = up_tok, up
-                    break
-        if speaker is None or not speaker.code or not speaker.is_state:
-            continue
-        if lemma in stance_verbs and _domestic_addressee(verb, speaker, ctx):
-            continue
-        if lemma not in stance_verbs and _speakers_own_act(verb, speaker, ctx, sent):
-            continue  # the speaker's own side's act is not something it reacts to
-        content = _content_tokens(verb)
-        if lemma == "quote":
-            content = [t for t in doc if t.i not in {x.i for x in speaker_tok.subtree} and t.i != verb.i]
-        if _agent(verb) is not None and lemma in stance_verbs:
-            # "euro bonds, opposed by Germany": what the doer opposes is the phrase the passive modifies.
-            span = actor_span(speaker_tok)
-            content = [t for t in doc if not (span.start <= t.i < span.end) and not t.is_punct]
-        content_text = " ".join(t.text for t in content)
-        quote_text = None
-        direct = False
-        outside = [q for q in quotes if not (q[0] <= speaker_tok.idx < q[1])]
-        if outside:
-            quote_text = max(outside, key=lambda q: q[1] - q[0])[2]
-            direct = True
-            content_text = content_text + " " + quote_text
-        elif content:
-            quote_text = doc[content[0].i : content[-1].i + 1].text
-            if ctx.dateline and sent.start < ctx.dateline.end and quote_text.startswith(sent.text[:5]):
-                # Reported speech starting the story: the dateline is not part of what was said.
-                quote_text = quote_text[max(0, ctx.dateline.end - sent.start) :]
-        if not content_text.strip():
-            continue
-        # Targets: foreign states/IGOs named in what was said (an IGO may react to any state).
-        targets = []
-        for _, _, _, place in gazetteer().find_all(content_text, ctx.published_at):
-            if place.code != speaker.code and place.code not in targets:
-                targets.append(place.code)
-        # Pronouns in what was said ("expect him to ...") stand for the person the article is about.
-        referred: list[str] = []
-        for t in content:
-            if t.lower_ in {"him", "he", "his", "she", "her"}:
-                ref = resolve_token_actor(t, ctx, sent)
-                if ref and ref.code and ref.code != speaker.code:
-                    referred.append(ref.name or "")
-                    if ref.code not in targets:
-                        targets.append(ref.code)
-        for person in ctx.people.people:
-            if person.name and person.code and person.code != speaker.code:
-                if any(re.search(rf"\b{re.escape(t)}\b", content_text) for t in person.tokens if len(t) > 2):
-                    if person.code not in targets:
-                        targets.append(person.code)
-        if not targets and (stance_verbs.get(lemma) in {"negative", "positive"} or judging):
-            # "rejected the accusation", "described the move as
-            # 'unjustified'": the definite object points back.
-            targets = _anaphoric_targets(verb, speaker, sent, ctx)
-        if (
-            not targets
-            and not any(c.dep_ == "neg" for c in verb.children)
-            and (
-                lemma in _STRONG_STANCE
-                or lemma in speech_verbs
-                and _stance_from_cues(content_text, speaker.code, ctx.published_at)[0] != "neutral"
-            )
-        ):
-            # "Washington was profoundly concerned by the violence, the ambassador said": the stance aims at
-            # the foreign actors of the sentence or of the one before.
-            targets = _context_targets(speaker, speaker_tok, doc, sent, ctx, previous=lemma in _STRONG_STANCE)
-        named_text = " ".join([content_text, *referred])
-        mentions_visit = _about_visit(speaker, named_text, targets, visits)
-        refers_visit = mentions_visit or _about_visit(speaker, named_text, targets, visits, loose=True)
-        foreign_only = False
-        if not targets and not refers_visit:
-            # "oppose any foreign carrier": an unnamed foreign party
-            # is still a foreign target, but only for a clear stance.
-            if re.search(r"\bforeign\b", content_text.lower()):
-                foreign_only = True
-            else:
-                continue
-        # "called the talks 'frank and useful'": the verb names the judgement; its words carry the stance.
-        stance = None if judging else stance_verbs.get(lemma)
-        findings: list[tuple[str, str, str | None, str]] = []  # (stance, why, quote, evidence)
-        if stance is not None and stance != "neutral":
-            findings.append((stance, f"verb '{verb.text}'", quote_text, "stance_verb"))
-        else:
-            # Each coordinated clause of what was said can carry
-            # its own stance ("X is flexible and Y is difficult").
-            for segment in _segments(verb, content):
-                seg_stance, seg_why = _stance_from_cues(segment.text, speaker.code, ctx.published_at)
-                if seg_stance != "neutral":
-                    findings.append((seg_stance, seg_why, quote_text if direct else segment.text, "cue"))
-            if not findings:
-                stance, why = _stance_from_cues(content_text, speaker.code, ctx.published_at)
-                evidence = "cue" if stance != "neutral" else "speech"
-                if stance == "neutral" and mentions_visit:
-                    # "A big expansion in trade is expected from X's
-                    # visit": a good outcome credited to a trip judges it.
-                    cue = _outcome_cue(content_text)
-                    if cue:
-                        stance, why, evidence = "positive", f"good outcome of a visit '{cue}'", "outcome"
-                findings.append(
-                    (
-                        stance,
-                        why if stance != "neutral" else f"speech verb '{verb.text}', no stance cue",
-                        quote_text,
-                        evidence,
-                    )
-                )
-        for stance, why, quote, evidence in findings:
-            if stance == "neutral" and foreign_only:
-                continue
-            if stance == "neutral" and not mentions_visit:
-                # Plain "said" about a foreign actor is too weak to be a reaction unless it concerns a visit.
-                continue
-            out.append(
-                ReactionCandidate(
-                    sentence=sent,
-                    trigger=verb,
-                    speaker=speaker,
-                    stance=stance,
-                    quote=quote,
-                    quote_is_direct=direct,
-                    target_codes=targets,
-                    content_text=content_text,
-                    mentions_visit=mentions_visit,
-                    refers_visit=refers_visit,
-                    reasons=[why, f"speaker: {speaker.reason}", f"targets: {','.join(targets) or 'visit'}"],
-                    verb_lemma=lemma,
-                    speaker_written=_without_dateline(written_name(speaker_tok), speaker_tok, sent, ctx),
-                    evidence=evidence,
-                )
-            )
-            out.extend(_coordinated_speakers(out[-1], speaker_tok, ctx, sent))
+        out.extend(_verb_reactions(verb, doc, sent, ctx, visits, quotes))
     # A plain "said" around a stance the same speaker takes in the
     # same sentence adds nothing ("X lodged a protest ..., Y said").
     stanced = {c.speaker.code for c in out if c.stance != "neutral"}
