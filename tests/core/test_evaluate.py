@@ -155,11 +155,11 @@ def test_dev_set_targets():
     assert report["linking"]["linked"] >= 7
 
 
-PROBES = Path(__file__).parent / "fixtures/probes/probes.jsonl"
-HOLDOUT = Path(__file__).parent / "fixtures/probes/holdout.jsonl"
-HOLDOUT2 = Path(__file__).parent / "fixtures/probes/holdout2.jsonl"
-HOLDOUT3 = Path(__file__).parent / "fixtures/probes/holdout3.jsonl"
-HOLDOUT4 = Path(__file__).parent / "fixtures/probes/holdout4.jsonl"
+PROBES = Path(__file__).parents[1] / "fixtures/probes/probes.jsonl"
+HOLDOUT = Path(__file__).parents[1] / "fixtures/probes/holdout.jsonl"
+HOLDOUT2 = Path(__file__).parents[1] / "fixtures/probes/holdout2.jsonl"
+HOLDOUT3 = Path(__file__).parents[1] / "fixtures/probes/holdout3.jsonl"
+HOLDOUT4 = Path(__file__).parents[1] / "fixtures/probes/holdout4.jsonl"
 
 
 def test_probe_set_floors():

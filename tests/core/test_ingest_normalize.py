@@ -96,9 +96,8 @@ def test_text_of_only_invisible_characters_is_an_error_not_an_empty_article(tmp_
 def test_a_name_split_by_a_zero_width_space_is_read_and_offsets_point_into_the_stored_text(
     tmp_path, extractor
 ):
-    # A titled name: the rebuilt extractor (0.7) does not resolve a bare "Vladimir Putin" to RUS, and what
-    # this test is about is the zero-width space inside the name.
-    text = "Russian President Vladimir Putin will pay a state visit to Pyongyang on June 18-19."
+    # A leader named bare: the zero-width space inside "Putin" must not hide him from the pre-filter's gate.
+    text = "Vladimir Putin will pay a state visit to Pyongyang on June 18-19."
     (tmp_path / "clean").mkdir()
     (tmp_path / "hidden").mkdir()
     hidden = text.replace("Putin", "Pu\u200btin")
