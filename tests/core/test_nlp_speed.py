@@ -145,7 +145,6 @@ KNOWN_FAST_EXHAUSTIVE_DIFFERENCES = {
     "train:rtr0613-49746",
     "train:rtr0613-59905",
     "train:rtr0613-71486",
-    "train:rtr0613-81956",
     "validation:reuters21578-8107",
 }
 
