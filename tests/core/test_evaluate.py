@@ -10,8 +10,11 @@ from pathlib import Path
 import pytest
 
 from diplowatch.evaluate import evaluate, format_report, load_gold
+from tests.fixtures.paths import ROOT, SHARED
 
-DEV = Path(__file__).parents[1].parent / "shared/eval/dev.jsonl"
+PROBE_DIR = ROOT / "tests/fixtures/probes"
+
+DEV = SHARED / "eval/dev.jsonl"
 
 
 class FixedExtractor:
@@ -155,11 +158,11 @@ def test_dev_set_targets():
     assert report["linking"]["linked"] >= 7
 
 
-PROBES = Path(__file__).parents[1] / "fixtures/probes/probes.jsonl"
-HOLDOUT = Path(__file__).parents[1] / "fixtures/probes/holdout.jsonl"
-HOLDOUT2 = Path(__file__).parents[1] / "fixtures/probes/holdout2.jsonl"
-HOLDOUT3 = Path(__file__).parents[1] / "fixtures/probes/holdout3.jsonl"
-HOLDOUT4 = Path(__file__).parents[1] / "fixtures/probes/holdout4.jsonl"
+PROBES = PROBE_DIR / "probes.jsonl"
+HOLDOUT = PROBE_DIR / "holdout.jsonl"
+HOLDOUT2 = PROBE_DIR / "holdout2.jsonl"
+HOLDOUT3 = PROBE_DIR / "holdout3.jsonl"
+HOLDOUT4 = PROBE_DIR / "holdout4.jsonl"
 
 
 def test_probe_set_floors():

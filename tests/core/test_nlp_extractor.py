@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
 from diplowatch.nlp import EXTRACTOR_VERSION, Extractor
+from tests.fixtures.paths import SHARED
 
-SAMPLE = (
-    Path(__file__).resolve().parents[1].parent
-    / "shared/samples/articles/2024-06-17-putin-north-korea-visit.txt"
-)
+SAMPLE = SHARED / "samples/articles/2024-06-17-putin-north-korea-visit.txt"
 MONDAY = dt.date(2021, 3, 1)  # a Monday
 
 VISIT_KEYS = {
