@@ -118,6 +118,7 @@ def stage_event_articles(
             _events_folder(context, settings, duckdb),
             settings.chunk_articles,
             skip_extracted_by=skip,
+            workers=settings.extraction_workers,
         )
     context.log.info(
         f"{sum(c.articles for c in chunks)} article(s) to extract in {len(chunks)} chunk(s) "

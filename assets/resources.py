@@ -25,6 +25,9 @@ class DiplowatchSettings(ConfigurableResource):
     feeds_path: str = ""  # a feeds TOML file; empty: the feed_entries asset fetches nothing
     staging_dir: str = ""
     chunk_articles: int = 2000  # articles per extraction step (DIPLOWATCH_CHUNK_ARTICLES)
+    #: Processes the extraction chunks are spread over (DIPLOWATCH_PROCESSES resolved; for a Kubernetes or
+    #: Celery executor, how many steps run at once): the stage cuts a multiple of it, of even size.
+    extraction_workers: int = 1
 
     def staging_root(self, db_path: str) -> Path:
         return Path(self.staging_dir) if self.staging_dir else staging.default_root(db_path)
@@ -79,6 +82,7 @@ def build_resources(settings: Settings | None = None) -> dict:
             feeds_path=settings.feeds_path,
             staging_dir=settings.staging_dir,
             chunk_articles=settings.chunk_articles,
+            extraction_workers=settings.max_processes,
         ),
         "duckdb": DiplowatchDuckDB(database=settings.db_path),
         "extractor": ExtractorResource(model_name=settings.model_name),

@@ -289,6 +289,15 @@ def test_the_extractors_input_is_exported_in_bounded_row_groups(tmp_path, db_pat
     batches = [b for c in chunks for b in chunk_batches(c)]
     assert max(b.height for b in batches) == 500
     assert sorted(a for b in batches for a in b["article_id"]) == sorted(frame["article_id"])
+    # Spread over workers: a multiple of their number, of even size, never above the chunk limit.
+    for workers, chunk_articles, expected in ((2, 3000, [2500] * 4), (3, 2000, [1668] * 5 + [1660])):
+        with store.connect(db_path) as con:
+            chunks = stage_articles(
+                con, None, tmp_path / f"w{workers}", chunk_articles=chunk_articles, workers=workers
+            )
+        assert [c.articles for c in chunks] == expected
+        batches = [b for c in chunks for b in chunk_batches(c)]
+        assert sorted(a for b in batches for a in b["article_id"]) == sorted(frame["article_id"])
 
 
 def test_a_file_whose_articles_have_a_key_index_is_rebuilt_without_it_keeping_every_row(tmp_path, db_path):
