@@ -76,9 +76,10 @@ def range_tags(first: date, last: date) -> dict[str, str]:
 
 
 #: Empty years a `diplowatch run` range may span rather than start another run: each partition of a range
-#: costs the Dagster instance a few event-log rows, each extra run its own start, steps and checks (about as
-#: much as ten empty years; figures in docs/performance.md).
-MAX_EMPTY_YEARS_IN_RANGE = 10
+#: costs the Dagster instance a planned and a materialization event per asset (~190 ms an empty year on the
+#: SQLite instance), each extra run its own start, steps and checks (~5 s: as much as ~25 empty years;
+#: `bench/run.py --bookkeeping 40`, docs/performance.md).
+MAX_EMPTY_YEARS_IN_RANGE = 25
 
 
 def partition_ranges(
