@@ -84,6 +84,12 @@ class Person:
     tokens: frozenset[str] = field(default_factory=frozenset)
 
 
+def _named_person(m: re.Match, name: str, code: str | None, state: bool, reason: str) -> Person:
+    """The Person a title pattern's match names (its `title` group, the match's span, the name's tokens)."""
+    tokens = frozenset(t for t in name.split() if t not in _STOP_NAME_TOKENS)
+    return Person(name, m.group("title").lower(), code, m.start(), m.end(), state, reason, tokens)
+
+
 _FIRST = r"(?:[A-Z][a-z'’]+(?:-[A-Z][a-z]+)?|[A-Z]\.)"
 _NAME = r"(?:[A-Z][a-z'’]+(?:-[A-Z]?[a-z]+)?|[A-Z]\.|al-[A-Z][a-z]+|(?:bin|ibn|de|da|van|von|arap|la|del)\b)"
 _NAME_SEQ = rf"(?P<name>{_FIRST}(?:[ ](?:{_NAME}))*(?:[ ]II|[ ]III)?)\b"
@@ -415,18 +421,7 @@ class PeopleIndex:
             if not code:
                 continue
             state, why = _is_state_title(f"{m.group('title')} of {m.group('owner')}")
-            found.append(
-                Person(
-                    name,
-                    m.group("title").lower(),
-                    code,
-                    m.start(),
-                    m.end(),
-                    state,
-                    "title of a named state" if state else why,
-                    frozenset(t for t in name.split() if t not in _STOP_NAME_TOKENS),
-                )
-            )
+            found.append(_named_person(m, name, code, state, "title of a named state" if state else why))
 
     def _scan_name_then_title(self, text: str, found: list[Person]) -> None:
         """Name, then the title in apposition: "Rolando Arrivillaga, World Bank representative"."""
@@ -442,18 +437,7 @@ class PeopleIndex:
             phrase = f"{m.group('prefix')}{m.group('title')}{m.group('suffix')}"
             code = self._owner_code(phrase) or leader_code(name, self.on_date) or self.home_code
             state, why = _is_state_title(phrase)
-            found.append(
-                Person(
-                    name,
-                    m.group("title").lower(),
-                    code,
-                    m.start(),
-                    m.end(),
-                    state,
-                    "title apposition" if state else why,
-                    frozenset(t for t in name.split() if t not in _STOP_NAME_TOKENS),
-                )
-            )
+            found.append(_named_person(m, name, code, state, "title apposition" if state else why))
 
     def _scan_unnamed(self, text: str, found: list[Person]) -> None:
         """Unnamed official speakers: "a Treasury spokesman", "the U.S. embassy in Hanoi"."""
