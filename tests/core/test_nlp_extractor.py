@@ -996,3 +996,16 @@ def test_a_voiced_feeling_is_a_stance_act_of_each_coordinated_state(extractor):
     # stance_actions, third group: "voice" + "frustration"
     text = "Japan, the United States and Canada have voiced their frustration with the Italian budget plan."
     assert {("JPN", "negative"), ("USA", "negative"), ("CAN", "negative")} <= codes_stances(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chilean Foreign Minister Rosa Vidal said the fishing quotas Peru offered were inadequate.",
+        "A spokesman for the Chilean foreign ministry said Peru's account of the talks was incorrect.",
+        "Chilean President Rosa Vidal said a Peruvian exit from the fishing accord would be unthinkable.",
+        "Chilean President Rosa Vidal exhorted Peru to lift its duties on Chilean fish.",
+    ],
+)
+def test_judging_words_and_exhortations_are_negative(extractor, text):
+    assert ("CHL", "negative") in codes_stances(extractor, text)
