@@ -121,6 +121,8 @@ def _speaker_token(verb: Token) -> Token | None:
         if len(subjects) > 1 and all(c.i < verb.i for c in subjects)
         else next(iter(subjects), None)
     )
+    if subj is not None and verb.dep_ == "relcl" and subj.lower_ in _RELATIVE_PRONOUNS:
+        return _antecedent(verb.head)
     if subj is None and verb.dep_ == "ROOT":
         subj = _trailing_speaker(verb)
     if subj is None and verb.dep_ in {"conj", "xcomp", "advcl", "pcomp", "acl"}:
@@ -129,6 +131,21 @@ def _speaker_token(verb: Token) -> Token | None:
             head = head.head  # "after rejecting X": the subject of the verb the clause hangs from
         return _speaker_token(head)
     return subj
+
+
+_RELATIVE_PRONOUNS = frozenset({"that", "which", "who"})
+
+
+def _antecedent(noun: Token) -> Token:
+    """What a relative clause's pronoun stands for: "Germany, which opposes ..." -> Germany; "Britain is one
+    of several countries that oppose ..." -> Britain (through "one of" and the copula)."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ == "one":
+        noun = noun.head.head
+    if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+        subj = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+        if subj is not None:
+            return subj
+    return noun
 
 
 def _agent(verb: Token) -> Token | None:

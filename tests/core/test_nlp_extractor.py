@@ -1009,3 +1009,8 @@ def test_a_voiced_feeling_is_a_stance_act_of_each_coordinated_state(extractor):
 )
 def test_judging_words_and_exhortations_are_negative(extractor, text):
     assert ("CHL", "negative") in codes_stances(extractor, text)
+
+
+def test_a_relative_clause_speaks_for_its_antecedent(extractor):
+    text = "Britain is one of several countries that strongly opposes the Peruvian tax plan."
+    assert ("GBR", "negative") in codes_stances(extractor, text)
