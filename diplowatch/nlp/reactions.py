@@ -750,8 +750,10 @@ def _act_candidate(
     sent: Sentence,
     ctx: ArticleContext,
     visits: list,
+    context_targets: bool = True,
 ) -> ReactionCandidate | None:
-    """A reaction whose holder is speaker_tok, aimed at a foreign actor anywhere else in the sentence."""
+    """A reaction whose holder is speaker_tok, aimed at a foreign actor anywhere else in the sentence (else,
+    with `context_targets`, at those `_context_targets` finds around it)."""
     speaker = resolve_token_actor(speaker_tok, ctx, sent)
     if speaker is None or not speaker.code or not speaker.is_state or is_media(speaker_tok):
         return None
@@ -763,7 +765,7 @@ def _act_candidate(
             p.code for *_, p in gazetteer().find_all(content_text, ctx.published_at) if p.code != speaker.code
         )
     )
-    if not targets:
+    if not targets and context_targets:
         targets = _context_targets(speaker, speaker_tok, doc, sent, ctx)
     if not targets:
         return None
@@ -851,43 +853,10 @@ def _nominal_reactions(
         if noun.lemma_.lower() in {"call", "demand"} and not _is_demand(noun):
             continue
         for owner in _position_owners(noun):
-            speaker = resolve_token_actor(owner, ctx, sent)
-            if speaker is None or not speaker.code or not speaker.is_state or is_media(owner):
-                continue
-            span = actor_span(owner)
-            content_text = " ".join(t.text for t in doc if not (span.start <= t.i < span.end))
-            targets = list(
-                dict.fromkeys(
-                    p.code
-                    for *_, p in gazetteer().find_all(content_text, ctx.published_at)
-                    if p.code != speaker.code
-                )
-            )
-            if not targets:
-                continue
-            about = _about_visit(speaker, content_text, targets, visits)
-            out.append(
-                ReactionCandidate(
-                    sentence=sent,
-                    trigger=noun,
-                    speaker=speaker,
-                    stance=stance,
-                    quote=doc[noun.left_edge.i : noun.right_edge.i + 1].text,
-                    quote_is_direct=False,
-                    target_codes=targets,
-                    content_text=content_text,
-                    mentions_visit=about,
-                    refers_visit=about or _about_visit(speaker, content_text, targets, visits, loose=True),
-                    reasons=[
-                        f"position noun '{noun.text}'",
-                        f"speaker: {speaker.reason}",
-                        f"targets: {','.join(targets)}",
-                    ],
-                    verb_lemma=noun.lemma_.lower(),
-                    speaker_written=written_name(owner),
-                    evidence="stance_act",
-                )
-            )
+            why = f"position noun '{noun.text}'"
+            cand = _act_candidate(noun, owner, stance, why, sent, ctx, visits, context_targets=False)
+            if cand is not None:
+                out.append(cand)
     return out
 
 
