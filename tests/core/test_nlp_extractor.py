@@ -1014,9 +1014,3 @@ def test_judging_words_and_exhortations_are_negative(extractor, text):
 def test_a_relative_clause_speaks_for_its_antecedent(extractor):
     text = "Britain is one of several countries that strongly opposes the Peruvian tax plan."
     assert ("GBR", "negative") in codes_stances(extractor, text)
-
-
-@pytest.mark.parametrize("verb", ["counters", "retorted", "contends"])
-def test_rebuttal_verbs_report_speech(extractor, verb):
-    text = f"Chile {verb} that Peru's fishing duties are illegal and a threat to the border accord."
-    assert ("CHL", "negative") in codes_stances(extractor, text)
