@@ -998,19 +998,6 @@ def test_a_voiced_feeling_is_a_stance_act_of_each_coordinated_state(extractor):
     assert {("JPN", "negative"), ("USA", "negative"), ("CAN", "negative")} <= codes_stances(extractor, text)
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Chilean Foreign Minister Rosa Vidal said the fishing quotas Peru offered were inadequate.",
-        "A spokesman for the Chilean foreign ministry said Peru's account of the talks was incorrect.",
-        "Chilean President Rosa Vidal said a Peruvian exit from the fishing accord would be unthinkable.",
-        "Chilean President Rosa Vidal exhorted Peru to lift its duties on Chilean fish.",
-    ],
-)
-def test_judging_words_and_exhortations_are_negative(extractor, text):
-    assert ("CHL", "negative") in codes_stances(extractor, text)
-
-
 def test_a_relative_clause_speaks_for_its_antecedent(extractor):
     text = "Britain is one of several countries that strongly opposes the Peruvian tax plan."
     assert ("GBR", "negative") in codes_stances(extractor, text)
