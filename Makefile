@@ -13,7 +13,10 @@ SHARED ?= ../shared
 env: $(VENV)/.synced
 $(VENV)/.synced: pyproject.toml uv.lock
 	@command -v uv >/dev/null 2>&1 || $(PYTHON) -m uv --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet uv
-	$(UV) sync --frozen --python $(PYTHON)
+	# --compile-bytecode: the packages' .pyc files are written once here. Where PYTHONDONTWRITEBYTECODE is set
+	# (containers, CI images) Python would otherwise compile Dagster, spaCy and the rest from source in every
+	# process: ~10 s more per `diplowatch run` and per step process (docs/performance.md).
+	$(UV) sync --frozen --python $(PYTHON) --compile-bytecode
 	@touch $@
 
 demo: env
