@@ -62,7 +62,15 @@ PATTERNS = [
             + r"(?:\s+(?P<y>(?:19|20)\d\d))?\b"
         ),
     ),
-    ("weekday", re.compile(r"\b(?P<w1>" + _WD + r")(?:\s+(?:and|to|through|-)\s+(?P<w2>" + _WD + r"))?\b")),
+    (
+        "weekday",
+        re.compile(
+            r"\b(?:(?P<rel>last|next|this|coming|past|this\s+coming|this\s+past)\s+(?P<week>week\s+(?:on\s+)?)?)?"
+            r"(?P<w1>" + _WD + r")(?:\s+(?:and|to|through|-)\s+(?P<w2>" + _WD + r"))?"
+            r"(?:\s+(?:of\s+)?(?P<rel2>next|last|this)\s+week)?\b",
+            re.I,
+        ),
+    ),
     ("today", re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening))\b", re.I)),
     ("yesterday", re.compile(r"\b(?:yesterday|last night)\b", re.I)),
     ("tomorrow", re.compile(r"\btomorrow\b", re.I)),
@@ -106,6 +114,24 @@ def _year_for(month: int, anchor: dt.date, explicit: str | None, future: bool | 
     if future is False and month > anchor.month + 1:
         return anchor.year - 1
     return anchor.year
+
+
+def _weekday_relative(anchor: dt.date, target: int, rel: str, week: bool) -> dt.date | None:
+    """A weekday its words place: "last Friday" (the one before the article day), "next Monday" / "this
+    coming Monday" (the one after), "this Friday" (in the article's week), "Monday next week" / "last week
+    on Friday" (in the week after / before)."""
+    rel = " ".join(rel.lower().split())
+    monday = anchor - dt.timedelta(days=anchor.weekday())
+    if week and rel in {"next", "last", "this"}:
+        weeks = {"next": 1, "last": -1, "this": 0}[rel]
+        return monday + dt.timedelta(days=7 * weeks + target)
+    if rel in {"last", "past", "this past"}:
+        return anchor - dt.timedelta(days=(anchor.weekday() - target) % 7 or 7)
+    if rel in {"next", "coming", "this coming"}:
+        return anchor + dt.timedelta(days=(target - anchor.weekday()) % 7 or 7)
+    if rel == "this":
+        return monday + dt.timedelta(days=target)
+    return None
 
 
 def _weekday(anchor: dt.date, name: str, future: bool | None) -> dt.date:
@@ -189,9 +215,17 @@ def _resolve(kind: str, m: re.Match, anchor: dt.date | None, future: bool | None
             return DateMention(m.start(), m.end(), dt.date(int(g["y"]), 1, 1), None, "year", kind)
         return None
     if kind == "weekday":
-        start = _weekday(anchor, g["w1"], future)
+        if not g["w1"][0].isupper():
+            return None  # matched without case only for its "Last"/"Next" words
+        rel = g.get("rel") or g.get("rel2")
+        start = None
+        if rel:
+            week = bool(g.get("week") or g.get("rel2"))
+            start = _weekday_relative(anchor, WEEKDAYS[g["w1"].lower()], rel, week)
+        start = start or _weekday(anchor, g["w1"], future)
         end = _weekday(start, g["w2"], True) if g.get("w2") else start
-        return DateMention(m.start(), m.end(), start, end, "day", kind)
+        # "weekday": a bare weekday, placed by the tense of its clause; "weekday_relative": placed by its words.
+        return DateMention(m.start(), m.end(), start, end, "day", "weekday_relative" if rel else kind)
     if kind == "today":
         return DateMention(m.start(), m.end(), anchor, anchor, "day", kind)
     if kind == "yesterday":

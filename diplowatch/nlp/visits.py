@@ -3,6 +3,7 @@ direction from the dependency parse, legs, status, dates, type."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -205,11 +206,17 @@ def _dated_status(trigger: Token, ctx: ArticleContext, dates: list[DateMention])
         ctx.anchor.month,
     ):
         return "completed", "dated in an earlier month"
-    verb = trigger if trigger.pos_ in {"VERB", "AUX"} else _clause_head(trigger)
-    past_verb = _past_tense(verb)
-    # A weekday is read forwards until the tense says
-    # otherwise ("arrived on Tuesday" is the last Tuesday).
-    if d.precision == "day" and d.start_date > ctx.anchor and not (past_verb and d.kind == "weekday"):
+    past_verb = _points_back(trigger)
+    # A bare weekday is the nearest one until the clause says otherwise: "arrived on Tuesday", "met at a summit
+    # on Friday" (the last one); "ahead of Monday's visit" (the next one).
+    week = dt.timedelta(days=7)
+    if d.kind == "weekday" and past_verb and d.start_date > ctx.anchor:
+        d = dataclasses.replace(d, start_date=d.start_date - week, end_date=d.end_date and d.end_date - week)
+        end = d.end_date or d.start_date
+    elif d.kind == "weekday" and d.start_date < ctx.anchor and _trip_ahead(trigger):
+        d = dataclasses.replace(d, start_date=d.start_date + week, end_date=d.end_date and d.end_date + week)
+        end = d.end_date or d.start_date
+    if d.precision == "day" and d.start_date > ctx.anchor:
         return "planned", "dated after the article"
     if (
         d.precision == "day"
@@ -415,6 +422,22 @@ def _trip_order(trigger: Token, gov: Token, sentence_words: set[str]) -> tuple[s
     ):
         return "ongoing", f"began the trip ('{gov.text}')"
     return None
+
+
+def _trip_ahead(trigger: Token) -> bool:
+    """A trip noun placed before its clause ("ahead of Monday's visit", "before the trip")."""
+    if trigger.pos_ != "NOUN":
+        return False
+    return (_trip_order(trigger, _governing_verb(trigger), set()) or ("",))[0] == "planned"
+
+
+def _points_back(trigger: Token) -> bool:
+    """Whether the clause of a trigger reports the past: a past tense ("met at a summit on Friday") or a
+    trip verb after "since"/"after" ("since arriving in Vienna on Friday")."""
+    if _trip_ahead(trigger):
+        return False  # "came ahead of Monday's visit": the trip is still to come
+    verb = trigger if trigger.pos_ in {"VERB", "AUX"} else _clause_head(trigger)
+    return _past_tense(verb) or (verb.tag_ == "VBG" and verb.head.lower_ in {"since", "after"})
 
 
 def _past_tense(verb: Token) -> bool:
@@ -1253,8 +1276,8 @@ def _attach_dates(
     # Re-resolve weekdays/months in the direction the status points to.
     spans = {(d.start, d.end) for d in dates}
     direction = future if cand.status in {"planned", "completed"} else None
-    if cand.status == "ongoing" and tok.tag_ in {"VBD", "VBN"}:
-        direction = False  # "arrived on Tuesday": the last Tuesday
+    if cand.status == "ongoing" and (tok.tag_ in {"VBD", "VBN"} or _points_back(tok)):
+        direction = False  # "arrived on Tuesday", "met at a summit on Friday": the last one
     dates = find_dates(sent.text, ctx.anchor, future=direction)
     dates = [d for d in dates if d.kind != "year" and (d.start, d.end) in spans]
     text_low = sent.text.lower()

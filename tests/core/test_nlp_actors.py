@@ -62,6 +62,17 @@ def test_historicize():
     assert historicize("RUS", NEW) == "RUS"
     assert historicize("SVK", dt.date(1990, 1, 1)) == "CSK"
     assert historicize("FRA", OLD) == "FRA"
+    # The EU code before the Maastricht Treaty is the Community's.
+    assert historicize("EU", OLD) == "EC"
+    assert historicize("EU", dt.date(1993, 11, 1)) == "EU"
+
+
+@pytest.mark.parametrize(
+    ("text", "on_date", "code"),
+    [("the European Commission", OLD, "EC"), ("the European Commission", NEW, "EU"), ("the EEC", None, "EU")],
+)
+def test_the_commission_is_the_eu_after_maastricht(text, on_date, code):
+    assert resolve_actor(text, on_date) == code
 
 
 def test_leaders_table_is_dated():

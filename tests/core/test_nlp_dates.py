@@ -27,6 +27,23 @@ def test_relative_days():
     assert first("met on Monday", future=False)[0] == dt.date(1987, 3, 2)
 
 
+def test_last_next_this_and_week_words_place_a_weekday():
+    # Wednesday 4 March 1987: the words beat the tense a caller passes.
+    assert first("met last Friday", future=True)[0] == dt.date(1987, 2, 27)
+    assert first("will arrive next Monday", future=False)[0] == dt.date(1987, 3, 9)
+    assert first("arrives this coming Tuesday")[0] == dt.date(1987, 3, 10)
+    assert first("arrived this past Sunday")[0] == dt.date(1987, 3, 1)
+    assert first("talks this Friday")[0] == dt.date(1987, 3, 6)
+    assert first("arrives Monday next week")[0] == dt.date(1987, 3, 9)
+    assert first("met last week on Thursday")[0] == dt.date(1987, 2, 26)
+    assert first("talks on Monday and Tuesday next week")[:2] == (dt.date(1987, 3, 9), dt.date(1987, 3, 10))
+    assert first("Last Friday he met the king")[0] == dt.date(1987, 2, 27)
+    # A weekday named on the anchor day: "next" is a week on, "last" a week back.
+    assert first("next Wednesday")[0] == dt.date(1987, 3, 11)
+    assert first("last Wednesday")[0] == dt.date(1987, 2, 25)
+    assert find_dates("the friday prayers", WED) == []
+
+
 def test_month_and_year_precision():
     assert first("in September 2023") == (dt.date(2023, 9, 1), None, "month")
     assert first("last September")[0] == dt.date(1986, 9, 1)

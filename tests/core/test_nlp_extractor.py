@@ -207,6 +207,37 @@ def test_historical_states_by_article_date(extractor):
     assert pairs(visits) == {("USA", "RUS")}
 
 
+def test_a_weekday_in_a_past_clause_is_the_last_one(extractor):
+    # Wednesday 9 June 2010: "met at a summit on Friday" is 4 June, over; "since arriving ... on Friday" too.
+    (visit,) = visits_of(
+        extractor,
+        "Chancellor Eva Roth of Germany met Asian leaders at a summit in Hanoi on Friday.",
+        dt.date(2010, 6, 9),
+    )
+    assert (visit["host_code"], visit["start_date"], visit["status"]) == (
+        "VNM",
+        dt.date(2010, 6, 4),
+        "completed",
+    )
+    (visit,) = visits_of(
+        extractor,
+        "German Chancellor Eva Roth has said little since arriving in Hanoi on Friday.",
+        dt.date(2010, 6, 9),
+    )
+    assert (visit["start_date"], visit["status"]) == (dt.date(2010, 6, 4), "ongoing")
+    (visit,) = visits_of(
+        extractor, "German Chancellor Eva Roth will fly to Hanoi next Monday.", dt.date(2010, 6, 9)
+    )
+    assert (visit["start_date"], visit["status"]) == (dt.date(2010, 6, 14), "planned")
+    # A trip still to come stays so under a past clause ("came ahead of Monday's visit").
+    (visit,) = visits_of(
+        extractor,
+        "The row came ahead of Monday's visit to Hanoi by German Chancellor Eva Roth.",
+        dt.date(2010, 6, 9),
+    )
+    assert (visit["start_date"], visit["status"]) == (dt.date(2010, 6, 14), "planned")
+
+
 def test_domestic_and_business_trips_are_not_visits(extractor):
     assert visits_of(extractor, "French President Paul Marin visited Lyon on Monday.") == []
     assert visits_of(extractor, "A delegation from Acme Corp will visit Brazil next week.") == []
