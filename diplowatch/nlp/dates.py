@@ -224,7 +224,7 @@ def _resolve(kind: str, m: re.Match, anchor: dt.date | None, future: bool | None
             start = _weekday_relative(anchor, WEEKDAYS[g["w1"].lower()], rel, week)
         start = start or _weekday(anchor, g["w1"], future)
         end = _weekday(start, g["w2"], True) if g.get("w2") else start
-        # "weekday": a bare weekday, placed by the tense of its clause; "weekday_relative": placed by its words.
+        # "weekday": a bare weekday, placed by the tense of its clause; "weekday_relative": by its words.
         return DateMention(m.start(), m.end(), start, end, "day", "weekday_relative" if rel else kind)
     if kind == "today":
         return DateMention(m.start(), m.end(), anchor, anchor, "day", kind)

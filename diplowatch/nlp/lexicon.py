@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -60,3 +61,13 @@ def inflections(lemma: str) -> set[str]:
         forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
     forms |= set(_IRREGULAR.get(lemma, []))
     return forms
+
+
+def resident_title(title: str | None) -> bool:
+    """Whether a title names a resident diplomat or correspondent ("ambassador", "consul"), who does not
+    visit; cabinet posts that hold such a word ("U.S. Trade Representative") do not."""
+    low = (title or "").lower()
+    lex = lexicon()
+    for post in lex["resident_titles_not"]["words"]:
+        low = re.sub(rf"\b{re.escape(post)}\b", " ", low)
+    return any(re.search(rf"\b{re.escape(w)}\b", low) for w in lex["resident_titles"])

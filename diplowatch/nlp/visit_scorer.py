@@ -11,7 +11,6 @@ from __future__ import annotations
 import bisect
 import json
 import math
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -21,7 +20,7 @@ from spacy.tokens import Doc, Token
 from diplowatch.nlp.actors import DATA_DIR, Place, gazetteer
 from diplowatch.nlp.context import Actor, ArticleContext, state_actors
 from diplowatch.nlp.dates import find_dates
-from diplowatch.nlp.lexicon import lexicon
+from diplowatch.nlp.lexicon import lexicon, resident_title
 from diplowatch.nlp.segment import Sentence
 from diplowatch.nlp.visits import VisitCandidate
 from diplowatch.nlp.visits import _attach_dates as attach_dates
@@ -258,8 +257,7 @@ def _as_visit(cand: PairCandidate, ctx: ArticleContext, kept: list[VisitCandidat
 
 def _resident(actor: Actor) -> bool:
     """Resident diplomats and correspondents do not visit (the rules' own word list)."""
-    title = (actor.title or "").lower()
-    return any(re.search(rf"\b{re.escape(w)}\b", title) for w in lexicon()["resident_titles"])
+    return resident_title(actor.title)
 
 
 def scored_visits(

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -13,7 +12,7 @@ from spacy.tokens import Doc, Token
 from diplowatch.nlp.actors import Place, gazetteer
 from diplowatch.nlp.context import Actor, ArticleContext, resolve_token_actor, token_offset
 from diplowatch.nlp.dates import DateMention, duration_days, find_dates
-from diplowatch.nlp.lexicon import lexicon
+from diplowatch.nlp.lexicon import lexicon, resident_title
 from diplowatch.nlp.segment import Sentence
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
@@ -207,8 +206,8 @@ def _dated_status(trigger: Token, ctx: ArticleContext, dates: list[DateMention])
     ):
         return "completed", "dated in an earlier month"
     past_verb = _points_back(trigger)
-    # A bare weekday is the nearest one until the clause says otherwise: "arrived on Tuesday", "met at a summit
-    # on Friday" (the last one); "ahead of Monday's visit" (the next one).
+    # A bare weekday is the nearest one until the clause says otherwise: "arrived on Tuesday", "met at a
+    # summit on Friday" (the last one); "ahead of Monday's visit" (the next one).
     week = dt.timedelta(days=7)
     if d.kind == "weekday" and past_verb and d.start_date > ctx.anchor:
         d = dataclasses.replace(d, start_date=d.start_date - week, end_date=d.end_date and d.end_date - week)
@@ -1191,8 +1190,7 @@ def _from_trigger(tok, role, lemma, sent, ctx, preps_by_verb, all_dates) -> list
     if _private_purpose(tok):
         return []  # private, holiday and medical trips are not visits (eval guidelines)
     # Resident diplomats and correspondents do not visit.
-    title_low = (visitor.title or "").lower()
-    if any(re.search(rf"\b{re.escape(w)}\b", title_low) for w in lexicon()["resident_titles"]):
+    if resident_title(visitor.title):
         return []
     legs = _legs(tok, role, lemma, dest, host_actor, sent, ctx)
     if not legs:

@@ -1032,3 +1032,14 @@ def test_a_voiced_feeling_is_a_stance_act_of_each_coordinated_state(extractor):
 def test_a_relative_clause_speaks_for_its_antecedent(extractor):
     text = "Britain is one of several countries that strongly opposes the Peruvian tax plan."
     assert ("GBR", "negative") in codes_stances(extractor, text)
+
+
+def test_a_cabinet_post_named_representative_travels_a_resident_ambassador_does_not(extractor):
+    visits = visits_of(
+        extractor, "U.S. Trade Representative Ann Cole will travel to Hanoi next week.", dt.date(2010, 6, 9)
+    )
+    assert pairs(visits) == {("USA", "VNM")}
+    assert (
+        visits_of(extractor, "U.S. Ambassador Ann Cole will travel to Hanoi next week.", dt.date(2010, 6, 9))
+        == []
+    )
