@@ -175,22 +175,16 @@ def _pronoun_actor(tok: Token, ctx: ArticleContext, sent: Sentence, offset: int)
     """The person a pronoun refers to: the main subject before it in its sentence, else the salient or last
     person named before it."""
     # A pronoun in a subordinate clause usually points back to the main subject of its own sentence.
+    person = None
     for subj in tok.sent:
         if subj.i >= tok.i:
             break
         if subj.dep_ in {"nsubj", "nsubjpass"} and subj.pos_ == "PROPN" and subj.lower_ not in PRONOUNS:
-            person = ctx.people.person_at(sent.start + subj.idx, sent.start + subj.idx + len(subj.text))
-            if person is not None and person.name:
-                return Actor(
-                    person.name,
-                    person.code,
-                    person.is_state,
-                    f"pronoun → {person.reason}",
-                    "person",
-                    person.title,
-                    True,
-                )
-    person = ctx.people.salient_before(offset) or ctx.people.last_before(offset)
+            found = ctx.people.person_at(sent.start + subj.idx, sent.start + subj.idx + len(subj.text))
+            if found is not None and found.name:
+                person = found
+                break
+    person = person or ctx.people.salient_before(offset) or ctx.people.last_before(offset)
     if person is None:
         return None
     return Actor(
