@@ -62,8 +62,11 @@ def _article(item: dict) -> dict:
 _SGML_DOC = re.compile(r"<REUTERS[^>]*NEWID=\"(\d+)\"[^>]*>(.*?)</REUTERS>", re.S)
 
 
-def reuters21578(folder: Path) -> Iterator[dict]:
-    """Bodies of Reuters-21578 (`reut2-0NN.sgm` files), dated by their <DATE> (1987); dateline + body."""
+def reuters21578(folder: Path, paragraphs: bool = False) -> Iterator[dict]:
+    """Bodies of Reuters-21578 (`reut2-0NN.sgm` files), dated by their <DATE> (1987); dateline + body.
+
+    paragraphs=True gives the text as the eval sets have it (`reflow`): one line per paragraph, not the
+    wire's 70-column lines, whose breaks would cut sentences (a sentence never crosses a line)."""
     for path in sorted(folder.glob("reut2-*.sgm")):
         raw = path.read_bytes().decode("latin-1")
         for newid, doc in _SGML_DOC.findall(raw):
@@ -78,6 +81,8 @@ def reuters21578(folder: Path) -> Iterator[dict]:
             dateline = _tag(doc, "DATELINE")
             text = html.unescape(f"{dateline} {body}" if dateline else body).replace("\x03", "")
             text = re.sub(r"\s*Reuter\s*$", "", text.strip())
+            if paragraphs:
+                text = reflow(text)
             yield {
                 "id": f"reuters21578-{newid}",
                 "title": html.unescape(_tag(doc, "TITLE") or "") or None,
@@ -85,6 +90,21 @@ def reuters21578(folder: Path) -> Iterator[dict]:
                 "source": "Reuters",
                 "text": text,
             }
+
+
+def reflow(text: str) -> str:
+    """A Reuters-21578 body with one paragraph per line: a paragraph starts at the wire's `&\\t` mark, an
+    indented line or after a blank line; the lines inside it are joined by a space, runs of spaces become one
+    and the closing "REUTER" goes."""
+    text = re.sub(r"\s*\bREUTER\s*$", "", text, flags=re.I)
+    paragraphs: list[list[str]] = [[]]
+    for line in text.split("\n"):
+        if line.startswith("&\\t") or line.startswith((" ", "\t")) or not line.strip():
+            paragraphs.append([])
+        line = line.removeprefix("&\\t").strip()
+        if line:
+            paragraphs[-1].append(line)
+    return "\n".join(re.sub(" {2,}", " ", " ".join(p)) for p in paragraphs if p)
 
 
 def _tag(doc: str, name: str) -> str:

@@ -3,17 +3,18 @@ those are parsed.
 
 Three steps, all over word lists of diplowatch/data/lexicon.json (`prefilter` and the trigger lists):
 0. `article_gate`, on the raw text before any sentence splitting: the article-wide version of step 1's
-   condition (a strong word anywhere, or a speech/stance verb and a stance cue anywhere, or a trigger typo; a
-   state/IGO named; an official word or two states). Step 1 cannot pass an article this rejects, so it only
+   condition, tested on lines (step 1's trigger words on a line, or a trigger typo; a state/IGO named; an
+   official word or two states). Step 1 cannot pass an article this rejects, so it only
    saves work: most business and domestic news stops here after one automaton pass (and a gazetteer pass when
-   a strong word is there);
-1. the article gate: one sentence with a strong visit or stance word, an official word, a leader named or
-   two different states/IGOs, and a state/IGO;
+   a strong word, a speech verb or a stance word is there);
+1. the article gate: one sentence with a state/IGO and a strong visit or stance word, a speech verb at a
+   named place ("In Caracas, ... said"), a stance word between two states/IGOs or a visit noun between two
+   states/IGOs with an official word; and an official word, a leader named or two different states/IGOs;
 2. the sentence filter: the ordered table SENTENCE_RULES, each rule naming a trigger class and the actor
-   evidence the extraction rules of that class need to produce anything. A plain "said" with no stance cue
-   and no travel word is never parsed: such a statement counts as a reaction only about a visit, and then
-   the travel word is there. The exhaustive mode skips this module; `diplowatch eval --exhaustive` measures
-   what the filter costs in recall.
+   evidence the extraction rules of that class need to produce anything. A plain "said" with no stance cue,
+   no travel word and no place it is said in is never parsed: such a statement counts as a reaction only
+   about a visit, and then the travel word is there. The exhaustive mode skips this module;
+   `diplowatch eval --exhaustive` measures what the filter costs in recall.
 """
 
 from __future__ import annotations
@@ -46,6 +47,8 @@ CUE = 256  # stance cue phrases and evaluative words
 PRESENCE = 512  # prefilter.presence_phrases ("told reporters in")
 FOREIGN = 1024  # "foreign"
 TALK = 2048  # the rules' talk words ("the two sides", "talks")
+PRESENCE_VERB = 4096  # say, tell, speak, declare: the visit rules place their subject where they speak
+VISIT_NOUN = 8192  # the rules' visit nouns ("meetings", "a trade mission")
 
 
 def _forms(lemmas) -> set[str]:
@@ -91,6 +94,13 @@ def _word_classes() -> dict[str, int]:
     for phrase in lex["stance_actions"]["phrasal_verbs"]:
         verb, particle = phrase.split()
         stance |= {f"{form} {particle}" for form in inflections(verb)}
+    # position adjectives with their prepositions ("critical of", "opposed to", "supportive of")
+    stance |= {
+        f"{adjective} {prep}"
+        for adjective, entry in lex["stance_adjectives"].items()
+        if not adjective.startswith("_")
+        for prep in entry[1]
+    }
     classes: dict[str, int] = {}
     for words, bit in (
         (visit - speech, VISIT),
@@ -105,6 +115,8 @@ def _word_classes() -> dict[str, int]:
         ({w.lower() for w in pre["presence_phrases"]}, PRESENCE),
         ({"foreign"}, FOREIGN),
         ({w.lower() for w in lex["visit_talk_words"]}, TALK),
+        (_forms(v for v, role in lex["visit_verbs"].items() if role == "presence"), PRESENCE_VERB),
+        ({w for n in lex["visit_nouns"] for w in (n.lower(), n.lower().removesuffix("s") + "s")}, VISIT_NOUN),
     ):
         for word in words:
             classes[word] = classes.get(word, 0) | bit
@@ -140,6 +152,7 @@ class _SentenceCues:
     )
     prev_codes: frozenset[str] = frozenset()  # states/IGOs of the span before (a line counts as its own)
     leader: Callable[[], bool] = bool  # whether a leader is named bare in the span ("Putin"), on first need
+    placed: bool = False  # a state/IGO place named right after "in" ("in Paris", "In Caracas, ...")
 
 
 def _word_bits(low: str) -> list[tuple[int, int]]:
@@ -158,6 +171,11 @@ def _strong(bits: int) -> bool:
     return bool(bits & (STRONG_VISIT | STRONG_STANCE) or (bits & (SPEECH | STANCE) and bits & CUE))
 
 
+def _may_open(bits: int) -> bool:
+    """The words without which a span cannot pass `_opens_article`, whatever it names."""
+    return bool(_strong(bits) or bits & (PRESENCE_VERB | STANCE) or bits & VISIT_NOUN and bits & OFFICIAL)
+
+
 def article_gate(text: str, published_at=None, max_sentence_chars: int | None = None) -> tuple | None:
     """Whether `candidate_sentences` can pick anything in an article with this (already clipped) text, decided
     before any sentence splitting: None when it cannot, else the (word hits, gazetteer hits) it needs, so they
@@ -172,10 +190,10 @@ def article_gate(text: str, published_at=None, max_sentence_chars: int | None = 
     """
     words = _word_bits(text.lower())
     starts = [0, *(m.end() for m in re.finditer("\n", text))]
-    if not any(_strong(c.bits) for c in _cues_at(starts, words, [])) and not has_trigger_typo(text):
+    if not any(_may_open(c.bits) for c in _cues_at(text, starts, words, [])) and not has_trigger_typo(text):
         return None  # no line can pass the gate's first test, whatever it names
     hits = gazetteer().find_all(text, published_at)
-    lines = _cues_at(starts, words, hits)
+    lines = _cues_at(text, starts, words, hits)
     for cue, start, end in zip(lines, starts, [*starts[1:], len(text)], strict=True):
         cue.leader = partial(_names_leader, text, start, end)
         cue.prev_codes |= cue.codes  # the sentence before may be on the same line
@@ -207,7 +225,10 @@ def _names_leader(text: str, start: int, end: int) -> bool:
     return _leader_surname_regex().search(text, start, end) is not None
 
 
-def _cues_at(starts: list[int], words: list[tuple[int, int]], hits) -> list[_SentenceCues]:
+_IN_BEFORE = re.compile(r"\bin (?:the )?$", re.I)
+
+
+def _cues_at(text: str, starts: list[int], words: list[tuple[int, int]], hits) -> list[_SentenceCues]:
     """The cues of each span of text (sentences or lines, by their sorted start offsets), from one pass of the
     word automaton and the gazetteer over the text."""
     cues = [_SentenceCues() for _ in starts]
@@ -221,6 +242,8 @@ def _cues_at(starts: list[int], words: list[tuple[int, int]], hits) -> list[_Sen
         if i >= 0:
             codes[i].add(place.code)
             cues[i].place = True
+            if not cues[i].placed and _IN_BEFORE.search(text, max(0, start - 7), start):
+                cues[i].placed = True
     previous: frozenset[str] = frozenset()
     for cue, found in zip(cues, codes, strict=True):
         cue.codes, cue.prev_codes = frozenset(found), previous
@@ -230,19 +253,28 @@ def _cues_at(starts: list[int], words: list[tuple[int, int]], hits) -> list[_Sen
 
 def _cues(ctx: ArticleContext, words: list[tuple[int, int]], hits) -> list[_SentenceCues]:
     """The cues of each sentence, from one pass of the word automaton and the gazetteer over the text."""
-    return _cues_at([s.start for s in ctx.sentences], words, hits)
+    return _cues_at(ctx.text, [s.start for s in ctx.sentences], words, hits)
 
 
 def article_can_hold_events(cues: list[_SentenceCues]) -> bool:
-    """The article gate: one sentence with a strong visit or stance word (or a speech or stance verb with a
-    stance cue), an official word, two states or a leader named bare ("Vladimir Putin will pay a state visit
-    to Pyongyang"), and a state or IGO named."""
-    return any(
-        (c.bits & (STRONG_VISIT | STRONG_STANCE) or c.bits & (SPEECH | STANCE) and c.bits & CUE)
-        and c.codes
-        and (c.bits & OFFICIAL or len(c.codes) >= 2 or c.leader())
-        for c in cues
+    """The article gate: one sentence that `_opens_article`."""
+    return any(_opens_article(c) for c in cues)
+
+
+def _opens_article(c: _SentenceCues) -> bool:
+    """A sentence with a state or IGO named and either a strong visit or stance word (or a speech or stance
+    verb with a stance cue), a speech verb at a named place ("In Caracas, ... said"), a stance word between
+    two states ("Japan has asked India to ...") or a visit noun between two states with an official word
+    ("held meetings with French officials"); and an official word, two states or a leader named bare
+    ("Vladimir Putin will pay a state visit to Pyongyang")."""
+    bits, two_states = c.bits, len(c.codes) >= 2
+    trigger = (
+        (_strong(bits) and c.codes)
+        or (bits & PRESENCE_VERB and c.placed)
+        or (bits & STANCE and two_states)
+        or (bits & VISIT_NOUN and bits & OFFICIAL and two_states)
     )
+    return bool(trigger and (bits & OFFICIAL or two_states or c.leader()))
 
 
 def _state_people(ctx: ArticleContext) -> list[tuple[int, int]]:
@@ -269,6 +301,13 @@ SENTENCE_RULES: tuple[tuple[str, Callable[[_SentenceCues], object]], ...] = (
     ("visit", lambda c: c.bits & STRONG_VISIT and (c.codes or c.bits & HERE or c.dateline) and c.person()),
     # someone speaking or meeting in a named place ("told reporters in Abu Dhabi", "at talks in Vienna")
     ("presence", lambda c: c.bits & PRESENCE and c.codes and c.person()),
+    # a state person saying something in a named place or here ("In Caracas, President X said ...", "had
+    # said in Paris", "told a news conference here"): the visit rules place the speaker of "say", "tell",
+    # "speak" or "declare" where an "in" phrase or "here" of the verb puts them
+    ("speaking in a place", lambda c: c.bits & PRESENCE_VERB and (c.placed or c.bits & HERE) and c.person()),
+    # a meeting or mission between two states with an official word ("Brazil's finance minister held meetings
+    # with French officials on a European mission"): the visit scorer pairs such a noun with the states
+    ("meeting between states", lambda c: c.bits & VISIT_NOUN and c.bits & OFFICIAL and len(c.codes) >= 2),
     # a stance verb or stance noun between two states/IGOs ("China criticised Japan", "objections from China")
     ("stance between states", lambda c: c.bits & STANCE and len(c.codes) >= 2),
     # a state's stance on a party named in the sentence before ("Germany has resisted bailout pledges"): the
@@ -279,9 +318,15 @@ SENTENCE_RULES: tuple[tuple[str, Callable[[_SentenceCues], object]], ...] = (
         "stance on the foreign",
         lambda c: c.bits & STANCE and c.bits & FOREIGN and c.bits & (SPEECH | OFFICIAL) and c.person(),
     ),
-    # an official taking a stance in cue words on a named state ("the minister warned ... unacceptable ...
-    # Iran")
-    ("official stance", lambda c: c.bits & STANCE and c.bits & OFFICIAL and c.bits & CUE and c.codes),
+    # an official taking a stance in cue words or with a strong stance word on a named state ("the minister
+    # warned ... unacceptable ... Iran", "a ministry spokesman refused comment on the Japanese proposal"): the
+    # stance half of the article gate's test, which holds for such a sentence alone
+    (
+        "official stance",
+        lambda c: (
+            (c.bits & STRONG_STANCE or c.bits & STANCE and c.bits & CUE) and c.bits & OFFICIAL and c.codes
+        ),
+    ),
     # a statement with a stance cue about a named state ("said the proposal was not helpful")
     (
         "statement with a cue",

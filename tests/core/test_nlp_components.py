@@ -11,7 +11,7 @@ import spacy
 
 from diplowatch.nlp import Extractor
 from diplowatch.nlp.context import ArticleContext, Limits
-from diplowatch.nlp.prefilter import SENTENCE_RULES, candidate_sentences
+from diplowatch.nlp.prefilter import SENTENCE_RULES, article_gate, candidate_sentences
 from diplowatch.nlp.segment import bound_sentences, split_sentences
 
 MONDAY = dt.date(2021, 3, 1)
@@ -59,6 +59,60 @@ def test_prefilter_rules_are_named_and_skip_business_news():
     ctx = ArticleContext("a", f"{BUSINESS}\n{VISIT}\n{BUSINESS}\n{REACTION}", MONDAY, None)
     assert candidate_sentences(ctx) == [1, 3]
     assert candidate_sentences(ArticleContext("b", f"{BUSINESS}\n{BUSINESS}", MONDAY, None)) == []
+
+
+def _candidates(text: str) -> list[int]:
+    """The pre-filter's candidate sentences, checked against its article gate (which must not drop them)."""
+    ctx = ArticleContext("p", text, MONDAY, None)
+    found = article_gate(ctx.text, MONDAY, Limits().max_sentence_chars)
+    picked = candidate_sentences(ctx)
+    assert (found is not None) or picked == []
+    return picked
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a fronted place: the visit rules read "In <place>" as where the speaker spoke
+        "In Lisbon, Foreign Minister Rui Pinto said the accord could be signed next month.",
+        # a speech verb's own "in" phrase
+        "The statement came late.\nPrime Minister Rui Pinto had said in Madrid that the accord could wait.",
+    ],
+)
+def test_prefilter_passes_a_state_person_speaking_in_a_named_place(text):
+    assert _candidates(text) == [text.count("\n")]
+
+
+def test_prefilter_passes_a_state_person_speaking_here():
+    text = (
+        "MADRID, May 4 - Spain criticised Portugal over the fishing quotas.\n"
+        "Finance Minister Carlos Vidal told a news conference here that the budget would pass."
+    )
+    assert 1 in _candidates(text)
+
+
+def test_prefilter_passes_a_strong_stance_word_of_an_official_on_a_state():
+    # "refused" is a strong stance word but no stance cue: the sentence holds the gate's test alone
+    assert _candidates("A Defence Ministry spokesman refused comment on the Japanese proposal.") == [0]
+
+
+def test_prefilter_passes_a_meeting_between_two_states_with_an_official():
+    text = (
+        "Kenyan Trade Minister Paul Otieno held meetings with Ugandan officials on a regional trade mission."
+    )
+    assert _candidates(text) == [0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japan has asked India to lower the price of its iron ore, trade sources reported.",
+        # a position adjective with its preposition is a stance word
+        "Thai exporters were wary of the Malaysian plan for rubber.",
+    ],
+)
+def test_prefilter_passes_a_stance_word_between_two_states_without_a_strong_word(text):
+    assert _candidates(text) == [0]
 
 
 def test_over_long_sentences_are_cut_at_safe_boundaries_with_offsets_kept():
