@@ -113,13 +113,33 @@ def _instrument(timings: dict[str, float]) -> None:
         setattr(module, name, timed)
 
 
+def _instrument_event_log(timings: dict[str, float]) -> None:
+    """Time what the instance spends storing events (run, step, materialization, check and log events)."""
+    from dagster import DagsterInstance
+
+    original = DagsterInstance.handle_new_event
+
+    @functools.wraps(original)
+    def timed(*args, **kwargs):
+        start = time.perf_counter()
+        try:
+            return original(*args, **kwargs)
+        finally:
+            timings["event_log"] = timings.get("event_log", 0.0) + time.perf_counter() - start
+            timings["events"] = timings.get("events", 0) + 1
+
+    DagsterInstance.handle_new_event = timed
+
+
 def measure_run(folder: Path, work: Path, model: str, processes: int) -> dict:
     """`diplowatch run` over the folder into a new database and Dagster instance; wall time from the process
     start. With one process the core stages are timed from inside (see STAGES)."""
     os.environ["DAGSTER_HOME"] = str(work / "dagster_home")
     timings: dict[str, float] = {}
+    event_log: dict[str, float] = {}
     if processes == 1:
         _instrument(timings)
+        _instrument_event_log(event_log)
     from diplowatch.settings import Settings
     from pipelines.launch import run_all
 
@@ -135,6 +155,8 @@ def measure_run(folder: Path, work: Path, model: str, processes: int) -> dict:
         "wall_seconds": wall,
         "startup_seconds": launched - STARTED,
         "stages": timings,
+        "event_log_seconds": event_log.get("event_log", 0.0),
+        "events_stored": int(event_log.get("events", 0)),
         "runs": len(outcome.run_ids),
         "ranges": [f"{a:%Y}..{b:%Y}" for a, b in outcome.ranges],
         "peak_rss_mb": _rss_mb(),
@@ -324,6 +346,12 @@ def _print_run(run: dict, baseline: dict, articles: int, one_process: dict | Non
         f"    {'Dagster bookkeeping (the rest)':42s} {bookkeeping:7.1f} s  {_share(bookkeeping, wall)}",
         flush=True,
     )
+    if run.get("events_stored"):
+        print(
+            f"      {'of which storing ' + str(run['events_stored']) + ' events':40s} "
+            f"{run['event_log_seconds']:7.1f} s  {_share(run['event_log_seconds'], wall)}",
+            flush=True,
+        )
     run["bookkeeping_seconds"] = bookkeeping
 
 
