@@ -193,16 +193,21 @@ def _cue_status(trigger: Token, lemmas: set[str], chain: list[Token], lex) -> tu
     return None
 
 
-def _dated_status(trigger: Token, ctx: ArticleContext, dates: list[DateMention]) -> tuple[str, str] | None:
-    """The nearest resolved date against the article date."""
+def _dated_status(
+    trigger: Token, ctx: ArticleContext, dates: list[DateMention], ahead: bool = False
+) -> tuple[str, str] | None:
+    """The nearest resolved date against the article date. `ahead`: the clause points forwards (a plan or
+    future word, a headline infinitive), so a month named without a year is the next one of that name."""
     # A resolved date is the best evidence of where the visit sits relative to the article date.
     if not (dates and ctx.anchor):
         return None
     d = dates[0]
     end = d.end_date or d.start_date
-    if d.precision == "month" and (d.start_date.year, d.start_date.month) < (
-        ctx.anchor.year,
-        ctx.anchor.month,
+    if (
+        d.precision == "month"
+        and d.kind == "month"
+        and (d.start_date.year, d.start_date.month) < (ctx.anchor.year, ctx.anchor.month)
+        and not (ahead and d.start_date.year == ctx.anchor.year)
     ):
         return "completed", "dated in an earlier month"
     past_verb = _points_back(trigger)
@@ -212,7 +217,7 @@ def _dated_status(trigger: Token, ctx: ArticleContext, dates: list[DateMention])
     if d.kind == "weekday" and past_verb and d.start_date > ctx.anchor:
         d = dataclasses.replace(d, start_date=d.start_date - week, end_date=d.end_date and d.end_date - week)
         end = d.end_date or d.start_date
-    elif d.kind == "weekday" and d.start_date < ctx.anchor and _trip_ahead(trigger):
+    elif d.kind == "weekday" and d.start_date < ctx.anchor and (_trip_ahead(trigger) or _scheduled(trigger)):
         d = dataclasses.replace(d, start_date=d.start_date + week, end_date=d.end_date and d.end_date + week)
         end = d.end_date or d.start_date
     if d.precision == "day" and d.start_date > ctx.anchor:
@@ -384,7 +389,7 @@ def _status(trigger: Token, ctx: ArticleContext, dates: list[DateMention]) -> tu
     if found is None:
         found = _cue_status(trigger, lemmas, chain, lex)
     if found is None:
-        found = _dated_status(trigger, ctx, dates)
+        found = _dated_status(trigger, ctx, dates, ahead=_points_ahead(trigger, lemmas, chain, lex))
     if found is None:
         found = _planned_status(trigger, chain, lex)
     if found is not None:
@@ -393,7 +398,7 @@ def _status(trigger: Token, ctx: ArticleContext, dates: list[DateMention]) -> tu
     sentence_words = {t.lower_ for t in trigger.sent}
     head = chain[-1]
     tag = trigger.tag_ if trigger.pos_ in {"VERB", "AUX"} else head.tag_
-    if trigger.pos_ == "VERB" and "to" in lemmas and tag == "VB" and trigger.dep_ in {"ROOT", "xcomp"}:
+    if _headline_infinitive(trigger, lemmas):
         return "planned", "infinitive (headline future)"
     if trigger.pos_ == "NOUN":
         gov = _governing_verb(trigger)
@@ -421,6 +426,47 @@ def _trip_order(trigger: Token, gov: Token, sentence_words: set[str]) -> tuple[s
     ):
         return "ongoing", f"began the trip ('{gov.text}')"
     return None
+
+
+def _scheduled(trigger: Token) -> bool:
+    """A trip verb in the simple present, the tense of a timetable: "arrives in Tokyo on Monday", "leaves for
+    Japan on Monday" (the coming Monday)."""
+    return (
+        trigger.pos_ == "VERB"
+        and trigger.tag_ in {"VBZ", "VBP"}
+        and not any(c.dep_ in {"aux", "auxpass"} for c in trigger.children)
+    )
+
+
+def _points_ahead(trigger: Token, lemmas: set[str], chain: list[Token], lex) -> bool:
+    """A clause that points forwards: a future auxiliary, a plan word over the trip ("likely to visit", "plans
+    to visit"), or a headline infinitive ("Li to visit Japan")."""
+    if lemmas & {"will", "shall", "'ll"}:
+        return True
+    plan_words = lex.set("planned_cues") - {
+        "to",
+        "would",
+        "next",
+        "last",
+        "agree",
+        "accept",
+        "invite",
+        "hope",
+        "want",
+    }
+    if any(t.lemma_.lower() in plan_words for t in chain[1:]):
+        return True
+    return _headline_infinitive(trigger, lemmas)
+
+
+def _headline_infinitive(trigger: Token, lemmas: set[str]) -> bool:
+    """ "Li Wen to visit Japan next week": an infinitive with no finite verb over it, as headlines write the
+    future (ROOT or xcomp, or hanging from the name of its subject)."""
+    if not (trigger.pos_ == "VERB" and "to" in lemmas and trigger.tag_ == "VB"):
+        return False
+    return trigger.dep_ in {"ROOT", "xcomp"} or (
+        trigger.dep_ in {"acl", "relcl"} and trigger.head.pos_ == "PROPN"
+    )
 
 
 def _trip_ahead(trigger: Token) -> bool:

@@ -1043,3 +1043,25 @@ def test_a_cabinet_post_named_representative_travels_a_resident_ambassador_does_
         visits_of(extractor, "U.S. Ambassador Ann Cole will travel to Hanoi next week.", dt.date(2010, 6, 9))
         == []
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status", "start"),
+    [
+        # Wednesday 9 June 2010. The simple present of a timetable and the headline infinitive are futures.
+        ("German Chancellor Eva Roth to visit Vietnam next week.", "planned", None),
+        ("German Chancellor Eva Roth arrives in Hanoi on Monday for talks.", "planned", dt.date(2010, 6, 14)),
+        ("German Chancellor Eva Roth leaves for Vietnam on Monday.", "planned", None),
+        # A plan word over the trip: "in May" is next May, not last month.
+        ("German Chancellor Eva Roth is likely to visit Vietnam in May.", "planned", None),
+        ("German Chancellor Eva Roth visited Vietnam in May.", "completed", None),
+        # Hedged futures reach the parser (the pre-filter's strong visit words).
+        ("German Chancellor Eva Roth is expected in Hanoi on Monday.", "planned", dt.date(2010, 6, 14)),
+        ("German Chancellor Eva Roth is due in Hanoi later this month.", "planned", None),
+    ],
+)
+def test_futures_of_news_english_are_planned(extractor, sentence, status, start):
+    (visit,) = visits_of(extractor, sentence, dt.date(2010, 6, 9))
+    assert (visit["host_code"], visit["status"]) == ("VNM", status)
+    if start is not None:
+        assert visit["start_date"] == start
