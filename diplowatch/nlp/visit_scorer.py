@@ -245,13 +245,14 @@ def _as_visit(cand: PairCandidate, ctx: ArticleContext, kept: list[VisitCandidat
         end_date=leg.end_date if leg else None,
         date_precision=leg.date_precision if leg else None,
     )
-    if leg is None:
+    dates = [d for d in find_dates(cand.sentence.text, ctx.anchor) if not in_dateline(d, cand.sentence, ctx)]
+    own_days = len({(d.start_date, d.end_date) for d in dates if d.precision == "day"}) > 1
+    if leg is None or (own_days and cand.place_tok is not None and leg.host_code != cand.host_code):
         # The rules' own date reading for the trigger (days, ranges, weekdays, durations), dateline dates left
-        # out.
-        dates = [
-            d for d in find_dates(cand.sentence.text, ctx.anchor) if not in_dateline(d, cand.sentence, ctx)
-        ]
-        attach_dates(visit, trigger, dates, cand.sentence, ctx)
+        # out; when the sentence names several days ("Hanoi on June 13 and Bangkok on June 15"), the day
+        # nearest this leg's place rather than the other leg's.
+        visit.start_date = visit.end_date = visit.date_precision = None
+        attach_dates(visit, trigger, dates, cand.sentence, ctx, near=cand.place_tok if own_days else None)
     return visit
 
 

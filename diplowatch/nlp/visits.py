@@ -1038,12 +1038,16 @@ def _partner_visiting_here(
     return visitor
 
 
-def _dest_legs(dtok: Token, how: str, ctx: ArticleContext) -> list[tuple[str, str | None, str]]:
-    """The legs one destination token gives, as (host_code, location, how)."""
+# A leg of a trip: (host_code, location, how the host was found, the token naming the place or None).
+_Leg = tuple[str, str | None, str, Token | None]
+
+
+def _dest_legs(dtok: Token, how: str, ctx: ArticleContext) -> list[_Leg]:
+    """The legs one destination token gives."""
     if how == "here":
-        return [(ctx.home_code, ctx.home_city, "here")] if ctx.home_code else []
+        return [(ctx.home_code, ctx.home_city, "here", None)] if ctx.home_code else []
     if how == "partner":
-        return [(ctx.home_code, ctx.home_city, "partner")]
+        return [(ctx.home_code, ctx.home_city, "partner", None)]
     if (
         dtok.lower_ == "capital"
         and not any(c.dep_ in {"poss", "compound", "amod"} for c in dtok.children)
@@ -1052,7 +1056,7 @@ def _dest_legs(dtok: Token, how: str, ctx: ArticleContext) -> list[tuple[str, st
         if ctx.home.kind == "city" and ctx.home_city in set(gazetteer().capital_names) | {
             ctx.home_city.title()
         }:
-            return [(ctx.home_code, ctx.home_city, "the capital")]
+            return [(ctx.home_code, ctx.home_city, "the capital", None)]
         return []
     places = _places_in(dtok, ctx)
     if how == "dobj":
@@ -1068,7 +1072,9 @@ def _dest_legs(dtok: Token, how: str, ctx: ArticleContext) -> list[tuple[str, st
     if not countries and how != "modifier":  # "an EU summit" does not say where it meets
         countries = [p for p in places if p[0].kind == "igo" and p[0].seat]
         countries = [(Place(p[0].seat, "country"), p[1], p[2]) for p in countries]
-    return [(place.code, surface if place.kind == "city" else None, how) for place, surface, _ in countries]
+    return [
+        (place.code, surface if place.kind == "city" else None, how, t) for place, surface, t in countries
+    ]
 
 
 def _legs(
@@ -1079,14 +1085,14 @@ def _legs(
     host_actor: Actor | None,
     sent: Sentence,
     ctx: ArticleContext,
-) -> list[tuple[str, str | None, str]]:
-    """(host_code, location, how) of each leg: the destinations, else what the role and the dateline imply."""
+) -> list[_Leg]:
+    """Each leg: the destinations, else what the role and the dateline imply."""
     legs = [leg for dtok, how in dest for leg in _dest_legs(dtok, how, ctx)]
     if role == "visiting" and not legs:
         if host_actor is not None and host_actor.code and host_actor.is_state:
-            legs.append((host_actor.code, None, "visiting"))
+            legs.append((host_actor.code, None, "visiting", None))
         elif ctx.home_code:
-            legs.append((ctx.home_code, None, "visiting"))
+            legs.append((ctx.home_code, None, "visiting", None))
     if (
         not legs
         and role == "noun"
@@ -1095,12 +1101,12 @@ def _legs(
         and any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by") for c in tok.children)
     ):
         # "the visit this week by X" in a datelined story: the visit is to the dateline country.
-        legs.append((ctx.home_code, None, "dateline"))
+        legs.append((ctx.home_code, None, "dateline", None))
     if not legs and lemma in {"arrive", "land"} and ctx.home_code and sent.index <= 3:
         # Wire style: "X arrived last night" under a dateline means arrived there.
-        legs.append((ctx.home_code, ctx.home_city, "here"))
+        legs.append((ctx.home_code, ctx.home_city, "here", None))
     if role == "host" and host_actor is not None and host_actor.code and not legs:
-        legs.append((host_actor.code, None, "host"))
+        legs.append((host_actor.code, None, "host", None))
     return legs
 
 
@@ -1152,9 +1158,11 @@ def _date_leg(
     sentence_dates: list[DateMention],
     sent: Sentence,
     ctx: ArticleContext,
+    near: Token | None = None,
 ) -> None:
-    """Dates of a leg; a completed trip whose dates span the article date is still going on."""
-    _attach_dates(cand, tok, sentence_dates, sent, ctx)
+    """Dates of a leg (the day nearest `near`, the leg's place, when given); a completed trip whose dates span
+    the article date is still going on."""
+    _attach_dates(cand, tok, sentence_dates, sent, ctx, near=near)
     if (
         cand.status == "completed"
         and ctx.anchor
@@ -1174,7 +1182,7 @@ def _leg_candidates(
     sent: Sentence,
     ctx: ArticleContext,
     travellers: list[Actor],
-    merged: dict[str, tuple[str | None, str]],
+    merged: dict[str, tuple[str | None, str, Token | None]],
     all_dates: list[DateMention],
     direction: str,
     taken_status: str | None,
@@ -1191,7 +1199,14 @@ def _leg_candidates(
         "previously",
         "recently",
     }
-    for (code, (loc, how)), visitor in ((leg, v) for v in travellers for leg in merged.items()):  # noqa: B020
+    # Legs of one trigger each dated by their own day when the sentence names several ("Hanoi on June 13 and
+    # Bangkok on June 15"): the day nearest the place, not the trigger.
+    own_days = (
+        len(merged) > 1 and len({(d.start_date, d.end_date) for d in all_dates if d.precision == "day"}) > 1
+    )
+    for (code, (loc, how, place_tok)), visitor in (  # noqa: B020
+        (leg, v) for v in travellers for leg in merged.items()
+    ):
         if code == visitor.code:
             continue  # domestic trip or going home
         leg_status = _leg_status(tok, role, how, loc, status, past_words, taken_status, ctx)
@@ -1218,7 +1233,7 @@ def _leg_candidates(
             host_via=how,
         )
         if not negated and how not in {"from", "taken"} and not cand.named_by_reaction:
-            _date_leg(cand, tok, how, sentence_dates, sent, ctx)
+            _date_leg(cand, tok, how, sentence_dates, sent, ctx, near=place_tok if own_days else None)
         out.append(cand)
     return out
 
@@ -1242,10 +1257,10 @@ def _from_trigger(tok, role, lemma, sent, ctx, preps_by_verb, all_dates) -> list
     if not legs:
         return []
     # Merge a city with the country it belongs to ("Hanoi" + "Vietnam").
-    merged: dict[str, tuple[str | None, str]] = {}
-    for code, loc, how in legs:
+    merged: dict[str, tuple[str | None, str, Token | None]] = {}
+    for code, loc, how, place_tok in legs:
         if code not in merged or (merged[code][0] is None and loc):
-            merged[code] = (loc, how)
+            merged[code] = (loc, how, place_tok)
     return _leg_candidates(
         tok, role, sent, ctx, [visitor, *co_visitors], merged, all_dates, direction, taken_status
     )
@@ -1313,10 +1328,27 @@ def _dated_by_article_day(cand: VisitCandidate, tok: Token, sent: Sentence, ctx:
     return False
 
 
+def _by_distance(dates: list[DateMention], near: Token) -> list[DateMention]:
+    """Dates nearest a token first, by the gap between the two spans; on a tie the one after it (a leg's day
+    follows its place: "Hanoi on June 13 and Bangkok on June 15")."""
+    start, end = near.idx, near.idx + len(near.text)
+
+    def gap(d: DateMention) -> tuple[int, bool]:
+        return (d.start - end, False) if d.start >= end else (max(0, start - d.end), True)
+
+    return sorted(dates, key=gap)
+
+
 def _attach_dates(
-    cand: VisitCandidate, tok: Token, dates: list[DateMention], sent: Sentence, ctx: ArticleContext
+    cand: VisitCandidate,
+    tok: Token,
+    dates: list[DateMention],
+    sent: Sentence,
+    ctx: ArticleContext,
+    near: Token | None = None,
 ) -> None:
     future = cand.status == "planned"
+    at = (near or tok).idx  # the day nearest the trigger, or the leg's place
     # Re-resolve weekdays/months in the direction the status points to.
     spans = {(d.start, d.end) for d in dates}
     direction = future if cand.status in {"planned", "completed"} else None
@@ -1334,14 +1366,18 @@ def _attach_dates(
     if not dates:
         dates_ok = []
     else:
-        dates_ok = sorted(dates, key=lambda d: min(abs(d.start - tok.idx), abs(d.end - tok.idx)))
+        dates_ok = (
+            _by_distance(dates, near)
+            if near is not None
+            else sorted(dates, key=lambda d: min(abs(d.start - at), abs(d.end - at)))
+        )
     text_low = sent.text.lower()
     if dates_ok:
         d = dates_ok[0]
         # "leaves for X on D" and "arrived" without a day do not fix the arrival.
         if tok.lemma_.lower() in {"leave", "depart"}:
             return
-        if abs(d.start - tok.idx) > 90 and d.kind not in {"md_range", "dm_range"}:
+        if abs(d.start - at) > 90 and d.kind not in {"md_range", "dm_range"}:
             return
         cand.start_date = d.start_date
         cand.end_date = d.end_date if d.precision == "day" else None

@@ -1065,3 +1065,27 @@ def test_futures_of_news_english_are_planned(extractor, sentence, status, start)
     assert (visit["host_code"], visit["status"]) == ("VNM", status)
     if start is not None:
         assert visit["start_date"] == start
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "German Chancellor Eva Roth will visit Hanoi on June 13 and Bangkok on June 15.",
+        "German Chancellor Eva Roth will visit Hanoi on June 13, then fly to Bangkok on June 15.",
+    ],
+)
+def test_each_leg_takes_the_day_named_after_its_place(extractor, sentence):
+    starts = {v["host_code"]: v["start_date"] for v in visits_of(extractor, sentence, dt.date(2010, 6, 9))}
+    assert starts == {"VNM": dt.date(2010, 6, 13), "THA": dt.date(2010, 6, 15)}
+
+
+def test_one_range_over_a_tour_dates_every_leg(extractor):
+    visits = visits_of(
+        extractor,
+        "German Chancellor Eva Roth will tour Vietnam and Thailand from June 13 to 20.",
+        dt.date(2010, 6, 9),
+    )
+    assert {(v["host_code"], v["start_date"], v["end_date"]) for v in visits} == {
+        ("VNM", dt.date(2010, 6, 13), dt.date(2010, 6, 20)),
+        ("THA", dt.date(2010, 6, 13), dt.date(2010, 6, 20)),
+    }
