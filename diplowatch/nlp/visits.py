@@ -345,6 +345,12 @@ def _tense_status(
     lemma = trigger.lemma_.lower()
     if lemma in {"arrive", "land", "come"} and tag in {"VBD", "VBN", "VBZ", "VBP"}:
         return "ongoing", "arrived"
+    if (
+        lemma in {"fly", "leave", "depart", "head"}
+        and tag in {"VBD", "VBN"}
+        and not lemmas & {"have", "has", "had"}
+    ):
+        return "ongoing", "set off for the trip"  # "flew to Abidjan on Tuesday", "left for Hanoi": under way
     if tag in {"VBZ", "VBP"} and sentence_words & future_words:
         return "planned", "present with future time"
     if tag == "VBG" and ("aux" in deps or trigger.dep_ in {"advcl", "acl", "amod"}):

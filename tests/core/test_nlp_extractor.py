@@ -1089,3 +1089,15 @@ def test_one_range_over_a_tour_dates_every_leg(extractor):
         ("VNM", dt.date(2010, 6, 13), dt.date(2010, 6, 20)),
         ("THA", dt.date(2010, 6, 13), dt.date(2010, 6, 20)),
     }
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "German Chancellor Eva Roth flew to Hanoi on Tuesday for talks on trade.",
+        "German Chancellor Eva Roth left for Vietnam on Tuesday.",
+    ],
+)
+def test_setting_off_yesterday_is_a_trip_under_way(extractor, sentence):
+    (visit,) = visits_of(extractor, sentence, dt.date(2010, 6, 9))
+    assert (visit["host_code"], visit["status"]) == ("VNM", "ongoing")
