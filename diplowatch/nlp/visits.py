@@ -154,6 +154,18 @@ def _clause_order_status(
         gov_status, gov_why = _status(governor, ctx, dates)
         if gov_status is not None:
             return gov_status, f"participle leg of '{governor.text}' ({gov_why})"
+    # "... will be explained this week when X visits Washington": English puts a time clause under a future
+    # in the present tense; the trip is still to come.
+    if (
+        trigger.tag_ in {"VBZ", "VBP"}
+        and trigger.dep_ in {"advcl", "relcl"}  # "this week when X visits": a relative clause of "week"
+        and any(c.dep_ == "advmod" and c.lower_ in {"when", "once", "while"} for c in trigger.children)
+        and any(
+            c.dep_ == "aux" and c.lower_ in {"will", "shall", "'ll"}
+            for c in _governing_verb(trigger).children
+        )
+    ):
+        return "planned", "time clause under a future"
     # "after visiting X" / "before visiting Y": the preposition orders the trip against the main clause.
     if trigger.tag_ == "VBG" and trigger.dep_ == "pcomp" and trigger.head.lower_ in {"after", "before"}:
         return (
@@ -320,6 +332,8 @@ def _noun_position_status(
     ):
         if sentence_words & {"last", "ago", "earlier"} and not (sentence_words & {"today"}):
             return "completed", "during a past visit"
+        if any(c.dep_ == "aux" and c.lower_ == "had" for c in gov.children):
+            return "completed", "past perfect"  # "had agreed at a summit in Rome"
         if gov.tag_ in {"VBD", "VBN", "VBZ", "VBP", "VBG"} or gov.lemma_ in {"say", "tell", "declare"}:
             return "ongoing", "during the visit"
     if prep is not None and prep.lower_ == "after":

@@ -1101,3 +1101,21 @@ def test_one_range_over_a_tour_dates_every_leg(extractor):
 def test_setting_off_yesterday_is_a_trip_under_way(extractor, sentence):
     (visit,) = visits_of(extractor, sentence, dt.date(2010, 6, 9))
     assert (visit["host_code"], visit["status"]) == ("VNM", "ongoing")
+
+
+def test_a_time_clause_under_a_future_is_planned_and_a_past_perfect_completed(extractor):
+    (visit,) = visits_of(
+        extractor,
+        "The plan will be explained to Vietnam this week when German Chancellor Eva Roth visits Hanoi.",
+        dt.date(2010, 6, 9),
+    )
+    assert (visit["host_code"], visit["status"]) == ("VNM", "planned")
+    visits = visits_of(
+        extractor,
+        "Spanish Prime Minister Juan Ortiz said the leaders of France and Spain had agreed at a summit in Rome to act.",
+        dt.date(2010, 6, 9),
+    )
+    assert {(v["visitor_code"], v["host_code"], v["status"]) for v in visits} == {
+        ("FRA", "ITA", "completed"),
+        ("ESP", "ITA", "completed"),
+    }
