@@ -151,8 +151,14 @@ class Gazetteer:
                 self._add(plural, Place(code, "demonym"))
         for name, code in _read_tsv("metonyms.tsv"):
             self._add(name, Place(code, "metonym"), override=True)
+        #: IGO code -> the country of its seat (EU and EC -> BEL, UN -> USA).
+        self.igo_seats: dict[str, str] = {}
         for name, code, seat in _read_tsv("igos.tsv"):
             self._add(name, Place(code, "igo", seat=seat), override=True)
+            self.igo_seats.setdefault(code, seat)
+        for modern, historical, *_ in _read_tsv("historical_states.tsv"):
+            if modern in self.igo_seats:
+                self.igo_seats.setdefault(historical, self.igo_seats[modern])
         self.historical_states = [(m, h, _date(u)) for m, h, u, *_ in _read_tsv("historical_states.tsv")]
         self.historical_places: dict[str, list[tuple[str, dt.date, dt.date]]] = {}
         for name, code, start, end, *_ in _read_tsv("historical_places.tsv"):

@@ -728,11 +728,20 @@ def extract_visits(doc: Doc, sent: Sentence, ctx: ArticleContext) -> list[VisitC
             role = "visiting"
         elif tok.pos_ in {"VERB", "AUX"} and lemma in verbs:
             role = verbs[lemma]
-        elif tok.pos_ in {"NOUN", "PROPN"} and lemma in nouns and tok.dep_ != "compound":
+        elif (
+            tok.pos_ in {"NOUN", "PROPN"}
+            and lemma in nouns
+            and tok.dep_ != "compound"
+            and not (lemma == "return" and tok.tag_ == "NNS")  # "returns": yields, tax returns
+        ):
             role = "noun"
         elif tok.lower_ == "visiting" and tok.dep_ == "amod":
             role = "visiting"
-        elif lemma == "be" and any(c.dep_ == "prep" and c.lower_ == "in" for c in tok.children):
+        elif (
+            lemma == "be"
+            and any(c.dep_ == "prep" and c.lower_ == "in" for c in tok.children)
+            and not any(c.dep_ in {"acomp", "attr"} for c in tok.children)  # "to be firm in a stand-off"
+        ):
             role = "presence"
         elif (
             tok.dep_ in SUBJECTS
@@ -1196,6 +1205,9 @@ def _date_leg(
         cand.status = "ongoing"
 
 
+_MEETING_NOUNS = frozenset({"meeting", "summit", "talks", "talk"})
+
+
 def _leg_candidates(
     tok: Token,
     role: str,
@@ -1224,11 +1236,14 @@ def _leg_candidates(
     own_days = (
         len(merged) > 1 and len({(d.start_date, d.end_date) for d in all_dates if d.precision == "day"}) > 1
     )
+    # An IGO's meeting at its own seat is no trip ("EU leaders meeting in Brussels"); its head travelling to
+    # that country is ("the U.N. Secretary-General will travel to Washington").
+    seats = gazetteer().igo_seats if role in {"meet", "presence"} or tok.lemma_ in _MEETING_NOUNS else {}
     for (code, (loc, how, place_tok)), visitor in (  # noqa: B020
         (leg, v) for v in travellers for leg in merged.items()
     ):
-        if code == visitor.code:
-            continue  # domestic trip or going home
+        if code == visitor.code or seats.get(visitor.code) == code:
+            continue  # domestic trip or going home; a meeting at the IGO's seat
         leg_status = _leg_status(tok, role, how, loc, status, past_words, taken_status, ctx)
         cand = VisitCandidate(
             sentence=sent,

@@ -1119,3 +1119,25 @@ def test_a_time_clause_under_a_future_is_planned_and_a_past_perfect_completed(ex
         ("FRA", "ITA", "completed"),
         ("ESP", "ITA", "completed"),
     }
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # "be firm in": a judgement, not a presence; "returns": yields; an IGO meeting at its own seat.
+        "French President Jean Morel urged China to be firm in an international stand-off over Iran's nuclear programme.",
+        "U.S. Treasury Secretary John Snow said returns in Britain were falling.",
+        "EU leaders meeting in Brussels on Thursday are expected to agree on a growth package.",
+    ],
+)
+def test_what_only_looks_like_a_trip_is_not_a_visit(extractor, sentence):
+    assert visits_of(extractor, sentence, dt.date(2010, 6, 9)) == []
+
+
+def test_an_igo_head_travelling_to_its_seat_country_still_visits(extractor):
+    visits = visits_of(
+        extractor,
+        "U.N. Secretary-General Ban Ki-moon will travel to Washington on Monday.",
+        dt.date(2010, 6, 9),
+    )
+    assert pairs(visits) == {("UN", "USA")}
