@@ -99,6 +99,24 @@ def _clause_cues(tok: Token) -> tuple[set[str], set[str], list[Token]]:
     return lemmas, deps, chain
 
 
+_TIME_LINKS = frozenset({"since", "after", "before", "while", "when", "until", "upon", "on"})
+
+
+def _refusable_chain(chain: list[Token]) -> list[Token]:
+    """The part of a trigger's governing chain that can refuse or block the trip: up to a time link, not past
+    it ("declined comment since arriving in Vienna" does not refuse the arrival; "declined to visit" does)."""
+    out: list[Token] = []
+    for t in chain:
+        out.append(t)
+        temporal_prep = t.dep_ == "pcomp" and t.head.lower_ in _TIME_LINKS  # "since arriving"
+        temporal_clause = t.dep_ == "advcl" and any(
+            c.dep_ in {"mark", "advmod"} and c.lower_ in _TIME_LINKS for c in t.children
+        )
+        if temporal_prep or temporal_clause:
+            break
+    return out
+
+
 def _negated_status(
     trigger: Token, lemmas: set[str], deps: set[str], chain: list[Token], lex
 ) -> tuple[str | None, str] | None:
@@ -129,7 +147,9 @@ def _negated_status(
         for c in t.children
     ):
         return None, "hypothetical"
-    if (chain_lemmas - {trigger.lemma_.lower()}) & lex.set("block_governors"):
+    if ({t.lemma_.lower() for t in _refusable_chain(chain)} - {trigger.lemma_.lower()}) & lex.set(
+        "block_governors"
+    ):
         return None, "blocked by governor"
     for t in chain[1:]:
         if t.lemma_.lower() in {"invite", "invitation"} and t.i < trigger.i:
@@ -168,11 +188,11 @@ def _clause_order_status(
         return "planned", "time clause under a future"
     # "after visiting X" / "before visiting Y": the preposition orders the trip against the main clause.
     if trigger.tag_ == "VBG" and trigger.dep_ == "pcomp" and trigger.head.lower_ in {"after", "before"}:
-        return (
-            ("completed", "after visiting")
-            if trigger.head.lower_ == "after"
-            else ("planned", "before visiting")
-        )
+        if trigger.head.lower_ == "before":
+            return "planned", "before visiting"
+        if trigger.lemma_.lower() in {"arrive", "land"}:
+            return "ongoing", "after arriving"  # there since: like "arrived"
+        return "completed", "after visiting"
     return None
 
 

@@ -1141,3 +1141,20 @@ def test_an_igo_head_travelling_to_its_seat_country_still_visits(extractor):
         dt.date(2010, 6, 9),
     )
     assert pairs(visits) == {("UN", "USA")}
+
+
+def test_a_refusal_before_a_time_link_does_not_refuse_the_arrival(extractor):
+    (visit,) = visits_of(
+        extractor,
+        "Saudi Oil Minister Ali Nasser has declined comment since arriving in Vienna late on Friday.",
+        dt.date(2010, 6, 9),
+    )
+    assert (visit["host_code"], visit["status"], visit["start_date"]) == (
+        "AUT",
+        "ongoing",
+        dt.date(2010, 6, 4),
+    )
+    assert (
+        visits_of(extractor, "Saudi Oil Minister Ali Nasser declined to visit Vienna.", dt.date(2010, 6, 9))
+        == []
+    )
