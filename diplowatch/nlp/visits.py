@@ -660,6 +660,9 @@ def _noun_visitor(trigger: Token) -> list[Token]:
     for child in trigger.children:
         if child.dep_ == "poss":
             out.append(child)
+        if child.dep_ == "prep" and child.lower_ == "between" and trigger.lemma_.lower() in _MEETING_NOUNS:
+            # "a summit in Ottawa between Reagan and Mulroney": each party from elsewhere travels there.
+            out.extend(g for g in child.children if g.dep_ == "pobj")
         if child.dep_ == "prep" and child.lower_ in {"by", "of"}:
             # "the visit of President X to Y"; "of" also gives
             # destinations ("tour of Asia"), so only people count here.

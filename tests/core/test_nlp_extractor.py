@@ -1158,3 +1158,13 @@ def test_a_refusal_before_a_time_link_does_not_refuse_the_arrival(extractor):
         visits_of(extractor, "Saudi Oil Minister Ali Nasser declined to visit Vienna.", dt.date(2010, 6, 9))
         == []
     )
+
+
+def test_the_parties_of_a_summit_between_them_visit_its_host(extractor):
+    visits = visits_of(
+        extractor,
+        "A summit in Ottawa between Canadian Prime Minister Brian Mulroney and U.S. President Ronald Reagan "
+        "is planned for April.",
+        dt.date(1987, 3, 11),
+    )
+    assert {(v["visitor_code"], v["host_code"], v["status"]) for v in visits} == {("USA", "CAN", "planned")}
