@@ -1112,7 +1112,8 @@ def test_a_time_clause_under_a_future_is_planned_and_a_past_perfect_completed(ex
     assert (visit["host_code"], visit["status"]) == ("VNM", "planned")
     visits = visits_of(
         extractor,
-        "Spanish Prime Minister Juan Ortiz said the leaders of France and Spain had agreed at a summit in Rome to act.",
+        "Spanish Prime Minister Juan Ortiz said the leaders of France and Spain had agreed at a summit "
+        "in Rome to act.",
         dt.date(2010, 6, 9),
     )
     assert {(v["visitor_code"], v["host_code"], v["status"]) for v in visits} == {
@@ -1125,7 +1126,8 @@ def test_a_time_clause_under_a_future_is_planned_and_a_past_perfect_completed(ex
     "sentence",
     [
         # "be firm in": a judgement, not a presence; "returns": yields; an IGO meeting at its own seat.
-        "French President Jean Morel urged China to be firm in an international stand-off over Iran's nuclear programme.",
+        "French President Jean Morel urged China to be firm in an international stand-off over Iran's "
+        "nuclear programme.",
         "U.S. Treasury Secretary John Snow said returns in Britain were falling.",
         "EU leaders meeting in Brussels on Thursday are expected to agree on a growth package.",
     ],
