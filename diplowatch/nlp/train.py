@@ -458,7 +458,8 @@ def write_report(
     ]
     lines += [
         "",
-        f"Chosen: C={chosen[0]}, threshold={chosen[1]} (best cross-validated F1 over dev + train); "
+        f"Chosen: C={chosen[0]}, threshold={chosen[1]} (best cross-validated F1 over dev + train, the "
+        f"smallest C within {C_MARGIN} of it); "
         f"{n_features} non-zero feature weights in diplowatch/data/visit_scorer.json.",
         "",
     ]
