@@ -22,7 +22,7 @@ from diplowatch.nlp.context import Actor, ArticleContext, state_actors
 from diplowatch.nlp.dates import find_dates
 from diplowatch.nlp.lexicon import lexicon, resident_title
 from diplowatch.nlp.segment import Sentence
-from diplowatch.nlp.visits import VisitCandidate
+from diplowatch.nlp.visits import VisitCandidate, several_days
 from diplowatch.nlp.visits import _attach_dates as attach_dates
 from diplowatch.nlp.visits import _in_dateline as in_dateline
 from diplowatch.nlp.visits import _private_purpose as private_purpose
@@ -246,7 +246,7 @@ def _as_visit(cand: PairCandidate, ctx: ArticleContext, kept: list[VisitCandidat
         date_precision=leg.date_precision if leg else None,
     )
     dates = [d for d in find_dates(cand.sentence.text, ctx.anchor) if not in_dateline(d, cand.sentence, ctx)]
-    own_days = len({(d.start_date, d.end_date) for d in dates if d.precision == "day"}) > 1
+    own_days = several_days(dates)
     if leg is None or (own_days and cand.place_tok is not None and leg.host_code != cand.host_code):
         # The rules' own date reading for the trigger (days, ranges, weekdays, durations), dateline dates left
         # out; when the sentence names several days ("Hanoi on June 13 and Bangkok on June 15"), the day

@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -16,6 +17,8 @@ from diplowatch.nlp.lexicon import lexicon, resident_title
 from diplowatch.nlp.segment import Sentence
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+# Trip nouns that name an event rather than the journey ("talks", "a summit").
+_MEETING_NOUNS = frozenset({"meeting", "summit", "talks", "talk"})
 PLACE_PREPS_ALL = {"to", "in", "of", "at", "for", "into", "from", "over"}
 
 
@@ -429,7 +432,7 @@ def _status(trigger: Token, ctx: ArticleContext, dates: list[DateMention]) -> tu
     if found is None:
         found = _cue_status(trigger, lemmas, chain, lex)
     if found is None:
-        found = _dated_status(trigger, ctx, dates, ahead=_points_ahead(trigger, lemmas, chain, lex))
+        found = _dated_status(trigger, ctx, dates, ahead=_points_ahead(trigger, lemmas, chain))
     if found is None:
         found = _planned_status(trigger, chain, lex)
     if found is not None:
@@ -478,12 +481,11 @@ def _scheduled(trigger: Token) -> bool:
     )
 
 
-def _points_ahead(trigger: Token, lemmas: set[str], chain: list[Token], lex) -> bool:
-    """A clause that points forwards: a future auxiliary, a plan word over the trip ("likely to visit", "plans
-    to visit"), or a headline infinitive ("Li to visit Japan")."""
-    if lemmas & {"will", "shall", "'ll"}:
-        return True
-    plan_words = lex.set("planned_cues") - {
+@lru_cache(maxsize=1)
+def _forward_plan_words() -> frozenset[str]:
+    """Plan words that point a trip forwards ("likely", "plan", "expect"); not those that only invite, hope,
+    agree or order ("to", "next", "last")."""
+    return lexicon().set("planned_cues") - {
         "to",
         "would",
         "next",
@@ -494,6 +496,14 @@ def _points_ahead(trigger: Token, lemmas: set[str], chain: list[Token], lex) -> 
         "hope",
         "want",
     }
+
+
+def _points_ahead(trigger: Token, lemmas: set[str], chain: list[Token]) -> bool:
+    """A clause that points forwards: a future auxiliary, a plan word over the trip ("likely to visit", "plans
+    to visit"), or a headline infinitive ("Li to visit Japan")."""
+    if lemmas & {"will", "shall", "'ll"}:
+        return True
+    plan_words = _forward_plan_words()
     if any(t.lemma_.lower() in plan_words for t in chain[1:]):
         return True
     return _headline_infinitive(trigger, lemmas)
@@ -728,7 +738,7 @@ def extract_visits(doc: Doc, sent: Sentence, ctx: ArticleContext) -> list[VisitC
     preps_by_verb = lex["travel_preps"]
     out: list[VisitCandidate] = []
     all_dates = [d for d in find_dates(sent.text, ctx.anchor) if not _in_dateline(d, sent, ctx)]
-    weak_nouns = {"talk", "talks", "meeting", "summit"}  # they name an event, not the trip: no claim on dates
+    weak_nouns = _MEETING_NOUNS  # they name an event, not the trip: no claim on dates
     triggers = [
         t
         for t in doc
@@ -1228,7 +1238,9 @@ def _date_leg(
         cand.status = "ongoing"
 
 
-_MEETING_NOUNS = frozenset({"meeting", "summit", "talks", "talk"})
+def several_days(dates: list[DateMention]) -> bool:
+    """Whether a sentence names more than one day (or day range): then each leg of a tour takes its own."""
+    return len({(d.start_date, d.end_date) for d in dates if d.precision == "day"}) > 1
 
 
 def _leg_candidates(
@@ -1256,9 +1268,7 @@ def _leg_candidates(
     }
     # Legs of one trigger each dated by their own day when the sentence names several ("Hanoi on June 13 and
     # Bangkok on June 15"): the day nearest the place, not the trigger.
-    own_days = (
-        len(merged) > 1 and len({(d.start_date, d.end_date) for d in all_dates if d.precision == "day"}) > 1
-    )
+    own_days = len(merged) > 1 and several_days(all_dates)
     # An IGO's meeting at its own seat is no trip ("EU leaders meeting in Brussels"); its head travelling to
     # that country is ("the U.N. Secretary-General will travel to Washington").
     seats = gazetteer().igo_seats if role in {"meet", "presence"} or tok.lemma_ in _MEETING_NOUNS else {}
