@@ -171,7 +171,11 @@ class VisitMentions(pa.DataFrameModel):
     visitor_name: str = pa.Field(nullable=True, description="the visiting person, when named")
     visitor_code: str = pa.Field(
         str_matches=CODE,
-        description="visiting country (ISO 3166-1 alpha-3) or international organisation code",
+        description=(
+            "visiting country (ISO 3166-1 alpha-3) or international organisation code; codes of the "
+            "article's date (SUN, DDR, YUG, CSK before their end; EC for the European Communities before "
+            "1993-11-01, EU after)"
+        ),
     )
     host_code: str = pa.Field(
         str_matches=CODE,
