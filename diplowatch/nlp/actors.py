@@ -156,10 +156,10 @@ class Gazetteer:
         for name, code, seat in _read_tsv("igos.tsv"):
             self._add(name, Place(code, "igo", seat=seat), override=True)
             self.igo_seats.setdefault(code, seat)
-        for modern, historical, *_ in _read_tsv("historical_states.tsv"):
-            if modern in self.igo_seats:
-                self.igo_seats.setdefault(historical, self.igo_seats[modern])
         self.historical_states = [(m, h, _date(u)) for m, h, u, *_ in _read_tsv("historical_states.tsv")]
+        for modern, historical, _until in self.historical_states:
+            if modern in self.igo_seats:  # EC, the EU's code before 1993, has the EU's seat
+                self.igo_seats.setdefault(historical, self.igo_seats[modern])
         self.historical_places: dict[str, list[tuple[str, dt.date, dt.date]]] = {}
         for name, code, start, end, *_ in _read_tsv("historical_places.tsv"):
             self.historical_places.setdefault(name, []).append((code, _date(start), _date(end)))

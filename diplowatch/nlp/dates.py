@@ -116,7 +116,7 @@ def _year_for(month: int, anchor: dt.date, explicit: str | None, future: bool | 
     return anchor.year
 
 
-def _weekday_relative(anchor: dt.date, target: int, rel: str, week: bool) -> dt.date | None:
+def _weekday_relative(anchor: dt.date, target: int, rel: str, week: bool) -> dt.date:
     """A weekday its words place: "last Friday" (the one before the article day), "next Monday" / "this
     coming Monday" (the one after), "this Friday" (in the article's week), "Monday next week" / "last week
     on Friday" (in the week after / before)."""
@@ -129,9 +129,7 @@ def _weekday_relative(anchor: dt.date, target: int, rel: str, week: bool) -> dt.
         return anchor - dt.timedelta(days=(anchor.weekday() - target) % 7 or 7)
     if rel in {"next", "coming", "this coming"}:
         return anchor + dt.timedelta(days=(target - anchor.weekday()) % 7 or 7)
-    if rel == "this":
-        return monday + dt.timedelta(days=target)
-    return None
+    return monday + dt.timedelta(days=target)  # "this Friday"
 
 
 def _weekday(anchor: dt.date, name: str, future: bool | None) -> dt.date:
@@ -218,11 +216,12 @@ def _resolve(kind: str, m: re.Match, anchor: dt.date | None, future: bool | None
         if not g["w1"][0].isupper():
             return None  # matched without case only for its "Last"/"Next" words
         rel = g.get("rel") or g.get("rel2")
-        start = None
-        if rel:
-            week = bool(g.get("week") or g.get("rel2"))
-            start = _weekday_relative(anchor, WEEKDAYS[g["w1"].lower()], rel, week)
-        start = start or _weekday(anchor, g["w1"], future)
+        week = bool(g.get("week") or g.get("rel2"))
+        start = (
+            _weekday_relative(anchor, WEEKDAYS[g["w1"].lower()], rel, week)
+            if rel
+            else _weekday(anchor, g["w1"], future)
+        )
         end = _weekday(start, g["w2"], True) if g.get("w2") else start
         # "weekday": a bare weekday, placed by the tense of its clause; "weekday_relative": by its words.
         return DateMention(m.start(), m.end(), start, end, "day", "weekday_relative" if rel else kind)

@@ -63,11 +63,19 @@ def inflections(lemma: str) -> set[str]:
     return forms
 
 
+@lru_cache(maxsize=1)
+def _resident_patterns() -> tuple[re.Pattern, re.Pattern]:
+    def words(ws) -> re.Pattern:
+        return re.compile(
+            r"\b(?:" + "|".join(re.escape(w) for w in sorted(ws, key=len, reverse=True)) + r")\b"
+        )
+
+    lex = lexicon()
+    return words(lex["resident_titles_not"]["words"]), words(lex["resident_titles"])
+
+
 def resident_title(title: str | None) -> bool:
     """Whether a title names a resident diplomat or correspondent ("ambassador", "consul"), who does not
     visit; cabinet posts that hold such a word ("U.S. Trade Representative") do not."""
-    low = (title or "").lower()
-    lex = lexicon()
-    for post in lex["resident_titles_not"]["words"]:
-        low = re.sub(rf"\b{re.escape(post)}\b", " ", low)
-    return any(re.search(rf"\b{re.escape(w)}\b", low) for w in lex["resident_titles"])
+    cabinet, resident = _resident_patterns()
+    return resident.search(cabinet.sub(" ", (title or "").lower())) is not None

@@ -211,7 +211,7 @@ def _as_visit(cand: PairCandidate, ctx: ArticleContext, kept: list[VisitCandidat
     """A scored pair as a visit mention: the status of a rule leg of the same traveller and sentence, else of
     its trigger."""
     trigger = _nearest_trigger(cand)
-    if private_purpose(trigger) or _resident(cand.visitor):
+    if private_purpose(trigger) or resident_title(cand.visitor.title):
         return None  # what the guidelines never count as a visit, whatever the score
     leg = next(
         (k for k in kept if k.visitor.code == cand.visitor.code and k.sentence.index == cand.sentence.index),
@@ -245,20 +245,20 @@ def _as_visit(cand: PairCandidate, ctx: ArticleContext, kept: list[VisitCandidat
         end_date=leg.end_date if leg else None,
         date_precision=leg.date_precision if leg else None,
     )
-    dates = [d for d in find_dates(cand.sentence.text, ctx.anchor) if not in_dateline(d, cand.sentence, ctx)]
+    other_leg = leg is not None and cand.place_tok is not None and leg.host_code != cand.host_code
+    dates = (
+        [d for d in find_dates(cand.sentence.text, ctx.anchor) if not in_dateline(d, cand.sentence, ctx)]
+        if leg is None or other_leg
+        else []
+    )
     own_days = several_days(dates)
-    if leg is None or (own_days and cand.place_tok is not None and leg.host_code != cand.host_code):
+    if leg is None or (other_leg and own_days):
         # The rules' own date reading for the trigger (days, ranges, weekdays, durations), dateline dates left
         # out; when the sentence names several days ("Hanoi on June 13 and Bangkok on June 15"), the day
         # nearest this leg's place rather than the other leg's.
         visit.start_date = visit.end_date = visit.date_precision = None
         attach_dates(visit, trigger, dates, cand.sentence, ctx, near=cand.place_tok if own_days else None)
     return visit
-
-
-def _resident(actor: Actor) -> bool:
-    """Resident diplomats and correspondents do not visit (the rules' own word list)."""
-    return resident_title(actor.title)
 
 
 def scored_visits(
