@@ -209,6 +209,10 @@ def _cue_status(trigger: Token, lemmas: set[str], chain: list[Token], lex) -> tu
             or (t.lemma_.lower() == "call" and "off" in lemmas)
         ):
             return "cancelled", "cancel verb"
+        if below.dep_ in {"dobj", "nsubjpass", "xcomp", "nsubj"} and (
+            t.lemma_.lower() in lex.set("postpone_cues") or (t.lemma_.lower() == "push" and "back" in lemmas)
+        ):
+            return "planned", "postponed: the trip is still to come"
     if trigger.lemma_.lower() in {"expect", "due"}:
         return "planned", "expected"
     if trigger.pos_ == "NOUN" and any(
