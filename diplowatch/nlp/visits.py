@@ -661,8 +661,8 @@ def _visitor_token(trigger: Token) -> list[Token]:
         if cur.dep_ == "acomp" and cur.lemma_.lower() in {"due", "set", "likely", "scheduled", "ready"}:
             cur = cur.head  # "... and is due to travel on to X": the subject of the copula
             continue
-        if cur.dep_ == "relcl":
-            return [cur.head]
+        if cur.dep_ == "relcl" or (cur.dep_ == "acl" and cur.tag_ == "VBG"):
+            return [cur.head]  # "X, who arrived ...", "X, speaking in Delhi, said": the noun it describes
         break
     return []
 
@@ -977,6 +977,18 @@ def _meet_parts(tok: Token, role: str, sent: Sentence, ctx: ArticleContext) -> _
                 (g, "in") for p in child.children if p.dep_ == "prep" and p.lower_ == "in" for g in p.children
             )
             dest.extend((g, "here") for g in child.children if g.lower_ == "here")
+        elif child.dep_ == "prep" and child.lower_ in {"to", "at", "with"}:
+            # "speaking to reporters in Paris", "met with officials in Seoul": the place of whom one
+            # speaks or meets with is where one is.
+            dest.extend(
+                (g, "in")
+                for o in child.children
+                if o.dep_ == "pobj"
+                for p in o.children
+                if p.dep_ == "prep" and p.lower_ == "in"
+                for g in p.children
+                if g.dep_ == "pobj"
+            )
     if role == "meet" and not dest and ctx.home_code:
         # Meeting a named official of the dateline country puts the visitor there.
         partners = [c for c in tok.children if c.dep_ == "dobj"]

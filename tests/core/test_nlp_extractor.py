@@ -1092,6 +1092,16 @@ def test_the_status_and_day_of_one_trip(extractor, sentence, host, status, start
             "Ronald Reagan is planned for April.",
             {("USA", "CAN", "planned")},
         ),
+        # Speaking somewhere puts the speaker there: a participle apposed to the speaker, or the place of
+        # the audience spoken to.
+        (
+            "Canadian Finance Minister Jim Roy, speaking in New Delhi, said the verdict was fair.",
+            {("CAN", "IND", "ongoing")},
+        ),
+        (
+            "Speaking to bankers in Paris, Belgian Foreign Minister Didier Roy said there was no plan.",
+            {("BEL", "FRA", "ongoing")},
+        ),
     ],
 )
 def test_who_visits_whom(extractor, sentence, expected):
