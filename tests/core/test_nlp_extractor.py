@@ -1102,6 +1102,11 @@ def test_the_status_and_day_of_one_trip(extractor, sentence, host, status, start
             "Speaking to bankers in Paris, Belgian Foreign Minister Didier Roy said there was no plan.",
             {("BEL", "FRA", "ongoing")},
         ),
+        # Gathering or convening somewhere is meeting there.
+        (
+            "Finance ministers from Japan and Germany convened in Washington on Friday.",
+            {("JPN", "USA", "completed"), ("DEU", "USA", "completed")},
+        ),
     ],
 )
 def test_who_visits_whom(extractor, sentence, expected):
