@@ -112,6 +112,18 @@ class ArticleContext:
     def place(self, surface: str, in_text: bool = True) -> Place | None:
         return gazetteer().lookup(surface, self.published_at, in_text=in_text)
 
+    @property
+    def commission_code(self) -> str | None:
+        """The code a bare "the Commission" stands for: the European Union's (EC before 1993) when the article
+        names it, else none ("the Commission" of a national body stays unresolved)."""
+        if not hasattr(self, "_commission_code"):
+            codes = [p.code for *_, p in gazetteer().find_all(self.text, self.published_at) if p.kind == "igo"]
+            self._commission_code = next((c for c in codes if c in _EU_CODES), None)
+        return self._commission_code
+
+
+_EU_CODES = frozenset({"EU", "EC"})
+
 
 @lru_cache(maxsize=1)
 def _title_regex() -> re.Pattern:
@@ -249,6 +261,11 @@ def resolve_token_actor(tok: Token, ctx: ArticleContext, sent: Sentence) -> Acto
         if kind == "state" and place.kind == "city" and len(text.split()) > 2:
             return None
         return Actor(None, place.code, state, "named state" if state else why, kind, text, has_title)
+    if tok.text == "Commission" and not {t.lower_ for t in span if t.pos_ == "PROPN"} - {"commission"}:
+        # A bare "the Commission" in an article about the EU is the European Commission.
+        code = ctx.commission_code
+        if code:
+            return Actor(None, code, True, "the Commission of the EU named in the article", "igo", text, False)
     for name in names:
         code = leader_code(name, ctx.published_at)
         if code:

@@ -225,6 +225,7 @@ def _names_leader(text: str, start: int, end: int) -> bool:
     return _leader_surname_regex().search(text, start, end) is not None
 
 
+_BARE_COMMISSION = re.compile(r"\b[Tt]he Commission\b")
 _IN_BEFORE = re.compile(r"\bin (?:the )?$", re.I)
 
 
@@ -244,6 +245,13 @@ def _cues_at(text: str, starts: list[int], words: list[tuple[int, int]], hits) -
             cues[i].place = True
             if not cues[i].placed and _IN_BEFORE.search(text, max(0, start - 7), start):
                 cues[i].placed = True
+    eu = next((place.code for *_, place in hits if place.code in {"EU", "EC"}), None)
+    if eu is not None:
+        # "the Commission" of an article that names the EU is the European Commission (as the rules read it).
+        for m in _BARE_COMMISSION.finditer(text):
+            i = bisect.bisect_right(starts, m.start()) - 1
+            if i >= 0:
+                codes[i].add(eu)
     previous: frozenset[str] = frozenset()
     for cue, found in zip(cues, codes, strict=True):
         cue.codes, cue.prev_codes = frozenset(found), previous

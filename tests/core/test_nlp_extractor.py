@@ -583,6 +583,23 @@ def test_stance_verbs_and_coordinated_speakers(extractor, text, expected):
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # EU bodies speak for the EU: its central bank, and a bare "the Commission" once the EU is named.
+        ("A European Central Bank spokesman criticised the Italian budget plan.", {("EU", "negative")}),
+        (
+            "EU ministers meet on Monday.\nThe Commission has accused Italy of breaking the budget rules.",
+            {("EU", "negative")},
+        ),
+        # Without the EU in the article "the Commission" is nobody's.
+        ("The Commission has accused Italy of breaking the budget rules.", set()),
+    ],
+)
+def test_eu_bodies_as_speakers(extractor, text, expected):
+    assert codes_stances(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Chile did not lodge a protest with Peru over the seizure.",
