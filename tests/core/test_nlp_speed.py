@@ -135,7 +135,8 @@ def test_a_gated_article_keeps_its_limit_notes(extractor):
 # --exhaustive"). The gate adds none: it drops only articles without candidate sentences. Gone since (the
 # pre-filter's rules of speech at a named place, stance words between two states in the gate, and position
 # adjectives as stance words; bench/dump_rows.py --diff shows their rows equal): dev:reuters21578-10311,
-# train:rtr0613-28000, train:rtr0613-71486.
+# train:rtr0613-28000, train:rtr0613-71486. Added with the ECB as an EU body: train:rtr0613-87011, where only
+# the exhaustive mode reads a party leader's opposition to the lenders' cuts (a false reaction it finds).
 KNOWN_FAST_EXHAUSTIVE_DIFFERENCES = {
     "train:isot-prashanthsun-156",
     "train:isot-prashanthsun-203",
@@ -145,6 +146,7 @@ KNOWN_FAST_EXHAUSTIVE_DIFFERENCES = {
     "train:rtr0613-31871",
     "train:rtr0613-49746",
     "train:rtr0613-59905",
+    "train:rtr0613-87011",
     "validation:reuters21578-8107",
 }
 
