@@ -576,6 +576,9 @@ def test_positions_reported_as_acts_are_reactions(extractor, text):
             "China and Russia criticized the U.S. sanctions on Iran.",
             {("CHN", "negative"), ("RUS", "negative")},
         ),
+        # Plain English stance verbs: countering, exhorting, disputing.
+        ("China countered that U.S. policy was to blame for the imbalances.", {("CHN", "negative")}),
+        ("Japan disputed the Russian claim to the islands.", {("JPN", "negative")}),
     ],
 )
 def test_stance_verbs_and_coordinated_speakers(extractor, text, expected):
