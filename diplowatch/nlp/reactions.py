@@ -243,12 +243,16 @@ def _domestic_addressee(verb: Token, speaker: Actor, ctx: ArticleContext) -> boo
     return codes <= {speaker.code}
 
 
+_PARTICLES = frozenset({"back", "out", "down", "aside", "off"})
+
+
 def _stance_action(verb: Token) -> str | None:
     """A position reported as an act: "launched a barrage of
     threats", "lodged a protest", "summoned the envoy", "ruled out"."""
     acts = lexicon()["stance_actions"]
     lemma = verb.lemma_.lower()
-    for prt in (c for c in verb.children if c.dep_ == "prt"):
+    # The particle, also where the parser reads it as an adverb ("hit back at Washington").
+    for prt in (c for c in verb.children if c.dep_ == "prt" or c.dep_ == "advmod" and c.lower_ in _PARTICLES):
         stance = acts["phrasal_verbs"].get(f"{lemma} {prt.lower_}")
         if stance:
             return stance
@@ -937,6 +941,17 @@ def _reaction_speaker(
         or _coordinated_state_owner(verb, speaker_tok, speaker, ctx, sent)
         or speaker
     )
+    if (
+        (speaker is None or not speaker.code)
+        and speaker_tok.lower_ in {"it", "we", "they"}
+        and verb.dep_ == "ccomp"
+        and (verb.head.lemma_.lower() in speech_verbs or verb.head.lemma_.lower() in stance_verbs)
+    ):
+        # "the ministry said it regretted ...": the pronoun subject of what was said is the one saying it.
+        up_tok = _speaker_token(verb.head)
+        up = resolve_token_actor(up_tok, ctx, sent) if up_tok is not None and up_tok.i != speaker_tok.i else None
+        if up is not None and up.code:
+            return up_tok, up
     if (speaker is None or not speaker.code) and verb.dep_ == "conj":
         # "welcomed the ceasefire agreed by X and urged both sides ...": a misattached conjunct still has
         # the speaker of the nearest speech or stance verb above it.

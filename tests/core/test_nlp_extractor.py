@@ -579,6 +579,18 @@ def test_positions_reported_as_acts_are_reactions(extractor, text):
         # Plain English stance verbs: countering, exhorting, disputing.
         ("China countered that U.S. policy was to blame for the imbalances.", {("CHN", "negative")}),
         ("Japan disputed the Russian claim to the islands.", {("JPN", "negative")}),
+        # A phrasal verb whose particle the parser reads as an adverb.
+        (
+            "Beijing hit back at Washington on Tuesday, saying U.S. tariffs would hurt both economies.",
+            {("CHN", "negative")},
+        ),
+        # The pronoun subject of what a body said is that body.
+        ("Seoul's unification ministry said it regretted Pyongyang's decision.", {("KOR", "negative")}),
+        # Evaluative phrases of what was said.
+        (
+            "Russia's foreign ministry said the U.S. decision was a step in the wrong direction.",
+            {("RUS", "negative")},
+        ),
     ],
 )
 def test_stance_verbs_and_coordinated_speakers(extractor, text, expected):
