@@ -117,12 +117,15 @@ class ArticleContext:
         """The code a bare "the Commission" stands for: the European Union's (EC before 1993) when the article
         names it, else none ("the Commission" of a national body stays unresolved)."""
         if not hasattr(self, "_commission_code"):
-            codes = [p.code for *_, p in gazetteer().find_all(self.text, self.published_at) if p.kind == "igo"]
+            codes = [
+                p.code for *_, p in gazetteer().find_all(self.text, self.published_at) if p.kind == "igo"
+            ]
             self._commission_code = next((c for c in codes if c in _EU_CODES), None)
         return self._commission_code
 
 
 _EU_CODES = frozenset({"EU", "EC"})
+_SEATED_INSTITUTIONS = frozenset({"ministry", "government", "administration", "cabinet"})
 
 
 @lru_cache(maxsize=1)
@@ -253,7 +256,20 @@ def resolve_token_actor(tok: Token, ctx: ArticleContext, sent: Sentence) -> Acto
             person.title,
             True,
         )
-    hits = gazetteer().find_all(re.split(r"\s+(?:in|at|near)\s+", text, maxsplit=1)[0], ctx.published_at)
+    own_part, *located = re.split(r"\s+(?:in|at|near)\s+", text, maxsplit=1)
+    hits = gazetteer().find_all(own_part, ctx.published_at)
+    if not hits and tok.lemma_.lower() in _SEATED_INSTITUTIONS:
+        # "the Foreign Ministry in Beijing", "the government in Tokyo": a ministry sits in its own capital
+        # (an embassy does not, and is left out).
+        seats = located[:1] + [
+            g.text
+            for p in tok.children
+            if p.dep_ == "prep" and p.lower_ == "in"
+            for g in p.children
+            if g.dep_ == "pobj"
+        ]
+        capitals = gazetteer().capital_names
+        hits = [h for seat in seats for h in gazetteer().find_all(seat, ctx.published_at) if h[2] in capitals]
     owners = [h for h in hits if h[3].kind != "city"] or hits
     if owners:
         place = owners[0][3]
@@ -265,7 +281,9 @@ def resolve_token_actor(tok: Token, ctx: ArticleContext, sent: Sentence) -> Acto
         # A bare "the Commission" in an article about the EU is the European Commission.
         code = ctx.commission_code
         if code:
-            return Actor(None, code, True, "the Commission of the EU named in the article", "igo", text, False)
+            return Actor(
+                None, code, True, "the Commission of the EU named in the article", "igo", text, False
+            )
     for name in names:
         code = leader_code(name, ctx.published_at)
         if code:

@@ -305,6 +305,8 @@ def _future_speech(verb: Token) -> bool:
         c.dep_ == "ccomp"
         and c.lemma_.lower() in speech
         and any(a.dep_ == "aux" and a.lower_ in {"will", "would", "shall", "'ll", "to"} for a in c.children)
+        # Speech has an addressee or a content; "would respond to any new sanctions" is an act.
+        and any(a.dep_ in {"ccomp", "dobj", "dative", "xcomp"} or a.text == ":" for a in c.children)
         for c in verb.children
     )
 
@@ -329,11 +331,17 @@ def _segments(verb: Token, content: list[Token]):
 def _third_party_view(before: str) -> bool:
     """ "the banks would welcome", "analysts oppose": the
     cue states a non-state party's view, not the speaker's."""
-    m = re.search(r"\b([a-z]+) (?:would |will |could |may |might |should |also |all )*(?:not )?$", before)
+    m = re.search(r"\b([a-z]+) ((?:would |will |could |may |might |should |also |all )*)(?:not )?$", before)
     if not m:
         return False
     word, words = m.group(1), lexicon().set("non_state_words")
-    return word in words or (word.endswith("s") and word[:-1] in words)
+    if word.endswith("s") and word[:-1] in words:
+        return True
+    # A singular noun right before the cue is its subject only after a determiner or before a modal: "the
+    # firm opposes", "the bank would welcome"; "take firm countermeasures" is an adjective.
+    previous = before[: m.start()].split()[-1:]
+    determined = previous in (["the"], ["a"], ["an"], ["its"], ["their"], ["his"], ["her"], ["our"], ["this"])
+    return word in words and (determined or bool(m.group(2)))
 
 
 def _own_side_object(after: str, own_code: str | None, on_date) -> bool:
@@ -457,8 +465,9 @@ def _about_visit(
             if loose and ((talk_word and v.host_code in targets) or hosts_talks):
                 return True
             continue
-        if v.status == "cancelled" and re.search(r"\b(?:postponement|cancellation|delay)\b", low):
-            return True  # "the postponement was regrettable": another side's called-off trip
+        called_off = v.status == "cancelled" or any("postponed" in why for why in v.reasons)
+        if called_off and re.search(r"\b(?:postponement|cancellation|delay)\b", low):
+            return True  # "the postponement was regrettable": another side's called-off or put-off trip
         if hosts_talks and speaker.code == v.host_code:
             # the host side on its talks with a visitor ("described the talks as warm"): about the visit
             return True

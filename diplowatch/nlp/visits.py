@@ -977,9 +977,11 @@ def _meet_parts(tok: Token, role: str, sent: Sentence, ctx: ArticleContext) -> _
                 (g, "in") for p in child.children if p.dep_ == "prep" and p.lower_ == "in" for g in p.children
             )
             dest.extend((g, "here") for g in child.children if g.lower_ == "here")
-        elif child.dep_ == "prep" and child.lower_ in {"to", "at", "with"}:
+        elif child.dep_ == "prep" and (
+            child.lower_ == "with" or role == "presence" and child.lower_ in {"to", "at"}
+        ):
             # "speaking to reporters in Paris", "met with officials in Seoul": the place of whom one
-            # speaks or meets with is where one is.
+            # speaks or meets with is where one is ("met ... at a summit in Hanoi" is the summit's own).
             dest.extend(
                 (g, "in")
                 for o in child.children

@@ -586,6 +586,21 @@ def test_positions_reported_as_acts_are_reactions(extractor, text):
         ),
         # The pronoun subject of what a body said is that body.
         ("Seoul's unification ministry said it regretted Pyongyang's decision.", {("KOR", "negative")}),
+        # A ministry "in" a capital is that state's; a response still to come is a stance taken now.
+        (
+            "The Foreign Ministry in Beijing lodged stern representations with Washington over the arms sale.",
+            {("CHN", "negative")},
+        ),
+        (
+            "Russian Foreign Minister Ivan Petrov said Moscow would respond to any new U.S. sanctions.",
+            {("RUS", "negative")},
+        ),
+        # "firm" before a noun is an adjective, not a company stating its view.
+        (
+            "China's commerce ministry said it would take firm countermeasures against U.S. tariffs.",
+            {("CHN", "negative")},
+        ),
+        ("Pakistan summoned the Indian deputy high commissioner over the shooting.", {("PAK", "negative")}),
         # Evaluative phrases of what was said.
         (
             "Russia's foreign ministry said the U.S. decision was a step in the wrong direction.",
