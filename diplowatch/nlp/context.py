@@ -213,6 +213,33 @@ def _pronoun_actor(tok: Token, ctx: ArticleContext, sent: Sentence, offset: int)
     )
 
 
+def _owner_places(tok: Token, text: str, ctx: ArticleContext) -> list:
+    """The gazetteer hits naming whose the actor is: in its words before any "in/at/near" place, else, for a
+    ministry or government, the capital it sits in ("the Foreign Ministry in Beijing"; an embassy does not
+    sit in its own capital and is left out)."""
+    own_part, *located = re.split(r"\s+(?:in|at|near)\s+", text, maxsplit=1)
+    hits = gazetteer().find_all(own_part, ctx.published_at)
+    if hits or tok.lemma_.lower() not in _SEATED_INSTITUTIONS:
+        return hits
+    seats = located[:1] + [
+        g.text
+        for p in tok.children
+        if p.dep_ == "prep" and p.lower_ == "in"
+        for g in p.children
+        if g.dep_ == "pobj"
+    ]
+    capitals = gazetteer().capital_names
+    return [h for seat in seats for h in gazetteer().find_all(seat, ctx.published_at) if h[2] in capitals]
+
+
+def _bare_commission(text: str, ctx: ArticleContext) -> Actor | None:
+    """A bare "the Commission" in an article about the EU is the European Commission."""
+    code = ctx.commission_code
+    if code is None:
+        return None
+    return Actor(None, code, True, "the Commission of the EU named in the article", "igo", text, False)
+
+
 def resolve_token_actor(tok: Token, ctx: ArticleContext, sent: Sentence) -> Actor | None:
     """The actor a subject/object token refers to, using the article's people index for names and pronouns."""
     if tok.lower_ in RELATIVES and tok.dep_.startswith("nsubj"):
@@ -256,20 +283,7 @@ def resolve_token_actor(tok: Token, ctx: ArticleContext, sent: Sentence) -> Acto
             person.title,
             True,
         )
-    own_part, *located = re.split(r"\s+(?:in|at|near)\s+", text, maxsplit=1)
-    hits = gazetteer().find_all(own_part, ctx.published_at)
-    if not hits and tok.lemma_.lower() in _SEATED_INSTITUTIONS:
-        # "the Foreign Ministry in Beijing", "the government in Tokyo": a ministry sits in its own capital
-        # (an embassy does not, and is left out).
-        seats = located[:1] + [
-            g.text
-            for p in tok.children
-            if p.dep_ == "prep" and p.lower_ == "in"
-            for g in p.children
-            if g.dep_ == "pobj"
-        ]
-        capitals = gazetteer().capital_names
-        hits = [h for seat in seats for h in gazetteer().find_all(seat, ctx.published_at) if h[2] in capitals]
+    hits = _owner_places(tok, text, ctx)
     owners = [h for h in hits if h[3].kind != "city"] or hits
     if owners:
         place = owners[0][3]
@@ -278,12 +292,7 @@ def resolve_token_actor(tok: Token, ctx: ArticleContext, sent: Sentence) -> Acto
             return None
         return Actor(None, place.code, state, "named state" if state else why, kind, text, has_title)
     if tok.text == "Commission" and not {t.lower_ for t in span if t.pos_ == "PROPN"} - {"commission"}:
-        # A bare "the Commission" in an article about the EU is the European Commission.
-        code = ctx.commission_code
-        if code:
-            return Actor(
-                None, code, True, "the Commission of the EU named in the article", "igo", text, False
-            )
+        return _bare_commission(text, ctx)
     for name in names:
         code = leader_code(name, ctx.published_at)
         if code:

@@ -958,7 +958,9 @@ def _reaction_speaker(
     ):
         # "the ministry said it regretted ...": the pronoun subject of what was said is the one saying it.
         up_tok = _speaker_token(verb.head)
-        up = resolve_token_actor(up_tok, ctx, sent) if up_tok is not None and up_tok.i != speaker_tok.i else None
+        up = None
+        if up_tok is not None and up_tok.i != speaker_tok.i:
+            up = resolve_token_actor(up_tok, ctx, sent)
         if up is not None and up.code:
             return up_tok, up
     if (speaker is None or not speaker.code) and verb.dep_ == "conj":

@@ -588,7 +588,7 @@ def test_positions_reported_as_acts_are_reactions(extractor, text):
         ("Seoul's unification ministry said it regretted Pyongyang's decision.", {("KOR", "negative")}),
         # A ministry "in" a capital is that state's; a response still to come is a stance taken now.
         (
-            "The Foreign Ministry in Beijing lodged stern representations with Washington over the arms sale.",
+            "The Foreign Ministry in Beijing lodged stern representations with Washington over the sale.",
             {("CHN", "negative")},
         ),
         (
