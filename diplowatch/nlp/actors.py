@@ -149,6 +149,8 @@ class Gazetteer:
             plural = demonym + ("" if demonym.endswith(("ese", "ss", "sh", "ch")) else "s")
             if plural not in self.entries:
                 self._add(plural, Place(code, "demonym"))
+        for name, code in _read_tsv("venues.tsv"):
+            self._add(name, Place(code, "city", MIN_CITY_POPULATION_IN_TEXT), override=True)
         for name, code in _read_tsv("metonyms.tsv"):
             self._add(name, Place(code, "metonym"), override=True)
         #: IGO code -> the country of its seat (EU and EC -> BEL, UN -> USA).
@@ -174,8 +176,12 @@ class Gazetteer:
     # -- lookup -------------------------------------------------------------------------------
     def lookup(self, surface: str, on_date: dt.date | None = None, in_text: bool = True) -> Place | None:
         """The place a surface form names, with historical states applied for the article date."""
-        surface = surface.strip().strip(",;:").removeprefix("the ").removeprefix("The ")
+        surface = surface.strip().strip(",;:")
+        named = surface  # "The Hague" is the name itself
+        surface = surface.removeprefix("the ").removeprefix("The ")
         candidates = [surface, surface.rstrip(".")]
+        if named != surface and named in self.entries:
+            candidates.insert(0, named)
         if surface.endswith("'s") or surface.endswith("’s"):
             candidates.append(surface[:-2])
         if surface.isupper() and len(surface) > 4:

@@ -47,6 +47,11 @@ NEW = dt.date(2021, 3, 1)
             "PAK",
         ),  # the demonym owns the office, not Britain's metonym
         ("the Foreign Office", NEW, "GBR"),
+        # Places of diplomacy below the running-text population floor (venues.tsv), "The Hague" by its name.
+        ("Geneva", NEW, "CHE"),
+        ("The Hague", NEW, "NLD"),
+        ("Sochi", NEW, "RUS"),
+        ("the European Central Bank", NEW, "EU"),
     ],
 )
 def test_resolve_actor(text, on_date, code):
@@ -55,6 +60,7 @@ def test_resolve_actor(text, on_date, code):
 
 def test_unknown_phrase_is_none():
     assert resolve_actor("the weather service") is None
+    assert resolve_actor("Foreign Secretary William Hague") is None  # a surname, not the city
 
 
 def test_historicize():
