@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -232,6 +233,14 @@ def _cue_status(trigger: Token, lemmas: set[str], chain: list[Token], lex) -> tu
     return None
 
 
+def _next_year(day: dt.date) -> dt.date:
+    return (
+        day.replace(year=day.year + 1)
+        if (day.month, day.day) != (2, 29)
+        else day.replace(year=day.year + 1, day=28)
+    )
+
+
 def _dated_status(
     trigger: Token, ctx: ArticleContext, dates: list[DateMention], ahead: bool = False
 ) -> tuple[str, str] | None:
@@ -249,6 +258,20 @@ def _dated_status(
         and not (ahead and d.start_date.year == ctx.anchor.year)
     ):
         return "completed", "dated in an earlier month"
+    if (
+        ahead
+        and d.kind in {"md", "dm", "md_range", "dm_range"}
+        and (d.start_date.year, d.start_date.month) < (ctx.anchor.year, ctx.anchor.month - 1)
+        and not re.search(r"\d{4}", trigger.doc.text[d.start : d.end])
+    ):
+        # "is scheduled to visit Washington on March 19", written in June: next March, as a forward clause reads
+        # a day named without its year (find_dates' own rule for a future tense).
+        d = dataclasses.replace(
+            d,
+            start_date=_next_year(d.start_date),
+            end_date=d.end_date and _next_year(d.end_date),
+        )
+        end = d.end_date or d.start_date
     past_verb = _points_back(trigger)
     # A bare weekday is the nearest one until the clause says otherwise: "arrived on Tuesday", "met at a
     # summit on Friday" (the last one); "ahead of Monday's visit" (the next one).
