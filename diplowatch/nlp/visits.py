@@ -264,8 +264,8 @@ def _dated_status(
         and (d.start_date.year, d.start_date.month) < (ctx.anchor.year, ctx.anchor.month - 1)
         and not re.search(r"\d{4}", trigger.doc.text[d.start : d.end])
     ):
-        # "is scheduled to visit Washington on March 19", written in June: next March, as a forward clause reads
-        # a day named without its year (find_dates' own rule for a future tense).
+        # "is scheduled to visit Washington on March 19", written in June: next March, as a forward clause
+        # reads a day named without its year (find_dates' own rule for a future tense).
         d = dataclasses.replace(
             d,
             start_date=_next_year(d.start_date),

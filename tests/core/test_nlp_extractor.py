@@ -1089,7 +1089,12 @@ FRI, MON = dt.date(2010, 6, 4), dt.date(2010, 6, 14)  # the Friday before it, th
         ("German Chancellor Eva Roth is likely to visit Vietnam in May.", "VNM", "planned", None),
         ("German Chancellor Eva Roth visited Vietnam in May.", "VNM", "completed", None),
         # A day named without its year under a plan word is the next one of that name.
-        ("German Chancellor Eva Roth is scheduled to visit Hanoi on March 19.", "VNM", "planned", dt.date(2011, 3, 19)),
+        (
+            "German Chancellor Eva Roth is scheduled to visit Hanoi on March 19.",
+            "VNM",
+            "planned",
+            dt.date(2011, 3, 19),
+        ),
         ("German Chancellor Eva Roth visited Hanoi on March 19.", "VNM", "completed", dt.date(2010, 3, 19)),
         # Hedged futures reach the parser (the pre-filter's strong visit words).
         ("German Chancellor Eva Roth is expected in Hanoi on Monday.", "VNM", "planned", MON),
