@@ -777,6 +777,7 @@ def extract_visits(doc: Doc, sent: Sentence, ctx: ArticleContext) -> list[VisitC
             and t.lemma_.lower() in nouns - weak_nouns
             and not _under_movement_verb(t, verbs)
         )
+        or (t.lower_ == "due" and t.dep_ in {"acomp", "ROOT", "amod"})  # "is due in Berlin on Thursday"
     ]
     # Each date belongs to the trigger nearest to it, so legs of one sentence keep their own dates.
     owner = {id(d): _date_owner(d, triggers, doc) for d in all_dates} if triggers else {}
@@ -877,13 +878,17 @@ def _date_owner(d: DateMention, triggers: list[Token], doc: Doc) -> int:
     """The trigger a date modifies in the parse ("a visit to X
     on Sunday, his first trip": the visit), else the nearest."""
     trigger_ids = {t.i for t in triggers}
-    for tok in (t for t in doc if d.start <= t.idx < d.end):
+    inside = [t for t in doc if d.start <= t.idx < d.end]
+    for tok in inside:
         for anc in tok.ancestors:
             if anc.i in trigger_ids:
                 return anc.i
             if anc.pos_ in {"VERB", "AUX"}:
                 break
-    return min(triggers, key=lambda t: min(abs(d.start - t.idx), abs(d.end - t.idx))).i
+    if not inside:
+        return min(triggers, key=lambda t: min(abs(d.start - t.idx), abs(d.end - t.idx))).i
+    # The nearest in words, the one before on a tie ("due in Berlin on Thursday for a state visit": "due").
+    return min(triggers, key=lambda t: (min(abs(t.i - x.i) for x in inside), t.i > inside[0].i)).i
 
 
 def _nearest_dates(trigger: Token, dates: list[DateMention]) -> list[DateMention]:

@@ -1099,6 +1099,8 @@ FRI, MON = dt.date(2010, 6, 4), dt.date(2010, 6, 14)  # the Friday before it, th
         # Hedged futures reach the parser (the pre-filter's strong visit words).
         ("German Chancellor Eva Roth is expected in Hanoi on Monday.", "VNM", "planned", MON),
         ("German Chancellor Eva Roth is due in Hanoi later this month.", "VNM", "planned", None),
+        # A day belongs to the trip word nearest it in words, the one before on a tie.
+        ("German Chancellor Eva Roth is due in Hanoi on Monday for a state visit.", "VNM", "planned", MON),
         # A present-tense trip in a time clause under a future is still to come.
         (
             "The plan will be explained to Vietnam this week when German Chancellor Eva Roth visits Hanoi.",
