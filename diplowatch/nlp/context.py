@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -191,14 +192,23 @@ def _pronoun_actor(tok: Token, ctx: ArticleContext, sent: Sentence, offset: int)
     person named before it."""
     # A pronoun in a subordinate clause usually points back to the main subject of its own sentence.
     person = None
+    official = None  # "The Japanese trade minister said he would travel ...": an unnamed official
     for subj in tok.sent:
         if subj.i >= tok.i:
             break
-        if subj.dep_ in {"nsubj", "nsubjpass"} and subj.pos_ == "PROPN" and subj.lower_ not in PRONOUNS:
+        if subj.dep_ not in {"nsubj", "nsubjpass"} or subj.lower_ in PRONOUNS:
+            continue
+        if subj.pos_ == "PROPN":
             found = ctx.people.person_at(sent.start + subj.idx, sent.start + subj.idx + len(subj.text))
             if found is not None and found.name:
                 person = found
                 break
+        elif official is None and subj.tag_ == "NN" and tok.lower_ in {"he", "she"} and _is_title_word(subj):
+            official = subj
+    if person is None and official is not None:
+        actor = resolve_token_actor(official, ctx, sent)
+        if actor is not None and actor.code and actor.is_state:
+            return dataclasses.replace(actor, reason=f"pronoun → {actor.reason}")
     person = person or ctx.people.salient_before(offset) or ctx.people.last_before(offset)
     if person is None:
         return None

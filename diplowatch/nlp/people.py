@@ -129,6 +129,9 @@ _TITLE_OF_THEN_NAME = re.compile(
     rf"{_NAME_SEQ}"
 )
 # "<Name>, <qualifiers> <title>": "Rolando Arrivillaga, World Bank representative in the Philippines".
+_ENVOY_TO = re.compile(
+    r"(\b(?:ambassador|envoy|emissary|high commissioner|representative)s?)\s+to\s+.*$", re.IGNORECASE
+)
 _NAME_THEN_TITLE = re.compile(
     rf"{_NAME_SEQ}, (?:the |a |an )?(?P<prefix>(?:[\w.’'\-]+ ){{0,5}}?)(?P<title>{_TITLE_RE})\b"
     rf"(?P<suffix>(?: (?:of|for|in|to) (?:the )?[A-Z][\w.’'\-]*(?: [A-Z][\w.’'\-]*){{0,4}})?)"
@@ -330,6 +333,8 @@ class PeopleIndex:
         self._scan(text)
 
     def _owner_code(self, phrase: str) -> str | None:
+        # "the Japanese ambassador to the U.S.": the state an envoy is sent to does not own the envoy.
+        phrase = _ENVOY_TO.sub(r"\1", phrase)
         hits = gazetteer().find_all(re.split(r"\s+(?:in|at|near)\s+", phrase, maxsplit=1)[0], self.on_date)
         # The owner named nearest to the title: "Vietnam hosted South Korean President Lee" → KOR.
         for _, _, _, place in reversed(hits):

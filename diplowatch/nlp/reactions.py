@@ -875,8 +875,15 @@ def _nominal_reactions(
 
 def _not_a_statement(verb: Token, lemma: str, doc: Doc, sent: Sentence, ctx: ArticleContext, quotes) -> bool:
     """A name, a host receiving a visitor, a reporter's question, a proposal, or a verb inside a quotation."""
-    if verb.text[:1].isupper() and verb.i > 0 and doc[verb.i - 1].text not in {'"', "“", "'"}:
-        return True  # a capitalised "Said" mid-sentence is a name
+    if (
+        verb.text[:1].isupper()
+        and verb.i > 0
+        and doc[verb.i - 1].text not in {'"', "“", "'"}
+        and not doc[verb.i - 1].text.endswith(".")
+    ):
+        # A capitalised "Said" mid-sentence is a name; after "U.S." it is the old wire's capital after an
+        # abbreviation ("The U.S. Said it was disappointed").
+        return True
     if lemma in {"welcome", "greet", "receive"} and any(
         c.dep_ == "dobj"
         and ctx.people.person_at(sent.start + c.idx, sent.start + c.idx + len(c.text)) is not None

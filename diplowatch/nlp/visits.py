@@ -1259,6 +1259,15 @@ def _leg_status(
     return leg_status
 
 
+def _ended_trip(tok: Token) -> bool:
+    """A trip noun as the object of an ending verb ("concluded a two-day visit", "ended his tour")."""
+    return (
+        tok.pos_ == "NOUN"
+        and tok.dep_ == "dobj"
+        and tok.head.lemma_.lower() in {"conclude", "end", "wrap", "complete", "finish"}
+    )
+
+
 def _date_leg(
     cand: VisitCandidate,
     tok: Token,
@@ -1279,6 +1288,7 @@ def _date_leg(
         and cand.end_date
         and cand.start_date <= ctx.anchor <= cand.end_date
         and how != "taken"
+        and not _ended_trip(tok)  # "ended a two-day visit to Bonn today": over
     ):
         # "welcomed X on Monday for two days of talks", reported on Tuesday: still there
         cand.status = "ongoing"
@@ -1498,13 +1508,7 @@ def _attach_dates(
         cand.date_precision = d.precision
         if d.precision == "day" and d.end_date == d.start_date:
             cand.end_date = None
-        if (
-            d.precision == "day"
-            and cand.end_date is None
-            and tok.pos_ == "NOUN"
-            and tok.dep_ == "dobj"
-            and tok.head.lemma_.lower() in {"conclude", "end", "wrap", "complete", "finish"}
-        ):
+        if d.precision == "day" and cand.end_date is None and _ended_trip(tok):
             # "concluded a two-day visit on Sunday": the day is
             # the last one, the duration counts back from it.
             dur = duration_days(sent.text)

@@ -39,6 +39,7 @@ NEW = dt.date(2021, 3, 1)
         ("the U.S. embassy in Hanoi", NEW, "USA"),
         ("a spokesperson for the U.S.", NEW, "USA"),
         ("Turkey's ambassador to Athens", NEW, "TUR"),
+        ("the Japanese ambassador to the United States", NEW, "JPN"),
         ("Islamabad", NEW, "PAK"),  # a capital's own name beats another city's historic alternate name
         ("Calcutta", NEW, "IND"),
         (
@@ -117,3 +118,9 @@ def test_people_resolved_in_the_article_then_by_surname():
     assert spokesman and spokesman[0].code == "NLD"
     doe = index.person_by_name(["Doe"])
     assert doe is None or not doe.is_state
+
+
+def test_an_envoy_belongs_to_the_state_that_sends_it():
+    text = "The Japanese ambassador to the U.S. said so. The U.S. ambassador to Japan, Mike Mansfield, agreed."
+    people = PeopleIndex(text, OLD, None)
+    assert [p.code for p in people.people if p.title == "ambassador"][:2] == ["JPN", "USA"]

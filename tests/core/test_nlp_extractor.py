@@ -601,6 +601,8 @@ def test_positions_reported_as_acts_are_reactions(extractor, text):
             {("CHN", "negative")},
         ),
         ("Pakistan summoned the Indian deputy high commissioner over the shooting.", {("PAK", "negative")}),
+        # After "U.S." the old wire capitalises the next word: "Said" is still the verb.
+        ("The U.S. Said it was disappointed by Japan's failure to open its markets.", {("USA", "negative")}),
         # Evaluative phrases of what was said.
         (
             "Russia's foreign ministry said the U.S. decision was a step in the wrong direction.",
@@ -1101,6 +1103,15 @@ FRI, MON = dt.date(2010, 6, 4), dt.date(2010, 6, 14)  # the Friday before it, th
         ("German Chancellor Eva Roth is due in Hanoi later this month.", "VNM", "planned", None),
         # A day belongs to the trip word nearest it in words, the one before on a tie.
         ("German Chancellor Eva Roth is due in Hanoi on Monday for a state visit.", "VNM", "planned", MON),
+        # An ended trip is over even when its days reach the article day.
+        (
+            "German Chancellor Eva Roth ended a two-day visit to Hanoi today.",
+            "VNM",
+            "completed",
+            dt.date(2010, 6, 8),
+        ),
+        # "he" after an unnamed official of a named state is that official.
+        ("The German trade minister said he would travel to Hanoi next week.", "VNM", "planned", None),
         # A present-tense trip in a time clause under a future is still to come.
         (
             "The plan will be explained to Vietnam this week when German Chancellor Eva Roth visits Hanoi.",
