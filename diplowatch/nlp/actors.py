@@ -4,6 +4,7 @@ metonym and IGO names to the codes of the eval guidelines."""
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import os
 import re
@@ -131,7 +132,12 @@ class Gazetteer:
             names = {city["name"], _ascii(city["name"])}
             if pop >= 500_000 or city["name"] in capital_names:
                 for alt in city.get("alternatenames", []):
-                    if re.fullmatch(r"[A-Z][A-Za-z' -]{2,30}", alt) and alt not in primary_names:
+                    # Not all-capital codes ("THE" is Teresina's airport, "PAP" Port-au-Prince's).
+                    if (
+                        re.fullmatch(r"[A-Z][A-Za-z' -]{2,30}", alt)
+                        and not alt.isupper()
+                        and alt not in primary_names
+                    ):
                         names.add(alt)
             for name in names:
                 if self.entries.get(name, Place("", "city")).kind == "city":
@@ -237,6 +243,17 @@ class Gazetteer:
             # All-caps short acronyms ("US") only count when written in capitals in the text.
             out.append((start, end, surface, place))
             last_end = end
+        # "St. Petersburg, Florida", "Paris, Texas": the U.S. state written after a city is the city's (a country
+        # after a comma may be the next item of a list: "Paris, Germany and Italy").
+        for i in range(len(out) - 1):
+            (start, end, surface, place), nxt = out[i], out[i + 1]
+            if (
+                place.kind == "city"
+                and nxt[3].kind == "state"
+                and nxt[3].code != place.code
+                and text[end : nxt[0]] == ", "
+            ):
+                out[i] = (start, end, surface, dataclasses.replace(place, code=nxt[3].code))
         # "the Pakistani Foreign Office", "India's Foreign Office": a state named right before a
         # seat-of-government word owns it, so the word is not the metonym of another state.
         return [

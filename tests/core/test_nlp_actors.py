@@ -62,6 +62,16 @@ def test_resolve_actor(text, on_date, code):
 def test_unknown_phrase_is_none():
     assert resolve_actor("the weather service") is None
     assert resolve_actor("Foreign Secretary William Hague") is None  # a surname, not the city
+    # Airport codes are no city names: "THE" (Teresina), "SFO", "PAP" (Port-au-Prince).
+    assert resolve_actor("THE federal government") is None
+    assert resolve_actor("the SFO") is None
+
+
+def test_a_us_state_after_a_city_owns_it():
+    from diplowatch.nlp.actors import gazetteer
+
+    hits = gazetteer().find_all("a trader in St. Petersburg, Florida, and one in Paris, Germany and Italy")
+    assert [p.code for *_, p in hits] == ["USA", "USA", "FRA", "DEU", "ITA"]
 
 
 def test_historicize():
