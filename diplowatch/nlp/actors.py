@@ -243,8 +243,8 @@ class Gazetteer:
             # All-caps short acronyms ("US") only count when written in capitals in the text.
             out.append((start, end, surface, place))
             last_end = end
-        # "St. Petersburg, Florida", "Paris, Texas": the U.S. state written after a city is the city's (a country
-        # after a comma may be the next item of a list: "Paris, Germany and Italy").
+        # "St. Petersburg, Florida", "Paris, Texas": the U.S. state written after a city is the city's (a
+        # country after a comma may be the next item of a list: "Paris, Germany and Italy").
         for i in range(len(out) - 1):
             (start, end, surface, place), nxt = out[i], out[i + 1]
             if (

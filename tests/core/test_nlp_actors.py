@@ -131,6 +131,6 @@ def test_people_resolved_in_the_article_then_by_surname():
 
 
 def test_an_envoy_belongs_to_the_state_that_sends_it():
-    text = "The Japanese ambassador to the U.S. said so. The U.S. ambassador to Japan, Mike Mansfield, agreed."
+    text = "The Japanese ambassador to the U.S. said so. The U.S. ambassador to Japan, Mike Mansfield, agreed"
     people = PeopleIndex(text, OLD, None)
     assert [p.code for p in people.people if p.title == "ambassador"][:2] == ["JPN", "USA"]
