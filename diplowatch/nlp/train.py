@@ -410,11 +410,14 @@ SCOPE_MARGIN = 0.02  # a wider scope must beat a narrower one by this much (abou
 
 
 def choose_status(status_results: dict) -> tuple[float, str]:
-    """The best C per scope, then the narrowest scope unless a wider one is better by > SCOPE_MARGIN."""
-    best = {
-        scope: max((_scope_accuracy(status_results[c], scope), c) for c in C_GRID)
-        for scope in ("none", "scorer", "all")
-    }
+    """Per scope the smallest C within C_MARGIN of its best accuracy (as for the visit scorer), then the
+    narrowest scope unless a wider one is better by > SCOPE_MARGIN."""
+    best = {}
+    for scope in ("none", "scorer", "all"):
+        accuracy = {c: _scope_accuracy(status_results[c], scope) for c in C_GRID}
+        top = max(accuracy.values())
+        c = min(c for c in C_GRID if accuracy[c] >= top - C_MARGIN)
+        best[scope] = (accuracy[c], c)
     chosen = "none"
     for scope in ("scorer", "all"):
         if best[scope][0] > best[chosen][0] + SCOPE_MARGIN:
@@ -485,7 +488,8 @@ def write_report(
     lines += [
         "",
         f"Chosen: C={status_choice[0]}, the classifier decides for: {status_choice[1]} "
-        f"(the narrowest scope unless a wider one is better by more than {SCOPE_MARGIN}; "
+        f"(per scope the smallest C within {C_MARGIN} of its best accuracy, then the narrowest scope unless a "
+        f"wider one is better by more than {SCOPE_MARGIN}; "
         "diplowatch/data/status_classifier.json).",
         "",
     ]

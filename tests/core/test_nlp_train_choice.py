@@ -1,8 +1,8 @@
-"""How `make train` picks the visit scorer's setting from its cross-validated results."""
+"""How `make train` picks the visit scorer's and the status classifier's settings from cross-validation."""
 
 from __future__ import annotations
 
-from diplowatch.nlp.train import ADD_MARGIN, C_GRID, OFF, THRESHOLDS, choose_added
+from diplowatch.nlp.train import ADD_MARGIN, C_GRID, OFF, THRESHOLDS, choose_added, choose_status
 
 
 def _results(f1_of) -> dict:
@@ -28,3 +28,9 @@ def test_a_clearly_better_larger_c_is_chosen():
 
 def test_no_gain_over_the_rules_switches_the_scorer_off():
     assert choose_added(_results(lambda _c, _t: 0.70 + ADD_MARGIN / 2))[1] == OFF
+
+
+def test_status_ties_go_to_the_smallest_c():
+    # Better on the scorer's mentions at every C, equally well: the most regularized C wins.
+    results = {c: {"rule": (0.8, 0.78, 200), "scorer": (0.46, 0.60, 80)} for c in C_GRID}
+    assert choose_status(results) == (min(C_GRID), "scorer")
