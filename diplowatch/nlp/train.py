@@ -488,8 +488,8 @@ def write_report(
     lines += [
         "",
         f"Chosen: C={status_choice[0]}, the classifier decides for: {status_choice[1]} "
-        f"(per scope the smallest C within {C_MARGIN} of its best accuracy, then the narrowest scope unless a "
-        f"wider one is better by more than {SCOPE_MARGIN}; "
+        f"(per scope the smallest C within {C_MARGIN} of its best accuracy, then the narrowest scope "
+        f"unless a wider one is better by more than {SCOPE_MARGIN}; "
         "diplowatch/data/status_classifier.json).",
         "",
     ]

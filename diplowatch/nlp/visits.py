@@ -830,7 +830,37 @@ def extract_visits(doc: Doc, sent: Sentence, ctx: ArticleContext) -> list[VisitC
         own_dates = [d for d in all_dates if owner.get(id(d), tok.i) == tok.i and _date_in_clause(d, tok)]
         cands = _from_trigger(tok, role, lemma, sent, ctx, preps_by_verb, own_dates)
         out.extend(cands)
-    return out
+    return _one_per_trip(out)
+
+
+_ROLE_ORDER = {
+    role: n
+    for n, role in enumerate(("visit", "noun", "visiting", "host", "apposed_presence", "meet", "presence"))
+}
+
+
+def _one_per_trip(cands: list[VisitCandidate]) -> list[VisitCandidate]:
+    """One mention per trip of a sentence: "held talks in New Delhi on Sunday" is one trip told by two trigger
+    words (the verb and the noun). The trip word is kept over a meeting or a presence, with the day the other
+    gives; mentions with different statuses or different days stay apart (two trips of one sentence)."""
+    kept: list[VisitCandidate] = []
+    for c in sorted(cands, key=lambda c: _ROLE_ORDER.get(c.role, 9)):
+        same = next(
+            (
+                k
+                for k in kept
+                if (k.visitor.code, k.host_code, k.status, k.negated)
+                == (c.visitor.code, c.host_code, c.status, c.negated)
+                and (k.start_date is None or c.start_date is None or k.start_date == c.start_date)
+            ),
+            None,
+        )
+        if same is None:
+            kept.append(c)
+        elif same.start_date is None and c.start_date is not None:
+            same.start_date, same.end_date, same.date_precision = c.start_date, c.end_date, c.date_precision
+    order = {id(c): n for n, c in enumerate(cands)}
+    return sorted(kept, key=lambda c: order[id(c)])
 
 
 def _under_movement_verb(noun: Token, verbs: dict) -> bool:

@@ -1225,3 +1225,16 @@ def test_the_days_of_the_legs_of_a_tour(extractor, sentence, expected):
     assert {
         (v["host_code"], v["start_date"], v["end_date"]) for v in visits_of(extractor, sentence, WED_2010)
     } == (expected)
+
+
+def test_one_row_per_trip_of_a_sentence(extractor):
+    # The verb and the noun of "held talks" tell one trip: one row, with the day.
+    (visit,) = visits_of(
+        extractor,
+        "Canadian Prime Minister Jim Roy held talks with Indian leaders in New Delhi on Friday.",
+        WED_2010,
+    )
+    assert (visit["host_code"], visit["start_date"]) == ("IND", FRI)
+    # Two trips with their own days stay two rows.
+    text = "Canadian Prime Minister Jim Roy visited India on May 3 and visited India again on May 20."
+    assert len(visits_of(extractor, text, WED_2010)) == 2
