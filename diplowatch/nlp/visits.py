@@ -817,6 +817,8 @@ def extract_visits(doc: Doc, sent: Sentence, ctx: ArticleContext) -> list[VisitC
             role = "apposed_presence"  # "Saouma, in Brazil for talks, said ..."
         elif tok.lower_ == "due" and tok.dep_ in {"acomp", "ROOT", "amod"}:
             role = "visit"
+        elif tok.pos_ == "VERB" and _fronted_place(tok):
+            role = "presence"  # "In Tokyo, U.S. Vice President Mike Pence urged Japan ...": the scene is set
         if role is None:
             continue
         if lemma == "pay" and any(c.dep_ == "dobj" and c.lemma_ in nouns for c in tok.children):
@@ -831,6 +833,21 @@ def extract_visits(doc: Doc, sent: Sentence, ctx: ArticleContext) -> list[VisitC
         cands = _from_trigger(tok, role, lemma, sent, ctx, preps_by_verb, own_dates)
         out.extend(cands)
     return _one_per_trip(out)
+
+
+def _fronted_place(verb: Token) -> bool:
+    """A main verb whose clause opens with "In <place>," before its subject: the place of the scene."""
+    if verb.dep_ != "ROOT":
+        return False
+    subjects = [c.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return bool(subjects) and any(
+        c.dep_ == "prep"
+        and c.lower_ == "in"
+        and c.i < min(subjects)
+        and c.i == c.sent.start
+        and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in c.children)
+        for c in verb.children
+    )
 
 
 _ROLE_ORDER = {

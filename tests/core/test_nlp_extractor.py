@@ -1170,6 +1170,12 @@ def test_the_status_and_day_of_one_trip(extractor, sentence, host, status, start
             "Speaking to bankers in Paris, Belgian Foreign Minister Didier Roy said there was no plan.",
             {("BEL", "FRA", "ongoing")},
         ),
+        # A clause opening with "In <place>," sets its scene there ("In January," does not).
+        (
+            "In Hanoi, Canadian Finance Minister Jim Roy urged Vietnam to open its markets.",
+            {("CAN", "VNM", "ongoing")},
+        ),
+        ("In January, Canadian Finance Minister Jim Roy urged Vietnam to open its markets.", set()),
         # Gathering or convening somewhere is meeting there.
         (
             "Finance ministers from Japan and Germany convened in Washington on Friday.",
