@@ -381,7 +381,8 @@ class PeopleIndex:
             # Up to six words before the title qualify it ("Brazil's
             # central bank governor"), within this clause.
             before = text[max(0, m.start() - 80) : m.start()]
-            words = re.search(r"(?:[\w.’'\-]+ ){0,6}$", before)
+            # Words in parentheses count too: "Food and Agricultural Organisation (FAO) director".
+            words = re.search(r"(?:[\w.’'\-()]+ ){0,6}$", before)
             raw_prefix = words.group(0) if words else ""
             prefix = re.split(
                 r"[,;:\"“(]|\b(?:and|with|by|told|said|met|meet|quoted|quoting|reported|cited|to|the|a|an|as|at|in|on|from|that|who|which|when|while|whether|if|but|The|A|An|As|At|In|On|From)\b",

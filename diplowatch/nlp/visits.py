@@ -213,6 +213,10 @@ def _cue_status(trigger: Token, lemmas: set[str], chain: list[Token], lex) -> tu
         if below.dep_ in {"dobj", "nsubjpass", "xcomp", "nsubj"} and (
             t.lemma_.lower() in lex.set("postpone_cues") or (t.lemma_.lower() == "push" and "back" in lemmas)
         ):
+            # Delayed, pushed back or put off to a stated time: the trip is still to come. Postponed with no
+            # new time, it did not happen as planned: called off for now.
+            if t.lemma_.lower() in {"postpone", "defer"} and not _new_time(t):
+                return "cancelled", "postponed with no new time"
             return "planned", "postponed: the trip is still to come"
     if trigger.lemma_.lower() in {"expect", "due"}:
         return "planned", "expected"
@@ -231,6 +235,11 @@ def _cue_status(trigger: Token, lemmas: set[str], chain: list[Token], lex) -> tu
     if "would" in lemmas and trigger.tag_ != "VBN":
         return "planned", "future in reported speech"  # conditionals were filtered out above
     return None
+
+
+def _new_time(verb: Token) -> bool:
+    """A put-off trip's new time: "postponed until Friday", "deferred to next month"."""
+    return any(c.dep_ == "prep" and c.lower_ in {"until", "till", "to"} for c in verb.children)
 
 
 def _next_year(day: dt.date) -> dt.date:

@@ -134,3 +134,9 @@ def test_an_envoy_belongs_to_the_state_that_sends_it():
     text = "The Japanese ambassador to the U.S. said so. The U.S. ambassador to Japan, Mike Mansfield, agreed"
     people = PeopleIndex(text, OLD, None)
     assert [p.code for p in people.people if p.title == "ambassador"][:2] == ["JPN", "USA"]
+
+
+def test_a_parenthesised_owner_before_a_title():
+    text = "RECIFE, Brazil, April 2 - Food and Agricultural Organisation (FAO) director Edouard Saouma said so."
+    people = PeopleIndex(text, OLD, "BRA")
+    assert [(p.name, p.code) for p in people.people] == [("Edouard Saouma", "FAO")]

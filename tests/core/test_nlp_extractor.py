@@ -118,9 +118,11 @@ def test_negated_visits_are_not_visits(extractor, text):
         ("Canadian Foreign Minister Anne Roy arrived in Tokyo on Monday for talks.", "ongoing"),
         ("Canadian Foreign Minister Anne Roy visited Mexico last month.", "completed"),
         ("Canadian Foreign Minister Anne Roy has cancelled a trip to India.", "cancelled"),
-        # A postponed trip is still to come; only a called-off one did not happen.
-        ("Canadian Foreign Minister Anne Roy has postponed her trip to India.", "planned"),
+        # A delayed trip, or one put off to a stated time, is still to come; postponed with no new time it
+        # did not happen as planned.
+        ("Canadian Foreign Minister Anne Roy has postponed her trip to India until May.", "planned"),
         ("Canadian Foreign Minister Anne Roy was delaying her visit to India this week.", "planned"),
+        ("Canadian Foreign Minister Anne Roy has postponed her trip to India.", "cancelled"),
         ("Canadian Foreign Minister Anne Roy called off a trip to India.", "cancelled"),
         ("Canadian Foreign Minister Anne Roy is expected to travel to Egypt next month.", "planned"),
         ("Canadian Foreign Minister Anne Roy returned from a visit to Peru.", "completed"),
