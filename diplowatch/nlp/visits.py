@@ -463,6 +463,8 @@ def _status(trigger: Token, ctx: ArticleContext, dates: list[DateMention]) -> tu
     lex = lexicon()
     lemmas, deps, chain = _clause_cues(trigger)
     found = _negated_status(trigger, lemmas, deps, chain, lex)
+    if found is None and _ended_trip(trigger) and trigger.head.tag_ in {"VB", "VBZ", "VBP", "VBG"}:
+        found = "ongoing", "ends the trip later"  # "ends / will end his visit on Friday": there until then
     if found is None:
         found = _clause_order_status(trigger, ctx, dates)
     if found is None:

@@ -1105,6 +1105,8 @@ FRI, MON = dt.date(2010, 6, 4), dt.date(2010, 6, 14)  # the Friday before it, th
         ("German Chancellor Eva Roth is due in Hanoi later this month.", "VNM", "planned", None),
         # A day belongs to the trip word nearest it in words, the one before on a tie.
         ("German Chancellor Eva Roth is due in Hanoi on Monday for a state visit.", "VNM", "planned", MON),
+        # A trip that ends later is under way.
+        ("German Chancellor Eva Roth will end her visit to Vietnam on Monday.", "VNM", "ongoing", None),
         # An ended trip is over even when its days reach the article day.
         (
             "German Chancellor Eva Roth ended a two-day visit to Hanoi today.",
