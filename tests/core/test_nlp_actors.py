@@ -137,6 +137,6 @@ def test_an_envoy_belongs_to_the_state_that_sends_it():
 
 
 def test_a_parenthesised_owner_before_a_title():
-    text = "RECIFE, Brazil, April 2 - Food and Agricultural Organisation (FAO) director Edouard Saouma said so."
+    text = "RECIFE, April 2 - Food and Agricultural Organisation (FAO) director Edouard Saouma said so."
     people = PeopleIndex(text, OLD, "BRA")
     assert [(p.name, p.code) for p in people.people] == [("Edouard Saouma", "FAO")]
