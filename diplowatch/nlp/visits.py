@@ -1303,11 +1303,12 @@ def _leg_status(
         # there ("met X here", "will meet bankers here today").
         if status == "completed" or today:
             leg_status = "ongoing"
+    meeting_noun = role == "noun" and tok.lemma_.lower() in _MEETING_NOUNS  # "held talks in Tokyo today"
     if (
-        role in {"meet", "presence", "apposed_presence"}
+        (role in {"meet", "presence", "apposed_presence"} or meeting_noun)
         and status == "completed"
         and not past_words
-        and (today or role != "meet")
+        and (today or role not in {"meet", "noun"})
     ):
         leg_status = "ongoing"  # speaking or meeting somewhere today means being there now
     if how == "from" and not negated:

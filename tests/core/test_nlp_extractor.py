@@ -1245,6 +1245,11 @@ def test_one_row_per_trip_of_a_sentence(extractor):
         WED_2010,
     )
     assert (visit["host_code"], visit["start_date"]) == ("IND", FRI)
+    # Talks held there today: under way, one row.
+    text = "Canadian Prime Minister Jim Roy held talks in Hanoi today with Vietnamese officials."
+    assert [(v["status"], v["start_date"]) for v in visits_of(extractor, text, WED_2010)] == [
+        ("ongoing", WED_2010)
+    ]
     # Two trips with their own days stay two rows.
     text = "Canadian Prime Minister Jim Roy visited India on May 3 and visited India again on May 20."
     assert len(visits_of(extractor, text, WED_2010)) == 2
