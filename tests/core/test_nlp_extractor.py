@@ -543,6 +543,14 @@ def test_judging_ones_own_sides_act_is_no_reaction(extractor):
     assert ("CHL", "positive") in codes_stances(extractor, text)
 
 
+def test_parties_are_not_states(extractor):
+    # The guidelines' NOT list: parties (and their members) are not the state.
+    assert codes_stances(extractor, "Canada's Liberals criticized the Chinese takeover bid.") == set()
+    assert codes_stances(extractor, "Canada's government criticized the Chinese takeover bid.") == {
+        ("CAN", "negative")
+    }
+
+
 def test_a_warning_to_ones_own_legislature_is_domestic(extractor):
     text = "Chilean President Rosa Vidal warned Congress that a tariff bill would hurt her talks with Peru."
     assert ("CHL", "negative") not in codes_stances(extractor, text)
