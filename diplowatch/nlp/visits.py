@@ -1323,7 +1323,7 @@ def _ended_trip(tok: Token) -> bool:
     return (
         tok.pos_ == "NOUN"
         and tok.dep_ == "dobj"
-        and tok.head.lemma_.lower() in {"conclude", "end", "wrap", "complete", "finish"}
+        and tok.head.lemma_.lower() in {"conclude", "end", "wrap", "wind", "complete", "finish"}
     )
 
 
@@ -1506,7 +1506,13 @@ def _dated_by_article_day(cand: VisitCandidate, tok: Token, sent: Sentence, ctx:
             cand.end_date = ctx.anchor + dt.timedelta(days=dur[0] - 1)
         return True
     if ctx.anchor and "end of" in text_low and tok.lemma_ in {"visit", "trip", "tour"}:
-        cand.end_date, cand.date_precision = ctx.anchor, "day"
+        # "at the end of a two-day visit to Mexico yesterday": the day named, else the article day, ends it;
+        # a duration counts back from it.
+        days = [d for d in find_dates(sent.text, ctx.anchor, future=False) if d.precision == "day"]
+        cand.end_date, cand.date_precision = (days[0].end_date if days else ctx.anchor), "day"
+        dur = duration_days(sent.text)
+        if dur:
+            cand.start_date = cand.end_date - dt.timedelta(days=dur[0] - 1)
         return True
     return False
 
@@ -1539,7 +1545,6 @@ def _attach_dates(
         direction = False  # "arrived on Tuesday", "met at a summit on Friday": the last one
     dates = find_dates(sent.text, ctx.anchor, future=direction)
     dates = [d for d in dates if d.kind != "year" and (d.start, d.end) in spans]
-    text_low = sent.text.lower()
     if _dated_by_article_day(cand, tok, sent, ctx):
         return
     if "presence" in cand.reasons[0] or "meet" in cand.reasons[0] and cand.status != "planned":
@@ -1554,7 +1559,6 @@ def _attach_dates(
             if near is not None
             else sorted(dates, key=lambda d: min(abs(d.start - at), abs(d.end - at)))
         )
-    text_low = sent.text.lower()
     if dates_ok:
         d = dates_ok[0]
         # "leaves for X on D" and "arrived" without a day do not fix the arrival.
@@ -1574,14 +1578,14 @@ def _attach_dates(
             cand.end_date = d.start_date
             cand.start_date = d.start_date - dt.timedelta(days=dur[0] - 1) if dur else None
             return
-    elif ctx.anchor and ("first day of" in text_low):
-        cand.start_date, cand.date_precision = ctx.anchor, "day"
-    elif ctx.anchor and ("end of" in text_low and tok.lemma_ in {"visit", "trip", "tour"}):
+    elif ctx.anchor and _ended_trip(tok) and tok.head.tag_ in {"VBG", "VBZ", "VBP"}:
+        # "winding up a two-day visit to Washington" with no day named: it ends on the article day.
         cand.end_date, cand.date_precision = ctx.anchor, "day"
-    if cand.date_precision == "day" and ctx.anchor and "first day of" in text_low and cand.start_date is None:
-        cand.start_date = ctx.anchor
     dur = duration_days(sent.text)
     if dur and cand.date_precision == "day" and cand.start_date and cand.end_date is None:
         cand.end_date = cand.start_date + dt.timedelta(days=dur[0] - 1)
+    elif dur and cand.date_precision == "day" and cand.end_date and cand.start_date is None:
+        # the duration counts back from the end
+        cand.start_date = cand.end_date - dt.timedelta(days=dur[0] - 1)
     if cand.date_precision == "day" and cand.end_date is None and cand.start_date is not None:
         cand.end_date = None

@@ -1113,6 +1113,20 @@ FRI, MON = dt.date(2010, 6, 4), dt.date(2010, 6, 14)  # the Friday before it, th
         ("German Chancellor Eva Roth is due in Hanoi later this month.", "VNM", "planned", None),
         # A day belongs to the trip word nearest it in words, the one before on a tie.
         ("German Chancellor Eva Roth is due in Hanoi on Monday for a state visit.", "VNM", "planned", MON),
+        # A trip being wound up ends on the article day; "at the end of" a visit on a named day ends then; a
+        # duration counts back from the end.
+        (
+            "German Chancellor Eva Roth, winding up a two-day visit to Hanoi, said ties were good.",
+            "VNM",
+            "ongoing",
+            dt.date(2010, 6, 8),
+        ),
+        (
+            "German Chancellor Eva Roth spoke at the end of a two-day visit to Hanoi yesterday.",
+            "VNM",
+            "completed",
+            dt.date(2010, 6, 7),
+        ),
         # A trip that ends later is under way.
         ("German Chancellor Eva Roth will end her visit to Vietnam on Monday.", "VNM", "ongoing", None),
         # An ended trip is over even when its days reach the article day.
