@@ -1418,7 +1418,26 @@ def _leg_candidates(
         if not negated and how not in {"from", "taken"} and not cand.named_by_reaction:
             _date_leg(cand, tok, how, sentence_dates, sent, ctx, near=place_tok if own_days else None)
         out.append(cand)
+    if len(merged) > 1 and not own_days:
+        _split_tour_days(out, merged)
     return out
+
+
+def _split_tour_days(cands: list[VisitCandidate], merged: dict) -> None:
+    """One span of days for a tour of several places ("a 12-day trip to Japan, South Korea and China, ending on
+    Nov. 14"): it starts at the first place named and ends at the last; the days of the legs between are not
+    told."""
+    order = sorted(merged, key=lambda code: merged[code][2].i if merged[code][2] is not None else 0)
+    first, last = order[0], order[-1]
+    for cand in cands:
+        if cand.date_precision != "day":
+            continue
+        if cand.host_code != first:
+            cand.start_date = None
+        if cand.host_code != last:
+            cand.end_date = None
+        if cand.start_date is None and cand.end_date is None:
+            cand.date_precision = None
 
 
 def _from_trigger(tok, role, lemma, sent, ctx, preps_by_verb, all_dates) -> list[VisitCandidate]:

@@ -1243,12 +1243,14 @@ def test_what_only_looks_like_a_trip_is_not_a_visit(extractor, sentence):
             "German Chancellor Eva Roth will visit Hanoi on June 13, then fly to Bangkok on June 15.",
             {("VNM", dt.date(2010, 6, 13), None), ("THA", dt.date(2010, 6, 15), None)},
         ),
-        # One range over a tour dates every leg.
+        # One range over a tour pins where it starts and where it ends, not the days of the legs between (the
+        # gold's reading of "a 12-day trip to Japan, ..., and the Philippines, ending on Nov. 14").
         (
-            "German Chancellor Eva Roth will tour Vietnam and Thailand from June 13 to 20.",
+            "German Chancellor Eva Roth will tour Vietnam, Laos and Thailand from June 13 to 20.",
             {
-                ("VNM", dt.date(2010, 6, 13), dt.date(2010, 6, 20)),
-                ("THA", dt.date(2010, 6, 13), dt.date(2010, 6, 20)),
+                ("VNM", dt.date(2010, 6, 13), None),
+                ("LAO", None, None),
+                ("THA", None, dt.date(2010, 6, 20)),
             },
         ),
     ],
