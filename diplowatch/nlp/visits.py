@@ -1424,9 +1424,8 @@ def _leg_candidates(
 
 
 def _split_tour_days(cands: list[VisitCandidate], merged: dict) -> None:
-    """One span of days for a tour of several places ("a 12-day trip to Japan, South Korea and China, ending on
-    Nov. 14"): it starts at the first place named and ends at the last; the days of the legs between are not
-    told."""
+    """One span of days for a tour of several places ("a 12-day trip to Japan, South Korea and China, ending
+    on Nov. 14"): it starts at the first place named and ends at the last; the legs' own days are not told."""
     order = sorted(merged, key=lambda code: merged[code][2].i if merged[code][2] is not None else 0)
     first, last = order[0], order[-1]
     for cand in cands:
