@@ -221,9 +221,15 @@ def _cue_status(trigger: Token, lemmas: set[str], chain: list[Token], lex) -> tu
     if trigger.lemma_.lower() in {"expect", "due"}:
         return "planned", "expected"
     if trigger.pos_ == "NOUN" and any(
-        c.dep_ == "relcl" and c.lemma_ in {"complete", "conclude", "end", "finish"} for c in trigger.children
+        c.dep_ == "relcl"
+        and c.lemma_ in {"complete", "conclude", "end", "finish"}
+        and c.tag_ in {"VBD", "VBN"}
+        for c in trigger.children
     ):
-        return "completed", "trip completed"
+        return (
+            "completed",
+            "trip completed",
+        )  # "the visit, which ended on Sunday" ("which ends on Friday": not)
     if trigger.pos_ == "NOUN" and any(
         a.lemma_ in {"day", "leg", "stage"}
         and any(c.lower_ in {"first", "second", "third", "fourth", "final", "last"} for c in a.children)
@@ -1327,6 +1333,20 @@ def _ended_trip(tok: Token) -> bool:
     )
 
 
+def _ending_day(d: DateMention, tok: Token) -> bool:
+    """A day told as the trip's end: "a 12-day trip ..., ending on Nov. 14", "a visit that ends on Friday"."""
+    for t in (t for t in tok.doc if d.start <= t.idx < d.end):
+        for anc in t.ancestors:
+            if anc.i == tok.i:
+                break
+            if anc.pos_ == "VERB" and anc.lemma_.lower() in {"end", "conclude", "finish"}:
+                # Said of the trip: of its noun or a place of it ("... and the Philippines, ending on"), or of
+                # the clause the trip noun is the subject of.
+                trip = {t.i for t in tok.subtree} | {tok.head.i}
+                return anc.dep_ in {"acl", "relcl", "advcl"} and anc.head.i in trip
+    return False
+
+
 def _date_leg(
     cand: VisitCandidate,
     tok: Token,
@@ -1589,7 +1609,7 @@ def _attach_dates(
         cand.date_precision = d.precision
         if d.precision == "day" and d.end_date == d.start_date:
             cand.end_date = None
-        if d.precision == "day" and cand.end_date is None and _ended_trip(tok):
+        if d.precision == "day" and cand.end_date is None and (_ended_trip(tok) or _ending_day(d, tok)):
             # "concluded a two-day visit on Sunday": the day is
             # the last one, the duration counts back from it.
             dur = duration_days(sent.text)

@@ -1253,6 +1253,16 @@ def test_what_only_looks_like_a_trip_is_not_a_visit(extractor, sentence):
                 ("THA", None, dt.date(2010, 6, 20)),
             },
         ),
+        # A day told as the end ("ending on"), with the duration counted back from it.
+        (
+            "German Chancellor Eva Roth's 12-day trip to Vietnam, Laos and Thailand, ending on June 20, "
+            "takes her away from Berlin.",
+            {
+                ("VNM", dt.date(2010, 6, 9), None),
+                ("LAO", None, None),
+                ("THA", None, dt.date(2010, 6, 20)),
+            },
+        ),
     ],
 )
 def test_the_days_of_the_legs_of_a_tour(extractor, sentence, expected):
