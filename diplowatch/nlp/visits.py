@@ -688,8 +688,10 @@ def _visitor_token(trigger: Token) -> list[Token]:
             # Two subjects means a misparsed apposition; the one next to the verb is the actor.
             subj = max(subjects, key=lambda c: c.i if c.i < cur.i else -c.i)
             return [subj] + [c for c in subj.children if c.dep_ == "appos"]
-        if cur.dep_ in {"xcomp", "conj", "advcl", "pcomp"} or (
-            cur.dep_ == "ccomp" and cur.head.lemma_ in {"expect", "plan"}
+        if (
+            cur.dep_ in {"xcomp", "conj", "advcl", "pcomp"}
+            or (cur.dep_ == "dep" and cur.pos_ == "VERB")
+            or (cur.dep_ == "ccomp" and cur.head.lemma_ in {"expect", "plan"})
         ):
             cur = cur.head
             continue
@@ -768,6 +770,16 @@ def _destination_tokens(trigger: Token, preps: set[str]) -> list[tuple[Token, st
             out.append((child, "modifier"))
         elif child.dep_ == "advmod" and child.lower_ == "here":
             out.append((child, "here"))
+        elif child.dep_ == "prep" and child.lower_ == "on" and trigger.pos_ == "VERB":
+            # "will visit Hanoi on June 13 and Bangkok on June 15": the parser hangs the second place on the
+            # first date; a name coordinated with the date is another destination.
+            out.extend(
+                (c, "dobj")
+                for g in child.children
+                if g.dep_ == "pobj"
+                for c in g.conjuncts
+                if c.pos_ == "PROPN" and c.i > g.i
+            )
         elif child.dep_ == "advmod" and child.lower_ in {"in", "there"}:
             continue
         elif child.dep_ == "prt" and child.lower_ == "in":
