@@ -102,6 +102,7 @@ class ArticleContext:
             self.dateline.place_text if (self.dateline and place and place.kind == "city") else None
         )
         self._people: PeopleIndex | None = None
+        self._commission_code: str | None | bool = False  # False: not looked up yet
 
     @property
     def people(self) -> PeopleIndex:
@@ -117,15 +118,13 @@ class ArticleContext:
     def commission_code(self) -> str | None:
         """The code a bare "the Commission" stands for: the European Union's (EC before 1993) when the article
         names it, else none ("the Commission" of a national body stays unresolved)."""
-        if not hasattr(self, "_commission_code"):
-            codes = [
-                p.code for *_, p in gazetteer().find_all(self.text, self.published_at) if p.kind == "igo"
-            ]
-            self._commission_code = next((c for c in codes if c in _EU_CODES), None)
+        if self._commission_code is False:
+            codes = [p.code for *_, p in gazetteer().find_all(self.text, self.published_at)]
+            self._commission_code = next((c for c in codes if c in EU_CODES), None)
         return self._commission_code
 
 
-_EU_CODES = frozenset({"EU", "EC"})
+EU_CODES = frozenset({"EU", "EC"})  # the EU and its code before 1993
 _SEATED_INSTITUTIONS = frozenset({"ministry", "government", "administration", "cabinet"})
 
 
@@ -224,7 +223,7 @@ def _pronoun_actor(tok: Token, ctx: ArticleContext, sent: Sentence, offset: int)
 
 
 def _owner_places(tok: Token, text: str, ctx: ArticleContext) -> list:
-    """The gazetteer hits naming whose the actor is: in its words before any "in/at/near" place, else, for a
+    """The gazetteer hits naming whose actor it is: in its words before any "in/at/near" place, else, for a
     ministry or government, the capital it sits in ("the Foreign Ministry in Beijing"; an embassy does not
     sit in its own capital and is left out)."""
     own_part, *located = re.split(r"\s+(?:in|at|near)\s+", text, maxsplit=1)

@@ -28,7 +28,7 @@ from functools import lru_cache, partial
 import ahocorasick
 
 from diplowatch.nlp.actors import gazetteer
-from diplowatch.nlp.context import ArticleContext
+from diplowatch.nlp.context import EU_CODES, ArticleContext
 from diplowatch.nlp.lexicon import inflections, lexicon
 from diplowatch.nlp.people import _leader_surname_regex
 from diplowatch.nlp.segment import Sentence
@@ -245,7 +245,7 @@ def _cues_at(text: str, starts: list[int], words: list[tuple[int, int]], hits) -
             cues[i].place = True
             if not cues[i].placed and _IN_BEFORE.search(text, max(0, start - 7), start):
                 cues[i].placed = True
-    eu = next((place.code for *_, place in hits if place.code in {"EU", "EC"}), None)
+    eu = next((place.code for *_, place in hits if place.code in EU_CODES), None)
     if eu is not None:
         # "the Commission" of an article that names the EU is the European Commission (as the rules read it).
         for m in _BARE_COMMISSION.finditer(text):

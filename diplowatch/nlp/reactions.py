@@ -328,6 +328,9 @@ def _segments(verb: Token, content: list[Token]):
         yield doc[c.left_edge.i : c.right_edge.i + 1]
 
 
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "this"})
+
+
 def _third_party_view(before: str) -> bool:
     """ "the banks would welcome", "analysts oppose": the
     cue states a non-state party's view, not the speaker's."""
@@ -340,7 +343,7 @@ def _third_party_view(before: str) -> bool:
     # A singular noun right before the cue is its subject only after a determiner or before a modal: "the
     # firm opposes", "the bank would welcome"; "take firm countermeasures" is an adjective.
     previous = before[: m.start()].split()[-1:]
-    determined = previous in (["the"], ["a"], ["an"], ["its"], ["their"], ["his"], ["her"], ["our"], ["this"])
+    determined = bool(previous) and previous[0] in _DETERMINERS
     return word in words and (determined or bool(m.group(2)))
 
 

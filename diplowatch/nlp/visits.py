@@ -1068,6 +1068,17 @@ def _apposed_parts(tok: Token) -> _Parts:
     return visitor_toks, dest, None, None
 
 
+def _prep_objects(tok: Token, preps: set[str]) -> list[Token]:
+    """The objects of tok's prepositions among `preps` ("met with X": X)."""
+    return [
+        g
+        for p in tok.children
+        if p.dep_ == "prep" and p.lower_ in preps
+        for g in p.children
+        if g.dep_ == "pobj"
+    ]
+
+
 def _meet_parts(tok: Token, role: str, sent: Sentence, ctx: ArticleContext) -> _Parts:
     visitor_toks = _visitor_token(tok)
     dest = []
@@ -1087,13 +1098,7 @@ def _meet_parts(tok: Token, role: str, sent: Sentence, ctx: ArticleContext) -> _
             # "speaking to reporters in Paris", "met with officials in Seoul": the place of whom one
             # speaks or meets with is where one is ("met ... at a summit in Hanoi" is the summit's own).
             dest.extend(
-                (g, "in")
-                for o in child.children
-                if o.dep_ == "pobj"
-                for p in o.children
-                if p.dep_ == "prep" and p.lower_ == "in"
-                for g in p.children
-                if g.dep_ == "pobj"
+                (g, "in") for o in _prep_objects(tok, {child.lower_}) for g in _prep_objects(o, {"in"})
             )
     if role == "meet" and not dest and ctx.home_code:
         # Meeting a named official of the dateline country puts the visitor there.
@@ -1192,22 +1197,8 @@ def _partner_visiting_here(
         and any(h == "here" for _, h in dest)
     ):
         # "X will hold talks with <foreign leader> here": the partner is the one visiting.
-        partners = [
-            g
-            for p in tok.children
-            if p.dep_ == "prep" and p.lower_ == "with"
-            for g in p.children
-            if g.dep_ == "pobj"
-        ]
-        partners += [
-            g
-            for c in tok.children
-            if c.dep_ == "dobj"
-            for p in c.children
-            if p.dep_ == "prep" and p.lower_ == "with"
-            for g in p.children
-            if g.dep_ == "pobj"
-        ]
+        partners = _prep_objects(tok, {"with"})
+        partners += [g for c in tok.children if c.dep_ == "dobj" for g in _prep_objects(c, {"with"})]
         for partner in partners:
             actor = resolve_token_actor(partner, ctx, sent)
             if (
