@@ -6,7 +6,7 @@ import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from spacy.tokens import Span, Token
 
@@ -102,7 +102,6 @@ class ArticleContext:
             self.dateline.place_text if (self.dateline and place and place.kind == "city") else None
         )
         self._people: PeopleIndex | None = None
-        self._commission_code: str | None | bool = False  # False: not looked up yet
 
     @property
     def people(self) -> PeopleIndex:
@@ -114,14 +113,12 @@ class ArticleContext:
     def place(self, surface: str, in_text: bool = True) -> Place | None:
         return gazetteer().lookup(surface, self.published_at, in_text=in_text)
 
-    @property
+    @cached_property
     def commission_code(self) -> str | None:
         """The code a bare "the Commission" stands for: the European Union's (EC before 1993) when the article
         names it, else none ("the Commission" of a national body stays unresolved)."""
-        if self._commission_code is False:
-            codes = [p.code for *_, p in gazetteer().find_all(self.text, self.published_at)]
-            self._commission_code = next((c for c in codes if c in EU_CODES), None)
-        return self._commission_code
+        codes = (p.code for *_, p in gazetteer().find_all(self.text, self.published_at))
+        return next((c for c in codes if c in EU_CODES), None)
 
 
 EU_CODES = frozenset({"EU", "EC"})  # the EU and its code before 1993

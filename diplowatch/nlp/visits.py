@@ -13,9 +13,9 @@ from spacy.tokens import Doc, Token
 
 from diplowatch.nlp.actors import Place, gazetteer
 from diplowatch.nlp.context import Actor, ArticleContext, resolve_token_actor, token_offset
-from diplowatch.nlp.dates import DateMention, duration_days, find_dates
+from diplowatch.nlp.dates import WEEKDAYS, DateMention, duration_days, find_dates
 from diplowatch.nlp.lexicon import lexicon, resident_title
-from diplowatch.nlp.segment import Sentence
+from diplowatch.nlp.segment import MONTHS, Sentence
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 # Trip nouns that name an event rather than the journey ("talks", "a summit").
@@ -243,9 +243,18 @@ def _cue_status(trigger: Token, lemmas: set[str], chain: list[Token], lex) -> tu
     return None
 
 
+_TIME_NOUNS = frozenset(
+    {"week", "month", "year", "weekend", "date", "spring", "summer", "autumn", "fall", "winter"}
+)
+
+
 def _new_time(verb: Token) -> bool:
-    """A put-off trip's new time: "postponed until Friday", "deferred to next month"."""
-    return any(c.dep_ == "prep" and c.lower_ in {"until", "till", "to"} for c in verb.children)
+    """A put-off trip's new time: "postponed until Friday", "deferred to next month" (not "postponed his visit
+    to Japan", a place the parser hangs on the verb)."""
+    return any(
+        t.lower_ in MONTHS or t.lower_ in WEEKDAYS or t.lemma_.lower() in _TIME_NOUNS or t.like_num
+        for t in _prep_objects(verb, {"until", "till", "to"})
+    )
 
 
 def _next_year(day: dt.date) -> dt.date:
@@ -961,7 +970,7 @@ def _date_owner(d: DateMention, triggers: list[Token], doc: Doc) -> int:
                 return anc.i
             if anc.pos_ in {"VERB", "AUX"}:
                 break
-    if not inside:
+    if not inside:  # a date matched inside a token ("mid-June" read as one)
         return min(triggers, key=lambda t: min(abs(d.start - t.idx), abs(d.end - t.idx))).i
     # The nearest in words, the one before on a tie ("due in Berlin on Thursday for a state visit": "due").
     return min(triggers, key=lambda t: (min(abs(t.i - x.i) for x in inside), t.i > inside[0].i)).i

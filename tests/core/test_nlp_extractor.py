@@ -123,6 +123,7 @@ def test_negated_visits_are_not_visits(extractor, text):
         ("Canadian Foreign Minister Anne Roy has postponed her trip to India until May.", "planned"),
         ("Canadian Foreign Minister Anne Roy was delaying her visit to India this week.", "planned"),
         ("Canadian Foreign Minister Anne Roy has postponed her trip to India.", "cancelled"),
+        ("Canadian Foreign Minister Anne Roy has postponed her trip to India to next week.", "planned"),
         ("Canadian Foreign Minister Anne Roy called off a trip to India.", "cancelled"),
         ("Canadian Foreign Minister Anne Roy is expected to travel to Egypt next month.", "planned"),
         ("Canadian Foreign Minister Anne Roy returned from a visit to Peru.", "completed"),
