@@ -190,7 +190,9 @@ class Gazetteer:
             candidates.insert(0, named)
         if surface.endswith("'s") or surface.endswith("’s"):
             candidates.append(surface[:-2])
-        if surface.isupper() and len(surface) > 4:
+        # An all-capital word of running text is a heading or an acronym more often than a place ("NICE",
+        # "MALE"); a dateline writes every place in capitals ("ROME", "BONN", "LIMA").
+        if surface.isupper() and len(surface) > (4 if in_text else 2):
             candidates.append(surface.title())
             candidates.append(" ".join(w if len(w) <= 2 else w.title() for w in surface.split()))
         for cand in candidates:

@@ -94,6 +94,9 @@ def _clause_cues(tok: Token) -> tuple[set[str], set[str], list[Token]]:
                 lemmas.add(child.lower_)
                 lemmas.add(child.lemma_.lower())
                 deps.add(child.dep_)
+        if cur.dep_ == "conj" and _shares_auxiliaries(cur):
+            cur = cur.head  # "will attend the summit and then fly to Hanoi": one 'will' for both verbs
+            continue
         if (
             cur.dep_ in {"ROOT", "ccomp", "advcl", "relcl", "conj", "parataxis", "acl", "appos"}
             or cur.head.i == cur.i
@@ -101,6 +104,17 @@ def _clause_cues(tok: Token) -> tuple[set[str], set[str], list[Token]]:
             break
         cur = cur.head
     return lemmas, deps, chain
+
+
+def _shares_auxiliaries(verb: Token) -> bool:
+    """A bare verb coordinated with a verb before it and with no subject or auxiliary of its own takes that
+    verb's auxiliaries ("is to fly to Japan and later visit South Korea", "will attend X and fly to Y")."""
+    return (
+        verb.tag_ == "VB"
+        and verb.head.i < verb.i
+        and verb.head.pos_ in {"VERB", "AUX"}
+        and not any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in verb.children)
+    )
 
 
 _TIME_LINKS = frozenset({"since", "after", "before", "while", "when", "until", "upon", "on"})
@@ -408,6 +422,8 @@ def _noun_position_status(
             return "completed", "during a past visit"
         if any(c.dep_ == "aux" and c.lower_ == "had" for c in gov.children):
             return "completed", "past perfect"  # "had agreed at a summit in Rome"
+        if _clause_cues(gov)[0] & {"will", "shall", "'ll"}:
+            return "planned", "future governor"  # "will be looking for results and deals during the visit"
         if gov.tag_ in {"VBD", "VBN", "VBZ", "VBP", "VBG"} or gov.lemma_ in {"say", "tell", "declare"}:
             return "ongoing", "during the visit"
     if prep is not None and prep.lower_ == "after":
@@ -567,9 +583,10 @@ def _headline_infinitive(trigger: Token, lemmas: set[str]) -> bool:
     future (ROOT or xcomp, or hanging from the name of its subject)."""
     if not (trigger.pos_ == "VERB" and "to" in lemmas and trigger.tag_ == "VB"):
         return False
-    return trigger.dep_ in {"ROOT", "xcomp"} or (
-        trigger.dep_ in {"acl", "relcl"} and trigger.head.pos_ == "PROPN"
-    )
+    first = trigger
+    while first.dep_ == "conj" and _shares_auxiliaries(first):
+        first = first.head  # "Li to visit Japan and meet Abe"
+    return first.dep_ in {"ROOT", "xcomp"} or (first.dep_ in {"acl", "relcl"} and first.head.pos_ == "PROPN")
 
 
 def _trip_ahead(trigger: Token) -> bool:
@@ -1226,6 +1243,19 @@ def _partner_visiting_here(
 _Leg = tuple[str, str | None, str, Token | None]
 
 
+_RELATION_PREPS = frozenset({"against", "about", "over", "toward", "towards"})
+
+
+def _behind_relation(tok: Token, top: Token) -> bool:
+    """Whether a preposition of relation stands between tok and the phrase head top above it."""
+    cur = tok
+    while cur.i != top.i and cur.head.i != cur.i:
+        if cur.dep_ == "prep" and cur.lower_ in _RELATION_PREPS:
+            return True
+        cur = cur.head
+    return False
+
+
 def _dest_legs(dtok: Token, how: str, ctx: ArticleContext) -> list[_Leg]:
     """The legs one destination token gives."""
     if how == "here":
@@ -1242,7 +1272,9 @@ def _dest_legs(dtok: Token, how: str, ctx: ArticleContext) -> list[_Leg]:
         }:
             return [(ctx.home_code, ctx.home_city, "the capital", None)]
         return []
-    places = _places_in(dtok, ctx)
+    # "visit South Korea in search of a united front against North Korea": a place behind a preposition of
+    # relation inside the destination phrase is what the trip is about, not where it goes.
+    places = [p for p in _places_in(dtok, ctx) if not _behind_relation(p[2], dtok)]
     if how == "dobj":
         # "visited US troops": a nationality adjective on a visited group is not a destination.
         places = [
@@ -1303,6 +1335,7 @@ def _leg_status(
     past_words: set[str],
     taken_status: str | None,
     ctx: ArticleContext,
+    why: str = "",
 ) -> str | None:
     """The status of one leg: the trigger's, adjusted for a report from the place itself, a "from" leg and a
     leg told in a relative clause."""
@@ -1319,8 +1352,8 @@ def _leg_status(
     ):
         # Reported from the place itself on the day: still
         # there ("met X here", "will meet bankers here today").
-        if status == "completed" or today:
-            leg_status = "ongoing"
+        if status == "completed" and "past tense" in why or today:
+            leg_status = "ongoing"  # not "had agreed at a summit here" (past perfect: before the report)
     meeting_noun = role == "noun" and tok.lemma_.lower() in _MEETING_NOUNS  # "held talks in Tokyo today"
     if (
         (role in {"meet", "presence", "apposed_presence"} or meeting_noun)
@@ -1424,7 +1457,18 @@ def _leg_candidates(
     ):
         if code == visitor.code or seats.get(visitor.code) == code:
             continue  # domestic trip or going home; a meeting at the IGO's seat
-        leg_status = _leg_status(tok, role, how, loc, status, past_words, taken_status, ctx)
+        leg_status = _leg_status(tok, role, how, loc, status, past_words, taken_status, ctx, why)
+        if (
+            leg_status == "completed"
+            and why == "past tense"
+            and code == ctx.home_code
+            and not past_words
+            and not sentence_dates
+            and role in {"visit", "noun", "meet", "presence"}
+        ):
+            # "MADRID - Chavez's visit to Spain sparked uproar on Tuesday": a trip told in the past tense
+            # from a dateline in the host country, with nothing dating it back, is the one being reported on.
+            leg_status = "ongoing"
         cand = VisitCandidate(
             sentence=sent,
             trigger=tok,

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from diplowatch.nlp.dates import duration_days, find_dates
 from diplowatch.nlp.segment import parse_dateline, split_sentences
 
@@ -77,6 +79,17 @@ def test_dateline():
     dl = parse_dateline("BAGHDAD (AFP) - The minister arrived.", None)
     assert dl.place.code == "IRQ" and dl.date is None
     assert parse_dateline("The minister arrived.", None) is None
+
+
+@pytest.mark.parametrize(
+    ("dateline", "code"), [("ROME", "ITA"), ("LIMA", "PER"), ("BONN", "DEU"), ("DOHA", "QAT")]
+)
+def test_short_capital_datelines(dateline, code):
+    # A dateline writes every place in capitals, four-letter ones too.
+    assert (
+        parse_dateline(f"{dateline} (Reuters) - The minister arrived.", dt.date(2010, 3, 4)).place.code
+        == code
+    )
 
 
 def test_a_quotation_stays_with_its_speaker():

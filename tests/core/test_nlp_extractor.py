@@ -127,6 +127,29 @@ def test_negated_visits_are_not_visits(extractor, text):
         ("Canadian Foreign Minister Anne Roy called off a trip to India.", "cancelled"),
         ("Canadian Foreign Minister Anne Roy is expected to travel to Egypt next month.", "planned"),
         ("Canadian Foreign Minister Anne Roy returned from a visit to Peru.", "completed"),
+        # A bare verb coordinated with a future shares its auxiliary.
+        (
+            "Canadian Foreign Minister Anne Roy will attend a conference in Geneva and then fly to Egypt.",
+            "planned",
+        ),
+        ("Canadian Foreign Minister Anne Roy is to fly to Peru and later visit Chile.", "planned"),
+        # What a future will do during a trip is still to come, however far the trip hangs from its verb.
+        (
+            'A spokesman has said Canada will be looking for "immediate results" and "tangible agreements" '
+            "during Canadian Foreign Minister Anne Roy's visit to Peru.",
+            "planned",
+        ),
+        # Told in the past tense from a dateline in the host country, with nothing dating it back: the trip
+        # the report is about.
+        ("LIMA (Reuters) - Canadian Foreign Minister Anne Roy's visit to Peru sparked protests.", "ongoing"),
+        (
+            "LIMA (Reuters) - Canadian Foreign Minister Anne Roy's visit to Peru last month drew protests.",
+            "completed",
+        ),
+        (
+            "OTTAWA (Reuters) - Canadian Foreign Minister Anne Roy's visit to Peru sparked protests.",
+            "completed",
+        ),
     ],
 )
 def test_status(extractor, text, status):
