@@ -227,11 +227,17 @@ def _add(out: list[Sentence], text: str, start: int, end: int) -> None:
         out.append(Sentence(len(out), start, end, text[start:end]))
 
 
+# "BERNE, March 4 -", "BAGHDAD (AFP) -", and the wire's variants: a second place after a slash ("HANOVER,
+# Germany/MILAN (Reuters) -": read, but no one place), no space after the dash ("DETROIT
+# (Reuters) -Consumer"), or an agency in brackets with no dash at all ("LONDON (Reuters) A consortium").
 _DATELINE = re.compile(
     r"^\s*(?P<place>[A-Z][A-Z .'\-]{1,40}?)"
     r"(?:,\s*(?P<region>[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?))?"
+    r"(?P<second>/[A-Z][A-Z .'\-]{1,40}?)?"
     r"(?:,\s*(?P<month>[A-Za-z]{3,9})\.?\s+(?P<day>\d{1,2}))?"
-    r"\s*(?:\([A-Za-z .]+\))?\s*(?:-{1,2}|—|–)\s"
+    r"(?:\s*\([A-Za-z .!]+\)\s*(?:-{1,2}|—|–)\s*"
+    r"|\s*(?:-{1,2}|—|–)\s"
+    r"|\s*\((?:Reuters|AP|AFP|UPI|Xinhua|Kyodo|dpa|Bloomberg)[A-Za-z .!]*\)\s+(?=[A-Z\"“]))"
 )
 
 
@@ -243,6 +249,9 @@ def parse_dateline(text: str, published_at: dt.date | None) -> Dateline | None:
     place_text = m.group("place").strip()
     if place_text in {"AP", "AFP", "REUTERS", "UPI"}:
         return Dateline(place_text, None, None, m.end())
+    if m.group("second"):
+        # A story filed from two places ("LUXEMBOURG/ATHENS") has no one place it is told from.
+        return Dateline(place_text.title(), None, None, m.end())
     gaz = gazetteer()
     place = gaz.lookup(place_text, published_at, in_text=False)
     if place is None and m.group("region"):

@@ -82,6 +82,21 @@ def test_dateline():
 
 
 @pytest.mark.parametrize(
+    ("text", "place", "rest"),
+    [
+        ("DETROIT (Reuters) -Consumer incentives rose.", "USA", "Consumer"),
+        ("LONDON (Reuters) A consortium entered the race.", "GBR", "A consortium"),
+        ("TOKYO  (Reuters Life!) - Bat an eyelid.", "JPN", "Bat"),
+        ("LUXEMBOURG/ATHENS  (Reuters) - Ministers met.", None, "Ministers"),  # two places: neither is home
+    ],
+)
+def test_wire_dateline_variants(text, place, rest):
+    dl = parse_dateline(text, dt.date(2010, 3, 4))
+    assert (dl.place.code if dl.place else None) == place and text[dl.end :].startswith(rest)
+    assert parse_dateline("NATO (the alliance) said it would meet.", None) is None
+
+
+@pytest.mark.parametrize(
     ("dateline", "code"), [("ROME", "ITA"), ("LIMA", "PER"), ("BONN", "DEU"), ("DOHA", "QAT")]
 )
 def test_short_capital_datelines(dateline, code):
