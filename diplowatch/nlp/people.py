@@ -236,6 +236,15 @@ _STOP_NAME_TOKENS = {
 }
 
 
+def _apposition_rest(text: str, start: int) -> str:
+    """The words of an apposition after its title, up to its end or a clause of its own ("..., chief fund
+    manager at Ichiyoshi Investment Management, said")."""
+    rest = re.match(r"[^,;.()\"“”]{0,80}", text[start:]).group(0)
+    return re.split(
+        r"\b(?:who|which|that|said|says|told|tells|in|on|during|after|before|when|while)\b", rest, maxsplit=1
+    )[0]
+
+
 def _is_state_title(phrase: str) -> tuple[bool, str]:
     low = phrase.lower()
     lex = lexicon()
@@ -243,6 +252,7 @@ def _is_state_title(phrase: str) -> tuple[bool, str]:
         return False, "former official"
     for bank in lex["state_bank_words"]:
         low = low.replace(bank, "statebank")
+    low = re.sub(r"\bchambers? of commerce\b", "association", low)  # a business association
     # Names of states and IGOs ("Palestine Liberation Organization", "Bank of Japan") are not business words.
     for start, end, _, _ in reversed(gazetteer().find_all(phrase)):
         low = low[:start] + " " * (end - start) + low[end:]
@@ -440,9 +450,17 @@ class PeopleIndex:
                 or any(p.start < m.end() and m.start() < p.end for p in found)
             ):
                 continue
+            # The employer may follow the title word ("chief fund manager at Ichiyoshi Investment", "head of
+            # the Bank of France"), up to the end of the apposition.
             phrase = f"{m.group('prefix')}{m.group('title')}{m.group('suffix')}"
-            code = self._owner_code(phrase) or leader_code(name, self.on_date) or self.home_code
-            state, why = _is_state_title(phrase)
+            rest = _apposition_rest(text, m.end())
+            code = (
+                self._owner_code(phrase)
+                or self._owner_code(rest)
+                or leader_code(name, self.on_date)
+                or self.home_code
+            )
+            state, why = _is_state_title(phrase + rest)
             found.append(_named_person(m, name, code, state, "title apposition" if state else why))
 
     def _scan_unnamed(self, text: str, found: list[Person]) -> None:

@@ -140,3 +140,25 @@ def test_a_parenthesised_owner_before_a_title():
     text = "RECIFE, April 2 - Food and Agricultural Organisation (FAO) director Edouard Saouma said so."
     people = PeopleIndex(text, OLD, "BRA")
     assert [(p.name, p.code) for p in people.people] == [("Edouard Saouma", "FAO")]
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "is_state"),
+    [
+        # The employer after the title word decides: a fund, a chamber of commerce, a state bank.
+        (
+            '"Demand is weak," said Aiko Sato, chief fund manager at Ichiyoshi Investment Management.',
+            None,
+            False,
+        ),
+        ("Paul Ward, chairman of the American Chamber of Commerce in China, said so.", None, False),
+        ("Jean Morel, head of the Bank of France, in an interview, said so.", "FRA", True),
+        # An owner before the title stays the owner ("an EU commissioner from Germany" is the EU's).
+        ("Karl Brandt, an EU Commissioner from Germany, said so.", "EU", True),
+    ],
+)
+def test_the_rest_of_an_apposition_names_the_employer(text, code, is_state):
+    (person,) = PeopleIndex(text, NEW, "USA").people
+    assert person.is_state == is_state
+    if is_state:
+        assert person.code == code
