@@ -642,6 +642,16 @@ def test_positions_reported_as_acts_are_reactions(extractor, text):
             "Russia's foreign ministry said the U.S. decision was a step in the wrong direction.",
             {("RUS", "negative")},
         ),
+        # Plain evaluative words and a demand to do more.
+        ("Japanese Finance Minister Ken Ito said the Greek reforms were inadequate.", {("JPN", "negative")}),
+        (
+            "Japanese Finance Minister Ken Ito said he expected Greece to do more to cut its deficit.",
+            {("JPN", "negative")},
+        ),
+        (
+            "Japanese Finance Minister Ken Ito said the Greek government had been terrific.",
+            {("JPN", "positive")},
+        ),
     ],
 )
 def test_stance_verbs_and_coordinated_speakers(extractor, text, expected):
