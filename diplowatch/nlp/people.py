@@ -59,6 +59,11 @@ def _leader_surname_regex() -> re.Pattern:
 def leader_code(name: str, on_date: dt.date | None) -> str | None:
     """Country of a named leader in office on on_date; undated articles need an unambiguous name."""
     rows = leaders().get(name) or leaders().get(name.split()[-1]) if name else None
+    if rows and name not in leaders() and len(name.split()) > 1:
+        # A full name whose first name is another's is another person ("Bill Gates" is not Robert Gates);
+        # a short form of the first name still matches ("Tim Geithner").
+        first = name.split()[0].rstrip(".")
+        rows = [r for r in rows if r.name.split()[0].startswith(first) or first.startswith(r.name.split()[0])]
     if not rows:
         return None
     if on_date is not None:

@@ -121,6 +121,8 @@ def _speaker_token(verb: Token) -> Token | None:
         if len(subjects) > 1 and all(c.i < verb.i for c in subjects)
         else next(iter(subjects), None)
     )
+    if subj is not None:
+        subj = _past_the_dateline(subj)
     if subj is not None and verb.dep_ == "relcl" and subj.lower_ in _RELATIVE_PRONOUNS:
         return _antecedent(verb.head)
     if subj is None and verb.dep_ == "ROOT":
@@ -134,6 +136,19 @@ def _speaker_token(verb: Token) -> Token | None:
 
 
 _RELATIVE_PRONOUNS = frozenset({"that", "which", "who"})
+_DASHES = frozenset({"-", "--", "—", "–"})
+
+
+def _past_the_dateline(subj: Token) -> Token:
+    """The real subject when the parser reads a dateline as the subject and hangs the subject on it ("PARIS
+    (Reuters) - Korean Finance Minister Yoon said": PARIS is the subject, the minister its apposition)."""
+    if not (subj.text.isupper() and len(subj.text) > 1 and subj.i < 3):
+        return subj
+    dash = next((t for t in subj.doc[subj.i + 1 : subj.i + 12] if t.text in _DASHES), None)
+    if dash is None:
+        return subj
+    after = [c for c in subj.children if c.i > dash.i and c.dep_ in {"appos", "dep", "nsubj", "conj"}]
+    return after[0] if after else subj
 
 
 def _antecedent(noun: Token) -> Token:

@@ -162,3 +162,16 @@ def test_the_rest_of_an_apposition_names_the_employer(text, code, is_state):
     assert person.is_state == is_state
     if is_state:
         assert person.code == code
+
+
+def test_leaders_table_covers_the_2006_to_2015_wire_years():
+    # The euro-crisis and G20 years of the Reuters 2006-2017 news: heads, finance ministers, IGO heads.
+    assert leader_code("Sarkozy", dt.date(2010, 6, 1)) == "FRA"
+    assert leader_code("Schaeuble", dt.date(2012, 6, 1)) == "DEU"
+    assert leader_code("Lagarde", dt.date(2010, 6, 1)) == "FRA"
+    assert leader_code("Lagarde", dt.date(2013, 6, 1)) == "IMF"
+    assert leader_code("Trichet", dt.date(2010, 6, 1)) == "EU"
+    # A full name with another first name is another person; a short first name is the same one.
+    assert leader_code("Tim Geithner", dt.date(2010, 6, 1)) == "USA"
+    assert leader_code("John Paulson", dt.date(2008, 6, 1)) is None
+    assert leader_code("Henry Paulson", dt.date(2008, 6, 1)) == "USA"
