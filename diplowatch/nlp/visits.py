@@ -1015,6 +1015,9 @@ def _visit_verb_parts(tok: Token, lemma: str, preps_by_verb: dict) -> _Parts:
     return visitor_toks, dest, None, None
 
 
+_CARRY_VERBS = frozenset({"take", "bring", "lead"})
+
+
 def _noun_parts(tok: Token, lemma: str, ctx: ArticleContext) -> _Parts:
     taken_status: str | None = None
     visitor_toks = _noun_visitor(tok)
@@ -1035,12 +1038,21 @@ def _noun_parts(tok: Token, lemma: str, ctx: ArticleContext) -> _Parts:
             for g in p.children
             if g.dep_ == "pobj"
         )
-    for rel in tok.children:
-        if rel.dep_ == "relcl" and rel.lemma_ in {"take", "bring", "lead"}:
-            # "a tour that has taken him to X" / "that will take
-            # him to Y": the leg has the relative clause's tense.
-            dest.extend((d, "taken") for d, _ in _destination_tokens(rel, {"to"}))
-            taken_status = _status(rel, ctx, [])[0]
+    carriers = [rel for rel in tok.children if rel.dep_ == "relcl" and rel.lemma_ in _CARRY_VERBS]
+    if tok.dep_ == "nsubj" and tok.head.lemma_ in _CARRY_VERBS:
+        carriers.append(tok.head)  # "the tour took Herrington to Iraq and Kuwait"
+    for rel in carriers:
+        # "a tour that has taken him to X" / "that will take
+        # him to Y": the leg has the relative clause's tense.
+        dest.extend((d, "taken") for d, _ in _destination_tokens(rel, {"to"}))
+        taken_status = _status(rel, ctx, [])[0]
+        # Whom the trip carries travels, when nothing nearer names the traveller.
+        visitor_toks = visitor_toks + [c for c in rel.children if c.dep_ == "dobj"]
+    for purpose in tok.children:
+        if purpose.dep_ == "acl" and purpose.tag_ == "VB" and any(c.lower_ == "to" for c in purpose.children):
+            # "during a visit to meet Prime Minister David Cameron in London": the place of the trip's
+            # purpose is the trip's.
+            dest.extend((g, "in") for g in _prep_objects(purpose, {"in"}))
     if lemma in {"talks", "meeting", "summit", "talk"}:
         dest = [d for d in dest if d[1] in {"in", "at", "here", "modifier"}]
     # "a visit here" / "talks here": here may hang off the noun or its verb.
@@ -1169,13 +1181,21 @@ def _trip_visitor(
     if ctx.dateline is not None:
         # "NEW DELHI, Nov 25 - Soviet leader X arrived": a dateline
         # parsed as the subject, the traveller as its conjunct.
+        # The traveller takes the dateline's place among the candidates, not a place before all of them.
         visitor_toks = [
-            c
+            t
             for v in visitor_toks
-            if sent.start + v.idx < ctx.dateline.end
-            for c in v.children
-            if c.dep_ in {"conj", "appos"} and sent.start + c.idx >= ctx.dateline.end
-        ] + visitor_toks
+            for t in (
+                *(
+                    c
+                    for c in v.children
+                    if sent.start + v.idx < ctx.dateline.end
+                    and c.dep_ in {"conj", "appos"}
+                    and sent.start + c.idx >= ctx.dateline.end
+                ),
+                v,
+            )
+        ]
     visitor = None
     co_visitors: list[Actor] = []
     for vtok in visitor_toks:

@@ -1321,3 +1321,38 @@ def test_one_row_per_trip_of_a_sentence(extractor):
     # Two trips with their own days stay two rows.
     text = "Canadian Prime Minister Jim Roy visited India on May 3 and visited India again on May 20."
     assert len(visits_of(extractor, text, WED_2010)) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Whom a tour carries is its traveller, in a relative clause or as the object of the tour's verb.
+        (
+            "Morocco is the last stop of a tour that has taken U.S. Energy Secretary John Herrington to "
+            "Iraq, Kuwait and Egypt.",
+            {("USA", "IRQ", "completed"), ("USA", "KWT", "completed"), ("USA", "EGY", "completed")},
+        ),
+        (
+            "The tour took U.S. Energy Secretary John Herrington to Iraq and Qatar.",
+            {("USA", "IRQ", "completed"), ("USA", "QAT", "completed")},
+        ),
+        # The place of a trip's purpose is the trip's.
+        (
+            "French Finance Minister Jean Roy spoke during a visit to meet British Prime Minister David "
+            "Cameron in London.",
+            {("FRA", "GBR", "ongoing")},
+        ),
+        # The leaders of a list of states are each a traveller, under a dateline too.
+        (
+            "ROME (Reuters) - Spanish Prime Minister Mariano Rajoy said on Friday that the leaders of "
+            "France, Germany and Spain had agreed at a summit in Rome to act.",
+            {("FRA", "ITA", "completed"), ("DEU", "ITA", "completed"), ("ESP", "ITA", "completed")},
+        ),
+    ],
+)
+def test_travellers_carried_by_a_tour_and_groups_of_leaders(extractor, text, expected):
+    got = {
+        (v["visitor_code"], v["host_code"], v["status"])
+        for v in visits_of(extractor, text, dt.date(2012, 6, 22))
+    }
+    assert got == expected
