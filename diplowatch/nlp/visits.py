@@ -1117,6 +1117,11 @@ def _prep_objects(tok: Token, preps: set[str]) -> list[Token]:
     ]
 
 
+_FORUMS = frozenset(
+    {"conference", "briefing", "forum", "audience", "gathering", "rally", "session", "dinner"}
+)
+
+
 def _meet_parts(tok: Token, role: str, sent: Sentence, ctx: ArticleContext) -> _Parts:
     visitor_toks = _visitor_token(tok)
     dest = []
@@ -1130,6 +1135,11 @@ def _meet_parts(tok: Token, role: str, sent: Sentence, ctx: ArticleContext) -> _
                 (g, "in") for p in child.children if p.dep_ == "prep" and p.lower_ == "in" for g in p.children
             )
             dest.extend((g, "here") for g in child.children if g.lower_ == "here")
+        elif role == "presence" and child.dep_ == "dobj" and child.lemma_.lower() in _MEETING_NOUNS | _FORUMS:
+            # "told a joint news conference with Gillard in Canberra": where the event one speaks to is.
+            dest.extend(
+                (g, "in") for o in (child, *_prep_objects(child, {"with"})) for g in _prep_objects(o, {"in"})
+            )
         elif child.dep_ == "prep" and (
             child.lower_ == "with" or role == "presence" and child.lower_ in {"to", "at"}
         ):

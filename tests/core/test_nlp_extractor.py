@@ -1342,6 +1342,12 @@ def test_one_row_per_trip_of_a_sentence(extractor):
             "Cameron in London.",
             {("FRA", "GBR", "ongoing")},
         ),
+        # Speaking to an event in a place is being there.
+        (
+            '"The problem is political will," Canadian Prime Minister Jean Roy told a joint news conference '
+            "with Australian Prime Minister Julia Gillard in Canberra on Friday.",
+            {("CAN", "AUS", "ongoing")},
+        ),
         # The leaders of a list of states are each a traveller, under a dateline too.
         (
             "ROME (Reuters) - Spanish Prime Minister Mariano Rajoy said on Friday that the leaders of "
