@@ -667,6 +667,11 @@ def test_stance_verbs_and_coordinated_speakers(extractor, text, expected):
             "EU ministers meet on Monday.\nThe Commission has accused Italy of breaking the budget rules.",
             {("EU", "negative")},
         ),
+        # The euro zone is the EU's as the Eurogroup is: a stance on its plans has a target.
+        (
+            "Germany on Saturday rebuffed renewed calls that euro zone countries should issue joint bonds.",
+            {("DEU", "negative")},
+        ),
         # Without the EU in the article "the Commission" is nobody's.
         ("The Commission has accused Italy of breaking the budget rules.", set()),
     ],
