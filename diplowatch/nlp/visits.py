@@ -842,6 +842,8 @@ def extract_visits(doc: Doc, sent: Sentence, ctx: ArticleContext) -> list[VisitC
         if tok.lower_ == "visiting" and _visiting_person(tok, ctx, sent) is not None:
             # "received visiting Israeli Foreign Minister X" parsed as a verb with X as its object
             role = "visiting"
+        elif tok.lower_ == "visiting" and tok.dep_ == "amod":
+            role = "visiting"  # "a visiting Nicaraguan delegation", tagged as a verb or an adjective
         elif tok.pos_ in {"VERB", "AUX"} and lemma in verbs:
             role = verbs[lemma]
         elif (
@@ -851,8 +853,6 @@ def extract_visits(doc: Doc, sent: Sentence, ctx: ArticleContext) -> list[VisitC
             and not (lemma == "return" and tok.tag_ == "NNS")  # "returns": yields, tax returns
         ):
             role = "noun"
-        elif tok.lower_ == "visiting" and tok.dep_ == "amod":
-            role = "visiting"
         elif (
             lemma == "be"
             and any(c.dep_ == "prep" and c.lower_ == "in" for c in tok.children)
@@ -1059,6 +1059,9 @@ def _noun_parts(tok: Token, lemma: str, ctx: ArticleContext) -> _Parts:
     return visitor_toks, dest, None, taken_status
 
 
+_UNKNOWN_HOST = Actor(None, None, False, "the one receiving the visitor is unknown", "person")
+
+
 def _visiting_parts(tok: Token, sent: Sentence, ctx: ArticleContext) -> _Parts:
     host_actor: Actor | None = None
     misparsed = _visiting_person(tok, ctx, sent)
@@ -1073,8 +1076,24 @@ def _visiting_parts(tok: Token, sent: Sentence, ctx: ArticleContext) -> _Parts:
         if g.dep_ == "pobj"
     ]
     subj = next((c for c in gov.children if c.dep_ in SUBJECTS), None)
+    if subj is None and gov.tag_ == "VBG" and gov.dep_ in {"acl", "xcomp"}:
+        # "quoted Rafsanjani telling a visiting delegation": the participle's doer is the noun it hangs
+        # from, or the object of the verb it completes.
+        subj = (
+            gov.head if gov.dep_ == "acl" else next((c for c in gov.head.children if c.dep_ == "dobj"), None)
+        )
+    visited = visitor_toks[0]
+    addressed = visited.dep_ in {"dobj", "dative"} or (
+        visited.dep_ == "pobj" and visited.head.lower_ in {"with", "to"}
+    )
     if subj is not None and gov.lemma_.lower() in {"receive", "host", "welcome", "meet", "greet"}:
         host_actor = resolve_token_actor(subj, ctx, sent)
+    elif subj is not None and addressed:
+        # So is the one who speaks to, assures or talks with a visiting delegation ("Khamenei told a
+        # visiting Nicaraguan delegation that ..."); when that one is nobody known, neither is the host
+        # (not the dateline's country: "WASHINGTON - Tehran Radio quoted X telling a visiting ...").
+        speaker = resolve_token_actor(subj, ctx, sent)
+        host_actor = speaker if speaker is not None and "dateline" not in speaker.reason else _UNKNOWN_HOST
     return visitor_toks, dest, host_actor, None
 
 
@@ -1337,7 +1356,7 @@ def _legs(
     if role == "visiting" and not legs:
         if host_actor is not None and host_actor.code and host_actor.is_state:
             legs.append((host_actor.code, None, "visiting", None))
-        elif ctx.home_code:
+        elif ctx.home_code and host_actor is not _UNKNOWN_HOST:
             legs.append((ctx.home_code, None, "visiting", None))
     if (
         not legs

@@ -1353,6 +1353,17 @@ def test_one_row_per_trip_of_a_sentence(extractor):
             "with Australian Prime Minister Julia Gillard in Canberra on Friday.",
             {("CAN", "AUS", "ongoing")},
         ),
+        # Who speaks to or assures a visiting delegation is its host; an unknown one is no host at all.
+        (
+            "Chinese Premier Li Peng assured the visiting Japanese foreign minister that China would open "
+            "its markets.",
+            {("JPN", "CHN", "ongoing")},
+        ),
+        (
+            "WASHINGTON, June 29 - Tehran Radio quoted Ali Rafsanjani telling a visiting Nicaraguan "
+            "delegation that the United States was weak.",
+            set(),
+        ),
         # The leaders of a list of states are each a traveller, under a dateline too.
         (
             "ROME (Reuters) - Spanish Prime Minister Mariano Rajoy said on Friday that the leaders of "
