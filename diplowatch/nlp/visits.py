@@ -1236,9 +1236,21 @@ def _trip_visitor(
         visitor = actor
         co_visitors = _co_visitors(vtok, actor, ctx, sent)
         break
-    if visitor is None and role == "noun":
+    if (
+        visitor is None
+        and role == "noun"
+        and (tok.lemma_.lower() not in _MEETING_NOUNS or _apposed_to_person(tok))
+    ):
+        # A meeting's participant is not just any official named before it ("Merkel said the decisions
+        # taken at a G7 meeting in Washington would help"), unless the meeting is said of that person
+        # ("Baka, in talks in Washington last week, made it clear").
         visitor = _nearest_official_before(tok, sent, ctx)
     return visitor, co_visitors
+
+
+def _apposed_to_person(tok: Token) -> bool:
+    """ "Baka, in talks in Washington": the trip noun's preposition hangs from a name."""
+    return tok.head.dep_ == "prep" and tok.head.head.pos_ == "PROPN"
 
 
 def _nearest_official_before(tok: Token, sent: Sentence, ctx: ArticleContext) -> Actor | None:

@@ -1364,6 +1364,17 @@ def test_one_row_per_trip_of_a_sentence(extractor):
             "delegation that the United States was weak.",
             set(),
         ),
+        # A meeting's participant is not any official named before it, unless the meeting is said of him.
+        (
+            "Europe will need to win the backing of the government of U.S. President Barack Obama and of "
+            "China at the London summit in April.",
+            set(),
+        ),
+        (
+            "Nevertheless, Polish central bank head Wladyslaw Baka, in talks in Washington last week with "
+            "the IMF, made it clear that Poland would pay.",
+            {("POL", "USA", "completed")},
+        ),
         # The leaders of a list of states are each a traveller, under a dateline too.
         (
             "ROME (Reuters) - Spanish Prime Minister Mariano Rajoy said on Friday that the leaders of "
