@@ -652,6 +652,12 @@ def test_positions_reported_as_acts_are_reactions(extractor, text):
             "Japanese Finance Minister Ken Ito said the Greek government had been terrific.",
             {("JPN", "positive")},
         ),
+        # Confidence in someone is a stance; market confidence is not.
+        (
+            "Japanese Finance Minister Ken Ito expressed confidence in Greece's reforms.",
+            {("JPN", "positive")},
+        ),
+        ("Japanese Finance Minister Ken Ito said the U.S. plan would restore market confidence.", set()),
     ],
 )
 def test_stance_verbs_and_coordinated_speakers(extractor, text, expected):
