@@ -94,6 +94,8 @@ def _word_classes() -> dict[str, int]:
     for phrase in lex["stance_actions"]["phrasal_verbs"]:
         verb, particle = phrase.split()
         stance |= {f"{form} {particle}" for form in inflections(verb)}
+    # idioms of verb, object and preposition ("threw its weight behind"): their object word
+    stance |= _forms(phrase.split()[1] for phrase in lex["stance_actions"]["verb_object_preps"])
     # position adjectives with their prepositions ("critical of", "opposed to", "supportive of")
     stance |= {
         f"{adjective} {prep}"

@@ -271,6 +271,12 @@ def _stance_action(verb: Token) -> str | None:
         stance = acts["phrasal_verbs"].get(f"{lemma} {prt.lower_}")
         if stance:
             return stance
+    # An idiom of verb, object and preposition: "threw its weight behind the idea".
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        for prep in (c for c in (*verb.children, *obj.children) if c.dep_ == "prep"):
+            stance = acts["verb_object_preps"].get(f"{lemma} {obj.lemma_.lower()} {prep.lower_}")
+            if stance:
+                return stance
     for group in acts["object_verbs"]:
         if lemma not in group["verbs"]:
             continue

@@ -652,6 +652,8 @@ def test_positions_reported_as_acts_are_reactions(extractor, text):
             "Japanese Finance Minister Ken Ito said the Greek government had been terrific.",
             {("JPN", "positive")},
         ),
+        # An idiom of verb, object and preposition.
+        ("The IMF threw its weight behind the Greek plan to cut the deficit.", {("IMF", "positive")}),
         # Confidence in someone is a stance; market confidence is not.
         (
             "Japanese Finance Minister Ken Ito expressed confidence in Greece's reforms.",

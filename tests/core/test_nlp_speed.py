@@ -139,7 +139,10 @@ def test_a_gated_article_keeps_its_limit_notes(extractor):
 # the exhaustive mode reads a party leader's opposition to the lenders' cuts (a false reaction it finds).
 # Added with four-letter capital datelines ("ROME (Reuters)" now names Italy): train:rtr0613-66894 and
 # train:rtr0613-67655, where only the exhaustive mode reads an Italian union head's and a coalition's words
-# as the dateline state's (false reactions it finds in sentences the filter does not pass).
+# as the dateline state's (false reactions it finds in sentences the filter does not pass). Added with
+# "visiting" as an adjective trigger whose host is the one addressing the visitor: validation:rtr0613-83824,
+# where only the exhaustive mode reads a visiting-role mention in a sentence the filter does not pass (found
+# by bisecting the commits; the row itself was not read, as validation's outputs are not studied).
 KNOWN_FAST_EXHAUSTIVE_DIFFERENCES = {
     "train:isot-prashanthsun-156",
     "train:isot-prashanthsun-203",
@@ -153,6 +156,7 @@ KNOWN_FAST_EXHAUSTIVE_DIFFERENCES = {
     "train:rtr0613-67655",
     "train:rtr0613-87011",
     "validation:reuters21578-8107",
+    "validation:rtr0613-83824",
 }
 
 
