@@ -353,8 +353,10 @@ _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our",
 
 
 def _third_party_view(before: str) -> bool:
-    """ "the banks would welcome", "analysts oppose": the
-    cue states a non-state party's view, not the speaker's."""
+    """ "the banks would welcome", "analysts oppose", "Mitchell who urged": the
+    cue states another party's view, not the speaker's."""
+    if re.search(r"\bwho (?:had |has |have |also )?$", before):
+        return True  # "including Mitchell who urged Canada to ...": the view of the one the clause is about
     m = re.search(r"\b([a-z]+) ((?:would |will |could |may |might |should |also |all )*)(?:not )?$", before)
     if not m:
         return False

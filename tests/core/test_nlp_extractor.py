@@ -654,6 +654,12 @@ def test_positions_reported_as_acts_are_reactions(extractor, text):
         ),
         # An idiom of verb, object and preposition.
         ("The IMF threw its weight behind the Greek plan to cut the deficit.", {("IMF", "positive")}),
+        # A stance word in a relative clause inside what was said is the view of the one the clause is about.
+        (
+            "Canadian officials said the issue was discussed with senators, including one who urged Canada "
+            "to put pressure on Washington.",
+            set(),
+        ),
         # Confidence in someone is a stance; market confidence is not.
         (
             "Japanese Finance Minister Ken Ito expressed confidence in Greece's reforms.",
