@@ -1397,12 +1397,16 @@ def _leg_status(
     taken_status: str | None,
     ctx: ArticleContext,
     why: str = "",
+    in_dateline_country: bool = False,
 ) -> str | None:
     """The status of one leg: the trigger's, adjusted for a report from the place itself, a "from" leg and a
-    leg told in a relative clause."""
+    leg told in a relative clause. `in_dateline_country`: the leg goes to the dateline's country and its
+    sentence names no date ("MADRID - Chavez's visit to Spain sparked uproar": the trip being reported on)."""
     negated = status is None
     leg_status = status
-    at_dateline = how in {"here", "partner"} or (loc is not None and loc == ctx.home_city)
+    at_dateline = (
+        how in {"here", "partner"} or (loc is not None and loc == ctx.home_city) or in_dateline_country
+    )
     clause = {tok.i} | {a.i for a in tok.ancestors if a.lemma_ not in {"say", "tell", "report", "add"}}
     today = any(t.lower_ == "today" and t.head.i in clause for t in tok.sent)
     if (
@@ -1518,18 +1522,18 @@ def _leg_candidates(
     ):
         if code == visitor.code or seats.get(visitor.code) == code:
             continue  # domestic trip or going home; a meeting at the IGO's seat
-        leg_status = _leg_status(tok, role, how, loc, status, past_words, taken_status, ctx, why)
-        if (
-            leg_status == "completed"
-            and why == "past tense"
-            and code == ctx.home_code
-            and not past_words
-            and not sentence_dates
-            and role in {"visit", "noun", "meet", "presence"}
-        ):
-            # "MADRID - Chavez's visit to Spain sparked uproar on Tuesday": a trip told in the past tense
-            # from a dateline in the host country, with nothing dating it back, is the one being reported on.
-            leg_status = "ongoing"
+        leg_status = _leg_status(
+            tok,
+            role,
+            how,
+            loc,
+            status,
+            past_words,
+            taken_status,
+            ctx,
+            why,
+            in_dateline_country=code == ctx.home_code and not sentence_dates,
+        )
         cand = VisitCandidate(
             sentence=sent,
             trigger=tok,
