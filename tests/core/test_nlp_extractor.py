@@ -567,6 +567,17 @@ def test_judging_ones_own_sides_act_is_no_reaction(extractor):
     assert ("CHL", "positive") in codes_stances(extractor, text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The French automaker blamed Iranian financing problems for its decision to halt sales to Iran.",
+        "The German carmaker criticised the U.S. tariffs on European cars.",
+    ],
+)
+def test_companies_named_by_their_trade_are_not_states(extractor, text):
+    assert codes_stances(extractor, text) == set()
+
+
 def test_parties_are_not_states(extractor):
     # The guidelines' NOT list: parties (and their members) are not the state.
     assert codes_stances(extractor, "Canada's Liberals criticized the Chinese takeover bid.") == set()
