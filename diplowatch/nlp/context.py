@@ -183,6 +183,20 @@ def written_name(tok: Token) -> str | None:
     return text or None
 
 
+def _unknown_person(subj: Token, sent: Sentence, ctx: ArticleContext) -> bool:
+    """A name subject of two or more capitalised words, outside the dateline, naming no place, organisation or
+    person the article knows."""
+    if ctx.dateline is not None and sent.start + subj.idx < ctx.dateline.end:
+        return False
+    words = [t for t in subj.subtree if t.i == subj.i or (t.dep_ == "compound" and t.pos_ == "PROPN")]
+    if len(words) < 2 or any(not t.text[:1].isupper() or t.text.isupper() for t in words):
+        return False
+    name = " ".join(t.text for t in sorted(words, key=lambda t: t.i))
+    if gazetteer().find_all(name, ctx.published_at) or leader_code(name, ctx.published_at):
+        return False
+    return not any(w in lexicon().set("non_state_words") for w in name.lower().split())
+
+
 def _pronoun_actor(tok: Token, ctx: ArticleContext, sent: Sentence, offset: int) -> Actor | None:
     """The person a pronoun refers to: the main subject before it in its sentence, else the salient or last
     person named before it."""
@@ -199,6 +213,10 @@ def _pronoun_actor(tok: Token, ctx: ArticleContext, sent: Sentence, offset: int)
             if found is not None and found.name:
                 person = found
                 break
+            if tok.lower_ in {"he", "she"} and _unknown_person(subj, sent, ctx):
+                # "Gaetano Micciche, who heads the bank's division, ... and he said": the pronoun is that
+                # person, whom the article does not tie to a state, not the last leader it named.
+                return None
         elif official is None and subj.tag_ == "NN" and tok.lower_ in {"he", "she"} and _is_title_word(subj):
             official = subj
     if person is None and official is not None:

@@ -578,6 +578,16 @@ def test_companies_named_by_their_trade_are_not_states(extractor, text):
     assert codes_stances(extractor, text) == set()
 
 
+def test_he_after_an_unknown_named_subject_is_that_person(extractor):
+    # Not the leader the article named before: the nearest name subject, whom nothing ties to a state.
+    text = (
+        "Japanese Prime Minister Taro Sato met investors in Tokyo on Monday.\n"
+        "Marco Rossi, who heads the bank's investment division, has presented the plan to the airlines, and "
+        "he said he had got a positive response from China."
+    )
+    assert codes_stances(extractor, text) == set()
+
+
 def test_parties_are_not_states(extractor):
     # The guidelines' NOT list: parties (and their members) are not the state.
     assert codes_stances(extractor, "Canada's Liberals criticized the Chinese takeover bid.") == set()
