@@ -1227,6 +1227,12 @@ def _trip_visitor(
         ]
     visitor = None
     co_visitors: list[Actor] = []
+    owner = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "NOUN"), None)
+    owned = role == "noun" and owner is not None and tok.lemma_.lower() not in _MEETING_NOUNS
+    if owned:
+        # "her family's trips to Haiti": a trip owned by a common noun is that noun's, a state's or nobody's
+        # (a meeting is not: "en route to a G20 leaders' meeting in Seoul").
+        visitor_toks = [owner]
     for vtok in visitor_toks:
         actor = resolve_token_actor(vtok, ctx, sent)
         if actor is None or not actor.code or not actor.is_state:
@@ -1239,6 +1245,7 @@ def _trip_visitor(
     if (
         visitor is None
         and role == "noun"
+        and not owned
         and (tok.lemma_.lower() not in _MEETING_NOUNS or _apposed_to_person(tok))
     ):
         # A meeting's participant is not just any official named before it ("Merkel said the decisions

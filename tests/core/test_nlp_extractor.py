@@ -1388,6 +1388,11 @@ def test_one_row_per_trip_of_a_sentence(extractor):
             "with Australian Prime Minister Julia Gillard in Canberra on Friday.",
             {("CAN", "AUS", "ongoing")},
         ),
+        # A trip owned by a common noun is that noun's: a family's trips are nobody's visits.
+        (
+            "Canadian Foreign Minister Anne Roy described her family's trips to Haiti and Belgium.",
+            set(),
+        ),
         # Who speaks to or assures a visiting delegation is its host; an unknown one is no host at all.
         (
             "Chinese Premier Li Peng assured the visiting Japanese foreign minister that China would open "
