@@ -183,6 +183,15 @@ def written_name(tok: Token) -> str | None:
     return text or None
 
 
+def past_dateline(tok: Token, sent: Sentence, ctx: ArticleContext) -> list[Token]:
+    """What the parser hung on a dateline word read as part of the sentence: "NEW DELHI, Nov 25 - Soviet
+    leader X arrived", "PARIS (Reuters) - Korean Finance Minister Yoon said" (the dateline the subject, the
+    person its conjunct or apposition). Empty when tok is not in the dateline."""
+    if ctx.dateline is None or sent.start + tok.idx >= ctx.dateline.end:
+        return []
+    return [c for c in tok.children if c.dep_ in {"conj", "appos"} and sent.start + c.idx >= ctx.dateline.end]
+
+
 def _unknown_person(subj: Token, sent: Sentence, ctx: ArticleContext) -> bool:
     """A name subject of two or more capitalised words, outside the dateline, naming no place, organisation or
     person the article knows."""

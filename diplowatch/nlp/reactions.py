@@ -16,6 +16,7 @@ from diplowatch.nlp.context import (
     ArticleContext,
     actor_span,
     is_media,
+    past_dateline,
     resolve_token_actor,
     written_name,
 )
@@ -121,8 +122,6 @@ def _speaker_token(verb: Token) -> Token | None:
         if len(subjects) > 1 and all(c.i < verb.i for c in subjects)
         else next(iter(subjects), None)
     )
-    if subj is not None:
-        subj = _past_the_dateline(subj)
     if subj is not None and verb.dep_ == "relcl" and subj.lower_ in _RELATIVE_PRONOUNS:
         return _antecedent(verb.head)
     if subj is None and verb.dep_ == "ROOT":
@@ -136,19 +135,6 @@ def _speaker_token(verb: Token) -> Token | None:
 
 
 _RELATIVE_PRONOUNS = frozenset({"that", "which", "who"})
-_DASHES = frozenset({"-", "--", "—", "–"})
-
-
-def _past_the_dateline(subj: Token) -> Token:
-    """The real subject when the parser reads a dateline as the subject and hangs the subject on it ("PARIS
-    (Reuters) - Korean Finance Minister Yoon said": PARIS is the subject, the minister its apposition)."""
-    if not (subj.text.isupper() and len(subj.text) > 1 and subj.i < 3):
-        return subj
-    dash = next((t for t in subj.doc[subj.i + 1 : subj.i + 12] if t.text in _DASHES), None)
-    if dash is None:
-        return subj
-    after = [c for c in subj.children if c.i > dash.i and c.dep_ in {"appos", "dep", "nsubj", "conj"}]
-    return after[0] if after else subj
 
 
 def _antecedent(noun: Token) -> Token:
@@ -977,6 +963,8 @@ def _reaction_speaker(
     lex = lexicon()
     stance_verbs = lex["stance_verbs"]
     speech_verbs = lex.set("speech_verbs")
+    # "PARIS (Reuters) - Korean Finance Minister Yoon said": the dateline read as the subject.
+    speaker_tok = next(iter(past_dateline(speaker_tok, sent, ctx)), speaker_tok)
     speaker = resolve_token_actor(speaker_tok, ctx, sent)
     speaker = (
         _domestic_media_owner(verb, speaker, ctx)

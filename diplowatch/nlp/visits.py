@@ -12,7 +12,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from diplowatch.nlp.actors import Place, gazetteer
-from diplowatch.nlp.context import Actor, ArticleContext, resolve_token_actor, token_offset
+from diplowatch.nlp.context import Actor, ArticleContext, past_dateline, resolve_token_actor, token_offset
 from diplowatch.nlp.dates import WEEKDAYS, DateMention, duration_days, find_dates
 from diplowatch.nlp.lexicon import lexicon, resident_title
 from diplowatch.nlp.segment import MONTHS, Sentence
@@ -1207,24 +1207,9 @@ def _trip_visitor(
     tok: Token, role: str, visitor_toks: list[Token], sent: Sentence, ctx: ArticleContext
 ) -> tuple[Actor | None, list[Actor]]:
     """The first state traveller among the candidate tokens and those travelling with them."""
-    if ctx.dateline is not None:
-        # "NEW DELHI, Nov 25 - Soviet leader X arrived": a dateline
-        # parsed as the subject, the traveller as its conjunct.
-        # The traveller takes the dateline's place among the candidates, not a place before all of them.
-        visitor_toks = [
-            t
-            for v in visitor_toks
-            for t in (
-                *(
-                    c
-                    for c in v.children
-                    if sent.start + v.idx < ctx.dateline.end
-                    and c.dep_ in {"conj", "appos"}
-                    and sent.start + c.idx >= ctx.dateline.end
-                ),
-                v,
-            )
-        ]
+    # "NEW DELHI, Nov 25 - Soviet leader X arrived": a dateline parsed as the subject, the traveller its
+    # conjunct; the traveller takes the dateline's place among the candidates.
+    visitor_toks = [t for v in visitor_toks for t in (*past_dateline(v, sent, ctx), v)]
     visitor = None
     co_visitors: list[Actor] = []
     owner = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "NOUN"), None)

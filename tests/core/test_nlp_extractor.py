@@ -673,6 +673,12 @@ def test_positions_reported_as_acts_are_reactions(extractor, text):
             "Japanese Finance Minister Ken Ito said the Greek government had been terrific.",
             {("JPN", "positive")},
         ),
+        # A dateline the parser reads as the subject: the speaker is the one hung on it.
+        (
+            "PARIS  (Reuters) - Japanese Finance Minister Ito Ken-ichi said on Thursday that U.S. pressure "
+            "on China was unacceptable.",
+            {("JPN", "negative")},
+        ),
         # An idiom of verb, object and preposition.
         ("The IMF threw its weight behind the Greek plan to cut the deficit.", {("IMF", "positive")}),
         # A stance word in a relative clause inside what was said is the view of the one the clause is about.
