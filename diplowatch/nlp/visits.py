@@ -234,6 +234,8 @@ def _cue_status(trigger: Token, lemmas: set[str], chain: list[Token], lex) -> tu
             return "planned", "postponed: the trip is still to come"
     if trigger.lemma_.lower() in {"expect", "due"}:
         return "planned", "expected"
+    if trigger.lemma_.lower() == "send" and trigger.tag_ == "VBG" and lemmas & {"be", "is", "are"}:
+        return "planned", "an envoy being sent"  # "is sending its minister to X": not there yet
     if trigger.pos_ == "NOUN" and any(
         c.dep_ == "relcl"
         and c.lemma_ in {"complete", "conclude", "end", "finish"}
@@ -343,6 +345,8 @@ def _planned_status(trigger: Token, chain: list[Token], lex) -> tuple[str, str] 
             "nsubjpass",
         }:
             return "planned", "future or plan"
+    if _planned_by_noun(chain[-1]):
+        return "planned", "a plan, offer or invitation to travel"
     if (
         trigger.pos_ == "NOUN"
         and chain[-1].lemma_ in {"expect", "emerge", "hope"}
@@ -729,10 +733,30 @@ def _visitor_token(trigger: Token) -> list[Token]:
         if cur.dep_ == "acomp" and cur.lemma_.lower() in {"due", "set", "likely", "scheduled", "ready"}:
             cur = cur.head  # "... and is due to travel on to X": the subject of the copula
             continue
+        if _planned_by_noun(cur) and cur.head.lemma_.lower() != "invitation":
+            # "announced plans to visit X", "his offer to send a mission": whoever holds the plan travels.
+            owner = [c for c in cur.head.children if c.dep_ == "poss"]
+            if owner:
+                return owner
+            cur = cur.head.head
+            continue
         if cur.dep_ == "relcl" or (cur.dep_ == "acl" and cur.tag_ == "VBG"):
             return [cur.head]  # "X, who arrived ...", "X, speaking in Delhi, said": the noun it describes
         break
     return []
+
+
+_PLAN_NOUNS = frozenset({"plan", "intention", "offer", "proposal", "invitation"})
+
+
+def _planned_by_noun(verb: Token) -> bool:
+    """ "plans to visit", "an invitation to visit": an infinitive completing a noun of intent."""
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VB"
+        and verb.head.lemma_.lower() in _PLAN_NOUNS
+        and any(c.lower_ == "to" for c in verb.children)
+    )
 
 
 def _noun_visitor(trigger: Token) -> list[Token]:
@@ -750,6 +774,17 @@ def _noun_visitor(trigger: Token) -> list[Token]:
             # destinations ("tour of Asia"), so only people count here.
             out.extend(
                 g for g in child.children if g.dep_ == "pobj" and (child.lower_ == "by" or g.pos_ == "PROPN")
+            )
+        if child.dep_ == "prep" and child.lower_ == "to":
+            # "a trip to Algiers by Russian President X": the parser hangs the agent on the destination.
+            out.extend(
+                a
+                for g in child.children
+                if g.dep_ == "pobj"
+                for p in g.children
+                if p.dep_ == "prep" and p.lower_ == "by"
+                for a in p.children
+                if a.dep_ == "pobj"
             )
     cur = trigger
     for _ in range(8):
@@ -1055,6 +1090,8 @@ def _noun_parts(tok: Token, lemma: str, ctx: ArticleContext) -> _Parts:
             dest.extend((g, "in") for g in _prep_objects(purpose, {"in"}))
     if lemma in {"talks", "meeting", "summit", "talk"}:
         dest = [d for d in dest if d[1] in {"in", "at", "here", "modifier"}]
+        # "a summit of European Union leaders in Brussels": the parser hangs the place on the members.
+        dest.extend((g, "in") for member in _prep_objects(tok, {"of"}) for g in _prep_objects(member, {"in"}))
     # "a visit here" / "talks here": here may hang off the noun or its verb.
     return visitor_toks, dest, None, taken_status
 
@@ -1111,6 +1148,18 @@ def _host_parts(tok: Token, sent: Sentence, ctx: ArticleContext) -> _Parts | Non
         for c in p.children
     ]
     return visitor_toks, dest, host_actor, None
+
+
+def _send_parts(tok: Token) -> _Parts | None:
+    """ "Russia is sending its energy minister to the Oran meeting": the sender's envoy travels, so the
+    sender's state visits where the envoy is sent. Only an envoy counts (not troops, aid or a letter)."""
+    titles = {*lexicon()["visitor_titles"], "representative"}  # sent, a representative is no resident
+    envoys = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in titles]
+    if not envoys:
+        return None
+    visitor_toks = _visitor_token(tok)
+    dest = [(g, "to") for g in _prep_objects(tok, {"to"})]
+    return visitor_toks, dest, None, None
 
 
 def _apposed_parts(tok: Token) -> _Parts:
@@ -1198,6 +1247,8 @@ def _role_parts(
         return _host_parts(tok, sent, ctx)
     if role == "apposed_presence":
         return _apposed_parts(tok)
+    if role == "send":
+        return _send_parts(tok)
     if role in {"meet", "presence"}:
         return _meet_parts(tok, role, sent, ctx)
     return None
@@ -1222,7 +1273,7 @@ def _trip_visitor(
         actor = resolve_token_actor(vtok, ctx, sent)
         if actor is None or not actor.code or not actor.is_state:
             continue
-        if actor.kind in {"state", "igo"} and not actor.has_title and role != "visiting":
+        if actor.kind in {"state", "igo"} and not actor.has_title and role not in {"visiting", "send"}:
             continue
         visitor = actor
         co_visitors = _co_visitors(vtok, actor, ctx, sent)

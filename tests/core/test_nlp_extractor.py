@@ -1435,3 +1435,49 @@ def test_travellers_carried_by_a_tour_and_groups_of_leaders(extractor, text, exp
         for v in visits_of(extractor, text, dt.date(2012, 6, 22))
     }
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # A state that sends an envoy visits where the envoy goes; troops, letters and resident
+        # ambassadors are not envoys.
+        (
+            "Russia, the largest oil exporter outside OPEC, is sending its energy minister to the "
+            "summit in Algiers.",
+            {("RUS", "DZA", "planned")},
+        ),
+        (
+            "The British government has announced plans to send a senior Foreign Office representative "
+            "to North Korea. It would be the first visit by a British minister.",
+            {("GBR", "PRK", "planned")},
+        ),
+        ("The United States sent troops to Iraq.", set()),
+        ("The German government sent a letter to France.", set()),
+        ("Japan sent its ambassador to Seoul back.", set()),
+        # Whoever holds the plan travels: "announced plans to visit".
+        (
+            "British Foreign Secretary Jack Straw has announced plans to visit North Korea.",
+            {("GBR", "PRK", "planned")},
+        ),
+        # The parser hangs the agent of a trip on its destination: "a trip to Algiers by X".
+        (
+            "The takeover stalled despite a trip to Algiers by Russian President Dmitry Medvedev.",
+            {("RUS", "DZA")},
+        ),
+        # ... and the place of a meeting on its members: "a summit of EU leaders in Brussels".
+        (
+            "Portuguese Prime Minister Jose Socrates attended a summit of European Union leaders in "
+            "Brussels.",
+            {("PRT", "BEL", "completed")},
+        ),
+    ],
+)
+def test_senders_plans_agents_and_places_of_members(extractor, text, expected):
+    got = {
+        (v["visitor_code"], v["host_code"], v["status"])
+        for v in visits_of(extractor, text, dt.date(2012, 6, 22))
+    }
+    if expected and all(len(e) == 2 for e in expected):
+        got = {g[:2] for g in got}
+    assert got == expected
