@@ -1105,13 +1105,10 @@ def _visiting_parts(tok: Token, sent: Sentence, ctx: ArticleContext) -> _Parts:
     visitor_toks = [misparsed if misparsed is not None else tok.head]
     # The one receiving the visitor is the host: "Xi received visiting President X in Beijing".
     gov = tok.head if misparsed is not None else tok.head.head
-    dest = [
-        (g, "in")
-        for c in gov.children
-        if c.dep_ == "prep" and c.lower_ == "in"
-        for g in c.children
-        if g.dep_ == "pobj"
-    ]
+    dest = [(g, "in") for g in _prep_objects(gov, {"in"})]
+    # "meets with visiting X at UN headquarters in New York": the venue and the place it is in.
+    venues = _prep_objects(gov, {"at"}) + (_prep_objects(tok, {"at"}) if misparsed is not None else [])
+    dest += [(g, "in") for venue in venues for g in (venue, *_prep_objects(venue, {"in"}))]
     subj = next((c for c in gov.children if c.dep_ in SUBJECTS), None)
     if subj is None and gov.tag_ == "VBG" and gov.dep_ in {"acl", "xcomp"}:
         # "quoted Rafsanjani telling a visiting delegation": the participle's doer is the noun it hangs

@@ -1465,6 +1465,17 @@ def test_travellers_carried_by_a_tour_and_groups_of_leaders(extractor, text, exp
             "The takeover stalled despite a trip to Algiers by Russian President Dmitry Medvedev.",
             {("RUS", "DZA")},
         ),
+        # An arrival is a trip noun; a visitor met at a venue is in the venue's place.
+        (
+            "VIENNA (Reuters) - Iranian Oil Minister Ali Nozari told reporters on his arrival in Vienna "
+            "that the market was over-supplied.",
+            {("IRN", "AUT")},
+        ),
+        (
+            "UN Secretary-General Kofi Annan met visiting Iraqi Prime Minister Iyad Allawi at UN "
+            "headquarters in New York.",
+            {("IRQ", "USA")},
+        ),
         # ... and the place of a meeting on its members: "a summit of EU leaders in Brussels".
         (
             "Portuguese Prime Minister Jose Socrates attended a summit of European Union leaders in "
