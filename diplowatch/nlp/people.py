@@ -400,7 +400,7 @@ class PeopleIndex:
             words = re.search(r"(?:[\w.’'\-()]+ ){0,6}$", before)
             raw_prefix = words.group(0) if words else ""
             prefix = re.split(
-                r"[,;:\"“(]|\b(?:and|with|by|told|said|met|meet|quoted|quoting|reported|cited|to|the|a|an|as|at|in|on|from|that|who|which|when|while|whether|if|but|The|A|An|As|At|In|On|From)\b",
+                r"[,;:\"“(]|\b(?:and|with|by|told|said|met|meet|quoted|quoting|reported|cited|to|the|a|an|as|at|in|on|from|between|among|during|after|before|against|that|who|which|when|while|whether|if|but|The|A|An|As|At|In|On|From)\b",
                 raw_prefix,
             )[-1]
             # "Israeli Prime Minister X praised President Y": a

@@ -1405,6 +1405,10 @@ def _legs(
 ) -> list[_Leg]:
     """Each leg: the destinations, else what the role and the dateline imply."""
     legs = [leg for dtok, how in dest for leg in _dest_legs(dtok, how, ctx)]
+    clause = _governing_verb(tok) if tok.pos_ in {"NOUN", "PROPN"} else tok
+    if not legs and clause.dep_ == "relcl" and any(c.lower_ == "where" for c in clause.children):
+        # "New Zealand, where he is attending a GATT meeting": the place the relative clause hangs from.
+        legs = _dest_legs(clause.head, "in", ctx)
     if role == "visiting" and not legs:
         if host_actor is not None and host_actor.code and host_actor.is_state:
             legs.append((host_actor.code, None, "visiting", None))

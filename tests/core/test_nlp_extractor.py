@@ -1476,6 +1476,18 @@ def test_travellers_carried_by_a_tour_and_groups_of_leaders(extractor, text, exp
             "headquarters in New York.",
             {("IRQ", "USA")},
         ),
+        # The place a "where" clause hangs from is where its meeting is.
+        (
+            "West German Economics Minister Martin Bangemann called from New Zealand, where he is "
+            "attending a GATT ministerial meeting.",
+            {("DEU", "NZL")},
+        ),
+        # A place named before "between" does not own the titles after it.
+        (
+            "The talks prepare a summit in Ottawa next month between President Obama and Prime Minister "
+            "Stephen Harper.",
+            {("USA", "CAN")},
+        ),
         # ... and the place of a meeting on its members: "a summit of EU leaders in Brussels".
         (
             "Portuguese Prime Minister Jose Socrates attended a summit of European Union leaders in "
