@@ -1007,8 +1007,22 @@ def _date_in_clause(d: DateMention, tok: Token) -> bool:
             if not (t.i == head.i and c.dep_ in {"ccomp", "parataxis"} and tok not in c.subtree)
         )
     doc = tok.doc
-    hit = [t for t in doc if d.start <= t.idx < d.end]
+    hit = [t for t in doc if d.start <= t.idx < d.end and not _in_other_event(t, tok)]
     return any(t.i in inside for t in hit) or tok.pos_ == "VERB" and any(t.head.i == tok.i for t in hit)
+
+
+def _in_other_event(t: Token, trigger: Token) -> bool:
+    """A date of another event told in a clause of its own: "his first visit to South Korea since taking
+    office in January" (the day of taking office, not of the visit)."""
+    verb = next((a for a in t.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    return (
+        verb is not None
+        and verb.i != trigger.i
+        and verb.head.i != trigger.i  # "a trip ending on Nov. 14" is told of the trip
+        and verb.dep_ in {"pcomp", "advcl"}
+        and verb.lemma_.lower() not in lexicon()["visit_verbs"]
+        and trigger not in verb.subtree
+    )
 
 
 def _date_owner(d: DateMention, triggers: list[Token], doc: Doc) -> int:

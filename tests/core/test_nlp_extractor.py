@@ -150,6 +150,12 @@ def test_negated_visits_are_not_visits(extractor, text):
             "OTTAWA (Reuters) - Canadian Foreign Minister Anne Roy's visit to Peru sparked protests.",
             "completed",
         ),
+        # The day of another event told inside the trip's phrase does not date the trip.
+        (
+            "Canadian Foreign Minister Anne Roy met reporters ahead of her first visit to Peru since "
+            "taking office in January.",
+            "planned",
+        ),
     ],
 )
 def test_status(extractor, text, status):
