@@ -192,6 +192,29 @@ def past_dateline(tok: Token, sent: Sentence, ctx: ArticleContext) -> list[Token
     return [c for c in tok.children if c.dep_ in {"conj", "appos"} and sent.start + c.idx >= ctx.dateline.end]
 
 
+_PLURAL_OFFICES = frozenset(
+    {"leaders", "ministers", "officials", "governments", "presidents", "premiers", "delegations", "envoys"}
+)
+
+
+def coordinated_nationalities(tok: Token, ctx: ArticleContext) -> list[Actor]:
+    """ "the French and German leaders": each state of nationality adjectives coordinated on a plural office
+    word (the first one is the office's own owner; the others are returned here)."""
+    if tok.lower_ not in _PLURAL_OFFICES:
+        return []
+    out: list[Actor] = []
+    for mod in tok.children:
+        if mod.dep_ not in {"amod", "compound"} or mod.i > tok.i:
+            continue
+        for conj in mod.conjuncts:
+            if conj.i < mod.i:
+                continue
+            place = ctx.place(actor_span(conj).text if conj.pos_ == "PROPN" else conj.text)
+            if place is not None and place.kind in {"demonym", "country"}:
+                out.append(Actor(None, place.code, True, "coordinated nationality", "office", tok.text, True))
+    return out
+
+
 def _unknown_person(subj: Token, sent: Sentence, ctx: ArticleContext) -> bool:
     """A name subject of two or more capitalised words, outside the dateline, naming no place, organisation or
     person the article knows."""

@@ -15,6 +15,7 @@ from diplowatch.nlp.context import (
     Actor,
     ArticleContext,
     actor_span,
+    coordinated_nationalities,
     is_media,
     past_dateline,
     resolve_token_actor,
@@ -621,8 +622,10 @@ def _coordinated_speakers(
     out = []
     if speaker_tok.lower_ in RELATIVES and speaker_tok.head.dep_ == "relcl":
         speaker_tok = speaker_tok.head.head  # "Britain and France, which have long resisted the move"
-    for conj in speaker_tok.conjuncts:
-        actor = resolve_token_actor(conj, ctx, sent)
+    others = [(conj, resolve_token_actor(conj, ctx, sent)) for conj in speaker_tok.conjuncts]
+    # "the British and French governments have long resisted X": each nationality of a plural office.
+    others += [(speaker_tok, actor) for actor in coordinated_nationalities(speaker_tok, ctx)]
+    for conj, actor in others:
         if actor is None or not actor.code or not actor.is_state or actor.code == cand.speaker.code:
             continue
         out.append(

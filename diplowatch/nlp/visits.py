@@ -12,7 +12,14 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from diplowatch.nlp.actors import Place, gazetteer
-from diplowatch.nlp.context import Actor, ArticleContext, past_dateline, resolve_token_actor, token_offset
+from diplowatch.nlp.context import (
+    Actor,
+    ArticleContext,
+    coordinated_nationalities,
+    past_dateline,
+    resolve_token_actor,
+    token_offset,
+)
 from diplowatch.nlp.dates import WEEKDAYS, DateMention, duration_days, find_dates
 from diplowatch.nlp.lexicon import lexicon, resident_title
 from diplowatch.nlp.segment import MONTHS, Sentence
@@ -1696,8 +1703,10 @@ def _co_visitors(vtok: Token, visitor: Actor, ctx: ArticleContext, sent: Sentenc
             for pobj in (g for g in prep.children if g.dep_ == "pobj"):
                 toks += [(t, True) for t in (pobj, *pobj.conjuncts)]
     out: dict[str, Actor] = {}
-    for tok, grouped in toks:
-        actor = resolve_token_actor(tok, ctx, sent)
+    # "the French and German leaders met in Rome": each nationality of a plural office travels.
+    pairs = [(grouped, resolve_token_actor(tok, ctx, sent)) for tok, grouped in toks]
+    pairs += [(True, actor) for actor in coordinated_nationalities(vtok, ctx)]
+    for grouped, actor in pairs:
         if (
             actor is None
             or not actor.code

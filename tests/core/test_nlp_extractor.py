@@ -637,6 +637,11 @@ def test_positions_reported_as_acts_are_reactions(extractor, text):
             "China and Russia criticized the U.S. sanctions on Iran.",
             {("CHN", "negative"), ("RUS", "negative")},
         ),
+        # Nationalities coordinated on a plural office: each state.
+        (
+            "The British and French governments have long resisted the Italian proposal.",
+            {("GBR", "negative"), ("FRA", "negative")},
+        ),
         # Plain English stance verbs: countering, exhorting, disputing.
         ("China countered that U.S. policy was to blame for the imbalances.", {("CHN", "negative")}),
         ("Japan disputed the Russian claim to the islands.", {("JPN", "negative")}),
@@ -1494,6 +1499,8 @@ def test_travellers_carried_by_a_tour_and_groups_of_leaders(extractor, text, exp
             "Stephen Harper.",
             {("USA", "CAN")},
         ),
+        # Nationalities coordinated on a plural office each travel.
+        ("The French and German leaders held talks in Rome.", {("FRA", "ITA"), ("DEU", "ITA")}),
         # ... and the place of a meeting on its members: "a summit of EU leaders in Brussels".
         (
             "Portuguese Prime Minister Jose Socrates attended a summit of European Union leaders in "
