@@ -22,6 +22,15 @@ DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 MIN_CITY_POPULATION_IN_TEXT = 500_000
 
 
+# Regions whose names hold a state's ("South American" is not American): they name no state, and the state
+# inside them is not matched.
+REGION_NAMES = frozenset(
+    f"{part} {noun}"
+    for part in ("Latin", "South", "North", "Central", "Pan")
+    for noun in ("America", "American", "Americans", "America's")
+) | {"Pan-American"}
+
+
 @dataclass(frozen=True)
 class Place:
     """One gazetteer entry: what a surface form names."""
@@ -174,7 +183,7 @@ class Gazetteer:
 
     def _build_automaton(self) -> ahocorasick.Automaton:
         automaton = ahocorasick.Automaton()
-        for surface in self.entries:
+        for surface in [*self.entries, *REGION_NAMES]:
             automaton.add_word(surface, surface)
         automaton.make_automaton()
         return automaton
@@ -238,6 +247,9 @@ class Gazetteer:
         last_end = -1
         for start, end, surface in hits:
             if start < last_end:
+                continue
+            if surface in REGION_NAMES:
+                last_end = end  # "Latin America's largest country" names no state
                 continue
             place = self.lookup(surface, on_date)
             if place is None:

@@ -74,6 +74,13 @@ def test_a_us_state_after_a_city_owns_it():
     assert [p.code for *_, p in hits] == ["USA", "USA", "FRA", "DEU", "ITA"]
 
 
+def test_regions_named_after_america_name_no_state():
+    from diplowatch.nlp.actors import gazetteer
+
+    text = "Latin America's largest country, a South American nation, and the American and Mexican envoys"
+    assert [p.code for *_, p in gazetteer().find_all(text)] == ["USA", "MEX"]
+
+
 def test_historicize():
     assert historicize("RUS", OLD) == "SUN"
     assert historicize("RUS", NEW) == "RUS"
