@@ -7,9 +7,9 @@ import csv
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
-from diplowatch.nlp.actors import DATA_DIR, gazetteer
+from diplowatch.nlp.actors import DATA_DIR, gazetteer, historicize
 from diplowatch.nlp.lexicon import inflections, lexicon
 
 
@@ -347,6 +347,13 @@ class PeopleIndex:
         self.by_token: dict[str, Person] = {}
         self._scan(text)
 
+    @cached_property
+    def _names_the_commission(self) -> str | None:
+        """The EU's code (the EC's before 1993) when the article names the European Commission or the EU."""
+        if not re.search(r"\b(?:European (?:Union|Commission|Community)|EU|EC)\b", self.text):
+            return None
+        return historicize("EU", self.on_date) if self.on_date else "EU"
+
     def _owner_code(self, phrase: str) -> str | None:
         # "the Japanese ambassador to the U.S.": the state an envoy is sent to does not own the envoy.
         phrase = _ENVOY_TO.sub(r"\1", phrase)
@@ -416,6 +423,9 @@ class PeopleIndex:
             led = leader_code(name, self.on_date)
             if led and not code:
                 code, reason = led, "leaders table"
+            if not code and "commissioner" in title_text.lower() and self._names_the_commission:
+                # "Economic and Monetary Affairs Commissioner Joaquin Almunia" in a story on the EU
+                code, reason = self._names_the_commission, "commissioner of the European Commission"
             if not code and self.home_code:
                 code, reason = self.home_code, "dateline country"
             state, why = _is_state_title(title_phrase + (of_owner.group(0) if of_owner else ""))

@@ -794,12 +794,18 @@ def _noun_visitor(trigger: Token) -> list[Token]:
                 if a.dep_ == "pobj"
             )
     cur = trigger
+    reporters: set[int] = set()
     for _ in range(8):
         if cur.head.i == cur.i:
             break
         prev, cur = cur, cur.head
         if prev.dep_ in {"ccomp", "parataxis"} and cur.lemma_ in {"say", "tell", "add", "report", "announce"}:
-            break  # the speaker of a report is not the traveller of what is reported
+            # the speaker of a report is not the traveller of what is reported
+            reporters = {c.i for c in cur.children if c.dep_ in SUBJECTS}
+            break
+        if prev.dep_ == "acl" and prev.tag_ == "VBG" and prev.lemma_ == "attend":
+            # "China and other powers attending a G20 summit in Washington": those attending, no one else
+            return [*out, cur, *cur.conjuncts]
         if cur.pos_ in {"VERB", "AUX"}:
             for child in cur.children:
                 if child.dep_ == "agent":
@@ -809,13 +815,16 @@ def _noun_visitor(trigger: Token) -> list[Token]:
             for subj in subjects:
                 out.append(subj)
                 out.extend(c for c in subj.children if c.dep_ == "appos")
-    # Misparsed clauses: the subjects before the trigger, nearest first.
+    # Misparsed clauses: the subjects before the trigger, nearest first (not the speaker of a report).
     out.extend(
         reversed(
             [
                 t
                 for t in trigger.sent
-                if t.dep_ in SUBJECTS and t.i < trigger.i and t.pos_ in {"PROPN", "NOUN", "PRON"}
+                if t.dep_ in SUBJECTS
+                and t.i < trigger.i
+                and t.pos_ in {"PROPN", "NOUN", "PRON"}
+                and t.i not in reporters
             ]
         )
     )
@@ -1408,8 +1417,8 @@ def _dest_legs(dtok: Token, how: str, ctx: ArticleContext) -> list[_Leg]:
         places = [p for p in places if p[2].i == dtok.i or p[2].head.i == dtok.i]
     countries = [p for p in places if p[0].kind != "igo"]
     if not countries and how != "modifier":  # "an EU summit" does not say where it meets
-        countries = [p for p in places if p[0].kind == "igo" and p[0].seat]
-        countries = [(Place(p[0].seat, "country"), p[1], p[2]) for p in countries]
+        seats = [p for p in places if p[0].kind == "igo" and p[0].seat]
+        return [(p[0].seat, None, "seat", p[2]) for p in seats]
     return [
         (place.code, surface if place.kind == "city" else None, how, t) for place, surface, t in countries
     ]
@@ -1426,6 +1435,9 @@ def _legs(
 ) -> list[_Leg]:
     """Each leg: the destinations, else what the role and the dateline imply."""
     legs = [leg for dtok, how in dest for leg in _dest_legs(dtok, how, ctx)]
+    if any(leg[2] != "seat" for leg in legs):
+        # "will head to Manila for the ASEAN summit": a named place, not the seat of the body meeting there
+        legs = [leg for leg in legs if leg[2] != "seat"]
     clause = _governing_verb(tok) if tok.pos_ in {"NOUN", "PROPN"} else tok
     if not legs and clause.dep_ == "relcl" and any(c.lower_ == "where" for c in clause.children):
         # "New Zealand, where he is attending a GATT meeting": the place the relative clause hangs from.

@@ -1501,6 +1501,29 @@ def test_travellers_carried_by_a_tour_and_groups_of_leaders(extractor, text, exp
         ),
         # Nationalities coordinated on a plural office each travel.
         ("The French and German leaders held talks in Rome.", {("FRA", "ITA"), ("DEU", "ITA")}),
+        # A named place, not the seat of the body that meets there.
+        (
+            "U.S. President Barack Obama will head to Bali on Sunday for the Association of Southeast "
+            "Asian Nations (ASEAN) summit.",
+            {("USA", "IDN")},
+        ),
+        (
+            "U.S. President Barack Obama will head to Manila on Sunday for the Association of Southeast "
+            "Asian Nations (ASEAN) summit.",
+            {("USA", "PHL")},
+        ),
+        # The speaker of a report is not a participant of the meeting the report names.
+        (
+            "German Chancellor Angela Merkel said the decisions taken at a G7 meeting in Washington this "
+            "weekend would help Europe.",
+            set(),
+        ),
+        # A commissioner in a story on the European Union is the Commission's.
+        (
+            "BRUSSELS (Reuters) - Trade Commissioner Karel De Gucht visited China last week, the European "
+            "Union said.",
+            {("EU", "CHN")},
+        ),
         # ... and the place of a meeting on its members: "a summit of EU leaders in Brussels".
         (
             "Portuguese Prime Minister Jose Socrates attended a summit of European Union leaders in "
