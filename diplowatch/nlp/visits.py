@@ -407,7 +407,11 @@ def _noun_governor_status(trigger: Token, gov: Token, lex) -> tuple[str, str] | 
     plan_words = lex.set("planned_cues") - {"to", "would", "next", "last", "agree", "accept"}
     up = gov
     for _ in range(4):
-        if up.lemma_.lower() in plan_words and up.pos_ in {"VERB", "ADJ"}:
+        if (
+            up.lemma_.lower() in plan_words
+            and up.pos_ in {"VERB", "ADJ"}
+            and not (up.lemma_.lower() == "set" and any(c.dep_ == "dobj" for c in up.children))
+        ):  # "had set targets during talks" sets no trip
             return "planned", "governed by a plan verb"
         if up.dep_ not in {"xcomp", "conj"} or up.head.i == up.i:
             break
@@ -1247,15 +1251,11 @@ def _meet_parts(tok: Token, role: str, sent: Sentence, ctx: ArticleContext) -> _
         # Meeting a named official of the dateline country puts the visitor there.
         partners = [c for c in tok.children if c.dep_ == "dobj"]
         partners += [g for p in tok.children if p.dep_ == "prep" and p.lower_ == "with" for g in p.children]
+        # "held talks with Soviet Premier Ryzhkov": the partner of the talks held
+        partners += [g for c in tok.children if c.dep_ == "dobj" for g in _prep_objects(c, {"with"})]
         for partner in partners:
             a = resolve_token_actor(partner, ctx, sent)
-            if (
-                a
-                and a.kind == "person"
-                and a.code == ctx.home_code
-                and a.is_state
-                and a.reason != "dateline country"
-            ):
+            if a and _home_official(a, ctx):
                 dest.append((partner, "partner"))
                 break
     return visitor_toks, dest, None, None
@@ -1342,6 +1342,11 @@ def _nearest_official_before(tok: Token, sent: Sentence, ctx: ArticleContext) ->
         p.title,
         True,
     )
+
+
+def _home_official(a: Actor, ctx: ArticleContext) -> bool:
+    """A named official of the dateline's country, known as such from the text, not only from the dateline."""
+    return a.kind == "person" and a.is_state and a.code == ctx.home_code and a.reason != "dateline country"
 
 
 def _partner_visiting_here(
@@ -1580,14 +1585,12 @@ def _leg_candidates(
     status, why = _status(tok, ctx, sentence_dates)
     negated = status is None
     out = []
-    past_words = {t.lower_ for t in tok.sent} & {
-        "last",
-        "ago",
-        "earlier",
-        "yesterday",
-        "previously",
-        "recently",
-    }
+    past_words = {
+        t.lower_
+        for t in tok.sent
+        # "earlier today", "earlier this week": the same day or week, not a trip that is over
+        if not (t.lower_ == "earlier" and t.i + 1 < len(t.doc) and t.nbor().lower_ in {"today", "this"})
+    } & {"last", "ago", "earlier", "yesterday", "previously", "recently"}
     # Legs of one trigger each dated by their own day when the sentence names several ("Hanoi on June 13 and
     # Bangkok on June 15"): the day nearest the place, not the trigger.
     own_days = len(merged) > 1 and several_days(all_dates)
@@ -1673,6 +1676,19 @@ def _from_trigger(tok, role, lemma, sent, ctx, preps_by_verb, all_dates) -> list
     if resident_title(visitor.title):
         return []
     legs = _legs(tok, role, lemma, dest, host_actor, sent, ctx)
+    if not legs and role == "noun" and lemma in _MEETING_NOUNS and ctx.home_code:
+        # "she and Soviet Premier Ryzhkov agreed during talks earlier today" under a Moscow dateline: talks
+        # with an official of the dateline's country are held there.
+        partners = co_visitors + [
+            a for g in _prep_objects(tok, {"with"}) if (a := resolve_token_actor(g, ctx, sent)) is not None
+        ]
+        hits = gazetteer().find_all(sent.text, ctx.published_at)
+        named = [h for h in hits if h[3].kind in {"country", "city"}]
+        if ctx.dateline is not None and sent.start < ctx.dateline.end:
+            named = [h for h in named if sent.start + h[0] >= ctx.dateline.end]
+        # ... unless the sentence names a place ("at a summit with Chirac starting with dinner in Lucca").
+        if not named and any(_home_official(a, ctx) for a in partners):
+            legs = [(ctx.home_code, ctx.home_city, "partner", None)]
     if not legs:
         return []
     # Merge a city with the country it belongs to ("Hanoi" + "Vietnam").

@@ -1524,6 +1524,23 @@ def test_travellers_carried_by_a_tour_and_groups_of_leaders(extractor, text, exp
             "Union said.",
             {("EU", "CHN")},
         ),
+        # Talks held with an official of the dateline's country are held there, the same day still going on.
+        (
+            "MOSCOW (Reuters) - British Prime Minister David Cameron held talks with Russian Prime "
+            "Minister Dmitry Medvedev today.",
+            {("GBR", "RUS")},
+        ),
+        (
+            "MOSCOW (Reuters) - British Prime Minister David Cameron said he and Russian Prime Minister "
+            "Dmitry Medvedev had set trade targets during talks earlier today.",
+            {("GBR", "RUS", "ongoing")},
+        ),
+        # ... unless the sentence names the place of the talks.
+        (
+            "PARIS (Reuters) - Prodi will discuss the airline at a summit with French President Jacques "
+            "Chirac starting with dinner in the Italian town of Lucca.",
+            set(),
+        ),
         # ... and the place of a meeting on its members: "a summit of EU leaders in Brussels".
         (
             "Portuguese Prime Minister Jose Socrates attended a summit of European Union leaders in "
