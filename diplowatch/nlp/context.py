@@ -315,7 +315,8 @@ def resolve_token_actor(tok: Token, ctx: ArticleContext, sent: Sentence) -> Acto
     person = ctx.people.person_at(
         sent.start + tok.idx, sent.start + tok.idx + len(tok.text)
     ) or ctx.people.person_at(start, end)
-    head_words = {tok.lower_} | {c.lower_ for c in tok.children if c.dep_ == "compound"}
+    # the head by its lemma too: "U.S. business groups" are a group
+    head_words = {tok.lower_, tok.lemma_.lower()} | {c.lower_ for c in tok.children if c.dep_ == "compound"}
     # Words inside a state or IGO name ("Palestine Liberation Organization") are not business words.
     head_words -= {
         w.lower()

@@ -578,6 +578,8 @@ def test_judging_ones_own_sides_act_is_no_reaction(extractor):
     [
         "The French automaker blamed Iranian financing problems for its decision to halt sales to Iran.",
         "The German carmaker criticised the U.S. tariffs on European cars.",
+        # a plural non-state head by its lemma
+        "U.S. business groups criticized China's trade policy.",
     ],
 )
 def test_companies_named_by_their_trade_are_not_states(extractor, text):
