@@ -423,7 +423,9 @@ def _stance_from_cues(text: str, own_code: str | None = None, on_date=None) -> t
                 # "will pay a friendly state visit": how a trip is
                 # billed, not a judgement ("this is a historic visit" is)
                 continue
-            if re.search(r"\b(?:not|no|n't|never|nor|neither)\b", before):
+            if re.search(r"\b(?:not|no|n't|never|nor|neither)\b", before) or re.search(
+                r"\bfail(?:s|ed|ing)?\s+to(?:\s+[a-z-]+){0,3}\s+$", low[max(0, m.start() - 50) : m.start()]
+            ):  # "have failed to make sufficient progress"
                 neg.append("not " + c)
             elif "support" not in c or not _own_side_object(original[m.end() :], own_code, on_date):
                 pos.append(c)

@@ -639,6 +639,11 @@ def test_positions_reported_as_acts_are_reactions(extractor, text):
             "China and Russia criticized the U.S. sanctions on Iran.",
             {("CHN", "negative"), ("RUS", "negative")},
         ),
+        # A positive word after "failed to" is a negative judgement.
+        (
+            "Talks with the European Union have failed to make sufficient progress, a German official said.",
+            {("DEU", "negative")},
+        ),
         # Nationalities coordinated on a plural office: each state.
         (
             "The British and French governments have long resisted the Italian proposal.",
