@@ -1344,6 +1344,49 @@ def _nearest_official_before(tok: Token, sent: Sentence, ctx: ArticleContext) ->
     )
 
 
+def _meeting_partners(tok: Token, role: str, sent: Sentence, ctx: ArticleContext) -> list[Actor]:
+    """Whom the traveller meets, talks or holds a news conference with: an official of a state is at the
+    meeting's place too ("met IMF chief Lagarde in Davos", "talks with his Brazilian counterpart in
+    Paris"); the host's own officials drop out as domestic, resident envoys are no travellers."""
+    if role == "meet":
+        events = [tok, *(c for c in tok.children if c.dep_ == "dobj")]
+        toks = [c for c in tok.children if c.dep_ == "dobj"]
+    elif role == "noun" and tok.lemma_.lower() in _MEETING_NOUNS:
+        events, toks = [tok], []
+    elif role == "presence":
+        events = [
+            o
+            for o in (*(c for c in tok.children if c.dep_ == "dobj"), *_prep_objects(tok, {"at"}))
+            if o.lemma_.lower() in _MEETING_NOUNS | _FORUMS
+        ]
+        toks = []
+    else:
+        return []
+    toks += [g for e in events for g in _prep_objects(e, {"with"})]
+    out: list[Actor] = []
+    for t in toks:
+        for member in (t, *t.conjuncts):
+            a = resolve_token_actor(member, ctx, sent)
+            if (
+                a is not None
+                and a.code
+                and a.is_state
+                and a.kind == "person"
+                and a.has_title
+                and "dateline" not in a.reason
+                and not resident_title(a.title)
+            ):
+                out.append(a)
+    return out
+
+
+def _names_a_place(sent: Sentence, ctx: ArticleContext) -> bool:
+    """Whether the sentence names a country or city outside its dateline."""
+    hits = gazetteer().find_all(sent.text, ctx.published_at)
+    end = ctx.dateline.end if ctx.dateline is not None and sent.start < ctx.dateline.end else sent.start
+    return any(h[3].kind in {"country", "city"} and sent.start + h[0] >= end for h in hits)
+
+
 def _home_official(a: Actor, ctx: ArticleContext) -> bool:
     """A named official of the dateline's country, known as such from the text, not only from the dateline."""
     return a.kind == "person" and a.is_state and a.code == ctx.home_code and a.reason != "dateline country"
@@ -1670,6 +1713,12 @@ def _from_trigger(tok, role, lemma, sent, ctx, preps_by_verb, all_dates) -> list
     if visitor is None:
         return []
     visitor = _partner_visiting_here(tok, role, visitor, dest, sent, ctx)
+    partners = [
+        a
+        for a in _meeting_partners(tok, role, sent, ctx)
+        if a.code not in {visitor.code, *(c.code for c in co_visitors)}
+    ]
+    co_visitors = co_visitors + partners
     if _private_purpose(tok):
         return []  # private, holiday and medical trips are not visits (eval guidelines)
     # Resident diplomats and correspondents do not visit.
@@ -1679,16 +1728,16 @@ def _from_trigger(tok, role, lemma, sent, ctx, preps_by_verb, all_dates) -> list
     if not legs and role == "noun" and lemma in _MEETING_NOUNS and ctx.home_code:
         # "she and Soviet Premier Ryzhkov agreed during talks earlier today" under a Moscow dateline: talks
         # with an official of the dateline's country are held there.
-        partners = co_visitors + [
+        met = co_visitors + [
             a for g in _prep_objects(tok, {"with"}) if (a := resolve_token_actor(g, ctx, sent)) is not None
         ]
-        hits = gazetteer().find_all(sent.text, ctx.published_at)
-        named = [h for h in hits if h[3].kind in {"country", "city"}]
-        if ctx.dateline is not None and sent.start < ctx.dateline.end:
-            named = [h for h in named if sent.start + h[0] >= ctx.dateline.end]
         # ... unless the sentence names a place ("at a summit with Chirac starting with dinner in Lucca").
-        if not named and any(_home_official(a, ctx) for a in partners):
+        if not _names_a_place(sent, ctx) and any(_home_official(a, ctx) for a in met):
             legs = [(ctx.home_code, ctx.home_city, "partner", None)]
+    if not legs and partners and _home_official(visitor, ctx) and not _names_a_place(sent, ctx):
+        # "BERLIN - Merkel said at a news conference with Spanish Prime Minister Rajoy": the dateline
+        # country's official meets a foreign one at home.
+        legs = [(ctx.home_code, ctx.home_city, "partner", None)]
     if not legs:
         return []
     # Merge a city with the country it belongs to ("Hanoi" + "Vietnam").

@@ -1548,6 +1548,23 @@ def test_travellers_carried_by_a_tour_and_groups_of_leaders(extractor, text, exp
             "Chirac starting with dinner in the Italian town of Lucca.",
             set(),
         ),
+        # Whom a traveller meets in a place is there too; a resident envoy is no traveller.
+        (
+            "Egyptian Prime Minister Hisham Qandil met IMF chief Christine Lagarde in Davos, Switzerland.",
+            {("EGY", "CHE"), ("IMF", "CHE")},
+        ),
+        (
+            "French President Nicolas Sarkozy will hold talks with his Brazilian counterpart Luiz Inacio "
+            "Lula da Silva on Wednesday in Paris.",
+            {("BRA", "FRA")},
+        ),
+        ("U.S. President Barack Obama met the Chinese ambassador in Washington.", set()),
+        # ... and a foreign official meeting the dateline country's at home is its visitor.
+        (
+            "BERLIN (Reuters) - German Chancellor Angela Merkel said at a news conference with Spanish "
+            "Prime Minister Mariano Rajoy that the talks were on a good path.",
+            {("ESP", "DEU")},
+        ),
         # ... and the place of a meeting on its members: "a summit of EU leaders in Brussels".
         (
             "Portuguese Prime Minister Jose Socrates attended a summit of European Union leaders in "
