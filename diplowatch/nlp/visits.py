@@ -936,13 +936,19 @@ def extract_visits(doc: Doc, sent: Sentence, ctx: ArticleContext) -> list[VisitC
         if lemma == "expect" and not (tok.tag_ == "VBN" and any(c.dep_ == "nsubjpass" for c in tok.children)):
             continue
         if lemma == "hold" and not any(
-            c.dep_ == "dobj" and c.lemma_ in {"talk", "talks", "meeting"} for c in tok.children
+            c.dep_ == "dobj" and c.lemma_.lower() in _HELD_EVENTS for c in tok.children
         ):
             continue
         own_dates = [d for d in all_dates if owner.get(id(d), tok.i) == tok.i and _date_in_clause(d, tok)]
         cands = _from_trigger(tok, role, lemma, sent, ctx, preps_by_verb, own_dates)
         out.extend(cands)
     return _one_per_trip(out)
+
+
+# What one holds somewhere and is there for: talks, a meeting, a summit, a news conference, consultations.
+_HELD_EVENTS = frozenset(
+    {"talk", "talks", "meeting", "summit", "conference", "discussion", "consultation", "negotiation"}
+)
 
 
 def _fronted_place(verb: Token) -> bool:

@@ -1565,6 +1565,12 @@ def test_travellers_carried_by_a_tour_and_groups_of_leaders(extractor, text, exp
             "Prime Minister Mariano Rajoy that the talks were on a good path.",
             {("ESP", "DEU")},
         ),
+        # Holding a news conference somewhere is being there.
+        (
+            "German Chancellor Angela Merkel and French President Francois Hollande are to hold a news "
+            "conference in Brussels after the summit.",
+            {("DEU", "BEL", "planned"), ("FRA", "BEL", "planned")},
+        ),
         # ... and the place of a meeting on its members: "a summit of EU leaders in Brussels".
         (
             "Portuguese Prime Minister Jose Socrates attended a summit of European Union leaders in "

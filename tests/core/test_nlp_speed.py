@@ -148,12 +148,16 @@ def test_a_gated_article_keeps_its_limit_notes(extractor):
 # trigger word and how the host was found were printed). Added with the partners of a meeting as travellers:
 # train:rtr0613-27036, where Merkel at Sarkozy's news conference in Paris makes her a visitor, and only the
 # exhaustive mode reads a neutral German statement (a headline run into the next sentence) as about her trip.
+# Added with "held discussions" as a presence: train:reuters21578-4008, where only the exhaustive mode finds
+# "Clark today held discussions with Treasury Secretary James Baker" (a right visit; "held" and "discussions"
+# are not strong pre-filter words).
 KNOWN_FAST_EXHAUSTIVE_DIFFERENCES = {
     "train:isot-prashanthsun-156",
     "train:isot-prashanthsun-203",
     "train:isot-prashanthsun-58",
     "train:reuters21578-15206",
     "train:reuters21578-20891",
+    "train:reuters21578-4008",
     "train:rtr0613-27036",
     "train:rtr0613-31871",
     "train:rtr0613-49746",
