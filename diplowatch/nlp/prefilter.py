@@ -309,6 +309,15 @@ SENTENCE_RULES: tuple[tuple[str, Callable[[_SentenceCues], object]], ...] = (
     # a strong travel/meeting word, a place (named, "here" or the dateline's) and a state person (official
     # word, titled person, pronoun, leader's name)
     ("visit", lambda c: c.bits & STRONG_VISIT and (c.codes or c.bits & HERE or c.dateline) and c.person()),
+    # in an article that tells of a visit, any travel or meeting word with an official word, a place (named or
+    # the dateline's) and a state person ("Clark today held discussions with Treasury Secretary Baker" under a
+    # WASHINGTON dateline)
+    (
+        "travel word in a visit story",
+        lambda c: (
+            c.about_visit and c.bits & VISIT and c.bits & OFFICIAL and (c.codes or c.dateline) and c.person()
+        ),
+    ),
     # someone speaking or meeting in a named place ("told reporters in Abu Dhabi", "at talks in Vienna")
     ("presence", lambda c: c.bits & PRESENCE and c.codes and c.person()),
     # a state person saying something in a named place or here ("In Caracas, President X said ...", "had

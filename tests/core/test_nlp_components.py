@@ -103,6 +103,14 @@ def test_prefilter_passes_a_meeting_between_two_states_with_an_official():
     assert _candidates(text) == [0]
 
 
+def test_prefilter_passes_any_travel_word_of_an_official_in_a_visit_story():
+    text = (
+        "OTTAWA, May 4 - Kenyan Trade Minister Paul Otieno arrived in Ottawa for a visit.\n"
+        "Otieno today held discussions with Treasury Secretary John Mills and two senators."
+    )
+    assert _candidates(text) == [0, 1]
+
+
 @pytest.mark.parametrize(
     "text",
     [
