@@ -291,9 +291,10 @@ def _state_people(ctx: ArticleContext) -> list[tuple[int, int]]:
     """Spans of the article's state people and of their later mentions by one of their names."""
     people = [p for p in ctx.people.people if p.is_state]
     spans = [(p.start, p.end) for p in people]
-    names = sorted(
-        {t for p in people for t in p.tokens if len(t) > 1 and t[:1].isupper()}, key=len, reverse=True
-    )
+    tokens = {t for p in people for t in p.tokens}
+    # "al-Sisi" is later written "Sisi" (as the people index reads it)
+    tokens |= {re.sub(r"^(?:al|el|ad|ar|as|ash|at|az|an)-", "", t) for t in tokens if "-" in t}
+    names = sorted({t for t in tokens if len(t) > 1 and t[:1].isupper()}, key=len, reverse=True)
     if names:
         spans += [
             m.span() for m in re.finditer(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b", ctx.text)

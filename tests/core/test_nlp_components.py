@@ -103,6 +103,11 @@ def test_prefilter_passes_a_meeting_between_two_states_with_an_official():
     assert _candidates(text) == [0]
 
 
+def test_prefilter_knows_a_state_person_by_the_name_without_its_article():
+    text = "Egyptian President Abdel Fattah al-Sisi left for Europe.\nSisi is in Paris until Friday."
+    assert 1 in _candidates(text)
+
+
 def test_prefilter_passes_any_travel_word_of_an_official_in_a_visit_story():
     text = (
         "OTTAWA, May 4 - Kenyan Trade Minister Paul Otieno arrived in Ottawa for a visit.\n"
