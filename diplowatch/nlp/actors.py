@@ -22,13 +22,23 @@ DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 MIN_CITY_POPULATION_IN_TEXT = 500_000
 
 
-# Regions whose names hold a state's ("South American" is not American): they name no state, and the state
-# inside them is not matched.
-REGION_NAMES = frozenset(
-    f"{part} {noun}"
-    for part in ("Latin", "South", "North", "Central", "Pan")
-    for noun in ("America", "American", "Americans", "America's")
-) | {"Pan-American"}
+# Names that hold a state's name but name no state: regions ("South American" is not American), rounds of
+# trade talks named after where they opened ("the Doha round", "the Uruguay Round") and a region of another
+# state ("the Niger Delta" is Nigeria's). The state inside them is not matched.
+REGION_NAMES = (
+    frozenset(
+        f"{part} {noun}"
+        for part in ("Latin", "South", "North", "Central", "Pan")
+        for noun in ("America", "American", "Americans", "America's")
+    )
+    | frozenset(
+        f"{place} {kind}{word}"
+        for place in ("Doha", "Uruguay", "Tokyo", "Kennedy")
+        for kind in ("", "trade ")
+        for word in ("round", "Round")
+    )
+    | {"Pan-American", "Niger Delta"}
+)
 
 
 @dataclass(frozen=True)

@@ -71,17 +71,20 @@ def _places_in(tok: Token, ctx: ArticleContext, skip_clauses: bool = True) -> li
         if t.i != tok.i and skip_clauses and t.dep_ in {"relcl", "advcl", "ccomp", "acl"}:
             continue
         stack.extend(t.children)
-    span_tokens = sorted(seen)
-    if not span_tokens:
+    if not seen:
         return out
     doc = tok.doc
-    lo, hi = span_tokens[0], span_tokens[-1]
-    text = doc[lo : hi + 1].text
-    base = doc[lo].idx
-    for start, _end, surface, place in gazetteer().find_all(text, ctx.published_at):
+    # The names of the whole sentence, so that a name is read with its neighbours ("the Doha round talks": a
+    # round of talks, not Qatar), then kept where they fall in the subtree.
+    key = ("diplowatch_places", ctx.published_at)
+    hits = doc.user_data.get(key)
+    if hits is None:
+        hits = doc.user_data[key] = gazetteer().find_all(doc.text, ctx.published_at)
+    for start, _end, surface, place in hits:
         # Map back to a token to respect the clause filter.
-        char = base + start
-        token = next((t for t in doc[lo : hi + 1] if t.idx <= char < t.idx + len(t.text) + 1), None)
+        token = next((t for t in doc if t.idx == start), None) or next(
+            (t for t in doc if t.idx <= start < t.idx + len(t.text) + 1), None
+        )
         if token is None or token.i not in seen:
             continue
         out.append((place, surface, token))
@@ -162,6 +165,8 @@ def _negated_status(
         return "cancelled", "negated against the plan ('will not travel ... as planned')"
     if "neg" in deps or lemmas & {"never"}:
         return None, "negated"
+    if trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in {"miss", "skip"}:
+        return None, "missed"  # "missed international meetings in Madrid and Washington"
     if lemmas & lex.set("hypothetical_marks") and trigger.pos_ == "VERB":
         return None, "hypothetical"
     # "would visit X if ...", "was ready to visit X if ...":
@@ -1469,6 +1474,8 @@ def _dest_legs(dtok: Token, how: str, ctx: ArticleContext) -> list[_Leg]:
         ]
     if how == "modifier":
         places = [p for p in places if p[2].i == dtok.i or p[2].head.i == dtok.i]
+        # "an EU-China summit", "a U.S.-Soviet summit": the parties, not where they meet
+        places = [p for p in places if not _hyphen_pair(p[2])]
     countries = [p for p in places if p[0].kind != "igo"]
     if not countries and how != "modifier":  # "an EU summit" does not say where it meets
         seats = [p for p in places if p[0].kind == "igo" and p[0].seat]
@@ -1476,6 +1483,12 @@ def _dest_legs(dtok: Token, how: str, ctx: ArticleContext) -> list[_Leg]:
     return [
         (place.code, surface if place.kind == "city" else None, how, t) for place, surface, t in countries
     ]
+
+
+def _hyphen_pair(tok: Token) -> bool:
+    """A name joined by a hyphen to another ("EU-China", "U.S.-Soviet")."""
+    doc = tok.doc
+    return (tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-") or (tok.i > 0 and doc[tok.i - 1].text == "-")
 
 
 def _legs(

@@ -79,6 +79,8 @@ def test_regions_named_after_america_name_no_state():
 
     text = "Latin America's largest country, a South American nation, and the American and Mexican envoys"
     assert [p.code for *_, p in gazetteer().find_all(text)] == ["USA", "MEX"]
+    text = "the Doha round, the Uruguay Round, the Niger Delta and Qatar"
+    assert [p.code for *_, p in gazetteer().find_all(text)] == ["QAT"]
 
 
 def test_historicize():
