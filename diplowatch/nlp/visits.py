@@ -1474,8 +1474,6 @@ def _dest_legs(dtok: Token, how: str, ctx: ArticleContext) -> list[_Leg]:
         ]
     if how == "modifier":
         places = [p for p in places if p[2].i == dtok.i or p[2].head.i == dtok.i]
-        # "an EU-China summit", "a U.S.-Soviet summit": the parties, not where they meet
-        places = [p for p in places if not _hyphen_pair(p[2])]
     countries = [p for p in places if p[0].kind != "igo"]
     if not countries and how != "modifier":  # "an EU summit" does not say where it meets
         seats = [p for p in places if p[0].kind == "igo" and p[0].seat]
@@ -1483,12 +1481,6 @@ def _dest_legs(dtok: Token, how: str, ctx: ArticleContext) -> list[_Leg]:
     return [
         (place.code, surface if place.kind == "city" else None, how, t) for place, surface, t in countries
     ]
-
-
-def _hyphen_pair(tok: Token) -> bool:
-    """A name joined by a hyphen to another ("EU-China", "U.S.-Soviet")."""
-    doc = tok.doc
-    return (tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-") or (tok.i > 0 and doc[tok.i - 1].text == "-")
 
 
 def _legs(
