@@ -336,6 +336,12 @@ _SOURCE_AFTER = re.compile(
 )
 
 
+def without_article(tokens) -> set[str]:
+    """ "al-Sisi", "el-Baradei" are later written without the article: "Sisi", "Baradei"."""
+    variants = {re.sub(r"^(?:al|el|ad|ar|as|ash|at|az|an)-", "", t) for t in tokens if "-" in t}
+    return {v for v in variants if len(v) > 2}
+
+
 class PeopleIndex:
     """Every titled person and unnamed official speaker in an article, in text order."""
 
@@ -383,11 +389,7 @@ class PeopleIndex:
         _resolve_short_mentions(found)
         self.people = found
         for person in found:
-            # "al-Sisi", "el-Baradei", "bin Salman" are later written without the article: "Sisi".
-            variants = {
-                re.sub(r"^(?:al|el|ad|ar|as|ash|at|az|an)-", "", t) for t in person.tokens if "-" in t
-            }
-            for tok in sorted(set(person.tokens) | {v for v in variants if len(v) > 2}):
+            for tok in sorted(set(person.tokens) | without_article(person.tokens)):
                 self.by_token.setdefault(tok, person)
                 # Later surname-only mentions resolve to the fullest earlier mention.
                 if person.reason != "dateline country" or tok not in self.by_token:

@@ -30,7 +30,7 @@ import ahocorasick
 from diplowatch.nlp.actors import gazetteer
 from diplowatch.nlp.context import EU_CODES, ArticleContext
 from diplowatch.nlp.lexicon import inflections, lexicon
-from diplowatch.nlp.people import _leader_surname_regex
+from diplowatch.nlp.people import _leader_surname_regex, without_article
 from diplowatch.nlp.segment import Sentence
 from diplowatch.nlp.typos import has_trigger_typo
 
@@ -292,8 +292,7 @@ def _state_people(ctx: ArticleContext) -> list[tuple[int, int]]:
     people = [p for p in ctx.people.people if p.is_state]
     spans = [(p.start, p.end) for p in people]
     tokens = {t for p in people for t in p.tokens}
-    # "al-Sisi" is later written "Sisi" (as the people index reads it)
-    tokens |= {re.sub(r"^(?:al|el|ad|ar|as|ash|at|az|an)-", "", t) for t in tokens if "-" in t}
+    tokens |= without_article(tokens)  # "al-Sisi" is later written "Sisi", as the people index reads it
     names = sorted({t for t in tokens if len(t) > 1 and t[:1].isupper()}, key=len, reverse=True)
     if names:
         spans += [

@@ -76,11 +76,7 @@ def _places_in(tok: Token, ctx: ArticleContext, skip_clauses: bool = True) -> li
     doc = tok.doc
     # The names of the whole sentence, so that a name is read with its neighbours ("the Doha round talks": a
     # round of talks, not Qatar), then kept where they fall in the subtree.
-    key = ("diplowatch_places", ctx.published_at)
-    hits = doc.user_data.get(key)
-    if hits is None:
-        hits = doc.user_data[key] = gazetteer().find_all(doc.text, ctx.published_at)
-    for start, _end, surface, place in hits:
+    for start, _end, surface, place in _sentence_places(doc, ctx):
         # Map back to a token to respect the clause filter.
         token = next((t for t in doc if t.idx == start), None) or next(
             (t for t in doc if t.idx <= start < t.idx + len(t.text) + 1), None
@@ -89,6 +85,15 @@ def _places_in(tok: Token, ctx: ArticleContext, skip_clauses: bool = True) -> li
             continue
         out.append((place, surface, token))
     return out
+
+
+def _sentence_places(doc: Doc, ctx: ArticleContext) -> list:
+    """The gazetteer's names in a sentence's parse (computed once per sentence)."""
+    key = ("diplowatch_places", ctx.published_at)
+    hits = doc.user_data.get(key)
+    if hits is None:
+        hits = doc.user_data[key] = gazetteer().find_all(doc.text, ctx.published_at)
+    return hits
 
 
 def _clause_cues(tok: Token) -> tuple[set[str], set[str], list[Token]]:
@@ -1391,11 +1396,12 @@ def _meeting_partners(tok: Token, role: str, sent: Sentence, ctx: ArticleContext
     return out
 
 
-def _names_a_place(sent: Sentence, ctx: ArticleContext) -> bool:
+def _names_a_place(doc: Doc, sent: Sentence, ctx: ArticleContext) -> bool:
     """Whether the sentence names a country or city outside its dateline."""
-    hits = gazetteer().find_all(sent.text, ctx.published_at)
     end = ctx.dateline.end if ctx.dateline is not None and sent.start < ctx.dateline.end else sent.start
-    return any(h[3].kind in {"country", "city"} and sent.start + h[0] >= end for h in hits)
+    return any(
+        h[3].kind in {"country", "city"} and sent.start + h[0] >= end for h in _sentence_places(doc, ctx)
+    )
 
 
 def _home_official(a: Actor, ctx: ArticleContext) -> bool:
@@ -1743,9 +1749,9 @@ def _from_trigger(tok, role, lemma, sent, ctx, preps_by_verb, all_dates) -> list
             a for g in _prep_objects(tok, {"with"}) if (a := resolve_token_actor(g, ctx, sent)) is not None
         ]
         # ... unless the sentence names a place ("at a summit with Chirac starting with dinner in Lucca").
-        if not _names_a_place(sent, ctx) and any(_home_official(a, ctx) for a in met):
+        if not _names_a_place(tok.doc, sent, ctx) and any(_home_official(a, ctx) for a in met):
             legs = [(ctx.home_code, ctx.home_city, "partner", None)]
-    if not legs and partners and _home_official(visitor, ctx) and not _names_a_place(sent, ctx):
+    if not legs and partners and _home_official(visitor, ctx) and not _names_a_place(tok.doc, sent, ctx):
         # "BERLIN - Merkel said at a news conference with Spanish Prime Minister Rajoy": the dateline
         # country's official meets a foreign one at home.
         legs = [(ctx.home_code, ctx.home_city, "partner", None)]
