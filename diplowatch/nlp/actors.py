@@ -299,6 +299,15 @@ def gazetteer() -> Gazetteer:
     return Gazetteer()
 
 
+EU_CODES = frozenset({"EU", "EC"})  # the EU and its code before 1993
+
+
+def eu_code_named(text: str, on_date: dt.date | None = None) -> str | None:
+    """The European Union's code (the EC's before 1993) when the text names the Union, its Commission or
+    Community, else None: what a bare "the Commission" or an unowned commissioner of the text stands for."""
+    return next((p.code for *_, p in gazetteer().find_all(text, on_date) if p.code in EU_CODES), None)
+
+
 def historicize(code: str | None, on_date: dt.date | None) -> str | None:
     """Map a modern ISO3 code to the state that existed on on_date (RUS in 1987 → SUN)."""
     if code is None or on_date is None:

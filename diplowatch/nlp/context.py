@@ -10,7 +10,7 @@ from functools import cached_property, lru_cache
 
 from spacy.tokens import Span, Token
 
-from diplowatch.nlp.actors import Place, gazetteer
+from diplowatch.nlp.actors import Place, eu_code_named, gazetteer
 from diplowatch.nlp.lexicon import lexicon
 from diplowatch.nlp.people import PeopleIndex, _is_state_title, leader_code
 from diplowatch.nlp.segment import Dateline, Sentence, bound_sentences, parse_dateline, split_sentences
@@ -117,11 +117,9 @@ class ArticleContext:
     def commission_code(self) -> str | None:
         """The code a bare "the Commission" stands for: the European Union's (EC before 1993) when the article
         names it, else none ("the Commission" of a national body stays unresolved)."""
-        codes = (p.code for *_, p in gazetteer().find_all(self.text, self.published_at))
-        return next((c for c in codes if c in EU_CODES), None)
+        return eu_code_named(self.text, self.published_at)
 
 
-EU_CODES = frozenset({"EU", "EC"})  # the EU and its code before 1993
 _SEATED_INSTITUTIONS = frozenset({"ministry", "government", "administration", "cabinet"})
 
 

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
-from diplowatch.nlp.actors import DATA_DIR, gazetteer, historicize
+from diplowatch.nlp.actors import DATA_DIR, eu_code_named, gazetteer
 from diplowatch.nlp.lexicon import inflections, lexicon
 
 
@@ -355,10 +355,7 @@ class PeopleIndex:
 
     @cached_property
     def _names_the_commission(self) -> str | None:
-        """The EU's code (the EC's before 1993) when the article names the European Commission or the EU."""
-        if not re.search(r"\b(?:European (?:Union|Commission|Community)|EU|EC)\b", self.text):
-            return None
-        return historicize("EU", self.on_date) if self.on_date else "EU"
+        return eu_code_named(self.text, self.on_date)
 
     def _owner_code(self, phrase: str) -> str | None:
         # "the Japanese ambassador to the U.S.": the state an envoy is sent to does not own the envoy.

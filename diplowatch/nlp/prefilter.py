@@ -27,8 +27,8 @@ from functools import lru_cache, partial
 
 import ahocorasick
 
-from diplowatch.nlp.actors import gazetteer
-from diplowatch.nlp.context import EU_CODES, ArticleContext
+from diplowatch.nlp.actors import EU_CODES, gazetteer
+from diplowatch.nlp.context import ArticleContext
 from diplowatch.nlp.lexicon import inflections, lexicon
 from diplowatch.nlp.people import _leader_surname_regex, without_article
 from diplowatch.nlp.segment import Sentence

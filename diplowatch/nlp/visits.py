@@ -1742,19 +1742,16 @@ def _from_trigger(tok, role, lemma, sent, ctx, preps_by_verb, all_dates) -> list
     if resident_title(visitor.title):
         return []
     legs = _legs(tok, role, lemma, dest, host_actor, sent, ctx)
-    if not legs and role == "noun" and lemma in _MEETING_NOUNS and ctx.home_code:
-        # "she and Soviet Premier Ryzhkov agreed during talks earlier today" under a Moscow dateline: talks
-        # with an official of the dateline's country are held there.
-        met = co_visitors + [
-            a for g in _prep_objects(tok, {"with"}) if (a := resolve_token_actor(g, ctx, sent)) is not None
-        ]
-        # ... unless the sentence names a place ("at a summit with Chirac starting with dinner in Lucca").
-        if not _names_a_place(tok.doc, sent, ctx) and any(_home_official(a, ctx) for a in met):
+    if not legs and ctx.home_code and not _names_a_place(tok.doc, sent, ctx):
+        # Talks between an official of the dateline's country and a foreign one are held there ("MOSCOW -
+        # she and Soviet Premier Ryzhkov agreed during talks earlier today", "BERLIN - Merkel said at a news
+        # conference with Spanish Prime Minister Rajoy"), unless the sentence names a place ("at a summit with
+        # Chirac starting with dinner in Milan").
+        home_met = (
+            role == "noun" and lemma in _MEETING_NOUNS and any(_home_official(a, ctx) for a in co_visitors)
+        )
+        if home_met or (partners and _home_official(visitor, ctx)):
             legs = [(ctx.home_code, ctx.home_city, "partner", None)]
-    if not legs and partners and _home_official(visitor, ctx) and not _names_a_place(tok.doc, sent, ctx):
-        # "BERLIN - Merkel said at a news conference with Spanish Prime Minister Rajoy": the dateline
-        # country's official meets a foreign one at home.
-        legs = [(ctx.home_code, ctx.home_city, "partner", None)]
     if not legs:
         return []
     # Merge a city with the country it belongs to ("Hanoi" + "Vietnam").
