@@ -1182,7 +1182,8 @@ def _visiting_parts(tok: Token, sent: Sentence, ctx: ArticleContext) -> _Parts:
 
 
 def _host_parts(tok: Token, sent: Sentence, ctx: ArticleContext) -> _Parts | None:
-    subj = next((c for c in tok.children if c.dep_ in SUBJECTS), None)
+    # The host is the subject of "host", or of the verb it completes ("plans to host X", "is to host X").
+    subj = next(iter(_visitor_token(tok)), None)
     obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
     if subj is None or obj is None:
         return None

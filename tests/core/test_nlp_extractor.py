@@ -108,6 +108,18 @@ def test_host_verbs_give_the_reverse_direction(extractor):
 @pytest.mark.parametrize(
     "text",
     [
+        "Kenyan President Daniel Otieno plans to host Ghanaian President Kofi Mensah in Nairobi next month.",
+        "Kenyan President Daniel Otieno is planning to host Ghanaian President Kofi Mensah at a summit.",
+    ],
+)
+def test_the_host_of_a_planned_visit_is_the_subject_of_the_verb_host_completes(extractor, text):
+    visits = visits_of(extractor, text)
+    assert {(v["visitor_code"], v["host_code"], v["status"]) for v in visits} == {("GHA", "KEN", "planned")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "The French president has never visited Chile.",
         "Since 2015, the French president has not visited Chile.",
         "The French president refused to visit Chile.",
