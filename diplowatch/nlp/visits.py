@@ -1141,7 +1141,10 @@ def _noun_parts(tok: Token, lemma: str, ctx: ArticleContext) -> _Parts:
     if lemma in {"talks", "meeting", "summit", "talk"}:
         dest = [d for d in dest if d[1] in {"in", "at", "here", "modifier"}]
         # "a summit of European Union leaders in Brussels": the parser hangs the place on the members.
-        dest.extend((g, "in") for member in _prep_objects(tok, {"of"}) for g in _prep_objects(member, {"in"}))
+        # So does "a meeting with Chinese Premier Li Peng in Beijing" on the one met.
+        dest.extend(
+            (g, "in") for member in _prep_objects(tok, {"of", "with"}) for g in _prep_objects(member, {"in"})
+        )
     # "a visit here" / "talks here": here may hang off the noun or its verb.
     return visitor_toks, dest, None, taken_status
 

@@ -120,6 +120,17 @@ def test_the_host_of_a_planned_visit_is_the_subject_of_the_verb_host_completes(e
 @pytest.mark.parametrize(
     "text",
     [
+        "At a meeting with Chinese Premier Li Peng in Beijing, Japanese Minister Taro Kono said it was fine.",
+        "Japanese Minister Taro Kono said at talks with Chinese Premier Li Peng in Beijing that it was fine.",
+    ],
+)
+def test_a_meeting_is_where_the_one_met_is_placed(extractor, text):
+    assert pairs(visits_of(extractor, text)) == {("JPN", "CHN")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "The French president has never visited Chile.",
         "Since 2015, the French president has not visited Chile.",
         "The French president refused to visit Chile.",
