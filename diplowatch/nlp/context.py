@@ -353,7 +353,13 @@ def resolve_token_actor(tok: Token, ctx: ArticleContext, sent: Sentence) -> Acto
         if code:
             return Actor(name, code, state, "leaders table", "person", "", True)
     # "the prime minister", "the spokesman": the last such person named earlier in the article.
-    if tok.pos_ == "NOUN" and has_title:
+    # A capitalised title with no name ("the Crown Prince", "the Prime Minister") is such a mention too.
+    titled_proper = (
+        tok.pos_ == "PROPN"
+        and span[0].lower_ == "the"
+        and all(_title_regex().search(t.lower_) for t in span[1:] if t.pos_ == "PROPN")
+    )
+    if (tok.pos_ == "NOUN" or titled_proper) and has_title:
         # "other leaders", "officials": a plural title is not the one person last named by that title.
         person = ctx.people.last_before(offset, title_word=tok.lemma_.lower()) if tok.tag_ != "NNS" else None
         if person is not None:

@@ -141,6 +141,9 @@ _NAME_THEN_TITLE = re.compile(
     rf"{_NAME_SEQ}, (?:the |a |an )?(?P<prefix>(?:[\w.’'\-]+ ){{0,5}}?)(?P<title>{_TITLE_RE})\b"
     rf"(?P<suffix>(?: (?:of|for|in|to) (?:the )?[A-Z][\w.’'\-]*(?: [A-Z][\w.’'\-]*){{0,4}})?)"
 )
+# A title word inside a relative clause's prepositional phrase names no office: "the Crown Prince, who is here
+# on an official visit" ("X, who resigned as head of the bank" keeps its title).
+_RELATIVE_PHRASE = re.compile(r"(?:who|which|that) .*\b(?:on|in|at|for|during|after|before) (?:a|an|the) $")
 # Speakers without a name: "a spokesperson for the U.S.", "a Treasury
 # spokesman", "Soviet officials", "the U.S. embassy in Hanoi".
 _UNNAMED = re.compile(
@@ -458,7 +461,8 @@ class PeopleIndex:
         for m in _NAME_THEN_TITLE.finditer(text):
             name = m.group("name").strip()
             if (
-                name.split()[0] in _STOP_NAME_TOKENS
+                _RELATIVE_PHRASE.match(m.group("prefix"))
+                or name.split()[0] in _STOP_NAME_TOKENS
                 or self._not_a_name(name)
                 or (len(name.split()) < 2 and not leader_code(name, self.on_date))
                 or any(p.start < m.end() and m.start() < p.end for p in found)

@@ -1145,7 +1145,10 @@ def _noun_parts(tok: Token, lemma: str, ctx: ArticleContext) -> _Parts:
         dest.extend(
             (g, "in") for member in _prep_objects(tok, {"of", "with"}) for g in _prep_objects(member, {"in"})
         )
-    # "a visit here" / "talks here": here may hang off the noun or its verb.
+    # "a visit here" / "talks here": here may hang off the noun or its verb ("X, who is here on an official
+    # visit", "is here for talks").
+    if tok.head.dep_ == "prep" and tok.head.head.lemma_ == "be":
+        dest.extend((c, "here") for c in tok.head.head.children if c.dep_ == "advmod" and c.lower_ == "here")
     return visitor_toks, dest, None, taken_status
 
 
@@ -1275,7 +1278,7 @@ def _meet_parts(tok: Token, role: str, sent: Sentence, ctx: ArticleContext) -> _
         partners += [g for c in tok.children if c.dep_ == "dobj" for g in _prep_objects(c, {"with"})]
         for partner in partners:
             a = resolve_token_actor(partner, ctx, sent)
-            if a and _home_official(a, ctx):
+            if a and (_home_official(a, ctx) or _untold_home_official(a, ctx)):
                 dest.append((partner, "partner"))
                 break
     return visitor_toks, dest, None, None
@@ -1411,6 +1414,12 @@ def _names_a_place(doc: Doc, sent: Sentence, ctx: ArticleContext) -> bool:
 def _home_official(a: Actor, ctx: ArticleContext) -> bool:
     """A named official of the dateline's country, known as such from the text, not only from the dateline."""
     return a.kind == "person" and a.is_state and a.code == ctx.home_code and a.reason != "dateline country"
+
+
+def _untold_home_official(a: Actor, ctx: ArticleContext) -> bool:
+    """A titled official whose country the text leaves to the dateline ("WASHINGTON - ... met with Vice
+    President George Bush"): wire style names the dateline country's own officials without a nationality."""
+    return a.kind == "person" and a.has_title and a.code == ctx.home_code and a.reason == "dateline country"
 
 
 def _partner_visiting_here(

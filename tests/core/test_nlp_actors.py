@@ -184,3 +184,11 @@ def test_leaders_table_covers_the_2006_to_2015_wire_years():
     assert leader_code("Tim Geithner", dt.date(2010, 6, 1)) == "USA"
     assert leader_code("John Paulson", dt.date(2008, 6, 1)) is None
     assert leader_code("Henry Paulson", dt.date(2008, 6, 1)) == "USA"
+
+
+def test_a_title_word_in_a_relative_clause_is_no_apposition():
+    text = "Asked about it, the Crown Prince, who is here on an official visit, said so."
+    assert [p.title for p in PeopleIndex(text, OLD, "USA").people if p.name] == []
+    # a relative clause that gives the office keeps it
+    text = "Philipp Hildebrand, who resigned on Monday as head of the Swiss central bank, said so."
+    assert [p.code for p in PeopleIndex(text, NEW, None).people if p.name] == ["CHE"]

@@ -1626,3 +1626,34 @@ def test_talks_with_a_dateline_official_are_not_placed_there_when_the_sentence_n
         "French President Jacques Chirac starting with dinner in Milan."
     )
     assert ("ITA", "FRA") not in visit_keys(extractor, text, {("ITA", "FRA")})
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # wire style names the dateline country's own officials without a nationality
+        (
+            "WASHINGTON, Oct 19 - Saudi Arabia's Crown Prince Abdullah met for an hour with Vice President "
+            "George Bush on Monday.",
+            {("SAU", "USA")},
+        ),
+        # "here" on the copula a trip noun hangs from
+        (
+            "TOKYO, March 3 - Brazilian Finance Minister Dilson Funaro, who is here on an official visit, "
+            "said Brazil would not pay.",
+            {("BRA", "JPN")},
+        ),
+    ],
+)
+def test_dateline_officials_without_nationality_and_here_on_the_copula(extractor, text, expected):
+    assert visit_keys(extractor, text, expected, published=dt.date(1987, 10, 19)) == expected
+
+
+def test_a_named_title_with_the_is_the_last_person_with_that_title(exhaustive_extractor):
+    text = (
+        "WASHINGTON, Oct 19 - Saudi Arabia's Crown Prince Abdullah said the attack was justified.\n"
+        "Asked about the attack, the Crown Prince, who is here on an official visit, declined to comment."
+    )
+    # the Crown Prince is the Saudi named before, not an official of the dateline country
+    expected = {("SAU", "USA")}
+    assert visit_keys(exhaustive_extractor, text, expected, published=dt.date(1987, 10, 19)) == expected
