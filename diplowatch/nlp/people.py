@@ -262,10 +262,13 @@ def _is_state_title(phrase: str) -> tuple[bool, str]:
         low = low.replace(bank, "statebank")
     low = re.sub(r"\bchambers? of commerce\b", "association", low)  # a business association
     # Names of states and IGOs ("Palestine Liberation Organization", "Bank of Japan") are not business words.
-    for start, end, _, _ in reversed(gazetteer().find_all(phrase)):
+    named = gazetteer().find_all(phrase)
+    for start, end, _, _ in reversed(named):
         low = low[:start] + " " * (end - start) + low[end:]
     words = set(re.findall(r"[a-z]+", low))
     bad = words & lex.set("non_state_words")
+    if any(place.kind == "igo" for *_, place in named):
+        bad -= {"board"}  # the board of an IGO ("ECB board member") is no company board
     # A portfolio of a ministerial title ("Trade and Industry
     # Minister", "Minister for Church Affairs") is not a business word.
     bad = {

@@ -1657,3 +1657,15 @@ def test_a_named_title_with_the_is_the_last_person_with_that_title(exhaustive_ex
     # the Crown Prince is the Saudi named before, not an official of the dateline country
     expected = {("SAU", "USA")}
     assert visit_keys(exhaustive_extractor, text, expected, published=dt.date(1987, 10, 19)) == expected
+
+
+@pytest.mark.parametrize(
+    ("speaker", "expected"),
+    [
+        ("ECB board member Lorenzo Bini Smaghi", {("EU", "negative")}),  # the board of an IGO
+        ("Siemens board member Klaus Weber", set()),  # a company's board
+    ],
+)
+def test_the_board_of_an_igo_is_no_company_board(extractor, speaker, expected):
+    text = f"{speaker} warned Greece against a default on its debt."
+    assert codes_stances(extractor, text, published=dt.date(2011, 6, 1)) == expected
