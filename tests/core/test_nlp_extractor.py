@@ -1669,3 +1669,8 @@ def test_a_named_title_with_the_is_the_last_person_with_that_title(exhaustive_ex
 def test_the_board_of_an_igo_is_no_company_board(extractor, speaker, expected):
     text = f"{speaker} warned Greece against a default on its debt."
     assert codes_stances(extractor, text, published=dt.date(2011, 6, 1)) == expected
+
+
+def test_a_capitals_older_english_spelling_is_read_in_running_text(extractor):
+    text = "German Finance Minister Wolfgang Schaeuble will travel to Berne on Thursday to sign the accord."
+    assert visit_keys(extractor, text, {("DEU", "CHE")}) == {("DEU", "CHE")}
