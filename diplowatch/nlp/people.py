@@ -141,6 +141,9 @@ _NAME_THEN_TITLE = re.compile(
     rf"{_NAME_SEQ}, (?:the |a |an )?(?P<prefix>(?:[\w.’'\-]+ ){{0,5}}?)(?P<title>{_TITLE_RE})\b"
     rf"(?P<suffix>(?: (?:of|for|in|to) (?:the )?[A-Z][\w.’'\-]*(?: [A-Z][\w.’'\-]*){{0,4}})?)"
 )
+# Where a sentence ends inside the words before a title, which qualify it only within their own sentence
+# ("... accused Washington of breaking trade rules. President X"; not the "U.S." of "U.S. President X").
+_SENTENCE_END = r"(?<=[a-z]{2}[.!?])\s"
 # A title word inside a relative clause's prepositional phrase names no office: "the Crown Prince, who is here
 # on an official visit" ("X, who resigned as head of the bank" keeps its title).
 _RELATIVE_PHRASE = re.compile(r"(?:who|which|that) .*\b(?:on|in|at|for|during|after|before) (?:a|an|the) $")
@@ -412,7 +415,7 @@ class PeopleIndex:
             words = re.search(r"(?:[\w.’'\-()]+ ){0,6}$", before)
             raw_prefix = words.group(0) if words else ""
             prefix = re.split(
-                r"[,;:\"“(]|\b(?:and|with|by|told|said|met|meet|quoted|quoting|reported|cited|to|the|a|an|as|at|in|on|from|between|among|during|after|before|against|that|who|which|when|while|whether|if|but|The|A|An|As|At|In|On|From)\b",
+                rf"[,;:\"“(]|{_SENTENCE_END}|\b(?:and|with|by|told|said|met|meet|quoted|quoting|reported|cited|to|the|a|an|as|at|in|on|from|between|among|during|after|before|against|that|who|which|when|while|whether|if|but|The|A|An|As|At|In|On|From)\b",
                 raw_prefix,
             )[-1]
             # "Israeli Prime Minister X praised President Y": a
@@ -492,7 +495,8 @@ class PeopleIndex:
             # Up to four words before the office name qualify it ("a Treasury spokesman", "the U.S. embassy").
             before = text[max(0, m.start() - 60) : m.start()]
             words = re.search(r"(?:[\w.’'\-]+\s+){0,4}$", before)
-            raw = re.split(r"[,;:\"“(]|\b(?:and|with|by|told|said|to)\b", words.group(0) if words else "")[-1]
+            bounds = rf"[,;:\"“(]|{_SENTENCE_END}|\b(?:and|with|by|told|said|to)\b"
+            raw = re.split(bounds, words.group(0) if words else "")[-1]
             # Keep only the qualifier words next to the office ("a
             # Treasury", "U.S.", "foreign"), not a verb before them.
             kept: list[str] = []

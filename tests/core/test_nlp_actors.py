@@ -192,3 +192,23 @@ def test_a_title_word_in_a_relative_clause_is_no_apposition():
     # a relative clause that gives the office keeps it
     text = "Philipp Hildebrand, who resigned on Monday as head of the Swiss central bank, said so."
     assert [p.code for p in PeopleIndex(text, NEW, None).people if p.name] == ["CHE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "code"),
+    [
+        # the words before a title qualify it only within their own sentence
+        (
+            "French Prime Minister Francois Fillon has accused Washington of breaching trade rules. "
+            "President Nicolas Sarkozy is also due to discuss it.",
+            "president",
+            "FRA",
+        ),
+        ("Japanese Minister Taro Aso flew to Washington. A Treasury spokesman said so.", "spokesman", "JPN"),
+        # an abbreviation's period ends no sentence
+        ("He said so. U.S. President Barack Obama agreed.", "president", "USA"),
+    ],
+)
+def test_the_owner_of_a_title_is_in_its_own_sentence(text, title, code):
+    index = PeopleIndex(text, dt.date(2010, 3, 11), "JPN")
+    assert [p.code for p in index.people if p.title == title] == [code]
