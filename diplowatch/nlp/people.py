@@ -144,6 +144,17 @@ _NAME_THEN_TITLE = re.compile(
 # Where a sentence ends inside the words before a title, which qualify it only within their own sentence
 # ("... accused Washington of breaking trade rules. President X"; not the "U.S." of "U.S. President X").
 _SENTENCE_END = r"(?<=[a-z]{2}[.!?])\s"
+# Words that end the phrase a title's owner is named in: prepositions and conjunctions that start another
+# phrase ("Berlin's support for Prime Minister X", "in London over Treasury Secretary X", "since President
+# X"), auxiliaries, and a past-tense verb ("U.S. and Cuban ministers discussed President X"), though not the
+# participles that describe an official ("Egypt's ousted president").
+_CLAUSE_WORDS = (
+    r"\b(?:for|over|since|under|because|including|about|into|toward|towards|like|than|via|without|despite|amid"
+    r"|across|behind|beyond|upon|through|around|or|whose|has|have|had|is|are|was|were|will|would|can|could"
+    r"|should|may|might|must|do|does|did|been|be)\b"
+    r"|(?<![-\w])(?!(?:ousted|embattled|beleaguered|elected|re-elected|appointed|designated|detained|jailed"
+    r"|exiled|deposed|assassinated|unnamed|named)\b)[a-z]+ed\b"
+)
 # A title word inside a relative clause's prepositional phrase names no office: "the Crown Prince, who is here
 # on an official visit" ("X, who resigned as head of the bank" keeps its title).
 _RELATIVE_PHRASE = re.compile(r"(?:who|which|that) .*\b(?:on|in|at|for|during|after|before) (?:a|an|the) $")
@@ -415,7 +426,7 @@ class PeopleIndex:
             words = re.search(r"(?:[\w.’'\-()]+ ){0,6}$", before)
             raw_prefix = words.group(0) if words else ""
             prefix = re.split(
-                rf"[,;:\"“(]|{_SENTENCE_END}|\b(?:and|with|by|told|said|met|meet|quoted|quoting|reported|cited|to|the|a|an|as|at|in|on|from|between|among|during|after|before|against|that|who|which|when|while|whether|if|but|The|A|An|As|At|In|On|From)\b",
+                rf"[,;:\"“(]|{_SENTENCE_END}|{_CLAUSE_WORDS}|\b(?:and|with|by|told|said|met|meet|quoted|quoting|reported|cited|to|the|a|an|as|at|in|on|from|between|among|during|after|before|against|that|who|which|when|while|whether|if|but|The|A|An|As|At|In|On|From)\b",
                 raw_prefix,
             )[-1]
             # "Israeli Prime Minister X praised President Y": a

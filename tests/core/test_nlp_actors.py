@@ -207,8 +207,19 @@ def test_a_title_word_in_a_relative_clause_is_no_apposition():
         ("Japanese Minister Taro Aso flew to Washington. A Treasury spokesman said so.", "spokesman", "JPN"),
         # an abbreviation's period ends no sentence
         ("He said so. U.S. President Barack Obama agreed.", "president", "USA"),
+        # nor in another phrase of the sentence: after a preposition or a past-tense verb
+        ("Merkel restated Berlin's support for Prime Minister Mariano Rajoy.", "prime minister", "ESP"),
+        (
+            "Divisions emerged in London over Treasury Secretary Timothy Geithner's plan.",
+            "treasury secretary",
+            "USA",
+        ),
+        ("U.S. and Cuban ministers discussed President Barack Obama's visit.", "president", "USA"),
+        # a participle that describes the official keeps the owner
+        ("Egypt's ousted President Mohamed Mursi spoke.", "president", "EGY"),
     ],
 )
 def test_the_owner_of_a_title_is_in_its_own_sentence(text, title, code):
-    index = PeopleIndex(text, dt.date(2010, 3, 11), "JPN")
+    on_date = dt.date(2012, 6, 1) if "Rajoy" in text or "Mursi" in text else dt.date(2010, 3, 11)
+    index = PeopleIndex(text, on_date, "JPN")
     assert [p.code for p in index.people if p.title == title] == [code]
