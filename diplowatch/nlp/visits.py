@@ -1404,11 +1404,17 @@ def _meeting_partners(tok: Token, role: str, sent: Sentence, ctx: ArticleContext
 
 
 def _names_a_place(doc: Doc, sent: Sentence, ctx: ArticleContext) -> bool:
-    """Whether the sentence names a country or city outside its dateline."""
+    """Whether the sentence names a country or city outside its dateline, or a town the gazetteer does not
+    know by its country ("in the Italian town of Lucca")."""
     end = ctx.dateline.end if ctx.dateline is not None and sent.start < ctx.dateline.end else sent.start
     return any(
-        h[3].kind in {"country", "city"} and sent.start + h[0] >= end for h in _sentence_places(doc, ctx)
+        sent.start + h[0] >= end
+        and (h[3].kind in {"country", "city"} or h[3].kind == "demonym" and _PLACE_OF.match(doc.text, h[1]))
+        for h in _sentence_places(doc, ctx)
     )
+
+
+_PLACE_OF = re.compile(r"\s+(?:town|city|village|resort|port|island|capital)\s+of\s+[A-Z]")
 
 
 def _home_official(a: Actor, ctx: ArticleContext) -> bool:

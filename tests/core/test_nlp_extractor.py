@@ -1674,3 +1674,15 @@ def test_the_board_of_an_igo_is_no_company_board(extractor, speaker, expected):
 def test_a_capitals_older_english_spelling_is_read_in_running_text(extractor):
     text = "German Finance Minister Wolfgang Schaeuble will travel to Berne on Thursday to sign the accord."
     assert visit_keys(extractor, text, {("DEU", "CHE")}) == {("DEU", "CHE")}
+
+
+def test_a_town_named_by_its_country_is_a_place_the_sentence_names(extractor):
+    # the gazetteer does not know Lucca, but "the Italian town of" names a place: the talks are not in Paris
+    text = (
+        "PARIS (Reuters) - Italian Prime Minister Romano Prodi will discuss the airline at a summit with "
+        "French President Jacques Chirac starting with dinner in the Italian town of Lucca."
+    )
+    assert ("ITA", "FRA") not in visit_keys(extractor, text, {("ITA", "FRA")})
+    # without the town, the talks with the dateline country's president are held there
+    text = text.split(" starting")[0] + " on Thursday."
+    assert ("ITA", "FRA") in visit_keys(extractor, text, {("ITA", "FRA")})
