@@ -261,10 +261,16 @@ _STOP_NAME_TOKENS = {
 def _apposition_rest(text: str, start: int) -> str:
     """The words of an apposition after its title, up to its end or a clause of its own ("..., chief fund
     manager at Ichiyoshi Investment Management, said")."""
-    rest = re.match(r"[^,;.()\"“”]{0,80}", text[start:]).group(0)
-    return re.split(
+    # The period of an abbreviation ("chief U.S. economist at ...") ends nothing.
+    rest = re.match(r"(?:[^,;.()\"“”]|(?<=\b[A-Z])\.){0,80}", text[start:]).group(0)
+    rest = re.split(
         r"\b(?:who|which|that|said|says|told|tells|in|on|during|after|before|when|while)\b", rest, maxsplit=1
     )[0]
+    # A stock ticker after the employer's name ("head of Nokia's ( NOK1V.HE ) unit") makes it a company.
+    return rest + " corp" if _TICKER.match(text, start + len(rest)) else rest
+
+
+_TICKER = re.compile(r"\s*\(\s*[A-Z0-9]{1,6}\.[A-Z]{1,2}\s*\)")
 
 
 def _is_state_title(phrase: str) -> tuple[bool, str]:
@@ -392,6 +398,8 @@ class PeopleIndex:
         # Cities are also surnames ("Li Wei"); countries, demonyms and organisations never are.
         if any(place.kind != "city" for *_, place in gazetteer().find_all(name, self.on_date)):
             return True
+        if all(re.fullmatch(r"[A-Z]\.", w) for w in name.split()):
+            return True  # "chief U.S. economist": an abbreviation's first letter is no initial of a name
         words = set(re.findall(r"[a-z]+", name.lower()))
         return bool(words & lexicon().set("non_state_words"))
 

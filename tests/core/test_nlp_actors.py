@@ -165,10 +165,17 @@ def test_a_parenthesised_owner_before_a_title():
         ("Jean Morel, head of the Bank of France, in an interview, said so.", "FRA", True),
         # An owner before the title stays the owner ("an EU commissioner from Germany" is the EU's).
         ("Karl Brandt, an EU Commissioner from Germany, said so.", "EU", True),
+        # Business words of the employer; an abbreviation's period ends no apposition; a stock ticker after
+        # the employer's name makes it a company.
+        ('"It is hard," said Fred Dix, chief market strategist at Davidson, on Monday.', None, False),
+        ("Ann Lee, chief U.S. economist at High Frequency Economics, said so.", None, False),
+        ("Kai Olsen, the head of Nokia's ( NOK1V.HE ) handset unit, said so.", None, False),
+        # ... not a portfolio of a ministry
+        ("Dieter Vogel, an Economics Ministry spokesman, said so.", "USA", True),
     ],
 )
 def test_the_rest_of_an_apposition_names_the_employer(text, code, is_state):
-    (person,) = PeopleIndex(text, NEW, "USA").people
+    (person,) = [p for p in PeopleIndex(text, NEW, "USA").people if p.name]
     assert person.is_state == is_state
     if is_state:
         assert person.code == code
