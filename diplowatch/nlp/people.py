@@ -400,6 +400,8 @@ class PeopleIndex:
             return True
         if all(re.fullmatch(r"[A-Z]\.", w) for w in name.split()):
             return True  # "chief U.S. economist": an abbreviation's first letter is no initial of a name
+        if re.search(r"\bOfficers?\b", name):
+            return True  # "Chief Financial Officer Paul Tufano": the rest of a company title
         words = set(re.findall(r"[a-z]+", name.lower()))
         return bool(words & lexicon().set("non_state_words"))
 

@@ -248,3 +248,8 @@ def test_the_owner_of_a_title_is_in_its_own_sentence(text, title, code):
 )
 def test_a_city_inside_another_name_is_no_place(text, found):
     assert [place.code for *_, place in gazetteer().find_all(text, NEW)] == found
+
+
+def test_a_company_officer_is_no_named_official():
+    # "Chief" is a title word, but "Financial Officer Paul Tufano" is no name
+    assert PeopleIndex("Chief Financial Officer Paul Tufano said so.", NEW, "USA").people == []
