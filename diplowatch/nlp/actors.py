@@ -76,11 +76,10 @@ _WORD_BEFORE = re.compile(r"(?:^|(?<=[\s(\"“]))([A-Z][a-z]+) $")
 _NOT_NAME_WORDS = frozenset(
     """In On At The A An And But For From To With By As If When While After Before Since Of Over Under Between
     During Then Also Both Only Even Until Unlike Like Near Outside Inside Across Through Via Including
-    Meanwhile
-    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August
-    September October November December North South East West Northern Southern Eastern Western Central
-    Greater Downtown Metro Metropolitan Old New Upper Lower Inner Outer Visiting Visit Leaving Reuters Radio
-    Television Embassy Consulate""".split()
+    Meanwhile Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
+    July August September October November December North South East West Northern Southern Eastern Western
+    Central Greater Downtown Metro Metropolitan Old New Upper Lower Inner Outer Visiting Visit Leaving
+    Reuters Radio Television Embassy Consulate""".split()
 )
 
 

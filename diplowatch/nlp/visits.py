@@ -1424,7 +1424,8 @@ def _home_official(a: Actor, ctx: ArticleContext) -> bool:
 
 def _untold_home_official(a: Actor, ctx: ArticleContext) -> bool:
     """A titled official whose country the text leaves to the dateline ("WASHINGTON - ... met with Vice
-    President George Bush"): wire style names the dateline country's own officials without a nationality."""
+    President George Bush"): wire style names the dateline country's own officials without a nationality. (A
+    non-state title has its own reason, "non-state (company)", so it is none.)"""
     return a.kind == "person" and a.has_title and a.code == ctx.home_code and a.reason == "dateline country"
 
 

@@ -1686,3 +1686,9 @@ def test_a_town_named_by_its_country_is_a_place_the_sentence_names(extractor):
     # without the town, the talks with the dateline country's president are held there
     text = text.split(" starting")[0] + " on Thursday."
     assert ("ITA", "FRA") in visit_keys(extractor, text, {("ITA", "FRA")})
+
+
+def test_meeting_a_dateline_business_leader_is_no_visit(extractor):
+    # a titled person whose country the dateline gives is its official only when the title is a state's
+    text = "WASHINGTON, Oct 19 - Saudi Arabia's Crown Prince Abdullah met with company chairman Rex Lee."
+    assert visit_keys(extractor, text, {("SAU", "USA")}, published=dt.date(1987, 10, 19)) == set()
