@@ -158,6 +158,16 @@ _CLAUSE_WORDS = (
 # A title word inside a relative clause's prepositional phrase names no office: "the Crown Prince, who is here
 # on an official visit" ("X, who resigned as head of the bank" keeps its title).
 _RELATIVE_PHRASE = re.compile(r"(?:who|which|that) .*\b(?:on|in|at|for|during|after|before) (?:a|an|the) $")
+# Titles that companies and other bodies give too, and the words of a state's bodies that may stand before
+# them ("Commission spokesman", "Foreign Ministry spokesman", "Police official").
+_EMPLOYEE_TITLES = frozenset(
+    "spokesman spokeswoman spokesperson chairman chief president director".split() + ["vice president"]
+)
+_STATE_BODY_WORDS = frozenset(
+    """commission ministry treasury government parliament police army navy military defense defence foreign
+    finance trade economy economics interior justice central cabinet presidential palace office council
+    department agency senate congress house court embassy state federal national royal party""".split()
+)
 # Speakers without a name: "a spokesperson for the U.S.", "a Treasury
 # spokesman", "Soviet officials", "the U.S. embassy in Hanoi".
 _UNNAMED = re.compile(
@@ -452,12 +462,19 @@ class PeopleIndex:
             led = leader_code(name, self.on_date)
             if led and not code:
                 code, reason = led, "leaders table"
+            boss = None if code else self._person_before(prefix, found)
+            if boss is not None:
+                # "Merkel spokesman Steffen Seibert", "Putin spokesman Dmitry Peskov": a state person's aide.
+                code, reason = boss[0], f"{title_text.lower()} of {boss[1]}"
             if not code and "commissioner" in title_text.lower() and self._names_the_commission:
                 # "Economic and Monetary Affairs Commissioner Joaquin Almunia" in a story on the EU
                 code, reason = self._names_the_commission, "commissioner of the European Commission"
+            employer = None if code else self._company_before(prefix, title_text, found)
             if not code and self.home_code:
                 code, reason = self.home_code, "dateline country"
             state, why = _is_state_title(title_phrase + (of_owner.group(0) if of_owner else ""))
+            if employer:
+                state, why = False, f"employer named before the title ({employer})"
             found.append(
                 Person(
                     name,
@@ -470,6 +487,41 @@ class PeopleIndex:
                     frozenset(toks),
                 )
             )
+
+    def _person_before(self, prefix: str, found: list[Person]) -> tuple[str, str] | None:
+        """(code, name) of the state person whose surname stands right before a title ("Merkel spokesman"):
+        named earlier in the article, or a leader of the day."""
+        m = re.search(r"([A-Z][a-z][\w'’-]*)\s+$", prefix)
+        if m is None:
+            return None
+        word = m.group(1).removesuffix("'s").removesuffix("’s")
+        named = (p for p in reversed(found) if p.name and p.code and p.is_state and word in p.tokens)
+        person = next(named, None)
+        if person is not None:
+            return person.code, person.name
+        led = leader_code(word, self.on_date)
+        return (led, word) if led else None
+
+    def _company_before(self, prefix: str, title: str, found: list[Person]) -> str | None:
+        """ "Sprint spokesman Matthew Sullivan", "Porsche Chairman Wolfgang Porsche": a name right before a
+        spokesman's or an executive's title that is no place, leader, acronym or state institution is the
+        employer, a company or a body of its own. Only for such titles: "Energy Minister X" is a state's."""
+        if title.lower() not in _EMPLOYEE_TITLES:
+            return None
+        if any(bank in prefix.lower() for bank in lexicon()["state_bank_words"]):
+            return None  # "The Central Bank president"
+        m = re.search(r"([A-Z][a-z][\w&'’-]*)\s+$", prefix)
+        if m is None:
+            return None
+        word = m.group(1).removesuffix("'s").removesuffix("’s")
+        if (
+            word.lower() in _STATE_BODY_WORDS
+            or gazetteer().find_all(word, self.on_date)
+            or leader_code(word, self.on_date)
+            or any(word in p.tokens for p in found)
+        ):
+            return None
+        return word
 
     def _scan_title_then_name(self, text: str, found: list[Person]) -> None:
         """Title, owner, then the name: "the president of Ghana, John Mensah"."""

@@ -253,3 +253,25 @@ def test_a_city_inside_another_name_is_no_place(text, found):
 def test_a_company_officer_is_no_named_official():
     # "Chief" is a title word, but "Financial Officer Paul Tufano" is no name
     assert PeopleIndex("Chief Financial Officer Paul Tufano said so.", NEW, "USA").people == []
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "is_state"),
+    [
+        # a company's name right before a spokesman's or an executive's title is the employer
+        ("Sprint spokesman Matthew Sullivan said so.", None, False),
+        ("Porsche Chairman Wolfgang Porsche said so.", None, False),
+        # a state person's aide is of that state, not of the dateline
+        ("German Chancellor Angela Merkel spoke. Merkel spokesman Steffen Seibert said so.", "DEU", True),
+        ("Putin spokesman Dmitry Peskov said so.", "RUS", True),
+        # guards: a state's body, a state bank, a minister's portfolio
+        ("Commission spokesman Simon Olsen said so.", "USA", True),
+        ("The Central Bank president Francisco Gros said so.", "USA", True),
+        ("Energy Minister Rafael Ramirez said so.", "USA", True),
+    ],
+)
+def test_the_name_before_an_employees_title(text, code, is_state):
+    person = [p for p in PeopleIndex(text, dt.date(2013, 3, 1), "USA").people if p.name][-1]
+    assert person.is_state == is_state
+    if is_state:
+        assert person.code == code
