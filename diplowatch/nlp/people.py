@@ -551,13 +551,13 @@ class PeopleIndex:
             # the Bank of France"), up to the end of the apposition.
             phrase = f"{m.group('prefix')}{m.group('title')}{m.group('suffix')}"
             rest = _apposition_rest(text, m.end())
-            code = (
-                self._owner_code(phrase)
-                or self._owner_code(rest)
-                or leader_code(name, self.on_date)
-                or self.home_code
-            )
+            code = self._owner_code(phrase) or self._owner_code(rest) or leader_code(name, self.on_date)
+            # "Stephen Roach, Morgan Stanley's Asia chairman": the employer named before the title.
+            employer = None if code else self._company_before(m.group("prefix"), m.group("title"), found)
             state, why = _is_state_title(phrase + rest)
+            if employer:
+                state, why = False, f"employer named before the title ({employer})"
+            code = code or self.home_code
             found.append(_named_person(m, name, code, state, "title apposition" if state else why))
 
     def _scan_unnamed(self, text: str, found: list[Person]) -> None:

@@ -261,6 +261,7 @@ def test_a_company_officer_is_no_named_official():
         # a company's name right before a spokesman's or an executive's title is the employer
         ("Sprint spokesman Matthew Sullivan said so.", None, False),
         ("Porsche Chairman Wolfgang Porsche said so.", None, False),
+        ('"It is hard," said Matthew Sullivan, a Sprint spokesman.', None, False),
         # a state person's aide is of that state, not of the dateline
         ("German Chancellor Angela Merkel spoke. Merkel spokesman Steffen Seibert said so.", "DEU", True),
         ("Putin spokesman Dmitry Peskov said so.", "RUS", True),
@@ -268,6 +269,7 @@ def test_a_company_officer_is_no_named_official():
         ("Commission spokesman Simon Olsen said so.", "USA", True),
         ("The Central Bank president Francisco Gros said so.", "USA", True),
         ("Energy Minister Rafael Ramirez said so.", "USA", True),
+        ('"It is hard," said Ali Reza, a Foreign Ministry spokesman.', "USA", True),
     ],
 )
 def test_the_name_before_an_employees_title(text, code, is_state):
