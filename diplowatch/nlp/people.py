@@ -168,6 +168,15 @@ _STATE_BODY_WORDS = frozenset(
     finance trade economy economics interior justice central cabinet presidential palace office council
     department agency senate congress house court embassy state federal national royal party""".split()
 )
+_NAME_WORD_BEFORE = re.compile(r"([A-Z][a-z][\w&'’-]*)\s+$")
+
+
+def _word_before_title(prefix: str) -> str | None:
+    """The capitalised word (no acronym) right before a title, without its "'s": "Merkel", "Sprint"."""
+    m = _NAME_WORD_BEFORE.search(prefix)
+    return m.group(1).removesuffix("'s").removesuffix("’s") if m else None
+
+
 # Speakers without a name: "a spokesperson for the U.S.", "a Treasury
 # spokesman", "Soviet officials", "the U.S. embassy in Hanoi".
 _UNNAMED = re.compile(
@@ -491,10 +500,9 @@ class PeopleIndex:
     def _person_before(self, prefix: str, found: list[Person]) -> tuple[str, str] | None:
         """(code, name) of the state person whose surname stands right before a title ("Merkel spokesman"):
         named earlier in the article, or a leader of the day."""
-        m = re.search(r"([A-Z][a-z][\w'’-]*)\s+$", prefix)
-        if m is None:
+        word = _word_before_title(prefix)
+        if word is None:
             return None
-        word = m.group(1).removesuffix("'s").removesuffix("’s")
         named = (p for p in reversed(found) if p.name and p.code and p.is_state and word in p.tokens)
         person = next(named, None)
         if person is not None:
@@ -510,10 +518,9 @@ class PeopleIndex:
             return None
         if any(bank in prefix.lower() for bank in lexicon()["state_bank_words"]):
             return None  # "The Central Bank president"
-        m = re.search(r"([A-Z][a-z][\w&'’-]*)\s+$", prefix)
-        if m is None:
+        word = _word_before_title(prefix)
+        if word is None:
             return None
-        word = m.group(1).removesuffix("'s").removesuffix("’s")
         if (
             word.lower() in _STATE_BODY_WORDS
             or gazetteer().find_all(word, self.on_date)
