@@ -166,7 +166,8 @@ _EMPLOYEE_TITLES = frozenset(
 _STATE_BODY_WORDS = frozenset(
     """commission ministry treasury government parliament police army navy military defense defence foreign
     finance trade economy economics interior justice central cabinet presidential palace office council
-    department agency senate congress house court embassy state federal national royal party""".split()
+    department agency senate congress house court embassy state federal national royal party assembly
+    legislature force forces guard command regime junta""".split()
 )
 _NAME_WORD_BEFORE = re.compile(r"([A-Z][a-z][\w&'’-]*)\s+$")
 

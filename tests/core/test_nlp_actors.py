@@ -269,6 +269,8 @@ def test_a_company_officer_is_no_named_official():
         ("Commission spokesman Simon Olsen said so.", "USA", True),
         ("The Central Bank president Francisco Gros said so.", "USA", True),
         ("Energy Minister Rafael Ramirez said so.", "USA", True),
+        ("Air Force spokesman Ed Thomas said so.", "USA", True),
+        ("Assembly President Joseph Deiss said so.", "USA", True),
         ('"It is hard," said Ali Reza, a Foreign Ministry spokesman.', "USA", True),
     ],
 )
