@@ -200,7 +200,8 @@ class Extractor:
 
     def _article(self, ctx: ArticleContext, docs: list) -> tuple[list[dict], list[dict]]:
         kept, candidates = self.rule_visits(docs)
-        if self.visit_scorer is not None:
+        if self.visit_scorer is not None and self.visit_scorer.threshold <= 1.0:
+            # Switched off by `make train` (threshold above 1): no candidate can pass, so none is scored.
             kept += scored_visits(self.visit_scorer, ctx, docs, kept, [c for c in candidates if c.negated])
         if self.status_classifier is not None:
             apply_status(self.status_classifier, kept, ctx)
