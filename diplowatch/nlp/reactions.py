@@ -918,6 +918,27 @@ def _not_a_statement(verb: Token, lemma: str, doc: Doc, sent: Sentence, ctx: Art
     return False
 
 
+_HELP_NOUNS = frozenset(
+    {"help", "aid", "assistance", "support", "loan", "loans", "money", "funds", "funding", "financing"}
+    | {"credit", "bailout", "rescue"}
+)
+
+
+def _asks_for_help(verb: Token) -> bool:
+    """ "asked the World Bank to give Sri Lanka ... support", "asked for help", "asked to tap a rescue fund": a
+    request for help for the speaker's side takes no stance against the one asked (unlike "asked Spain to
+    provide more details")."""
+    if verb.lemma_.lower() not in {"ask", "appeal"}:
+        return False
+    asked = [g for p in verb.children if p.dep_ == "prep" and p.lower_ == "for" for g in p.children]
+    for comp in (c for c in verb.children if c.dep_ in {"xcomp", "ccomp"}):
+        if comp.lemma_.lower() in {"tap", "lend", "borrow"}:
+            return True
+        if comp.lemma_.lower() in {"give", "provide", "extend", "grant", "send"}:
+            asked += [c for c in comp.children if c.dep_ == "dobj"]
+    return any(t.lower_ in _HELP_NOUNS or t.lemma_.lower() in _HELP_NOUNS for t in asked)
+
+
 def _not_a_reaction_verb(verb: Token, lemma: str, judging: bool) -> bool:
     """Stance and speech verbs that do not report a reaction here: no object, negated, or still to come."""
     lex = lexicon()
@@ -944,6 +965,8 @@ def _not_a_reaction_verb(verb: Token, lemma: str, judging: bool) -> bool:
     } and not any(c.dep_ in {"dobj", "ccomp", "xcomp", "prep"} for c in verb.children):
         return True
     if any(c.dep_ == "neg" for c in verb.children) and lemma in stance_verbs:
+        return True
+    if _asks_for_help(verb):
         return True
     if lemma in stance_verbs and any(
         c.dep_ == "aux" and c.lower_ in {"will", "would", "to", "could", "may", "might"}

@@ -1472,6 +1472,20 @@ def _behind_relation(tok: Token, top: Token) -> bool:
     return False
 
 
+def _behind_partner(tok: Token, top: Token) -> bool:
+    """Whether tok names the other side of an event phrase: behind a "with" between it and the phrase head,
+    and not behind a place preposition of its own ("in his meeting with Pakistani Prime Minister X", "in
+    talks with Beijing"; not "talks with officials in Beijing")."""
+    cur = tok
+    while cur.i != top.i and cur.head.i != cur.i:
+        if cur.dep_ == "prep" and cur.lower_ in {"in", "at"}:
+            return False
+        if cur.dep_ == "prep" and cur.lower_ == "with":
+            return True
+        cur = cur.head
+    return False
+
+
 def _dest_legs(dtok: Token, how: str, ctx: ArticleContext) -> list[_Leg]:
     """The legs one destination token gives."""
     if how == "here":
@@ -1762,6 +1776,11 @@ def _from_trigger(tok, role, lemma, sent, ctx, preps_by_verb, all_dates) -> list
     if resident_title(visitor.title):
         return []
     legs = _legs(tok, role, lemma, dest, host_actor, sent, ctx)
+    if _home_official(visitor, ctx) or _untold_home_official(visitor, ctx):
+        # "BEIJING - Premier Wen said in his meeting with Pakistani Prime Minister X": the country of the one
+        # a dateline's own official meets is not where the meeting is (elsewhere it stands for the place:
+        # "drove to a meeting with Soviet Foreign Minister Shevardnadze").
+        legs = [leg for leg in legs if leg[3] is None or not _behind_partner(leg[3], tok)]
     if not legs and ctx.home_code and not _names_a_place(tok.doc, sent, ctx):
         # Talks between an official of the dateline's country and a foreign one are held there ("MOSCOW -
         # she and Soviet Premier Ryzhkov agreed during talks earlier today", "BERLIN - Merkel said at a news
@@ -1770,7 +1789,7 @@ def _from_trigger(tok, role, lemma, sent, ctx, preps_by_verb, all_dates) -> list
         home_met = (
             role == "noun" and lemma in _MEETING_NOUNS and any(_home_official(a, ctx) for a in co_visitors)
         )
-        if home_met or (partners and _home_official(visitor, ctx)):
+        if home_met or (partners and (_home_official(visitor, ctx) or _untold_home_official(visitor, ctx))):
             legs = [(ctx.home_code, ctx.home_city, "partner", None)]
     if not legs:
         return []

@@ -1692,3 +1692,47 @@ def test_meeting_a_dateline_business_leader_is_no_visit(extractor):
     # a titled person whose country the dateline gives is its official only when the title is a state's
     text = "WASHINGTON, Oct 19 - Saudi Arabia's Crown Prince Abdullah met with company chairman Rex Lee."
     assert visit_keys(extractor, text, {("SAU", "USA")}, published=dt.date(1987, 10, 19)) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the dateline's own official meets a foreign one there: the nationality of the one met is no place
+        (
+            "BEIJING, March 3 - Chinese Premier Wen Jiabao said in his meeting with Pakistani Prime Minister "
+            "Shaukat Aziz on Wednesday that ties were good.",
+            {("PAK", "CHN")},
+        ),
+        # the dateline's official known only from the dateline (wire style) holds the meeting there too
+        (
+            "WASHINGTON, March 3 - Treasury Secretary James Baker said at a meeting with Sri Lankan Finance "
+            "Minister Ronnie de Mel on Tuesday that reform was needed.",
+            {("LKA", "USA")},
+        ),
+    ],
+)
+def test_a_dateline_officials_meeting_is_held_at_the_dateline(extractor, text, expected):
+    assert visit_keys(extractor, text, expected, published=dt.date(2004, 3, 3)) == expected
+
+
+def test_the_nationality_of_the_one_met_is_the_place_when_the_traveller_is_foreign(extractor):
+    # guard: away from the traveller's own dateline, meeting a named foreign official puts him in that country
+    text = (
+        "MOSCOW, April 13 - U.S. Secretary of State George Shultz flew in from Helsinki and drove straight "
+        "to a meeting with Soviet Foreign Minister Eduard Shevardnadze."
+    )
+    assert ("USA", "SUN") in visit_keys(extractor, text, {("USA", "SUN")}, published=dt.date(1987, 4, 13))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sri Lanka's finance minister asked the World Bank to give Sri Lanka more support.", set()),
+        ("Greece asked to tap a rescue package from the European Union and the IMF.", set()),
+        ("Ireland asked the European Commission for financial help on Sunday.", set()),
+        # a request that the other side change what it does is a demand
+        ("Germany asked Spain to provide more details on its budget.", {("DEU", "negative")}),
+    ],
+)
+def test_asking_for_help_takes_no_stance_against_the_one_asked(extractor, text, expected):
+    assert codes_stances(extractor, text, published=dt.date(2011, 6, 1)) == expected
