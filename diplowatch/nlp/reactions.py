@@ -925,8 +925,8 @@ _HELP_NOUNS = frozenset(
 
 
 def _asks_for_help(verb: Token) -> bool:
-    """ "asked the World Bank to give Sri Lanka ... support", "asked for help", "asked to tap a rescue fund": a
-    request for help for the speaker's side takes no stance against the one asked (unlike "asked Spain to
+    """A request for help for the speaker's side ("asked the World Bank to give Sri Lanka ... support", "asked
+    for help", "asked to tap a rescue fund") takes no stance against the one asked (unlike "asked Spain to
     provide more details")."""
     if verb.lemma_.lower() not in {"ask", "appeal"}:
         return False

@@ -1410,8 +1410,23 @@ def _names_a_place(doc: Doc, sent: Sentence, ctx: ArticleContext) -> bool:
     return any(
         sent.start + h[0] >= end
         and (h[3].kind in {"country", "city"} or h[3].kind == "demonym" and _PLACE_OF.match(doc.text, h[1]))
+        and not _nationality_of_person(doc, h[0], h[1], sent, ctx)
         for h in _sentence_places(doc, ctx)
     )
+
+
+def _nationality_of_person(doc: Doc, start: int, end: int, sent: Sentence, ctx: ArticleContext) -> bool:
+    """Whether a country's name only qualifies a person ("U.S. President Donald Trump", "China's Xi"): it
+    tells whose official one meets, not where."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span[-1]
+    while tok.dep_ in {"compound", "poss", "amod", "nmod"} and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.i == span[-1].i or tok.pos_ != "PROPN":
+        return False
+    return ctx.people.person_at(sent.start + tok.idx, sent.start + tok.idx + len(tok.text)) is not None
 
 
 _PLACE_OF = re.compile(r"\s+(?:town|city|village|resort|port|island|capital)\s+of\s+[A-Z]")

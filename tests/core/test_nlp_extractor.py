@@ -1736,3 +1736,18 @@ def test_the_nationality_of_the_one_met_is_the_place_when_the_traveller_is_forei
 )
 def test_asking_for_help_takes_no_stance_against_the_one_asked(extractor, text, expected):
     assert codes_stances(extractor, text, published=dt.date(2011, 6, 1)) == expected
+
+
+def test_a_stance_between_two_states_people_named_by_surname_is_parsed(extractor):
+    # no state is named in the sentence: only the people index knows whose officials Trump and Duterte are
+    text = (
+        "MANILA (Reuters) - Philippine President Rodrigo Duterte met U.S. President Donald Trump on Monday.\n"
+        "In May, Trump praised Duterte for doing an unbelievable job on the drug problem."
+    )
+    assert ("USA", "positive") in codes_stances(extractor, text, published=dt.date(2017, 11, 14))
+
+
+def test_a_countrys_name_on_the_one_met_does_not_place_the_meeting(extractor):
+    # "U.S." only tells whose president Trump is: the meeting is at the dateline
+    text = "MANILA, May 3 - Philippine President Rodrigo Duterte met U.S. President Donald Trump on Monday."
+    assert visit_keys(extractor, text, {("USA", "PHL")}, published=dt.date(2017, 5, 3)) == {("USA", "PHL")}
