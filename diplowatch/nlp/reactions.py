@@ -378,6 +378,20 @@ def _word_rx(word: str) -> re.Pattern:
     return re.compile(rf"(?<![a-z]){re.escape(word)}(?![a-z])")
 
 
+_DEMAND_VERB_BEFORE = re.compile(
+    r"\b(?:i|we|you|they|he|she|to|will|would|must|should|shall|also|still|now|strongly)\s+$"
+)
+
+
+def _demand_as_verb(low: str, start: int, end: int) -> bool:
+    """Whether a bare "demand" is the verb ("we demand that ...", "will demand an apology"): the singular noun
+    is mostly the market's ("domestic demand", "demand for these bonds"); a political demand is told as
+    "demands" or "demanded", or "demand that"."""
+    return bool(
+        _DEMAND_VERB_BEFORE.search(low, max(0, start - 12), start) or re.match(r"\s+that\b", low[end:])
+    )
+
+
 def _stance_from_cues(text: str, own_code: str | None = None, on_date=None) -> tuple[str, str]:
     original = " " + text + " "
     low = original.lower()
@@ -396,6 +410,8 @@ def _stance_from_cues(text: str, own_code: str | None = None, on_date=None) -> t
     negative_words = set(evaluative["negative"])
     for c in [*lex["negative_cues"], *evaluative["negative"]]:
         for m in _word_rx(c).finditer(low):
+            if c == "demand" and not _demand_as_verb(low, m.start(), m.end()):
+                continue  # "rising demand from China", "demand for these bonds": the market's, not a demand
             if c in negative_words and re.search(
                 r"\b(?:not|no|n't|never)\s+(?:\w+\s+)?$", low[max(0, m.start() - 25) : m.start()]
             ):

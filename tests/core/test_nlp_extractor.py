@@ -1751,3 +1751,17 @@ def test_a_countrys_name_on_the_one_met_does_not_place_the_meeting(extractor):
     # "U.S." only tells whose president Trump is: the meeting is at the dateline
     text = "MANILA, May 3 - Philippine President Rodrigo Duterte met U.S. President Donald Trump on Monday."
     assert visit_keys(extractor, text, {("USA", "PHL")}, published=dt.date(2017, 5, 3)) == {("USA", "PHL")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("German Finance Minister Wolfgang Schaeuble said rising demand from China would help.", set()),
+        ("German Finance Minister Wolfgang Schaeuble said there would be demand for Greek bonds.", set()),
+        # guard: the verb is a demand
+        ('"We demand that Greece cut its spending," German Finance Minister Wolfgang Schaeuble said.', None),
+    ],
+)
+def test_the_markets_demand_is_no_political_demand(extractor, text, expected):
+    got = codes_stances(extractor, text, published=dt.date(2011, 6, 1))
+    assert got == expected if expected is not None else ("DEU", "negative") in got
