@@ -392,6 +392,19 @@ def _demand_as_verb(low: str, start: int, end: int) -> bool:
     )
 
 
+def _concerned_as_about(low: str, start: int, end: int) -> bool:
+    """Whether "concerned" means "was about" or "regarding", not worried: "as far as X is concerned", or the
+    verb with an object and no copula before it ("his offer concerned buying bonds")."""
+    if re.search(r"\bas far as\b[^.;:]{0,60}$", low[max(0, start - 70) : start]):
+        return True
+    worried = re.search(
+        r"\b(?:is|are|was|were|be|been|being|am|'s|'re|remain|remains|remained|feel|feels|felt|deeply|very"
+        r"|gravely|seriously|increasingly|particularly|extremely|most|more|also|still|greatly|concerned)\s+$",
+        low[max(0, start - 20) : start],
+    )
+    return not worried and not re.match(r"\s+(?:about|by|over|at|that|with|for|as)\b", low[end:])
+
+
 def _stance_from_cues(text: str, own_code: str | None = None, on_date=None) -> tuple[str, str]:
     original = " " + text + " "
     low = original.lower()
@@ -412,6 +425,8 @@ def _stance_from_cues(text: str, own_code: str | None = None, on_date=None) -> t
         for m in _word_rx(c).finditer(low):
             if c == "demand" and not _demand_as_verb(low, m.start(), m.end()):
                 continue  # "rising demand from China", "demand for these bonds": the market's, not a demand
+            if c == "concerned" and _concerned_as_about(low, m.start(), m.end()):
+                continue  # "as far as the budget is concerned", "his offer concerned buying bonds"
             if c in negative_words and re.search(
                 r"\b(?:not|no|n't|never)\s+(?:\w+\s+)?$", low[max(0, m.start() - 25) : m.start()]
             ):

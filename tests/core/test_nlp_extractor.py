@@ -1765,3 +1765,17 @@ def test_a_countrys_name_on_the_one_met_does_not_place_the_meeting(extractor):
 def test_the_markets_demand_is_no_political_demand(extractor, text, expected):
     got = codes_stances(extractor, text, published=dt.date(2011, 6, 1))
     assert got == expected if expected is not None else ("DEU", "negative") in got
+
+
+_AS_FAR_AS = (
+    '"As far as the budget is concerned, every day is a test," Greek Finance Minister X said of the EU.'
+)
+_WORRIED = (
+    "Myanmar's Vice President Henry Van Thio said the government was deeply concerned by Bangladesh's move."
+)
+
+
+@pytest.mark.parametrize(("text", "expected"), [(_AS_FAR_AS, set()), (_WORRIED, None)])  # _WORRIED: guard
+def test_concerned_as_regarding_is_no_worry(extractor, text, expected):
+    got = codes_stances(extractor, text, published=dt.date(2017, 9, 20))
+    assert got == expected if expected is not None else ("MMR", "negative") in got
