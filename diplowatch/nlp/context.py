@@ -294,6 +294,36 @@ def _bare_commission(text: str, ctx: ArticleContext) -> Actor | None:
     return Actor(None, code, True, "the Commission of the EU named in the article", "igo", text, False)
 
 
+_COUNTING_WORDS = frozenset(
+    {"many", "most", "some", "few", "ordinary", "average", "millions", "thousands", "hundreds", "young"}
+    | {"percent", "pct", "majority", "half", "third", "quarter", "number", "minority", "share"}
+)
+
+
+def _counted_nationals(tok: Token, ctx: ArticleContext) -> bool:
+    """Whether tok is a country's people counted or qualified ("many Pakistanis", "most Germans", "62 percent
+    of Americans"): the public, not its state (a bare "the Soviets" of wire style may be its government)."""
+    if tok.lower_ in _COUNTING_WORDS:
+        return any(
+            _nationals(g, ctx)
+            for p in tok.children
+            if p.dep_ == "prep" and p.lower_ == "of"
+            for g in p.children
+            if g.dep_ == "pobj"
+        )
+    return _nationals(tok, ctx) and any(
+        c.lower_ in _COUNTING_WORDS for c in tok.children if c.dep_ in {"amod", "det", "nummod", "quantmod"}
+    )
+
+
+def _nationals(tok: Token, ctx: ArticleContext) -> bool:
+    """A plural demonym used as a noun ("Germans", "Pakistanis")."""
+    if tok.tag_ not in {"NNS", "NNPS"} or not tok.text[:1].isupper():
+        return False
+    hits = gazetteer().find_all(tok.text, ctx.published_at)
+    return bool(hits) and hits[0][3].kind == "demonym"
+
+
 def resolve_token_actor(tok: Token, ctx: ArticleContext, sent: Sentence) -> Actor | None:
     """The actor a subject/object token refers to, using the article's people index for names and pronouns."""
     if tok.lower_ in RELATIVES and tok.dep_.startswith("nsubj"):
@@ -323,6 +353,8 @@ def resolve_token_actor(tok: Token, ctx: ArticleContext, sent: Sentence) -> Acto
     }
     if head_words & lexicon().set("non_state_words"):
         return Actor(None, None, False, f"non-state ({tok.lower_})", "other", text, has_title)
+    if _counted_nationals(tok, ctx):
+        return Actor(None, None, False, "non-state (the public)", "other", text, False)
     if person is not None:
         # The person's own title phrase decides whether they act for a state, not a misparsed long span.
         return Actor(person.name, person.code, person.is_state, person.reason, "person", person.title, True)

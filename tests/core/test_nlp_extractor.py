@@ -1779,3 +1779,24 @@ _WORRIED = (
 def test_concerned_as_regarding_is_no_worry(extractor, text, expected):
     got = codes_stances(extractor, text, published=dt.date(2017, 9, 20))
     assert got == expected if expected is not None else ("MMR", "negative") in got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a country's people counted are its public, not its state
+        ("Many Germans opposed the aid to Greece.", set()),
+        ("62 percent of Americans oppose the deal with Iran, a poll showed.", set()),
+        # a company named by its country and its trade
+        ("France's biggest store chain criticized the Dutch retailer Ahold.", set()),
+        ("Germany's biggest lender criticized the Greek government.", set()),
+        (
+            "The Hong Kong stock exchange has turned down requests from British football club Manchester United.",
+            set(),
+        ),
+        # guard: wire style's "the Soviets" may be the Soviet government
+        ("The Soviets rejected the American proposal.", {("SUN", "negative")}),
+    ],
+)
+def test_a_countrys_public_and_companies_are_no_state_reactors(extractor, text, expected):
+    assert codes_stances(extractor, text, published=dt.date(1987, 5, 3)) == expected
