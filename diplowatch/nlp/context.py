@@ -316,6 +316,14 @@ def _counted_nationals(tok: Token, ctx: ArticleContext) -> bool:
     )
 
 
+def _non_state(tok: Token, head_words: set[str], ctx: ArticleContext) -> str | None:
+    """What makes a phrase's head no state actor: a business or party word ("store chain", "analysts"), or a
+    country's public ("many Germans"); None when nothing does."""
+    if head_words & lexicon().set("non_state_words"):
+        return tok.lower_
+    return "the public" if _counted_nationals(tok, ctx) else None
+
+
 def _nationals(tok: Token, ctx: ArticleContext) -> bool:
     """A plural demonym used as a noun ("Germans", "Pakistanis")."""
     if tok.tag_ not in {"NNS", "NNPS"} or not tok.text[:1].isupper():
@@ -351,10 +359,9 @@ def resolve_token_actor(tok: Token, ctx: ArticleContext, sent: Sentence) -> Acto
         for _, _, surface, _ in gazetteer().find_all(text, ctx.published_at)
         for w in surface.split()
     }
-    if head_words & lexicon().set("non_state_words"):
-        return Actor(None, None, False, f"non-state ({tok.lower_})", "other", text, has_title)
-    if _counted_nationals(tok, ctx):
-        return Actor(None, None, False, "non-state (the public)", "other", text, False)
+    non_state = _non_state(tok, head_words, ctx)
+    if non_state:
+        return Actor(None, None, False, f"non-state ({non_state})", "other", text, has_title)
     if person is not None:
         # The person's own title phrase decides whether they act for a state, not a misparsed long span.
         return Actor(person.name, person.code, person.is_state, person.reason, "person", person.title, True)
