@@ -1794,6 +1794,9 @@ def test_concerned_as_regarding_is_no_worry(extractor, text, expected):
             "The Hong Kong stock exchange turned down requests from British club Manchester United.",
             set(),
         ),
+        # a study or a poll reports findings, not a state's position
+        ("A study of U.S. consumers by J.D. Power criticized the Japanese carmaker Toyota.", set()),
+        ("A poll of Americans criticized China.", set()),
         # guard: wire style's "the Soviets" may be the Soviet government
         ("The Soviets rejected the American proposal.", {("SUN", "negative")}),
     ],
