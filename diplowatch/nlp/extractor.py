@@ -22,6 +22,9 @@ EXTRACTOR_VERSION = "diplowatch-rules-0.15"
 # NER is not used (names come from the gazetteer); the rule lemmatizer runs behind a memo (lemma_cache.py).
 _UNUSED_COMPONENTS = ["ner"]
 _BATCH_ARTICLES = 64
+# No-break and thin spaces read as plain spaces by the parser (one character for one: offsets stay the same).
+# spaCy makes each a token of its own, which breaks a name ("Xi\xa0Jinping") and misleads the tagger.
+_SPACES = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u2009": " ", "\u202f": " "})
 
 
 def _hex_id(*parts: object) -> str:
@@ -153,7 +156,7 @@ class Extractor:
         """(article, context or None, parsed Docs of its candidate sentences) per article, in input order."""
         prepared = [(a, *self._candidates(a)) for a in articles]
         jobs = [(pos, i) for pos, (_, ctx, indices) in enumerate(prepared) for i in indices]
-        texts = (prepared[pos][1].sentences[i].text for pos, i in jobs)
+        texts = (prepared[pos][1].sentences[i].text.translate(_SPACES) for pos, i in jobs)
         parsed: dict[int, list] = {}
         for (pos, i), doc in zip(jobs, self.nlp.pipe(texts, batch_size=256), strict=True):
             ctx = prepared[pos][1]
@@ -359,7 +362,7 @@ def _reaction_rows(
                 "reactor_name": r.reactor_name,
                 "reactor_code": code,
                 "stance": stance,
-                "quote": r.quote if r.quote and r.quote in ctx.text else None,
+                "quote": _as_written(r.quote, r.sentence.text, ctx.text),
                 "target_mention_id": target,
                 "target_code": r.target_codes[0] if r.target_codes else None,
                 "trigger": r.trigger.text,
@@ -373,3 +376,14 @@ def _reaction_rows(
         )
     out.sort(key=lambda row: (row["sentence_index"], row["reaction_id"]))
     return out
+
+
+def _as_written(quote: str | None, sentence: str, text: str) -> str | None:
+    """The quote as the article writes it: the parser read no-break spaces as plain ones (same offsets), so
+    the quote is taken back from the sentence at the same place; None when the text does not hold it."""
+    if not quote:
+        return None
+    if quote in text:
+        return quote
+    at = sentence.translate(_SPACES).find(quote)
+    return sentence[at : at + len(quote)] if at >= 0 else None

@@ -1187,11 +1187,21 @@ def _visiting_parts(tok: Token, sent: Sentence, ctx: ArticleContext) -> _Parts:
     return visitor_toks, dest, host_actor, None
 
 
+def _can_be_a_guest(obj: Token) -> bool:
+    """Whether the object of "host"/"welcome" can be a guest: a name, a pronoun, or a noun for people or a
+    party ("welcomed the delegation", "will host leaders"), not a thing ("welcomed Prodi's comments")."""
+    if obj.pos_ != "NOUN":
+        return True
+    people = {w for w in lexicon()["visitor_titles"] if " " not in w} | _GROUP_NOUNS
+    people |= {"guest", "guests", "counterpart", "visitor", "visitors", "team", "head", "heads", "summit"}
+    return obj.lower_ in people or obj.lemma_.lower() in people
+
+
 def _host_parts(tok: Token, sent: Sentence, ctx: ArticleContext) -> _Parts | None:
     # The host is the subject of "host", or of the verb it completes ("plans to host X", "is to host X").
     subj = next(iter(_visitor_token(tok)), None)
     obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
-    if subj is None or obj is None:
+    if subj is None or obj is None or not _can_be_a_guest(obj):
         return None
     host_actor = resolve_token_actor(subj, ctx, sent)
     visitor_toks = [obj]

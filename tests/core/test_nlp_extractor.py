@@ -1803,3 +1803,22 @@ def test_concerned_as_regarding_is_no_worry(extractor, text, expected):
 )
 def test_a_countrys_public_and_companies_are_no_state_reactors(extractor, text, expected):
     assert codes_stances(extractor, text, published=dt.date(1987, 5, 3)) == expected
+
+
+def test_welcoming_a_things_comments_is_no_hosting(extractor):
+    text = (
+        "PARIS, May 3 - Italian Prime Minister Romano Prodi said Alitalia needed a partner.\n"
+        "Some French aviation officials welcomed Prodi's comments as they eased their fears of a merger."
+    )
+    assert ("ITA", "FRA") not in visit_keys(extractor, text, {("ITA", "FRA")})
+    # guard: welcoming a person is hosting
+    text = "PARIS, May 3 - French President Jacques Chirac welcomed Italian Prime Minister Romano Prodi."
+    assert ("ITA", "FRA") in visit_keys(extractor, text, {("ITA", "FRA")})
+
+
+def test_no_break_spaces_are_read_as_spaces_and_quotes_kept_as_written(extractor):
+    text = "SEOUL (Reuters) - Russian President Vladimir\xa0Putin will visit\xa0North\xa0Korea on Tuesday."
+    assert visit_keys(extractor, text, {("RUS", "PRK")}, published=dt.date(2017, 3, 20)) == {("RUS", "PRK")}
+    text = 'BEIJING (Reuters) - China criticized Japan, saying the visit was "deeply\xa0wrong".'
+    _, reactions = extractor.extract("nbsp", text, dt.date(2017, 3, 20))
+    assert [r["quote"] for r in reactions if r["reactor_code"] == "CHN"] == ["deeply\xa0wrong"]
