@@ -243,6 +243,16 @@ def _pronoun_actor(tok: Token, ctx: ArticleContext, sent: Sentence, offset: int)
             if found is not None and found.name:
                 person = found
                 break
+            named = resolve_token_actor(subj, ctx, sent)
+            if (
+                named is not None
+                and named.kind == "person"
+                and named.name
+                and (named.reason.startswith("surname") or named.reason == "leaders table")
+            ):
+                # "Wen will address parliament ... where he will attend": a later mention by one of the
+                # names of a person the index knows (or of a leader) is the subject too.
+                return dataclasses.replace(named, reason=f"pronoun → {named.reason}")
             if tok.lower_ in {"he", "she"} and _unknown_person(subj, sent, ctx):
                 # "Gaetano Micciche, who heads the bank's division, ... and he said": the pronoun is that
                 # person, whom the article does not tie to a state, not the last leader it named.
@@ -253,7 +263,7 @@ def _pronoun_actor(tok: Token, ctx: ArticleContext, sent: Sentence, offset: int)
         actor = resolve_token_actor(official, ctx, sent)
         if actor is not None and actor.code and actor.is_state:
             return dataclasses.replace(actor, reason=f"pronoun → {actor.reason}")
-    person = person or ctx.people.salient_before(offset) or ctx.people.last_before(offset)
+    person = person or ctx.people.salient_before(offset) or ctx.people.last_before(offset, a_person=True)
     if person is None:
         return None
     return Actor(

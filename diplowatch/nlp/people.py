@@ -115,6 +115,7 @@ _TITLE_WORDS = sorted(
         "chairman",
         "director",
         "head",
+        "member",  # "ECB governing council member X", "X, a member of the governing council of the ECB"
     },
     key=len,
     reverse=True,
@@ -180,6 +181,12 @@ def _word_before_title(prefix: str) -> str | None:
 
 # Speakers without a name: "a spokesperson for the U.S.", "a Treasury
 # spokesman", "Soviet officials", "the U.S. embassy in Hanoi".
+# The unnamed offices of _UNNAMED that are people (the others are institutions: "he" is none of them).
+_PERSON_OFFICES = frozenset(
+    {"spokesman", "spokeswoman", "spokesperson", "official", "officials", "diplomat", "diplomats"}
+    | {"envoy", "ambassador"}
+)
+
 _UNNAMED = re.compile(
     r"\b(?P<title>(?i:spokes(?:man|woman|person)|officials?|ministry|embassy|government|diplomats?|envoy|delegation|mission|authorities|"
     r"administration|treasury|statement|parliament|legislature|central bank|ambassador))\b"
@@ -298,6 +305,7 @@ def _is_state_title(phrase: str) -> tuple[bool, str]:
     lex = lexicon()
     if re.search(r"\b(?:former|ex-|retired|late)\b", low):
         return False, "former official"
+    state_bank = any(bank in low for bank in lex["state_bank_words"])
     for bank in lex["state_bank_words"]:
         low = low.replace(bank, "statebank")
     low = re.sub(r"\bchambers? of commerce\b", "association", low)  # a business association
@@ -307,8 +315,10 @@ def _is_state_title(phrase: str) -> tuple[bool, str]:
         low = low[:start] + " " * (end - start) + low[end:]
     words = set(re.findall(r"[a-z]+", low))
     bad = words & lex.set("non_state_words")
-    if any(place.kind == "igo" for *_, place in named):
-        bad -= {"board"}  # the board of an IGO ("ECB board member") is no company board
+    if state_bank or any(place.kind == "igo" for *_, place in named):
+        # the board of an IGO or a central bank ("ECB board member", "Bundesbank board member") is no
+        # company board
+        bad -= {"board"}
     # A portfolio of a ministerial title ("Trade and Industry
     # Minister", "Minister for Church Affairs") is not a business word.
     bad = {
@@ -670,9 +680,12 @@ class PeopleIndex:
                 best, best_score = person, score
         return best or self.last_before(offset, named=True)
 
-    def last_before(self, offset: int, title_word: str | None = None, named: bool = False) -> Person | None:
+    def last_before(
+        self, offset: int, title_word: str | None = None, named: bool = False, a_person: bool = False
+    ) -> Person | None:
         """The last person before offset; for a definite title
-        ("the official said") the last *source* with it.
+        ("the official said") the last *source* with it. `a_person`: only someone "he" or "she" can be (no
+        unnamed ministry, embassy or parliament).
 
         News refers back to the official who was quoted ("..., officials said. The official said ..."), not to
         officials who were only mentioned ("talks with U.S. officials").
@@ -682,7 +695,7 @@ class PeopleIndex:
         for person in self.people:
             if person.start >= offset:
                 break
-            if named and not person.name:
+            if (named or a_person and person.title not in _PERSON_OFFICES) and not person.name:
                 continue
             if (
                 title_word

@@ -1097,6 +1097,8 @@ def _visit_verb_parts(tok: Token, lemma: str, preps_by_verb: dict) -> _Parts:
     )
     if lemma in {"tour", "visit"}:
         dest = [d for d in dest if d[1] in {"dobj", "to", "in", "of", "here"}]
+    if lemma == "head":
+        dest = [d for d in dest if d[1] != "dobj"]  # "heads Germany's Bundesbank" leads it, goes nowhere
     return visitor_toks, dest, None, None
 
 

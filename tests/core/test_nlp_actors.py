@@ -279,3 +279,25 @@ def test_the_name_before_an_employees_title(text, code, is_state):
     assert person.is_state == is_state
     if is_state:
         assert person.code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ECB governing council member Christian Noyer said Greece must do more.", ("Christian Noyer", "EU")),
+        ("Bundesbank board member Andreas Dombret said Greece must do more.", ("Andreas Dombret", "DEU")),
+        (
+            "Ewald Nowotny, a member of the governing council of the ECB, said it was early.",
+            ("Ewald Nowotny", "EU"),
+        ),
+    ],
+)
+def test_a_member_of_a_central_banks_council_or_board_is_an_official(text, expected):
+    people = [(p.name, p.code) for p in PeopleIndex(text, dt.date(2012, 6, 28), None).people if p.is_state]
+    assert expected in people
+
+
+def test_a_company_board_member_is_no_official():
+    # guard: the board of a company
+    text = "Siemens board member Klaus Weber said Greece must do more."
+    assert not [p for p in PeopleIndex(text, dt.date(2012, 6, 28), None).people if p.is_state]

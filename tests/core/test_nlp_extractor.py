@@ -1822,3 +1822,34 @@ def test_no_break_spaces_are_read_as_spaces_and_quotes_kept_as_written(extractor
     text = 'BEIJING (Reuters) - China criticized Japan, saying the visit was "deeply\xa0wrong".'
     _, reactions = extractor.extract("nbsp", text, dt.date(2017, 3, 20))
     assert [r["quote"] for r in reactions if r["reactor_code"] == "CHN"] == ["deeply\xa0wrong"]
+
+
+def test_a_pronoun_after_a_named_subject_is_that_subject(extractor):
+    # guard: "he" is Wen (a leader, known by the leaders table), named by his surname as the sentence's
+    # subject, not the minister named last before it
+    text = (
+        "ATHENS, Oct 2 (Reuters) - China offered on Saturday to buy Greek government bonds.\n"
+        "Premier Wen Jiabao made the offer at the start of a two-day visit to Greece.\n"
+        "An official close to Investment Minister Harris Pamboukis said the memorandum set no targets.\n"
+        "Wen will address the Greek parliament on Sunday and leave for Brussels, where he will attend an "
+        "EU-China summit before going on to Germany, Italy and Turkey."
+    )
+    got = visit_keys(extractor, text, {("CHN", "DEU")}, published=dt.date(2010, 10, 2))
+    assert {("CHN", "DEU"), ("CHN", "ITA"), ("CHN", "TUR")} <= got
+    assert not {k for k in got if k[0] == "GRC"}
+
+
+def test_he_is_no_institution_named_before(extractor):
+    # the only earlier "person" is the Greek parliament: "he" is someone the article does not name
+    text = (
+        "Wen will address the Greek parliament on Sunday and then leave for Brussels, where he will attend a "
+        "summit before going on to Germany and Italy."
+    )
+    assert not [
+        k for k in visit_keys(extractor, text, set(), published=dt.date(2010, 10, 2)) if k[0] == "GRC"
+    ]
+
+
+def test_heading_an_institution_is_no_trip(extractor):
+    text = "FRANKFURT, May 3 - ECB council member Jens Weidmann, who heads Germany's Bundesbank, spoke."
+    assert visit_keys(extractor, text, set(), published=dt.date(2012, 8, 14)) == set()
