@@ -322,7 +322,9 @@ def _counted_nationals(tok: Token, ctx: ArticleContext) -> bool:
             if g.dep_ == "pobj"
         )
     return _nationals(tok, ctx) and any(
-        c.lower_ in _COUNTING_WORDS for c in tok.children if c.dep_ in {"amod", "det", "nummod", "quantmod"}
+        c.lower_ in _COUNTING_WORDS or c.dep_ == "nummod" and c.like_num
+        for c in tok.children
+        if c.dep_ in {"amod", "det", "nummod", "quantmod"}
     )
 
 

@@ -1787,6 +1787,7 @@ def test_concerned_as_regarding_is_no_worry(extractor, text, expected):
         # a country's people counted are its public, not its state
         ("Many Germans opposed the aid to Greece.", set()),
         ("62 percent of Americans oppose the deal with Iran, a poll showed.", set()),
+        ("More than 35,000 Germans filed complaints against the ECB's plan.", set()),
         # a company named by its country and its trade
         ("France's biggest store chain criticized the Dutch retailer Ahold.", set()),
         ("Germany's biggest lender criticized the Greek government.", set()),
