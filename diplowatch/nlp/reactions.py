@@ -897,6 +897,22 @@ def _is_demand(noun: Token) -> bool:
     )
 
 
+_PARTY_WORDS = frozenset({"party", "parties", "leader", "leaders", "lawmakers", "politician", "politicians"})
+
+
+def _the_opposition(noun: Token) -> bool:
+    """A country's political opposition ("Greece's main opposition", "the opposition party", "opposition
+    lawmakers"), not a position against something (that one is "to", "from" or "against" something)."""
+    if any(
+        c.dep_ == "amod" and c.lower_ in {"main", "largest", "biggest", "parliamentary"}
+        for c in noun.children
+    ):
+        return True
+    if noun.dep_ in {"compound", "amod"} and noun.head.lower_ in _PARTY_WORDS | {"deputies", "members"}:
+        return True
+    return noun.head.lower_ == "of" and noun.head.head.lower_ in _PARTY_WORDS | {"chief", "head"}
+
+
 def _nominal_reactions(
     doc: Doc, sent: Sentence, ctx: ArticleContext, visits: list
 ) -> list[ReactionCandidate]:
@@ -912,6 +928,8 @@ def _nominal_reactions(
         ):
             continue
         if noun.lemma_.lower() in {"call", "demand"} and not _is_demand(noun):
+            continue
+        if noun.lemma_.lower() == "opposition" and _the_opposition(noun):
             continue
         for owner in _position_owners(noun):
             why = f"position noun '{noun.text}'"

@@ -1854,3 +1854,21 @@ def test_he_is_no_institution_named_before(extractor):
 def test_heading_an_institution_is_no_trip(extractor):
     text = "FRANKFURT, May 3 - ECB council member Jens Weidmann, who heads Germany's Bundesbank, spoke."
     assert visit_keys(extractor, text, set(), published=dt.date(2012, 8, 14)) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The chief of Greece's main opposition, the Syriza party, blamed the move on Germany's Merkel.",
+            set(),
+        ),
+        # guard: opposition to or from something is a position
+        (
+            "The plan faces opposition from Germany, which says Greece must cut spending.",
+            {("DEU", "negative")},
+        ),
+    ],
+)
+def test_a_countrys_political_opposition_is_no_position_of_the_country(extractor, text, expected):
+    assert codes_stances(extractor, text, published=dt.date(2012, 6, 1)) == expected
