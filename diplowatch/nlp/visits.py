@@ -730,11 +730,24 @@ def _private_purpose(trigger: Token) -> bool:
     return False
 
 
+def _misparsed_subject(verb: Token) -> list[Token]:
+    """A name the parser hung on a present-tense verb as a modifier of a noun ("Rha leaves today for Ottawa",
+    "Mikulic visits West Germany next week": the name a compound or adjective of "leaves"/"visits", which the
+    tagger still reads as a verb): the verb's subject."""
+    if verb.tag_ != "VBZ":
+        return []
+    return [
+        c
+        for c in verb.children
+        if c.dep_ in {"compound", "amod", "nmod"} and c.i < verb.i and c.text[:1].isupper() and c.is_alpha
+    ][-1:]
+
+
 def _visitor_token(trigger: Token) -> list[Token]:
     """The traveller: subject of the trigger verb, or of the verb governing it (xcomp/conj chains)."""
     cur = trigger
     for _ in range(5):
-        subjects = [c for c in cur.children if c.dep_ in SUBJECTS]
+        subjects = [c for c in cur.children if c.dep_ in SUBJECTS] or _misparsed_subject(cur)
         if subjects:
             # Two subjects means a misparsed apposition; the one next to the verb is the actor.
             subj = max(subjects, key=lambda c: c.i if c.i < cur.i else -c.i)
@@ -822,7 +835,8 @@ def _noun_visitor(trigger: Token) -> list[Token]:
             return [*out, cur, *cur.conjuncts]
         if cur.pos_ in {"VERB", "AUX"}:
             for child in cur.children:
-                if child.dep_ == "agent":
+                if child.dep_ == "agent" and prev.dep_ in {"nsubjpass", "dobj"}:
+                    # "a visit was paid by X"; not "during a visit to the U.S., Kondo was asked by Volcker"
                     out.extend(g for g in child.children if g.dep_ == "pobj")
             subjects = [c for c in cur.children if c.dep_ in SUBJECTS and trigger not in c.subtree]
             subjects.sort(key=lambda c: c.i if c.i < cur.i else -c.i, reverse=True)

@@ -1872,3 +1872,29 @@ def test_heading_an_institution_is_no_trip(extractor):
 )
 def test_a_countrys_political_opposition_is_no_position_of_the_country(extractor, text, expected):
     assert codes_stances(extractor, text, published=dt.date(2012, 6, 1)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the parser hangs a surname before a present-tense travel verb on it as a modifier of a noun
+        (
+            "SEOUL, March 11 - South Korean Trade Minister Rha Woong Bae said exports would grow.\n"
+            "Rha leaves today for Ottawa for trade talks with Canadian officials.",
+            {("KOR", "CAN")},
+        ),
+        (
+            "BELGRADE, March 23 - Yugoslav Prime Minister Branko Mikulic said Yugoslavia would pay.\n"
+            "Mikulic visits West Germany next week for talks with Chancellor Helmut Kohl.",
+            {("YUG", "DEU")},
+        ),
+        # a trip noun in a fronted phrase is the main subject's, not the agent's of a passive
+        (
+            "TOKYO, June 19 - During a visit to the U.S. earlier this month, Economic Planning Minister "
+            "Tetsuo Kondo was asked by U.S. Federal Reserve chairman Paul Volcker what Japan could do.",
+            {("JPN", "USA")},
+        ),
+    ],
+)
+def test_travellers_the_parser_misplaces(extractor, text, expected):
+    assert visit_keys(extractor, text, expected, published=dt.date(1987, 3, 23)) == expected
