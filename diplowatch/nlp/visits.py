@@ -521,6 +521,16 @@ def _status(trigger: Token, ctx: ArticleContext, dates: list[DateMention]) -> tu
     found = _negated_status(trigger, lemmas, deps, chain, lex)
     if found is None and _ended_trip(trigger) and trigger.head.tag_ in {"VB", "VBZ", "VBP", "VBG"}:
         found = "ongoing", "ends the trip later"  # "ends / will end his visit on Friday": there until then
+    if (
+        found is None
+        and _ended_trip(trigger)
+        and trigger.head.tag_ == "VBN"
+        and any(
+            c.dep_ == "aux" and c.lower_ in {"having", "has", "have", "had"} for c in trigger.head.children
+        )
+    ):
+        # "will fly to Tokyo on Sunday, after having completed a trip to France": over, whatever comes next
+        found = "completed", "a perfect of ending the trip"
     if found is None:
         found = _clause_order_status(trigger, ctx, dates)
     if found is None:
@@ -1085,6 +1095,8 @@ def _date_owner(d: DateMention, triggers: list[Token], doc: Doc) -> int:
             if anc.i in trigger_ids:
                 return anc.i
             if anc.pos_ in {"VERB", "AUX"}:
+                if anc.dep_ == "relcl" and not any(t.i in trigger_ids for t in anc.subtree):
+                    return -1  # "Funaro, who is in Rome today, will fly to Tokyo on Sunday": the clause's own
                 break
     if not inside:  # a date matched inside a token ("mid-June" read as one)
         return min(triggers, key=lambda t: min(abs(d.start - t.idx), abs(d.end - t.idx))).i
@@ -1646,6 +1658,10 @@ def _leg_status(
         leg_status = "ongoing"  # speaking or meeting somewhere today means being there now
     if how == "from" and not negated:
         leg_status = "completed"
+    if how == "dobj" and tok.lemma_.lower() in {"leave", "depart"} and not negated:
+        # The place one leaves: "left Washington for a tour of Europe" (over), "leaves Paris on Friday" (there
+        # until then).
+        leg_status = "completed" if tok.tag_ in {"VBD", "VBN"} else "ongoing"
     if how == "taken" and taken_status and not negated:
         leg_status = taken_status
     return leg_status
@@ -1944,9 +1960,13 @@ def _attach_dates(
     dates = [d for d in dates if d.kind != "year" and (d.start, d.end) in spans]
     if _dated_by_article_day(cand, tok, sent, ctx):
         return
-    if "presence" in cand.reasons[0] or "meet" in cand.reasons[0] and cand.status != "planned":
+    stay = tok.lemma_.lower() == "be" and (
+        cand.status == "planned" or any(d.kind in {"md_range", "dm_range"} for d in dates)
+    )
+    if "presence" in cand.reasons[0] and not stay or "meet" in cand.reasons[0] and cand.status != "planned":
         # The day of a statement, or of a meeting already held, is not the day of arrival; the day set for a
-        # coming meeting is the day the trip is pinned to ("will meet X in Paris on Tuesday").
+        # coming meeting is the day the trip is pinned to ("will meet X in Paris on Tuesday"), and so are the
+        # days one is to be somewhere ("would be in Rome from June 3 to 6").
         return
     if not dates:
         dates_ok = []

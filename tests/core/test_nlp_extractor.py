@@ -1898,3 +1898,35 @@ def test_a_countrys_political_opposition_is_no_position_of_the_country(extractor
 )
 def test_travellers_the_parser_misplaces(extractor, text, expected):
     assert visit_keys(extractor, text, expected, published=dt.date(1987, 3, 23)) == expected
+
+
+def _rows(extractor, text, published):
+    visits, _ = extractor.extract("t", text, published)
+    days = [
+        (str(v["start_date"]) if v["start_date"] else None, str(v["end_date"]) if v["end_date"] else None)
+        for v in visits
+    ]
+    return {(v["visitor_code"], v["host_code"], v["status"], *d) for v, d in zip(visits, days, strict=True)}
+
+
+def test_the_days_one_is_to_be_somewhere_date_the_stay(extractor):
+    text = "WASHINGTON, March 4 - President Reagan would be in Rome from June 3 to 6 as the guest of Cossiga."
+    assert ("USA", "ITA", "planned", "1987-06-03", "1987-06-06") in _rows(
+        extractor, text, dt.date(1987, 3, 4)
+    )
+    # guard: a day someone was somewhere, told from there, is no arrival day
+    text = "ROME, March 4 - President Reagan was in Rome on Monday."
+    assert ("USA", "ITA", "ongoing", None, None) in _rows(extractor, text, dt.date(1987, 3, 4))
+
+
+def test_a_finished_tour_the_day_of_a_relative_clause_and_the_place_left(extractor):
+    text = (
+        "BRASILIA, March 5 - Brazilian Finance Minister Dilson Funaro, who is in Rome today, will fly to "
+        "Tokyo on Sunday, after having completed a week-long trip to the United States and France."
+    )
+    rows = _rows(extractor, text, dt.date(1987, 3, 5))
+    # the trip is over; "today" is the day of being in Rome, not of the flight (Sunday, March 8)
+    assert {("BRA", "USA", "completed", None, None), ("BRA", "FRA", "completed", None, None)} <= rows
+    assert ("BRA", "JPN", "planned", "1987-03-08", None) in rows
+    text = "WASHINGTON, March 4 - Brazilian Finance Minister Dilson Funaro later left Washington for Britain."
+    assert ("BRA", "USA", "completed", None, None) in _rows(extractor, text, dt.date(1987, 3, 4))
