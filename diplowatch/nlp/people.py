@@ -398,6 +398,26 @@ def without_article(tokens) -> set[str]:
     return {v for v in variants if len(v) > 2}
 
 
+_PORTFOLIO_AND = re.compile(r"(?:^|\s)([A-Z][a-z]+) and ([A-Z][a-z]+ (?:[\w’'\-]+ )*)$")
+
+
+def _portfolio_pair(raw_prefix: str, prefix: str) -> str:
+    """The prefix with a ministry's portfolio of two words joined by "and" kept whole ("Tanzania's
+    Agriculture and Livestock Development Minister"): its owner stands before the pair. Not when anything else
+    stands before "and" ("Germany and Spanish Prime Minister X", "Hollande and German Chancellor Merkel"):
+    that "and" joins two actors."""
+    m = _PORTFOLIO_AND.search(raw_prefix)
+    if m is None or not raw_prefix.endswith(prefix) or not prefix.strip().startswith(m.group(2).split()[0]):
+        return prefix
+    if m.group(1).lower() not in lexicon().set("ministry_portfolios"):
+        return prefix  # "Hollande and German Chancellor Merkel": two actors
+    start = m.start(1)
+    before = re.split(
+        r"[,;:\"“(]|\b(?:and|with|by|to|the|a|an|at|in|on|from|The|A|An|At|In|On)\b", raw_prefix[:start]
+    )[-1]
+    return before + raw_prefix[start:]
+
+
 class PeopleIndex:
     """Every titled person and unnamed official speaker in an article, in text order."""
 
@@ -472,6 +492,7 @@ class PeopleIndex:
             # "Israeli Prime Minister X praised President Y": a
             # statement verb ends the clause the nationality belongs to.
             prefix = _STATEMENT_VERB_RE().split(prefix)[-1]
+            prefix = _portfolio_pair(raw_prefix, prefix)
             title_phrase = f"{prefix}{title_text}"
             after = text[m.end() : m.end() + 60]
             of_owner = re.match(r" of (?:the )?([A-Z][\w.]*(?: [A-Z][\w.]*){0,3})", after)
@@ -490,6 +511,11 @@ class PeopleIndex:
                 # "Economic and Monetary Affairs Commissioner Joaquin Almunia" in a story on the EU
                 code, reason = self._names_the_commission, "commissioner of the European Commission"
             employer = None if code else self._company_before(prefix, title_text, found)
+            placed = None if code else self._placed_in(text, m.start() - len(prefix))
+            if placed:
+                # "In Caracas, President Jaime Lusinchi said": wire style places a statement of the place's
+                # own official this way (under a QUITO dateline, Lusinchi is no Ecuadorean).
+                code, reason = placed, "official of the place the sentence opens with"
             if not code and self.home_code:
                 code, reason = self.home_code, "dateline country"
             state, why = _is_state_title(title_phrase + (of_owner.group(0) if of_owner else ""))
@@ -507,6 +533,19 @@ class PeopleIndex:
                     frozenset(toks),
                 )
             )
+
+    def _placed_in(self, text: str, start: int) -> str | None:
+        """The country of the place a sentence opens with when only that stands before the title ("In
+        Caracas, President X"), if it is not the dateline's."""
+        line = text[max(0, start - 80) : start]
+        m = re.search(r"(?:^|\n|[.!?]\s)\s*In ([A-Z][\w.’'\- ]{1,40}?), (?:the )?$", line)
+        if m is None:
+            return None
+        hits = [h for h in gazetteer().find_all(m.group(1), self.on_date) if h[3].kind in {"city", "country"}]
+        if len(hits) != 1 or hits[0][1] - hits[0][0] != len(m.group(1)):
+            return None
+        code = hits[0][3].code
+        return code if code != self.home_code else None
 
     def _person_before(self, prefix: str, found: list[Person]) -> tuple[str, str] | None:
         """(code, name) of the state person whose surname stands right before a title ("Merkel spokesman"):

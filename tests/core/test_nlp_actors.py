@@ -301,3 +301,32 @@ def test_a_company_board_member_is_no_official():
     # guard: the board of a company
     text = "Siemens board member Klaus Weber said Greece must do more."
     assert not [p for p in PeopleIndex(text, dt.date(2012, 6, 28), None).people if p.is_state]
+
+
+@pytest.mark.parametrize(
+    ("home", "text", "name", "code"),
+    [
+        # a ministry's two portfolios joined by "and": the owner stands before the pair
+        (
+            "UGA",
+            "Tanzania's Agriculture and Livestock Development Minister Paul Bomani spoke.",
+            "Paul Bomani",
+            "TZA",
+        ),
+        # guard: "and" between two actors
+        ("UGA", "Hollande and German Chancellor Angela Merkel spoke.", "Angela Merkel", "DEU"),
+        # a sentence opening with a place of another country introduces that place's own official
+        (
+            "ECU",
+            "Ecuador will resume exports.\nIn Caracas, President Jaime Lusinchi spoke.",
+            "Jaime Lusinchi",
+            "VEN",
+        ),
+        ("BEL", "The search went on.\nIn London, Transport Secretary John Moore spoke.", "John Moore", "GBR"),
+        # guard: without the opening place the dateline's country stands
+        ("BEL", "The search went on.\nTransport Secretary John Moore spoke.", "John Moore", "BEL"),
+    ],
+)
+def test_the_owner_of_a_title_before_a_portfolio_pair_and_after_an_opening_place(home, text, name, code):
+    people = PeopleIndex(text, dt.date(1987, 3, 9), home_code=home).people
+    assert (name, code) in [(p.name, p.code) for p in people]
