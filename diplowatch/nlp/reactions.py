@@ -554,11 +554,7 @@ def _anaphoric_targets(verb: Token, speaker: Actor, sent: Sentence, ctx: Article
         return []
     previous = ctx.sentences[sent.index - 1].text
     return list(
-        dict.fromkeys(
-            place.code
-            for _, _, _, place in gazetteer().find_all(previous, ctx.published_at)
-            if place.code != speaker.code
-        )
+        dict.fromkeys(place.code for place in _target_places(previous, ctx) if place.code != speaker.code)
     )
 
 
@@ -758,7 +754,7 @@ def _context_targets(
     rest = " ".join(t.text for t in doc if not (span.start <= t.i < span.end))
     texts = [rest, ctx.sentences[sent.index - 1].text] if sent.index > 0 and previous else [rest]
     for text in texts:
-        codes = [p.code for *_, p in gazetteer().find_all(text, ctx.published_at) if p.code != speaker.code]
+        codes = [p.code for p in _target_places(text, ctx) if p.code != speaker.code]
         if codes:
             return list(dict.fromkeys(codes))
     return []
@@ -981,7 +977,7 @@ def _asks_for_help(verb: Token) -> bool:
         return False
     asked = [g for p in verb.children if p.dep_ == "prep" and p.lower_ == "for" for g in p.children]
     for comp in (c for c in verb.children if c.dep_ in {"xcomp", "ccomp"}):
-        if comp.lemma_.lower() in {"tap", "lend", "borrow"}:
+        if comp.lemma_.lower() in {"tap", "lend", "borrow", "finance", "fund", "bankroll"}:
             return True
         if comp.lemma_.lower() in {"give", "provide", "extend", "grant", "send"}:
             asked += [c for c in comp.children if c.dep_ == "dobj"]
@@ -1102,13 +1098,31 @@ def _what_was_said(
     return content, content_text, quote_text, direct
 
 
+_CURRENCY_AFTER = re.compile(
+    r"\s+(?:dollars?|yen|francs?|marks?|pounds?|sterling|pesos?|won|yuan|renminbi|lira|lire|rupees?|roubles?"
+    r"|rubles?|kronas?|kronor|kroner|crowns?|dinars?|riyals?|rand|shekels?|escudos?|pesetas?|drachmas?"
+    r"|guilders?|schillings?|cruzados?|cruzeiros?|reais|real)\b",
+    re.I,
+)
+
+
+def _target_places(text: str, ctx: ArticleContext) -> list:
+    """The states and IGOs a text names as possible targets: not a state named only in a currency's name ("the
+    rise of the Taiwan dollar against the U.S. Dollar")."""
+    return [
+        place
+        for _, end, _, place in gazetteer().find_all(text, ctx.published_at)
+        if not _CURRENCY_AFTER.match(text, end)
+    ]
+
+
 def _named_targets(
     content: list[Token], content_text: str, speaker: Actor, sent: Sentence, ctx: ArticleContext
 ) -> tuple[list[str], list[str]]:
     """(target codes, names the pronouns stand for) of what was said."""
     # Targets: foreign states/IGOs named in what was said (an IGO may react to any state).
     targets = []
-    for _, _, _, place in gazetteer().find_all(content_text, ctx.published_at):
+    for place in _target_places(content_text, ctx):
         if place.code != speaker.code and place.code not in targets:
             targets.append(place.code)
     # Pronouns in what was said ("expect him to ...") stand for the person the article is about.

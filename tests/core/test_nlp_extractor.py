@@ -1930,3 +1930,25 @@ def test_a_finished_tour_the_day_of_a_relative_clause_and_the_place_left(extract
     assert ("BRA", "JPN", "planned", "1987-03-08", None) in rows
     text = "WASHINGTON, March 4 - Brazilian Finance Minister Dilson Funaro later left Washington for Britain."
     assert ("BRA", "USA", "completed", None, None) in _rows(extractor, text, dt.date(1987, 3, 4))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a state named only in a currency's name is no target
+        (
+            "WASHINGTON, March 5 - A Treasury spokesman refused comment on statements that the Japanese yen "
+            "was undervalued.",
+            set(),
+        ),
+        # a military unit's attack is no statement of its state
+        (
+            "BAGHDAD, March 3 - An Iranian infantry brigade launched an overnight attack on Iraqi positions.",
+            set(),
+        ),
+        # asking others to pay for one's own projects takes no stance against them
+        ("JAKARTA, March 3 - Indonesia has asked Japan to finance its new projects.", set()),
+    ],
+)
+def test_currencies_military_units_and_requests_for_money(extractor, text, expected):
+    assert codes_stances(extractor, text, published=dt.date(1987, 3, 5)) == expected
