@@ -1946,6 +1946,13 @@ def test_a_finished_tour_the_day_of_a_relative_clause_and_the_place_left(extract
             "BAGHDAD, March 3 - An Iranian infantry brigade launched an overnight attack on Iraqi positions.",
             set(),
         ),
+        # a currency or a programme does not speak
+        ("TAIPEI, March 12 - The Taiwan dollar appreciated against the U.S. currency.", set()),
+        (
+            "BRASILIA, March 12 - Brazil has rejected a role for the IMF, arguing that an IMF austerity program "
+            "would lead to recession and threaten democracy.",
+            {("BRA", "negative")},
+        ),
         # asking others to pay for one's own projects takes no stance against them
         ("JAKARTA, March 3 - Indonesia has asked Japan to finance its new projects.", set()),
     ],
