@@ -1949,8 +1949,8 @@ def test_a_finished_tour_the_day_of_a_relative_clause_and_the_place_left(extract
         # a currency or a programme does not speak
         ("TAIPEI, March 12 - The Taiwan dollar appreciated against the U.S. currency.", set()),
         (
-            "BRASILIA, March 12 - Brazil has rejected a role for the IMF, arguing that an IMF austerity program "
-            "would lead to recession and threaten democracy.",
+            "BRASILIA, March 12 - Brazil has rejected a role for the IMF, arguing that an IMF austerity "
+            "program would lead to recession and threaten democracy.",
             {("BRA", "negative")},
         ),
         # asking others to pay for one's own projects takes no stance against them
