@@ -784,6 +784,9 @@ def _visitor_token(trigger: Token) -> list[Token]:
                 return owner
             cur = cur.head.head
             continue
+        if cur.dep_ == "acl" and cur.tag_ == "VBG" and cur.lemma_.lower() == "travel":
+            # "officials travelling with Finance Minister X": the one they travel with leads the trip
+            return [*_prep_objects(cur, {"with"}), cur.head]
         if cur.dep_ == "relcl" or (cur.dep_ == "acl" and cur.tag_ == "VBG"):
             return [cur.head]  # "X, who arrived ...", "X, speaking in Delhi, said": the noun it describes
         break
@@ -1137,6 +1140,8 @@ def _noun_parts(tok: Token, lemma: str, ctx: ArticleContext) -> _Parts:
     preps = (
         {"to", "in", "of", "at"}
         if lemma in {"visit", "trip", "tour", "stopover", "journey", "stay"}
+        else {"from"}  # "on his return to Tehran from Moscow": the place one comes back from was visited
+        if lemma == "return"
         else {"in", "at"}
     )
     dest = _destination_tokens(tok, preps)
@@ -1608,6 +1613,16 @@ def _legs(
     ):
         # "the visit this week by X" in a datelined story: the visit is to the dateline country.
         legs.append((ctx.home_code, None, "dateline", None))
+    if (
+        not legs
+        and lemma == "travel"
+        and tok.dep_ == "acl"
+        and tok.tag_ == "VBG"
+        and _prep_objects(tok, {"with"})
+        and ctx.home_code
+    ):
+        # "Japanese officials travelling with Finance Minister X told Reuters" under a dateline: with him there.
+        legs.append((ctx.home_code, ctx.home_city, "here", None))
     if not legs and lemma in {"arrive", "land"} and ctx.home_code and sent.index <= 3:
         # Wire style: "X arrived last night" under a dateline means arrived there.
         legs.append((ctx.home_code, ctx.home_city, "here", None))

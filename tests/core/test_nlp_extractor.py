@@ -1959,3 +1959,24 @@ def test_a_finished_tour_the_day_of_a_relative_clause_and_the_place_left(extract
 )
 def test_currencies_military_units_and_requests_for_money(extractor, text, expected):
     assert codes_stances(extractor, text, published=dt.date(1987, 3, 5)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the place one comes back from was visited
+        (
+            "NAIROBI, March 9 - Kenyan Transport Minister John Kamau said on his return from London that the "
+            "aid would buy spares.",
+            {("KEN", "GBR", "completed")},
+        ),
+        # those travelling with a minister are with him at the dateline's place
+        (
+            "TOKYO, April 9 - British Foreign Secretary Sir Geoffrey Howe said Japan must open its markets.\n"
+            "Howe views the deadlock very seriously, said an official travelling with him.",
+            {("GBR", "JPN", "ongoing")},
+        ),
+    ],
+)
+def test_a_return_from_a_place_and_travelling_with_a_minister(exhaustive_extractor, text, expected):
+    assert visit_keys(exhaustive_extractor, text, expected, published=dt.date(1987, 4, 9)) == expected
