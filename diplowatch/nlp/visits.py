@@ -1621,7 +1621,7 @@ def _legs(
         and _prep_objects(tok, {"with"})
         and ctx.home_code
     ):
-        # "Japanese officials travelling with Finance Minister X told Reuters" under a dateline: with him there.
+        # "officials travelling with Finance Minister X told Reuters" under a dateline: with him there.
         legs.append((ctx.home_code, ctx.home_city, "here", None))
     if not legs and lemma in {"arrive", "land"} and ctx.home_code and sent.index <= 3:
         # Wire style: "X arrived last night" under a dateline means arrived there.
