@@ -51,6 +51,26 @@ def _STATEMENT_VERB_RE() -> re.Pattern:  # noqa: N802 - a cached constant
 
 
 @lru_cache(maxsize=1)
+def _TRIP_VERB_RE() -> re.Pattern:  # noqa: N802 - a cached constant
+    """Inflected travel and meeting verbs ("visits", "meeting", "welcomes"), lower case only."""
+    lemmas = {
+        "visit",
+        "tour",
+        "travel",
+        "fly",
+        "arrive",
+        "meet",
+        "host",
+        "receive",
+        "welcome",
+        "leave",
+        "depart",
+    }
+    forms = {f for lemma in lemmas for f in inflections(lemma) if f != lemma}
+    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, forms), key=len, reverse=True)) + r")\b")
+
+
+@lru_cache(maxsize=1)
 def _leader_surname_regex() -> re.Pattern:
     names = sorted((k for k in leaders() if " " not in k), key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")
@@ -492,6 +512,8 @@ class PeopleIndex:
             # "Israeli Prime Minister X praised President Y": a
             # statement verb ends the clause the nationality belongs to.
             prefix = _STATEMENT_VERB_RE().split(prefix)[-1]
+            # "when the President visits Prime Minister Brian Mulroney": nor does a trip verb qualify a title.
+            prefix = _TRIP_VERB_RE().split(prefix)[-1]
             prefix = _portfolio_pair(raw_prefix, prefix)
             title_phrase = f"{prefix}{title_text}"
             after = text[m.end() : m.end() + 60]

@@ -720,6 +720,14 @@ def _visiting_person(tok: Token, ctx: ArticleContext, sent: Sentence) -> Token |
             person = ctx.people.person_at(sent.start + child.idx, sent.start + child.idx + len(child.text))
             if person is not None and person.name:
                 return child
+    if not any(c.dep_ == "dobj" for c in tok.children):
+        # "..., visiting U.S. Under-Secretary of State Allen Wallis told X": the parser ends the clause at
+        # "visiting" and starts the named person's phrase right after it.
+        for h in tok.doc[tok.i + 1 : tok.i + 12]:
+            if h.left_edge.i == tok.i + 1 and h.pos_ == "PROPN" and h.dep_ in SUBJECTS:
+                actor = resolve_token_actor(h, ctx, sent)
+                if actor is not None and actor.is_state and actor.has_title:
+                    return h
     return None
 
 
@@ -1599,6 +1607,14 @@ def _legs(
     if not legs and clause.dep_ == "relcl" and any(c.lower_ == "where" for c in clause.children):
         # "New Zealand, where he is attending a GATT meeting": the place the relative clause hangs from.
         legs = _dest_legs(clause.head, "in", ctx)
+    if not legs and role == "visit" and lemma == "visit":
+        # "when the President visits Prime Minister Brian Mulroney": visiting a state's leader is visiting
+        # that state.
+        for dtok, how in dest:
+            met = resolve_token_actor(dtok, ctx, sent) if how == "dobj" else None
+            if met is not None and met.kind == "person" and met.is_state and met.code and met.has_title:
+                legs.append((met.code, None, "partner", None))
+                break
     if role == "visiting" and not legs:
         if host_actor is not None and host_actor.code and host_actor.is_state:
             legs.append((host_actor.code, None, "visiting", None))

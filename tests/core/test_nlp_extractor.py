@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from diplowatch.nlp import EXTRACTOR_VERSION, Extractor
+from diplowatch.nlp.people import PeopleIndex
 from tests.fixtures.paths import SHARED
 
 SAMPLE = SHARED / "samples/articles/2024-06-17-putin-north-korea-visit.txt"
@@ -1980,3 +1981,33 @@ def test_currencies_military_units_and_requests_for_money(extractor, text, expec
 )
 def test_a_return_from_a_place_and_travelling_with_a_minister(exhaustive_extractor, text, expected):
     assert visit_keys(exhaustive_extractor, text, expected, published=dt.date(1987, 4, 9)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the parser ends a clause at "visiting" and starts the visitor's phrase after it
+        (
+            "TOKYO, March 3 - The U.S. wants Japan to end import controls within three years, visiting U.S. "
+            "Under-Secretary of State for Economic Affairs Allen Wallis told business leaders.",
+            {("USA", "JPN")},
+        ),
+        # visiting a state's leader is visiting that state
+        (
+            "ROME, Jan 9 - Italian Prime Minister Mario Monti will visit German Chancellor Angela Merkel.",
+            {("ITA", "DEU")},
+        ),
+    ],
+)
+def test_visiting_after_a_clause_and_visiting_a_leader(extractor, text, expected):
+    assert visit_keys(extractor, text, expected, published=dt.date(1987, 3, 3)) == expected
+
+
+def test_a_trip_verb_does_not_qualify_the_title_after_it():
+    # "the President visits Prime Minister Brian Mulroney": Mulroney's title is "Prime Minister" alone
+    text = (
+        "WASHINGTON - When the President visits Prime Minister Brian Mulroney next month, trade will come up."
+    )
+    people = PeopleIndex(text, dt.date(1987, 3, 25), "USA").people
+    mulroney = next(p for p in people if p.name == "Brian Mulroney")
+    assert text[mulroney.start : mulroney.end].strip().startswith("Prime Minister")
