@@ -37,6 +37,8 @@ REGION_NAMES = (
         for kind in ("", "trade ")
         for word in ("round", "Round")
     )
+    # "the Doha talks", "Doha trade talks": the WTO round, mostly negotiated in Geneva
+    | {f"Doha {kind}{word}" for kind in ("", "trade ") for word in ("talks", "negotiations", "agenda")}
     | {"Pan-American", "Niger Delta"}
 )
 

@@ -1842,6 +1842,21 @@ def _split_tour_days(cands: list[VisitCandidate], merged: dict) -> None:
             cand.date_precision = None
 
 
+_IGO_HEAD = re.compile(
+    r"\b(?:chief|head|president|chairman|managing director|(?:secretary|director)[- ]general)\b"
+)
+
+
+def _igo_staff(visitor: Actor) -> bool:
+    """An IGO's mission, team, experts or inspectors: not its head, the only IGO traveller the guidelines
+    count (a named person keeps the title the people index gave)."""
+    return (
+        visitor.code in gazetteer().igo_seats
+        and not (visitor.kind == "person" and visitor.name)
+        and not _IGO_HEAD.search((visitor.title or "").lower())
+    )
+
+
 def _from_trigger(tok, role, lemma, sent, ctx, preps_by_verb, all_dates) -> list[VisitCandidate]:
     parts = _role_parts(tok, role, lemma, sent, ctx, preps_by_verb)
     if parts is None:
@@ -1863,6 +1878,8 @@ def _from_trigger(tok, role, lemma, sent, ctx, preps_by_verb, all_dates) -> list
     # Resident diplomats and correspondents do not visit.
     if resident_title(visitor.title):
         return []
+    if _igo_staff(visitor):
+        return []  # "an IMF mission arrived in Athens", "EU inspectors": staff missions (guidelines)
     legs = _legs(tok, role, lemma, dest, host_actor, sent, ctx)
     if _home_official(visitor, ctx) or _untold_home_official(visitor, ctx):
         # "BEIJING - Premier Wen said in his meeting with Pakistani Prime Minister X": the country of the one

@@ -2011,3 +2011,27 @@ def test_a_trip_verb_does_not_qualify_the_title_after_it():
     people = PeopleIndex(text, dt.date(1987, 3, 25), "USA").people
     mulroney = next(p for p in people if p.name == "Brian Mulroney")
     assert text[mulroney.start : mulroney.end].strip().startswith("Prime Minister")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an IGO's staff mission is no visit (guidelines): only its head travels for it
+        ("ATHENS, June 1 - An IMF mission arrived in Athens on Monday.", set()),
+        ("QUITO, March 12 - A World Bank mission was due here soon to evaluate emergency loans.", set()),
+        # guard: the head of an IGO
+        (
+            "ATHENS, June 1 - IMF Managing Director Dominique Strauss-Kahn arrived in Athens on Monday.",
+            {("IMF", "GRC")},
+        ),
+    ],
+)
+def test_an_igos_staff_mission_is_no_visit(extractor, text, expected):
+    assert visit_keys(extractor, text, expected, published=dt.date(2010, 6, 1)) == expected
+
+
+def test_the_doha_talks_are_the_wto_round_not_qatar():
+    from diplowatch.nlp.actors import gazetteer
+
+    text = "The minister spoke about the Doha talks and Doha trade negotiations in Geneva."
+    assert [h[2] for h in gazetteer().find_all(text)] == ["Geneva"]
