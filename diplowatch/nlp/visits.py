@@ -978,8 +978,11 @@ def extract_visits(doc: Doc, sent: Sentence, ctx: ArticleContext) -> list[VisitC
             continue
         if lemma == "pay" and any(c.dep_ == "dobj" and c.lemma_ in nouns for c in tok.children):
             continue  # the noun "visit" carries it
-        if lemma == "expect" and not (tok.tag_ == "VBN" and any(c.dep_ == "nsubjpass" for c in tok.children)):
-            continue
+        if lemma == "expect" and (
+            not (tok.tag_ == "VBN" and any(c.dep_ == "nsubjpass" for c in tok.children))
+            or any(c.dep_ in {"xcomp", "ccomp"} for c in tok.children)
+        ):
+            continue  # "X is expected in Paris"; not "In India, the government is expected to decide"
         if lemma == "hold" and not any(
             c.dep_ == "dobj" and c.lemma_.lower() in _HELD_EVENTS for c in tok.children
         ):

@@ -2035,3 +2035,11 @@ def test_the_doha_talks_are_the_wto_round_not_qatar():
 
     text = "The minister spoke about the Doha talks and Doha trade negotiations in Geneva."
     assert [h[2] for h in gazetteer().find_all(text)] == ["Geneva"]
+
+
+def test_expected_to_do_something_in_a_place_is_no_trip(extractor):
+    text = "CAIRO, June 1 - In India, the government is expected to decide next week whether to raise fuel prices."
+    assert visit_keys(extractor, text, set(), published=dt.date(2010, 6, 1)) == set()
+    # guard: expected in a place
+    text = "PARIS, June 1 - Chinese Premier Wen Jiabao is expected in Paris on Monday."
+    assert visit_keys(extractor, text, {("CHN", "FRA")}, published=dt.date(2010, 6, 1)) == {("CHN", "FRA")}
