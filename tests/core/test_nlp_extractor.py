@@ -2037,9 +2037,10 @@ def test_the_doha_talks_are_the_wto_round_not_qatar():
     assert [h[2] for h in gazetteer().find_all(text)] == ["Geneva"]
 
 
-def test_expected_to_do_something_in_a_place_is_no_trip(extractor):
-    text = "CAIRO, June 1 - In India, the government is expected to decide next week whether to raise fuel prices."
-    assert visit_keys(extractor, text, set(), published=dt.date(2010, 6, 1)) == set()
+def test_expected_to_do_something_in_a_place_is_no_trip(exhaustive_extractor):
+    text = "CAIRO, June 1 - In India, the government is expected to decide next week whether to raise prices."
+    assert visit_keys(exhaustive_extractor, text, set(), published=dt.date(2010, 6, 1)) == set()
     # guard: expected in a place
     text = "PARIS, June 1 - Chinese Premier Wen Jiabao is expected in Paris on Monday."
-    assert visit_keys(extractor, text, {("CHN", "FRA")}, published=dt.date(2010, 6, 1)) == {("CHN", "FRA")}
+    got = visit_keys(exhaustive_extractor, text, {("CHN", "FRA")}, published=dt.date(2010, 6, 1))
+    assert got == {("CHN", "FRA")}
