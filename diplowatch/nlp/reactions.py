@@ -1099,20 +1099,24 @@ def _what_was_said(
 
 
 _CURRENCY_AFTER = re.compile(
-    r"\s+(?:dollars?|yen|francs?|marks?|pounds?|sterling|pesos?|won|yuan|renminbi|lira|lire|rupees?|roubles?"
-    r"|rubles?|kronas?|kronor|kroner|crowns?|dinars?|riyals?|rand|shekels?|escudos?|pesetas?|drachmas?"
-    r"|guilders?|schillings?|cruzados?|cruzeiros?|reais|real)\b",
+    r"\s+(?:dollars?|yen|francs?|sterling|pesos?|yuan|renminbi|lira|lire|rupees?|roubles?|rubles?|kronas?"
+    r"|kronor|kroner|dinars?|riyals?|shekels?|escudos?|pesetas?|drachmas?|guilders?|schillings?|cruzados?"
+    r"|cruzeiros?|reais)\b",
     re.I,
 )
+# Currency names that are also common words after a country's name ("South Korea won the vote", "Germany marks
+# the day"): a currency only after a demonym ("the Korean won", "German marks").
+_CURRENCY_AFTER_DEMONYM = re.compile(r"\s+(?:marks?|won|real|rand|pounds?|crowns?)\b", re.I)
 
 
 def _target_places(text: str, ctx: ArticleContext) -> list:
     """The states and IGOs a text names as possible targets: not a state named only in a currency's name ("the
-    rise of the Taiwan dollar against the U.S. Dollar")."""
+    rise of the Taiwan dollar against the U.S. Dollar", "the Korean won")."""
     return [
         place
         for _, end, _, place in gazetteer().find_all(text, ctx.published_at)
         if not _CURRENCY_AFTER.match(text, end)
+        and not (place.kind == "demonym" and _CURRENCY_AFTER_DEMONYM.match(text, end))
     ]
 
 

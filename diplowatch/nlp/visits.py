@@ -1236,9 +1236,17 @@ def _can_be_a_guest(obj: Token) -> bool:
     party ("welcomed the delegation", "will host leaders"), not a thing ("welcomed Prodi's comments")."""
     if obj.pos_ != "NOUN":
         return True
-    people = {w for w in lexicon()["visitor_titles"] if " " not in w} | _GROUP_NOUNS
-    people |= {"guest", "guests", "counterpart", "visitor", "visitors", "team", "head", "heads", "summit"}
+    people = _guest_nouns()
     return obj.lower_ in people or obj.lemma_.lower() in people
+
+
+@lru_cache(maxsize=1)
+def _guest_nouns() -> frozenset[str]:
+    """Nouns for people or a party a state may host: one-word visitor titles and group nouns."""
+    people = {w for w in lexicon()["visitor_titles"] if " " not in w} | _GROUP_NOUNS
+    return frozenset(
+        people | {"guest", "guests", "counterpart", "visitor", "visitors", "team", "head", "heads", "summit"}
+    )
 
 
 def _host_parts(tok: Token, sent: Sentence, ctx: ArticleContext) -> _Parts | None:
@@ -1332,7 +1340,7 @@ def _meet_parts(tok: Token, role: str, sent: Sentence, ctx: ArticleContext) -> _
         partners += [g for c in tok.children if c.dep_ == "dobj" for g in _prep_objects(c, {"with"})]
         for partner in partners:
             a = resolve_token_actor(partner, ctx, sent)
-            if a and (_home_official(a, ctx) or _untold_home_official(a, ctx)):
+            if a and _dateline_official(a, ctx):
                 dest.append((partner, "partner"))
                 break
     return visitor_toks, dest, None, None
@@ -1489,6 +1497,11 @@ _PLACE_OF = re.compile(r"\s+(?:town|city|village|resort|port|island|capital)\s+o
 def _home_official(a: Actor, ctx: ArticleContext) -> bool:
     """A named official of the dateline's country, known as such from the text, not only from the dateline."""
     return a.kind == "person" and a.is_state and a.code == ctx.home_code and a.reason != "dateline country"
+
+
+def _dateline_official(a: Actor, ctx: ArticleContext) -> bool:
+    """An official of the dateline's country, told as such by the text or only by the dateline."""
+    return _home_official(a, ctx) or _untold_home_official(a, ctx)
 
 
 def _untold_home_official(a: Actor, ctx: ArticleContext) -> bool:
@@ -1884,7 +1897,7 @@ def _from_trigger(tok, role, lemma, sent, ctx, preps_by_verb, all_dates) -> list
     if _igo_staff(visitor):
         return []  # "an IMF mission arrived in Athens", "EU inspectors": staff missions (guidelines)
     legs = _legs(tok, role, lemma, dest, host_actor, sent, ctx)
-    if _home_official(visitor, ctx) or _untold_home_official(visitor, ctx):
+    if _dateline_official(visitor, ctx):
         # "BEIJING - Premier Wen said in his meeting with Pakistani Prime Minister X": the country of the one
         # a dateline's own official meets is not where the meeting is (elsewhere it stands for the place:
         # "drove to a meeting with Soviet Foreign Minister Shevardnadze").
@@ -1897,7 +1910,7 @@ def _from_trigger(tok, role, lemma, sent, ctx, preps_by_verb, all_dates) -> list
         home_met = (
             role == "noun" and lemma in _MEETING_NOUNS and any(_home_official(a, ctx) for a in co_visitors)
         )
-        if home_met or (partners and (_home_official(visitor, ctx) or _untold_home_official(visitor, ctx))):
+        if home_met or (partners and _dateline_official(visitor, ctx)):
             legs = [(ctx.home_code, ctx.home_city, "partner", None)]
     if not legs:
         return []

@@ -2044,3 +2044,14 @@ def test_expected_to_do_something_in_a_place_is_no_trip(exhaustive_extractor):
     text = "PARIS, June 1 - Chinese Premier Wen Jiabao is expected in Paris on Monday."
     got = visit_keys(exhaustive_extractor, text, {("CHN", "FRA")}, published=dt.date(2010, 6, 1))
     assert got == {("CHN", "FRA")}
+
+
+def test_a_word_that_names_a_currency_only_after_a_demonym():
+    from diplowatch.nlp.context import ArticleContext
+    from diplowatch.nlp.reactions import _target_places
+
+    ctx = ArticleContext("t", "x", dt.date(2010, 6, 1), None)
+    # "won" after a country's name is the verb: the country is a target
+    assert [p.code for p in _target_places("after South Korea won the vote", ctx)] == ["KOR"]
+    # after a demonym it is the currency
+    assert [p.code for p in _target_places("speculation against the Korean won", ctx)] == []
