@@ -1616,6 +1616,16 @@ def _legs(
 ) -> list[_Leg]:
     """Each leg: the destinations, else what the role and the dateline imply."""
     legs = [leg for dtok, how in dest for leg in _dest_legs(dtok, how, ctx)]
+    # "the visit of West German President X": the nationality of the visitor named by "of" is no destination.
+    legs = [
+        leg
+        for leg in legs
+        if not (
+            leg[2] == "of"
+            and leg[3] is not None
+            and _nationality_of_person(tok.doc, leg[3].idx, leg[3].idx + len(leg[3].text), sent, ctx)
+        )
+    ]
     if any(leg[2] != "seat" for leg in legs):
         # "will head to Manila for the ASEAN summit": a named place, not the seat of the body meeting there
         legs = [leg for leg in legs if leg[2] != "seat"]
@@ -1639,11 +1649,16 @@ def _legs(
     if (
         not legs
         and role == "noun"
-        and lemma in {"visit", "trip"}
+        and lemma in {"visit", "trip", "arrival"}
         and ctx.home_code
-        and any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by") for c in tok.children)
+        and any(
+            c.dep_ == "poss"
+            or (c.dep_ == "prep" and c.lower_ == "by")
+            or (c.dep_ == "prep" and c.lower_ == "of" and any(g.pos_ == "PROPN" for g in c.children))
+            for c in tok.children
+        )
     ):
-        # "the visit this week by X" in a datelined story: the visit is to the dateline country.
+        # "the visit this week by X", "the scheduled arrival of X" under a dateline: to the dateline country.
         legs.append((ctx.home_code, None, "dateline", None))
     if (
         not legs

@@ -2055,3 +2055,24 @@ def test_a_word_that_names_a_currency_only_after_a_demonym():
     assert [p.code for p in _target_places("after South Korea won the vote", ctx)] == ["KOR"]
     # after a demonym it is the currency
     assert [p.code for p in _target_places("speculation against the Korean won", ctx)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the arrival of X" under a dateline is an arrival there
+        (
+            "SEOUL, April 17 - The change came two days before the scheduled arrival of U.S. Commerce "
+            "Secretary Malcolm Baldrige for talks with Trade Minister Rha Woong-bae.",
+            {("USA", "KOR")},
+        ),
+        # "the visit of West German President X": the visitor's nationality is no destination
+        (
+            "BUENOS AIRES, March 20 - The strike was timed for the four-day visit of West German President "
+            "Richard Von Weizsaecker, which starts on Friday.",
+            {("DEU", "ARG")},
+        ),
+    ],
+)
+def test_the_arrival_or_visit_of_a_named_visitor_under_a_dateline(exhaustive_extractor, text, expected):
+    assert visit_keys(exhaustive_extractor, text, expected, published=dt.date(1987, 3, 20)) == expected
