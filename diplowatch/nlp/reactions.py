@@ -96,6 +96,10 @@ def _content_tokens(verb: Token) -> list[Token]:
     return sorted(toks, key=lambda t: t.i)
 
 
+# Speech verbs whose object is the one spoken to: in the passive their subject is that one, not a speaker.
+_ADDRESS_VERBS = frozenset({"tell", "inform", "brief", "assure", "advise", "notify", "remind"})
+
+
 def _speaker_token(verb: Token) -> Token | None:
     lemma = verb.lemma_.lower()
     children = list(verb.children)
@@ -110,6 +114,8 @@ def _speaker_token(verb: Token) -> Token | None:
         return agent  # "was criticised by Germany", "opposed by Germany": the passive's doer speaks
     if any(c.dep_ == "nsubjpass" for c in children) and lemma in lexicon()["stance_verbs"]:
         return None  # "Iran was accused of ...": the passive subject is the target, the doer is unnamed
+    if any(c.dep_ == "nsubjpass" for c in children) and lemma in _ADDRESS_VERBS:
+        return None  # "Moscow had been told of U.S. concern": the passive subject is the one told
     for child in children:
         if child.dep_ in {"prep", "advcl"} and child.lower_ == "according":
             for g in child.children:
@@ -417,10 +423,22 @@ def _stance_from_cues(text: str, own_code: str | None = None, on_date=None) -> t
     # What a condition names ("only if all sanctions were lifted",
     # "if talks make progress") is not judged by the speaker.
     low = re.sub(r"\b(?:if|unless)\b[^,;.\"“”]*", lambda m: " " * len(m.group(0)), low)
+    neg = _negative_cue_hits(low)
+    pos, denied = _positive_cue_hits(low, original, own_code, on_date)
+    neg += denied
+    if len(neg) > len(pos):
+        return "negative", f"negative cue '{neg[0]}'"
+    if len(pos) > len(neg):
+        return "positive", f"positive cue '{pos[0]}'"
+    return "neutral", "no stance cue"
+
+
+def _negative_cue_hits(low: str) -> list[str]:
+    """The negative cue words and phrases a (lower-cased, conditions blanked) text holds, once each."""
     lex = lexicon()
-    neg = []
     evaluative = lex["evaluative_words"]
     negative_words = set(evaluative["negative"])
+    neg = []
     for c in [*lex["negative_cues"], *evaluative["negative"]]:
         for m in _word_rx(c).finditer(low):
             if c == "demand" and not _demand_as_verb(low, m.start(), m.end()):
@@ -434,12 +452,23 @@ def _stance_from_cues(text: str, own_code: str | None = None, on_date=None) -> t
             if not _third_party_view(low[max(0, m.start() - 40) : m.start()]):
                 neg.append(c)
                 break
-    pos = []
-    positive_words = set(evaluative["positive"])
+    return neg
+
+
+def _positive_cue_hits(low: str, original: str, own_code: str | None, on_date) -> tuple[list[str], list[str]]:
+    """(positive cues, denied positive cues) of a text: "not helpful", "failed to make progress" and
+    "counter-productive" deny what they hold."""
+    lex = lexicon()
+    positive_words = set(lex["evaluative_words"]["positive"])
     trip_nouns = "|".join(sorted(map(re.escape, lex["visit_nouns_attributive"])))
-    for c in [*lex["positive_cues"], *evaluative["positive"]]:
+    pos: list[str] = []
+    denied: list[str] = []
+    for c in [*lex["positive_cues"], *lex["evaluative_words"]["positive"]]:
         for m in _word_rx(c).finditer(low):
             before = low[max(0, m.start() - 25) : m.start()]
+            if re.search(r"\b(?:counter|non|un|anti|in)-$", before):
+                denied.append(f"{before.split()[-1]}{c}")  # "counter-productive", "un-helpful": the opposite
+                break
             if _third_party_view(low[max(0, m.start() - 40) : m.start()]):
                 continue
             if (
@@ -457,14 +486,10 @@ def _stance_from_cues(text: str, own_code: str | None = None, on_date=None) -> t
             if re.search(r"\b(?:not|no|n't|never|nor|neither)\b", before) or re.search(
                 r"\bfail(?:s|ed|ing)?\s+to(?:\s+[a-z-]+){0,3}\s+$", low[max(0, m.start() - 50) : m.start()]
             ):  # "have failed to make sufficient progress"
-                neg.append("not " + c)
+                denied.append("not " + c)
             elif "support" not in c or not _own_side_object(original[m.end() :], own_code, on_date):
                 pos.append(c)
-    if len(neg) > len(pos):
-        return "negative", f"negative cue '{neg[0]}'"
-    if len(pos) > len(neg):
-        return "positive", f"positive cue '{pos[0]}'"
-    return "neutral", "no stance cue"
+    return pos, denied
 
 
 def _outcome_cue(text: str) -> str | None:
@@ -952,7 +977,11 @@ def _not_a_statement(verb: Token, lemma: str, doc: Doc, sent: Sentence, ctx: Art
         for c in verb.children
     ):
         return True  # "welcomed President X to Cairo": receiving a person is hosting, not a statement
-    if lemma in {"ask", "press"} and verb.tag_ == "VBN" and not any(c.dep_ == "nsubj" for c in verb.children):
+    if (
+        lemma in {"ask", "press"}
+        and (verb.tag_ == "VBN" or verb.i == 0 or doc[verb.i - 1].text in {'"', "“", "'"})
+        and not any(c.dep_ == "nsubj" for c in verb.children)
+    ):
         # "Asked whether ..., X said", "when pressed on ...": a reporter's question, not a demand
         return True
     if verb.dep_ == "amod" or (lemma == "call" and _calls_for_meeting(verb)):

@@ -2076,3 +2076,27 @@ def test_a_word_that_names_a_currency_only_after_a_demonym():
 )
 def test_the_arrival_or_visit_of_a_named_visitor_under_a_dateline(exhaustive_extractor, text, expected):
     assert visit_keys(exhaustive_extractor, text, expected, published=dt.date(1987, 3, 20)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "counter-productive" is the opposite of "productive"
+        (
+            "WASHINGTON, March 11 - Treasury Secretary James Baker said a tax on Japanese imports would be "
+            "counter-productive.",
+            {("USA", "negative")},
+        ),
+        # a reporter's question at the start of a sentence is no demand of the one it names
+        (
+            "U.S. Agriculture Secretary Richard Lyng spoke on farm trade.\nAsked how he would respond to "
+            "farm groups and Congressmen urging the U.S. to offer a wheat bonus to the Soviet Union, Lyng "
+            "said he would listen but be non-committal.",
+            set(),
+        ),
+        # the subject of a passive "told" is the one told, not a speaker
+        ("MOSCOW, March 11 - It said Moscow had been told of U.S. concern over the incident.", set()),
+    ],
+)
+def test_opposite_prefixes_reporters_questions_and_the_one_told(exhaustive_extractor, text, expected):
+    assert codes_stances(exhaustive_extractor, text, published=dt.date(1987, 3, 11)) == expected
