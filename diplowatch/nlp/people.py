@@ -40,34 +40,25 @@ def leaders() -> dict[str, list[Leader]]:
     return index
 
 
+def _inflected_forms_regex(lemmas) -> re.Pattern:
+    """The inflected forms of verbs ("praised", "condemns", "visits"; not the bare lemma), lower case only."""
+    forms = {f for lemma in lemmas for f in inflections(lemma) if f != lemma}
+    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, forms), key=len, reverse=True)) + r")\b")
+
+
 @lru_cache(maxsize=1)
 def _STATEMENT_VERB_RE() -> re.Pattern:  # noqa: N802 - a cached constant
-    """Inflected stance, speech and judging verbs ("praised", "condemns", "termed"), lower case only."""
+    """Inflected stance, speech and judging verbs ("praised", "condemns", "termed")."""
     lex = lexicon()
-    forms = set()
-    for lemma in {*lex["stance_verbs"], *lex["speech_verbs"], *lex["judging_verbs"]}:
-        forms |= {f for f in inflections(lemma) if f != lemma}
-    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, forms), key=len, reverse=True)) + r")\b")
+    return _inflected_forms_regex({*lex["stance_verbs"], *lex["speech_verbs"], *lex["judging_verbs"]})
 
 
 @lru_cache(maxsize=1)
 def _TRIP_VERB_RE() -> re.Pattern:  # noqa: N802 - a cached constant
-    """Inflected travel and meeting verbs ("visits", "meeting", "welcomes"), lower case only."""
-    lemmas = {
-        "visit",
-        "tour",
-        "travel",
-        "fly",
-        "arrive",
-        "meet",
-        "host",
-        "receive",
-        "welcome",
-        "leave",
-        "depart",
-    }
-    forms = {f for lemma in lemmas for f in inflections(lemma) if f != lemma}
-    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, forms), key=len, reverse=True)) + r")\b")
+    """Inflected travel and meeting verbs ("visits", "meeting", "welcomes")."""
+    return _inflected_forms_regex(
+        {"visit", "tour", "travel", "fly", "arrive", "meet", "host", "receive", "welcome", "leave", "depart"}
+    )
 
 
 @lru_cache(maxsize=1)

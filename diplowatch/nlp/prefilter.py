@@ -289,35 +289,24 @@ def _opens_article(c: _SentenceCues) -> bool:
     return bool(trigger and (bits & OFFICIAL or two_states or c.leader()))
 
 
-def _state_people(ctx: ArticleContext) -> list[tuple[int, int]]:
-    """Spans of the article's state people and of their later mentions by one of their names."""
+def _state_people(ctx: ArticleContext) -> list[tuple[int, int, str | None]]:
+    """(start, end, state) of the article's state people and of their later mentions by one of their names;
+    the state is None for a name that people of several states bear (or a person with no state code)."""
     people = [p for p in ctx.people.people if p.is_state]
-    spans = [(p.start, p.end) for p in people]
-    tokens = {t for p in people for t in p.tokens}
-    tokens |= without_article(tokens)  # "al-Sisi" is later written "Sisi", as the people index reads it
-    names = sorted({t for t in tokens if len(t) > 1 and t[:1].isupper()}, key=len, reverse=True)
-    if names:
-        spans += [
-            m.span() for m in re.finditer(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b", ctx.text)
-        ]
-    return spans
-
-
-def _state_people_codes(ctx: ArticleContext) -> list[tuple[int, int, str]]:
-    """(start, end, state) of the article's state people and of their later mentions by a name that only
-    one of them bears."""
-    people = [p for p in ctx.people.people if p.is_state and p.code]
-    out = [(p.start, p.end, p.code) for p in people]
-    owners: dict[str, set[str]] = {}
+    spans: list[tuple[int, int, str | None]] = [(p.start, p.end, p.code) for p in people]
+    owners: dict[str, set[str | None]] = {}
     for p in people:
+        # "al-Sisi" is later written "Sisi", as the people index reads it
         for t in {*p.tokens, *without_article(set(p.tokens))}:
             if len(t) > 1 and t[:1].isupper():
                 owners.setdefault(t, set()).add(p.code)
-    names = sorted((t for t, codes in owners.items() if len(codes) == 1), key=len, reverse=True)
+    names = sorted(owners, key=len, reverse=True)
     if names:
         rx = re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b")
-        out += [(m.start(), m.end(), next(iter(owners[m.group()]))) for m in rx.finditer(ctx.text)]
-    return out
+        for m in rx.finditer(ctx.text):
+            codes = owners[m.group()]
+            spans.append((m.start(), m.end(), next(iter(codes)) if len(codes) == 1 else None))
+    return spans
 
 
 # The sentence rules, in order: a sentence is parsed when one of them holds. Each names what the extraction
@@ -397,23 +386,22 @@ def candidate_sentences(ctx: ArticleContext, found: tuple | None = None) -> list
     if not article_can_hold_events(cues):
         return []
     about_visit = any(c.bits & STRONG_VISIT and c.bits & OFFICIAL and c.place for c in cues)
-    people: list[list[tuple[int, int]]] = []  # built on first need: the people index is the costly part
+    people: list[list[tuple[int, int, str | None]]] = []  # on first need: the people index is the costly part
+
+    def mentions(sent: Sentence) -> list[tuple[int, int, str | None]]:
+        if not people:
+            people.append(_state_people(ctx))
+        return [m for m in people[0] if m[0] < sent.end and sent.start < m[1]]
 
     def person(sent: Sentence, bits: int) -> bool:
         if bits & OFFICIAL:
             return True
-        if not people:
-            people.append(_state_people(ctx))
-        if people[0] and (bits & PRONOUN or any(s < sent.end and sent.start < e for s, e in people[0])):
+        if mentions(sent) or bits & PRONOUN and people[0]:
             return True
         return _names_leader(ctx.text, sent.start, sent.end)  # "Nakasone's visit": a leader named bare
 
-    coded: list[list[tuple[int, int, str]]] = []
-
     def people_codes(sent: Sentence) -> frozenset[str]:
-        if not coded:
-            coded.append(_state_people_codes(ctx))
-        return frozenset(code for s, e, code in coded[0] if s < sent.end and sent.start < e)
+        return frozenset(code for _, _, code in mentions(sent) if code)
 
     out = []
     for sent, cue in zip(ctx.sentences, cues, strict=True):
