@@ -241,9 +241,22 @@ _DATELINE = re.compile(
 )
 
 
+# "Tokyo, April 17 -": the 1987 wire's occasional mixed-case dateline, read only with its day and a place the
+# gazetteer knows (a capitalised word before a comma is too common to take on its own).
+_MIXED_CASE_DATELINE = re.compile(
+    r"^\s*(?P<place>[A-Z][a-z]+(?:[ .'\-][A-Z][a-z]+){0,3})"
+    r"(?:,\s*(?P<region>[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?))?"
+    r"(?P<second>)"
+    r",\s*(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})\s*(?:-{1,2}|—|–)\s"
+)
+
+
 def parse_dateline(text: str, published_at: dt.date | None) -> Dateline | None:
     """The "BERNE, March 4 -" / "BAGHDAD (AFP) -" opening of a wire story, if any."""
     m = _DATELINE.match(text)
+    mixed_case = m is None
+    if mixed_case:
+        m = _MIXED_CASE_DATELINE.match(text)
     if not m:
         return None
     place_text = m.group("place").strip()
@@ -256,6 +269,8 @@ def parse_dateline(text: str, published_at: dt.date | None) -> Dateline | None:
     place = gaz.lookup(place_text, published_at, in_text=False)
     if place is None and m.group("region"):
         place = gaz.lookup(m.group("region"), published_at, in_text=False)
+    if place is None and mixed_case:
+        return None
     day = None
     if m.group("month") and published_at is not None:
         month = MONTHS.get(m.group("month").lower()) or MONTH_ABBR.get(

@@ -508,6 +508,8 @@ def _tense_status(
             for a in verb.children
         ):
             return "ongoing", "present passive/progressive"
+        if any(a.dep_ == "aux" and a.tag_ == "MD" for a in verb.children):
+            return "planned", "modal"  # "could be resolved during a visit next week by X"
         return "completed", "past tense"
     if tag == "MD":
         return "planned", "modal"
@@ -797,6 +799,10 @@ def _visitor_token(trigger: Token) -> list[Token]:
             return [*_prep_objects(cur, {"with"}), cur.head]
         if cur.dep_ == "relcl" or (cur.dep_ == "acl" and cur.tag_ == "VBG"):
             return [cur.head]  # "X, who arrived ...", "X, speaking in Delhi, said": the noun it describes
+        if cur.dep_ == "acl" and cur.tag_ == "VBD" and not any(c.dep_ == "agent" for c in cur.children):
+            # "LONDON - Britain's trade minister left for Tokyo saying ...": a past-tense verb the parser hung
+            # on the noun before it (a reduced relative would be a participle) has that noun as its subject.
+            return [cur.head]
         break
     return []
 
@@ -856,8 +862,11 @@ def _noun_visitor(trigger: Token) -> list[Token]:
             return [*out, cur, *cur.conjuncts]
         if cur.pos_ in {"VERB", "AUX"}:
             for child in cur.children:
-                if child.dep_ == "agent" and prev.dep_ in {"nsubjpass", "dobj"}:
-                    # "a visit was paid by X"; not "during a visit to the U.S., Kondo was asked by Volcker"
+                if child.dep_ == "agent" and (
+                    prev.dep_ in {"nsubjpass", "dobj"} or _follows_trip(child, trigger)
+                ):
+                    # "a visit was paid by X", "resolved during a Washington visit next week by X"; not
+                    # "during a visit to the U.S., Kondo was asked by Volcker"
                     out.extend(g for g in child.children if g.dep_ == "pobj")
             subjects = [c for c in cur.children if c.dep_ in SUBJECTS and trigger not in c.subtree]
             subjects.sort(key=lambda c: c.i if c.i < cur.i else -c.i, reverse=True)
@@ -878,6 +887,25 @@ def _noun_visitor(trigger: Token) -> list[Token]:
         )
     )
     return out
+
+
+def _follows_trip(agent: Token, trigger: Token) -> bool:
+    """Whether a by-phrase the parser hung on a verb comes right after the trip noun's phrase, with at most a
+    time between ("during a Washington visit later this month by Prime Minister X")."""
+    gap = agent.doc[trigger.right_edge.i + 1 : agent.i]
+    return (
+        agent.i > trigger.i
+        and len(gap) <= 4
+        and all(
+            t.pos_ == "ADV"
+            or t.lower_ in MONTHS
+            or t.lower_ in WEEKDAYS
+            or t.lemma_.lower() in _TIME_NOUNS
+            or t.like_num
+            or t.lower_ in {"this", "next", "last", "on", "in"}
+            for t in gap
+        )
+    )
 
 
 def _destination_tokens(trigger: Token, preps: set[str]) -> list[tuple[Token, str]]:

@@ -79,6 +79,11 @@ def test_dateline():
     dl = parse_dateline("BAGHDAD (AFP) - The minister arrived.", None)
     assert dl.place.code == "IRQ" and dl.date is None
     assert parse_dateline("The minister arrived.", None) is None
+    # the 1987 wire's mixed-case dateline, read only with its day and a known place
+    dl = parse_dateline("Tokyo, April 17 - The minister arrived.", dt.date(1987, 4, 17))
+    assert dl.place.code == "JPN" and dl.date == dt.date(1987, 4, 17)
+    assert parse_dateline("Smith, April 17 - The minister arrived.", dt.date(1987, 4, 17)) is None
+    assert parse_dateline("Tokyo, a city of millions - The minister arrived.", None) is None
 
 
 @pytest.mark.parametrize(

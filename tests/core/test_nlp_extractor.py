@@ -1895,6 +1895,18 @@ def test_a_countrys_political_opposition_is_no_position_of_the_country(extractor
             "Tetsuo Kondo was asked by U.S. Federal Reserve chairman Paul Volcker what Japan could do.",
             {("JPN", "USA")},
         ),
+        # a past-tense travel verb hung on the noun before it has that noun as its subject
+        (
+            "OSLO, May 6 - Norway's fisheries minister left for Copenhagen saying he hoped to settle the "
+            "quota row.",
+            {("NOR", "DNK")},
+        ),
+        # a by-phrase right after a trip noun (a time between) names the traveller, however it is parsed
+        (
+            "PARIS, May 6 - Officials said the dispute could be settled during a Paris visit next week by "
+            "Canadian Trade Minister Paul Vance.",
+            {("CAN", "FRA")},
+        ),
     ],
 )
 def test_travellers_the_parser_misplaces(extractor, text, expected):
@@ -1908,6 +1920,19 @@ def _rows(extractor, text, published):
         for v in visits
     ]
     return {(v["visitor_code"], v["host_code"], v["status"], *d) for v, d in zip(visits, days, strict=True)}
+
+
+def test_a_trip_under_a_modal_is_still_to_come(extractor):
+    text = (
+        "PARIS, May 6 - Officials said the dispute could be settled during a Paris visit next week by "
+        "Canadian Trade Minister Paul Vance."
+    )
+    assert {r[:3] for r in _rows(extractor, text, dt.date(1987, 5, 6))} == {("CAN", "FRA", "planned")}
+
+
+def test_a_mixed_case_dateline_places_the_story(extractor):
+    text = "Tokyo, April 7 - U.S. Trade Secretary Tom Hale opens talks with Japanese officials today."
+    assert ("USA", "JPN", "ongoing", "1987-04-07", None) in _rows(extractor, text, dt.date(1987, 4, 7))
 
 
 def test_the_days_one_is_to_be_somewhere_date_the_stay(extractor):
