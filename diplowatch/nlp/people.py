@@ -454,6 +454,24 @@ class PeopleIndex:
                 return place.code
         return None
 
+    def _without_trailing_state(self, name: str) -> str:
+        """ "told visiting U.S. Secretary of State George Hale Egypt's troubles were over": a country's name
+        run on after a full name (a clause with no "that") is none of the name."""
+        words = name.split()
+        if len(words) < 3:
+            return name
+        for cut in (1, 2):
+            rest, tail = " ".join(words[:-cut]), " ".join(words[-cut:])
+            hits = gazetteer().find_all(tail, self.on_date)
+            if (
+                len(words) - cut >= 2
+                and len(hits) == 1
+                and hits[0][3].kind == "country"
+                and hits[0][1] - hits[0][0] == len(tail)
+            ):
+                return rest
+        return name
+
     def _not_a_name(self, name: str) -> bool:
         """Place names, demonyms and organisation words that the name pattern also matches."""
         # Cities are also surnames ("Li Wei"); countries, demonyms and organisations never are.
@@ -487,6 +505,7 @@ class PeopleIndex:
         """Titled people: "Russian President Vladimir Putin", with the owner of the title."""
         for m in _title_matches(_TITLED, text):
             title_text, name = _split_name(m.group("title"), m.group("name").strip())
+            name = self._without_trailing_state(name)
             toks = [t for t in name.split() if t not in _STOP_NAME_TOKENS]
             if not toks or name.split()[0] in _STOP_NAME_TOKENS or self._not_a_name(name):
                 continue
@@ -540,7 +559,7 @@ class PeopleIndex:
                     title_text.lower(),
                     code,
                     m.start() - len(prefix),
-                    m.end("name"),
+                    m.start("name") + m.group("name").find(name) + len(name),
                     state,
                     reason if state else why,
                     frozenset(toks),

@@ -730,6 +730,17 @@ def _visiting_person(tok: Token, ctx: ArticleContext, sent: Sentence) -> Token |
                 actor = resolve_token_actor(h, ctx, sent)
                 if actor is not None and actor.is_state and actor.has_title:
                     return h
+    if not any(True for _ in tok.children):
+        # "Deng told visiting U.S. Secretary of State George Shultz China's troubles were over": a bare
+        # "visiting" (a verb with no object is no visit) before a titled name the parser broke up.
+        for h in tok.doc[tok.i + 1 : tok.i + 10]:
+            if not (h.pos_ in {"PROPN", "ADJ", "NOUN"} or h.lower_ in {"of", "the"}):
+                break
+            person = ctx.people.person_at(sent.start + h.idx, sent.start + h.idx + len(h.text))
+            if h.pos_ == "PROPN" and person is not None and person.name:
+                actor = resolve_token_actor(h, ctx, sent)
+                if actor is not None and actor.is_state and actor.has_title:
+                    return h
     return None
 
 
@@ -1254,8 +1265,14 @@ def _visiting_parts(tok: Token, sent: Sentence, ctx: ArticleContext) -> _Parts:
         # So is the one who speaks to, assures or talks with a visiting delegation ("Khamenei told a
         # visiting Nicaraguan delegation that ..."); when that one is nobody known, neither is the host
         # (not the dateline's country: "WASHINGTON - Tehran Radio quoted X telling a visiting ...").
+        # A titled official the text leaves to the dateline is the dateline country's when the story tells
+        # what he did ("TOKYO - Trade Minister Tamura told visiting U.S. Trade Representative Yeutter"), not
+        # what another quoted him as telling.
         speaker = resolve_token_actor(subj, ctx, sent)
-        host_actor = speaker if speaker is not None and "dateline" not in speaker.reason else _UNKNOWN_HOST
+        known = speaker is not None and (
+            "dateline" not in speaker.reason or (_untold_home_official(speaker, ctx) and gov.tag_ != "VBG")
+        )
+        host_actor = speaker if known else _UNKNOWN_HOST
     return visitor_toks, dest, host_actor, None
 
 
@@ -1535,8 +1552,14 @@ def _dateline_official(a: Actor, ctx: ArticleContext) -> bool:
 def _untold_home_official(a: Actor, ctx: ArticleContext) -> bool:
     """A titled official whose country the text leaves to the dateline ("WASHINGTON - ... met with Vice
     President George Bush"): wire style names the dateline country's own officials without a nationality. (A
-    non-state title has its own reason, "non-state (company)", so it is none.)"""
-    return a.kind == "person" and a.has_title and a.code == ctx.home_code and a.reason == "dateline country"
+    non-state title has its own reason, "non-state (company)", so it is none.) Also when named again by
+    surname ("surname → dateline country")."""
+    return (
+        a.kind == "person"
+        and a.has_title
+        and a.code == ctx.home_code
+        and a.reason in {"dateline country", "surname → dateline country"}
+    )
 
 
 def _partner_visiting_here(

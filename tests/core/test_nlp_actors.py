@@ -146,6 +146,16 @@ def test_an_envoy_belongs_to_the_state_that_sends_it():
     assert [p.code for p in people.people if p.title == "ambassador"][:2] == ["JPN", "USA"]
 
 
+def test_a_country_run_on_after_a_full_name_is_none_of_it():
+    text = "Le Van Anh told visiting U.S. Secretary of State James Holt Vietnam's troubles were over."
+    people = PeopleIndex(text, OLD, None)
+    holt = next(p for p in people.people if p.name and "Holt" in p.name)
+    assert (holt.name, holt.code, text[holt.end - 4 : holt.end]) == ("James Holt", "USA", "Holt")
+    # guard: a three-word name that ends in no country's name stays whole
+    people = PeopleIndex("Foreign Minister Ahmed Ali Hassan said so.", OLD, None)
+    assert [p.name for p in people.people] == ["Ahmed Ali Hassan"]
+
+
 def test_a_parenthesised_owner_before_a_title():
     text = "RECIFE, April 2 - Food and Agricultural Organisation (FAO) director Edouard Saouma said so."
     people = PeopleIndex(text, OLD, "BRA")

@@ -2022,6 +2022,25 @@ def test_a_return_from_a_place_and_travelling_with_a_minister(exhaustive_extract
             "ROME, Jan 9 - Italian Prime Minister Mario Monti will visit German Chancellor Angela Merkel.",
             {("ITA", "DEU")},
         ),
+        # a bare "visiting" before a titled name run on into the clause that follows (no "that")
+        (
+            "HANOI, May 3 - Vietnamese leader Le Van Anh told visiting U.S. Secretary of State James Holt "
+            "Vietnam's economic troubles were over.",
+            {("USA", "VNM")},
+        ),
+        # a titled official the text leaves to the dateline, named again by surname, hosts the one visiting
+        (
+            "SEOUL, May 3 - Trade Minister Kim Sung-ho said South Korea would buy more aircraft.\n"
+            "Korean officials said Kim told visiting U.S. Trade Representative Ann Dale that the government "
+            "may set aside money.",
+            {("USA", "KOR")},
+        ),
+        # guard: not a titled official whom another is quoted as telling
+        (
+            "WASHINGTON, June 29 - Tehran Radio quoted defence spokesman Ali Reza telling a visiting "
+            "Nicaraguan delegation that war was near.",
+            set(),
+        ),
     ],
 )
 def test_visiting_after_a_clause_and_visiting_a_leader(extractor, text, expected):
