@@ -49,6 +49,7 @@ FOREIGN = 1024  # "foreign"
 TALK = 2048  # the rules' talk words ("the two sides", "talks")
 PRESENCE_VERB = 4096  # say, tell, speak, declare: the visit rules place their subject where they speak
 VISIT_NOUN = 8192  # the rules' visit nouns ("meetings", "a trade mission")
+DUTY = 16384  # "should", "must", "has not", "not comply": a duty of another state (reactions._foreign_duty)
 
 
 def _forms(lemmas) -> set[str]:
@@ -119,10 +120,17 @@ def _word_classes() -> dict[str, int]:
         ({w.lower() for w in lex["visit_talk_words"]}, TALK),
         (_forms(v for v, role in lex["visit_verbs"].items() if role == "presence"), PRESENCE_VERB),
         ({w for n in lex["visit_nouns"] for w in (n.lower(), n.lower().removesuffix("s") + "s")}, VISIT_NOUN),
+        (_duty_words(lex), DUTY),
     ):
         for word in words:
             classes[word] = classes.get(word, 0) | bit
     return classes
+
+
+def _duty_words(lex) -> set[str]:
+    """The words of a foreign state's unmet duty: an obligation, a perfect negated, a broken rule."""
+    words = {"should", "must", "ought", "has not", "have not", "had not", "hasn't", "haven't", "hadn't"}
+    return words | {f"not {form}" for form in _forms(lex["duty_verbs_any_tense"])}
 
 
 @lru_cache(maxsize=1)
@@ -285,6 +293,7 @@ def _opens_article(c: _SentenceCues) -> bool:
         or (bits & PRESENCE_VERB and c.placed)
         or (bits & STANCE and two_states)
         or (bits & VISIT_NOUN and bits & OFFICIAL and two_states)
+        or (bits & SPEECH and bits & DUTY and two_states)
     )
     return bool(trigger and (bits & OFFICIAL or two_states or c.leader()))
 
@@ -361,6 +370,16 @@ SENTENCE_RULES: tuple[tuple[str, Callable[[_SentenceCues], object]], ...] = (
     (
         "statement with a cue",
         lambda c: c.bits & SPEECH and c.bits & CUE and (len(c.codes) >= 2 or c.codes and c.person()),
+    ),
+    # a state person saying that another state has not done, or should do, its part ("Obama said China had
+    # not done enough", "X said Greece should show it has taken steps", "Athens has not made ..., he said")
+    (
+        "a foreign state's duty",
+        lambda c: (
+            c.bits & SPEECH
+            and c.bits & DUTY
+            and (len(c.codes | c.people_codes()) >= 2 or c.codes and c.bits & PRONOUN)
+        ),
     ),
     # in an article that tells of a visit, a state person's plain statement with a travel or talks word
     # ("officials indicated they expect him to ...", "the two sides would agree"): a statement without a

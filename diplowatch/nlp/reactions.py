@@ -1222,6 +1222,7 @@ def _findings(
     speaker: Actor,
     mentions_visit: bool,
     ctx: ArticleContext,
+    sent: Sentence,
 ) -> list[tuple[str, str, str | None, str]]:
     """(stance, why, quote, evidence) of a statement: the stance verb's, else each clause's cues, else the
     whole content's."""
@@ -1238,6 +1239,10 @@ def _findings(
             seg_stance, seg_why = _stance_from_cues(segment.text, speaker.code, ctx.published_at)
             if seg_stance != "neutral":
                 findings.append((seg_stance, seg_why, quote_text if direct else segment.text, "cue"))
+        if not findings:
+            duty = _foreign_duty(content, speaker, sent, ctx)
+            if duty is not None:
+                findings.append(("negative", duty, quote_text, "cue"))
         if not findings:
             stance, why = _stance_from_cues(content_text, speaker.code, ctx.published_at)
             evidence = "cue" if stance != "neutral" else "speech"
@@ -1256,6 +1261,56 @@ def _findings(
                 )
             )
     return findings
+
+
+# What a state is told it has not done or must do: "Greece had not fulfilled the milestones", "China has
+# not done enough", "Athens has not made the reforms" (a failure to do its part), "Greece should show it
+# has taken steps" (a demand that the other change course: negative in the guidelines). A plain negated
+# present is a fact ("China does not release seasonally adjusted figures"); a condition is no claim ("even
+# if Germany does not"). The verbs are lexicon lists: `duty_verbs` (negated in a perfect: "has not done"),
+# `duty_verbs_any_tense`.
+_OBLIGATION_AUX = frozenset({"should", "must", "ought"})
+_FORECAST_VERBS = frozenset(
+    "be have manage see remain get face need benefit suffer expect grow rise fall recover survive".split()
+)
+_CONDITION_MARKS = frozenset({"if", "unless", "whether", "though", "although", "once", "until"})
+
+
+def _foreign_duty(content: list[Token], speaker: Actor, sent: Sentence, ctx: ArticleContext) -> str | None:
+    """A clause of what was said whose subject is a foreign state that has not done, or should do, its
+    part."""
+    lex = lexicon()
+    for verb in content:
+        if verb.pos_ not in {"VERB", "AUX"} or verb.dep_ == "relcl":
+            continue
+        kids = list(verb.children)
+        if any(c.dep_ == "auxpass" or (c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS) for c in kids):
+            continue
+        lemma = verb.lemma_.lower()
+        perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in kids)
+        negated = (
+            any(c.dep_ == "neg" for c in kids)
+            and lemma in lex.set("duty_verbs")
+            and (perfect or lemma in lex.set("duty_verbs_any_tense"))
+        )
+        # "should have no problems", "should manage modest growth", "must be": a forecast, not a demand
+        obliged = lemma not in _FORECAST_VERBS and any(
+            c.dep_ == "aux" and c.lower_ in _OBLIGATION_AUX for c in kids
+        )
+        if negated == obliged:
+            continue
+        subj = next((c for c in kids if c.dep_ == "nsubj"), None)
+        if subj is None or subj.pos_ != "PROPN":
+            continue
+        actor = resolve_token_actor(subj, ctx, sent)
+        if actor is None or not actor.code or not actor.is_state or actor.kind not in {"state", "office"}:
+            continue
+        others = [resolve_token_actor(c, ctx, sent) for c in subj.conjuncts]
+        if speaker.code in {a.code for a in (actor, *others) if a is not None}:
+            continue  # "the United States and India should not let ...", said an Indian minister: shared
+        word = "not " if negated else next(c.lower_ + " " for c in kids if c.lower_ in _OBLIGATION_AUX)
+        return f"a foreign state's duty ('{subj.text} ... {word}{verb.text}')"
+    return None
 
 
 def _not_a_state_reaction(
@@ -1323,7 +1378,7 @@ def _verb_reactions(
         else:
             return []
     findings = _findings(
-        verb, lemma, judging, content, content_text, quote_text, direct, speaker, mentions_visit, ctx
+        verb, lemma, judging, content, content_text, quote_text, direct, speaker, mentions_visit, ctx, sent
     )
     out: list[ReactionCandidate] = []
     for stance, why, quote, evidence in findings:

@@ -1878,6 +1878,39 @@ def test_a_countrys_political_opposition_is_no_position_of_the_country(extractor
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # a foreign state that has not done its part, or should do it, is criticised
+        (
+            "Dutch Finance Minister Jan de Groot said Portugal had not met the targets of its rescue.",
+            {("NLD", "negative")},
+        ),
+        (
+            '"So far Lisbon has not made the promised reforms," Dutch Finance Minister Jan de Groot said.',
+            {("NLD", "negative")},
+        ),
+        (
+            "Dutch Finance Minister Jan de Groot said Portugal should cut its deficit faster.",
+            {("NLD", "negative")},
+        ),
+        # guards: a fact told in the present, a condition, a duty shared with the speaker's own state
+        ("Dutch Finance Minister Jan de Groot said Portugal does not publish monthly figures.", set()),
+        ("Dutch Finance Minister Jan de Groot said Portugal should have no problems repaying.", set()),
+        (
+            "Dutch Finance Minister Jan de Groot said the Dutch would act alone if Portugal does not act.",
+            set(),
+        ),
+        (
+            "Dutch Finance Minister Jan de Groot said the Netherlands and Portugal should work together.",
+            set(),
+        ),
+    ],
+)
+def test_a_foreign_states_unmet_duty(extractor, text, expected):
+    assert codes_stances(extractor, text, published=dt.date(2012, 6, 1)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # the parser hangs a surname before a present-tense travel verb on it as a modifier of a noun
         (
             "SEOUL, March 11 - South Korean Trade Minister Rha Woong Bae said exports would grow.\n"
