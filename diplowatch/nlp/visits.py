@@ -376,6 +376,9 @@ def _planned_status(trigger: Token, chain: list[Token], lex) -> tuple[str, str] 
             "planned",
             "expected outcome of the trip",
         )  # "is expected as a result of X's visit", "could emerge from talks"
+    when = _own_time(trigger)
+    if when is not None:
+        return when
     if trigger.pos_ == "NOUN" and {c.lower_ for c in trigger.children} & {
         "upcoming",
         "forthcoming",
@@ -392,6 +395,27 @@ def _planned_status(trigger: Token, chain: list[Token], lex) -> tuple[str, str] 
         "earlier",
     }:
         return "completed", "past visit"
+    return None
+
+
+def _own_time(trigger: Token) -> tuple[str, str] | None:
+    """A trip noun's own time: "the trip to Tokyo next week", "next month's visit" (to come); "last
+    week's visit" (over)."""
+    if trigger.pos_ != "NOUN":
+        return None
+    doc = trigger.doc
+    after = doc[trigger.right_edge.i + 1 : trigger.right_edge.i + 3]
+    # "on the trip to Tokyo next week by X": the time right after the trip's phrase, wherever it is hung
+    times = [after[1]] if len(after) == 2 and after[1].lemma_.lower() in _TIME_NOUNS else []
+    for c in [*trigger.children, *times]:
+        if (
+            c.dep_ in {"npadvmod", "poss", "nmod", "compound"} or c in times
+        ) and c.lemma_.lower() in _TIME_NOUNS:
+            words = {g.lower_ for g in c.children}
+            if words & {"next", "coming"}:
+                return "planned", f"its own time ('next {c.text}')"
+            if words & {"last", "previous"}:
+                return "completed", f"its own time ('last {c.text}')"
     return None
 
 
@@ -1420,7 +1444,17 @@ def _trip_visitor(
     visitor_toks = [t for v in visitor_toks for t in (*past_dateline(v, sent, ctx), v)]
     visitor = None
     co_visitors: list[Actor] = []
-    owner = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "NOUN"), None)
+    owner = next(
+        (
+            c
+            for c in tok.children
+            if c.dep_ == "poss"
+            and c.pos_ == "NOUN"
+            # "next week's visit", "yesterday's talks": a time owns no trip
+            and c.lemma_.lower() not in _TIME_NOUNS | {"today", "yesterday", "tomorrow", "tonight"}
+        ),
+        None,
+    )
     owned = role == "noun" and owner is not None and tok.lemma_.lower() not in _MEETING_NOUNS
     if owned:
         # "her family's trips to Haiti": a trip owned by a common noun is that noun's, a state's or nobody's

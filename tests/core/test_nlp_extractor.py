@@ -1963,6 +1963,32 @@ def test_a_trip_under_a_modal_is_still_to_come(extractor):
     assert {r[:3] for r in _rows(extractor, text, dt.date(1987, 5, 6))} == {("CAN", "FRA", "planned")}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a time owns no trip ("next week's visit ... by X" is X's), and a trip's own time tells its status
+        (
+            "OSLO, May 6 - The government hopes for a deal during next week's visit to Stockholm by Trade "
+            "Minister Erik Berg.",
+            {("NOR", "SWE", "planned")},
+        ),
+        (
+            "OSLO, May 6 - The government said little came of last month's visit to Stockholm by Trade "
+            "Minister Erik Berg.",
+            {("NOR", "SWE", "completed")},
+        ),
+        # the time right after the trip's phrase, wherever the parser hangs it
+        (
+            "OSLO, May 6 - Officials said the government was pinning hopes for a deal on the trip to "
+            "Stockholm next week by Trade Minister Erik Berg.",
+            {("NOR", "SWE", "planned")},
+        ),
+    ],
+)
+def test_a_trips_own_time(extractor, text, expected):
+    assert {r[:3] for r in _rows(extractor, text, dt.date(1987, 5, 6))} == expected
+
+
 def test_a_mixed_case_dateline_places_the_story(extractor):
     text = "Tokyo, April 7 - U.S. Trade Secretary Tom Hale opens talks with Japanese officials today."
     assert ("USA", "JPN", "ongoing", "1987-04-07", None) in _rows(extractor, text, dt.date(1987, 4, 7))
