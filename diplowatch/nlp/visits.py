@@ -969,6 +969,13 @@ def _destination_tokens(trigger: Token, preps: set[str]) -> list[tuple[Token, st
                 for c in g.conjuncts
                 if c.pos_ == "PROPN" and c.i > g.i
             )
+        elif (
+            child.dep_ == "xcomp"
+            and child.lemma_.lower() in {"neighbor", "neighbour"}
+            and child.i == trigger.i + 1
+        ):
+            # "visits neighboring Canada": the adjective read as a participle with the place as its object
+            out.extend((g, "dobj") for g in child.children if g.dep_ == "dobj")
         elif child.dep_ == "advmod" and child.lower_ in {"in", "there"}:
             continue
         elif child.dep_ == "prt" and child.lower_ == "in":

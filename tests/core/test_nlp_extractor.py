@@ -2094,6 +2094,11 @@ def test_a_return_from_a_place_and_travelling_with_a_minister(exhaustive_extract
             "may set aside money.",
             {("USA", "KOR")},
         ),
+        # "neighboring" read as a participle with the place as its object
+        (
+            "OTTAWA -- U.S. President Tom Hale visits neighboring Canada next week.",
+            {("USA", "CAN")},
+        ),
         # guard: not a titled official whom another is quoted as telling
         (
             "WASHINGTON, June 29 - Tehran Radio quoted defence spokesman Ali Reza telling a visiting "
