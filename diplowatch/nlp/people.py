@@ -106,8 +106,12 @@ def _named_person(m: re.Match, name: str, code: str | None, state: bool, reason:
     return Person(name, m.group("title").lower(), code, m.start(), m.end(), state, reason, tokens)
 
 
-_FIRST = r"(?:[A-Z][a-z'’]+(?:-[A-Z][a-z]+)?|[A-Z]\.)"
-_NAME = r"(?:[A-Z][a-z'’]+(?:-[A-Z]?[a-z]+)?|[A-Z]\.|al-[A-Z][a-z]+|(?:bin|ibn|de|da|van|von|arap|la|del)\b)"
+# A capital inside a name ("McCormick", "MacArthur", "DeSantis", "LaHood") after a short prefix.
+_FIRST = r"(?:(?:Mc|Mac|De|Di|Du|La|Le)?[A-Z][a-z'’]+(?:-[A-Z][a-z]+)?|[A-Z]\.)"
+_NAME = (
+    r"(?:(?:Mc|Mac|De|Di|Du|La|Le)?[A-Z][a-z'’]+(?:-[A-Z]?[a-z]+)?|[A-Z]\.|al-[A-Z][a-z]+"
+    r"|(?:bin|ibn|de|da|van|von|arap|la|del)\b)"
+)
 _NAME_SEQ = rf"(?P<name>{_FIRST}(?:[ ](?:{_NAME}))*(?:[ ]II|[ ]III)?)\b"
 
 _TITLE_WORDS = sorted(

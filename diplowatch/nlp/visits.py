@@ -575,6 +575,14 @@ def _status(trigger: Token, ctx: ArticleContext, dates: list[DateMention]) -> tu
         return "planned", "infinitive (headline future)"
     if trigger.pos_ == "NOUN":
         gov = _governing_verb(trigger)
+        if (
+            gov.tag_ == "VB"
+            and gov.dep_ == "acl"
+            and gov.head.pos_ == "NOUN"
+            and gov.head.lemma_.lower() in lex["visit_nouns"]
+        ):
+            # "before Trump's visit to Asia this month to attend a summit in Manila": the trip's own status
+            return _status(gov.head, ctx, dates)
         found = _noun_governor_status(trigger, gov, lex)
         if found is None:
             found = _noun_position_status(trigger, gov, sentence_words, future_words)
@@ -895,6 +903,9 @@ def _noun_visitor(trigger: Token) -> list[Token]:
         if prev.dep_ == "acl" and prev.tag_ == "VBG" and prev.lemma_ == "attend":
             # "China and other powers attending a G20 summit in Washington": those attending, no one else
             return [*out, cur, *cur.conjuncts]
+        if prev.dep_ == "acl" and prev.tag_ == "VB" and cur.pos_ == "NOUN":
+            # "Trump's first visit to Asia to attend a summit in Manila": whoever makes the trip attends
+            out.extend(c for c in cur.children if c.dep_ == "poss")
         if cur.pos_ in {"VERB", "AUX"}:
             for child in cur.children:
                 if child.dep_ == "agent" and (

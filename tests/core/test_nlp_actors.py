@@ -156,6 +156,12 @@ def test_a_country_run_on_after_a_full_name_is_none_of_it():
     assert [p.name for p in people.people] == ["Ahmed Ali Hassan"]
 
 
+@pytest.mark.parametrize("name", ["David McCormick", "Ann MacGregor", "Ray LaHood", "Ron DeSantis"])
+def test_a_capital_inside_a_name(name):
+    people = PeopleIndex(f"U.S. Trade Secretary {name} said so.", OLD, None)
+    assert [(p.name, p.code) for p in people.people] == [(name, "USA")]
+
+
 def test_a_parenthesised_owner_before_a_title():
     text = "RECIFE, April 2 - Food and Agricultural Organisation (FAO) director Edouard Saouma said so."
     people = PeopleIndex(text, OLD, "BRA")

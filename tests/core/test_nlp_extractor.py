@@ -1989,6 +1989,14 @@ def test_a_trips_own_time(extractor, text, expected):
     assert {r[:3] for r in _rows(extractor, text, dt.date(1987, 5, 6))} == expected
 
 
+def test_a_summit_one_travels_to_attend_is_the_trips(extractor):
+    text = (
+        "Pressure on Burma mounted before U.S. President Tom Hale's first visit to Asia this month to attend "
+        "a summit of Southeast Asian countries in Manila."
+    )
+    assert {r[:3] for r in _rows(extractor, text, dt.date(2017, 11, 1))} == {("USA", "PHL", "planned")}
+
+
 def test_a_mixed_case_dateline_places_the_story(extractor):
     text = "Tokyo, April 7 - U.S. Trade Secretary Tom Hale opens talks with Japanese officials today."
     assert ("USA", "JPN", "ongoing", "1987-04-07", None) in _rows(extractor, text, dt.date(1987, 4, 7))
