@@ -1909,6 +1909,17 @@ def test_a_foreign_states_unmet_duty(extractor, text, expected):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        'Dutch Trade Minister Jan de Groot said Chinese steel exports were "not sustainable nor fair".',
+        "Dutch Trade Minister Jan de Groot said the Chinese steel tariffs were unreasonable.",
+    ],
+)
+def test_an_act_judged_not_sustainable_or_fair(extractor, text):
+    assert codes_stances(extractor, text, published=dt.date(2012, 6, 1)) == {("NLD", "negative")}
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         # the parser hangs a surname before a present-tense travel verb on it as a modifier of a noun
