@@ -331,9 +331,17 @@ def _counted_nationals(tok: Token, ctx: ArticleContext) -> bool:
 def _non_state(tok: Token, head_words: set[str], ctx: ArticleContext) -> str | None:
     """What makes a phrase's head no state actor: a business or party word ("store chain", "analysts"), or a
     country's public ("many Germans"); None when nothing does."""
-    if head_words & lexicon().set("non_state_words"):
+    bad = head_words & lexicon().set("non_state_words")
+    if bad == {"team"} and any(
+        c.lower_ in _STATE_TEAM_WORDS for c in tok.children if c.dep_ in {"compound", "amod"}
+    ):
+        bad = set()  # "a French government team has arrived": a delegation, not a sports team
+    if bad:
         return tok.lower_
     return "the public" if _counted_nationals(tok, ctx) else None
+
+
+_STATE_TEAM_WORDS = frozenset({"government", "official", "negotiating", "ministry", "treasury"})
 
 
 def _nationals(tok: Token, ctx: ArticleContext) -> bool:

@@ -535,8 +535,8 @@ def _tense_status(
         if any(a.dep_ == "aux" and a.tag_ == "MD" for a in verb.children):
             return "planned", "modal"  # "could be resolved during a visit next week by X"
         return "completed", "past tense"
-    if tag == "MD":
-        return "planned", "modal"
+    if tag == "MD" or (tag == "VB" and lemmas & {"should", "would", "could", "may", "might", "must"}):
+        return "planned", "modal"  # "should be in Lima on a visit at a nearby date"
     return "ongoing", "default"
 
 
@@ -987,6 +987,16 @@ def _destination_tokens(trigger: Token, preps: set[str]) -> list[tuple[Token, st
         ):
             # "visits neighboring Canada": the adjective read as a participle with the place as its object
             out.extend((g, "dobj") for g in child.children if g.dep_ == "dobj")
+        elif (
+            child.dep_ == "advcl"
+            and "for" in preps
+            and any(
+                c.dep_ == "mark" and c.lower_ == "for" and c.i == child.left_edge.i for c in child.children
+            )
+        ):
+            # "has left for Washington to discuss ...": the parser reads "for X to do" as a clause whose
+            # subject is the place
+            out.extend((g, "for") for g in child.children if g.dep_ == "nsubj" and g.pos_ == "PROPN")
         elif child.dep_ == "advmod" and child.lower_ in {"in", "there"}:
             continue
         elif child.dep_ == "prt" and child.lower_ == "in":

@@ -2000,6 +2000,32 @@ def test_a_trips_own_time(extractor, text, expected):
     assert {r[:3] for r in _rows(extractor, text, dt.date(1987, 5, 6))} == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "for X to do" read as a clause whose subject is the place
+        (
+            "OSLO, March 30 - Finance and Planning Minister Erik Berg has left for Washington to discuss "
+            "Norway's request for a loan, ministry officials told Reuters.",
+            {("NOR", "USA", "ongoing")},
+        ),
+        # a government team is a delegation; a minister of a list of portfolios is a minister
+        (
+            "LUSAKA, March 27 - A French government team has arrived in Lusaka to negotiate a new credit for "
+            "the Zambian government, diplomatic sources said.",
+            {("FRA", "ZMB", "ongoing")},
+        ),
+        (
+            "LIMA, April 24 - Huayta said his Mexican counterpart, minister of oil, mines and parastatal "
+            "industry, Jorge Blanco, should be in Lima on a visit at a nearby date.",
+            {("MEX", "PER", "planned")},
+        ),
+    ],
+)
+def test_delegations_and_destinations_the_parser_hides(extractor, text, expected):
+    assert {r[:3] for r in _rows(extractor, text, dt.date(1987, 3, 30))} == expected
+
+
 def test_a_summit_one_travels_to_attend_is_the_trips(extractor):
     text = (
         "Pressure on Burma mounted before U.S. President Tom Hale's first visit to Asia this month to attend "
