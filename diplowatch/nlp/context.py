@@ -332,16 +332,30 @@ def _non_state(tok: Token, head_words: set[str], ctx: ArticleContext) -> str | N
     """What makes a phrase's head no state actor: a business or party word ("store chain", "analysts"), or a
     country's public ("many Germans"); None when nothing does."""
     bad = head_words & lexicon().set("non_state_words")
-    if bad == {"team"} and any(
-        c.lower_ in _STATE_TEAM_WORDS for c in tok.children if c.dep_ in {"compound", "amod"}
-    ):
-        bad = set()  # "a French government team has arrived": a delegation, not a sports team
+    if bad == {"team"} and _delegation_team(tok):
+        bad = set()
     if bad:
         return tok.lower_
     return "the public" if _counted_nationals(tok, ctx) else None
 
 
 _STATE_TEAM_WORDS = frozenset({"government", "official", "negotiating", "ministry", "treasury"})
+
+
+def _title_and_state(tok: Token, text: str, low: str) -> tuple[bool, bool, str]:
+    """(has a title, acts for a state, why) of an actor's phrase; a delegation team is a titled state body."""
+    if _delegation_team(tok):
+        return True, True, "state title"
+    state, why = _is_state_title(text)
+    return bool(_title_regex().search(low)) or _is_title_word(tok), state, why
+
+
+def _delegation_team(tok: Token) -> bool:
+    """ "a French government team has arrived", "the Nigerian team, headed by Finance Minister X": a
+    delegation, not a sports team."""
+    return any(c.lower_ in _STATE_TEAM_WORDS for c in tok.children if c.dep_ in {"compound", "amod"}) or any(
+        c.dep_ == "acl" and c.lemma_ in {"head", "lead"} for c in tok.children
+    )
 
 
 def _nationals(tok: Token, ctx: ArticleContext) -> bool:
@@ -366,8 +380,7 @@ def resolve_token_actor(tok: Token, ctx: ArticleContext, sent: Sentence) -> Acto
     end = sent.start + span.end_char
     text = span.text
     low = text.lower()
-    has_title = bool(_title_regex().search(low)) or _is_title_word(tok)
-    state, why = _is_state_title(text)
+    has_title, state, why = _title_and_state(tok, text, low)
     person = ctx.people.person_at(
         sent.start + tok.idx, sent.start + tok.idx + len(tok.text)
     ) or ctx.people.person_at(start, end)

@@ -1280,6 +1280,10 @@ def _noun_parts(tok: Token, lemma: str, ctx: ArticleContext) -> _Parts:
         dest.extend(
             (g, "in") for member in _prep_objects(tok, {"of", "with"}) for g in _prep_objects(member, {"in"})
         )
+        if not dest and tok.head.dep_ == "prep" and tok.head.lower_ in {"in", "at", "during"}:
+            # "the agreement was reached in Paris today in talks between X and Y": where the act the talks
+            # hang from was done
+            dest.extend((g, "in") for g in _prep_objects(tok.head.head, {"in"}) if g.i != tok.i)
     # "a visit here" / "talks here": here may hang off the noun or its verb ("X, who is here on an official
     # visit", "is here for talks").
     if tok.head.dep_ == "prep" and tok.head.head.lemma_ == "be":

@@ -2020,6 +2020,18 @@ def test_a_trips_own_time(extractor, text, expected):
             "industry, Jorge Blanco, should be in Lima on a visit at a nearby date.",
             {("MEX", "PER", "planned")},
         ),
+        # a team headed by a minister is a delegation
+        (
+            "LONDON, March 30 - If the talks succeed, the Kenyan team, headed by Finance Minister Paul "
+            "Otieno, will hold similar talks with French officials in Paris later this week, sources said.",
+            {("KEN", "FRA", "planned")},
+        ),
+        # talks held where the act they hang from was done
+        (
+            "BELGRADE, March 30 - The news agency said the accord was reached in Paris today in talks "
+            "between a Yugoslav delegation headed by Finance Minister Ivo Petrovic and Western creditors.",
+            {("YUG", "FRA", "ongoing")},
+        ),
     ],
 )
 def test_delegations_and_destinations_the_parser_hides(extractor, text, expected):
