@@ -1576,16 +1576,62 @@ def _meeting_partners(tok: Token, role: str, sent: Sentence, ctx: ArticleContext
     return out
 
 
-def _names_a_place(doc: Doc, sent: Sentence, ctx: ArticleContext) -> bool:
+def _names_a_place(
+    doc: Doc, sent: Sentence, ctx: ArticleContext, tok: Token | None = None, abroad: bool = False
+) -> bool:
     """Whether the sentence names a country or city outside its dateline, or a town the gazetteer does not
-    know by its country ("in the Italian town of Lucca")."""
+    know by its country ("in the Italian town of Lucca"), not inside a relative clause that does not hold the
+    trigger ("talks with Kenyan President Moi, who appealed for more investment in Kenya"). `abroad`: only a
+    place outside the dateline's country counts."""
     end = ctx.dateline.end if ctx.dateline is not None and sent.start < ctx.dateline.end else sent.start
     return any(
         sent.start + h[0] >= end
         and (h[3].kind in {"country", "city"} or h[3].kind == "demonym" and _PLACE_OF.match(doc.text, h[1]))
+        and not (abroad and h[3].code == ctx.home_code)
         and not _nationality_of_person(doc, h[0], h[1], sent, ctx)
+        and not (tok is not None and _in_other_relative_clause(doc, h[0], h[1], tok))
         for h in _sentence_places(doc, ctx)
     )
+
+
+_OFFICIAL_GROUPS = frozenset({"official", "leader", "minister", "counterpart", "government", "authority"})
+
+
+def _met_home_officials(tok: Token, ctx: ArticleContext, sent: Sentence) -> bool:
+    """Talks with officials the text names as the dateline country's ("after talks with South Korean
+    leaders" under SEOUL)."""
+    for g in _prep_objects(tok, {"with"}):
+        if g.lemma_.lower() not in _OFFICIAL_GROUPS:
+            continue
+        a = resolve_token_actor(g, ctx, sent)
+        if a is not None and a.is_state and a.code == ctx.home_code and "dateline" not in a.reason:
+            return True
+    return False
+
+
+def _lead_talks(tok: Token, role: str, visitor: Actor, sent: Sentence, ctx: ArticleContext) -> bool:
+    """ "MANILA - U.S. Secretary of State Shultz forecast a golden future for the Philippines after talks on
+    ...": a foreign official's talks told in the lead under a dateline are held there."""
+    return (
+        role == "noun"
+        and tok.lemma_.lower() in {"talk", "talks"}
+        and sent.index == 0
+        and ctx.dateline is not None
+        and visitor.kind == "person"
+        and visitor.has_title
+        and visitor.code != ctx.home_code
+        and "dateline" not in visitor.reason
+        # not the talks a trip verb already tells of ("arrived here last night for talks")
+        and _governing_verb(tok).lemma_.lower() not in lexicon()["visit_verbs"]
+        and not _names_a_place(tok.doc, sent, ctx, tok, abroad=True)
+    )
+
+
+def _in_other_relative_clause(doc: Doc, start: int, end: int, tok: Token) -> bool:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    return any(a.dep_ == "relcl" and tok not in a.subtree for a in span[0].ancestors)
 
 
 def _nationality_of_person(doc: Doc, start: int, end: int, sent: Sentence, ctx: ArticleContext) -> bool:
@@ -1817,17 +1863,17 @@ def _leg_status(
     )
     clause = {tok.i} | {a.i for a in tok.ancestors if a.lemma_ not in {"say", "tell", "report", "add"}}
     today = any(t.lower_ == "today" and t.head.i in clause for t in tok.sent)
+    meeting_noun = role == "noun" and tok.lemma_.lower() in _MEETING_NOUNS  # "held talks in Tokyo today"
     if (
         at_dateline
         and status in {"completed", "planned"}
         and not past_words
         and role in {"meet", "presence", "noun", "visit"}
     ):
-        # Reported from the place itself on the day: still
-        # there ("met X here", "will meet bankers here today").
-        if status == "completed" and "past tense" in why or today:
+        # Reported from the place itself on the day: still there ("met X here", "will meet bankers here
+        # today", "MANILA - X forecast a golden future after talks": talks over, the visit not).
+        if status == "completed" and ("past tense" in why or meeting_noun and "after" in why) or today:
             leg_status = "ongoing"  # not "had agreed at a summit here" (past perfect: before the report)
-    meeting_noun = role == "noun" and tok.lemma_.lower() in _MEETING_NOUNS  # "held talks in Tokyo today"
     if (
         (role in {"meet", "presence", "apposed_presence"} or meeting_noun)
         and status == "completed"
@@ -2034,13 +2080,21 @@ def _from_trigger(tok, role, lemma, sent, ctx, preps_by_verb, all_dates) -> list
         # a dateline's own official meets is not where the meeting is (elsewhere it stands for the place:
         # "drove to a meeting with Soviet Foreign Minister Shevardnadze").
         legs = [leg for leg in legs if leg[3] is None or not _behind_partner(leg[3], tok)]
-    if not legs and ctx.home_code and not _names_a_place(tok.doc, sent, ctx):
+    if not legs and _lead_talks(tok, role, visitor, sent, ctx):
+        legs = [(ctx.home_code, ctx.home_city, "partner", None)]
+    if not legs and ctx.home_code and not _names_a_place(tok.doc, sent, ctx, tok):
         # Talks between an official of the dateline's country and a foreign one are held there ("MOSCOW -
         # she and Soviet Premier Ryzhkov agreed during talks earlier today", "BERLIN - Merkel said at a news
-        # conference with Spanish Prime Minister Rajoy"), unless the sentence names a place ("at a summit with
-        # Chirac starting with dinner in Milan").
+        # conference with Spanish Prime Minister Rajoy", "SEOUL - ... after talks with South Korean leaders,
+        # Baldrige said"), unless the sentence names a place ("at a summit with Chirac starting with dinner in
+        # Milan").
         home_met = (
-            role == "noun" and lemma in _MEETING_NOUNS and any(_home_official(a, ctx) for a in co_visitors)
+            role == "noun"
+            and lemma in _MEETING_NOUNS
+            and (
+                any(_home_official(a, ctx) for a in co_visitors)
+                or (visitor.code != ctx.home_code and _met_home_officials(tok, ctx, sent))
+            )
         )
         if home_met or (partners and _dateline_official(visitor, ctx)):
             legs = [(ctx.home_code, ctx.home_city, "partner", None)]

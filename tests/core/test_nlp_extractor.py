@@ -2038,6 +2038,39 @@ def test_delegations_and_destinations_the_parser_hides(extractor, text, expected
     assert {r[:3] for r in _rows(extractor, text, dt.date(1987, 3, 30))} == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a place in a relative clause on the partner does not place the talks elsewhere
+        (
+            "WASHINGTON, March 12 - President Reagan today had talks with Kenyan President Daniel Moi, who "
+            "afterwards appealed for more U.S. investment in Kenya.",
+            {("KEN", "USA", "ongoing")},
+        ),
+        # a foreign official's talks told in the lead under a dateline are held there
+        (
+            "MANILA, June 16 - U.S. Secretary of State Tom Hale forecast a golden future for the Philippines "
+            "after talks on its economic recovery.",
+            {("USA", "PHL", "ongoing")},
+        ),
+        # talks with the dateline country's leaders, named as such
+        (
+            "SEOUL, April 21 - U.S. Commerce Secretary Tom Hale praised the new trade policies.\n"
+            "In a press conference after talks with South Korean leaders, Hale called the plan a good step.",
+            {("USA", "KOR", "ongoing")},
+        ),
+        # guard: not when the sentence names another place the talks may have been held in
+        (
+            "MANILA, June 16 - U.S. Secretary of State Tom Hale forecast a golden future for Asia after "
+            "talks in Tokyo on its economic recovery.",
+            {("USA", "JPN", "completed")},
+        ),
+    ],
+)
+def test_talks_held_at_the_dateline(extractor, text, expected):
+    assert {r[:3] for r in _rows(extractor, text, dt.date(1987, 6, 16))} == expected
+
+
 def test_a_summit_one_travels_to_attend_is_the_trips(extractor):
     text = (
         "Pressure on Burma mounted before U.S. President Tom Hale's first visit to Asia this month to attend "
