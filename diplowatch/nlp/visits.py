@@ -1371,11 +1371,23 @@ def _send_parts(tok: Token) -> _Parts | None:
     """ "Russia is sending its energy minister to the Oran meeting": the sender's envoy travels, so the
     sender's state visits where the envoy is sent. Only an envoy counts (not troops, aid or a letter)."""
     titles = {*lexicon()["visitor_titles"], "representative"}  # sent, a representative is no resident
-    envoys = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in titles]
+    # "is sending Secretary of State George Shultz to Moscow": a titled name is an envoy too
+    envoys = [
+        c
+        for c in tok.children
+        if c.dep_ == "dobj"
+        and (
+            c.lemma_.lower() in titles
+            or c.pos_ == "PROPN"
+            and any(t.dep_ in {"compound", "nmod"} and t.lower_ in titles for t in c.subtree if t.i < c.i)
+        )
+    ]
     if not envoys:
         return None
-    visitor_toks = _visitor_token(tok)
-    dest = [(g, "to") for g in _prep_objects(tok, {"to"})]
+    # a named envoy is the traveller, of the sender's state when the text gives none
+    visitor_toks = [*(e for e in envoys if e.pos_ == "PROPN"), *_visitor_token(tok)]
+    # "to Moscow" on the verb, or on the envoy where the parser hangs it
+    dest = [(g, "to") for o in (tok, *envoys) for g in _prep_objects(o, {"to"})]
     return visitor_toks, dest, None, None
 
 

@@ -1496,6 +1496,12 @@ def test_travellers_carried_by_a_tour_and_groups_of_leaders(extractor, text, exp
             "to North Korea. It would be the first visit by a British minister.",
             {("GBR", "PRK", "planned")},
         ),
+        # a titled name sent is an envoy too
+        (
+            "WASHINGTON - President Tom Hale announced he is sending Secretary of State Ann Dale to Moscow "
+            "for talks next month.",
+            {("USA", "RUS", "planned")},
+        ),
         # Whoever holds the plan travels: "announced plans to visit".
         (
             "British Foreign Secretary Jack Straw has announced plans to visit North Korea.",
