@@ -1046,7 +1046,10 @@ def extract_visits(doc: Doc, sent: Sentence, ctx: ArticleContext) -> list[VisitC
             role = "noun"
         elif (
             lemma == "be"
-            and any(c.dep_ == "prep" and c.lower_ == "in" for c in tok.children)
+            and any(
+                (c.dep_ == "prep" and c.lower_ == "in") or (c.dep_ == "advmod" and c.lower_ == "here")
+                for c in tok.children
+            )  # "X is in Tokyo", "X, who is here to meet ...": under a dateline, there
             and not any(c.dep_ in {"acomp", "attr"} for c in tok.children)  # "to be firm in a stand-off"
         ):
             role = "presence"
@@ -1436,6 +1439,14 @@ def _meet_parts(tok: Token, role: str, sent: Sentence, ctx: ArticleContext) -> _
             # "told a joint news conference with Gillard in Canberra": where the event one speaks to is.
             dest.extend(
                 (g, "in") for o in (child, *_prep_objects(child, {"with"})) for g in _prep_objects(o, {"in"})
+            )
+        elif role == "presence" and child.dep_ == "prep" and child.lower_ in {"after", "during", "following"}:
+            # "told reporters after a news conference in Tokyo": where the event one speaks after is
+            dest.extend(
+                (g, "in")
+                for o in _prep_objects(tok, {child.lower_})
+                if o.lemma_.lower() in _MEETING_NOUNS | _FORUMS
+                for g in _prep_objects(o, {"in"})
             )
         elif child.dep_ == "prep" and (
             child.lower_ == "with" or role == "presence" and child.lower_ in {"to", "at"}

@@ -2071,6 +2071,18 @@ def test_delegations_and_destinations_the_parser_hides(extractor, text, expected
             "talks in Tokyo on its economic recovery.",
             {("USA", "JPN", "completed")},
         ),
+        # "is here" under a dateline; speaking after a news conference in a city
+        (
+            "TOKYO, March 26 - Bank officials said the debt plan would work.\n"
+            "World Bank president Tom Hale, who is here to meet business leaders, expressed confidence.",
+            {("WORLDBANK", "JPN", "ongoing")},
+        ),
+        (
+            "OSLO, March 26 - Trade talks resumed.\n"
+            '"I am very concerned," World Bank president Tom Hale told reporters after a news conference in '
+            "Tokyo.",
+            {("WORLDBANK", "JPN", "ongoing")},
+        ),
     ],
 )
 def test_talks_held_at_the_dateline(extractor, text, expected):
