@@ -1047,9 +1047,11 @@ def extract_visits(doc: Doc, sent: Sentence, ctx: ArticleContext) -> list[VisitC
         elif (
             lemma == "be"
             and any(
-                (c.dep_ == "prep" and c.lower_ == "in") or (c.dep_ == "advmod" and c.lower_ == "here")
+                (c.dep_ == "prep" and c.lower_ == "in")
+                or (c.dep_ == "advmod" and c.lower_ == "here" and not _quoted(c))
                 for c in tok.children
-            )  # "X is in Tokyo", "X, who is here to meet ...": under a dateline, there
+            )  # "X is in Tokyo", "X, who is here to meet ...": under a dateline, there (a quote's "here" is
+            # the speaker's, wherever that is)
             and not any(c.dep_ in {"acomp", "attr"} for c in tok.children)  # "to be firm in a stand-off"
         ):
             role = "presence"
@@ -1091,6 +1093,12 @@ def extract_visits(doc: Doc, sent: Sentence, ctx: ArticleContext) -> list[VisitC
 _HELD_EVENTS = frozenset(
     {"talk", "talks", "meeting", "summit", "conference", "discussion", "consultation", "negotiation"}
 )
+
+
+def _quoted(tok: Token) -> bool:
+    """Whether a token stands inside a direct quotation of its sentence."""
+    before = tok.doc.text[: tok.idx]
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
 
 
 def _fronted_place(verb: Token) -> bool:

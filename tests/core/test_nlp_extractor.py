@@ -2089,6 +2089,16 @@ def test_talks_held_at_the_dateline(extractor, text, expected):
     assert {r[:3] for r in _rows(extractor, text, dt.date(1987, 6, 16))} == expected
 
 
+def test_a_quotes_here_is_the_speakers_place(exhaustive_extractor):
+    # guard (exhaustive: the pre-filter does not pass this sentence): a quote's "here" is where the speaker
+    # is based, not the dateline's place
+    text = (
+        "ROME, June 2 - U.S. Secretary of State Ann Dale said the package went further than expected.\n"
+        '"It is more than was talked about when Japanese Prime Minister Ken Sato was here," Dale said.'
+    )
+    assert _rows(exhaustive_extractor, text, dt.date(1987, 6, 2)) == set()
+
+
 def test_a_summit_one_travels_to_attend_is_the_trips(extractor):
     text = (
         "Pressure on Burma mounted before U.S. President Tom Hale's first visit to Asia this month to attend "
