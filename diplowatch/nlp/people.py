@@ -330,8 +330,6 @@ def _is_state_title(phrase: str) -> tuple[bool, str]:
         low = low[:start] + " " * (end - start) + low[end:]
     words = set(re.findall(r"[a-z]+", low))
     bad = words & lex.set("non_state_words")
-    if re.search(r"\b(?:government|official|negotiating|ministry|treasury)\s+team\b", low):
-        bad -= {"team"}  # "a French government team has arrived": a delegation, not a sports team
     if state_bank or any(place.kind == "igo" for *_, place in named):
         # the board of an IGO or a central bank ("ECB board member", "Bundesbank board member") is no
         # company board

@@ -762,7 +762,7 @@ def _visiting_person(tok: Token, ctx: ArticleContext, sent: Sentence) -> Token |
                 actor = resolve_token_actor(h, ctx, sent)
                 if actor is not None and actor.is_state and actor.has_title:
                     return h
-    if not any(True for _ in tok.children):
+    if tok.n_lefts + tok.n_rights == 0:
         # "Deng told visiting U.S. Secretary of State George Shultz China's troubles were over": a bare
         # "visiting" (a verb with no object is no visit) before a titled name the parser broke up.
         for h in tok.doc[tok.i + 1 : tok.i + 10]:
