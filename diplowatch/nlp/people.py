@@ -153,8 +153,10 @@ _TITLE_OF_THEN_NAME = re.compile(
 _ENVOY_TO = re.compile(
     r"(\b(?:ambassador|envoy|emissary|high commissioner|representative)s?)\s+to\s+.*$", re.IGNORECASE
 )
+# (A phrase that opens with a preposition is no apposition: "Weizsaecker, on a four-day official visit".)
 _NAME_THEN_TITLE = re.compile(
-    rf"{_NAME_SEQ}, (?:the |a |an )?(?P<prefix>(?:[\w.’'\-]+ ){{0,5}}?)(?P<title>{_TITLE_RE})\b"
+    rf"{_NAME_SEQ}, (?!(?:on|in|at|during|after|before|from|with|by|for)\b)(?:the |a |an )?"
+    rf"(?P<prefix>(?:[\w.’'\-]+ ){{0,5}}?)(?P<title>{_TITLE_RE})\b"
     rf"(?P<suffix>(?: (?:of|for|in|to) (?:the )?[A-Z][\w.’'\-]*(?: [A-Z][\w.’'\-]*){{0,4}})?)"
 )
 # Where a sentence ends inside the words before a title, which qualify it only within their own sentence

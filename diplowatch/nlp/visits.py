@@ -1799,6 +1799,29 @@ def _dest_legs(dtok: Token, how: str, ctx: ArticleContext) -> list[_Leg]:
     ]
 
 
+def _leader_visited(
+    tok: Token, role: str, dest: list[tuple[Token, str]], sent: Sentence, ctx: ArticleContext
+) -> list[_Leg]:
+    """Visiting a state's leader is visiting that state: "when the President visits Prime Minister Brian
+    Mulroney", "Chirac, in a visit earlier this week with President Reagan"."""
+    met_toks = [d for d, how in dest if how == "dobj"] if role == "visit" else []
+    if role == "noun":
+        # "with" on the noun, or right after its phrase (a time between) wherever the parser hangs it
+        withs = [p for p in tok.sent if p.lower_ == "with" and p.dep_ == "prep"]
+        met_toks = [
+            g
+            for p in withs
+            if p.head.i == tok.i or _follows_trip(p, tok)
+            for g in p.children
+            if g.dep_ == "pobj"
+        ]
+    for g in met_toks:
+        met = resolve_token_actor(g, ctx, sent)
+        if met is not None and met.kind == "person" and met.is_state and met.code and met.has_title:
+            return [(met.code, None, "partner", None)]
+    return []
+
+
 def _legs(
     tok: Token,
     role: str,
@@ -1827,14 +1850,8 @@ def _legs(
     if not legs and clause.dep_ == "relcl" and any(c.lower_ == "where" for c in clause.children):
         # "New Zealand, where he is attending a GATT meeting": the place the relative clause hangs from.
         legs = _dest_legs(clause.head, "in", ctx)
-    if not legs and role == "visit" and lemma == "visit":
-        # "when the President visits Prime Minister Brian Mulroney": visiting a state's leader is visiting
-        # that state.
-        for dtok, how in dest:
-            met = resolve_token_actor(dtok, ctx, sent) if how == "dobj" else None
-            if met is not None and met.kind == "person" and met.is_state and met.code and met.has_title:
-                legs.append((met.code, None, "partner", None))
-                break
+    if not legs and lemma == "visit":
+        legs = _leader_visited(tok, role, dest, sent, ctx)
     if role == "visiting" and not legs:
         if host_actor is not None and host_actor.code and host_actor.is_state:
             legs.append((host_actor.code, None, "visiting", None))

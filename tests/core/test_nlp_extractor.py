@@ -2026,6 +2026,19 @@ def test_a_trips_own_time(extractor, text, expected):
             "industry, Jorge Blanco, should be in Lima on a visit at a nearby date.",
             {("MEX", "PER", "planned")},
         ),
+        # a phrase opening with a preposition after a name is no title apposition ("official visit")
+        (
+            "BUENOS AIRES, March 19 - West German President Richard von Weizsaecker called on banks to ease "
+            "their terms.\nWeizsaecker, on a four-day official visit to Argentina, said the problems "
+            "required joint action.",
+            {("DEU", "ARG", "ongoing")},
+        ),
+        # a visit with a state's leader is to that state, the "with" wherever the parser hangs it
+        (
+            "WASHINGTON, April 3 - Separately, French Prime Minister Jean Blanc, in a visit earlier this "
+            "week with President Tom Hale, sounded out the administration on a grain plan.",
+            {("FRA", "USA", "ongoing")},
+        ),
         # a team headed by a minister is a delegation
         (
             "LONDON, March 30 - If the talks succeed, the Kenyan team, headed by Finance Minister Paul "
