@@ -22,10 +22,9 @@ from diplowatch.nlp.context import (
     written_name,
 )
 from diplowatch.nlp.lexicon import lexicon
-from diplowatch.nlp.segment import Sentence
+from diplowatch.nlp.segment import Sentence, quote_spans
 
 # Closed quotations, a paragraph-long opening one, and one left open at the end of the sentence (wire style).
-_QUOTE = re.compile(r"[\"“]([^\"“”]{8,})[\"”]|^[\"“]([^\"“”]{8,})$|(?<=\s)[\"“]([^\"“”]{8,})$")
 # "host" too: the host side's "was honoured to host the pontiff" speaks of the visit.
 VISIT_WORDS = {
     "visit",
@@ -69,15 +68,6 @@ class ReactionCandidate:
         if self.speaker.kind == "person" and self.speaker.name:
             return self.speaker.name
         return self.speaker_written or self.speaker.name
-
-
-def _quotes(sent: Sentence) -> list[tuple[int, int, str]]:
-    out = []
-    for m in _QUOTE.finditer(sent.text):
-        g = next(i for i in (1, 2, 3) if m.group(i) is not None)
-        text = m.group(g).rstrip(" ,")
-        out.append((m.start(g), m.start(g) + len(text), text))
-    return out
 
 
 def _content_tokens(verb: Token) -> list[Token]:
@@ -1268,18 +1258,21 @@ def _findings(
 # has taken steps" (a demand that the other change course: negative in the guidelines). A plain negated
 # present is a fact ("China does not release seasonally adjusted figures"); a condition is no claim ("even
 # if Germany does not"). The verbs are lexicon lists: `duty_verbs` (negated in a perfect: "has not done"),
-# `duty_verbs_any_tense`.
+# `duty_verbs_any_tense`, and `duty_forecast_verbs` under "should" forecast rather than demand.
 _OBLIGATION_AUX = frozenset({"should", "must", "ought"})
-_FORECAST_VERBS = frozenset(
-    "be have manage see remain get face need benefit suffer expect grow rise fall recover survive".split()
-)
 _CONDITION_MARKS = frozenset({"if", "unless", "whether", "though", "although", "once", "until"})
+
+
+@lru_cache(maxsize=1)
+def _duty_verbs() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    lex = lexicon()
+    return lex.set("duty_verbs"), lex.set("duty_verbs_any_tense"), lex.set("duty_forecast_verbs")
 
 
 def _foreign_duty(content: list[Token], speaker: Actor, sent: Sentence, ctx: ArticleContext) -> str | None:
     """A clause of what was said whose subject is a foreign state that has not done, or should do, its
     part."""
-    lex = lexicon()
+    duty, any_tense, forecast = _duty_verbs()
     for verb in content:
         if verb.pos_ not in {"VERB", "AUX"} or verb.dep_ == "relcl":
             continue
@@ -1288,15 +1281,9 @@ def _foreign_duty(content: list[Token], speaker: Actor, sent: Sentence, ctx: Art
             continue
         lemma = verb.lemma_.lower()
         perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in kids)
-        negated = (
-            any(c.dep_ == "neg" for c in kids)
-            and lemma in lex.set("duty_verbs")
-            and (perfect or lemma in lex.set("duty_verbs_any_tense"))
-        )
+        negated = any(c.dep_ == "neg" for c in kids) and lemma in duty and (perfect or lemma in any_tense)
         # "should have no problems", "should manage modest growth", "must be": a forecast, not a demand
-        obliged = lemma not in _FORECAST_VERBS and any(
-            c.dep_ == "aux" and c.lower_ in _OBLIGATION_AUX for c in kids
-        )
+        obliged = lemma not in forecast and any(c.dep_ == "aux" and c.lower_ in _OBLIGATION_AUX for c in kids)
         if negated == obliged:
             continue
         subj = next((c for c in kids if c.dep_ == "nsubj"), None)
@@ -1410,7 +1397,7 @@ def _verb_reactions(
 
 
 def extract_reactions(doc: Doc, sent: Sentence, ctx: ArticleContext, visits: list) -> list[ReactionCandidate]:
-    quotes = _quotes(sent)
+    quotes = quote_spans(sent.text)
     out: list[ReactionCandidate] = _nominal_reactions(doc, sent, ctx, visits) + _adjective_reactions(
         doc, sent, ctx, visits
     )

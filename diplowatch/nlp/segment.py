@@ -246,7 +246,6 @@ _DATELINE = re.compile(
 _MIXED_CASE_DATELINE = re.compile(
     r"^\s*(?P<place>[A-Z][a-z]+(?:[ .'\-][A-Z][a-z]+){0,3})"
     r"(?:,\s*(?P<region>[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?))?"
-    r"(?P<second>)"
     r",\s*(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})\s*(?:-{1,2}|—|–)\s"
 )
 
@@ -262,7 +261,7 @@ def parse_dateline(text: str, published_at: dt.date | None) -> Dateline | None:
     place_text = m.group("place").strip()
     if place_text in {"AP", "AFP", "REUTERS", "UPI"}:
         return Dateline(place_text, None, None, m.end())
-    if m.group("second"):
+    if m.groupdict().get("second"):
         # A story filed from two places ("LUXEMBOURG/ATHENS") has no one place it is told from.
         return Dateline(place_text.title(), None, None, m.end())
     gaz = gazetteer()
@@ -287,3 +286,18 @@ def parse_dateline(text: str, published_at: dt.date | None) -> Dateline | None:
             if day is not None and abs((day - published_at).days) > 3:
                 day = None
     return Dateline(place_text.title(), place, day, m.end())
+
+
+# A direct quotation: a closed one, or one left open to the end of the sentence (a quote that runs on into the
+# next paragraph).
+_QUOTE = re.compile(r"[\"“]([^\"“”]{8,})[\"”]|^[\"“]([^\"“”]{8,})$|(?<=\s)[\"“]([^\"“”]{8,})$")
+
+
+def quote_spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, words) of each direct quotation in a sentence's text."""
+    out = []
+    for m in _QUOTE.finditer(text):
+        g = next(i for i in (1, 2, 3) if m.group(i) is not None)
+        words = m.group(g).rstrip(" ,")
+        out.append((m.start(g), m.start(g) + len(words), words))
+    return out

@@ -22,7 +22,7 @@ from diplowatch.nlp.context import (
 )
 from diplowatch.nlp.dates import WEEKDAYS, DateMention, duration_days, find_dates
 from diplowatch.nlp.lexicon import lexicon, resident_title
-from diplowatch.nlp.segment import MONTHS, Sentence
+from diplowatch.nlp.segment import MONTHS, Sentence, quote_spans
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 # Trip nouns that name an event rather than the journey ("talks", "a summit").
@@ -406,11 +406,10 @@ def _own_time(trigger: Token) -> tuple[str, str] | None:
     doc = trigger.doc
     after = doc[trigger.right_edge.i + 1 : trigger.right_edge.i + 3]
     # "on the trip to Tokyo next week by X": the time right after the trip's phrase, wherever it is hung
-    times = [after[1]] if len(after) == 2 and after[1].lemma_.lower() in _TIME_NOUNS else []
-    for c in [*trigger.children, *times]:
-        if (
-            c.dep_ in {"npadvmod", "poss", "nmod", "compound"} or c in times
-        ) and c.lemma_.lower() in _TIME_NOUNS:
+    times = [c for c in trigger.children if c.dep_ in {"npadvmod", "poss", "nmod", "compound"}]
+    times += after[1:]
+    for c in times:
+        if c.lemma_.lower() in _TIME_NOUNS:
             words = {g.lower_ for g in c.children}
             if words & {"next", "coming"}:
                 return "planned", f"its own time ('next {c.text}')"
@@ -1097,8 +1096,7 @@ _HELD_EVENTS = frozenset(
 
 def _quoted(tok: Token) -> bool:
     """Whether a token stands inside a direct quotation of its sentence."""
-    before = tok.doc.text[: tok.idx]
-    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+    return any(start <= tok.idx < end for start, end, _ in quote_spans(tok.doc.text))
 
 
 def _fronted_place(verb: Token) -> bool:
