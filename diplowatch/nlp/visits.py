@@ -570,6 +570,13 @@ def _status(trigger: Token, ctx: ArticleContext, dates: list[DateMention]) -> tu
     sentence_words = {t.lower_ for t in trigger.sent}
     head = chain[-1]
     tag = trigger.tag_ if trigger.pos_ in {"VERB", "AUX"} else head.tag_
+    copula = _copula_over(trigger)
+    if copula is not None:
+        # "X was / will be the first leader to visit Y": the copula's tense is the trip's
+        cop_lemmas, cop_deps, _ = _clause_cues(copula)
+        if cop_lemmas & {"will", "shall", "'ll"}:
+            return "planned", "future copula"
+        return _tense_status(copula, copula.tag_, cop_lemmas, cop_deps, sentence_words, future_words)
     if _headline_infinitive(trigger, lemmas):
         return "planned", "infinitive (headline future)"
     if trigger.pos_ == "NOUN":
@@ -840,13 +847,43 @@ def _visitor_token(trigger: Token) -> list[Token]:
             # "officials travelling with Finance Minister X": the one they travel with leads the trip
             return [*_prep_objects(cur, {"with"}), cur.head]
         if cur.dep_ == "relcl" or (cur.dep_ == "acl" and cur.tag_ == "VBG"):
-            return [cur.head]  # "X, who arrived ...", "X, speaking in Delhi, said": the noun it describes
+            # "X, who arrived ...", "X, speaking in Delhi, said": the noun it describes; "X was the first
+            # leader to visit Y": that noun said of a subject by a copula, the subject first
+            return [*_copula_subjects(cur.head), cur.head]
         if cur.dep_ == "acl" and cur.tag_ == "VBD" and not any(c.dep_ == "agent" for c in cur.children):
             # "LONDON - Britain's trade minister left for Tokyo saying ...": a past-tense verb the parser hung
             # on the noun before it (a reduced relative would be a participle) has that noun as its subject.
             return [cur.head]
         break
     return []
+
+
+_COPULAS = frozenset({"be", "become", "remain"})
+
+
+def _copula_subjects(noun: Token) -> list[Token]:
+    """ "May became the first foreign leader to visit", "Khelil has been the only one to say so": the
+    subject a copula says the noun of."""
+    if noun.dep_ != "attr" or noun.head.lemma_.lower() not in _COPULAS:
+        return []
+    return [c for c in noun.head.children if c.dep_ in SUBJECTS]
+
+
+def _copula_over(trigger: Token) -> Token | None:
+    """The copula of "X became the first minister to visit Y", whichever the parser hangs the infinitive on
+    (the noun or the copula)."""
+    if trigger.tag_ != "VB":
+        return None
+    if trigger.dep_ in {"relcl", "acl"} and _copula_subjects(trigger.head):
+        return trigger.head.head
+    head = trigger.head
+    if (
+        trigger.dep_ == "xcomp"
+        and head.lemma_.lower() in _COPULAS
+        and any(c.dep_ == "attr" for c in head.children)
+    ):
+        return head
+    return None
 
 
 _PLAN_NOUNS = frozenset({"plan", "intention", "offer", "proposal", "invitation"})

@@ -2339,3 +2339,28 @@ def test_the_arrival_or_visit_of_a_named_visitor_under_a_dateline(exhaustive_ext
 )
 def test_opposite_prefixes_reporters_questions_and_the_one_told(exhaustive_extractor, text, expected):
     assert codes_stances(exhaustive_extractor, text, published=dt.date(1987, 3, 11)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the noun a copula says of its subject stands for that subject, and the copula's tense is the trip's
+        (
+            "Norwegian Trade Minister Erik Berg became the first foreign minister to visit Stockholm after "
+            "the election.",
+            {("NOR", "SWE", "completed")},
+        ),
+        (
+            "Norwegian Trade Minister Erik Berg will be the first foreign minister to visit Stockholm since "
+            "the election.",
+            {("NOR", "SWE", "planned")},
+        ),
+        (
+            "Norwegian Trade Minister Erik Berg has been the only one to say so publicly since arriving in "
+            "Stockholm.",
+            {("NOR", "SWE", "ongoing")},
+        ),
+    ],
+)
+def test_the_first_leader_to_visit_is_the_copulas_subject(extractor, text, expected):
+    assert {r[:3] for r in _rows(extractor, text, dt.date(1987, 5, 6))} == expected
