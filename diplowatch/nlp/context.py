@@ -227,6 +227,26 @@ def _unknown_person(subj: Token, sent: Sentence, ctx: ArticleContext) -> bool:
     return not any(w in lexicon().set("non_state_words") for w in name.lower().split())
 
 
+def _fronted_owner(tok: Token) -> Token | None:
+    """ "Ahead of her trip to Washington, Merkel told ...", "During his visit, Howard said ...": a possessive
+    in a phrase put before its clause's subject points forward to that subject, a name."""
+    if tok.dep_ != "poss" or tok.lower_ not in {"his", "her"}:
+        return None
+    verb = next((a for a in tok.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    if verb is None:
+        return None
+    branch = next(a for a in (tok, *tok.ancestors) if a.head.i == verb.i)
+    subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if (
+        subj is None
+        or subj.pos_ != "PROPN"
+        or branch.dep_ not in {"prep", "advmod", "npadvmod"}
+        or not branch.right_edge.i < subj.left_edge.i
+    ):
+        return None
+    return subj
+
+
 def _pronoun_actor(tok: Token, ctx: ArticleContext, sent: Sentence, offset: int) -> Actor | None:
     """The person a pronoun refers to: the main subject before it in its sentence, else the salient or last
     person named before it."""
@@ -259,6 +279,12 @@ def _pronoun_actor(tok: Token, ctx: ArticleContext, sent: Sentence, offset: int)
                 return None
         elif official is None and subj.tag_ == "NN" and tok.lower_ in {"he", "she"} and _is_title_word(subj):
             official = subj
+    if person is None and official is None:
+        ahead = _fronted_owner(tok)
+        if ahead is not None:
+            named = resolve_token_actor(ahead, ctx, sent)
+            if named is not None and named.kind == "person" and named.name:
+                return dataclasses.replace(named, reason=f"pronoun → {named.reason}")
     if person is None and official is not None:
         actor = resolve_token_actor(official, ctx, sent)
         if actor is not None and actor.code and actor.is_state:

@@ -195,6 +195,8 @@ def _speakers_own_act(verb: Token, speaker: Actor, ctx: ArticleContext, sent: Se
     rest = " ".join(t.text for t in comp.subtree if t.i not in inside)
     if any(h[3].code != speaker.code for h in gazetteer().find_all(rest, ctx.published_at)):
         return False
+    if _meeting_with_foreigner(subj, speaker, ctx, sent):
+        return False  # "Trump's meeting with Merkel has been pushed back, the White House said": the visit's
     doers = [
         g for c in subj.children if c.dep_ == "relcl" for g in c.children if g.dep_ in {"nsubj", "agent"}
     ]
@@ -205,6 +207,24 @@ def _speakers_own_act(verb: Token, speaker: Actor, ctx: ArticleContext, sent: Se
         actor = resolve_token_actor(doer, ctx, sent)
         if actor is not None and actor.code == speaker.code:
             return True
+    return False
+
+
+_MEETING_WORDS = frozenset({"meeting", "summit", "talks", "talk", "visit", "trip", "tour"})
+
+
+def _meeting_with_foreigner(subj: Token, speaker: Actor, ctx: ArticleContext, sent: Sentence) -> bool:
+    """ "Trump's meeting with Merkel", "the visit of the German chancellor": a meeting or trip whose other
+    party is foreign is no act of the speaker's side alone (a host's word on it is a statement on a visit)."""
+    if subj.lemma_.lower() not in _MEETING_WORDS:
+        return False
+    for prep in subj.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"with", "of", "by", "between"}:
+            for obj in prep.subtree:
+                if obj.dep_ in {"pobj", "conj"} and obj.pos_ == "PROPN":
+                    actor = resolve_token_actor(obj, ctx, sent)
+                    if actor is not None and actor.code and actor.code != speaker.code:
+                        return True
     return False
 
 

@@ -2364,3 +2364,40 @@ def test_opposite_prefixes_reporters_questions_and_the_one_told(exhaustive_extra
 )
 def test_the_first_leader_to_visit_is_the_copulas_subject(extractor, text, expected):
     assert {r[:3] for r in _rows(extractor, text, dt.date(1987, 5, 6))} == expected
+
+
+def test_the_hosts_word_on_its_meeting_with_a_foreign_visitor_is_a_statement_on_the_visit(extractor):
+    # "X's meeting with <foreigner>" is no act of the speaker's side alone: the host side's factual word on
+    # it is a neutral reaction on the visit (guidelines), not a comment on its own act.
+    text = (
+        "Chilean President Marco Tello will visit Lima next week. Peruvian President Rosa Vidal's meeting "
+        "with Chilean President Marco Tello was pushed back from Tuesday to Friday because of the storm, the "
+        "Peruvian government said."
+    )
+    assert ("PER", "neutral") in codes_stances(extractor, text)
+    # its own act with no foreign party stays out
+    text = "Peruvian President Rosa Vidal's tax plan was pushed back to Friday, the Peruvian government said."
+    assert codes_stances(extractor, text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a possessive in a phrase before its clause's subject points forward to that subject, not back to
+        # the person the article names most
+        (
+            "U.S. President Tom Hale will host the talks. Hale said the talks would be hard. Hale will also "
+            "meet business leaders.\nAhead of her trip to Washington, German Chancellor Eva Roth told "
+            "business leaders in Munich that free trade was important.",
+            ("DEU", "USA", "planned"),
+        ),
+        (
+            "U.S. President Tom Hale will host the talks. Hale said the talks would be hard. Hale will also "
+            "meet business leaders.\nDuring her visit to Washington, German Chancellor Eva Roth said free "
+            "trade was important.",
+            ("DEU", "USA", "ongoing"),
+        ),
+    ],
+)
+def test_a_fronted_possessive_is_the_clauses_subject(extractor, text, expected):
+    assert expected in {r[:3] for r in _rows(extractor, text, dt.date(2017, 3, 14))}
