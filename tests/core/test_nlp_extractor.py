@@ -2401,3 +2401,31 @@ def test_the_hosts_word_on_its_meeting_with_a_foreign_visitor_is_a_statement_on_
 )
 def test_a_fronted_possessive_is_the_clauses_subject(extractor, text, expected):
     assert expected in {r[:3] for r in _rows(extractor, text, dt.date(2017, 3, 14))}
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        # "she" is nobody the article calls "Mr": the quoted subject is not the speaker
+        (
+            "MOSCOW, March 31 - British Trade Minister Jane Hale met Soviet Premier Ivan Petrov today.\n"
+            '"Mr Petrov handed me a list of projects which I hope you will all welcome," she told the '
+            "meeting.",
+            ("SUN", "positive"),
+            None,
+        ),
+        # a "she" goes to the one the article calls a woman, not to the man it names most
+        (
+            "BERLIN, May 4 - U.S. President Tom Hale met German Chancellor Eva Roth. Hale said the talks "
+            "were hard. Hale also met business leaders. Roth said she was ready to work with Washington.\n"
+            '"We welcome the U.S. decision to lift the tariffs on German steel," she told reporters.',
+            ("USA", "positive"),
+            ("DEU", "positive"),
+        ),
+    ],
+)
+def test_a_pronoun_is_nobody_the_article_gives_the_other_sex(exhaustive_extractor, text, absent, present):
+    found = codes_stances(exhaustive_extractor, text, dt.date(1987, 3, 31))
+    assert absent not in found
+    if present:
+        assert present in found
