@@ -436,6 +436,15 @@ def _portfolio_pair(raw_prefix: str, prefix: str) -> str:
     return before + raw_prefix[start:]
 
 
+def misspelt_name(word: str, name: str) -> bool:
+    """A capitalised word one letter longer or shorter than a name of six letters or more, the same
+    otherwise ("Schultz" for "Shultz", "Reyners" for "Reynders"): a wire typo of the name."""
+    if not word[:1].isupper() or abs(len(word) - len(name)) != 1 or min(len(word), len(name)) < 6:
+        return False
+    longer, shorter = (word, name) if len(word) > len(name) else (name, word)
+    return any(longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer)))
+
+
 # The sex a pronoun rules out: "she" is nobody the article calls "Mr".
 _PRONOUN_SEX = {"she": "m", "her": "m", "hers": "m", "he": "f", "his": "f", "him": "f"}
 _SEX_TITLES = {
@@ -750,6 +759,18 @@ class PeopleIndex:
         for tok in tokens:
             person = self.by_token.get(tok)
             if person is not None:
+                return person
+        for tok in tokens:
+            person = self._misspelt_surname(tok)
+            if person is not None:
+                return person
+        return None
+
+    def _misspelt_surname(self, tok: str) -> Person | None:
+        """ "Schultz is currently visiting Peking" after "Secretary of State George Shultz": a surname with
+        one letter added or dropped (a wire typo) is the person the article named."""
+        for key, person in self.by_token.items():
+            if person.name and key == person.name.split()[-1] and misspelt_name(tok, key):
                 return person
         return None
 

@@ -2429,3 +2429,22 @@ def test_a_pronoun_is_nobody_the_article_gives_the_other_sex(exhaustive_extracto
     assert absent not in found
     if present:
         assert present in found
+
+
+def test_a_surnames_wire_typo_is_the_person_named_before(extractor):
+    # one letter added or dropped in a surname of six letters or more: the person the article named
+    text = (
+        "PEKING, March 2 - U.S. Secretary of State George Hallman is likely to visit Moscow soon, U.S. "
+        "officials said.\nHalllman is currently visiting Peking."
+    )
+    rows = {r[:3] for r in _rows(extractor, text, dt.date(1987, 3, 2))}
+    assert ("USA", "CHN", "ongoing") in rows
+
+
+def test_misspelt_name_is_one_letter_on_a_long_name():
+    from diplowatch.nlp.people import misspelt_name
+
+    assert misspelt_name("Schultz", "Shultz") and misspelt_name("Reyners", "Reynders")
+    assert not misspelt_name("Shultz", "Shultz")  # the name itself is no typo
+    assert not misspelt_name("Bush", "Busch")  # too short to tell from another name
+    assert not misspelt_name("Schmidt", "Schmitt")  # a letter changed, not added or dropped
