@@ -78,7 +78,9 @@ PATTERNS = [
 ]
 _DURATION = re.compile(
     r"\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen)"
-    r"(?:[- ]day\b|\s+days\s+of\s+(?:talks|meetings|consultations|visits?)\b)|\b24-hour\b",
+    r"(?:[- ]day\b|\s+days\s+of\s+(?:talks|meetings|consultations|visits?)\b)|\b24-hour\b"
+    # "a one-week visit", "a two-week tour", "a week-long trip"
+    r"|\b(?:(?P<w>one|two|three)[- ]week|week-long)(?=\s+(?:visit|trip|tour|stay|mission)\b)",
     re.I,
 )
 
@@ -245,6 +247,8 @@ def duration_days(text: str) -> tuple[int, int] | None:
         return None
     if m.group(0).lower() == "24-hour":
         return 1, m.start()
+    if m.group("n") is None:  # weeks
+        return 7 * NUMBER_WORDS.get((m.group("w") or "one").lower(), 1), m.start()
     n = m.group("n").lower()
     days = int(n) if n.isdigit() else NUMBER_WORDS.get(n)
     if not days or days > 31:

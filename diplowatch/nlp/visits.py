@@ -1189,6 +1189,8 @@ def _under_movement_verb(noun: Token, verbs: dict) -> bool:
         prep.dep_ == "prep"
         and prep.lower_ in {"on", "for"}
         and verbs.get(prep.head.lemma_.lower()) == "visit"
+        # "come up with a package in time for his visit": a phrasal verb that moves nobody
+        and not any(c.dep_ == "prt" and c.lower_ == "up" for c in prep.head.children)
     )
 
 
@@ -1230,9 +1232,22 @@ def _in_other_event(t: Token, trigger: Token) -> bool:
         verb is not None
         and verb.i != trigger.i
         and verb.head.i != trigger.i  # "a trip ending on Nov. 14" is told of the trip
+        and not _trips_own_span(verb, trigger)
         and verb.dep_ in {"pcomp", "advcl"}
         and verb.lemma_.lower() not in lexicon()["visit_verbs"]
         and trigger not in verb.subtree
+    )
+
+
+def _trips_own_span(verb: Token, trigger: Token) -> bool:
+    """ "in time for his visit to Washington starting on April 29": a start or end verb right after the trip's
+    phrase tells the trip's days, wherever the parser hangs it."""
+    gap = verb.i - trigger.right_edge.i
+    return (
+        verb.lemma_.lower() in {"start", "begin", "end", "conclude"}
+        and verb.tag_ == "VBG"
+        and 0 < gap <= 2
+        and all(t.is_punct for t in verb.doc[trigger.right_edge.i + 1 : verb.i])
     )
 
 
@@ -2263,6 +2278,36 @@ def _dated_by_article_day(cand: VisitCandidate, tok: Token, sent: Sentence, ctx:
     return False
 
 
+def _trip_duration(tok: Token, sent: Sentence) -> tuple[int, int] | None:
+    """The sentence's "N-day" / "one-week" length, unless it is another trip's ("will fly to Tokyo on Sunday,
+    after having completed a week-long trip to the United States": not the Tokyo leg's)."""
+    dur = duration_days(sent.text)
+    if dur is None:
+        return None
+    at = next((t for t in tok.doc if t.idx <= dur[1] < t.idx + len(t.text) + 1), None)
+    nouns = set(lexicon()["visit_nouns"])
+    owner = next(
+        (a for a in ([at, *at.ancestors] if at is not None else []) if a.lemma_.lower() in nouns), None
+    )
+    if owner is not None and owner.i != tok.i and not _trip_of(owner, tok):
+        return None
+    if owner is not None and owner.head.lower_ == "of" and owner.head.head.lemma_.lower() in _TOUR_PARTS:
+        return None  # "on the first leg of a ten-day tour": the tour's length, not the leg's
+    return dur
+
+
+_TOUR_PARTS = frozenset({"leg", "stop", "stage", "part", "stopover"})
+
+
+def _trip_of(noun: Token, verb: Token) -> bool:
+    """ "pay a three-day visit", "arrived on Monday for a three-day visit", "flew in on a one-week tour": the
+    trip noun is the verb's own trip (its object, or hung on it by "on"/"for"); not "fly to Tokyo after
+    completing a week-long trip"."""
+    if noun.head.i == verb.i and noun.dep_ == "dobj":
+        return True
+    return noun.head.dep_ == "prep" and noun.head.lower_ in {"on", "for"} and noun.head.head.i == verb.i
+
+
 def _by_distance(dates: list[DateMention], near: Token) -> list[DateMention]:
     """Dates nearest a token first, by the gap between the two spans; on a tie the one after it (a leg's day
     follows its place: "Hanoi on June 13 and Bangkok on June 15")."""
@@ -2324,14 +2369,14 @@ def _attach_dates(
         if d.precision == "day" and cand.end_date is None and (_ended_trip(tok) or _ending_day(d, tok)):
             # "concluded a two-day visit on Sunday": the day is
             # the last one, the duration counts back from it.
-            dur = duration_days(sent.text)
+            dur = _trip_duration(tok, sent)
             cand.end_date = d.start_date
             cand.start_date = d.start_date - dt.timedelta(days=dur[0] - 1) if dur else None
             return
     elif ctx.anchor and _ended_trip(tok) and tok.head.tag_ in {"VBG", "VBZ", "VBP"}:
         # "winding up a two-day visit to Washington" with no day named: it ends on the article day.
         cand.end_date, cand.date_precision = ctx.anchor, "day"
-    dur = duration_days(sent.text)
+    dur = _trip_duration(tok, sent)
     if dur and cand.date_precision == "day" and cand.start_date and cand.end_date is None:
         cand.end_date = cand.start_date + dt.timedelta(days=dur[0] - 1)
     elif dur and cand.date_precision == "day" and cand.end_date and cand.start_date is None:

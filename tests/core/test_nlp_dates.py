@@ -60,6 +60,11 @@ def test_durations():
     assert duration_days("a two-day visit")[0] == 2
     assert duration_days("a 24-hour stop")[0] == 1
     assert duration_days("no duration here") is None
+    # weeks, of a trip only ("a two-week deadline" is no trip's length)
+    assert duration_days("his one-week visit to Washington")[0] == 7
+    assert duration_days("a two-week tour of Asia")[0] == 14
+    assert duration_days("a week-long trip")[0] == 7
+    assert duration_days("a two-week deadline") is None
 
 
 def test_sentences_respect_abbreviations_and_offsets():

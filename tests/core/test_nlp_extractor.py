@@ -2448,3 +2448,38 @@ def test_misspelt_name_is_one_letter_on_a_long_name():
     assert not misspelt_name("Shultz", "Shultz")  # the name itself is no typo
     assert not misspelt_name("Bush", "Busch")  # too short to tell from another name
     assert not misspelt_name("Schmidt", "Schmitt")  # a letter changed, not added or dropped
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "starting on <day>" right after the trip's phrase gives its first day wherever the parser hangs it,
+        # and a week-long length its last; a phrasal "come up with" moves nobody
+        (
+            "OSLO, March 27 - Prime Minister Erik Berg told his party to come up with a plan in time for his "
+            "one-week visit to Stockholm starting on April 29.",
+            ("NOR", "SWE", "planned", "1987-04-29", "1987-05-05"),
+        ),
+        # another trip's length is not this leg's ... (guard: the week-long length is new)
+        (
+            "OSLO, March 5 - Norwegian Trade Minister Erik Berg will fly to Stockholm on Sunday, after "
+            "having completed a week-long trip to France and Italy.",
+            ("NOR", "SWE", "planned", "1987-03-08", None),
+        ),
+        # ... nor the whole tour's the length of its first leg
+        (
+            "PARIS, March 5 - Norwegian Trade Minister Erik Berg arrived in Stockholm today on the first leg "
+            "of a ten-day tour of Europe.",
+            ("NOR", "SWE", "ongoing", "1987-03-05", None),
+        ),
+        # the verb's own trip keeps its length (guard)
+        (
+            "OSLO, March 5 - Norwegian Trade Minister Erik Berg will arrive in Stockholm on March 9 for a "
+            "three-day visit.",
+            ("NOR", "SWE", "planned", "1987-03-09", "1987-03-11"),
+        ),
+    ],
+)
+def test_a_trips_own_days_and_length(extractor, text, expected):
+    anchor = dt.date(1987, 3, 27) if "March 27" in text else dt.date(1987, 3, 5)
+    assert expected in _rows(extractor, text, anchor)
