@@ -1390,6 +1390,17 @@ def _visiting_parts(tok: Token, sent: Sentence, ctx: ArticleContext) -> _Parts:
             "dateline" not in speaker.reason or (_untold_home_official(speaker, ctx) and gov.tag_ != "VBG")
         )
         host_actor = speaker if known else _UNKNOWN_HOST
+    if host_actor is None:
+        # "an accord between Iranian Oil Minister X and a visiting Ghanaian delegation": "visiting" marks its
+        # own noun only, the official it is coordinated with receives it
+        host_actor = next(
+            (
+                a
+                for a in (resolve_token_actor(c, ctx, sent) for c in visited.conjuncts)
+                if a is not None and a.code and a.is_state and a.has_title and "dateline" not in a.reason
+            ),
+            None,
+        )
     return visitor_toks, dest, host_actor, None
 
 
@@ -1580,7 +1591,7 @@ def _trip_visitor(
         if actor.kind in {"state", "igo"} and not actor.has_title and role not in {"visiting", "send"}:
             continue
         visitor = actor
-        co_visitors = _co_visitors(vtok, actor, ctx, sent)
+        co_visitors = _co_visitors(vtok, actor, ctx, sent, conjuncts=role != "visiting")
         break
     if (
         visitor is None
@@ -2228,11 +2239,14 @@ _GROUP_NOUNS = {
 }
 
 
-def _co_visitors(vtok: Token, visitor: Actor, ctx: ArticleContext, sent: Sentence) -> list[Actor]:
+def _co_visitors(
+    vtok: Token, visitor: Actor, ctx: ArticleContext, sent: Sentence, conjuncts: bool = True
+) -> list[Actor]:
     """Other states travelling with the visitor: coordinated visitors ("Merkel
     and Sarkozy flew to X") and the states of a group ("the leaders of France,
-    Germany and Italy met in Rome", "ministers from Germany and Spain")."""
-    toks = [(t, False) for t in vtok.conjuncts]
+    Germany and Italy met in Rome", "ministers from Germany and Spain"). `conjuncts`: False where the word
+    marks its own noun only ("talks between X and a visiting delegation": X is no co-traveller)."""
+    toks = [(t, False) for t in vtok.conjuncts] if conjuncts else []
     if vtok.lemma_.lower() in _GROUP_NOUNS or vtok.lower_ in _GROUP_NOUNS:
         for prep in (c for c in vtok.children if c.dep_ == "prep" and c.lower_ in {"of", "from"}):
             for pobj in (g for g in prep.children if g.dep_ == "pobj"):

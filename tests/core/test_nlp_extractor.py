@@ -2483,3 +2483,13 @@ def test_misspelt_name_is_one_letter_on_a_long_name():
 def test_a_trips_own_days_and_length(extractor, text, expected):
     anchor = dt.date(1987, 3, 27) if "March 27" in text else dt.date(1987, 3, 5)
     assert expected in _rows(extractor, text, anchor)
+
+
+def test_visiting_marks_its_own_noun_and_the_official_beside_it_receives(extractor):
+    # "between X and a visiting delegation": X is the host, not a co-traveller, and the relay dateline is
+    # nobody's host
+    text = (
+        "LONDON, April 8 - The agency said the accord was reached between Peruvian Trade Minister Rosa Vidal "
+        "and a visiting Chilean delegation headed by Foreign Minister Marco Tello."
+    )
+    assert {r[:2] for r in _rows(extractor, text, dt.date(1987, 4, 8))} == {("CHL", "PER")}
