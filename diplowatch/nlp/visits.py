@@ -92,7 +92,14 @@ def _sentence_places(doc: Doc, ctx: ArticleContext) -> list:
     key = ("diplowatch_places", ctx.published_at)
     hits = doc.user_data.get(key)
     if hits is None:
-        hits = doc.user_data[key] = gazetteer().find_all(doc.text, ctx.published_at)
+        text = doc.text
+        # "a U.S.-funded school", "World Bank-funded projects", "a Paris-based charity": a name in a
+        # hyphenated modifier tells whose or where-based a thing is, it names no place one goes to
+        hits = doc.user_data[key] = [
+            h
+            for h in gazetteer().find_all(text, ctx.published_at)
+            if not (text[h[1] : h[1] + 1] == "-" and text[h[1] + 1 : h[1] + 2].islower())
+        ]
     return hits
 
 

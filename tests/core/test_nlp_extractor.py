@@ -2493,3 +2493,9 @@ def test_visiting_marks_its_own_noun_and_the_official_beside_it_receives(extract
         "and a visiting Chilean delegation headed by Foreign Minister Marco Tello."
     )
     assert {r[:2] for r in _rows(extractor, text, dt.date(1987, 4, 8))} == {("CHL", "PER")}
+
+
+def test_a_name_in_a_hyphenated_modifier_is_no_destination(extractor):
+    # "a U.S.-funded school" is whose the school is, not where one goes
+    text = "KABUL, March 22 - French Foreign Minister Jean Roux made a visit to a U.S.-funded school."
+    assert not any(r[1] == "USA" for r in _rows(extractor, text, dt.date(1987, 3, 22)))
