@@ -471,6 +471,24 @@ def _sex_from_text(text: str, surname: str, title: str) -> str | None:
     return "f" if votes["f"] > votes["m"] else "m"
 
 
+@lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    """The words of state titles and their qualifiers ("Under Secretary", "Assistant Secretary"): a "name"
+    made only of them is the rest of a title."""
+    titles = {*lexicon()["state_titles"], *lexicon()["visitor_titles"]}
+    words = {w for t in titles for w in re.findall(r"[a-z]+", t)} - _TITLES_THAT_ARE_NAMES
+    return frozenset(
+        words | {"under", "assistant", "associate", "acting", "vice", "general", "senior", "principal"}
+    )
+
+
+# Royal and religious titles are personal names too ("Sheikh Sultan", "Mervyn King"): never a title's rest.
+_TITLES_THAT_ARE_NAMES = frozenset(
+    {"king", "queen", "prince", "crown", "emir", "sultan", "sheikh", "shah", "pope", "cardinal", "sovereign"}
+    | {"monarch", "ayatollah", "vizier", "leader", "speaker", "chief", "head", "state"}
+)
+
+
 class PeopleIndex:
     """Every titled person and unnamed official speaker in an article, in text order."""
 
@@ -524,6 +542,8 @@ class PeopleIndex:
         if re.search(r"\bOfficers?\b", name):
             return True  # "Chief Financial Officer Paul Tufano": the rest of a company title
         words = set(re.findall(r"[a-z]+", name.lower()))
+        if words <= _title_words():
+            return True  # "U.S. Treasury Under Secretary for ... Lael Brainard": the rest of a title
         return bool(words & lexicon().set("non_state_words"))
 
     def _scan(self, text: str) -> None:

@@ -346,3 +346,13 @@ def test_a_company_board_member_is_no_official():
 def test_the_owner_of_a_title_before_a_portfolio_pair_and_after_an_opening_place(home, text, name, code):
     people = PeopleIndex(text, dt.date(1987, 3, 9), home_code=home).people
     assert (name, code) in [(p.name, p.code) for p in people]
+
+
+def test_the_rest_of_a_title_is_no_name():
+    # "Treasury" read as the title left "Under Secretary" as a name: made only of title words, it is none
+    text = "U.S. Treasury Under Secretary for International Affairs Lael Brainard is visiting Athens."
+    names = [p.name for p in PeopleIndex(text, NEW, None).people]
+    assert "Under Secretary" not in names
+    # a royal title is a personal name too
+    text = "The Qatar news agency said Sheikh Sultan was in Dubai."
+    assert any(p.name and "Sultan" in p.name for p in PeopleIndex(text, NEW, None).people)
