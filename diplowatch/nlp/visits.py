@@ -1117,6 +1117,9 @@ def extract_visits(doc: Doc, sent: Sentence, ctx: ArticleContext) -> list[VisitC
             continue
         if lemma == "pay" and any(c.dep_ == "dobj" and c.lemma_ in nouns for c in tok.children):
             continue  # the noun "visit" carries it
+        if lemma == "pay" and not any(c.dep_ == "dobj" and c.lemma_.lower() == "call" for c in tok.children):
+            # "paid a call in Washington" is a trip; "stop paying the World Bank", "pay $453 million to" not
+            continue
         if lemma == "expect" and (
             not (tok.tag_ == "VBN" and any(c.dep_ == "nsubjpass" for c in tok.children))
             or any(c.dep_ in {"xcomp", "ccomp"} for c in tok.children)

@@ -2499,3 +2499,23 @@ def test_a_name_in_a_hyphenated_modifier_is_no_destination(extractor):
     # "a U.S.-funded school" is whose the school is, not where one goes
     text = "KABUL, March 22 - French Foreign Minister Jean Roux made a visit to a U.S.-funded school."
     assert not any(r[1] == "USA" for r in _rows(extractor, text, dt.date(1987, 3, 22)))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "pay" is a trip only as "pay a call" (the noun carries "pay a visit"); money paid to a state is none
+        (
+            "Brazilian Finance Minister Dilson Rocha paid a call in Washington to IMF Managing Director Jean "
+            "Roux.",
+            {("BRA", "USA")},
+        ),
+        (
+            "LIMA, March 5 - Peruvian Finance Minister Luis Rocha told reporters the government decided to "
+            "stop paying the World Bank because repayments outweighed the loans.",
+            set(),
+        ),
+    ],
+)
+def test_paying_is_a_trip_only_as_a_call(exhaustive_extractor, text, expected):
+    assert {r[:2] for r in _rows(exhaustive_extractor, text, dt.date(1987, 3, 5))} == expected
