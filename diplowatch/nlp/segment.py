@@ -126,6 +126,9 @@ class Dateline:
     end: int  # offset in the text where the dateline ends
 
 
+_REOPENED = re.compile(r"\s*[\"“][A-Z]")
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences with offsets: paragraphs by line, then at
     sentence-final punctuation not after an abbreviation.
@@ -160,7 +163,11 @@ def split_sentences(text: str) -> list[Sentence]:
             curly_close += seen.count("”")
             counted = upto_end
             opened = straight % 2 == 1 or curly_open > curly_close
-            if opened and last_close >= m.end():
+            if opened and _REOPENED.match(ptext, m.end()):
+                # 'problems with Libor. "In the spring of 2008, ...': wire copy re-opens a quotation that runs
+                # on without closing the one before; the sentence ends here and the count starts again
+                straight = curly_open = curly_close = 0
+            elif opened and last_close >= m.end():
                 continue
             _add(sentences, text, pstart + cut, pstart + upto_end)
             cut = m.end()

@@ -123,3 +123,16 @@ def test_a_quotation_stays_with_its_speaker():
         'The envoy said, "We reject this. It is not acceptable."',
         "Then he left.",
     ]
+
+
+def test_a_quotation_reopened_wire_style_ends_the_sentence_before_it():
+    # wire copy runs a quotation on into a new one without closing the first: each sentence still ends
+    text = (
+        'A spokesman said that "in the context of our monitoring, we received reports. "In the spring we '
+        'asked the bank. We shared our analysis." The statement gave no dates.'
+    )
+    assert [s.text for s in split_sentences(text)] == [
+        'A spokesman said that "in the context of our monitoring, we received reports.',
+        '"In the spring we asked the bank. We shared our analysis."',
+        "The statement gave no dates.",
+    ]
