@@ -239,7 +239,9 @@ def _clause_order_status(
 
 
 def _cue_status(trigger: Token, lemmas: set[str], chain: list[Token], lex) -> tuple[str, str] | None:
-    """Cancel verbs, "expected"/"due", a completed or day-of-the-trip noun, future auxiliaries."""
+    """Cancel verbs, "expected"/"due", a completed or day-of-the-trip noun, future auxiliaries, "en route"."""
+    if _en_route(trigger):
+        return "planned", "en route there"
     # Cancelled only when the trip itself is what was cancelled
     # ("cancelled a trip", "the visit was postponed").
     for below, t in zip(chain, chain[1:3], strict=False):
@@ -544,6 +546,11 @@ def _tense_status(
     if tag == "MD" or (tag == "VB" and lemmas & {"should", "would", "could", "may", "might", "must"}):
         return "planned", "modal"  # "should be in Lima on a visit at a nearby date"
     return "ongoing", "default"
+
+
+def _en_route(tok: Token) -> bool:
+    """ "en route to Beijing", "enroute to a meeting in Seoul": travelling there."""
+    return (tok.lower_ == "route" and tok.head.lower_ == "en") or tok.lower_ == "enroute"
 
 
 def _status(trigger: Token, ctx: ArticleContext, dates: list[DateMention]) -> tuple[str | None, str]:
@@ -1047,6 +1054,75 @@ def _destination_tokens(trigger: Token, preps: set[str]) -> list[tuple[Token, st
     return out
 
 
+def _role_of(
+    tok: Token, lemma: str, verbs: dict, nouns: set[str], sent: Sentence, ctx: ArticleContext
+) -> str | None:
+    """The part a token plays in telling a trip, if any: a trip verb's role, a trip noun, presence, ..."""
+    role = None
+    if tok.lower_ == "visiting" and _visiting_person(tok, ctx, sent) is not None:
+        # "received visiting Israeli Foreign Minister X" parsed as a verb with X as its object
+        role = "visiting"
+    elif tok.lower_ == "visiting" and tok.dep_ == "amod":
+        role = "visiting"  # "a visiting Nicaraguan delegation", tagged as a verb or an adjective
+    elif tok.pos_ in {"VERB", "AUX"} and lemma in verbs:
+        role = verbs[lemma]
+    elif (
+        tok.pos_ in {"NOUN", "PROPN"}
+        and lemma in nouns
+        and tok.dep_ != "compound"
+        and not (lemma == "return" and tok.tag_ == "NNS")  # "returns": yields, tax returns
+    ):
+        role = "noun"
+    elif (
+        lemma == "be"
+        and any(
+            (c.dep_ == "prep" and c.lower_ == "in")
+            or (c.dep_ == "advmod" and c.lower_ == "here" and not _quoted(c))
+            for c in tok.children
+        )  # "X is in Tokyo", "X, who is here to meet ...": under a dateline, there (a quote's "here" is
+        # the speaker's, wherever that is)
+        and not any(c.dep_ in {"acomp", "attr"} for c in tok.children)  # "to be firm in a stand-off"
+    ):
+        role = "presence"
+    elif (
+        tok.dep_ in SUBJECTS
+        and tok.pos_ == "PROPN"
+        and any(
+            c.dep_ == "prep"
+            and c.lower_ == "in"
+            and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in c.children)
+            for c in tok.children
+        )
+    ):
+        role = "apposed_presence"  # "Saouma, in Brazil for talks, said ..."
+    elif tok.lower_ == "due" and tok.dep_ in {"acomp", "ROOT", "amod"}:
+        role = "visit"
+    elif _en_route(tok):
+        role = "en_route"  # "made the visit to Mongolia en route to Beijing": on the way there
+    elif tok.pos_ == "VERB" and _fronted_place(tok):
+        role = "presence"  # "In Tokyo, U.S. Vice President Mike Pence urged Japan ...": the scene is set
+    return role
+
+
+def _not_a_trip_word(tok: Token, lemma: str, nouns: set[str]) -> bool:
+    """Trip verbs in a use that tells no trip ("pay $45 million", "is expected to decide", "held a vote")."""
+    if lemma == "pay" and any(c.dep_ == "dobj" and c.lemma_ in nouns for c in tok.children):
+        return True  # the noun "visit" carries it
+    if lemma == "pay" and not any(c.dep_ == "dobj" and c.lemma_.lower() == "call" for c in tok.children):
+        # "paid a call in Washington" is a trip; "stop paying the World Bank", "pay $453 million to" not
+        return True
+    if lemma == "expect" and (
+        not (tok.tag_ == "VBN" and any(c.dep_ == "nsubjpass" for c in tok.children))
+        or any(c.dep_ in {"xcomp", "ccomp"} for c in tok.children)
+    ):
+        return True  # "X is expected in Paris"; not "In India, the government is expected to decide"
+    if lemma == "hold" and not any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _HELD_EVENTS for c in tok.children
+    ):
+        return True
+    return False
+
+
 def extract_visits(doc: Doc, sent: Sentence, ctx: ArticleContext) -> list[VisitCandidate]:
     lex = lexicon()
     verbs = lex["visit_verbs"]
@@ -1072,64 +1148,12 @@ def extract_visits(doc: Doc, sent: Sentence, ctx: ArticleContext) -> list[VisitC
     owner = {id(d): _date_owner(d, triggers, doc) for d in all_dates} if triggers else {}
     for tok in doc:
         lemma = tok.lemma_.lower()
-        role = None
-        if tok.lower_ == "visiting" and _visiting_person(tok, ctx, sent) is not None:
-            # "received visiting Israeli Foreign Minister X" parsed as a verb with X as its object
-            role = "visiting"
-        elif tok.lower_ == "visiting" and tok.dep_ == "amod":
-            role = "visiting"  # "a visiting Nicaraguan delegation", tagged as a verb or an adjective
-        elif tok.pos_ in {"VERB", "AUX"} and lemma in verbs:
-            role = verbs[lemma]
-        elif (
-            tok.pos_ in {"NOUN", "PROPN"}
-            and lemma in nouns
-            and tok.dep_ != "compound"
-            and not (lemma == "return" and tok.tag_ == "NNS")  # "returns": yields, tax returns
-        ):
-            role = "noun"
-        elif (
-            lemma == "be"
-            and any(
-                (c.dep_ == "prep" and c.lower_ == "in")
-                or (c.dep_ == "advmod" and c.lower_ == "here" and not _quoted(c))
-                for c in tok.children
-            )  # "X is in Tokyo", "X, who is here to meet ...": under a dateline, there (a quote's "here" is
-            # the speaker's, wherever that is)
-            and not any(c.dep_ in {"acomp", "attr"} for c in tok.children)  # "to be firm in a stand-off"
-        ):
-            role = "presence"
-        elif (
-            tok.dep_ in SUBJECTS
-            and tok.pos_ == "PROPN"
-            and any(
-                c.dep_ == "prep"
-                and c.lower_ == "in"
-                and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in c.children)
-                for c in tok.children
-            )
-        ):
-            role = "apposed_presence"  # "Saouma, in Brazil for talks, said ..."
-        elif tok.lower_ == "due" and tok.dep_ in {"acomp", "ROOT", "amod"}:
-            role = "visit"
-        elif tok.pos_ == "VERB" and _fronted_place(tok):
-            role = "presence"  # "In Tokyo, U.S. Vice President Mike Pence urged Japan ...": the scene is set
-        if role is None:
-            continue
-        if lemma == "pay" and any(c.dep_ == "dobj" and c.lemma_ in nouns for c in tok.children):
-            continue  # the noun "visit" carries it
-        if lemma == "pay" and not any(c.dep_ == "dobj" and c.lemma_.lower() == "call" for c in tok.children):
-            # "paid a call in Washington" is a trip; "stop paying the World Bank", "pay $453 million to" not
-            continue
-        if lemma == "expect" and (
-            not (tok.tag_ == "VBN" and any(c.dep_ == "nsubjpass" for c in tok.children))
-            or any(c.dep_ in {"xcomp", "ccomp"} for c in tok.children)
-        ):
-            continue  # "X is expected in Paris"; not "In India, the government is expected to decide"
-        if lemma == "hold" and not any(
-            c.dep_ == "dobj" and c.lemma_.lower() in _HELD_EVENTS for c in tok.children
-        ):
+        role = _role_of(tok, lemma, verbs, nouns, sent, ctx)
+        if role is None or _not_a_trip_word(tok, lemma, nouns):
             continue
         own_dates = [d for d in all_dates if owner.get(id(d), tok.i) == tok.i and _date_in_clause(d, tok)]
+        if role == "en_route":
+            own_dates = []  # "in Singapore on Wednesday en route to Seoul": the day is the stop's
         cands = _from_trigger(tok, role, lemma, sent, ctx, preps_by_verb, own_dates)
         out.extend(cands)
     return _one_per_trip(out)
@@ -1564,6 +1588,9 @@ def _role_parts(
         return _apposed_parts(tok)
     if role == "send":
         return _send_parts(tok)
+    if role == "en_route":
+        verb = tok.head.head if tok.lower_ == "route" else tok.head
+        return _visitor_token(verb), _destination_tokens(tok, {"to", "for"}), None, None
     if role in {"meet", "presence"}:
         return _meet_parts(tok, role, sent, ctx)
     return None

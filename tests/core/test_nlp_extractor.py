@@ -2519,3 +2519,23 @@ def test_a_name_in_a_hyphenated_modifier_is_no_destination(extractor):
 )
 def test_paying_is_a_trip_only_as_a_call(exhaustive_extractor, text, expected):
     assert {r[:2] for r in _rows(exhaustive_extractor, text, dt.date(1987, 3, 5))} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "en route to X" is on the way there: a trip to X still to come, with no day of its own
+        (
+            "ULAANBAATAR, June 5 - Norwegian Foreign Minister Erik Berg made the visit to Mongolia en route "
+            "to Beijing to attend the talks.",
+            ("NOR", "CHN", "planned", None, None),
+        ),
+        (
+            "SINGAPORE, Nov 10 - Norwegian Finance Minister Erik Berg, who was in Singapore on Wednesday "
+            "enroute to a leaders' meeting in Seoul, said the goal was growth.",
+            ("NOR", "KOR", "planned", None, None),
+        ),
+    ],
+)
+def test_en_route_to_a_place_is_a_trip_to_come(exhaustive_extractor, text, expected):
+    assert expected in _rows(exhaustive_extractor, text, dt.date(2016, 6, 5))
