@@ -11,6 +11,7 @@ from functools import cached_property, lru_cache
 
 from diplowatch.nlp.actors import DATA_DIR, eu_code_named, gazetteer
 from diplowatch.nlp.lexicon import inflections, lexicon
+from diplowatch.nlp.typos import deletions
 
 
 @dataclass(frozen=True)
@@ -442,7 +443,7 @@ def misspelt_name(word: str, name: str) -> bool:
     if not word[:1].isupper() or abs(len(word) - len(name)) != 1 or min(len(word), len(name)) < 6:
         return False
     longer, shorter = (word, name) if len(word) > len(name) else (name, word)
-    return any(longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer)))
+    return shorter in deletions(longer)
 
 
 # The sex a pronoun rules out: "she" is nobody the article calls "Mr".

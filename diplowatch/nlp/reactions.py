@@ -23,6 +23,7 @@ from diplowatch.nlp.context import (
 )
 from diplowatch.nlp.lexicon import lexicon
 from diplowatch.nlp.segment import Sentence, quote_spans
+from diplowatch.nlp.visits import _MEETING_NOUNS as MEETING_NOUNS
 
 # Closed quotations, a paragraph-long opening one, and one left open at the end of the sentence (wire style).
 # "host" too: the host side's "was honoured to host the pontiff" speaks of the visit.
@@ -210,7 +211,8 @@ def _speakers_own_act(verb: Token, speaker: Actor, ctx: ArticleContext, sent: Se
     return False
 
 
-_MEETING_WORDS = frozenset({"meeting", "summit", "talks", "talk", "visit", "trip", "tour"})
+# Meetings (the visit rules' own meeting nouns) and trips.
+_MEETING_WORDS = MEETING_NOUNS | {"visit", "trip", "tour"}
 
 
 def _meeting_with_foreigner(subj: Token, speaker: Actor, ctx: ArticleContext, sent: Sentence) -> bool:

@@ -8,13 +8,11 @@ at run time.
 
 from __future__ import annotations
 
-import bisect
 import json
 import math
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 from diplowatch.nlp.actors import DATA_DIR, Place, gazetteer
@@ -22,7 +20,7 @@ from diplowatch.nlp.context import Actor, ArticleContext, state_actors
 from diplowatch.nlp.dates import find_dates
 from diplowatch.nlp.lexicon import lexicon, resident_title
 from diplowatch.nlp.segment import Sentence
-from diplowatch.nlp.visits import VisitCandidate, several_days
+from diplowatch.nlp.visits import VisitCandidate, several_days, token_at
 from diplowatch.nlp.visits import _attach_dates as attach_dates
 from diplowatch.nlp.visits import _in_dateline as in_dateline
 from diplowatch.nlp.visits import _private_purpose as private_purpose
@@ -55,13 +53,6 @@ def _travel_lemmas() -> frozenset[str]:
     )
 
 
-def _token_at(doc: Doc, char: int) -> Token | None:
-    """The token covering character offset char (tokens do not overlap: a bisection, no Token per token)."""
-    starts = doc.to_array(IDX).tolist()
-    i = bisect.bisect_right(starts, char) - 1
-    return doc[i] if i >= 0 and char < starts[i] + len(doc[i].text) else None
-
-
 def _visitors(doc: Doc, sent: Sentence, ctx: ArticleContext) -> list[tuple[Actor, Token]]:
     """State people (and titled offices, IGO heads) of the sentence, one per state: a country as such does not
     travel."""
@@ -81,7 +72,7 @@ def _places(
         code = place.seat if place.kind == "igo" else place.code
         if not code:
             continue
-        out.append((code, surface if place.kind == "city" else None, _token_at(doc, start), place))
+        out.append((code, surface if place.kind == "city" else None, token_at(doc, start), place))
     if ctx.home_code:
         for tok in doc:
             if tok.lower_ == "here":

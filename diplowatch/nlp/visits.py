@@ -3,12 +3,14 @@ direction from the dependency parse, legs, status, dates, type."""
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 from diplowatch.nlp.actors import Place, gazetteer
@@ -2329,13 +2331,20 @@ def _dated_by_article_day(cand: VisitCandidate, tok: Token, sent: Sentence, ctx:
     return False
 
 
+def token_at(doc: Doc, char: int) -> Token | None:
+    """The token covering character offset char (tokens do not overlap: a bisection, no Token per token)."""
+    starts = doc.to_array(IDX).tolist()
+    i = bisect.bisect_right(starts, char) - 1
+    return doc[i] if i >= 0 and char < starts[i] + len(doc[i].text) else None
+
+
 def _trip_duration(tok: Token, sent: Sentence) -> tuple[int, int] | None:
     """The sentence's "N-day" / "one-week" length, unless it is another trip's ("will fly to Tokyo on Sunday,
     after having completed a week-long trip to the United States": not the Tokyo leg's)."""
     dur = duration_days(sent.text)
     if dur is None:
         return None
-    at = next((t for t in tok.doc if t.idx <= dur[1] < t.idx + len(t.text) + 1), None)
+    at = token_at(tok.doc, dur[1])
     nouns = set(lexicon()["visit_nouns"])
     owner = next(
         (a for a in ([at, *at.ancestors] if at is not None else []) if a.lemma_.lower() in nouns), None
