@@ -260,11 +260,7 @@ def _pronoun_actor(tok: Token, ctx: ArticleContext, sent: Sentence, offset: int)
             continue
         if subj.pos_ == "PROPN":
             found = ctx.people.person_at(sent.start + subj.idx, sent.start + subj.idx + len(subj.text))
-            if (
-                found is not None
-                and found.name
-                and not ctx.people.other_sex(found.name, found.title, tok.lower_)
-            ):
+            if found is not None and found.name:
                 person = found
                 break
             named = resolve_token_actor(subj, ctx, sent)
@@ -273,7 +269,6 @@ def _pronoun_actor(tok: Token, ctx: ArticleContext, sent: Sentence, offset: int)
                 and named.kind == "person"
                 and named.name
                 and (named.reason.startswith("surname") or named.reason == "leaders table")
-                and not ctx.people.other_sex(named.name, named.title or "", tok.lower_)
             ):
                 # "Wen will address parliament ... where he will attend": a later mention by one of the
                 # names of a person the index knows (or of a leader) is the subject too.
@@ -294,11 +289,7 @@ def _pronoun_actor(tok: Token, ctx: ArticleContext, sent: Sentence, offset: int)
         actor = resolve_token_actor(official, ctx, sent)
         if actor is not None and actor.code and actor.is_state:
             return dataclasses.replace(actor, reason=f"pronoun → {actor.reason}")
-    person = (
-        person
-        or ctx.people.salient_before(offset, pronoun=tok.lower_)
-        or ctx.people.last_before(offset, a_person=True)
-    )
+    person = person or ctx.people.salient_before(offset) or ctx.people.last_before(offset, a_person=True)
     if person is None:
         return None
     return Actor(

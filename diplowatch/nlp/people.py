@@ -11,7 +11,6 @@ from functools import cached_property, lru_cache
 
 from diplowatch.nlp.actors import DATA_DIR, eu_code_named, gazetteer
 from diplowatch.nlp.lexicon import inflections, lexicon
-from diplowatch.nlp.typos import deletions
 
 
 @dataclass(frozen=True)
@@ -437,41 +436,6 @@ def _portfolio_pair(raw_prefix: str, prefix: str) -> str:
     return before + raw_prefix[start:]
 
 
-def misspelt_name(word: str, name: str) -> bool:
-    """A capitalised word one letter longer or shorter than a name of six letters or more, the same
-    otherwise ("Schultz" for "Shultz", "Reyners" for "Reynders"): a wire typo of the name."""
-    if not word[:1].isupper() or abs(len(word) - len(name)) != 1 or min(len(word), len(name)) < 6:
-        return False
-    longer, shorter = (word, name) if len(word) > len(name) else (name, word)
-    return shorter in deletions(longer)
-
-
-# The sex a pronoun rules out: "she" is nobody the article calls "Mr".
-_PRONOUN_SEX = {"she": "m", "her": "m", "hers": "m", "he": "f", "his": "f", "him": "f"}
-_SEX_TITLES = {
-    "f": {"queen", "princess", "empress", "duchess", "first lady"},
-    "m": {"king", "prince", "emperor", "duke", "sultan", "emir", "sheikh"},
-}
-
-
-def _sex_from_text(text: str, surname: str, title: str) -> str | None:
-    """Evidence of a person's sex in the article: honorifics, titles that have a sex, and the subject pronoun
-    right after a statement verb the surname governs ("Merkel said she", "Obama told reporters he")."""
-    name = re.escape(surname)
-    votes = {"f": 0, "m": 0}
-    votes["f"] += len(re.findall(rf"\b(?:Mrs|Ms|Miss|Madame)\.? (?:[A-Z][a-z]+ )?{name}\b", text))
-    votes["m"] += len(re.findall(rf"\bMr\.? (?:[A-Z][a-z]+ )?{name}\b", text))
-    for sex, words in _SEX_TITLES.items():
-        if any(w in title.split() or w == title for w in words):
-            votes[sex] += 2
-    said = rf"\b{name},? (?:also |later |then )?(?:said|says|told \w+|added|stressed|noted|insisted|argued)"
-    for m in re.finditer(rf"{said},? (?:that )?(she|he)\b", text):
-        votes["f" if m.group(1) == "she" else "m"] += 1
-    if votes["f"] == votes["m"]:
-        return None
-    return "f" if votes["f"] > votes["m"] else "m"
-
-
 @lru_cache(maxsize=1)
 def _title_words() -> frozenset[str]:
     """The words of state titles and their qualifiers ("Under Secretary", "Assistant Secretary"): a "name"
@@ -781,18 +745,6 @@ class PeopleIndex:
             person = self.by_token.get(tok)
             if person is not None:
                 return person
-        for tok in tokens:
-            person = self._misspelt_surname(tok)
-            if person is not None:
-                return person
-        return None
-
-    def _misspelt_surname(self, tok: str) -> Person | None:
-        """ "Schultz is currently visiting Peking" after "Secretary of State George Shultz": a surname with
-        one letter added or dropped (a wire typo) is the person the article named."""
-        for key, person in self.by_token.items():
-            if person.name and key == person.name.split()[-1] and misspelt_name(tok, key):
-                return person
         return None
 
     def person_at(self, start: int, end: int) -> Person | None:
@@ -801,30 +753,9 @@ class PeopleIndex:
                 return person
         return None
 
-    def sex(self, name: str | None, title: str = "") -> str | None:
-        """ "f", "m" or None: what the article itself tells of a named person's sex — an honorific ("Mrs
-        Thatcher", "Mr Ryzhkov"), a title that has one ("Queen", "King"), or the pronoun of a statement
-        made by the surname ("Merkel said she ...", "Obama told reporters he ...")."""
-        if not name:
-            return None
-        surname = name.split()[-1]
-        if (surname, title) not in self._sexes:
-            self._sexes[surname, title] = _sex_from_text(self.text, surname, title)
-        return self._sexes[surname, title]
-
-    @cached_property
-    def _sexes(self) -> dict[tuple[str, str], str | None]:
-        return {}
-
-    def other_sex(self, name: str | None, title: str, pronoun: str) -> bool:
-        """ "'Mr Ryzhkov handed me a list ...,' she told the meeting": the article gives the person the sex
-        the pronoun rules out."""
-        unlike = _PRONOUN_SEX.get(pronoun)
-        return unlike is not None and self.sex(name, title) == unlike
-
-    def salient_before(self, offset: int, window: int = 600, pronoun: str | None = None) -> Person | None:
+    def salient_before(self, offset: int, window: int = 600) -> Person | None:
         """For "he"/"she": among named state people mentioned
-        shortly before, the one the article talks about most (not one the article gives the other sex)."""
+        shortly before, the one the article talks about most."""
         # Candidates are named people whose surname occurs shortly before; later mentions use the bare
         # surname, so occurrences are counted in the text, not only where a title made them indexable.
         window_text = self.text[max(0, offset - window) : offset]
@@ -835,16 +766,11 @@ class PeopleIndex:
             last = window_text.rfind(surname)
             if last < 0 or not re.search(rf"\b{re.escape(surname)}\b", window_text):
                 continue
-            if pronoun and self.other_sex(person.name, person.title, pronoun):
-                continue
             # Ties go to the one named earliest in its paragraph: subjects come before objects in English.
             pos = max(0, offset - window) + last
             # Paragraph start: wire paragraphs are mostly one sentence, and "U.S. " would fool a ". " search.
             sentence_start = self.text.rfind("\n", 0, pos)
             score = (
-                # for "she", one the article calls a woman comes first ("Merkel said she ..."): most officials
-                # the wire names are men, so a woman's pronoun is the stronger cue (a man's is no cue at all)
-                pronoun in {"she", "her"} and self.sex(person.name, person.title) == "f",
                 len(re.findall(rf"\b{re.escape(surname)}\b", self.text[:offset])),
                 -(pos - sentence_start),
             )

@@ -30,7 +30,7 @@ import ahocorasick
 from diplowatch.nlp.actors import EU_CODES, gazetteer
 from diplowatch.nlp.context import ArticleContext
 from diplowatch.nlp.lexicon import inflections, lexicon
-from diplowatch.nlp.people import _leader_surname_regex, misspelt_name, without_article
+from diplowatch.nlp.people import _leader_surname_regex, without_article
 from diplowatch.nlp.segment import Sentence
 from diplowatch.nlp.typos import has_trigger_typo
 
@@ -315,18 +315,7 @@ def _state_people(ctx: ArticleContext) -> list[tuple[int, int, str | None]]:
         for m in rx.finditer(ctx.text):
             codes = owners[m.group()]
             spans.append((m.start(), m.end(), next(iter(codes)) if len(codes) == 1 else None))
-        # a surname's wire typo is a later mention too ("Schultz" for "Shultz"), as the people index reads it
-        long_names = [n for n in names if len(n) >= 6]
-        for m in _LONG_CAPITALISED.finditer(ctx.text) if long_names else ():
-            if m.group() not in owners:
-                name = next((n for n in long_names if misspelt_name(m.group(), n)), None)
-                if name is not None:
-                    codes = owners[name]
-                    spans.append((m.start(), m.end(), next(iter(codes)) if len(codes) == 1 else None))
     return spans
-
-
-_LONG_CAPITALISED = re.compile(r"\b[A-Z][a-z]{4,}\b")
 
 
 # The sentence rules, in order: a sentence is parsed when one of them holds. Each names what the extraction

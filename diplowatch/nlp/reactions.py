@@ -23,7 +23,6 @@ from diplowatch.nlp.context import (
 )
 from diplowatch.nlp.lexicon import lexicon
 from diplowatch.nlp.segment import Sentence, quote_spans
-from diplowatch.nlp.visits import _MEETING_NOUNS as MEETING_NOUNS
 
 # Closed quotations, a paragraph-long opening one, and one left open at the end of the sentence (wire style).
 # "host" too: the host side's "was honoured to host the pontiff" speaks of the visit.
@@ -196,8 +195,6 @@ def _speakers_own_act(verb: Token, speaker: Actor, ctx: ArticleContext, sent: Se
     rest = " ".join(t.text for t in comp.subtree if t.i not in inside)
     if any(h[3].code != speaker.code for h in gazetteer().find_all(rest, ctx.published_at)):
         return False
-    if _meeting_with_foreigner(subj, speaker, ctx, sent):
-        return False  # "Trump's meeting with Merkel has been pushed back, the White House said": the visit's
     doers = [
         g for c in subj.children if c.dep_ == "relcl" for g in c.children if g.dep_ in {"nsubj", "agent"}
     ]
@@ -208,25 +205,6 @@ def _speakers_own_act(verb: Token, speaker: Actor, ctx: ArticleContext, sent: Se
         actor = resolve_token_actor(doer, ctx, sent)
         if actor is not None and actor.code == speaker.code:
             return True
-    return False
-
-
-# Meetings (the visit rules' own meeting nouns) and trips.
-_MEETING_WORDS = MEETING_NOUNS | {"visit", "trip", "tour"}
-
-
-def _meeting_with_foreigner(subj: Token, speaker: Actor, ctx: ArticleContext, sent: Sentence) -> bool:
-    """ "Trump's meeting with Merkel", "the visit of the German chancellor": a meeting or trip whose other
-    party is foreign is no act of the speaker's side alone (a host's word on it is a statement on a visit)."""
-    if subj.lemma_.lower() not in _MEETING_WORDS:
-        return False
-    for prep in subj.children:
-        if prep.dep_ == "prep" and prep.lower_ in {"with", "of", "by", "between"}:
-            for obj in prep.subtree:
-                if obj.dep_ in {"pobj", "conj"} and obj.pos_ == "PROPN":
-                    actor = resolve_token_actor(obj, ctx, sent)
-                    if actor is not None and actor.code and actor.code != speaker.code:
-                        return True
     return False
 
 

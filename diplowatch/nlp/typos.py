@@ -34,8 +34,7 @@ INSTITUTION_WORDS = (
 )
 
 
-def deletions(word: str) -> set[str]:
-    """The word with one letter dropped, each way ("Schultz" -> "Shultz", "Chultz", ...)."""
+def _deletions(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
@@ -66,7 +65,7 @@ def _dropped_letter_index(kind: str) -> dict[str, set[str]]:
     """Each correct word with one letter dropped → the words it comes from ("visted" → {"visited"})."""
     index: dict[str, set[str]] = {}
     for form in _forms(kind):
-        for d in deletions(form):
+        for d in _deletions(form):
             index.setdefault(d, set()).add(form)
     return index
 
@@ -79,7 +78,7 @@ def correct_word(word: str, kind: str = "trigger") -> str | None:
     if len(low) < MIN_LEN or not low.isalpha() or low in forms:
         return None
     found = set(_dropped_letter_index(kind).get(low, ()))  # a letter dropped: "visted"
-    found |= {d for d in deletions(low) if d in forms}  # a letter added: "treassury"
+    found |= {d for d in _deletions(low) if d in forms}  # a letter added: "treassury"
     return next(iter(found)) if len(found) == 1 else None
 
 
