@@ -1715,12 +1715,16 @@ def _names_a_place(
     trigger ("talks with Kenyan President Moi, who appealed for more investment in Kenya"). `abroad`: only a
     place outside the dateline's country counts."""
     end = ctx.dateline.end if ctx.dateline is not None and sent.start < ctx.dateline.end else sent.start
+    # Words quoted by a trigger outside the quotation are what was said, not where ("'Greece has to specify
+    # its obligations,' Merkel said at a news conference with Rajoy").
+    quoted = [] if tok is None else [(a, b) for a, b, _ in quote_spans(doc.text) if not a <= tok.idx < b]
     return any(
         sent.start + h[0] >= end
         and (h[3].kind in {"country", "city"} or h[3].kind == "demonym" and _PLACE_OF.match(doc.text, h[1]))
         and not (abroad and h[3].code == ctx.home_code)
         and not _nationality_of_person(doc, h[0], h[1], sent, ctx)
         and not (tok is not None and _in_other_relative_clause(doc, h[0], h[1], tok))
+        and not any(a <= h[0] < b for a, b in quoted)
         for h in _sentence_places(doc, ctx)
     )
 

@@ -2084,6 +2084,13 @@ def test_delegations_and_destinations_the_parser_hides(extractor, text, expected
             "talks in Tokyo on its economic recovery.",
             {("USA", "JPN", "completed")},
         ),
+        # a country named inside the quotation is what was said, not where the talks were
+        (
+            "BERLIN, June 16 - German Chancellor Eva Hahn said trade talks were on track.\n"
+            '"The talks are going well. Greece has to specify its plans," Hahn said at a news conference '
+            "with Spanish Prime Minister Luis Mora.",
+            {("ESP", "DEU", "ongoing")},
+        ),
         # "is here" under a dateline; speaking after a news conference in a city
         (
             "TOKYO, March 26 - Bank officials said the debt plan would work.\n"
