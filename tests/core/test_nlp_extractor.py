@@ -1095,6 +1095,27 @@ def test_passive_doers_are_the_speakers(extractor, text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # a perfect with its own subject is active: its "by" phrase names no doer
+        (
+            "ULAN BATOR, June 5 - U.S. Secretary of State Tom Hale hailed Mongolia as an oasis of "
+            "democracy.\nParliamentary elections are to be held this month, and democracy advocates have "
+            "criticized a rule change by parliament last month that is expected to hurt smaller parties.",
+            {("USA", "positive")},
+        ),
+        (
+            "The U.S. administration has called for an end to Japan's rice quotas by April, but Japanese "
+            "officials said they would not open the market.",
+            {("USA", "negative")},
+        ),
+    ],
+)
+def test_a_by_phrase_of_an_active_perfect_is_no_doer(exhaustive_extractor, text, expected):
+    assert codes_stances(exhaustive_extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # stance_adjectives: a position as a predicate adjective with its preposition.
         ("Chile was critical of the Peruvian fishing policy.", ("CHL", "negative")),
         ("Canada is strongly opposed to the Mexican plan.", ("CAN", "negative")),
