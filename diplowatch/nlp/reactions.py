@@ -669,9 +669,21 @@ def _coordinated_speakers(
     others = [(conj, resolve_token_actor(conj, ctx, sent)) for conj in speaker_tok.conjuncts]
     # "the British and French governments have long resisted X": each nationality of a plural office.
     others += [(speaker_tok, actor) for actor in coordinated_nationalities(speaker_tok, ctx)]
+    others = [
+        (conj, actor)
+        for conj, actor in others
+        if actor is not None and actor.code and actor.is_state and actor.code != cand.speaker.code
+    ]
+    # The states speaking together are not each other's targets ("Both France and Germany expressed concern
+    # over the Greek referendum": Greece, not Germany, is what France reacts to).
+    together = {cand.speaker.code} | {actor.code for _, actor in others}
+    shared = [c for c in cand.target_codes if c not in together]
+    if shared:
+        cand.target_codes = shared
+        cand.reasons = [
+            f"targets: {','.join(shared)}" if r.startswith("targets: ") else r for r in cand.reasons
+        ]
     for conj, actor in others:
-        if actor is None or not actor.code or not actor.is_state or actor.code == cand.speaker.code:
-            continue
         out.append(
             replace(
                 cand,

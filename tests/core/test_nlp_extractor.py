@@ -1210,6 +1210,20 @@ def test_a_voiced_feeling_is_a_stance_act_of_each_coordinated_state(extractor):
     assert {("JPN", "negative"), ("USA", "negative"), ("CAN", "negative")} <= codes_stances(extractor, text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Both France and Germany expressed concern over the Greek referendum.",
+        "While a nice idea in principle, the plan is strongly opposed by Germany, France and Finland, which "
+        "say Greece must cut its deficit first.",
+    ],
+)
+def test_states_speaking_together_are_not_each_others_targets(exhaustive_extractor, text):
+    _, reactions = exhaustive_extractor.extract("s", text, MONDAY)
+    assert len(reactions) >= 2
+    assert {r["target_code"] for r in reactions} == {"GRC"}
+
+
 def test_a_relative_clause_speaks_for_its_antecedent(extractor):
     text = "Britain is one of several countries that strongly opposes the Peruvian tax plan."
     assert ("GBR", "negative") in codes_stances(extractor, text)
