@@ -114,6 +114,12 @@ class ArticleContext:
         return gazetteer().lookup(surface, self.published_at, in_text=in_text)
 
     @cached_property
+    def firms(self) -> dict[str, str]:
+        """Companies the article introduces with their nationality ("Italian defense group Finmeccanica",
+        "U.S. chipmaker Intel", "Germany's Siemens AG"): name -> country code."""
+        return firm_nationalities(self.text, self.published_at)
+
+    @cached_property
     def commission_code(self) -> str | None:
         """The code a bare "the Commission" stands for: the European Union's (EC before 1993) when the article
         names it, else none ("the Commission" of a national body stays unresolved)."""
@@ -121,6 +127,38 @@ class ArticleContext:
 
 
 _SEATED_INSTITUTIONS = frozenset({"ministry", "government", "administration", "cabinet"})
+
+# "<nationality> [up to three lower-case words] <business noun> <Name>": the business noun is a word of the
+# lexicon's non_state_words or any "-maker" ("chipmaker"); the name is one to three capitalised words.
+_FIRM_INTRO = re.compile(
+    r"\b(?P<nat>(?:[A-Z][\w.]*\s)?[A-Z][\w.]*?)(?:'s|’s)?\s+(?P<desc>(?:[a-z][\w-]*\s+){0,3}?)"
+    r"(?P<noun>[a-z][\w-]*)\s+(?P<name>[A-Z][\w&-]+(?:\s[A-Z][\w&-]+){0,2})"
+)
+_NOT_FIRM_NAMES = frozenset({"The", "A", "An", "In", "On", "Chief", "Chairman", "President", "Executive"})
+
+
+@lru_cache(maxsize=1)
+def _firm_nouns() -> frozenset[str]:
+    return lexicon().set("firm_nouns")
+
+
+def firm_nationalities(text: str, on_date: dt.date | None) -> dict[str, str]:
+    """Name -> country code of each company introduced with its nationality in `text`."""
+    gaz = gazetteer()
+    nouns = _firm_nouns()
+    out: dict[str, str] = {}
+    for m in _FIRM_INTRO.finditer(text):
+        noun = m["noun"]
+        if noun not in nouns and not noun.endswith("maker"):
+            continue
+        place = gaz.lookup(m["nat"], on_date, in_text=False)
+        if place is None or place.kind not in {"country", "demonym"}:
+            continue
+        name = m["name"]
+        if name.split()[0] in _NOT_FIRM_NAMES or gaz.lookup(name, on_date) is not None:
+            continue
+        out.setdefault(name, place.code)
+    return out
 
 
 @lru_cache(maxsize=1)

@@ -1177,6 +1177,19 @@ def _named_targets(
     return targets, referred
 
 
+def _firm_targets(content_text: str, speaker: Actor, ctx: ArticleContext) -> list[str]:
+    """The countries of foreign companies named in what was said, as the article introduced them ("threatened
+    to cancel the deal unless Finmeccanica gives assurances", after "Italian defense group Finmeccanica"): a
+    foreign company is a target in the guidelines."""
+    targets: list[str] = []
+    for name, code in ctx.firms.items():
+        if code == speaker.code or code in targets:
+            continue
+        if re.search(rf"\b{re.escape(name)}\b", content_text):
+            targets.append(code)
+    return targets
+
+
 def _fallback_targets(
     verb: Token,
     lemma: str,
@@ -1363,6 +1376,8 @@ def _verb_reactions(
     if not content_text.strip():
         return []
     targets, referred = _named_targets(content, content_text, speaker, sent, ctx)
+    if not targets:
+        targets = _firm_targets(content_text, speaker, ctx)
     if not targets:
         targets = _fallback_targets(verb, lemma, judging, content_text, speaker, speaker_tok, doc, sent, ctx)
     named_text = " ".join([content_text, *referred])

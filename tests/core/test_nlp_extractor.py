@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from diplowatch.nlp import EXTRACTOR_VERSION, Extractor
+from diplowatch.nlp.context import firm_nationalities
 from diplowatch.nlp.people import PeopleIndex
 from tests.fixtures.paths import SHARED
 
@@ -1222,6 +1223,45 @@ def test_states_speaking_together_are_not_each_others_targets(exhaustive_extract
     _, reactions = exhaustive_extractor.extract("s", text, MONDAY)
     assert len(reactions) >= 2
     assert {r["target_code"] for r in reactions} == {"GRC"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a company the article introduced with its nationality is a foreign target
+        (
+            "ROME (Reuters) - Italian defense group Valcoria said it would answer all questions.\n"
+            "The company has been under investigation for months.\n"
+            "India's defense ministry has threatened to cancel the helicopter deal unless Valcoria can give "
+            "assurances that no bribes were paid.",
+            {("IND", "negative", "ITA")},
+        ),
+        # guard: the speaker's own country's company is no foreign target
+        (
+            "MUMBAI (Reuters) - Indian defense group Valcoria said it would answer all questions.\n"
+            "The company has been under investigation for months.\n"
+            "India's defense ministry has threatened to cancel the helicopter deal unless Valcoria can give "
+            "assurances that no bribes were paid.",
+            set(),
+        ),
+    ],
+)
+def test_a_foreign_company_is_a_target(exhaustive_extractor, text, expected):
+    _, reactions = exhaustive_extractor.extract("s", text, MONDAY)
+    assert {(r["reactor_code"], r["stance"], r["target_code"]) for r in reactions} == expected
+
+
+def test_firms_are_read_with_the_nationality_they_are_introduced_with():
+    text = (
+        "U.S. chipmaker Intel and Germany's engineering group Siemens AG signed a deal with French President "
+        "Anne Roy watching, while Brazilian planemaker Embraer and the British company Vodafone stayed out."
+    )
+    assert firm_nationalities(text, None) == {
+        "Intel": "USA",
+        "Siemens AG": "DEU",
+        "Embraer": "BRA",
+        "Vodafone": "GBR",
+    }
 
 
 def test_a_relative_clause_speaks_for_its_antecedent(extractor):
