@@ -392,12 +392,17 @@ def _counted_nationals(tok: Token, ctx: ArticleContext) -> bool:
     )
 
 
+_PORTFOLIO_HEADS = frozenset({"minister", "ministry", "secretary", "commissioner"})
+
+
 def _non_state(tok: Token, head_words: set[str], ctx: ArticleContext) -> str | None:
     """What makes a phrase's head no state actor: a business or party word ("store chain", "analysts"), or a
     country's public ("many Germans"); None when nothing does."""
     bad = head_words & lexicon().set("non_state_words")
     if bad == {"team"} and _delegation_team(tok):
         bad = set()
+    if tok.lemma_.lower() in _PORTFOLIO_HEADS:
+        bad -= lexicon().set("portfolio_words")  # "the EU's industry commissioner": a portfolio, no business
     if bad:
         return tok.lower_
     return "the public" if _counted_nationals(tok, ctx) else None

@@ -317,6 +317,10 @@ def _apposition_rest(text: str, start: int) -> str:
 _TICKER = re.compile(r"\s*\(\s*[A-Z0-9]{1,6}\.[A-Z]{1,2}\s*\)")
 
 
+# The titles a portfolio word can qualify ("Trade and Industry Minister", "the EU's industry commissioner").
+_PORTFOLIO_TITLES = "(?:minister|ministry|secretary|commissioner)"
+
+
 def _is_state_title(phrase: str) -> tuple[bool, str]:
     low = phrase.lower()
     lex = lexicon()
@@ -326,6 +330,8 @@ def _is_state_title(phrase: str) -> tuple[bool, str]:
     for bank in lex["state_bank_words"]:
         low = low.replace(bank, "statebank")
     low = re.sub(r"\bchambers? of commerce\b", "association", low)  # a business association
+    # "the European Union's executive arm": a government's executive branch is no company executive
+    low = re.sub(r"\bexecutive (?=arm|branch|body)", "", low)
     # Names of states and IGOs ("Palestine Liberation Organization", "Bank of Japan") are not business words.
     named = gazetteer().find_all(phrase)
     for start, end, _, _ in reversed(named):
@@ -344,11 +350,9 @@ def _is_state_title(phrase: str) -> tuple[bool, str]:
         if not (
             w in lex.set("portfolio_words")
             and (
-                re.search(
-                    rf"\b{w}\s+(?:and\s+[a-z]+\s+)?(?:affairs\s+)?(?:minister|ministry|secretary)\b", low
-                )
+                re.search(rf"\b{w}\s+(?:and\s+[a-z]+\s+)?(?:affairs\s+)?{_PORTFOLIO_TITLES}\b", low)
                 or re.search(
-                    rf"\b(?:minister|ministry|secretary)\s+(?:of|for)\s+(?:[a-z]+,?\s+(?:and\s+)?){{0,4}}{w}\b",
+                    rf"\b{_PORTFOLIO_TITLES}\s+(?:of|for)\s+(?:[a-z]+,?\s+(?:and\s+)?){{0,4}}{w}\b",
                     low,
                 )
             )

@@ -1264,6 +1264,20 @@ def test_firms_are_read_with_the_nationality_they_are_introduced_with():
     }
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an executive arm is a government's branch, not a company executive
+        "The European Commission, the European Union's executive arm, said the Greek budget plan was "
+        "unacceptable.",
+        # a portfolio before a commissioner is no business word
+        "The EU's industry commissioner said the Greek budget plan was unacceptable.",
+    ],
+)
+def test_eu_bodies_by_their_descriptions_are_state_speakers(exhaustive_extractor, text):
+    assert codes_stances(exhaustive_extractor, text) == {("EU", "negative")}
+
+
 def test_a_relative_clause_speaks_for_its_antecedent(extractor):
     text = "Britain is one of several countries that strongly opposes the Peruvian tax plan."
     assert ("GBR", "negative") in codes_stances(extractor, text)
