@@ -1044,10 +1044,17 @@ def _not_a_reaction_verb(verb: Token, lemma: str, judging: bool) -> bool:
         return True
     if _asks_for_help(verb):
         return True
-    if lemma in stance_verbs and any(
-        c.dep_ == "aux" and c.lower_ in {"will", "would", "to", "could", "may", "might"}
-        for c in verb.children
+    plan_aux = {"will", "would", "to", "could", "may", "might"}
+    if (
+        lemma in lex.set("position_verbs")
+        and not any(c.dep_ == "prt" for c in verb.children)  # "back off" is no backing
+        # said, not hoped or doubted by another ("the union hopes France will resist")
+        and (verb.dep_ == "ROOT" or verb.head.lemma_.lower() in speech_verbs)
     ):
+        # "The World Bank will support Sri Lanka's program", "X will resist pressure for ...": a position
+        # held now about what is to come (lexicon `position_verbs`); not "would", "could", "may".
+        plan_aux -= {"will"}
+    if lemma in stance_verbs and any(c.dep_ == "aux" and c.lower_ in plan_aux for c in verb.children):
         return True  # "Ecuador will ask OPEC ..." announces a plan, not a reaction
     if lemma in speech_verbs and any(
         c.dep_ == "aux" and c.lower_ in {"will", "shall", "'ll", "to", "would"} for c in verb.children

@@ -1278,6 +1278,28 @@ def test_eu_bodies_by_their_descriptions_are_state_speakers(exhaustive_extractor
     assert codes_stances(exhaustive_extractor, text) == {("EU", "negative")}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a position held now on what is to come
+        (
+            "LIMA, April 9 - The World Bank will support Peru's development program, the Ministry of Finance "
+            "said.",
+            {("WORLDBANK", "positive")},
+        ),
+        (
+            "Venezuela will back Ecuador's bid to raise its OPEC quota, the energy minister said.",
+            {("VEN", "positive")},
+        ),
+        # guards: backing off is no backing; another's hope is no position taken
+        ("Analysts doubt Germany will back off its demands on Greece.", set()),
+        ("The French farmers' union hopes France will resist pressure from the Spanish government.", set()),
+    ],
+)
+def test_a_position_on_what_is_to_come(exhaustive_extractor, text, expected):
+    assert codes_stances(exhaustive_extractor, text) == expected
+
+
 def test_a_relative_clause_speaks_for_its_antecedent(extractor):
     text = "Britain is one of several countries that strongly opposes the Peruvian tax plan."
     assert ("GBR", "negative") in codes_stances(extractor, text)
