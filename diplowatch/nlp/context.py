@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 
 from diplowatch.nlp.actors import Place, eu_code_named, gazetteer
 from diplowatch.nlp.lexicon import lexicon
-from diplowatch.nlp.people import PeopleIndex, _is_state_title, leader_code
+from diplowatch.nlp.people import PORTFOLIO_TITLES, PeopleIndex, _is_state_title, leader_code
 from diplowatch.nlp.segment import Dateline, Sentence, bound_sentences, parse_dateline, split_sentences
 from diplowatch.nlp.typos import fix_institution_words
 
@@ -129,7 +129,7 @@ class ArticleContext:
 _SEATED_INSTITUTIONS = frozenset({"ministry", "government", "administration", "cabinet"})
 
 # "<nationality> [up to three lower-case words] <business noun> <Name>": the business noun is a word of the
-# lexicon's non_state_words or any "-maker" ("chipmaker"); the name is one to three capitalised words.
+# lexicon's firm_nouns or any "-maker" ("chipmaker"); the name is one to three capitalised words.
 _FIRM_INTRO = re.compile(
     r"\b(?P<nat>(?:[A-Z][\w.]*\s)?[A-Z][\w.]*?)(?:'s|’s)?\s+(?P<desc>(?:[a-z][\w-]*\s+){0,3}?)"
     r"(?P<noun>[a-z][\w-]*)\s+(?P<name>[A-Z][\w&-]+(?:\s[A-Z][\w&-]+){0,2})"
@@ -392,16 +392,13 @@ def _counted_nationals(tok: Token, ctx: ArticleContext) -> bool:
     )
 
 
-_PORTFOLIO_HEADS = frozenset({"minister", "ministry", "secretary", "commissioner"})
-
-
 def _non_state(tok: Token, head_words: set[str], ctx: ArticleContext) -> str | None:
     """What makes a phrase's head no state actor: a business or party word ("store chain", "analysts"), or a
     country's public ("many Germans"); None when nothing does."""
     bad = head_words & lexicon().set("non_state_words")
     if bad == {"team"} and _delegation_team(tok):
         bad = set()
-    if tok.lemma_.lower() in _PORTFOLIO_HEADS:
+    if tok.lemma_.lower() in PORTFOLIO_TITLES:
         bad -= lexicon().set("portfolio_words")  # "the EU's industry commissioner": a portfolio, no business
     if bad:
         return tok.lower_

@@ -318,7 +318,8 @@ _TICKER = re.compile(r"\s*\(\s*[A-Z0-9]{1,6}\.[A-Z]{1,2}\s*\)")
 
 
 # The titles a portfolio word can qualify ("Trade and Industry Minister", "the EU's industry commissioner").
-_PORTFOLIO_TITLES = "(?:minister|ministry|secretary|commissioner)"
+PORTFOLIO_TITLES = frozenset({"minister", "ministry", "secretary", "commissioner"})
+_PORTFOLIO_TITLES = f"(?:{'|'.join(sorted(PORTFOLIO_TITLES))})"
 
 
 def _is_state_title(phrase: str) -> tuple[bool, str]:

@@ -662,7 +662,8 @@ def _coordinated_speakers(
     cand: ReactionCandidate, speaker_tok: Token, ctx: ArticleContext, sent: Sentence
 ) -> list:
     """ "Britain and France have long resisted X": coordinated
-    subjects share the predicate, each takes the stance."""
+    subjects share the predicate, each takes the stance. The states speaking together are taken off `cand`'s
+    targets too (in place)."""
     out = []
     if speaker_tok.lower_ in RELATIVES and speaker_tok.head.dep_ == "relcl":
         speaker_tok = speaker_tok.head.head  # "Britain and France, which have long resisted the move"
@@ -1015,6 +1016,20 @@ def _asks_for_help(verb: Token) -> bool:
     return any(t.lower_ in _HELP_NOUNS or t.lemma_.lower() in _HELP_NOUNS for t in asked)
 
 
+def _positions_held(verb: Token, lemma: str) -> set[str]:
+    """The auxiliaries with which a position verb states a position held now ("The World Bank will support Sri
+    Lanka's program", "X will resist pressure for ..."; lexicon `position_verbs`): "will", when said (the main
+    verb or under a speech verb, not hoped or doubted by another) and not a phrasal verb ("back off")."""
+    lex = lexicon()
+    if (
+        lemma in lex.set("position_verbs")
+        and not any(c.dep_ == "prt" for c in verb.children)
+        and (verb.dep_ == "ROOT" or verb.head.lemma_.lower() in lex.set("speech_verbs"))
+    ):
+        return {"will"}
+    return set()
+
+
 def _not_a_reaction_verb(verb: Token, lemma: str, judging: bool) -> bool:
     """Stance and speech verbs that do not report a reaction here: no object, negated, or still to come."""
     lex = lexicon()
@@ -1044,16 +1059,7 @@ def _not_a_reaction_verb(verb: Token, lemma: str, judging: bool) -> bool:
         return True
     if _asks_for_help(verb):
         return True
-    plan_aux = {"will", "would", "to", "could", "may", "might"}
-    if (
-        lemma in lex.set("position_verbs")
-        and not any(c.dep_ == "prt" for c in verb.children)  # "back off" is no backing
-        # said, not hoped or doubted by another ("the union hopes France will resist")
-        and (verb.dep_ == "ROOT" or verb.head.lemma_.lower() in speech_verbs)
-    ):
-        # "The World Bank will support Sri Lanka's program", "X will resist pressure for ...": a position
-        # held now about what is to come (lexicon `position_verbs`); not "would", "could", "may".
-        plan_aux -= {"will"}
+    plan_aux = {"would", "to", "could", "may", "might"} | ({"will"} - _positions_held(verb, lemma))
     if lemma in stance_verbs and any(c.dep_ == "aux" and c.lower_ in plan_aux for c in verb.children):
         return True  # "Ecuador will ask OPEC ..." announces a plan, not a reaction
     if lemma in speech_verbs and any(
