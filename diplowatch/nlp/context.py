@@ -137,15 +137,10 @@ _FIRM_INTRO = re.compile(
 _NOT_FIRM_NAMES = frozenset({"The", "A", "An", "In", "On", "Chief", "Chairman", "President", "Executive"})
 
 
-@lru_cache(maxsize=1)
-def _firm_nouns() -> frozenset[str]:
-    return lexicon().set("firm_nouns")
-
-
 def firm_nationalities(text: str, on_date: dt.date | None) -> dict[str, str]:
     """Name -> country code of each company introduced with its nationality in `text`."""
     gaz = gazetteer()
-    nouns = _firm_nouns()
+    nouns = lexicon().set("firm_nouns")
     out: dict[str, str] = {}
     for m in _FIRM_INTRO.finditer(text):
         noun = m["noun"]

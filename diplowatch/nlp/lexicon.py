@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from diplowatch.nlp.actors import DATA_DIR
@@ -13,9 +13,14 @@ from diplowatch.nlp.actors import DATA_DIR
 @dataclass(frozen=True)
 class Lexicon:
     raw: dict
+    _sets: dict[str, frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
 
     def set(self, key: str) -> frozenset[str]:
-        return frozenset(self.raw[key])
+        """The list under `key` as a set, built once (the rules ask for some lists for every token)."""
+        found = self._sets.get(key)
+        if found is None:
+            found = self._sets[key] = frozenset(self.raw[key])
+        return found
 
     def __getitem__(self, key: str):
         return self.raw[key]
