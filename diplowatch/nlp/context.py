@@ -427,6 +427,29 @@ def _nationals(tok: Token, ctx: ArticleContext) -> bool:
     return bool(hits) and hits[0][3].kind == "demonym"
 
 
+def _acting(tok: Token) -> bool:
+    """Whether a noun is the doer of its clause: a subject, a passive's "by" phrase, or a conjunct of one."""
+    while tok.dep_ == "conj":
+        tok = tok.head
+    return tok.dep_ in {"nsubj", "nsubjpass"} or (tok.dep_ == "pobj" and tok.head.dep_ == "agent")
+
+
+def _owner_actor(
+    tok: Token, text: str, place: Place, title: tuple[bool, str, bool], ctx: ArticleContext
+) -> Actor | None:
+    """The actor of a phrase that names its state or IGO (`title`: whether it acts for a state, why not, and
+    whether it has a title)."""
+    state, why, has_title = title
+    if text == "Brussels" and ctx.commission_code and _acting(tok):
+        # "Brussels and Washington objected to ...": the EU's seat acting stands for the Union, when the
+        # article names it, as "Washington" stands for the U.S. government.
+        return Actor(None, ctx.commission_code, True, "Brussels for the EU", "igo", text, False)
+    kind = "igo" if place.kind == "igo" else ("office" if has_title else "state")
+    if kind == "state" and place.kind == "city" and len(text.split()) > 2:
+        return None
+    return Actor(None, place.code, state, "named state" if state else why, kind, text, has_title)
+
+
 def resolve_token_actor(tok: Token, ctx: ArticleContext, sent: Sentence) -> Actor | None:
     """The actor a subject/object token refers to, using the article's people index for names and pronouns."""
     if tok.lower_ in RELATIVES and tok.dep_.startswith("nsubj"):
@@ -474,11 +497,7 @@ def resolve_token_actor(tok: Token, ctx: ArticleContext, sent: Sentence) -> Acto
     hits = _owner_places(tok, text, ctx)
     owners = [h for h in hits if h[3].kind != "city"] or hits
     if owners:
-        place = owners[0][3]
-        kind = "igo" if place.kind == "igo" else ("office" if has_title else "state")
-        if kind == "state" and place.kind == "city" and len(text.split()) > 2:
-            return None
-        return Actor(None, place.code, state, "named state" if state else why, kind, text, has_title)
+        return _owner_actor(tok, text, owners[0][3], (state, why, has_title), ctx)
     if tok.text == "Commission" and not {t.lower_ for t in span if t.pos_ == "PROPN"} - {"commission"}:
         return _bare_commission(text, ctx)
     for name in names:

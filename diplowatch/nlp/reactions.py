@@ -1072,6 +1072,48 @@ def _not_a_reaction_verb(verb: Token, lemma: str, judging: bool) -> bool:
     return False
 
 
+_QUANTIFIERS = frozenset({"some", "many", "most", "several", "all", "both"})
+
+
+def _named_members(group: Token) -> Token | None:
+    """The first of the members a group names as its examples ("European leaders such as Merkel, Sarkozy and
+    Juncker backed ...", "Some of the largest U.S. creditors, including China and Russia, have complained
+    ..."): they are the ones speaking; the others are its conjuncts."""
+    if group.lower_ in _QUANTIFIERS:
+        of = next((c for c in group.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        group = next((g for g in of.children if g.dep_ == "pobj"), group) if of is not None else group
+    if group.tag_ not in {"NNS", "NNPS"}:
+        return None
+    for prep in group.children:
+        if prep.dep_ != "prep":
+            continue
+        if prep.lower_ in {"including", "like"} or (
+            prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children)
+        ):
+            return next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _pronoun_antecedent(pronoun: Token, speaking: set[str]) -> Token | None:
+    """The subject a pronoun subject stands for, within its sentence.
+
+    "the ministry said it regretted ..." / "the Swiss government said it would seize the data, accusing the
+    IRS ...": the pronoun subject of what was said is the one saying it. "Brussels and Washington launched the
+    dispute because they objected to ...": the pronoun subject of an adverbial clause is the subject of the
+    clause it modifies, when the number agrees ("they" for a plural or coordinated subject, "it" for a
+    singular one)."""
+    clause = pronoun.head
+    if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in speaking:
+        return _speaker_token(clause.head)
+    if clause.dep_ != "advcl" or pronoun.lower_ == "we":
+        return None
+    up = _speaker_token(clause.head)
+    if up is None or up.pos_ not in {"PROPN", "NOUN"}:
+        return None
+    plural = bool(up.conjuncts) or up.tag_ in {"NNS", "NNPS"}
+    return up if plural == (pronoun.lower_ == "they") else None
+
+
 def _reaction_speaker(
     verb: Token, speaker_tok: Token, sent: Sentence, ctx: ArticleContext
 ) -> tuple[Token, Actor | None]:
@@ -1082,20 +1124,19 @@ def _reaction_speaker(
     speech_verbs = lex.set("speech_verbs")
     # "PARIS (Reuters) - Korean Finance Minister Yoon said": the dateline read as the subject.
     speaker_tok = next(iter(past_dateline(speaker_tok, sent, ctx)), speaker_tok)
+    member = _named_members(speaker_tok)
+    if member is not None:
+        actor = resolve_token_actor(member, ctx, sent)
+        if actor is not None and actor.code and actor.is_state:
+            return member, actor  # the other members are its conjuncts: each takes the stance too
     speaker = resolve_token_actor(speaker_tok, ctx, sent)
     speaker = (
         _domestic_media_owner(verb, speaker, ctx)
         or _coordinated_state_owner(verb, speaker_tok, speaker, ctx, sent)
         or speaker
     )
-    if (
-        (speaker is None or not speaker.code)
-        and speaker_tok.lower_ in {"it", "we", "they"}
-        and verb.dep_ == "ccomp"
-        and (verb.head.lemma_.lower() in speech_verbs or verb.head.lemma_.lower() in stance_verbs)
-    ):
-        # "the ministry said it regretted ...": the pronoun subject of what was said is the one saying it.
-        up_tok = _speaker_token(verb.head)
+    if (speaker is None or not speaker.code) and speaker_tok.lower_ in {"it", "we", "they"}:
+        up_tok = _pronoun_antecedent(speaker_tok, speech_verbs | set(stance_verbs))
         up = None
         if up_tok is not None and up_tok.i != speaker_tok.i:
             up = resolve_token_actor(up_tok, ctx, sent)

@@ -225,11 +225,23 @@ def _piece(out: list[Sentence], sent: Sentence, start: int, end: int) -> Sentenc
     return Sentence(len(out), sent.start + start + lead, sent.start + start + lead + len(text), text)
 
 
+# A wire copy's section heading run into the paragraph it heads ("BE FIRM ON IRAN Sarkozy urged Beijing
+# ...", "SAUDI ARABIA Key to any OPEC decision ..."): two or more upper-case words, one of three letters or
+# more, before a capitalised word in mixed case. One upper-case word is left alone: it is as often an acronym
+# that begins the sentence ("OPEC President ...", "BOJ Governor ...").
+_HEADING = re.compile(r"(?:[A-Z0-9][A-Z0-9'’&/-]*\s+){2,8}(?=[A-Z][a-z])")
+
+
 def _add(out: list[Sentence], text: str, start: int, end: int) -> None:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    heading = _HEADING.match(text, start, end) if start > 0 else None
+    if heading is not None and re.search(r"[A-Z]{3}", heading.group()):
+        # The heading is a sentence of its own: it is no part of the subject that follows it.
+        _add(out, text, start, heading.end())
+        start = heading.end()
     if end > start:
         out.append(Sentence(len(out), start, end, text[start:end]))
 

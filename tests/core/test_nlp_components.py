@@ -205,3 +205,21 @@ def test_training_refuses_the_validation_split(monkeypatch):
     monkeypatch.setattr("sys.argv", ["train", "--gold", "dev.jsonl", "--gold", "validation.jsonl"])
     with pytest.raises(SystemExit):
         train.main()
+
+
+def test_a_wire_heading_run_into_its_paragraph_is_a_sentence_of_its_own():
+    text = (
+        "Talks went on all week. TRADE ROW DEEPENS Italy criticized the tariffs.\n"
+        "OPEC President Ali Said spoke next. G7 LOOMS With talks near, nothing moved."
+    )
+    got = [s.text for s in split_sentences(text)]
+    assert got == [
+        "Talks went on all week.",
+        "TRADE ROW DEEPENS",
+        "Italy criticized the tariffs.",
+        # one upper-case word is as often an acronym beginning the sentence
+        "OPEC President Ali Said spoke next.",
+        "G7 LOOMS",
+        "With talks near, nothing moved.",
+    ]
+    assert all(text[s.start : s.end] == s.text for s in split_sentences(text))

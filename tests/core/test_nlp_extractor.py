@@ -2596,3 +2596,87 @@ def test_paying_is_a_trip_only_as_a_call(exhaustive_extractor, text, expected):
 )
 def test_en_route_to_a_place_is_a_trip_to_come(exhaustive_extractor, text, expected):
     assert expected in _rows(exhaustive_extractor, text, dt.date(2016, 6, 5))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a central bank's governor speaks for the state, whatever the bank's name
+        (
+            "Liu Ming, governor of the People's Bank of China, criticized the Japanese stimulus plan.",
+            {("CHN", "negative")},
+        ),
+        (
+            "Bank of Canada Governor Anne Wells welcomed the U.S. budget deal on Friday.",
+            {("CAN", "positive")},
+        ),
+        # guard: a commercial bank of the same shape is a company
+        ("The chief executive of Bank of China criticized the Japanese stimulus plan.", set()),
+    ],
+)
+def test_a_central_banks_governor_is_a_state_official(exhaustive_extractor, text, expected):
+    assert codes_stances(exhaustive_extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the pronoun subject of what was said, deeper than the said clause
+        (
+            "The Norwegian government said on Friday it would publish the files itself if necessary, "
+            "accusing the U.S. tax agency of seeking a row.",
+            {("NOR", "negative")},
+        ),
+        # the pronoun subject of an adverbial clause is the subject of the clause it modifies
+        (
+            "Japan and Australia went to the WTO in May because they objected to the way Beijing limits "
+            "exports of rare earths.",
+            {("JPN", "negative"), ("AUS", "negative")},
+        ),
+        # guards: the number must agree ("it" is not two states, "they" not one)
+        (
+            "Japan and Australia went to the WTO in May because it objected to the way Beijing limits "
+            "exports of rare earths.",
+            set(),
+        ),
+        (
+            "Japan went to the WTO in May because they objected to the way Beijing limits exports of rare "
+            "earths.",
+            set(),
+        ),
+    ],
+)
+def test_a_pronoun_subject_stands_for_the_subject_above_it(exhaustive_extractor, text, expected):
+    assert codes_stances(exhaustive_extractor, text) == expected
+
+
+def test_brussels_acting_is_the_union(exhaustive_extractor):
+    text = (
+        "The European Union and China have argued over solar panels for a year. Brussels criticized "
+        "Beijing's new export subsidies on Tuesday."
+    )
+    assert codes_stances(exhaustive_extractor, text) == {("EU", "negative")}
+
+
+def test_brussels_acting_without_the_union_named_stays_belgium(exhaustive_extractor):
+    # guard of the test above
+    text = "Brussels criticized the Dutch plan for a new border fence on Tuesday."
+    assert codes_stances(exhaustive_extractor, text) == {("BEL", "negative")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Asian governments such as Japan and South Korea criticized the Chinese export quotas.",
+            {("JPN", "negative"), ("KOR", "negative")},
+        ),
+        (
+            "Some of Greece's largest creditors, including Germany and the Netherlands, have criticized the "
+            "Greek budget plan.",
+            {("DEU", "negative"), ("NLD", "negative")},
+        ),
+    ],
+)
+def test_the_members_a_group_names_are_its_speakers(exhaustive_extractor, text, expected):
+    assert codes_stances(exhaustive_extractor, text) == expected
