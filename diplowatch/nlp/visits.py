@@ -1604,7 +1604,7 @@ def _trip_visitor(
     """The first state traveller among the candidate tokens and those travelling with them."""
     # "NEW DELHI, Nov 25 - Soviet leader X arrived": a dateline parsed as the subject, the traveller its
     # conjunct; the traveller takes the dateline's place among the candidates.
-    visitor_toks = [t for v in visitor_toks for t in (*past_dateline(v, sent, ctx), v)]
+    visitor_toks = [t for v in visitor_toks for t in (*past_dateline(v, sent, ctx), v, *_group_head(v))]
     visitor = None
     co_visitors: list[Actor] = []
     owner = next(
@@ -1643,6 +1643,26 @@ def _trip_visitor(
         # ("Baka, in talks in Washington last week, made it clear").
         visitor = _nearest_official_before(tok, sent, ctx)
     return visitor, co_visitors
+
+
+# Bodies that travel under a named head: "a commission headed by Venezuelan Investment Fund Minister X will
+# travel to Ecuador", "the Nigerian team, headed by Finance Minister X, will hold talks in Paris".
+_HEADED_BODIES = frozenset({"delegation", "commission", "team", "mission"})
+
+
+def _group_head(noun: Token) -> list[Token]:
+    """The official a travelling body is headed or led by: the traveller when the body names no state of its
+    own ("a delegation headed by Venezuelan Energy Minister X"; "the Nigerian team, headed by Finance Minister
+    X" is Nigeria's whatever the dateline makes of an unqualified minister)."""
+    if noun.lemma_.lower() not in _HEADED_BODIES:
+        return []
+    for acl in noun.children:
+        if acl.dep_ == "acl" and acl.lemma_.lower() in {"head", "lead"} and acl.tag_ == "VBN":
+            by = next((c for c in acl.children if c.dep_ == "agent" or c.lower_ == "by"), None)
+            head = next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None
+            if head is not None:
+                return [head]
+    return []
 
 
 def _apposed_to_person(tok: Token) -> bool:
@@ -1886,11 +1906,13 @@ def _dest_legs(dtok: Token, how: str, ctx: ArticleContext) -> list[_Leg]:
     # relation inside the destination phrase is what the trip is about, not where it goes.
     places = [p for p in _places_in(dtok, ctx) if not _behind_relation(p[2], dtok)]
     if how == "dobj":
-        # "visited US troops": a nationality adjective on a visited group is not a destination.
+        # "visited US troops": a nationality adjective on a visited group is not a destination; on a visited
+        # capital it is ("visiting the Swedish capital").
         places = [
             p
             for p in places
-            if p[0].kind != "demonym" and not (p[2].dep_ == "compound" and p[2].head.pos_ == "NOUN")
+            if (dtok.lower_ == "capital" and p[2].head.i == dtok.i)
+            or (p[0].kind != "demonym" and not (p[2].dep_ == "compound" and p[2].head.pos_ == "NOUN"))
         ]
     if how == "modifier":
         places = [p for p in places if p[2].i == dtok.i or p[2].head.i == dtok.i]

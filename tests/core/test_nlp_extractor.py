@@ -2680,3 +2680,41 @@ def test_brussels_acting_without_the_union_named_stays_belgium(exhaustive_extrac
 )
 def test_the_members_a_group_names_are_its_speakers(exhaustive_extractor, text, expected):
     assert codes_stances(exhaustive_extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a body headed or led by an official travels under that official
+        (
+            "A delegation headed by Chilean Mining Minister Ana Soto will travel to Peru on Tuesday, "
+            "officials said.",
+            {("CHL", "PER", "planned")},
+        ),
+        (
+            "A commission led by Chilean Mining Minister Ana Soto arrived in Lima on Monday.",
+            {("CHL", "PER", "ongoing")},
+        ),
+        # guard: a company's group led by its president is no delegation of a state
+        ("The management group led by President Tom Reyes will travel to Tokyo next week.", set()),
+    ],
+)
+def test_a_body_headed_by_an_official_travels_under_that_official(exhaustive_extractor, text, expected):
+    assert visit_keys(exhaustive_extractor, text, expected, published=dt.date(1987, 3, 10)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the nationality on a visited capital is the destination
+        (
+            "Czech Foreign Minister Jan Novak, visiting the Danish capital to give a lecture, said trade "
+            "would grow.",
+            {("CZE", "DNK", "ongoing")},
+        ),
+        # guard: on a visited group it is not
+        ("Czech Foreign Minister Jan Novak visited Danish troops on Monday.", set()),
+    ],
+)
+def test_a_visited_capital_named_by_its_nationality(exhaustive_extractor, text, expected):
+    assert visit_keys(exhaustive_extractor, text, expected, published=dt.date(2010, 3, 10)) == expected
