@@ -512,22 +512,39 @@ def resolve_token_actor(tok: Token, ctx: ArticleContext, sent: Sentence) -> Acto
         and all(_title_regex().search(t.lower_) for t in span[1:] if t.pos_ == "PROPN")
     )
     if (tok.pos_ == "NOUN" or titled_proper) and has_title:
-        # "other leaders", "officials": a plural title is not the one person last named by that title.
-        person = ctx.people.last_before(offset, title_word=tok.lemma_.lower()) if tok.tag_ != "NNS" else None
-        if person is not None:
-            return Actor(
-                person.name,
-                person.code,
-                person.is_state and state,
-                f"definite title → {person.reason}",
-                "person",
-                person.title,
-                True,
-            )
-        if (
-            re.search(r"treasury|ministry|central bank|government|administration", fix_institution_words(low))
-            and ctx.home_code
-        ):
+        return _unnamed_title_actor(tok, text, state, offset, ctx, sent)
+    return None
+
+
+_POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their"})
+
+
+def _unnamed_title_actor(
+    tok: Token, text: str, state: bool, offset: int, ctx: ArticleContext, sent: Sentence
+) -> Actor | None:
+    """A title with no name: the office of the one a possessive pronoun stands for ("his spokesman said",
+    "her foreign minister"), else the last person named earlier by that title ("the prime minister", "the
+    spokesman"), else an institution of the dateline's country ("the ministry")."""
+    owner = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in _POSSESSIVE_PRONOUNS), None)
+    if owner is not None:
+        held_by = resolve_token_actor(owner, ctx, sent)
+        if held_by is not None and held_by.code and held_by.is_state:
+            return Actor(None, held_by.code, state, f"office of {held_by.reason}", "office", text, True)
+    # "other leaders", "officials": a plural title is not the one person last named by that title.
+    person = ctx.people.last_before(offset, title_word=tok.lemma_.lower()) if tok.tag_ != "NNS" else None
+    if person is not None:
+        return Actor(
+            person.name,
+            person.code,
+            person.is_state and state,
+            f"definite title → {person.reason}",
+            "person",
+            person.title,
+            True,
+        )
+    low = text.lower()
+    if re.search(r"treasury|ministry|central bank|government|administration", fix_institution_words(low)):
+        if ctx.home_code:
             return Actor(
                 None, ctx.home_code, state, "institution of the dateline country", "office", text, True
             )

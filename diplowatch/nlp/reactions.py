@@ -569,7 +569,7 @@ def _anaphoric_targets(verb: Token, speaker: Actor, sent: Sentence, ctx: Article
         return []
     previous = ctx.sentences[sent.index - 1].text
     return list(
-        dict.fromkeys(place.code for place in _target_places(previous, ctx) if place.code != speaker.code)
+        dict.fromkeys(place.code for _, place in _target_places(previous, ctx) if place.code != speaker.code)
     )
 
 
@@ -782,7 +782,7 @@ def _context_targets(
     rest = " ".join(t.text for t in doc if not (span.start <= t.i < span.end))
     texts = [rest, ctx.sentences[sent.index - 1].text] if sent.index > 0 and previous else [rest]
     for text in texts:
-        codes = [p.code for p in _target_places(text, ctx) if p.code != speaker.code]
+        codes = [p.code for _, p in _target_places(text, ctx) if p.code != speaker.code]
         if codes:
             return list(dict.fromkeys(codes))
     return []
@@ -1195,13 +1195,30 @@ _CURRENCY_AFTER_DEMONYM = re.compile(r"\s+(?:marks?|won|real|rand|pounds?|crowns
 
 
 def _target_places(text: str, ctx: ArticleContext) -> list:
-    """The states and IGOs a text names as possible targets: not a state named only in a currency's name ("the
-    rise of the Taiwan dollar against the U.S. Dollar", "the Korean won")."""
+    """(offset, place) of the states and IGOs a text names as possible targets, in text order: not a state
+    named only in a currency's name ("the rise of the Taiwan dollar against the U.S. Dollar", "the Korean
+    won")."""
     return [
-        place
-        for _, end, _, place in gazetteer().find_all(text, ctx.published_at)
+        (start, place)
+        for start, end, _, place in gazetteer().find_all(text, ctx.published_at)
         if not _CURRENCY_AFTER.match(text, end)
         and not (place.kind == "demonym" and _CURRENCY_AFTER_DEMONYM.match(text, end))
+    ]
+
+
+_HALVES = (("North", "North Korea", "PRK"), ("South", "South Korea", "KOR"))
+
+
+def _korean_halves(text: str, ctx: ArticleContext) -> list[tuple[int, str]]:
+    """ "warned the North could launch another missile": in an article that names North Korea, "the North" is
+    North Korea and "the South" South Korea (when the article names it too)."""
+    if "North Korea" not in ctx.text:
+        return []
+    return [
+        (m.start(), code)
+        for half, full, code in _HALVES
+        if full in ctx.text
+        for m in re.finditer(rf"\b[Tt]he {half}\b(?! [A-Z])", text)
     ]
 
 
@@ -1211,9 +1228,10 @@ def _named_targets(
     """(target codes, names the pronouns stand for) of what was said."""
     # Targets: foreign states/IGOs named in what was said (an IGO may react to any state).
     targets = []
-    for place in _target_places(content_text, ctx):
-        if place.code != speaker.code and place.code not in targets:
-            targets.append(place.code)
+    named = [(start, place.code) for start, place in _target_places(content_text, ctx)]
+    for _, code in sorted(named + _korean_halves(content_text, ctx)):
+        if code != speaker.code and code not in targets:
+            targets.append(code)
     # Pronouns in what was said ("expect him to ...") stand for the person the article is about.
     referred: list[str] = []
     for t in content:

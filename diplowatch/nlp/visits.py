@@ -1916,6 +1916,10 @@ def _dest_legs(dtok: Token, how: str, ctx: ArticleContext) -> list[_Leg]:
         ]
     if how == "modifier":
         places = [p for p in places if p[2].i == dtok.i or p[2].head.i == dtok.i]
+        if dtok.head.lemma_.lower() in _MEETING_NOUNS:
+            # "Israeli-Palestinian talks", "a Franco-German summit": a nationality on a meeting names a party
+            # to it, not where it meets ("the Geneva talks", "an EU summit" still do).
+            places = [p for p in places if p[0].kind != "demonym"]
     countries = [p for p in places if p[0].kind != "igo"]
     if not countries and how != "modifier":  # "an EU summit" does not say where it meets
         seats = [p for p in places if p[0].kind == "igo" and p[0].seat]

@@ -2718,3 +2718,53 @@ def test_a_body_headed_by_an_official_travels_under_that_official(exhaustive_ext
 )
 def test_a_visited_capital_named_by_its_nationality(exhaustive_extractor, text, expected):
     assert visit_keys(exhaustive_extractor, text, expected, published=dt.date(2010, 3, 10)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an office owned by a possessive pronoun is the office of the one the pronoun stands for
+        (
+            "Spanish Prime Minister Ana Ruiz met bankers on Monday. Her spokesman said the Greek budget plan "
+            "was unacceptable.",
+            {("ESP", "negative")},
+        ),
+        # "wrong" judges what another did
+        (
+            "Spanish Prime Minister Ana Ruiz said the Greek decision to leave the talks was wrong.",
+            {("ESP", "negative")},
+        ),
+    ],
+)
+def test_a_pronouns_office_and_a_wrong_act(exhaustive_extractor, text, expected):
+    assert codes_stances(exhaustive_extractor, text) == expected
+
+
+def test_the_north_is_north_korea_in_an_article_about_it(exhaustive_extractor):
+    text = (
+        "The United States flew bombers over the peninsula on Sunday.\nJapanese officials warned the North "
+        "could launch another missile soon.\nTalks with North Korea have stalled."
+    )
+    _, reactions = exhaustive_extractor.extract("rx", text, MONDAY)
+    got = {(r["reactor_code"], r["stance"], r["target_code"]) for r in reactions}
+    assert got == {("JPN", "negative", "PRK")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a nationality on a meeting names a party to it, not where it meets
+        (
+            "The announcement by Mexican President Luis Ortega that he was moving his embassy broke with a "
+            "consensus that the issue must be left to Israeli-Palestinian talks.",
+            set(),
+        ),
+        # guard: a city on a meeting is where it meets
+        (
+            "Mexican President Luis Ortega will attend the Geneva talks next week.",
+            {("MEX", "CHE", "planned")},
+        ),
+    ],
+)
+def test_a_nationality_on_a_meeting_is_no_place(exhaustive_extractor, text, expected):
+    assert visit_keys(exhaustive_extractor, text, expected, published=dt.date(2017, 12, 21)) == expected
