@@ -124,11 +124,32 @@ def _speaker_token(verb: Token) -> Token | None:
     if subj is None and verb.dep_ == "ROOT":
         subj = _trailing_speaker(verb)
     if subj is None and verb.dep_ in {"conj", "xcomp", "advcl", "pcomp", "acl"}:
-        head = verb.head
+        head = _issuer(verb.head) if verb.dep_ == "acl" else verb.head
         if head.dep_ == "prep" and head.head.i != head.i:
             head = head.head  # "after rejecting X": the subject of the verb the clause hangs from
         return _speaker_token(head)
     return subj
+
+
+# What a speaker issues: a participle on one ("a statement condemning X") is said by whoever issued it.
+_DOCUMENT_NOUNS = frozenset({"statement", "communique", "communiqué", "declaration", "letter", "resolution"})
+
+
+def _issuer(noun: Token) -> Token:
+    """The verb of whoever issued the document a participle hangs on ("issued a statement condemning X", "said
+    in a communique welcoming Y", "a statement to the press condemning X" hung on "press"), else the noun."""
+    above = noun.head.head if noun.dep_ == "pobj" else None
+    if above is not None and above.lemma_.lower() in _DOCUMENT_NOUNS:
+        noun = above
+    elif above is not None and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _DOCUMENT_NOUNS for c in above.children
+    ):
+        return above  # "issued a statement to the press condemning X", "to the press" hung on the verb
+    if noun.lemma_.lower() in _DOCUMENT_NOUNS and noun.head.i != noun.i:
+        if any(c.lower_ == "joint" for c in noun.children):
+            return noun  # a joint statement is an agreement of its parties, not one side's reaction
+        return noun.head
+    return noun
 
 
 _RELATIVE_PRONOUNS = frozenset({"that", "which", "who"})
@@ -779,7 +800,8 @@ def _context_targets(
     renewed calls": a strong stance verb whose object names no state takes
     aim at the foreign actors of its sentence, else of the sentence before."""
     span = actor_span(speaker_tok)
-    rest = " ".join(t.text for t in doc if not (span.start <= t.i < span.end))
+    venues = {t.i for venue in _venues(doc) for t in venue}
+    rest = " ".join(t.text for t in doc if not (span.start <= t.i < span.end) and t.i not in venues)
     texts = [rest, ctx.sentences[sent.index - 1].text] if sent.index > 0 and previous else [rest]
     for text in texts:
         codes = [p.code for _, p in _target_places(text, ctx) if p.code != speaker.code]
@@ -1222,13 +1244,46 @@ def _korean_halves(text: str, ctx: ArticleContext) -> list[tuple[int, str]]:
     ]
 
 
+# Not "talks": the talks of a trip are what a statement about the trip judges ("described her talks in Tokyo
+# as very productive"), their place the trip's host.
+_EVENT_NOUNS = frozenset(
+    {"meeting", "summit", "conference", "forum", "session", "gathering", "agreement", "accord"}
+)
+_EVENT_VERBS = frozenset({"reach", "hold", "sign", "agree", "conclude", "adopt"})
+
+
+def _venues(tokens) -> list[list[Token]]:
+    """The places among the tokens named as where something meets or was agreed: the object of "in"/"at" on
+    an event noun ("the meeting in Bonn, Germany") or on a participle of one ("the accord reached in
+    London"), each with its phrase."""
+    out = []
+    for tok in tokens:
+        prep = tok.head
+        if tok.dep_ != "pobj" or prep.lower_ not in {"in", "at"}:
+            continue
+        on = prep.head
+        if any(c.dep_ == "poss" for c in on.children):
+            continue  # "his meeting in Paris": one's own meeting abroad is one's trip
+        if on.lemma_.lower() in _EVENT_NOUNS or (on.tag_ == "VBN" and on.lemma_.lower() in _EVENT_VERBS):
+            out.append(list(tok.subtree))
+    return out
+
+
 def _named_targets(
     content: list[Token], content_text: str, speaker: Actor, sent: Sentence, ctx: ArticleContext
 ) -> tuple[list[str], list[str]]:
     """(target codes, names the pronouns stand for) of what was said."""
     # Targets: foreign states/IGOs named in what was said (an IGO may react to any state).
     targets = []
-    named = [(start, place.code) for start, place in _target_places(content_text, ctx)]
+    # A place inside a person's name is no target ("Mexican President Miguel de la Madrid": not Spain), nor
+    # one named as where something meets or was agreed ("constructive at the climate meeting in Bonn,
+    # Germany", "the agreement reached last week in London").
+    unnamed = content_text
+    hidden = [p.name for p in ctx.people.people if p.name and " " in p.name]
+    hidden += [" ".join(t.text for t in venue) for venue in _venues(content)]
+    for name in hidden:
+        unnamed = unnamed.replace(name, " " * len(name))
+    named = [(start, place.code) for start, place in _target_places(unnamed, ctx)]
     for _, code in sorted(named + _korean_halves(content_text, ctx)):
         if code != speaker.code and code not in targets:
             targets.append(code)

@@ -2409,9 +2409,9 @@ def test_a_word_that_names_a_currency_only_after_a_demonym():
 
     ctx = ArticleContext("t", "x", dt.date(2010, 6, 1), None)
     # "won" after a country's name is the verb: the country is a target
-    assert [p.code for p in _target_places("after South Korea won the vote", ctx)] == ["KOR"]
+    assert [p.code for _, p in _target_places("after South Korea won the vote", ctx)] == ["KOR"]
     # after a demonym it is the currency
-    assert [p.code for p in _target_places("speculation against the Korean won", ctx)] == []
+    assert [p.code for _, p in _target_places("speculation against the Korean won", ctx)] == []
 
 
 @pytest.mark.parametrize(
@@ -2768,3 +2768,59 @@ def test_the_north_is_north_korea_in_an_article_about_it(exhaustive_extractor):
 )
 def test_a_nationality_on_a_meeting_is_no_place(exhaustive_extractor, text, expected):
     assert visit_keys(exhaustive_extractor, text, expected, published=dt.date(2017, 12, 21)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a participle on a document is said by whoever issued the document
+        "The Arab League issued a statement condemning the Israeli raid.",
+        # wherever the parser hangs the participle inside the document's phrase
+        "The Arab League issued a statement to the press condemning the Israeli raid and urging restraint.",
+    ],
+)
+def test_a_statement_condemning_is_its_issuers(exhaustive_extractor, text):
+    assert ("ARAB_LEAGUE", "negative") in codes_stances(exhaustive_extractor, text)
+
+
+def test_a_joint_declaration_is_no_reaction_of_either_side(exhaustive_extractor):
+    # guard of the statement rule above: its parties agree, neither side reacts (a joint statement)
+    text = (
+        "Peruvian President Alan Garcia and Mexican President Miguel de la Madrid issued a joint declaration "
+        "yesterday calling the foreign debt problem an unjust order."
+    )
+    assert codes_stances(exhaustive_extractor, text) == set()
+
+
+def test_a_place_inside_a_persons_name_is_no_target(exhaustive_extractor):
+    text = (
+        "Mexican President Miguel de la Madrid met bankers.\nChilean Finance Minister Ana Soto said Miguel "
+        "de la Madrid was wrong to cut the debt payments."
+    )
+    _, reactions = exhaustive_extractor.extract("rx", text, MONDAY)
+    assert {(r["reactor_code"], r["target_code"]) for r in reactions} == {("CHL", "MEX")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # where a meeting meets or an accord was reached is no target of what is said about it
+        (
+            "Canadian officials said they will be constructive at the annual climate meeting in Bonn, "
+            "Germany.",
+            set(),
+        ),
+        (
+            "Canadian Trade Minister Ana Soto said in a statement welcoming the accord reached last week in "
+            "London that it came from Canadian proposals.",
+            set(),
+        ),
+        # guard: a state named as the one acted on still is
+        (
+            "Canadian Trade Minister Ana Soto criticized the German plan at a meeting in Brussels.",
+            {("CAN", "negative")},
+        ),
+    ],
+)
+def test_a_venue_is_no_target(exhaustive_extractor, text, expected):
+    assert codes_stances(exhaustive_extractor, text) == expected
