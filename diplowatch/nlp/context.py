@@ -280,6 +280,29 @@ def _fronted_owner(tok: Token) -> Token | None:
     return subj
 
 
+_CLOSING_QUOTES = frozenset({'"', "”", "'", "’"})
+
+
+def _quoted_speaker_before(tok: Token, ctx: ArticleContext, sent: Sentence):
+    """ '"...," he said.' right after a sentence that names who spoke ("Katainen said he had told Monti that
+    ..."): the speaker is the named state person that sentence opens with, not the one named most in the
+    article."""
+    verb = tok.head
+    if tok.dep_ != "nsubj" or tok.lower_ not in {"he", "she"} or verb.lemma_ not in {"say", "add", "tell"}:
+        return None
+    before = [t for t in tok.doc[: tok.i] if not t.is_space]
+    if len(before) < 2 or before[-1].text not in _CLOSING_QUOTES | {","} or sent.index == 0:
+        return None
+    prev = ctx.sentences[sent.index - 1].text
+    named = []
+    for surname, person in ctx.people.by_token.items():
+        if person.name and person.is_state and surname == person.name.split()[-1]:
+            found = re.search(rf"\b{re.escape(surname)}\b", prev)
+            if found:
+                named.append((found.start(), person))
+    return min(named, key=lambda pair: pair[0])[1] if named else None
+
+
 def _pronoun_actor(tok: Token, ctx: ArticleContext, sent: Sentence, offset: int) -> Actor | None:
     """The person a pronoun refers to: the main subject before it in its sentence, else the salient or last
     person named before it."""
@@ -322,7 +345,12 @@ def _pronoun_actor(tok: Token, ctx: ArticleContext, sent: Sentence, offset: int)
         actor = resolve_token_actor(official, ctx, sent)
         if actor is not None and actor.code and actor.is_state:
             return dataclasses.replace(actor, reason=f"pronoun → {actor.reason}")
-    person = person or ctx.people.salient_before(offset) or ctx.people.last_before(offset, a_person=True)
+    person = (
+        person
+        or _quoted_speaker_before(tok, ctx, sent)
+        or ctx.people.salient_before(offset)
+        or ctx.people.last_before(offset, a_person=True)
+    )
     if person is None:
         return None
     return Actor(
@@ -544,7 +572,8 @@ def _unnamed_title_actor(
         )
     low = text.lower()
     if re.search(r"treasury|ministry|central bank|government|administration", fix_institution_words(low)):
-        if ctx.home_code:
+        # "the ministry" of a story is the dateline state's; "African governments" are several, not its own
+        if ctx.home_code and tok.tag_ != "NNS":
             return Actor(
                 None, ctx.home_code, state, "institution of the dateline country", "office", text, True
             )

@@ -2824,3 +2824,18 @@ def test_a_place_inside_a_persons_name_is_no_target(exhaustive_extractor):
 )
 def test_a_venue_is_no_target(exhaustive_extractor, text, expected):
     assert codes_stances(exhaustive_extractor, text) == expected
+
+
+def test_plural_governments_are_not_the_datelines_own(exhaustive_extractor):
+    # "the government" of a datelined story is the dateline state's; "African governments" are several
+    text = "DURBAN, March 27 - African governments broadly welcome the Chinese investment plan."
+    assert codes_stances(exhaustive_extractor, text) == set()
+
+
+def test_a_quotes_he_said_is_who_the_sentence_before_opens_with(exhaustive_extractor):
+    text = (
+        "Italian Prime Minister Carlo Neri met Finnish Prime Minister Anna Virta. Neri spoke first. Neri "
+        "left.\nVirta said she had told Neri that Finnish voters were unhappy. "
+        '"The Italian plan is unfair," she said.'
+    )
+    assert ("FIN", "negative") in codes_stances(exhaustive_extractor, text)
