@@ -284,7 +284,7 @@ _CLOSING_QUOTES = frozenset({'"', "”", "'", "’"})
 
 
 def _quoted_speaker_before(tok: Token, ctx: ArticleContext, sent: Sentence):
-    """ '"...," he said.' right after a sentence that names who spoke ("Katainen said he had told Monti that
+    """'"...," he said.' right after a sentence that names who spoke ("Katainen said he had told Monti that
     ..."): the speaker is the named state person that sentence opens with, not the one named most in the
     article."""
     verb = tok.head
