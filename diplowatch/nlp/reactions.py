@@ -124,11 +124,26 @@ def _speaker_token(verb: Token) -> Token | None:
     if subj is None and verb.dep_ == "ROOT":
         subj = _trailing_speaker(verb)
     if subj is None and verb.dep_ in {"conj", "xcomp", "advcl", "pcomp", "acl"}:
-        head = _issuer(verb.head) if verb.dep_ == "acl" else verb.head
+        head = _issuer(verb.head) if verb.dep_ == "acl" else _speech_after_quote(verb) or verb.head
         if head.dep_ == "prep" and head.head.i != head.i:
             head = head.head  # "after rejecting X": the subject of the verb the clause hangs from
         return _speaker_token(head)
     return subj
+
+
+def _speech_after_quote(verb: Token) -> Token | None:
+    """'X said that EU leaders "did not decide the hegemony of the ECB" and accused Constancio of ...': a
+    verb coordinated right after a closed quotation goes with the speech verb the quotation is part of, not
+    with the verb inside what was said the parser hangs it on."""
+    doc = verb.doc
+    if verb.dep_ != "conj" or verb.i < 2 or doc[verb.i - 1].lower_ != "and":
+        return None
+    if doc[verb.i - 2].text not in {'"', "”"} and not (
+        doc[verb.i - 2].text == "," and verb.i > 2 and doc[verb.i - 3].text in {'"', "”"}
+    ):
+        return None
+    speech = lexicon().set("speech_verbs")
+    return next((a for a in verb.head.ancestors if a.lemma_.lower() in speech), None)
 
 
 # What a speaker issues: a participle on one ("a statement condemning X") is said by whoever issued it.

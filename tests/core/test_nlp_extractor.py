@@ -2839,3 +2839,12 @@ def test_a_quotes_he_said_is_who_the_sentence_before_opens_with(exhaustive_extra
         '"The Italian plan is unfair," she said.'
     )
     assert ("FIN", "negative") in codes_stances(exhaustive_extractor, text)
+
+
+def test_a_verb_after_a_closed_quote_goes_with_the_speech_verb(exhaustive_extractor):
+    # the parser hangs "accused" on "decide" inside what was said; the closed quote ends what was said
+    text = (
+        'Danish Finance Minister Eva Holm said that German leaders "did not decide the matter, only '
+        'discussed it" and accused Norwegian officials of misrepresenting their intentions.'
+    )
+    assert ("DNK", "negative") in codes_stances(exhaustive_extractor, text)
