@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 
 from diplowatch.nlp.actors import Place, eu_code_named, gazetteer
 from diplowatch.nlp.lexicon import lexicon
-from diplowatch.nlp.people import PORTFOLIO_TITLES, PeopleIndex, _is_state_title, leader_code
+from diplowatch.nlp.people import PORTFOLIO_TITLES, PeopleIndex, Person, _is_state_title, leader_code
 from diplowatch.nlp.segment import Dateline, Sentence, bound_sentences, parse_dateline, split_sentences
 from diplowatch.nlp.typos import fix_institution_words
 
@@ -283,10 +283,10 @@ def _fronted_owner(tok: Token) -> Token | None:
 _CLOSING_QUOTES = frozenset({'"', "”", "'", "’"})
 
 
-def _quoted_speaker_before(tok: Token, ctx: ArticleContext, sent: Sentence):
+def _quoted_speaker_before(tok: Token, ctx: ArticleContext, sent: Sentence) -> Person | None:
     """'"...," he said.' right after a sentence that names who spoke ("Katainen said he had told Monti that
-    ..."): the speaker is the named state person that sentence opens with, not the one named most in the
-    article."""
+    ..."): the speaker is the state person of the article's index whose surname comes first in that sentence,
+    not the one named most in the article."""
     verb = tok.head
     if tok.dep_ != "nsubj" or tok.lower_ not in {"he", "she"} or verb.lemma_ not in {"say", "add", "tell"}:
         return None
