@@ -2848,3 +2848,9 @@ def test_a_verb_after_a_closed_quote_goes_with_the_speech_verb(exhaustive_extrac
         'discussed it" and accused Norwegian officials of misrepresenting their intentions.'
     )
     assert ("DNK", "negative") in codes_stances(exhaustive_extractor, text)
+
+
+def test_a_us_vice_president_named_without_his_country_is_american(exhaustive_extractor):
+    # the leaders table holds the U.S. vice presidents: "Vice President Mike Pence" names no country
+    text = "UNITED NATIONS - Vice President Mike Pence accused the Myanmar military of terrible savagery."
+    assert codes_stances(exhaustive_extractor, text, dt.date(2017, 9, 20)) == {("USA", "negative")}
