@@ -293,14 +293,7 @@ def _quoted_speaker_before(tok: Token, ctx: ArticleContext, sent: Sentence) -> P
     before = [t for t in tok.doc[: tok.i] if not t.is_space]
     if len(before) < 2 or before[-1].text not in _CLOSING_QUOTES | {","} or sent.index == 0:
         return None
-    prev = ctx.sentences[sent.index - 1].text
-    named = []
-    for surname, person in ctx.people.by_token.items():
-        if person.name and person.is_state and surname == person.name.split()[-1]:
-            found = re.search(rf"\b{re.escape(surname)}\b", prev)
-            if found:
-                named.append((found.start(), person))
-    return min(named, key=lambda pair: pair[0])[1] if named else None
+    return ctx.people.first_named_in(ctx.sentences[sent.index - 1].text)
 
 
 def _pronoun_actor(tok: Token, ctx: ArticleContext, sent: Sentence, offset: int) -> Actor | None:

@@ -471,6 +471,27 @@ class PeopleIndex:
         self._scan(text)
 
     @cached_property
+    def by_surname(self) -> dict[str, Person]:
+        """Named people by the last word of their name, the word later mentions use."""
+        return {tok: p for tok, p in self.by_token.items() if p.name and tok == p.name.split()[-1]}
+
+    @cached_property
+    def full_names(self) -> list[str]:
+        """The names of more than one word the article gives people ("Miguel de la Madrid")."""
+        return [p.name for p in self.people if p.name and " " in p.name]
+
+    def first_named_in(self, text: str) -> Person | None:
+        """The state person whose surname comes first in text (the subject, in English word order)."""
+        found = [
+            (m.start(), person)
+            for surname, person in self.by_surname.items()
+            if person.is_state
+            for m in [re.search(rf"\b{re.escape(surname)}\b", text)]
+            if m is not None
+        ]
+        return min(found, key=lambda pair: pair[0])[1] if found else None
+
+    @cached_property
     def _names_the_commission(self) -> str | None:
         return eu_code_named(self.text, self.on_date)
 
@@ -765,9 +786,7 @@ class PeopleIndex:
         # surname, so occurrences are counted in the text, not only where a title made them indexable.
         window_text = self.text[max(0, offset - window) : offset]
         best, best_score = None, None
-        for surname, person in self.by_token.items():
-            if not person.name or surname != person.name.split()[-1]:
-                continue
+        for surname, person in self.by_surname.items():
             last = window_text.rfind(surname)
             if last < 0 or not re.search(rf"\b{re.escape(surname)}\b", window_text):
                 continue

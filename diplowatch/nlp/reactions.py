@@ -1294,8 +1294,7 @@ def _named_targets(
     # one named as where something meets or was agreed ("constructive at the climate meeting in Bonn,
     # Germany", "the agreement reached last week in London").
     unnamed = content_text
-    hidden = [p.name for p in ctx.people.people if p.name and " " in p.name]
-    hidden += [" ".join(t.text for t in venue) for venue in _venues(content)]
+    hidden = ctx.people.full_names + [" ".join(t.text for t in venue) for venue in _venues(content)]
     for name in hidden:
         unnamed = unnamed.replace(name, " " * len(name))
     named = [(start, place.code) for start, place in _target_places(unnamed, ctx)]
