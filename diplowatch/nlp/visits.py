@@ -204,7 +204,10 @@ def _negated_status(
 def _clause_order_status(
     trigger: Token, ctx: ArticleContext, dates: list[DateMention]
 ) -> tuple[str, str] | None:
-    """A participle leg takes its governor's status; "after/before visiting" orders the trip."""
+    """A participle leg takes its governor's status; "after/before visiting" orders the trip; a return still
+    to come leaves the traveller there."""
+    if trigger.pos_ == "NOUN" and _returns_later(trigger, ctx):
+        return "ongoing", "returns from the visit later"  # "who returns from a visit to Brazil on Sunday"
     # A participle leg ("wrapped up a tour on Monday, stopping in Qatar", "returned ..., visiting Mali") has
     # no tense of its own: it takes the status of the clause it hangs off.
     governor = trigger.head
@@ -232,12 +235,29 @@ def _clause_order_status(
         return "planned", "time clause under a future"
     # "after visiting X" / "before visiting Y": the preposition orders the trip against the main clause.
     if trigger.tag_ == "VBG" and trigger.dep_ == "pcomp" and trigger.head.lower_ in {"after", "before"}:
+        if _set_off_before_past(trigger):
+            # "told reporters before leaving for Vienna"
+            return "ongoing", "set off after the clause it follows"
         if trigger.head.lower_ == "before":
             return "planned", "before visiting"
         if trigger.lemma_.lower() in {"arrive", "land"}:
             return "ongoing", "after arriving"  # there since: like "arrived"
         return "completed", "after visiting"
     return None
+
+
+def _set_off_before_past(trigger: Token) -> bool:
+    """ "said ... before leaving for Vienna", "before flying to Tokyo": a departure placed after a reported
+    past clause has happened by the time of the report (not "will meet X before leaving for Y")."""
+    if not (
+        trigger.tag_ == "VBG"
+        and trigger.lemma_.lower() in _SET_OFF_VERBS
+        and trigger.dep_ == "pcomp"
+        and trigger.head.lower_ == "before"
+    ):
+        return False
+    governor = trigger.head.head
+    return governor.pos_ in {"VERB", "AUX"} and _past_tense(governor)
 
 
 def _cue_status(trigger: Token, lemmas: set[str], chain: list[Token], lex) -> tuple[str, str] | None:
@@ -373,6 +393,13 @@ def _planned_status(trigger: Token, chain: list[Token], lex) -> tuple[str, str] 
             "nsubjpass",
         }:
             return "planned", "future or plan"
+        if (
+            t.lemma_ == "be"
+            and t.tag_ in {"VBZ", "VBP"}
+            and below.dep_ == "xcomp"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in below.children)
+        ):
+            return "planned", "'is to' (arranged)"  # "is to hold two days of meetings in Washington"
     if _planned_by_noun(chain[-1]):
         return "planned", "a plan, offer or invitation to travel"
     if (
@@ -477,7 +504,7 @@ def _noun_position_status(
         and prep.lower_ in {"during", "on", "at"}
         or any(c.lower_ in {"first", "second", "end", "final"} for c in trigger.subtree)
     ):
-        if sentence_words & {"last", "ago", "earlier"} and not (sentence_words & {"today"}):
+        if _own_clause_words(gov, trigger) & {"last", "ago", "earlier"} and not (sentence_words & {"today"}):
             return "completed", "during a past visit"
         if any(c.dep_ == "aux" and c.lower_ == "had" for c in gov.children):
             return "completed", "past perfect"  # "had agreed at a summit in Rome"
@@ -496,6 +523,11 @@ def _noun_position_status(
     return None
 
 
+# Verbs of setting off: in the simple past the traveller is on the way or there ("flew to Abidjan on
+# Tuesday", "left for Hanoi", "travelled to New York this week").
+_SET_OFF_VERBS = frozenset({"fly", "leave", "depart", "head", "travel"})
+
+
 def _tense_status(
     trigger: Token,
     tag: str,
@@ -508,11 +540,7 @@ def _tense_status(
     lemma = trigger.lemma_.lower()
     if lemma in {"arrive", "land", "come"} and tag in {"VBD", "VBN", "VBZ", "VBP"}:
         return "ongoing", "arrived"
-    if (
-        lemma in {"fly", "leave", "depart", "head"}
-        and tag in {"VBD", "VBN"}
-        and not lemmas & {"have", "has", "had"}
-    ):
+    if lemma in _SET_OFF_VERBS and tag in {"VBD", "VBN"} and not lemmas & {"have", "has", "had"}:
         return "ongoing", "set off for the trip"  # "flew to Abidjan on Tuesday", "left for Hanoi": under way
     if tag in {"VBZ", "VBP"} and sentence_words & future_words:
         return "planned", "present with future time"
@@ -521,6 +549,8 @@ def _tense_status(
     if tag in {"VBZ", "VBP"}:
         return "ongoing", "present tense"
     if tag in {"VBD", "VBN"}:
+        if "had" in lemmas and "has" not in lemmas and not _reported(trigger):
+            return "completed", "past perfect"  # "He had said earlier in Washington", "had travelled to"
         if lemmas & {"have", "has"} and lemma not in {
             "visit",
             "tour",
@@ -548,6 +578,14 @@ def _tense_status(
     if tag == "MD" or (tag == "VB" and lemmas & {"should", "would", "could", "may", "might", "must"}):
         return "planned", "modal"  # "should be in Lima on a visit at a nearby date"
     return "ongoing", "default"
+
+
+def _reported(trigger: Token) -> bool:
+    """A trigger inside what someone is said to have said: there a past perfect is the speaker's present
+    perfect put back a tense ("said he had made progress in talks with Shultz": the talks go on)."""
+    verb = trigger if trigger.pos_ in {"VERB", "AUX"} else _clause_head(trigger)
+    speech = lexicon().set("speech_verbs")
+    return any(a.lemma_.lower() in speech for a in verb.ancestors)
 
 
 def _en_route(tok: Token) -> bool:
@@ -612,6 +650,40 @@ def _status(trigger: Token, ctx: ArticleContext, dates: list[DateMention]) -> tu
             return found
         tag = gov.tag_
     return _tense_status(trigger, tag, lemmas, deps, sentence_words, future_words)
+
+
+def _of_a_return(tok: Token) -> bool:
+    """A return or a trip noun under it ("returns from Brazil", "on his return from his U.S. trip")."""
+    under = tok.head.lower_ == "from" and tok.head.head.lemma_.lower() == "return"
+    return tok.lemma_.lower() == "return" or under
+
+
+def _returns_later(trigger: Token, ctx: ArticleContext) -> bool:
+    """A trip noun under a return still to come ("who returns from a visit to Brazil on Sunday", "will return
+    from the tour"): the traveller is there until then. The day belongs to the return verb, so it is read from
+    the verb's own clause."""
+    ret = trigger.head.head
+    if not (trigger.head.lower_ == "from" and ret.lemma_.lower() == "return" and ret.i != trigger.i):
+        return False  # "on his return from his U.S. trip on Sunday": the return noun, too
+    days = [d for d in find_dates(trigger.doc.text, ctx.anchor) if _date_in_clause(d, ret)]
+    return _status(ret, ctx, _nearest_dates(ret, days))[0] == "planned"
+
+
+_SUBCLAUSE_DEPS = frozenset({"relcl", "acl", "ccomp", "advcl", "parataxis"})
+
+
+def _own_clause_words(gov: Token, trigger: Token) -> set[str]:
+    """Lower-cased words of the clause of `gov` that holds the trigger, without the clauses hung off it that
+    do not hold the trigger ("May, on a visit to Jordan, repeated her view, expressed earlier by her
+    spokesman": 'earlier' dates the spokesman's words, not the visit)."""
+    holds = {trigger.i} | {a.i for a in trigger.ancestors}
+    words = set()
+    stack = [gov]
+    while stack:
+        t = stack.pop()
+        words.add(t.lower_)
+        stack.extend(c for c in t.children if c.dep_ not in _SUBCLAUSE_DEPS or c.i in holds)
+    return words
 
 
 def _trip_order(trigger: Token, gov: Token, sentence_words: set[str]) -> tuple[str, str] | None:
@@ -1211,8 +1283,12 @@ def _one_per_trip(cands: list[VisitCandidate]) -> list[VisitCandidate]:
         )
         if same is None:
             kept.append(c)
-        elif same.start_date is None and c.start_date is not None:
-            same.start_date, same.end_date, same.date_precision = c.start_date, c.end_date, c.date_precision
+        else:
+            if same.start_date is None and c.start_date is not None:
+                same.start_date, same.end_date = c.start_date, c.end_date
+                same.date_precision = c.date_precision
+            if same.location is None:
+                same.location = c.location  # "Abe, now in Washington, ... on his return from his U.S. trip"
     order = {id(c): n for n, c in enumerate(cands)}
     return sorted(kept, key=lambda c: order[id(c)])
 
@@ -2060,11 +2136,14 @@ def _leg_status(
     ):
         leg_status = "ongoing"  # speaking or meeting somewhere today means being there now
     if how == "from" and not negated:
-        leg_status = "completed"
+        # The place one comes back from: over ("returned from Brazil"), unless the return is still to come
+        # ("who returns from a visit to Brazil on Sunday": there until then).
+        leg_status = "ongoing" if status == "planned" and tok.lemma_.lower() == "return" else "completed"
     if how == "dobj" and tok.lemma_.lower() in {"leave", "depart"} and not negated:
         # The place one leaves: "left Washington for a tour of Europe" (over), "leaves Paris on Friday" (there
-        # until then).
-        leg_status = "completed" if tok.tag_ in {"VBD", "VBN"} else "ongoing"
+        # until then), "said before leaving Tokyo" (over: the report is told after it).
+        left = tok.tag_ in {"VBD", "VBN"} or _set_off_before_past(tok)
+        leg_status = "completed" if left else "ongoing"
     if how == "taken" and taken_status and not negated:
         leg_status = taken_status
     return leg_status
@@ -2446,8 +2525,9 @@ def _attach_dates(
         )
     if dates_ok:
         d = dates_ok[0]
-        # "leaves for X on D" and "arrived" without a day do not fix the arrival.
-        if tok.lemma_.lower() in {"leave", "depart"}:
+        # "leaves for X on D" and "arrived" without a day do not fix the arrival; nor does the day of a
+        # return still to come ("who returns from a visit to Brazil on Sunday": the day it ends).
+        if tok.lemma_.lower() in {"leave", "depart"} or (cand.status == "ongoing" and _of_a_return(tok)):
             return
         if abs(d.start - at) > 90 and d.kind not in {"md_range", "dm_range"}:
             return

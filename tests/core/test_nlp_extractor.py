@@ -1193,6 +1193,7 @@ def test_an_igo_named_as_a_modifier_gives_no_host(extractor):
         # trip_order_cues
         ("Trade talks stalled ahead of the Canadian prime minister's visit to Mexico.", "planned"),
         ("Canadian Foreign Minister Anne Roy began an official visit to Brazil on Monday.", "ongoing"),
+        ("The peso fell on the eve of the Canadian prime minister's visit to Mexico.", "planned"),
     ],
 )
 def test_status_from_the_order_of_the_trip(extractor, text, status):
@@ -1387,6 +1388,47 @@ FRI, MON = dt.date(2010, 6, 4), dt.date(2010, 6, 14)  # the Friday before it, th
         # Setting off yesterday is a trip under way.
         ("German Chancellor Eva Roth flew to Hanoi on Tuesday for talks on trade.", "VNM", "ongoing", None),
         ("German Chancellor Eva Roth left for Vietnam on Tuesday.", "VNM", "ongoing", None),
+        ("Yesterday German Chancellor Eva Roth travelled to Vietnam for talks.", "VNM", "ongoing", None),
+        # Said before setting off: on the way; the place left behind is over (guard: not a future clause).
+        ("German Chancellor Eva Roth told reporters before leaving for Hanoi.", "VNM", "ongoing", None),
+        ("German Chancellor Eva Roth will meet reporters before leaving for Hanoi.", "VNM", "planned", None),
+        (
+            "German Chancellor Eva Roth repeated her demands before leaving Hanoi yesterday.",
+            "VNM",
+            "completed",
+            None,
+        ),
+        # "is to" arranges a trip, also one told by a meeting noun.
+        ("German Chancellor Eva Roth is to hold two days of meetings in Hanoi.", "VNM", "planned", None),
+        # A return still to come: there until then.
+        (
+            "German Chancellor Eva Roth, who returns from a visit to Vietnam on Friday, faces a vote.",
+            "VNM",
+            "ongoing",
+            None,
+        ),
+        # A past perfect told in the narrative is over; told in reported speech it is a present perfect put
+        # back (guard).
+        (
+            "German Chancellor Eva Roth had held talks in Hanoi with Vietnam.",
+            "VNM",
+            "completed",
+            None,
+        ),
+        (
+            "German Chancellor Eva Roth said she had made progress in talks in Hanoi with Vietnam.",
+            "VNM",
+            "ongoing",
+            None,
+        ),
+        # A past time word of another clause does not date the trip.
+        (
+            "German Chancellor Eva Roth, on a visit to Vietnam, repeated her view, expressed earlier by her "
+            "spokesman, that the tariff was wrong.",
+            "VNM",
+            "ongoing",
+            None,
+        ),
         # A refusing verb above a time link does not refuse the arrival.
         (
             "Saudi Oil Minister Ali Nasser has declined comment since arriving in Vienna late on Friday.",
@@ -1401,6 +1443,22 @@ def test_the_status_and_day_of_one_trip(extractor, sentence, host, status, start
     assert (visit["host_code"], visit["status"]) == (host, status)
     if start is not None:
         assert visit["start_date"] == start
+
+
+def test_a_return_still_to_come_is_one_trip_under_way_with_its_city(extractor):
+    # The day of the return is the trip's end, not its start; the city told by the presence is kept when
+    # the two mentions of the trip merge.
+    text = (
+        "Japanese Prime Minister Ken Sato, now in Washington, said he would decide on his return from his "
+        "U.S. trip on Friday."
+    )
+    (visit,) = visits_of(extractor, text, WED_2010)
+    assert (visit["host_code"], visit["status"], visit["location"], visit["start_date"]) == (
+        "USA",
+        "ongoing",
+        "Washington",
+        None,
+    )
 
 
 @pytest.mark.parametrize(
