@@ -29,6 +29,8 @@ from diplowatch.nlp.segment import MONTHS, Sentence, quote_spans
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 # Trip nouns that name an event rather than the journey ("talks", "a summit").
 _MEETING_NOUNS = frozenset({"meeting", "summit", "talks", "talk"})
+# Gatherings that place a speaker somewhere ("at a 1995 U.N. conference in China").
+_EVENT_PLACES = frozenset({"conference", "forum", "session", "assembly", "visit", "trip", "tour"})
 PLACE_PREPS_ALL = {"to", "in", "of", "at", "for", "into", "from", "over"}
 
 
@@ -228,11 +230,20 @@ def _clause_order_status(
         and trigger.dep_ in {"advcl", "relcl"}  # "this week when X visits": a relative clause of "week"
         and any(c.dep_ == "advmod" and c.lower_ in {"when", "once", "while"} for c in trigger.children)
         and any(
-            c.dep_ == "aux" and c.lower_ in {"will", "shall", "'ll"}
+            c.dep_ == "aux" and c.lower_ in {"will", "shall", "'ll", "would"}
             for c in _governing_verb(trigger).children
         )
     ):
         return "planned", "time clause under a future"
+    # "just days before X meets Y in Washington", "until X arrives": a present tense after "before" or "until"
+    # tells what is still to come.
+    if (
+        trigger.tag_ in {"VBZ", "VBP"}
+        and trigger.dep_ == "advcl"
+        and not any(c.dep_ in {"aux", "auxpass"} for c in trigger.children)
+        and any(c.dep_ in {"mark", "advmod"} and c.lower_ in _BEFORE_MARKS for c in trigger.children)
+    ):
+        return "planned", "present tense after 'before'"
     # "after visiting X" / "before visiting Y": the preposition orders the trip against the main clause.
     if trigger.tag_ == "VBG" and trigger.dep_ == "pcomp" and trigger.head.lower_ in {"after", "before"}:
         if _set_off_before_past(trigger):
@@ -244,6 +255,9 @@ def _clause_order_status(
             return "ongoing", "after arriving"  # there since: like "arrived"
         return "completed", "after visiting"
     return None
+
+
+_BEFORE_MARKS = frozenset({"before", "until", "till"})
 
 
 def _set_off_before_past(trigger: Token) -> bool:
@@ -560,11 +574,9 @@ def _tense_status(
             "bring",
             "lead",
         }:
-            if lemmas & {"already"}:
-                return (
-                    "completed",
-                    "present perfect with 'already'",
-                )  # "a tour that has already taken him to X"
+            if lemmas & {"already", "recently"}:
+                # "a tour that has already taken him to X", "has recently flown to Brazil"
+                return "completed", "present perfect with 'already' or 'recently'"
             return "ongoing", "present perfect"
         verb = trigger if trigger.pos_ in {"VERB", "AUX"} else _clause_head(trigger)
         if any(
@@ -2198,6 +2210,25 @@ def _date_leg(
         cand.status = "ongoing"
 
 
+def _in_a_past_year(tok: Token, ctx: ArticleContext) -> bool:
+    """The trigger's own time is a year before the article's: "In 2006, X held talks in Beijing", "At a 1995
+    conference in China, she declared" (the year hangs from the trigger, from its preposition, or from the
+    meeting that places it; a year elsewhere in the sentence, "to discuss the 2008 accord", does not)."""
+    if ctx.anchor is None:
+        return False
+    for t in tok.sent:
+        if not (len(t.text) == 4 and t.text.isdigit() and 1900 < int(t.text) < ctx.anchor.year):
+            continue
+        cur = t.head
+        for _ in range(3):
+            if cur.i == tok.i:
+                return True
+            if cur.pos_ != "ADP" and cur.lemma_.lower() not in _MEETING_NOUNS | _EVENT_PLACES:
+                break
+            cur = cur.head
+    return False
+
+
 def several_days(dates: list[DateMention]) -> bool:
     """Whether a sentence names more than one day (or day range): then each leg of a tour takes its own."""
     return len({(d.start_date, d.end_date) for d in dates if d.precision == "day"}) > 1
@@ -2224,6 +2255,8 @@ def _leg_candidates(
         # "earlier today", "earlier this week": the same day or week, not a trip that is over
         if not (t.lower_ == "earlier" and t.i + 1 < len(t.doc) and t.nbor().lower_ in {"today", "this"})
     } & {"last", "ago", "earlier", "yesterday", "previously", "recently"}
+    if _in_a_past_year(tok, ctx):
+        past_words.add("a past year")
     # Legs of one trigger each dated by their own day when the sentence names several ("Hanoi on June 13 and
     # Bangkok on June 15"): the day nearest the place, not the trigger.
     own_days = len(merged) > 1 and several_days(all_dates)

@@ -1421,6 +1421,24 @@ FRI, MON = dt.date(2010, 6, 4), dt.date(2010, 6, 14)  # the Friday before it, th
             "ongoing",
             None,
         ),
+        # "recently" puts a present perfect trip in the past; a present tense after "before" is still to come
+        # (guard: a past tense after it is not).
+        ("German Chancellor Eva Roth has recently flown to Vietnam.", "VNM", "completed", None),
+        (
+            "Prices rose days before German Chancellor Eva Roth meets Vietnamese leaders in Hanoi.",
+            "VNM",
+            "planned",
+            None,
+        ),
+        ("Prices rose before German Chancellor Eva Roth arrived in Hanoi.", "VNM", "ongoing", None),
+        # A year before the article's, hung from the trip, dates it in the past (guard: a year elsewhere).
+        (
+            "At a 2005 conference in Hanoi, German Chancellor Eva Roth declared her support.",
+            "VNM",
+            "completed",
+            None,
+        ),
+        ("German Chancellor Eva Roth said in Hanoi that the 2005 accord had worked.", "VNM", "ongoing", None),
         # A past time word of another clause does not date the trip.
         (
             "German Chancellor Eva Roth, on a visit to Vietnam, repeated her view, expressed earlier by her "
