@@ -1768,6 +1768,15 @@ def _nearest_official_before(tok: Token, sent: Sentence, ctx: ArticleContext) ->
     if not before:
         return None
     p = before[-1]
+    if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children):
+        # "Abe met President Reagan ... during his visit": a possessive pronoun is bound by the subject of
+        # its clause, not by the official met; when the subject is no official, nobody is the traveller.
+        subjects = [c for c in _governing_verb(tok).children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if not any(
+            sent.start + s.left_edge.idx <= p.start < sent.start + s.right_edge.idx + len(s.right_edge)
+            for s in subjects
+        ):
+            return None
     return Actor(
         p.name,
         p.code,
@@ -2587,3 +2596,4 @@ def _attach_dates(
         cand.start_date = cand.end_date - dt.timedelta(days=dur[0] - 1)
     if cand.date_precision == "day" and cand.end_date is None and cand.start_date is not None:
         cand.end_date = None
+

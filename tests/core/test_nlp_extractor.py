@@ -2930,3 +2930,12 @@ def test_a_us_vice_president_named_without_his_country_is_american(exhaustive_ex
     # the leaders table holds the U.S. vice presidents: "Vice President Mike Pence" names no country
     text = "UNITED NATIONS - Vice President Mike Pence accused the Myanmar military of terrible savagery."
     assert codes_stances(exhaustive_extractor, text, dt.date(2017, 9, 20)) == {("USA", "negative")}
+
+
+def test_a_possessive_pronoun_is_bound_by_its_subject_not_by_the_official_met(extractor):
+    # "his visit" is the former minister's (no official, so no visit), not the president's he met.
+    text = (
+        "TOKYO, April 22 - Former Foreign Minister Shintaro Abe will recommend that Japan cut taxes. Abe met "
+        "President Ronald Reagan and U.S. Congressional leaders during his visit."
+    )
+    assert ("USA", "JPN") not in pairs(visits_of(extractor, text, dt.date(1987, 4, 22)))
