@@ -682,20 +682,26 @@ def _returns_later(trigger: Token, ctx: ArticleContext) -> bool:
 
 
 _SUBCLAUSE_DEPS = frozenset({"relcl", "acl", "ccomp", "advcl", "parataxis"})
+_SAID_DEPS = frozenset({"ccomp", "parataxis"})  # what is said: "X told reporters in Y: '... last Thursday'"
 
 
-def _own_clause_words(gov: Token, trigger: Token) -> set[str]:
-    """Lower-cased words of the clause of `gov` that holds the trigger, without the clauses hung off it that
-    do not hold the trigger ("May, on a visit to Jordan, repeated her view, expressed earlier by her
+def _own_clause_tokens(gov: Token, trigger: Token, cut: frozenset[str] = _SUBCLAUSE_DEPS) -> list[Token]:
+    """The clause of `gov` that holds the trigger, without the clauses hung off it (by the relations `cut`)
+    that do not hold the trigger ("May, on a visit to Jordan, repeated her view, expressed earlier by her
     spokesman": 'earlier' dates the spokesman's words, not the visit)."""
     holds = {trigger.i} | {a.i for a in trigger.ancestors}
-    words = set()
+    tokens = []
     stack = [gov]
     while stack:
         t = stack.pop()
-        words.add(t.lower_)
-        stack.extend(c for c in t.children if c.dep_ not in _SUBCLAUSE_DEPS or c.i in holds)
-    return words
+        tokens.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in cut or c.i in holds)
+    return tokens
+
+
+def _own_clause_words(gov: Token, trigger: Token) -> set[str]:
+    """Lower-cased words of `_own_clause_tokens`."""
+    return {t.lower_ for t in _own_clause_tokens(gov, trigger)}
 
 
 def _trip_order(trigger: Token, gov: Token, sentence_words: set[str]) -> tuple[str, str] | None:
@@ -2139,6 +2145,8 @@ def _leg_status(
     clause = {tok.i} | {a.i for a in tok.ancestors if a.lemma_ not in {"say", "tell", "report", "add"}}
     today = any(t.lower_ == "today" and t.head.i in clause for t in tok.sent)
     meeting_noun = role == "noun" and tok.lemma_.lower() in _MEETING_NOUNS  # "held talks in Tokyo today"
+    # "told a meeting of business leaders in New Delhi", "addressed a summit in Hanoi": speaking there
+    spoken_to = meeting_noun and tok.dep_ == "dobj" and tok.head.lemma_.lower() in {"tell", "address"}
     if (
         at_dateline
         and status in {"completed", "planned"}
@@ -2153,7 +2161,7 @@ def _leg_status(
         (role in {"meet", "presence", "apposed_presence"} or meeting_noun)
         and status == "completed"
         and not past_words
-        and (today or role not in {"meet", "noun"})
+        and (today or role not in {"meet", "noun"} or spoken_to)
     ):
         leg_status = "ongoing"  # speaking or meeting somewhere today means being there now
     if how == "from" and not negated:
@@ -2258,9 +2266,11 @@ def _leg_candidates(
     status, why = _status(tok, ctx, sentence_dates)
     negated = status is None
     out = []
+    # Time words of the trigger's own clause: not of what is quoted or told in a clause that does not hold the
+    # trip ("Lagarde told reporters in Vladivostok: 'What the central bank announced last Thursday ...'").
     past_words = {
         t.lower_
-        for t in tok.sent
+        for t in _own_clause_tokens(tok.sent.root, tok, _SAID_DEPS)
         # "earlier today", "earlier this week": the same day or week, not a trip that is over
         if not (t.lower_ == "earlier" and t.i + 1 < len(t.doc) and t.nbor().lower_ in {"today", "this"})
     } & {"last", "ago", "earlier", "yesterday", "previously", "recently"}

@@ -1439,6 +1439,28 @@ FRI, MON = dt.date(2010, 6, 4), dt.date(2010, 6, 14)  # the Friday before it, th
             None,
         ),
         ("German Chancellor Eva Roth said in Hanoi that the 2005 accord had worked.", "VNM", "ongoing", None),
+        # Speaking to a meeting somewhere is being there; a past day inside what is said does not date the
+        # speaker's presence (guard: a day of the speaking clause does).
+        (
+            "German Chancellor Eva Roth told a meeting of business leaders in Hanoi that trade would grow.",
+            "VNM",
+            "ongoing",
+            None,
+        ),
+        (
+            '"What the central bank announced last Thursday is clear," German Chancellor Eva Roth told '
+            "reporters in Hanoi.",
+            "VNM",
+            "ongoing",
+            None,
+        ),
+        (
+            "German Chancellor Eva Roth told a meeting of business leaders in Hanoi last week that trade "
+            "would grow.",
+            "VNM",
+            "completed",
+            None,
+        ),
         # A past time word of another clause does not date the trip.
         (
             "German Chancellor Eva Roth, on a visit to Vietnam, repeated her view, expressed earlier by her "
