@@ -322,6 +322,9 @@ PORTFOLIO_TITLES = frozenset({"minister", "ministry", "secretary", "commissioner
 _PORTFOLIO_TITLES = f"(?:{'|'.join(sorted(PORTFOLIO_TITLES))})"
 
 
+_MINISTER_COMPOUND = re.compile(r"\b((?:[A-Z][\w-]*\s+){1,3})Minister\b")
+
+
 def _is_state_title(phrase: str) -> tuple[bool, str]:
     low = phrase.lower()
     lex = lexicon()
@@ -359,6 +362,9 @@ def _is_state_title(phrase: str) -> tuple[bool, str]:
             )
         )
     }
+    # Any words of a capitalised title that ends in "Minister" name its portfolio ("Investment Fund Minister",
+    # "Wheat Board Minister", "National Strategy Minister"): a minister is a member of a government.
+    bad -= {w.lower() for m in _MINISTER_COMPOUND.finditer(phrase) for w in m.group(1).split()}
     if bad:
         return False, f"non-state ({sorted(bad)[0]})"
     return True, "state title"

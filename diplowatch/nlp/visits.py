@@ -709,7 +709,8 @@ def _trip_order(trigger: Token, gov: Token, sentence_words: set[str]) -> tuple[s
     cues = lexicon()["trip_order_cues"]
     prep = trigger.head
     if prep.dep_ in {"prep", "pcomp"}:
-        phrase = " ".join(t.lower_ for t in prep.doc[max(0, prep.i - 2) : prep.i + 1])
+        # the words up to the preposition as written ("in the run-up to": "run-up" is three tokens)
+        phrase = prep.doc.text[prep.doc[max(0, prep.i - 4)].idx : prep.idx + len(prep)].lower()
         if any(phrase == c or phrase.endswith(" " + c) for c in cues["before"]):
             return "planned", f"before the trip ('{prep.text}')"
     if (
@@ -1438,14 +1439,19 @@ def _noun_parts(tok: Token, lemma: str, ctx: ArticleContext) -> _Parts:
         else {"in", "at"}
     )
     dest = _destination_tokens(tok, preps)
-    if tok.dep_ in {"dobj", "nsubjpass"} and not any(
+    if ("to" in preps or tok.dep_ in {"dobj", "nsubjpass"}) and not any(
         h in {"to", "in", "of", "modifier"} for _, h in dest if h != "of"
     ):
-        # Misattached "condemned the visit of X to Kyiv": a later "to <place>" on the governing verb.
+        # Misattached "condemned the visit of X to Kyiv": a later "to <place>" on the governing verb; so is
+        # "ahead of Shultz's visit later this month to Moscow" (after the trip's phrase, a time between).
+        if tok.dep_ in {"dobj", "nsubjpass"}:
+            later = [p for p in tok.head.children if p.i > tok.i]
+        else:
+            later = [p for p in _governing_verb(tok).children if _follows_trip(p, tok)]
         dest.extend(
             (g, "to")
-            for p in tok.head.children
-            if p.dep_ == "prep" and p.lower_ == "to" and p.i > tok.i
+            for p in later
+            if p.dep_ == "prep" and p.lower_ == "to"
             for g in p.children
             if g.dep_ == "pobj"
         )

@@ -1194,6 +1194,12 @@ def test_an_igo_named_as_a_modifier_gives_no_host(extractor):
         ("Trade talks stalled ahead of the Canadian prime minister's visit to Mexico.", "planned"),
         ("Canadian Foreign Minister Anne Roy began an official visit to Brazil on Monday.", "ongoing"),
         ("The peso fell on the eve of the Canadian prime minister's visit to Mexico.", "planned"),
+        # "run-up" is three tokens; the place after a time the parser hangs on the verb is the trip's.
+        (
+            "The peso fell in the run-up to Canadian Trade Minister Anne Roy's visit later this month to "
+            "Mexico.",
+            "planned",
+        ),
     ],
 )
 def test_status_from_the_order_of_the_trip(extractor, text, status):
@@ -2961,3 +2967,10 @@ def test_a_possessive_pronoun_is_bound_by_its_subject_not_by_the_official_met(ex
         "President Ronald Reagan and U.S. Congressional leaders during his visit."
     )
     assert ("USA", "JPN") not in pairs(visits_of(extractor, text, dt.date(1987, 4, 22)))
+
+
+def test_any_words_of_a_ministers_capitalised_title_are_its_portfolio(extractor):
+    # "Fund" and "Board" are business words elsewhere ("fund manager", "board member"); before "Minister"
+    # they name a ministry.
+    text = "A commission headed by Venezuelan Investment Fund Minister Ana Diaz will travel to Ecuador."
+    assert ("VEN", "ECU") in pairs(visits_of(extractor, text))
