@@ -495,8 +495,8 @@ def _noun_governor_status(trigger: Token, gov: Token, lex) -> tuple[str, str] | 
         if (
             up.lemma_.lower() in plan_words
             and up.pos_ in {"VERB", "ADJ"}
-            and not (up.lemma_.lower() == "set" and any(c.dep_ == "dobj" for c in up.children))
-        ):  # "had set targets during talks" sets no trip
+            and not (up.lemma_.lower() == "set" and any(c.dep_ in {"dobj", "prt"} for c in up.children))
+        ):  # "had set targets during talks", "committees set up after the Uruguay meeting" set no trip
             return "planned", "governed by a plan verb"
         if up.dep_ not in {"xcomp", "conj"} or up.head.i == up.i:
             break
@@ -1355,14 +1355,20 @@ def _date_in_clause(d: DateMention, tok: Token) -> bool:
     return any(t.i in inside for t in hit) or tok.pos_ == "VERB" and any(t.head.i == tok.i for t in hit)
 
 
+_ORDER_MARKS = frozenset({"since", "after", "before", "until", "till"})
+
+
 def _in_other_event(t: Token, trigger: Token) -> bool:
     """A date of another event told in a clause of its own: "his first visit to South Korea since taking
     office in January" (the day of taking office, not of the visit)."""
     verb = next((a for a in t.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    # "to visit Yugoslavia since the two countries established relations last November": a clause of its own
+    # opened by "since", "after", "before" or "until" is another event, even hung on the trip's verb
+    ordered = verb is not None and any(c.dep_ == "mark" and c.lower_ in _ORDER_MARKS for c in verb.children)
     return (
         verb is not None
         and verb.i != trigger.i
-        and verb.head.i != trigger.i  # "a trip ending on Nov. 14" is told of the trip
+        and (verb.head.i != trigger.i or ordered)  # "a trip ending on Nov. 14" is told of the trip
         and not _trips_own_span(verb, trigger)
         and verb.dep_ in {"pcomp", "advcl"}
         and verb.lemma_.lower() not in lexicon()["visit_verbs"]
@@ -1661,8 +1667,9 @@ def _meet_parts(tok: Token, role: str, sent: Sentence, ctx: ArticleContext) -> _
             dest.extend(
                 (g, "in") for o in _prep_objects(tok, {child.lower_}) for g in _prep_objects(o, {"in"})
             )
-    if role == "meet" and not dest and ctx.home_code:
-        # Meeting a named official of the dateline country puts the visitor there.
+    if role == "meet" and not dest and ctx.home_code and not _wished(tok):
+        # Meeting a named official of the dateline country puts the visitor there (not a meeting only hoped
+        # for: "TOKYO - Nakasone hopes to meet President Reagan" says nothing of where).
         partners = [c for c in tok.children if c.dep_ == "dobj"]
         partners += [g for p in tok.children if p.dep_ == "prep" and p.lower_ == "with" for g in p.children]
         # "held talks with Soviet Premier Ryzhkov": the partner of the talks held
@@ -1673,6 +1680,31 @@ def _meet_parts(tok: Token, role: str, sent: Sentence, ctx: ArticleContext) -> _
                 dest.append((partner, "partner"))
                 break
     return visitor_toks, dest, None, None
+
+
+_WISHES = frozenset(
+    {
+        "hope",
+        "hopes",
+        "hoped",
+        "hoping",
+        "want",
+        "wants",
+        "wanted",
+        "wish",
+        "wishes",
+        "wished",
+        "seek",
+        "seeks",
+    }
+    | {"sought", "seeking"}
+)
+
+
+def _wished(tok: Token) -> bool:
+    """A meeting only hoped or sought for ("hopes to meet", "wants to meet", "will seek talks with")."""
+    # forms as written too: the lemmatizer reads "hopes" as "hop"
+    return any(t.lemma_.lower() in _WISHES or t.lower_ in _WISHES for t in _clause_cues(tok)[2][1:])
 
 
 def _role_parts(
@@ -2411,7 +2443,7 @@ def _from_trigger(tok, role, lemma, sent, ctx, preps_by_verb, all_dates) -> list
                 or (visitor.code != ctx.home_code and _met_home_officials(tok, ctx, sent))
             )
         )
-        if home_met or (partners and _dateline_official(visitor, ctx)):
+        if home_met or (partners and _dateline_official(visitor, ctx) and not _wished(tok)):
             legs = [(ctx.home_code, ctx.home_city, "partner", None)]
     if not legs:
         return []
@@ -2612,4 +2644,3 @@ def _attach_dates(
         cand.start_date = cand.end_date - dt.timedelta(days=dur[0] - 1)
     if cand.date_precision == "day" and cand.end_date is None and cand.start_date is not None:
         cand.end_date = None
-

@@ -2974,3 +2974,31 @@ def test_any_words_of_a_ministers_capitalised_title_are_its_portfolio(extractor)
     # they name a ministry.
     text = "A commission headed by Venezuelan Investment Fund Minister Ana Diaz will travel to Ecuador."
     assert ("VEN", "ECU") in pairs(visits_of(extractor, text))
+
+
+def test_a_meeting_only_hoped_for_is_placed_nowhere(extractor):
+    # The dateline does not say where a hoped-for meeting will be ("hopes" is even lemmatized as "hop");
+    # guard: a meeting that will be held with the dateline's official is still the partner's visit there.
+    hoped = (
+        "HANOI, June 9 - Vietnamese Prime Minister Van Tran hopes to meet German Chancellor Eva Roth in July."
+    )
+    assert ("DEU", "VNM") not in pairs(visits_of(extractor, hoped, WED_2010))
+    held = "HANOI, June 9 - Vietnamese Prime Minister Van Tran will meet German Chancellor Eva Roth in July."
+    assert ("DEU", "VNM") in pairs(visits_of(extractor, held, WED_2010))
+
+
+def test_set_up_is_no_plan_verb(extractor):
+    set_up = (
+        "Ministers will review progress made by committees set up during German Chancellor Eva Roth's visit "
+        "to Vietnam."
+    )
+    assert "planned" not in {v["status"] for v in visits_of(extractor, set_up, WED_2010)}
+
+
+def test_a_since_clause_does_not_date_the_trip(extractor):
+    since = (
+        "HANOI, June 9 - German Chancellor Eva Roth was the first German leader to visit Vietnam since the "
+        "two countries signed a trade accord in March 2005."
+    )
+    (visit,) = visits_of(extractor, since, WED_2010)
+    assert visit["start_date"] is None
