@@ -1284,6 +1284,16 @@ _ROLE_ORDER = {
 }
 
 
+def _meeting_to_come(c: VisitCandidate) -> bool:
+    """A meeting or talks still to come ("will meet President Suharto", "will hold talks")."""
+    meeting = c.role == "meet" or (c.role == "noun" and c.trigger.lemma_.lower() in _MEETING_NOUNS)
+    return c.status == "planned" and meeting
+
+
+# Roles that tell the traveller's own movement or presence (not a meeting held on the trip).
+_TRAVEL_ROLES = frozenset({"visit", "visiting", "presence", "apposed_presence"})
+
+
 def _one_per_trip(cands: list[VisitCandidate]) -> list[VisitCandidate]:
     """One mention per trip of a sentence: "held talks in New Delhi on Sunday" is one trip told by two trigger
     words (the verb and the noun). The trip word is kept over a meeting or a presence, with the day the other
@@ -1308,6 +1318,12 @@ def _one_per_trip(cands: list[VisitCandidate]) -> list[VisitCandidate]:
                 same.date_precision = c.date_precision
             if same.location is None:
                 same.location = c.location  # "Abe, now in Washington, ... on his return from his U.S. trip"
+    # "Conable, who flew to Indonesia yesterday, will meet President Suharto": a meeting still to come on a
+    # trip under way is part of that trip, not another one.
+    under_way = {
+        (k.visitor.code, k.host_code) for k in kept if k.status == "ongoing" and k.role in _TRAVEL_ROLES
+    }
+    kept = [k for k in kept if not (_meeting_to_come(k) and (k.visitor.code, k.host_code) in under_way)]
     order = {id(c): n for n, c in enumerate(cands)}
     return sorted(kept, key=lambda c: order[id(c)])
 
@@ -2312,6 +2328,10 @@ def _leg_candidates(
         # "earlier today", "earlier this week": the same day or week, not a trip that is over
         if not (t.lower_ == "earlier" and t.i + 1 < len(t.doc) and t.nbor().lower_ in {"today", "this"})
     } & {"last", "ago", "earlier", "yesterday", "previously", "recently"}
+    if any(c.lower_ == "weekend" for c in tok.children) or any(
+        c.dep_ == "prep" and any(g.lower_ == "weekend" for g in c.children) for c in tok.children
+    ):
+        past_words.add("weekend")  # "paid a brief weekend visit", "met at the weekend": over by the report
     if _in_a_past_year(tok, ctx):
         past_words.add("a past year")
     # Legs of one trigger each dated by their own day when the sentence names several ("Hanoi on June 13 and

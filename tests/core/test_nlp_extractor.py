@@ -3002,3 +3002,19 @@ def test_a_since_clause_does_not_date_the_trip(extractor):
     )
     (visit,) = visits_of(extractor, since, WED_2010)
     assert visit["start_date"] is None
+
+
+def test_a_meeting_to_come_on_a_trip_under_way_is_that_trip(extractor):
+    # Not a second, planned trip beside the one under way (guard: the trip itself is still there).
+    text = (
+        "HANOI, June 9 - German Chancellor Eva Roth, who flew to Vietnam yesterday, will meet Vietnamese "
+        "leaders on Friday."
+    )
+    statuses = {v["status"] for v in visits_of(extractor, text, WED_2010) if v["host_code"] == "VNM"}
+    assert statuses == {"ongoing"}
+
+
+def test_a_weekend_trip_told_from_the_place_is_over(extractor):
+    # Reported from the dateline after the weekend: over, not a visit under way.
+    text = "HANOI, June 9 - German Chancellor Eva Roth paid a brief weekend visit to Vietnam."
+    assert {v["status"] for v in visits_of(extractor, text, WED_2010)} == {"completed"}
