@@ -3008,7 +3008,7 @@ def test_a_meeting_to_come_on_a_trip_under_way_is_that_trip(extractor):
     # Not a second, planned trip beside the one under way (guard: the trip itself is still there).
     text = (
         "HANOI, June 9 - German Chancellor Eva Roth, who flew to Vietnam yesterday, will meet Vietnamese "
-        "leaders on Friday."
+        "President Van Tran on Friday."
     )
     statuses = {v["status"] for v in visits_of(extractor, text, WED_2010) if v["host_code"] == "VNM"}
     assert statuses == {"ongoing"}
