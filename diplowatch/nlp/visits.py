@@ -495,8 +495,8 @@ def _noun_governor_status(trigger: Token, gov: Token, lex) -> tuple[str, str] | 
         if (
             up.lemma_.lower() in plan_words
             and up.pos_ in {"VERB", "ADJ"}
-            and not (up.lemma_.lower() == "set" and any(c.dep_ in {"dobj", "prt"} for c in up.children))
-        ):  # "had set targets during talks", "committees set up after the Uruguay meeting" set no trip
+            and not (up.lemma_.lower() == "set" and any(c.dep_ == "dobj" for c in up.children))
+        ):  # "had set targets during talks" sets no trip
             return "planned", "governed by a plan verb"
         if up.dep_ not in {"xcomp", "conj"} or up.head.i == up.i:
             break
