@@ -179,7 +179,7 @@ def _negated_status(
         for c in trigger.children
     ):
         return "cancelled", "negated against the plan ('will not travel ... as planned')"
-    if "neg" in deps or lemmas & {"never"}:
+    if ("neg" in deps or lemmas & {"never"}) and not _not_until(trigger):
         return None, "negated"
     if trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in {"miss", "skip"}:
         return None, "missed"  # "missed international meetings in Madrid and Washington"
@@ -201,6 +201,12 @@ def _negated_status(
         if t.lemma_.lower() in {"invite", "invitation"} and t.i < trigger.i:
             return None, "invitation only"
     return None
+
+
+def _not_until(trigger: Token) -> bool:
+    """ "was not expected to arrive in Vienna until Tuesday", "will not leave until Friday": a negation with
+    "until" puts the trip at that time, it does not deny it."""
+    return any(c.dep_ in {"prep", "mark"} and c.lower_ in {"until", "till"} for c in trigger.children)
 
 
 def _clause_order_status(

@@ -1467,6 +1467,13 @@ FRI, MON = dt.date(2010, 6, 4), dt.date(2010, 6, 14)  # the Friday before it, th
             "completed",
             None,
         ),
+        # "not ... until" puts the trip at that time, it does not deny it (guard: a plain negation does).
+        (
+            "German Chancellor Eva Roth is not expected to arrive in Hanoi until Friday.",
+            "VNM",
+            "planned",
+            dt.date(2010, 6, 11),
+        ),
         # A past time word of another clause does not date the trip.
         (
             "German Chancellor Eva Roth, on a visit to Vietnam, repeated her view, expressed earlier by her "
@@ -3010,3 +3017,7 @@ def test_a_weekend_trip_told_from_the_place_is_over(extractor):
     # Reported from the dateline after the weekend: over, not a visit under way.
     text = "HANOI, June 9 - German Chancellor Eva Roth paid a brief weekend visit to Vietnam."
     assert {v["status"] for v in visits_of(extractor, text, WED_2010)} == {"completed"}
+
+
+def test_a_plain_negation_denies_the_trip(extractor):
+    assert visits_of(extractor, "German Chancellor Eva Roth will not travel to Vietnam.", WED_2010) == []
