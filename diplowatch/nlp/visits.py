@@ -179,6 +179,8 @@ def _negated_status(
         for c in trigger.children
     ):
         return "cancelled", "negated against the plan ('will not travel ... as planned')"
+    if "neg" in deps and _called_off_for_a_reason(trigger):
+        return "cancelled", "did not happen, for a stated reason"
     if ("neg" in deps or lemmas & {"never"}) and not _not_until(trigger):
         return None, "negated"
     if trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in {"miss", "skip"}:
@@ -201,6 +203,23 @@ def _negated_status(
         if t.lemma_.lower() in {"invite", "invitation"} and t.i < trigger.i:
             return None, "invitation only"
     return None
+
+
+def _called_off_for_a_reason(trigger: Token) -> bool:
+    """ "did not travel to Washington for the IMF meetings due to health reasons", "didn't attend because
+    of ...": a trip that did not happen for a stated reason was called off (the guidelines' cancelled), unlike
+    a plain denial ("has never visited Israel")."""
+    if trigger.pos_ != "VERB" or not any(
+        c.dep_ == "aux" and c.lemma_ == "do" and c.tag_ == "VBD" for c in trigger.children
+    ):
+        return False
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in {"because", "owing", "due"}  # "because of", "owing to", "due to"
+        or c.dep_ == "advcl"
+        and any(g.dep_ == "mark" and g.lower_ == "because" for g in c.children)
+        for c in trigger.children
+    )
 
 
 def _not_until(trigger: Token) -> bool:
