@@ -38,6 +38,7 @@ _IRREGULAR = {
     "go": ["went", "gone", "goes", "going"],
     "come": ["came", "comes", "coming"],
     "leave": ["left", "leaves", "leaving"],
+    "seek": ["sought", "seeks", "seeking"],
     "pay": ["paid", "pays", "paying"],
     "hold": ["held", "holds", "holding"],
     "meet": ["met", "meets", "meeting"],

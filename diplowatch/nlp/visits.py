@@ -23,7 +23,7 @@ from diplowatch.nlp.context import (
     token_offset,
 )
 from diplowatch.nlp.dates import WEEKDAYS, DateMention, duration_days, find_dates
-from diplowatch.nlp.lexicon import lexicon, resident_title
+from diplowatch.nlp.lexicon import inflections, lexicon, resident_title
 from diplowatch.nlp.segment import MONTHS, Sentence, quote_spans
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
@@ -179,8 +179,6 @@ def _negated_status(
         for c in trigger.children
     ):
         return "cancelled", "negated against the plan ('will not travel ... as planned')"
-    if "neg" in deps and _called_off_for_a_reason(trigger):
-        return "cancelled", "did not happen, for a stated reason"
     if ("neg" in deps or lemmas & {"never"}) and not _not_until(trigger):
         return None, "negated"
     if trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in {"miss", "skip"}:
@@ -203,23 +201,6 @@ def _negated_status(
         if t.lemma_.lower() in {"invite", "invitation"} and t.i < trigger.i:
             return None, "invitation only"
     return None
-
-
-def _called_off_for_a_reason(trigger: Token) -> bool:
-    """ "did not travel to Washington for the IMF meetings due to health reasons", "didn't attend because
-    of ...": a trip that did not happen for a stated reason was called off (the guidelines' cancelled), unlike
-    a plain denial ("has never visited Israel")."""
-    if trigger.pos_ != "VERB" or not any(
-        c.dep_ == "aux" and c.lemma_ == "do" and c.tag_ == "VBD" for c in trigger.children
-    ):
-        return False
-    return any(
-        c.dep_ == "prep"
-        and c.lower_ in {"because", "owing", "due"}  # "because of", "owing to", "due to"
-        or c.dep_ == "advcl"
-        and any(g.dep_ == "mark" and g.lower_ == "because" for g in c.children)
-        for c in trigger.children
-    )
 
 
 def _not_until(trigger: Token) -> bool:
@@ -1723,28 +1704,12 @@ def _meet_parts(tok: Token, role: str, sent: Sentence, ctx: ArticleContext) -> _
     return visitor_toks, dest, None, None
 
 
-_WISHES = frozenset(
-    {
-        "hope",
-        "hopes",
-        "hoped",
-        "hoping",
-        "want",
-        "wants",
-        "wanted",
-        "wish",
-        "wishes",
-        "wished",
-        "seek",
-        "seeks",
-    }
-    | {"sought", "seeking"}
-)
+# A meeting only hoped or sought for, in every written form: the lemmatizer reads "hopes" as "hop".
+_WISHES = frozenset().union(*(inflections(w) for w in ("hope", "want", "wish", "seek")))
 
 
 def _wished(tok: Token) -> bool:
     """A meeting only hoped or sought for ("hopes to meet", "wants to meet", "will seek talks with")."""
-    # forms as written too: the lemmatizer reads "hopes" as "hop"
     return any(t.lemma_.lower() in _WISHES or t.lower_ in _WISHES for t in _clause_cues(tok)[2][1:])
 
 

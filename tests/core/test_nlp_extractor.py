@@ -3021,11 +3021,3 @@ def test_a_weekend_trip_told_from_the_place_is_over(extractor):
 
 def test_a_plain_negation_denies_the_trip(extractor):
     assert visits_of(extractor, "German Chancellor Eva Roth will not travel to Vietnam.", WED_2010) == []
-
-
-def test_a_trip_that_did_not_happen_for_a_stated_reason_was_called_off(extractor):
-    # The guidelines' "cancelled" (guard: a plain negation, above, is no trip at all).
-    text = "German Chancellor Eva Roth did not travel to Vietnam for the summit due to health reasons."
-    assert {(v["host_code"], v["status"]) for v in visits_of(extractor, text, WED_2010)} == {
-        ("VNM", "cancelled")
-    }
