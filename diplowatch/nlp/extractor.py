@@ -211,9 +211,10 @@ class Extractor:
         _share_attributes(kept, candidates)
         visit_rows = [_visit_row(ctx, c) for c in kept]
         reaction_cands = [r for doc in docs for r in self._reactions.reactions(doc, kept)]
-        if self.reaction_scorer is not None and self.reaction_scorer.threshold <= 1.0:
-            # A threshold above 1 is how `make train` switches the scorer off: no probability reaches it.
-            reaction_cands += scored_reactions(self.reaction_scorer, ctx, docs, reaction_cands, kept)
+        if self.reaction_scorer is not None:
+            # Loaded only when `make train` chose a mode ("add" keeps the rules' reactions and adds the model's,
+            # "replace" keeps the model's keys); it returns the whole list, the rules' ones included.
+            reaction_cands = scored_reactions(self.reaction_scorer, ctx, docs, reaction_cands, kept)
         return visit_rows, _reaction_rows(ctx, reaction_cands, kept, visit_rows)
 
 
