@@ -212,8 +212,8 @@ class Extractor:
         visit_rows = [_visit_row(ctx, c) for c in kept]
         reaction_cands = [r for doc in docs for r in self._reactions.reactions(doc, kept)]
         if self.reaction_scorer is not None:
-            # Loaded only when `make train` chose a mode ("add" keeps the rules' reactions and adds the model's,
-            # "replace" keeps the model's keys); it returns the whole list, the rules' ones included.
+            # Loaded only when `make train` chose a mode ("add": the rules' reactions plus the model's;
+            # "replace": the model's keys); it returns the whole list, the rules' ones included.
             reaction_cands = scored_reactions(self.reaction_scorer, ctx, docs, reaction_cands, kept)
         return visit_rows, _reaction_rows(ctx, reaction_cands, kept, visit_rows)
 
