@@ -171,6 +171,10 @@ def _is_title_word(tok: Token) -> bool:
     return tok.pos_ == "NOUN" and tok.lemma_.lower() in lexicon().set("state_titles")
 
 
+# People who speak for the one they serve: "an aide to Chirac", "an adviser to the president".
+_AIDE_NOUNS = frozenset({"aide", "adviser", "advisor", "assistant", "counsellor", "counselor"})
+
+
 def actor_span(tok: Token) -> Span:
     """The noun phrase of tok with its owner-giving right modifiers ("a spokesperson for the U.S.")."""
     doc = tok.doc
@@ -179,8 +183,13 @@ def actor_span(tok: Token) -> Span:
     for child in tok.rights:
         if child.dep_ in {"appos", "compound", "flat", "nmod", "npadvmod"} or (
             child.dep_ == "prep"
-            and (child.lower_ in {"of", "for"} or child.lower_ == "from" and _is_title_word(tok))
-        ):  # "ministers from Germany and Spain": a plural title takes its states from "from" too
+            and (
+                child.lower_ in {"of", "for"}
+                or (child.lower_ == "from" and _is_title_word(tok))
+                or (child.lower_ == "to" and tok.lemma_.lower() in _AIDE_NOUNS)
+            )
+        ):  # "ministers from Germany and Spain": a plural title takes its states from "from" too; "an aide to
+            # Chirac" is Chirac's side
             right = max(right, child.right_edge.i)
         elif child.dep_ == "punct" and child.i == right + 1:
             continue

@@ -92,7 +92,7 @@ def _word_classes() -> dict[str, int]:
     stance = _forms([*lex["stance_verbs"], *lex["judging_verbs"]])
     for group in lex["stance_actions"]["object_verbs"]:
         stance |= _forms(group["objects"])
-    for phrase in lex["stance_actions"]["phrasal_verbs"]:
+    for phrase in [*lex["stance_actions"]["phrasal_verbs"], *lex["stance_actions"]["verb_preps"]]:
         verb, particle = phrase.split()
         stance |= {f"{form} {particle}" for form in inflections(verb)}
     # idioms of verb, object and preposition ("threw its weight behind"): their object word
@@ -130,6 +130,8 @@ def _word_classes() -> dict[str, int]:
 def _duty_words(lex) -> set[str]:
     """The words of a foreign state's unmet duty: an obligation, a perfect negated, a broken rule."""
     words = {"should", "must", "ought", "has not", "have not", "had not", "hasn't", "haven't", "hadn't"}
+    # "must" in other words (reactions._must_in_other_words)
+    words |= {"has to", "have to", "needs to", "need to"}
     return words | {f"not {form}" for form in _forms(lex["duty_verbs_any_tense"])}
 
 

@@ -290,6 +290,11 @@ def _stance_action(verb: Token) -> str | None:
         stance = acts["phrasal_verbs"].get(f"{lemma} {prt.lower_}")
         if stance:
             return stance
+    # A verb and the preposition of what it aims at: "is pushing for tougher sanctions on Iran", "argued
+    # against the plan" (a demand or an opposition; the preposition needs its object).
+    aimed = _verb_prep_object(verb)
+    if aimed is not None:
+        return acts["verb_preps"][f"{lemma} {aimed.head.lower_}"]
     # An idiom of verb, object and preposition: "threw its weight behind the idea".
     for obj in (c for c in verb.children if c.dep_ == "dobj"):
         for prep in (c for c in (*verb.children, *obj.children) if c.dep_ == "prep"):
@@ -314,6 +319,17 @@ def _stance_action(verb: Token) -> str | None:
                 stance = group["objects"].get(noun.lemma_.lower()) or group["objects"].get(noun.lower_)
                 if stance:
                     return stance
+    return None
+
+
+def _verb_prep_object(verb: Token) -> Token | None:
+    """The object of a `verb_preps` preposition ("pushing for tougher sanctions": "sanctions"), else None."""
+    entries = lexicon()["stance_actions"].get("verb_preps", {})
+    lemma = verb.lemma_.lower()
+    for prep in (c for c in verb.children if c.dep_ == "prep" and f"{lemma} {c.lower_}" in entries):
+        pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+        if pobj is not None:
+            return pobj
     return None
 
 
@@ -760,6 +776,13 @@ def _action_reaction(
         return []
     span = actor_span(speaker_tok)
     rest = [t for t in doc if not (span.start <= t.i < span.end)]
+    aimed = _verb_prep_object(verb)
+    if aimed is not None:
+        # "is pushing for tougher sanctions on Iran": the target is in what is pushed for, not in a clause
+        # hung on it ("pushed for changes ... to recognize the clout of China") nor elsewhere in the sentence.
+        clauses = [c for c in aimed.subtree if c.dep_ in {"acl", "relcl", "advcl"} and c is not aimed]
+        hidden = {t.i for c in clauses for t in c.subtree}
+        rest = [t for t in aimed.subtree if t.i not in hidden]
     content_text = " ".join(t.text for t in rest)
     targets: list[str] = []
     for _, _, _, place in gazetteer().find_all(content_text, ctx.published_at):
@@ -769,7 +792,7 @@ def _action_reaction(
         if person.name and person.code and person.code != speaker.code and person.code not in targets:
             if any(re.search(rf"\b{re.escape(t)}\b", content_text) for t in person.tokens if len(t) > 2):
                 targets.append(person.code)
-    if not targets:
+    if not targets and aimed is None:
         targets = _context_targets(speaker, speaker_tok, doc, sent, ctx)
     mentions_visit = _about_visit(speaker, content_text, targets, visits)
     refers_visit = mentions_visit or _about_visit(speaker, content_text, targets, visits, loose=True)
@@ -1388,6 +1411,9 @@ def _findings(
     findings: list[tuple[str, str, str | None, str]] = []  # (stance, why, quote, evidence)
     if stance is not None and stance != "neutral":
         findings.append((stance, f"verb '{verb.text}'", quote_text, "stance_verb"))
+    elif _told_to(verb, speaker, sent, ctx):
+        # "told Japan to resolve the row": an order to another state, a demand that it change course.
+        findings.append(("negative", f"told a foreign state to act ('{verb.text}')", quote_text, "cue"))
     else:
         # Each coordinated clause of what was said can carry
         # its own stance ("X is flexible and Y is difficult").
@@ -1450,6 +1476,7 @@ def _foreign_duty(content: list[Token], speaker: Actor, sent: Sentence, ctx: Art
         negated = any(c.dep_ == "neg" for c in kids) and lemma in duty and (perfect or lemma in any_tense)
         # "should have no problems", "should manage modest growth", "must be": a forecast, not a demand
         obliged = lemma not in forecast and any(c.dep_ == "aux" and c.lower_ in _OBLIGATION_AUX for c in kids)
+        obliged = obliged or _must_in_other_words(verb, forecast)
         if negated == obliged:
             continue
         subj = next((c for c in kids if c.dep_ == "nsubj"), None)
@@ -1461,9 +1488,46 @@ def _foreign_duty(content: list[Token], speaker: Actor, sent: Sentence, ctx: Art
         others = [resolve_token_actor(c, ctx, sent) for c in subj.conjuncts]
         if speaker.code in {a.code for a in (actor, *others) if a is not None}:
             continue  # "the United States and India should not let ...", said an Indian minister: shared
-        word = "not " if negated else next(c.lower_ + " " for c in kids if c.lower_ in _OBLIGATION_AUX)
+        word = "not " if negated else next((c.lower_ + " " for c in kids if c.lower_ in _OBLIGATION_AUX), "")
         return f"a foreign state's duty ('{subj.text} ... {word}{verb.text}')"
     return None
+
+
+def _told_to(verb: Token, speaker: Actor, sent: Sentence, ctx: ArticleContext) -> bool:
+    """ "told Japan to open its market": "tell", a foreign state as its object and a "to" verb after it."""
+    if verb.lemma_.lower() != "tell" or any(c.dep_ == "neg" for c in verb.children):
+        return False
+    told = next((c for c in verb.children if c.dep_ in {"dobj", "dative"}), None)
+    if told is None or not any(
+        c.dep_ == "xcomp" and c.i > told.i and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+        for c in verb.children
+    ):
+        return False
+    actor = resolve_token_actor(told, ctx, sent)
+    return actor is not None and bool(actor.code) and actor.is_state and actor.code != speaker.code
+
+
+def _must_in_other_words(verb: Token, forecast: frozenset[str]) -> bool:
+    """ "Japan has to open its markets", "China needs to take steps", "Japan would have to show": "must" in
+    other words, a present or conditional "have/need" with a "to" verb. A past "had to" in a narrative tells
+    what happened ("Brazil had to suspend payments"), so it is left out."""
+    if verb.lemma_.lower() not in {"have", "need"} or verb.tag_ in {"VBD", "VBN"}:
+        return False
+    if any(t.tag_ in {"WDT", "WP"} for c in verb.children for t in (c, *c.children)):
+        return False  # "a program in which Greece has to specify its obligations": what it holds, no demand
+    if any(c.dep_ in {"dobj", "prep"} or c.lower_ == "yet" for c in verb.children):
+        # "has the right to", "will have until April to pay" (a deadline), "has yet to give" (not done yet)
+        return False
+    if verb.tag_ == "VB" and not any(
+        c.dep_ == "aux" and c.lower_ in {"would", "will"} for c in verb.children
+    ):
+        return False
+    return any(
+        c.dep_ == "xcomp"
+        and c.lemma_.lower() not in forecast
+        and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+        for c in verb.children
+    )
 
 
 def _not_a_state_reaction(

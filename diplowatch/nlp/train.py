@@ -536,6 +536,11 @@ def _append_reaction_report(results: dict, chosen: tuple) -> None:
         f"(diplowatch/data/reaction_scorer.json; mode 'off': no setting beat the rules alone by more than "
         f"{ADD_MARGIN}, the classifier is not loaded).",
         "",
+        "A caution on this comparison: the rules were written on dev + train, so their row is in-sample "
+        "while the classifier's rows are out of fold; the comparison favours the rules. Validation (`make "
+        "eval`) is the fair test of a mode: docs/extraction.md (extractor 0.21) gives the validation scores "
+        "of the best `add` and `replace` settings.",
+        "",
     ]
     with REPORT_PATH.open("a", encoding="utf-8") as fh:
         fh.write("\n".join(lines))

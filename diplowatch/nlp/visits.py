@@ -179,7 +179,7 @@ def _negated_status(
         for c in trigger.children
     ):
         return "cancelled", "negated against the plan ('will not travel ... as planned')"
-    if ("neg" in deps or lemmas & {"never"}) and not _not_until(trigger):
+    if ("neg" in deps or lemmas & {"never"}) and not _not_until(trigger) and not _beside_the_negation(chain):
         return None, "negated"
     if trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in {"miss", "skip"}:
         return None, "missed"  # "missed international meetings in Madrid and Washington"
@@ -201,6 +201,25 @@ def _negated_status(
         if t.lemma_.lower() in {"invite", "invitation"} and t.i < trigger.i:
             return None, "invitation only"
     return None
+
+
+# Prepositions of a trip noun that set the time of another act: that act's negation does not deny the trip
+# ("did not give details during his visit to Japan": the visit took place; "was not represented at the
+# meetings" does deny being there).
+_SCENE_PREPS = frozenset({"during", "after", "before", "since", "following", "throughout", "upon"})
+
+
+def _beside_the_negation(chain: list[Token]) -> bool:
+    """A trip noun hung by a time preposition on the negated verb ("did not say during the visit")."""
+    trigger = chain[0]
+    if trigger.pos_ != "NOUN":
+        return False
+    for tok in chain[1:]:
+        if any(c.dep_ == "neg" for c in tok.children):
+            return False
+        if tok.dep_ == "prep" and tok.lower_ in _SCENE_PREPS:
+            return True
+    return False
 
 
 def _not_until(trigger: Token) -> bool:
@@ -395,7 +414,7 @@ def _dated_status(
     if (
         d.precision == "day"
         and end < ctx.anchor - dt.timedelta(days=1)
-        and trigger.lemma_ not in {"arrive", "land"}
+        and trigger.lemma_ not in {"arrive", "land", "departure"}  # the day a trip began: under way since
     ):
         return "completed", "dated before the article"
     return None
@@ -569,6 +588,9 @@ def _tense_status(
     if tag in {"VBZ", "VBP"}:
         return "ongoing", "present tense"
     if tag in {"VBD", "VBN"}:
+        if lemma in {"leave", "depart"} and lemmas & {"already"} and lemmas & {"have", "has", "had"}:
+            # "has/had already left for Sweden": on the way there or there (the place left is over, by leg)
+            return "ongoing", "set off for the trip"
         if "had" in lemmas and "has" not in lemmas and not _reported(trigger):
             return "completed", "past perfect"  # "He had said earlier in Washington", "had travelled to"
         if lemmas & {"have", "has"} and lemma not in {
@@ -1012,9 +1034,9 @@ def _planned_by_noun(verb: Token) -> bool:
     )
 
 
-def _noun_visitor(trigger: Token) -> list[Token]:
-    """Candidate travellers for a trip noun, best first:
-    possessor, by-agent, then subjects of the verbs above it."""
+def _noun_own_visitors(trigger: Token) -> list[Token]:
+    """The travellers a trip noun names itself: its possessor, the parties "between" whom a meeting is, "by"
+    and "of" people."""
     out: list[Token] = []
     for child in trigger.children:
         if child.dep_ == "poss":
@@ -1039,6 +1061,14 @@ def _noun_visitor(trigger: Token) -> list[Token]:
                 for a in p.children
                 if a.dep_ == "pobj"
             )
+    return out
+
+
+def _noun_visitor(trigger: Token) -> list[Token]:
+    """Candidate travellers for a trip noun, best first:
+    possessor, by-agent, then subjects of the verbs above it."""
+    out = _noun_own_visitors(trigger)
+    meeting = trigger.lemma_.lower() in _MEETING_NOUNS and trigger.pos_ == "NOUN"
     cur = trigger
     reporters: set[int] = set()
     for _ in range(8):
@@ -1065,6 +1095,8 @@ def _noun_visitor(trigger: Token) -> list[Token]:
                     out.extend(g for g in child.children if g.dep_ == "pobj")
             subjects = [c for c in cur.children if c.dep_ in SUBJECTS and trigger not in c.subtree]
             subjects.sort(key=lambda c: c.i if c.i < cur.i else -c.i, reverse=True)
+            if meeting and not out and _placed_no_one(trigger, cur, subjects):
+                return []
             for subj in subjects:
                 out.append(subj)
                 out.extend(c for c in subj.children if c.dep_ == "appos")
@@ -1082,6 +1114,77 @@ def _noun_visitor(trigger: Token) -> list[Token]:
         )
     )
     return out
+
+
+_TOPIC_VERBS = frozenset({"discuss", "outline", "review", "consider", "debate"})
+_TIME_POINT_PREPS = frozenset({"until", "till"})
+
+
+def _meeting_as_topic(tok: Token) -> bool:
+    """A meeting noun that is the topic of a verb ("discuss the summit", "prepare for the summit",
+    "expectations for the summit") or a point in time still to come ("until the summit", "ahead of the
+    summit"), not a place where someone is. ("After/before the summit" is left to the clause's subject:
+    "Sarkozy appeared isolated after a meeting in Frankfurt" was there, "a communique could come out after
+    the Tokyo meeting" places no one, `_at_the_meeting`.)"""
+    head = tok.head
+    if any(c.dep_ == "poss" for c in tok.children):
+        return False  # "ahead of his talks in Berlin on Monday": his own meeting, still to come
+    if tok.dep_ == "dobj" and head.lemma_.lower() in _TOPIC_VERBS:
+        return True
+    if tok.dep_ != "pobj":
+        return False
+    if head.lower_ in _TIME_POINT_PREPS:
+        return True
+    if head.lower_ == "of" and head.head.lower_ in {"ahead", "prior"}:
+        return True
+    if head.lower_ == "to" and head.head.lower_ == "prior":
+        return True
+    # "prepare for the summit" (to get ready; "prepare a summit" arranges one)
+    return head.lower_ == "for" and head.head.lemma_.lower() in _TOPIC_VERBS | {
+        "prepare",
+        "expectation",
+        "agenda",
+    }
+
+
+def _placed_no_one(trigger: Token, verb: Token, subjects: list[Token]) -> bool:
+    """A meeting is where its clause's subject is: "steps could be reached at the summit in Venice, he hoped"
+    puts the steps there, not the one who hopes (a time word such as "ahead of" or "in time for" tells when,
+    and the parser often hangs it on the wrong clause, so only "at", "during", "on", "after", "before")."""
+    prep = _meeting_prep(trigger, verb) if subjects else None
+    # In the passive the doer is the "by" phrase ("a package, which was discussed by EU leaders at a summit").
+    doers = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    return bool(prep) and _no_person(doers or subjects, owners_count=prep not in {"after", "before"})
+
+
+def _meeting_prep(trigger: Token, verb: Token) -> str | None:
+    """The first preposition between a meeting noun and its verb when it places something there or then
+    ("at", "during", "on the sidelines of", "after", "before"), else None."""
+    for tok in (trigger, *trigger.ancestors):
+        if tok.i == verb.i:
+            return None
+        if tok.dep_ == "prep":
+            return tok.lower_ if tok.lower_ in {"at", "during", "on", "after", "before"} else None
+    return None
+
+
+def _no_person(subjects: list[Token], owners_count: bool = True) -> bool:
+    """Subjects that name no one who could travel: common nouns that are not people or offices ("steps",
+    "the results") or a relative "which", no personal pronoun, no name. With `owners_count` a thing someone
+    owns puts its owner there ("Ban's offer was made on the sidelines of the summit"); not for a time
+    ("Westerwelle's meeting was agreed after the summit")."""
+    lex = lexicon()
+    people = {w for w in (*lex["visitor_titles"], *lex["state_titles"]) if " " not in w}
+    people |= _GROUP_NOUNS | _OFFICIAL_GROUPS | {"delegation", "administration", "country", "nation", "state"}
+    return all(
+        s.tag_ == "WDT"
+        or s.pos_ == "NOUN"
+        and s.text.islower()  # a name the tagger took for a noun ("Schaeuble and Asmussen said") is someone
+        and not any(c.pos_ == "PROPN" for c in s.conjuncts)
+        and s.lemma_.lower() not in people
+        and not (owners_count and any(c.dep_ == "poss" for c in s.children))
+        for s in subjects
+    )
 
 
 def _follows_trip(agent: Token, trigger: Token) -> bool:
@@ -1184,22 +1287,21 @@ def _role_of(
     ):
         role = "presence"
     elif (
-        tok.dep_ in SUBJECTS
+        (tok.dep_ in SUBJECTS or tok.dep_ in {"appos", "conj"} and tok.head.dep_ in SUBJECTS)
         and tok.pos_ == "PROPN"
-        and any(
-            c.dep_ == "prep"
-            and c.lower_ == "in"
-            and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in c.children)
-            for c in tok.children
-        )
+        and _apposed_place(tok)
     ):
-        role = "apposed_presence"  # "Saouma, in Brazil for talks, said ..."
+        role = "apposed_presence"  # "Saouma, in Brazil for talks, said ...", "Duffy, here on a visit, said"
     elif tok.lower_ == "due" and tok.dep_ in {"acomp", "ROOT", "amod"}:
         role = "visit"
     elif _en_route(tok):
         role = "en_route"  # "made the visit to Mongolia en route to Beijing": on the way there
     elif tok.pos_ == "VERB" and _fronted_place(tok):
         role = "presence"  # "In Tokyo, U.S. Vice President Mike Pence urged Japan ...": the scene is set
+    elif tok.pos_ == "VERB" and any(
+        c.dep_ == "advmod" and _apposed_place(c.head, here_only=True) for c in tok.children
+    ):
+        role = "presence"  # "Duffy, here on a three-day visit, said": the parser hangs "here" on the verb
     return role
 
 
@@ -1464,6 +1566,8 @@ def _noun_parts(tok: Token, lemma: str, ctx: ArticleContext) -> _Parts:
         if lemma in {"visit", "trip", "tour", "stopover", "journey", "stay"}
         else {"from"}  # "on his return to Tehran from Moscow": the place one comes back from was visited
         if lemma == "return"
+        else {"for"}  # "before his departure for Paris": where one leaves for (the place left is not said)
+        if lemma == "departure"
         else {"in", "at"}
     )
     dest = _destination_tokens(tok, preps)
@@ -1498,6 +1602,10 @@ def _noun_parts(tok: Token, lemma: str, ctx: ArticleContext) -> _Parts:
             # "during a visit to meet Prime Minister David Cameron in London": the place of the trip's
             # purpose is the trip's.
             dest.extend((g, "in") for g in _prep_objects(purpose, {"in"}))
+    if lemma in {"talks", "meeting", "summit", "talk"} and _meeting_as_topic(tok):
+        # "discuss the June Venice summit", "prepare for the summit in Venice", "step down after the Venice
+        # summit": the meeting is what is talked of or a point in time, not where anyone is said to be.
+        dest = []
     if lemma in {"talks", "meeting", "summit", "talk"}:
         dest = [d for d in dest if d[1] in {"in", "at", "here", "modifier"}]
         # "a summit of European Union leaders in Brussels": the parser hangs the place on the members.
@@ -1627,6 +1735,20 @@ def _send_parts(tok: Token) -> _Parts | None:
     return visitor_toks, dest, None, None
 
 
+def _apposed_place(tok: Token, here_only: bool = False) -> bool:
+    """A person set in a place by a phrase hung on the name: "Saouma, in Brazil for talks, said", "Duffy,
+    here on a three-day visit, said" (a dateline's "here" with what brings him there; a quote's "here" is
+    the speaker's, wherever that is)."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "in" and not here_only:
+            if any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in c.children):
+                return True
+        elif c.dep_ == "advmod" and c.lower_ == "here" and not _quoted(c):
+            if any(g.dep_ == "prep" and g.lower_ in {"on", "for"} for g in c.children):
+                return True
+    return False
+
+
 def _apposed_parts(tok: Token) -> _Parts:
     visitor_toks = [tok]
     dest = [
@@ -1636,6 +1758,7 @@ def _apposed_parts(tok: Token) -> _Parts:
         for g in c.children
         if g.dep_ == "pobj"
     ]
+    dest += [(c, "here") for c in tok.children if c.dep_ == "advmod" and c.lower_ == "here"]
     return visitor_toks, dest, None, None
 
 
@@ -1655,6 +1778,22 @@ _FORUMS = frozenset(
 )
 
 
+def _gathered_in(audience: Token) -> list[Token]:
+    """The place an audience is said to be gathered in ("leaders gathered in Moscow", "delegates meeting in
+    Hanoi", "ministers assembled in Brussels"); also where the parser reads "told leaders gathered in Moscow"
+    as a clause of its own."""
+    gather = {"gather", "assemble", "meet", "convene"}
+    if audience.dep_ == "ccomp" and audience.lemma_.lower() in gather and audience.tag_ in {"VBD", "VBN"}:
+        if any(c.dep_ == "nsubj" and c.pos_ == "NOUN" for c in audience.children):
+            return _prep_objects(audience, {"in"})
+    return [
+        g
+        for acl in audience.children
+        if acl.dep_ == "acl" and acl.lemma_.lower() in gather
+        for g in _prep_objects(acl, {"in"})
+    ]
+
+
 def _meet_parts(tok: Token, role: str, sent: Sentence, ctx: ArticleContext) -> _Parts:
     visitor_toks = _visitor_token(tok)
     dest = []
@@ -1668,6 +1807,9 @@ def _meet_parts(tok: Token, role: str, sent: Sentence, ctx: ArticleContext) -> _
                 (g, "in") for p in child.children if p.dep_ == "prep" and p.lower_ == "in" for g in p.children
             )
             dest.extend((g, "here") for g in child.children if g.lower_ == "here")
+        elif role == "presence" and child.dep_ in {"dobj", "ccomp"} and _gathered_in(child):
+            # "told leaders gathered in Moscow": the audience is there, and so is who speaks to it.
+            dest.extend((g, "in") for g in _gathered_in(child))
         elif role == "presence" and child.dep_ == "dobj" and child.lemma_.lower() in _MEETING_NOUNS | _FORUMS:
             # "told a joint news conference with Gillard in Canberra": where the event one speaks to is.
             dest.extend(
@@ -2494,7 +2636,7 @@ def _co_visitors(
     and Sarkozy flew to X") and the states of a group ("the leaders of France,
     Germany and Italy met in Rome", "ministers from Germany and Spain"). `conjuncts`: False where the word
     marks its own noun only ("talks between X and a visiting delegation": X is no co-traveller)."""
-    toks = [(t, False) for t in vtok.conjuncts] if conjuncts else []
+    toks = [(t, False) for t in (*vtok.conjuncts, *_listed_appositions(vtok))] if conjuncts else []
     if vtok.lemma_.lower() in _GROUP_NOUNS or vtok.lower_ in _GROUP_NOUNS:
         for prep in (c for c in vtok.children if c.dep_ == "prep" and c.lower_ in {"of", "from"}):
             for pobj in (g for g in prep.children if g.dep_ == "pobj"):
@@ -2516,6 +2658,17 @@ def _co_visitors(
             continue  # a bare state coordinated with a traveller is not itself travelling
         out.setdefault(actor.code, actor)
     return list(out.values())
+
+
+def _listed_appositions(tok: Token) -> list[Token]:
+    """The members of a list the parser took for an apposition: in "Merkel, French President Hollande and
+    Spanish Prime Minister Rajoy met in Rome" "Hollande" hangs on "Merkel" as an appos that heads its own
+    "and" coordination; an apposition proper names the same person ("Merkel, the German leader")."""
+    out: list[Token] = []
+    for appos in (c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"):
+        if any(c.dep_ == "cc" for c in appos.children) and appos.conjuncts:
+            out += [appos, *appos.conjuncts]
+    return out
 
 
 def _dated_by_article_day(cand: VisitCandidate, tok: Token, sent: Sentence, ctx: ArticleContext) -> bool:

@@ -3021,3 +3021,157 @@ def test_a_weekend_trip_told_from_the_place_is_over(extractor):
 
 def test_a_plain_negation_denies_the_trip(extractor):
     assert visits_of(extractor, "German Chancellor Eva Roth will not travel to Vietnam.", WED_2010) == []
+
+
+def test_a_list_the_parser_took_for_an_apposition_travels_whole(extractor):
+    # "Merkel, French President Hollande and Spanish Prime Minister Rajoy": the parser hangs "Hollande" on
+    # "Merkel" as an apposition that heads its own "and"; each named leader came to Rome.
+    text = (
+        "German Chancellor Angela Merkel, French President Francois Hollande and Spanish Prime Minister "
+        "Mariano Rajoy met in Rome on Friday."
+    )
+    assert pairs(visits_of(extractor, text, WED_2010)) == {("DEU", "ITA"), ("FRA", "ITA"), ("ESP", "ITA")}
+    # guard: an apposition proper names the same person, no second traveller
+    one = (
+        "German Chancellor Eva Roth, the leader of Europe's biggest economy and a physicist, flew to Athens."
+    )
+    assert pairs(visits_of(extractor, one, WED_2010)) == {("DEU", "GRC")}
+
+
+def test_here_hung_on_a_name_places_it_under_the_dateline(extractor):
+    text = (
+        "BANGKOK, April 27 - Australian Trade Minister John Dunn, here on a three-day visit, said Thailand "
+        "should buy more wheat."
+    )
+    visits = visits_of(extractor, text, dt.date(1987, 4, 27))
+    assert {(v["visitor_code"], v["host_code"], v["status"]) for v in visits} == {("AUS", "THA", "ongoing")}
+
+
+def test_pushing_for_is_a_demand_on_who_is_inside_what_is_pushed_for(extractor):
+    rows = reactions_of(extractor, "Germany is pushing for tougher sanctions on Iran.")
+    assert {(r["reactor_code"], r["stance"], r["target_code"]) for r in rows} == {("DEU", "negative", "IRN")}
+    # guard: a state named in a clause hung on what is pushed for is not its target
+    clause = (
+        "U.S. President Tom Hale has pushed for changes in the global financial architecture to recognize "
+        "the economic clout of China."
+    )
+    assert reactions_of(extractor, clause) == []
+
+
+def reactions_of(extractor, text, published=MONDAY):
+    return extractor.extract("t", text, published)[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("U.S. Treasury Secretary James Baker said Japan needs to take steps to open its markets.", True),
+        ("U.S. Treasury Secretary James Baker said Japan has to open its markets.", True),
+        ("U.S. Treasury Secretary James Baker said Japan would have to show it had stopped dumping.", True),
+        # guards: no "to" verb; a past "had to" tells what happened; a relative clause tells what a plan holds
+        ("U.S. Treasury Secretary James Baker said Japan needs more time.", False),
+        ("U.S. Treasury Secretary James Baker said Japan had to suspend its payments last year.", False),
+        (
+            "U.S. Treasury Secretary James Baker said Japan will have until April to pay back the credits.",
+            False,
+        ),
+        ("U.S. Treasury Secretary James Baker said Japan has yet to give its blessing to the plan.", False),
+        (
+            'German Chancellor Eva Roth said: "A program will be drawn up, in which Greece also has to '
+            'specify its obligations again."',
+            False,
+        ),
+    ],
+)
+def test_must_in_other_words_is_a_demand(extractor, text, expected):
+    keys = {(r["reactor_code"], r["stance"]) for r in reactions_of(extractor, text, dt.date(1987, 3, 4))}
+    assert (("USA", "negative") in keys or ("DEU", "negative") in keys) is expected
+
+
+def test_summit_venues_and_the_nations_of_britain_are_places(extractor):
+    venice = "Japanese Prime Minister Taro Sato will attend the Venice summit next month."
+    assert pairs(visits_of(extractor, venice)) == {("JPN", "ITA")}
+    belfast = "U.S. Secretary of State Ann Kerr will travel to Northern Ireland next week."
+    assert pairs(visits_of(extractor, belfast)) == {("USA", "GBR")}
+
+
+def test_having_left_for_a_place_is_being_on_the_way_there(extractor):
+    text = "BONN, Oct 20 - U.S. Treasury Secretary Jim Baker had already left Bonn for Sweden on Monday."
+    statuses = {v["host_code"]: v["status"] for v in visits_of(extractor, text, dt.date(1987, 10, 20))}
+    assert statuses == {"DEU": "completed", "SWE": "ongoing"}
+
+
+def test_speaking_to_an_audience_gathered_somewhere_is_being_there(extractor):
+    text = "Chinese President Li Wei told leaders gathered in Moscow that the dollar should be replaced."
+    assert pairs(visits_of(extractor, text, WED_2010)) == {("CHN", "RUS")}
+
+
+def test_a_departure_for_a_place_is_a_trip_there(extractor):
+    before = (
+        "Talking to reporters before his departure for Paris, Brazilian Finance Minister Jose Lima said the "
+        "talks were useful."
+    )
+    assert {(v["host_code"], v["status"]) for v in visits_of(extractor, before)} == {("FRA", "planned")}
+    since = "Since his departure for Paris on Monday, Brazilian Finance Minister Jose Lima has met bankers."
+    assert {(v["host_code"], v["status"]) for v in visits_of(extractor, since, WED_2010)} == {
+        ("FRA", "ongoing")
+    }
+
+
+def test_a_meeting_is_where_its_clauses_subject_is(extractor):
+    # The steps are to be reached at the summit; the one who hopes for them is not said to go.
+    hoped = "French Prime Minister Jean Morel said he hoped steps could be reached at the summit in Venice."
+    assert visits_of(extractor, hoped) == []
+    # guard: a person as the clause's subject is at the meeting
+    raise_it = "French Prime Minister Jean Morel said he would raise the issue at the summit in Venice."
+    assert pairs(visits_of(extractor, raise_it)) == {("FRA", "ITA")}
+
+
+def test_a_negated_act_during_a_trip_does_not_deny_the_trip(extractor):
+    during = "U.S. President Tom Hale did not give details during a tour that took him to Japan and China."
+    assert pairs(visits_of(extractor, during, WED_2010)) == {("USA", "JPN"), ("USA", "CHN")}
+    # guard: the trip itself denied
+    assert visits_of(extractor, "U.S. President Tom Hale did not make the trip to Japan.", WED_2010) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japanese Prime Minister Taro Sato would discuss the June summit in Rome with his cabinet.",
+        "A communique could come out after the summit in Rome, Japanese Prime Minister Taro Sato said.",
+        "Japanese Prime Minister Taro Sato will stay in office until the summit in Rome in June.",
+        "Japanese Prime Minister Taro Sato hopes to prepare for the summit in Rome in June.",
+    ],
+)
+def test_a_meeting_talked_of_or_used_as_a_time_places_no_one(extractor, text):
+    assert visits_of(extractor, text, WED_2010) == []
+
+
+def test_ones_own_meeting_ahead_is_still_a_trip(extractor):
+    # guard of the rule above: "his talks in Berlin" are his, and still to come
+    text = (
+        "French President Jean Morel, who met Italian Prime Minister Luis Vega in Paris ahead of his talks "
+        "in Berlin on Monday with German Chancellor Eva Roth, said Europe would hold."
+    )
+    assert ("FRA", "DEU") in pairs(visits_of(extractor, text, WED_2010))
+
+
+def test_not_being_at_a_meeting_is_not_being_there(extractor):
+    # a negation of presence at a meeting does deny it (unlike one of an act during a trip)
+    text = "British Finance Minister Ann Reid was not represented at the meetings in Washington."
+    assert visits_of(extractor, text, WED_2010) == []
+
+
+def test_an_aide_to_a_leader_speaks_for_the_leaders_side(exhaustive_extractor):
+    text = "An aide to French Prime Minister Jean Morel criticized the German position."
+    keys = {(r["reactor_code"], r["stance"]) for r in reactions_of(exhaustive_extractor, text)}
+    assert keys == {("FRA", "negative")}
+
+
+def test_telling_another_state_to_act_is_a_demand(exhaustive_extractor):
+    told = "British Trade Minister Ann Reid told Japan to open its market."
+    keys = {(r["reactor_code"], r["stance"]) for r in reactions_of(exhaustive_extractor, told)}
+    assert keys == {("GBR", "negative")}
+    # guard: telling one's own side, or reporters, is no demand on a foreign state
+    own = "British Trade Minister Ann Reid told British firms to invest in Japan."
+    assert reactions_of(exhaustive_extractor, own) == []
