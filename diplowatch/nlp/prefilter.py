@@ -95,8 +95,15 @@ def _word_classes() -> dict[str, int]:
     for phrase in [*lex["stance_actions"]["phrasal_verbs"], *lex["stance_actions"]["verb_preps"]]:
         verb, particle = phrase.split()
         stance |= {f"{form} {particle}" for form in inflections(verb)}
+    # "Germany wants Greece to stick to its program": a demand on the one wanted to act (reactions._directed)
+    stance |= _forms(["want"])
     # idioms of verb, object and preposition ("threw its weight behind"): their object word
-    stance |= _forms(phrase.split()[1] for phrase in lex["stance_actions"]["verb_object_preps"])
+    # (not where the verb is already a stance word: "wants an end to" must not make "end" one)
+    stance |= _forms(
+        phrase.split()[1]
+        for phrase in lex["stance_actions"]["verb_object_preps"]
+        if phrase.split()[0] not in {"want", *lex["stance_verbs"]}
+    )
     # position adjectives with their prepositions ("critical of", "opposed to", "supportive of")
     stance |= {
         f"{adjective} {prep}"

@@ -295,6 +295,8 @@ def _stance_action(verb: Token) -> str | None:
     aimed = _verb_prep_object(verb)
     if aimed is not None:
         return acts["verb_preps"][f"{lemma} {aimed.head.lower_}"]
+    if lemma == "want" and _directed(verb) is not None:
+        return "negative"  # "Germany wants Greece to stick to its program": a demand that the other act
     # An idiom of verb, object and preposition: "threw its weight behind the idea".
     for obj in (c for c in verb.children if c.dep_ == "dobj"):
         for prep in (c for c in (*verb.children, *obj.children) if c.dep_ == "prep"):
@@ -753,6 +755,19 @@ def _coordinated_speakers(
     return out
 
 
+def _act_targets(content_text: str, speaker: Actor, ctx: ArticleContext) -> list[str]:
+    """The foreign states and IGOs, and the countries of the foreign people, a stance act's words name."""
+    targets: list[str] = []
+    for _, _, _, place in gazetteer().find_all(content_text, ctx.published_at):
+        if place.code != speaker.code and place.code not in targets:
+            targets.append(place.code)
+    for person in ctx.people.people:
+        if person.name and person.code and person.code != speaker.code and person.code not in targets:
+            if any(re.search(rf"\b{re.escape(t)}\b", content_text) for t in person.tokens if len(t) > 2):
+                targets.append(person.code)
+    return targets
+
+
 def _action_reaction(
     verb: Token, stance: str, sent: Sentence, ctx: ArticleContext, visits: list
 ) -> list[ReactionCandidate]:
@@ -774,6 +789,9 @@ def _action_reaction(
         return []
     if _domestic_addressee(verb, speaker, ctx):
         return []
+    directed = _foreign_directed(verb, speaker, sent, ctx) if verb.lemma_.lower() == "want" else None
+    if directed is None and verb.lemma_.lower() == "want" and _directed(verb) is not None:
+        return []  # "Obama wants Congress to pass the bill": a wish for one's own side
     span = actor_span(speaker_tok)
     rest = [t for t in doc if not (span.start <= t.i < span.end)]
     aimed = _verb_prep_object(verb)
@@ -784,14 +802,8 @@ def _action_reaction(
         hidden = {t.i for c in clauses for t in c.subtree}
         rest = [t for t in aimed.subtree if t.i not in hidden]
     content_text = " ".join(t.text for t in rest)
-    targets: list[str] = []
-    for _, _, _, place in gazetteer().find_all(content_text, ctx.published_at):
-        if place.code != speaker.code and place.code not in targets:
-            targets.append(place.code)
-    for person in ctx.people.people:
-        if person.name and person.code and person.code != speaker.code and person.code not in targets:
-            if any(re.search(rf"\b{re.escape(t)}\b", content_text) for t in person.tokens if len(t) > 2):
-                targets.append(person.code)
+    # "wants Greece to stick to its program": the one directed is the target, no other state named
+    targets = [directed.code] if directed is not None else _act_targets(content_text, speaker, ctx)
     if not targets and aimed is None:
         targets = _context_targets(speaker, speaker_tok, doc, sent, ctx)
     mentions_visit = _about_visit(speaker, content_text, targets, visits)
@@ -1493,18 +1505,37 @@ def _foreign_duty(content: list[Token], speaker: Actor, sent: Sentence, ctx: Art
     return None
 
 
-def _told_to(verb: Token, speaker: Actor, sent: Sentence, ctx: ArticleContext) -> bool:
-    """ "told Japan to open its market": "tell", a foreign state as its object and a "to" verb after it."""
-    if verb.lemma_.lower() != "tell" or any(c.dep_ == "neg" for c in verb.children):
-        return False
+def _directed(verb: Token) -> Token | None:
+    """Whom a "tell" or "want" directs to act: "told Japan to open its market", "wants Greece to stick to its
+    program" (the parser makes the second a clause with its own subject). None when negated."""
+    if verb.lemma_.lower() not in {"tell", "want"} or any(c.dep_ == "neg" for c in verb.children):
+        return None
+
+    def to_verb(c: Token) -> bool:
+        return any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+
     told = next((c for c in verb.children if c.dep_ in {"dobj", "dative"}), None)
-    if told is None or not any(
-        c.dep_ == "xcomp" and c.i > told.i and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
-        for c in verb.children
-    ):
-        return False
-    actor = resolve_token_actor(told, ctx, sent)
-    return actor is not None and bool(actor.code) and actor.is_state and actor.code != speaker.code
+    if told is not None and any(c.dep_ == "xcomp" and c.i > told.i and to_verb(c) for c in verb.children):
+        return told
+    for clause in (c for c in verb.children if c.dep_ == "ccomp" and to_verb(c)):
+        subject = next((g for g in clause.children if g.dep_ == "nsubj"), None)
+        if subject is not None and subject.i > verb.i:
+            return subject
+    return None
+
+
+def _foreign_directed(verb: Token, speaker: Actor, sent: Sentence, ctx: ArticleContext) -> Actor | None:
+    """The foreign state a "tell"/"want" directs to act, if any."""
+    told = _directed(verb)
+    actor = resolve_token_actor(told, ctx, sent) if told is not None else None
+    if actor is None or not actor.code or not actor.is_state or actor.code == speaker.code:
+        return None
+    return actor
+
+
+def _told_to(verb: Token, speaker: Actor, sent: Sentence, ctx: ArticleContext) -> bool:
+    """ "told Japan to open its market": an order to a foreign state."""
+    return verb.lemma_.lower() == "tell" and _foreign_directed(verb, speaker, sent, ctx) is not None
 
 
 def _must_in_other_words(verb: Token, forecast: frozenset[str]) -> bool:

@@ -249,17 +249,25 @@ def _clause_order_status(
         if gov_status is not None:
             return gov_status, f"participle leg of '{governor.text}' ({gov_why})"
     # "... will be explained this week when X visits Washington": English puts a time clause under a future
-    # in the present tense; the trip is still to come.
+    # in the present tense; the trip is still to come. So is a trip noun of such a clause ("his demand when
+    # he arrives for talks would be ...").
+    clause = trigger if trigger.pos_ in {"VERB", "AUX"} else _clause_head(trigger)
     if (
-        trigger.tag_ in {"VBZ", "VBP"}
-        and trigger.dep_ in {"advcl", "relcl"}  # "this week when X visits": a relative clause of "week"
-        and any(c.dep_ == "advmod" and c.lower_ in {"when", "once", "while"} for c in trigger.children)
+        clause.tag_ in {"VBZ", "VBP"}
+        and clause.dep_ in {"advcl", "relcl"}  # "this week when X visits": a relative clause of "week"
+        and any(c.dep_ == "advmod" and c.lower_ in {"when", "once", "while"} for c in clause.children)
         and any(
             c.dep_ == "aux" and c.lower_ in {"will", "shall", "'ll", "would"}
-            for c in _governing_verb(trigger).children
+            for c in _governing_verb(clause).children
         )
     ):
         return "planned", "time clause under a future"
+    # "before April 19, when Abe visits Washington": a "when" clause of a day still to come is that day's.
+    if clause.dep_ == "relcl" and ctx.anchor and any(c.lower_ == "when" for c in clause.children):
+        named = find_dates(clause.doc.text, ctx.anchor, future=True)
+        day = next((d for d in named if d.precision == "day" and d.start <= clause.head.idx < d.end), None)
+        if day is not None and day.start_date is not None and day.start_date > ctx.anchor:
+            return "planned", "a day still to come, 'when'"
     # "just days before X meets Y in Washington", "until X arrives": a present tense after "before" or "until"
     # tells what is still to come.
     if (
@@ -1212,6 +1220,15 @@ def _destination_tokens(trigger: Token, preps: set[str]) -> list[tuple[Token, st
     for child in trigger.children:
         if child.dep_ in {"dobj", "attr"} and trigger.pos_ == "VERB":
             out.append((child, "dobj"))
+        elif (
+            child.dep_ == "npadvmod"
+            and child.pos_ == "PROPN"
+            and child.i == trigger.i + 1
+            and trigger.lemma_.lower() in {"visit", "tour"}
+        ):
+            # "when Nakasone visits Washington.": the parser takes the place right after the verb for an
+            # adverbial noun ("visits Monday"); a proper name there is what is visited
+            out.append((child, "dobj"))
         elif child.dep_ == "prep" and child.lower_ in preps:
             for g in child.children:
                 if g.dep_ in {"pobj", "pcomp"}:
@@ -1432,8 +1449,32 @@ def _one_per_trip(cands: list[VisitCandidate]) -> list[VisitCandidate]:
         (k.visitor.code, k.host_code) for k in kept if k.status == "ongoing" and k.role in _TRAVEL_ROLES
     }
     kept = [k for k in kept if not (_meeting_to_come(k) and (k.visitor.code, k.host_code) in under_way)]
+    # "when he arrives for talks with Reagan on Wednesday": the talks are what the trip is for, one trip with
+    # the travel verb's status, not a second one.
+    travels = {
+        (k.visitor.code, k.host_code, k.trigger.i): k for k in kept if k.role == "visit" and not k.negated
+    }
+    for k in kept:
+        trip = (
+            travels.get((k.visitor.code, k.host_code, k.trigger.head.head.i))
+            if _purpose_of(k, travels)
+            else None
+        )
+        if trip is not None and trip.location is None:
+            trip.location = k.location  # "heads for Britain for talks with officials in London"
+    kept = [k for k in kept if not _purpose_of(k, travels)]
     order = {id(c): n for n, c in enumerate(cands)}
     return sorted(kept, key=lambda c: order[id(c)])
+
+
+def _purpose_of(c: VisitCandidate, travels: dict[tuple, VisitCandidate]) -> bool:
+    """A meeting noun that is the "for" purpose of a travel verb of the same pair ("arrives for talks")."""
+    if c.role != "noun" or c.trigger.lemma_.lower() not in _MEETING_NOUNS:
+        return False
+    prep = c.trigger.head
+    return (
+        prep.dep_ == "prep" and prep.lower_ == "for" and (c.visitor.code, c.host_code, prep.head.i) in travels
+    )
 
 
 def _under_movement_verb(noun: Token, verbs: dict) -> bool:
@@ -1778,6 +1819,39 @@ _FORUMS = frozenset(
 )
 
 
+# Common nouns that name a place one can be in ("said in the Japanese capital").
+_PLACE_NOUNS = frozenset(
+    {"capital", "city", "town", "port", "resort", "country", "island", "village", "region"}
+)
+
+
+# What one says something in, where it is given somewhere ("said in a speech in London").
+_SPOKEN_EVENTS = frozenset({"speech", "address", "lecture", "remarks", "briefing", "conference", "ceremony"})
+
+
+def _place_word(tok: Token) -> bool:
+    """A name, a place noun, or a thing of a named place ("at London's Chatham House think tank")."""
+    return (
+        tok.pos_ == "PROPN"
+        or tok.lemma_.lower() in _PLACE_NOUNS
+        or any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in tok.children)
+    )
+
+
+def _a_place_word(pobj: Token, role: str) -> bool:
+    """Whether the object of "in" after a presence verb names a place: "said in Tokyo", "said in the Japanese
+    capital", "said in a speech in London"; not "said in the aftermath of the Canadian pact", "said in an
+    interview with a German paper" or "said in a statement ahead of talks in Doha"."""
+    if role != "presence" or _place_word(pobj) or pobj.left_edge.pos_ == "PROPN":
+        return True  # also "said in London producers cannot ...", the parser's "London producers"
+    if any(t.lower_ == "here" and t.dep_ == "advmod" for t in pobj.subtree):
+        return True  # "in a statement to the conference here": under the dateline
+    return any(  # also "in a state of the union speech in Strasbourg", the speech hung on "state"
+        t.lemma_.lower() in _SPOKEN_EVENTS and any(_place_word(g) for g in _prep_objects(t, {"in", "at"}))
+        for t in pobj.subtree
+    )
+
+
 def _gathered_in(audience: Token) -> list[Token]:
     """The place an audience is said to be gathered in ("leaders gathered in Moscow", "delegates meeting in
     Hanoi", "ministers assembled in Brussels"); also where the parser reads "told leaders gathered in Moscow"
@@ -1799,7 +1873,7 @@ def _meet_parts(tok: Token, role: str, sent: Sentence, ctx: ArticleContext) -> _
     dest = []
     for child in tok.children:
         if child.dep_ == "prep" and child.lower_ == "in":
-            dest.extend((g, "in") for g in child.children if g.dep_ == "pobj")
+            dest.extend((g, "in") for g in child.children if g.dep_ == "pobj" and _a_place_word(g, role))
         elif child.dep_ == "advmod" and child.lower_ == "here":
             dest.append((child, "here"))
         elif role == "meet" and child.dep_ == "dobj":

@@ -3175,3 +3175,64 @@ def test_telling_another_state_to_act_is_a_demand(exhaustive_extractor):
     # guard: telling one's own side, or reporters, is no demand on a foreign state
     own = "British Trade Minister Ann Reid told British firms to invest in Japan."
     assert reactions_of(exhaustive_extractor, own) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Germany wants Greece to stick to its reform program.", {("DEU", "negative", "GRC")}),
+        ("China wants the European Union to end its embargo on arms sales.", {("CHN", "negative", "EU")}),
+        ("China wants an end to U.S. arms sales to Taiwan.", {("CHN", "negative", "USA")}),
+        # guards: a wish for one's own side, a negated wish, one's own intent
+        ("U.S. President Tom Hale wants Congress to pass the bill.", set()),
+        ("Germany does not want Greece to leave the euro.", set()),
+        ("Germany wants to help Greece.", set()),
+    ],
+)
+def test_wanting_another_state_to_act_is_a_demand(extractor, text, expected):
+    got = {(r["reactor_code"], r["stance"], r["target_code"]) for r in reactions_of(extractor, text)}
+    assert got == expected
+
+
+def test_talks_a_trip_is_for_are_that_trip(extractor):
+    # One trip, with the arrival's status: not a second trip "under way" told by the talks.
+    text = (
+        "NEW YORK, April 27 - Japanese officials have said Nakasone's main demand when he arrives for talks "
+        "with Reagan on Wednesday would be the immediate lifting of the tariffs."
+    )
+    visits = visits_of(extractor, text, dt.date(1987, 4, 27))
+    assert {(v["visitor_code"], v["host_code"], v["status"]) for v in visits} == {("JPN", "USA", "planned")}
+
+
+def test_a_place_read_as_an_adverbial_noun_after_visits_is_visited(extractor):
+    text = "The issue will be explained this week when Japanese Prime Minister Taro Sato visits Washington."
+    visits = visits_of(extractor, text, dt.date(1987, 4, 27))
+    assert {(v["visitor_code"], v["host_code"], v["status"]) for v in visits} == {("JPN", "USA", "planned")}
+
+
+def test_said_in_a_phrase_that_is_no_place_places_no_one(extractor):
+    aftermath = (
+        "U.S. Trade Representative Clayton Yeutter said in the aftermath of the Canadian and Israeli pacts "
+        "that he criticized the protectionists."
+    )
+    assert visits_of(extractor, aftermath, dt.date(1987, 10, 19)) == []
+    interview = (
+        "IMF chief Ann Reid said in an interview with a German newspaper that she criticized the plan."
+    )
+    assert visits_of(extractor, interview, dt.date(1987, 10, 19)) == []
+    # guards: a place named as a common noun still is one, and so is the place of a speech
+    capital = (
+        "U.S. Trade Representative Clayton Yeutter said in the Japanese capital that others want access."
+    )
+    assert pairs(visits_of(extractor, capital, dt.date(1987, 10, 19))) == {("USA", "JPN")}
+    speech = "Polish Foreign Minister Jan Nowak said in a speech in Paris that Europe must not split."
+    assert pairs(visits_of(extractor, speech, dt.date(1987, 10, 19))) == {("POL", "FRA")}
+
+
+def test_a_when_clause_of_a_day_to_come_is_planned(extractor):
+    text = (
+        "TOKYO, April 7 - The party is expected to formalise the package before April 19, when Japanese "
+        "Foreign Minister Taro Sato visits Washington."
+    )
+    visits = visits_of(extractor, text, dt.date(1987, 4, 7))
+    assert {(v["visitor_code"], v["host_code"], v["status"]) for v in visits} == {("JPN", "USA", "planned")}
