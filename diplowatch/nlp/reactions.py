@@ -789,8 +789,9 @@ def _action_reaction(
         return []
     if _domestic_addressee(verb, speaker, ctx):
         return []
-    directed = _foreign_directed(verb, speaker, sent, ctx) if verb.lemma_.lower() == "want" else None
-    if directed is None and verb.lemma_.lower() == "want" and _directed(verb) is not None:
+    wanted = _directed(verb) if verb.lemma_.lower() == "want" else None
+    directed = _foreign_directed(verb, speaker, sent, ctx) if wanted is not None else None
+    if wanted is not None and directed is None:
         return []  # "Obama wants Congress to pass the bill": a wish for one's own side
     span = actor_span(speaker_tok)
     rest = [t for t in doc if not (span.start <= t.i < span.end)]

@@ -1133,7 +1133,7 @@ def _meeting_as_topic(tok: Token) -> bool:
     "expectations for the summit") or a point in time still to come ("until the summit", "ahead of the
     summit"), not a place where someone is. ("After/before the summit" is left to the clause's subject:
     "Sarkozy appeared isolated after a meeting in Frankfurt" was there, "a communique could come out after
-    the Tokyo meeting" places no one, `_at_the_meeting`.)"""
+    the Tokyo meeting" places no one, `_placed_no_one`.)"""
     head = tok.head
     if any(c.dep_ == "poss" for c in tok.children):
         return False  # "ahead of his talks in Berlin on Monday": his own meeting, still to come
@@ -1176,14 +1176,25 @@ def _meeting_prep(trigger: Token, verb: Token) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _people_nouns() -> frozenset[str]:
+    """Common nouns that name people or offices who can travel (titles, groups, "delegation", "country")."""
+    lex = lexicon()
+    titles = {w for w in (*lex["visitor_titles"], *lex["state_titles"]) if " " not in w}
+    return frozenset(
+        titles
+        | _GROUP_NOUNS
+        | _OFFICIAL_GROUPS
+        | {"delegation", "administration", "country", "nation", "state"}
+    )
+
+
 def _no_person(subjects: list[Token], owners_count: bool = True) -> bool:
     """Subjects that name no one who could travel: common nouns that are not people or offices ("steps",
     "the results") or a relative "which", no personal pronoun, no name. With `owners_count` a thing someone
     owns puts its owner there ("Ban's offer was made on the sidelines of the summit"); not for a time
     ("Westerwelle's meeting was agreed after the summit")."""
-    lex = lexicon()
-    people = {w for w in (*lex["visitor_titles"], *lex["state_titles"]) if " " not in w}
-    people |= _GROUP_NOUNS | _OFFICIAL_GROUPS | {"delegation", "administration", "country", "nation", "state"}
+    people = _people_nouns()
     return all(
         s.tag_ == "WDT"
         or s.pos_ == "NOUN"
@@ -1454,15 +1465,11 @@ def _one_per_trip(cands: list[VisitCandidate]) -> list[VisitCandidate]:
     travels = {
         (k.visitor.code, k.host_code, k.trigger.i): k for k in kept if k.role == "visit" and not k.negated
     }
-    for k in kept:
-        trip = (
-            travels.get((k.visitor.code, k.host_code, k.trigger.head.head.i))
-            if _purpose_of(k, travels)
-            else None
-        )
-        if trip is not None and trip.location is None:
-            trip.location = k.location  # "heads for Britain for talks with officials in London"
-    kept = [k for k in kept if not _purpose_of(k, travels)]
+    purposes = [k for k in kept if _purpose_of(k, travels)]
+    for k in purposes:
+        trip = travels[(k.visitor.code, k.host_code, k.trigger.head.head.i)]
+        trip.location = trip.location or k.location  # "heads for Britain for talks with officials in London"
+    kept = [k for k in kept if all(k is not p for p in purposes)]
     order = {id(c): n for n, c in enumerate(cands)}
     return sorted(kept, key=lambda c: order[id(c)])
 
