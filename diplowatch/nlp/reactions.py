@@ -1506,19 +1506,20 @@ def _foreign_duty(content: list[Token], speaker: Actor, sent: Sentence, ctx: Art
     return None
 
 
+def _to_verb(verb: Token) -> bool:
+    """A verb with its infinitive "to" ("to open", "to stick")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def _directed(verb: Token) -> Token | None:
     """Whom a "tell" or "want" directs to act: "told Japan to open its market", "wants Greece to stick to its
     program" (the parser makes the second a clause with its own subject). None when negated."""
     if verb.lemma_.lower() not in {"tell", "want"} or any(c.dep_ == "neg" for c in verb.children):
         return None
-
-    def to_verb(c: Token) -> bool:
-        return any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
-
     told = next((c for c in verb.children if c.dep_ in {"dobj", "dative"}), None)
-    if told is not None and any(c.dep_ == "xcomp" and c.i > told.i and to_verb(c) for c in verb.children):
+    if told is not None and any(c.dep_ == "xcomp" and c.i > told.i and _to_verb(c) for c in verb.children):
         return told
-    for clause in (c for c in verb.children if c.dep_ == "ccomp" and to_verb(c)):
+    for clause in (c for c in verb.children if c.dep_ == "ccomp" and _to_verb(c)):
         subject = next((g for g in clause.children if g.dep_ == "nsubj"), None)
         if subject is not None and subject.i > verb.i:
             return subject
@@ -1554,12 +1555,7 @@ def _must_in_other_words(verb: Token, forecast: frozenset[str]) -> bool:
         c.dep_ == "aux" and c.lower_ in {"would", "will"} for c in verb.children
     ):
         return False
-    return any(
-        c.dep_ == "xcomp"
-        and c.lemma_.lower() not in forecast
-        and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
-        for c in verb.children
-    )
+    return any(c.dep_ == "xcomp" and c.lemma_.lower() not in forecast and _to_verb(c) for c in verb.children)
 
 
 def _not_a_state_reaction(
