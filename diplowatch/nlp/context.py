@@ -159,7 +159,7 @@ def firm_nationalities(text: str, on_date: dt.date | None) -> dict[str, str]:
 @lru_cache(maxsize=1)
 def _title_regex() -> re.Pattern:
     words = sorted(lexicon().set("state_titles"), key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")(?:s|es)?\b")
 
 
 def token_offset(sent: Sentence, tok: Token) -> int:
@@ -480,6 +480,10 @@ def _owner_actor(
     return Actor(None, place.code, state, "named state" if state else why, kind, text, has_title)
 
 
+# The people who head a state bank ("the Peruvian central bank president", "its central bank governor").
+_BANK_HEADS = frozenset({"governor", "president", "chief", "head", "chairman", "director"})
+
+
 def resolve_token_actor(tok: Token, ctx: ArticleContext, sent: Sentence) -> Actor | None:
     """The actor a subject/object token refers to, using the article's people index for names and pronouns."""
     if tok.lower_ in RELATIVES and tok.dep_.startswith("nsubj"):
@@ -506,6 +510,10 @@ def resolve_token_actor(tok: Token, ctx: ArticleContext, sent: Sentence) -> Acto
         for _, _, surface, _ in gazetteer().find_all(text, ctx.published_at)
         for w in surface.split()
     }
+    if tok.lemma_.lower() in _BANK_HEADS and any(bank in low for bank in lexicon()["state_bank_words"]):
+        # "the Peruvian central bank president": the head of a state bank, no banker (a bank itself is
+        # no state speaker)
+        head_words -= {"bank", "banks"}
     non_state = _non_state(tok, head_words, ctx)
     if non_state:
         return Actor(None, None, False, f"non-state ({non_state})", "other", text, has_title)
@@ -558,6 +566,10 @@ def _unnamed_title_actor(
     owner = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in _POSSESSIVE_PRONOUNS), None)
     if owner is not None:
         held_by = resolve_token_actor(owner, ctx, sent)
+        if held_by is None and owner.lower_ in {"its", "their"}:
+            held_by = _state_subject_before(owner, ctx, sent)
+            if held_by is None:
+                return None  # "its central bank governor": some body's, not the dateline state's
         if held_by is not None and held_by.code and held_by.is_state:
             return Actor(None, held_by.code, state, f"office of {held_by.reason}", "office", text, True)
     # "other leaders", "officials": a plural title is not the one person last named by that title.
@@ -579,6 +591,17 @@ def _unnamed_title_actor(
             return Actor(
                 None, ctx.home_code, state, "institution of the dateline country", "office", text, True
             )
+    return None
+
+
+def _state_subject_before(pron: Token, ctx: ArticleContext, sent: Sentence) -> Actor | None:
+    """The state an "its" / "their" stands for: the nearest state or IGO named as a subject before it in its
+    sentence ("Norway protects itself ..., but its central bank governor has warned")."""
+    for t in reversed(pron.doc[pron.sent.start : pron.i]):
+        if t.dep_ in {"nsubj", "nsubjpass"} and t.pos_ == "PROPN":
+            actor = resolve_token_actor(t, ctx, sent)
+            if actor is not None and actor.code and actor.kind in {"state", "igo"}:
+                return actor
     return None
 
 

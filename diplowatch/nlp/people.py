@@ -204,6 +204,9 @@ _PERSON_OFFICES = frozenset(
     | {"envoy", "ambassador"}
 )
 
+# Institutions of a story that are the dateline state's when nothing else owns them ("the ministry said").
+_HOME_INSTITUTIONS = r"treasury|ministry|central bank|government|administration|parliament"
+
 _UNNAMED = re.compile(
     r"\b(?P<title>(?i:spokes(?:man|woman|person)|officials?|ministry|embassy|government|diplomats?|envoy|delegation|mission|authorities|"
     r"administration|treasury|statement|parliament|legislature|central bank|ambassador))\b"
@@ -730,8 +733,13 @@ class PeopleIndex:
             phrase = f"{prefix}{m.group('title')}{m.group('suffix')}"
             code = self._owner_code(phrase)
             reason = "office of a named state"
-            if not code and re.search(
-                r"treasury|ministry|central bank|government|administration|parliament", phrase, re.I
+            owned = not kept and raw.split()[-1:] in (["its"], ["their"], ["his"], ["her"])
+            if (
+                not code
+                and not owned  # "its central bank governor": some state's, said in the sentence
+                and re.search(
+                    r"treasury|ministry|central bank|government|administration|parliament", phrase, re.I
+                )
             ):
                 code, reason = self.home_code, "institution of the dateline country"
             if not code:

@@ -116,7 +116,11 @@ def _word_classes() -> dict[str, int]:
         (visit - speech, VISIT),
         (stance - speech, STANCE),
         (speech, SPEECH),
-        (_forms(pre["official_words"]) | set(lex["state_titles"]), OFFICIAL),
+        # titles and their plurals ("the heads of the central banks of Mexico and Peru")
+        (
+            _forms(pre["official_words"]) | {f"{t}{s}" for t in lex["state_titles"] for s in ("", "s")},
+            OFFICIAL,
+        ),
         (_forms(pre["strong_visit"]), STRONG_VISIT),
         (_forms(pre["strong_stance"]), STRONG_STANCE),
         ({"here"}, HERE),

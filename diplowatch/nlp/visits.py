@@ -2721,7 +2721,7 @@ def _co_visitors(
     if vtok.lemma_.lower() in _GROUP_NOUNS or vtok.lower_ in _GROUP_NOUNS:
         for prep in (c for c in vtok.children if c.dep_ == "prep" and c.lower_ in {"of", "from"}):
             for pobj in (g for g in prep.children if g.dep_ == "pobj"):
-                toks += [(t, True) for t in (pobj, *pobj.conjuncts)]
+                toks += [(t, True) for t in (pobj, *pobj.conjuncts, *_body_owners(pobj))]
     out: dict[str, Actor] = {}
     # "the French and German leaders met in Rome": each nationality of a plural office travels.
     pairs = [(grouped, resolve_token_actor(tok, ctx, sent)) for tok, grouped in toks]
@@ -2739,6 +2739,21 @@ def _co_visitors(
             continue  # a bare state coordinated with a traveller is not itself travelling
         out.setdefault(actor.code, actor)
     return list(out.values())
+
+
+def _body_owners(body: Token) -> list[Token]:
+    """The states of a plural body a group noun heads ("the heads of the central banks of Mexico and Peru",
+    "the leaders of the governments of X and Y"): the owners after its "of"."""
+    if body.pos_ != "NOUN" or body.tag_ != "NNS":
+        return []
+    return [
+        t
+        for prep in body.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for pobj in prep.children
+        if pobj.dep_ == "pobj" and pobj.pos_ == "PROPN"
+        for t in (pobj, *pobj.conjuncts)
+    ]
 
 
 def _listed_appositions(tok: Token) -> list[Token]:

@@ -3237,3 +3237,33 @@ def test_a_when_clause_of_a_day_to_come_is_planned(extractor):
         "Foreign Minister Taro Sato visits Washington."
     )
     assert visit_statuses(extractor, text, dt.date(1987, 4, 7)) == {("JPN", "USA", "planned")}
+
+
+def test_the_head_of_a_state_bank_is_an_official_a_bank_or_its_firms_are_not(extractor):
+    day = dt.date(1987, 4, 24)
+    unnamed = "LIMA, April 24 - The Peruvian central bank president travelled to Mexico City on Thursday."
+    assert pairs(visits_of(extractor, unnamed, day)) == {("PER", "MEX")}
+    # a plural body under a group noun: the states after its "of" travel ("central banks" a plural title)
+    heads = "LIMA, April 24 - The heads of the central banks of Mexico and Peru have met in Mexico City."
+    assert pairs(visits_of(extractor, heads, day)) == {("PER", "MEX")}
+    # guards: commercial banks and a former head are no state travellers
+    creditors = "PARIS, June 29 - Representatives of Greece's major creditor banks met in Paris on Tuesday."
+    assert visits_of(extractor, creditors, day) == []
+    former = (
+        "Paul Volcker, a former chairman of the Federal Reserve, the U.S. central bank, told a conference "
+        "in The Hague."
+    )
+    assert visits_of(extractor, former, day) == []
+
+
+def test_its_office_is_the_state_named_before_it_not_the_datelines(extractor):
+    day = dt.date(2011, 6, 29)
+    text = (
+        "LONDON (Reuters) - Norway is angry, and its central bank governor has criticized Sweden over the "
+        "decision."
+    )
+    found = {(r["reactor_code"], r["stance"]) for r in reactions_of(extractor, text, day)}
+    assert found == {("NOR", "negative")}
+    # guard: an unqualified ministry of a story is still the dateline state's
+    home = "LONDON (Reuters) - The Treasury has criticized Sweden over the decision, a spokesman said."
+    assert {r["reactor_code"] for r in reactions_of(extractor, home, day)} == {"GBR"}
