@@ -518,6 +518,21 @@ def resolve_token_actor(tok: Token, ctx: ArticleContext, sent: Sentence) -> Acto
     if non_state:
         return Actor(None, None, False, f"non-state ({non_state})", "other", text, has_title)
     if person is not None:
+        reporter = (
+            _reporting_state(tok, ctx, sent) if not person.code or "dateline" in person.reason else None
+        )
+        if reporter is not None:
+            # "Belgium said Prime Minister Yves Leterme would meet Haarde": the official of the state that
+            # reports his plans, when the text gives him no country of his own.
+            return Actor(
+                person.name,
+                reporter.code,
+                person.is_state,
+                "official of the reporting state",
+                "person",
+                person.title,
+                True,
+            )
         # The person's own title phrase decides whether they act for a state, not a misparsed long span.
         return Actor(person.name, person.code, person.is_state, person.reason, "person", person.title, True)
     names = [t.text for t in span if t.pos_ == "PROPN" or t.text[:1].isupper()]
@@ -591,6 +606,24 @@ def _unnamed_title_actor(
             return Actor(
                 None, ctx.home_code, state, "institution of the dateline country", "office", text, True
             )
+    return None
+
+
+def _reporting_state(tok: Token, ctx: ArticleContext, sent: Sentence) -> Actor | None:
+    """The state named as the subject of the verb that reports tok's clause ("Belgium said Prime Minister X
+    would meet ..."), else None."""
+    if tok.dep_ not in {"nsubj", "nsubjpass"} or tok.head.dep_ != "ccomp":
+        return None
+    report = tok.head.head
+    if report.lemma_ not in {"say", "announce", "confirm", "report"}:
+        return None
+    holder = report
+    while holder.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in holder.children):
+        holder = holder.head  # "Belgium offered a lifeline ... and said": the first verb's subject
+    for subj in (c for c in holder.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"):
+        actor = resolve_token_actor(subj, ctx, sent)
+        if actor is not None and actor.code and actor.kind == "state" and actor.is_state:
+            return actor
     return None
 
 

@@ -67,6 +67,14 @@ def _leader_surname_regex() -> re.Pattern:
     return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")
 
 
+def _particle(full_name: str) -> str:
+    """The lowercase particle a surname is written with ("de la" of "Miguel de la Madrid"), else ""."""
+    words = full_name.split()[1:-1]
+    while words and not words[0].islower():
+        words = words[1:]
+    return " ".join(words) if words and all(w.islower() for w in words) else ""
+
+
 def leader_code(name: str, on_date: dt.date | None) -> str | None:
     """Country of a named leader in office on on_date; undated articles need an unambiguous name."""
     rows = leaders().get(name) or leaders().get(name.split()[-1]) if name else None
@@ -75,6 +83,9 @@ def leader_code(name: str, on_date: dt.date | None) -> str | None:
         # a short form of the first name still matches ("Tim Geithner").
         first = name.split()[0].rstrip(".")
         rows = [r for r in rows if r.name.split()[0].startswith(first) or first.startswith(r.name.split()[0])]
+    if rows and " " not in name and any(_particle(r.name) for r in rows) and gazetteer().find_all(name):
+        # "Miguel de la Madrid" is "de la Madrid": a bare "Madrid" is the city (or Spain's government)
+        rows = [r for r in rows if not _particle(r.name)]
     if not rows:
         return None
     if on_date is not None:
@@ -347,8 +358,11 @@ def _is_state_title(phrase: str) -> tuple[bool, str]:
     bad = words & lex.set("non_state_words")
     if state_bank or any(place.kind == "igo" for *_, place in named):
         # the board of an IGO or a central bank ("ECB board member", "Bundesbank board member") is no
-        # company board
+        # company board, and "the EU's executive" no company executive (an "executive board member" is
+        # still no head of the IGO)
         bad -= {"board"}
+        if not re.search(r"\bexecutive\s+(?:board|director|committee|officer)", low):
+            bad -= {"executive"}
     # A portfolio of a ministerial title ("Trade and Industry
     # Minister", "Minister for Church Affairs") is not a business word.
     bad = {
@@ -764,6 +778,16 @@ class PeopleIndex:
             if any(p.start <= m.start() < p.end for p in found):
                 continue
             name_tok = m.group(0)
+            before = text[max(0, m.start() - 12) : m.start()].lower()
+            # "De la Madrid said": the surname with its particle is the leader's full name
+            name_tok = next(
+                (
+                    r.name
+                    for r in leaders()[name_tok]
+                    if _particle(r.name) and before.endswith(f"{_particle(r.name)} ")
+                ),
+                name_tok,
+            )
             code = leader_code(name_tok, self.on_date)
             if code:
                 office = leaders()[name_tok][0].office

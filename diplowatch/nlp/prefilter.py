@@ -96,7 +96,7 @@ def _word_classes() -> dict[str, int]:
         verb, particle = phrase.split()
         stance |= {f"{form} {particle}" for form in inflections(verb)}
     # "Germany wants Greece to stick to its program": a demand on the one wanted to act (reactions._directed)
-    stance |= _forms(["want"])
+    stance |= _forms(lex["directing_verbs"])
     # idioms of verb, object and preposition ("threw its weight behind"): their object word
     # (not where the verb is already a stance word: "wants an end to" must not make "end" one)
     stance |= _forms(

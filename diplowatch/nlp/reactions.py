@@ -295,8 +295,10 @@ def _stance_action(verb: Token) -> str | None:
     aimed = _verb_prep_object(verb)
     if aimed is not None:
         return acts["verb_preps"][f"{lemma} {aimed.head.lower_}"]
-    if lemma == "want" and _directed(verb) is not None:
-        return "negative"  # "Germany wants Greece to stick to its program": a demand that the other act
+    if lemma in lexicon().set("directing_verbs") and _directed(verb) is not None:
+        # "Germany wants Greece to stick to its program", "Washington is pushing Beijing to let its currency
+        # rise": a demand that the other act
+        return "negative"
     # An idiom of verb, object and preposition: "threw its weight behind the idea".
     for obj in (c for c in verb.children if c.dep_ == "dobj"):
         for prep in (c for c in (*verb.children, *obj.children) if c.dep_ == "prep"):
@@ -789,7 +791,7 @@ def _action_reaction(
         return []
     if _domestic_addressee(verb, speaker, ctx):
         return []
-    wanted = _directed(verb) if verb.lemma_.lower() == "want" else None
+    wanted = _directed(verb) if verb.lemma_.lower() in lexicon().set("directing_verbs") else None
     directed = _foreign_directed(verb, speaker, sent, ctx) if wanted is not None else None
     if wanted is not None and directed is None:
         return []  # "Obama wants Congress to pass the bill": a wish for one's own side
@@ -1514,7 +1516,9 @@ def _to_verb(verb: Token) -> bool:
 def _directed(verb: Token) -> Token | None:
     """Whom a "tell" or "want" directs to act: "told Japan to open its market", "wants Greece to stick to its
     program" (the parser makes the second a clause with its own subject). None when negated."""
-    if verb.lemma_.lower() not in {"tell", "want"} or any(c.dep_ == "neg" for c in verb.children):
+    if verb.lemma_.lower() not in {"tell", *lexicon().set("directing_verbs")} or any(
+        c.dep_ == "neg" for c in verb.children
+    ):
         return None
     told = next((c for c in verb.children if c.dep_ in {"dobj", "dative"}), None)
     if told is not None and any(c.dep_ == "xcomp" and c.i > told.i and _to_verb(c) for c in verb.children):

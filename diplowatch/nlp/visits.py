@@ -1084,8 +1084,10 @@ def _noun_visitor(trigger: Token) -> list[Token]:
             break
         prev, cur = cur, cur.head
         if prev.dep_ in {"ccomp", "parataxis"} and cur.lemma_ in {"say", "tell", "add", "report", "announce"}:
-            # the speaker of a report is not the traveller of what is reported
-            reporters = {c.i for c in cur.children if c.dep_ in SUBJECTS}
+            # the speaker of a report is not the traveller of what is reported ("he added, saying that the
+            # summit in Washington would be crucial": the speaker of the verb a participle hangs on)
+            speaking = cur.head if cur.tag_ == "VBG" and cur.dep_ in {"advcl", "xcomp", "conj"} else cur
+            reporters = {c.i for v in {cur, speaking} for c in v.children if c.dep_ in SUBJECTS}
             break
         if prev.dep_ == "acl" and prev.tag_ == "VBG" and prev.lemma_ == "attend":
             # "China and other powers attending a G20 summit in Washington": those attending, no one else
@@ -1609,6 +1611,11 @@ _CARRY_VERBS = frozenset({"take", "bring", "lead"})
 def _noun_parts(tok: Token, lemma: str, ctx: ArticleContext) -> _Parts:
     taken_status: str | None = None
     visitor_toks = _noun_visitor(tok)
+    if lemma in _MEETING_NOUNS:
+        # "will attend a euro zone finance ministers' meeting in Wroclaw": a plural common-noun possessor
+        # names the kind of meeting; who attends it comes first.
+        kinds = [t for t in visitor_toks if t.dep_ == "poss" and t.head.i == tok.i and t.tag_ == "NNS"]
+        visitor_toks = [t for t in visitor_toks if t not in kinds] + kinds
     preps = (
         {"to", "in", "of", "at"}
         if lemma in {"visit", "trip", "tour", "stopover", "journey", "stay"}
@@ -2082,6 +2089,12 @@ def _meeting_partners(tok: Token, role: str, sent: Sentence, ctx: ArticleContext
     toks += [g for e in events for g in _prep_objects(e, {"with"})]
     out: list[Actor] = []
     for t in toks:
+        if t.tag_ == "NNS" and t.lemma_.lower() in _GROUP_NOUNS:
+            # "talks with the trade ministers of the United States, the EC and Canada": each state's minister
+            for owner in (m for o in _prep_objects(t, {"of", "from"}) for m in (o, *o.conjuncts)):
+                a = resolve_token_actor(owner, ctx, sent)
+                if a is not None and a.code and a.is_state and a.kind in {"state", "igo"}:
+                    out.append(Actor(None, a.code, True, f"{t.lower_} of {a.reason}", "office", t.text, True))
         for member in (t, *t.conjuncts):
             a = resolve_token_actor(member, ctx, sent)
             if (

@@ -3267,3 +3267,80 @@ def test_its_office_is_the_state_named_before_it_not_the_datelines(extractor):
     # guard: an unqualified ministry of a story is still the dateline state's
     home = "LONDON (Reuters) - The Treasury has criticized Sweden over the decision, a spokesman said."
     assert {r["reactor_code"] for r in reactions_of(extractor, home, day)} == {"GBR"}
+
+
+def test_a_plural_possessor_names_the_kind_of_meeting_not_who_attends(extractor):
+    text = (
+        "Treasury Secretary Timothy Geithner announced plans to attend a euro zone finance ministers' "
+        "meeting in Wroclaw, Poland on Friday."
+    )
+    assert visit_statuses(extractor, text, dt.date(2011, 9, 13)) == {("USA", "POL", "planned")}
+
+
+def test_an_official_with_no_country_belongs_to_the_state_that_reports_his_plans(extractor):
+    text = (
+        "REYKJAVIK (Reuters) - Belgium offered a lifeline to the bank and said Prime Minister Yves Leterme "
+        "would meet Haarde in Iceland on Friday."
+    )
+    assert visit_statuses(extractor, text, dt.date(2008, 10, 14)) == {("BEL", "ISL", "planned")}
+
+
+def test_the_speaker_of_a_participle_report_is_not_the_traveller_of_what_he_reports(extractor):
+    text = (
+        "PARIS (Reuters) - France will take more steps if the economic situation worsens, a close aide to "
+        "President Nicolas Sarkozy was on Monday quoted as saying, adding that timely action would avert any "
+        "repeat of past mistakes. The return of confidence would be slow and would require profound changes "
+        "in the world financial system, he added, saying that the upcoming G20 summit in Washington on "
+        "November 15 would be crucial."
+    )
+    assert visits_of(extractor, text, dt.date(2008, 10, 27)) == []
+    # guard: the one who says he will attend still travels
+    attends = "PARIS (Reuters) - President Nicolas Sarkozy said he would attend the G20 summit in Washington."
+    assert pairs(visits_of(extractor, attends, dt.date(2008, 10, 27))) == {("FRA", "USA")}
+
+
+def test_talks_with_the_ministers_of_several_states_bring_each_of_them(extractor):
+    text = (
+        "TOKYO, April 26 - Japanese Trade Minister Hajime Tamura held talks with the trade ministers of the "
+        "United States and Canada in Tokyo on Sunday."
+    )
+    assert pairs(visits_of(extractor, text, dt.date(1987, 4, 26))) == {("USA", "JPN"), ("CAN", "JPN")}
+
+
+def test_a_leader_written_with_a_particle_is_not_his_bare_surname_when_it_is_a_place(extractor):
+    madrid = (
+        "TARRAGONA, Spain (Reuters) - The Catalonian government launched its campaign for a referendum, "
+        "which Madrid has declared illegal."
+    )
+    assert {r["reactor_code"] for r in reactions_of(extractor, madrid, None)} != {"MEX"}
+    # guard: the leader with his particle is still the leader
+    leader = "MEXICO CITY, May 1 - De la Madrid will visit Washington next week."
+    assert pairs(visits_of(extractor, leader, dt.date(1987, 5, 1))) == {("MEX", "USA")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a "push X to act" is a demand, as "want X to act" is
+        (
+            "Washington is pushing Beijing to let its currency rise more quickly in value.",
+            {("USA", "negative")},
+        ),
+        ("Obama is pushing Congress to pass the bill.", set()),  # guard: one's own side
+        # an IGO's executive named in apposition is no company executive
+        (
+            "The European Commission, the EU's executive, has repeatedly rebuked Bulgaria for failing to "
+            "prosecute corrupt officials.",
+            {("EU", "negative")},
+        ),
+        # a past "contravened" judges as "contravenes" does
+        (
+            "Turkish Prime Minister Kaya Erdem said Greek activities in the Aegean contravened the Berne "
+            "Agreement.",
+            {("TUR", "negative")},
+        ),
+    ],
+)
+def test_demands_and_judgements_in_other_words(extractor, text, expected):
+    found = {(r["reactor_code"], r["stance"]) for r in reactions_of(extractor, text, dt.date(2010, 10, 13))}
+    assert found == expected
