@@ -215,6 +215,12 @@ _PERSON_OFFICES = frozenset(
     | {"envoy", "ambassador"}
 )
 
+# "the country's", "the kingdom's" before a title: the state named before ("Ali al-Naimi, the kingdom's oil
+# minister"), not the dateline's.
+_ANAPHORIC_OWNER = re.compile(
+    r"\b(?:country|kingdom|nation|republic|emirate|island nation)(?:'s|’s)\s+(?:[\w-]+\s*){0,4}$", re.I
+)
+
 # Institutions of a story that are the dateline state's when nothing else owns them ("the ministry said").
 _HOME_INSTITUTIONS = r"treasury|ministry|central bank|government|administration|parliament"
 
@@ -518,6 +524,15 @@ class PeopleIndex:
     def _names_the_commission(self) -> str | None:
         return eu_code_named(self.text, self.on_date)
 
+    def _antecedent_country(self, text: str, at: int, phrase: str) -> str | None:
+        """The state "the country's" / "the kingdom's" before a title stands for: the last country named
+        before it ("Saudi Arabia is pumping more. Ali al-Naimi, the kingdom's oil minister"), else None."""
+        if not _ANAPHORIC_OWNER.search(phrase):
+            return None
+        hits = gazetteer().find_all(text[max(0, at - 800) : at], self.on_date)
+        owners = [place.code for *_, place in hits if place.kind in {"country", "demonym"}]
+        return owners[-1] if owners else None
+
     def _owner_code(self, phrase: str) -> str | None:
         # "the Japanese ambassador to the U.S.": the state an envoy is sent to does not own the envoy.
         phrase = _ENVOY_TO.sub(r"\1", phrase)
@@ -624,6 +639,9 @@ class PeopleIndex:
                 # "In Caracas, President Jaime Lusinchi said": wire style places a statement of the place's
                 # own official this way (under a QUITO dateline, Lusinchi is no Ecuadorean).
                 code, reason = placed, "official of the place the sentence opens with"
+            if not code:
+                code = self._antecedent_country(text, m.start() - len(prefix), title_phrase)
+                reason = "the country named before" if code else reason
             if not code and self.home_code:
                 code, reason = self.home_code, "dateline country"
             state, why = _is_state_title(title_phrase + (of_owner.group(0) if of_owner else ""))
@@ -722,7 +740,7 @@ class PeopleIndex:
             state, why = _is_state_title(phrase + rest)
             if employer:
                 state, why = False, f"employer named before the title ({employer})"
-            code = code or self.home_code
+            code = code or self._antecedent_country(text, m.start(), phrase) or self.home_code
             found.append(_named_person(m, name, code, state, "title apposition" if state else why))
 
     def _scan_unnamed(self, text: str, found: list[Person]) -> None:
@@ -745,7 +763,7 @@ class PeopleIndex:
                     break
             prefix = (" ".join(kept) + " ") if kept else ""
             phrase = f"{prefix}{m.group('title')}{m.group('suffix')}"
-            code = self._owner_code(phrase)
+            code = self._owner_code(phrase) or self._antecedent_country(text, m.start() - len(prefix), before)
             reason = "office of a named state"
             owned = not kept and raw.split()[-1:] in (["its"], ["their"], ["his"], ["her"])
             if (

@@ -3344,3 +3344,20 @@ def test_a_leader_written_with_a_particle_is_not_his_bare_surname_when_it_is_a_p
 def test_demands_and_judgements_in_other_words(extractor, text, expected):
     found = {(r["reactor_code"], r["stance"]) for r in reactions_of(extractor, text, dt.date(2010, 10, 13))}
     assert found == expected
+
+
+def test_the_countrys_minister_is_the_state_named_before_not_the_datelines(extractor):
+    day = dt.date(2008, 9, 8)
+    named_after = (
+        "LONDON (Reuters) - Saudi Arabia is pumping more oil. Ali al-Naimi, the kingdom's oil minister, will "
+        "arrive in Vienna on Tuesday."
+    )
+    assert pairs(visits_of(extractor, named_after, day)) == {("SAU", "AUT")}
+    named_before = (
+        "LONDON (Reuters) - Greece is in crisis. The country's prime minister, George Papandreou, will "
+        "travel to Berlin on Friday."
+    )
+    assert pairs(visits_of(extractor, named_before, day)) == {("GRC", "DEU")}
+    # guard: a minister whose nationality is written keeps it
+    own = "LONDON (Reuters) - Greece is in crisis. Italy's prime minister will travel to Berlin on Friday."
+    assert {v["visitor_code"] for v in visits_of(extractor, own, day)} <= {"ITA"}
