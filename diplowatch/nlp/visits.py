@@ -633,7 +633,14 @@ def _reported(trigger: Token) -> bool:
     perfect put back a tense ("said he had made progress in talks with Shultz": the talks go on)."""
     verb = trigger if trigger.pos_ in {"VERB", "AUX"} else _clause_head(trigger)
     speech = lexicon().set("speech_verbs")
-    return any(a.lemma_.lower() in speech for a in verb.ancestors)
+    cur = verb
+    while cur.head.i != cur.i:
+        if cur.dep_ == "relcl":
+            return False  # "said X, who had just attended the meeting in Vienna, would stay": the narrator's
+        cur = cur.head
+        if cur.lemma_.lower() in speech:
+            return True
+    return False
 
 
 def _en_route(tok: Token) -> bool:
@@ -955,6 +962,17 @@ def _misparsed_subject(verb: Token) -> list[Token]:
     ][-1:]
 
 
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december".split()
+    + "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+
+
+def _dateline_word(tok: Token) -> bool:
+    """A month or the capitalised place of a dateline ("GUANAJUATO, Mexico, April 10 -")."""
+    return tok.lower_.rstrip(".") in _MONTHS or (tok.text.isupper() and len(tok.text) > 2 and tok.i < 6)
+
+
 def _visitor_token(trigger: Token) -> list[Token]:
     """The traveller: subject of the trigger verb, or of the verb governing it (xcomp/conj chains)."""
     cur = trigger
@@ -989,6 +1007,11 @@ def _visitor_token(trigger: Token) -> list[Token]:
         if cur.dep_ == "acl" and cur.tag_ == "VBG" and cur.lemma_.lower() == "travel":
             # "officials travelling with Finance Minister X": the one they travel with leads the trip
             return [*_prep_objects(cur, {"with"}), cur.head]
+        if cur.dep_ == "acl" and cur.tag_ == "VBG" and cur.i < cur.sent.root.i and _dateline_word(cur.head):
+            # "GUANAJUATO, April 10 - Speaking here after a meeting, X said": the parser hangs the opening
+            # participle on the dateline; its subject is the main clause's
+            root = cur.sent.root
+            return [c for c in root.children if c.dep_ in SUBJECTS and c.i > cur.i]
         if cur.dep_ == "relcl" or (cur.dep_ == "acl" and cur.tag_ == "VBG"):
             # "X, who arrived ...", "X, speaking in Delhi, said": the noun it describes; "X was the first
             # leader to visit Y": that noun said of a subject by a copula, the subject first
@@ -1602,10 +1625,27 @@ def _visit_verb_parts(tok: Token, lemma: str, preps_by_verb: dict) -> _Parts:
         dest = [d for d in dest if d[1] in {"dobj", "to", "in", "of", "here"}]
     if lemma == "head":
         dest = [d for d in dest if d[1] != "dobj"]  # "heads Germany's Bundesbank" leads it, goes nowhere
+    if lemma == "come" and any(c.dep_ == "prep" and c.lower_ == "under" for c in tok.children):
+        dest = []  # "will come under pressure in Venice from the U.S.": an idiom, no one comes from there
     return visitor_toks, dest, None, None
 
 
 _CARRY_VERBS = frozenset({"take", "bring", "lead"})
+
+
+def _included_legs(tok: Token) -> tuple[list[tuple[Token, str]], str | None]:
+    """The legs a trip noun lists ("a Latin American tour which includes Bolivia and Guatemala", "a tour
+    including Japan") and the status of a relative clause's legs: a present "includes" lists legs still to
+    come, a past "included" legs made."""
+    legs: list[tuple[Token, str]] = []
+    status = None
+    for inc in tok.children:
+        if inc.dep_ == "relcl" and inc.lemma_ == "include":
+            legs.extend((g, "taken") for o in inc.children if o.dep_ == "dobj" for g in (o, *o.conjuncts))
+            status = "completed" if inc.tag_ == "VBD" else "planned"
+        elif inc.dep_ == "prep" and inc.lower_ == "including":
+            legs.extend((g, "to") for o in inc.children if o.dep_ == "pobj" for g in (o, *o.conjuncts))
+    return legs, status
 
 
 def _noun_parts(tok: Token, lemma: str, ctx: ArticleContext) -> _Parts:
@@ -1652,6 +1692,10 @@ def _noun_parts(tok: Token, lemma: str, ctx: ArticleContext) -> _Parts:
         taken_status = _status(rel, ctx, [])[0]
         # Whom the trip carries travels, when nothing nearer names the traveller.
         visitor_toks = visitor_toks + [c for c in rel.children if c.dep_ == "dobj"]
+    if lemma in {"tour", "trip", "visit", "journey"}:
+        legs, included_status = _included_legs(tok)
+        dest.extend(legs)
+        taken_status = taken_status or included_status
     for purpose in tok.children:
         if purpose.dep_ == "acl" and purpose.tag_ == "VB" and any(c.lower_ == "to" for c in purpose.children):
             # "during a visit to meet Prime Minister David Cameron in London": the place of the trip's
@@ -2634,13 +2678,26 @@ _IGO_HEAD = re.compile(
 )
 
 
+# Titles of an IGO's staff, named or not: envoys, representatives, board members, missions.
+_IGO_STAFF_TITLE = re.compile(
+    r"\b(?:envoy|representative|board member|mission|official|inspector|expert)s?\b"
+)
+
+
 def _igo_staff(visitor: Actor) -> bool:
     """An IGO's mission, team, experts or inspectors: not its head, the only IGO traveller the guidelines
     count (a named person keeps the title the people index gave)."""
+    title = (visitor.title or "").lower()
+    if (
+        visitor.code in gazetteer().igo_seats
+        and _IGO_STAFF_TITLE.search(title)
+        and not _IGO_HEAD.search(title)
+    ):
+        return True  # "IMF envoy Abdel-Shakour Shaalan", "ECB executive board member X": named, still staff
     return (
         visitor.code in gazetteer().igo_seats
         and not (visitor.kind == "person" and visitor.name)
-        and not _IGO_HEAD.search((visitor.title or "").lower())
+        and not _IGO_HEAD.search(title)
     )
 
 
@@ -2659,7 +2716,7 @@ def _from_trigger(tok, role, lemma, sent, ctx, preps_by_verb, all_dates) -> list
         for a in _meeting_partners(tok, role, sent, ctx)
         if a.code not in {visitor.code, *(c.code for c in co_visitors)}
     ]
-    co_visitors = co_visitors + partners
+    co_visitors = [a for a in co_visitors + partners if not _igo_staff(a)]  # IGO staff: no travellers
     if _private_purpose(tok):
         return []  # private, holiday and medical trips are not visits (eval guidelines)
     # Resident diplomats and correspondents do not visit.

@@ -3361,3 +3361,42 @@ def test_the_countrys_minister_is_the_state_named_before_not_the_datelines(extra
     # guard: a minister whose nationality is written keeps it
     own = "LONDON (Reuters) - Greece is in crisis. Italy's prime minister will travel to Berlin on Friday."
     assert {v["visitor_code"] for v in visits_of(extractor, own, day)} <= {"ITA"}
+
+
+def test_legs_a_tour_includes_are_visits_still_to_come(extractor):
+    text = (
+        "BUENOS AIRES, March 21 - West German President Richard von Weizsaecker arrived for a four-day "
+        "visit, opening a Latin American tour which includes Bolivia and Guatemala."
+    )
+    assert visit_statuses(extractor, text, dt.date(1987, 3, 21)) == {
+        ("DEU", "ARG", "ongoing"),
+        ("DEU", "BOL", "planned"),
+        ("DEU", "GTM", "planned"),
+    }
+
+
+def test_idioms_relative_clauses_and_staff_of_visit_sentences(extractor):
+    day = dt.date(1987, 4, 10)
+    # "come under pressure from X" is an idiom: no one comes from X
+    pressure = (
+        "BONN, April 10 - The West German government is expected to come under pressure in Venice from both "
+        "the U.S. and its European partners."
+    )
+    assert visits_of(extractor, pressure, day) == []
+    # a past perfect in a relative clause is the narrator's, not a speaker's put-back present
+    attended = (
+        "CAIRO, April 10 - It said UAE Oil Minister Oteiba, who had just attended the OPEC ministerial "
+        "meeting in Vienna, would stay for several days."
+    )
+    assert visit_statuses(extractor, attended, day) == {("ARE", "AUT", "completed")}
+    # an IGO's envoy is its staff, named or not; its head still travels
+    envoy = "UN envoy Staffan de Mistura arrived in Damascus on Friday."
+    assert visits_of(extractor, envoy, day) == []
+    head = "IMF chief Christine Lagarde arrived in Athens on Friday."
+    assert pairs(visits_of(extractor, head, day)) == {("IMF", "GRC")}
+    # an opening participle the parser hangs on the dateline is said of the main clause's subject
+    here = (
+        "GUANAJUATO, Mexico, April 10 - Speaking here after a meeting of the 11-nation Cartagena group, "
+        "Venezuelan public finance director Jorge Marcano said he was aware of political pressure at home."
+    )
+    assert pairs(visits_of(extractor, here, day)) == {("VEN", "MEX")}
