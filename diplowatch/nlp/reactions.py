@@ -714,6 +714,22 @@ def _without_dateline(name: str | None, tok: Token, sent: Sentence, ctx: Article
     return name
 
 
+def _backers(speaker_tok: Token) -> list[Token]:
+    """The states a participle says back or join a speaker ("Britain, backed by the Netherlands and Denmark,
+    opposed ..."; "France, joined by Italy, ...")."""
+    return [
+        t
+        for holder in (speaker_tok, *speaker_tok.conjuncts)
+        for acl in holder.children
+        if acl.dep_ == "acl" and acl.tag_ == "VBN" and acl.lemma_.lower() in {"back", "support", "join"}
+        for agent in acl.children
+        if agent.dep_ == "agent"
+        for pobj in agent.children
+        if pobj.dep_ == "pobj"
+        for t in (pobj, *pobj.conjuncts)
+    ]
+
+
 def _coordinated_speakers(
     cand: ReactionCandidate, speaker_tok: Token, ctx: ArticleContext, sent: Sentence
 ) -> list:
@@ -724,6 +740,8 @@ def _coordinated_speakers(
     if speaker_tok.lower_ in RELATIVES and speaker_tok.head.dep_ == "relcl":
         speaker_tok = speaker_tok.head.head  # "Britain and France, which have long resisted the move"
     others = [(conj, resolve_token_actor(conj, ctx, sent)) for conj in speaker_tok.conjuncts]
+    # "Britain and West Germany, backed by the Netherlands and Denmark, opposed X": the backers hold it too
+    others += [(b, resolve_token_actor(b, ctx, sent)) for b in _backers(speaker_tok)]
     # "the British and French governments have long resisted X": each nationality of a plural office.
     others += [(speaker_tok, actor) for actor in coordinated_nationalities(speaker_tok, ctx)]
     others = [
@@ -899,6 +917,8 @@ def _adjective_reactions(
         )
         if cand is not None:
             out.append(cand)
+            # "West Germany and Ireland are opposed to the steps": each coordinated state holds the position
+            out.extend(_coordinated_speakers(cand, subj, ctx, sent))
     return out
 
 

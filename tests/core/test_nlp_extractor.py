@@ -3400,3 +3400,25 @@ def test_idioms_relative_clauses_and_staff_of_visit_sentences(extractor):
         "Venezuelan public finance director Jorge Marcano said he was aware of political pressure at home."
     )
     assert pairs(visits_of(extractor, here, day)) == {("VEN", "MEX")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a position adjective held by coordinated states: each holds it
+        (
+            "BRUSSELS, March 26 - West Germany and Ireland are opposed to the steps proposed by the EC "
+            "Commission.",
+            {("DEU", "negative"), ("IRL", "negative")},
+        ),
+        # states a participle says back the speakers hold the position too
+        (
+            "BRUSSELS, March 26 - Britain and West Germany, backed by the Netherlands and Denmark, opposed a "
+            "proposed EC Commission tax on edible oils.",
+            {("GBR", "negative"), ("DEU", "negative"), ("NLD", "negative"), ("DNK", "negative")},
+        ),
+    ],
+)
+def test_a_position_held_by_several_states(extractor, text, expected):
+    found = {(r["reactor_code"], r["stance"]) for r in reactions_of(extractor, text, dt.date(1987, 3, 26))}
+    assert found == expected
