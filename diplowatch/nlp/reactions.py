@@ -128,6 +128,28 @@ def _speaker_token(verb: Token) -> Token | None:
         if head.dep_ == "prep" and head.head.i != head.i:
             head = head.head  # "after rejecting X": the subject of the verb the clause hangs from
         return _speaker_token(head)
+    return _listed_member(subj) if subj is not None else None
+
+
+# Nouns that name a group of states by its members ("a group of European countries including Germany").
+_STATE_GROUP_NOUNS = frozenset(
+    {"group", "country", "nation", "state", "member", "government", "ally", "partner"}
+)
+
+
+def _listed_member(subj: Token) -> Token:
+    """The first member a group of states names ("A group of European countries including Germany, the
+    Netherlands and Britain have said ...": Germany, whose conjuncts speak with it); else subj itself."""
+    nouns = [subj, *(g for p in subj.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children)]
+    for noun in (n for n in nouns if n.lemma_.lower() in _STATE_GROUP_NOUNS):
+        for prep in (c for c in noun.children if c.dep_ == "prep"):
+            such_as = prep.lower_ == "as" and any(
+                c.lower_ == "such" for c in (*prep.children, *noun.children)
+            )
+            if prep.lower_ in {"including", "like"} or such_as:
+                member = next((g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "PROPN"), None)
+                if member is not None:
+                    return member
     return subj
 
 

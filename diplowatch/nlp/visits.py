@@ -1960,8 +1960,15 @@ def _meet_parts(tok: Token, role: str, sent: Sentence, ctx: ArticleContext) -> _
         ):
             # "speaking to reporters in Paris", "met with officials in Seoul": the place of whom one
             # speaks or meets with is where one is ("met ... at a summit in Hanoi" is the summit's own).
+            # "said at a joint news conference with Merkel in Berlin": the place hung on whom it is with
             dest.extend(
-                (g, "in") for o in _prep_objects(tok, {child.lower_}) for g in _prep_objects(o, {"in"})
+                (g, "in")
+                for o in _prep_objects(tok, {child.lower_})
+                for held in (
+                    o,
+                    *(_prep_objects(o, {"with"}) if o.lemma_.lower() in _MEETING_NOUNS | _FORUMS else []),
+                )
+                for g in _prep_objects(held, {"in"})
             )
     if role == "meet" and not dest and ctx.home_code and not _wished(tok):
         # Meeting a named official of the dateline country puts the visitor there (not a meeting only hoped

@@ -3422,3 +3422,31 @@ def test_idioms_relative_clauses_and_staff_of_visit_sentences(extractor):
 def test_a_position_held_by_several_states(extractor, text, expected):
     found = {(r["reactor_code"], r["stance"]) for r in reactions_of(extractor, text, dt.date(1987, 3, 26))}
     assert found == expected
+
+
+def test_a_news_conference_with_someone_in_a_city_is_held_there(extractor):
+    text = (
+        "BERLIN (Reuters) - French President Nicolas Sarkozy said at a joint news conference with Chancellor "
+        "Angela Merkel in Berlin that France would act."
+    )
+    assert pairs(visits_of(extractor, text, dt.date(2011, 10, 9))) == {("FRA", "DEU")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a group of states named by its members: each member speaks
+        (
+            "A group of European countries including Germany, the Netherlands and Britain have said that "
+            "World Bank President Paul Wolfowitz has placed himself in an untenable position.",
+            {("DEU", "negative"), ("NLD", "negative"), ("GBR", "negative")},
+        ),
+        (
+            "Several countries, such as France and Italy, criticized the U.S. decision.",
+            {("FRA", "negative"), ("ITA", "negative")},
+        ),
+    ],
+)
+def test_a_group_of_states_speaks_by_its_listed_members(extractor, text, expected):
+    found = {(r["reactor_code"], r["stance"]) for r in reactions_of(extractor, text, dt.date(2007, 5, 10))}
+    assert found == expected
