@@ -417,6 +417,21 @@ def _counted_nationals(tok: Token, ctx: ArticleContext) -> bool:
     )
 
 
+# A stock ticker after a name marks a company: "Gazprom OAO ( GAZP.MM )", 1987 wire style "<MD.N>".
+_TICKER = re.compile(r"\s*(?:\(\s*[A-Z0-9]{1,7}\.[A-Z]{1,3}\s*\)|<[A-Z0-9]{1,7}(?:\.[A-Z]{1,3})?>)")
+
+
+def _listed_company(tok: Token) -> bool:
+    """A name followed by its stock ticker, or a group noun "from"/"of" one ("a delegation from Russia's
+    Gazprom OAO ( GAZP.MM )"): a company, no state actor."""
+    named = [
+        tok,
+        *(g for p in tok.children if p.dep_ == "prep" and p.lower_ in {"of", "from"} for g in p.children),
+    ]
+    text = tok.doc.text
+    return any(_TICKER.match(text, t.idx + len(t.text)) for n in named for t in (n, *n.conjuncts))
+
+
 def _non_state(tok: Token, head_words: set[str], ctx: ArticleContext) -> str | None:
     """What makes a phrase's head no state actor: a business or party word ("store chain", "analysts"), or a
     country's public ("many Germans"); None when nothing does."""
@@ -514,7 +529,7 @@ def resolve_token_actor(tok: Token, ctx: ArticleContext, sent: Sentence) -> Acto
         # "the Peruvian central bank president": the head of a state bank, no banker (a bank itself is
         # no state speaker)
         head_words -= {"bank", "banks"}
-    non_state = _non_state(tok, head_words, ctx)
+    non_state = _non_state(tok, head_words, ctx) or ("a listed company" if _listed_company(tok) else None)
     if non_state:
         return Actor(None, None, False, f"non-state ({non_state})", "other", text, has_title)
     if person is not None:

@@ -153,6 +153,11 @@ def _listed_member(subj: Token) -> Token:
     return subj
 
 
+def _according_to(verb: Token) -> bool:
+    """Whether a verb's report is attributed with "according to"."""
+    return any(c.dep_ in {"prep", "advcl"} and c.lower_ == "according" for c in verb.children)
+
+
 def _speech_after_quote(verb: Token) -> Token | None:
     """'X said that EU leaders "did not decide the hegemony of the ECB" and accused Constancio of ...': a
     verb coordinated right after a closed quotation goes with the speech verb the quotation is part of, not
@@ -293,6 +298,8 @@ def _domestic_addressee(verb: Token, speaker: Actor, ctx: ArticleContext) -> boo
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if obj is None or obj.lemma_.lower() not in _DOMESTIC_BODIES and obj.lower_ not in _DOMESTIC_BODIES:
         return False
+    if any(c.dep_ == "prep" and c.lower_ in {"to", "against"} for c in obj.children):
+        return False  # "have led the opposition to the measure": a position, not the parties opposed
     # "the Japanese parliament" is foreign; an unqualified
     # "Congress" or "the U.S. Congress" (said by the U.S.) is home.
     codes = {h[3].code for h in gazetteer().find_all(actor_span(obj).text, ctx.published_at)}
@@ -823,9 +830,16 @@ def _action_reaction(
         return []  # "did not lodge a protest", "may summon the envoy": no act took place
     if verb.text[:1].isupper() and verb.i > 0:
         return []
-    speaker_tok = _speaker_token(verb)
+    # The doer of an act is its subject, not a source the report is "according to" ("X has signaled his
+    # opposition to ..., according to German magazine Spiegel").
+    subject = next(
+        (c for c in verb.children if c.dep_ == "nsubj" and c.lower_ not in _RELATIVE_PRONOUNS), None
+    )
+    speaker_tok = subject if subject is not None and _according_to(verb) else _speaker_token(verb)
     if speaker_tok is None or is_media(speaker_tok):
         return []
+    # "BRUSSELS, June 20 - Britain and Denmark have led ...": the dateline parsed as the subject
+    speaker_tok = next(iter(past_dateline(speaker_tok, sent, ctx)), speaker_tok)
     speaker = resolve_token_actor(speaker_tok, ctx, sent)
     if speaker is None or not speaker.code or not speaker.is_state:
         return []

@@ -248,6 +248,27 @@ def _clause_order_status(
         gov_status, gov_why = _status(governor, ctx, dates)
         if gov_status is not None:
             return gov_status, f"participle leg of '{governor.text}' ({gov_why})"
+    # "during the four-day visit of X, which starts on Friday": a trip its own clause starts on a day still
+    # to come is still to come (the parser may hang "which starts" on the trip's "of" phrase).
+    holders = [
+        trigger,
+        *(g for p in trigger.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children),
+    ]
+    start = next(
+        (
+            c
+            for h in holders
+            for c in h.children
+            if c.dep_ == "relcl"
+            and c.lemma_.lower() in {"start", "begin", "open"}
+            and any(w.dep_ == "nsubj" and w.lower_ in {"which", "that"} for w in c.children)
+        ),
+        None,
+    )
+    if trigger.pos_ == "NOUN" and start is not None and start.tag_ in {"VBZ", "VBP", "VB"} and ctx.anchor:
+        days = [d for d in find_dates(trigger.doc.text, ctx.anchor, future=True) if _date_in_clause(d, start)]
+        if any(d.precision == "day" and d.start_date and d.start_date > ctx.anchor for d in days):
+            return "planned", "its clause starts it on a day to come"
     # "... will be explained this week when X visits Washington": English puts a time clause under a future
     # in the present tense; the trip is still to come. So is a trip noun of such a clause ("his demand when
     # he arrives for talks would be ...").

@@ -3450,3 +3450,37 @@ def test_a_news_conference_with_someone_in_a_city_is_held_there(extractor):
 def test_a_group_of_states_speaks_by_its_listed_members(extractor, text, expected):
     found = {(r["reactor_code"], r["stance"]) for r in reactions_of(extractor, text, dt.date(2007, 5, 10))}
     assert found == expected
+
+
+def test_fourth_audit_round_acts_sources_companies_and_starts(extractor):
+    day = dt.date(1987, 6, 20)
+    # "led the opposition to" is a position, not the parties opposed; the dateline parsed as the subject
+    # gives way to the states after it
+    led = "BRUSSELS, June 20 - Britain and Denmark have led the opposition to the EC Commission's measure."
+    assert {(r["reactor_code"], r["stance"]) for r in reactions_of(extractor, led, day)} == {
+        ("GBR", "negative"),
+        ("DNK", "negative"),
+    }
+    # the doer of an act is its subject, not the source it is "according to"
+    source = (
+        "BERLIN (Reuters) - Germany's finance minister has signaled his opposition to any move by the "
+        "European Central Bank to buy asset-backed securities, according to German magazine Spiegel."
+    )
+    assert {r["reactor_name"] for r in reactions_of(extractor, source, day)} == {"Germany's finance minister"}
+    # a stock ticker marks a company: its delegation is no state's; a ministry's still is
+    firm = (
+        "SEOUL (Reuters) - A delegation from Russia's Gazprom OAO ( GAZP.MM ) visiting North Korea has held "
+        "talks with officials there."
+    )
+    assert visits_of(extractor, firm, dt.date(2012, 2, 20)) == []
+    ministry = (
+        "SEOUL (Reuters) - A delegation from Russia's energy ministry visiting North Korea has held talks "
+        "with officials there."
+    )
+    assert pairs(visits_of(extractor, ministry, dt.date(2012, 2, 20))) == {("RUS", "PRK")}
+    # a trip its own clause starts on a day to come is planned
+    starts = (
+        "LA PAZ, March 18 - The government said the strike was designed to cause it embarrassment during the "
+        "four-day visit of West German President Richard Von Weizsaecker, which starts on Friday."
+    )
+    assert visit_statuses(extractor, starts, dt.date(1987, 3, 18)) == {("DEU", "BOL", "planned")}
