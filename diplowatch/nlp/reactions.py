@@ -934,6 +934,23 @@ def _adjective_reactions(
     plan", "Washington was concerned by the violence". The target is a foreign actor named in the sentence."""
     adjectives = lexicon()["stance_adjectives"]
     out: list[ReactionCandidate] = []
+    for against in (t for t in doc if t.lower_ == "against" and t.dep_ == "prep" and t.head.lemma_ == "be"):
+        # "Germany is strictly against", "Italy ... is against countries introducing the measure": "against"
+        # as the predicate is a position like "opposed to"
+        if any(c.dep_ == "neg" for c in against.head.children):
+            continue
+        holder = against.head
+        while holder.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in holder.children):
+            holder = holder.head  # "Italy supports the idea ... but is against ...": the first verb's subject
+        subj = next((c for c in holder.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        cand = (
+            _act_candidate(against, subj, "negative", "position 'against'", sent, ctx, visits)
+            if subj is not None
+            else None
+        )
+        if cand is not None:
+            out.append(cand)
+            out.extend(_coordinated_speakers(cand, subj, ctx, sent))
     for adj in doc:
         entry = adjectives.get(adj.lower_) if adj.dep_ in {"acomp", "amod", "oprd"} else None
         if (

@@ -3484,3 +3484,28 @@ def test_fourth_audit_round_acts_sources_companies_and_starts(extractor):
         "four-day visit of West German President Richard Von Weizsaecker, which starts on Friday."
     )
     assert visit_statuses(extractor, starts, dt.date(1987, 3, 18)) == {("DEU", "BOL", "planned")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "against" as the predicate is a position, like "opposed to"; coordinated states each hold it
+        ("Britain and France are against the U.S. plan.", {("GBR", "negative"), ("FRA", "negative")}),
+        (
+            "PARIS (Reuters) - Italy supports the idea of a financial transaction tax but is against countries "
+            "introducing the measure unilaterally, Prime Minister Mario Monti said, after France said it "
+            "would go it alone.",
+            {("ITA", "positive"), ("ITA", "negative")},
+        ),
+        ("Britain is not against the U.S. plan.", set()),  # guard: negated
+        # "a pity" judges
+        (
+            'MEXICO CITY (Reuters) - Mexican Finance Minister Agustin Carstens said it was "a pity" that '
+            "Canada and the United States were not chipping in.",
+            {("MEX", "negative")},
+        ),
+    ],
+)
+def test_positions_against_and_regrets(extractor, text, expected):
+    found = {(r["reactor_code"], r["stance"]) for r in reactions_of(extractor, text, dt.date(2012, 1, 20))}
+    assert found == expected
