@@ -3492,9 +3492,9 @@ def test_fourth_audit_round_acts_sources_companies_and_starts(extractor):
         # "against" as the predicate is a position, like "opposed to"; coordinated states each hold it
         ("Britain and France are against the U.S. plan.", {("GBR", "negative"), ("FRA", "negative")}),
         (
-            "PARIS (Reuters) - Italy supports the idea of a financial transaction tax but is against countries "
-            "introducing the measure unilaterally, Prime Minister Mario Monti said, after France said it "
-            "would go it alone.",
+            "PARIS (Reuters) - Italy supports the idea of a financial transaction tax but is against "
+            "countries introducing the measure unilaterally, Prime Minister Mario Monti said, after France "
+            "said it would go it alone.",
             {("ITA", "positive"), ("ITA", "negative")},
         ),
         ("Britain is not against the U.S. plan.", set()),  # guard: negated
