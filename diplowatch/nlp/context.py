@@ -203,6 +203,8 @@ def written_name(tok: Token) -> str | None:
     spokesperson for the U.S.", "the U.S. embassy in Hanoi"."""
     if tok.lower_ in RELATIVES and tok.head.dep_ == "relcl":
         tok = tok.head.head
+    if tok.lower_ == "it" and tok.dep_ in {"nsubj", "nsubjpass"}:
+        tok = governing_subject(tok) or tok  # "The U.S. has said it is opposed": the U.S.
     if tok.lower_ in PRONOUNS or tok.pos_ == "PRON":
         return None
     span = actor_span(tok)
@@ -499,6 +501,15 @@ def _owner_actor(
 _BANK_HEADS = frozenset({"governor", "president", "chief", "head", "chairman", "director"})
 
 
+def _past_the_dateline(tok: Token, span, sent: Sentence, ctx: ArticleContext):
+    """An actor's phrase without the dateline the parser hung on it ("WASHINGTON, April 17 - Washington is
+    likely to ...": "Washington")."""
+    if ctx.dateline is None or not sent.start + span.start_char < ctx.dateline.end <= sent.start + tok.idx:
+        return span
+    first = next(t.i for t in span if sent.start + t.idx >= ctx.dateline.end and not t.is_punct)
+    return tok.doc[first : span.end]
+
+
 def resolve_token_actor(tok: Token, ctx: ArticleContext, sent: Sentence) -> Actor | None:
     """The actor a subject/object token refers to, using the article's people index for names and pronouns."""
     if tok.lower_ in RELATIVES and tok.dep_.startswith("nsubj"):
@@ -506,9 +517,15 @@ def resolve_token_actor(tok: Token, ctx: ArticleContext, sent: Sentence) -> Acto
         if head.dep_ == "relcl":
             tok = head.head
     offset = token_offset(sent, tok)
+    if tok.lower_ == "it" and tok.dep_ in {"nsubj", "nsubjpass"}:
+        # "Washington will announce sanctions after it accused Tokyo of ...", "The U.S. has said it is opposed
+        # to ...": the subject of the clause "it" is said or done under, when that names a state
+        subject = governing_subject(tok)
+        actor = resolve_token_actor(subject, ctx, sent) if subject is not None else None
+        return actor if actor is not None and actor.code and actor.kind in {"state", "igo"} else None
     if tok.lower_ in PRONOUNS or (tok.pos_ == "PRON" and tok.lower_ in {"he", "she"}):
         return _pronoun_actor(tok, ctx, sent, offset)
-    span = actor_span(tok)
+    span = _past_the_dateline(tok, actor_span(tok), sent, ctx)
     start = sent.start + span.start_char
     end = sent.start + span.end_char
     text = span.text
@@ -639,6 +656,16 @@ def _reporting_state(tok: Token, ctx: ArticleContext, sent: Sentence) -> Actor |
         actor = resolve_token_actor(subj, ctx, sent)
         if actor is not None and actor.code and actor.kind == "state" and actor.is_state:
             return actor
+    return None
+
+
+def governing_subject(pron: Token) -> Token | None:
+    """The name "it" stands for: the nearest subject of a verb above it, when that is a proper name ("The U.S.
+    has said it is opposed"); None when the nearest such subject is anything else."""
+    for verb in pron.head.ancestors:
+        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < pron.i), None)
+        if subject is not None:
+            return subject if subject.pos_ == "PROPN" else None
     return None
 
 

@@ -1186,6 +1186,8 @@ def _not_a_reaction_verb(verb: Token, lemma: str, judging: bool) -> bool:
     judging_verbs = lex.set("judging_verbs")
     if lemma == "call" and not judging and not any(c.lower_ in {"on", "for", "upon"} for c in verb.children):
         return True
+    if lemma == "call" and any(c.dep_ == "dobj" and c.lower_ == "time" for c in verb.children):
+        return True  # "begin calling time on the easy money": ending it, no demand
     if lemma in judging_verbs and lemma not in stance_verbs and lemma not in speech_verbs and not judging:
         return True
     if lemma in {

@@ -3509,3 +3509,39 @@ def test_fourth_audit_round_acts_sources_companies_and_starts(extractor):
 def test_positions_against_and_regrets(extractor, text, expected):
     found = {(r["reactor_code"], r["stance"]) for r in reactions_of(extractor, text, dt.date(2012, 1, 20))}
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "it" under a clause whose subject names a state is that state; a dateline the parser hung on the
+        # subject is none of it
+        (
+            "WASHINGTON, April 17 - Washington is likely to announce today a series of tariff sanctions "
+            "against Japanese electrical products after it accused Tokyo of failing to meet terms of a 1986 "
+            "pact.",
+            {("USA", "negative")},
+        ),
+        (
+            "The U.S. has said it is opposed to a World Bank capital increase at present.",
+            {("USA", "negative")},
+        ),
+        ("TOKYO, April 17 - Toyota Motor Corp said it criticized the U.S. tariffs.", set()),  # guard: a firm
+        # "unfortunate" judges
+        (
+            "CARACAS (Reuters) - Venezuelan Foreign Minister Nicolas Maduro said the comment from the U.S. "
+            "State Department was unfortunate.",
+            {("VEN", "negative")},
+        ),
+        # guard: "calling time on" ends something, no demand (the Fed's "it" is now read as the U.S.)
+        (
+            "Indonesia, the Philippines, South Korea and New Zealand have all been buffeted by stormy "
+            "markets since May, when the Fed first hinted that it could finally begin calling time on the "
+            "easy money go-round that has lasted almost five years.",
+            set(),
+        ),
+    ],
+)
+def test_it_as_a_state_and_other_fifth_round_readings(extractor, text, expected):
+    found = {(r["reactor_code"], r["stance"]) for r in reactions_of(extractor, text, dt.date(1987, 4, 17))}
+    assert found == expected
