@@ -1085,6 +1085,20 @@ def _the_opposition(noun: Token) -> bool:
     return noun.head.lower_ == "of" and noun.head.head.lower_ in _PARTY_WORDS | {"chief", "head"}
 
 
+def _given_up(noun: Token) -> bool:
+    """A position its holder sets aside or drops ("put their objections aside", "withdrew its objection",
+    "dropped its opposition to")."""
+    verb = noun.head
+    # the holder's own position ("its", "their"); "brushed aside calls from Spain" rejects others' position
+    if noun.dep_ != "dobj" or not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children):
+        return False
+    if verb.lemma_.lower() in {"drop", "withdraw", "abandon", "shelve", "lift", "waive"}:
+        return True
+    return verb.lemma_.lower() in {"put", "set", "lay"} and any(
+        c.lower_ == "aside" for c in (*verb.children, *noun.children)
+    )
+
+
 def _nominal_reactions(
     doc: Doc, sent: Sentence, ctx: ArticleContext, visits: list
 ) -> list[ReactionCandidate]:
@@ -1103,6 +1117,8 @@ def _nominal_reactions(
             continue
         if noun.lemma_.lower() == "opposition" and _the_opposition(noun):
             continue
+        if _given_up(noun):
+            continue  # "willing to put their objections aside", "dropped its opposition": no longer held
         for owner in _position_owners(noun):
             why = f"position noun '{noun.text}'"
             cand = _act_candidate(noun, owner, stance, why, sent, ctx, visits, context_targets=False)

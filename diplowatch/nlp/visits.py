@@ -1977,7 +1977,11 @@ def _meet_parts(tok: Token, role: str, sent: Sentence, ctx: ArticleContext) -> _
                 for g in _prep_objects(o, {"in"})
             )
         elif child.dep_ == "prep" and (
-            child.lower_ == "with" or role == "presence" and child.lower_ in {"to", "at"}
+            child.lower_ == "with"
+            or role == "presence"
+            and child.lower_ in {"to", "at"}
+            or role == "meet"
+            and child.lower_ == "at"  # "would meet at the APEC forum in Vietnam": where the forum is
         ):
             # "speaking to reporters in Paris", "met with officials in Seoul": the place of whom one
             # speaks or meets with is where one is ("met ... at a summit in Hanoi" is the summit's own).

@@ -3545,3 +3545,28 @@ def test_positions_against_and_regrets(extractor, text, expected):
 def test_it_as_a_state_and_other_fifth_round_readings(extractor, text, expected):
     found = {(r["reactor_code"], r["stance"]) for r in reactions_of(extractor, text, dt.date(1987, 4, 17))}
     assert found == expected
+
+
+def test_meeting_at_a_forum_in_a_country_and_positions_given_up(extractor):
+    forum = (
+        "MOSCOW (Reuters) - Russian officials have said Putin and Trump would meet at the Asia-Pacific "
+        "Economic Cooperation forum in Vietnam this week."
+    )
+    assert visit_statuses(extractor, forum, dt.date(2017, 11, 6)) == {
+        ("RUS", "VNM", "planned"),
+        ("USA", "VNM", "planned"),
+    }
+    day = dt.date(1987, 3, 3)
+    dropped = "MANAGUA, March 3 - Honduras dropped its objections to Nicaragua's plan."
+    assert reactions_of(extractor, dropped, day) == []
+    # guards: a position held still is one, and brushing aside others' calls leaves them theirs
+    held = "MANAGUA, March 3 - Honduras repeated its objections to Nicaragua's plan."
+    assert {(r["reactor_code"], r["stance"]) for r in reactions_of(extractor, held, day)} == {
+        ("HND", "negative")
+    }
+    brushed = (
+        "BRUSSELS (Reuters) - German Chancellor Angela Merkel brushed aside calls from Spain and Italy for "
+        "emergency action to lower their borrowing costs."
+    )
+    found = {(r["reactor_code"], r["stance"]) for r in reactions_of(extractor, brushed, dt.date(2012, 6, 28))}
+    assert {("ESP", "negative"), ("ITA", "negative")} <= found
