@@ -3570,3 +3570,17 @@ def test_meeting_at_a_forum_in_a_country_and_positions_given_up(extractor):
     )
     found = {(r["reactor_code"], r["stance"]) for r in reactions_of(extractor, brushed, dt.date(2012, 6, 28))}
     assert {("ESP", "negative"), ("ITA", "negative")} <= found
+
+
+def test_attending_a_conference_in_a_city_is_being_there(extractor):
+    text = (
+        "CARACAS, March 3 - The oil ministers of Ecuador and Mexico are attending the conference in Caracas."
+    )
+    assert visit_statuses(extractor, text, dt.date(1987, 3, 3)) == {
+        ("ECU", "VEN", "ongoing"),
+        ("MEX", "VEN", "ongoing"),
+    }
+    dated = "President Barack Obama will attend the EU-US summit in Lisbon on November 20."
+    assert {(v["host_code"], v["start_date"]) for v in visits_of(extractor, dated, dt.date(2010, 10, 1))} == {
+        ("PRT", dt.date(2010, 11, 20))
+    }
