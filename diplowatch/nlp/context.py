@@ -665,7 +665,9 @@ def governing_subject(pron: Token) -> Token | None:
     for verb in pron.head.ancestors:
         subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < pron.i), None)
         if subject is not None:
-            return subject if subject.pos_ == "PROPN" else None
+            # the number must agree: "it" is not two states ("Japan and Australia ... because it objected")
+            single = not subject.conjuncts and subject.tag_ != "NNPS"
+            return subject if subject.pos_ == "PROPN" and single else None
     return None
 
 
