@@ -769,9 +769,7 @@ class PeopleIndex:
             if (
                 not code
                 and not owned  # "its central bank governor": some state's, said in the sentence
-                and re.search(
-                    r"treasury|ministry|central bank|government|administration|parliament", phrase, re.I
-                )
+                and re.search(_HOME_INSTITUTIONS, phrase, re.I)
             ):
                 code, reason = self.home_code, "institution of the dateline country"
             if not code:
