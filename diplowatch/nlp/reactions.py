@@ -1301,6 +1301,20 @@ def _reaction_speaker(
         or _coordinated_state_owner(verb, speaker_tok, speaker, ctx, sent)
         or speaker
     )
+    if speaker is None or not speaker.code:
+        # "Developing countries and the United States have criticised Japan": a state among the coordinated
+        # holders speaks, whatever the first of them is
+        for conj in speaker_tok.conjuncts:
+            actor = resolve_token_actor(conj, ctx, sent)
+            # a country, an IGO or an official (not a town that is also a name: "Spear, Leeds and Kellogg")
+            named = {p.kind for *_, p in gazetteer().find_all(actor_span(conj).text, ctx.published_at)}
+            if (
+                actor is not None
+                and actor.code
+                and actor.is_state
+                and (actor.kind in {"person", "office"} or named & {"country", "igo", "demonym"})
+            ):
+                return conj, actor
     if (speaker is None or not speaker.code) and speaker_tok.lower_ in {"it", "we", "they"}:
         up_tok = _pronoun_antecedent(speaker_tok, speech_verbs | set(stance_verbs))
         up = None

@@ -1678,8 +1678,8 @@ def _noun_parts(tok: Token, lemma: str, ctx: ArticleContext) -> _Parts:
         kinds = [t for t in visitor_toks if t.dep_ == "poss" and t.head.i == tok.i and t.tag_ == "NNS"]
         visitor_toks = [t for t in visitor_toks if t not in kinds] + kinds
     preps = (
-        {"to", "in", "of", "at"}
-        if lemma in {"visit", "trip", "tour", "stopover", "journey", "stay"}
+        {"to", "in", "of", "at", "through"}  # "a swing through Argentina's interior", "a tour through Asia"
+        if lemma in {"visit", "trip", "tour", "stopover", "journey", "stay", "swing"}
         else {"from"}  # "on his return to Tehran from Moscow": the place one comes back from was visited
         if lemma == "return"
         else {"for"}  # "before his departure for Paris": where one leaves for (the place left is not said)
@@ -1699,7 +1699,7 @@ def _noun_parts(tok: Token, lemma: str, ctx: ArticleContext) -> _Parts:
         dest.extend(
             (g, "to")
             for p in later
-            if p.dep_ == "prep" and p.lower_ == "to"
+            if p.dep_ == "prep" and p.lower_ in {"to", "through"}  # "made a swing through X"
             for g in p.children
             if g.dep_ == "pobj"
         )
@@ -2756,6 +2756,8 @@ def _from_trigger(tok, role, lemma, sent, ctx, preps_by_verb, all_dates) -> list
         return []
     if _igo_staff(visitor):
         return []  # "an IMF mission arrived in Athens", "EU inspectors": staff missions (guidelines)
+    if role == "noun" and lemma in {"mission", "team"} and visitor.code in gazetteer().igo_seats:
+        return []  # "his agency plans to send a mission to Brazil": an IGO's mission is its staff
     legs = _legs(tok, role, lemma, dest, host_actor, sent, ctx)
     if _dateline_official(visitor, ctx):
         # "BEIJING - Premier Wen said in his meeting with Pakistani Prime Minister X": the country of the one

@@ -3584,3 +3584,34 @@ def test_attending_a_conference_in_a_city_is_being_there(extractor):
     assert {(v["host_code"], v["start_date"]) for v in visits_of(extractor, dated, dt.date(2010, 10, 1))} == {
         ("PRT", dt.date(2010, 11, 20))
     }
+
+
+def test_sixth_round_missions_swings_and_mixed_holders(extractor):
+    day = dt.date(1987, 4, 9)
+    # an IGO's mission is its staff, even when its head announces it
+    mission = (
+        "WASHINGTON, April 9 - World Bank President Barber Conable said his agency plans to send a mission "
+        "to Brazil next week to explore economic conditions."
+    )
+    assert visits_of(extractor, mission, day) == []
+    # a "swing through" a region is a tour of the countries it names
+    swing = "Japanese Prime Minister Taro Sato will make a swing through Thailand and Malaysia next month."
+    assert pairs(visits_of(extractor, swing, day)) == {("JPN", "THA"), ("JPN", "MYS")}
+    # a state among coordinated holders speaks whatever the first of them is; a town in a firm's name not
+    mixed = (
+        "TOKYO, April 9 - Developing countries and the United States have criticised Japan for failing to "
+        "use its trade surplus to help poor countries."
+    )
+    assert {(r["reactor_code"], r["stance"]) for r in reactions_of(extractor, mixed, day)} == {
+        ("USA", "negative")
+    }
+    dutch = (
+        "AMSTERDAM (Reuters) - ING and the Dutch state had objected to European Commission calculations on "
+        "how much state aid it has received."
+    )
+    assert {r["reactor_code"] for r in reactions_of(extractor, dutch, dt.date(2011, 6, 9))} == {"NLD"}
+    firm = (
+        "WASHINGTON, March 20 - Spear, Leeds and Kellogg, a New York brokerage partnership, said it welcomed "
+        "the British offer."
+    )
+    assert reactions_of(extractor, firm, day) == []
