@@ -3615,3 +3615,14 @@ def test_sixth_round_missions_swings_and_mixed_holders(extractor):
         "the British offer."
     )
     assert reactions_of(extractor, firm, day) == []
+
+
+def test_farmers_and_activists_are_no_state(extractor):
+    text = (
+        "MADRID, March 13 - Spanish farmers have been protesting for two weeks to demand a better deal from "
+        "France within the Community."
+    )
+    assert reactions_of(extractor, text, dt.date(1987, 3, 13)) == []
+    # guard: the state's own minister still speaks
+    minister = "MADRID, March 13 - The Spanish agriculture minister criticized France over the farm deal."
+    assert {r["reactor_code"] for r in reactions_of(extractor, minister, dt.date(1987, 3, 13))} == {"ESP"}
