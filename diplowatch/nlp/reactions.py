@@ -128,28 +128,6 @@ def _speaker_token(verb: Token) -> Token | None:
         if head.dep_ == "prep" and head.head.i != head.i:
             head = head.head  # "after rejecting X": the subject of the verb the clause hangs from
         return _speaker_token(head)
-    return _listed_member(subj) if subj is not None else None
-
-
-# Nouns that name a group of states by its members ("a group of European countries including Germany").
-_STATE_GROUP_NOUNS = frozenset(
-    {"group", "country", "nation", "state", "member", "government", "ally", "partner"}
-)
-
-
-def _listed_member(subj: Token) -> Token:
-    """The first member a group of states names ("A group of European countries including Germany, the
-    Netherlands and Britain have said ...": Germany, whose conjuncts speak with it); else subj itself."""
-    nouns = [subj, *(g for p in subj.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children)]
-    for noun in (n for n in nouns if n.lemma_.lower() in _STATE_GROUP_NOUNS):
-        for prep in (c for c in noun.children if c.dep_ == "prep"):
-            such_as = prep.lower_ == "as" and any(
-                c.lower_ == "such" for c in (*prep.children, *noun.children)
-            )
-            if prep.lower_ in {"including", "like"} or such_as:
-                member = next((g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "PROPN"), None)
-                if member is not None:
-                    return member
     return subj
 
 
@@ -1239,13 +1217,16 @@ def _not_a_reaction_verb(verb: Token, lemma: str, judging: bool) -> bool:
 
 
 _QUANTIFIERS = frozenset({"some", "many", "most", "several", "all", "both"})
+_COLLECTIVES = frozenset({"group", "number", "coalition", "bloc"})
 
 
 def _named_members(group: Token) -> Token | None:
     """The first of the members a group names as its examples ("European leaders such as Merkel, Sarkozy and
     Juncker backed ...", "Some of the largest U.S. creditors, including China and Russia, have complained
     ..."): they are the ones speaking; the others are its conjuncts."""
-    if group.lower_ in _QUANTIFIERS:
+    collective = group.lemma_.lower() in _COLLECTIVES
+    if group.lower_ in _QUANTIFIERS or collective:
+        # "some of the creditors", "a group of European countries including Germany": the noun after "of"
         of = next((c for c in group.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         group = next((g for g in of.children if g.dep_ == "pobj"), group) if of is not None else group
     if group.tag_ not in {"NNS", "NNPS"}:
@@ -1256,7 +1237,10 @@ def _named_members(group: Token) -> Token | None:
         if prep.lower_ in {"including", "like"} or (
             prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children)
         ):
-            return next((c for c in prep.children if c.dep_ == "pobj"), None)
+            member = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            # a collective names its members by name ("a group of countries including Germany"), not by a
+            # kind ("including G20 members Brazil, India ...": a coalition's own statement)
+            return None if collective and member is not None and member.pos_ != "PROPN" else member
     return None
 
 

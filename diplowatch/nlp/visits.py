@@ -24,7 +24,7 @@ from diplowatch.nlp.context import (
 )
 from diplowatch.nlp.dates import WEEKDAYS, DateMention, duration_days, find_dates
 from diplowatch.nlp.lexicon import inflections, lexicon, resident_title
-from diplowatch.nlp.segment import MONTHS, Sentence, quote_spans
+from diplowatch.nlp.segment import MONTH_ABBR, MONTHS, Sentence, quote_spans
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 # Trip nouns that name an event rather than the journey ("talks", "a summit").
@@ -228,6 +228,33 @@ def _not_until(trigger: Token) -> bool:
     return any(c.dep_ in {"prep", "mark"} and c.lower_ in {"until", "till"} for c in trigger.children)
 
 
+def _starts_later(trigger: Token, ctx: ArticleContext) -> tuple[str, str] | None:
+    """ "the four-day visit of X, which starts on Friday": planned when the trip noun's own relative clause
+    starts it on a day after the article's."""
+    holders = [
+        trigger,
+        *(g for p in trigger.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children),
+    ]
+    start = next(
+        (
+            c
+            for h in holders
+            for c in h.children
+            if c.dep_ == "relcl"
+            and c.lemma_.lower() in {"start", "begin", "open"}
+            and c.tag_ in {"VBZ", "VBP", "VB"}
+            and any(w.dep_ == "nsubj" and w.lower_ in {"which", "that"} for w in c.children)
+        ),
+        None,
+    )
+    if start is None:
+        return None
+    days = [d for d in find_dates(trigger.doc.text, ctx.anchor, future=True) if _date_in_clause(d, start)]
+    if any(d.precision == "day" and d.start_date and d.start_date > ctx.anchor for d in days):
+        return "planned", "its clause starts it on a day to come"
+    return None
+
+
 def _clause_order_status(
     trigger: Token, ctx: ArticleContext, dates: list[DateMention]
 ) -> tuple[str, str] | None:
@@ -250,25 +277,9 @@ def _clause_order_status(
             return gov_status, f"participle leg of '{governor.text}' ({gov_why})"
     # "during the four-day visit of X, which starts on Friday": a trip its own clause starts on a day still
     # to come is still to come (the parser may hang "which starts" on the trip's "of" phrase).
-    holders = [
-        trigger,
-        *(g for p in trigger.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children),
-    ]
-    start = next(
-        (
-            c
-            for h in holders
-            for c in h.children
-            if c.dep_ == "relcl"
-            and c.lemma_.lower() in {"start", "begin", "open"}
-            and any(w.dep_ == "nsubj" and w.lower_ in {"which", "that"} for w in c.children)
-        ),
-        None,
-    )
-    if trigger.pos_ == "NOUN" and start is not None and start.tag_ in {"VBZ", "VBP", "VB"} and ctx.anchor:
-        days = [d for d in find_dates(trigger.doc.text, ctx.anchor, future=True) if _date_in_clause(d, start)]
-        if any(d.precision == "day" and d.start_date and d.start_date > ctx.anchor for d in days):
-            return "planned", "its clause starts it on a day to come"
+    found = _starts_later(trigger, ctx) if trigger.pos_ == "NOUN" and ctx.anchor else None
+    if found is not None:
+        return found
     # "... will be explained this week when X visits Washington": English puts a time clause under a future
     # in the present tense; the trip is still to come. So is a trip noun of such a clause ("his demand when
     # he arrives for talks would be ...").
@@ -983,15 +994,10 @@ def _misparsed_subject(verb: Token) -> list[Token]:
     ][-1:]
 
 
-_MONTHS = frozenset(
-    "january february march april may june july august september october november december".split()
-    + "jan feb mar apr jun jul aug sep sept oct nov dec".split()
-)
-
-
 def _dateline_word(tok: Token) -> bool:
     """A month or the capitalised place of a dateline ("GUANAJUATO, Mexico, April 10 -")."""
-    return tok.lower_.rstrip(".") in _MONTHS or (tok.text.isupper() and len(tok.text) > 2 and tok.i < 6)
+    word = tok.lower_.rstrip(".")
+    return word in MONTHS or word in MONTH_ABBR or (tok.text.isupper() and len(tok.text) > 2 and tok.i < 6)
 
 
 def _visitor_token(trigger: Token) -> list[Token]:
@@ -2167,7 +2173,7 @@ def _meeting_partners(tok: Token, role: str, sent: Sentence, ctx: ArticleContext
     for t in toks:
         if t.tag_ == "NNS" and t.lemma_.lower() in _GROUP_NOUNS:
             # "talks with the trade ministers of the United States, the EC and Canada": each state's minister
-            for owner in (m for o in _prep_objects(t, {"of", "from"}) for m in (o, *o.conjuncts)):
+            for owner in _group_members(t):
                 a = resolve_token_actor(owner, ctx, sent)
                 if a is not None and a.code and a.is_state and a.kind in {"state", "igo"}:
                     out.append(Actor(None, a.code, True, f"{t.lower_} of {a.reason}", "office", t.text, True))
@@ -2823,9 +2829,7 @@ def _co_visitors(
     marks its own noun only ("talks between X and a visiting delegation": X is no co-traveller)."""
     toks = [(t, False) for t in (*vtok.conjuncts, *_listed_appositions(vtok))] if conjuncts else []
     if vtok.lemma_.lower() in _GROUP_NOUNS or vtok.lower_ in _GROUP_NOUNS:
-        for prep in (c for c in vtok.children if c.dep_ == "prep" and c.lower_ in {"of", "from"}):
-            for pobj in (g for g in prep.children if g.dep_ == "pobj"):
-                toks += [(t, True) for t in (pobj, *pobj.conjuncts, *_body_owners(pobj))]
+        toks += [(t, True) for t in _group_members(vtok)]
     out: dict[str, Actor] = {}
     # "the French and German leaders met in Rome": each nationality of a plural office travels.
     pairs = [(grouped, resolve_token_actor(tok, ctx, sent)) for tok, grouped in toks]
@@ -2843,6 +2847,16 @@ def _co_visitors(
             continue  # a bare state coordinated with a traveller is not itself travelling
         out.setdefault(actor.code, actor)
     return list(out.values())
+
+
+def _group_members(group: Token) -> list[Token]:
+    """The members a group noun names after "of"/"from" ("the leaders of France, Germany and Italy",
+    "ministers from Germany and Spain", "the heads of the central banks of Mexico and Peru")."""
+    return [
+        t
+        for pobj in _prep_objects(group, {"of", "from"})
+        for t in (pobj, *pobj.conjuncts, *_body_owners(pobj))
+    ]
 
 
 def _body_owners(body: Token) -> list[Token]:
