@@ -578,6 +578,14 @@ def _noun_position_status(
     order = _trip_order(trigger, gov, sentence_words)
     if order is not None:
         return order
+    if any(
+        c.dep_ == "npadvmod"
+        and {w.lower_ for w in c.subtree} & {"later", "next", "coming", "tomorrow"}
+        and not {w.lower_ for w in c.subtree} & {"that", "last", "earlier"}
+        for c in trigger.children
+    ):
+        # the trip noun's own time is still to come: "at the G20 meeting in Paris later this month"
+        return "planned", "its own time is still to come"
     if (
         prep is not None
         and prep.lower_ in {"during", "on", "at"}
@@ -793,6 +801,10 @@ def _trip_order(trigger: Token, gov: Token, sentence_words: set[str]) -> tuple[s
         and gov.lemma_.lower() in cues["begin_verbs"]
         and not sentence_words & {"last", "ago", "earlier", "yesterday"}
     ):
+        if gov.tag_ in {"VBZ", "VBP"} and _own_clause_words(gov, trigger) & lexicon().set("future_time_words"):
+            # "starts a state visit to Britain later on Wednesday", "begins a tour tomorrow": a present with a
+            # time still to come is a timetable, not a start already made
+            return "planned", f"begins the trip later ('{gov.text}')"
         return "ongoing", f"began the trip ('{gov.text}')"
     return None
 

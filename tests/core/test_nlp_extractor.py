@@ -3626,3 +3626,21 @@ def test_farmers_and_activists_are_no_state(extractor):
     # guard: the state's own minister still speaks
     minister = "MADRID, March 13 - The Spanish agriculture minister criticized France over the farm deal."
     assert {r["reactor_code"] for r in reactions_of(extractor, minister, dt.date(1987, 3, 13))} == {"ESP"}
+
+
+def test_a_time_still_to_come_makes_the_trip_planned(extractor):
+    # a present of beginning with "later" is a timetable, not a start already made
+    later = (
+        "LONDON, March 26 - Sarkozy starts a two-day state visit to Britain later on Wednesday, his office "
+        "said."
+    )
+    assert visit_statuses(extractor, later, dt.date(2008, 3, 26)) == {("FRA", "GBR", "planned")}
+    # guard: with no time to come the begun trip is under way
+    begun = "LONDON, March 26 - Sarkozy starts a two-day state visit to Britain, his office said."
+    assert visit_statuses(extractor, begun, dt.date(2008, 3, 26)) == {("FRA", "GBR", "ongoing")}
+    # a meeting noun's own time "later this month" is still to come
+    meeting = (
+        "Geithner is visiting Brazil on Monday and has a chance to seek an ally for making the case at the "
+        "Group of 20 meeting in Paris later this month."
+    )
+    assert ("USA", "FRA", "planned") in visit_statuses(extractor, meeting, dt.date(2011, 2, 6))
