@@ -228,10 +228,18 @@ def written_name(tok: Token) -> str | None:
 def past_dateline(tok: Token, sent: Sentence, ctx: ArticleContext) -> list[Token]:
     """What the parser hung on a dateline word read as part of the sentence: "NEW DELHI, Nov 25 - Soviet
     leader X arrived", "PARIS (Reuters) - Korean Finance Minister Yoon said" (the dateline the subject, the
-    person its conjunct or apposition). Empty when tok is not in the dateline."""
+    person its conjunct or apposition, also through the dateline's date: "PARIS, March 22 - Britain, Japan and
+    West Germany are opposed", the date an apposition of the city, the country a conjunct of the date). Empty
+    when tok is not in the dateline."""
     if ctx.dateline is None or sent.start + tok.idx >= ctx.dateline.end:
         return []
-    return [c for c in tok.children if c.dep_ in {"conj", "appos"} and sent.start + c.idx >= ctx.dateline.end]
+    out: list[Token] = []
+    inside = [tok]
+    while inside:
+        for c in inside.pop(0).children:
+            if c.dep_ in {"conj", "appos"}:
+                (out if sent.start + c.idx >= ctx.dateline.end else inside).append(c)
+    return out
 
 
 _PLURAL_OFFICES = frozenset(

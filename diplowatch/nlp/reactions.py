@@ -724,11 +724,15 @@ def _without_dateline(name: str | None, tok: Token, sent: Sentence, ctx: Article
 def _backers(speaker_tok: Token) -> list[Token]:
     """The states a participle says back or join a speaker ("Britain, backed by the Netherlands and Denmark,
     opposed ..."; "France, joined by Italy, ...")."""
+    # "Backed by Ankara and Tehran, the Iraqi government demanded": a fronted participle of the speaker's verb
+    fronted = [c for c in speaker_tok.head.children if c.dep_ == "advcl" and c.i < speaker_tok.i]
     return [
         t
-        for holder in (speaker_tok, *speaker_tok.conjuncts)
-        for acl in holder.children
-        if acl.dep_ == "acl" and acl.tag_ == "VBN" and acl.lemma_.lower() in {"back", "support", "join"}
+        for holder in (speaker_tok, *speaker_tok.conjuncts, *fronted)
+        for acl in (*holder.children, holder)
+        if acl.dep_ in {"acl", "advcl"}
+        and acl.tag_ == "VBN"
+        and acl.lemma_.lower() in {"back", "support", "join"}
         for agent in acl.children
         if agent.dep_ == "agent"
         for pobj in agent.children
@@ -921,6 +925,7 @@ def _adjective_reactions(
         while holder.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in holder.children):
             holder = holder.head  # "Italy supports the idea ... but is against ...": the first verb's subject
         subj = next((c for c in holder.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        subj = next(iter(past_dateline(subj, sent, ctx)), subj) if subj is not None else None
         cand = (
             _act_candidate(against, subj, "negative", "position 'against'", sent, ctx, visits)
             if subj is not None
@@ -938,9 +943,16 @@ def _adjective_reactions(
             or any(c.dep_ == "neg" for c in adj.head.children)
         ):
             continue
-        if not any(c.dep_ == "prep" and c.lower_ in entry[1] for c in [*adj.children, *adj.head.children]):
+        bare = adj.lower_ == "opposed" and not any(
+            c.dep_ in {"prep", "agent", "ccomp", "xcomp"} for c in [*adj.children, *adj.head.children]
+        )  # "Britain, Japan and West Germany are all opposed": what to, the sentences around say
+        if not bare and not any(
+            c.dep_ == "prep" and c.lower_ in entry[1] for c in [*adj.children, *adj.head.children]
+        ):
             continue
         subj = next((c for c in adj.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        # "PARIS, March 22 - Britain and Japan are opposed": the dateline parsed as the subject
+        subj = next(iter(past_dateline(subj, sent, ctx)), subj) if subj is not None else None
         cand = (
             _act_candidate(adj, subj, entry[0], f"position adjective '{adj.text}'", sent, ctx, visits)
             if subj is not None
@@ -1036,6 +1048,35 @@ def _position_owners(noun: Token) -> list[Token]:
     ]
 
 
+# Verbs by which a proposal or its author holds the support of others: "the plan has the support of France",
+# "won the backing of Germany", "with the support of Italy" (the holders follow "of").
+_HOLD_SUPPORT_VERBS = frozenset({"have", "win", "gain", "enjoy", "secure", "get", "receive", "enlist"})
+_SUPPORT_NOUNS = frozenset({"support", "backing", "blessing", "endorsement"})
+
+
+def _support_holders(noun: Token) -> list[Token]:
+    """The holders of a support noun held by its proposal: "has the support of France, the Netherlands and
+    Italy" (not "support of the plan", where "of" names what is supported)."""
+    if noun.lemma_.lower() not in _SUPPORT_NOUNS or noun.dep_ != "dobj":
+        return []
+    verb = noun.head
+    if (
+        verb.lemma_.lower() not in _HOLD_SUPPORT_VERBS
+        or verb.dep_ == "xcomp"
+        or any(c.dep_ == "neg" or c.dep_ == "aux" and c.tag_ in {"MD", "TO"} for c in verb.children)
+    ):
+        return []  # "will need to win the backing of Obama": support not held yet
+    return [
+        t
+        for p in noun.children
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for g in p.children
+        if g.dep_ == "pobj"
+        for t in (g, *g.conjuncts)
+        if t.pos_ == "PROPN"
+    ]
+
+
 def _is_demand(noun: Token) -> bool:
     """ "calls from X for Y", "a demand made by X", "French
     demands that": not a phone call or consumer demand."""
@@ -1086,6 +1127,13 @@ def _nominal_reactions(
     nouns = {k: v for k, v in lexicon()["stance_nouns"].items() if v in {"negative", "positive"}}
     out: list[ReactionCandidate] = []
     for noun in doc:
+        for holder in _support_holders(noun) if noun.pos_ == "NOUN" else []:
+            # the plan that has their support is what they back: a target named before is its author
+            cand = _act_candidate(noun, holder, "positive", f"holds the '{noun.text}' of", sent, ctx, visits)
+            backed = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+            backed_actor = resolve_token_actor(backed, ctx, sent) if backed is not None else None
+            if cand is not None and not (backed_actor and backed_actor.code == cand.speaker.code):
+                out.append(cand)  # not "Gephardt has the support of Wright": one's own side
         stance = nouns.get(noun.lemma_.lower()) if noun.pos_ == "NOUN" else None
         if stance is None or any(
             c.dep_ in {"neg", "det"} and c.lower_ in {"no", "not", "without"} for c in noun.children
@@ -1172,6 +1220,37 @@ def _positions_held(verb: Token, lemma: str) -> set[str]:
     return set()
 
 
+def _backed_by_a_state(verb: Token) -> bool:
+    """A passive "back" whose doer is named as a state or its office ("the plan, strongly backed by Britain
+    and West Germany", "is backed by the government"), not a thing ("bonds backed by government assets")."""
+    return any(
+        _names_an_actor(g) for a in verb.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"
+    )
+
+
+def _backs_the_speaker(verb: Token) -> bool:
+    """A participle "backed by X" on the subject of a clause ("Britain, backed by the Netherlands, opposed",
+    "Backed by Ankara, Iraq demanded"): X shares that subject's stance, it is not a stance on the subject."""
+    if verb.tag_ != "VBN" or any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        return False
+    if verb.dep_ == "advcl":
+        return True
+    return (
+        verb.dep_ == "acl"
+        and _names_an_actor(verb.head)
+        and any(t.dep_ in {"nsubj", "nsubjpass"} for t in (verb.head, *verb.head.conjuncts))
+    )
+
+
+def _names_an_actor(tok: Token) -> bool:
+    """A name, a state title or a government word: who can hold a stance, not a plan or a bond."""
+    return tok.pos_ == "PROPN" or tok.lemma_.lower() in lexicon().set("state_titles") | {
+        "government",
+        "administration",
+        "ministry",
+    }
+
+
 def _not_a_reaction_verb(verb: Token, lemma: str, judging: bool) -> bool:
     """Stance and speech verbs that do not report a reaction here: no object, negated, or still to come."""
     lex = lexicon()
@@ -1184,6 +1263,10 @@ def _not_a_reaction_verb(verb: Token, lemma: str, judging: bool) -> bool:
         return True  # "begin calling time on the easy money": ending it, no demand
     if lemma in judging_verbs and lemma not in stance_verbs and lemma not in speech_verbs and not judging:
         return True
+    if lemma == "back" and _backs_the_speaker(verb):
+        return (
+            True  # "Backed by Ankara, Iraq demanded ...": the backers share the speaker's stance (_backers)
+        )
     if lemma in {
         "press",
         "ask",
@@ -1198,7 +1281,7 @@ def _not_a_reaction_verb(verb: Token, lemma: str, judging: bool) -> bool:
         "brief",
         "answer",
     } and not any(c.dep_ in {"dobj", "ccomp", "xcomp", "prep"} for c in verb.children):
-        return True
+        return lemma != "back" or not _backed_by_a_state(verb)
     if any(c.dep_ == "neg" for c in verb.children) and lemma in stance_verbs:
         return True
     if _asks_for_help(verb):

@@ -801,7 +801,8 @@ def _trip_order(trigger: Token, gov: Token, sentence_words: set[str]) -> tuple[s
         and gov.lemma_.lower() in cues["begin_verbs"]
         and not sentence_words & {"last", "ago", "earlier", "yesterday"}
     ):
-        if gov.tag_ in {"VBZ", "VBP"} and _own_clause_words(gov, trigger) & lexicon().set("future_time_words"):
+        future = lexicon().set("future_time_words")
+        if gov.tag_ in {"VBZ", "VBP"} and _own_clause_words(gov, trigger) & future:
             # "starts a state visit to Britain later on Wednesday", "begins a tour tomorrow": a present with a
             # time still to come is a timetable, not a start already made
             return "planned", f"begins the trip later ('{gov.text}')"

@@ -3644,3 +3644,59 @@ def test_a_time_still_to_come_makes_the_trip_planned(extractor):
         "Group of 20 meeting in Paris later this month."
     )
     assert ("USA", "FRA", "planned") in visit_statuses(extractor, meeting, dt.date(2011, 2, 6))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a passive "back" with its doer named is that doer's support, also as a reduced relative
+        (
+            "PARIS, March 22 - The U.S. plan was backed by Britain and West Germany.",
+            {("GBR", "positive"), ("DEU", "positive")},
+        ),
+        (
+            "PARIS, March 22 - The U.S. plan, strongly backed by Britain and West Germany, would save money.",
+            {("GBR", "positive"), ("DEU", "positive")},
+        ),
+        # guard: a thing backing a bond is no state
+        (
+            "BRUSSELS, March 22 - Euro zone countries could issue covered bonds, which are backed by "
+            "government assets, Finland's Prime Minister said.",
+            set(),
+        ),
+        # backers of a speaker share the speaker's stance; they take none on the speaker
+        (
+            "BAGHDAD, Oct 2 - Backed by Ankara and Tehran, the Iraqi government has demanded that the "
+            "Kurdish leadership cancel the result of the referendum or face sanctions.",
+            {("IRQ", "negative"), ("TUR", "negative"), ("IRN", "negative")},
+        ),
+        (  # guard
+            "Britain and West Germany, backed by the Netherlands and Denmark, opposed a proposed U.S. tax.",
+            {("GBR", "negative"), ("DEU", "negative"), ("NLD", "negative"), ("DNK", "negative")},
+        ),
+        # "has / won the support of X": X supports it
+        (
+            "PARIS, March 22 - Currently the U.S. plan has the support of France, the Netherlands and Italy.",
+            {("FRA", "positive"), ("NLD", "positive"), ("ITA", "positive")},
+        ),
+        # guard: support still to be won is not held
+        (
+            "LONDON, March 2 - European nations will need to win the backing of Obama for their proposals.",
+            set(),
+        ),
+        # the dateline parsed as the subject: each coordinated state holds the position; a bare "opposed"
+        # takes its target from around
+        (
+            "PARIS, March 22 - Britain, Japan and West Germany are all opposed to the U.S. plan.",
+            {("GBR", "negative"), ("JPN", "negative"), ("DEU", "negative")},
+        ),
+        (
+            "PARIS, March 22 - The U.S. plan has the support of France while Britain and Japan are opposed.",
+            {("FRA", "positive"), ("GBR", "negative"), ("JPN", "negative")},
+        ),
+    ],
+)
+def test_support_and_opposition_held_by_named_states(extractor, text, expected):
+    assert {
+        (r["reactor_code"], r["stance"]) for r in reactions_of(extractor, text, dt.date(1987, 3, 22))
+    } == expected
