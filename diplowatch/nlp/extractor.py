@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator
 from diplowatch.nlp.codes import reaction_codes, visit_codes
 from diplowatch.nlp.components import ReactionComponent, VisitComponent
 from diplowatch.nlp.context import ArticleContext, Limits
+from diplowatch.nlp.dates import find_dates
 from diplowatch.nlp.prefilter import article_gate, candidate_sentences
 from diplowatch.nlp.reaction_scorer import ReactionScorer, scored_reactions
 from diplowatch.nlp.reactions import ReactionCandidate, names_known_talks
@@ -209,6 +210,7 @@ class Extractor:
         if self.status_classifier is not None:
             apply_status(self.status_classifier, kept, ctx)
         _share_attributes(kept, candidates)
+        _date_by_the_lead(kept, candidates, ctx)
         visit_rows = [_visit_row(ctx, c) for c in kept]
         reaction_cands = [r for doc in docs for r in self._reactions.reactions(doc, kept)]
         if self.reaction_scorer is not None:
@@ -247,6 +249,71 @@ def _share_attributes(kept: list[VisitCandidate], all_cands: list[VisitCandidate
                     donor.end_date,
                     donor.date_precision,
                 )
+
+
+# Where the one-day events a report's lead dates are held: talks, meetings, a news conference ("said at a news
+# conference with X"), an appearance "in Paris" (visits.py's trigger roles; trip nouns and arrivals excluded,
+# their first day is not the day of the report).
+_EVENT_ROLES = frozenset({"meet", "presence", "apposed_presence"})
+_EVENT_NOUNS = frozenset({"talk", "talks", "meeting", "summit", "conference", "session"})
+_TRIP_ROLES = frozenset({"visit", "noun", "visiting"})
+_STAY_NOUNS = frozenset({"visit", "trip", "tour", "journey", "stay", "swing"})
+
+
+def _lead_day(ctx: ArticleContext) -> dt.date | None:
+    """The one day the article's first sentence names ("Merkel said on Thursday", "met ... on Friday",
+    "meets British ministers on Monday"), or None (no day, or several)."""
+    if not ctx.sentences or ctx.anchor is None:
+        return None
+    lead = ctx.sentences[0]
+    # the body of the lead, not the dateline's own date ("WASHINGTON, Feb 26 -")
+    skip = max(0, ctx.dateline.end - lead.start) if ctx.dateline is not None else 0
+    days = {
+        d.start_date
+        for d in find_dates(lead.text[skip:], ctx.anchor)
+        if d.precision == "day" and d.start_date is not None and d.end_date in {None, d.start_date}
+    }
+    return next(iter(days)) if len(days) == 1 else None
+
+
+def _date_by_the_lead(
+    kept: list[VisitCandidate], all_cands: list[VisitCandidate], ctx: ArticleContext
+) -> None:
+    """A news report's lead gives the day of what it reports: talks, a meeting or an appearance at the
+    dateline's place that the article names with no day of its own are held that day ("ROME - Rajoy said on
+    Friday that the leaders of France, Germany, Italy and Spain had agreed at a summit in Rome": the summit
+    is Friday's). A trip's own day, a tour or a stay of several days, and a day against its status are left."""
+    day = None
+    for cand in kept:
+        if (
+            cand.start_date is not None
+            or cand.date_precision is not None
+            or ctx.home_code is None
+            or cand.host_code != ctx.home_code
+            or not (cand.role in _EVENT_ROLES or cand.trigger.lemma_.lower() in _EVENT_NOUNS)
+        ):
+            continue
+        if any(
+            o.visitor.code == cand.visitor.code
+            and o.host_code == cand.host_code
+            and o.role in _TRIP_ROLES
+            and o.trigger.lemma_.lower() not in _EVENT_NOUNS
+            for o in all_cands
+        ):
+            continue  # "Obama told a news conference in Canberra", on a visit to Australia: its first day
+        words = cand.trigger.sent
+        if any(t.pos_ == "NOUN" and t.lemma_.lower() in _STAY_NOUNS for t in words) or (
+            cand.sentence.index != ctx.sentences[0].index
+            and any(d.precision == "day" for d in find_dates(words.text, ctx.anchor))
+        ):
+            continue  # "at the end of a week-long trip", "who met in Poland on Friday": a day of its own
+        day = day or _lead_day(ctx)
+        if day is None:
+            return
+        if (cand.status == "planned") != (day > ctx.anchor) or cand.status == "cancelled":
+            continue
+        cand.start_date, cand.date_precision = day, "day"
+        cand.reasons.append(f"date: the day of the article's lead ({day.isoformat()})")
 
 
 def _visit_confidence(c: VisitCandidate) -> tuple[float, str]:

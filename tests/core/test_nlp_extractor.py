@@ -3700,3 +3700,29 @@ def test_support_and_opposition_held_by_named_states(extractor, text, expected):
     assert {
         (r["reactor_code"], r["stance"]) for r in reactions_of(extractor, text, dt.date(1987, 3, 22))
     } == expected
+
+
+def test_the_lead_gives_the_day_of_a_meeting_at_the_dateline(extractor):
+    wednesday = dt.date(2012, 6, 27)
+    text = (
+        "PARIS (Reuters) - German Chancellor Angela Merkel said on Wednesday that Europe faced a serious "
+        "situation.\nSpeaking at a news conference in Paris with French President Francois Hollande, Merkel "
+        "said more was needed."
+    )
+    dates = {
+        (v["visitor_code"], v["host_code"], v["start_date"]) for v in visits_of(extractor, text, wednesday)
+    }
+    assert dates == {("DEU", "FRA", wednesday)}
+    # guard: a stay of several days does not begin on the day of the report
+    stay = (
+        "CANBERRA (Reuters) - President Barack Obama said on Wednesday he was concerned about the euro zone."
+        "\nObama, on a three-day visit to Australia, told a joint news conference with Australian Prime "
+        "Minister Julia Gillard in Canberra that Europe needed a plan."
+    )
+    assert {v["start_date"] for v in visits_of(extractor, stay, dt.date(2011, 11, 16))} == {None}
+    # guard: the dateline's own date is no day of the lead
+    dateline = (
+        "WASHINGTON, Feb 26 - The U.S. Treasury said it would join a bridge loan to Argentina.\nThe debt talks "
+        "in Washington are being headed by Argentine Finance Minister Mario Brodersohn."
+    )
+    assert {v["start_date"] for v in visits_of(extractor, dateline, dt.date(1987, 2, 26))} <= {None}
