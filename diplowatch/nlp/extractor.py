@@ -280,9 +280,9 @@ def _date_by_the_lead(
     kept: list[VisitCandidate], all_cands: list[VisitCandidate], ctx: ArticleContext
 ) -> None:
     """A news report's lead gives the day of what it reports: talks, a meeting or an appearance at the
-    dateline's place that the article names with no day of its own are held that day ("ROME - Rajoy said on
-    Friday that the leaders of France, Germany, Italy and Spain had agreed at a summit in Rome": the summit
-    is Friday's). A trip's own day, a tour or a stay of several days, and a day against its status are left."""
+    dateline's place that the article names with no day of its own are held that day ("PARIS - Merkel said on
+    Wednesday ...", then "Speaking at a news conference in Paris": Wednesday's). A trip's own day, a tour or a
+    stay of several days, and a day against its status are left."""
     day = None
     for cand in kept:
         if (

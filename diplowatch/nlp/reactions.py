@@ -724,7 +724,7 @@ def _without_dateline(name: str | None, tok: Token, sent: Sentence, ctx: Article
 def _backers(speaker_tok: Token) -> list[Token]:
     """The states a participle says back or join a speaker ("Britain, backed by the Netherlands and Denmark,
     opposed ..."; "France, joined by Italy, ...")."""
-    # "Backed by Ankara and Tehran, the Iraqi government demanded": a fronted participle of the speaker's verb
+    # "Backed by France and Spain, Italy demanded ...": a fronted participle of the speaker's verb
     fronted = [c for c in speaker_tok.head.children if c.dep_ == "advcl" and c.i < speaker_tok.i]
     return [
         t
@@ -1230,7 +1230,7 @@ def _backed_by_a_state(verb: Token) -> bool:
 
 def _backs_the_speaker(verb: Token) -> bool:
     """A participle "backed by X" on the subject of a clause ("Britain, backed by the Netherlands, opposed",
-    "Backed by Ankara, Iraq demanded"): X shares that subject's stance, it is not a stance on the subject."""
+    "Backed by France, Italy demanded"): X shares that subject's stance, it is not a stance on the subject."""
     if verb.tag_ != "VBN" or any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
         return False
     if verb.dep_ == "advcl":
@@ -1265,7 +1265,7 @@ def _not_a_reaction_verb(verb: Token, lemma: str, judging: bool) -> bool:
         return True
     if lemma == "back" and _backs_the_speaker(verb):
         return (
-            True  # "Backed by Ankara, Iraq demanded ...": the backers share the speaker's stance (_backers)
+            True  # "Backed by France, Italy demanded ...": the backers share the speaker's stance (_backers)
         )
     if lemma in {
         "press",

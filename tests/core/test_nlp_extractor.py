@@ -3666,8 +3666,8 @@ def test_a_time_still_to_come_makes_the_trip_planned(extractor):
         ),
         # backers of a speaker share the speaker's stance; they take none on the speaker
         (
-            "BAGHDAD, Oct 2 - Backed by Ankara and Tehran, the Iraqi government has demanded that the "
-            "Kurdish leadership cancel the result of the referendum or face sanctions.",
+            "BAGHDAD, Oct 2 - Backed by Ankara and Tehran, the Iraqi government has demanded that Israel "
+            "withdraw its trade envoy.",
             {("IRQ", "negative"), ("TUR", "negative"), ("IRN", "negative")},
         ),
         (  # guard
@@ -3722,7 +3722,7 @@ def test_the_lead_gives_the_day_of_a_meeting_at_the_dateline(extractor):
     assert {v["start_date"] for v in visits_of(extractor, stay, dt.date(2011, 11, 16))} == {None}
     # guard: the dateline's own date is no day of the lead
     dateline = (
-        "WASHINGTON, Feb 26 - The U.S. Treasury said it would join a bridge loan to Argentina.\nThe debt talks "
-        "in Washington are being headed by Argentine Finance Minister Mario Brodersohn."
+        "WASHINGTON, Feb 26 - The U.S. Treasury said it would join a bridge loan to Argentina.\nThe debt "
+        "talks in Washington are being headed by Argentine Finance Minister Mario Brodersohn."
     )
     assert {v["start_date"] for v in visits_of(extractor, dateline, dt.date(1987, 2, 26))} <= {None}
