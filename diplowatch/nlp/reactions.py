@@ -349,6 +349,8 @@ def _judging_verb(verb: Token) -> bool:
     a predicate (or a quotation right after the object)."""
     if verb.lemma_.lower() not in lexicon().set("judging_verbs"):
         return False
+    if verb.i > 0 and verb.doc[verb.i - 1].lower_ == "as":
+        return False  # "as regards our debts": a preposition, no judgement
     if not any(c.dep_ == "dobj" and c.tag_ not in {"WP", "WDT"} for c in verb.children):
         return (
             False  # "what he called dangerous": the writer's relative clause, not a judgement of a named act
@@ -1263,6 +1265,8 @@ def _not_a_reaction_verb(verb: Token, lemma: str, judging: bool) -> bool:
         return True  # "begin calling time on the easy money": ending it, no demand
     if lemma in judging_verbs and lemma not in stance_verbs and lemma not in speech_verbs and not judging:
         return True
+    if lemma == "charge" and not any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
+        return True  # "has charged that X paid ...": an accusation; not "charged with", "charged a fee"
     if lemma == "back" and _backs_the_speaker(verb):
         return (
             True  # "Backed by France, Italy demanded ...": the backers share the speaker's stance (_backers)

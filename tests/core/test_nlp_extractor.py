@@ -3726,3 +3726,36 @@ def test_the_lead_gives_the_day_of_a_meeting_at_the_dateline(extractor):
         "talks in Washington are being headed by Argentine Finance Minister Mario Brodersohn."
     )
     assert {v["start_date"] for v in visits_of(extractor, dateline, dt.date(1987, 2, 26))} <= {None}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "regards / views X as <judgement>" judges X
+        ("ATHENS (Reuters) - The EU regards Greek statistics as unreliable.", {("EU", "negative")}),
+        ("WASHINGTON (Reuters) - The U.S. views the Chinese move as a positive step.", {("USA", "positive")}),
+        # guard: "as regards" is a preposition
+        (
+            "NAIROBI, March 3 - Kenya is entering a difficult phase as regards its debts to Britain, the "
+            "finance minister said.",
+            set(),
+        ),
+        # "deserves respect" is praise
+        (
+            'BERLIN (Reuters) - "The Greek government deserves great respect for its savings efforts," '
+            "Finance Minister Wolfgang Schaeuble said.",
+            {("DEU", "positive")},
+        ),
+        # "charged that" accuses; "charged with" does not
+        (
+            "BRUSSELS (Reuters) - The European Commission has charged that China has made illegal payments "
+            "to exporters.",
+            {("EU", "negative")},
+        ),
+        ("BRUSSELS (Reuters) - Belgian police charged a French national with the murder.", set()),
+    ],
+)
+def test_judgements_by_regard_deserve_and_charge(extractor, text, expected):
+    assert {
+        (r["reactor_code"], r["stance"]) for r in reactions_of(extractor, text, dt.date(2010, 3, 1))
+    } == expected
