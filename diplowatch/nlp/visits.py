@@ -569,6 +569,16 @@ def _noun_governor_status(trigger: Token, gov: Token, lex) -> tuple[str, str] | 
     return None
 
 
+def _under_due(trigger: Token) -> bool:
+    """A trip noun in the phrase of "due" before any verb ("X, due here tomorrow from Oman for his visit")."""
+    for a in trigger.ancestors:
+        if a.lower_ == "due":
+            return True
+        if a.pos_ in {"VERB", "AUX"}:
+            return False
+    return False
+
+
 def _noun_position_status(
     trigger: Token, gov: Token, sentence_words: set[str], future_words: set[str]
 ) -> tuple[str, str] | None:
@@ -578,6 +588,8 @@ def _noun_position_status(
     order = _trip_order(trigger, gov, sentence_words)
     if order is not None:
         return order
+    if prep is not None and prep.lower_ in {"for", "on"} and _under_due(trigger):
+        return "planned", "due for the visit"  # "X, due here tomorrow from Oman for his first official visit"
     if any(
         c.dep_ == "npadvmod"
         and {w.lower_ for w in c.subtree} & {"later", "next", "coming", "tomorrow"}
@@ -1037,6 +1049,8 @@ def _visitor_token(trigger: Token) -> list[Token]:
         if cur.dep_ == "acomp" and cur.lemma_.lower() in {"due", "set", "likely", "scheduled", "ready"}:
             cur = cur.head  # "... and is due to travel on to X": the subject of the copula
             continue
+        if cur.dep_ == "amod" and cur.lower_ == "due" and cur.head.pos_ in {"PROPN", "NOUN"}:
+            return [cur.head]  # "Shultz, due in Tokyo tomorrow for talks, said": the one it describes
         if _planned_by_noun(cur) and cur.head.lemma_.lower() != "invitation":
             # "announced plans to visit X", "his offer to send a mission": whoever holds the plan travels.
             owner = [c for c in cur.head.children if c.dep_ == "poss"]

@@ -3759,3 +3759,23 @@ def test_judgements_by_regard_deserve_and_charge(extractor, text, expected):
     assert {
         (r["reactor_code"], r["stance"]) for r in reactions_of(extractor, text, dt.date(2010, 3, 1))
     } == expected
+
+
+def test_due_here_is_still_to_come(extractor):
+    # "X, due in Tokyo tomorrow for talks": the one "due" describes travels, and the trip is planned
+    due = (
+        "TOKYO, March 22 - U.S. Secretary of State George Shultz, due in Tokyo tomorrow for talks with "
+        "Nakasone, said trade was the main issue."
+    )
+    assert visit_statuses(extractor, due, dt.date(1987, 3, 22)) == {("USA", "JPN", "planned")}
+    # a trip noun in the phrase of "due" is planned too
+    visit = (
+        "ABU DHABI, March 22 - French Foreign Minister Jean-Bernard Raimond predicted a deal.\nRaimond, due "
+        "here tomorrow from Oman for his first official visit to the United Arab Emirates, told a daily "
+        "he was confident."
+    )
+    assert visit_statuses(extractor, visit, dt.date(1987, 3, 22)) == {("FRA", "ARE", "planned")}
+    # guard: a payment due somewhere is no traveller
+    assert (
+        visits_of(extractor, "The payment, due in London tomorrow, was delayed.", dt.date(1987, 3, 22)) == []
+    )
