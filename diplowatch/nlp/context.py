@@ -10,7 +10,7 @@ from functools import cached_property, lru_cache
 
 from spacy.tokens import Span, Token
 
-from diplowatch.nlp.actors import Place, eu_code_named, gazetteer
+from diplowatch.nlp.actors import Place, eu_code_named, gazetteer, read_tsv
 from diplowatch.nlp.lexicon import lexicon
 from diplowatch.nlp.people import PORTFOLIO_TITLES, PeopleIndex, Person, _is_state_title, leader_code
 from diplowatch.nlp.segment import Dateline, Sentence, bound_sentences, parse_dateline, split_sentences
@@ -137,6 +137,44 @@ _FIRM_INTRO = re.compile(
 _NOT_FIRM_NAMES = frozenset({"The", "A", "An", "In", "On", "Chief", "Chairman", "President", "Executive"})
 
 
+# "Fiat SpA ( FIA.MI )": a company's name of one to five words (a lower-case joiner between them) before its
+# Reuters instrument code, whose suffix names the exchange.
+_RIC_AFTER_NAME = re.compile(
+    r"\b(?P<name>[A-Z][\w&.'-]*(?:\s+(?:[A-Z][\w&.'-]*|&|and|de|of)){0,4})\s*\(\s*[A-Z0-9]{1,7}\.(?P<sfx>[A-Z]{1,3})\s*\)"
+)
+# Legal-form words after a company's name ("Fiat SpA", "Gazprom OAO"): the name is also read without them.
+_LEGAL_FORMS = frozenset(
+    "Inc Inc. Corp Corp. Co Co. Ltd Ltd. Plc PLC plc AG SA S.A. SpA NV N.V. AB ASA OAO OJSC PJSC Group "
+    "Holdings Holding SE Oyj A/S".split()
+)
+
+
+@lru_cache(maxsize=1)
+def _exchange_countries() -> dict[str, str]:
+    """RIC suffix -> country of the exchange (diplowatch/data/exchange_suffixes.tsv)."""
+    return {suffix: code for suffix, code, *_ in read_tsv("exchange_suffixes.tsv")}
+
+
+def listed_firm_nationalities(text: str, on_date: dt.date | None) -> dict[str, str]:
+    """Name -> country of each company the text gives with its instrument code ("Fiat SpA ( FIA.MI )"),
+    by the code's exchange; the name also without its legal form ("Fiat")."""
+    gaz = gazetteer()
+    exchanges = _exchange_countries()
+    out: dict[str, str] = {}
+    for m in _RIC_AFTER_NAME.finditer(text):
+        code = exchanges.get(m["sfx"])
+        words = m["name"].split()
+        while words and words[0] in {"The", "A", "An"}:
+            words = words[1:]
+        if code is None or not words or gaz.lookup(" ".join(words), on_date) is not None:
+            continue
+        out.setdefault(" ".join(words), code)
+        while len(words) > 1 and words[-1] in _LEGAL_FORMS:
+            words = words[:-1]
+            out.setdefault(" ".join(words), code)
+    return out
+
+
 def firm_nationalities(text: str, on_date: dt.date | None) -> dict[str, str]:
     """Name -> country code of each company introduced with its nationality in `text`."""
     gaz = gazetteer()
@@ -153,6 +191,8 @@ def firm_nationalities(text: str, on_date: dt.date | None) -> dict[str, str]:
         if name.split()[0] in _NOT_FIRM_NAMES or gaz.lookup(name, on_date) is not None:
             continue
         out.setdefault(name, place.code)
+    for name, code in listed_firm_nationalities(text, on_date).items():
+        out.setdefault(name, code)
     return out
 
 
@@ -489,6 +529,30 @@ def _acting(tok: Token) -> bool:
     return tok.dep_ in {"nsubj", "nsubjpass"} or (tok.dep_ == "pobj" and tok.head.dep_ == "agent")
 
 
+# Cities that speak for their state besides today's capitals: seats of government and the capitals of the
+# periods the news covers ("Bonn" for West Germany, "Lagos" for Nigeria until 1991, "Rangoon" for Burma).
+_SEATS_OF_GOVERNMENT = frozenset(
+    {"The Hague", "Bonn", "Lagos", "Rangoon", "Yangon", "Alma-Ata", "Almaty", "Dar es Salaam", "Abidjan"}
+    | {"Karachi", "Istanbul", "Calcutta", "Quezon City", "Zomba", "Belize City", "Kotte"}
+)
+
+
+def _seat_of_government(name: str) -> bool:
+    """Whether a city's name may stand for its state's government: a capital (any of its names, as the city's
+    own name or with its historical state: "Moscow" for the Soviet Union) or a seat of government."""
+    words = name.lower().replace("-", " ").split()
+    # the place's own words within the phrase ("both London", "Washington-led")
+    return any(
+        " ".join(words[i:j]) in _seat_names() for i in range(len(words)) for j in range(i + 1, len(words) + 1)
+    )
+
+
+@lru_cache(maxsize=1)
+def _seat_names() -> frozenset[str]:
+    gaz = gazetteer()
+    return frozenset(n.lower() for n in (*gaz.capital_aliases, *_SEATS_OF_GOVERNMENT, *gaz.historical_places))
+
+
 def _owner_actor(
     tok: Token, text: str, place: Place, title: tuple[bool, str, bool], ctx: ArticleContext
 ) -> Actor | None:
@@ -502,6 +566,8 @@ def _owner_actor(
     kind = "igo" if place.kind == "igo" else ("office" if has_title else "state")
     if kind == "state" and place.kind == "city" and len(text.split()) > 2:
         return None
+    if kind == "state" and place.kind == "city" and not _seat_of_government(text):
+        return None  # "Rio has asked banks to advise it" (Rio Tinto), "Sydney said": no capital, no state
     return Actor(None, place.code, state, "named state" if state else why, kind, text, has_title)
 
 

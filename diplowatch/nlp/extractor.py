@@ -16,7 +16,7 @@ from diplowatch.nlp.reaction_scorer import ReactionScorer, scored_reactions
 from diplowatch.nlp.reactions import ReactionCandidate, names_known_talks
 from diplowatch.nlp.status_classifier import StatusClassifier, apply_status
 from diplowatch.nlp.visit_scorer import VisitScorer, scored_visits
-from diplowatch.nlp.visits import VisitCandidate
+from diplowatch.nlp.visits import VisitCandidate, dated_in_own_clause
 
 EXTRACTOR_VERSION = "diplowatch-rules-0.23"
 
@@ -302,9 +302,13 @@ def _date_by_the_lead(
         ):
             continue  # "Obama told a news conference in Canberra", on a visit to Australia: its first day
         words = cand.trigger.sent
-        if any(t.pos_ == "NOUN" and t.lemma_.lower() in _STAY_NOUNS for t in words) or (
-            cand.sentence.index != ctx.sentences[0].index
-            and any(d.precision == "day" for d in find_dates(words.text, ctx.anchor))
+        if (
+            any(t.pos_ == "NOUN" and t.lemma_.lower() in _STAY_NOUNS for t in words)
+            or dated_in_own_clause(cand.trigger, ctx.anchor)
+            or (
+                cand.sentence.index != ctx.sentences[0].index
+                and any(d.precision == "day" for d in find_dates(words.text, ctx.anchor))
+            )
         ):
             continue  # "at the end of a week-long trip", "who met in Poland on Friday": a day of its own
         day = day or _lead_day(ctx)

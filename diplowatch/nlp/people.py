@@ -67,6 +67,18 @@ def _leader_surname_regex() -> re.Pattern:
     return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")
 
 
+# Capitalised words that stand before a surname but are no first name ("Mr Paulson", "Chancellor Kohl"; state
+# titles are told by _is_state_title).
+_NOT_FIRST_NAMES = frozenset(
+    {"mr", "mrs", "ms", "dr", "sir", "lord", "lady", "dame", "the", "and", "but", "when", "while", "as", "if"}
+    | {"said", "says", "told", "after", "before", "with", "by", "for", "of", "to", "in", "on", "at", "from"}
+    | {"general", "gen", "president", "premier", "chancellor", "king", "queen", "prince", "emperor", "pope"}
+    # a surname's own particle ("Le Drian", "Van Rompuy", "Al Maktoum")
+    | {"le", "la", "de", "del", "della", "di", "da", "du", "dos", "van", "von", "der", "den", "ter"}
+    | {"al", "el", "bin", "ben", "abu", "ibn", "mac", "san", "santa"}
+)
+
+
 def _particle(full_name: str) -> str:
     """The lowercase particle a surname is written with ("de la" of "Miguel de la Madrid"), else ""."""
     words = full_name.split()[1:-1]
@@ -775,6 +787,9 @@ class PeopleIndex:
             if not code:
                 continue
             state, why = _is_state_title(phrase)
+            before_kept = raw.split()[: len(raw.split()) - len(kept)]
+            if state and before_kept and before_kept[-1].lower() in {"former", "retired", "ex"}:
+                state, why = False, "a former official"  # "a former Brazilian government official"
             found.append(
                 Person(
                     None,
@@ -805,6 +820,15 @@ class PeopleIndex:
                 name_tok,
             )
             code = leader_code(name_tok, self.on_date)
+            first = re.search(r"\b([A-Z][a-z]+)\s+$", text[max(0, m.start() - 20) : m.start()])
+            if (
+                code
+                and first
+                and first.group(1).lower() not in _NOT_FIRST_NAMES
+                and first.group(1).lower() not in _SINGLE_TITLE_WORDS
+                and leader_code(f"{first.group(1)} {name_tok}", self.on_date) is None
+            ):
+                continue  # "said Bruno Paulson, bank analyst": another person of that surname
             if code:
                 office = leaders()[name_tok][0].office
                 found.append(

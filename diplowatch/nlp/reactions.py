@@ -527,6 +527,12 @@ def _positive_cue_hits(low: str, original: str, own_code: str | None, on_date) -
             if _third_party_view(low[max(0, m.start() - 40) : m.start()]):
                 continue
             if (
+                c == "promising"
+                and re.search(r"\b(?:is|are|was|were|be|been|'s)\s+$", before)
+                and re.match(r"\s+(?!and\b|but\b|or\b|for\b|as\b|enough\b|indeed\b)[a-z]", low[m.end() :])
+            ):
+                continue  # "the Fed is promising quantitative easing": a verb that promises, no praise
+            if (
                 c in positive_words
                 and re.match(rf"\s+(?:[a-z-]+\s+){{0,2}}?(?:{trip_nouns})\b", low[m.end() :])
                 and re.search(
@@ -942,9 +948,11 @@ def _adjective_reactions(
             not entry
             or adj.dep_ == "amod"
             and adj.head.pos_ != "AUX"
-            or any(c.dep_ == "neg" for c in adj.head.children)
+            or any(c.dep_ == "neg" for c in (*adj.head.children, *adj.children))
+            or adj.i > 0
+            and adj.doc[adj.i - 1].lower_ in {"not", "n't", "never"}
         ):
-            continue
+            continue  # "was not angry at anybody"
         bare = adj.lower_ == "opposed" and not any(
             c.dep_ in {"prep", "agent", "ccomp", "xcomp"} for c in [*adj.children, *adj.head.children]
         )  # "Britain, Japan and West Germany are all opposed": what to, the sentences around say

@@ -1606,6 +1606,13 @@ def _date_in_clause(d: DateMention, tok: Token) -> bool:
     return any(t.i in inside for t in hit) or tok.pos_ == "VERB" and any(t.head.i == tok.i for t in hit)
 
 
+def dated_in_own_clause(trigger: Token, anchor: dt.date | None) -> bool:
+    """Whether the trigger's own clause names a day (the rules chose to date the trip by it, or not to)."""
+    return any(
+        d.precision == "day" and _date_in_clause(d, trigger) for d in find_dates(trigger.doc.text, anchor)
+    )
+
+
 _ORDER_MARKS = frozenset({"since", "after", "before", "until", "till"})
 
 

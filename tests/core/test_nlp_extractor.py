@@ -3779,3 +3779,70 @@ def test_due_here_is_still_to_come(extractor):
     assert (
         visits_of(extractor, "The payment, due in London tomorrow, was delayed.", dt.date(1987, 3, 22)) == []
     )
+
+
+def test_listed_firms_former_officials_namesakes_and_cities(extractor):
+    day = dt.date(2010, 3, 1)
+    # a company given with its instrument code is of its exchange's country: a foreign company is a target
+    firm = (
+        "WASHINGTON (Reuters) - The U.S. government accused Toyota Motor Corp ( 7203.T ) of hiding defects."
+    )
+    assert {(r["reactor_code"], r["stance"]) for r in reactions_of(extractor, firm, day)} == {
+        ("USA", "negative")
+    }
+    # guard: one's own country's company is no foreign target
+    own = "PARIS (Reuters) - French President Nicolas Sarkozy criticized Renault ( RENA.PA ) for moving jobs."
+    assert reactions_of(extractor, own, day) == []
+    # a former official speaks for no state
+    former = "BRASILIA (Reuters) - A former Brazilian government official said the U.S. plan was good."
+    assert reactions_of(extractor, former, day) == []
+    # another first name before a leader's surname is another person
+    namesake = (
+        "LONDON (Reuters) - Bruno Paulson, bank analyst at Bernstein, criticized the British government."
+    )
+    assert reactions_of(extractor, namesake, dt.date(2008, 10, 31)) == []
+    # a city speaks for its state only as its capital or seat of government
+    city = "LONDON (Reuters) - Sydney criticized the Japanese plan."
+    assert reactions_of(extractor, city, day) == []
+    capital = "LONDON, March 3 - Peking criticized the Japanese plan."
+    assert {r["reactor_code"] for r in reactions_of(extractor, capital, dt.date(1987, 3, 3))} == {"CHN"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "furious / angry at X" is a position, like "critical of"; negated it is none
+        (
+            "LONDON (Reuters) - But France is furious at the way the United States is going about things.",
+            {("FRA", "negative")},
+        ),
+        (  # guard
+            "WASHINGTON (Reuters) - The president told a paper he was not angry at Russia about the case.",
+            set(),
+        ),
+        # "offered his congratulations / qualified support": a position reported as an act
+        (
+            "MINSK (Reuters) - Belarusian President Alexander Lukashenko offered his congratulations to U.S. "
+            "President Barack Obama.",
+            {("BLR", "positive")},
+        ),
+        (
+            "BEIJING (Reuters) - China offered qualified support for the U.S. plan on Wednesday.",
+            {("CHN", "positive")},
+        ),
+        # "is promising X" promises, it does not praise; "are promising" does
+        (
+            'NEW YORK (Reuters) - "The Federal Reserve is promising quantitative easing, which is monetary '
+            "policy's last resort,\" Brazilian Finance Minister Guido Mantega said.",
+            set(),
+        ),
+        (
+            "BEIJING (Reuters) - The talks with the U.S. are promising and useful, China said.",
+            {("CHN", "positive")},
+        ),
+    ],
+)
+def test_feelings_offers_and_promises(extractor, text, expected):
+    assert {
+        (r["reactor_code"], r["stance"]) for r in reactions_of(extractor, text, dt.date(2010, 3, 1))
+    } == expected
