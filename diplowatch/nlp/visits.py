@@ -2108,7 +2108,7 @@ def _trip_visitor(
         # (a meeting is not: "en route to a G20 leaders' meeting in Seoul").
         visitor_toks = [owner]
     for vtok in visitor_toks:
-        actor = resolve_token_actor(vtok, ctx, sent)
+        actor = resolve_token_actor(vtok, ctx, sent) or _first_group_member(vtok, ctx, sent)
         if actor is None or not actor.code or not actor.is_state:
             continue
         if actor.kind in {"state", "igo"} and not actor.has_title and role not in {"visiting", "send"}:
@@ -2881,6 +2881,25 @@ def _co_visitors(
             continue  # a bare state coordinated with a traveller is not itself travelling
         out.setdefault(actor.code, actor)
     return list(out.values())
+
+
+def _first_group_member(group: Token, ctx: ArticleContext, sent: Sentence) -> Actor | None:
+    """The first state a plural office names its members by ("Ministers from member states Ecuador, Mexico and
+    Venezuela are attending", "leaders from Benin, Bulgaria and Croatia"), as that office; the others are its
+    co-travellers (_co_visitors)."""
+    if group.lower_ not in _GROUP_NOUNS or not group.lower_.endswith("s"):
+        return None  # a plural office ("Ministers" the parser may tag as a name)
+    for member in _group_members(group):
+        a = resolve_token_actor(member, ctx, sent)
+        if (
+            a is not None
+            and a.code
+            and a.is_state
+            and a.kind in {"state", "igo"}
+            and "dateline" not in a.reason
+        ):
+            return Actor(None, a.code, True, f"{group.lower_} of {a.reason}", "office", group.text, True)
+    return None
 
 
 def _group_members(group: Token) -> list[Token]:

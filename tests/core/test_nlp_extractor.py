@@ -3846,3 +3846,17 @@ def test_feelings_offers_and_promises(extractor, text, expected):
     assert {
         (r["reactor_code"], r["stance"]) for r in reactions_of(extractor, text, dt.date(2010, 3, 1))
     } == expected
+
+
+def test_a_plural_office_named_by_its_states_travels_as_each(extractor):
+    text = (
+        "CARACAS, March 26 - Ministers from member states Ecuador, Mexico and Venezuela are attending the "
+        "two day conference in Caracas."
+    )
+    assert visit_statuses(extractor, text, dt.date(1987, 3, 26)) == {
+        ("ECU", "VEN", "ongoing"),
+        ("MEX", "VEN", "ongoing"),
+    }
+    # guard: a plural of no office ("farmers from Ecuador") is no traveller
+    farmers = "CARACAS, March 26 - Farmers from Ecuador and Mexico are attending the conference in Caracas."
+    assert visits_of(extractor, farmers, dt.date(1987, 3, 26)) == []
