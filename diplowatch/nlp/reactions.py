@@ -1037,6 +1037,25 @@ def _position_owners(noun: Token) -> list[Token]:
         elif child.dep_ == "acl" and child.tag_ == "VBN":
             agent = _agent(child)
             owners += [agent] if agent is not None else []
+    if (
+        noun.dep_ in {"nsubj", "nsubjpass"}
+        and noun.head.lemma_.lower() in {"receive", "come", "pour"}
+        and not any(c.dep_ in {"dobj", "poss"} for c in (*noun.head.children, *noun.children))
+    ):
+        # "Protests had been received from the U.S., Canada and Argentina", "criticism came from Paris"
+        owners += [
+            g for p in noun.head.children if p.dep_ == "prep" and p.lower_ == "from" for g in p.children
+        ]
+    # "protests from exporting countries, led by the United States": the state leading the group holds it too
+    owners += [
+        agent
+        for o in list(owners)
+        if o.pos_ == "NOUN"
+        for acl in o.children
+        if acl.dep_ == "acl" and acl.lemma_.lower() in {"lead", "head"}
+        for agent in [_agent(acl)]
+        if agent is not None
+    ]
     doc = noun.doc
     # "the leaders of Germany, Italy and Spain": each state of the group behind a plain noun.
     owners += [

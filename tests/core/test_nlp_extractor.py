@@ -3860,3 +3860,18 @@ def test_a_plural_office_named_by_its_states_travels_as_each(extractor):
     # guard: a plural of no office ("farmers from Ecuador") is no traveller
     farmers = "CARACAS, March 26 - Farmers from Ecuador and Mexico are attending the conference in Caracas."
     assert visits_of(extractor, farmers, dt.date(1987, 3, 26)) == []
+
+
+def test_a_position_that_came_from_a_state(extractor):
+    text = "BRUSSELS, March 3 - Criticism of the EC plan came from Washington."
+    assert {(r["reactor_code"], r["stance"]) for r in reactions_of(extractor, text, dt.date(1987, 3, 3))} == {
+        ("USA", "negative")
+    }
+    # guard: the one whose call it is holds the call; support "received from" others is theirs
+    call = (
+        "GENEVA, March 3 - A delegate said Canada's call for halting the subsidy war received warm support "
+        "from Japan."
+    )
+    assert ("JPN", "negative") not in {
+        (r["reactor_code"], r["stance"]) for r in reactions_of(extractor, call, dt.date(1987, 3, 3))
+    }
