@@ -306,6 +306,15 @@ def _stance_action(verb: Token) -> str | None:
         # "Germany wants Greece to stick to its program", "Washington is pushing Beijing to let its currency
         # rise": a demand that the other act
         return "negative"
+    if lemma in {"want", "seek", "demand"} and any(
+        c.dep_ == "dobj"
+        and any(m.dep_ == "amod" and m.tag_ in {"JJR", "RBR"} for m in c.children)
+        and c.lemma_.lower() not in {"tie", "relation", "cooperation", "partnership", "friendship", "link"}
+        for c in verb.children
+    ):
+        # "the United States and the EU want faster appreciation": wanting more of what another does is a
+        # demand that it change course
+        return "negative"
     # An idiom of verb, object and preposition: "threw its weight behind the idea".
     for obj in (c for c in verb.children if c.dep_ == "dobj"):
         for prep in (c for c in (*verb.children, *obj.children) if c.dep_ == "prep"):
@@ -500,6 +509,10 @@ def _negative_cue_hits(low: str) -> list[str]:
                 continue  # "rising demand from China", "demand for these bonds": the market's, not a demand
             if c == "concerned" and _concerned_as_about(low, m.start(), m.end()):
                 continue  # "as far as the budget is concerned", "his offer concerned buying bonds"
+            if "appropriate" in c and re.match(
+                r"\s+(?:for (?:us|me)\b|to (?:comment|talk|say|speculate|go into))", low[m.end() :]
+            ):
+                continue  # "it is not appropriate for us to talk about it": declining to comment
             if c in negative_words and re.search(
                 r"\b(?:not|no|n't|never)\s+(?:\w+\s+)?$", low[max(0, m.start() - 25) : m.start()]
             ):

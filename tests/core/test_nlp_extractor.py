@@ -3875,3 +3875,43 @@ def test_a_position_that_came_from_a_state(extractor):
     assert ("JPN", "negative") not in {
         (r["reactor_code"], r["stance"]) for r in reactions_of(extractor, call, dt.date(1987, 3, 3))
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "encouraged X to act" directs X, like "urged"
+        (
+            "WASHINGTON (Reuters) - U.S. Treasury Secretary Timothy Geithner encouraged Greece to move "
+            "quickly to put in place strong reforms.",
+            {("USA", "negative")},
+        ),
+        # wanting more of what another does is a demand
+        (
+            "BEIJING (Reuters) - The United States and the European Union want faster appreciation of "
+            "China's currency.",
+            {("USA", "negative"), ("EU", "negative")},
+        ),
+        ("PARIS (Reuters) - France wants closer ties with China.", set()),  # guard: ties sought
+        # "a negative impact", "not appropriate" judge
+        (
+            "BEIJING (Reuters) - A deputy governor of China's central bank said the Fed's steps could have a "
+            "negative impact on the global economy.",
+            {("CHN", "negative")},
+        ),
+        (
+            "SEOUL (Reuters) - South Korea's finance minister said it would not be appropriate for the G20 "
+            "summit to discuss China's currency.",
+            {("KOR", "negative")},
+        ),
+        (  # guard: declining to comment
+            'PARIS (Reuters) - "It is not appropriate for us to talk about the German plan," the French '
+            "finance minister said.",
+            set(),
+        ),
+    ],
+)
+def test_directing_wanting_and_judging(extractor, text, expected):
+    assert {
+        (r["reactor_code"], r["stance"]) for r in reactions_of(extractor, text, dt.date(2010, 5, 1))
+    } == expected
