@@ -956,7 +956,10 @@ def _adjective_reactions(
             out.append(cand)
             out.extend(_coordinated_speakers(cand, subj, ctx, sent))
     for adj in doc:
-        entry = adjectives.get(adj.lower_) if adj.dep_ in {"acomp", "amod", "oprd"} else None
+        passive_form = adj.lower_ in {"concerned", "worried"} and any(
+            c.dep_ == "auxpass" for c in adj.children
+        )
+        entry = adjectives.get(adj.lower_) if adj.dep_ in {"acomp", "amod", "oprd"} or passive_form else None
         if (
             not entry
             or adj.dep_ == "amod"
@@ -966,11 +969,19 @@ def _adjective_reactions(
             and adj.doc[adj.i - 1].lower_ in {"not", "n't", "never"}
         ):
             continue  # "was not angry at anybody"
-        bare = adj.lower_ == "opposed" and not any(
-            c.dep_ in {"prep", "agent", "ccomp", "xcomp"} for c in [*adj.children, *adj.head.children]
+        worried_that = adj.lower_ in {"concerned", "worried"} and any(
+            c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+            for c in adj.children
+        )  # "France was concerned that the U.S. plan ...": what worries it is the clause
+        bare = (
+            worried_that
+            or adj.lower_ == "opposed"
+            and not any(
+                c.dep_ in {"prep", "agent", "ccomp", "xcomp"} for c in [*adj.children, *adj.head.children]
+            )
         )  # "Britain, Japan and West Germany are all opposed": what to, the sentences around say
         if not bare and not any(
-            c.dep_ == "prep" and c.lower_ in entry[1] for c in [*adj.children, *adj.head.children]
+            c.dep_ in {"prep", "agent"} and c.lower_ in entry[1] for c in [*adj.children, *adj.head.children]
         ):
             continue
         subj = next((c for c in adj.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
@@ -1021,7 +1032,10 @@ def _act_candidate(
         trigger=trigger,
         speaker=speaker,
         stance=stance,
-        quote=doc[trigger.left_edge.i : trigger.right_edge.i + 1].text,
+        # a passive form heads its clause ("France was worried by ..."): its words from the form on
+        quote=doc[
+            trigger.i if trigger.tag_ == "VBN" else trigger.left_edge.i : trigger.right_edge.i + 1
+        ].text,
         quote_is_direct=False,
         target_codes=targets,
         content_text=content_text,

@@ -3915,3 +3915,44 @@ def test_directing_wanting_and_judging(extractor, text, expected):
     assert {
         (r["reactor_code"], r["stance"]) for r in reactions_of(extractor, text, dt.date(2010, 5, 1))
     } == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "declared themselves against": each coordinated state
+        (
+            "BRUSSELS, March 3 - West Germany, Britain and Denmark have declared themselves against the EC "
+            "tax, the sources said.",
+            {("DEU", "negative"), ("GBR", "negative"), ("DNK", "negative")},
+        ),
+        # "was concerned that ...", "was worried by ...": the passive forms of a position adjective
+        (
+            "PARIS, March 3 - France was concerned that the U.S. plan indicated the United States was "
+            "dragging its feet.",
+            {("FRA", "negative")},
+        ),
+        ("PARIS, March 3 - France was worried by the U.S. plan.", {("FRA", "negative")}),
+        # "maintained a drumbeat of criticism of X"
+        (
+            "BEIJING, March 3 - China has maintained a drumbeat of criticism of U.S. easy money policies.",
+            {("CHN", "negative")},
+        ),
+        # "was encouraged by X's assurances"
+        (
+            "TOKYO, March 3 - U.S. Commerce Secretary Malcolm Baldrige said he was encouraged by Prime "
+            "Minister Yasuhiro Nakasone's assurances.",
+            {("USA", "positive")},
+        ),
+        # guard: a business group's president is no state official
+        (
+            "NEW YORK, March 3 - Kathryn Wylde, president of the pro-business Partnership for New York City, "
+            "said she is encouraged by the British bank's move.",
+            set(),
+        ),
+    ],
+)
+def test_declared_worried_and_encouraged(extractor, text, expected):
+    assert {
+        (r["reactor_code"], r["stance"]) for r in reactions_of(extractor, text, dt.date(1987, 3, 3))
+    } == expected

@@ -153,6 +153,9 @@ def test_a_gated_article_keeps_its_limit_notes(extractor):
 # had found), train:rtr0613-49746, train:rtr0613-59905, train:rtr0613-66894, train:rtr0613-87011,
 # validation:reuters21578-8107 and validation:rtr0613-56172. Gone with "al-Sisi" read as "Sisi" by the
 # pre-filter's state people too: train:isot-prashanthsun-156 ("Sisi is in Paris until Oct 25").
+# Added with extractor 0.23: train:rtr0613-17613, where "The European Commission ... has charged that Intel
+# has made payments" names one state side only (Intel is given no nationality), so no sentence rule passes
+# it; the exhaustive mode takes its target from the sentences around (a right EU reaction only it finds).
 KNOWN_FAST_EXHAUSTIVE_DIFFERENCES = {
     "train:isot-prashanthsun-203",
     "train:isot-prashanthsun-58",
@@ -161,6 +164,7 @@ KNOWN_FAST_EXHAUSTIVE_DIFFERENCES = {
     "train:rtr0613-27036",
     "train:rtr0613-31871",
     "train:rtr0613-67655",
+    "train:rtr0613-17613",
     "validation:rtr0613-83824",
 }
 
