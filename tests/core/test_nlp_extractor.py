@@ -3956,3 +3956,14 @@ def test_declared_worried_and_encouraged(extractor, text, expected):
     assert {
         (r["reactor_code"], r["stance"]) for r in reactions_of(extractor, text, dt.date(1987, 3, 3))
     } == expected
+
+
+def test_leaders_listed_by_including_and_a_city_that_hosts(extractor):
+    text = (
+        "SINGAPORE (Reuters) - The resort city of Sochi will host world leaders, including Japanese Prime "
+        "Minister Shinzo Abe and Chinese President Xi Jinping, at the summit next month."
+    )
+    assert visit_statuses(extractor, text, dt.date(2017, 10, 2)) == {
+        ("JPN", "RUS", "planned"),
+        ("CHN", "RUS", "planned"),
+    }
