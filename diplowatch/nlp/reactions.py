@@ -1258,7 +1258,8 @@ def _asks_for_help(verb: Token) -> bool:
         if comp.lemma_.lower() in {"tap", "lend", "borrow", "finance", "fund", "bankroll"}:
             return True
         if comp.lemma_.lower() in {"give", "provide", "extend", "grant", "send"}:
-            asked += [c for c in comp.children if c.dep_ == "dobj"]
+            # the object's own words ("6.5 billion rupees balance of payments support")
+            asked += [t for c in comp.children if c.dep_ == "dobj" for t in c.subtree]
     return any(t.lower_ in _HELP_NOUNS or t.lemma_.lower() in _HELP_NOUNS for t in asked)
 
 
@@ -1319,6 +1320,12 @@ def _not_a_reaction_verb(verb: Token, lemma: str, judging: bool) -> bool:
         return True  # "begin calling time on the easy money": ending it, no demand
     if lemma in judging_verbs and lemma not in stance_verbs and lemma not in speech_verbs and not judging:
         return True
+    if (
+        lemma in stance_verbs
+        and any(c.dep_ == "auxpass" and c.lower_ == "being" for c in verb.children)
+        and not any(c.dep_ == "aux" for c in verb.children)
+    ):
+        return True  # "would involve the program being endorsed by the IMF": a condition, no position held
     if lemma == "charge" and not any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
         return True  # "has charged that X paid ...": an accusation; not "charged with", "charged a fee"
     if lemma == "back" and _backs_the_speaker(verb):

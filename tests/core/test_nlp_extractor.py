@@ -3967,3 +3967,22 @@ def test_leaders_listed_by_including_and_a_city_that_hosts(extractor):
         ("JPN", "RUS", "planned"),
         ("CHN", "RUS", "planned"),
     }
+
+
+def test_conditions_and_requests_for_help_hold_no_position(extractor):
+    day = dt.date(1987, 3, 3)
+    condition = (
+        "LONDON, March 3 - Cover would need the Nigerian program being put into effect and being endorsed by "
+        "the International Monetary Fund."
+    )
+    assert reactions_of(extractor, condition, day) == []
+    # guard: a position being taken now
+    now = "LONDON, March 3 - The Nigerian program is being criticized by the International Monetary Fund."
+    assert {(r["reactor_code"], r["stance"]) for r in reactions_of(extractor, now, day)} == {
+        ("IMF", "negative")
+    }
+    help_ = (
+        "COLOMBO, March 3 - Sri Lanka's finance minister asked the World Bank to give Sri Lanka 6.5 billion "
+        "rupees balance of payments support."
+    )
+    assert reactions_of(extractor, help_, day) == []
