@@ -1646,6 +1646,31 @@ def _trips_own_span(verb: Token, trigger: Token) -> bool:
     )
 
 
+def _relative_span_of(verb: Token, trigger_ids: set[int]) -> int | None:
+    """The trip noun a relative clause of running or lasting tells the days of ("the trip to Washington,
+    which runs from April 26 to 29", "a visit that lasts until Friday"): the clause hangs on the noun or on
+    the place of its "to" phrase."""
+    if verb.dep_ != "relcl" or verb.lemma_.lower() not in {
+        "run",
+        "last",
+        "start",
+        "begin",
+        "end",
+        "continue",
+    }:
+        return None
+    if verb.tag_ not in {"VBZ", "VBP"}:
+        return None  # the timetable's present ("which starts on Friday"), not "who began a visit last Friday"
+    head = verb.head
+    for _ in range(3):
+        if head.i in trigger_ids:
+            return head.i
+        if head.head.i == head.i:
+            break
+        head = head.head
+    return None
+
+
 def _date_owner(d: DateMention, triggers: list[Token], doc: Doc) -> int:
     """The trigger a date modifies in the parse ("a visit to X
     on Sunday, his first trip": the visit), else the nearest."""
@@ -1656,6 +1681,9 @@ def _date_owner(d: DateMention, triggers: list[Token], doc: Doc) -> int:
             if anc.i in trigger_ids:
                 return anc.i
             if anc.pos_ in {"VERB", "AUX"}:
+                spans = _relative_span_of(anc, trigger_ids)
+                if spans is not None:
+                    return spans  # "his trip to Washington, which runs from April 26 to 29": the trip's days
                 if anc.dep_ == "relcl" and not any(t.i in trigger_ids for t in anc.subtree):
                     return -1  # "Funaro, who is in Rome today, will fly to Tokyo on Sunday": the clause's own
                 break

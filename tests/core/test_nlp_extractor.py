@@ -3986,3 +3986,21 @@ def test_conditions_and_requests_for_help_hold_no_position(extractor):
         "rupees balance of payments support."
     )
     assert reactions_of(extractor, help_, day) == []
+
+
+def test_a_relative_clause_of_running_dates_the_trip(extractor):
+    text = (
+        "BONN, April 24 - West German Economics Minister Martin Bangemann will meet Shultz during his trip "
+        "to Washington, which runs from April 26 to 29."
+    )
+    rows = {
+        (v["visitor_code"], v["host_code"], v["status"], v["start_date"], v["end_date"])
+        for v in visits_of(extractor, text, dt.date(1987, 4, 24))
+    }
+    assert rows == {("DEU", "USA", "planned", dt.date(1987, 4, 26), dt.date(1987, 4, 29))}
+    # guard: a past "who began a visit last Friday" tells a start, not the span
+    began = (
+        "LA PAZ, March 23 - The strike came during the visit of West German President Richard von "
+        "Weizsaecker, who began a four-day visit last Friday."
+    )
+    assert {v["status"] for v in visits_of(extractor, began, dt.date(1987, 3, 23))} == {"ongoing"}
