@@ -3066,6 +3066,11 @@ def reactions_of(extractor, text, published=MONDAY):
     return extractor.extract("t", text, published)[1]
 
 
+def reaction_keys(extractor, text, published=MONDAY):
+    """(reactor, stance) of the text's reactions: the key the scorer compares."""
+    return {(r["reactor_code"], r["stance"]) for r in reactions_of(extractor, text, published)}
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -3088,7 +3093,7 @@ def reactions_of(extractor, text, published=MONDAY):
     ],
 )
 def test_must_in_other_words_is_a_demand(extractor, text, expected):
-    keys = {(r["reactor_code"], r["stance"]) for r in reactions_of(extractor, text, dt.date(1987, 3, 4))}
+    keys = reaction_keys(extractor, text, dt.date(1987, 3, 4))
     assert (("USA", "negative") in keys or ("DEU", "negative") in keys) is expected
 
 
@@ -3168,13 +3173,13 @@ def test_not_being_at_a_meeting_is_not_being_there(extractor):
 
 def test_an_aide_to_a_leader_speaks_for_the_leaders_side(exhaustive_extractor):
     text = "An aide to French Prime Minister Jean Morel criticized the German position."
-    keys = {(r["reactor_code"], r["stance"]) for r in reactions_of(exhaustive_extractor, text)}
+    keys = reaction_keys(exhaustive_extractor, text)
     assert keys == {("FRA", "negative")}
 
 
 def test_telling_another_state_to_act_is_a_demand(exhaustive_extractor):
     told = "British Trade Minister Ann Reid told Japan to open its market."
-    keys = {(r["reactor_code"], r["stance"]) for r in reactions_of(exhaustive_extractor, told)}
+    keys = reaction_keys(exhaustive_extractor, told)
     assert keys == {("GBR", "negative")}
     # guard: telling one's own side, or reporters, is no demand on a foreign state
     own = "British Trade Minister Ann Reid told British firms to invest in Japan."
@@ -3262,7 +3267,7 @@ def test_its_office_is_the_state_named_before_it_not_the_datelines(extractor):
         "LONDON (Reuters) - Norway is angry, and its central bank governor has criticized Sweden over the "
         "decision."
     )
-    found = {(r["reactor_code"], r["stance"]) for r in reactions_of(extractor, text, day)}
+    found = reaction_keys(extractor, text, day)
     assert found == {("NOR", "negative")}
     # guard: an unqualified ministry of a story is still the dateline state's
     home = "LONDON (Reuters) - The Treasury has criticized Sweden over the decision, a spokesman said."
@@ -3342,7 +3347,7 @@ def test_a_leader_written_with_a_particle_is_not_his_bare_surname_when_it_is_a_p
     ],
 )
 def test_demands_and_judgements_in_other_words(extractor, text, expected):
-    found = {(r["reactor_code"], r["stance"]) for r in reactions_of(extractor, text, dt.date(2010, 10, 13))}
+    found = reaction_keys(extractor, text, dt.date(2010, 10, 13))
     assert found == expected
 
 
@@ -3420,7 +3425,7 @@ def test_idioms_relative_clauses_and_staff_of_visit_sentences(extractor):
     ],
 )
 def test_a_position_held_by_several_states(extractor, text, expected):
-    found = {(r["reactor_code"], r["stance"]) for r in reactions_of(extractor, text, dt.date(1987, 3, 26))}
+    found = reaction_keys(extractor, text, dt.date(1987, 3, 26))
     assert found == expected
 
 
@@ -3448,7 +3453,7 @@ def test_a_news_conference_with_someone_in_a_city_is_held_there(extractor):
     ],
 )
 def test_a_group_of_states_speaks_by_its_listed_members(extractor, text, expected):
-    found = {(r["reactor_code"], r["stance"]) for r in reactions_of(extractor, text, dt.date(2007, 5, 10))}
+    found = reaction_keys(extractor, text, dt.date(2007, 5, 10))
     assert found == expected
 
 
@@ -3457,7 +3462,7 @@ def test_fourth_audit_round_acts_sources_companies_and_starts(extractor):
     # "led the opposition to" is a position, not the parties opposed; the dateline parsed as the subject
     # gives way to the states after it
     led = "BRUSSELS, June 20 - Britain and Denmark have led the opposition to the EC Commission's measure."
-    assert {(r["reactor_code"], r["stance"]) for r in reactions_of(extractor, led, day)} == {
+    assert reaction_keys(extractor, led, day) == {
         ("GBR", "negative"),
         ("DNK", "negative"),
     }
@@ -3507,7 +3512,7 @@ def test_fourth_audit_round_acts_sources_companies_and_starts(extractor):
     ],
 )
 def test_positions_against_and_regrets(extractor, text, expected):
-    found = {(r["reactor_code"], r["stance"]) for r in reactions_of(extractor, text, dt.date(2012, 1, 20))}
+    found = reaction_keys(extractor, text, dt.date(2012, 1, 20))
     assert found == expected
 
 
@@ -3543,7 +3548,7 @@ def test_positions_against_and_regrets(extractor, text, expected):
     ],
 )
 def test_it_as_a_state_and_other_fifth_round_readings(extractor, text, expected):
-    found = {(r["reactor_code"], r["stance"]) for r in reactions_of(extractor, text, dt.date(1987, 4, 17))}
+    found = reaction_keys(extractor, text, dt.date(1987, 4, 17))
     assert found == expected
 
 
@@ -3561,14 +3566,12 @@ def test_meeting_at_a_forum_in_a_country_and_positions_given_up(extractor):
     assert reactions_of(extractor, dropped, day) == []
     # guards: a position held still is one, and brushing aside others' calls leaves them theirs
     held = "MANAGUA, March 3 - Honduras repeated its objections to Nicaragua's plan."
-    assert {(r["reactor_code"], r["stance"]) for r in reactions_of(extractor, held, day)} == {
-        ("HND", "negative")
-    }
+    assert reaction_keys(extractor, held, day) == {("HND", "negative")}
     brushed = (
         "BRUSSELS (Reuters) - German Chancellor Angela Merkel brushed aside calls from Spain and Italy for "
         "emergency action to lower their borrowing costs."
     )
-    found = {(r["reactor_code"], r["stance"]) for r in reactions_of(extractor, brushed, dt.date(2012, 6, 28))}
+    found = reaction_keys(extractor, brushed, dt.date(2012, 6, 28))
     assert {("ESP", "negative"), ("ITA", "negative")} <= found
 
 
@@ -3602,9 +3605,7 @@ def test_sixth_round_missions_swings_and_mixed_holders(extractor):
         "TOKYO, April 9 - Developing countries and the United States have criticised Japan for failing to "
         "use its trade surplus to help poor countries."
     )
-    assert {(r["reactor_code"], r["stance"]) for r in reactions_of(extractor, mixed, day)} == {
-        ("USA", "negative")
-    }
+    assert reaction_keys(extractor, mixed, day) == {("USA", "negative")}
     dutch = (
         "AMSTERDAM (Reuters) - ING and the Dutch state had objected to European Commission calculations on "
         "how much state aid it has received."
@@ -3697,9 +3698,7 @@ def test_a_time_still_to_come_makes_the_trip_planned(extractor):
     ],
 )
 def test_support_and_opposition_held_by_named_states(extractor, text, expected):
-    assert {
-        (r["reactor_code"], r["stance"]) for r in reactions_of(extractor, text, dt.date(1987, 3, 22))
-    } == expected
+    assert reaction_keys(extractor, text, dt.date(1987, 3, 22)) == expected
 
 
 def test_the_lead_gives_the_day_of_a_meeting_at_the_dateline(extractor):
@@ -3756,9 +3755,7 @@ def test_the_lead_gives_the_day_of_a_meeting_at_the_dateline(extractor):
     ],
 )
 def test_judgements_by_regard_deserve_and_charge(extractor, text, expected):
-    assert {
-        (r["reactor_code"], r["stance"]) for r in reactions_of(extractor, text, dt.date(2010, 3, 1))
-    } == expected
+    assert reaction_keys(extractor, text, dt.date(2010, 3, 1)) == expected
 
 
 def test_due_here_is_still_to_come(extractor):
@@ -3787,9 +3784,7 @@ def test_listed_firms_former_officials_namesakes_and_cities(extractor):
     firm = (
         "WASHINGTON (Reuters) - The U.S. government accused Toyota Motor Corp ( 7203.T ) of hiding defects."
     )
-    assert {(r["reactor_code"], r["stance"]) for r in reactions_of(extractor, firm, day)} == {
-        ("USA", "negative")
-    }
+    assert reaction_keys(extractor, firm, day) == {("USA", "negative")}
     # guard: one's own country's company is no foreign target
     own = "PARIS (Reuters) - French President Nicolas Sarkozy criticized Renault ( RENA.PA ) for moving jobs."
     assert reactions_of(extractor, own, day) == []
@@ -3843,9 +3838,7 @@ def test_listed_firms_former_officials_namesakes_and_cities(extractor):
     ],
 )
 def test_feelings_offers_and_promises(extractor, text, expected):
-    assert {
-        (r["reactor_code"], r["stance"]) for r in reactions_of(extractor, text, dt.date(2010, 3, 1))
-    } == expected
+    assert reaction_keys(extractor, text, dt.date(2010, 3, 1)) == expected
 
 
 def test_a_plural_office_named_by_its_states_travels_as_each(extractor):
@@ -3864,17 +3857,13 @@ def test_a_plural_office_named_by_its_states_travels_as_each(extractor):
 
 def test_a_position_that_came_from_a_state(extractor):
     text = "BRUSSELS, March 3 - Criticism of the EC plan came from Washington."
-    assert {(r["reactor_code"], r["stance"]) for r in reactions_of(extractor, text, dt.date(1987, 3, 3))} == {
-        ("USA", "negative")
-    }
+    assert reaction_keys(extractor, text, dt.date(1987, 3, 3)) == {("USA", "negative")}
     # guard: the one whose call it is holds the call; support "received from" others is theirs
     call = (
         "GENEVA, March 3 - A delegate said Canada's call for halting the subsidy war received warm support "
         "from Japan."
     )
-    assert ("JPN", "negative") not in {
-        (r["reactor_code"], r["stance"]) for r in reactions_of(extractor, call, dt.date(1987, 3, 3))
-    }
+    assert ("JPN", "negative") not in reaction_keys(extractor, call, dt.date(1987, 3, 3))
 
 
 @pytest.mark.parametrize(
@@ -3912,9 +3901,7 @@ def test_a_position_that_came_from_a_state(extractor):
     ],
 )
 def test_directing_wanting_and_judging(extractor, text, expected):
-    assert {
-        (r["reactor_code"], r["stance"]) for r in reactions_of(extractor, text, dt.date(2010, 5, 1))
-    } == expected
+    assert reaction_keys(extractor, text, dt.date(2010, 5, 1)) == expected
 
 
 @pytest.mark.parametrize(
@@ -3953,9 +3940,7 @@ def test_directing_wanting_and_judging(extractor, text, expected):
     ],
 )
 def test_declared_worried_and_encouraged(extractor, text, expected):
-    assert {
-        (r["reactor_code"], r["stance"]) for r in reactions_of(extractor, text, dt.date(1987, 3, 3))
-    } == expected
+    assert reaction_keys(extractor, text, dt.date(1987, 3, 3)) == expected
 
 
 def test_leaders_listed_by_including_and_a_city_that_hosts(extractor):
@@ -3978,9 +3963,7 @@ def test_conditions_and_requests_for_help_hold_no_position(extractor):
     assert reactions_of(extractor, condition, day) == []
     # guard: a position being taken now
     now = "LONDON, March 3 - The Nigerian program is being criticized by the International Monetary Fund."
-    assert {(r["reactor_code"], r["stance"]) for r in reactions_of(extractor, now, day)} == {
-        ("IMF", "negative")
-    }
+    assert reaction_keys(extractor, now, day) == {("IMF", "negative")}
     help_ = (
         "COLOMBO, March 3 - Sri Lanka's finance minister asked the World Bank to give Sri Lanka 6.5 billion "
         "rupees balance of payments support."
