@@ -999,6 +999,22 @@ def _adjective_reactions(
     return out
 
 
+def _act_quote(trigger: Token, sent: Sentence, ctx: ArticleContext) -> str:
+    """The words of a position's phrase: a passive form heads its clause ("France was worried by ..."), so its
+    words from the form on; never the dateline the parser hung on the phrase ("WASHINGTON, March 3 - U.S.
+    frustration with Japan")."""
+    doc = trigger.doc
+    start = trigger.i if trigger.tag_ == "VBN" else trigger.left_edge.i
+    if ctx.dateline is not None:
+        past = [
+            t.i
+            for t in doc[start : trigger.i + 1]
+            if sent.start + t.idx >= ctx.dateline.end and not t.is_punct
+        ]
+        start = past[0] if past else start
+    return doc[start : trigger.right_edge.i + 1].text
+
+
 def _act_candidate(
     trigger: Token,
     speaker_tok: Token,
@@ -1032,10 +1048,7 @@ def _act_candidate(
         trigger=trigger,
         speaker=speaker,
         stance=stance,
-        # a passive form heads its clause ("France was worried by ..."): its words from the form on
-        quote=doc[
-            trigger.i if trigger.tag_ == "VBN" else trigger.left_edge.i : trigger.right_edge.i + 1
-        ].text,
+        quote=_act_quote(trigger, sent, ctx),
         quote_is_direct=False,
         target_codes=targets,
         content_text=content_text,
@@ -1048,6 +1061,11 @@ def _act_candidate(
     )
 
 
+_FELT_POSITIONS = frozenset(
+    {"frustration", "displeasure", "dissatisfaction", "criticism", "backing", "insistence"}
+)
+
+
 def _position_owners(noun: Token) -> list[Token]:
     """Who holds the position a stance noun names: "objections from China", "a demand made by Iraq", "China's
     objections", "French demands", each of a coordinated group ("calls from Spain and Italy")."""
@@ -1056,7 +1074,14 @@ def _position_owners(noun: Token) -> list[Token]:
     owners = [
         c
         for c in noun.children
-        if c.i < noun.i and (c.dep_ == "poss" or (c.dep_ in {"amod", "compound"} and noun.tag_ == "NNS"))
+        if c.i < noun.i
+        and (
+            c.dep_ == "poss"
+            or (c.dep_ in {"amod", "compound"} and noun.tag_ == "NNS")
+            # "U.S. frustration", "U.S. criticism": a feeling or a judgement, not "U.S. demand for oil" (the
+            # market) nor "a WTO complaint" (filed there)
+            or (c.dep_ == "compound" and c.pos_ == "PROPN" and noun.lemma_.lower() in _FELT_POSITIONS)
+        )
     ]
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in {"from", "by"}:

@@ -3987,3 +3987,29 @@ def test_a_relative_clause_of_running_dates_the_trip(extractor):
         "Weizsaecker, who began a four-day visit last Friday."
     )
     assert {v["status"] for v in visits_of(extractor, began, dt.date(1987, 3, 23))} == {"ongoing"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a felt position with its state named before it, and a warning from a state
+        ("WASHINGTON, March 3 - U.S. frustration with Japan has grown.", {("USA", "negative")}),
+        (
+            "ATHENS, March 5 - Greece, replying to a warning from Turkey that it will stop Athens from "
+            "seeking oil in the Aegean Sea, repeated today that it has an exclusive right.",
+            {("TUR", "negative")},
+        ),
+        # guards: the market's demand, a complaint filed at the WTO
+        (
+            "BEIJING (Reuters) - U.S. demand for Chinese oil imports will rise next year, the report said.",
+            set(),
+        ),
+        (
+            "WASHINGTON (Reuters) - Officials have weighed a WTO complaint against duties that China "
+            "imposed.",
+            set(),
+        ),
+    ],
+)
+def test_felt_positions_and_warnings(extractor, text, expected):
+    assert reaction_keys(extractor, text, dt.date(1987, 3, 3)) == expected
