@@ -1222,6 +1222,10 @@ def _meeting_as_topic(tok: Token) -> bool:
         return False
     if head.lower_ in _TIME_POINT_PREPS:
         return True
+    if head.lower_ in {"before", "after"} and any(
+        c.dep_ == "npadvmod" and c.lemma_.lower() in {"hour", "day", "week", "month"} for c in head.children
+    ):
+        return True  # "just days before the London meeting": a point in time measured from it
     if head.lower_ == "of" and head.head.lower_ in {"ahead", "prior"}:
         return True
     if head.lower_ == "to" and head.head.lower_ == "prior":

@@ -4013,3 +4013,16 @@ def test_a_relative_clause_of_running_dates_the_trip(extractor):
 )
 def test_felt_positions_and_warnings(extractor, text, expected):
     assert reaction_keys(extractor, text, dt.date(1987, 3, 3)) == expected
+
+
+def test_a_meeting_measured_from_is_a_point_in_time(extractor):
+    text = (
+        "LONDON (Reuters) - U.S. Treasury Secretary Timothy Geithner sparked surprise by coming out just "
+        "days before the London meeting with a meaty proposal."
+    )
+    assert visits_of(extractor, text, dt.date(2009, 9, 5)) == []
+    # guard: a plain "before the meeting" is left to the clause's subject
+    plain = (
+        "LONDON (Reuters) - U.S. Treasury Secretary Geithner spoke to reporters before the London meeting."
+    )
+    assert pairs(visits_of(extractor, plain, dt.date(2009, 9, 5))) == {("USA", "GBR")}
