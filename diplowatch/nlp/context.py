@@ -532,8 +532,18 @@ def _acting(tok: Token) -> bool:
 # Cities that speak for their state besides today's capitals: seats of government and the capitals of the
 # periods the news covers ("Bonn" for West Germany, "Lagos" for Nigeria until 1991, "Rangoon" for Burma).
 _SEATS_OF_GOVERNMENT = frozenset(
-    {"The Hague", "Bonn", "Lagos", "Rangoon", "Yangon", "Alma-Ata", "Almaty", "Dar es Salaam", "Abidjan"}
-    | {"Karachi", "Istanbul", "Calcutta", "Quezon City", "Zomba", "Belize City", "Kotte"}
+    {
+        "The Hague",
+        "Bonn",
+        "Lagos",
+        "Rangoon",
+        "Yangon",
+        "Alma-Ata",
+        "Almaty",
+        "Dar es Salaam",
+        "Abidjan",
+        "Colombo",
+    }
 )
 
 

@@ -745,15 +745,15 @@ def _without_dateline(name: str | None, tok: Token, sent: Sentence, ctx: Article
 def _backers(speaker_tok: Token) -> list[Token]:
     """The states a participle says back or join a speaker ("Britain, backed by the Netherlands and Denmark,
     opposed ..."; "France, joined by Italy, ...")."""
+    participles = [
+        c for holder in (speaker_tok, *speaker_tok.conjuncts) for c in holder.children if c.dep_ == "acl"
+    ]
     # "Backed by France and Spain, Italy demanded ...": a fronted participle of the speaker's verb
-    fronted = [c for c in speaker_tok.head.children if c.dep_ == "advcl" and c.i < speaker_tok.i]
+    participles += [c for c in speaker_tok.head.children if c.dep_ == "advcl" and c.i < speaker_tok.i]
     return [
         t
-        for holder in (speaker_tok, *speaker_tok.conjuncts, *fronted)
-        for acl in (*holder.children, holder)
-        if acl.dep_ in {"acl", "advcl"}
-        and acl.tag_ == "VBN"
-        and acl.lemma_.lower() in {"back", "support", "join"}
+        for acl in participles
+        if acl.tag_ == "VBN" and acl.lemma_.lower() in {"back", "support", "join"}
         for agent in acl.children
         if agent.dep_ == "agent"
         for pobj in agent.children
@@ -1354,9 +1354,8 @@ def _not_a_reaction_verb(verb: Token, lemma: str, judging: bool) -> bool:
     if lemma == "charge" and not any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
         return True  # "has charged that X paid ...": an accusation; not "charged with", "charged a fee"
     if lemma == "back" and _backs_the_speaker(verb):
-        return (
-            True  # "Backed by France, Italy demanded ...": the backers share the speaker's stance (_backers)
-        )
+        # "Backed by France, Italy demanded ...": the backers share the speaker's stance (_backers)
+        return True
     if lemma in {
         "press",
         "ask",
