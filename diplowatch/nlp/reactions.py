@@ -748,8 +748,10 @@ def _backers(speaker_tok: Token) -> list[Token]:
     participles = [
         c for holder in (speaker_tok, *speaker_tok.conjuncts) for c in holder.children if c.dep_ == "acl"
     ]
-    # "Backed by France and Spain, Italy demanded ...": a fronted participle of the speaker's verb
-    participles += [c for c in speaker_tok.head.children if c.dep_ == "advcl" and c.i < speaker_tok.i]
+    # "Backed by France and Spain, Italy demanded ...": a fronted participle of the speaker's verb, or one the
+    # parser hung on a dateline fronted that way ("BAGHDAD, Oct 2 - Backed by Ankara, Iraq demanded")
+    fronted = [c for c in speaker_tok.head.children if c.dep_ == "advcl" and c.i < speaker_tok.i]
+    participles += [*fronted, *(c for f in fronted for c in f.children if c.dep_ == "acl")]
     return [
         t
         for acl in participles
