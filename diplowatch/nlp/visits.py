@@ -1900,8 +1900,6 @@ def _host_parts(tok: Token, sent: Sentence, ctx: ArticleContext) -> _Parts | Non
         if p.dep_ == "prep" and p.lower_ in {"in", "to", "at"}
         for c in p.children
     ]
-    if subj.lemma_.lower() in {"city", "capital", "town", "resort", "island"}:
-        dest += [(g, "in") for g in _prep_objects(subj, {"of"})]  # "the city of Danang will host leaders"
     return visitor_toks, dest, host_actor, None
 
 
@@ -2927,8 +2925,6 @@ def _first_group_member(group: Token, ctx: ArticleContext, sent: Sentence) -> Ac
         a = resolve_token_actor(member, ctx, sent)
         if a is None or not a.code or not a.is_state or "dateline" in a.reason:
             continue
-        if a.kind == "person" and a.has_title:
-            return a  # "world leaders, including U.S. President Donald Trump, ..."
         if a.kind in {"state", "igo"}:
             return Actor(None, a.code, True, f"{group.lower_} of {a.reason}", "office", group.text, True)
     return None
@@ -2939,7 +2935,7 @@ def _group_members(group: Token) -> list[Token]:
     "ministers from Germany and Spain", "the heads of the central banks of Mexico and Peru")."""
     return [
         t
-        for pobj in _prep_objects(group, {"of", "from", "including"})  # "world leaders, including X, Y and Z"
+        for pobj in _prep_objects(group, {"of", "from"})
         for t in (pobj, *pobj.conjuncts, *_body_owners(pobj))
     ]
 

@@ -3943,17 +3943,6 @@ def test_declared_worried_and_encouraged(extractor, text, expected):
     assert reaction_keys(extractor, text, dt.date(1987, 3, 3)) == expected
 
 
-def test_leaders_listed_by_including_and_a_city_that_hosts(extractor):
-    text = (
-        "SINGAPORE (Reuters) - The resort city of Sochi will host world leaders, including Japanese Prime "
-        "Minister Shinzo Abe and Chinese President Xi Jinping, at the summit next month."
-    )
-    assert visit_statuses(extractor, text, dt.date(2017, 10, 2)) == {
-        ("JPN", "RUS", "planned"),
-        ("CHN", "RUS", "planned"),
-    }
-
-
 def test_conditions_and_requests_for_help_hold_no_position(extractor):
     day = dt.date(1987, 3, 3)
     condition = (
