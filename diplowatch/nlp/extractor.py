@@ -18,7 +18,7 @@ from diplowatch.nlp.status_classifier import StatusClassifier, apply_status
 from diplowatch.nlp.visit_scorer import VisitScorer, scored_visits
 from diplowatch.nlp.visits import VisitCandidate, dated_in_own_clause
 
-EXTRACTOR_VERSION = "diplowatch-rules-0.23"
+EXTRACTOR_VERSION = "diplowatch-rules-0.24"
 
 # NER is not used (names come from the gazetteer); the rule lemmatizer runs behind a memo (lemma_cache.py).
 _UNUSED_COMPONENTS = ["ner"]

@@ -317,7 +317,7 @@ def _stance_action(verb: Token) -> str | None:
         return "negative"
     # An idiom of verb, object and preposition: "threw its weight behind the idea".
     for obj in (c for c in verb.children if c.dep_ == "dobj"):
-        for prep in (c for c in (*verb.children, *obj.children) if c.dep_ == "prep"):
+        for prep in (c for c in (*verb.children, *obj.children) if c.dep_ in {"prep", "dative"}):
             stance = acts["verb_object_preps"].get(f"{lemma} {obj.lemma_.lower()} {prep.lower_}")
             if stance:
                 return stance
@@ -664,8 +664,14 @@ def _domestic_media_owner(verb: Token, speaker: Actor | None, ctx: ArticleContex
     Only replaces a speaker whose country is unknown or was merely guessed from the dateline.
     """
     # The quoting verb itself, or the one whose complement this speech verb is ("quoted X telling ...").
-    quoting = (
-        verb if verb.lemma_.lower() == "quote" else verb.head if verb.head.lemma_.lower() == "quote" else None
+    quoting = next(
+        (
+            v
+            # "quoted X as saying ...": the speech verb hangs on "as"
+            for v in (verb, verb.head, verb.head.head if verb.head.lower_ == "as" else verb.head)
+            if v.lemma_.lower() == "quote"
+        ),
+        None,
     )
     if quoting is None or (speaker is not None and speaker.code and "dateline" not in speaker.reason):
         return None
@@ -812,9 +818,14 @@ def _coordinated_speakers(
 def _act_targets(content_text: str, speaker: Actor, ctx: ArticleContext) -> list[str]:
     """The foreign states and IGOs, and the countries of the foreign people, a stance act's words name."""
     targets: list[str] = []
-    for _, _, _, place in gazetteer().find_all(content_text, ctx.published_at):
-        if place.code != speaker.code and place.code not in targets:
-            targets.append(place.code)
+    named = [
+        (start, place.code)
+        for start, _, _, place in gazetteer().find_all(content_text, ctx.published_at)
+        if not _outside_of(content_text, start)
+    ]
+    for _, code in sorted(named + _bare_commission(content_text, ctx)):
+        if code != speaker.code and code not in targets:
+            targets.append(code)
     for person in ctx.people.people:
         if person.name and person.code and person.code != speaker.code and person.code not in targets:
             if any(re.search(rf"\b{re.escape(t)}\b", content_text) for t in person.tokens if len(t) > 2):
@@ -913,13 +924,29 @@ def _context_targets(
     aim at the foreign actors of its sentence, else of the sentence before."""
     span = actor_span(speaker_tok)
     venues = {t.i for venue in _venues(doc) for t in venue}
-    rest = " ".join(t.text for t in doc if not (span.start <= t.i < span.end) and t.i not in venues)
+    # the speakers' own phrase, with those coordinated with them ("several, notably France's X and West
+    # Germany's Y, said"): no speaker is another's target, unless they aim at each other ("the U.S. and
+    # Brazil blamed one another"); a clause on them still names targets ("China, which owns U.S. bonds")
+    own: set[int] = set()
+    if speaker_tok.dep_ in {"nsubj", "nsubjpass"} and not _reciprocal(speaker_tok.head):
+        clauses = [c for c in speaker_tok.subtree if c.dep_ in {"relcl", "acl"}]
+        said = {t.i for c in clauses for t in c.subtree}
+        own = {t.i for t in speaker_tok.subtree} - said
+    rest = " ".join(
+        t.text for t in doc if not (span.start <= t.i < span.end) and t.i not in venues and t.i not in own
+    )
     texts = [rest, ctx.sentences[sent.index - 1].text] if sent.index > 0 and previous else [rest]
     for text in texts:
         codes = [p.code for _, p in _target_places(text, ctx) if p.code != speaker.code]
         if codes:
             return list(dict.fromkeys(codes))
     return []
+
+
+def _reciprocal(verb: Token) -> bool:
+    """ "blamed one another", "accused each other": the coordinated subjects aim at each other."""
+    text = verb.doc[verb.i : verb.right_edge.i + 1].text.lower()
+    return " one another" in text or " each other" in text
 
 
 def _calls_for_meeting(verb: Token) -> bool:
@@ -1295,12 +1322,13 @@ def _positions_held(verb: Token, lemma: str) -> set[str]:
     Lanka's program", "X will resist pressure for ..."; lexicon `position_verbs`): "will", when said (the main
     verb or under a speech verb, not hoped or doubted by another) and not a phrasal verb ("back off")."""
     lex = lexicon()
-    if (
-        lemma in lex.set("position_verbs")
-        and not any(c.dep_ == "prt" for c in verb.children)
-        and (verb.dep_ == "ROOT" or verb.head.lemma_.lower() in lex.set("speech_verbs"))
-    ):
+    if lemma not in lex.set("position_verbs") or any(c.dep_ == "prt" for c in verb.children):
+        return set()
+    if verb.dep_ == "ROOT":
         return {"will"}
+    if verb.head.lemma_.lower() in lex.set("speech_verbs"):
+        # "Bonn said it would veto the plan": the past of a speech verb puts its "will" back to "would"
+        return {"will", "would"} if verb.head.tag_ == "VBD" else {"will"}
     return set()
 
 
@@ -1377,7 +1405,7 @@ def _not_a_reaction_verb(verb: Token, lemma: str, judging: bool) -> bool:
         return True
     if _asks_for_help(verb):
         return True
-    plan_aux = {"would", "to", "could", "may", "might"} | ({"will"} - _positions_held(verb, lemma))
+    plan_aux = {"would", "to", "could", "may", "might", "will"} - _positions_held(verb, lemma)
     if lemma in stance_verbs and any(c.dep_ == "aux" and c.lower_ in plan_aux for c in verb.children):
         return True  # "Ecuador will ask OPEC ..." announces a plan, not a reaction
     if lemma in speech_verbs and any(
@@ -1541,7 +1569,17 @@ def _target_places(text: str, ctx: ArticleContext) -> list:
         for start, end, _, place in gazetteer().find_all(text, ctx.published_at)
         if not _CURRENCY_AFTER.match(text, end)
         and not (place.kind == "demonym" and _CURRENCY_AFTER_DEMONYM.match(text, end))
+        and not _outside_of(text, start)
     ]
+
+
+def _outside_of(text: str, start: int) -> bool:
+    """A name with "non-" before it names those outside ("non-OPEC producers", "non-EU states"): not the
+    group itself."""
+    return _NON.search(text, max(0, start - 8), start) is not None
+
+
+_NON = re.compile(r"\bnon\s?-?\s?$", re.IGNORECASE)  # "non-OPEC", and as tokens are joined: "non - OPEC"
 
 
 _HALVES = (("North", "North Korea", "PRK"), ("South", "South Korea", "KOR"))
@@ -1560,18 +1598,28 @@ def _korean_halves(text: str, ctx: ArticleContext) -> list[tuple[int, str]]:
     ]
 
 
+def _bare_commission(text: str, ctx: ArticleContext) -> list[tuple[int, str]]:
+    """ "said the Commission's proposals were unacceptably tough": in an article that names the EU (the EC),
+    a bare "the Commission" is its executive (context.commission_code), as when it speaks."""
+    code = ctx.commission_code
+    if code is None:
+        return []
+    return [(m.start(), code) for m in re.finditer(r"\b[Tt]he Commission\b", text)]
+
+
 # Not "talks": the talks of a trip are what a statement about the trip judges ("described her talks in Tokyo
 # as very productive"), their place the trip's host.
 _EVENT_NOUNS = frozenset(
     {"meeting", "summit", "conference", "forum", "session", "gathering", "agreement", "accord"}
 )
 _EVENT_VERBS = frozenset({"reach", "hold", "sign", "agree", "conclude", "adopt"})
+_MEETING_VERBS = frozenset({"meet", "gather", "convene"})
 
 
 def _venues(tokens) -> list[list[Token]]:
     """The places among the tokens named as where something meets or was agreed: the object of "in"/"at" on
-    an event noun ("the meeting in Bonn, Germany") or on a participle of one ("the accord reached in
-    London"), each with its phrase."""
+    an event noun ("the meeting in Bonn, Germany"), on a participle of one ("the accord reached in London")
+    or on a verb of meeting ("when ministers met in Brussels"), each with its phrase."""
     out = []
     for tok in tokens:
         prep = tok.head
@@ -1580,7 +1628,11 @@ def _venues(tokens) -> list[list[Token]]:
         on = prep.head
         if any(c.dep_ == "poss" for c in on.children):
             continue  # "his meeting in Paris": one's own meeting abroad is one's trip
-        if on.lemma_.lower() in _EVENT_NOUNS or (on.tag_ == "VBN" and on.lemma_.lower() in _EVENT_VERBS):
+        if (
+            on.lemma_.lower() in _EVENT_NOUNS
+            or (on.tag_ == "VBN" and on.lemma_.lower() in _EVENT_VERBS)
+            or (on.pos_ == "VERB" and on.lemma_.lower() in _MEETING_VERBS)  # "when ministers met in Brussels"
+        ):
             out.append(list(tok.subtree))
     return out
 
@@ -1599,7 +1651,7 @@ def _named_targets(
     for name in hidden:
         unnamed = unnamed.replace(name, " " * len(name))
     named = [(start, place.code) for start, place in _target_places(unnamed, ctx)]
-    for _, code in sorted(named + _korean_halves(content_text, ctx)):
+    for _, code in sorted(named + _korean_halves(content_text, ctx) + _bare_commission(unnamed, ctx)):
         if code != speaker.code and code not in targets:
             targets.append(code)
     # Pronouns in what was said ("expect him to ...") stand for the person the article is about.
@@ -1839,6 +1891,32 @@ def _not_a_state_reaction(
     return False
 
 
+def _framed_as(
+    verb: Token, speaker: Actor, sent: Sentence, ctx: ArticleContext
+) -> tuple[str, str, str] | None:
+    """(stance, noun, target code) of a statement the narrator frames by its aim ("In a rebuke to X, Y said",
+    "in a swipe at Washington"; lexicon `framing_nouns`): the noun's stance towards a foreign actor."""
+    framing = lexicon()["framing_nouns"]
+    # the parser may hang the fronted phrase on a dateline before the speaker ("LONDON, June 3 - In a ...")
+    fronted = [c for c in verb.children if c.i < verb.i]
+    for prep in [*verb.children, *(g for c in fronted for g in c.children if g.i > c.i)]:
+        if prep.dep_ != "prep" or prep.lower_ != "in":
+            continue
+        for noun in prep.children:
+            stance = framing.get(noun.lemma_.lower()) if noun.dep_ == "pobj" else None
+            if stance is None or not any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.children):
+                continue  # "in a rebuke to X", not "backed X in attacks on government positions"
+            for aim in noun.children:
+                if aim.dep_ != "prep" or aim.lower_ not in {"to", "at", "on", "against"}:
+                    continue
+                for obj in aim.children:
+                    named = obj.dep_ == "pobj" and obj.pos_ == "PROPN"
+                    actor = resolve_token_actor(obj, ctx, sent) if named else None
+                    if actor is not None and actor.code and actor.code != speaker.code:
+                        return stance, noun.text, actor.code
+    return None
+
+
 def _verb_reactions(
     verb: Token, doc: Doc, sent: Sentence, ctx: ArticleContext, visits: list, quotes
 ) -> list[ReactionCandidate]:
@@ -1880,6 +1958,8 @@ def _verb_reactions(
         targets = _firm_targets(content_text, speaker, ctx)
     if not targets:
         targets = _fallback_targets(verb, lemma, judging, content_text, speaker, speaker_tok, doc, sent, ctx)
+    framed = _framed_as(verb, speaker, sent, ctx)
+    targets = [framed[2], *(t for t in targets if t != framed[2])] if framed is not None else targets
     named_text = " ".join([content_text, *referred])
     mentions_visit = _about_visit(speaker, named_text, targets, visits)
     refers_visit = mentions_visit or _about_visit(speaker, named_text, targets, visits, loose=True)
@@ -1891,8 +1971,23 @@ def _verb_reactions(
             foreign_only = True
         else:
             return []
-    findings = _findings(
-        verb, lemma, judging, content, content_text, quote_text, direct, speaker, mentions_visit, ctx, sent
+    findings = (
+        # "In a rebuke to Sarkozy, Barroso said: '...'": the narrator names the stance and whom it aims at
+        [(framed[0], f"framed as a '{framed[1]}'", quote_text, "cue")]
+        if framed is not None
+        else _findings(
+            verb,
+            lemma,
+            judging,
+            content,
+            content_text,
+            quote_text,
+            direct,
+            speaker,
+            mentions_visit,
+            ctx,
+            sent,
+        )
     )
     out: list[ReactionCandidate] = []
     for stance, why, quote, evidence in findings:

@@ -625,6 +625,10 @@ def _noun_position_status(
 # Verbs of setting off: in the simple past the traveller is on the way or there ("flew to Abidjan on
 # Tuesday", "left for Hanoi", "travelled to New York this week").
 _SET_OFF_VERBS = frozenset({"fly", "leave", "depart", "head", "travel"})
+# Times a timetable's present puts a departure at: today's, this weekend's, a weekday's.
+_SET_OFF_TIMES = frozenset(
+    {"today", "weekend", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+)
 
 
 def _tense_status(
@@ -643,6 +647,14 @@ def _tense_status(
         return "ongoing", "set off for the trip"  # "flew to Abidjan on Tuesday", "left for Hanoi": under way
     if tag in {"VBZ", "VBP"} and sentence_words & future_words:
         return "planned", "present with future time"
+    if (
+        lemma in _SET_OFF_VERBS
+        and tag in {"VBZ", "VBP"}
+        and _own_clause_words(trigger, trigger) & _SET_OFF_TIMES
+    ):
+        # "leaves for Washington today", "who flies to Bonn this weekend": the present of a timetable; the
+        # traveller has not arrived yet
+        return "planned", "sets off by the timetable"
     if tag == "VBG" and ("aux" in deps or trigger.dep_ in {"advcl", "acl", "amod"}):
         return "ongoing", "progressive"
     if tag in {"VBZ", "VBP"}:

@@ -4015,3 +4015,163 @@ def test_a_meeting_measured_from_is_a_point_in_time(extractor):
         "LONDON (Reuters) - U.S. Treasury Secretary Geithner spoke to reporters before the London meeting."
     )
     assert pairs(visits_of(extractor, plain, dt.date(2009, 9, 5))) == {("USA", "GBR")}
+
+
+def reaction_targets(extractor, text, published=MONDAY):
+    """(reactor, stance, target) of the text's reactions."""
+    return {
+        (r["reactor_code"], r["stance"], r["target_code"]) for r in reactions_of(extractor, text, published)
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the present of a timetable: the traveller sets off later today, this weekend, on a weekday
+        (
+            "ROME, May 4 - Trade Minister Renato Ruggiero leaves for Tokyo today with proposals he hopes "
+            "will settle the dispute.",
+            {("ITA", "JPN", "planned")},
+        ),
+        (
+            "OSLO, May 4 - Norwegian Oil Minister Arne Oeien, who flies to Riyadh this weekend for talks, "
+            "said output would not rise.",
+            {("NOR", "SAU", "planned")},
+        ),
+        # guard: the simple past of setting off is under way
+        (
+            "OSLO, May 4 - Norwegian Oil Minister Arne Oeien flew to Riyadh today for talks on output.",
+            {("NOR", "SAU", "ongoing")},
+        ),
+    ],
+)
+def test_setting_off_by_the_timetable_is_planned(extractor, text, expected):
+    assert visit_statuses(extractor, text, dt.date(1987, 5, 4)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a speech verb's past puts a position verb's "will" back to "would"
+        (
+            "BRUSSELS, May 4 - Denmark said it would veto the plans for dairy quotas put forward by the "
+            "European Commission.",
+            {("DNK", "negative", "EC")},
+        ),
+        (
+            "BEIJING, May 4 - Chinese Premier Li Peng said Beijing would support Pakistan's bid for a loan.",
+            {("CHN", "positive", "PAK")},
+        ),
+        # guard: a plan of one's own is no position on another
+        (
+            "BRUSSELS, May 4 - Denmark said it would ask the European Commission for more time.",
+            set(),
+        ),
+    ],
+)
+def test_reported_positions_put_back_a_tense(extractor, text, expected):
+    assert reaction_targets(extractor, text, dt.date(1987, 5, 4)) == expected
+
+
+def test_a_bare_commission_is_the_target_in_an_article_on_the_eu(extractor):
+    text = (
+        "BRUSSELS, May 4 - European Community ministers will debate the farm package today.\n"
+        "Irish Farm Minister Joe Walsh said the Commission's quota plans were unacceptably harsh."
+    )
+    assert reaction_targets(extractor, text, dt.date(1987, 5, 4)) == {("IRL", "negative", "EC")}
+    # guard: no EU in the article, no target, no reaction
+    national = (
+        "DUBLIN, May 4 - Irish Farm Minister Joe Walsh said the Commission's plans were unacceptably harsh."
+    )
+    assert reaction_targets(extractor, national, dt.date(1987, 5, 4)) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "CANBERRA, May 4 - Australian Trade Minister John Dawkins said Japan's plan to open its beef "
+            "market was a step in the right direction.",
+            {("AUS", "positive", "JPN")},
+        ),
+        # the narrator names the stance and its aim; the quote itself praises a third party
+        (
+            "PARIS, May 4 - European leaders met on interest rates.\nIn a thinly veiled rebuke to German "
+            "Chancellor Helmut Kohl, who spoke on the radio earlier, French President Francois Mitterrand "
+            'said: "I trust the central banks more than the finance ministers."',
+            {("FRA", "negative", "DEU")},
+        ),
+        (
+            "BEIJING, May 4 - In a swipe at Washington, Chinese Foreign Ministry spokesman Li Zhaoxing said "
+            "no country should meddle in others' affairs.",
+            {("CHN", "negative", "USA")},
+        ),
+        # guard: attacks in a war are no framing of a statement
+        (
+            "LONDON, March 5 - Iran launched an offensive in Iraq. Iran has backed rebels in the area in "
+            "attacks on government positions.",
+            set(),
+        ),
+    ],
+)
+def test_idioms_and_framed_statements(extractor, text, expected):
+    assert reaction_targets(extractor, text, dt.date(1987, 5, 4)) == expected
+
+
+def test_a_state_radio_quoting_an_official_gives_his_country(extractor):
+    text = (
+        "LONDON, March 2 - Iran warned Washington against any attack.\n"
+        "Tehran radio, monitored by the BBC, quoted a Foreign Ministry spokesman as saying any American "
+        "interference would meet a strong response."
+    )
+    assert {r[0] for r in reaction_targets(extractor, text, dt.date(1987, 3, 2))} == {"IRN"}
+
+
+def test_where_ministers_met_is_no_target(extractor):
+    text = (
+        "PARIS, May 4 - When ministers met last week in Brussels, Greece's farm minister said the price "
+        "proposals were unacceptably tough."
+    )
+    assert {r[2] for r in reaction_targets(extractor, text, dt.date(1987, 5, 4))} <= {None}
+
+
+def test_support_given_to_a_line_and_those_outside_a_group(extractor):
+    given = (
+        "BRUSSELS, March 31 - EC farm ministers discussed the Commission's price package.\n"
+        "Only the Danish and Irish delegations gave general support to the Commission line."
+    )
+    assert reaction_targets(extractor, given, dt.date(1987, 3, 31)) == {
+        ("DNK", "positive", "EC"),
+        ("IRL", "positive", "EC"),
+    }
+    # "non-OPEC producers" are those outside OPEC: not OPEC itself
+    outside = (
+        "JAKARTA, March 31 - Indonesian Oil Minister Subroto said he was pleased with the cooperation of "
+        "non-OPEC producers."
+    )
+    assert {r[2] for r in reaction_targets(extractor, outside, dt.date(1987, 3, 31))} <= {None}
+    # guard: OPEC named as itself is a target
+    named = "JAKARTA, March 31 - Mexican Oil Minister Alfredo del Mazo said he was pleased with OPEC's cuts."
+    assert reaction_targets(extractor, named, dt.date(1987, 3, 31)) == {("MEX", "positive", "OPEC")}
+
+
+def test_coordinated_speakers_aim_at_each_other_only_reciprocally(extractor):
+    day = dt.date(1987, 3, 31)
+    # the speakers of one statement are not each other's targets
+    joint = (
+        "TOKYO, March 31 - Japan, Canada and Italy oppose the surcharges proposed for their largest banks."
+    )
+    assert {(r[0], r[2]) for r in reaction_targets(extractor, joint, day)} <= {
+        ("JPN", None),
+        ("CAN", None),
+        ("ITA", None),
+    }
+    # unless they aim at one another
+    mutual = (
+        "LONDON, March 31 - When the cocoa talks broke down, Ghana and Britain blamed each other for "
+        "refusing to compromise."
+    )
+    assert ("GHA", "negative", "GBR") in reaction_targets(extractor, mutual, day)
+    # a clause on the speaker still names the target
+    held = "BEIJING, March 31 - China, which holds $900 billion of U.S. debt, has expressed alarm."
+    assert reaction_targets(extractor, held, day) == {("CHN", "negative", "USA")}
