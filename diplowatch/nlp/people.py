@@ -185,6 +185,12 @@ _NAME_THEN_TITLE = re.compile(
 # Where a sentence ends inside the words before a title, which qualify it only within their own sentence
 # ("... accused Washington of breaking trade rules. President X"; not the "U.S." of "U.S. President X").
 _SENTENCE_END = r"(?<=[a-z]{2}[.!?])\s"
+# "<State> will / plans to / intends to ...": a state's own intent opening a sentence (people._speaks_for)
+_STATE_INTENT = re.compile(
+    r"(?:The )?([A-Z][\w.]*(?: [A-Z][\w.]*){0,2}) (?:will|would|plans|intends|is planning|is ready"
+    r"|is prepared|has decided|wants|hopes|expects|is seeking|aims)\b"
+)
+_SAID_AFTER = re.compile(r",? (?:said|says|told)\b")
 # Words that end the phrase a title's owner is named in: prepositions and conjunctions that start another
 # phrase ("Berlin's support for Prime Minister X", "in London over Treasury Secretary X", "since President
 # X"), auxiliaries, and a past-tense verb ("U.S. and Cuban ministers discussed President X"), though not the
@@ -654,6 +660,9 @@ class PeopleIndex:
             if not code:
                 code = self._antecedent_country(text, m.start() - len(prefix), title_phrase)
                 reason = "the country named before" if code else reason
+            if not code:
+                code = self._speaks_for(text, m.start() - len(prefix), m.end())
+                reason = "the state whose intent the sentence reports" if code else reason
             if not code and self.home_code:
                 code, reason = self.home_code, "dateline country"
             state, why = _is_state_title(title_phrase + (of_owner.group(0) if of_owner else ""))
@@ -671,6 +680,22 @@ class PeopleIndex:
                     frozenset(toks),
                 )
             )
+
+    def _speaks_for(self, text: str, start: int, end: int) -> str | None:
+        """The state an official of no stated nationality speaks for when the sentence he closes reports that
+        state's own intent ("Ecuador will ask OPEC to raise its quota, deputy Energy Minister X said"): wire
+        style leaves the nationality to the sentence's subject."""
+        if not _SAID_AFTER.match(text, end):
+            return None
+        head = text[max(0, start - 300) : start]
+        opening = re.split(r"(?:^|\n|[.!?]\s|\s[-–—]{1,2}\s)", head)[-1]
+        m = _STATE_INTENT.match(opening)
+        if m is None:
+            return None
+        hits = [h for h in gazetteer().find_all(m.group(1), self.on_date) if h[3].kind in {"country"}]
+        if len(hits) != 1 or hits[0][1] - hits[0][0] != len(m.group(1)):
+            return None
+        return hits[0][3].code
 
     def _placed_in(self, text: str, start: int) -> str | None:
         """The country of the place a sentence opens with when only that stands before the title ("In

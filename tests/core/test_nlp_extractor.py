@@ -4175,3 +4175,17 @@ def test_coordinated_speakers_aim_at_each_other_only_reciprocally(extractor):
     # a clause on the speaker still names the target
     held = "BEIJING, March 31 - China, which holds $900 billion of U.S. debt, has expressed alarm."
     assert reaction_targets(extractor, held, day) == {("CHN", "negative", "USA")}
+
+
+def test_an_official_closing_a_sentence_of_his_states_intent_speaks_for_it(extractor):
+    text = (
+        "LIMA, March 11 - Bolivia will ask the IMF for a standby loan, deputy Finance Minister Jorge Quiroga "
+        "said.\nQuiroga, who arrived in Lima last night for talks on debt, did not give the sum."
+    )
+    assert visit_statuses(extractor, text, dt.date(1987, 3, 11)) == {("BOL", "PER", "ongoing")}
+    # guard: a state told what to do is no speaker's own ("X must stop ..., minister Y said")
+    told = (
+        "LIMA, March 11 - Bolivia must stop the smuggling, deputy Interior Minister Jorge Quiroga said.\n"
+        "Quiroga, who arrived in Lima last night for talks on drugs, did not name the traffickers."
+    )
+    assert visit_statuses(extractor, told, dt.date(1987, 3, 11)) == set()
