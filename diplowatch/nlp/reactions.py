@@ -664,15 +664,9 @@ def _domestic_media_owner(verb: Token, speaker: Actor | None, ctx: ArticleContex
     Only replaces a speaker whose country is unknown or was merely guessed from the dateline.
     """
     # The quoting verb itself, or the one whose complement this speech verb is ("quoted X telling ...").
-    quoting = next(
-        (
-            v
-            # "quoted X as saying ...": the speech verb hangs on "as"
-            for v in (verb, verb.head, verb.head.head if verb.head.lower_ == "as" else verb.head)
-            if v.lemma_.lower() == "quote"
-        ),
-        None,
-    )
+    # "quoted X as saying ...": the speech verb hangs on "as"
+    around = [verb, verb.head, *([verb.head.head] if verb.head.lower_ == "as" else [])]
+    quoting = next((v for v in around if v.lemma_.lower() == "quote"), None)
     if quoting is None or (speaker is not None and speaker.code and "dateline" not in speaker.reason):
         return None
     if speaker is not None and not speaker.is_state:
