@@ -18,7 +18,7 @@ from diplowatch.nlp.status_classifier import StatusClassifier, apply_status
 from diplowatch.nlp.visit_scorer import VisitScorer, scored_visits
 from diplowatch.nlp.visits import VisitCandidate, dated_in_own_clause
 
-EXTRACTOR_VERSION = "diplowatch-rules-0.24"
+EXTRACTOR_VERSION = "diplowatch-rules-0.25"
 
 # NER is not used (names come from the gazetteer); the rule lemmatizer runs behind a memo (lemma_cache.py).
 _UNUSED_COMPONENTS = ["ner"]
@@ -236,6 +236,20 @@ def _share_attributes(kept: list[VisitCandidate], all_cands: list[VisitCandidate
             told = next((o for o in same if not o.negated and not o.named_by_reaction), None)
             if told is not None:
                 cand.status = told.status
+        elif _status_untold(cand):
+            # A mention that says nothing of when ("to capitalise on her Soviet trip") is of the trip
+            # another mention tells: the nearest told one, earlier ones first.
+            told = [o for o in same if not o.negated and not o.named_by_reaction and not _status_untold(o)]
+            if told:
+                donor = min(
+                    told,
+                    key=lambda o: (
+                        o.trigger_offset > cand.trigger_offset,
+                        abs(o.trigger_offset - cand.trigger_offset),
+                    ),
+                )
+                cand.status = donor.status
+                cand.reasons[-1] = f"status: {donor.status}, as the mention of the trip that tells it"
         same_trip = [o for o in same if not o.negated and o.status == cand.status]
         if cand.visit_type == "unspecified":
             cand.visit_type = next(
@@ -249,6 +263,11 @@ def _share_attributes(kept: list[VisitCandidate], all_cands: list[VisitCandidate
                     donor.end_date,
                     donor.date_precision,
                 )
+
+
+def _status_untold(c: VisitCandidate) -> bool:
+    """No word of the mention's own sentence told its status: it fell to the default."""
+    return c.reasons[-1] == "status: default" if c.reasons else False
 
 
 # Where the one-day events a report's lead dates are held: talks, meetings, a news conference ("said at a news

@@ -4189,3 +4189,17 @@ def test_an_official_closing_a_sentence_of_his_states_intent_speaks_for_it(extra
         "Quiroga, who arrived in Lima last night for talks on drugs, did not name the traffickers."
     )
     assert visit_statuses(extractor, told, dt.date(1987, 3, 11)) == set()
+
+
+def test_a_mention_that_tells_no_time_takes_the_status_of_the_trip_told_elsewhere(extractor):
+    day = dt.date(1987, 5, 4)
+    back = (
+        "CANBERRA, May 4 - Prime Minister Bob Hawke returned from Tokyo on Sunday after a four-day visit to "
+        "Japan.\nAides said there would be pressure on him to call an election to capitalise on his Japanese trip."
+    )
+    assert visit_statuses(extractor, back, day) == {("AUS", "JPN", "completed")}
+    ahead = (
+        "BONN, May 4 - Chancellor Helmut Kohl will visit Moscow next month.\n"
+        "Officials said there would be pressure on him to raise human rights during Kohl's trip to Moscow."
+    )
+    assert visit_statuses(extractor, ahead, day) == {("DEU", "SUN", "planned")}
