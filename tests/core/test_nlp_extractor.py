@@ -4195,7 +4195,8 @@ def test_a_mention_that_tells_no_time_takes_the_status_of_the_trip_told_elsewher
     day = dt.date(1987, 5, 4)
     back = (
         "CANBERRA, May 4 - Prime Minister Bob Hawke returned from Tokyo on Sunday after a four-day visit to "
-        "Japan.\nAides said there would be pressure on him to call an election to capitalise on his Japanese trip."
+        "Japan.\nAides said there would be pressure on him to call an election to capitalise on his "
+        "Japanese trip."
     )
     assert visit_statuses(extractor, back, day) == {("AUS", "JPN", "completed")}
     ahead = (
