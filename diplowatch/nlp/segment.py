@@ -127,6 +127,19 @@ class Dateline:
 
 
 _REOPENED = re.compile(r"\s*[\"“][A-Z]")
+# A bullet between spaces starts an item of its own, whatever ended the one before: wire factboxes run their
+# list on in one line ("TOP DEVELOPMENTS * BP can extend ... * Cameron hopes ...").
+_BULLET = re.compile(r"(?:^|[ \t])[*•▪■][ \t]+")
+
+
+def _blocks(text: str):
+    """(start, text) of each paragraph, and of each bulleted item within one."""
+    for para in re.finditer(r"[^\n]+", text):
+        at = para.start()
+        for m in _BULLET.finditer(para.group()):
+            yield at, text[at : para.start() + m.start()]
+            at = para.start() + m.end()
+        yield at, text[at : para.end()]
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -136,11 +149,9 @@ def split_sentences(text: str) -> list[Sentence]:
     Linear in the text: quotation marks are counted as the scan moves on, not again from the paragraph start.
     """
     sentences: list[Sentence] = []
-    for para in re.finditer(r"[^\n]+", text):
-        ptext = para.group()
+    for pstart, ptext in _blocks(text):
         if not ptext.strip():
             continue
-        pstart = para.start()
         cut = 0
         counted = straight = curly_open = curly_close = 0
         last_close = max(ptext.rfind('"'), ptext.rfind("”"))

@@ -1325,7 +1325,9 @@ def _destination_tokens(trigger: Token, preps: set[str]) -> list[tuple[Token, st
     out = []
     for child in trigger.children:
         if child.dep_ in {"dobj", "attr"} and trigger.pos_ == "VERB":
-            out.append((child, "dobj"))
+            # "Norway, which he visited last month": a relative pronoun stands for the noun the clause is on
+            relative = child.tag_ == "WDT" and trigger.dep_ == "relcl" and trigger.head.i < child.i
+            out.append((trigger.head if relative else child, "dobj"))
         elif (
             child.dep_ == "npadvmod"
             and child.pos_ == "PROPN"

@@ -223,3 +223,20 @@ def test_a_wire_heading_run_into_its_paragraph_is_a_sentence_of_its_own():
         "With talks near, nothing moved.",
     ]
     assert all(text[s.start : s.end] == s.text for s in split_sentences(text))
+
+
+def test_a_bulleted_list_run_on_in_one_line_is_an_item_per_sentence():
+    text = (
+        "TOP DEVELOPMENTS * The ministers met in Oslo, an official said on Monday. * Canada hopes the talks "
+        "go well. POLICY * Chile said it had no plans.\nA 5*3 grid and *emphasis* stay whole."
+    )
+    got = [s.text for s in split_sentences(text)]
+    assert got == [
+        "TOP DEVELOPMENTS",
+        "The ministers met in Oslo, an official said on Monday.",
+        "Canada hopes the talks go well.",
+        "POLICY",
+        "Chile said it had no plans.",
+        "A 5*3 grid and *emphasis* stay whole.",
+    ]
+    assert all(text[s.start : s.end] == s.text for s in split_sentences(text))

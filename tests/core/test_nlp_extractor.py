@@ -4204,3 +4204,26 @@ def test_a_mention_that_tells_no_time_takes_the_status_of_the_trip_told_elsewher
         "Officials said there would be pressure on him to raise human rights during Kohl's trip to Moscow."
     )
     assert visit_statuses(extractor, ahead, day) == {("DEU", "SUN", "planned")}
+
+
+def test_a_quote_in_one_bulleted_item_is_no_statement_of_a_speaker_in_another(extractor):
+    text = (
+        "POLITICS * The British government said it had no plans to re-examine a prisoner transfer agreement "
+        'with Libya. * Republicans "are happy" to consider the bill, Senate Minority Leader Mitch McConnell '
+        "said on Sunday."
+    )
+    assert ("GBR", "positive") not in reaction_keys(extractor, text, dt.date(2010, 7, 21))
+
+
+def test_a_relative_pronoun_object_of_a_trip_verb_stands_for_the_place_it_follows(extractor):
+    day = dt.date(1987, 6, 19)
+    text = (
+        "LAGOS, June 19 - Nigerian oil minister Rilwanu Lukman said that Norway, which he visited two weeks "
+        "ago, had pledged cooperation."
+    )
+    assert visit_statuses(extractor, text, day) == {("NGA", "NOR", "completed")}
+    ahead = "LAGOS, June 19 - Nigerian oil minister Rilwanu Lukman praised Oslo, which he will visit soon."
+    assert ("NGA", "NOR", "planned") in visit_statuses(extractor, ahead, day)
+    # guard: the pronoun of a clause on a common noun names no place
+    many = "LAGOS, June 19 - Nigerian oil minister Rilwanu Lukman praised the countries which he visited."
+    assert visit_statuses(extractor, many, day) == set()
