@@ -787,6 +787,11 @@ def _coordinated_speakers(
     # over the Greek referendum": Greece, not Germany, is what France reacts to).
     together = {cand.speaker.code} | {actor.code for _, actor in others}
     shared = [c for c in cand.target_codes if c not in together]
+    # "Ghana and Britain blamed each other": each aims at the others
+    mutual = bool(others) and speaker_tok.dep_ in {"nsubj", "nsubjpass"} and _reciprocal(speaker_tok.head)
+    everyone = list(dict.fromkeys([cand.speaker.code, *(a.code for _, a in others), *shared]))
+    if mutual:
+        shared = [c for c in everyone if c != cand.speaker.code]
     if shared:
         cand.target_codes = shared
         cand.reasons = [
@@ -797,7 +802,7 @@ def _coordinated_speakers(
             replace(
                 cand,
                 speaker=actor,
-                target_codes=[c for c in cand.target_codes if c != actor.code],
+                target_codes=[c for c in (everyone if mutual else cand.target_codes) if c != actor.code],
                 reasons=[
                     *cand.reasons[:1],
                     f"speaker: coordinated with {cand.speaker.code} ({actor.reason})",
@@ -938,9 +943,18 @@ def _context_targets(
 
 
 def _reciprocal(verb: Token) -> bool:
-    """ "blamed one another", "accused each other": the coordinated subjects aim at each other."""
+    """ "blamed one another", "accused each other", "have each laid the blame on the other": the coordinated
+    subjects aim at each other."""
     text = verb.doc[verb.i : verb.right_edge.i + 1].text.lower()
-    return " one another" in text or " each other" in text
+    if " one another" in text or " each other" in text:
+        return True
+    each = any(
+        t.lower_ == "each" and t.dep_ in {"appos", "advmod", "det", "nsubj", "dep", "npadvmod"}
+        for c in verb.children
+        for t in (c, *c.children)
+        if c.dep_ in {"nsubj", "advmod", "aux"} or c.i < verb.i
+    )
+    return each and re.search(r"\bthe other\b", text) is not None
 
 
 def _calls_for_meeting(verb: Token) -> bool:

@@ -4227,3 +4227,23 @@ def test_a_relative_pronoun_object_of_a_trip_verb_stands_for_the_place_it_follow
     # guard: the pronoun of a clause on a common noun names no place
     many = "LAGOS, June 19 - Nigerian oil minister Rilwanu Lukman praised the countries which he visited."
     assert visit_statuses(extractor, many, day) == set()
+
+
+def test_each_blaming_the_other_is_two_reactions_aimed_at_each_other(extractor):
+    day = dt.date(1987, 3, 3)
+    each = (
+        "LONDON, March 3 - When the cocoa talks broke down on Sunday, Ghana and Britain each blamed the "
+        "other for the failure."
+    )
+    assert reaction_targets(extractor, each, day) == {("GHA", "negative", "GBR"), ("GBR", "negative", "GHA")}
+    # "to lay / put / pin the blame on X" is to blame X
+    laid = (
+        "LONDON, March 3 - The coffee talks broke down on Sunday. The U.S. and Brazil have each laid the "
+        "blame on the other for the breakdown."
+    )
+    assert reaction_targets(extractor, laid, day) == {("USA", "negative", "BRA"), ("BRA", "negative", "USA")}
+    pinned = "LONDON, March 3 - Britain pinned the blame squarely on Ghana for the failure of the talks."
+    assert reaction_targets(extractor, pinned, day) == {("GBR", "negative", "GHA")}
+    # guard: "each" with no "other" keeps the coordinated speakers out of each other's targets
+    apart = "LONDON, March 3 - Ghana and Britain each voiced alarm at the collapse of the talks in Geneva."
+    assert {r[2] for r in reaction_targets(extractor, apart, day)} <= {None, "CHE"}
