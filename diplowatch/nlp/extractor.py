@@ -250,7 +250,15 @@ def _share_attributes(kept: list[VisitCandidate], all_cands: list[VisitCandidate
                 )
                 cand.status = donor.status
                 cand.reasons[-1] = f"status: {donor.status}, as the mention of the trip that tells it"
-        same_trip = [o for o in same if not o.negated and o.status == cand.status]
+        # Two named travellers of one state make two trips ("Nakasone leaves on April 29 ... when Miyazawa
+        # visits Washington this week").
+        same_trip = [
+            o
+            for o in same
+            if not o.negated
+            and o.status == cand.status
+            and not (o.visitor.name and cand.visitor.name and o.visitor.name != cand.visitor.name)
+        ]
         if cand.visit_type == "unspecified":
             cand.visit_type = next(
                 (o.visit_type for o in same_trip if o.visit_type != "unspecified"), "unspecified"

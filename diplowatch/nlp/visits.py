@@ -2775,13 +2775,36 @@ def _leg_candidates(
     return out
 
 
+def _place_left(cand: VisitCandidate) -> bool:
+    """The leg is the place a departure leaves ("left Paris today for London"), not the one set off for."""
+    return cand.trigger.lemma_.lower() in _DEPARTURES and cand.host_via not in {"for", "to"}
+
+
+_DEPARTURES = frozenset({"leave", "depart"})
+
+
+def _left_on(cand: VisitCandidate, day: dt.date, tok: Token, sent: Sentence) -> None:
+    """The day a place is left is the stay's last; its length counts back from it ("leaving Tokyo yesterday at
+    the end of a four-day visit")."""
+    cand.end_date, cand.date_precision = day, "day"
+    dur = _trip_duration(tok, sent)
+    cand.start_date = day - dt.timedelta(days=dur[0] - 1) if dur else None
+
+
 def _split_tour_days(cands: list[VisitCandidate], merged: dict) -> None:
     """One span of days for a tour of several places ("a 12-day trip to Japan, South Korea and China, ending
     on Nov. 14"): it starts at the first place named and ends at the last; the legs' own days are not told."""
-    order = sorted(merged, key=lambda code: merged[code][2].i if merged[code][2] is not None else 0)
+    # "left Paris today for London": the day ends the stay left, which is no part of the tour set off on
+    left = {c.host_code for c in cands if _place_left(c)}
+    order = sorted(
+        (code for code in merged if code not in left),
+        key=lambda code: merged[code][2].i if merged[code][2] is not None else 0,
+    )
+    if not order:
+        return
     first, last = order[0], order[-1]
     for cand in cands:
-        if cand.date_precision != "day":
+        if cand.date_precision != "day" or cand.host_code in left:
             continue
         if cand.host_code != first:
             cand.start_date = None
@@ -3030,13 +3053,19 @@ def _trip_duration(tok: Token, sent: Sentence) -> tuple[int, int] | None:
 _TOUR_PARTS = frozenset({"leg", "stop", "stage", "part", "stopover"})
 
 
+_ENDS = frozenset({"end", "close", "conclusion"})
+
+
 def _trip_of(noun: Token, verb: Token) -> bool:
     """ "pay a three-day visit", "arrived on Monday for a three-day visit", "flew in on a one-week tour": the
     trip noun is the verb's own trip (its object, or hung on it by "on"/"for"); not "fly to Tokyo after
     completing a week-long trip"."""
     if noun.head.i == verb.i and noun.dep_ == "dobj":
         return True
-    return noun.head.dep_ == "prep" and noun.head.lower_ in {"on", "for"} and noun.head.head.i == verb.i
+    of = noun.head
+    if of.lower_ == "of" and of.head.lemma_.lower() in _ENDS and of.head.dep_ == "pobj":
+        return of.head.head.head.i == verb.i  # "left Tokyo at the end of a four-day visit"
+    return of.dep_ == "prep" and of.lower_ in {"on", "for"} and of.head.i == verb.i
 
 
 def _by_distance(dates: list[DateMention], near: Token) -> list[DateMention]:
@@ -3077,19 +3106,21 @@ def _attach_dates(
         # coming meeting is the day the trip is pinned to ("will meet X in Paris on Tuesday"), and so are the
         # days one is to be somewhere ("would be in Rome from June 3 to 6").
         return
-    if not dates:
-        dates_ok = []
-    else:
-        dates_ok = (
-            _by_distance(dates, near)
-            if near is not None
-            else sorted(dates, key=lambda d: min(abs(d.start - at), abs(d.end - at)))
-        )
+    dates_ok = (
+        _by_distance(dates, near)
+        if near is not None
+        else sorted(dates, key=lambda d: min(abs(d.start - at), abs(d.end - at)))
+    )
     if dates_ok:
         d = dates_ok[0]
-        # "leaves for X on D" and "arrived" without a day do not fix the arrival; nor does the day of a
-        # return still to come ("who returns from a visit to Brazil on Sunday": the day it ends).
-        if tok.lemma_.lower() in {"leave", "depart"} or (cand.status == "ongoing" and _of_a_return(tok)):
+        # The day one leaves a place is the last there ("left Paris today for London"); the day one leaves
+        # for a place, the first ("leaves for Washington on April 29"). The day of a return still to come
+        # is none of the arrival ("who returns from a visit to Brazil on Sunday": the day it ends).
+        if _place_left(cand):
+            if d.precision == "day" and d.end_date == d.start_date and abs(d.start - at) <= 90:
+                _left_on(cand, d.start_date, tok, sent)
+            return
+        if cand.status == "ongoing" and _of_a_return(tok):
             return
         if abs(d.start - at) > 90 and d.kind not in {"md_range", "dm_range"}:
             return
@@ -3101,9 +3132,7 @@ def _attach_dates(
         if d.precision == "day" and cand.end_date is None and (_ended_trip(tok) or _ending_day(d, tok)):
             # "concluded a two-day visit on Sunday": the day is
             # the last one, the duration counts back from it.
-            dur = _trip_duration(tok, sent)
-            cand.end_date = d.start_date
-            cand.start_date = d.start_date - dt.timedelta(days=dur[0] - 1) if dur else None
+            _left_on(cand, d.start_date, tok, sent)
             return
     elif ctx.anchor and _ended_trip(tok) and tok.head.tag_ in {"VBG", "VBZ", "VBP"}:
         # "winding up a two-day visit to Washington" with no day named: it ends on the article day.
