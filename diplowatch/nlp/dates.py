@@ -78,7 +78,10 @@ PATTERNS = [
 ]
 _DURATION = re.compile(
     r"\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen)"
-    r"(?:[- ]day\b|\s+days\s+of\s+(?:talks|meetings|consultations|visits?)\b)|\b24-hour\b"
+    # "two days of talks", "two days of economic talks"
+    r"(?:[- ]day\b|\s+days\s+of\s+(?:(?!and\b|or\b)[a-z-]+\s+){0,2}?"
+    r"(?:talks|meetings|consultations|negotiations|visits?)\b)"
+    r"|\b24-hour\b"
     # "a one-week visit", "a two-week tour", "a week-long trip"
     r"|\b(?:(?P<w>one|two|three)[- ]week|week-long)(?=\s+(?:visit|trip|tour|stay|mission)\b)",
     re.I,

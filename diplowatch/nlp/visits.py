@@ -2629,6 +2629,35 @@ def _ended_trip(tok: Token) -> bool:
     )
 
 
+_BEGINS = frozenset({"begin", "start", "open"})
+
+
+def _begun_trip(tok: Token) -> Token | None:
+    """The verb of a trip noun begun in the present ("begins a two-day visit to Bonn", "starts two days of
+    talks in Bonn"): told on the day it starts."""
+    if tok.pos_ != "NOUN":
+        return None
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in {"day", "week"}:
+        tok, head = head.head, head.head.head  # "two days of talks"
+    if (
+        tok.dep_ == "dobj"
+        and head.lemma_.lower() in {"begin", "start", "open"}
+        and head.tag_ in {"VBZ", "VBP"}
+    ):
+        return head
+    return None
+
+
+def _by_the_article_day(cand: VisitCandidate, tok: Token, day: dt.date) -> None:
+    """A trip ended or begun in the present with no day named ends or starts on the article day ("winding up
+    a two-day visit to Washington", "begins two days of talks in Bonn")."""
+    if _ended_trip(tok) and tok.head.tag_ in {"VBG", "VBZ", "VBP"}:
+        cand.end_date, cand.date_precision = day, "day"
+    elif _begun_trip(tok) is not None:
+        cand.start_date, cand.date_precision = day, "day"
+
+
 def _ending_day(d: DateMention, tok: Token) -> bool:
     """A day told as the trip's end: "a 12-day trip ..., ending on Nov. 14", "a visit that ends on Friday"."""
     for t in (t for t in tok.doc if d.start <= t.idx < d.end):
@@ -3134,9 +3163,8 @@ def _attach_dates(
             # the last one, the duration counts back from it.
             _left_on(cand, d.start_date, tok, sent)
             return
-    elif ctx.anchor and _ended_trip(tok) and tok.head.tag_ in {"VBG", "VBZ", "VBP"}:
-        # "winding up a two-day visit to Washington" with no day named: it ends on the article day.
-        cand.end_date, cand.date_precision = ctx.anchor, "day"
+    elif ctx.anchor:
+        _by_the_article_day(cand, tok, ctx.anchor)
     dur = _trip_duration(tok, sent)
     if dur and cand.date_precision == "day" and cand.start_date and cand.end_date is None:
         cand.end_date = cand.start_date + dt.timedelta(days=dur[0] - 1)

@@ -4280,3 +4280,17 @@ def test_the_day_of_a_departure_ends_the_stay_left_and_starts_the_one_set_off_fo
         "added."
     )
     assert dated(two, apr6) == {("USA", dt.date(1987, 4, 29), None), ("USA", None, None)}
+
+
+def test_a_trip_begun_in_the_present_with_no_day_starts_on_the_article_day(extractor):
+    def dated(text):
+        return {
+            (v["host_code"], v["start_date"], v["end_date"])
+            for v in visits_of(extractor, text, dt.date(1987, 4, 2))
+        }
+
+    talks = "BONN, April 2 - Polish deputy premier Jan Nowak begins two days of economic talks in Bonn."
+    assert dated(talks) == {("DEU", dt.date(1987, 4, 2), dt.date(1987, 4, 3))}
+    # guard: begun in the past, the day is not told
+    began = "BONN, April 2 - Polish deputy premier Jan Nowak began a two-day visit to West Germany."
+    assert dated(began) == {("DEU", None, None)}
