@@ -856,6 +856,15 @@ def _action_reaction(
     # "BRUSSELS, June 20 - Britain and Denmark have led ...": the dateline parsed as the subject
     speaker_tok = next(iter(past_dateline(speaker_tok, sent, ctx)), speaker_tok)
     speaker = resolve_token_actor(speaker_tok, ctx, sent)
+    if (speaker is None or not speaker.code) and speaker_tok.lower_ in {"it", "they"}:
+        # "Russia, India and China say they want an end to ...": the pronoun stands for those who say it
+        lex = lexicon()
+        up_tok = _pronoun_antecedent(speaker_tok, lex.set("speech_verbs") | set(lex["stance_verbs"]))
+        if up_tok is not None and up_tok.i != speaker_tok.i:
+            speaker_tok, speaker = up_tok, resolve_token_actor(up_tok, ctx, sent)
+    member = _named_members(speaker_tok) if speaker is None or not speaker.code else None
+    if member is not None:  # "powers like Russia, India and China want ...": the members named act
+        speaker_tok, speaker = member, resolve_token_actor(member, ctx, sent)
     if speaker is None or not speaker.code or not speaker.is_state:
         return []
     if _domestic_addressee(verb, speaker, ctx):

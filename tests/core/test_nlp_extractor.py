@@ -4294,3 +4294,15 @@ def test_a_trip_begun_in_the_present_with_no_day_starts_on_the_article_day(extra
     # guard: begun in the past, the day is not told
     began = "BONN, April 2 - Polish deputy premier Jan Nowak began a two-day visit to West Germany."
     assert dated(began) == {("DEU", None, None)}
+
+
+def test_an_act_told_of_a_pronoun_or_of_a_group_is_the_act_of_those_it_stands_for(extractor):
+    day = dt.date(2011, 6, 10)
+    said = "Brazil, India and Chile say they want an end to Japan's grip on the top job at the bank."
+    assert reaction_keys(extractor, said, day) == {
+        ("BRA", "negative"),
+        ("IND", "negative"),
+        ("CHL", "negative"),
+    }
+    named = "Emerging powers like Brazil and India want an end to Japan's grip on the top job at the bank."
+    assert reaction_keys(extractor, named, day) == {("BRA", "negative"), ("IND", "negative")}
