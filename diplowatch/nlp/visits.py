@@ -598,6 +598,8 @@ def _noun_position_status(
     ):
         # the trip noun's own time is still to come: "at the G20 meeting in Paris later this month"
         return "planned", "its own time is still to come"
+    if _moves_on_later(trigger, gov):
+        return "planned", "moves on to the place on a day to come"
     if (
         prep is not None
         and prep.lower_ in {"during", "on", "at"}
@@ -620,6 +622,18 @@ def _noun_position_status(
     if sentence_words & future_words and tag in {"VBZ", "VBP", "VB"}:
         return "planned", "present with future time"
     return None
+
+
+def _moves_on_later(trigger: Token, gov: Token) -> bool:
+    """A tour continued in the timetable present to a place, on a weekday or this weekend ("carries on her
+    tour to Saudi Arabia and Egypt this weekend", "continues his trip to Hanoi on Sunday"): that leg is to
+    come."""
+    return (
+        gov.lemma_.lower() in {"continue", "carry", "resume"}
+        and gov.tag_ in {"VBZ", "VBP"}
+        and any(c.dep_ == "prep" and c.lower_ == "to" for c in (*trigger.children, *gov.children))
+        and bool(_own_clause_words(gov, trigger) & (_SET_OFF_TIMES - {"today"}))
+    )
 
 
 # Verbs of setting off: in the simple past the traveller is on the way or there ("flew to Abidjan on

@@ -4306,3 +4306,15 @@ def test_an_act_told_of_a_pronoun_or_of_a_group_is_the_act_of_those_it_stands_fo
     }
     named = "Emerging powers like Brazil and India want an end to Japan's grip on the top job at the bank."
     assert reaction_keys(extractor, named, day) == {("BRA", "negative"), ("IND", "negative")}
+
+
+def test_a_tour_carried_on_to_a_place_on_a_day_to_come_is_planned_there(extractor):
+    text = (
+        "French Finance Minister Ana Sousa has recently flown to Brazil and India and carries on her tour to "
+        "Egypt this weekend."
+    )
+    got = visit_statuses(extractor, text, dt.date(2011, 6, 10))
+    assert ("FRA", "EGY", "planned") in got
+    # guard: carried on today, the tour is there now
+    now = "French Finance Minister Ana Sousa continues her tour to Egypt today."
+    assert visit_statuses(extractor, now, dt.date(2011, 6, 10)) == {("FRA", "EGY", "ongoing")}
