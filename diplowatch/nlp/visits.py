@@ -1256,6 +1256,12 @@ def _meeting_as_topic(tok: Token) -> bool:
         return True
     if head.lower_ == "to" and head.head.lower_ == "prior":
         return True
+    if (
+        head.lower_ == "for"
+        and head.i >= 2
+        and head.doc[head.i - 2 : head.i].text.lower() in {"in time", "on time"}
+    ):
+        return True  # "a solution in place in time for the summit in Cannes": a deadline
     # "prepare for the summit" (to get ready; "prepare a summit" arranges one)
     return head.lower_ == "for" and head.head.lemma_.lower() in _TOPIC_VERBS | {
         "prepare",
@@ -1825,7 +1831,7 @@ def _noun_parts(tok: Token, lemma: str, ctx: ArticleContext) -> _Parts:
     if lemma in {"talks", "meeting", "summit", "talk"} and _meeting_as_topic(tok):
         # "discuss the June Venice summit", "prepare for the summit in Venice", "step down after the Venice
         # summit": the meeting is what is talked of or a point in time, not where anyone is said to be.
-        dest = []
+        return visitor_toks, [], None, taken_status
     if lemma in {"talks", "meeting", "summit", "talk"}:
         dest = [d for d in dest if d[1] in {"in", "at", "here", "modifier"}]
         # "a summit of European Union leaders in Brussels": the parser hangs the place on the members.

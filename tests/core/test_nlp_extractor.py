@@ -4318,3 +4318,15 @@ def test_a_tour_carried_on_to_a_place_on_a_day_to_come_is_planned_there(extracto
     # guard: carried on today, the tour is there now
     now = "French Finance Minister Ana Sousa continues her tour to Egypt today."
     assert visit_statuses(extractor, now, dt.date(2011, 6, 10)) == {("FRA", "EGY", "ongoing")}
+
+
+def test_a_summit_named_as_a_deadline_places_no_one(extractor):
+    day = dt.date(2011, 10, 21)
+    deadline = (
+        "U.S. President Barack Obama held a video conference with Merkel on Thursday, saying he hopes a "
+        "solution will be in place in time for a summit of G20 leaders in Cannes on November 3-4."
+    )
+    assert visits_of(extractor, deadline, day) == []
+    # guard: arriving in time for it, one is there
+    arrive = "U.S. President Barack Obama will arrive in Cannes in time for the G20 summit."
+    assert visit_statuses(extractor, arrive, day) == {("USA", "FRA", "planned")}
