@@ -1032,6 +1032,28 @@ def _private_purpose(trigger: Token) -> bool:
     return False
 
 
+_WAY_HOME = re.compile(r"on (?:his|her|their|its|the) way (?:home|back)\b", re.I)
+
+
+def _homeward(trigger: Token, dest: list[tuple[Token, str]]) -> bool:
+    """The traveller is "on his way home" (or back) where the trigger or its place stands: passing through."""
+    owners = {trigger, *(d.head.head for d, _ in dest if d.head.dep_ == "prep")}
+    # the parser may hang the phrase elsewhere; right after the place it is the place's ("Ozal, in London on
+    # his way home, ...")
+    if any(_WAY_HOME.match(d.doc[d.i + 1 : d.i + 6].text) for d, _ in dest):
+        return True
+    return any(
+        prep.dep_ == "prep"
+        and prep.lower_ == "on"
+        and any(
+            way.lemma_.lower() == "way" and any(w.lower_ in {"home", "back"} for w in way.children)
+            for way in prep.children
+        )
+        for owner in owners
+        for prep in owner.children
+    )
+
+
 def _misparsed_subject(verb: Token) -> list[Token]:
     """A name the parser hung on a present-tense verb as a modifier of a noun ("Rha leaves today for Ottawa",
     "Mikulic visits West Germany next week": the name a compound or adjective of "leaves"/"visits", which the
@@ -2909,6 +2931,8 @@ def _from_trigger(tok, role, lemma, sent, ctx, preps_by_verb, all_dates) -> list
     co_visitors = [a for a in co_visitors + partners if not _igo_staff(a)]  # IGO staff: no travellers
     if _private_purpose(tok):
         return []  # private, holiday and medical trips are not visits (eval guidelines)
+    if _homeward(tok, dest):
+        return []  # "is in Hawaii on his way home from Vancouver": officials going home do not visit
     # Resident diplomats and correspondents do not visit.
     if resident_title(visitor.title):
         return []

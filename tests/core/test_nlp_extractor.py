@@ -4330,3 +4330,21 @@ def test_a_summit_named_as_a_deadline_places_no_one(extractor):
     # guard: arriving in time for it, one is there
     arrive = "U.S. President Barack Obama will arrive in Cannes in time for the G20 summit."
     assert visit_statuses(extractor, arrive, day) == {("USA", "FRA", "planned")}
+
+
+def test_an_official_on_his_way_home_passes_through(extractor):
+    day = dt.date(1987, 3, 30)
+    home = "WELLINGTON, March 30 - Prime Minister David Lange is in Hawaii on his way home from Vancouver."
+    assert visits_of(extractor, home, day) == []
+    apposed = (
+        "ANKARA, March 30 - Prime Minister Turgut Ozal, in London on his way home from Washington, will be "
+        "welcomed by thousands of Turks."
+    )
+    assert ("TUR", "GBR") not in {
+        (v["visitor_code"], v["host_code"]) for v in visits_of(extractor, apposed, day)
+    }
+    # guard: on his way to talks elsewhere, the stop is still a trip's
+    onward = (
+        "WELLINGTON, March 30 - Prime Minister David Lange is in Hawaii on his way to talks in Washington."
+    )
+    assert ("NZL", "USA") in {(v["visitor_code"], v["host_code"]) for v in visits_of(extractor, onward, day)}
