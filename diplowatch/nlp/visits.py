@@ -2645,6 +2645,7 @@ def _leg_status(
         (role in {"meet", "presence", "apposed_presence"} or meeting_noun)
         and status == "completed"
         and not past_words
+        and "past perfect" not in why  # "had said in Paris": before the report, over
         and (today or role not in {"meet", "noun"} or spoken_to)
     ):
         leg_status = "ongoing"  # speaking or meeting somewhere today means being there now

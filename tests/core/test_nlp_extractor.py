@@ -4348,3 +4348,12 @@ def test_an_official_on_his_way_home_passes_through(extractor):
         "WELLINGTON, March 30 - Prime Minister David Lange is in Hawaii on his way to talks in Washington."
     )
     assert ("NZL", "USA") in {(v["visitor_code"], v["host_code"]) for v in visits_of(extractor, onward, day)}
+
+
+def test_speaking_somewhere_in_the_past_perfect_is_over(extractor):
+    day = dt.date(1987, 3, 3)
+    had = "BONN, March 3 - Finance Minister Karl Vogel had said in Paris that the tax cut would come early."
+    assert visit_statuses(extractor, had, day) == {("DEU", "FRA", "completed")}
+    # guard: the simple past of a statement from a place is the report of one there now
+    said = "BONN, March 3 - Finance Minister Karl Vogel said in Paris that the tax cut would come early."
+    assert visit_statuses(extractor, said, day) == {("DEU", "FRA", "ongoing")}
