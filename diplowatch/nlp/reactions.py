@@ -427,6 +427,21 @@ def _third_party_view(before: str) -> bool:
     return word in words and (determined or bool(m.group(2)))
 
 
+# Nouns of a position held ("China's support for car exports"); an evaluation ("Greece's successful
+# restructuring") is the speaker's, whoever owns what it judges.
+_POSITION_NOUNS = frozenset({"support", "backing", "approval", "endorsement", "blessing"})
+
+
+def _held_by_another(before: str, own_code: str | None, on_date) -> bool:
+    """ "a complaint against China's support for car exports": a stance word owned by a named state is that
+    state's stance, not the speaker's."""
+    m = re.search(r"([A-Z][\w.\-]*(?: [A-Z][\w.\-]*)*) ?['’]s $", before)  # "China's", "China 's"
+    if m is None:
+        return False
+    hits = gazetteer().find_all(m.group(1), on_date)
+    return bool(hits) and hits[-1][3].kind in {"country", "demonym", "igo"} and hits[-1][3].code != own_code
+
+
 def _own_side_object(after: str, own_code: str | None, on_date) -> bool:
     """ "support for Brazil's debt stance" said by Brazil:
     backing for one's own side is not a reaction to anyone."""
@@ -537,7 +552,10 @@ def _positive_cue_hits(low: str, original: str, own_code: str | None, on_date) -
             if re.search(r"\b(?:counter|non|un|anti|in)-$", before):
                 denied.append(f"{before.split()[-1]}{c}")  # "counter-productive", "un-helpful": the opposite
                 break
-            if _third_party_view(low[max(0, m.start() - 40) : m.start()]):
+            if _third_party_view(low[max(0, m.start() - 40) : m.start()]) or (
+                c.split()[0] in _POSITION_NOUNS
+                and _held_by_another(original[max(0, m.start() - 40) : m.start()], own_code, on_date)
+            ):
                 continue
             if (
                 c == "promising"

@@ -4357,3 +4357,12 @@ def test_speaking_somewhere_in_the_past_perfect_is_over(extractor):
     # guard: the simple past of a statement from a place is the report of one there now
     said = "BONN, March 3 - Finance Minister Karl Vogel said in Paris that the tax cut would come early."
     assert visit_statuses(extractor, said, day) == {("DEU", "FRA", "ongoing")}
+
+
+def test_a_position_noun_owned_by_another_state_is_not_the_speakers_stance(extractor):
+    day = dt.date(2012, 9, 17)
+    owned = "Canada said it would file a trade case against Japan's support for car exports."
+    assert ("CAN", "positive") not in reaction_keys(extractor, owned, day)
+    # guard: welcoming another's support is the speaker's own praise
+    welcomed = "Canada welcomed Japan's support for the plan."
+    assert ("CAN", "positive") in reaction_keys(extractor, welcomed, day)
