@@ -240,7 +240,12 @@ def _piece(out: list[Sentence], sent: Sentence, start: int, end: int) -> Sentenc
 # ...", "SAUDI ARABIA Key to any OPEC decision ..."): two or more upper-case words, one of three letters or
 # more, before a capitalised word in mixed case. One upper-case word is left alone: it is as often an acronym
 # that begins the sentence ("OPEC President ...", "BOJ Governor ...").
-_HEADING = re.compile(r"(?:[A-Z0-9][A-Z0-9'’&/-]*\s+){2,8}(?=[A-Z][a-z])")
+_HEADING = re.compile(
+    r"(?:[A-Z0-9][A-Z0-9'’&/-]*\s+){2,8}(?=[A-Z][a-z])"
+    # two clauses of a heading ("EURO ZONE SHAKY, U.S. IMPROVES Blanchard applauded ..."): a comma between
+    # upper-case words, abbreviations too
+    r"|(?:[A-Z0-9][A-Z0-9.'’&/-]*\s+)+?[A-Z0-9][A-Z0-9.'’&/-]*,\s+(?:[A-Z0-9][A-Z0-9.'’&/-]*\s+){1,6}(?=[A-Z][a-z])"
+)
 
 
 def _add(out: list[Sentence], text: str, start: int, end: int) -> None:

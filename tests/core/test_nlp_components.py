@@ -240,3 +240,18 @@ def test_a_bulleted_list_run_on_in_one_line_is_an_item_per_sentence():
         "A 5*3 grid and *emphasis* stay whole.",
     ]
     assert all(text[s.start : s.end] == s.text for s in split_sentences(text))
+
+
+def test_a_heading_of_two_clauses_run_into_its_paragraph_is_a_sentence_of_its_own():
+    text = "Growth slowed. EURO ZONE SHAKY, U.S. IMPROVES Blanchard praised the new firewalls."
+    assert [s.text for s in split_sentences(text)] == [
+        "Growth slowed.",
+        "EURO ZONE SHAKY, U.S. IMPROVES",
+        "Blanchard praised the new firewalls.",
+    ]
+    # guard: an agency's acronym after a country's is a title, not a heading
+    agency = "Growth slowed. U.S. EPA Administrator Lisa Jackson said so."
+    assert [s.text for s in split_sentences(agency)] == [
+        "Growth slowed.",
+        "U.S. EPA Administrator Lisa Jackson said so.",
+    ]
