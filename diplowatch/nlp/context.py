@@ -416,6 +416,46 @@ def _pronoun_actor(tok: Token, ctx: ArticleContext, sent: Sentence, offset: int)
     )
 
 
+def _named_owner(
+    tok: Token, span, text: str, hits: list, start: int, title: tuple[bool, str, bool], ctx: ArticleContext
+) -> Actor | None:
+    """The actor of a phrase whose words name a place or an IGO."""
+    if _member_epithet(tok, span, hits):
+        # "the OPEC nation repeated its threat": the member state named before, not the organisation
+        code = _country_named_before(ctx, start)
+        return Actor(None, code, True, "member state named before", "state", text, False) if code else None
+    owners = [h for h in hits if h[3].kind != "city"] or hits
+    return _owner_actor(tok, text, owners[0][3], title, ctx)
+
+
+_MEMBER_NOUNS = frozenset({"nation", "country", "member", "state", "producer", "exporter", "kingdom"})
+
+
+def _member_epithet(tok: Token, span, hits: list) -> bool:
+    """ "the OPEC nation", "the euro zone member": a definite member noun whose only name is an IGO's."""
+    return (
+        tok.pos_ == "NOUN"
+        and tok.lemma_.lower() in _MEMBER_NOUNS
+        and span[0].lower_ == "the"
+        and all(h[3].kind == "igo" for h in hits)
+    )
+
+
+def _country_named_before(ctx: ArticleContext, offset: int) -> str | None:
+    """The country an epithet stands for: the one the article names most before its sentence, the dateline's
+    place counted (the story's subject; on a tie the one named first). "CARACAS - Venezuela softened ... oil
+    sales to America ... the anti-U.S. president ..., even as the OPEC nation" is Venezuela."""
+    offset = max((s.start for s in ctx.sentences if s.start <= offset), default=0)  # before its sentence
+    hits = gazetteer().find_all(ctx.text[:offset], ctx.published_at)
+    codes = [h[3].code for h in hits if h[3].kind in {"country", "demonym", "city"}]
+    if ctx.home_code:
+        codes.insert(0, ctx.home_code)  # the dateline's place is named first
+    if not codes:
+        return None
+    first = {code: -i for i, code in reversed(list(enumerate(codes)))}
+    return max(first, key=lambda code: (codes.count(code), first[code]))
+
+
 def _owner_places(tok: Token, text: str, ctx: ArticleContext) -> list:
     """The gazetteer hits naming whose actor it is: in its words before any "in/at/near" place, else, for a
     ministry or government, the capital it sits in ("the Foreign Ministry in Beijing"; an embassy does not
@@ -664,9 +704,8 @@ def resolve_token_actor(tok: Token, ctx: ArticleContext, sent: Sentence) -> Acto
             True,
         )
     hits = _owner_places(tok, text, ctx)
-    owners = [h for h in hits if h[3].kind != "city"] or hits
-    if owners:
-        return _owner_actor(tok, text, owners[0][3], (state, why, has_title), ctx)
+    if hits:
+        return _named_owner(tok, span, text, hits, start, (state, why, has_title), ctx)
     if tok.text == "Commission" and not {t.lower_ for t in span if t.pos_ == "PROPN"} - {"commission"}:
         return _bare_commission(text, ctx)
     for name in names:

@@ -4366,3 +4366,14 @@ def test_a_position_noun_owned_by_another_state_is_not_the_speakers_stance(extra
     # guard: welcoming another's support is the speaker's own praise
     welcomed = "Canada welcomed Japan's support for the plan."
     assert ("CAN", "positive") in reaction_keys(extractor, welcomed, day)
+
+
+def test_a_member_epithet_stands_for_the_state_of_the_story_not_the_organisation(extractor):
+    text = (
+        "CARACAS (Reuters) - Venezuela softened its tone on Tuesday over a threat to stop oil sales to "
+        "America.\nAnalysts said the anti-U.S. president would keep shipping oil, even as the OPEC nation "
+        "repeated its threat against the United States."
+    )
+    keys = reaction_keys(extractor, text, dt.date(2008, 2, 12))
+    assert ("VEN", "negative") in keys
+    assert ("OPEC", "negative") not in keys and ("USA", "negative") not in keys
