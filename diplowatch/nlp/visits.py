@@ -3187,11 +3187,17 @@ def _attach_dates(
     )
     if dates_ok:
         d = dates_ok[0]
-        # The day one leaves a place is the last there ("left Paris today for London"); the day one leaves
-        # for a place, the first ("leaves for Washington on April 29"). The day of a return still to come
-        # is none of the arrival ("who returns from a visit to Brazil on Sunday": the day it ends).
-        if _place_left(cand):
-            if d.precision == "day" and d.end_date == d.start_date and abs(d.start - at) <= 90:
+        # The day one leaves a place is the last there ("left Paris today for London"). The day one leaves
+        # for a place does not fix the arrival ("leaves for Washington on April 29": the gold leaves it
+        # undated, dev and train alike), nor does the day of a return still to come ("who returns from a
+        # visit to Brazil on Sunday": the day it ends).
+        if tok.lemma_.lower() in _DEPARTURES:
+            if (
+                _place_left(cand)
+                and d.precision == "day"
+                and d.end_date == d.start_date
+                and abs(d.start - at) <= 90
+            ):
                 _left_on(cand, d.start_date, tok, sent)
             return
         if cand.status == "ongoing" and _of_a_return(tok):
