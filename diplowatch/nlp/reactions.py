@@ -409,6 +409,19 @@ def _segments(verb: Token, content: list[Token]):
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "this"})
 
 
+def _anothers_stance(segment, speaker: Actor, sent: Sentence, ctx: ArticleContext) -> bool:
+    """A clause of what was said whose verb is another state's stance ("the IMF criticised Yugoslavia", "China
+    had criticised Japan"): that state's reaction, not the speaker's."""
+    root = segment.root
+    if lexicon()["stance_verbs"].get(root.lemma_.lower()) not in {"negative", "positive"}:
+        return False
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ == "PRON":
+        return False
+    actor = resolve_token_actor(subject, ctx, sent)
+    return actor is not None and bool(actor.code) and actor.is_state and actor.code != speaker.code
+
+
 def _third_party_view(before: str) -> bool:
     """ "the banks would welcome", "analysts oppose", "Mitchell who urged": the
     cue states another party's view, not the speaker's."""
@@ -1782,7 +1795,15 @@ def _findings(
     else:
         # Each coordinated clause of what was said can carry
         # its own stance ("X is flexible and Y is difficult").
-        for segment in _segments(verb, content):
+        segments = list(_segments(verb, content))
+        reported = [seg for seg in segments if _anothers_stance(seg, speaker, sent, ctx)]
+        if reported and len(reported) == len(segments):
+            # "Mikulic said the IMF criticised Yugoslavia": the speaker tells of another's stance (that one's
+            # own reaction, found at its verb) and takes none; told of a visit, it is a plain statement on it
+            return [("neutral", f"tells of another's stance ('{verb.text}')", quote_text, "speech")]
+        for segment in segments:
+            if any(segment is seg for seg in reported):
+                continue
             seg_stance, seg_why = _stance_from_cues(segment.text, speaker.code, ctx.published_at)
             if seg_stance != "neutral":
                 findings.append((seg_stance, seg_why, quote_text if direct else segment.text, "cue"))

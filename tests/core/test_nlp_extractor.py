@@ -4375,3 +4375,15 @@ def test_a_member_epithet_stands_for_the_state_of_the_story_not_the_organisation
     keys = reaction_keys(extractor, text, dt.date(2008, 2, 12))
     assert ("VEN", "negative") in keys
     assert ("OPEC", "negative") not in keys and ("USA", "negative") not in keys
+
+
+def test_a_speaker_telling_of_another_states_stance_takes_none_of_his_own(extractor):
+    day = dt.date(1987, 4, 1)
+    told = (
+        "BELGRADE, April 1 - Prime Minister Branko Mikulic said the International Monetary Fund criticised "
+        "Yugoslavia for not regulating consumption."
+    )
+    assert reaction_keys(extractor, told, day) == {("IMF", "negative")}
+    # guard: his own clause beside it is still his
+    own = "TOKYO, April 1 - Minister Ken Sato said China had criticised Japan and the ruling was wrong."
+    assert ("JPN", "negative") in reaction_keys(extractor, own, day)
