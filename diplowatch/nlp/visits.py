@@ -2507,13 +2507,30 @@ def _dest_legs(dtok: Token, how: str, ctx: ArticleContext) -> list[_Leg]:
             # "Israeli-Palestinian talks", "a Franco-German summit": a nationality on a meeting names a party
             # to it, not where it meets ("the Geneva talks", "an EU summit" still do).
             places = [p for p in places if p[0].kind != "demonym"]
-    countries = [p for p in places if p[0].kind != "igo"]
+    countries = _city_of_the_country_named_after([p for p in places if p[0].kind != "igo"])
     if not countries and how != "modifier":  # "an EU summit" does not say where it meets
         seats = [p for p in places if p[0].kind == "igo" and p[0].seat]
         return [(p[0].seat, None, "seat", p[2]) for p in seats]
     return [
         (place.code, surface if place.kind == "city" else None, how, t) for place, surface, t in countries
     ]
+
+
+def _city_of_the_country_named_after(places: list) -> list:
+    """ "in Surrey, England": a city with its country after a comma is that country's (not the Canadian
+    Surrey), one leg with the city for its place."""
+    by_start = {t.i: (place, surface, t) for place, surface, t in places}
+    out, taken = [], set()
+    for place, surface, t in places:
+        if t.i in taken:
+            continue
+        after = by_start.get(t.i + 2) if t.i + 2 < len(t.doc) and t.doc[t.i + 1].text == "," else None
+        if place.kind == "city" and after is not None and after[0].kind == "country":
+            taken.add(after[2].i)
+            if after[0].code != place.code:
+                place = dataclasses.replace(place, code=after[0].code)
+        out.append((place, surface, t))
+    return out
 
 
 def _leader_visited(

@@ -4387,3 +4387,12 @@ def test_a_speaker_telling_of_another_states_stance_takes_none_of_his_own(extrac
     # guard: his own clause beside it is still his
     own = "TOKYO, April 1 - Minister Ken Sato said China had criticised Japan and the ruling was wrong."
     assert ("JPN", "negative") in reaction_keys(extractor, own, day)
+
+
+def test_a_city_with_its_country_after_a_comma_is_that_countrys(extractor):
+    day = dt.date(1987, 4, 8)
+    text = (
+        "FRANKFURT, April 8 - Bundesbank President Karl Otto Poehl said in a speech in Surrey, England, that "
+        "growth slowed."
+    )
+    assert {(v["host_code"], v["location"]) for v in visits_of(extractor, text, day)} == {("GBR", "Surrey")}
