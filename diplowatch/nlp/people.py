@@ -808,7 +808,14 @@ class PeopleIndex:
                 and not owned  # "its central bank governor": some state's, said in the sentence
                 and re.search(_HOME_INSTITUTIONS, phrase, re.I)
             ):
-                code, reason = self.home_code, "institution of the dateline country"
+                # "In Tokyo, the government raised its outlook" (under a WASHINGTON dateline): the institution
+                # of the place the sentence opens with, else the dateline's
+                placed = self._placed_in(text, m.start() - len(prefix))
+                code, reason = (
+                    (placed, "institution of the place the sentence opens with")
+                    if placed
+                    else (self.home_code, "institution of the dateline country")
+                )
             if not code:
                 continue
             state, why = _is_state_title(phrase)

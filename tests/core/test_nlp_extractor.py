@@ -4396,3 +4396,10 @@ def test_a_city_with_its_country_after_a_comma_is_that_countrys(extractor):
         "growth slowed."
     )
     assert {(v["host_code"], v["location"]) for v in visits_of(extractor, text, day)} == {("GBR", "Surrey")}
+
+
+def test_an_institution_in_a_sentence_opened_by_its_place_is_that_places(extractor):
+    day = dt.date(2009, 5, 25)
+    text = "WASHINGTON (Reuters) - Markets rose on Monday. In Tokyo, the government criticised the U.S. tariffs."
+    assert reaction_keys(extractor, text, day) == {("JPN", "negative")}
+    assert visits_of(extractor, text, day) == []
