@@ -4400,6 +4400,6 @@ def test_a_city_with_its_country_after_a_comma_is_that_countrys(extractor):
 
 def test_an_institution_in_a_sentence_opened_by_its_place_is_that_places(extractor):
     day = dt.date(2009, 5, 25)
-    text = "WASHINGTON (Reuters) - Markets rose on Monday. In Tokyo, the government criticised the U.S. tariffs."
+    text = "WASHINGTON (Reuters) - Markets rose. In Tokyo, the government criticised the U.S. tariffs."
     assert reaction_keys(extractor, text, day) == {("JPN", "negative")}
     assert visits_of(extractor, text, day) == []
