@@ -236,6 +236,24 @@ def _share_attributes(kept: list[VisitCandidate], all_cands: list[VisitCandidate
             told = next((o for o in same if not o.negated and not o.named_by_reaction), None)
             if told is not None:
                 cand.status = told.status
+        elif cand.status == "planned" and _meeting_mention(cand):
+            # "said in interviews ahead of meetings with President Hu" while the trip is under way: a meeting
+            # still to come on a trip another mention tells is going on is part of it
+            here = [
+                o
+                for o in same
+                if not o.negated
+                and o.status == "ongoing"
+                # there, by its own words: "arrived", "is in Beijing", "on his first visit to China"
+                and (
+                    o.role in {"presence", "apposed_presence", "visit", "visiting"}
+                    or o.reasons[-1] == _DURING
+                )
+                and not _status_untold(o)
+            ]
+            if here and not any(_other_traveller(o, cand) for o in here):
+                cand.status = "ongoing"
+                cand.reasons[-1] = "status: ongoing, a meeting to come on a trip under way"
         elif _status_untold(cand):
             # A mention that says nothing of when ("to capitalise on her Soviet trip") is of the trip
             # another mention tells: the nearest told one, earlier ones first.
@@ -271,6 +289,18 @@ def _share_attributes(kept: list[VisitCandidate], all_cands: list[VisitCandidate
                     donor.end_date,
                     donor.date_precision,
                 )
+
+
+_DURING = "status: during the visit"
+
+
+def _meeting_mention(c: VisitCandidate) -> bool:
+    """The mention is a meeting's ("ahead of talks with X", "will meet X"), not the trip's own."""
+    return c.role == "meet" or c.trigger.lemma_.lower() in {"talk", "talks", "meeting", "summit"}
+
+
+def _other_traveller(o: VisitCandidate, c: VisitCandidate) -> bool:
+    return bool(o.visitor.name and c.visitor.name and o.visitor.name != c.visitor.name)
 
 
 def _status_untold(c: VisitCandidate) -> bool:

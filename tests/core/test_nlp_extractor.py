@@ -4403,3 +4403,19 @@ def test_an_institution_in_a_sentence_opened_by_its_place_is_that_places(extract
     text = "WASHINGTON (Reuters) - Markets rose. In Tokyo, the government criticised the U.S. tariffs."
     assert reaction_keys(extractor, text, day) == {("JPN", "negative")}
     assert visits_of(extractor, text, day) == []
+
+
+def test_a_meeting_to_come_on_a_trip_under_way_is_part_of_it(extractor):
+    day = dt.date(2009, 6, 1)
+    text = (
+        "BEIJING (Reuters) - U.S. Treasury Secretary Timothy Geithner, on his first visit to China as "
+        "Treasury chief, gave fresh assurances on Monday.\nThe budget will be cut, Geithner said in "
+        "interviews ahead of meetings with President Hu Jintao."
+    )
+    assert visit_statuses(extractor, text, day) == {("USA", "CHN", "ongoing")}
+    # guard: a trip told only by a noun's present tense is no proof of being there
+    ahead = (
+        "LONDON, March 22 - King Fahd of Saudi Arabia will hold talks with Prime Minister Margaret "
+        "Thatcher.\nKing Fahd's trip follows several visits to Saudi Arabia by British officials."
+    )
+    assert ("SAU", "GBR", "planned") in visit_statuses(extractor, ahead, dt.date(1987, 3, 22))
