@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
@@ -450,10 +451,8 @@ def _country_named_before(ctx: ArticleContext, offset: int) -> str | None:
     codes = [h[3].code for h in hits if h[3].kind in {"country", "demonym", "city"}]
     if ctx.home_code:
         codes.insert(0, ctx.home_code)  # the dateline's place is named first
-    if not codes:
-        return None
-    first = {code: -i for i, code in reversed(list(enumerate(codes)))}
-    return max(first, key=lambda code: (codes.count(code), first[code]))
+    counts = Counter(codes)  # in first-named order: max keeps the first of a tie
+    return max(counts, key=counts.__getitem__) if counts else None
 
 
 def _owner_places(tok: Token, text: str, ctx: ArticleContext) -> list:

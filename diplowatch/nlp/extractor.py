@@ -16,7 +16,7 @@ from diplowatch.nlp.reaction_scorer import ReactionScorer, scored_reactions
 from diplowatch.nlp.reactions import ReactionCandidate, names_known_talks
 from diplowatch.nlp.status_classifier import StatusClassifier, apply_status
 from diplowatch.nlp.visit_scorer import VisitScorer, scored_visits
-from diplowatch.nlp.visits import VisitCandidate, dated_in_own_clause
+from diplowatch.nlp.visits import _MEETING_NOUNS, VisitCandidate, dated_in_own_clause
 
 EXTRACTOR_VERSION = "diplowatch-rules-0.25"
 
@@ -271,11 +271,7 @@ def _share_attributes(kept: list[VisitCandidate], all_cands: list[VisitCandidate
         # Two named travellers of one state make two trips ("Nakasone leaves on April 29 ... when Miyazawa
         # visits Washington this week").
         same_trip = [
-            o
-            for o in same
-            if not o.negated
-            and o.status == cand.status
-            and not (o.visitor.name and cand.visitor.name and o.visitor.name != cand.visitor.name)
+            o for o in same if not o.negated and o.status == cand.status and not _other_traveller(o, cand)
         ]
         if cand.visit_type == "unspecified":
             cand.visit_type = next(
@@ -296,10 +292,11 @@ _DURING = "status: during the visit"
 
 def _meeting_mention(c: VisitCandidate) -> bool:
     """The mention is a meeting's ("ahead of talks with X", "will meet X"), not the trip's own."""
-    return c.role == "meet" or c.trigger.lemma_.lower() in {"talk", "talks", "meeting", "summit"}
+    return c.role == "meet" or c.trigger.lemma_.lower() in _MEETING_NOUNS
 
 
 def _other_traveller(o: VisitCandidate, c: VisitCandidate) -> bool:
+    """Two named travellers of one state: two trips."""
     return bool(o.visitor.name and c.visitor.name and o.visitor.name != c.visitor.name)
 
 

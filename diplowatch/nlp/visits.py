@@ -2700,11 +2700,7 @@ def _begun_trip(tok: Token) -> Token | None:
     head = tok.head
     if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in {"day", "week"}:
         tok, head = head.head, head.head.head  # "two days of talks"
-    if (
-        tok.dep_ == "dobj"
-        and head.lemma_.lower() in {"begin", "start", "open"}
-        and head.tag_ in {"VBZ", "VBP"}
-    ):
+    if tok.dep_ == "dobj" and head.lemma_.lower() in _BEGINS and head.tag_ in {"VBZ", "VBP"}:
         return head
     return None
 
