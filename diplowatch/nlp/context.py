@@ -531,6 +531,8 @@ def _non_state(tok: Token, head_words: set[str], ctx: ArticleContext) -> str | N
         bad -= lexicon().set("portfolio_words")  # "the EU's industry commissioner": a portfolio, no business
     if bad:
         return tok.lower_
+    if tok.pos_ == "PROPN" and tok.text in ctx.firms:
+        return f"a company introduced as one ({tok.text})"  # "Finnish phone maker Nokia asked ..."
     return "the public" if _counted_nationals(tok, ctx) else None
 
 

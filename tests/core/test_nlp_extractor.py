@@ -4419,3 +4419,12 @@ def test_a_meeting_to_come_on_a_trip_under_way_is_part_of_it(extractor):
         "Thatcher.\nKing Fahd's trip follows several visits to Saudi Arabia by British officials."
     )
     assert ("SAU", "GBR", "planned") in visit_statuses(extractor, ahead, dt.date(1987, 3, 22))
+
+
+def test_a_company_the_article_introduces_as_one_is_no_state_speaker(extractor):
+    day = dt.date(2008, 5, 20)
+    text = "Finnish phone maker Nokia asked the U.S. International Trade Commission for a ban on the imports."
+    assert reaction_keys(extractor, text, day) == set()
+    # guard: the state itself still speaks
+    state = "Finland asked the U.S. International Trade Commission for a ban on the imports."
+    assert ("FIN", "negative") in reaction_keys(extractor, state, day)
