@@ -16,7 +16,13 @@ from diplowatch.nlp.reaction_scorer import ReactionScorer, scored_reactions
 from diplowatch.nlp.reactions import ReactionCandidate, names_known_talks
 from diplowatch.nlp.status_classifier import StatusClassifier, apply_status
 from diplowatch.nlp.visit_scorer import VisitScorer, scored_visits
-from diplowatch.nlp.visits import _MEETING_NOUNS, VisitCandidate, dated_in_own_clause
+from diplowatch.nlp.visits import (
+    _MEETING_NOUNS,
+    DURING_THE_VISIT,
+    UNTOLD,
+    VisitCandidate,
+    dated_in_own_clause,
+)
 
 EXTRACTOR_VERSION = "diplowatch-rules-0.25"
 
@@ -287,7 +293,7 @@ def _share_attributes(kept: list[VisitCandidate], all_cands: list[VisitCandidate
                 )
 
 
-_DURING = "status: during the visit"
+_DURING = f"status: {DURING_THE_VISIT}"
 
 
 def _meeting_mention(c: VisitCandidate) -> bool:
@@ -302,7 +308,7 @@ def _other_traveller(o: VisitCandidate, c: VisitCandidate) -> bool:
 
 def _status_untold(c: VisitCandidate) -> bool:
     """No word of the mention's own sentence told its status: it fell to the default."""
-    return c.reasons[-1] == "status: default" if c.reasons else False
+    return c.reasons[-1] == f"status: {UNTOLD}" if c.reasons else False
 
 
 # Where the one-day events a report's lead dates are held: talks, meetings, a news conference ("said at a news

@@ -1795,15 +1795,14 @@ def _findings(
     else:
         # Each coordinated clause of what was said can carry
         # its own stance ("X is flexible and Y is difficult").
+        # the clauses of what was said that are the speaker's own, not another state's stance told of
         segments = list(_segments(verb, content))
-        reported = [seg for seg in segments if _anothers_stance(seg, speaker, sent, ctx)]
-        if reported and len(reported) == len(segments):
+        own = [seg for seg in segments if not _anothers_stance(seg, speaker, sent, ctx)]
+        if segments and not own:
             # "Mikulic said the IMF criticised Yugoslavia": the speaker tells of another's stance (that one's
             # own reaction, found at its verb) and takes none; told of a visit, it is a plain statement on it
             return [("neutral", f"tells of another's stance ('{verb.text}')", quote_text, "speech")]
-        for segment in segments:
-            if any(segment is seg for seg in reported):
-                continue
+        for segment in own:
             seg_stance, seg_why = _stance_from_cues(segment.text, speaker.code, ctx.published_at)
             if seg_stance != "neutral":
                 findings.append((seg_stance, seg_why, quote_text if direct else segment.text, "cue"))

@@ -579,6 +579,12 @@ def _under_due(trigger: Token) -> bool:
     return False
 
 
+# Status reasons that later steps read (extractor._share_attributes): a trip noun placed within the trip ("on
+# his first visit to China") and a status no word of the sentence told (the last resort's default).
+DURING_THE_VISIT = "during the visit"
+UNTOLD = "default"
+
+
 def _noun_position_status(
     trigger: Token, gov: Token, sentence_words: set[str], future_words: set[str]
 ) -> tuple[str, str] | None:
@@ -612,7 +618,7 @@ def _noun_position_status(
         if _clause_cues(gov)[0] & {"will", "shall", "'ll"}:
             return "planned", "future governor"  # "will be looking for results and deals during the visit"
         if gov.tag_ in {"VBD", "VBN", "VBZ", "VBP", "VBG"} or gov.lemma_ in {"say", "tell", "declare"}:
-            return "ongoing", "during the visit"
+            return "ongoing", DURING_THE_VISIT
     if prep is not None and prep.lower_ == "after":
         return "completed", "after the visit"
     tag = gov.tag_
@@ -703,7 +709,7 @@ def _tense_status(
         return "completed", "past tense"
     if tag == "MD" or (tag == "VB" and lemmas & {"should", "would", "could", "may", "might", "must"}):
         return "planned", "modal"  # "should be in Lima on a visit at a nearby date"
-    return "ongoing", "default"
+    return "ongoing", UNTOLD
 
 
 def _reported(trigger: Token) -> bool:
