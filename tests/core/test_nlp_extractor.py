@@ -4428,3 +4428,9 @@ def test_a_company_the_article_introduces_as_one_is_no_state_speaker(extractor):
     # guard: the state itself still speaks
     state = "Finland asked the U.S. International Trade Commission for a ban on the imports."
     assert ("FIN", "negative") in reaction_keys(extractor, state, day)
+
+
+def test_a_stance_verb_the_lemmatizer_spells_otherwise(extractor):
+    # spaCy lemmatizes "lambasted" to "lambast" (a spelling of "lambaste" it does not know): both are listed
+    text = "The IMF lambasted Greek policymakers for dithering over the crisis."
+    assert ("IMF", "negative") in reaction_keys(extractor, text)
