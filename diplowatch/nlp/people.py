@@ -242,6 +242,18 @@ _ANAPHORIC_OWNER = re.compile(
 # Institutions of a story that are the dateline state's when nothing else owns them ("the ministry said").
 _HOME_INSTITUTIONS = r"treasury|ministry|central bank|government|administration|parliament"
 
+# A source first given by title alone and named in the next sentence ("..., Chile's foreign minister said on
+# Tuesday. '...,' Heraldo Munoz told a news conference"): the title, then the next quote's speaker's name.
+_TITLE_SOURCE = re.compile(
+    r"(?P<owner>\b[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,2}(?:'s|’s)?)\s+"
+    r"(?P<title>(?:[a-z]+\s+){0,2}(?:minister|president|premier|chancellor|secretary|ambassador|governor))"
+    r"\s+(?:said|told|says|added)\b"
+)
+_LATER_NAMED_SOURCE = re.compile(
+    rf"(?P<name>{_FIRST}(?:\s+{_FIRST}){{1,2}})\s+(?:told|said|says|added)\b"
+    rf"|\b(?:said|says|added)\s+(?P<name2>{_FIRST}(?:\s+{_FIRST}){{1,2}})\s*[.]"
+)
+
 _UNNAMED = re.compile(
     r"\b(?P<title>(?i:spokes(?:man|woman|person)|officials?|ministry|embassy|government|diplomats?|envoy|delegation|mission|authorities|"
     r"administration|treasury|statement|parliament|legislature|central bank|ambassador))\b"
@@ -600,6 +612,7 @@ class PeopleIndex:
         self._scan_name_then_title(text, found)
         self._scan_unnamed(text, found)
         self._scan_leader_surnames(text, found)
+        self._scan_named_after_title(text, found)
         found.sort(key=lambda p: p.start)
         _resolve_short_mentions(found)
         self.people = found
@@ -833,6 +846,36 @@ class PeopleIndex:
                     reason if state else why,
                 )
             )
+
+    def _scan_named_after_title(self, text: str, found: list[Person]) -> None:
+        """A source the article gives by title and names just after, in the next quote's attribution ("...,
+        Chile's foreign minister said on Tuesday. '...,' Heraldo Munoz told a news conference"): the name
+        is that title's holder. Only with no other named person between them and within two sentences."""
+        for m in _TITLE_SOURCE.finditer(text):
+            if any(p.start <= m.start("title") < p.end for p in found):
+                continue
+            phrase = f"{m.group('owner')} {m.group('title')}"
+            code = self._owner_code(m.group("owner"))
+            state, _ = _is_state_title(phrase)
+            if not code or not state:
+                continue
+            window = text[m.end() : m.end() + 400]
+            later = _LATER_NAMED_SOURCE.search(window)
+            if later is None or len(re.findall(_SENTENCE_END, text[m.start() : m.end() + later.start()])) > 1:
+                continue
+            group = "name" if later.group("name") else "name2"
+            name = later.group(group)
+            start, end = m.end() + later.start(group), m.end() + later.end(group)
+            tokens = frozenset(t for t in name.split() if t not in _STOP_NAME_TOKENS)
+            if (
+                name.split()[0] in _STOP_NAME_TOKENS
+                or self._not_a_name(name)
+                or any(p.start < end and m.start() < p.end for p in found)  # someone named between
+                or any(tokens & p.tokens for p in found)
+            ):
+                continue
+            title = m.group("title").lower()
+            found.append(Person(name, title, code, start, end, True, "named after its title", tokens))
 
     def _scan_leader_surnames(self, text: str, found: list[Person]) -> None:
         """Leaders named without a title ("Putin said")."""

@@ -356,3 +356,22 @@ def test_the_rest_of_a_title_is_no_name():
     # a royal title is a personal name too
     text = "The Qatar news agency said Sheikh Sultan was in Dubai."
     assert any(p.name and "Sultan" in p.name for p in PeopleIndex(text, NEW, None).people)
+
+
+def test_a_source_given_by_title_is_named_in_the_next_attribution():
+    text = (
+        "The pact will go ahead without the United States, Peru's trade minister said on Tuesday. "
+        '"We will move forward," Maria Quispe told a news conference. Quispe said Japan agreed.'
+    )
+    people = PeopleIndex(text, NEW, None)
+    quispe = people.person_by_name(["Quispe"])
+    assert quispe is not None
+    assert (quispe.code, quispe.title, quispe.is_state) == ("PER", "trade minister", True)
+    # guards: someone else named between the title and the name; a name two sentences on
+    text = (
+        "The pact will go ahead, Peru's trade minister said. Chilean President Ana Rojas agreed. "
+        '"We will move forward," Maria Quispe told reporters.'
+    )
+    assert PeopleIndex(text, NEW, None).person_by_name(["Quispe"]) is None
+    text = "The pact will go ahead, Peru's trade minister said. Talks resumed. Maria Quispe said so."
+    assert PeopleIndex(text, NEW, None).person_by_name(["Quispe"]) is None
