@@ -503,6 +503,18 @@ def _concerned_as_about(low: str, start: int, end: int) -> bool:
     return not worried and not re.match(r"\s+(?:about|by|over|at|that|with|for|as)\b", low[end:])
 
 
+# A condition up to the next punctuation: "if ...", "unless ...", "provided that ...", ", provided they ...".
+_CONDITIONS = re.compile(
+    r"(?:\b(?:if|unless|provided that|as long as|so long as|on condition that)|(?<=, )provided)\b[^,;.\"“”]*"
+)
+# Phrases whose cue word judges nothing: "good reason to", "outstanding issues/debts" (still unresolved).
+_IDIOMS = re.compile(
+    r"\bgood reasons? to\b|\boutstanding(?=\s+(?:[a-z-]+\s+)?(?:issues?|problems?|questions?|disputes?|"
+    r"differences|matters|debts?|loans?|claims?|arrears|payments?|balances?|amounts?|obligations|"
+    r"shares|bonds|orders|contracts|items|points|cases)\b)"
+)
+
+
 def _stance_from_cues(text: str, own_code: str | None = None, on_date=None) -> tuple[str, str]:
     original = " " + text + " "
     low = original.lower()
@@ -514,7 +526,14 @@ def _stance_from_cues(text: str, own_code: str | None = None, on_date=None) -> t
     )
     # What a condition names ("only if all sanctions were lifted",
     # "if talks make progress") is not judged by the speaker.
-    low = re.sub(r"\b(?:if|unless)\b[^,;.\"“”]*", lambda m: " " * len(m.group(0)), low)
+    low = _CONDITIONS.sub(lambda m: " " * len(m.group(0)), low)
+    # What a concession names is granted, not judged: "the system remains sound despite concern about ...".
+    low = re.sub(
+        r"\b(?:despite|in spite of|notwithstanding)\b[^,;.\"“”]*", lambda m: " " * len(m.group(0)), low
+    )
+    # Idioms that hold a cue word but judge nothing: "we have good reason to think", "settle outstanding
+    # issues" (unresolved ones).
+    low = _IDIOMS.sub(lambda m: " " * len(m.group(0)), low)
     neg = _negative_cue_hits(low)
     pos, denied = _positive_cue_hits(low, original, own_code, on_date)
     neg += denied
