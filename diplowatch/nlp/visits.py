@@ -18,6 +18,7 @@ from diplowatch.nlp.context import (
     Actor,
     ArticleContext,
     coordinated_nationalities,
+    is_media,
     past_dateline,
     resolve_token_actor,
     token_offset,
@@ -2055,6 +2056,8 @@ def _a_place_word(pobj: Token, role: str) -> bool:
     """Whether the object of "in" after a presence verb names a place: "said in Tokyo", "said in the Japanese
     capital", "said in a speech in London"; not "said in the aftermath of the Canadian pact", "said in an
     interview with a German paper" or "said in a statement ahead of talks in Doha"."""
+    if role == "presence" and is_media(pobj):
+        return False  # "was quoted saying in Algerian government newspaper El Moudjahid": a paper, no place
     if role != "presence" or _place_word(pobj) or pobj.left_edge.pos_ == "PROPN":
         return True  # also "said in London producers cannot ...", the parser's "London producers"
     if any(t.lower_ == "here" and t.dep_ == "advmod" for t in pobj.subtree):
@@ -2916,10 +2919,17 @@ _IGO_STAFF_TITLE = re.compile(
 )
 
 
+# Titles under an IGO's head, whatever head word they hold ("deputy managing director", "vice president"), and
+# a commission's members (its president is the head).
+_IGO_DEPUTY_TITLE = re.compile(r"\b(?:deputy|vice|assistant|commissioner|under[- ]secretary)\b")
+
+
 def _igo_staff(visitor: Actor) -> bool:
     """An IGO's mission, team, experts or inspectors: not its head, the only IGO traveller the guidelines
     count (a named person keeps the title the people index gave)."""
     title = (visitor.title or "").lower()
+    if visitor.code in gazetteer().igo_seats and _IGO_DEPUTY_TITLE.search(title):
+        return True  # "IMF First Deputy Managing Director X", "EU Trade Commissioner Y": under the head
     if (
         visitor.code in gazetteer().igo_seats
         and _IGO_STAFF_TITLE.search(title)

@@ -4434,3 +4434,70 @@ def test_a_stance_verb_the_lemmatizer_spells_otherwise(extractor):
     # spaCy lemmatizes "lambasted" to "lambast" (a spelling of "lambaste" it does not know): both are listed
     text = "The IMF lambasted Greek policymakers for dithering over the crisis."
     assert ("IMF", "negative") in reaction_keys(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a condition, a concession or an idiom holds a cue word the speaker does not judge by
+        (
+            "Philippine Finance Minister Jaime Ongpin said the notes would help Brazil, provided it is "
+            "willing to welcome foreign equity investment.",
+            set(),
+        ),
+        (
+            "Canadian central bank governor John Crow said Canada's banks remain sound despite recent "
+            "concern about their exposure in Brazil.",
+            set(),
+        ),
+        ("A U.S. spokesman said, 'We have good reason to think West Germany holds to its position.'", set()),
+        ("U.S. envoy Mike Armacost said the U.S. hopes Japan will settle outstanding trade issues.", set()),
+        # guards: the same words where they judge
+        ("A U.S. spokesman said the West German offer was a good one.", {("USA", "positive")}),
+        (
+            "Canadian Governor John Crow said he was concerned about Brazil's debt moratorium.",
+            {("CAN", "negative")},
+        ),
+    ],
+)
+def test_cue_words_in_conditions_concessions_and_idioms(extractor, text, expected):
+    assert reaction_keys(extractor, text, dt.date(1987, 3, 2)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "IMF First Deputy Managing Director David Lipton said in a speech in London that debt must fall.",
+            set(),
+        ),
+        (
+            "EU Trade Commissioner Karel De Gucht told Reuters during a visit to Argentina that talks went "
+            "well.",
+            set(),
+        ),
+        ("World Bank Vice President David Knox arrived in Buenos Aires on Thursday.", set()),
+        # guard: the head of the body travels
+        (
+            "IMF Managing Director Christine Lagarde said in a speech in London that debt must fall.",
+            {("IMF", "GBR")},
+        ),
+    ],
+)
+def test_an_igo_deputy_or_commissioner_is_no_visitor(extractor, text, expected):
+    assert {
+        (v["visitor_code"], v["host_code"]) for v in visits_of(extractor, text, dt.date(2012, 3, 2))
+    } == expected
+
+
+def test_a_newspaper_one_is_quoted_in_is_no_place(extractor):
+    text = (
+        "Saudi Oil Minister Ali al-Naimi was quoted saying in Algerian government newspaper El Moudjahid "
+        "that prices were high."
+    )
+    assert visits_of(extractor, text, dt.date(2007, 12, 14)) == []
+    # guard: a city one speaks in
+    text = "Saudi Oil Minister Ali al-Naimi was quoted saying in Algiers that prices were high."
+    assert {
+        (v["visitor_code"], v["host_code"]) for v in visits_of(extractor, text, dt.date(2007, 12, 14))
+    } == {("SAU", "DZA")}
