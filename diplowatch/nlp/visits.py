@@ -1080,11 +1080,26 @@ def _dateline_word(tok: Token) -> bool:
     return word in MONTHS or word in MONTH_ABBR or (tok.text.isupper() and len(tok.text) > 2 and tok.i < 6)
 
 
+def _for_subject(verb: Token) -> Token | None:
+    """The subject "for" gives an infinitive ("arranged for the premier to fly to Tokyo", "providing for
+    family members to fly home"): the object of the "for" right before its "to"."""
+    to = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+    if to is None or verb.dep_ not in {"advcl", "xcomp", "acl"}:
+        return None
+    for prep in verb.head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "for" and prep.right_edge.i + 1 == to.i:
+            return next((g for g in prep.children if g.dep_ == "pobj"), None)
+    return None
+
+
 def _visitor_token(trigger: Token) -> list[Token]:
     """The traveller: subject of the trigger verb, or of the verb governing it (xcomp/conj chains)."""
     cur = trigger
     for _ in range(5):
         subjects = [c for c in cur.children if c.dep_ in SUBJECTS] or _misparsed_subject(cur)
+        for_subject = _for_subject(cur)
+        if not subjects and for_subject is not None:
+            return [for_subject]  # "providing for family members to fly home": they fly, not the provider
         if subjects:
             # Two subjects means a misparsed apposition; the one next to the verb is the actor.
             subj = max(subjects, key=lambda c: c.i if c.i < cur.i else -c.i)

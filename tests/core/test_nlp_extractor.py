@@ -4501,3 +4501,17 @@ def test_a_newspaper_one_is_quoted_in_is_no_place(extractor):
     assert {
         (v["visitor_code"], v["host_code"]) for v in visits_of(extractor, text, dt.date(2007, 12, 14))
     } == {("SAU", "DZA")}
+
+
+def test_for_gives_an_infinitive_trip_its_traveller(extractor):
+    # "providing for family members to fly home": the family members fly, not the secretary who provides
+    text = (
+        "WASHINGTON, March 19 - Defense Secretary Caspar Weinberger also is providing for some family "
+        "members of troops to fly home from West Germany, Japan and Italy on military transports."
+    )
+    assert visits_of(extractor, text, dt.date(1987, 3, 19)) == []
+    # guard: the one "for" names is a state traveller
+    text = "TOKYO, March 19 - Japan has arranged for Chinese Premier Zhao Ziyang to fly to Osaka on Friday."
+    assert {
+        (v["visitor_code"], v["host_code"]) for v in visits_of(extractor, text, dt.date(1987, 3, 19))
+    } == {("CHN", "JPN")}
