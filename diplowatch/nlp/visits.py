@@ -2531,6 +2531,8 @@ def _dest_legs(dtok: Token, how: str, ctx: ArticleContext) -> list[_Leg]:
             # "Israeli-Palestinian talks", "a Franco-German summit": a nationality on a meeting names a party
             # to it, not where it meets ("the Geneva talks", "an EU summit" still do).
             places = [p for p in places if p[0].kind != "demonym"]
+            if len({p[0].code for p in places if p[2].i == dtok.i}) > 1:
+                places = []  # "U.S.-China talks": the pair names the parties, not where they meet
     countries = _city_of_the_country_named_after([p for p in places if p[0].kind != "igo"])
     if not countries and how != "modifier":  # "an EU summit" does not say where it meets
         seats = [p for p in places if p[0].kind == "igo" and p[0].seat]
@@ -2958,6 +2960,24 @@ def _igo_staff(visitor: Actor) -> bool:
     )
 
 
+# What one speaks or meets through without travelling: "by satellite", "via video link", "over the phone".
+_REMOTE_MEANS = re.compile(
+    r"^(?:satellite|video|videolink|video-link|videoconference|teleconference|telephone|phone|webcast|webcam)s?$"
+)
+
+
+def _remote(trigger: Token) -> bool:
+    """A trigger whose clause says it took place by a remote link ("told a conference in Cape Town by
+    satellite", "met by video link")."""
+    for prep in trigger.subtree:
+        if prep.dep_ != "prep" or prep.lower_ not in {"by", "via", "over"}:
+            continue
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            if any(_REMOTE_MEANS.match(t.lower_) for t in (obj, *obj.children) if t.dep_ != "prep"):
+                return True
+    return False
+
+
 def _from_trigger(tok, role, lemma, sent, ctx, preps_by_verb, all_dates) -> list[VisitCandidate]:
     parts = _role_parts(tok, role, lemma, sent, ctx, preps_by_verb)
     if parts is None:
@@ -2974,8 +2994,10 @@ def _from_trigger(tok, role, lemma, sent, ctx, preps_by_verb, all_dates) -> list
         if a.code not in {visitor.code, *(c.code for c in co_visitors)}
     ]
     co_visitors = [a for a in co_visitors + partners if not _igo_staff(a)]  # IGO staff: no travellers
-    if _private_purpose(tok):
-        return []  # private, holiday and medical trips are not visits (eval guidelines)
+    if _private_purpose(tok) or _remote(tok):
+        # private, holiday and medical trips are not visits (eval guidelines); "told a conference in Cape
+        # Town by satellite": no one travelled
+        return []
     if _homeward(tok, dest):
         return []  # "is in Hawaii on his way home from Vancouver": officials going home do not visit
     # Resident diplomats and correspondents do not visit.

@@ -4515,3 +4515,49 @@ def test_for_gives_an_infinitive_trip_its_traveller(extractor):
     assert {
         (v["visitor_code"], v["host_code"]) for v in visits_of(extractor, text, dt.date(1987, 3, 19))
     } == {("CHN", "JPN")}
+
+
+def test_data_and_a_firms_retail_head_are_no_speakers(extractor):
+    text = (
+        "SYDNEY (Reuters) - The U.S. dollar held ground after surprisingly strong U.S. price and "
+        "manufacturing data suggested the Federal Reserve may be less aggressive in cutting rates than Japan."
+    )
+    assert reaction_keys(extractor, text, dt.date(2008, 4, 16)) == set()
+    text = (
+        '"Their malls in the U.S. are pretty good," said Bruce Nutman, UK head of retail capital markets at '
+        "CB Richard Ellis."
+    )
+    assert reaction_keys(extractor, text, dt.date(2009, 4, 16)) == set()
+    # guard: a minister speaking of the figures
+    text = "Japanese Trade Minister Hajime Tamura said the U.S. trade figures were unfair to Japan."
+    assert reaction_keys(extractor, text, dt.date(1987, 4, 16)) == {("JPN", "negative")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "WASHINGTON (Reuters) - The slowdown will drag on growth, Fed Chairman Ben Bernanke told a "
+            "monetary policy conference in Cape Town, South Africa, by satellite.",
+            set(),
+        ),
+        (
+            "WASHINGTON (Reuters) - Paulson said at a news conference at the close of two days of high-level "
+            "U.S.-China talks.",
+            set(),
+        ),
+        # guards: the speaker is there; the talks are placed
+        (
+            "WASHINGTON (Reuters) - The slowdown will drag on growth, Fed Chairman Ben Bernanke told a "
+            "monetary policy conference in Cape Town, South Africa.",
+            {("USA", "ZAF")},
+        ),
+        (
+            "Treasury Secretary Henry Paulson arrived for U.S.-China talks in Beijing on Monday.",
+            {("USA", "CHN")},
+        ),
+    ],
+)
+def test_no_trip_by_satellite_nor_to_the_other_party_of_paired_talks(extractor, text, expected):
+    got = {(v["visitor_code"], v["host_code"]) for v in visits_of(extractor, text, dt.date(2007, 5, 23))}
+    assert got == expected
