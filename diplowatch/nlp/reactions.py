@@ -986,10 +986,12 @@ def _context_targets(
     # Germany's Y, said"): no speaker is another's target, unless they aim at each other ("the U.S. and
     # Brazil blamed one another"); a clause on them still names targets ("China, which owns U.S. bonds")
     own: set[int] = set()
-    if speaker_tok.dep_ in {"nsubj", "nsubjpass"} and not _reciprocal(speaker_tok.head):
-        clauses = [c for c in speaker_tok.subtree if c.dep_ in {"relcl", "acl"}]
+    # "GCC members Saudi Arabia, Kuwait ... are threatening": the members in apposition are the subject
+    subject = speaker_tok.head if speaker_tok.dep_ == "appos" else speaker_tok
+    if subject.dep_ in {"nsubj", "nsubjpass"} and not _reciprocal(subject.head):
+        clauses = [c for c in subject.subtree if c.dep_ in {"relcl", "acl"}]
         said = {t.i for c in clauses for t in c.subtree}
-        own = {t.i for t in speaker_tok.subtree} - said
+        own = {t.i for t in subject.subtree} - said
     rest = " ".join(
         t.text for t in doc if not (span.start <= t.i < span.end) and t.i not in venues and t.i not in own
     )
@@ -1500,6 +1502,18 @@ def _named_members(group: Token) -> Token | None:
         group = next((g for g in of.children if g.dep_ == "pobj"), group) if of is not None else group
     if group.tag_ not in {"NNS", "NNPS"}:
         return None
+    # "GCC members Saudi Arabia, Kuwait and Qatar", "Gulf states, Saudi Arabia and Kuwait": the names in
+    # apposition right after the plural are its members
+    named = next(
+        (
+            c
+            for c in group.children
+            if c.dep_ == "appos" and c.pos_ == "PROPN" and c.left_edge.i - group.i in {1, 2}
+        ),
+        None,
+    )
+    if named is not None and not collective:
+        return named
     for prep in group.children:
         if prep.dep_ != "prep":
             continue

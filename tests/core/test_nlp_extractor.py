@@ -4561,3 +4561,15 @@ def test_data_and_a_firms_retail_head_are_no_speakers(extractor):
 def test_no_trip_by_satellite_nor_to_the_other_party_of_paired_talks(extractor, text, expected):
     got = {(v["visitor_code"], v["host_code"]) for v in visits_of(extractor, text, dt.date(2007, 5, 23))}
     assert got == expected
+
+
+def test_members_named_in_apposition_each_take_the_stance(extractor):
+    text = (
+        "MANAMA, March 2 - The EC plans a tax on oils. GCC members Saudi Arabia, Kuwait, Bahrain and Qatar "
+        "are threatening to impose heavy customs duties on European exports if no solution is reached."
+    )
+    reactions = reactions_of(extractor, text, dt.date(1987, 3, 2))
+    assert {(r["reactor_code"], r["stance"]) for r in reactions} == {
+        (code, "negative") for code in ("SAU", "KWT", "BHR", "QAT")
+    }
+    assert {r["target_code"] for r in reactions} == {"EC"}
