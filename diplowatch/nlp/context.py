@@ -289,15 +289,15 @@ _PLURAL_OFFICES = frozenset(
 
 
 def coordinated_nationalities(tok: Token, ctx: ArticleContext) -> list[Actor]:
-    """ "the French and German leaders": each state of nationality adjectives coordinated on a plural office
-    word (the first one is the office's own owner; the others are returned here)."""
+    """ "the French and German leaders", "French, German and Spanish leaders": each state of nationality
+    adjectives coordinated on a plural office word, the office's own owner among them (callers leave out the
+    speaker's or traveller's own state). The parser may hang each adjective on the noun, or chain them."""
     if tok.lower_ not in _PLURAL_OFFICES:
         return []
     out: list[Actor] = []
-    for mod in tok.children:
-        if mod.dep_ not in {"amod", "compound"} or mod.i > tok.i:
-            continue
-        for conj in mod.conjuncts:
+    mods = [m for m in tok.children if m.dep_ in {"amod", "compound"} and m.i < tok.i]
+    for mod in mods:
+        for conj in (mod, *mod.conjuncts) if len(mods) > 1 or mod.conjuncts else ():
             if conj.i < mod.i:
                 continue
             place = ctx.place(actor_span(conj).text if conj.pos_ == "PROPN" else conj.text)

@@ -4573,3 +4573,14 @@ def test_members_named_in_apposition_each_take_the_stance(extractor):
         (code, "negative") for code in ("SAU", "KWT", "BHR", "QAT")
     }
     assert {r["target_code"] for r in reactions} == {"EC"}
+
+
+def test_each_nationality_before_a_plural_office_travels(extractor):
+    # the parser hangs "French" and "German" on "leaders" and chains "Spanish" to "German"
+    text = "ROME (Reuters) - French, German and Spanish leaders met in Rome on Friday."
+    got = {(v["visitor_code"], v["host_code"]) for v in visits_of(extractor, text, dt.date(2012, 6, 25))}
+    assert got == {("FRA", "ITA"), ("DEU", "ITA"), ("ESP", "ITA")}
+    # guard: a portfolio word before the office is no nationality
+    text = "ROME (Reuters) - German finance officials met in Rome on Friday."
+    got = {(v["visitor_code"], v["host_code"]) for v in visits_of(extractor, text, dt.date(2012, 6, 25))}
+    assert got == {("DEU", "ITA")}
