@@ -256,6 +256,21 @@ def _starts_later(trigger: Token, ctx: ArticleContext) -> tuple[str, str] | None
     return None
 
 
+# The verbs whose "to" verb is still to come: "is expected to announce", "is set to sign", "plans to open".
+_FUTURE_GOVERNORS = frozenset({"expect", "set", "due", "schedule", "likely", "go", "plan", "intend", "aim"})
+
+
+def _future_verb(verb: Token) -> bool:
+    """A verb in the future: "will announce", "would sign", "is expected to announce", "plans to open"."""
+    if any(c.dep_ == "aux" and c.lower_ in {"will", "shall", "'ll", "would"} for c in verb.children):
+        return True
+    return (
+        verb.dep_ == "xcomp"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and verb.head.lemma_.lower() in _FUTURE_GOVERNORS
+    )
+
+
 def _clause_order_status(
     trigger: Token, ctx: ArticleContext, dates: list[DateMention]
 ) -> tuple[str, str] | None:
@@ -289,10 +304,7 @@ def _clause_order_status(
         clause.tag_ in {"VBZ", "VBP"}
         and clause.dep_ in {"advcl", "relcl"}  # "this week when X visits": a relative clause of "week"
         and any(c.dep_ == "advmod" and c.lower_ in {"when", "once", "while"} for c in clause.children)
-        and any(
-            c.dep_ == "aux" and c.lower_ in {"will", "shall", "'ll", "would"}
-            for c in _governing_verb(clause).children
-        )
+        and _future_verb(_governing_verb(clause))
     ):
         return "planned", "time clause under a future"
     # "before April 19, when Abe visits Washington": a "when" clause of a day still to come is that day's.

@@ -4584,3 +4584,26 @@ def test_each_nationality_before_a_plural_office_travels(extractor):
     text = "ROME (Reuters) - German finance officials met in Rome on Friday."
     got = {(v["visitor_code"], v["host_code"]) for v in visits_of(extractor, text, dt.date(2012, 6, 25))}
     assert got == {("DEU", "ITA")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "HONG KONG (Reuters) - Chinese President Hu Jintao is expected to announce incentives when he "
+            "visits Hong Kong this week.",
+            "planned",
+        ),
+        (
+            "TOKYO (Reuters) - Chinese President Hu Jintao plans to sign the deal when he visits Japan.",
+            "planned",
+        ),
+        # guard: a past wish says nothing of when
+        (
+            "TOKYO (Reuters) - Chinese President Hu Jintao wanted to sign the deal when he visits Japan.",
+            "ongoing",
+        ),
+    ],
+)
+def test_a_time_clause_under_an_expected_or_planned_act_is_still_to_come(extractor, text, expected):
+    assert [v["status"] for v in visits_of(extractor, text, dt.date(2012, 6, 27))] == [expected]
