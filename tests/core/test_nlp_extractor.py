@@ -4607,3 +4607,14 @@ def test_each_nationality_before_a_plural_office_travels(extractor):
 )
 def test_a_time_clause_under_an_expected_or_planned_act_is_still_to_come(extractor, text, expected):
     assert [v["status"] for v in visits_of(extractor, text, dt.date(2012, 6, 27))] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "European Commission President Jose Manuel Barroso said more was needed from Greece.",
+        "European Commission President Jose Manuel Barroso said more is needed in Greece's budget plans.",
+    ],
+)
+def test_more_is_needed_is_a_demand(extractor, text):
+    assert reaction_keys(extractor, text, dt.date(2010, 3, 2)) == {("EU", "negative")}
