@@ -465,6 +465,13 @@ def _dated_status(
     if d.precision == "day" and d.start_date > ctx.anchor:
         return "planned", "dated after the article"
     if (
+        d.precision == "month"
+        and d.kind == "month"
+        and (d.start_date.year, d.start_date.month) > (ctx.anchor.year, ctx.anchor.month)
+        and not past_verb
+    ):
+        return "planned", "dated in a later month"  # "Obama goes to Havana in mid-March", written in February
+    if (
         d.precision == "day"
         and end < ctx.anchor - dt.timedelta(days=1)
         and trigger.lemma_ not in {"arrive", "land", "departure"}  # the day a trip began: under way since

@@ -4618,3 +4618,11 @@ def test_a_time_clause_under_an_expected_or_planned_act_is_still_to_come(extract
 )
 def test_more_is_needed_is_a_demand(extractor, text):
     assert reaction_keys(extractor, text, dt.date(2010, 3, 2)) == {("EU", "negative")}
+
+
+def test_a_present_trip_in_a_later_month_is_still_to_come(extractor):
+    text = "WASHINGTON (Reuters) - U.S. President Barack Obama goes to Havana in mid-March."
+    assert visit_statuses(extractor, text, dt.date(2016, 2, 18)) == {("USA", "CUB", "planned")}
+    # guard: a past tense keeps its own time
+    text = "WASHINGTON (Reuters) - U.S. President Barack Obama visited Cuba in March."
+    assert visit_statuses(extractor, text, dt.date(2016, 2, 18)) == {("USA", "CUB", "completed")}
