@@ -690,6 +690,30 @@ def _about_visit(
     return False
 
 
+_MEETING_WORDS = frozenset({"meet", "meeting", "talk", "talks", "visit", "summit"})
+
+
+def _said_after_meeting_the_visitor(
+    verb: Token, speaker: Actor, sent: Sentence, ctx: ArticleContext, visits: list
+) -> bool:
+    """The host side speaking after or during its meeting with a visitor of the article ("Merkel did signal
+    after meeting Greek Prime Minister George Papandreou that ..."): a host-side statement on the visit."""
+    visitors = {v.visitor.code for v in visits if v.host_code == speaker.code and v.visitor.code}
+    if not visitors:
+        return False
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in {"after", "following", "during", "at"}:
+            continue
+        for event in (c for c in prep.children if c.dep_ in {"pcomp", "pobj"}):
+            if event.lemma_.lower() not in _MEETING_WORDS:
+                continue
+            for tok in event.subtree:
+                actor = resolve_token_actor(tok, ctx, sent) if tok.pos_ == "PROPN" else None
+                if actor is not None and actor.code in visitors:
+                    return True
+    return False
+
+
 def _anaphoric_targets(verb: Token, speaker: Actor, sent: Sentence, ctx: ArticleContext) -> list[str]:
     """ "rejected the accusation", "welcomed the decision": a
     definite object points back to the previous sentence's actors."""
@@ -2049,7 +2073,9 @@ def _verb_reactions(
     framed = _framed_as(verb, speaker, sent, ctx)
     targets = [framed[2], *(t for t in targets if t != framed[2])] if framed is not None else targets
     named_text = " ".join([content_text, *referred])
-    mentions_visit = _about_visit(speaker, named_text, targets, visits)
+    mentions_visit = _about_visit(speaker, named_text, targets, visits) or _said_after_meeting_the_visitor(
+        verb, speaker, sent, ctx, visits
+    )
     refers_visit = mentions_visit or _about_visit(speaker, named_text, targets, visits, loose=True)
     foreign_only = False
     if not targets and not refers_visit:
@@ -2106,13 +2132,26 @@ def _verb_reactions(
     return out
 
 
+_MODAL_AUX = frozenset({"do", "will", "would", "can", "could", "may", "might", "shall", "should", "must"})
+
+
+def _verb_tagged_noun(tok: Token) -> bool:
+    """A verb the tagger read as a noun, which the parser still gave a subject and an auxiliary: "Merkel did
+    signal that ...", "Japan will protest"."""
+    return (
+        tok.pos_ == "NOUN"
+        and any(c.dep_ == "aux" and c.lemma_.lower() in _MODAL_AUX for c in tok.children)
+        and any(c.dep_ == "nsubj" for c in tok.children)
+    )
+
+
 def extract_reactions(doc: Doc, sent: Sentence, ctx: ArticleContext, visits: list) -> list[ReactionCandidate]:
     quotes = quote_spans(sent.text)
     out: list[ReactionCandidate] = _nominal_reactions(doc, sent, ctx, visits) + _adjective_reactions(
         doc, sent, ctx, visits
     )
     for verb in doc:
-        if verb.pos_ not in {"VERB", "AUX"}:
+        if verb.pos_ not in {"VERB", "AUX"} and not _verb_tagged_noun(verb):
             continue
         action_stance = _stance_action(verb)
         if action_stance is not None:

@@ -4626,3 +4626,24 @@ def test_a_present_trip_in_a_later_month_is_still_to_come(extractor):
     # guard: a past tense keeps its own time
     text = "WASHINGTON (Reuters) - U.S. President Barack Obama visited Cuba in March."
     assert visit_statuses(extractor, text, dt.date(2016, 2, 18)) == {("USA", "CUB", "completed")}
+
+
+def test_the_host_speaking_after_meeting_the_visitor_comments_on_the_visit(extractor):
+    # "did signal": the tagger reads "signal" as a noun; the parser still gives it a subject and "did"
+    text = (
+        "BERLIN (Reuters) - Greek Prime Minister George Papandreou visited Berlin on Friday. Merkel did "
+        "signal after meeting Greek Prime Minister George Papandreou that rescheduling the repayment period "
+        "of Greece's aid could be considered."
+    )
+    assert ("DEU", "neutral") in reaction_keys(extractor, text, dt.date(2011, 5, 13))
+    text = (
+        'TOKYO (Reuters) - U.S. Treasury Secretary Henry Paulson arrived in Tokyo on Monday. "Both economies '
+        'are moving smoothly," Japanese Economy Minister Koji Omi told reporters after meeting Paulson.'
+    )
+    assert ("JPN", "neutral") in reaction_keys(extractor, text, dt.date(2007, 3, 5))
+    # guard: the same words from a side that hosts no one
+    text = (
+        'TOKYO (Reuters) - U.S. Treasury Secretary Henry Paulson arrived in Tokyo on Monday. "Both economies '
+        'are moving smoothly," Chinese Vice Premier Wu Yi told reporters after a meeting in Beijing.'
+    )
+    assert ("CHN", "neutral") not in reaction_keys(extractor, text, dt.date(2007, 3, 5))
