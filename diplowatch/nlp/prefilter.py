@@ -145,6 +145,9 @@ def _duty_words(lex) -> set[str]:
     words = {"should", "must", "ought", "has not", "have not", "had not", "hasn't", "haven't", "hadn't"}
     # "must" in other words (reactions._must_in_other_words)
     words |= {"has to", "have to", "needs to", "need to"}
+    # "it is imperative that X do ..." (reactions._necessary_that)
+    necessity = ("important", "imperative", "essential", "vital", "crucial", "necessary", "critical")
+    words |= {f"{be} {adj}" for be in ("is", "was", "'s", "’s") for adj in necessity}
     return words | {f"not {form}" for form in _forms(lex["duty_verbs_any_tense"])}
 
 

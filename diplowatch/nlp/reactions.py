@@ -1918,21 +1918,61 @@ def _foreign_duty(content: list[Token], speaker: Actor, sent: Sentence, ctx: Art
         negated = any(c.dep_ == "neg" for c in kids) and lemma in duty and (perfect or lemma in any_tense)
         # "should have no problems", "should manage modest growth", "must be": a forecast, not a demand
         obliged = lemma not in forecast and any(c.dep_ == "aux" and c.lower_ in _OBLIGATION_AUX for c in kids)
-        obliged = obliged or _must_in_other_words(verb, forecast)
+        obliged = obliged or _must_in_other_words(verb, forecast) or _necessary_that(verb, forecast)
         if negated == obliged:
             continue
-        subj = next((c for c in kids if c.dep_ == "nsubj"), None)
-        if subj is None or subj.pos_ != "PROPN":
+        subj = _foreign_duty_subject(verb, speaker, sent, ctx)
+        if subj is None:
             continue
-        actor = resolve_token_actor(subj, ctx, sent)
-        if actor is None or not actor.code or not actor.is_state or actor.kind not in {"state", "office"}:
-            continue
-        others = [resolve_token_actor(c, ctx, sent) for c in subj.conjuncts]
-        if speaker.code in {a.code for a in (actor, *others) if a is not None}:
-            continue  # "the United States and India should not let ...", said an Indian minister: shared
         word = "not " if negated else next((c.lower_ + " " for c in kids if c.lower_ in _OBLIGATION_AUX), "")
         return f"a foreign state's duty ('{subj.text} ... {word}{verb.text}')"
     return None
+
+
+def _foreign_duty_subject(verb: Token, speaker: Actor, sent: Sentence, ctx: ArticleContext) -> Token | None:
+    """The subject of a duty clause when it is a foreign state: a name, or a noun its nationality qualifies
+    ("the Mongolian government"); not one shared with the speaker's state, nor an inverted condition."""
+    kids = list(verb.children)
+    subj = next((c for c in kids if c.dep_ == "nsubj"), None)
+    qualified = subj is not None and any(
+        c.dep_ in {"amod", "compound", "poss"} and c.pos_ in {"PROPN", "ADJ", "NOUN"} for c in subj.children
+    )
+    if subj is None or (subj.pos_ != "PROPN" and not (subj.pos_ == "NOUN" and qualified)):
+        return None
+    if any(c.dep_ == "aux" and c.lower_ in _OBLIGATION_AUX and c.i < subj.i for c in kids):
+        return None  # "should the U.S. president decide to visit": an inverted condition, no duty
+    actor = resolve_token_actor(subj, ctx, sent)
+    # a state, its office, or the government a nationality names ("the Mongolian government")
+    kinds = {"state", "office", "person"} if subj.pos_ == "NOUN" else {"state", "office"}
+    if actor is None or not actor.code or not actor.is_state or actor.kind not in kinds:
+        return None
+    if subj.pos_ == "NOUN":
+        named = " ".join(t.text for t in subj.subtree)
+        if "dateline" in actor.reason:
+            return None  # "the government should ...": whose, the dateline only guesses
+        if speaker.code in {place.code for *_, place in gazetteer().find_all(named, ctx.published_at)}:
+            return None  # "the major economies -- Japan and the United States -- need to", said by the U.S.
+    others = [resolve_token_actor(c, ctx, sent) for c in subj.conjuncts]
+    if speaker.code in {a.code for a in (actor, *others) if a is not None}:
+        return None  # "the United States and India should not let ...", said an Indian minister: shared
+    return subj
+
+
+# Adjectives by which "it is ... that X do" demands that X do it.
+_NECESSITY = frozenset({"important", "imperative", "essential", "vital", "crucial", "necessary", "critical"})
+
+
+def _necessary_that(verb: Token, forecast: frozenset[str]) -> bool:
+    """ "it is imperative that the euro zone countries fulfill their obligations", "it was important the
+    Mongolian government implement the agreement": the subjunctive after a word of necessity is a demand (the
+    parser may hang the clause on the copula or beside it)."""
+    if verb.tag_ not in {"VB", "VBP"} or verb.lemma_.lower() in forecast or verb.dep_ != "ccomp":
+        return False
+    if any(c.dep_ == "aux" for c in verb.children):
+        return False  # "it is important that X can ...", "that X will ...": no subjunctive
+    head = verb.head
+    copulas = [head, *(c for c in head.children if c.dep_ == "ccomp" and c.i < verb.i)]
+    return any(a.dep_ == "acomp" and a.lemma_.lower() in _NECESSITY for cop in copulas for a in cop.children)
 
 
 def _to_verb(verb: Token) -> bool:

@@ -4647,3 +4647,32 @@ def test_the_host_speaking_after_meeting_the_visitor_comments_on_the_visit(extra
         'are moving smoothly," Chinese Vice Premier Wu Yi told reporters after a meeting in Beijing.'
     )
     assert ("CHN", "neutral") not in reaction_keys(extractor, text, dt.date(2007, 3, 5))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "U.S. Secretary of State John Kerry said it was important the Mongolian government implement the "
+            "transparency agreement.",
+            {("USA", "negative")},
+        ),
+        (
+            "EU Commissioner Neelie Kroes said Greece's political leaders must realize the danger.",
+            {("EU", "negative")},
+        ),
+        # guards: an inverted condition; a duty the speaker's own state shares
+        (
+            "South Korean President Moon Jae-in said he would go along should the U.S. president decide to "
+            "visit the border.",
+            set(),
+        ),
+        (
+            "U.S. Treasury Secretary Timothy Geithner said the major economies -- Japan and the United "
+            "States among them -- need to allow their exchange rates to adjust.",
+            set(),
+        ),
+    ],
+)
+def test_a_demand_on_a_government_its_nationality_names(extractor, text, expected):
+    assert reaction_keys(extractor, text, dt.date(2012, 4, 24)) == expected
