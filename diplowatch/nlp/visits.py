@@ -1579,18 +1579,32 @@ def _quoted(tok: Token) -> bool:
     return any(start <= tok.idx < end for start, end, _ in quote_spans(tok.doc.text))
 
 
+def _infinitive(verb: Token) -> bool:
+    return any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children)
+
+
 def _fronted_place(verb: Token) -> bool:
     """A main verb whose clause opens with "In <place>," before its subject: the place of the scene."""
     if verb.dep_ != "ROOT":
         return False
     subjects = [c.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    return bool(subjects) and any(
+    if not subjects:
+        return False
+    fronted = [c for c in verb.children if c.i < min(subjects)]
+    # "In New Delhi to drum up support, Carstens said": the parser hangs the place on the purpose infinitive
+    preps = fronted + [
+        g
+        for c in fronted
+        if c.dep_ in {"ccomp", "advcl", "xcomp"} and _infinitive(c)
+        for g in c.children
+        if g.i < c.i
+    ]
+    return any(
         c.dep_ == "prep"
         and c.lower_ == "in"
-        and c.i < min(subjects)
         and c.i == c.sent.start
         and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in c.children)
-        for c in verb.children
+        for c in preps
     )
 
 
@@ -2134,6 +2148,15 @@ def _meet_parts(tok: Token, role: str, sent: Sentence, ctx: ArticleContext) -> _
         elif role == "presence" and child.dep_ in {"dobj", "ccomp"} and _gathered_in(child):
             # "told leaders gathered in Moscow": the audience is there, and so is who speaks to it.
             dest.extend((g, "in") for g in _gathered_in(child))
+        elif role == "presence" and child.dep_ in {"ccomp", "advcl", "xcomp"} and _infinitive(child):
+            # "In New Delhi to drum up support, Carstens said": the place hangs on the fronted purpose
+            dest.extend(
+                (g, "in")
+                for p in child.children
+                if p.dep_ == "prep" and p.lower_ == "in" and p.i < child.i
+                for g in p.children
+                if g.dep_ == "pobj" and g.pos_ == "PROPN"
+            )
         elif role == "presence" and child.dep_ == "dobj" and child.lemma_.lower() in _MEETING_NOUNS | _FORUMS:
             # "told a joint news conference with Gillard in Canberra": where the event one speaks to is.
             dest.extend(

@@ -4676,3 +4676,17 @@ def test_the_host_speaking_after_meeting_the_visitor_comments_on_the_visit(extra
 )
 def test_a_demand_on_a_government_its_nationality_names(extractor, text, expected):
     assert reaction_keys(extractor, text, dt.date(2012, 4, 24)) == expected
+
+
+def test_a_fronted_place_with_a_purpose_places_the_speaker(extractor):
+    text = (
+        "Mexico's central bank governor Agustin Carstens is a candidate. In New Delhi to drum up support for "
+        "his candidacy, Carstens said India agreed."
+    )
+    assert visit_statuses(extractor, text, dt.date(2011, 6, 2)) == {("MEX", "IND", "ongoing")}
+    # guard: a place inside the purpose, not fronted
+    text = (
+        "Mexico's central bank governor Agustin Carstens is a candidate. Carstens said he hoped to drum up "
+        "support in New Delhi."
+    )
+    assert visit_statuses(extractor, text, dt.date(2011, 6, 2)) == set()
