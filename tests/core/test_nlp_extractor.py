@@ -4678,7 +4678,8 @@ def test_a_demand_on_a_government_its_nationality_names(extractor, text, expecte
     assert reaction_keys(extractor, text, dt.date(2012, 4, 24)) == expected
 
 
-def test_a_fronted_place_with_a_purpose_places_the_speaker(extractor):
+def test_a_fronted_place_with_a_purpose_places_the_speaker(exhaustive_extractor):
+    extractor = exhaustive_extractor  # the rule, whatever the pre-filter passes
     text = (
         "Mexico's central bank governor Agustin Carstens is a candidate. In New Delhi to drum up support for "
         "his candidacy, Carstens said India agreed."
