@@ -1781,11 +1781,13 @@ def test_travellers_carried_by_a_tour_and_groups_of_leaders(extractor, text, exp
             "weekend would help Europe.",
             set(),
         ),
-        # A commissioner in a story on the European Union is the Commission's.
+        # A commissioner in a story on the European Union is the Commission's, and no head of it: no visit
+        # (guidelines: IGO heads only; the commissioner's statements are the EU's, see
+        # test_a_commissioner_speaks_for_the_eu).
         (
             "BRUSSELS (Reuters) - Trade Commissioner Karel De Gucht visited China last week, the European "
             "Union said.",
-            {("EU", "CHN")},
+            set(),
         ),
         # Talks held with an official of the dateline's country are held there, the same day still going on.
         (
@@ -4691,3 +4693,11 @@ def test_a_fronted_place_with_a_purpose_places_the_speaker(exhaustive_extractor)
         "support in New Delhi."
     )
     assert visit_statuses(extractor, text, dt.date(2011, 6, 2)) == set()
+
+
+def test_a_commissioner_speaks_for_the_eu(extractor):
+    text = (
+        "BRUSSELS (Reuters) - Trade Commissioner Karel De Gucht criticised China's export curbs on Monday, "
+        "the European Union said."
+    )
+    assert ("EU", "negative") in reaction_keys(extractor, text, dt.date(2012, 3, 5))
