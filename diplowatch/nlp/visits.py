@@ -2716,10 +2716,15 @@ def _leg_status(
     meeting_noun = role == "noun" and tok.lemma_.lower() in _MEETING_NOUNS  # "held talks in Tokyo today"
     # "told a meeting of business leaders in New Delhi", "addressed a summit in Hanoi": speaking there
     spoken_to = meeting_noun and tok.dep_ == "dobj" and tok.head.lemma_.lower() in {"tell", "address"}
+    # "yesterday" and "last night" at the place reported from: the day before the report, the visit not over
+    # ("CARACAS - X last night met the energy minister", "WASHINGTON - Yesterday, he held talks with Bush")
+    recent = past_words <= {"yesterday"} or (
+        past_words <= {"yesterday", "last"} and "last night" in tok.sent.text.lower()
+    )
     if (
         at_dateline
         and status in {"completed", "planned"}
-        and not past_words
+        and (not past_words or recent and role in {"meet", "noun"} and status == "completed")
         and role in {"meet", "presence", "noun", "visit"}
     ):
         # Reported from the place itself on the day: still there ("met X here", "will meet bankers here

@@ -4701,3 +4701,30 @@ def test_a_commissioner_speaks_for_the_eu(extractor):
         "the European Union said."
     )
     assert ("EU", "negative") in reaction_keys(extractor, text, dt.date(2012, 3, 5))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "WASHINGTON, March 11 - Canadian Foreign Secretary Joe Clark yesterday held talks with Vice "
+            "President George Bush.",
+            {("CAN", "USA", "ongoing")},
+        ),
+        (
+            "CARACAS, March 11 - Ecuador's Deputy Energy Minister Fernando Santos Alvite last night met "
+            "Venezuelan energy minister Arturo Hernandez Grisanti.",
+            {("ECU", "VEN", "ongoing")},
+        ),
+        # guard: last week's talks are over
+        (
+            "WASHINGTON, March 11 - Canadian Foreign Secretary Joe Clark held talks with Vice President "
+            "George Bush last week.",
+            {("CAN", "USA", "completed")},
+        ),
+    ],
+)
+def test_a_meeting_yesterday_where_the_report_is_written_is_part_of_a_visit_under_way(
+    extractor, text, expected
+):
+    assert visit_statuses(extractor, text, dt.date(1987, 3, 11)) == expected
