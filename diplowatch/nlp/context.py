@@ -295,11 +295,8 @@ def coordinated_nationalities(tok: Token, ctx: ArticleContext) -> list[Actor]:
     if tok.lower_ not in _PLURAL_OFFICES:
         return []
     out: list[Actor] = []
-    mods = [m for m in tok.children if m.dep_ in {"amod", "compound"} and m.i < tok.i]
-    for mod in mods:
-        for conj in (mod, *mod.conjuncts) if len(mods) > 1 or mod.conjuncts else ():
-            if conj.i < mod.i:
-                continue
+    for mod in (m for m in tok.children if m.dep_ in {"amod", "compound"} and m.i < tok.i):
+        for conj in (mod, *(c for c in mod.conjuncts if c.i > mod.i)):
             place = ctx.place(actor_span(conj).text if conj.pos_ == "PROPN" else conj.text)
             if place is not None and place.kind in {"demonym", "country"}:
                 out.append(Actor(None, place.code, True, "coordinated nationality", "office", tok.text, True))

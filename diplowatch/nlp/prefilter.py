@@ -146,8 +146,7 @@ def _duty_words(lex) -> set[str]:
     # "must" in other words (reactions._must_in_other_words)
     words |= {"has to", "have to", "needs to", "need to"}
     # "it is imperative that X do ..." (reactions._necessary_that)
-    necessity = ("important", "imperative", "essential", "vital", "crucial", "necessary", "critical")
-    words |= {f"{be} {adj}" for be in ("is", "was", "'s", "’s") for adj in necessity}
+    words |= {f"{be} {adj}" for be in ("is", "was", "'s", "’s") for adj in lex["necessity_adjectives"]}
     return words | {f"not {form}" for form in _forms(lex["duty_verbs_any_tense"])}
 
 

@@ -507,6 +507,8 @@ def _concerned_as_about(low: str, start: int, end: int) -> bool:
 _CONDITIONS = re.compile(
     r"(?:\b(?:if|unless|provided that|as long as|so long as|on condition that)|(?<=, )provided)\b[^,;.\"“”]*"
 )
+# A concession up to the next punctuation: "despite ...", "in spite of ...".
+_CONCESSIONS = re.compile(r"\b(?:despite|in spite of|notwithstanding)\b[^,;.\"“”]*")
 # Phrases whose cue word judges nothing: "good reason to", "outstanding issues/debts" (still unresolved).
 _IDIOMS = re.compile(
     r"\bgood reasons? to\b|\boutstanding(?=\s+(?:[a-z-]+\s+)?(?:issues?|problems?|questions?|disputes?|"
@@ -528,9 +530,7 @@ def _stance_from_cues(text: str, own_code: str | None = None, on_date=None) -> t
     # "if talks make progress") is not judged by the speaker.
     low = _CONDITIONS.sub(lambda m: " " * len(m.group(0)), low)
     # What a concession names is granted, not judged: "the system remains sound despite concern about ...".
-    low = re.sub(
-        r"\b(?:despite|in spite of|notwithstanding)\b[^,;.\"“”]*", lambda m: " " * len(m.group(0)), low
-    )
+    low = _CONCESSIONS.sub(lambda m: " " * len(m.group(0)), low)
     # Idioms that hold a cue word but judge nothing: "we have good reason to think", "settle outstanding
     # issues" (unresolved ones).
     low = _IDIOMS.sub(lambda m: " " * len(m.group(0)), low)
@@ -690,9 +690,6 @@ def _about_visit(
     return False
 
 
-_MEETING_WORDS = frozenset({"meet", "meeting", "talk", "talks", "visit", "summit"})
-
-
 def _said_after_meeting_the_visitor(
     verb: Token, speaker: Actor, sent: Sentence, ctx: ArticleContext, visits: list
 ) -> bool:
@@ -701,11 +698,12 @@ def _said_after_meeting_the_visitor(
     visitors = {v.visitor.code for v in visits if v.host_code == speaker.code and v.visitor.code}
     if not visitors:
         return False
+    events = {"meet", "talk", *VISIT_WORDS, *lexicon()["visit_talk_words"]}
     for prep in verb.children:
         if prep.dep_ != "prep" or prep.lower_ not in {"after", "following", "during", "at"}:
             continue
         for event in (c for c in prep.children if c.dep_ in {"pcomp", "pobj"}):
-            if event.lemma_.lower() not in _MEETING_WORDS:
+            if event.lemma_.lower() not in events:
                 continue
             for tok in event.subtree:
                 actor = resolve_token_actor(tok, ctx, sent) if tok.pos_ == "PROPN" else None
@@ -1958,10 +1956,6 @@ def _foreign_duty_subject(verb: Token, speaker: Actor, sent: Sentence, ctx: Arti
     return subj
 
 
-# Adjectives by which "it is ... that X do" demands that X do it.
-_NECESSITY = frozenset({"important", "imperative", "essential", "vital", "crucial", "necessary", "critical"})
-
-
 def _necessary_that(verb: Token, forecast: frozenset[str]) -> bool:
     """ "it is imperative that the euro zone countries fulfill their obligations", "it was important the
     Mongolian government implement the agreement": the subjunctive after a word of necessity is a demand (the
@@ -1972,7 +1966,8 @@ def _necessary_that(verb: Token, forecast: frozenset[str]) -> bool:
         return False  # "it is important that X can ...", "that X will ...": no subjunctive
     head = verb.head
     copulas = [head, *(c for c in head.children if c.dep_ == "ccomp" and c.i < verb.i)]
-    return any(a.dep_ == "acomp" and a.lemma_.lower() in _NECESSITY for cop in copulas for a in cop.children)
+    necessity = lexicon().set("necessity_adjectives")  # "it is ... that X do" demands that X do it
+    return any(a.dep_ == "acomp" and a.lemma_.lower() in necessity for cop in copulas for a in cop.children)
 
 
 def _to_verb(verb: Token) -> bool:
