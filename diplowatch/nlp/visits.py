@@ -264,11 +264,7 @@ def _future_verb(verb: Token) -> bool:
     """A verb in the future: "will announce", "would sign", "is expected to announce", "plans to open"."""
     if any(c.dep_ == "aux" and c.lower_ in {"will", "shall", "'ll", "would"} for c in verb.children):
         return True
-    return (
-        verb.dep_ == "xcomp"
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-        and verb.head.lemma_.lower() in _FUTURE_GOVERNORS
-    )
+    return verb.dep_ == "xcomp" and _infinitive(verb) and verb.head.lemma_.lower() in _FUTURE_GOVERNORS
 
 
 def _clause_order_status(
@@ -1580,6 +1576,7 @@ def _quoted(tok: Token) -> bool:
 
 
 def _infinitive(verb: Token) -> bool:
+    """A verb with its infinitive "to" ("to drum up support", "is expected to announce")."""
     return any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children)
 
 
