@@ -4487,9 +4487,7 @@ def test_cue_words_in_conditions_concessions_and_idioms(extractor, text, expecte
     ],
 )
 def test_an_igo_deputy_or_commissioner_is_no_visitor(extractor, text, expected):
-    assert {
-        (v["visitor_code"], v["host_code"]) for v in visits_of(extractor, text, dt.date(2012, 3, 2))
-    } == expected
+    assert pairs(visits_of(extractor, text, dt.date(2012, 3, 2))) == expected
 
 
 def test_a_newspaper_one_is_quoted_in_is_no_place(extractor):
@@ -4500,9 +4498,7 @@ def test_a_newspaper_one_is_quoted_in_is_no_place(extractor):
     assert visits_of(extractor, text, dt.date(2007, 12, 14)) == []
     # guard: a city one speaks in
     text = "Saudi Oil Minister Ali al-Naimi was quoted saying in Algiers that prices were high."
-    assert {
-        (v["visitor_code"], v["host_code"]) for v in visits_of(extractor, text, dt.date(2007, 12, 14))
-    } == {("SAU", "DZA")}
+    assert pairs(visits_of(extractor, text, dt.date(2007, 12, 14))) == {("SAU", "DZA")}
 
 
 def test_for_gives_an_infinitive_trip_its_traveller(extractor):
@@ -4514,9 +4510,7 @@ def test_for_gives_an_infinitive_trip_its_traveller(extractor):
     assert visits_of(extractor, text, dt.date(1987, 3, 19)) == []
     # guard: the one "for" names is a state traveller
     text = "TOKYO, March 19 - Japan has arranged for Chinese Premier Zhao Ziyang to fly to Osaka on Friday."
-    assert {
-        (v["visitor_code"], v["host_code"]) for v in visits_of(extractor, text, dt.date(1987, 3, 19))
-    } == {("CHN", "JPN")}
+    assert pairs(visits_of(extractor, text, dt.date(1987, 3, 19))) == {("CHN", "JPN")}
 
 
 def test_data_and_a_firms_retail_head_are_no_speakers(extractor):
@@ -4561,7 +4555,7 @@ def test_data_and_a_firms_retail_head_are_no_speakers(extractor):
     ],
 )
 def test_no_trip_by_satellite_nor_to_the_other_party_of_paired_talks(extractor, text, expected):
-    got = {(v["visitor_code"], v["host_code"]) for v in visits_of(extractor, text, dt.date(2007, 5, 23))}
+    got = pairs(visits_of(extractor, text, dt.date(2007, 5, 23)))
     assert got == expected
 
 
@@ -4580,11 +4574,11 @@ def test_members_named_in_apposition_each_take_the_stance(extractor):
 def test_each_nationality_before_a_plural_office_travels(extractor):
     # the parser hangs "French" and "German" on "leaders" and chains "Spanish" to "German"
     text = "ROME (Reuters) - French, German and Spanish leaders met in Rome on Friday."
-    got = {(v["visitor_code"], v["host_code"]) for v in visits_of(extractor, text, dt.date(2012, 6, 25))}
+    got = pairs(visits_of(extractor, text, dt.date(2012, 6, 25)))
     assert got == {("FRA", "ITA"), ("DEU", "ITA"), ("ESP", "ITA")}
     # guard: a portfolio word before the office is no nationality
     text = "ROME (Reuters) - German finance officials met in Rome on Friday."
-    got = {(v["visitor_code"], v["host_code"]) for v in visits_of(extractor, text, dt.date(2012, 6, 25))}
+    got = pairs(visits_of(extractor, text, dt.date(2012, 6, 25)))
     assert got == {("DEU", "ITA")}
 
 
