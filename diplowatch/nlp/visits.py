@@ -627,7 +627,9 @@ def _noun_position_status(
         and prep.lower_ in {"during", "on", "at"}
         or any(c.lower_ in {"first", "second", "end", "final"} for c in trigger.subtree)
     ):
-        if _own_clause_words(gov, trigger) & {"last", "ago", "earlier"} and not (sentence_words & {"today"}):
+        # "said at a meeting of EU finance ministers in Cyprus at the weekend": a past verb's weekend is over
+        past = {"last", "ago", "earlier"} | ({"weekend"} if gov.tag_ == "VBD" else set())
+        if _own_clause_words(gov, trigger) & past and not (sentence_words & {"today"}):
             return "completed", "during a past visit"
         if any(c.dep_ == "aux" and c.lower_ == "had" for c in gov.children):
             return "completed", "past perfect"  # "had agreed at a summit in Rome"

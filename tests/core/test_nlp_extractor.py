@@ -4722,3 +4722,15 @@ def test_a_meeting_yesterday_where_the_report_is_written_is_part_of_a_visit_unde
     extractor, text, expected
 ):
     assert visit_statuses(extractor, text, dt.date(1987, 3, 11)) == expected
+
+
+@pytest.mark.parametrize(
+    ("verb", "expected"),
+    [("said", "completed"), ("will say", "planned")],
+)
+def test_a_past_verb_at_a_meeting_at_the_weekend_is_over(extractor, verb, expected):
+    text = (
+        f"BERLIN (Reuters) - German Finance Minister Wolfgang Schaeuble {verb} at a meeting of EU finance "
+        "ministers in Cyprus at the weekend that direct recapitalisation was not possible."
+    )
+    assert visit_statuses(extractor, text, dt.date(2012, 9, 17)) == {("DEU", "CYP", expected)}
