@@ -1114,8 +1114,8 @@ def _visitor_token(trigger: Token) -> list[Token]:
     cur = trigger
     for _ in range(5):
         subjects = [c for c in cur.children if c.dep_ in SUBJECTS] or _misparsed_subject(cur)
-        for_subject = _for_subject(cur)
-        if not subjects and for_subject is not None:
+        for_subject = None if subjects else _for_subject(cur)
+        if for_subject is not None:
             return [for_subject]  # "providing for family members to fly home": they fly, not the provider
         if subjects:
             # Two subjects means a misparsed apposition; the one next to the verb is the actor.
@@ -3014,8 +3014,8 @@ _REMOTE_MEANS = re.compile(
 
 def _remote(trigger: Token) -> bool:
     """A trigger whose clause says it took place by a remote link ("told a conference in Cape Town by
-    satellite", "met by video link")."""
-    for prep in trigger.subtree:
+    satellite", "met by video link"); not what is said ("said in Tokyo the summit would be held by video")."""
+    for prep in _own_clause_tokens(trigger, trigger, _SAID_DEPS):
         if prep.dep_ != "prep" or prep.lower_ not in {"by", "via", "over"}:
             continue
         for obj in (c for c in prep.children if c.dep_ == "pobj"):

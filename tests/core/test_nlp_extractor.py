@@ -4552,6 +4552,12 @@ def test_data_and_a_firms_retail_head_are_no_speakers(extractor):
             "Treasury Secretary Henry Paulson arrived for U.S.-China talks in Beijing on Monday.",
             {("USA", "CHN")},
         ),
+        # guard: a remote link in what is said, not in how the speaker speaks
+        (
+            "U.S. Secretary of State Mike Pompeo said in Tokyo on Monday he would speak to the Chinese "
+            "foreign minister over the phone.",
+            {("USA", "JPN")},
+        ),
     ],
 )
 def test_no_trip_by_satellite_nor_to_the_other_party_of_paired_talks(extractor, text, expected):
