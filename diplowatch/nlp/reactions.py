@@ -514,6 +514,8 @@ _IDIOMS = re.compile(
     r"\bgood reasons? to\b|\boutstanding(?=\s+(?:[a-z-]+\s+)?(?:issues?|problems?|questions?|disputes?|"
     r"differences|matters|debts?|loans?|claims?|arrears|payments?|balances?|amounts?|obligations|"
     r"shares|bonds|orders|contracts|items|points|cases)\b)"
+    # "radar warning receivers", "an early-warning system": a device named for what it does, not a warning
+    r"|\bwarning(?=\s+(?:receivers?|systems?|lights?|labels?|radars?|devices?|sirens?|aircraft|planes?)\b)"
 )
 
 
@@ -1018,11 +1020,31 @@ def _context_targets(
         t.text for t in doc if not (span.start <= t.i < span.end) and t.i not in venues and t.i not in own
     )
     texts = [rest, ctx.sentences[sent.index - 1].text] if sent.index > 0 and previous else [rest]
+    if previous and _acts_at_home(speaker, subject, ctx):
+        texts = [rest]  # "threatens to cut off funding to California": a domestic act, aimed at no one abroad
     for text in texts:
         codes = [p.code for _, p in _target_places(text, ctx) if p.code != speaker.code]
         if codes:
             return list(dict.fromkeys(codes))
     return []
+
+
+def _acts_at_home(speaker: Actor, subject: Token, ctx: ArticleContext) -> bool:
+    """The speaker's act names places of its own state only ("the Justice Department threatens to cut off
+    funding to California and eight cities across the United States"): a domestic matter, whatever the
+    sentence before names."""
+    verb = subject.head
+    if subject.dep_ not in {"nsubj", "nsubjpass"} or not speaker.code:
+        return False
+    # not the speaker's reasons ("rejected the overture, saying Tokyo keeps its policy") nor a nationality
+    # that qualifies what is hit ("opposed the deal on French works", "warned the ruling would hurt
+    # Canadian producers"): those name the speaker's side, not where the act is aimed
+    skip = {t.i for t in subject.subtree} | {
+        t.i for c in verb.children if c.dep_ in {"advcl", "conj", "cc"} for t in c.subtree
+    }
+    words = " ".join(t.text for t in verb.subtree if t.i not in skip and t.i > subject.i and t.pos_ != "ADJ")
+    codes = {p.code for _, p in _target_places(words, ctx)}
+    return codes == {speaker.code}
 
 
 def _reciprocal(verb: Token) -> bool:
@@ -1186,6 +1208,13 @@ _FELT_POSITIONS = frozenset(
 )
 
 
+# Verbs whose object is a position others take up against (or for) the subject: "the plan drew objections
+# from China", "sparked protests from Brazil", "won praise from Japan" (the holders follow "from").
+_DRAW_VERBS = frozenset(
+    {"draw", "attract", "provoke", "spark", "prompt", "trigger", "face", "elicit", "earn", "win", "meet"}
+)
+
+
 def _position_owners(noun: Token) -> list[Token]:
     """Who holds the position a stance noun names: "objections from China", "a demand made by Iraq", "China's
     objections", "French demands", each of a coordinated group ("calls from Spain and Italy")."""
@@ -1218,6 +1247,21 @@ def _position_owners(noun: Token) -> list[Token]:
         owners += [
             g for p in noun.head.children if p.dep_ == "prep" and p.lower_ == "from" for g in p.children
         ]
+    if (
+        noun.dep_ == "dobj"
+        and noun.head.lemma_.lower() in _DRAW_VERBS
+        and not any(c.dep_ == "prep" and c.lower_ in {"from", "by"} for c in noun.children)
+    ):
+        # "the move drew objections from China": the parser hangs "from China" on the verb, not on the noun
+        owners += [
+            g
+            for p in noun.head.children
+            if p.dep_ == "prep" and p.lower_ == "from" and p.i > noun.i
+            for g in p.children
+            if g.dep_ == "pobj"
+        ]
+    # "protests from other exporters, such as Senegal, Malaysia and Brazil": the named members hold it
+    owners += [m for o in list(owners) if o.pos_ == "NOUN" for m in [_named_members(o)] if m is not None]
     # "protests from exporting countries, led by the United States": the state leading the group holds it too
     owners += [
         agent

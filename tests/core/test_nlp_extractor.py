@@ -4740,3 +4740,53 @@ def test_a_past_verb_at_a_meeting_at_the_weekend_is_over(extractor, verb, expect
         "ministers in Cyprus at the weekend that direct recapitalisation was not possible."
     )
     assert visit_statuses(extractor, text, dt.date(2012, 9, 17)) == {("DEU", "CYP", expected)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The U.S. tariff plan drew sharp objections from Mexico.", {("MEX", "negative")}),
+        (
+            "Washington's new quota has sparked protests from exporters such as Chile, Peru and Colombia.",
+            {("CHL", "negative"), ("PER", "negative"), ("COL", "negative")},
+        ),
+        ("The Canadian proposal has won praise from Norway.", {("NOR", "positive")}),
+    ],
+)
+def test_a_position_drawn_from_others_belongs_to_those_after_from(extractor, text, expected):
+    # the parser hangs "from Mexico" on "drew", not on "objections"
+    assert reaction_keys(extractor, text, dt.date(2011, 5, 2)) == expected
+
+
+def test_a_warning_device_is_no_warning(extractor):
+    text = (
+        "WASHINGTON, May 2 - Raytheon is being awarded a 90 mln dlr contract for radar warning receivers "
+        "for the air forces of Norway and Denmark, the Defense Department said."
+    )
+    assert reaction_keys(extractor, text, dt.date(1987, 5, 2)) == set()
+
+
+@pytest.mark.parametrize(
+    ("second", "expected"),
+    [
+        # the act names only places of the speaker's own state: domestic, not aimed at Syria
+        (
+            "The Justice Department threatened to cut off funding to Oregon and to five cities across the "
+            "United States.",
+            set(),
+        ),
+        # guard: an act with no place takes its target from the sentence before
+        ("The State Department condemned the shelling.", {("USA", "negative")}),
+    ],
+)
+def test_an_act_aimed_at_home_takes_no_target_from_the_sentence_before(extractor, second, expected):
+    text = f"Syrian forces shelled the town of Idlib on Sunday. {second}"
+    assert reaction_keys(extractor, text, dt.date(2017, 5, 2)) == expected
+
+
+@pytest.mark.parametrize(
+    "department", ["The Treasury Department", "The Commerce Department", "The Department of Justice"]
+)
+def test_us_executive_departments_speak_for_the_united_states(extractor, department):
+    text = f"{department} criticized Japan's refusal to open its construction market."
+    assert reaction_keys(extractor, text, dt.date(1988, 5, 2)) == {("USA", "negative")}
