@@ -352,6 +352,14 @@ _STOP_NAME_TOKENS = {
 }
 
 
+# A state's office after "at": "at the Soviet Foreign Ministry", "at the U.S. embassy", "at Japan's Finance
+# Ministry" (the state is named right before the office words).
+_STATE_OFFICE_AT = re.compile(
+    r"(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?(?:'s)?\s+(?:[A-Z][a-z]+\s+){0,2}"
+    r"(?:Ministry|ministry|Embassy|embassy|Treasury|Foreign Office|[Mm]ission to)\b"
+)
+
+
 def _apposition_rest(text: str, start: int) -> str:
     """The words of an apposition after its title, up to its end or a clause of its own ("..., chief fund
     manager at Ichiyoshi Investment Management, said")."""
@@ -566,7 +574,12 @@ class PeopleIndex:
     def _owner_code(self, phrase: str) -> str | None:
         # "the Japanese ambassador to the U.S.": the state an envoy is sent to does not own the envoy.
         phrase = _ENVOY_TO.sub(r"\1", phrase)
-        hits = gazetteer().find_all(re.split(r"\s+(?:in|at|near)\s+", phrase, maxsplit=1)[0], self.on_date)
+        head, *place = re.split(r"\s+(?:in|at|near)\s+", phrase, maxsplit=1)
+        hits = gazetteer().find_all(head, self.on_date)
+        if not hits and place and _STATE_OFFICE_AT.match(place[0]):
+            # "head of the Gulf desk at the Soviet Foreign Ministry": a desk of a state's ministry is that
+            # state's (not "economist at Nomura in Tokyo": a place is no office)
+            hits = gazetteer().find_all(place[0], self.on_date)[:1]
         # The owner named nearest to the title: "Vietnam hosted South Korean President Lee" → KOR.
         for _, _, _, place in reversed(hits):
             if place.kind != "city" or len(hits) == 1:

@@ -4790,3 +4790,17 @@ def test_an_act_aimed_at_home_takes_no_target_from_the_sentence_before(extractor
 def test_us_executive_departments_speak_for_the_united_states(extractor, department):
     text = f"{department} criticized Japan's refusal to open its construction market."
     assert reaction_keys(extractor, text, dt.date(1988, 5, 2)) == {("USA", "negative")}
+
+
+@pytest.mark.parametrize(
+    ("apposition", "expected"),
+    [
+        ("head of the Americas desk at the Soviet Foreign Ministry", {("SUN", "negative")}),
+        ("a counsellor at the Japanese embassy", {("JPN", "negative")}),
+        # guard: an employer's city is no state office
+        ("chief economist at Daiwa Securities in Tokyo", set()),
+    ],
+)
+def test_an_official_at_a_states_ministry_speaks_for_that_state(extractor, apposition, expected):
+    text = f"LIMA, May 4 - Ivan Petrov, {apposition}, said Peru's debt moratorium was a serious mistake."
+    assert reaction_keys(extractor, text, dt.date(1987, 5, 4)) == expected
