@@ -4804,3 +4804,21 @@ def test_us_executive_departments_speak_for_the_united_states(extractor, departm
 def test_an_official_at_a_states_ministry_speaks_for_that_state(extractor, apposition, expected):
     text = f"LIMA, May 4 - Ivan Petrov, {apposition}, said Peru's debt moratorium was a serious mistake."
     assert reaction_keys(extractor, text, dt.date(1987, 5, 4)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Japanese Finance Minister Taro Aso did not travel to Washington for the spring meetings because "
+            "of a budget vote, sending his deputy instead.",
+            {("JPN", "USA", "cancelled")},
+        ),
+        # guards: no reason given; a trip not made for years; a travel advisory
+        ("Japanese Finance Minister Taro Aso did not travel to Washington, an aide said.", set()),
+        ("Japanese Prime Minister Taro Aso has not visited Seoul because of the island dispute.", set()),
+        ("Tokyo warned Japanese officials not to travel to Syria because of the fighting.", set()),
+    ],
+)
+def test_a_trip_not_made_for_a_reason_was_called_off(extractor, text, expected):
+    assert visit_statuses(extractor, text, dt.date(2009, 4, 27)) == expected
