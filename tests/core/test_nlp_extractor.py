@@ -4822,3 +4822,18 @@ def test_an_official_at_a_states_ministry_speaks_for_that_state(extractor, appos
 )
 def test_a_trip_not_made_for_a_reason_was_called_off(extractor, text, expected):
     assert visit_statuses(extractor, text, dt.date(2009, 4, 27)) == expected
+
+
+@pytest.mark.parametrize(
+    ("demonym", "code"),
+    [
+        ("Belarussian", "BLR"),
+        ("Azeri", "AZE"),
+        ("Zairean", "COD"),
+        ("Slovene", "SVN"),
+        ("Luxembourger", "LUX"),
+    ],
+)
+def test_spelling_variants_of_demonyms_name_their_state(extractor, demonym, code):
+    text = f"The {demonym} foreign minister condemned the Russian decision."
+    assert reaction_keys(extractor, text, dt.date(2010, 5, 3)) == {(code, "negative")}
