@@ -3,6 +3,8 @@ reactions out, with the spaCy model run only where needed."""
 
 from __future__ import annotations
 
+import re
+
 import datetime as dt
 import hashlib
 from collections.abc import Iterable, Iterator
@@ -210,6 +212,7 @@ class Extractor:
 
     def _article(self, ctx: ArticleContext, docs: list) -> tuple[list[dict], list[dict]]:
         kept, candidates = self.rule_visits(docs)
+        kept = _without_reversed_partner_talks(kept)
         if self.visit_scorer is not None and self.visit_scorer.threshold <= 1.0:
             # Switched off by `make train` (threshold above 1): no candidate can pass, so none is scored.
             kept += scored_visits(self.visit_scorer, ctx, docs, kept, [c for c in candidates if c.negated])
@@ -224,6 +227,29 @@ class Extractor:
             # "replace": the model's keys); it returns the whole list, the rules' ones included.
             reaction_cands = scored_reactions(self.reaction_scorer, ctx, docs, reaction_cands, kept)
         return visit_rows, _reaction_rows(ctx, reaction_cands, kept, visit_rows)
+
+
+def _without_reversed_partner_talks(kept: list[VisitCandidate]) -> list[VisitCandidate]:
+    """ "Howard leaves for Japan tomorrow ... Howard said he would raise it in talks with Japanese officials":
+    talks with unnamed officials at no place named read as their trip to the other side (the host by the
+    partner); when the partner named in that sentence travels to those officials' state in the article, the
+    talks are that trip's, not a trip the other way."""
+    travellers: dict[tuple[str, str], set[str]] = {}
+    for c in kept:
+        if c.visitor.name and c.host_via != "partner":
+            travellers.setdefault((c.visitor.code, c.host_code), set()).add(c.visitor.name.split()[-1])
+    return [
+        c
+        for c in kept
+        if not (
+            c.host_via == "partner"
+            and not c.visitor.name
+            and any(
+                re.search(rf"\b{re.escape(surname)}\b", c.sentence.text)
+                for surname in travellers.get((c.host_code, c.visitor.code), ())
+            )
+        )
+    ]
 
 
 def _share_attributes(kept: list[VisitCandidate], all_cands: list[VisitCandidate]) -> None:

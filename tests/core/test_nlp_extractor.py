@@ -4837,3 +4837,22 @@ def test_a_trip_not_made_for_a_reason_was_called_off(extractor, text, expected):
 def test_spelling_variants_of_demonyms_name_their_state(extractor, demonym, code):
     text = f"The {demonym} foreign minister condemned the Russian decision."
     assert reaction_keys(extractor, text, dt.date(2010, 5, 3)) == {(code, "negative")}
+
+
+@pytest.mark.parametrize(
+    ("first", "expected"),
+    [
+        # the partner named in the talks' sentence travels to the officials' state: the talks are that trip's
+        ("Australian Trade Minister John Dawkins flies to Seoul on Sunday.", {("AUS", "KOR")}),
+        # guard: with no such trip, the unnamed officials come to the dateline's side
+        ("Australian Trade Minister John Dawkins spoke to reporters.", {("KOR", "AUS")}),
+    ],
+)
+def test_talks_with_unnamed_officials_follow_the_partners_own_trip(extractor, first, expected):
+    text = (
+        f"CANBERRA, May 4 - {first} Dawkins said he would raise the beef quota in talks with South Korean "
+        "officials."
+    )
+    assert {
+        (v["visitor_code"], v["host_code"]) for v in visits_of(extractor, text, dt.date(1987, 5, 4))
+    } == expected
