@@ -3,10 +3,9 @@ reactions out, with the spaCy model run only where needed."""
 
 from __future__ import annotations
 
-import re
-
 import datetime as dt
 import hashlib
+import re
 from collections.abc import Iterable, Iterator
 
 from diplowatch.nlp.codes import reaction_codes, visit_codes
