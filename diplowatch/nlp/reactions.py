@@ -322,9 +322,11 @@ def _stance_action(verb: Token) -> str | None:
             if stance:
                 return stance
     for group in acts["object_verbs"]:
-        if lemma not in group["verbs"]:
+        if lemma not in group["verbs"] or (lemma == "raise" and not _raised_by_someone(verb)):
             continue
         for obj in (c for c in verb.children if c.dep_ == "dobj"):
+            if any(c.dep_ == "det" and c.lower_ == "no" for c in obj.children):
+                continue  # "raised no objections", "voiced no concern": none held
             # The object itself, a noun coordinated with it, or the
             # noun of a quantity phrase ("a barrage of threats").
             nouns = [obj, *(c for c in obj.children if c.dep_ == "conj")]
@@ -340,6 +342,43 @@ def _stance_action(verb: Token) -> str | None:
                 if stance:
                     return stance
     return None
+
+
+_RAISING_BODIES = frozenset(
+    {
+        "government",
+        "ministry",
+        "administration",
+        "official",
+        "minister",
+        "president",
+        "spokesman",
+        "spokeswoman",
+        "delegation",
+        "embassy",
+        "leader",
+        "chancellor",
+        "premier",
+        "secretary",
+        "state",
+    }
+)
+
+
+def _raised_by_someone(verb: Token) -> bool:
+    """ "India raised concerns with Washington": a state, a person or a state body raises them; not "the move
+    raised concerns in China", nor "sales figures raising concerns" (a thing gives cause for them)."""
+    if any(c.dep_ == "csubj" for c in verb.children):
+        return False  # "extending the ban had raised concern": an act gives cause for it
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    before = verb.doc[verb.left_edge.i - 1] if verb.left_edge.i > 0 else None
+    if subj is None and verb.dep_ == "conj" and (before is None or before.dep_ not in {"cc", "punct"}):
+        return False  # "... but extending those had raised concern": a subject the parser did not tie
+    if subj is None and verb.dep_ in {"conj", "xcomp"}:
+        subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return False
+    return subj.pos_ in {"PROPN", "PRON"} or subj.lemma_.lower() in _RAISING_BODIES
 
 
 def _verb_prep_object(verb: Token) -> Token | None:

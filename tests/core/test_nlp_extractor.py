@@ -4856,3 +4856,23 @@ def test_talks_with_unnamed_officials_follow_the_partners_own_trip(extractor, fi
     assert {
         (v["visitor_code"], v["host_code"]) for v in visits_of(extractor, text, dt.date(1987, 5, 4))
     } == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Brazil raised concerns with Washington over the new U.S. ethanol tariff.", {("BRA", "negative")}),
+        ("The Thai trade minister has raised objections to the proposed EC levy.", {("THA", "negative")}),
+        # guards: none raised; a thing gives cause for concern; a subject the parser did not tie
+        ("Chile and Peru raised no objections to the EC levy.", set()),
+        ("Chile expressed no opposition to the EC levy.", set()),
+        ("The U.S. ethanol tariff raised concerns in Brazil.", set()),
+        (
+            "Brazil has long taxed ethanol but extending the tax to U.S. imports had raised concern among "
+            "traders.",
+            set(),
+        ),
+    ],
+)
+def test_concerns_raised_by_a_state_are_its_position(extractor, text, expected):
+    assert reaction_keys(extractor, text, dt.date(2011, 5, 2)) == expected
