@@ -4876,3 +4876,11 @@ def test_talks_with_unnamed_officials_follow_the_partners_own_trip(extractor, fi
 )
 def test_concerns_raised_by_a_state_are_its_position(extractor, text, expected):
     assert reaction_keys(extractor, text, dt.date(2011, 5, 2)) == expected
+
+
+@pytest.mark.parametrize(
+    "office", ["A MITI official", "A Ministry of International Trade and Industry official"]
+)
+def test_japans_trade_ministry_speaks_for_japan(extractor, office):
+    text = f"{office} said the U.S. tariffs on Japanese chips were regrettable."
+    assert reaction_keys(extractor, text, dt.date(1987, 4, 8)) == {("JPN", "negative")}
