@@ -4887,11 +4887,12 @@ def test_japans_trade_ministry_speaks_for_japan(extractor, office):
 
 
 def test_the_pre_filter_keeps_a_sentence_of_officials_coming_to_discuss(extractor):
-    # "discuss" is a meeting word: with an official and "here" the sentence may tell a trip (the rules read it)
+    # "discuss" is a meeting word: with an official and "here" the sentence may tell a trip
     text = (
-        "WASHINGTON, April 3 - The United States will keep its tariffs on Brazilian steel, Trade Representative "
-        "Clayton Yeutter said. The two senior Brazilian government representatives who would be coming here in the next "
-        "few days to discuss the issue would probably be unable to show new evidence, he said. He gave no "
+        "WASHINGTON, April 3 - The United States will keep its tariffs on Brazilian steel, Trade "
+        "Representative Clayton Yeutter said. The two senior Brazilian government representatives who would "
+        "be coming here in the next few days to discuss the issue would probably be unable to show new "
+        "evidence, he said. He gave no "
         "details."
     )
     visits = visits_of(extractor, text, dt.date(1987, 4, 3))
