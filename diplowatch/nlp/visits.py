@@ -2758,6 +2758,7 @@ def _leg_status(
         and not past_words
         and "past perfect" not in why  # "had said in Paris": before the report, over
         and (today or role not in {"meet", "noun"} or spoken_to)
+        and not (why == "dated before the article" and not at_dateline)  # "said in Tokyo on Monday" (Wed.)
     ):
         leg_status = "ongoing"  # speaking or meeting somewhere today means being there now
     if how == "from" and not negated:

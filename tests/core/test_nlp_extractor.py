@@ -4897,3 +4897,23 @@ def test_the_pre_filter_keeps_a_sentence_of_officials_coming_to_discuss(extracto
     )
     visits = visits_of(extractor, text, dt.date(1987, 4, 3))
     assert {(v["visitor_code"], v["host_code"], v["status"]) for v in visits} == {("BRA", "USA", "planned")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a statement made abroad on a day before the report, reported from elsewhere: that stop is over
+        (
+            "Brazil's Finance Minister Dilson Funaro said in Paris on Monday that the banks were wrong.",
+            "completed",
+        ),
+        # guard: reported from the place itself, the visitor is still there
+        (
+            "PARIS, March 11 - Brazil's Finance Minister Dilson Funaro said here on Monday that the banks were "
+            "wrong.",
+            "ongoing",
+        ),
+    ],
+)
+def test_a_statement_abroad_on_an_earlier_day_ends_that_stop(extractor, text, expected):
+    assert visit_statuses(extractor, text, dt.date(1987, 3, 11)) == {("BRA", "FRA", expected)}
