@@ -4909,8 +4909,8 @@ def test_the_pre_filter_keeps_a_sentence_of_officials_coming_to_discuss(extracto
         ),
         # guard: reported from the place itself, the visitor is still there
         (
-            "PARIS, March 11 - Brazil's Finance Minister Dilson Funaro said here on Monday that the banks were "
-            "wrong.",
+            "PARIS, March 11 - Brazil's Finance Minister Dilson Funaro said here on Monday that the banks "
+            "were wrong.",
             "ongoing",
         ),
     ],
