@@ -1857,17 +1857,32 @@ def _named_targets(
     return targets, referred
 
 
-def _firm_targets(content_text: str, speaker: Actor, ctx: ArticleContext) -> list[str]:
+def _firm_targets(
+    content_text: str, speaker: Actor, ctx: ArticleContext, before: int | None = None
+) -> list[str]:
     """The countries of foreign companies named in what was said, as the article introduced them ("threatened
     to cancel the deal unless Finmeccanica gives assurances", after "Italian defense group Finmeccanica"): a
-    foreign company is a target in the guidelines."""
+    foreign company is a target in the guidelines. "The company" with no name is the one the article named
+    last before the sentence (at `before`), when that one is foreign."""
     targets: list[str] = []
     for name, code in ctx.firms.items():
         if code == speaker.code or code in targets:
             continue
         if re.search(rf"\b{re.escape(name)}\b", content_text):
             targets.append(code)
+    if not targets and before is not None and _THE_FIRM.search(content_text):
+        named = [
+            (m.start(), code)
+            for name, code in ctx.firms.items()
+            for m in re.finditer(rf"\b{re.escape(name)}\b", ctx.text[:before])
+        ]
+        last = max(named, default=None)
+        if last is not None and last[1] != speaker.code:
+            targets.append(last[1])
     return targets
+
+
+_THE_FIRM = re.compile(r"\b[Tt]he (?:company|firm|carmaker|automaker|group)(?:'s)?\b")
 
 
 def _fallback_targets(
@@ -2185,7 +2200,7 @@ def _verb_reactions(
         return []
     targets, referred = _named_targets(content, content_text, speaker, sent, ctx)
     if not targets:
-        targets = _firm_targets(content_text, speaker, ctx)
+        targets = _firm_targets(content_text, speaker, ctx, before=sent.start)
     if not targets:
         targets = _fallback_targets(verb, lemma, judging, content_text, speaker, speaker_tok, doc, sent, ctx)
     framed = _framed_as(verb, speaker, sent, ctx)

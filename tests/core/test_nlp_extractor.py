@@ -4917,3 +4917,17 @@ def test_the_pre_filter_keeps_a_sentence_of_officials_coming_to_discuss(extracto
 )
 def test_a_statement_abroad_on_an_earlier_day_ends_that_stop(extractor, text, expected):
     assert visit_statuses(extractor, text, dt.date(1987, 3, 11)) == {("BRA", "FRA", expected)}
+
+
+@pytest.mark.parametrize(
+    ("second", "expected"),
+    [
+        # "the company" is the foreign firm the article named last
+        ("The Brazilian government has said the company's offer is inadequate.", {("BRA", "negative")}),
+        # guard: a firm of the speaker's own state is no target
+        ("The Japanese government has said the company's offer is inadequate.", set()),
+    ],
+)
+def test_the_company_is_the_firm_named_before(extractor, second, expected):
+    text = f"Japanese carmaker Nissan Motor made an offer for the Curitiba plant last month. {second}"
+    assert reaction_keys(extractor, text, dt.date(2009, 6, 1)) == expected
