@@ -4931,3 +4931,8 @@ def test_a_statement_abroad_on_an_earlier_day_ends_that_stop(extractor, text, ex
 def test_the_company_is_the_firm_named_before(extractor, second, expected):
     text = f"Japanese carmaker Nissan Motor made an offer for the Curitiba plant last month. {second}"
     assert reaction_keys(extractor, text, dt.date(2009, 6, 1)) == expected
+
+
+def test_a_state_suing_a_foreign_firm_takes_a_stance_against_it(extractor):
+    text = "Australia is suing Japan's Sony, alleging it broke its investment commitments."
+    assert reaction_keys(extractor, text, dt.date(2012, 5, 1)) == {("AUS", "negative")}
