@@ -574,12 +574,12 @@ class PeopleIndex:
     def _owner_code(self, phrase: str) -> str | None:
         # "the Japanese ambassador to the U.S.": the state an envoy is sent to does not own the envoy.
         phrase = _ENVOY_TO.sub(r"\1", phrase)
-        head, *place = re.split(r"\s+(?:in|at|near)\s+", phrase, maxsplit=1)
+        head, *after = re.split(r"\s+(?:in|at|near)\s+", phrase, maxsplit=1)
         hits = gazetteer().find_all(head, self.on_date)
-        if not hits and place and _STATE_OFFICE_AT.match(place[0]):
+        if not hits and after and _STATE_OFFICE_AT.match(after[0]):
             # "head of the Gulf desk at the Soviet Foreign Ministry": a desk of a state's ministry is that
             # state's (not "economist at Nomura in Tokyo": a place is no office)
-            hits = gazetteer().find_all(place[0], self.on_date)[:1]
+            hits = gazetteer().find_all(after[0], self.on_date)[:1]
         # The owner named nearest to the title: "Vietnam hosted South Korean President Lee" → KOR.
         for _, _, _, place in reversed(hits):
             if place.kind != "city" or len(hits) == 1:

@@ -344,27 +344,6 @@ def _stance_action(verb: Token) -> str | None:
     return None
 
 
-_RAISING_BODIES = frozenset(
-    {
-        "government",
-        "ministry",
-        "administration",
-        "official",
-        "minister",
-        "president",
-        "spokesman",
-        "spokeswoman",
-        "delegation",
-        "embassy",
-        "leader",
-        "chancellor",
-        "premier",
-        "secretary",
-        "state",
-    }
-)
-
-
 def _raised_by_someone(verb: Token) -> bool:
     """ "India raised concerns with Washington": a state, a person or a state body raises them; not "the move
     raised concerns in China", nor "sales figures raising concerns" (a thing gives cause for them)."""
@@ -378,7 +357,7 @@ def _raised_by_someone(verb: Token) -> bool:
         subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     if subj is None:
         return False
-    return subj.pos_ in {"PROPN", "PRON"} or subj.lemma_.lower() in _RAISING_BODIES
+    return subj.pos_ in {"PROPN", "PRON"} or subj.lemma_.lower() in lexicon().set("state_titles")
 
 
 def _verb_prep_object(verb: Token) -> Token | None:

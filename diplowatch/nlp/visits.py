@@ -184,10 +184,8 @@ def _negated_status(
         "neg" in deps
         and trigger.pos_ == "VERB"
         and not lemmas & {"never"}
-        and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in trigger.children)  # "has not visited"
-        and not any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children
-        )  # "warned ... not to travel"
+        # not "has not visited ... because" (no one trip) nor "warned ... not to travel" (an advisory)
+        and not any(c.dep_ == "aux" and (c.lemma_ == "have" or c.lower_ == "to") for c in trigger.children)
         and _for_a_reason(trigger)
     ):
         # "did not travel to Washington for the meetings due to health reasons", "will not go to Seoul
