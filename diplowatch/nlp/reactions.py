@@ -1861,7 +1861,7 @@ def _firm_targets(
     return targets
 
 
-_THE_FIRM = re.compile(r"\b[Tt]he (?:company|firm|carmaker|automaker|group)(?:'s)?\b")
+_THE_FIRM = re.compile(r"\b[Tt]he (?:company|firm|carmaker|automaker)(?:'s)?\b")
 
 
 def _fallback_targets(

@@ -180,17 +180,6 @@ def _negated_status(
         for c in trigger.children
     ):
         return "cancelled", "negated against the plan ('will not travel ... as planned')"
-    if (
-        "neg" in deps
-        and trigger.pos_ == "VERB"
-        and not lemmas & {"never"}
-        # not "has not visited ... because" (no one trip) nor "warned ... not to travel" (an advisory)
-        and not any(c.dep_ == "aux" and (c.lemma_ == "have" or c.lower_ == "to") for c in trigger.children)
-        and _for_a_reason(trigger)
-    ):
-        # "did not travel to Washington for the meetings due to health reasons", "will not go to Seoul
-        # because of the dispute": a trip one gives reasons for not making was due, and is called off
-        return "cancelled", "negated for a reason"
     if ("neg" in deps or lemmas & {"never"}) and not _not_until(trigger) and not _beside_the_negation(chain):
         return None, "negated"
     if trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in {"miss", "skip"}:
@@ -219,15 +208,6 @@ def _negated_status(
 # ("did not give details during his visit to Japan": the visit took place; "was not represented at the
 # meetings" does deny being there).
 _SCENE_PREPS = frozenset({"during", "after", "before", "since", "following", "throughout", "upon"})
-
-
-_REASON = re.compile(r"\b(?:because|due to|owing to|instead)\b", re.IGNORECASE)
-
-
-def _for_a_reason(verb: Token) -> bool:
-    """The negated trip verb's own clause gives a reason or a substitute ("due to health reasons", "because
-    of the dispute", "sending his deputy instead")."""
-    return _REASON.search(verb.doc[verb.left_edge.i : verb.right_edge.i + 1].text) is not None
 
 
 def _beside_the_negation(chain: list[Token]) -> bool:

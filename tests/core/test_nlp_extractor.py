@@ -4807,24 +4807,6 @@ def test_an_official_at_a_states_ministry_speaks_for_that_state(extractor, appos
 
 
 @pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        (
-            "Japanese Finance Minister Taro Aso did not travel to Washington for the spring meetings because "
-            "of a budget vote, sending his deputy instead.",
-            {("JPN", "USA", "cancelled")},
-        ),
-        # guards: no reason given; a trip not made for years; a travel advisory
-        ("Japanese Finance Minister Taro Aso did not travel to Washington, an aide said.", set()),
-        ("Japanese Prime Minister Taro Aso has not visited Seoul because of the island dispute.", set()),
-        ("Tokyo warned Japanese officials not to travel to Syria because of the fighting.", set()),
-    ],
-)
-def test_a_trip_not_made_for_a_reason_was_called_off(extractor, text, expected):
-    assert visit_statuses(extractor, text, dt.date(2009, 4, 27)) == expected
-
-
-@pytest.mark.parametrize(
     ("demonym", "code"),
     [
         ("Belarussian", "BLR"),
