@@ -3032,14 +3032,15 @@ def _from_trigger(tok, role, lemma, sent, ctx, preps_by_verb, all_dates) -> list
     visitor_toks, dest, host_actor, taken_status = parts
     direction = "host" if role == "host" else "visit"
     visitor, co_visitors = _trip_visitor(tok, role, visitor_toks, sent, ctx)
+    met = _meeting_partners(tok, role, sent, ctx)
+    if visitor is None and met and dest:
+        # The one who meets is no state official the rules know ("Bank President X at a meeting with Kenya's
+        # Finance Minister Y in Washington"): the state officials met at the named place are there all the same.
+        visitor, met = met[0], met[1:]
     if visitor is None:
         return []
     visitor = _partner_visiting_here(tok, role, visitor, dest, sent, ctx)
-    partners = [
-        a
-        for a in _meeting_partners(tok, role, sent, ctx)
-        if a.code not in {visitor.code, *(c.code for c in co_visitors)}
-    ]
+    partners = [a for a in met if a.code not in {visitor.code, *(c.code for c in co_visitors)}]
     co_visitors = [a for a in co_visitors + partners if not _igo_staff(a)]  # IGO staff: no travellers
     if _private_purpose(tok) or _remote(tok):
         # private, holiday and medical trips are not visits (eval guidelines); "told a conference in Cape

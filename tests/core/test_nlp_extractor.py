@@ -747,6 +747,15 @@ def test_positions_reported_as_acts_are_reactions(extractor, text):
             {("JPN", "positive")},
         ),
         ("Japanese Finance Minister Ken Ito said the U.S. plan would restore market confidence.", set()),
+        # Verbs of balking and bristling take a stance on what follows "at".
+        (
+            "Norway and Denmark balked at the changes the Icelandic parliament made to the bill.",
+            {("NOR", "negative"), ("DNK", "negative")},
+        ),
+        (
+            "India has bristled at suggestions from Washington that its tariffs hurt trade.",
+            {("IND", "negative")},
+        ),
     ],
 )
 def test_stance_verbs_and_coordinated_speakers(extractor, text, expected):
@@ -1811,6 +1820,17 @@ def test_travellers_carried_by_a_tour_and_groups_of_leaders(extractor, text, exp
             {("BRA", "FRA")},
         ),
         ("U.S. President Barack Obama met the Chinese ambassador in Washington.", set()),
+        # ... also when the one who meets them is no state official the rules know; at home they visit no one.
+        (
+            "Fund chairman Peter Aldous at a meeting with Kenya's Finance Minister George Saitoti in London "
+            "stressed the need for reform.",
+            {("KEN", "GBR")},
+        ),
+        (
+            "Fund chairman Peter Aldous at a meeting with Kenya's Finance Minister George Saitoti in Nairobi "
+            "stressed the need for reform.",
+            set(),
+        ),
         # ... and a foreign official meeting the dateline country's at home is its visitor.
         (
             "BERLIN (Reuters) - German Chancellor Angela Merkel said at a news conference with Spanish "
