@@ -2188,6 +2188,14 @@ def _meet_parts(tok: Token, role: str, sent: Sentence, ctx: ArticleContext) -> _
                 )
                 for g in _prep_objects(held, {"in"})
             )
+            if role == "meet" and child.lower_ == "at":
+                # "met Trump at the White House", "at Camp David": a named seat or venue is the place itself
+                # (in the dateline's own country the dateline already places the meeting, with its city)
+                dest.extend(
+                    (o, "in")
+                    for o in _prep_objects(tok, {"at"})
+                    if o.pos_ == "PROPN" and any(leg[0] != ctx.home_code for leg in _dest_legs(o, "in", ctx))
+                )
     if role == "meet" and not dest and ctx.home_code and not _wished(tok):
         # Meeting a named official of the dateline country puts the visitor there (not a meeting only hoped
         # for: "TOKYO - Nakasone hopes to meet President Reagan" says nothing of where).

@@ -1831,6 +1831,10 @@ def test_travellers_carried_by_a_tour_and_groups_of_leaders(extractor, text, exp
             "stressed the need for reform.",
             set(),
         ),
+        # A leader's seat or a summit venue after "met ... at" is where the meeting was.
+        ("Jordan's King Abdullah met President Donald Trump at the White House.", {("JOR", "USA")}),
+        ("Jordan's King Abdullah met President Donald Trump at Camp David.", {("JOR", "USA")}),
+        ("Jordan's King Abdullah met President Donald Trump at the Waldorf.", set()),
         # ... and a foreign official meeting the dateline country's at home is its visitor.
         (
             "BERLIN (Reuters) - German Chancellor Angela Merkel said at a news conference with Spanish "
@@ -4938,3 +4942,9 @@ def test_the_company_is_the_firm_named_before(extractor, second, expected):
 def test_a_state_suing_a_foreign_firm_takes_a_stance_against_it(extractor):
     text = "Australia is suing Japan's Sony, alleging it broke its investment commitments."
     assert reaction_keys(extractor, text, dt.date(2012, 5, 1)) == {("AUS", "negative")}
+
+
+def test_a_seat_met_at_under_its_own_dateline_keeps_the_datelines_city(extractor):
+    text = "WASHINGTON (Reuters) - Jordan's King Abdullah met President Donald Trump at the White House on Monday."
+    visits = visits_of(extractor, text, dt.date(2018, 6, 13))
+    assert [(v["visitor_code"], v["host_code"], v["location"]) for v in visits] == [("JOR", "USA", "Washington")]
