@@ -21,7 +21,7 @@ from diplowatch.nlp.context import (
     resolve_token_actor,
     written_name,
 )
-from diplowatch.nlp.lexicon import lexicon
+from diplowatch.nlp.lexicon import lexicon, resident_title
 from diplowatch.nlp.segment import Sentence, quote_spans
 
 # Closed quotations, a paragraph-long opening one, and one left open at the end of the sentence (wire style).
@@ -1897,7 +1897,26 @@ def _fallback_targets(
         # "Washington was profoundly concerned by the violence, the ambassador said": the stance aims at
         # the foreign actors of the sentence or of the one before.
         targets = _context_targets(speaker, speaker_tok, doc, sent, ctx, previous=lemma in _STRONG_STANCE)
+        if not targets and _resident_abroad(speaker, ctx):
+            # "NAIROBI - the U.S. ambassador said Washington was profoundly concerned by the violence": an
+            # embassy speaks of the country it sits in
+            targets = [ctx.home_code]
     return targets
+
+
+def _resident_abroad(speaker: Actor, ctx: ArticleContext) -> bool:
+    """A state's ambassador, embassy or consulate speaking under the dateline of another country (not an IGO's
+    envoy or staff, not at an IGO's seat)."""
+    igos = gazetteer().igo_seats
+    return bool(
+        ctx.home_code
+        and speaker.code
+        and speaker.code != ctx.home_code
+        and speaker.code not in igos
+        and ctx.home_code not in igos
+        and speaker.kind in {"person", "office"}
+        and resident_title(speaker.title)
+    )
 
 
 def _findings(

@@ -3033,6 +3033,17 @@ def _remote(trigger: Token) -> bool:
     return False
 
 
+def _met_when_no_visitor(
+    visitor: Actor | None, met: list[Actor], dest: list[tuple[Token, str]]
+) -> tuple[Actor | None, list[Actor]]:
+    """(traveller, officials met). When the one who meets is no state official the rules know ("Bank
+    President X at a meeting with Kenya's Finance Minister Y in Washington"), the state officials met at a
+    named place are there all the same: the first of them is the traveller."""
+    if visitor is None and met and dest:
+        return met[0], met[1:]
+    return visitor, met
+
+
 def _from_trigger(tok, role, lemma, sent, ctx, preps_by_verb, all_dates) -> list[VisitCandidate]:
     parts = _role_parts(tok, role, lemma, sent, ctx, preps_by_verb)
     if parts is None:
@@ -3040,11 +3051,7 @@ def _from_trigger(tok, role, lemma, sent, ctx, preps_by_verb, all_dates) -> list
     visitor_toks, dest, host_actor, taken_status = parts
     direction = "host" if role == "host" else "visit"
     visitor, co_visitors = _trip_visitor(tok, role, visitor_toks, sent, ctx)
-    met = _meeting_partners(tok, role, sent, ctx)
-    if visitor is None and met and dest:
-        # The one who meets is no state official the rules know ("Bank President X at a meeting with Kenya's
-        # Finance Minister Y in Washington"): the state officials met at the named place are there all the same.
-        visitor, met = met[0], met[1:]
+    visitor, met = _met_when_no_visitor(visitor, _meeting_partners(tok, role, sent, ctx), dest)
     if visitor is None:
         return []
     visitor = _partner_visiting_here(tok, role, visitor, dest, sent, ctx)

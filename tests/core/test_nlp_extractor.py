@@ -4945,6 +4945,41 @@ def test_a_state_suing_a_foreign_firm_takes_a_stance_against_it(extractor):
 
 
 def test_a_seat_met_at_under_its_own_dateline_keeps_the_datelines_city(extractor):
-    text = "WASHINGTON (Reuters) - Jordan's King Abdullah met President Donald Trump at the White House on Monday."
+    text = (
+        "WASHINGTON (Reuters) - Jordan's King Abdullah met President Donald Trump at the White House on "
+        "Monday."
+    )
     visits = visits_of(extractor, text, dt.date(2018, 6, 13))
-    assert [(v["visitor_code"], v["host_code"], v["location"]) for v in visits] == [("JOR", "USA", "Washington")]
+    assert [(v["visitor_code"], v["host_code"], v["location"]) for v in visits] == [
+        ("JOR", "USA", "Washington")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An embassy or ambassador speaks of the country it sits in when what it says names no other.
+        (
+            "NAIROBI (Reuters) - Clashes erupted after the vote. The U.S. ambassador said Washington was "
+            "deeply concerned by the violence.",
+            {("USA", "negative")},
+        ),
+        (
+            "LIMA (Reuters) - Protests went on. The Spanish embassy said it was worried by the unrest.",
+            {("ESP", "negative")},
+        ),
+        # guards: a visiting minister is no resident; an IGO's official at its seat speaks for no state there
+        (
+            "NAIROBI (Reuters) - Clashes erupted after the vote. U.S. Secretary of State Rex Tillerson said "
+            "he was deeply concerned by the violence.",
+            set(),
+        ),
+        (
+            "GENEVA (Reuters) - Talks stalled again. The EU ambassador said the bloc was worried by the slow "
+            "progress.",
+            set(),
+        ),
+    ],
+)
+def test_a_resident_embassy_speaks_of_its_host(extractor, text, expected):
+    assert reaction_keys(extractor, text, dt.date(2017, 11, 1)) == expected
