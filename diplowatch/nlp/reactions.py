@@ -379,8 +379,12 @@ def _judging_verb(verb: Token) -> bool:
     if verb.i > 0 and verb.doc[verb.i - 1].lower_ == "as":
         return False  # "as regards our debts": a preposition, no judgement
     if not any(c.dep_ == "dobj" and c.tag_ not in {"WP", "WDT"} for c in verb.children):
-        return (
-            False  # "what he called dangerous": the writer's relative clause, not a judgement of a named act
+        # "called Trump reckless", "called Trump a liar": the parser may hang the name on the predicate as a
+        # compound, or read both as predicates; "what he called dangerous" is the writer's relative clause,
+        # not a judgement of a named act
+        predicates = [c for c in verb.children if c.dep_ == "oprd"]
+        return (len(predicates) > 1 and predicates[0].pos_ == "PROPN") or any(
+            any(g.dep_ == "compound" and g.pos_ == "PROPN" for g in c.children) for c in predicates
         )
     if any(
         c.dep_ in {"oprd", "xcomp", "acomp", "ccomp"} or (c.dep_ == "prep" and c.lower_ == "as")

@@ -988,6 +988,18 @@ def test_evaluative_words_and_judging_verbs(extractor, text, expected):
     assert stances(extractor, text) == expected
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "North Korean leader Kim Jong Un called Trump reckless.",
+        "North Korean leader Kim Jong Un has called Trump a liar.",
+    ],
+)
+def test_a_judged_leader_named_bare(extractor, text):
+    # The parser hangs the bare name on the predicate as a compound, or reads both as predicates.
+    assert stances(extractor, text, dt.date(2017, 11, 1)) == {("PRK", "negative")}
+
+
 def test_conditional_readiness_is_hypothetical_and_not_as_planned_is_cancelled(extractor):
     assert (
         visits_of(
