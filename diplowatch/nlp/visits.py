@@ -1152,7 +1152,10 @@ def _visitor_token(trigger: Token) -> list[Token]:
             # "GUANAJUATO, April 10 - Speaking here after a meeting, X said": the parser hangs the opening
             # participle on the dateline; its subject is the main clause's
             root = cur.sent.root
-            return [c for c in root.children if c.dep_ in SUBJECTS and c.i > cur.i]
+            subjects = [c for c in root.children if c.dep_ in SUBJECTS and c.i > cur.i]
+            # "PARIS - Spanish Prime Minister X, speaking in Paris, said": the parser makes the dateline the
+            # subject and the speaker its apposition; the dateline stands for whom it is hung on
+            return subjects or [cur.head]
         if cur.dep_ == "relcl" or (cur.dep_ == "acl" and cur.tag_ == "VBG"):
             # "X, who arrived ...", "X, speaking in Delhi, said": the noun it describes; "X was the first
             # leader to visit Y": that noun said of a subject by a copula, the subject first
