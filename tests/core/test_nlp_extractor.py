@@ -3445,8 +3445,8 @@ def test_idioms_relative_clauses_and_staff_of_visit_sentences(extractor):
     assert pairs(visits_of(extractor, here, day)) == {("VEN", "MEX")}
     # ... and when the parser makes the dateline the subject, the one apposed to it speaks there
     apposed = (
-        "PARIS (Reuters) - Spanish Prime Minister Mariano Rajoy, speaking at a news conference in Paris, said "
-        "Europe needed growth."
+        "PARIS (Reuters) - Spanish Prime Minister Mariano Rajoy, speaking at a news conference in Paris, "
+        "said Europe needed growth."
     )
     assert pairs(visits_of(extractor, apposed, day)) == {("ESP", "FRA")}
 
