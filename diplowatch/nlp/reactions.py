@@ -492,6 +492,14 @@ def _own_side_object(after: str, own_code: str | None, on_date) -> bool:
     )
 
 
+_BLAME = re.compile(
+    r"\b(?:is|was|were|are|be|been|being|held|hold|holds|holding)\s+(?:[a-z-]+\s+){0,3}?responsible\s+for\b"
+    # not a share: "is responsible for 50 percent of the world's consumption"
+    r"(?!\s+(?:\d|about\b|around\b|nearly\b|almost\b|roughly\b|some\b|half\b|a (?:third|quarter|fifth)\b))"
+)
+_RESPONSIBLE_FOR = re.compile(r"\bresponsible\s+for\b")
+
+
 @lru_cache(maxsize=4096)
 def _word_rx(word: str) -> re.Pattern:
     """A cue word or phrase on letter boundaries, compiled once (the cue lists outgrow re's own cache)."""
@@ -558,7 +566,11 @@ def _stance_from_cues(text: str, own_code: str | None = None, on_date=None) -> t
     # Idioms that hold a cue word but judge nothing: "we have good reason to think", "settle outstanding
     # issues" (unresolved ones).
     low = _IDIOMS.sub(lambda m: " " * len(m.group(0)), low)
-    neg = _negative_cue_hits(low)
+    # "Russia was responsible for the poisoning", "holds Tehran responsible for": blame; "responsible for"
+    # praises no one either way ("the minister responsible for trade")
+    blamed = ["responsible for"] if _BLAME.search(low) else []
+    low = _RESPONSIBLE_FOR.sub(lambda m: " " * len(m.group(0)), low)
+    neg = _negative_cue_hits(low) + blamed
     pos, denied = _positive_cue_hits(low, original, own_code, on_date)
     neg += denied
     if len(neg) > len(pos):

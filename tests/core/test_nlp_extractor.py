@@ -5012,3 +5012,32 @@ def test_a_seat_met_at_under_its_own_dateline_keeps_the_datelines_city(extractor
 )
 def test_a_resident_embassy_speaks_of_its_host(extractor, text, expected):
     assert reaction_keys(extractor, text, dt.date(2017, 11, 1)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "responsible for" a wrong is blame, whatever "a responsible partner" praises
+        (
+            "British Foreign Secretary Ian Hart said Russia was responsible for the poisoning.",
+            {("GBR", "negative")},
+        ),
+        (
+            "British Foreign Secretary Ian Hart said Russia had been a responsible partner.",
+            {("GBR", "positive")},
+        ),
+        # guards: a share, and an office, are no blame
+        ("British Foreign Secretary Ian Hart said China was responsible for 50 percent of the trade.", set()),
+        (
+            "British Foreign Secretary Ian Hart said the Russian minister responsible for trade would come.",
+            set(),
+        ),
+        # grave charges are a stance
+        (
+            "U.S. Secretary of State Ian Hart said the situation in Rakhine was ethnic cleansing by Myanmar.",
+            {("USA", "negative")},
+        ),
+    ],
+)
+def test_blame_and_grave_charges(extractor, text, expected):
+    assert stances(extractor, text, dt.date(2018, 6, 11)) == expected
