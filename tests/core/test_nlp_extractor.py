@@ -5041,3 +5041,30 @@ def test_a_resident_embassy_speaks_of_its_host(extractor, text, expected):
 )
 def test_blame_and_grave_charges(extractor, text, expected):
     assert stances(extractor, text, dt.date(2018, 6, 11)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # refusing recognition, blood on one's hands: plain negative phrases of diplomacy
+        (
+            "Germany's foreign minister said the Russian annexation of Crimea would never be recognised.",
+            {("DEU", "negative")},
+        ),
+        (
+            "The EU foreign policy chief said the bloc would not recognise the election result in Venezuela.",
+            {("EU", "negative")},
+        ),
+        ("U.S. Ambassador Nikki Haley said Russia had blood on its hands.", {("USA", "negative")}),
+        # solidarity is support
+        ("Britain said it stood shoulder to shoulder with France after the attacks.", {("GBR", "positive")}),
+        # a vow or a pledge is said: what it holds carries the stance
+        ("Iran vowed to retaliate against Israel for the strike.", {("IRN", "negative")}),
+        (
+            "Mexico and Egypt have pledged support for OPEC's bid to keep prices stable.",
+            {("MEX", "positive"), ("EGY", "positive")},
+        ),
+    ],
+)
+def test_recognition_solidarity_vows_and_pledges(extractor, text, expected):
+    assert stances(extractor, text, dt.date(2018, 6, 11)) == expected
