@@ -5056,6 +5056,12 @@ def test_blame_and_grave_charges(extractor, text, expected):
             {("EU", "negative")},
         ),
         ("U.S. Ambassador Nikki Haley said Russia had blood on its hands.", {("USA", "negative")}),
+        # taking aim at someone, being appalled by what they did
+        ("China took aim at the United States on Friday over its new tariffs.", {("CHN", "negative")}),
+        (
+            "Britain's foreign office said it was appalled by the sentence handed down by the Iranian court.",
+            {("GBR", "negative")},
+        ),
         # solidarity is support
         ("Britain said it stood shoulder to shoulder with France after the attacks.", {("GBR", "positive")}),
         # a vow or a pledge is said: what it holds carries the stance
