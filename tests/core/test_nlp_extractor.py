@@ -5062,6 +5062,8 @@ def test_blame_and_grave_charges(extractor, text, expected):
             "Britain's foreign office said it was appalled by the sentence handed down by the Iranian court.",
             {("GBR", "negative")},
         ),
+        # a friend named is praise
+        ("Brazil's president said Trump was a great friend of Brazil.", {("BRA", "positive")}),
         # solidarity is support
         ("Britain said it stood shoulder to shoulder with France after the attacks.", {("GBR", "positive")}),
         # a vow or a pledge is said: what it holds carries the stance
