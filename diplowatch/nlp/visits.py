@@ -2364,9 +2364,15 @@ def _meeting_partners(tok: Token, role: str, sent: Sentence, ctx: ArticleContext
             if o.lemma_.lower() in _MEETING_NOUNS | _FORUMS
         ]
         toks = []
+    elif role == "visit" and any(p.pos_ == "PROPN" for p in _prep_objects(tok, {"to", "in"})):
+        # "is expected in Helsinki next month for a summit with Trump": whom one travels to a named place to
+        # meet is there too (a state's official: an IGO's head may be at its own seat)
+        events = [o for o in _prep_objects(tok, {"for"}) if o.lemma_.lower() in _MEETING_NOUNS]
+        toks = []
     else:
         return []
     toks += [g for e in events for g in _prep_objects(e, {"with"})]
+    igo_ok = role != "visit"
     out: list[Actor] = []
     for t in toks:
         if t.tag_ == "NNS" and t.lemma_.lower() in _GROUP_NOUNS:
@@ -2385,6 +2391,7 @@ def _meeting_partners(tok: Token, role: str, sent: Sentence, ctx: ArticleContext
                 and a.has_title
                 and "dateline" not in a.reason
                 and not resident_title(a.title)
+                and (igo_ok or a.code not in gazetteer().igo_seats)
             ):
                 out.append(a)
     return out

@@ -1843,6 +1843,17 @@ def test_travellers_carried_by_a_tour_and_groups_of_leaders(extractor, text, exp
             "stressed the need for reform.",
             set(),
         ),
+        # Whom one travels to a named place to meet is there too; not an IGO's head, who may be at its seat.
+        (
+            "Russian President Vladimir Putin will travel to Helsinki next month for a summit with U.S. "
+            "President Barack Obama.",
+            {("RUS", "FIN"), ("USA", "FIN")},
+        ),
+        (
+            "Greek Finance Minister Evangelos Venizelos heads to Washington for meetings with IMF chief "
+            "Christine Lagarde.",
+            {("GRC", "USA")},
+        ),
         # A leader's seat or a summit venue after "met ... at" is where the meeting was.
         ("Jordan's King Abdullah met President Donald Trump at the White House.", {("JOR", "USA")}),
         ("Jordan's King Abdullah met President Donald Trump at Camp David.", {("JOR", "USA")}),
