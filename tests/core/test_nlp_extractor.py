@@ -5087,3 +5087,16 @@ def test_blame_and_grave_charges(extractor, text, expected):
 )
 def test_recognition_solidarity_vows_and_pledges(extractor, text, expected):
     assert stances(extractor, text, dt.date(2018, 6, 11)) == expected
+
+
+def test_verbs_of_praise_and_rebuke_open_an_article(extractor):
+    # a clear stance verb opens an article in the pre-filter though the sentence names one state and a leader
+    assert stances(extractor, "Israel thanked Trump for his decision.", dt.date(2018, 6, 11)) == {
+        ("ISR", "positive")
+    }
+    # guard: a currency that appreciates takes no stance
+    text = (
+        "TAIPEI, April 1 - The central bank governor said the Taiwan dollar appreciated against the U.S. "
+        "dollar."
+    )
+    assert stances(extractor, text, dt.date(1987, 4, 1)) == set()
