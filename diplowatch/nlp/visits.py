@@ -3102,10 +3102,7 @@ def _from_trigger(tok, role, lemma, sent, ctx, preps_by_verb, all_dates) -> list
                 or (visitor.code != ctx.home_code and _met_home_officials(tok, ctx, sent))
             )
         )
-        # either side may be the dateline's own ("PARIS - Spanish Prime Minister X said at a joint news
-        # conference with French President Y"): the other is its visitor
-        sides = [visitor, *partners]
-        if home_met or (partners and any(_dateline_official(a, ctx) for a in sides) and not _wished(tok)):
+        if home_met or (partners and _dateline_official(visitor, ctx) and not _wished(tok)):
             legs = [(ctx.home_code, ctx.home_city, "partner", None)]
     if not legs:
         return []

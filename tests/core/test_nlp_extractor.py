@@ -1864,17 +1864,6 @@ def test_travellers_carried_by_a_tour_and_groups_of_leaders(extractor, text, exp
             "Prime Minister Mariano Rajoy that the talks were on a good path.",
             {("ESP", "DEU")},
         ),
-        # ... with no talks word in what was said, and whichever side is the dateline's own.
-        (
-            "BERLIN (Reuters) - German Chancellor Angela Merkel said at a news conference with Spanish Prime "
-            "Minister Mariano Rajoy that growth was needed.",
-            {("ESP", "DEU")},
-        ),
-        (
-            "PARIS (Reuters) - Spanish Prime Minister Mariano Rajoy said at a joint news conference with "
-            "French President Francois Hollande that growth was needed.",
-            {("ESP", "FRA")},
-        ),
         # Holding a news conference somewhere is being there.
         (
             "German Chancellor Angela Merkel and French President Francois Hollande are to hold a news "
