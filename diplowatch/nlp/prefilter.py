@@ -147,6 +147,8 @@ def _duty_words(lex) -> set[str]:
     words |= {"has to", "have to", "needs to", "need to"}
     # "it is imperative that X do ..." (reactions._necessary_that)
     words |= {f"{be} {adj}" for be in ("is", "was", "'s", "’s") for adj in lex["necessity_adjectives"]}
+    # "failed to deliver", "has failed to honour" (reactions._failed_duty)
+    words |= {"failed to", "fails to", "fail to"}
     return words | {f"not {form}" for form in _forms(lex["duty_verbs_any_tense"])}
 
 

@@ -2026,6 +2026,8 @@ def _foreign_duty(content: list[Token], speaker: Actor, sent: Sentence, ctx: Art
         lemma = verb.lemma_.lower()
         perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in kids)
         negated = any(c.dep_ == "neg" for c in kids) and lemma in duty and (perfect or lemma in any_tense)
+        failed = _failed_duty(verb, kids, perfect)
+        negated = negated or failed
         # "should have no problems", "should manage modest growth", "must be": a forecast, not a demand
         obliged = lemma not in forecast and any(c.dep_ == "aux" and c.lower_ in _OBLIGATION_AUX for c in kids)
         obliged = obliged or _must_in_other_words(verb, forecast) or _necessary_that(verb, forecast)
@@ -2034,9 +2036,31 @@ def _foreign_duty(content: list[Token], speaker: Actor, sent: Sentence, ctx: Art
         subj = _foreign_duty_subject(verb, speaker, sent, ctx)
         if subj is None:
             continue
-        word = "not " if negated else next((c.lower_ + " " for c in kids if c.lower_ in _OBLIGATION_AUX), "")
+        word = (
+            ""
+            if failed
+            else "not "
+            if negated
+            else next((c.lower_ + " " for c in kids if c.lower_ in _OBLIGATION_AUX), "")
+        )
         return f"a foreign state's duty ('{subj.text} ... {word}{verb.text}')"
     return None
+
+
+def _failed_duty(verb: Token, kids: list[Token], perfect: bool) -> bool:
+    """ "Greece has failed to deliver on its promises", "China failed to honour its commitments": "fail to"
+    and a duty verb is a duty not done, with the tenses of "not" (a perfect, or a verb of
+    `duty_verbs_any_tense`)."""
+    if verb.lemma_.lower() != "fail":
+        return False
+    duty, any_tense, _ = _duty_verbs()
+    return any(
+        c.dep_ == "xcomp"
+        and _to_verb(c)
+        and c.lemma_.lower() in duty
+        and (perfect or c.lemma_.lower() in any_tense)
+        for c in kids
+    )
 
 
 def _foreign_duty_subject(verb: Token, speaker: Actor, sent: Sentence, ctx: ArticleContext) -> Token | None:

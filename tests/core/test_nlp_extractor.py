@@ -5089,3 +5089,46 @@ def test_verbs_of_praise_and_rebuke_open_an_article(extractor):
         "dollar."
     )
     assert stances(extractor, text, dt.date(1987, 4, 1)) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a duty a foreign state "failed to" do is one it has not done
+        (
+            "Dutch Finance Minister Jan de Groot said Portugal had failed to honour its commitments.",
+            {("NLD", "negative")},
+        ),
+        (
+            "Dutch Finance Minister Jan de Groot said Portugal has failed to deliver on its promises.",
+            {("NLD", "negative")},
+        ),
+        # guard: failing to grow is no duty
+        ("Dutch Finance Minister Jan de Groot said Portugal had failed to grow last year.", set()),
+        # not doing enough, dissatisfied, unrealistic
+        (
+            "The Swedish premier said Brazil was not doing enough to protect the forest.",
+            {("SWE", "negative")},
+        ),
+        (
+            "Beijing said it was strongly dissatisfied with the Canadian decision to detain the executive.",
+            {("CHN", "negative")},
+        ),
+        (
+            "Kuwait's foreign minister said the demands made by Iraq were unrealistic.",
+            {("KWT", "negative"), ("IRQ", "negative")},
+        ),
+        # throwing one's support behind someone
+        (
+            "The State Department threw its support behind the Bolivian interim president.",
+            {("USA", "positive")},
+        ),
+        # "Bank of Korea" names South Korea's central bank
+        (
+            "Japan's finance minister criticised the Bank of Korea's intervention in the currency market.",
+            {("JPN", "negative")},
+        ),
+    ],
+)
+def test_failed_duties_and_plain_stance_words(extractor, text, expected):
+    assert stances(extractor, text, dt.date(2018, 6, 11)) == expected
