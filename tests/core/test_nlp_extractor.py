@@ -5132,3 +5132,25 @@ def test_verbs_of_praise_and_rebuke_open_an_article(extractor):
 )
 def test_failed_duties_and_plain_stance_words(extractor, text, expected):
     assert stances(extractor, text, dt.date(2018, 6, 11)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a position renewed, kept up or stepped up is held
+        ("France maintained its opposition to the British proposal on farm prices.", {("FRA", "negative")}),
+        ("Germany's Bundesbank stepped up its resistance to the ECB's bond plan.", {("DEU", "negative")}),
+        # guard: a position dropped is none
+        ("France dropped its opposition to the British proposal on farm prices.", set()),
+        # advice to a foreign state is a demand that it change course
+        ("The IMF advised Britain to scale back its fiscal tightening plans.", {("IMF", "negative")}),
+    ],
+)
+def test_positions_kept_up_and_advice(extractor, text, expected):
+    assert stances(extractor, text, dt.date(2012, 8, 27)) == expected
+
+
+def test_a_return_from_abroad_opens_the_article(extractor):
+    # "returned from Moscow" is the trip's only word: the pre-filter lets the article through
+    text = "A poll taken after British Prime Minister Jane Hollis returned from Moscow gave her party a lead."
+    assert visit_statuses(extractor, text, dt.date(1987, 4, 10)) == {("GBR", "SUN", "completed")}
