@@ -214,7 +214,7 @@ _STATE_BODY_WORDS = frozenset(
     """commission ministry treasury government parliament police army navy military defense defence foreign
     finance trade economy economics interior justice central cabinet presidential palace office council
     department agency senate congress house court embassy state federal national royal party assembly
-    legislature force forces guard command regime junta""".split()
+    legislature force forces guard command regime junta committee""".split()
 )
 _NAME_WORD_BEFORE = re.compile(r"([A-Z][a-z][\w&'’-]*)\s+$")
 
@@ -383,6 +383,11 @@ _PORTFOLIO_TITLES = f"(?:{'|'.join(sorted(PORTFOLIO_TITLES))})"
 _MINISTER_COMPOUND = re.compile(r"\b((?:[A-Z][\w-]*\s+){1,3})Minister\b")
 
 
+_LEGISLATURE = re.compile(
+    r"\b(?:senate|house|congress|congressional|parliament|parliamentary|assembly|duma|bundestag)\b"
+)
+
+
 def _is_state_title(phrase: str) -> tuple[bool, str]:
     low = phrase.lower()
     lex = lexicon()
@@ -407,6 +412,10 @@ def _is_state_title(phrase: str) -> tuple[bool, str]:
         bad -= {"board"}
         if not re.search(r"\bexecutive\s+(?:board|director|committee|officer)", low):
             bad -= {"executive"}
+    if _LEGISLATURE.search(low):
+        bad -= {
+            "committee"
+        }  # "Senate Finance Committee chairman", "the parliamentary foreign affairs committee"
     # A portfolio of a ministerial title ("Trade and Industry
     # Minister", "Minister for Church Affairs") is not a business word.
     bad = {

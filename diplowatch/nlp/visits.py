@@ -1239,6 +1239,22 @@ def _noun_own_visitors(trigger: Token) -> list[Token]:
     return out
 
 
+def _controllers(verb: Token, clause: Token) -> list[Token]:
+    """Whom a verb directs to do what its "to" clause says: its object before the clause ("urged Japan to
+    act") or the object of its "on" ("called on the allies to act")."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        return []
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "dative"} and c.i < clause.i]
+    objects += [
+        g
+        for p in verb.children
+        if p.dep_ == "prep" and p.lower_ == "on" and p.i < clause.i
+        for g in p.children
+        if g.dep_ == "pobj"
+    ]
+    return objects
+
+
 def _noun_visitor(trigger: Token) -> list[Token]:
     """Candidate travellers for a trip noun, best first:
     possessor, by-agent, then subjects of the verbs above it."""
@@ -1262,6 +1278,12 @@ def _noun_visitor(trigger: Token) -> list[Token]:
         if prev.dep_ == "acl" and prev.tag_ == "VB" and cur.pos_ == "NOUN":
             # "Trump's first visit to Asia to attend a summit in Manila": whoever makes the trip attends
             out.extend(c for c in cur.children if c.dep_ == "poss")
+        if cur.pos_ == "VERB" and prev.dep_ in {"xcomp", "ccomp"}:
+            controllers = _controllers(cur, prev)
+            if controllers:
+                # "urged Japan to announce measures at the summit in Venice", "called on the allies to make a
+                # pledge at the summit": who is to act there is the one urged, not the one urging
+                return [*out, *controllers]
         if cur.pos_ in {"VERB", "AUX"}:
             for child in cur.children:
                 if child.dep_ == "agent" and (
@@ -2143,8 +2165,13 @@ def _meet_parts(tok: Token, role: str, sent: Sentence, ctx: ArticleContext) -> _
         elif child.dep_ == "advmod" and child.lower_ == "here":
             dest.append((child, "here"))
         elif role == "meet" and child.dep_ == "dobj":
+            # "met X in Paris", "met X and Y in Paris": the parser may hang the place on the (last) one met
             dest.extend(
-                (g, "in") for p in child.children if p.dep_ == "prep" and p.lower_ == "in" for g in p.children
+                (g, "in")
+                for o in (child, *child.conjuncts)
+                for p in o.children
+                if p.dep_ == "prep" and p.lower_ == "in"
+                for g in p.children
             )
             dest.extend((g, "here") for g in child.children if g.lower_ == "here")
         elif role == "presence" and child.dep_ in {"dobj", "ccomp"} and _gathered_in(child):
@@ -2184,7 +2211,8 @@ def _meet_parts(tok: Token, role: str, sent: Sentence, ctx: ArticleContext) -> _
             # "said at a joint news conference with Merkel in Berlin": the place hung on whom it is with
             dest.extend(
                 (g, "in")
-                for o in _prep_objects(tok, {child.lower_})
+                for first in _prep_objects(tok, {child.lower_})
+                for o in (first, *first.conjuncts)
                 for held in (
                     o,
                     *(_prep_objects(o, {"with"}) if o.lemma_.lower() in _MEETING_NOUNS | _FORUMS else []),

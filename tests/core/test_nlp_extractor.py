@@ -5154,3 +5154,51 @@ def test_a_return_from_abroad_opens_the_article(extractor):
     # "returned from Moscow" is the trip's only word: the pre-filter lets the article through
     text = "A poll taken after British Prime Minister Jane Hollis returned from Moscow gave her party a lead."
     assert visit_statuses(extractor, text, dt.date(1987, 4, 10)) == {("GBR", "SUN", "completed")}
+
+
+def test_the_place_hung_on_the_last_one_met(extractor):
+    # "met X and Y in Paris": the parser hangs "in Paris" on the last one met; both guests are there
+    text = (
+        "Italian Prime Minister Mario Monti met French President Nicolas Sarkozy and German Chancellor "
+        "Angela Merkel in Paris on Friday."
+    )
+    assert {k[:2] for k in visit_statuses(extractor, text, dt.date(2012, 1, 9))} == {
+        ("ITA", "FRA"),
+        ("DEU", "FRA"),
+    }
+
+
+def test_the_one_urged_to_act_at_a_summit_is_not_the_speaker(extractor):
+    # who is urged to act at a summit abroad is the one to be there, not the one urging
+    text = (
+        "WASHINGTON, April 12 - Treasury Secretary John Porter called on major industrial countries to make "
+        "a pledge at the coming economic summit in Venice."
+    )
+    assert visit_statuses(extractor, text, dt.date(1987, 4, 12)) == set()
+    # guard: one's own act at a summit abroad places one there
+    text = (
+        "WASHINGTON, April 12 - Treasury Secretary John Porter will announce new measures at the summit in "
+        "Venice."
+    )
+    assert visit_statuses(extractor, text, dt.date(1987, 4, 12)) == {("USA", "ITA", "planned")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a legislature's committee chair speaks for the state
+        (
+            "WASHINGTON, June 18 - Senate Finance Committee chairman Robert Lane criticised Japan's rice "
+            "import ban.",
+            {("USA", "negative")},
+        ),
+        # progress reported is no praise; progress denied is blame
+        ("Canadian officials said progress was being made in the trade talks with Mexico.", set()),
+        (
+            "White House officials said no progress had been made in the talks with Japan.",
+            {("USA", "negative")},
+        ),
+    ],
+)
+def test_committee_chairs_and_progress(extractor, text, expected):
+    assert stances(extractor, text, dt.date(1987, 6, 18)) == expected
