@@ -189,7 +189,11 @@ def _antecedent(noun: Token) -> Token:
 
 def _agent(verb: Token) -> Token | None:
     """The doer of a passive verb ("opposed by Germany"): the object of its "by" phrase."""
-    if verb.tag_ != "VBN" or any(c.dep_ == "nsubj" for c in verb.children):
+    # (a participle the tagger took for a past tense keeps its "agent": "promoted by France but resisted by
+    # Britain")
+    if (verb.tag_ != "VBN" and not any(c.dep_ == "agent" for c in verb.children)) or any(
+        c.dep_ == "nsubj" for c in verb.children
+    ):
         return None  # "advocates have criticized a change by parliament": a perfect with its own subject
     for child in verb.children:
         if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):

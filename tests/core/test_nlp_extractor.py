@@ -5202,3 +5202,36 @@ def test_the_one_urged_to_act_at_a_summit_is_not_the_speaker(extractor):
 )
 def test_committee_chairs_and_progress(extractor, text, expected):
     assert stances(extractor, text, dt.date(1987, 6, 18)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a refutation is a rejection; a position judged undemocratic is criticised
+        (
+            "The U.S. trade representative refuted China's claim that it had not been invited to the talks.",
+            dt.date(2011, 11, 12),
+            {("USA", "negative")},
+        ),
+        (
+            "Brazil's finance minister described the U.S. proposal as undemocratic.",
+            dt.date(1987, 3, 24),
+            {("BRA", "negative")},
+        ),
+        # a participle the tagger took for a past tense keeps its "by" agent as the one taking the stance
+        (
+            "Ministers may discuss a transaction tax, promoted by France but resisted by Britain unless "
+            "adopted globally.",
+            dt.date(2012, 1, 9),
+            {("GBR", "negative")},
+        ),
+        # a leader named by surname only: the leaders table (Belarus's president since 1994)
+        (
+            "MINSK (Reuters) - Lukashenko condemned the new U.S. sanctions against Belarusian firms.",
+            dt.date(2008, 11, 4),
+            {("BLR", "negative")},
+        ),
+    ],
+)
+def test_refutations_agents_and_leaders_by_surname(extractor, text, published, expected):
+    assert stances(extractor, text, published) == expected
