@@ -745,6 +745,21 @@ class PeopleIndex:
         code = hits[0][3].code
         return code if code != self.home_code else None
 
+    def _paragraph_placed_in(self, text: str, start: int) -> str | None:
+        """The country of the place the paragraph opens with ("In Taipei, Taiwan said it would not recognise
+        the agreement. A Foreign Ministry statement said ..."), if it is not the dateline's."""
+        para = text.rfind("\n", 0, start) + 1
+        if para == 0 and self.home_code:
+            return None  # the dateline's own paragraph
+        m = re.match(r"\s*In ([A-Z][\w.’'\- ]{1,40}?), ", text[para:start])
+        if m is None:
+            return None
+        hits = [h for h in gazetteer().find_all(m.group(1), self.on_date) if h[3].kind in {"city", "country"}]
+        if len(hits) != 1 or hits[0][1] - hits[0][0] != len(m.group(1)):
+            return None
+        code = hits[0][3].code
+        return code if code != self.home_code else None
+
     def _person_before(self, prefix: str, found: list[Person]) -> tuple[str, str] | None:
         """(code, name) of the state person whose surname stands right before a title ("Merkel spokesman"):
         named earlier in the article, or a leader of the day."""
@@ -845,7 +860,9 @@ class PeopleIndex:
             ):
                 # "In Tokyo, the government raised its outlook" (under a WASHINGTON dateline): the institution
                 # of the place the sentence opens with, else the dateline's
-                placed = self._placed_in(text, m.start() - len(prefix))
+                placed = self._placed_in(text, m.start() - len(prefix)) or self._paragraph_placed_in(
+                    text, m.start() - len(prefix)
+                )
                 code, reason = (
                     (placed, "institution of the place the sentence opens with")
                     if placed

@@ -1905,15 +1905,21 @@ def _fallback_targets(
         # "rejected the accusation", "described the move as
         # 'unjustified'": the definite object points back.
         targets = _anaphoric_targets(verb, speaker, sent, ctx)
-    if (
-        not targets
-        and not any(c.dep_ == "neg" for c in verb.children)
-        and (
-            lemma in _STRONG_STANCE
-            or lemma in speech_verbs
-            and _stance_from_cues(content_text, speaker.code, ctx.published_at)[0] != "neutral"
+    cued = (
+        lemma in speech_verbs
+        and _stance_from_cues(content_text, speaker.code, ctx.published_at)[0] != "neutral"
+    )
+    if not targets and cued:
+        # "Taiwan said it would not recognise the agreement": a definite object of what was said points back
+        targets = next(
+            (
+                found
+                for t in verb.subtree
+                if t.pos_ == "VERB" and (found := _anaphoric_targets(t, speaker, sent, ctx))
+            ),
+            [],
         )
-    ):
+    if not targets and not any(c.dep_ == "neg" for c in verb.children) and (lemma in _STRONG_STANCE or cued):
         # "Washington was profoundly concerned by the violence, the ambassador said": the stance aims at
         # the foreign actors of the sentence or of the one before.
         targets = _context_targets(speaker, speaker_tok, doc, sent, ctx, previous=lemma in _STRONG_STANCE)

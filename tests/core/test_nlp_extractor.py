@@ -5235,3 +5235,17 @@ def test_committee_chairs_and_progress(extractor, text, expected):
 )
 def test_refutations_agents_and_leaders_by_surname(extractor, text, published, expected):
     assert stances(extractor, text, published) == expected
+
+
+def test_a_paragraph_opened_by_a_place_and_what_was_said_of_the_agreement(exhaustive_extractor):
+    # "In Taipei, Taiwan said it would not recognise the agreement": the agreement points back to the sentence
+    # before; "A Foreign Ministry statement" in that paragraph is Taiwan's, not the dateline country's
+    lead = "PEKING, March 23 - Portugal agreed to hand Macao to China, officials said.\n"
+    lead += "China opposes granting dual nationality to its citizens.\n"
+    said = "In Taipei, Taiwan said it would not recognise the agreement."
+    assert ("TWN", "negative") in stances(exhaustive_extractor, lead + said, dt.date(1987, 3, 23))
+    statement = (
+        ' A Foreign Ministry statement said: "We regard the agreement on the Macao issue as null and void."'
+    )
+    got = reactions_of(exhaustive_extractor, lead + said + statement, dt.date(1987, 3, 23))
+    assert {r["reactor_code"] for r in got if r["sentence_index"] == 3} == {"TWN"}
