@@ -83,7 +83,18 @@ def _content_tokens(verb: Token) -> list[Token]:
             and child.lower_ in {"on", "against", "about", "over", "to", "for", "of", "with", "at", "as"}
         ):
             toks.extend(child.subtree)
-    return sorted(toks, key=lambda t: t.i)
+    # "announced a budget which was warmly welcomed by Washington": a stance verb in a clause on what was said
+    # that names its own doer ("by X") is that one's stance, not the speaker's (not "proposals made by X")
+    stance_verbs = lexicon()["stance_verbs"]
+    others = {
+        t.i
+        for c in toks
+        if c.dep_ in {"relcl", "acl"}
+        and stance_verbs.get(c.lemma_.lower()) in {"negative", "positive"}
+        and any(g.dep_ == "agent" for g in c.children)
+        for t in c.subtree
+    }
+    return sorted((t for t in toks if t.i not in others), key=lambda t: t.i)
 
 
 # Speech verbs whose object is the one spoken to: in the passive their subject is that one, not a speaker.

@@ -5249,3 +5249,25 @@ def test_a_paragraph_opened_by_a_place_and_what_was_said_of_the_agreement(exhaus
     )
     got = reactions_of(exhaustive_extractor, lead + said + statement, dt.date(1987, 3, 23))
     assert {r["reactor_code"] for r in got if r["sentence_index"] == 3} == {"TWN"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # another's stance in a clause with its own doer is that one's, not the speaker's
+        (
+            "Japan has announced a supplementary budget which was warmly welcomed by Washington.",
+            {("USA", "positive")},
+        ),
+        (
+            "The Italian prime minister said he would resign after carrying out reforms demanded by the EU.",
+            {("EU", "negative")},
+        ),
+        # a militia is no state, whatever nationality names it
+        ("A Syrian Kurdish militia accused Turkish forces of aggression in the Afrin region.", set()),
+        # being wary of something is a disposition the narrator describes, no statement
+        ("The United States has been wary of additional resources for the IMF to help Europe.", set()),
+    ],
+)
+def test_anothers_stance_militias_and_wariness(extractor, text, expected):
+    assert stances(extractor, text, dt.date(2011, 11, 9)) == expected
