@@ -164,7 +164,10 @@ _TITLE_RE = "(?i:" + "|".join(re.escape(t) for t in _TITLE_WORDS) + ")"
 # Putin", "Brazil's central bank governor Francisco Gros".
 _TITLED = re.compile(
     rf"\b(?P<title>(?:{_TITLE_RE})"
-    r"(?: of (?:State|Defen[cs]e|the Treasury|Finance|Trade|Commerce|the Exchequer))?)"
+    r"(?: of (?:State|Defen[cs]e|the Treasury|Finance|Trade|Commerce|the Exchequer|Energy|Agriculture"
+    r"|Homeland Security|Foreign Affairs|the Interior|Health|Labou?r|Education|Transportation|Justice)"
+    r"(?! and |, [A-Z][a-z]+ and )"  # not a longer portfolio: "of Agriculture, Fisheries and Food"
+    r"| for (?:Foreign Affairs|External Affairs|Home Affairs|Homeland Security)(?! and ))?)"
     rf"(?:,)? {_NAME_SEQ}",
 )
 # "the president of Ghana, John Mensah": title, owner, then the name in apposition.

@@ -257,7 +257,8 @@ def _names_leader(text: str, start: int, end: int) -> bool:
 
 
 _BARE_COMMISSION = re.compile(r"\b[Tt]he Commission\b")
-_IN_BEFORE = re.compile(r"\bin (?:the )?$", re.I)
+# "in Paris"; an event named for its city: "at the Munich Security Conference", "told the Brussels summit"
+_IN_BEFORE = re.compile(r"\b(?:in|at|told|addressed) (?:the )?$", re.I)
 
 
 def _cues_at(text: str, starts: list[int], words: list[tuple[int, int]], hits) -> list[_SentenceCues]:
@@ -274,7 +275,7 @@ def _cues_at(text: str, starts: list[int], words: list[tuple[int, int]], hits) -
         if i >= 0:
             codes[i].add(place.code)
             cues[i].place = True
-            if not cues[i].placed and _IN_BEFORE.search(text, max(0, start - 7), start):
+            if not cues[i].placed and _IN_BEFORE.search(text, max(0, start - 14), start):
                 cues[i].placed = True
     eu = next((place.code for *_, place in hits if place.code in EU_CODES), None)
     if eu is not None:

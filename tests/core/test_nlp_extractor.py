@@ -5271,3 +5271,34 @@ def test_a_paragraph_opened_by_a_place_and_what_was_said_of_the_agreement(exhaus
 )
 def test_anothers_stance_militias_and_wariness(extractor, text, expected):
     assert stances(extractor, text, dt.date(2011, 11, 9)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an event named for its city is held there: who speaks at it or to it is there
+        (
+            "U.S. Vice President Mark Hale told the Munich Security Conference that it stood by NATO.",
+            {("USA", "DEU", "ongoing")},
+        ),
+        (
+            "U.S. Vice President Mark Hale said at the Munich Security Conference that it stood by NATO.",
+            {("USA", "DEU", "ongoing")},
+        ),
+        # guard: an event named for an organisation places no one
+        (
+            "French President Paul Marin said at last week's EU summit that the banks could borrow more.",
+            set(),
+        ),
+    ],
+)
+def test_an_event_named_for_its_city(extractor, text, expected):
+    assert visit_statuses(extractor, text, dt.date(2017, 2, 18)) == expected
+
+
+def test_a_title_with_its_portfolio_names_the_person(extractor):
+    # "Secretary of Energy X", "Secretary for Homeland Security X": the name after the portfolio is the one named
+    text = "WASHINGTON, March 10 - U.S. Secretary of Energy Tom Brandt will visit Japan next week."
+    assert [v["visitor_name"] for v in visits_of(extractor, text, dt.date(1987, 3, 10))] == ["Tom Brandt"]
+    text = "U.S. Secretary for Homeland Security Tom Brandt will visit France next week."
+    assert [v["visitor_name"] for v in visits_of(extractor, text, dt.date(2017, 2, 18))] == ["Tom Brandt"]
