@@ -5297,7 +5297,7 @@ def test_an_event_named_for_its_city(extractor, text, expected):
 
 
 def test_a_title_with_its_portfolio_names_the_person(extractor):
-    # "Secretary of Energy X", "Secretary for Homeland Security X": the name after the portfolio is the one named
+    # "Secretary of Energy X", "Secretary for Homeland Security X": the name after the portfolio
     text = "WASHINGTON, March 10 - U.S. Secretary of Energy Tom Brandt will visit Japan next week."
     assert [v["visitor_name"] for v in visits_of(extractor, text, dt.date(1987, 3, 10))] == ["Tom Brandt"]
     text = "U.S. Secretary for Homeland Security Tom Brandt will visit France next week."
