@@ -121,7 +121,7 @@ def test_prefilter_passes_any_travel_word_of_an_official_in_a_visit_story():
     [
         "Japan has asked India to lower the price of its iron ore, trade sources reported.",
         # a position adjective with its preposition is a stance word
-        "Thai exporters were wary of the Malaysian plan for rubber.",
+        "Thai exporters were critical of the Malaysian plan for rubber.",
     ],
 )
 def test_prefilter_passes_a_stance_word_between_two_states_without_a_strong_word(text):
