@@ -2089,21 +2089,6 @@ def _apposed_parts(tok: Token) -> _Parts:
     return visitor_toks, dest, None, None
 
 
-def _named_for_its_place(event: Token) -> list[Token]:
-    """The proper names before a gathering's noun ("the Munich Security Conference", "the Brussels summit"):
-    where such an event is named for a place, it is held there (names that are no places resolve to none)."""
-    if event.lemma_.lower() not in _MEETING_NOUNS | _FORUMS:
-        return []
-    return [
-        t
-        for t in event.subtree
-        if t.i < event.i
-        and t.dep_ == "compound"
-        and t.pos_ == "PROPN"
-        and any(place.kind == "city" for *_, place in gazetteer().find_all(t.text))  # not "the EU summit"
-    ]
-
-
 def _prep_objects(tok: Token, preps: set[str]) -> list[Token]:
     """The objects of tok's prepositions among `preps` ("met with X": X)."""
     return [
@@ -2206,7 +2191,6 @@ def _meet_parts(tok: Token, role: str, sent: Sentence, ctx: ArticleContext) -> _
             dest.extend(
                 (g, "in") for o in (child, *_prep_objects(child, {"with"})) for g in _prep_objects(o, {"in"})
             )
-            dest.extend((g, "in") for g in _named_for_its_place(child))  # "told the Munich Conference"
         elif role == "presence" and child.dep_ == "prep" and child.lower_ in {"after", "during", "following"}:
             # "told reporters after a news conference in Tokyo": where the event one speaks after is
             dest.extend(
@@ -2235,9 +2219,6 @@ def _meet_parts(tok: Token, role: str, sent: Sentence, ctx: ArticleContext) -> _
                 )
                 for g in _prep_objects(held, {"in"})
             )
-            if child.lower_ == "at":
-                # "said at the Munich Security Conference": an event named for its city is held there
-                dest.extend((g, "in") for o in _prep_objects(tok, {"at"}) for g in _named_for_its_place(o))
             if role == "meet" and child.lower_ == "at":
                 # "met Trump at the White House", "at Camp David": a named seat or venue is the place itself
                 # (in the dateline's own country the dateline already places the meeting, with its city)

@@ -5273,29 +5273,6 @@ def test_anothers_stance_militias_and_wariness(extractor, text, expected):
     assert stances(extractor, text, dt.date(2011, 11, 9)) == expected
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        # an event named for its city is held there: who speaks at it or to it is there
-        (
-            "U.S. Vice President Mark Hale told the Munich Security Conference that it stood by NATO.",
-            {("USA", "DEU", "ongoing")},
-        ),
-        (
-            "U.S. Vice President Mark Hale said at the Munich Security Conference that it stood by NATO.",
-            {("USA", "DEU", "ongoing")},
-        ),
-        # guard: an event named for an organisation places no one
-        (
-            "French President Paul Marin said at last week's EU summit that the banks could borrow more.",
-            set(),
-        ),
-    ],
-)
-def test_an_event_named_for_its_city(extractor, text, expected):
-    assert visit_statuses(extractor, text, dt.date(2017, 2, 18)) == expected
-
-
 def test_a_title_with_its_portfolio_names_the_person(extractor):
     # "Secretary of Energy X", "Secretary for Homeland Security X": the name after the portfolio
     text = "WASHINGTON, March 10 - U.S. Secretary of Energy Tom Brandt will visit Japan next week."
