@@ -740,13 +740,7 @@ class PeopleIndex:
         Caracas, President X"), if it is not the dateline's."""
         line = text[max(0, start - 80) : start]
         m = re.search(r"(?:^|\n|[.!?]\s)\s*In ([A-Z][\w.’'\- ]{1,40}?), (?:the )?$", line)
-        if m is None:
-            return None
-        hits = [h for h in gazetteer().find_all(m.group(1), self.on_date) if h[3].kind in {"city", "country"}]
-        if len(hits) != 1 or hits[0][1] - hits[0][0] != len(m.group(1)):
-            return None
-        code = hits[0][3].code
-        return code if code != self.home_code else None
+        return self._foreign_place(m.group(1)) if m else None
 
     def _paragraph_placed_in(self, text: str, start: int) -> str | None:
         """The country of the place the paragraph opens with ("In Taipei, Taiwan said it would not recognise
@@ -755,10 +749,12 @@ class PeopleIndex:
         if para == 0 and self.home_code:
             return None  # the dateline's own paragraph
         m = re.match(r"\s*In ([A-Z][\w.’'\- ]{1,40}?), ", text[para:start])
-        if m is None:
-            return None
-        hits = [h for h in gazetteer().find_all(m.group(1), self.on_date) if h[3].kind in {"city", "country"}]
-        if len(hits) != 1 or hits[0][1] - hits[0][0] != len(m.group(1)):
+        return self._foreign_place(m.group(1)) if m else None
+
+    def _foreign_place(self, name: str) -> str | None:
+        """The country of a name that is one city or country and nothing more, if it is not the dateline's."""
+        hits = [h for h in gazetteer().find_all(name, self.on_date) if h[3].kind in {"city", "country"}]
+        if len(hits) != 1 or hits[0][1] - hits[0][0] != len(name):
             return None
         code = hits[0][3].code
         return code if code != self.home_code else None
