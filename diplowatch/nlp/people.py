@@ -416,9 +416,8 @@ def _is_state_title(phrase: str) -> tuple[bool, str]:
         if not re.search(r"\bexecutive\s+(?:board|director|committee|officer)", low):
             bad -= {"executive"}
     if _LEGISLATURE.search(low):
-        bad -= {
-            "committee"
-        }  # "Senate Finance Committee chairman", "the parliamentary foreign affairs committee"
+        # "Senate Finance Committee chairman", "the parliamentary foreign affairs committee"
+        bad.discard("committee")
     # A portfolio of a ministerial title ("Trade and Industry
     # Minister", "Minister for Church Affairs") is not a business word.
     bad = {

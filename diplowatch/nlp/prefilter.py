@@ -257,7 +257,8 @@ def _names_leader(text: str, start: int, end: int) -> bool:
 
 
 _BARE_COMMISSION = re.compile(r"\b[Tt]he Commission\b")
-# "in Paris"; an event named for its city: "at the Munich Security Conference", "told the Brussels summit"
+# A place right after "in", "at (the)", "told (the)" or "addressed (the)": "said in Paris", "spoke at the
+# White House", "told Japan to resolve the row" (the sentence is parsed for the presence and stance rules)
 _IN_BEFORE = re.compile(r"\b(?:in|at|told|addressed) (?:the )?$", re.I)
 
 
