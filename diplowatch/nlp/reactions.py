@@ -897,6 +897,13 @@ def _coordinated_speakers(
     if speaker_tok.lower_ in RELATIVES and speaker_tok.head.dep_ == "relcl":
         speaker_tok = speaker_tok.head.head  # "Britain and France, which have long resisted the move"
     others = [(conj, resolve_token_actor(conj, ctx, sent)) for conj in speaker_tok.conjuncts]
+    # "supported by the U.K., the Netherlands, West Germany and Japan": a list the parser made an apposition
+    others += [
+        (member, resolve_token_actor(member, ctx, sent))
+        for appos in speaker_tok.children
+        if appos.dep_ == "appos" and appos.pos_ == "PROPN"  # a name, not "Kuwait, a target of Iranian anger"
+        for member in (appos, *appos.conjuncts)
+    ]
     # "Britain and West Germany, backed by the Netherlands and Denmark, opposed X": the backers hold it too
     others += [(b, resolve_token_actor(b, ctx, sent)) for b in _backers(speaker_tok)]
     # "the British and French governments have long resisted X": each nationality of a plural office.
@@ -915,7 +922,8 @@ def _coordinated_speakers(
     everyone = list(dict.fromkeys([cand.speaker.code, *(a.code for _, a in others), *shared]))
     if mutual:
         shared = [c for c in everyone if c != cand.speaker.code]
-    if shared:
+    if shared or others:
+        # (when every target is one of those speaking together, the stance names no other)
         cand.target_codes = shared
         cand.reasons = [
             f"targets: {','.join(shared)}" if r.startswith("targets: ") else r for r in cand.reasons

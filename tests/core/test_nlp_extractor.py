@@ -5279,3 +5279,29 @@ def test_a_title_with_its_portfolio_names_the_person(extractor):
     assert [v["visitor_name"] for v in visits_of(extractor, text, dt.date(1987, 3, 10))] == ["Tom Brandt"]
     text = "U.S. Secretary for Homeland Security Tom Brandt will visit France next week."
     assert [v["visitor_name"] for v in visits_of(extractor, text, dt.date(2017, 2, 18))] == ["Tom Brandt"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a list of states the parser made an apposition: each one takes the stance
+        (
+            "In London, the U.S. was supported by the U.K., the Netherlands, West Germany and Japan on the "
+            "issue, U.S. officials said.",
+            {("GBR", "positive"), ("NLD", "positive"), ("DEU", "positive"), ("JPN", "positive")},
+        ),
+        # guard: an apposition that describes the speaker is no other speaker
+        (
+            "Kuwait, a target of Iranian anger over its backing for Iraq, rejected the Iranian threats.",
+            {("KWT", "negative")},
+        ),
+    ],
+)
+def test_a_list_of_states_read_as_an_apposition(extractor, text, expected):
+    assert stances(extractor, text, dt.date(1987, 3, 2)) == expected
+
+
+def test_states_speaking_together_are_not_each_others_target(extractor):
+    # "criticised by France and Italy": neither is what the other reacts to, though no other is named
+    rows = reactions_of(extractor, "The plan was criticised by France and Italy.", dt.date(1987, 3, 2))
+    assert {(r["reactor_code"], r["target_code"]) for r in rows} == {("FRA", None), ("ITA", None)}
