@@ -1925,9 +1925,10 @@ def _fallback_targets(
         # 'unjustified'": the definite object points back.
         targets = _anaphoric_targets(verb, speaker, sent, ctx)
     cued = (
-        lemma in speech_verbs
+        not targets
+        and lemma in speech_verbs
         and _stance_from_cues(content_text, speaker.code, ctx.published_at)[0] != "neutral"
-    )
+    )  # (the cues are read only when no target is found yet)
     if not targets and cued:
         # "Taiwan said it would not recognise the agreement": a definite object of what was said points back
         targets = next(
