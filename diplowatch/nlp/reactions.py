@@ -622,8 +622,8 @@ def _negative_cue_hits(low: str) -> list[str]:
 
 
 def _positive_cue_hits(low: str, original: str, own_code: str | None, on_date) -> tuple[list[str], list[str]]:
-    """(positive cues, denied positive cues) of a text: "not helpful", "failed to make progress" and
-    "counter-productive" deny what they hold."""
+    """(positive cues, denied positive cues) of a text: "not helpful", "failed to be constructive" and
+    "counter-productive" deny what they hold (progress denied is a negative cue of its own: "no progress")."""
     lex = lexicon()
     positive_words = set(lex["evaluative_words"]["positive"])
     trip_nouns = "|".join(sorted(map(re.escape, lex["visit_nouns_attributive"])))
@@ -660,7 +660,7 @@ def _positive_cue_hits(low: str, original: str, own_code: str | None, on_date) -
                 continue
             if re.search(r"\b(?:not|no|n't|never|nor|neither)\b", before) or re.search(
                 r"\bfail(?:s|ed|ing)?\s+to(?:\s+[a-z-]+){0,3}\s+$", low[max(0, m.start() - 50) : m.start()]
-            ):  # "have failed to make sufficient progress"
+            ):  # "have failed to be constructive"
                 denied.append("not " + c)
             elif "support" not in c or not _own_side_object(original[m.end() :], own_code, on_date):
                 pos.append(c)
@@ -2056,7 +2056,14 @@ def _foreign_duty(content: list[Token], speaker: Actor, sent: Sentence, ctx: Art
         lemma = verb.lemma_.lower()
         perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in kids)
         negated = any(c.dep_ == "neg" for c in kids) and lemma in duty and (perfect or lemma in any_tense)
-        failed = _failed_duty(verb, kids, perfect)
+        # "Greece has failed to deliver on its promises": "fail to" and a duty verb, with the tenses of "not"
+        failed = lemma == "fail" and any(
+            c.dep_ == "xcomp"
+            and _to_verb(c)
+            and c.lemma_.lower() in duty
+            and (perfect or c.lemma_.lower() in any_tense)
+            for c in kids
+        )
         negated = negated or failed
         # "should have no problems", "should manage modest growth", "must be": a forecast, not a demand
         obliged = lemma not in forecast and any(c.dep_ == "aux" and c.lower_ in _OBLIGATION_AUX for c in kids)
@@ -2066,31 +2073,11 @@ def _foreign_duty(content: list[Token], speaker: Actor, sent: Sentence, ctx: Art
         subj = _foreign_duty_subject(verb, speaker, sent, ctx)
         if subj is None:
             continue
-        word = (
-            ""
-            if failed
-            else "not "
-            if negated
-            else next((c.lower_ + " " for c in kids if c.lower_ in _OBLIGATION_AUX), "")
-        )
+        word = "not " if negated and not failed else ""
+        if not negated:
+            word = next((c.lower_ + " " for c in kids if c.lower_ in _OBLIGATION_AUX), "")
         return f"a foreign state's duty ('{subj.text} ... {word}{verb.text}')"
     return None
-
-
-def _failed_duty(verb: Token, kids: list[Token], perfect: bool) -> bool:
-    """ "Greece has failed to deliver on its promises", "China failed to honour its commitments": "fail to"
-    and a duty verb is a duty not done, with the tenses of "not" (a perfect, or a verb of
-    `duty_verbs_any_tense`)."""
-    if verb.lemma_.lower() != "fail":
-        return False
-    duty, any_tense, _ = _duty_verbs()
-    return any(
-        c.dep_ == "xcomp"
-        and _to_verb(c)
-        and c.lemma_.lower() in duty
-        and (perfect or c.lemma_.lower() in any_tense)
-        for c in kids
-    )
 
 
 def _foreign_duty_subject(verb: Token, speaker: Actor, sent: Sentence, ctx: ArticleContext) -> Token | None:

@@ -1242,17 +1242,10 @@ def _noun_own_visitors(trigger: Token) -> list[Token]:
 def _controllers(verb: Token, clause: Token) -> list[Token]:
     """Whom a verb directs to do what its "to" clause says: its object before the clause ("urged Japan to
     act") or the object of its "on" ("called on the allies to act")."""
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+    if not _infinitive(clause):
         return []
-    objects = [c for c in verb.children if c.dep_ in {"dobj", "dative"} and c.i < clause.i]
-    objects += [
-        g
-        for p in verb.children
-        if p.dep_ == "prep" and p.lower_ == "on" and p.i < clause.i
-        for g in p.children
-        if g.dep_ == "pobj"
-    ]
-    return objects
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "dative"}] + _prep_objects(verb, {"on"})
+    return [o for o in objects if o.i < clause.i]
 
 
 def _noun_visitor(trigger: Token) -> list[Token]:
