@@ -3,13 +3,16 @@ two versions or the fast and exhaustive modes of one version row for row.
 
 Usage:
     .venv/bin/python bench/dump_rows.py OUT.json [--exhaustive] [--news N] [--gold PATH ...]
-        [--reuters DIR [--reuters-n N] [--reuters-skip ID ...]]
+        [--reuters DIR [--reuters-n N]] [--agnews CSV] [--reuters-skip ID ...]
     .venv/bin/python bench/dump_rows.py --diff A.json B.json
 
 Defaults: the three gold files of ../shared/eval and the first 300 articles of ../shared/bench/real-news-6k.
 `--reuters DIR` adds the first N bodies of a local copy of Reuters-21578 (1987, unlabelled), one line per
 paragraph as in the eval sets (bench/real_corpus.reuters21578), as `reuters:reuters21578-NEWID`;
-`--reuters-skip` leaves articles out by id (e.g. those of a held-out set, so that no one tunes on them).
+`--agnews CSV` adds the rows of a local copy of the AG News test split (2004, undated, unlabelled; the file
+the eval sets cite), their text as the eval sets have it (bench/real_corpus.agnews), as
+`agnews:agnews-test-ROW`. `--reuters-skip` leaves articles of either out by id (e.g. those of a held-out set,
+so that no one tunes on them).
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.extract_speed import DEFAULT_CORPUS, read_articles  # noqa: E402
-from bench.real_corpus import reuters21578  # noqa: E402
+from bench.real_corpus import agnews, reuters21578  # noqa: E402
 
 GOLD = [ROOT.parent / "shared" / "eval" / f"{name}.jsonl" for name in ("dev", "train", "validation")]
 
@@ -81,6 +84,20 @@ def reuters_articles(folder: Path, n: int, skip: set[str] = frozenset()) -> list
     return out
 
 
+def agnews_articles(csv_path: Path, skip: set[str] = frozenset()) -> list[dict]:
+    """The AG News test rows whose ids are not in `skip`, in the extractor's shape."""
+    return [
+        {
+            "article_id": f"agnews:{item['id']}",
+            "text": item["text"],
+            "published_at": None,
+            "title": item["title"],
+        }
+        for item in agnews(csv_path)
+        if item["id"] not in skip and item["text"]
+    ]
+
+
 def diff(a: dict, b: dict) -> int:
     """Prints the articles whose rows differ; returns how many."""
     n = 0
@@ -109,8 +126,12 @@ def main() -> None:
     parser.add_argument("--gold", type=Path, action="append")
     parser.add_argument("--reuters", type=Path, help="a folder of Reuters-21578 reut2-*.sgm files")
     parser.add_argument("--reuters-n", type=int, default=3000, help="first N Reuters-21578 bodies")
+    parser.add_argument("--agnews", type=Path, help="a local copy of the AG News test split (test.csv)")
     parser.add_argument(
-        "--reuters-skip", action="append", default=[], help="a Reuters-21578 id to leave out (repeatable)"
+        "--reuters-skip",
+        action="append",
+        default=[],
+        help="a Reuters-21578 or AG News id to leave out (repeatable)",
     )
     parser.add_argument("--diff", nargs=2, type=Path)
     args = parser.parse_args()
@@ -124,6 +145,8 @@ def main() -> None:
         articles += read_articles(DEFAULT_CORPUS, args.news)
     if args.reuters:
         articles += reuters_articles(args.reuters, args.reuters_n, set(args.reuters_skip))
+    if args.agnews:
+        articles += agnews_articles(args.agnews, set(args.reuters_skip))
     extractor = Extractor(exhaustive=args.exhaustive)
     args.out.write_text(json.dumps(dump(extractor, articles), indent=0, sort_keys=True))
     print(f"{len(articles)} articles -> {args.out}")

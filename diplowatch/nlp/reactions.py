@@ -130,6 +130,11 @@ def _speaker_token(verb: Token) -> Token | None:
         if len(subjects) > 1 and all(c.i < verb.i for c in subjects)
         else next(iter(subjects), None)
     )
+    mark = next((c for c in children if c.dep_ == "mark" and subjects and subjects[0].i < c.i < verb.i), None)
+    if subj is not None and mark is not None and subj.i > mark.i:
+        # "X on his visit after the polls in Y congratulated Z": the subject after "after/as/when" is the
+        # subordinate clause's, flattened onto the main verb; the one before the mark speaks
+        subj = max((c for c in subjects if c.i < mark.i), key=lambda c: c.i)
     if subj is not None and verb.dep_ == "relcl" and subj.lower_ in _RELATIVE_PRONOUNS:
         return _antecedent(verb.head)
     if subj is None and verb.dep_ == "ROOT":
@@ -1762,17 +1767,20 @@ _CURRENCY_AFTER = re.compile(
 # Currency names that are also common words after a country's name ("South Korea won the vote", "Germany marks
 # the day"): a currency only after a demonym ("the Korean won", "German marks").
 _CURRENCY_AFTER_DEMONYM = re.compile(r"\s+(?:marks?|won|real|rand|pounds?|crowns?)\b", re.I)
+# A war named by where it is fought ("support for the Iraq war", "the Vietnam War"): no stance on that state.
+_WAR_AFTER = re.compile(r"\s+wars?\b(?!\s+(?:on|against)\b)", re.I)
 
 
 def _target_places(text: str, ctx: ArticleContext) -> list:
     """(offset, place) of the states and IGOs a text names as possible targets, in text order: not a state
     named only in a currency's name ("the rise of the Taiwan dollar against the U.S. Dollar", "the Korean
-    won")."""
+    won") or in a war's ("the Iraq war")."""
     return [
         (start, place)
         for start, end, _, place in gazetteer().find_all(text, ctx.published_at)
         if not _CURRENCY_AFTER.match(text, end)
         and not (place.kind == "demonym" and _CURRENCY_AFTER_DEMONYM.match(text, end))
+        and not _WAR_AFTER.match(text, end)
         and not _outside_of(text, start)
     ]
 

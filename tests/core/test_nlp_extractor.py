@@ -5305,3 +5305,46 @@ def test_states_speaking_together_are_not_each_others_target(extractor):
     # "criticised by France and Italy": neither is what the other reacts to, though no other is named
     rows = reactions_of(extractor, "The plan was criticised by France and Italy.", dt.date(1987, 3, 2))
     assert {(r["reactor_code"], r["target_code"]) for r in rows} == {("FRA", None), ("ITA", None)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # plain evaluative words
+        (
+            "LONDON, June 2 - Chancellor of the Exchequer Nigel Lawson said satisfactory progress has been "
+            "made in talks with Japan.",
+            {("GBR", "positive")},
+        ),
+        (
+            "ISLAMABAD, Oct 6 - Pakistan says that the recent statements coming from New Delhi are "
+            "disturbing.",
+            {("PAK", "negative")},
+        ),
+        # the subject after "after" is the flattened subordinate clause's: the one before it speaks
+        (
+            "Pakistani President Pervez Musharraf on his visit after the presidential polls in Afghanistan "
+            "congratulated his Afghan counterpart Hamid Karzai for his victory.",
+            {("PAK", "positive")},
+        ),
+    ],
+)
+def test_plain_judgements_and_the_subject_before_a_subordinate_clause(extractor, text, expected):
+    assert expected <= stances(extractor, text, dt.date(2004, 10, 6))
+
+
+def test_the_hague_written_with_a_small_the(extractor):
+    text = "Indian Prime Minister Manmohan Singh arrived in the Hague last night for the India-EU summit."
+    assert ("IND", "NLD") in {(v["visitor_code"], v["host_code"]) for v in visits_of(extractor, text)}
+
+
+def test_a_war_named_for_where_it_is_fought_is_no_target(extractor):
+    # "support for the Iraq war" is no stance on Iraq; "the U.S. war on terrorism" is the U.S.'s own
+    text = (
+        "Australian Foreign Minister Alexander Downer dismissed newspaper claims that the government's "
+        "support for the Iraq war would impede the fight against terrorism."
+    )
+    assert ("AUS", "negative") not in stances(extractor, text, dt.date(2004, 10, 6))
+    text = "Iranian Foreign Minister Ali Akbar Velayati condemned the Iraq war and the Iraqi air raids."
+    rows = reactions_of(extractor, text, dt.date(1987, 3, 2))
+    assert {(r["reactor_code"], r["target_code"]) for r in rows} == {("IRN", "IRQ")}
