@@ -5348,3 +5348,30 @@ def test_a_war_named_for_where_it_is_fought_is_no_target(extractor):
     text = "Iranian Foreign Minister Ali Akbar Velayati condemned the Iraq war and the Iraqi air raids."
     rows = reactions_of(extractor, text, dt.date(1987, 3, 2))
     assert {(r["reactor_code"], r["target_code"]) for r in rows} == {("IRN", "IRQ")}
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # Karzai led Afghanistan from December 2001, before his 2004 election
+        ("Karzai condemned the Pakistani raid on Tuesday.", dt.date(2003, 5, 1), {("AFG", "negative")}),
+        # a 1987 cabinet member named without a nationality, under a foreign dateline
+        (
+            "GENEVA, March 3 - Trade Representative Clayton Yeutter said the European Community's plan was "
+            "unacceptable.",
+            dt.date(1987, 3, 3),
+            {("USA", "negative")},
+        ),
+    ],
+)
+def test_leaders_table_people_named_without_nationality(extractor, text, published, expected):
+    assert stances(extractor, text, published) == expected
+
+
+def test_a_leader_met_here_is_a_visitor(extractor):
+    text = (
+        "BEIJING, Oct 6 - Chinese Premier Wen Jiabao said in his meeting with Prime Minister Shaukat Aziz "
+        "here on Wednesday that ties were good."
+    )
+    visits = visits_of(extractor, text, dt.date(2004, 10, 6))
+    assert ("PAK", "CHN") in {(v["visitor_code"], v["host_code"]) for v in visits}
