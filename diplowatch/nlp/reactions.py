@@ -1277,6 +1277,12 @@ _DRAW_VERBS = frozenset(
 )
 
 
+def _joining_verb(noun: Token) -> Token | None:
+    """The "join" whose object the position is ("joined calls for ...", "joined the chorus of criticism")."""
+    joined = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else noun
+    return joined.head if joined.dep_ == "dobj" and joined.head.lemma_.lower() == "join" else None
+
+
 def _position_owners(noun: Token) -> list[Token]:
     """Who holds the position a stance noun names: "objections from China", "a demand made by Iraq", "China's
     objections", "French demands", each of a coordinated group ("calls from Spain and Italy")."""
@@ -1309,6 +1315,10 @@ def _position_owners(noun: Token) -> list[Token]:
         owners += [
             g for p in noun.head.children if p.dep_ == "prep" and p.lower_ == "from" for g in p.children
         ]
+    # "X joined calls for Beijing to ...", "joined the chorus of criticism": who joins holds it too
+    joining = _joining_verb(noun)
+    if joining is not None:
+        owners += [c for c in joining.children if c.dep_ == "nsubj"]
     if (
         noun.dep_ == "dobj"
         and noun.head.lemma_.lower() in _DRAW_VERBS
@@ -1389,8 +1399,19 @@ def _is_demand(noun: Token) -> bool:
     demands that": not a phone call or consumer demand."""
     if noun.tag_ == "NNS" and noun.lemma_.lower() == "demand":
         return True
+    joining = _joining_verb(noun)
+    if joining is not None and any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+        for c in joining.children
+    ):
+        return (
+            True  # "joined the chorus of calls for Beijing to abandon the peg": the clause hangs on "joined"
+        )
     return any(
-        c.dep_ in {"acl", "ccomp", "relcl"} or (c.dep_ == "prep" and c.lower_ in {"for", "to"})
+        c.dep_ in {"acl", "ccomp", "relcl"}
+        or (c.dep_ == "prep" and c.lower_ in {"for", "to"})
+        # "calls for China to let the yuan rise", parsed as a "for" clause
+        or (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children))
         for c in noun.children
     )
 

@@ -5375,3 +5375,28 @@ def test_a_leader_met_here_is_a_visitor(extractor):
     )
     visits = visits_of(extractor, text, dt.date(2004, 10, 6))
     assert ("PAK", "CHN") in {(v["visitor_code"], v["host_code"]) for v in visits}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # who joins calls for another state to act holds that demand (the clause may hang on "joined")
+        (
+            "French President Nicolas Sarkozy joined calls for China to let the yuan rise.",
+            {("FRA", "negative")},
+        ),
+        (
+            "The head of the International Monetary Fund on Sunday joined the chorus of calls for Beijing to "
+            "abandon the peg.",
+            {("IMF", "negative")},
+        ),
+        # a dismissal told as a phrasal verb
+        (
+            "Chinese Premier Wen Jiabao brushed off accusations that Beijing was undervaluing its currency, "
+            "Obama said.",
+            {("CHN", "negative")},
+        ),
+    ],
+)
+def test_joined_calls_and_brushed_off(exhaustive_extractor, text, expected):
+    assert stances(exhaustive_extractor, text, dt.date(2010, 3, 22)) == expected
