@@ -82,8 +82,9 @@ _DURATION = re.compile(
     r"(?:[- ]day\b|\s+days\s+of\s+(?:(?!and\b|or\b)[a-z-]+\s+){0,2}?"
     r"(?:talks|meetings|consultations|negotiations|visits?)\b)"
     r"|\b24-hour\b"
-    # "a one-week visit", "a two-week tour", "a week-long trip"
-    r"|\b(?:(?P<w>one|two|three)[- ]week|week-long)(?=\s+(?:visit|trip|tour|stay|mission)\b)",
+    # "a one-week visit", "a two-week tour", "a week-long trip", "his week-long Washington visit"
+    r"|\b(?:(?P<w>one|two|three)[- ]week|week-?long)"
+    r"(?=\s+(?:[\w.-]+\s+){0,2}?(?:visit|trip|tour|stay|mission)\b)",
     re.I,
 )
 

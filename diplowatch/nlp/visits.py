@@ -3237,6 +3237,14 @@ def _listed_appositions(tok: Token) -> list[Token]:
     return out
 
 
+# "at the end of a two-day visit", "the end of his trip": the end of the trip itself, not of a month ("a trip
+# at the end of April", "at the end of the month").
+_END_OF_TRIP = re.compile(
+    r"\bend of (?:a|an|the|his|her|their|its)\b"
+    r"(?:\s+(?!month|year|week)[\w-]+){0,3}?\s+(?:visit|trip|tour|stay)"
+)
+
+
 def _dated_by_article_day(cand: VisitCandidate, tok: Token, sent: Sentence, ctx: ArticleContext) -> bool:
     """ "On the first day of a N-day visit" / "at the end of the visit": the article date pins the start or
     the end, whatever else is dated. True when it did."""
@@ -3247,7 +3255,7 @@ def _dated_by_article_day(cand: VisitCandidate, tok: Token, sent: Sentence, ctx:
         if dur:
             cand.end_date = ctx.anchor + dt.timedelta(days=dur[0] - 1)
         return True
-    if ctx.anchor and "end of" in text_low and tok.lemma_ in {"visit", "trip", "tour"}:
+    if ctx.anchor and _END_OF_TRIP.search(text_low) and tok.lemma_ in {"visit", "trip", "tour"}:
         # "at the end of a two-day visit to Mexico yesterday": the day named, else the article day, ends it;
         # a duration counts back from it.
         days = [d for d in find_dates(sent.text, ctx.anchor, future=False) if d.precision == "day"]

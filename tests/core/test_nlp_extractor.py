@@ -5400,3 +5400,32 @@ def test_a_leader_met_here_is_a_visitor(extractor):
 )
 def test_joined_calls_and_brushed_off(exhaustive_extractor, text, expected):
     assert stances(exhaustive_extractor, text, dt.date(2010, 3, 22)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "at the end of" a month is no end of the trip
+        (
+            "TOKYO, March 29 - Officials sought to separate the dispute from Prime Minister Yasuhiro "
+            "Nakasone's planned trip to Washington at the end of April.",
+            (None, None),
+        ),
+        # "week-long" with the place between it and the trip noun
+        (
+            "TOKYO, March 31 - Nakasone still has a chance to soothe tempers during his week-long Washington "
+            "visit from April 29.",
+            (dt.date(1987, 4, 29), dt.date(1987, 5, 5)),
+        ),
+        # guard: the end of the trip itself is the article day
+        (
+            "MEXICO CITY, March 31 - Japanese Foreign Minister Tadashi Kuranari left Mexico today at the end "
+            "of a two-day visit.",
+            (dt.date(1987, 3, 30), dt.date(1987, 3, 31)),
+        ),
+    ],
+)
+def test_the_end_of_a_month_and_a_week_long_visit(extractor, text, expected):
+    (visit,) = [v for v in visits_of(extractor, text, dt.date(1987, 3, 31)) if v["visitor_code"] == "JPN"]
+    day = visit["date_precision"] == "day"
+    assert ((visit["start_date"], visit["end_date"]) if day else (None, None)) == expected
