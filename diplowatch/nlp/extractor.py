@@ -33,6 +33,20 @@ _BATCH_ARTICLES = 64
 # No-break and thin spaces read as plain spaces by the parser (one character for one: offsets stay the same).
 # spaCy makes each a token of its own, which breaks a name ("Xi\xa0Jinping") and misleads the tagger.
 _SPACES = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u2009": " ", "\u202f": " "})
+# The 1987 wire capitalises the word after an abbreviation ("the U.S. And Japan", "visits the U.S. On April
+# 19", "The U.S. Said it was disappointed"): the tagger reads such a function word as a name. The parser sees
+# it in small letters (one letter for one: offsets stay the same); rows keep the article's spelling
+# (_as_written).
+_WIRE_CAPITAL = re.compile(
+    r"(?<=\b[UN]\.[SKN]\. )(?:And|Or|But|To|In|On|At|For|From|With|Of|By|Over|Into|As|Is|Was|Are|Were|Has"
+    r"|Have|Had|Will|Would|Should|Could|Can|Said|Says|The|Not|Also|Last|This|That|It)\b"
+)
+
+
+def parse_text(sentence: str) -> str:
+    """A sentence as the parser reads it: plain spaces, and the old wire's capital after "U.S." in small
+    letters; the same length and offsets as the sentence."""
+    return _WIRE_CAPITAL.sub(lambda m: m.group(0).lower(), sentence.translate(_SPACES))
 
 
 def _hex_id(*parts: object) -> str:
@@ -164,7 +178,7 @@ class Extractor:
         """(article, context or None, parsed Docs of its candidate sentences) per article, in input order."""
         prepared = [(a, *self._candidates(a)) for a in articles]
         jobs = [(pos, i) for pos, (_, ctx, indices) in enumerate(prepared) for i in indices]
-        texts = (prepared[pos][1].sentences[i].text.translate(_SPACES) for pos, i in jobs)
+        texts = (parse_text(prepared[pos][1].sentences[i].text) for pos, i in jobs)
         parsed: dict[int, list] = {}
         for (pos, i), doc in zip(jobs, self.nlp.pipe(texts, batch_size=256), strict=True):
             ctx = prepared[pos][1]
@@ -536,11 +550,12 @@ def _reaction_rows(
 
 
 def _as_written(quote: str | None, sentence: str, text: str) -> str | None:
-    """The quote as the article writes it: the parser read no-break spaces as plain ones (same offsets), so
-    the quote is taken back from the sentence at the same place; None when the text does not hold it."""
+    """The quote as the article writes it: the parser read no-break spaces as plain ones and the wire's
+    capital after "U.S." in small letters (same offsets), so the quote is taken back from the sentence at the
+    same place; None when the text does not hold it."""
     if not quote:
         return None
     if quote in text:
         return quote
-    at = sentence.translate(_SPACES).find(quote)
+    at = parse_text(sentence).find(quote)
     return sentence[at : at + len(quote)] if at >= 0 else None

@@ -5429,3 +5429,13 @@ def test_the_end_of_a_month_and_a_week_long_visit(extractor, text, expected):
     (visit,) = [v for v in visits_of(extractor, text, dt.date(1987, 3, 31)) if v["visitor_code"] == "JPN"]
     day = visit["date_precision"] == "day"
     assert ((visit["start_date"], visit["end_date"]) if day else (None, None)) == expected
+
+
+def test_the_old_wires_capital_after_us_is_read_in_small_letters(extractor):
+    # "visits the U.S. On April 19": the parser sees "on"; the row keeps the article's spelling
+    text = (
+        "TOKYO, April 8 - Japanese Trade Minister Hajime Tamura will explain the plan to U.S. Officials when "
+        "he visits the U.S. On April 19."
+    )
+    (visit,) = [v for v in visits_of(extractor, text, dt.date(1987, 4, 8)) if v["host_code"] == "USA"]
+    assert visit["start_date"] == dt.date(1987, 4, 19) and "U.S. On April 19" in visit["sentence"]
