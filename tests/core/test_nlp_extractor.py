@@ -5439,3 +5439,22 @@ def test_the_old_wires_capital_after_us_is_read_in_small_letters(extractor):
     )
     (visit,) = [v for v in visits_of(extractor, text, dt.date(1987, 4, 8)) if v["host_code"] == "USA"]
     assert visit["start_date"] == dt.date(1987, 4, 19) and "U.S. On April 19" in visit["sentence"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "LONDON, June 18 - Britain's Defence Minister George Younger said the U.S. Was unfairly "
+            "protecting its defence industry.",
+            {("GBR", "negative")},
+        ),
+        (
+            'TOKYO, March 3 - "I am convinced that they are attempting to move their policies in the right '
+            'direction," U.S. Trade Representative Clayton Yeutter said of Japan.',
+            {("USA", "positive")},
+        ),
+    ],
+)
+def test_unfairly_and_the_right_direction(exhaustive_extractor, text, expected):
+    assert stances(exhaustive_extractor, text, dt.date(1987, 3, 3)) == expected
