@@ -38,8 +38,8 @@ _SPACES = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u2009": " ", "\u202f": 
 # it in small letters (one letter for one: offsets stay the same); rows keep the article's spelling
 # (_as_written).
 _WIRE_CAPITAL = re.compile(
-    r"(?<=\b[UN]\.[SKN]\. )(?:And|Or|But|To|In|On|At|For|From|With|Of|By|Over|Into|As|Is|Was|Are|Were|Has"
-    r"|Have|Had|Will|Would|Should|Could|Can|Said|Says|The|Not|Also|Last|This|That|It)\b"
+    r"(?<=\bU\.S\. |\bU\.K\. |\bU\.N\. )(?:And|Or|But|To|In|On|At|For|From|With|Of|By|Over|Into|As|Is"
+    r"|Was|Are|Were|Has|Have|Had|Will|Would|Should|Could|Can|Said|Says|The|Not|Also|Last|This|That|It)\b"
 )
 
 

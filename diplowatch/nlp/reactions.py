@@ -1399,20 +1399,23 @@ def _is_demand(noun: Token) -> bool:
     demands that": not a phone call or consumer demand."""
     if noun.tag_ == "NNS" and noun.lemma_.lower() == "demand":
         return True
+    # "joined the chorus of calls for Beijing to abandon the peg": the "for" clause may hang on "joined"
     joining = _joining_verb(noun)
-    if joining is not None and any(
-        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
-        for c in joining.children
-    ):
-        return (
-            True  # "joined the chorus of calls for Beijing to abandon the peg": the clause hangs on "joined"
+    return (
+        (joining is not None and _for_clause(joining))
+        or any(
+            c.dep_ in {"acl", "ccomp", "relcl"} or (c.dep_ == "prep" and c.lower_ in {"for", "to"})
+            for c in noun.children
         )
+        or _for_clause(noun)
+    )
+
+
+def _for_clause(tok: Token) -> bool:
+    """ "calls for China to let the yuan rise": the parser's "for" clause (an advcl marked "for")."""
     return any(
-        c.dep_ in {"acl", "ccomp", "relcl"}
-        or (c.dep_ == "prep" and c.lower_ in {"for", "to"})
-        # "calls for China to let the yuan rise", parsed as a "for" clause
-        or (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children))
-        for c in noun.children
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+        for c in tok.children
     )
 
 
