@@ -121,10 +121,68 @@ class ArticleContext:
         return firm_nationalities(self.text, self.published_at)
 
     @cached_property
+    def event_places(self) -> list[tuple[int, str, str, str | None]]:
+        """Gatherings the article places, in text order: (sentence index, kind, country code, city) for "a G20
+        summit in Toronto", "the meeting of the Group of Eight ... in the central Italian city of L'Aquila",
+        "talks in Geneva", "ministers meet in Belgium". Kind is "talks" for talks, else "summit"."""
+        out = []
+        for sent in self.sentences:
+            places = [
+                h
+                for h in gazetteer().find_all(sent.text, self.published_at)
+                if h[3].kind in {"country", "city"}
+                # "the Belgian resort of Knokke": a town the gazetteer does not know, by its country
+                or (h[3].kind == "demonym" and _TOWN_OF.match(sent.text, h[1]))
+            ]
+            if not places:
+                continue
+            for m in _GATHERING.finditer(sent.text):
+                kind = "talks" if m.group(1).lower() == "talks" else "summit"
+                for start, end, surface, place in places:
+                    if (start >= m.end() and _PLACED_AFTER.fullmatch(sent.text, m.end(), start)) or (
+                        place.kind == "city" and _NAMED_BEFORE.fullmatch(sent.text, end, m.start())
+                    ):
+                        city = surface if place.kind == "city" else None
+                        if place.kind == "demonym":  # the town's own name
+                            town = _TOWN_OF.match(sent.text, end)
+                            city = _NAME.match(sent.text, town.end() - 1).group(0) if town else None
+                        out.append((sent.index, kind, place.code, city))
+                        break
+        return out
+
+    def event_place(self, kind: str, before: int) -> tuple[str, str | None] | None:
+        """(code, city) of the gathering of a kind ("summit" or "talks") that sentences before `before` place,
+        when they place every mention of it in one country; None when none do or they disagree."""
+        found = [(code, city) for i, k, code, city in self.event_places if i < before and k == kind]
+        if not found or len({code for code, _ in found}) > 1:
+            return None
+        return next(((code, city) for code, city in reversed(found) if city), found[-1])
+
+    @cached_property
     def commission_code(self) -> str | None:
         """The code a bare "the Commission" stands for: the European Union's (EC before 1993) when the article
         names it, else none ("the Commission" of a national body stays unresolved)."""
         return eu_code_named(self.text, self.published_at)
+
+
+# A gathering (or "meet"), and what may stand between it and the place it is held in: "summit in Toronto",
+# "meeting of the Group of Eight major industrialized nations in the central Italian city of L'Aquila", "talks
+# with Chinese leaders in Beijing", "meet in Belgium" (no clause or sentence mark between).
+_GATHERING = re.compile(r"\b(summits?|meetings?|talks|meets?|met)\b", re.IGNORECASE)
+_TOWN_OF = re.compile(r"\s+(?:town|city|village|resort|port|island|capital)\s+of\s+[A-Z]")
+_NAME = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
+_PLACED_AFTER = re.compile(
+    r"(?:\s+(?:of|on|between|with|among)\s[^,;:.!?\"“”()]{0,70}?)?"
+    r"\s+(?:in|at)\s+(?:the\s+)?(?:(?!(?:of|for|to|and|with)\s)[\w-]+\s+){0,3}?"
+    r"(?:(?:city|town|resort|port|capital)\s+of\s+)?"
+)
+
+# A city named before the gathering: "the Washington summit", "the Venice economic summit", "the Toronto G20
+# summit" (a country there tells whose talks they are: "the Iran talks").
+_NAMED_BEFORE = re.compile(
+    r"\s+(?:(?!(?:the|a|an|and|or|of|to|for|at|in|on|with|said|says|told|that|is|was|will)\s)[\w-]+\s+){0,2}",
+    re.IGNORECASE,
+)
 
 
 _SEATED_INSTITUTIONS = frozenset({"ministry", "government", "administration", "cabinet"})

@@ -2726,7 +2726,50 @@ def _legs(
         legs.append((ctx.home_code, ctx.home_city, "here", None))
     if role == "host" and host_actor is not None and host_actor.code and not legs:
         legs.append((host_actor.code, None, "host", None))
+    if not legs and role == "noun" and lemma in _MEETING_NOUNS and _definite(tok) and _attended(tok):
+        # "Medvedev told the summit that ...", two sentences after "the G8 meeting in L'Aquila": the summit
+        # the article has placed, when the sentence names no place of its own.
+        placed = ctx.event_place("talks" if lemma in {"talks", "talk"} else "summit", sent.index)
+        if placed is not None and not _names_a_place(tok.doc, sent, ctx, tok):
+            legs.append((placed[0], placed[1], "event", None))
     return legs
+
+
+_OTHER_ONE = frozenset(
+    {"last", "previous", "past", "next", "earlier", "first", "latest", "upcoming", "future"}
+)
+
+
+def _attended(noun: Token) -> bool:
+    """Whether a gathering noun puts someone there: addressed ("told the summit", "addressed the meeting"),
+    gone to or spoken at by a person ("will be at the summit", "report to the meeting", "press the theme at
+    the summit"), or held by one ("Westerwelle's talks"); not a thing at it ("urgency at the meeting"), a
+    time ("the days leading up to the summit", "the summit's final day") or a body's own sitting ("today's
+    weekly cabinet meeting")."""
+    if any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in noun.children):
+        return False
+    if any(c.dep_ == "amod" and c.lower_ in _OTHER_ONE for c in noun.children):
+        return False  # "at the last summit in June": another one than the article's
+    if any(c.dep_ == "poss" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON" for c in noun.children):
+        return True
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in {"tell", "address", "attend"}:
+        verb = noun.head
+    elif noun.dep_ == "pobj" and noun.head.lower_ in {"at", "to"}:
+        verb = _governing_verb(noun.head)  # "bring the outline of a package to the meeting": the verb's
+    else:
+        return False
+    if verb.dep_ == "xcomp" and not any(c.dep_.startswith("nsubj") for c in verb.children):
+        verb = verb.head  # "Miyazawa is expected to bring the outline to the meeting"
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return bool(subjects) and not _no_person(subjects, owners_count=False)
+
+
+def _definite(noun: Token) -> bool:
+    """A noun that refers back: "the summit", "this week's meeting", "Sunday's talks" (not "a summit")."""
+    return any(
+        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these", "those"})
+        for c in noun.children
+    )
 
 
 def _leg_status(

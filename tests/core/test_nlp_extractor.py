@@ -5458,3 +5458,43 @@ def test_the_old_wires_capital_after_us_is_read_in_small_letters(extractor):
 )
 def test_unfairly_and_the_right_direction(exhaustive_extractor, text, expected):
     assert stances(exhaustive_extractor, text, dt.date(1987, 3, 3)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # told the summit the article placed two sentences before
+            "Leaders of the Group of Eight opened their meeting in the northern Italian city of Genoa on "
+            "Wednesday. Oil prices fell. Canadian Prime Minister Paul Orr told the summit that prices could "
+            "not be set by decree.",
+            {("CAN", "ITA")},
+        ),
+        (  # the subject of "expected to bring ... to the meeting"
+            "WASHINGTON, April 8 - Finance ministers of seven nations will hold a meeting in Washington on "
+            "Wednesday. Japanese Finance Minister Taro Sato is expected to bring an outline of a stimulus "
+            "package to the meeting, the sources said.",
+            {("JPN", "USA")},
+        ),
+        (  # a thing at the meeting puts no one there, nor does a time before it
+            "Environment ministers will meet for a meeting in Bonn next week. He said U.S. President Joe "
+            "Dunn's policies could undermine urgency at the meeting. French President Anne Morel's aides "
+            "spent the days leading up to the meeting in talks.",
+            set(),
+        ),
+        (  # two gatherings in two countries: which one "the summit" is stays unknown
+            "Ministers will attend the Washington summit. Brazil's leaders said at a meeting in Sao Paulo "
+            "last weekend that they wanted more say. British Prime Minister Tom Gale might press that theme "
+            "at the summit.",
+            set(),
+        ),
+        (  # "a summit" is another one; a body's own sitting is no gathering abroad
+            "EU leaders held a summit in Brussels. Ivorian President Jean Kone said at a summit that cocoa "
+            "prices must rise. During today's weekly cabinet meeting, Ivorian President Jean Kone spoke. At "
+            "the last summit, Ivorian President Jean Kone was charged with a report.",
+            set(),
+        ),
+    ],
+)
+def test_a_gathering_the_article_placed_before(extractor, text, expected):
+    got = {(v["visitor_code"], v["host_code"]) for v in visits_of(extractor, text, dt.date(1987, 4, 8))}
+    assert got == expected
