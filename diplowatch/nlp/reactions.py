@@ -482,6 +482,23 @@ def _third_party_view(before: str) -> bool:
     return word in words and (determined or bool(m.group(2)))
 
 
+# Feelings whose "by" names their cause, not who holds them ("concerned by the move", "encouraged by").
+_FEELINGS = frozenset(
+    {"concerned", "disappointed", "alarmed", "troubled", "angered", "shocked", "surprised", "worried"}
+    | {"encouraged", "pleased", "heartened", "dismayed", "saddened", "outraged", "frustrated", "irritated"}
+    | {"satisfied", "delighted", "impressed", "reassured", "disturbed", "upset", "annoyed", "incensed"}
+)
+_BY_AGENT = re.compile(r"\s+by\s+(?!far\b|then\b|now\b|mistake\b|chance\b|contrast\b|comparison\b|the way\b)")
+
+
+def _held_by_agent(low: str, cue: str, end: int) -> bool:
+    """A stance verb in the passive with its doer named ("one of the steps urged by the U.S. delegation",
+    "a plan backed by Germany"): the doer's stance, not the speaker's (a feeling's "by" is its cause:
+    "concerned by the move")."""
+    last = cue.split()[-1]
+    return last.endswith("ed") and last not in _FEELINGS and bool(_BY_AGENT.match(low, end))
+
+
 # Nouns of a position held ("China's support for car exports"); an evaluation ("Greece's successful
 # restructuring") is the speaker's, whoever owns what it judges.
 _POSITION_NOUNS = frozenset({"support", "backing", "approval", "endorsement", "blessing"})
@@ -620,6 +637,8 @@ def _negative_cue_hits(low: str) -> list[str]:
                 r"\b(?:not|no|n't|never)\s+(?:\w+\s+)?$", low[max(0, m.start() - 25) : m.start()]
             ):
                 continue  # "was not worried by the meeting": a denied judgement is no judgement
+            if _held_by_agent(low, c, m.end()):
+                continue  # "the steps urged by the U.S. delegation": the delegation's demand
             if not _third_party_view(low[max(0, m.start() - 40) : m.start()]):
                 neg.append(c)
                 break
@@ -640,6 +659,8 @@ def _positive_cue_hits(low: str, original: str, own_code: str | None, on_date) -
             if re.search(r"\b(?:counter|non|un|anti|in)-$", before):
                 denied.append(f"{before.split()[-1]}{c}")  # "counter-productive", "un-helpful": the opposite
                 break
+            if _held_by_agent(low, c, m.end()):
+                continue  # "a plan backed by Germany": Germany's support
             if _third_party_view(low[max(0, m.start() - 40) : m.start()]) or (
                 c.split()[0] in _POSITION_NOUNS
                 and _held_by_another(original[max(0, m.start() - 40) : m.start()], own_code, on_date)

@@ -5498,3 +5498,27 @@ def test_unfairly_and_the_right_direction(exhaustive_extractor, text, expected):
 def test_a_gathering_the_article_placed_before(extractor, text, expected):
     got = {(v["visitor_code"], v["host_code"]) for v in visits_of(extractor, text, dt.date(1987, 4, 8))}
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the demand is the delegation's: the speaker only reports it
+            "TOKYO, April 13 - Japanese Prime Minister Taro Sato said problems exist over more seats for "
+            "foreign firms on the stock exchange, one of the main steps urged by the U.S. delegation.",
+            {("USA", "negative")},
+        ),
+        (  # the welcome is the lender's, not the minister's
+            "WARSAW, March 3 - Polish Finance Minister Jan Nowak said his reforms had been welcomed by the "
+            "World Bank.",
+            {("WORLDBANK", "positive")},
+        ),
+        (  # a feeling's "by" names its cause: still the speaker's stance
+            "PARIS, March 3 - French Foreign Minister Paul Morel said he was deeply concerned by the U.S. "
+            "move.",
+            {("FRA", "negative")},
+        ),
+    ],
+)
+def test_a_stance_verb_in_the_passive_is_its_doers(exhaustive_extractor, text, expected):
+    assert stances(exhaustive_extractor, text, dt.date(1987, 3, 3)) == expected
