@@ -5522,3 +5522,17 @@ def test_a_gathering_the_article_placed_before(extractor, text, expected):
 )
 def test_a_stance_verb_in_the_passive_is_its_doers(exhaustive_extractor, text, expected):
     assert stances(exhaustive_extractor, text, dt.date(1987, 3, 3)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "BRASILIA, March 3 - A U.S. official described Brazil's argument as nonsense.",
+        "BRUSSELS, March 3 - U.S. Trade Representative Carl Lund said the EC's farm subsidies were "
+        "ineffective.",
+        "BONN, March 3 - U.S. Treasury Secretary Carl Lund said West Germany's plan was unnecessary.",
+        "BONN, March 3 - U.S. Treasury Secretary Carl Lund said West Germany's plan was ill-conceived.",
+    ],
+)
+def test_more_plain_words_of_judgement(exhaustive_extractor, text):
+    assert stances(exhaustive_extractor, text, dt.date(1987, 3, 3)) == {("USA", "negative")}
