@@ -492,11 +492,14 @@ _BY_AGENT = re.compile(r"\s+by\s+(?!far\b|then\b|now\b|mistake\b|chance\b|contra
 
 
 def _held_by_agent(low: str, cue: str, end: int) -> bool:
-    """A stance verb in the passive with its doer named ("one of the steps urged by the U.S. delegation",
-    "a plan backed by Germany"): the doer's stance, not the speaker's (a feeling's "by" is its cause:
-    "concerned by the move")."""
+    """A stance verb (the lexicon's) in the passive with its doer named ("one of the steps urged by the U.S.
+    delegation", "a plan backed by Germany"): the doer's stance, not the speaker's (a feeling's "by" is its
+    cause: "concerned by the move", "appalled by the sentence")."""
     last = cue.split()[-1]
-    return last.endswith("ed") and last not in _FEELINGS and bool(_BY_AGENT.match(low, end))
+    verbs = lexicon()["stance_verbs"]
+    # "urged", "welcomed"; "backed"; "slammed"
+    stance_verb = last.endswith("ed") and any(stem in verbs for stem in (last[:-1], last[:-2], last[:-3]))
+    return stance_verb and last not in _FEELINGS and bool(_BY_AGENT.match(low, end))
 
 
 # Nouns of a position held ("China's support for car exports"); an evaluation ("Greece's successful
