@@ -5536,3 +5536,16 @@ def test_a_stance_verb_in_the_passive_is_its_doers(exhaustive_extractor, text, e
 )
 def test_more_plain_words_of_judgement(exhaustive_extractor, text):
     assert stances(exhaustive_extractor, text, dt.date(1987, 3, 3)) == {("USA", "negative")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "OTTAWA, March 3 - Canadian Prime Minister Paul Orr said Canada would not allow a restructuring of "
+        "the industry on U.S. terms.",
+        "OTTAWA, March 3 - Canadian Prime Minister Paul Orr said Canada would not let the United States "
+        "dictate the terms.",
+    ],
+)
+def test_a_refusal_told_with_would_not_allow(exhaustive_extractor, text):
+    assert stances(exhaustive_extractor, text, dt.date(1987, 3, 3)) == {("CAN", "negative")}
