@@ -491,6 +491,14 @@ _FEELINGS = frozenset(
 _BY_AGENT = re.compile(r"\s+by\s+(?!far\b|then\b|now\b|mistake\b|chance\b|contrast\b|comparison\b|the way\b)")
 
 
+# Words of a trust or backing lost or missing, right before the positive word ("lost confidence in", "a lack
+# of confidence in", "withdrew its support for").
+_LOST = re.compile(
+    r"\b(?:lost|lose|loses|losing|lack|lacks|lacked|lacking|withdr[ae]w|withdrawn|withdrawing|withdraws)"
+    r"\s+(?:of\s+|the\s+|their\s+|its\s+|his\s+|her\s+|all\s+)?$"
+)
+
+
 def _held_by_agent(low: str, cue: str, end: int) -> bool:
     """A stance verb (the lexicon's) in the passive with its doer named ("one of the steps urged by the U.S.
     delegation", "a plan backed by Germany"): the doer's stance, not the speaker's (a feeling's "by" is its
@@ -664,6 +672,8 @@ def _positive_cue_hits(low: str, original: str, own_code: str | None, on_date) -
                 break
             if _held_by_agent(low, c, m.end()):
                 continue  # "a plan backed by Germany": Germany's support
+            if _LOST.search(before):
+                continue  # "had lost confidence in", "a lack of confidence in": no trust held
             if _third_party_view(low[max(0, m.start() - 40) : m.start()]) or (
                 c.split()[0] in _POSITION_NOUNS
                 and _held_by_another(original[max(0, m.start() - 40) : m.start()], own_code, on_date)

@@ -5549,3 +5549,27 @@ def test_more_plain_words_of_judgement(exhaustive_extractor, text):
 )
 def test_a_refusal_told_with_would_not_allow(exhaustive_extractor, text):
     assert stances(exhaustive_extractor, text, dt.date(1987, 3, 3)) == {("CAN", "negative")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # confidence lost or lacking is no trust held
+            "LONDON, Oct 20 - British Chancellor John Hale said there was a lack of confidence in the "
+            "American stock market.",
+            set(),
+        ),
+        (
+            'MOSCOW, March 18 - Russian President Ivan Orlov said the Cypriot levy was "unfair and '
+            'dangerous" and savers said they had lost confidence in the banks of Cyprus.',
+            {("RUS", "negative")},
+        ),
+        (  # confidence held still is
+            "LONDON, Oct 20 - British Chancellor John Hale said he had confidence in the American stock "
+            "market.",
+            {("GBR", "positive")},
+        ),
+    ],
+)
+def test_confidence_lost_or_lacking_is_no_praise(exhaustive_extractor, text, expected):
+    assert stances(exhaustive_extractor, text, dt.date(2013, 3, 18)) == expected
