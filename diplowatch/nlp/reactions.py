@@ -2008,12 +2008,22 @@ def _fallback_targets(
     if not targets and not any(c.dep_ == "neg" for c in verb.children) and (lemma in _STRONG_STANCE or cued):
         # "Washington was profoundly concerned by the violence, the ambassador said": the stance aims at
         # the foreign actors of the sentence or of the one before.
-        targets = _context_targets(speaker, speaker_tok, doc, sent, ctx, previous=lemma in _STRONG_STANCE)
+        # A state itself judging ("Britain says a cap is unworkable") aims, like a strong stance, at what the
+        # sentence before names.
+        previous = lemma in _STRONG_STANCE or (cued and _named_as_a_state(speaker, speaker_tok, ctx))
+        targets = _context_targets(speaker, speaker_tok, doc, sent, ctx, previous=previous)
         if not targets and _resident_abroad(speaker, ctx):
             # "NAIROBI - the U.S. ambassador said Washington was profoundly concerned by the violence": an
             # embassy speaks of the country it sits in
             targets = [ctx.home_code]
     return targets
+
+
+def _named_as_a_state(speaker: Actor, speaker_tok: Token, ctx: ArticleContext) -> bool:
+    """A speaker that is a state by its own name ("Canada says", "Britain, France and Germany have said",
+    "Canberra reported"), not a group of its people ("Malaysian palm growers", "Greeks") or a firm."""
+    place = ctx.place(speaker_tok.text) if speaker_tok.pos_ == "PROPN" else None
+    return speaker.kind == "state" and place is not None and place.kind in {"country", "city"}
 
 
 def _resident_abroad(speaker: Actor, ctx: ArticleContext) -> bool:

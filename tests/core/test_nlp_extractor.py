@@ -5573,3 +5573,27 @@ def test_a_refusal_told_with_would_not_allow(exhaustive_extractor, text):
 )
 def test_confidence_lost_or_lacking_is_no_praise(exhaustive_extractor, text, expected):
     assert stances(exhaustive_extractor, text, dt.date(2013, 3, 18)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # states judging by their own name aim at what the sentence before names
+            "LONDON, May 4 - The United States wants a ban on proprietary trading by banks. Britain, France "
+            "and Germany have said the approach should not be copied in Europe.",
+            {("GBR", "negative"), ("FRA", "negative"), ("DEU", "negative")},
+        ),
+        (
+            "OTTAWA, May 4 - The European Union wants to cap bankers' bonuses. Canada says a cap is "
+            "unnecessary.",
+            {("CAN", "negative")},
+        ),
+        (  # a country's people or growers are no state
+            "KUALA LUMPUR, May 4 - A U.S. group said palm oil is unhealthy. Malaysian palm growers said the "
+            "claim was unnecessary and wrong.",
+            set(),
+        ),
+    ],
+)
+def test_a_state_judging_by_its_name_aims_at_the_sentence_before(exhaustive_extractor, text, expected):
+    assert stances(exhaustive_extractor, text, dt.date(2010, 5, 4)) == expected
