@@ -5597,3 +5597,15 @@ def test_confidence_lost_or_lacking_is_no_praise(exhaustive_extractor, text, exp
 )
 def test_a_state_judging_by_its_name_aims_at_the_sentence_before(exhaustive_extractor, text, expected):
     assert stances(exhaustive_extractor, text, dt.date(2010, 5, 4)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SEOUL, July 20 - South Korea echoed that concern, its finance ministry demanding the Fed consider "
+        "the global effects before acting.",
+        "SEOUL, July 20 - South Korean Finance Minister Kim Lee echoed the criticism of the U.S. tariffs.",
+    ],
+)
+def test_echoing_a_stance_holds_it(exhaustive_extractor, text):
+    assert stances(exhaustive_extractor, text, dt.date(2013, 7, 20)) == {("KOR", "negative")}
