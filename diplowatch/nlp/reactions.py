@@ -482,12 +482,6 @@ def _third_party_view(before: str) -> bool:
     return word in words and (determined or bool(m.group(2)))
 
 
-# Feelings whose "by" names their cause, not who holds them ("concerned by the move", "encouraged by").
-_FEELINGS = frozenset(
-    {"concerned", "disappointed", "alarmed", "troubled", "angered", "shocked", "surprised", "worried"}
-    | {"encouraged", "pleased", "heartened", "dismayed", "saddened", "outraged", "frustrated", "irritated"}
-    | {"satisfied", "delighted", "impressed", "reassured", "disturbed", "upset", "annoyed", "incensed"}
-)
 _BY_AGENT = re.compile(r"\s+by\s+(?!far\b|then\b|now\b|mistake\b|chance\b|contrast\b|comparison\b|the way\b)")
 
 
@@ -501,13 +495,14 @@ _LOST = re.compile(
 
 def _held_by_agent(low: str, cue: str, end: int) -> bool:
     """A stance verb (the lexicon's) in the passive with its doer named ("one of the steps urged by the U.S.
-    delegation", "a plan backed by Germany"): the doer's stance, not the speaker's (a feeling's "by" is its
-    cause: "concerned by the move", "appalled by the sentence")."""
+    delegation", "a plan backed by Germany"): the doer's stance, not the speaker's. A feeling is no stance
+    verb, and its "by" names its cause: "concerned by the move", "appalled by the sentence" stay the
+    speaker's."""
     last = cue.split()[-1]
     verbs = lexicon()["stance_verbs"]
     # "urged", "welcomed"; "backed"; "slammed"
     stance_verb = last.endswith("ed") and any(stem in verbs for stem in (last[:-1], last[:-2], last[:-3]))
-    return stance_verb and last not in _FEELINGS and bool(_BY_AGENT.match(low, end))
+    return stance_verb and bool(_BY_AGENT.match(low, end))
 
 
 # Nouns of a position held ("China's support for car exports"); an evaluation ("Greece's successful

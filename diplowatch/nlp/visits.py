@@ -2741,17 +2741,14 @@ _OTHER_ONE = frozenset(
 
 
 def _attended(noun: Token) -> bool:
-    """Whether a gathering noun puts someone there: addressed ("told the summit", "addressed the meeting"),
+    """Whether a gathering noun puts someone there: addressed ("told the summit", "addressed the meeting"), or
     gone to or spoken at by a person ("will be at the summit", "report to the meeting", "press the theme at
-    the summit"), or held by one ("Westerwelle's talks"); not a thing at it ("urgency at the meeting"), a
-    time ("the days leading up to the summit", "the summit's final day") or a body's own sitting ("today's
-    weekly cabinet meeting")."""
+    the summit"); not a thing at it ("urgency at the meeting"), a time ("the days leading up to the summit",
+    "the summit's final day") or a body's own sitting ("today's weekly cabinet meeting")."""
     if any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in noun.children):
         return False
     if any(c.dep_ == "amod" and c.lower_ in _OTHER_ONE for c in noun.children):
         return False  # "at the last summit in June": another one than the article's
-    if any(c.dep_ == "poss" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON" for c in noun.children):
-        return True
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in {"tell", "address", "attend"}:
         verb = noun.head
     elif noun.dep_ == "pobj" and noun.head.lower_ in {"at", "to"}:
