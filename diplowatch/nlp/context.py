@@ -132,7 +132,7 @@ class ArticleContext:
                 for h in gazetteer().find_all(sent.text, self.published_at)
                 if h[3].kind in {"country", "city"}
                 # "the Belgian resort of Knokke": a town the gazetteer does not know, by its country
-                or (h[3].kind == "demonym" and _TOWN_OF.match(sent.text, h[1]))
+                or (h[3].kind == "demonym" and PLACE_OF.match(sent.text, h[1]))
             ]
             if not places:
                 continue
@@ -144,7 +144,7 @@ class ArticleContext:
                     ):
                         city = surface if place.kind == "city" else None
                         if place.kind == "demonym":  # the town's own name
-                            town = _TOWN_OF.match(sent.text, end)
+                            town = PLACE_OF.match(sent.text, end)
                             city = _NAME.match(sent.text, town.end() - 1).group(0) if town else None
                         out.append((sent.index, kind, place.code, city))
                         break
@@ -169,12 +169,15 @@ class ArticleContext:
 # "meeting of the Group of Eight major industrialized nations in the central Italian city of L'Aquila", "talks
 # with Chinese leaders in Beijing", "meet in Belgium" (no clause or sentence mark between).
 _GATHERING = re.compile(r"\b(summits?|meetings?|talks|meets?|met)\b", re.IGNORECASE)
-_TOWN_OF = re.compile(r"\s+(?:town|city|village|resort|port|island|capital)\s+of\s+[A-Z]")
+# "the central Italian city of L'Aquila", "the Belgian resort of Knokke": a place named by a kind of town
+# after its country's adjective (visits reads it too).
+TOWN_WORDS = r"(?:town|city|village|resort|port|island|capital)"
+PLACE_OF = re.compile(rf"\s+{TOWN_WORDS}\s+of\s+[A-Z]")
 _NAME = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
 _PLACED_AFTER = re.compile(
     r"(?:\s+(?:of|on|between|with|among)\s[^,;:.!?\"“”()]{0,70}?)?"
     r"\s+(?:in|at)\s+(?:the\s+)?(?:(?!(?:of|for|to|and|with)\s)[\w-]+\s+){0,3}?"
-    r"(?:(?:city|town|resort|port|capital)\s+of\s+)?"
+    rf"(?:{TOWN_WORDS}\s+of\s+)?"
 )
 
 # A city named before the gathering: "the Washington summit", "the Venice economic summit", "the Toronto G20

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 
 from diplowatch.nlp.actors import Place, gazetteer
 from diplowatch.nlp.context import (
+    PLACE_OF,
     Actor,
     ArticleContext,
     coordinated_nationalities,
@@ -2431,7 +2432,7 @@ def _names_a_place(
     quoted = [] if tok is None else [(a, b) for a, b, _ in quote_spans(doc.text) if not a <= tok.idx < b]
     return any(
         sent.start + h[0] >= end
-        and (h[3].kind in {"country", "city"} or h[3].kind == "demonym" and _PLACE_OF.match(doc.text, h[1]))
+        and (h[3].kind in {"country", "city"} or h[3].kind == "demonym" and PLACE_OF.match(doc.text, h[1]))
         and not (abroad and h[3].code == ctx.home_code)
         and not _nationality_of_person(doc, h[0], h[1], sent, ctx)
         and not (tok is not None and _in_other_relative_clause(doc, h[0], h[1], tok))
@@ -2492,9 +2493,6 @@ def _nationality_of_person(doc: Doc, start: int, end: int, sent: Sentence, ctx: 
     if tok.i == span[-1].i or tok.pos_ != "PROPN":
         return False
     return ctx.people.person_at(sent.start + tok.idx, sent.start + tok.idx + len(tok.text)) is not None
-
-
-_PLACE_OF = re.compile(r"\s+(?:town|city|village|resort|port|island|capital)\s+of\s+[A-Z]")
 
 
 def _home_official(a: Actor, ctx: ArticleContext) -> bool:
