@@ -387,10 +387,16 @@ SENTENCE_RULES: tuple[tuple[str, Callable[[_SentenceCues], object]], ...] = (
             (c.bits & STRONG_STANCE or c.bits & STANCE and c.bits & CUE) and c.bits & OFFICIAL and c.codes
         ),
     ),
-    # a statement with a stance cue about a named state ("said the proposal was not helpful")
+    # a statement with a stance cue about a named state ("said the proposal was not helpful"), or a state's
+    # own judgement on what the sentence before names ("Sarkozy urged a cap on bonuses. But Britain says a cap
+    # is unworkable."): the reaction rules take such a target from the sentence before
     (
         "statement with a cue",
-        lambda c: c.bits & SPEECH and c.bits & CUE and (len(c.codes) >= 2 or c.codes and c.person()),
+        lambda c: (
+            c.bits & SPEECH
+            and c.bits & CUE
+            and (len(c.codes) >= 2 or c.codes and (c.person() or c.prev_codes))
+        ),
     ),
     # a state person saying that another state has not done, or should do, its part ("Obama said China had
     # not done enough", "X said Greece should show it has taken steps", "Athens has not made ..., he said")

@@ -5599,6 +5599,15 @@ def test_a_state_judging_by_its_name_aims_at_the_sentence_before(exhaustive_extr
     assert stances(exhaustive_extractor, text, dt.date(2010, 5, 4)) == expected
 
 
+def test_the_prefilter_passes_a_state_judging_what_the_sentence_before_names(extractor):
+    # no person and one state in the sentence: the pre-filter passes it for the state named in the one before
+    text = (
+        "LONDON, May 4 - French President Nicolas Sarkozy urged the G20 to cap bankers' bonuses. But Britain "
+        "says a cap is unworkable."
+    )
+    assert stances(extractor, text, dt.date(2010, 5, 4)) == {("GBR", "negative")}
+
+
 @pytest.mark.parametrize(
     "text",
     [
