@@ -802,7 +802,8 @@ def _anaphoric_targets(verb: Token, speaker: Actor, sent: Sentence, ctx: Article
     definite object points back to the previous sentence's actors."""
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if obj is None or not any(
-        c.dep_ == "det" and c.lower_ in {"the", "this", "these", "that", "those", "such"}
+        (c.dep_ == "det" and c.lower_ in {"the", "this", "these", "that", "those", "such"})
+        or (c.dep_ == "predet" and c.lower_ == "such")  # "such a grouping"
         for c in obj.children
     ):
         return []

@@ -5599,6 +5599,24 @@ def test_a_state_judging_by_its_name_aims_at_the_sentence_before(exhaustive_extr
     assert stances(exhaustive_extractor, text, dt.date(2010, 5, 4)) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # "the idea" points back to the sentence before, as "the plan" does
+            "ALGIERS, May 4 - Iran wants to turn the gas exporters' forum into a cartel. Algeria has backed "
+            "the idea.",
+            {("DZA", "positive")},
+        ),
+        (  # "such a scheme": "such" before the article points back too
+            "BERLIN, May 4 - France wants joint bonds for the euro zone. Germany has backed such a scheme.",
+            {("DEU", "positive")},
+        ),
+    ],
+)
+def test_a_definite_object_points_back(exhaustive_extractor, text, expected):
+    assert stances(exhaustive_extractor, text, dt.date(2010, 5, 4)) == expected
+
+
 def test_the_prefilter_passes_a_state_judging_what_the_sentence_before_names(extractor):
     # no person and one state in the sentence: the pre-filter passes it for the state named in the one before
     text = (
