@@ -4149,6 +4149,11 @@ def test_a_bare_commission_is_the_target_in_an_article_on_the_eu(extractor):
             "market was a step in the right direction.",
             {("AUS", "positive", "JPN")},
         ),
+        (
+            "BRUSSELS, May 4 - European Commission President Jacques Delors said Italy was on the right "
+            "track with its budget cuts.",
+            {("EC", "positive", "ITA")},
+        ),
         # the narrator names the stance and its aim; the quote itself praises a third party
         (
             "PARIS, May 4 - European leaders met on interest rates.\nIn a thinly veiled rebuke to German "
