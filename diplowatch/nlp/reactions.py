@@ -2157,6 +2157,8 @@ def _foreign_duty_subject(verb: Token, speaker: Actor, sent: Sentence, ctx: Arti
     ("the Mongolian government"); not one shared with the speaker's state, nor an inverted condition."""
     kids = list(verb.children)
     subj = next((c for c in kids if c.dep_ == "nsubj"), None)
+    if subj is not None and subj.lower_ in {"it", "they"}:
+        subj = _conjoined_subject(verb, subj)
     qualified = subj is not None and any(
         c.dep_ in {"amod", "compound", "poss"} and c.pos_ in {"PROPN", "ADJ", "NOUN"} for c in subj.children
     )
@@ -2179,6 +2181,19 @@ def _foreign_duty_subject(verb: Token, speaker: Actor, sent: Sentence, ctx: Arti
     if speaker.code in {a.code for a in (actor, *others) if a is not None}:
         return None  # "the United States and India should not let ...", said an Indian minister: shared
     return subj
+
+
+def _conjoined_subject(verb: Token, pronoun: Token) -> Token | None:
+    """The subject a pronoun stands for in a clause joined to the one before ("China had made progress ...
+    but it needs to take steps", "Greece made commitments and it must respect them"): that clause's named
+    subject, when the number agrees."""
+    if verb.dep_ != "conj":
+        return None
+    up = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if up is None or up.pos_ not in {"PROPN", "NOUN"}:
+        return None
+    plural = bool(up.conjuncts) or up.tag_ in {"NNS", "NNPS"}
+    return up if plural == (pronoun.lower_ == "they") else None
 
 
 def _necessary_that(verb: Token, forecast: frozenset[str]) -> bool:

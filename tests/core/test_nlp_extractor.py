@@ -2173,6 +2173,12 @@ def test_a_countrys_political_opposition_is_no_position_of_the_country(extractor
             "Dutch Finance Minister Jan de Groot said Portugal should cut its deficit faster.",
             {("NLD", "negative")},
         ),
+        # "it" of a clause joined to one with a named state stands for that state
+        (
+            "Dutch Finance Minister Jan de Groot said Portugal had made progress but it needs to cut its "
+            "deficit faster.",
+            {("NLD", "negative")},
+        ),
         # guards: a fact told in the present, a condition, a duty shared with the speaker's own state
         ("Dutch Finance Minister Jan de Groot said Portugal does not publish monthly figures.", set()),
         ("Dutch Finance Minister Jan de Groot said Portugal should have no problems repaying.", set()),
@@ -2182,6 +2188,12 @@ def test_a_countrys_political_opposition_is_no_position_of_the_country(extractor
         ),
         (
             "Dutch Finance Minister Jan de Groot said the Netherlands and Portugal should work together.",
+            set(),
+        ),
+        # "they" does not stand for one state
+        (
+            "Dutch Finance Minister Jan de Groot said Portugal had made progress but they need to cut the "
+            "deficit faster.",
             set(),
         ),
     ],
