@@ -582,9 +582,12 @@ _CONDITIONS = re.compile(
 )
 # A concession up to the next punctuation: "despite ...", "in spite of ...".
 _CONCESSIONS = re.compile(r"\b(?:despite|in spite of|notwithstanding)\b[^,;.\"“”]*")
-# Phrases whose cue word judges nothing: "good reason to", "outstanding issues/debts" (still unresolved).
+# Phrases whose cue word judges nothing: "good reason to", "a good chance that" (a forecast), "in good faith",
+# "more harm than good" (its "good" is no praise; the phrase is a negative cue of its own), "outstanding
+# issues/debts" (still unresolved).
 _IDIOMS = re.compile(
-    r"\bgood reasons? to\b|\boutstanding(?=\s+(?:[a-z-]+\s+)?(?:issues?|problems?|questions?|disputes?|"
+    r"\bgood reasons? to\b|\bgood chances?\b|\bin good faith\b|(?<=more harm than )good\b"
+    r"|\boutstanding(?=\s+(?:[a-z-]+\s+)?(?:issues?|problems?|questions?|disputes?|"
     r"differences|matters|debts?|loans?|claims?|arrears|payments?|balances?|amounts?|obligations|"
     r"shares|bonds|orders|contracts|items|points|cases)\b)"
     # "radar warning receivers", "an early-warning system": a device named for what it does, not a warning
@@ -635,6 +638,9 @@ def _negative_cue_hits(low: str) -> list[str]:
                 continue  # "rising demand from China", "demand for these bonds": the market's, not a demand
             if c == "concerned" and _concerned_as_about(low, m.start(), m.end()):
                 continue  # "as far as the budget is concerned", "his offer concerned buying bonds"
+            if c == "difficult" and not re.match(r"\s+(?:to|for)\b", low[m.end() :]):
+                continue  # "a difficult phase", "difficult issues", "in difficult times": a description, not
+                # the speaker's resistance ("it was difficult to discuss capitalisation with the latter")
             if "appropriate" in c and re.match(
                 r"\s+(?:for (?:us|me)\b|to (?:comment|talk|say|speculate|go into))", low[m.end() :]
             ):

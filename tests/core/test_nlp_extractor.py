@@ -4524,8 +4524,20 @@ def test_a_stance_verb_the_lemmatizer_spells_otherwise(extractor):
         ),
         ("A U.S. spokesman said, 'We have good reason to think West Germany holds to its position.'", set()),
         ("U.S. envoy Mike Armacost said the U.S. hopes Japan will settle outstanding trade issues.", set()),
+        ("A U.S. spokesman said there is a good chance that Japan will cut its tariffs.", set()),
+        ("A Japanese trade official said Japan is implementing the U.S. accord in good faith.", set()),
+        # "difficult" describing a thing ("a difficult phase", "difficult issues") judges nothing
+        ("A U.S. spokesman said the talks with Japan will include some difficult items.", set()),
         # guards: the same words where they judge
         ("A U.S. spokesman said the West German offer was a good one.", {("USA", "positive")}),
+        (
+            "A U.S. spokesman said it was difficult to defend Japan's high import tariffs.",
+            {("USA", "negative")},
+        ),
+        (  # "more harm than good" is no praise but its opposite
+            "France said the West German proposal would do more harm than good.",
+            {("FRA", "negative")},
+        ),
         (
             "Canadian Governor John Crow said he was concerned about Brazil's debt moratorium.",
             {("CAN", "negative")},
