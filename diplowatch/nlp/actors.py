@@ -40,6 +40,8 @@ REGION_NAMES = (
     # "the Doha talks", "Doha trade talks": the WTO round, mostly negotiated in Geneva
     | {f"Doha {kind}{word}" for kind in ("", "trade ") for word in ("talks", "negotiations", "agenda")}
     | {"Pan-American", "Niger Delta"}
+    # bare "Korea(n)" is South Korea's, but not in the peninsula or the war of both halves
+    | {"Korean Peninsula", "Korean peninsula", "Korean War", "Korean war"}
 )
 
 

@@ -358,7 +358,9 @@ def coordinated_nationalities(tok: Token, ctx: ArticleContext) -> list[Actor]:
     out: list[Actor] = []
     for mod in (m for m in tok.children if m.dep_ in {"amod", "compound"} and m.i < tok.i):
         for conj in (mod, *(c for c in mod.conjuncts if c.i > mod.i)):
-            place = ctx.place(actor_span(conj).text if conj.pos_ == "PROPN" else conj.text)
+            # with its own modifiers before it: "North Korean and U.S. officials" is North Korea's
+            words = " ".join(t.text for t in conj.lefts if t.dep_ in {"amod", "compound"}) + " " + conj.text
+            place = ctx.place(actor_span(conj).text if conj.pos_ == "PROPN" else words.strip())
             if place is not None and place.kind in {"demonym", "country"}:
                 out.append(Actor(None, place.code, True, "coordinated nationality", "office", tok.text, True))
     return out

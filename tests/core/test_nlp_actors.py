@@ -84,6 +84,16 @@ def test_regions_named_after_america_name_no_state():
     assert [p.code for *_, p in gazetteer().find_all(text)] == ["QAT"]
 
 
+def test_bare_korea_is_south_korea_but_not_the_peninsula():
+    from diplowatch.nlp.actors import gazetteer
+
+    text = (
+        "Korean Finance Minister Yoon, Korea's exports, North Korean envoys, the Korean peninsula, the "
+        "Korean War"
+    )
+    assert [p.code for *_, p in gazetteer().find_all(text)] == ["KOR", "KOR", "PRK"]
+
+
 def test_historicize():
     assert historicize("RUS", OLD) == "SUN"
     assert historicize("RUS", NEW) == "RUS"

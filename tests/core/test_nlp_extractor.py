@@ -1785,6 +1785,8 @@ def test_travellers_carried_by_a_tour_and_groups_of_leaders(extractor, text, exp
         ),
         # Nationalities coordinated on a plural office each travel.
         ("The French and German leaders held talks in Rome.", {("FRA", "ITA"), ("DEU", "ITA")}),
+        # with its own modifier: "North Korean" is not the bare (South) "Korean"
+        ("North Korean and U.S. officials met this week in New York.", {("PRK", "USA")}),
         # A named place, not the seat of the body that meets there.
         (
             "U.S. President Barack Obama will head to Bali on Sunday for the Association of Southeast "
