@@ -2362,7 +2362,7 @@ def _verb_reactions(
     if not targets and not refers_visit:
         # "oppose any foreign carrier": an unnamed foreign party
         # is still a foreign target, but only for a clear stance.
-        if re.search(r"\bforeign\b", content_text.lower()):
+        if _FOREIGN_PARTY.search(content_text.lower()):
             foreign_only = True
         else:
             return []
@@ -2411,6 +2411,16 @@ def _verb_reactions(
         )
         out.extend(_coordinated_speakers(out[-1], speaker_tok, ctx, sent))
     return out
+
+
+# "foreign" naming a party ("any foreign carrier", "foreign media", "foreign firms"), not a kind of thing
+# or an office of one's own ("foreign exchange", "foreign debt", "the Foreign Ministry", "foreign
+# correspondents")
+_FOREIGN_PARTY = re.compile(
+    r"\bforeign\b(?![\s-]+(?:exchange|minist\w*|affairs|policy|policies|operations|trade|press|correspondents?"
+    r"|debt|debts|borrowing|oil|reserves|currenc\w+|loans?|aid|access|passports?|relations|service|secretary"
+    r"|office|input|earnings|sales|demand|markets?)\b)"
+)
 
 
 _MODAL_AUX = frozenset({"do", "will", "would", "can", "could", "may", "might", "shall", "should", "must"})

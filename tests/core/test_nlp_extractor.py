@@ -1155,6 +1155,32 @@ def test_positions_as_predicate_adjectives(exhaustive_extractor, text, expected)
     assert expected in codes_stances(exhaustive_extractor, text)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an unnamed foreign party is a foreign target, for a clear stance
+        (
+            "BEIJING, May 4 - Chinese Vice Commerce Minister Gao Hucheng called on foreign media not to hype "
+            "the problems of a small minority of goods.",
+            {("CHN", "negative")},
+        ),
+        # guards: "foreign" of a thing or of one's own office names no party
+        (
+            "WASHINGTON, May 4 - A White House report said growing U.S. reliance on foreign oil could have "
+            "damaging implications for national security.",
+            set(),
+        ),
+        (
+            "WASHINGTON, May 4 - Federal Reserve Board Governor Martha Seger said there were signs of "
+            "helpful stability in foreign exchange markets.",
+            set(),
+        ),
+    ],
+)
+def test_an_unnamed_foreign_party_is_a_target_a_foreign_thing_is_not(exhaustive_extractor, text, expected):
+    assert reaction_keys(exhaustive_extractor, text, dt.date(2008, 5, 4)) == expected
+
+
 def test_a_strong_stance_without_a_named_object_aims_at_the_foreign_actors_around_it(extractor):
     text = (
         "The United States is seeking support at the United Nations. China and Russia are resisting new "
