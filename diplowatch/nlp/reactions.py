@@ -1430,11 +1430,54 @@ def _support_holders(noun: Token) -> list[Token]:
     ]
 
 
+# What a singular "demand" of the market is said to be ("falling demand", "domestic demand", "oil demand").
+_MARKET_DEMAND = frozenset(
+    {
+        "falling",
+        "rising",
+        "growing",
+        "slowing",
+        "weakening",
+        "strengthening",
+        "increased",
+        "reduced",
+        "strong",
+        "weak",
+        "weaker",
+        "stronger",
+        "robust",
+        "sluggish",
+        "firm",
+        "solid",
+        "huge",
+        "higher",
+        "lower",
+        "domestic",
+        "consumer",
+        "global",
+        "world",
+        "import",
+        "export",
+        "oil",
+        "energy",
+        "seasonal",
+        "private",
+        "internal",
+        "external",
+        "foreign",
+    }
+)
+
+
 def _is_demand(noun: Token) -> bool:
     """ "calls from X for Y", "a demand made by X", "French
     demands that": not a phone call or consumer demand."""
     if noun.tag_ == "NNS" and noun.lemma_.lower() == "demand":
         return True
+    if noun.lemma_.lower() == "demand" and any(
+        c.dep_ in {"amod", "compound"} and c.lower_ in _MARKET_DEMAND for c in noun.children
+    ):
+        return False  # "falling demand from the U.S. for Taiwanese steel", "China's huge demand for pork"
     # "joined the chorus of calls for Beijing to abandon the peg": the "for" clause may hang on "joined"
     joining = _joining_verb(noun)
     return (

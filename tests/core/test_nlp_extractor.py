@@ -2069,7 +2069,13 @@ def test_a_countrys_name_on_the_one_met_does_not_place_the_meeting(extractor):
     [
         ("German Finance Minister Wolfgang Schaeuble said rising demand from China would help.", set()),
         ("German Finance Minister Wolfgang Schaeuble said there would be demand for Greek bonds.", set()),
-        # guard: the verb is a demand
+        # the noun of a position, but the market's by its adjective ("falling demand from the U.S.")
+        ("Taiwanese breakers expect falling demand from the U.S. and Japan for Taiwanese steel.", set()),
+        # guards: the verb is a demand; a demand made by a state
+        (
+            "Sudan has rejected a demand by the International Monetary Fund for a devaluation.",
+            {("IMF", "negative"), ("SDN", "negative")},
+        ),
         ('"We demand that Greece cut its spending," German Finance Minister Wolfgang Schaeuble said.', None),
     ],
 )
