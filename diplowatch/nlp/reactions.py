@@ -1432,40 +1432,9 @@ def _support_holders(noun: Token) -> list[Token]:
 
 # What a singular "demand" of the market is said to be ("falling demand", "domestic demand", "oil demand").
 _MARKET_DEMAND = frozenset(
-    {
-        "falling",
-        "rising",
-        "growing",
-        "slowing",
-        "weakening",
-        "strengthening",
-        "increased",
-        "reduced",
-        "strong",
-        "weak",
-        "weaker",
-        "stronger",
-        "robust",
-        "sluggish",
-        "firm",
-        "solid",
-        "huge",
-        "higher",
-        "lower",
-        "domestic",
-        "consumer",
-        "global",
-        "world",
-        "import",
-        "export",
-        "oil",
-        "energy",
-        "seasonal",
-        "private",
-        "internal",
-        "external",
-        "foreign",
-    }
+    "falling rising growing slowing weakening strengthening increased reduced strong weak weaker stronger "
+    "robust sluggish firm solid huge higher lower domestic consumer global world import export oil energy "
+    "seasonal private internal external foreign".split()
 )
 
 
@@ -1772,10 +1741,15 @@ def _pronoun_antecedent(pronoun: Token, speaking: set[str]) -> Token | None:
     if clause.dep_ != "advcl" or pronoun.lower_ == "we":
         return None
     up = _speaker_token(clause.head)
+    return up if _agrees(up, pronoun) else None
+
+
+def _agrees(up: Token | None, pronoun: Token) -> bool:
+    """A named subject a pronoun may stand for: "they" for a plural or coordinated one, "it" for one alone."""
     if up is None or up.pos_ not in {"PROPN", "NOUN"}:
-        return None
+        return False
     plural = bool(up.conjuncts) or up.tag_ in {"NNS", "NNPS"}
-    return up if plural == (pronoun.lower_ == "they") else None
+    return plural == (pronoun.lower_ == "they")
 
 
 def _reaction_speaker(
@@ -2239,10 +2213,7 @@ def _conjoined_subject(verb: Token, pronoun: Token) -> Token | None:
     if verb.dep_ != "conj":
         return None
     up = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
-    if up is None or up.pos_ not in {"PROPN", "NOUN"}:
-        return None
-    plural = bool(up.conjuncts) or up.tag_ in {"NNS", "NNPS"}
-    return up if plural == (pronoun.lower_ == "they") else None
+    return up if _agrees(up, pronoun) else None
 
 
 def _necessary_that(verb: Token, forecast: frozenset[str]) -> bool:
