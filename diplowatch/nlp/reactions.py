@@ -1336,8 +1336,10 @@ def _position_owners(noun: Token) -> list[Token]:
             or (c.dep_ == "compound" and c.pos_ == "PROPN" and noun.lemma_.lower() in _FELT_POSITIONS)
         )
     ]
+    # "its demands from the Afghan government": with an owner of its own, "from" names whom it is made on
+    owned = any(c.dep_ == "poss" for c in noun.children)
     for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ in {"from", "by"}:
+        if child.dep_ == "prep" and (child.lower_ == "by" or child.lower_ == "from" and not owned):
             owners += [g for g in child.children if g.dep_ == "pobj"]
         elif child.dep_ == "acl" and child.tag_ == "VBN":
             agent = _agent(child)

@@ -4472,6 +4472,19 @@ def test_a_position_noun_owned_by_another_state_is_not_the_speakers_stance(extra
     assert ("CAN", "positive") in reaction_keys(extractor, welcomed, day)
 
 
+def test_from_names_the_holder_of_a_position_only_when_it_has_no_owner_of_its_own(exhaustive_extractor):
+    day = dt.date(2004, 11, 1)
+    # "its demands from the Afghan government": the group's demands, made on the government
+    made_on = (
+        "KABUL (Reuters) - A splinter group holding three U.N. workers demanded a response to its demands "
+        "from the Afghan government and the United Nations."
+    )
+    assert reaction_keys(exhaustive_extractor, made_on, day) == set()
+    # guard: "objections from China" are China's
+    held = "TOKYO, Nov 1 - Japan's fishing plan drew objections from China, officials said."
+    assert ("CHN", "negative") in reaction_keys(exhaustive_extractor, held, day)
+
+
 def test_a_member_epithet_stands_for_the_state_of_the_story_not_the_organisation(extractor):
     text = (
         "CARACAS (Reuters) - Venezuela softened its tone on Tuesday over a threat to stop oil sales to "
