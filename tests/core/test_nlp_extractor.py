@@ -4485,6 +4485,26 @@ def test_from_names_the_holder_of_a_position_only_when_it_has_no_owner_of_its_ow
     assert ("CHN", "negative") in reaction_keys(exhaustive_extractor, held, day)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a country's cleric is no state actor
+        (
+            "NAJAF, Iraq - Iraq's most powerful Shiite cleric, back from Britain, condemned the British "
+            "government.",
+            set(),
+        ),
+        # guard: a state's supreme leader who is a cleric by title still speaks for it
+        (
+            "TEHRAN - Iran's supreme leader Ayatollah Ali Khamenei condemned the British government.",
+            {("IRN", "negative")},
+        ),
+    ],
+)
+def test_a_countrys_cleric_is_no_state_actor(exhaustive_extractor, text, expected):
+    assert reaction_keys(exhaustive_extractor, text, dt.date(2004, 8, 25)) == expected
+
+
 def test_a_member_epithet_stands_for_the_state_of_the_story_not_the_organisation(extractor):
     text = (
         "CARACAS (Reuters) - Venezuela softened its tone on Tuesday over a threat to stop oil sales to "
