@@ -589,7 +589,7 @@ _IDIOMS = re.compile(
     r"\bgood reasons? to\b|\bgood chances?\b|\bin good faith\b|(?<=more harm than )good\b"
     r"|\boutstanding(?=\s+(?:[a-z-]+\s+)?(?:issues?|problems?|questions?|disputes?|"
     r"differences|matters|debts?|loans?|claims?|arrears|payments?|balances?|amounts?|obligations|"
-    r"shares|bonds|orders|contracts|items|points|cases)\b)"
+    r"shares|stock|stocks|bonds|orders|contracts|items|points|cases)\b)"
     # "radar warning receivers", "an early-warning system": a device named for what it does, not a warning
     r"|\bwarning(?=\s+(?:receivers?|systems?|lights?|labels?|radars?|devices?|sirens?|aircraft|planes?)\b)"
 )
@@ -681,11 +681,15 @@ def _positive_cue_hits(low: str, original: str, own_code: str | None, on_date) -
             ):
                 continue
             if (
-                c == "promising"
+                c in {"promising", "encouraging"}
                 and re.search(r"\b(?:is|are|was|were|be|been|'s)\s+$", before)
-                and re.match(r"\s+(?!and\b|but\b|or\b|for\b|as\b|enough\b|indeed\b)[a-z]", low[m.end() :])
-            ):
-                continue  # "the Fed is promising quantitative easing": a verb that promises, no praise
+                and re.match(
+                    r"\s+(?!and\b|but\b|or\b|for\b|as\b|enough\b|indeed\b|that\b)[a-z]", low[m.end() :]
+                )
+            ) or (c == "encouraging" and re.search(r"\b(?:at|by|of|in|on|for|while|without)\s+$", before)):
+                # "the Fed is promising quantitative easing", "we are encouraging creditor banks to lend",
+                # "aimed at encouraging more projects": a verb that promises or urges, no praise
+                continue
             if (
                 c in positive_words
                 and re.match(rf"\s+(?:[a-z-]+\s+){{0,2}}?(?:{trip_nouns})\b", low[m.end() :])

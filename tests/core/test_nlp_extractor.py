@@ -4593,6 +4593,9 @@ def test_a_stance_verb_the_lemmatizer_spells_otherwise(extractor):
         ("U.S. envoy Mike Armacost said the U.S. hopes Japan will settle outstanding trade issues.", set()),
         ("A U.S. spokesman said there is a good chance that Japan will cut its tariffs.", set()),
         ("A Japanese trade official said Japan is implementing the U.S. accord in good faith.", set()),
+        ("A Philippine official said a U.S. bank was interested in all outstanding SMC stock.", set()),
+        # "encouraging" as a verb urges, it does not praise
+        ("A U.S. official said the new NATO policy is aimed at encouraging more joint projects.", set()),
         # "difficult" describing a thing ("a difficult phase", "difficult issues") judges nothing
         ("A U.S. spokesman said the talks with Japan will include some difficult items.", set()),
         # guards: the same words where they judge
@@ -4601,6 +4604,7 @@ def test_a_stance_verb_the_lemmatizer_spells_otherwise(extractor):
             "A U.S. spokesman said it was difficult to defend Japan's high import tariffs.",
             {("USA", "negative")},
         ),
+        ("A U.S. spokesman said it was encouraging that Japan had cut its tariffs.", {("USA", "positive")}),
         (  # "more harm than good" is no praise but its opposite
             "France said the West German proposal would do more harm than good.",
             {("FRA", "negative")},
