@@ -21,7 +21,7 @@ from diplowatch.nlp.context import (
     resolve_token_actor,
     written_name,
 )
-from diplowatch.nlp.lexicon import lexicon, resident_title
+from diplowatch.nlp.lexicon import inflections, lexicon, resident_title
 from diplowatch.nlp.segment import Sentence, quote_spans
 
 # Closed quotations, a paragraph-long opening one, and one left open at the end of the sentence (wire style).
@@ -498,11 +498,16 @@ def _held_by_agent(low: str, cue: str, end: int) -> bool:
     delegation", "a plan backed by Germany"): the doer's stance, not the speaker's. A feeling is no stance
     verb, and its "by" names its cause: "concerned by the move", "appalled by the sentence" stay the
     speaker's."""
-    last = cue.split()[-1]
-    verbs = lexicon()["stance_verbs"]
-    # "urged", "welcomed"; "backed"; "slammed"
-    stance_verb = last.endswith("ed") and any(stem in verbs for stem in (last[:-1], last[:-2], last[:-3]))
-    return stance_verb and bool(_BY_AGENT.match(low, end))
+    return cue.split()[-1] in _stance_participles() and bool(_BY_AGENT.match(low, end))
+
+
+@lru_cache(maxsize=1)
+def _stance_participles() -> frozenset[str]:
+    """The past forms of the lexicon's stance verbs ("urged", "backed", "slammed", "denied"), from the
+    pre-filter's own inflections."""
+    return frozenset(
+        form for verb in lexicon()["stance_verbs"] for form in inflections(verb) if form.endswith("ed")
+    )
 
 
 # Nouns of a position held ("China's support for car exports"); an evaluation ("Greece's successful
@@ -2330,6 +2335,16 @@ def _framed_as(
     return None
 
 
+# "foreign" naming a party ("any foreign carrier", "foreign media", "foreign firms"), not a kind of thing
+# or an office of one's own ("foreign exchange", "foreign debt", "the Foreign Ministry", "foreign
+# correspondents")
+_FOREIGN_PARTY = re.compile(
+    r"\bforeign\b(?![\s-]+(?:exchange|minist\w*|affairs|policy|policies|operations|trade|press|correspondents?"
+    r"|debt|debts|borrowing|oil|reserves|currenc\w+|loans?|aid|access|passports?|relations|service|secretary"
+    r"|office|input|earnings|sales|demand|markets?)\b)"
+)
+
+
 def _verb_reactions(
     verb: Token, doc: Doc, sent: Sentence, ctx: ArticleContext, visits: list, quotes
 ) -> list[ReactionCandidate]:
@@ -2431,16 +2446,6 @@ def _verb_reactions(
         )
         out.extend(_coordinated_speakers(out[-1], speaker_tok, ctx, sent))
     return out
-
-
-# "foreign" naming a party ("any foreign carrier", "foreign media", "foreign firms"), not a kind of thing
-# or an office of one's own ("foreign exchange", "foreign debt", "the Foreign Ministry", "foreign
-# correspondents")
-_FOREIGN_PARTY = re.compile(
-    r"\bforeign\b(?![\s-]+(?:exchange|minist\w*|affairs|policy|policies|operations|trade|press|correspondents?"
-    r"|debt|debts|borrowing|oil|reserves|currenc\w+|loans?|aid|access|passports?|relations|service|secretary"
-    r"|office|input|earnings|sales|demand|markets?)\b)"
-)
 
 
 _MODAL_AUX = frozenset({"do", "will", "would", "can", "could", "may", "might", "shall", "should", "must"})
