@@ -5736,3 +5736,16 @@ def test_the_prefilter_passes_a_state_judging_what_the_sentence_before_names(ext
 )
 def test_echoing_a_stance_holds_it(exhaustive_extractor, text):
     assert stances(exhaustive_extractor, text, dt.date(2013, 7, 20)) == {("KOR", "negative")}
+
+
+def test_a_stance_verb_in_the_passive_with_its_doer_is_the_doers_in_every_past_form():
+    from diplowatch.nlp.reactions import _held_by_agent
+
+    for low, cue in (
+        ("the steps urged by the u.s. delegation", "urged"),
+        ("the charges, denied by japan, remain", "denied"),  # a "-ied" past form
+    ):
+        assert _held_by_agent(low, cue, low.index(cue) + len(cue))
+    # guard: a feeling's "by" names its cause, not a doer
+    low = "he was concerned by the move"
+    assert not _held_by_agent(low, "concerned", low.index("concerned") + len("concerned"))
