@@ -104,6 +104,8 @@ def _word_classes() -> dict[str, int]:
         for phrase in lex["stance_actions"]["verb_object_preps"]
         if phrase.split()[0] not in {"want", *lex["stance_verbs"]}
     )
+    # position nouns ("objections from China", "Brazil's refusal to accept", reactions._nominal_reactions)
+    stance |= {f"{noun}{s}" for noun in lex["stance_nouns"] if not noun.startswith("_") for s in ("", "s")}
     # "against" as a predicate ("Germany is strictly against", reactions._adjective_reactions)
     stance |= {f"{be} against" for be in ("is", "are", "was", "were")}
     # position adjectives with their prepositions ("critical of", "opposed to", "supportive of")

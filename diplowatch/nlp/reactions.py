@@ -1805,6 +1805,10 @@ def _reaction_speaker(
             up = resolve_token_actor(up_tok, ctx, sent)
         if up is not None and up.code:
             return up_tok, up
+    if speaker is None or not speaker.code:
+        issuer = _document_issuer(speaker_tok, sent, ctx)
+        if issuer is not None:
+            return speaker_tok, issuer
     if (speaker is None or not speaker.code) and verb.dep_ == "conj":
         # "welcomed the ceasefire agreed by X and urged both sides ...": a misattached conjunct still has
         # the speaker of the nearest speech or stance verb above it.
@@ -1816,6 +1820,62 @@ def _reaction_speaker(
                     speaker_tok, speaker = up_tok, up
                 break
     return speaker_tok, speaker
+
+
+def _document_issuer(noun: Token, sent: Sentence, ctx: ArticleContext) -> Actor | None:
+    """ "China's foreign ministry issued a statement. The statement said ...": a bare "the statement" (the
+    communique, the declaration, the letter) speaks for whoever issued the one the article named in the three
+    sentences before, when that sentence says who did (`_ISSUED_BY_TEMPLATES`)."""
+    lemma = noun.lemma_.lower()
+    if lemma not in _DOCUMENT_NOUNS or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+        return None
+    if any(c.dep_ in {"poss", "compound", "amod"} for c in noun.children):
+        return None  # "the joint statement", "the ministry's statement": owned, or a kind
+    for before in reversed(ctx.sentences[max(0, sent.index - 3) : sent.index]):
+        if not re.search(rf"\b{re.escape(lemma)}\b", before.text, re.IGNORECASE):
+            continue
+        for rx in _issued_by(lemma):
+            m = rx.search(before.text)
+            if m is None:
+                continue
+            named = [
+                place.code
+                for _, _, _, place in gazetteer().find_all(m.group("owner"), ctx.published_at)
+                if place.kind in {"country", "demonym", "igo", "metonym"}
+            ]
+            if named:
+                return Actor(None, named[-1], True, f"the {lemma} issued before", "office", f"the {lemma}")
+        return None  # the nearest mention names no issuer: none further back is taken
+    return None
+
+
+# How a sentence says who issued a document (<doc>), with the words naming the issuer as "owner"; each
+# template is filled with the document's noun (`_issued_by`).
+_OWNER = r"(?P<owner>[^,;:.\"“”]{1,80}?)"
+_ISSUE = r"(?:issued|released|sent|wrote|written|published|adopted|signed|put out)"
+_ISSUED_BY_TEMPLATES = (
+    # "a resolution on bilateral trade adopted by the Canadian House of Commons last week"
+    (r"\b<doc>s?\b[^.;:]{0,60}?\b" + _ISSUE + " by " + _OWNER + r"(?:[,;.]|$| (?:on|at|in|last)\b)", re.I),
+    # "China's foreign ministry issued a statement"
+    (r"(?:^|[,;:] )" + _OWNER + " (?:has |have |had )?" + _ISSUE + r"\b[^.;:]{0,60}?\b<doc>s?\b", re.I),
+    # "In a statement, the U.S. Treasury said"
+    (r"\b[Ii]n (?:a|an|its|their) (?:[\w-]+ ){0,2}<doc>s?\b[^,]{0,60}, " + _OWNER + r" (?:said|says)\b", 0),
+    # "Moscow said in a statement"
+    (r"(?:^|[,;:] )" + _OWNER + r" (?:said|says) in (?:a|an) (?:[\w-]+ ){0,2}<doc>s?\b", re.I),
+    # "the Asean communique", "a Chinese foreign ministry statement"
+    (
+        r"\b(?:[Tt]he|[Aa]n?) (?P<owner>(?:(?:[A-Z][\w.’'-]*|[a-z]+ ministry|foreign|government) ){1,4})"
+        r"<doc>s?\b",
+        0,
+    ),
+)
+
+
+@lru_cache(maxsize=32)
+def _issued_by(doc: str) -> tuple[re.Pattern, ...]:
+    return tuple(
+        re.compile(template.replace("<doc>", doc), flags) for template, flags in _ISSUED_BY_TEMPLATES
+    )
 
 
 def _what_was_said(

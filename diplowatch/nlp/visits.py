@@ -1881,6 +1881,9 @@ def _noun_parts(tok: Token, lemma: str, ctx: ArticleContext) -> _Parts:
     preps = (
         {"to", "in", "of", "at", "through"}  # "a swing through Argentina's interior", "a tour through Asia"
         if lemma in {"visit", "trip", "tour", "stopover", "journey", "stay", "swing"}
+        # "sets out on a mission to Washington" (not a state's permanent mission to the U.N.: resident)
+        else {"to", "in", "at"}
+        if lemma == "mission" and not any(c.lower_ == "permanent" for c in tok.children)
         else {"from"}  # "on his return to Tehran from Moscow": the place one comes back from was visited
         if lemma == "return"
         else {"for"}  # "before his departure for Paris": where one leaves for (the place left is not said)
@@ -2299,6 +2302,20 @@ def _trip_visitor(
             continue
         if actor.kind in {"state", "igo"} and not actor.has_title and role not in {"visiting", "send"}:
             continue
+        if _igo_staff(actor) and vtok.conjuncts:
+            # "Euro zone finance ministers and ECB President Mario Draghi meet in Luxembourg": the body's
+            # members travel as no one's envoys; a head named beside them does
+            heads = [
+                (c, a)
+                for c in vtok.conjuncts
+                if (a := resolve_token_actor(c, ctx, sent)) is not None
+                and a.code
+                and a.is_state
+                and a.kind == "person"
+                and not _igo_staff(a)
+            ]
+            if heads:
+                vtok, actor = heads[0]
         visitor = actor
         co_visitors = _co_visitors(vtok, actor, ctx, sent, conjuncts=role != "visiting")
         break

@@ -2994,6 +2994,64 @@ def test_a_statement_condemning_is_its_issuers(exhaustive_extractor, text):
     assert ("ARAB_LEAGUE", "negative") in codes_stances(exhaustive_extractor, text)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bare "the statement" speaks for who issued the one named before: the state before it
+        (
+            "China's foreign ministry issued a statement on Monday about the Japanese decision. The "
+            "statement said Japan's move was a violation of China's sovereignty.",
+            ("CHN", "negative"),
+        ),
+        # two sentences back, and the wire's "Asean" is ASEAN
+        (
+            "The Asean communique noted the large Japanese trade surplus. Ministers will meet on Monday. "
+            "The communique also welcomed President Reagan's firm action in vetoing protectionist measures.",
+            ("ASEAN", "positive"),
+        ),
+    ],
+)
+def test_the_statement_speaks_for_its_issuer_named_before(exhaustive_extractor, text, expected):
+    assert expected in codes_stances(exhaustive_extractor, text, published=dt.date(1987, 6, 16))
+
+
+def test_a_statement_of_no_known_issuer_stays_unspoken(exhaustive_extractor):
+    # guard: a sentence before naming two states, neither before the document, gives no issuer
+    text = (
+        "A statement was issued after Japan and Germany met. The statement said Britain's move was a grave "
+        "mistake."
+    )
+    assert codes_stances(exhaustive_extractor, text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "published"),
+    [
+        # a mission to a place is a trip there
+        (
+            "TOKYO, April 27 - Prime Minister Yasuhiro Nakasone sets out Wednesday on a tough mission to "
+            "Washington aimed at defusing the trade tension.",
+            {("JPN", "USA")},
+            dt.date(1987, 4, 27),
+        ),
+        # not a state's permanent mission to the U.N.: its resident diplomats
+        (
+            "Japanese Prime Minister Yasuhiro Nakasone said Japan's permanent mission to Canada would reply.",
+            set(),
+            dt.date(1987, 4, 27),
+        ),
+        # a body's members travel as no one's envoys; a head named beside them does
+        (
+            "Euro zone finance ministers and ECB President Mario Draghi meet in Luxembourg on Thursday.",
+            {("EU", "LUX")},
+            dt.date(2012, 4, 27),
+        ),
+    ],
+)
+def test_a_mission_to_a_place_and_a_head_beside_a_body(exhaustive_extractor, text, expected, published):
+    assert visit_keys(exhaustive_extractor, text, expected, published=published) == expected
+
+
 def test_a_joint_declaration_is_no_reaction_of_either_side(exhaustive_extractor):
     # guard of the statement rule above: its parties agree, neither side reacts (a joint statement)
     text = (
@@ -4084,6 +4142,16 @@ def test_a_relative_clause_of_running_dates_the_trip(extractor):
     [
         # a felt position with its state named before it, and a warning from a state
         ("WASHINGTON, March 3 - U.S. frustration with Japan has grown.", {("USA", "negative")}),
+        # a refusal and a reluctance are positions held by their owner
+        (
+            "Bankers are preparing to downgrade their loans. Brazil's refusal to accept an IMF program "
+            "reflects the view of most Latin American governments.",
+            {("BRA", "negative")},
+        ),
+        (
+            "Financial markets are watching Germany's reluctance to pour more money into the Greek fund.",
+            {("DEU", "negative")},
+        ),
         (
             "ATHENS, March 5 - Greece, replying to a warning from Turkey that it will stop Athens from "
             "seeking oil in the Aegean Sea, repeated today that it has an exclusive right.",
