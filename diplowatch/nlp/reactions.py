@@ -1838,6 +1838,8 @@ def _document_issuer(noun: Token, sent: Sentence, ctx: ArticleContext) -> Actor 
             m = rx.search(before.text)
             if m is None:
                 continue
+            if re.search(r"\bjoint\b", m.group(0), re.IGNORECASE):
+                return None  # a joint statement is its parties' agreement, no one side's
             named = [
                 place.code
                 for _, _, _, place in gazetteer().find_all(m.group("owner"), ctx.published_at)

@@ -1320,10 +1320,10 @@ def _meeting_as_topic(tok: Token) -> bool:
     "Sarkozy appeared isolated after a meeting in Frankfurt" was there, "a communique could come out after
     the Tokyo meeting" places no one, `_placed_no_one`.)"""
     head = tok.head
+    if _talked_of(tok):
+        return True
     if any(c.dep_ == "poss" for c in tok.children):
         return False  # "ahead of his talks in Berlin on Monday": his own meeting, still to come
-    if tok.dep_ == "dobj" and head.lemma_.lower() in _TOPIC_VERBS:
-        return True
     if tok.dep_ != "pobj":
         return False
     if head.lower_ in _TIME_POINT_PREPS:
@@ -1342,12 +1342,20 @@ def _meeting_as_topic(tok: Token) -> bool:
         and head.doc[head.i - 2 : head.i].text.lower() in {"in time", "on time"}
     ):
         return True  # "a solution in place in time for the summit in Cannes": a deadline
-    # "prepare for the summit" (to get ready; "prepare a summit" arranges one)
-    return head.lower_ == "for" and head.head.lemma_.lower() in _TOPIC_VERBS | {
-        "prepare",
-        "expectation",
-        "agenda",
-    }
+    return False
+
+
+# "prepare for the summit" (to get ready; "prepare a summit" arranges one), "expectations for the summit"
+_PREPARE_FOR = _TOPIC_VERBS | {"prepare", "expectation", "agenda"}
+
+
+def _talked_of(tok: Token) -> bool:
+    """A meeting that is what a verb talks of or prepares for ("discuss the summit", "to prepare for
+    Nakasone's talks with President Reagan", even one's own)."""
+    head = tok.head
+    if tok.dep_ == "dobj" and head.lemma_.lower() in _TOPIC_VERBS:
+        return True
+    return tok.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in _PREPARE_FOR
 
 
 def _placed_no_one(trigger: Token, verb: Token, subjects: list[Token]) -> bool:
@@ -1870,7 +1878,7 @@ def _included_legs(tok: Token) -> tuple[list[tuple[Token, str]], str | None]:
     return legs, status
 
 
-def _noun_parts(tok: Token, lemma: str, ctx: ArticleContext) -> _Parts:
+def _noun_parts(tok: Token, lemma: str, ctx: ArticleContext) -> _Parts | None:
     taken_status: str | None = None
     visitor_toks = _noun_visitor(tok)
     if lemma in _MEETING_NOUNS:
@@ -1928,7 +1936,12 @@ def _noun_parts(tok: Token, lemma: str, ctx: ArticleContext) -> _Parts:
             dest.extend((g, "in") for g in _prep_objects(purpose, {"in"}))
     if lemma in {"talks", "meeting", "summit", "talk"} and _meeting_as_topic(tok):
         # "discuss the June Venice summit", "prepare for the summit in Venice", "step down after the Venice
-        # summit": the meeting is what is talked of or a point in time, not where anyone is said to be.
+        # summit": the meeting is what is talked of or a point in time, not where anyone is said to be. What
+        # is talked of or prepared is not held at the dateline either ("to prepare for Nakasone's talks with
+        # Reagan" under a TOKYO dateline); a meeting still to come may be ("ahead of a weekend meeting with
+        # French President Sarkozy" under a BERLIN dateline).
+        if _talked_of(tok):
+            return None
         return visitor_toks, [], None, taken_status
     if lemma in {"talks", "meeting", "summit", "talk"}:
         dest = [d for d in dest if d[1] in {"in", "at", "here", "modifier"}]
@@ -2224,6 +2237,10 @@ def _meet_parts(tok: Token, role: str, sent: Sentence, ctx: ArticleContext) -> _
                     for o in _prep_objects(tok, {"at"})
                     if o.pos_ == "PROPN" and any(leg[0] != ctx.home_code for leg in _dest_legs(o, "in", ctx))
                 )
+    if role == "presence" and not dest and ctx.home_code:
+        # "PITTSBURGH - Singh told reporters at the end of the Group of 20 summit", "said on the sidelines of
+        # the meeting": a summit or meeting one speaks at, of no place named, is where the story is filed
+        dest.extend((e, "here") for e in _events_spoken_at(tok))
     if role == "meet" and not dest and ctx.home_code and not _wished(tok):
         # Meeting a named official of the dateline country puts the visitor there (not a meeting only hoped
         # for: "TOKYO - Nakasone hopes to meet President Reagan" says nothing of where).
@@ -2237,6 +2254,40 @@ def _meet_parts(tok: Token, role: str, sent: Sentence, ctx: ArticleContext) -> _
                 dest.append((partner, "partner"))
                 break
     return visitor_toks, dest, None, None
+
+
+def _events_spoken_at(verb: Token) -> list[Token]:
+    """The summits and meetings a speech verb is said at, of no place of their own: "at the summit", "at the
+    end of the Group of 20 summit", "on the sidelines of the meeting" (not "after the summit": one may speak
+    elsewhere)."""
+    events = []
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"at", "on"}):
+        for obj in (g for g in prep.children if g.dep_ == "pobj"):
+            if obj.lemma_.lower() in {"end", "sideline", "sidelines", "close", "margin", "margins"}:
+                obj = next(iter(_prep_objects(obj, {"of"})), obj)
+            elif prep.lower_ == "on":
+                continue
+            # the event itself, or the head of its name's "of" ("the Group of 20 summit")
+            phrase = [obj, *(t for o in _prep_objects(obj, {"of"}) for t in (o, *_prep_objects(o, {"of"})))]
+            for event in phrase:
+                if event.lemma_.lower() in {"summit", "meeting"}:
+                    if not any(_prep_objects(t, {"in", "at"}) for t in phrase) and not _past_or_next(event):
+                        events.append(event)
+                    break
+    return events
+
+
+def _past_or_next(event: Token) -> bool:
+    """An event told by its time ("last week's EU summit", "the previous meeting", "the next summit"): one
+    held before or after the story, not necessarily where it is filed."""
+    return any(
+        (
+            c.dep_ == "poss"
+            and any(t.lemma_.lower() in _TIME_NOUNS | {"yesterday", "today"} for t in c.subtree)
+        )
+        or (c.dep_ == "amod" and c.lower_ in {"last", "previous", "next", "upcoming", "coming", "past"})
+        for c in event.children
+    )
 
 
 # A meeting only hoped or sought for, in every written form: the lemmatizer reads "hopes" as "hop".

@@ -3015,12 +3015,18 @@ def test_the_statement_speaks_for_its_issuer_named_before(exhaustive_extractor, 
     assert expected in codes_stances(exhaustive_extractor, text, published=dt.date(1987, 6, 16))
 
 
-def test_a_statement_of_no_known_issuer_stays_unspoken(exhaustive_extractor):
-    # guard: a sentence before naming two states, neither before the document, gives no issuer
-    text = (
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a sentence before naming two states, neither as the document's issuer
         "A statement was issued after Japan and Germany met. The statement said Britain's move was a grave "
-        "mistake."
-    )
+        "mistake.",
+        # a joint statement is its parties' agreement, no one side's
+        "Japan's finance minister said in a joint statement with Germany that talks went on. The statement "
+        "said Britain's move was a grave mistake.",
+    ],
+)
+def test_a_statement_of_no_known_issuer_stays_unspoken(exhaustive_extractor, text):
     assert codes_stances(exhaustive_extractor, text) == set()
 
 
@@ -3050,6 +3056,43 @@ def test_a_statement_of_no_known_issuer_stays_unspoken(exhaustive_extractor):
 )
 def test_a_mission_to_a_place_and_a_head_beside_a_body(exhaustive_extractor, text, expected, published):
     assert visit_keys(exhaustive_extractor, text, expected, published=published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a summit or meeting one speaks at, of no place named, is where the story is filed
+        (
+            "PITTSBURGH (Reuters) - Indian Prime Minister Manmohan Singh told reporters at the end of the "
+            "Group of 20 summit that a deal was near.",
+            {("IND", "USA")},
+        ),
+        (
+            "PITTSBURGH (Reuters) - Indian Prime Minister Manmohan Singh said on the sidelines of the "
+            "meeting that a deal was near.",
+            {("IND", "USA")},
+        ),
+        # guards: a summit with its own place; speaking after a summit (one may speak elsewhere)
+        (
+            "PITTSBURGH (Reuters) - Indian Prime Minister Manmohan Singh said at the summit in Seoul that a "
+            "deal was near.",
+            {("IND", "KOR")},
+        ),
+        (
+            "PITTSBURGH (Reuters) - Indian Prime Minister Manmohan Singh said after the summit that a deal "
+            "was near.",
+            set(),
+        ),
+        # nor an event told by its time: held before the story, not necessarily where it is filed
+        (
+            "ROME (Reuters) - French President Nicolas Sarkozy said at last week's EU summit that the ECB's "
+            "steps were enough.",
+            set(),
+        ),
+    ],
+)
+def test_speaking_at_a_summit_of_no_place_is_at_the_dateline(exhaustive_extractor, text, expected):
+    assert visit_keys(exhaustive_extractor, text, expected, published=dt.date(2009, 9, 25)) == expected
 
 
 def test_a_joint_declaration_is_no_reaction_of_either_side(exhaustive_extractor):
@@ -4186,6 +4229,25 @@ def test_a_meeting_measured_from_is_a_point_in_time(extractor):
     assert pairs(visits_of(extractor, plain, dt.date(2009, 9, 5))) == {("USA", "GBR")}
 
 
+def test_talks_prepared_for_place_no_one(exhaustive_extractor):
+    extractor = exhaustive_extractor
+    # what a visit prepares for is its topic, even someone's own talks: not held at the dateline
+    text = (
+        "TOKYO, April 20 - LDP official Shintaro Abe will explain the plan in Washington. Abe's visit is to "
+        "prepare for Prime Minister Yasuhiro Nakasone's talks with President Ronald Reagan later this month."
+    )
+    assert ("USA", "JPN") not in pairs(visits_of(extractor, text, dt.date(1987, 4, 20)))
+    # guards: "ahead of his talks in Berlin" is still his own meeting, there; a meeting still to come with a
+    # foreign leader under a dateline is held there
+    ahead = "French President Nicolas Sarkozy spoke ahead of his talks in Berlin on Monday."
+    assert pairs(visits_of(extractor, ahead, dt.date(2011, 4, 20))) == {("FRA", "DEU")}
+    weekend = (
+        "BERLIN (Reuters) - German Chancellor Angela Merkel insisted on Friday the fund should be a last "
+        "resort, ahead of a weekend meeting with French President Nicolas Sarkozy."
+    )
+    assert pairs(visits_of(extractor, weekend, dt.date(2011, 10, 7))) == {("FRA", "DEU")}
+
+
 def reaction_targets(extractor, text, published=MONDAY):
     """(reactor, stance, target) of the text's reactions."""
     return {
@@ -5009,8 +5071,9 @@ def test_an_act_aimed_at_home_takes_no_target_from_the_sentence_before(extractor
     "department", ["The Treasury Department", "The Commerce Department", "The Department of Justice"]
 )
 def test_us_executive_departments_speak_for_the_united_states(extractor, department):
+    # (Japan's refusal is a position of its own too, as "Britain rejects German calls" is Germany's)
     text = f"{department} criticized Japan's refusal to open its construction market."
-    assert reaction_keys(extractor, text, dt.date(1988, 5, 2)) == {("USA", "negative")}
+    assert ("USA", "negative") in reaction_keys(extractor, text, dt.date(1988, 5, 2))
 
 
 @pytest.mark.parametrize(
