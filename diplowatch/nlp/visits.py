@@ -2256,10 +2256,15 @@ def _meet_parts(tok: Token, role: str, sent: Sentence, ctx: ArticleContext) -> _
     return visitor_toks, dest, None, None
 
 
+# Events one is where one speaks at: summits, meetings, conferences (a news conference too), forums. ("Told a
+# news conference" is left out: "Medvedev told the summit" is as often reported from elsewhere.)
+_SPOKEN_AT = frozenset({"summit", "meeting", "conference", "forum", "session", "gathering", "briefing"})
+
+
 def _events_spoken_at(verb: Token) -> list[Token]:
-    """The summits and meetings a speech verb is said at, of no place of their own: "at the summit", "at the
-    end of the Group of 20 summit", "on the sidelines of the meeting" (not "after the summit": one may speak
-    elsewhere)."""
+    """The summits, meetings and conferences a speech verb is said at, of no place of their own: "at the
+    summit", "at the end of the Group of 20 summit", "on the sidelines of the meeting", "speaking at a news
+    conference" (not "after the summit": one may speak elsewhere)."""
     events = []
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"at", "on"}):
         for obj in (g for g in prep.children if g.dep_ == "pobj"):
@@ -2270,7 +2275,7 @@ def _events_spoken_at(verb: Token) -> list[Token]:
             # the event itself, or the head of its name's "of" ("the Group of 20 summit")
             phrase = [obj, *(t for o in _prep_objects(obj, {"of"}) for t in (o, *_prep_objects(o, {"of"})))]
             for event in phrase:
-                if event.lemma_.lower() in {"summit", "meeting"}:
+                if event.lemma_.lower() in _SPOKEN_AT:
                     if not any(_prep_objects(t, {"in", "at"}) for t in phrase) and not _past_or_next(event):
                         events.append(event)
                     break

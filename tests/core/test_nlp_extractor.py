@@ -3072,7 +3072,18 @@ def test_a_mission_to_a_place_and_a_head_beside_a_body(exhaustive_extractor, tex
             "meeting that a deal was near.",
             {("IND", "USA")},
         ),
-        # guards: a summit with its own place; speaking after a summit (one may speak elsewhere)
+        (
+            "PITTSBURGH (Reuters) - Indian Prime Minister Manmohan Singh, speaking at a news conference, "
+            "said a deal was near.",
+            {("IND", "USA")},
+        ),
+        # guards: a summit with its own place; speaking after a summit (one may speak elsewhere); "told a news
+        # conference" (as often reported from elsewhere)
+        (
+            "PITTSBURGH (Reuters) - Indian Prime Minister Manmohan Singh told a news conference that a deal "
+            "was near.",
+            set(),
+        ),
         (
             "PITTSBURGH (Reuters) - Indian Prime Minister Manmohan Singh said at the summit in Seoul that a "
             "deal was near.",
