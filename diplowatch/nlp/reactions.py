@@ -1036,6 +1036,8 @@ def _action_reaction(
         return []
     # "BRUSSELS, June 20 - Britain and Denmark have led ...": the dateline parsed as the subject
     speaker_tok = next(iter(past_dateline(speaker_tok, sent, ctx)), speaker_tok)
+    if speaker_tok.pos_ == "NOUN" and speaker_tok.lemma_.lower() in _ACT_NOUNS:
+        return []  # "the solidarity of Opec encouraged Qatar": an act or quality says nothing
     speaker = resolve_token_actor(speaker_tok, ctx, sent)
     if (speaker is None or not speaker.code) and speaker_tok.lower_ in {"it", "they"}:
         # "Russia, India and China say they want an end to ...": the pronoun stands for those who say it
@@ -1133,6 +1135,24 @@ def _context_targets(
         codes = [p.code for _, p in _target_places(text, ctx) if p.code != speaker.code]
         if codes:
             return list(dict.fromkeys(codes))
+    if len(texts) > 1:
+        # "Bouteflika backed the idea. The United States and Europe have warned against such a grouping",
+        # "... to respond directly to Baker's remarks. He called for ...": the state people of the sentence
+        # before, when it names no place
+        before = ctx.sentences[sent.index - 1].text
+        codes = [
+            p.code
+            for p in ctx.people.people
+            if p.is_state
+            and p.name
+            and p.code
+            and p.code != speaker.code
+            and any(
+                re.search(rf"\b{re.escape(t)}\b", before) for t in p.tokens if t[0].isupper() and len(t) > 2
+            )
+        ]
+        if codes:
+            return list(dict.fromkeys(codes))
     return []
 
 
@@ -1170,13 +1190,25 @@ def _reciprocal(verb: Token) -> bool:
 
 
 def _calls_for_meeting(verb: Token) -> bool:
+    """ "called for a summit with China": a proposal; "calls a popular vote", "called a news conference":
+    convening something (lexicon `demand_meeting_objects`, `called_events`)."""
     words = set(lexicon()["demand_meeting_objects"]["words"])
+    events = set(lexicon()["called_events"]["words"])
     return any(
         g.dep_ == "pobj" and g.lemma_.lower() in words
         for c in verb.children
         if c.dep_ == "prep" and c.lower_ == "for"
         for g in c.children
+    ) or any(
+        # the parser may read the event as a predicate of "call" ("called a moratorium"), but with an object
+        # too it is a judgement ("called the talks a success")
+        c.lemma_.lower() in events and (c.dep_ == "dobj" or c.dep_ == "oprd" and not _has_object(verb))
+        for c in verb.children
     )
+
+
+def _has_object(verb: Token) -> bool:
+    return any(c.dep_ == "dobj" for c in verb.children)
 
 
 def _adjective_reactions(
@@ -1763,6 +1795,15 @@ def _agrees(up: Token | None, pronoun: Token) -> bool:
     return plural == (pronoun.lower_ == "they")
 
 
+# Acts, plans and qualities, which do things in a sentence but say nothing ("Ireland's move threatened the
+# unity"): never a reaction's speaker.
+_ACT_NOUNS = frozenset(
+    {"move", "decision", "plan", "step", "measure", "action", "policy", "proposal", "initiative", "deal"}
+    | {"agreement", "accord", "pact", "solidarity", "refusal", "reluctance", "law", "bill", "scheme", "idea"}
+    | {"program", "programme", "crisis", "dispute", "offer", "intervention", "stance", "position"}
+)
+
+
 def _reaction_speaker(
     verb: Token, speaker_tok: Token, sent: Sentence, ctx: ArticleContext
 ) -> tuple[Token, Actor | None]:
@@ -1773,6 +1814,10 @@ def _reaction_speaker(
     speech_verbs = lex.set("speech_verbs")
     # "PARIS (Reuters) - Korean Finance Minister Yoon said": the dateline read as the subject.
     speaker_tok = next(iter(past_dateline(speaker_tok, sent, ctx)), speaker_tok)
+    if speaker_tok.pos_ == "NOUN" and speaker_tok.lemma_.lower() in _ACT_NOUNS:
+        # "Ireland's move ... threatened the unity", "the solidarity of Opec encouraged Qatar": an act or a
+        # quality of a state is no one speaking
+        return speaker_tok, None
     member = _named_members(speaker_tok)
     if member is not None:
         actor = resolve_token_actor(member, ctx, sent)
@@ -1783,6 +1828,8 @@ def _reaction_speaker(
         _domestic_media_owner(verb, speaker, ctx)
         or _coordinated_state_owner(verb, speaker_tok, speaker, ctx, sent)
         or speaker
+        # "The statement said": the issuer the article named just before
+        or _document_issuer(speaker_tok, sent, ctx)
     )
     if speaker is None or not speaker.code:
         # "Developing countries and the United States have criticised Japan": a state among the coordinated
@@ -1805,10 +1852,6 @@ def _reaction_speaker(
             up = resolve_token_actor(up_tok, ctx, sent)
         if up is not None and up.code:
             return up_tok, up
-    if speaker is None or not speaker.code:
-        issuer = _document_issuer(speaker_tok, sent, ctx)
-        if issuer is not None:
-            return speaker_tok, issuer
     if (speaker is None or not speaker.code) and verb.dep_ == "conj":
         # "welcomed the ceasefire agreed by X and urged both sides ...": a misattached conjunct still has
         # the speaker of the nearest speech or stance verb above it.

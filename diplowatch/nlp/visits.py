@@ -3218,9 +3218,35 @@ def _from_trigger(tok, role, lemma, sent, ctx, preps_by_verb, all_dates) -> list
         # a dateline's own official meets is not where the meeting is (elsewhere it stands for the place:
         # "drove to a meeting with Soviet Foreign Minister Shevardnadze").
         legs = [leg for leg in legs if leg[3] is None or not _behind_partner(leg[3], tok)]
-    if not legs and _lead_talks(tok, role, visitor, sent, ctx):
-        legs = [(ctx.home_code, ctx.home_city, "partner", None)]
-    if not legs and ctx.home_code and not _names_a_place(tok.doc, sent, ctx, tok):
+    if not legs:
+        legs = _legs_of_the_partners(tok, role, lemma, visitor, partners, co_visitors, sent, ctx)
+    if not legs:
+        return []
+    # Merge a city with the country it belongs to ("Hanoi" + "Vietnam").
+    merged: dict[str, tuple[str | None, str, Token | None]] = {}
+    for code, loc, how, place_tok in legs:
+        if code not in merged or (merged[code][0] is None and loc):
+            merged[code] = (loc, how, place_tok)
+    return _leg_candidates(
+        tok, role, sent, ctx, [visitor, *co_visitors], merged, all_dates, direction, taken_status
+    )
+
+
+def _legs_of_the_partners(
+    tok: Token,
+    role: str,
+    lemma: str,
+    visitor: Actor,
+    partners: list[Actor],
+    co_visitors: list[Actor],
+    sent: Sentence,
+    ctx: ArticleContext,
+) -> list[_Leg]:
+    """Where a trip of no named place is, by whom it meets: talks the dateline's side leads, talks with the
+    dateline's officials, an arrival for talks with a state's leader."""
+    if _lead_talks(tok, role, visitor, sent, ctx):
+        return [(ctx.home_code, ctx.home_city, "partner", None)]
+    if ctx.home_code and not _names_a_place(tok.doc, sent, ctx, tok):
         # Talks between an official of the dateline's country and a foreign one are held there ("MOSCOW -
         # she and Soviet Premier Ryzhkov agreed during talks earlier today", "BERLIN - Merkel said at a news
         # conference with Spanish Prime Minister Rajoy", "SEOUL - ... after talks with South Korean leaders,
@@ -3235,17 +3261,32 @@ def _from_trigger(tok, role, lemma, sent, ctx, preps_by_verb, all_dates) -> list
             )
         )
         if home_met or (partners and _dateline_official(visitor, ctx) and not _wished(tok)):
-            legs = [(ctx.home_code, ctx.home_city, "partner", None)]
-    if not legs:
-        return []
-    # Merge a city with the country it belongs to ("Hanoi" + "Vietnam").
-    merged: dict[str, tuple[str | None, str, Token | None]] = {}
-    for code, loc, how, place_tok in legs:
-        if code not in merged or (merged[code][0] is None and loc):
-            merged[code] = (loc, how, place_tok)
-    return _leg_candidates(
-        tok, role, sent, ctx, [visitor, *co_visitors], merged, all_dates, direction, taken_status
-    )
+            return [(ctx.home_code, ctx.home_city, "partner", None)]
+    if role == "visit" and lemma in {"arrive", "land"}:
+        return _arrived_to_meet(tok, visitor, sent, ctx)
+    return []
+
+
+_TALK_WORDS = frozenset({"talk", "talks", "meeting", "meet", "summit", "discussion", "consultation"})
+
+
+def _arrived_to_meet(tok: Token, visitor: Actor, sent: Sentence, ctx: ArticleContext) -> list[_Leg]:
+    """An arrival of no place, for talks with a state's titled leader: in that state ("Singh arrived on
+    Tuesday for talks with US President George W Bush", "Hu arrived on Monday for a state visit and will hold
+    talks with Brazilian President Lula"), as visiting a leader is visiting the state (`_leader_visited`)."""
+    for clause in (tok, *tok.conjuncts):
+        for t in clause.subtree:
+            with_talks = (
+                t.dep_ == "pobj" and t.head.lower_ == "with" and t.head.head.lemma_.lower() in _TALK_WORDS
+            )
+            met = t.dep_ == "dobj" and t.head.lemma_.lower() == "meet"
+            if not (with_talks or met):
+                continue
+            actor = resolve_token_actor(t, ctx, sent)
+            if actor and actor.kind == "person" and actor.is_state and actor.has_title and actor.code:
+                if actor.code != visitor.code:
+                    return [(actor.code, None, "partner", None)]
+    return []
 
 
 _GROUP_NOUNS = {

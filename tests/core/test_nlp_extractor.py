@@ -3106,6 +3106,64 @@ def test_speaking_at_a_summit_of_no_place_is_at_the_dateline(exhaustive_extracto
     assert visit_keys(exhaustive_extractor, text, expected, published=dt.date(2009, 9, 25)) == expected
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an act or a quality of a state does something in the sentence but says nothing
+        "EU partners said Ireland's move could break competition rules and threatened the unity of the "
+        "euro zone.",
+        "The solidarity of Opec encouraged Qatar to charter vessels to store its production rather than cut "
+        "its prices, they said.",
+        # 'call' convening a vote or declaring a moratorium is no demand
+        "Greek Prime Minister George Papandreou calls a popular vote on the latest EU bailout deal.",
+        "Owing foreigners 109 billion dlrs, Brazil called an indefinite interest payments moratorium on 68 "
+        "billion dlrs of commercial bank debt to U.S. banks.",
+    ],
+)
+def test_acts_say_nothing_and_calling_a_vote_demands_nothing(exhaustive_extractor, text):
+    assert codes_stances(exhaustive_extractor, text, published=dt.date(2011, 10, 31)) == set()
+
+
+def test_a_stance_aimed_at_the_person_of_the_sentence_before(exhaustive_extractor):
+    # the sentence before names no place, only a state person: the stance aims at that person's state
+    text = (
+        "Iran's President Mahmoud Ahmadinejad wants a gas cartel. Algerian President Abdelaziz Bouteflika "
+        "discussed it in Tehran. Bouteflika backed the idea in a newspaper interview last year. The United "
+        "States has warned against such a grouping, saying it could pose a danger to energy security."
+    )
+    rows = {
+        (r["reactor_code"], r["stance"], r["target_code"])
+        for r in reactions_of(exhaustive_extractor, text, dt.date(2008, 7, 27))
+    }
+    assert ("USA", "negative", "DZA") in rows
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an arrival of no place, for talks with a state's titled leader, is in that state
+        (
+            "Indian Prime Minister Manmohan Singh arrived on Tuesday for talks with US President George "
+            "W Bush.",
+            {("IND", "USA")},
+        ),
+        (
+            "Chinese President Hu Jintao arrived on Monday for a state visit and will hold talks with "
+            "Brazilian President Luiz Inacio Lula da Silva.",
+            {("CHN", "BRA")},
+        ),
+        # guard: talks with one's own leader tell no place
+        (
+            "Indian Foreign Minister Natwar Singh arrived on Tuesday for talks with Prime Minister Manmohan "
+            "Singh of India.",
+            set(),
+        ),
+    ],
+)
+def test_an_arrival_for_talks_with_a_leader_is_in_the_leaders_state(exhaustive_extractor, text, expected):
+    assert visit_keys(exhaustive_extractor, text, expected, published=dt.date(2004, 9, 21)) == expected
+
+
 def test_a_joint_declaration_is_no_reaction_of_either_side(exhaustive_extractor):
     # guard of the statement rule above: its parties agree, neither side reacts (a joint statement)
     text = (
