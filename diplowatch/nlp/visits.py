@@ -2237,23 +2237,36 @@ def _meet_parts(tok: Token, role: str, sent: Sentence, ctx: ArticleContext) -> _
                     for o in _prep_objects(tok, {"at"})
                     if o.pos_ == "PROPN" and any(leg[0] != ctx.home_code for leg in _dest_legs(o, "in", ctx))
                 )
-    if role == "presence" and not dest and ctx.home_code:
+    if not dest and ctx.home_code:
+        dest = _dateline_dest(tok, role, sent, ctx)
+    return visitor_toks, dest, None, None
+
+
+def _dateline_dest(tok: Token, role: str, sent: Sentence, ctx: ArticleContext) -> list[tuple[Token, str]]:
+    """Where the dateline places one who speaks or meets with no place named (`_meet_parts`)."""
+    if role == "presence":
         # "PITTSBURGH - Singh told reporters at the end of the Group of 20 summit", "said on the sidelines of
         # the meeting": a summit or meeting one speaks at, of no place named, is where the story is filed
-        dest.extend((e, "here") for e in _events_spoken_at(tok))
-    if role == "meet" and not dest and ctx.home_code and not _wished(tok):
-        # Meeting a named official of the dateline country puts the visitor there (not a meeting only hoped
-        # for: "TOKYO - Nakasone hopes to meet President Reagan" says nothing of where).
-        partners = [c for c in tok.children if c.dep_ == "dobj"]
-        partners += [g for p in tok.children if p.dep_ == "prep" and p.lower_ == "with" for g in p.children]
-        # "held talks with Soviet Premier Ryzhkov": the partner of the talks held
-        partners += [g for c in tok.children if c.dep_ == "dobj" for g in _prep_objects(c, {"with"})]
-        for partner in partners:
-            a = resolve_token_actor(partner, ctx, sent)
-            if a and _dateline_official(a, ctx):
-                dest.append((partner, "partner"))
-                break
-    return visitor_toks, dest, None, None
+        events = [(e, "here") for e in _events_spoken_at(tok)]
+        if events or tok.lemma_.lower() != "tell":
+            return events
+        # "TOKYO - 'We have come to seek the opening of Japan's markets,' Garn told Prime Minister Nakasone":
+        # telling the dateline's own leader, named as such, is being there with him (not in a letter, a
+        # message or a call)
+        return [(t, "partner") for t in _told_home_leader(tok, ctx, sent)]
+    if role != "meet" or _wished(tok):
+        return []
+    # Meeting a named official of the dateline country puts the visitor there (not a meeting only hoped for:
+    # "TOKYO - Nakasone hopes to meet President Reagan" says nothing of where).
+    partners = [c for c in tok.children if c.dep_ == "dobj"]
+    partners += [g for p in tok.children if p.dep_ == "prep" and p.lower_ == "with" for g in p.children]
+    # "held talks with Soviet Premier Ryzhkov": the partner of the talks held
+    partners += [g for c in tok.children if c.dep_ == "dobj" for g in _prep_objects(c, {"with"})]
+    for partner in partners:
+        a = resolve_token_actor(partner, ctx, sent)
+        if a and _dateline_official(a, ctx):
+            return [(partner, "partner")]
+    return []
 
 
 # Events one is where one speaks at: summits, meetings, conferences (a news conference too), forums. ("Told a
@@ -2293,6 +2306,24 @@ def _past_or_next(event: Token) -> bool:
         or (c.dep_ == "amod" and c.lower_ in {"last", "previous", "next", "upcoming", "coming", "past"})
         for c in event.children
     )
+
+
+_LEADER_TITLES = frozenset(
+    {"president", "prime minister", "premier", "chancellor", "king", "queen", "emperor"}
+)
+_MESSAGES = frozenset({"letter", "message", "note", "call", "statement", "interview", "telegram", "cable"})
+
+
+def _told_home_leader(verb: Token, ctx: ArticleContext, sent: Sentence) -> list[Token]:
+    """The dateline country's head of state or government that "tell" has as its hearer, known as such from
+    the text (not only from the dateline), when nothing says it was told from afar."""
+    if any(t.lemma_.lower() in _MESSAGES or t.lower_ in {"telephone", "phone"} for t in verb.subtree):
+        return []
+    for told in (c for c in verb.children if c.dep_ in {"dobj", "dative"}):
+        actor = resolve_token_actor(told, ctx, sent)
+        if actor is not None and _home_official(actor, ctx) and actor.title in _LEADER_TITLES:
+            return [told]
+    return []
 
 
 # A meeting only hoped or sought for, in every written form: the lemmatizer reads "hopes" as "hop".

@@ -3164,6 +3164,32 @@ def test_an_arrival_for_talks_with_a_leader_is_in_the_leaders_state(exhaustive_e
     assert visit_keys(exhaustive_extractor, text, expected, published=dt.date(2004, 9, 21)) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # telling the dateline country's own leader, named as such, is being there with him
+        (
+            'TOKYO, April 20 - "We want open markets," U.S. Commerce Secretary Malcolm Baldrige told Prime '
+            "Minister Yasuhiro Nakasone.",
+            {("USA", "JPN")},
+        ),
+        # guards: told in a letter; told reporters
+        (
+            "TOKYO, April 20 - U.S. Commerce Secretary Malcolm Baldrige told Prime Minister Yasuhiro "
+            "Nakasone in a letter that markets must open.",
+            set(),
+        ),
+        (
+            "TOKYO, April 20 - U.S. Commerce Secretary Malcolm Baldrige told reporters that markets must "
+            "open.",
+            set(),
+        ),
+    ],
+)
+def test_telling_the_datelines_leader_is_being_there(exhaustive_extractor, text, expected):
+    assert visit_keys(exhaustive_extractor, text, expected, published=dt.date(1987, 4, 20)) == expected
+
+
 def test_a_joint_declaration_is_no_reaction_of_either_side(exhaustive_extractor):
     # guard of the statement rule above: its parties agree, neither side reacts (a joint statement)
     text = (
