@@ -177,7 +177,8 @@ _TITLE_OF_THEN_NAME = re.compile(
 )
 # "<Name>, <qualifiers> <title>": "Rolando Arrivillaga, World Bank representative in the Philippines".
 _ENVOY_TO = re.compile(
-    r"(\b(?:ambassador|envoy|emissary|high commissioner|representative)s?)\s+to\s+.*$", re.IGNORECASE
+    r"(\b(?:ambassador|envoy|emissary|high commissioner|representative|delegation|delegate)s?)\s+to\s+.*$",
+    re.IGNORECASE,
 )
 # (A phrase that opens with a preposition is no apposition: "Weizsaecker, on a four-day official visit".)
 _NAME_THEN_TITLE = re.compile(

@@ -2269,9 +2269,13 @@ def _dateline_dest(tok: Token, role: str, sent: Sentence, ctx: ArticleContext) -
     return []
 
 
+# Those sent to a meeting, who are where it is ("the Japanese delegation to the GATT talks").
+_DELEGATES = frozenset({"delegation", "delegate", "team", "negotiator"})
 # Events one is where one speaks at: summits, meetings, conferences (a news conference too), forums. ("Told a
 # news conference" is left out: "Medvedev told the summit" is as often reported from elsewhere.)
-_SPOKEN_AT = frozenset({"summit", "meeting", "conference", "forum", "session", "gathering", "briefing"})
+_SPOKEN_AT = frozenset(
+    {"summit", "meeting", "conference", "forum", "session", "gathering", "briefing", "talks", "talk"}
+)
 
 
 def _events_spoken_at(verb: Token) -> list[Token]:
@@ -2279,7 +2283,17 @@ def _events_spoken_at(verb: Token) -> list[Token]:
     summit", "at the end of the Group of 20 summit", "on the sidelines of the meeting", "speaking at a news
     conference" (not "after the summit": one may speak elsewhere)."""
     events = []
-    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"at", "on"}):
+    # "speaking to the IMF's Interim Committee meeting"; and the speaker's own: "the Japanese delegation to
+    # the GATT talks said", "delegates at the meeting said"
+    speaking_to = {"to"} if verb.lemma_.lower() in {"speak", "talk"} else set()
+    holders = [verb, *(c for c in verb.children if c.dep_ == "nsubj" and c.lemma_.lower() in _DELEGATES)]
+    preps = [
+        c
+        for h in holders
+        for c in h.children
+        if c.dep_ == "prep" and c.lower_ in ({"at", "on"} | speaking_to if h is verb else {"to", "at"})
+    ]
+    for prep in preps:
         for obj in (g for g in prep.children if g.dep_ == "pobj"):
             if obj.lemma_.lower() in {"end", "sideline", "sidelines", "close", "margin", "margins"}:
                 obj = next(iter(_prep_objects(obj, {"of"})), obj)

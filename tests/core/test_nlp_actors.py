@@ -154,6 +154,9 @@ def test_an_envoy_belongs_to_the_state_that_sends_it():
     text = "The Japanese ambassador to the U.S. said so. The U.S. ambassador to Japan, Mike Mansfield, agreed"
     people = PeopleIndex(text, OLD, None)
     assert [p.code for p in people.people if p.title == "ambassador"][:2] == ["JPN", "USA"]
+    # so does a delegation, whatever it is sent to
+    people = PeopleIndex("The Japanese delegation to the GATT talks said so.", OLD, None)
+    assert [p.code for p in people.people if p.title == "delegation"] == ["JPN"]
 
 
 def test_a_country_run_on_after_a_full_name_is_none_of_it():

@@ -3077,6 +3077,17 @@ def test_a_mission_to_a_place_and_a_head_beside_a_body(exhaustive_extractor, tex
             "said a deal was near.",
             {("IND", "USA")},
         ),
+        # speaking to a meeting; a delegation sent to talks is where they are held
+        (
+            "WASHINGTON, April 9 - Speaking to the International Monetary Fund's Interim Committee meeting, "
+            "Argentine Economy Minister Juan Sourrouille said Argentina had given ample proof.",
+            {("ARG", "USA")},
+        ),
+        (
+            "TAUPO, New Zealand, March 20 - The Japanese delegation to the GATT talks said in a statement "
+            "they are making major efforts to dismantle trade barriers.",
+            {("JPN", "NZL")},
+        ),
         # guards: a summit with its own place; speaking after a summit (one may speak elsewhere); "told a news
         # conference" (as often reported from elsewhere)
         (
