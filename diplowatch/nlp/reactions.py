@@ -1006,11 +1006,22 @@ def _act_targets(content_text: str, speaker: Actor, ctx: ArticleContext) -> list
     for _, code in sorted(named + _bare_commission(content_text, ctx)):
         if code != speaker.code and code not in targets:
             targets.append(code)
-    for person in ctx.people.people:
-        if person.name and person.code and person.code != speaker.code and person.code not in targets:
-            if any(re.search(rf"\b{re.escape(t)}\b", content_text) for t in person.tokens if len(t) > 2):
-                targets.append(person.code)
+    targets += [code for code in _people_named(content_text, ctx, speaker.code) if code not in targets]
     return targets
+
+
+def _people_named(text: str, ctx: ArticleContext, but: str | None) -> list[str]:
+    """The states of the article's people a text names by any of their names (of three letters or more), in
+    the people index's order, each once, but the given one."""
+    codes = [
+        person.code
+        for person in ctx.people.people
+        if person.name
+        and person.code
+        and person.code != but
+        and any(re.search(rf"\b{re.escape(t)}\b", text) for t in person.tokens if len(t) > 2)
+    ]
+    return list(dict.fromkeys(codes))
 
 
 def _action_reaction(
@@ -1036,7 +1047,7 @@ def _action_reaction(
         return []
     # "BRUSSELS, June 20 - Britain and Denmark have led ...": the dateline parsed as the subject
     speaker_tok = next(iter(past_dateline(speaker_tok, sent, ctx)), speaker_tok)
-    if speaker_tok.pos_ == "NOUN" and speaker_tok.lemma_.lower() in _ACT_NOUNS:
+    if _an_act(speaker_tok):
         return []  # "the solidarity of Opec encouraged Qatar": an act or quality says nothing
     speaker = resolve_token_actor(speaker_tok, ctx, sent)
     if (speaker is None or not speaker.code) and speaker_tok.lower_ in {"it", "they"}:
@@ -1137,22 +1148,9 @@ def _context_targets(
             return list(dict.fromkeys(codes))
     if len(texts) > 1:
         # "Bouteflika backed the idea. The United States and Europe have warned against such a grouping",
-        # "... to respond directly to Baker's remarks. He called for ...": the state people of the sentence
-        # before, when it names no place
-        before = ctx.sentences[sent.index - 1].text
-        codes = [
-            p.code
-            for p in ctx.people.people
-            if p.is_state
-            and p.name
-            and p.code
-            and p.code != speaker.code
-            and any(
-                re.search(rf"\b{re.escape(t)}\b", before) for t in p.tokens if t[0].isupper() and len(t) > 2
-            )
-        ]
-        if codes:
-            return list(dict.fromkeys(codes))
+        # "... to respond directly to Baker's remarks. He called for ...": the people of the sentence before,
+        # when it names no place
+        return _people_named(texts[1], ctx, speaker.code)
     return []
 
 
@@ -1804,6 +1802,10 @@ _ACT_NOUNS = frozenset(
 )
 
 
+def _an_act(tok: Token) -> bool:
+    return tok.pos_ == "NOUN" and tok.lemma_.lower() in _ACT_NOUNS
+
+
 def _reaction_speaker(
     verb: Token, speaker_tok: Token, sent: Sentence, ctx: ArticleContext
 ) -> tuple[Token, Actor | None]:
@@ -1814,10 +1816,8 @@ def _reaction_speaker(
     speech_verbs = lex.set("speech_verbs")
     # "PARIS (Reuters) - Korean Finance Minister Yoon said": the dateline read as the subject.
     speaker_tok = next(iter(past_dateline(speaker_tok, sent, ctx)), speaker_tok)
-    if speaker_tok.pos_ == "NOUN" and speaker_tok.lemma_.lower() in _ACT_NOUNS:
-        # "Ireland's move ... threatened the unity", "the solidarity of Opec encouraged Qatar": an act or a
-        # quality of a state is no one speaking
-        return speaker_tok, None
+    if _an_act(speaker_tok):
+        return speaker_tok, None  # "Ireland's move ... threatened the unity": an act says nothing
     member = _named_members(speaker_tok)
     if member is not None:
         actor = resolve_token_actor(member, ctx, sent)
@@ -2068,11 +2068,7 @@ def _named_targets(
                 referred.append(ref.name or "")
                 if ref.code not in targets:
                     targets.append(ref.code)
-    for person in ctx.people.people:
-        if person.name and person.code and person.code != speaker.code:
-            if any(re.search(rf"\b{re.escape(t)}\b", content_text) for t in person.tokens if len(t) > 2):
-                if person.code not in targets:
-                    targets.append(person.code)
+    targets += [code for code in _people_named(content_text, ctx, speaker.code) if code not in targets]
     return targets, referred
 
 

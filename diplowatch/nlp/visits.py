@@ -2331,7 +2331,7 @@ _MESSAGES = frozenset({"letter", "message", "note", "call", "statement", "interv
 def _told_home_leader(verb: Token, ctx: ArticleContext, sent: Sentence) -> list[Token]:
     """The dateline country's head of state or government that "tell" has as its hearer, known as such from
     the text (not only from the dateline), when nothing says it was told from afar."""
-    if any(t.lemma_.lower() in _MESSAGES or t.lower_ in {"telephone", "phone"} for t in verb.subtree):
+    if any(t.lemma_.lower() in _MESSAGES or _REMOTE_MEANS.match(t.lower_) for t in verb.subtree):
         return []
     for told in (c for c in verb.children if c.dep_ in {"dobj", "dative"}):
         actor = resolve_token_actor(told, ctx, sent)
@@ -2771,10 +2771,18 @@ def _leader_visited(
             for g in p.children
             if g.dep_ == "pobj"
         ]
+    return _leader_legs(met_toks, ctx, sent)
+
+
+def _leader_legs(
+    met_toks: list[Token], ctx: ArticleContext, sent: Sentence, but: str | None = None
+) -> list[_Leg]:
+    """The leg to the state of the first titled state person among those met (not of the state `but`)."""
     for g in met_toks:
         met = resolve_token_actor(g, ctx, sent)
         if met is not None and met.kind == "person" and met.is_state and met.code and met.has_title:
-            return [(met.code, None, "partner", None)]
+            if met.code != but:
+                return [(met.code, None, "partner", None)]
     return []
 
 
@@ -3312,26 +3320,22 @@ def _legs_of_the_partners(
     return []
 
 
-_TALK_WORDS = frozenset({"talk", "talks", "meeting", "meet", "summit", "discussion", "consultation"})
-
-
 def _arrived_to_meet(tok: Token, visitor: Actor, sent: Sentence, ctx: ArticleContext) -> list[_Leg]:
     """An arrival of no place, for talks with a state's titled leader: in that state ("Singh arrived on
     Tuesday for talks with US President George W Bush", "Hu arrived on Monday for a state visit and will hold
     talks with Brazilian President Lula"), as visiting a leader is visiting the state (`_leader_visited`)."""
-    for clause in (tok, *tok.conjuncts):
-        for t in clause.subtree:
-            with_talks = (
-                t.dep_ == "pobj" and t.head.lower_ == "with" and t.head.head.lemma_.lower() in _TALK_WORDS
-            )
-            met = t.dep_ == "dobj" and t.head.lemma_.lower() == "meet"
-            if not (with_talks or met):
-                continue
-            actor = resolve_token_actor(t, ctx, sent)
-            if actor and actor.kind == "person" and actor.is_state and actor.has_title and actor.code:
-                if actor.code != visitor.code:
-                    return [(actor.code, None, "partner", None)]
-    return []
+    met = [
+        t
+        for clause in (tok, *tok.conjuncts)
+        for t in clause.subtree
+        if (
+            t.dep_ == "pobj"
+            and t.head.lower_ == "with"
+            and t.head.head.lemma_.lower() in _HELD_EVENTS | {"meet"}
+        )
+        or (t.dep_ == "dobj" and t.head.lemma_.lower() == "meet")
+    ]
+    return _leader_legs(met, ctx, sent, but=visitor.code)
 
 
 _GROUP_NOUNS = {
