@@ -1200,7 +1200,7 @@ def _calls_for_meeting(verb: Token) -> bool:
     ) or any(
         # the parser may read the event as a predicate of "call" ("called a moratorium"), but with an object
         # too it is a judgement ("called the talks a success")
-        c.lemma_.lower() in events and (c.dep_ == "dobj" or c.dep_ == "oprd" and not _has_object(verb))
+        c.lemma_.lower() in events and (c.dep_ == "dobj" or (c.dep_ == "oprd" and not _has_object(verb)))
         for c in verb.children
     )
 

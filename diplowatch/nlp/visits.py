@@ -399,6 +399,8 @@ def _cue_status(trigger: Token, lemmas: set[str], chain: list[Token], lex) -> tu
 _TIME_NOUNS = frozenset(
     {"week", "month", "year", "weekend", "date", "spring", "summer", "autumn", "fall", "winter"}
 )
+# Times that own an event or a trip ("next week's visit", "yesterday's talks", "last week's EU summit").
+_TIME_OWNERS = _TIME_NOUNS | {"today", "yesterday", "tomorrow", "tonight"}
 
 
 def _new_time(verb: Token) -> bool:
@@ -2271,11 +2273,10 @@ def _dateline_dest(tok: Token, role: str, sent: Sentence, ctx: ArticleContext) -
 
 # Those sent to a meeting, who are where it is ("the Japanese delegation to the GATT talks").
 _DELEGATES = frozenset({"delegation", "delegate", "team", "negotiator"})
-# Events one is where one speaks at: summits, meetings, conferences (a news conference too), forums. ("Told a
-# news conference" is left out: "Medvedev told the summit" is as often reported from elsewhere.)
-_SPOKEN_AT = frozenset(
-    {"summit", "meeting", "conference", "forum", "session", "gathering", "briefing", "talks", "talk"}
-)
+# Events one is where one speaks at: the meetings and forums `_meet_parts` already reads a speaker's place
+# from ("told reporters after a news conference in Tokyo"). ("Told a news conference" is left out: "Medvedev
+# told the summit" is as often reported from elsewhere.)
+_SPOKEN_AT = _MEETING_NOUNS | _FORUMS
 
 
 def _events_spoken_at(verb: Token) -> list[Token]:
@@ -2291,7 +2292,7 @@ def _events_spoken_at(verb: Token) -> list[Token]:
         c
         for h in holders
         for c in h.children
-        if c.dep_ == "prep" and c.lower_ in ({"at", "on"} | speaking_to if h is verb else {"to", "at"})
+        if c.dep_ == "prep" and c.lower_ in (({"at", "on"} | speaking_to) if h is verb else {"to", "at"})
     ]
     for prep in preps:
         for obj in (g for g in prep.children if g.dep_ == "pobj"):
@@ -2313,10 +2314,7 @@ def _past_or_next(event: Token) -> bool:
     """An event told by its time ("last week's EU summit", "the previous meeting", "the next summit"): one
     held before or after the story, not necessarily where it is filed."""
     return any(
-        (
-            c.dep_ == "poss"
-            and any(t.lemma_.lower() in _TIME_NOUNS | {"yesterday", "today"} for t in c.subtree)
-        )
+        (c.dep_ == "poss" and any(t.lemma_.lower() in _TIME_OWNERS for t in c.subtree))
         or (c.dep_ == "amod" and c.lower_ in {"last", "previous", "next", "upcoming", "coming", "past"})
         for c in event.children
     )
@@ -2388,7 +2386,7 @@ def _trip_visitor(
             if c.dep_ == "poss"
             and c.pos_ == "NOUN"
             # "next week's visit", "yesterday's talks": a time owns no trip
-            and c.lemma_.lower() not in _TIME_NOUNS | {"today", "yesterday", "tomorrow", "tonight"}
+            and c.lemma_.lower() not in _TIME_OWNERS
         ),
         None,
     )
