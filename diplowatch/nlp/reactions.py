@@ -1450,7 +1450,8 @@ _SUPPORT_NOUNS = frozenset({"support", "backing", "blessing", "endorsement"})
 
 def _support_holders(noun: Token) -> list[Token]:
     """The holders of a support noun held by its proposal: "has the support of France, the Netherlands and
-    Italy" (not "support of the plan", where "of" names what is supported)."""
+    Italy", "won the support of several countries, including Brazil and China" (not "support of the plan",
+    where "of" names what is supported)."""
     if noun.lemma_.lower() not in _SUPPORT_NOUNS or noun.dep_ != "dobj":
         return []
     verb = noun.head
@@ -1466,7 +1467,9 @@ def _support_holders(noun: Token) -> list[Token]:
         if p.dep_ == "prep" and p.lower_ == "of"
         for g in p.children
         if g.dep_ == "pobj"
-        for t in (g, *g.conjuncts)
+        # "won the support of several emerging countries, including Brazil and China": the members named
+        for m in (_named_members(g) or g,)
+        for t in (m, *m.conjuncts)
         if t.pos_ == "PROPN"
     ]
 

@@ -3988,6 +3988,11 @@ def test_a_time_still_to_come_makes_the_trip_planned(extractor):
             "PARIS, March 22 - Currently the U.S. plan has the support of France, the Netherlands and Italy.",
             {("FRA", "positive"), ("NLD", "positive"), ("ITA", "positive")},
         ),
+        # the members a plural names as its examples hold it
+        (
+            "PARIS, March 22 - The U.S. plan won the support of several countries, including Brazil and Spain.",
+            {("BRA", "positive"), ("ESP", "positive")},
+        ),
         # guard: support still to be won is not held
         (
             "LONDON, March 2 - European nations will need to win the backing of Obama for their proposals.",
