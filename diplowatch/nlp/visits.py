@@ -2546,6 +2546,7 @@ def _names_a_place(
     # Words quoted by a trigger outside the quotation are what was said, not where ("'Greece has to specify
     # its obligations,' Merkel said at a news conference with Rajoy").
     quoted = [] if tok is None else [(a, b) for a, b, _ in quote_spans(doc.text) if not a <= tok.idx < b]
+    quoted += [] if tok is None else _reported_spans(doc, tok)
     return any(
         sent.start + h[0] >= end
         and (h[3].kind in {"country", "city"} or h[3].kind == "demonym" and PLACE_OF.match(doc.text, h[1]))
@@ -2555,6 +2556,20 @@ def _names_a_place(
         and not any(a <= h[0] < b for a, b in quoted)
         for h in _sentence_places(doc, ctx)
     )
+
+
+def _reported_spans(doc: Doc, tok: Token) -> list[tuple[int, int]]:
+    """The character spans of what a speech verb reports in indirect speech, when the trigger is not in it
+    ("Tindemans said after talks with King Hussein that Syria was flexible": Syria is what was said, not
+    where the talks were)."""
+    speech = lexicon().set("speech_verbs")
+    return [
+        (c.left_edge.idx, c.right_edge.idx + len(c.right_edge))
+        for v in doc
+        if v.lemma_.lower() in speech
+        for c in v.children
+        if c.dep_ == "ccomp" and tok not in c.subtree
+    ]
 
 
 _OFFICIAL_GROUPS = frozenset({"official", "leader", "minister", "counterpart", "government", "authority"})
@@ -2598,14 +2613,21 @@ def _in_other_relative_clause(doc: Doc, start: int, end: int, tok: Token) -> boo
 
 
 def _nationality_of_person(doc: Doc, start: int, end: int, sent: Sentence, ctx: ArticleContext) -> bool:
-    """Whether a country's name only qualifies a person ("U.S. President Donald Trump", "China's Xi"): it
-    tells whose official one meets, not where."""
+    """Whether a country's name only qualifies a person ("U.S. President Donald Trump", "China's Xi", "King
+    Hussein of Jordan"): it tells whose official one meets, not where."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return False
     tok = span[-1]
     while tok.dep_ in {"compound", "poss", "amod", "nmod"} and tok.head.i != tok.i:
         tok = tok.head
+    if (
+        tok.i == span[-1].i
+        and tok.dep_ == "pobj"
+        and tok.head.lower_ == "of"
+        and tok.head.head.pos_ == "PROPN"
+    ):
+        tok = tok.head.head  # "King Hussein of Jordan", "Chancellor Helmut Kohl of West Germany"
     if tok.i == span[-1].i or tok.pos_ != "PROPN":
         return False
     return ctx.people.person_at(sent.start + tok.idx, sent.start + tok.idx + len(tok.text)) is not None

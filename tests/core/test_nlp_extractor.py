@@ -3990,7 +3990,8 @@ def test_a_time_still_to_come_makes_the_trip_planned(extractor):
         ),
         # the members a plural names as its examples hold it
         (
-            "PARIS, March 22 - The U.S. plan won the support of several countries, including Brazil and Spain.",
+            "PARIS, March 22 - The U.S. plan won the support of several countries, including Brazil and "
+            "Spain.",
             {("BRA", "positive"), ("ESP", "positive")},
         ),
         # guard: support still to be won is not held
@@ -5991,3 +5992,31 @@ def test_a_stance_verb_in_the_passive_with_its_doer_is_the_doers_in_every_past_f
     # guard: a feeling's "by" names its cause, not a doer
     low = "he was concerned by the move"
     assert not _held_by_agent(low, "concerned", low.index("concerned") + len("concerned"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what was said names a place; the talks are still the dateline's
+        (
+            "BRUSSELS, April 8 - Belgian Foreign Minister Leo Tindemans said after talks with Jordan's King "
+            "Hussein that Syria was flexible.",
+            ("JOR", "BEL"),
+        ),
+        (
+            "WASHINGTON, April 8 - Japan will act to stimulate its economy, Japanese Finance Minister Kiichi "
+            "Miyazawa said after a meeting with Treasury Secretary James Baker.",
+            ("JPN", "USA"),
+        ),
+    ],
+)
+def test_places_in_reported_speech_do_not_place_the_talks(extractor, text, expected):
+    assert expected in pairs(visits_of(extractor, text, dt.date(1987, 4, 8)))
+
+
+def test_a_state_after_a_rulers_name_is_his_not_the_place_of_the_talks(extractor):
+    # "King Hussein of Jordan" names whose king, as "Jordan's King Hussein" does, not where they met.
+    text = (
+        "BRUSSELS, April 8 - Belgian Foreign Minister Leo Tindemans held talks with King Hussein of Jordan."
+    )
+    assert pairs(visits_of(extractor, text, dt.date(1987, 4, 8))) == {("JOR", "BEL")}
