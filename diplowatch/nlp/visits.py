@@ -1422,12 +1422,33 @@ def _follows_trip(agent: Token, trigger: Token) -> bool:
             t.pos_ == "ADV"
             or t.lower_ in MONTHS
             or t.lower_ in WEEKDAYS
-            or t.lemma_.lower() in _TIME_NOUNS
+            or t.lemma_.lower() in _TIME_OWNERS
             or t.like_num
             or t.lower_ in {"this", "next", "last", "on", "in"}
             for t in gap
         )
     )
+
+
+def _meeting_place_on_verb(tok: Token, lemma: str, dest: list[tuple[Token, str]]) -> list[tuple[Token, str]]:
+    """The place of a meeting the parser hung on the verb the meeting is the object of, or is at, right after
+    the meeting's phrase with at most a time between: "reaffirmed their commitment at a secret meeting
+    yesterday in Frankfurt", "was completing meetings in London today"."""
+    if lemma not in _MEETING_NOUNS or any(how in {"in", "at", "here"} for _, how in dest):
+        return []
+    if tok.dep_ == "dobj":
+        verb = tok.head
+    elif tok.dep_ == "pobj" and tok.head.lower_ in {"at", "during"} and tok.head.dep_ == "prep":
+        verb = tok.head.head
+    else:
+        return []
+    return [
+        (g, "in")
+        for p in verb.children
+        if p.dep_ == "prep" and p.lower_ == "in" and _follows_trip(p, tok)
+        for g in p.children
+        if g.dep_ == "pobj" and g.pos_ == "PROPN"  # a place's name ("in Frankfurt"), not "in the same spirit"
+    ]
 
 
 def _destination_tokens(trigger: Token, preps: set[str]) -> list[tuple[Token, str]]:
@@ -1917,6 +1938,7 @@ def _noun_parts(tok: Token, lemma: str, ctx: ArticleContext) -> _Parts | None:
             for g in p.children
             if g.dep_ == "pobj"
         )
+    dest.extend(_meeting_place_on_verb(tok, lemma, dest))
     carriers = [rel for rel in tok.children if rel.dep_ == "relcl" and rel.lemma_ in _CARRY_VERBS]
     if tok.dep_ == "nsubj" and tok.head.lemma_ in _CARRY_VERBS:
         carriers.append(tok.head)  # "the tour took Herrington to Iraq and Kuwait"

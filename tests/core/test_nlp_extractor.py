@@ -6020,3 +6020,29 @@ def test_a_state_after_a_rulers_name_is_his_not_the_place_of_the_talks(extractor
         "BRUSSELS, April 8 - Belgian Foreign Minister Leo Tindemans held talks with King Hussein of Jordan."
     )
     assert pairs(visits_of(extractor, text, dt.date(1987, 4, 8))) == {("JOR", "BEL")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the parser hangs the meeting's place on the verb, after a time word
+        (
+            "BONN, Oct 20 - West German Finance Minister Gerhard Stoltenberg and U.S. Treasury Secretary "
+            "James Baker reaffirmed their commitment at a secret meeting yesterday in Frankfurt.",
+            {("USA", "DEU")},
+        ),
+        (
+            "JOHANNESBURG, March 24 - A South African delegation led by debt negotiator Chris Stals was "
+            "completing meetings in London today with creditor banks.",
+            {("ZAF", "GBR")},
+        ),
+        # guard: "in" a common noun is no place ("in the same spirit as the Americans")
+        (
+            "MOSCOW, April 13 - Shultz said that if Soviet officials approached the talks in the same spirit "
+            "as the Americans, progress would follow.",
+            set(),
+        ),
+    ],
+)
+def test_a_meetings_place_hung_on_its_verb(extractor, text, expected):
+    assert pairs(visits_of(extractor, text, dt.date(1987, 10, 20))) == expected
