@@ -2735,6 +2735,27 @@ def _behind_partner(tok: Token, top: Token) -> bool:
     return False
 
 
+def _place_referred_back(tok: Token, visitor: Actor, ctx: ArticleContext) -> list[_Leg]:
+    """A visit to "there" or "that country": the state other than the visitor's that its sentence named last
+    before it ("will ask the Japanese government to lift the curbs when he visits there next month", "will
+    ask Japan to open its market to U.S. exporters when he visits that country")."""
+    back = any(c.dep_ == "advmod" and c.lower_ == "there" for c in tok.children) or any(
+        c.dep_ == "dobj"
+        and c.lower_ in {"country", "nation"}
+        and any(d.dep_ == "det" and d.lower_ in {"that", "the"} for d in c.children)
+        and len(list(c.children)) == 1
+        for c in tok.children
+    )
+    if not back:
+        return []
+    before = [
+        h[3]
+        for h in _sentence_places(tok.doc, ctx)
+        if h[1] <= tok.idx and h[3].kind in {"country", "demonym", "city"} and h[3].code != visitor.code
+    ]
+    return [(before[-1].code, None, "referred back", None)] if before else []
+
+
 def _dest_legs(dtok: Token, how: str, ctx: ArticleContext) -> list[_Leg]:
     """The legs one destination token gives."""
     if how == "here":
@@ -3308,6 +3329,8 @@ def _from_trigger(tok, role, lemma, sent, ctx, preps_by_verb, all_dates) -> list
     if role == "noun" and lemma in {"mission", "team"} and visitor.code in gazetteer().igo_seats:
         return []  # "his agency plans to send a mission to Brazil": an IGO's mission is its staff
     legs = _legs(tok, role, lemma, dest, host_actor, sent, ctx)
+    if not legs and lemma == "visit" and role == "visit":
+        legs = _place_referred_back(tok, visitor, ctx)
     if _dateline_official(visitor, ctx):
         # "BEIJING - Premier Wen said in his meeting with Pakistani Prime Minister X": the country of the one
         # a dateline's own official meets is not where the meeting is (elsewhere it stands for the place:

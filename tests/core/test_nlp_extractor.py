@@ -6046,3 +6046,28 @@ def test_a_state_after_a_rulers_name_is_his_not_the_place_of_the_talks(extractor
 )
 def test_a_meetings_place_hung_on_its_verb(extractor, text, expected):
     assert pairs(visits_of(extractor, text, dt.date(1987, 10, 20))) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "STILLWATER, Okla., March 23 - U.S. Agriculture Secretary Richard Lyng will ask the Japanese "
+            "Government to remove all beef import restrictions when he visits there next month.",
+            {("USA", "JPN")},
+        ),
+        # the visitor's own state named in between is not "that country"
+        (
+            "WASHINGTON, March 12 - U.S. Agriculture Secretary Richard Lyng said he will ask Japan to offer "
+            "a share of its rice market to U.S. exporters when he visits that country next month.",
+            {("USA", "JPN")},
+        ),
+        # guard: nothing named before, nothing referred back to
+        (
+            "WASHINGTON, March 12 - U.S. Agriculture Secretary Richard Lyng said he visited there last year.",
+            set(),
+        ),
+    ],
+)
+def test_a_visit_there_or_to_that_country_is_to_the_state_named_before(extractor, text, expected):
+    assert pairs(visits_of(extractor, text, dt.date(1987, 3, 23))) == expected
