@@ -2681,15 +2681,18 @@ def _untold_home_official(a: Actor, ctx: ArticleContext) -> bool:
 def _partner_visiting_here(
     tok: Token, role: str, visitor: Actor, dest: list[tuple[Token, str]], sent: Sentence, ctx: ArticleContext
 ) -> Actor:
+    told = role == "presence" and tok.lemma_.lower() == "tell"
     if (
-        role == "meet"
+        (role == "meet" or told)
         and ctx.home_code
         and visitor.code == ctx.home_code
         and any(h == "here" for _, h in dest)
     ):
-        # "X will hold talks with <foreign leader> here": the partner is the one visiting.
+        # "X will hold talks with <foreign leader> here": the partner is the one visiting; so is the one a
+        # dateline official "told ... here" ("Lawson said he told Brazilian Finance Minister Funaro here").
         partners = _prep_objects(tok, {"with"})
         partners += [g for c in tok.children if c.dep_ == "dobj" for g in _prep_objects(c, {"with"})]
+        partners += [c for c in tok.children if c.dep_ in {"dobj", "dative"}] if told else []
         for partner in partners:
             actor = resolve_token_actor(partner, ctx, sent)
             if (

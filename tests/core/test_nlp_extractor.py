@@ -6071,3 +6071,11 @@ def test_a_meetings_place_hung_on_its_verb(extractor, text, expected):
 )
 def test_a_visit_there_or_to_that_country_is_to_the_state_named_before(extractor, text, expected):
     assert pairs(visits_of(extractor, text, dt.date(1987, 3, 23))) == expected
+
+
+def test_the_foreign_official_a_dateline_official_told_here_is_the_visitor(extractor):
+    text = (
+        "LONDON, March 27 - Chancellor of the Exchequer Nigel Lawson told Brazilian Finance Minister Dilson "
+        "Funaro here on Monday that Britain would not intervene."
+    )
+    assert pairs(visits_of(extractor, text, dt.date(1987, 3, 27))) == {("BRA", "GBR")}
