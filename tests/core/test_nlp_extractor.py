@@ -5409,6 +5409,13 @@ def test_blame_and_grave_charges(extractor, text, expected):
         ("Brazil's president said Trump was a great friend of Brazil.", {("BRA", "positive")}),
         # solidarity is support
         ("Britain said it stood shoulder to shoulder with France after the attacks.", {("GBR", "positive")}),
+        # readiness to support is support
+        (
+            "Italian Treasury Minister Giovanni Goria expressed Italy's willingness to support Brazil's "
+            "efforts.",
+            {("ITA", "positive")},
+        ),
+        ("Japan said it was prepared to back the Korean proposal.", {("JPN", "positive")}),
         # a vow or a pledge is said: what it holds carries the stance
         ("Iran vowed to retaliate against Israel for the strike.", {("IRN", "negative")}),
         (
