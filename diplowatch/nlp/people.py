@@ -168,7 +168,8 @@ _TITLED = re.compile(
     r"|Homeland Security|Foreign Affairs|the Interior|Health|Labou?r|Education|Transportation|Justice)"
     r"(?! and |, [A-Z][a-z]+ and )"  # not a longer portfolio: "of Agriculture, Fisheries and Food"
     r"| for (?:Foreign Affairs|External Affairs|Home Affairs|Homeland Security)(?! and ))?)"
-    rf"(?:,)? {_NAME_SEQ}",
+    # the name is no further title word ("Deputy Secretary of State X" is not "Deputy" named "Secretary")
+    rf"(?:,)? (?!(?:{_TITLE_RE}) of ){_NAME_SEQ}",
 )
 # "the president of Ghana, John Mensah": title, owner, then the name in apposition.
 _TITLE_OF_THEN_NAME = re.compile(

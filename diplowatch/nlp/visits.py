@@ -2599,8 +2599,13 @@ _OFFICIAL_GROUPS = frozenset({"official", "leader", "minister", "counterpart", "
 
 def _met_home_officials(tok: Token, ctx: ArticleContext, sent: Sentence) -> bool:
     """Talks with officials the text names as the dateline country's ("after talks with South Korean
-    leaders" under SEOUL)."""
-    for g in _prep_objects(tok, {"with"}):
+    leaders" under SEOUL, "met top Pakistani leaders" under ISLAMABAD)."""
+    objects = [c for c in tok.children if c.dep_ == "dobj"] if tok.pos_ in {"VERB", "AUX"} else []
+    for g in [
+        *_prep_objects(tok, {"with"}),
+        *objects,
+        *(w for o in objects for w in _prep_objects(o, {"with"})),
+    ]:
         if g.lemma_.lower() not in _OFFICIAL_GROUPS:
             continue
         a = resolve_token_actor(g, ctx, sent)
@@ -3373,13 +3378,9 @@ def _legs_of_the_partners(
         # conference with Spanish Prime Minister Rajoy", "SEOUL - ... after talks with South Korean leaders,
         # Baldrige said"), unless the sentence names a place ("at a summit with Chirac starting with dinner in
         # Milan").
-        home_met = (
-            role == "noun"
-            and lemma in _MEETING_NOUNS
-            and (
-                any(_home_official(a, ctx) for a in co_visitors)
-                or (visitor.code != ctx.home_code and _met_home_officials(tok, ctx, sent))
-            )
+        home_met = (role == "noun" and lemma in _MEETING_NOUNS or role == "meet") and (
+            any(_home_official(a, ctx) for a in co_visitors)
+            or (visitor.code != ctx.home_code and _met_home_officials(tok, ctx, sent))
         )
         if home_met or (partners and _dateline_official(visitor, ctx) and not _wished(tok)):
             return [(ctx.home_code, ctx.home_city, "partner", None)]

@@ -371,6 +371,19 @@ def test_the_rest_of_a_title_is_no_name():
     assert any(p.name and "Sultan" in p.name for p in PeopleIndex(text, NEW, None).people)
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # "Deputy" is a title word, and so is "Secretary" after it: no one is named "Secretary"
+        ("U.S. Deputy Secretary of State Richard Armitage met top Pakistani leaders.", "Richard Armitage"),
+        ("U.S. Deputy Secretary of Defense Paul Wolfowitz arrived in Ankara.", "Paul Wolfowitz"),
+    ],
+)
+def test_a_deputy_secretary_of_a_department_is_named(text, name):
+    people = PeopleIndex(text, NEW, None).people
+    assert [(p.name, p.code) for p in people] == [(name, "USA")]
+
+
 def test_a_source_given_by_title_is_named_in_the_next_attribution():
     text = (
         "The pact will go ahead without the United States, Peru's trade minister said on Tuesday. "

@@ -6086,3 +6086,9 @@ def test_the_foreign_official_a_dateline_official_told_here_is_the_visitor(extra
         "Funaro here on Monday that Britain would not intervene."
     )
     assert pairs(visits_of(extractor, text, dt.date(1987, 3, 27))) == {("BRA", "GBR")}
+
+
+def test_meeting_the_dateline_countrys_officials_is_visiting_it(extractor):
+    # "talks with South Korean leaders" under SEOUL already placed the talks there; so does the verb
+    text = "ISLAMABAD, Nov 9 - U.S. Secretary of State Colin Powell on Tuesday met top Pakistani leaders."
+    assert pairs(visits_of(extractor, text, dt.date(2004, 11, 9))) == {("USA", "PAK")}
