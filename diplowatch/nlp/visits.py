@@ -2567,15 +2567,15 @@ def _names_a_place(
     end = ctx.dateline.end if ctx.dateline is not None and sent.start < ctx.dateline.end else sent.start
     # Words quoted by a trigger outside the quotation are what was said, not where ("'Greece has to specify
     # its obligations,' Merkel said at a news conference with Rajoy").
-    quoted = [] if tok is None else [(a, b) for a, b, _ in quote_spans(doc.text) if not a <= tok.idx < b]
-    quoted += [] if tok is None else _reported_spans(doc, tok)
+    said = [] if tok is None else [(a, b) for a, b, _ in quote_spans(doc.text) if not a <= tok.idx < b]
+    said += [] if tok is None else _reported_spans(doc, tok)
     return any(
         sent.start + h[0] >= end
         and (h[3].kind in {"country", "city"} or h[3].kind == "demonym" and PLACE_OF.match(doc.text, h[1]))
         and not (abroad and h[3].code == ctx.home_code)
         and not _nationality_of_person(doc, h[0], h[1], sent, ctx)
         and not (tok is not None and _in_other_relative_clause(doc, h[0], h[1], tok))
-        and not any(a <= h[0] < b for a, b in quoted)
+        and not any(a <= h[0] < b for a, b in said)
         for h in _sentence_places(doc, ctx)
     )
 
@@ -3378,7 +3378,7 @@ def _legs_of_the_partners(
         # conference with Spanish Prime Minister Rajoy", "SEOUL - ... after talks with South Korean leaders,
         # Baldrige said"), unless the sentence names a place ("at a summit with Chirac starting with dinner in
         # Milan").
-        home_met = (role == "noun" and lemma in _MEETING_NOUNS or role == "meet") and (
+        home_met = ((role == "noun" and lemma in _MEETING_NOUNS) or role == "meet") and (
             any(_home_official(a, ctx) for a in co_visitors)
             or (visitor.code != ctx.home_code and _met_home_officials(tok, ctx, sent))
         )
