@@ -1608,7 +1608,12 @@ def extract_visits(doc: Doc, sent: Sentence, ctx: ArticleContext) -> list[VisitC
         role = _role_of(tok, lemma, verbs, nouns, sent, ctx)
         if role is None or _not_a_trip_word(tok, lemma, nouns):
             continue
-        own_dates = [d for d in all_dates if owner.get(id(d), tok.i) == tok.i and _date_in_clause(d, tok)]
+        own_dates = [
+            d
+            for d in all_dates
+            if (owner.get(id(d), tok.i) == tok.i or _refused(d, owner.get(id(d)), doc))
+            and _date_in_clause(d, tok)
+        ]
         if role == "en_route":
             own_dates = []  # "in Singapore on Wednesday en route to Seoul": the day is the stop's
         cands = _from_trigger(tok, role, lemma, sent, ctx, preps_by_verb, own_dates)
@@ -1855,6 +1860,13 @@ def _date_owner(d: DateMention, triggers: list[Token], doc: Doc) -> int:
         return min(triggers, key=lambda t: min(abs(d.start - t.idx), abs(d.end - t.idx))).i
     # The nearest in words, the one before on a tie ("due in Berlin on Thursday for a state visit": "due").
     return min(triggers, key=lambda t: (min(abs(t.i - x.i) for x in inside), t.i > inside[0].i)).i
+
+
+def _refused(d: DateMention, owner: int | None, doc: Doc) -> bool:
+    """Whether the trip word a date was given to cannot use it, the date standing outside its clause: then a
+    trigger whose clause holds it takes it ("is due to hold talks with Lula later on Wednesday in Paris before
+    heading to London": Wednesday is the talks', not the trip's to London)."""
+    return owner is not None and owner >= 0 and not _date_in_clause(d, doc[owner])
 
 
 def _nearest_dates(trigger: Token, dates: list[DateMention]) -> list[DateMention]:

@@ -6092,3 +6092,17 @@ def test_meeting_the_dateline_countrys_officials_is_visiting_it(extractor):
     # "talks with South Korean leaders" under SEOUL already placed the talks there; so does the verb
     text = "ISLAMABAD, Nov 9 - U.S. Secretary of State Colin Powell on Tuesday met top Pakistani leaders."
     assert pairs(visits_of(extractor, text, dt.date(2004, 11, 9))) == {("USA", "PAK")}
+
+
+def test_a_day_outside_the_nearest_trip_words_clause_dates_the_meeting_it_is_in(extractor):
+    # "Wednesday" is nearest to "heading", but in the clause of the talks: it dates the talks in Paris
+    text = (
+        "PARIS (Reuters) - The French president is due to hold talks with his Brazilian counterpart Luiz "
+        "Inacio Lula Da Silva later on Wednesday in Paris before heading to London."
+    )
+    visits = {
+        (v["visitor_code"], v["host_code"]): v["start_date"]
+        for v in visits_of(extractor, text, dt.date(2009, 3, 31))
+    }
+    assert visits[("BRA", "FRA")] == dt.date(2009, 4, 1)
+    assert visits[("FRA", "GBR")] is None
