@@ -296,8 +296,12 @@ def _domestic_addressee(verb: Token, speaker: Actor, ctx: ArticleContext) -> boo
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if obj is None or obj.lemma_.lower() not in _DOMESTIC_BODIES and obj.lower_ not in _DOMESTIC_BODIES:
         return False
-    if any(c.dep_ == "prep" and c.lower_ in {"to", "against"} for c in obj.children):
-        return False  # "have led the opposition to the measure": a position, not the parties opposed
+    if any(c.dep_ == "prep" and c.lower_ in {"to", "against"} for c in obj.children) or (
+        obj.lower_ == "opposition" and any(c.dep_ == "poss" for c in obj.children)
+    ):
+        # "have led the opposition to the measure", "reiterated his opposition on Thursday to a write-down":
+        # a position, not the parties opposed
+        return False
     # "the Japanese parliament" is foreign; an unqualified
     # "Congress" or "the U.S. Congress" (said by the U.S.) is home.
     codes = {h[3].code for h in gazetteer().find_all(actor_span(obj).text, ctx.published_at)}

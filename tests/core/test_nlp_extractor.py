@@ -6106,3 +6106,13 @@ def test_a_day_outside_the_nearest_trip_words_clause_dates_the_meeting_it_is_in(
     }
     assert visits[("BRA", "FRA")] == dt.date(2009, 4, 1)
     assert visits[("FRA", "GBR")] is None
+
+
+def test_ones_own_opposition_is_a_position_not_the_opposition_party(extractor):
+    # "his opposition ... to a write-down": a position held (the "to" hangs on the verb after a time word);
+    # "the opposition" alone stays the domestic party
+    text = (
+        "BERLIN (Reuters) - German Finance Minister Wolfgang Schaeuble reiterated his opposition on Thursday "
+        "to a write-down of public holdings of Greek debt."
+    )
+    assert reaction_keys(extractor, text, dt.date(2011, 6, 16)) == {("DEU", "negative")}
