@@ -294,7 +294,7 @@ def _domestic_addressee(verb: Token, speaker: Actor, ctx: ArticleContext) -> boo
     """ "Reagan warned Congress that ...": a stance aimed at the
     speaker's own legislature or public is a domestic dispute."""
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    if obj is None or obj.lemma_.lower() not in _DOMESTIC_BODIES and obj.lower_ not in _DOMESTIC_BODIES:
+    if obj is None or (obj.lemma_.lower() not in _DOMESTIC_BODIES and obj.lower_ not in _DOMESTIC_BODIES):
         return False
     if any(c.dep_ == "prep" and c.lower_ in {"to", "against"} for c in obj.children) or (
         obj.lower_ == "opposition" and any(c.dep_ == "poss" for c in obj.children)

@@ -1603,6 +1603,8 @@ def extract_visits(doc: Doc, sent: Sentence, ctx: ArticleContext) -> list[VisitC
     ]
     # Each date belongs to the trigger nearest to it, so legs of one sentence keep their own dates.
     owner = {id(d): _date_owner(d, triggers, doc) for d in all_dates} if triggers else {}
+    # a date its owner cannot use is free for a trigger whose clause holds it (computed once per sentence)
+    free = {id(d) for d in all_dates if _refused(d, owner.get(id(d)), doc)}
     for tok in doc:
         lemma = tok.lemma_.lower()
         role = _role_of(tok, lemma, verbs, nouns, sent, ctx)
@@ -1611,8 +1613,7 @@ def extract_visits(doc: Doc, sent: Sentence, ctx: ArticleContext) -> list[VisitC
         own_dates = [
             d
             for d in all_dates
-            if (owner.get(id(d), tok.i) == tok.i or _refused(d, owner.get(id(d)), doc))
-            and _date_in_clause(d, tok)
+            if (owner.get(id(d), tok.i) == tok.i or id(d) in free) and _date_in_clause(d, tok)
         ]
         if role == "en_route":
             own_dates = []  # "in Singapore on Wednesday en route to Seoul": the day is the stop's
