@@ -2136,6 +2136,17 @@ def _apposed_parts(tok: Token) -> _Parts:
     return visitor_toks, dest, None, None
 
 
+def _those_met(tok: Token) -> list[Token]:
+    """Whom a meeting word has met: its object ("met X"), its "with" ("talks with X"), and the "with" of its
+    object ("held talks with Soviet Premier Ryzhkov")."""
+    objects = [c for c in tok.children if c.dep_ == "dobj"]
+    return [
+        *objects,
+        *_prep_objects(tok, {"with"}),
+        *(g for o in objects for g in _prep_objects(o, {"with"})),
+    ]
+
+
 def _prep_objects(tok: Token, preps: set[str]) -> list[Token]:
     """The objects of tok's prepositions among `preps` ("met with X": X)."""
     return [
@@ -2295,11 +2306,7 @@ def _dateline_dest(tok: Token, role: str, sent: Sentence, ctx: ArticleContext) -
         return []
     # Meeting a named official of the dateline country puts the visitor there (not a meeting only hoped for:
     # "TOKYO - Nakasone hopes to meet President Reagan" says nothing of where).
-    partners = [c for c in tok.children if c.dep_ == "dobj"]
-    partners += [g for p in tok.children if p.dep_ == "prep" and p.lower_ == "with" for g in p.children]
-    # "held talks with Soviet Premier Ryzhkov": the partner of the talks held
-    partners += [g for c in tok.children if c.dep_ == "dobj" for g in _prep_objects(c, {"with"})]
-    for partner in partners:
+    for partner in _those_met(tok):
         a = resolve_token_actor(partner, ctx, sent)
         if a and _dateline_official(a, ctx):
             return [(partner, "partner")]
@@ -2613,12 +2620,7 @@ _OFFICIAL_GROUPS = frozenset({"official", "leader", "minister", "counterpart", "
 def _met_home_officials(tok: Token, ctx: ArticleContext, sent: Sentence) -> bool:
     """Talks with officials the text names as the dateline country's ("after talks with South Korean
     leaders" under SEOUL, "met top Pakistani leaders" under ISLAMABAD)."""
-    objects = [c for c in tok.children if c.dep_ == "dobj"] if tok.pos_ in {"VERB", "AUX"} else []
-    for g in [
-        *_prep_objects(tok, {"with"}),
-        *objects,
-        *(w for o in objects for w in _prep_objects(o, {"with"})),
-    ]:
+    for g in _those_met(tok):
         if g.lemma_.lower() not in _OFFICIAL_GROUPS:
             continue
         a = resolve_token_actor(g, ctx, sent)
@@ -2708,9 +2710,9 @@ def _partner_visiting_here(
     ):
         # "X will hold talks with <foreign leader> here": the partner is the one visiting; so is the one a
         # dateline official "told ... here" ("Lawson said he told Brazilian Finance Minister Funaro here").
-        partners = _prep_objects(tok, {"with"})
-        partners += [g for c in tok.children if c.dep_ == "dobj" for g in _prep_objects(c, {"with"})]
-        partners += [c for c in tok.children if c.dep_ in {"dobj", "dative"}] if told else []
+        # (the object of a meeting verb is its event, "hold talks"; of "tell", the one told)
+        partners = [g for g in _those_met(tok) if told or g.dep_ != "dobj"]
+        partners += [c for c in tok.children if c.dep_ == "dative"] if told else []
         for partner in partners:
             actor = resolve_token_actor(partner, ctx, sent)
             if (
