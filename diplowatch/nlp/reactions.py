@@ -1504,6 +1504,16 @@ def _is_demand(noun: Token) -> bool:
             for c in noun.children
         )
         or _for_clause(noun)
+        or _infinitive_after(noun)
+    )
+
+
+def _infinitive_after(noun: Token) -> bool:
+    """ "resisted calls from the EU to raise VAT": the parser hangs the demand's infinitive on the verb whose
+    object the noun is, right after the noun's phrase."""
+    return noun.dep_ == "dobj" and any(
+        c.dep_ == "advcl" and c.left_edge.i == noun.right_edge.i + 1 and c.left_edge.lower_ == "to"
+        for c in noun.head.children
     )
 
 

@@ -221,7 +221,13 @@ def _beside_the_negation(chain: list[Token]) -> bool:
             return False
         if tok.dep_ == "prep" and tok.lower_ in _SCENE_PREPS:
             return True
+        if tok.dep_ == "prep" and tok.lower_ == "at" and _says_or_discusses(tok.head):
+            return True  # "will not discuss euro bonds at a meeting in Paris": what is not said, not where
     return False
+
+
+def _says_or_discusses(verb: Token) -> bool:
+    return verb.lemma_.lower() in lexicon().set("speech_verbs") | {"discuss", "raise", "mention", "talk"}
 
 
 def _not_until(trigger: Token) -> bool:

@@ -6116,3 +6116,19 @@ def test_ones_own_opposition_is_a_position_not_the_opposition_party(extractor):
         "to a write-down of public holdings of Greek debt."
     )
     assert reaction_keys(extractor, text, dt.date(2011, 6, 16)) == {("DEU", "negative")}
+
+
+def test_what_is_not_discussed_at_a_meeting_does_not_deny_it(extractor):
+    text = (
+        "German Chancellor Angela Merkel and French President Nicolas Sarkozy will not discuss joint bonds "
+        "at a meeting in Paris on Tuesday."
+    )
+    assert visit_statuses(extractor, text, dt.date(2011, 8, 14)) == {("DEU", "FRA", "planned")}
+    text = "German Chancellor Angela Merkel will not attend a meeting in Paris on Tuesday."
+    assert visit_statuses(extractor, text, dt.date(2011, 8, 14)) == set()
+
+
+def test_calls_with_an_infinitive_hung_on_the_verb_are_demands(extractor):
+    # "resisted calls from the EU to raise VAT": the parser hangs "to raise" on "resisted".
+    text = "Spain has resisted calls from the European Union to raise the value added tax."
+    assert ("EU", "negative") in stances(extractor, text, dt.date(2012, 5, 1))
