@@ -684,6 +684,10 @@ def _positive_cue_hits(low: str, original: str, own_code: str | None, on_date) -
                 continue  # "a plan backed by Germany": Germany's support
             if _LOST.search(before):
                 continue  # "had lost confidence in", "a lack of confidence in": no trust held
+            if c.startswith("support") and _support_not_held().search(
+                low[max(0, m.start() - 40) : m.start()]
+            ):
+                continue  # "will get the necessary support for it", "fresh support for Greece": aid
             if _third_party_view(low[max(0, m.start() - 40) : m.start()]) or (
                 c.split()[0] in _POSITION_NOUNS
                 and _held_by_another(original[max(0, m.start() - 40) : m.start()], own_code, on_date)
@@ -718,6 +722,12 @@ def _positive_cue_hits(low: str, original: str, own_code: str | None, on_date) -
             elif "support" not in c or not _own_side_object(original[m.end() :], own_code, on_date):
                 pos.append(c)
     return pos, denied
+
+
+@lru_cache(maxsize=1)
+def _support_not_held() -> re.Pattern:
+    words = "|".join(sorted(map(re.escape, lexicon()["support_not_held"]["words"]), key=len, reverse=True))
+    return re.compile(rf"\b(?:{words})\s+(?:[a-z-]+\s+){{0,2}}$")
 
 
 def _outcome_cue(text: str) -> str | None:

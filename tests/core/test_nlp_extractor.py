@@ -539,6 +539,23 @@ def test_support_for_ones_own_side_is_no_reaction(extractor):
     assert ("CHL", "positive") not in codes_stances(extractor, text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "German Finance Minister Wolfgang Schaeuble said Greece would get fresh support for its reforms.",
+        "German Finance Minister Wolfgang Schaeuble said he would need the necessary support for it within "
+        "the IMF.",
+    ],
+)
+def test_support_won_needed_or_given_as_aid_is_not_held(extractor, text):
+    assert ("DEU", "positive") not in codes_stances(extractor, text)
+
+
+def test_support_held_is_a_positive_cue(extractor):
+    text = "German Finance Minister Wolfgang Schaeuble reiterated Berlin's support for Spain's reforms."
+    assert ("DEU", "positive") in codes_stances(extractor, text)
+
+
 def test_the_official_is_the_one_last_quoted(extractor):
     text = (
         "NAIROBI, March 1 - Government officials said Kenyan President Daniel Otieno will travel to "
