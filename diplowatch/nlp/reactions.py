@@ -1743,6 +1743,8 @@ def _not_a_reaction_verb(verb: Token, lemma: str, judging: bool) -> bool:
     if _asks_for_help(verb):
         return True
     plan_aux = {"would", "to", "could", "may", "might", "will"} - _positions_held(verb, lemma)
+    if _purpose_of_a_contact(verb):
+        plan_aux -= {"to"}  # "called Miyazawa to warn him ...": the call was made, and with it the warning
     if lemma in stance_verbs and any(c.dep_ == "aux" and c.lower_ in plan_aux for c in verb.children):
         return True  # "Ecuador will ask OPEC ..." announces a plan, not a reaction
     if lemma in speech_verbs and any(
@@ -1753,6 +1755,29 @@ def _not_a_reaction_verb(verb: Token, lemma: str, judging: bool) -> bool:
     if lemma in speech_verbs and _future_speech(verb):
         return True
     return False
+
+
+# Acts of contact whose purpose infinitive is done in them: "called X to warn", "summoned the envoy to
+# protest", "wrote to X to complain" (a meeting's purpose may be its agenda: "met with senators to counter
+# concerns").
+_CONTACT_VERBS = frozenset({"call", "telephone", "phone", "write", "summon"})
+
+
+def _purpose_of_a_contact(verb: Token) -> bool:
+    """A stance verb in the infinitive of purpose of a past act of contact ("Baker called Miyazawa early this
+    week to warn him ..."): the contact was made, so the stance was taken; a planned act's is still a plan."""
+    head = verb.head
+    return (
+        verb.dep_ in {"advcl", "xcomp"}
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        # "called for Washington to oppose ...": an infinitive with its own subject is another's act
+        and not any(c.dep_ in {"nsubj", "mark"} for c in verb.children)
+        and head.lemma_.lower() in _CONTACT_VERBS
+        and head.tag_ == "VBD"
+        and not any(c.dep_ in {"neg", "aux"} for c in head.children)
+        # "called on Greece to reject the plan": whom the speaker calls on is to take the stance
+        and not any(c.lower_ in {"on", "upon", "for"} for c in head.children)
+    )
 
 
 _QUANTIFIERS = frozenset({"some", "many", "most", "several", "all", "both"})

@@ -334,11 +334,16 @@ def _clause_order_status(
             return "planned", "before visiting"
         if trigger.lemma_.lower() in {"arrive", "land"}:
             return "ongoing", "after arriving"  # there since: like "arrived"
+        if trigger.head.head.pos_ in {"VERB", "AUX"} and _future_verb(trigger.head.head):
+            # "will fly to Zurich after meeting Stoltenberg": what comes before a future act is still to come,
+            # or under way where it is reported from (_leg_status)
+            return "planned", AFTER_UNDER_A_FUTURE
         return "completed", "after visiting"
     return None
 
 
 _BEFORE_MARKS = frozenset({"before", "until", "till"})
+AFTER_UNDER_A_FUTURE = "after visiting, under a future"
 
 
 def _set_off_before_past(trigger: Token) -> bool:
@@ -3025,6 +3030,8 @@ def _leg_status(
         # today", "MANILA - X forecast a golden future after talks": talks over, the visit not).
         if status == "completed" and ("past tense" in why or meeting_noun and "after" in why) or today:
             leg_status = "ongoing"  # not "had agreed at a summit here" (past perfect: before the report)
+        if status == "planned" and why == AFTER_UNDER_A_FUTURE:
+            leg_status = "ongoing"  # "BONN - X will fly to Zurich after meeting Stoltenberg": here now
     if (
         (role in {"meet", "presence", "apposed_presence"} or meeting_noun)
         and status == "completed"

@@ -6149,3 +6149,45 @@ def test_calls_with_an_infinitive_hung_on_the_verb_are_demands(extractor):
     # "resisted calls from the EU to raise VAT": the parser hangs "to raise" on "resisted".
     text = "Spain has resisted calls from the European Union to raise the value added tax."
     assert ("EU", "negative") in stances(extractor, text, dt.date(2012, 5, 1))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "U.S. Treasury Secretary James Baker called Japanese Finance Minister Kiichi Miyazawa early this "
+            "week to warn him the talks would not be a success unless Japan expands domestic demand.",
+            {("USA", "negative")},
+        ),
+        (
+            "French Foreign Minister Jean-Yves Le Drian wrote to his Italian counterpart to complain about the "
+            "treatment of migrants.",
+            {("FRA", "negative")},
+        ),
+        # a contact still to come is a plan; an infinitive with a subject of its own is another's act
+        (
+            "U.S. Treasury Secretary James Baker will call Japanese Finance Minister Kiichi Miyazawa to warn "
+            "him about the yen.",
+            set(),
+        ),
+        (
+            "A Republican congressman called for Britain to oppose Russia's entry into the WTO.",
+            set(),
+        ),
+    ],
+)
+def test_a_stance_taken_in_the_purpose_of_a_call_or_letter(extractor, text, expected):
+    assert codes_stances(extractor, text, dt.date(1987, 10, 20)) == expected
+
+
+def test_a_trip_before_a_future_act_is_still_to_come_or_under_way(extractor):
+    # "after visiting X" orders the trip before the main clause: over only when that clause is past.
+    text = "WASHINGTON, March 3 - President Reagan will fly to Bonn after visiting Paris, officials said."
+    assert ("USA", "FRA", "planned") in visit_statuses(extractor, text, dt.date(1987, 3, 3))
+    text = (
+        "BONN, March 3 - Brazilian Finance Minister Dilson Funaro will fly to Zurich after meeting West German "
+        "Finance Minister Gerhard Stoltenberg, diplomatic sources said."
+    )
+    assert ("BRA", "DEU", "ongoing") in visit_statuses(extractor, text, dt.date(1987, 3, 3))
+    text = "WASHINGTON, March 3 - President Reagan flew to Bonn after visiting Paris, officials said."
+    assert ("USA", "FRA", "completed") in visit_statuses(extractor, text, dt.date(1987, 3, 3))
