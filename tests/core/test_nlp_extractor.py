@@ -6160,8 +6160,8 @@ def test_calls_with_an_infinitive_hung_on_the_verb_are_demands(extractor):
             {("USA", "negative")},
         ),
         (
-            "French Foreign Minister Jean-Yves Le Drian wrote to his Italian counterpart to complain about the "
-            "treatment of migrants.",
+            "French Foreign Minister Jean-Yves Le Drian wrote to his Italian counterpart to complain about "
+            "the treatment of migrants.",
             {("FRA", "negative")},
         ),
         # a contact still to come is a plan; an infinitive with a subject of its own is another's act
@@ -6185,8 +6185,8 @@ def test_a_trip_before_a_future_act_is_still_to_come_or_under_way(extractor):
     text = "WASHINGTON, March 3 - President Reagan will fly to Bonn after visiting Paris, officials said."
     assert ("USA", "FRA", "planned") in visit_statuses(extractor, text, dt.date(1987, 3, 3))
     text = (
-        "BONN, March 3 - Brazilian Finance Minister Dilson Funaro will fly to Zurich after meeting West German "
-        "Finance Minister Gerhard Stoltenberg, diplomatic sources said."
+        "BONN, March 3 - Brazilian Finance Minister Dilson Funaro will fly to Zurich after meeting West "
+        "German Finance Minister Gerhard Stoltenberg, diplomatic sources said."
     )
     assert ("BRA", "DEU", "ongoing") in visit_statuses(extractor, text, dt.date(1987, 3, 3))
     text = "WASHINGTON, March 3 - President Reagan flew to Bonn after visiting Paris, officials said."
