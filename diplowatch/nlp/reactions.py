@@ -804,6 +804,9 @@ def _about_visit(
     return False
 
 
+_EVENT_PARTS = frozenset({"round", "session", "day", "end", "start", "course", "sidelines", "margins"})
+
+
 def _said_after_meeting_the_visitor(
     verb: Token, speaker: Actor, sent: Sentence, ctx: ArticleContext, visits: list
 ) -> bool:
@@ -816,7 +819,19 @@ def _said_after_meeting_the_visitor(
     for prep in verb.children:
         if prep.dep_ != "prep" or prep.lower_ not in {"after", "following", "during", "at"}:
             continue
-        for event in (c for c in prep.children if c.dep_ in {"pcomp", "pobj"}):
+        objects = [c for c in prep.children if c.dep_ in {"pcomp", "pobj"}]
+        # "during the first round of talks with X", "on the sidelines of a meeting with X": the event is the
+        # part's "of" noun
+        objects += [
+            g
+            for o in objects
+            if o.lemma_.lower() in _EVENT_PARTS
+            for p in o.children
+            if p.dep_ == "prep" and p.lower_ == "of"
+            for g in p.children
+            if g.dep_ == "pobj"
+        ]
+        for event in objects:
             if event.lemma_.lower() not in events:
                 continue
             for tok in event.subtree:

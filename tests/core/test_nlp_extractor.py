@@ -5063,6 +5063,14 @@ def test_the_host_speaking_after_meeting_the_visitor_comments_on_the_visit(extra
     assert ("CHN", "neutral") not in reaction_keys(extractor, text, dt.date(2007, 3, 5))
 
 
+def test_the_host_speaking_in_a_part_of_the_talks_with_the_visitor(extractor):
+    text = (
+        "TOKYO, June 1 - Prime Minister Yasuhiro Nakasone explained the conditions during the first round of "
+        "talks with the visiting Polish leader Wojciech Jaruzelski, foreign ministry sources said."
+    )
+    assert ("JPN", "neutral") in reaction_keys(extractor, text, dt.date(1987, 6, 1))
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
