@@ -1375,9 +1375,11 @@ _FELT_POSITIONS = frozenset(
 
 
 # Verbs whose object is a position others take up against (or for) the subject: "the plan drew objections
-# from China", "sparked protests from Brazil", "won praise from Japan" (the holders follow "from").
+# from China", "sparked protests from Brazil", "won praise from Japan", "received strong backing from the
+# German government" (the holders follow "from").
 _DRAW_VERBS = frozenset(
     {"draw", "attract", "provoke", "spark", "prompt", "trigger", "face", "elicit", "earn", "win", "meet"}
+    | {"receive", "get", "gain", "garner"}
 )
 
 

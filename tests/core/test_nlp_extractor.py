@@ -5171,6 +5171,10 @@ def test_a_past_verb_at_a_meeting_at_the_weekend_is_over(extractor, verb, expect
             {("CHL", "negative"), ("PER", "negative"), ("COL", "negative")},
         ),
         ("The Canadian proposal has won praise from Norway.", {("NOR", "positive")}),
+        (
+            "The Canadian proposal received strong backing from the Norwegian government.",
+            {("NOR", "positive")},
+        ),
     ],
 )
 def test_a_position_drawn_from_others_belongs_to_those_after_from(extractor, text, expected):
