@@ -1624,7 +1624,10 @@ def extract_visits(doc: Doc, sent: Sentence, ctx: ArticleContext) -> list[VisitC
         own_dates = [
             d
             for d in all_dates
-            if (owner.get(id(d), tok.i) == tok.i or id(d) in free) and _date_in_clause(d, tok)
+            if (
+                owner.get(id(d), tok.i) == tok.i or id(d) in free or _owned_by_own_trip(owner.get(id(d)), tok)
+            )
+            and _date_in_clause(d, tok)
         ]
         if role == "en_route":
             own_dates = []  # "in Singapore on Wednesday en route to Seoul": the day is the stop's
@@ -1872,6 +1875,12 @@ def _date_owner(d: DateMention, triggers: list[Token], doc: Doc) -> int:
         return min(triggers, key=lambda t: min(abs(d.start - t.idx), abs(d.end - t.idx))).i
     # The nearest in words, the one before on a tie ("due in Berlin on Thursday for a state visit": "due").
     return min(triggers, key=lambda t: (min(abs(t.i - x.i) for x in inside), t.i > inside[0].i)).i
+
+
+def _owned_by_own_trip(owner: int | None, tok: Token) -> bool:
+    """A date given to the trip noun that is the verb's own trip ("will be in Paris on Monday for a two-day
+    visit": the visit's day is the stay's)."""
+    return owner is not None and 0 <= owner != tok.i and _trip_of(tok.doc[owner], tok)
 
 
 def _refused(d: DateMention, owner: int | None, doc: Doc) -> bool:
@@ -3605,7 +3614,9 @@ def _trip_of(noun: Token, verb: Token) -> bool:
     of = noun.head
     if of.lower_ == "of" and of.head.lemma_.lower() in _ENDS and of.head.dep_ == "pobj":
         return of.head.head.head.i == verb.i  # "left Tokyo at the end of a four-day visit"
-    return of.dep_ == "prep" and of.lower_ in {"on", "for"} and of.head.i == verb.i
+    # "is due in Paris on Monday for a two-day visit": the parser hangs "for" on the copula of "due"
+    heads = {verb.i, verb.head.i} if verb.dep_ in {"acomp", "attr"} else {verb.i}
+    return of.dep_ == "prep" and of.lower_ in {"on", "for"} and of.head.i in heads
 
 
 def _by_distance(dates: list[DateMention], near: Token) -> list[DateMention]:

@@ -6203,3 +6203,19 @@ def test_a_trip_before_a_future_act_is_still_to_come_or_under_way(extractor):
     assert ("BRA", "DEU", "ongoing") in visit_statuses(extractor, text, dt.date(1987, 3, 3))
     text = "WASHINGTON, March 3 - President Reagan flew to Bonn after visiting Paris, officials said."
     assert ("USA", "FRA", "completed") in visit_statuses(extractor, text, dt.date(1987, 3, 3))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "for" hangs on the copula of "due"; "be in Paris" takes the day the parser gave the visit noun
+        "Chinese President Xi Jinping is due in Paris on Monday for a two-day state visit.",
+        "Chinese President Xi Jinping will be in Paris on Monday for a two-day visit.",
+        "Chinese President Xi Jinping will arrive in Paris on Monday for a two-day visit.",
+    ],
+)
+def test_a_stay_dated_by_its_day_and_its_own_trips_length(extractor, text):
+    visits = visits_of(extractor, text, dt.date(2024, 6, 1))
+    assert [(v["host_code"], v["start_date"], v["end_date"]) for v in visits] == [
+        ("FRA", dt.date(2024, 6, 3), dt.date(2024, 6, 4))
+    ]
