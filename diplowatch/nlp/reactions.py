@@ -804,9 +804,6 @@ def _about_visit(
     return False
 
 
-_EVENT_PARTS = frozenset({"round", "session", "day", "end", "start", "course", "sidelines", "margins"})
-
-
 def _said_after_meeting_the_visitor(
     verb: Token, speaker: Actor, sent: Sentence, ctx: ArticleContext, visits: list
 ) -> bool:
@@ -825,7 +822,7 @@ def _said_after_meeting_the_visitor(
         objects += [
             g
             for o in objects
-            if o.lemma_.lower() in _EVENT_PARTS
+            if o.lemma_.lower() in lexicon()["event_parts"]["words"]
             for p in o.children
             if p.dep_ == "prep" and p.lower_ == "of"
             for g in p.children
@@ -1774,12 +1771,6 @@ def _not_a_reaction_verb(verb: Token, lemma: str, judging: bool) -> bool:
     return False
 
 
-# Acts of contact whose purpose infinitive is done in them: "called X to warn", "summoned the envoy to
-# protest", "wrote to X to complain" (a meeting's purpose may be its agenda: "met with senators to counter
-# concerns").
-_CONTACT_VERBS = frozenset({"call", "telephone", "phone", "write", "summon"})
-
-
 def _purpose_of_a_contact(verb: Token) -> bool:
     """A stance verb in the infinitive of purpose of a past act of contact ("Baker called Miyazawa early this
     week to warn him ..."): the contact was made, so the stance was taken; a planned act's is still a plan."""
@@ -1789,7 +1780,8 @@ def _purpose_of_a_contact(verb: Token) -> bool:
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         # "called for Washington to oppose ...": an infinitive with its own subject is another's act
         and not any(c.dep_ in {"nsubj", "mark"} for c in verb.children)
-        and head.lemma_.lower() in _CONTACT_VERBS
+        and head.lemma_.lower()
+        in lexicon()["contact_verbs"]["words"]  # "called X to warn", "wrote to complain"
         and head.tag_ == "VBD"
         and not any(c.dep_ in {"neg", "aux"} for c in head.children)
         # "called on Greece to reject the plan": whom the speaker calls on is to take the stance

@@ -227,7 +227,9 @@ def _beside_the_negation(chain: list[Token]) -> bool:
 
 
 def _says_or_discusses(verb: Token) -> bool:
-    return verb.lemma_.lower() in lexicon().set("speech_verbs") | {"discuss", "raise", "mention", "talk"}
+    """A verb of saying (the speech verbs) or of discussing (lexicon `discussion_verbs`)."""
+    lemma = verb.lemma_.lower()
+    return lemma in lexicon().set("speech_verbs") or lemma in lexicon()["discussion_verbs"]["words"]
 
 
 def _not_until(trigger: Token) -> bool:
