@@ -1882,7 +1882,10 @@ def _date_owner(d: DateMention, triggers: list[Token], doc: Doc) -> int:
 def _owned_by_own_trip(owner: int | None, tok: Token) -> bool:
     """A date given to the trip noun that is the verb's own trip ("will be in Paris on Monday for a two-day
     visit": the visit's day is the stay's)."""
-    return owner is not None and 0 <= owner != tok.i and _trip_of(tok.doc[owner], tok)
+    if owner is None or not 0 <= owner != tok.i:
+        return False
+    noun = tok.doc[owner]
+    return noun.pos_ == "NOUN" and _trip_of(noun, tok)
 
 
 def _refused(d: DateMention, owner: int | None, doc: Doc) -> bool:
