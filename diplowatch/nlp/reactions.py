@@ -1772,16 +1772,16 @@ def _not_a_reaction_verb(verb: Token, lemma: str, judging: bool) -> bool:
 
 
 def _purpose_of_a_contact(verb: Token) -> bool:
-    """A stance verb in the infinitive of purpose of a past act of contact ("Baker called Miyazawa early this
-    week to warn him ..."): the contact was made, so the stance was taken; a planned act's is still a plan."""
+    """A stance verb in the infinitive of purpose of a past act of contact (lexicon `contact_verbs`: "Baker
+    called Miyazawa early this week to warn him ...", "wrote to his counterpart to complain"): the contact was
+    made, so the stance was taken; a planned act's is still a plan."""
     head = verb.head
     return (
         verb.dep_ in {"advcl", "xcomp"}
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         # "called for Washington to oppose ...": an infinitive with its own subject is another's act
         and not any(c.dep_ in {"nsubj", "mark"} for c in verb.children)
-        and head.lemma_.lower()
-        in lexicon()["contact_verbs"]["words"]  # "called X to warn", "wrote to complain"
+        and head.lemma_.lower() in lexicon()["contact_verbs"]["words"]
         and head.tag_ == "VBD"
         and not any(c.dep_ in {"neg", "aux"} for c in head.children)
         # "called on Greece to reject the plan": whom the speaker calls on is to take the stance
