@@ -181,9 +181,10 @@ _ENVOY_TO = re.compile(
     r"(\b(?:ambassador|envoy|emissary|high commissioner|representative|delegation|delegate)s?)\s+to\s+.*$",
     re.IGNORECASE,
 )
-# (A phrase that opens with a preposition is no apposition: "Weizsaecker, on a four-day official visit".)
+# (A phrase that opens with a preposition or with "here" is no apposition: "Weizsaecker, on a four-day
+# official visit", "De Croo, here for talks with Administration officials".)
 _NAME_THEN_TITLE = re.compile(
-    rf"{_NAME_SEQ}, (?!(?:on|in|at|during|after|before|from|with|by|for)\b)(?:the |a |an )?"
+    rf"{_NAME_SEQ}, (?!(?:on|in|at|during|after|before|from|with|by|for|here|there)\b)(?:the |a |an )?"
     rf"(?P<prefix>(?:[\w.’'\-]+ ){{0,5}}?)(?P<title>{_TITLE_RE})\b"
     rf"(?P<suffix>(?: (?:of|for|in|to) (?:the )?[A-Z][\w.’'\-]*(?: [A-Z][\w.’'\-]*){{0,4}})?)"
 )

@@ -401,3 +401,13 @@ def test_a_source_given_by_title_is_named_in_the_next_attribution():
     assert PeopleIndex(text, NEW, None).person_by_name(["Quispe"]) is None
     text = "The pact will go ahead, Peru's trade minister said. Talks resumed. Maria Quispe said so."
     assert PeopleIndex(text, NEW, None).person_by_name(["Quispe"]) is None
+
+
+def test_a_phrase_of_where_one_is_is_no_title_apposition():
+    # "X, here for talks with Administration officials": the title word belongs to those X meets
+    text = (
+        "WASHINGTON, March 3 - Belgian Trade Minister Herman De Croo said so. De Croo, here for talks with "
+        "Administration officials, said the bill was bad."
+    )
+    people = PeopleIndex(text, OLD, "USA")
+    assert {p.code for p in people.people if p.name and "Croo" in p.name} == {"BEL"}
