@@ -16,10 +16,12 @@ class Lexicon:
     _sets: dict[str, frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
 
     def set(self, key: str) -> frozenset[str]:
-        """The list under `key` as a set, built once (the rules ask for some lists for every token)."""
+        """The list under `key` as a set, built once (the rules ask for some lists for every token); an entry
+        with a comment keeps its list under "words"."""
         found = self._sets.get(key)
         if found is None:
-            found = self._sets[key] = frozenset(self.raw[key])
+            entry = self.raw[key]
+            found = self._sets[key] = frozenset(entry["words"] if isinstance(entry, dict) else entry)
         return found
 
     def __getitem__(self, key: str):

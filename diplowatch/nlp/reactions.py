@@ -822,7 +822,7 @@ def _said_after_meeting_the_visitor(
         objects += [
             g
             for o in objects
-            if o.lemma_.lower() in lexicon()["event_parts"]["words"]
+            if o.lemma_.lower() in lexicon().set("event_parts")
             for p in o.children
             if p.dep_ == "prep" and p.lower_ == "of"
             for g in p.children
@@ -1216,8 +1216,8 @@ def _reciprocal(verb: Token) -> bool:
 def _calls_for_meeting(verb: Token) -> bool:
     """ "called for a summit with China": a proposal; "calls a popular vote", "called a news conference":
     convening something (lexicon `demand_meeting_objects`, `called_events`)."""
-    words = set(lexicon()["demand_meeting_objects"]["words"])
-    events = set(lexicon()["called_events"]["words"])
+    words = lexicon().set("demand_meeting_objects")
+    events = lexicon().set("called_events")
     return any(
         g.dep_ == "pobj" and g.lemma_.lower() in words
         for c in verb.children
@@ -1778,10 +1778,10 @@ def _purpose_of_a_contact(verb: Token) -> bool:
     head = verb.head
     return (
         verb.dep_ in {"advcl", "xcomp"}
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and _to_verb(verb)
         # "called for Washington to oppose ...": an infinitive with its own subject is another's act
         and not any(c.dep_ in {"nsubj", "mark"} for c in verb.children)
-        and head.lemma_.lower() in lexicon()["contact_verbs"]["words"]
+        and head.lemma_.lower() in lexicon().set("contact_verbs")
         and head.tag_ == "VBD"
         and not any(c.dep_ in {"neg", "aux"} for c in head.children)
         # "called on Greece to reject the plan": whom the speaker calls on is to take the stance

@@ -229,7 +229,7 @@ def _beside_the_negation(chain: list[Token]) -> bool:
 def _says_or_discusses(verb: Token) -> bool:
     """A verb of saying (the speech verbs) or of discussing (lexicon `discussion_verbs`)."""
     lemma = verb.lemma_.lower()
-    return lemma in lexicon().set("speech_verbs") or lemma in lexicon()["discussion_verbs"]["words"]
+    return lemma in lexicon().set("speech_verbs") or lemma in lexicon().set("discussion_verbs")
 
 
 def _not_until(trigger: Token) -> bool:
