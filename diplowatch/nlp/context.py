@@ -12,6 +12,7 @@ from functools import cached_property, lru_cache
 from spacy.tokens import Span, Token
 
 from diplowatch.nlp.actors import Place, eu_code_named, gazetteer, read_tsv
+from diplowatch.nlp.evidence import FROM_TEXT, Found, Source, Step
 from diplowatch.nlp.lexicon import lexicon
 from diplowatch.nlp.people import PORTFOLIO_TITLES, PeopleIndex, Person, _is_state_title, leader_code
 from diplowatch.nlp.segment import Dateline, Sentence, bound_sentences, parse_dateline, split_sentences
@@ -54,6 +55,24 @@ class Actor:
     kind: str  # person | office | state | igo
     title: str = ""
     has_title: bool = False
+    found: Found = FROM_TEXT  # how the state was found (typed; `reason` is its wording)
+
+    def group_office(self, group: Token) -> Actor:
+        """The office of this state that a plural group word names ("the trade ministers of X, Y and Z")."""
+        return Actor(
+            None,
+            self.code,
+            True,
+            f"{group.lower_} of {self.reason}",
+            "office",
+            group.text,
+            True,
+            self.found.through(Step.GROUP),
+        )
+
+    def through(self, step: Step, reason: str) -> Actor:
+        """This actor as reached through another mention (`reason` the wording of the step)."""
+        return dataclasses.replace(self, reason=reason, found=self.found.through(step))
 
 
 @dataclass(frozen=True)
@@ -437,11 +456,11 @@ def _pronoun_actor(tok: Token, ctx: ArticleContext, sent: Sentence, offset: int)
                 named is not None
                 and named.kind == "person"
                 and named.name
-                and (named.reason.startswith("surname") or named.reason == "leaders table")
+                and (named.found.via[:1] == (Step.SURNAME,) or named.found.by_leaders_table)
             ):
                 # "Wen will address parliament ... where he will attend": a later mention by one of the
                 # names of a person the index knows (or of a leader) is the subject too.
-                return dataclasses.replace(named, reason=f"pronoun → {named.reason}")
+                return named.through(Step.PRONOUN, f"pronoun → {named.reason}")
             if tok.lower_ in {"he", "she"} and _unknown_person(subj, sent, ctx):
                 # "Gaetano Micciche, who heads the bank's division, ... and he said": the pronoun is that
                 # person, whom the article does not tie to a state, not the last leader it named.
@@ -453,11 +472,11 @@ def _pronoun_actor(tok: Token, ctx: ArticleContext, sent: Sentence, offset: int)
         if ahead is not None:
             named = resolve_token_actor(ahead, ctx, sent)
             if named is not None and named.kind == "person" and named.name:
-                return dataclasses.replace(named, reason=f"pronoun → {named.reason}")
+                return named.through(Step.PRONOUN, f"pronoun → {named.reason}")
     if person is None and official is not None:
         actor = resolve_token_actor(official, ctx, sent)
         if actor is not None and actor.code and actor.is_state:
-            return dataclasses.replace(actor, reason=f"pronoun → {actor.reason}")
+            return actor.through(Step.PRONOUN, f"pronoun → {actor.reason}")
     person = (
         person
         or _quoted_speaker_before(tok, ctx, sent)
@@ -474,6 +493,7 @@ def _pronoun_actor(tok: Token, ctx: ArticleContext, sent: Sentence, offset: int)
         "person",
         person.title,
         True,
+        person.found.through(Step.PRONOUN),
     )
 
 
@@ -735,9 +755,7 @@ def resolve_token_actor(tok: Token, ctx: ArticleContext, sent: Sentence) -> Acto
     if non_state:
         return Actor(None, None, False, f"non-state ({non_state})", "other", text, has_title)
     if person is not None:
-        reporter = (
-            _reporting_state(tok, ctx, sent) if not person.code or "dateline" in person.reason else None
-        )
+        reporter = _reporting_state(tok, ctx, sent) if not person.code or person.found.from_dateline else None
         if reporter is not None:
             # "Belgium said Prime Minister Yves Leterme would meet Haarde": the official of the state that
             # reports his plans, when the text gives him no country of his own.
@@ -751,7 +769,16 @@ def resolve_token_actor(tok: Token, ctx: ArticleContext, sent: Sentence) -> Acto
                 True,
             )
         # The person's own title phrase decides whether they act for a state, not a misparsed long span.
-        return Actor(person.name, person.code, person.is_state, person.reason, "person", person.title, True)
+        return Actor(
+            person.name,
+            person.code,
+            person.is_state,
+            person.reason,
+            "person",
+            person.title,
+            True,
+            person.found,
+        )
     names = [t.text for t in span if t.pos_ == "PROPN" or t.text[:1].isupper()]
     person = ctx.people.person_by_name(names)
     if person is not None and person.name:
@@ -763,6 +790,7 @@ def resolve_token_actor(tok: Token, ctx: ArticleContext, sent: Sentence) -> Acto
             "person",
             person.title,
             True,
+            person.found.through(Step.SURNAME),
         )
     hits = _owner_places(tok, text, ctx)
     if hits:
@@ -772,7 +800,7 @@ def resolve_token_actor(tok: Token, ctx: ArticleContext, sent: Sentence) -> Acto
     for name in names:
         code = leader_code(name, ctx.published_at)
         if code:
-            return Actor(name, code, state, "leaders table", "person", "", True)
+            return Actor(name, code, state, "leaders table", "person", "", True, Found(Source.LEADERS_TABLE))
     # "the prime minister", "the spokesman": the last such person named earlier in the article.
     # A capitalised title with no name ("the Crown Prince", "the Prime Minister") is such a mention too.
     titled_proper = (
@@ -802,7 +830,16 @@ def _unnamed_title_actor(
             if held_by is None:
                 return None  # "its central bank governor": some body's, not the dateline state's
         if held_by is not None and held_by.code and held_by.is_state:
-            return Actor(None, held_by.code, state, f"office of {held_by.reason}", "office", text, True)
+            return Actor(
+                None,
+                held_by.code,
+                state,
+                f"office of {held_by.reason}",
+                "office",
+                text,
+                True,
+                held_by.found.through(Step.OFFICE),
+            )
     # "other leaders", "officials": a plural title is not the one person last named by that title.
     person = ctx.people.last_before(offset, title_word=tok.lemma_.lower()) if tok.tag_ != "NNS" else None
     if person is not None:
@@ -814,13 +851,21 @@ def _unnamed_title_actor(
             "person",
             person.title,
             True,
+            person.found.through(Step.DEFINITE_TITLE),
         )
     low = text.lower()
     if re.search(r"treasury|ministry|central bank|government|administration", fix_institution_words(low)):
         # "the ministry" of a story is the dateline state's; "African governments" are several, not its own
         if ctx.home_code and tok.tag_ != "NNS":
             return Actor(
-                None, ctx.home_code, state, "institution of the dateline country", "office", text, True
+                None,
+                ctx.home_code,
+                state,
+                "institution of the dateline country",
+                "office",
+                text,
+                True,
+                Found(Source.DATELINE_INSTITUTION),
             )
     return None
 

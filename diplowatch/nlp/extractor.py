@@ -19,8 +19,7 @@ from diplowatch.nlp.status_classifier import StatusClassifier, apply_status
 from diplowatch.nlp.visit_scorer import VisitScorer, scored_visits
 from diplowatch.nlp.visits import (
     _MEETING_NOUNS,
-    DURING_THE_VISIT,
-    UNTOLD,
+    StatusBasis,
     VisitCandidate,
     dated_in_own_clause,
 )
@@ -292,13 +291,14 @@ def _share_attributes(kept: list[VisitCandidate], all_cands: list[VisitCandidate
                 # there, by its own words: "arrived", "is in Beijing", "on his first visit to China"
                 and (
                     o.role in {"presence", "apposed_presence", "visit", "visiting"}
-                    or o.reasons[-1] == _DURING
+                    or o.status_basis is StatusBasis.DURING_THE_VISIT
                 )
                 and not _status_untold(o)
             ]
             if here and not any(_other_traveller(o, cand) for o in here):
                 cand.status = "ongoing"
                 cand.reasons[-1] = "status: ongoing, a meeting to come on a trip under way"
+                cand.status_basis = StatusBasis.SHARED
         elif _status_untold(cand):
             # A mention that says nothing of when ("to capitalise on her Soviet trip") is of the trip
             # another mention tells: the nearest told one, earlier ones first.
@@ -313,6 +313,7 @@ def _share_attributes(kept: list[VisitCandidate], all_cands: list[VisitCandidate
                 )
                 cand.status = donor.status
                 cand.reasons[-1] = f"status: {donor.status}, as the mention of the trip that tells it"
+                cand.status_basis = StatusBasis.SHARED
         # Two named travellers of one state make two trips ("Nakasone leaves on April 29 ... when Miyazawa
         # visits Washington this week").
         same_trip = [
@@ -332,9 +333,6 @@ def _share_attributes(kept: list[VisitCandidate], all_cands: list[VisitCandidate
                 )
 
 
-_DURING = f"status: {DURING_THE_VISIT}"
-
-
 def _meeting_mention(c: VisitCandidate) -> bool:
     """The mention is a meeting's ("ahead of talks with X", "will meet X"), not the trip's own."""
     return c.role == "meet" or c.trigger.lemma_.lower() in _MEETING_NOUNS
@@ -347,7 +345,7 @@ def _other_traveller(o: VisitCandidate, c: VisitCandidate) -> bool:
 
 def _status_untold(c: VisitCandidate) -> bool:
     """No word of the mention's own sentence told its status: it fell to the default."""
-    return c.reasons[-1] == f"status: {UNTOLD}" if c.reasons else False
+    return c.status_basis is StatusBasis.UNTOLD
 
 
 # Where the one-day events a report's lead dates are held: talks, meetings, a news conference ("said at a news
@@ -431,10 +429,10 @@ def _visit_confidence(c: VisitCandidate) -> tuple[float, str]:
         c.visitor.kind == "person"
         and c.visitor.has_title
         and c.visitor.code
-        and not c.visitor.reason.startswith("dateline")
+        and not c.visitor.found.dateline_person
     ):
         score += 0.15  # a titled person whose state the text or the leaders table gives
-    elif "dateline" in c.visitor.reason:
+    elif c.visitor.found.from_dateline:
         score -= 0.1
     if c.host_via in {"here", "partner"}:
         score -= 0.05

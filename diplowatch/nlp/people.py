@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from diplowatch.nlp.actors import DATA_DIR, eu_code_named, gazetteer
+from diplowatch.nlp.evidence import FROM_TEXT, Found, Source, Step
 from diplowatch.nlp.lexicon import inflections, lexicon
 
 
@@ -121,6 +122,7 @@ class Person:
     is_state: bool
     reason: str
     tokens: frozenset[str] = field(default_factory=frozenset)
+    found: Found = FROM_TEXT  # how the state was found (typed; `reason` is its wording)
 
 
 def _named_person(m: re.Match, name: str, code: str | None, state: bool, reason: str) -> Person:
@@ -465,8 +467,9 @@ def _resolve_short_mentions(found: list[Person]) -> None:
         donor = before[-1] if before else matches[0]
         person.name = donor.name
         person.tokens = person.tokens | donor.tokens
-        if person.reason in {"leaders table", "dateline country"} and donor.code:
+        if (person.found.by_leaders_table or person.found.dateline_person) and donor.code:
             person.code, person.reason = donor.code, f"surname → {donor.reason}"
+            person.found = donor.found.through(Step.SURNAME)
             person.title = donor.title
 
 
@@ -647,7 +650,7 @@ class PeopleIndex:
             for tok in sorted(set(person.tokens) | without_article(person.tokens)):
                 self.by_token.setdefault(tok, person)
                 # Later surname-only mentions resolve to the fullest earlier mention.
-                if person.reason != "dateline country" or tok not in self.by_token:
+                if not person.found.dateline_person or tok not in self.by_token:
                     self.by_token[tok] = self.by_token.get(tok, person)
 
     def _scan_titled(self, text: str, found: list[Person]) -> None:
@@ -681,9 +684,10 @@ class PeopleIndex:
                 self._owner_code(of_owner.group(1)) if of_owner else None
             )
             reason = "title with nationality" if code else ""
+            source = Source.TEXT
             led = leader_code(name, self.on_date)
             if led and not code:
-                code, reason = led, "leaders table"
+                code, reason, source = led, "leaders table", Source.LEADERS_TABLE
             boss = None if code else self._person_before(prefix, found)
             if boss is not None:
                 # "Merkel spokesman Steffen Seibert", "Putin spokesman Dmitry Peskov": a state person's aide.
@@ -704,7 +708,7 @@ class PeopleIndex:
                 code = self._speaks_for(text, m.start() - len(prefix), m.end())
                 reason = "the state whose intent the sentence reports" if code else reason
             if not code and self.home_code:
-                code, reason = self.home_code, "dateline country"
+                code, reason, source = self.home_code, "dateline country", Source.DATELINE
             state, why = _is_state_title(title_phrase + (of_owner.group(0) if of_owner else ""))
             if employer:
                 state, why = False, f"employer named before the title ({employer})"
@@ -718,6 +722,7 @@ class PeopleIndex:
                     state,
                     reason if state else why,
                     frozenset(toks),
+                    Found(source) if state else FROM_TEXT,
                 )
             )
 
@@ -852,7 +857,7 @@ class PeopleIndex:
             prefix = (" ".join(kept) + " ") if kept else ""
             phrase = f"{prefix}{m.group('title')}{m.group('suffix')}"
             code = self._owner_code(phrase) or self._antecedent_country(text, m.start() - len(prefix), before)
-            reason = "office of a named state"
+            reason, source = "office of a named state", Source.TEXT
             owned = not kept and raw.split()[-1:] in (["its"], ["their"], ["his"], ["her"])
             if (
                 not code
@@ -864,10 +869,10 @@ class PeopleIndex:
                 placed = self._placed_in(text, m.start() - len(prefix)) or self._paragraph_placed_in(
                     text, m.start() - len(prefix)
                 )
-                code, reason = (
-                    (placed, "institution of the place the sentence opens with")
+                code, reason, source = (
+                    (placed, "institution of the place the sentence opens with", Source.TEXT)
                     if placed
-                    else (self.home_code, "institution of the dateline country")
+                    else (self.home_code, "institution of the dateline country", Source.DATELINE_INSTITUTION)
                 )
             if not code:
                 continue
@@ -884,6 +889,7 @@ class PeopleIndex:
                     m.end(),
                     state,
                     reason if state else why,
+                    found=Found(source) if state else FROM_TEXT,
                 )
             )
 
@@ -956,6 +962,7 @@ class PeopleIndex:
                         True,
                         "leaders table",
                         frozenset([name_tok]),
+                        Found(Source.LEADERS_TABLE),
                     )
                 )
 

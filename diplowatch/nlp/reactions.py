@@ -23,6 +23,7 @@ from diplowatch.nlp.context import (
 )
 from diplowatch.nlp.lexicon import inflections, lexicon, resident_title
 from diplowatch.nlp.segment import Sentence, quote_spans
+from diplowatch.nlp.visits import StatusBasis
 
 # Closed quotations, a paragraph-long opening one, and one left open at the end of the sentence (wire style).
 # "host" too: the host side's "was honoured to host the pontiff" speaks of the visit.
@@ -774,7 +775,7 @@ def _about_visit(
             if loose and ((talk_word and v.host_code in targets) or hosts_talks):
                 return True
             continue
-        called_off = v.status == "cancelled" or any("postponed" in why for why in v.reasons)
+        called_off = v.status == "cancelled" or v.status_basis is StatusBasis.POSTPONED
         if called_off and re.search(r"\b(?:postponement|cancellation|delay)\b", low):
             return True  # "the postponement was regrettable": another side's called-off or put-off trip
         if hosts_talks and speaker.code == v.host_code:
@@ -866,7 +867,7 @@ def _domestic_media_owner(verb: Token, speaker: Actor | None, ctx: ArticleContex
     # "quoted X as saying ...": the speech verb hangs on "as"
     around = [verb, verb.head, *([verb.head.head] if verb.head.lower_ == "as" else [])]
     quoting = next((v for v in around if v.lemma_.lower() == "quote"), None)
-    if quoting is None or (speaker is not None and speaker.code and "dateline" not in speaker.reason):
+    if quoting is None or (speaker is not None and speaker.code and not speaker.found.from_dateline):
         return None
     if speaker is not None and not speaker.is_state:
         return None
@@ -2369,7 +2370,7 @@ def _foreign_duty_subject(verb: Token, speaker: Actor, sent: Sentence, ctx: Arti
         return None
     if subj.pos_ == "NOUN":
         named = " ".join(t.text for t in subj.subtree)
-        if "dateline" in actor.reason:
+        if actor.found.from_dateline:
             return None  # "the government should ...": whose, the dateline only guesses
         if speaker.code in {place.code for *_, place in gazetteer().find_all(named, ctx.published_at)}:
             return None  # "the major economies -- Japan and the United States -- need to", said by the U.S.

@@ -19,6 +19,7 @@ from diplowatch.nlp.context import ArticleContext
 from diplowatch.nlp.dates import find_dates
 from diplowatch.nlp.segment import Sentence
 from diplowatch.nlp.visit_scorer import clause_head
+from diplowatch.nlp.visits import StatusBasis
 
 MODEL_PATH = DATA_DIR / "status_classifier.json"
 STATUSES = ("planned", "ongoing", "completed", "cancelled")
@@ -185,3 +186,4 @@ def apply_status(classifier: StatusClassifier, visits: list, ctx: ArticleContext
         if predicted != visit.status:
             visit.reasons.append(f"status: classifier {predicted} (rules: {visit.status})")
             visit.status = predicted
+            visit.status_basis = StatusBasis.CLASSIFIER

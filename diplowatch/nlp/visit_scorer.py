@@ -20,7 +20,7 @@ from diplowatch.nlp.context import Actor, ArticleContext, state_actors
 from diplowatch.nlp.dates import find_dates
 from diplowatch.nlp.lexicon import lexicon, resident_title
 from diplowatch.nlp.segment import Sentence
-from diplowatch.nlp.visits import VisitCandidate, several_days, token_at
+from diplowatch.nlp.visits import StatusBasis, VisitCandidate, Why, several_days, token_at
 from diplowatch.nlp.visits import _attach_dates as attach_dates
 from diplowatch.nlp.visits import _in_dateline as in_dateline
 from diplowatch.nlp.visits import _private_purpose as private_purpose
@@ -209,7 +209,7 @@ def _as_visit(cand: PairCandidate, ctx: ArticleContext, kept: list[VisitCandidat
         None,
     )
     if leg is not None:
-        status, why = leg.status, f"leg of the rules' mention ({leg.status})"
+        status, why = leg.status, Why(f"leg of the rules' mention ({leg.status})", StatusBasis.SHARED)
     else:
         status, why = visit_status(trigger, ctx, [])
         if status is None:
@@ -232,6 +232,7 @@ def _as_visit(cand: PairCandidate, ctx: ArticleContext, kept: list[VisitCandidat
         ],
         role="scored",
         host_via="scorer",
+        status_basis=why.basis,
         start_date=leg.start_date if leg else None,
         end_date=leg.end_date if leg else None,
         date_precision=leg.date_precision if leg else None,

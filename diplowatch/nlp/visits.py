@@ -8,6 +8,7 @@ import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from enum import Enum
 from functools import lru_cache
 
 from spacy.attrs import IDX
@@ -25,6 +26,7 @@ from diplowatch.nlp.context import (
     token_offset,
 )
 from diplowatch.nlp.dates import WEEKDAYS, DateMention, duration_days, find_dates
+from diplowatch.nlp.evidence import Source, Step
 from diplowatch.nlp.lexicon import inflections, lexicon, resident_title
 from diplowatch.nlp.segment import MONTH_ABBR, MONTHS, Sentence, quote_spans
 
@@ -34,6 +36,33 @@ _MEETING_NOUNS = frozenset({"meeting", "summit", "talks", "talk"})
 # Gatherings that place a speaker somewhere ("at a 1995 U.N. conference in China").
 _EVENT_PLACES = frozenset({"conference", "forum", "session", "assembly", "visit", "trip", "tour"})
 PLACE_PREPS_ALL = {"to", "in", "of", "at", "for", "into", "from", "over"}
+
+
+class StatusBasis(Enum):
+    """What a status was read from, where later steps need to know it (typed, not the reason's wording)."""
+
+    OTHER = "other"
+    UNTOLD = "untold"  # no word of the sentence told it: the default, "ongoing"
+    PAST_TENSE = "past tense"
+    PAST_PERFECT = "past perfect"  # "had said in Paris": before the report
+    AFTER = "after"  # "after visiting X", "after the visit": over before the main clause
+    AFTER_UNDER_A_FUTURE = "after, under a future"  # "will fly to Zurich after meeting X": still to come
+    DURING_THE_VISIT = "during the visit"  # "said during the visit": under way
+    DATED_BEFORE = "dated before the article"
+    POSTPONED = "postponed"
+    SHARED = "shared"  # taken from another mention of the same trip (extractor)
+    CLASSIFIER = "classifier"  # the learned status classifier's
+
+
+@dataclass(frozen=True)
+class Why:
+    """A status decision's reason: its wording (for `confidence_reason`) and its typed basis."""
+
+    text: str
+    basis: StatusBasis = StatusBasis.OTHER
+
+    def __str__(self) -> str:
+        return self.text
 
 
 @dataclass
@@ -62,6 +91,7 @@ class VisitCandidate:
     # The trip is named only as what someone reacted to ("protested
     # over a visit to X"): its tense and date are the reaction's.
     named_by_reaction: bool = False
+    status_basis: StatusBasis = StatusBasis.OTHER  # what the status was read from (the trigger's)
 
 
 def _places_in(tok: Token, ctx: ArticleContext, skip_clauses: bool = True) -> list[tuple[Place, str, Token]]:
@@ -165,13 +195,13 @@ def _refusable_chain(chain: list[Token]) -> list[Token]:
 
 def _negated_status(
     trigger: Token, lemmas: set[str], deps: set[str], chain: list[Token], lex
-) -> tuple[str | None, str] | None:
+) -> tuple[str | None, Why] | None:
     """Negated, hypothetical, blocked or only invited: (None, reason); negated against a plan: cancelled."""
     chain_lemmas = {t.lemma_.lower() for t in chain}
     if trigger.pos_ == "NOUN":
         for child in trigger.children:
             if child.lower_ in {"no"}:
-                return None, "negated (no)"
+                return None, Why("negated (no)")
     if any(c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children) for c in chain[0].children):
         deps = deps | {"neg"}  # "will no longer visit": the negation hangs off 'longer'
     if "neg" in deps and any(
@@ -180,13 +210,13 @@ def _negated_status(
         and any(g.dep_ == "mark" and g.lower_ == "as" for g in c.children)
         for c in trigger.children
     ):
-        return "cancelled", "negated against the plan ('will not travel ... as planned')"
+        return "cancelled", Why("negated against the plan ('will not travel ... as planned')")
     if ("neg" in deps or lemmas & {"never"}) and not _not_until(trigger) and not _beside_the_negation(chain):
-        return None, "negated"
+        return None, Why("negated")
     if trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in {"miss", "skip"}:
-        return None, "missed"  # "missed international meetings in Madrid and Washington"
+        return None, Why("missed")  # "missed international meetings in Madrid and Washington"
     if lemmas & lex.set("hypothetical_marks") and trigger.pos_ == "VERB":
-        return None, "hypothetical"
+        return None, Why("hypothetical")
     # "would visit X if ...", "was ready to visit X if ...":
     # a conditional clause hanging off the trigger's clause.
     if (lemmas & lex.set("modal_hypothetical") or chain_lemmas & {"ready", "willing", "prepared"}) and any(
@@ -194,14 +224,14 @@ def _negated_status(
         for t in chain
         for c in t.children
     ):
-        return None, "hypothetical"
+        return None, Why("hypothetical")
     if ({t.lemma_.lower() for t in _refusable_chain(chain)} - {trigger.lemma_.lower()}) & lex.set(
         "block_governors"
     ):
-        return None, "blocked by governor"
+        return None, Why("blocked by governor")
     for t in chain[1:]:
         if t.lemma_.lower() in {"invite", "invitation"} and t.i < trigger.i:
-            return None, "invitation only"
+            return None, Why("invitation only")
     return None
 
 
@@ -238,7 +268,7 @@ def _not_until(trigger: Token) -> bool:
     return any(c.dep_ in {"prep", "mark"} and c.lower_ in {"until", "till"} for c in trigger.children)
 
 
-def _starts_later(trigger: Token, ctx: ArticleContext) -> tuple[str, str] | None:
+def _starts_later(trigger: Token, ctx: ArticleContext) -> tuple[str, Why] | None:
     """ "the four-day visit of X, which starts on Friday": planned when the trip noun's own relative clause
     starts it on a day after the article's."""
     holders = [
@@ -261,7 +291,7 @@ def _starts_later(trigger: Token, ctx: ArticleContext) -> tuple[str, str] | None
         return None
     days = [d for d in find_dates(trigger.doc.text, ctx.anchor, future=True) if _date_in_clause(d, start)]
     if any(d.precision == "day" and d.start_date and d.start_date > ctx.anchor for d in days):
-        return "planned", "its clause starts it on a day to come"
+        return "planned", Why("its clause starts it on a day to come")
     return None
 
 
@@ -278,11 +308,13 @@ def _future_verb(verb: Token) -> bool:
 
 def _clause_order_status(
     trigger: Token, ctx: ArticleContext, dates: list[DateMention]
-) -> tuple[str, str] | None:
+) -> tuple[str, Why] | None:
     """A participle leg takes its governor's status; "after/before visiting" orders the trip; a return still
     to come leaves the traveller there."""
     if trigger.pos_ == "NOUN" and _returns_later(trigger, ctx):
-        return "ongoing", "returns from the visit later"  # "who returns from a visit to Brazil on Sunday"
+        return "ongoing", Why(
+            "returns from the visit later"
+        )  # "who returns from a visit to Brazil on Sunday"
     # A participle leg ("wrapped up a tour on Monday, stopping in Qatar", "returned ..., visiting Mali") has
     # no tense of its own: it takes the status of the clause it hangs off.
     governor = trigger.head
@@ -295,7 +327,7 @@ def _clause_order_status(
     ):
         gov_status, gov_why = _status(governor, ctx, dates)
         if gov_status is not None:
-            return gov_status, f"participle leg of '{governor.text}' ({gov_why})"
+            return gov_status, Why(f"participle leg of '{governor.text}' ({gov_why})", gov_why.basis)
     # "during the four-day visit of X, which starts on Friday": a trip its own clause starts on a day still
     # to come is still to come (the parser may hang "which starts" on the trip's "of" phrase).
     found = _starts_later(trigger, ctx) if trigger.pos_ == "NOUN" and ctx.anchor else None
@@ -311,13 +343,13 @@ def _clause_order_status(
         and any(c.dep_ == "advmod" and c.lower_ in {"when", "once", "while"} for c in clause.children)
         and _future_verb(_governing_verb(clause))
     ):
-        return "planned", "time clause under a future"
+        return "planned", Why("time clause under a future")
     # "before April 19, when Abe visits Washington": a "when" clause of a day still to come is that day's.
     if clause.dep_ == "relcl" and ctx.anchor and any(c.lower_ == "when" for c in clause.children):
         named = find_dates(clause.doc.text, ctx.anchor, future=True)
         day = next((d for d in named if d.precision == "day" and d.start <= clause.head.idx < d.end), None)
         if day is not None and day.start_date is not None and day.start_date > ctx.anchor:
-            return "planned", "a day still to come, 'when'"
+            return "planned", Why("a day still to come, 'when'")
     # "just days before X meets Y in Washington", "until X arrives": a present tense after "before" or "until"
     # tells what is still to come.
     if (
@@ -326,26 +358,25 @@ def _clause_order_status(
         and not any(c.dep_ in {"aux", "auxpass"} for c in trigger.children)
         and any(c.dep_ in {"mark", "advmod"} and c.lower_ in _BEFORE_MARKS for c in trigger.children)
     ):
-        return "planned", "present tense after 'before'"
+        return "planned", Why("present tense after 'before'")
     # "after visiting X" / "before visiting Y": the preposition orders the trip against the main clause.
     if trigger.tag_ == "VBG" and trigger.dep_ == "pcomp" and trigger.head.lower_ in {"after", "before"}:
         if _set_off_before_past(trigger):
             # "told reporters before leaving for Vienna"
-            return "ongoing", "set off after the clause it follows"
+            return "ongoing", Why("set off after the clause it follows")
         if trigger.head.lower_ == "before":
-            return "planned", "before visiting"
+            return "planned", Why("before visiting")
         if trigger.lemma_.lower() in {"arrive", "land"}:
-            return "ongoing", "after arriving"  # there since: like "arrived"
+            return "ongoing", Why("after arriving")  # there since: like "arrived"
         if trigger.head.head.pos_ in {"VERB", "AUX"} and _future_verb(trigger.head.head):
             # "will fly to Zurich after meeting Stoltenberg": what comes before a future act is still to come,
             # or under way where it is reported from (_leg_status)
-            return "planned", AFTER_UNDER_A_FUTURE
-        return "completed", "after visiting"
+            return "planned", Why("after visiting, under a future", StatusBasis.AFTER_UNDER_A_FUTURE)
+        return "completed", Why("after visiting", StatusBasis.AFTER)
     return None
 
 
 _BEFORE_MARKS = frozenset({"before", "until", "till"})
-AFTER_UNDER_A_FUTURE = "after visiting, under a future"
 
 
 def _set_off_before_past(trigger: Token) -> bool:
@@ -362,10 +393,10 @@ def _set_off_before_past(trigger: Token) -> bool:
     return governor.pos_ in {"VERB", "AUX"} and _past_tense(governor)
 
 
-def _cue_status(trigger: Token, lemmas: set[str], chain: list[Token], lex) -> tuple[str, str] | None:
+def _cue_status(trigger: Token, lemmas: set[str], chain: list[Token], lex) -> tuple[str, Why] | None:
     """Cancel verbs, "expected"/"due", a completed or day-of-the-trip noun, future auxiliaries, "en route"."""
     if _en_route(trigger):
-        return "planned", "en route there"
+        return "planned", Why("en route there")
     # Cancelled only when the trip itself is what was cancelled
     # ("cancelled a trip", "the visit was postponed").
     for below, t in zip(chain, chain[1:3], strict=False):
@@ -373,19 +404,19 @@ def _cue_status(trigger: Token, lemmas: set[str], chain: list[Token], lex) -> tu
             t.lemma_.lower() in lex.set("cancel_cues") - {"call"}
             or (t.lemma_.lower() == "call" and "off" in lemmas)
         ):
-            return "cancelled", "cancel verb"
+            return "cancelled", Why("cancel verb")
         if below.dep_ in {"dobj", "nsubjpass", "xcomp", "nsubj"} and (
             t.lemma_.lower() in lex.set("postpone_cues") or (t.lemma_.lower() == "push" and "back" in lemmas)
         ):
             # Delayed, pushed back or put off to a stated time: the trip is still to come. Postponed with no
             # new time, it did not happen as planned: called off for now.
             if t.lemma_.lower() in {"postpone", "defer"} and not _new_time(t):
-                return "cancelled", "postponed with no new time"
-            return "planned", "postponed: the trip is still to come"
+                return "cancelled", Why("postponed with no new time", StatusBasis.POSTPONED)
+            return "planned", Why("postponed: the trip is still to come", StatusBasis.POSTPONED)
     if trigger.lemma_.lower() in {"expect", "due"}:
-        return "planned", "expected"
+        return "planned", Why("expected")
     if trigger.lemma_.lower() == "send" and trigger.tag_ == "VBG" and lemmas & {"be", "is", "are"}:
-        return "planned", "an envoy being sent"  # "is sending its minister to X": not there yet
+        return "planned", Why("an envoy being sent")  # "is sending its minister to X": not there yet
     if trigger.pos_ == "NOUN" and any(
         c.dep_ == "relcl"
         and c.lemma_ in {"complete", "conclude", "end", "finish"}
@@ -394,18 +425,18 @@ def _cue_status(trigger: Token, lemmas: set[str], chain: list[Token], lex) -> tu
     ):
         return (
             "completed",
-            "trip completed",
+            Why("trip completed"),
         )  # "the visit, which ended on Sunday" ("which ends on Friday": not)
     if trigger.pos_ == "NOUN" and any(
         a.lemma_ in {"day", "leg", "stage"}
         and any(c.lower_ in {"first", "second", "third", "fourth", "final", "last"} for c in a.children)
         for a in trigger.ancestors
     ):
-        return "ongoing", "on a day or leg of the trip"
+        return "ongoing", Why("on a day or leg of the trip")
     if lemmas & {"will", "shall", "'ll", "wo"}:
-        return "planned", "future tense"
+        return "planned", Why("future tense")
     if "would" in lemmas and trigger.tag_ != "VBN":
-        return "planned", "future in reported speech"  # conditionals were filtered out above
+        return "planned", Why("future in reported speech")  # conditionals were filtered out above
     return None
 
 
@@ -435,7 +466,7 @@ def _next_year(day: dt.date) -> dt.date:
 
 def _dated_status(
     trigger: Token, ctx: ArticleContext, dates: list[DateMention], ahead: bool = False
-) -> tuple[str, str] | None:
+) -> tuple[str, Why] | None:
     """The nearest resolved date against the article date. `ahead`: the clause points forwards (a plan or
     future word, a headline infinitive), so a month named without a year is the next one of that name."""
     # A resolved date is the best evidence of where the visit sits relative to the article date.
@@ -449,7 +480,7 @@ def _dated_status(
         and (d.start_date.year, d.start_date.month) < (ctx.anchor.year, ctx.anchor.month)
         and not (ahead and d.start_date.year == ctx.anchor.year)
     ):
-        return "completed", "dated in an earlier month"
+        return "completed", Why("dated in an earlier month")
     if (
         ahead
         and d.kind in {"md", "dm", "md_range", "dm_range"}
@@ -475,24 +506,26 @@ def _dated_status(
         d = dataclasses.replace(d, start_date=d.start_date + week, end_date=d.end_date and d.end_date + week)
         end = d.end_date or d.start_date
     if d.precision == "day" and d.start_date > ctx.anchor:
-        return "planned", "dated after the article"
+        return "planned", Why("dated after the article")
     if (
         d.precision == "month"
         and d.kind == "month"
         and (d.start_date.year, d.start_date.month) > (ctx.anchor.year, ctx.anchor.month)
         and not past_verb
     ):
-        return "planned", "dated in a later month"  # "Obama goes to Havana in mid-March", written in February
+        return "planned", Why(
+            "dated in a later month"
+        )  # "Obama goes to Havana in mid-March", written in February
     if (
         d.precision == "day"
         and end < ctx.anchor - dt.timedelta(days=1)
         and trigger.lemma_ not in {"arrive", "land", "departure"}  # the day a trip began: under way since
     ):
-        return "completed", "dated before the article"
+        return "completed", Why("dated before the article", StatusBasis.DATED_BEFORE)
     return None
 
 
-def _planned_status(trigger: Token, chain: list[Token], lex) -> tuple[str, str] | None:
+def _planned_status(trigger: Token, chain: list[Token], lex) -> tuple[str, Why] | None:
     """A plan verb over the trip, an expected outcome of it, or a trip noun marked upcoming or past."""
     # A plan verb makes the trip planned only when the trip
     # is what is planned ("set to visit", "plans a trip").
@@ -503,16 +536,16 @@ def _planned_status(trigger: Token, chain: list[Token], lex) -> tuple[str, str] 
             "ccomp",
             "nsubjpass",
         }:
-            return "planned", "future or plan"
+            return "planned", Why("future or plan")
         if (
             t.lemma_ == "be"
             and t.tag_ in {"VBZ", "VBP"}
             and below.dep_ == "xcomp"
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in below.children)
         ):
-            return "planned", "'is to' (arranged)"  # "is to hold two days of meetings in Washington"
+            return "planned", Why("'is to' (arranged)")  # "is to hold two days of meetings in Washington"
     if _planned_by_noun(chain[-1]):
-        return "planned", "a plan, offer or invitation to travel"
+        return "planned", Why("a plan, offer or invitation to travel")
     if (
         trigger.pos_ == "NOUN"
         and chain[-1].lemma_ in {"expect", "emerge", "hope"}
@@ -523,7 +556,7 @@ def _planned_status(trigger: Token, chain: list[Token], lex) -> tuple[str, str] 
     ):
         return (
             "planned",
-            "expected outcome of the trip",
+            Why("expected outcome of the trip"),
         )  # "is expected as a result of X's visit", "could emerge from talks"
     when = _own_time(trigger)
     if when is not None:
@@ -536,18 +569,18 @@ def _planned_status(trigger: Token, chain: list[Token], lex) -> tuple[str, str] 
         "next",
         "coming",
     }:
-        return "planned", "upcoming visit"
+        return "planned", Why("upcoming visit")
     if trigger.pos_ == "NOUN" and {c.lower_ for c in trigger.children} & {
         "recent",
         "last",
         "previous",
         "earlier",
     }:
-        return "completed", "past visit"
+        return "completed", Why("past visit")
     return None
 
 
-def _own_time(trigger: Token) -> tuple[str, str] | None:
+def _own_time(trigger: Token) -> tuple[str, Why] | None:
     """A trip noun's own time: "the trip to Tokyo next week", "next month's visit" (to come); "last
     week's visit" (over)."""
     if trigger.pos_ != "NOUN":
@@ -561,9 +594,9 @@ def _own_time(trigger: Token) -> tuple[str, str] | None:
         if c.lemma_.lower() in _TIME_NOUNS:
             words = {g.lower_ for g in c.children}
             if words & {"next", "coming"}:
-                return "planned", f"its own time ('next {c.text}')"
+                return "planned", Why(f"its own time ('next {c.text}')")
             if words & {"last", "previous"}:
-                return "completed", f"its own time ('last {c.text}')"
+                return "completed", Why(f"its own time ('last {c.text}')")
     return None
 
 
@@ -575,16 +608,16 @@ def _governing_verb(trigger: Token) -> Token:
     return gov
 
 
-def _noun_governor_status(trigger: Token, gov: Token, lex) -> tuple[str, str] | None:
+def _noun_governor_status(trigger: Token, gov: Token, lex) -> tuple[str, Why] | None:
     """A trip noun under "return", a conclude verb, or a plan verb."""
     if gov.lemma_.lower() == "return" or any(c.lemma_.lower() == "return" for c in trigger.ancestors):
-        return "completed", "returned from the visit"
+        return "completed", Why("returned from the visit")
     if (
         gov.lemma_.lower() in {"end", "conclude", "wind", "complete"}
         and gov.tag_ in {"VBD", "VBN"}
         and gov.lemma_ != "end"
     ):
-        return "completed", "concluded"
+        return "completed", Why("concluded")
     # "is expected to meet X during the visit": what happens during the trip is itself only expected.
     plan_words = lex.set("planned_cues") - {"to", "would", "next", "last", "agree", "accept"}
     up = gov
@@ -594,7 +627,7 @@ def _noun_governor_status(trigger: Token, gov: Token, lex) -> tuple[str, str] | 
             and up.pos_ in {"VERB", "ADJ"}
             and not (up.lemma_.lower() == "set" and any(c.dep_ == "dobj" for c in up.children))
         ):  # "had set targets during talks" sets no trip
-            return "planned", "governed by a plan verb"
+            return "planned", Why("governed by a plan verb")
         if up.dep_ not in {"xcomp", "conj"} or up.head.i == up.i:
             break
         up = up.head
@@ -613,13 +646,11 @@ def _under_due(trigger: Token) -> bool:
 
 # Status reasons that later steps read (extractor._share_attributes): a trip noun placed within the trip ("on
 # his first visit to China") and a status no word of the sentence told (the last resort's default).
-DURING_THE_VISIT = "during the visit"
-UNTOLD = "default"
 
 
 def _noun_position_status(
     trigger: Token, gov: Token, sentence_words: set[str], future_words: set[str]
-) -> tuple[str, str] | None:
+) -> tuple[str, Why] | None:
     """A trip noun placed by its preposition or its governor's tense ("during the visit", "after the
     visit")."""
     prep = trigger.head if trigger.head.dep_ == "prep" else None
@@ -627,7 +658,9 @@ def _noun_position_status(
     if order is not None:
         return order
     if prep is not None and prep.lower_ in {"for", "on"} and _under_due(trigger):
-        return "planned", "due for the visit"  # "X, due here tomorrow from Oman for his first official visit"
+        return "planned", Why(
+            "due for the visit"
+        )  # "X, due here tomorrow from Oman for his first official visit"
     if any(
         c.dep_ == "npadvmod"
         and {w.lower_ for w in c.subtree} & {"later", "next", "coming", "tomorrow"}
@@ -635,9 +668,9 @@ def _noun_position_status(
         for c in trigger.children
     ):
         # the trip noun's own time is still to come: "at the G20 meeting in Paris later this month"
-        return "planned", "its own time is still to come"
+        return "planned", Why("its own time is still to come")
     if _moves_on_later(trigger, gov):
-        return "planned", "moves on to the place on a day to come"
+        return "planned", Why("moves on to the place on a day to come")
     if (
         prep is not None
         and prep.lower_ in {"during", "on", "at"}
@@ -646,21 +679,25 @@ def _noun_position_status(
         # "said at a meeting of EU finance ministers in Cyprus at the weekend": a past verb's weekend is over
         past = {"last", "ago", "earlier"} | ({"weekend"} if gov.tag_ == "VBD" else set())
         if _own_clause_words(gov, trigger) & past and not (sentence_words & {"today"}):
-            return "completed", "during a past visit"
+            return "completed", Why("during a past visit")
         if any(c.dep_ == "aux" and c.lower_ == "had" for c in gov.children):
-            return "completed", "past perfect"  # "had agreed at a summit in Rome"
+            return "completed", Why(
+                "past perfect", StatusBasis.PAST_PERFECT
+            )  # "had agreed at a summit in Rome"
         if _clause_cues(gov)[0] & {"will", "shall", "'ll"}:
-            return "planned", "future governor"  # "will be looking for results and deals during the visit"
+            return "planned", Why(
+                "future governor"
+            )  # "will be looking for results and deals during the visit"
         if gov.tag_ in {"VBD", "VBN", "VBZ", "VBP", "VBG"} or gov.lemma_ in {"say", "tell", "declare"}:
-            return "ongoing", DURING_THE_VISIT
+            return "ongoing", Why("during the visit", StatusBasis.DURING_THE_VISIT)
     if prep is not None and prep.lower_ == "after":
-        return "completed", "after the visit"
+        return "completed", Why("after the visit", StatusBasis.AFTER)
     tag = gov.tag_
     lemmas2, _, _ = _clause_cues(gov)
     if lemmas2 & {"will", "shall", "'ll"}:
-        return "planned", "future governor"
+        return "planned", Why("future governor")
     if sentence_words & future_words and tag in {"VBZ", "VBP", "VB"}:
-        return "planned", "present with future time"
+        return "planned", Why("present with future time")
     return None
 
 
@@ -692,15 +729,17 @@ def _tense_status(
     deps: set[str],
     sentence_words: set[str],
     future_words: set[str],
-) -> tuple[str, str]:
+) -> tuple[str, Why]:
     """The last resort: the tense of the trigger or of the verb over it."""
     lemma = trigger.lemma_.lower()
     if lemma in {"arrive", "land", "come"} and tag in {"VBD", "VBN", "VBZ", "VBP"}:
-        return "ongoing", "arrived"
+        return "ongoing", Why("arrived")
     if lemma in _SET_OFF_VERBS and tag in {"VBD", "VBN"} and not lemmas & {"have", "has", "had"}:
-        return "ongoing", "set off for the trip"  # "flew to Abidjan on Tuesday", "left for Hanoi": under way
+        return "ongoing", Why(
+            "set off for the trip"
+        )  # "flew to Abidjan on Tuesday", "left for Hanoi": under way
     if tag in {"VBZ", "VBP"} and sentence_words & future_words:
-        return "planned", "present with future time"
+        return "planned", Why("present with future time")
     if (
         lemma in _SET_OFF_VERBS
         and tag in {"VBZ", "VBP"}
@@ -708,17 +747,19 @@ def _tense_status(
     ):
         # "leaves for Washington today", "who flies to Bonn this weekend": the present of a timetable; the
         # traveller has not arrived yet
-        return "planned", "sets off by the timetable"
+        return "planned", Why("sets off by the timetable")
     if tag == "VBG" and ("aux" in deps or trigger.dep_ in {"advcl", "acl", "amod"}):
-        return "ongoing", "progressive"
+        return "ongoing", Why("progressive")
     if tag in {"VBZ", "VBP"}:
-        return "ongoing", "present tense"
+        return "ongoing", Why("present tense")
     if tag in {"VBD", "VBN"}:
         if lemma in {"leave", "depart"} and lemmas & {"already"} and lemmas & {"have", "has", "had"}:
             # "has/had already left for Sweden": on the way there or there (the place left is over, by leg)
-            return "ongoing", "set off for the trip"
+            return "ongoing", Why("set off for the trip")
         if "had" in lemmas and "has" not in lemmas and not _reported(trigger):
-            return "completed", "past perfect"  # "He had said earlier in Washington", "had travelled to"
+            return "completed", Why(
+                "past perfect", StatusBasis.PAST_PERFECT
+            )  # "He had said earlier in Washington", "had travelled to"
         if lemmas & {"have", "has"} and lemma not in {
             "visit",
             "tour",
@@ -730,20 +771,20 @@ def _tense_status(
         }:
             if lemmas & {"already", "recently"}:
                 # "a tour that has already taken him to X", "has recently flown to Brazil"
-                return "completed", "present perfect with 'already' or 'recently'"
-            return "ongoing", "present perfect"
+                return "completed", Why("present perfect with 'already' or 'recently'")
+            return "ongoing", Why("present perfect")
         verb = trigger if trigger.pos_ in {"VERB", "AUX"} else _clause_head(trigger)
         if any(
             a.dep_ in {"aux", "auxpass"} and a.tag_ in {"VBZ", "VBP"} and a.lemma_ == "be"
             for a in verb.children
         ):
-            return "ongoing", "present passive/progressive"
+            return "ongoing", Why("present passive/progressive")
         if any(a.dep_ == "aux" and a.tag_ == "MD" for a in verb.children):
-            return "planned", "modal"  # "could be resolved during a visit next week by X"
-        return "completed", "past tense"
+            return "planned", Why("modal")  # "could be resolved during a visit next week by X"
+        return "completed", Why("past tense", StatusBasis.PAST_TENSE)
     if tag == "MD" or (tag == "VB" and lemmas & {"should", "would", "could", "may", "might", "must"}):
-        return "planned", "modal"  # "should be in Lima on a visit at a nearby date"
-    return "ongoing", UNTOLD
+        return "planned", Why("modal")  # "should be in Lima on a visit at a nearby date"
+    return "ongoing", Why("default", StatusBasis.UNTOLD)
 
 
 def _reported(trigger: Token) -> bool:
@@ -766,13 +807,16 @@ def _en_route(tok: Token) -> bool:
     return (tok.lower_ == "route" and tok.head.lower_ == "en") or tok.lower_ == "enroute"
 
 
-def _status(trigger: Token, ctx: ArticleContext, dates: list[DateMention]) -> tuple[str | None, str]:
+def _status(trigger: Token, ctx: ArticleContext, dates: list[DateMention]) -> tuple[str | None, Why]:
     """(status, reason); None status means the mention is negated or hypothetical."""
     lex = lexicon()
     lemmas, deps, chain = _clause_cues(trigger)
     found = _negated_status(trigger, lemmas, deps, chain, lex)
     if found is None and _ended_trip(trigger) and trigger.head.tag_ in {"VB", "VBZ", "VBP", "VBG"}:
-        found = "ongoing", "ends the trip later"  # "ends / will end his visit on Friday": there until then
+        found = (
+            "ongoing",
+            Why("ends the trip later"),
+        )  # "ends / will end his visit on Friday": there until then
     if (
         found is None
         and _ended_trip(trigger)
@@ -782,7 +826,7 @@ def _status(trigger: Token, ctx: ArticleContext, dates: list[DateMention]) -> tu
         )
     ):
         # "will fly to Tokyo on Sunday, after having completed a trip to France": over, whatever comes next
-        found = "completed", "a perfect of ending the trip"
+        found = "completed", Why("a perfect of ending the trip")
     if found is None:
         found = _clause_order_status(trigger, ctx, dates)
     if found is None:
@@ -802,10 +846,10 @@ def _status(trigger: Token, ctx: ArticleContext, dates: list[DateMention]) -> tu
         # "X was / will be the first leader to visit Y": the copula's tense is the trip's
         cop_lemmas, cop_deps, _ = _clause_cues(copula)
         if cop_lemmas & {"will", "shall", "'ll"}:
-            return "planned", "future copula"
+            return "planned", Why("future copula")
         return _tense_status(copula, copula.tag_, cop_lemmas, cop_deps, sentence_words, future_words)
     if _headline_infinitive(trigger, lemmas):
-        return "planned", "infinitive (headline future)"
+        return "planned", Why("infinitive (headline future)")
     if trigger.pos_ == "NOUN":
         gov = _governing_verb(trigger)
         if (
@@ -865,7 +909,7 @@ def _own_clause_words(gov: Token, trigger: Token) -> set[str]:
     return {t.lower_ for t in _own_clause_tokens(gov, trigger)}
 
 
-def _trip_order(trigger: Token, gov: Token, sentence_words: set[str]) -> tuple[str, str] | None:
+def _trip_order(trigger: Token, gov: Token, sentence_words: set[str]) -> tuple[str, Why] | None:
     """ "ahead of his visit", "before the trip" (still to come); "began an official visit" (under way)."""
     cues = lexicon()["trip_order_cues"]
     prep = trigger.head
@@ -873,7 +917,7 @@ def _trip_order(trigger: Token, gov: Token, sentence_words: set[str]) -> tuple[s
         # the words up to the preposition as written ("in the run-up to": "run-up" is three tokens)
         phrase = prep.doc.text[prep.doc[max(0, prep.i - 4)].idx : prep.idx + len(prep)].lower()
         if any(phrase == c or phrase.endswith(" " + c) for c in cues["before"]):
-            return "planned", f"before the trip ('{prep.text}')"
+            return "planned", Why(f"before the trip ('{prep.text}')")
     if (
         trigger.dep_ == "dobj"
         and gov.lemma_.lower() in cues["begin_verbs"]
@@ -883,8 +927,8 @@ def _trip_order(trigger: Token, gov: Token, sentence_words: set[str]) -> tuple[s
         if gov.tag_ in {"VBZ", "VBP"} and _own_clause_words(gov, trigger) & future:
             # "starts a state visit to Britain later on Wednesday", "begins a tour tomorrow": a present with a
             # time still to come is a timetable, not a start already made
-            return "planned", f"begins the trip later ('{gov.text}')"
-        return "ongoing", f"began the trip ('{gov.text}')"
+            return "planned", Why(f"begins the trip later ('{gov.text}')")
+        return "ongoing", Why(f"began the trip ('{gov.text}')")
     return None
 
 
@@ -2058,7 +2102,7 @@ def _visiting_parts(tok: Token, sent: Sentence, ctx: ArticleContext) -> _Parts:
         # what another quoted him as telling.
         speaker = resolve_token_actor(subj, ctx, sent)
         known = speaker is not None and (
-            "dateline" not in speaker.reason or (_untold_home_official(speaker, ctx) and gov.tag_ != "VBG")
+            not speaker.found.from_dateline or (_untold_home_official(speaker, ctx) and gov.tag_ != "VBG")
         )
         host_actor = speaker if known else _UNKNOWN_HOST
     if host_actor is None:
@@ -2068,7 +2112,7 @@ def _visiting_parts(tok: Token, sent: Sentence, ctx: ArticleContext) -> _Parts:
             (
                 a
                 for a in (resolve_token_actor(c, ctx, sent) for c in visited.conjuncts)
-                if a is not None and a.code and a.is_state and a.has_title and "dateline" not in a.reason
+                if a is not None and a.code and a.is_state and a.has_title and not a.found.from_dateline
             ),
             None,
         )
@@ -2550,6 +2594,7 @@ def _nearest_official_before(tok: Token, sent: Sentence, ctx: ArticleContext) ->
         "person",
         p.title,
         True,
+        p.found.through(Step.NEAREST_OFFICIAL),
     )
 
 
@@ -2585,7 +2630,7 @@ def _meeting_partners(tok: Token, role: str, sent: Sentence, ctx: ArticleContext
             for owner in _group_members(t):
                 a = resolve_token_actor(owner, ctx, sent)
                 if a is not None and a.code and a.is_state and a.kind in {"state", "igo"}:
-                    out.append(Actor(None, a.code, True, f"{t.lower_} of {a.reason}", "office", t.text, True))
+                    out.append(a.group_office(t))
         for member in (t, *t.conjuncts):
             a = resolve_token_actor(member, ctx, sent)
             if (
@@ -2594,7 +2639,7 @@ def _meeting_partners(tok: Token, role: str, sent: Sentence, ctx: ArticleContext
                 and a.is_state
                 and a.kind == "person"
                 and a.has_title
-                and "dateline" not in a.reason
+                and not a.found.from_dateline
                 and not resident_title(a.title)
                 and (igo_ok or a.code not in gazetteer().igo_seats)
             ):
@@ -2649,7 +2694,7 @@ def _met_home_officials(tok: Token, ctx: ArticleContext, sent: Sentence) -> bool
         if g.lemma_.lower() not in _OFFICIAL_GROUPS:
             continue
         a = resolve_token_actor(g, ctx, sent)
-        if a is not None and a.is_state and a.code == ctx.home_code and "dateline" not in a.reason:
+        if a is not None and a.is_state and a.code == ctx.home_code and not a.found.from_dateline:
             return True
     return False
 
@@ -2665,7 +2710,7 @@ def _lead_talks(tok: Token, role: str, visitor: Actor, sent: Sentence, ctx: Arti
         and visitor.kind == "person"
         and visitor.has_title
         and visitor.code != ctx.home_code
-        and "dateline" not in visitor.reason
+        and not visitor.found.from_dateline
         # not the talks a trip verb already tells of ("arrived here last night for talks")
         and _governing_verb(tok).lemma_.lower() not in lexicon()["visit_verbs"]
         and not _names_a_place(tok.doc, sent, ctx, tok, abroad=True)
@@ -2702,7 +2747,7 @@ def _nationality_of_person(doc: Doc, start: int, end: int, sent: Sentence, ctx: 
 
 def _home_official(a: Actor, ctx: ArticleContext) -> bool:
     """A named official of the dateline's country, known as such from the text, not only from the dateline."""
-    return a.kind == "person" and a.is_state and a.code == ctx.home_code and a.reason != "dateline country"
+    return a.kind == "person" and a.is_state and a.code == ctx.home_code and not a.found.dateline_person
 
 
 def _dateline_official(a: Actor, ctx: ArticleContext) -> bool:
@@ -2713,13 +2758,13 @@ def _dateline_official(a: Actor, ctx: ArticleContext) -> bool:
 def _untold_home_official(a: Actor, ctx: ArticleContext) -> bool:
     """A titled official whose country the text leaves to the dateline ("WASHINGTON - ... met with Vice
     President George Bush"): wire style names the dateline country's own officials without a nationality. (A
-    non-state title has its own reason, "non-state (company)", so it is none.) Also when named again by
-    surname ("surname → dateline country")."""
+    non-state title is found from its text, so it is none.) Also when named again by surname."""
     return (
         a.kind == "person"
         and a.has_title
         and a.code == ctx.home_code
-        and a.reason in {"dateline country", "surname → dateline country"}
+        and a.found.source is Source.DATELINE
+        and a.found.via in {(), (Step.SURNAME,)}
     )
 
 
@@ -3013,7 +3058,7 @@ def _leg_status(
     past_words: set[str],
     taken_status: str | None,
     ctx: ArticleContext,
-    why: str = "",
+    why: Why = Why(""),
     in_dateline_country: bool = False,
 ) -> str | None:
     """The status of one leg: the trigger's, adjusted for a report from the place itself, a "from" leg and a
@@ -3042,17 +3087,23 @@ def _leg_status(
     ):
         # Reported from the place itself on the day: still there ("met X here", "will meet bankers here
         # today", "MANILA - X forecast a golden future after talks": talks over, the visit not).
-        if status == "completed" and ("past tense" in why or meeting_noun and "after" in why) or today:
+        if (
+            status == "completed"
+            and (why.basis is StatusBasis.PAST_TENSE or meeting_noun and why.basis is StatusBasis.AFTER)
+            or today
+        ):
             leg_status = "ongoing"  # not "had agreed at a summit here" (past perfect: before the report)
-        if status == "planned" and why == AFTER_UNDER_A_FUTURE:
+        if status == "planned" and why.basis is StatusBasis.AFTER_UNDER_A_FUTURE:
             leg_status = "ongoing"  # "BONN - X will fly to Zurich after meeting Stoltenberg": here now
     if (
         (role in {"meet", "presence", "apposed_presence"} or meeting_noun)
         and status == "completed"
         and not past_words
-        and "past perfect" not in why  # "had said in Paris": before the report, over
+        and why.basis is not StatusBasis.PAST_PERFECT  # "had said in Paris": before the report, over
         and (today or role not in {"meet", "noun"} or spoken_to)
-        and not (why == "dated before the article" and not at_dateline)  # "said in Tokyo on Monday" (Wed.)
+        and not (
+            why.basis is StatusBasis.DATED_BEFORE and not at_dateline
+        )  # "said in Tokyo on Monday" (Wed.)
     ):
         leg_status = "ongoing"  # speaking or meeting somewhere today means being there now
     if how == "from" and not negated:
@@ -3240,6 +3291,7 @@ def _leg_candidates(
             named_by_reaction=role == "noun" and _reaction_governor(tok) is not None,
             role=role,
             host_via=how,
+            status_basis=why.basis,
         )
         if not negated and how not in {"from", "taken"} and not cand.named_by_reaction:
             _date_leg(cand, tok, how, sentence_dates, sent, ctx, near=place_tok if own_days else None)
@@ -3489,7 +3541,7 @@ def _co_visitors(
             or not actor.code
             or not actor.is_state
             or actor.code == visitor.code
-            or "dateline" in actor.reason
+            or actor.found.from_dateline
         ):
             continue
         if actor.kind in {"state", "igo"} and not actor.has_title and not grouped:
@@ -3506,10 +3558,10 @@ def _first_group_member(group: Token, ctx: ArticleContext, sent: Sentence) -> Ac
         return None  # a plural office ("Ministers" the parser may tag as a name)
     for member in _group_members(group):
         a = resolve_token_actor(member, ctx, sent)
-        if a is None or not a.code or not a.is_state or "dateline" in a.reason:
+        if a is None or not a.code or not a.is_state or a.found.from_dateline:
             continue
         if a.kind in {"state", "igo"}:
-            return Actor(None, a.code, True, f"{group.lower_} of {a.reason}", "office", group.text, True)
+            return a.group_office(group)
     return None
 
 
@@ -3657,7 +3709,9 @@ def _attach_dates(
     stay = tok.lemma_.lower() == "be" and (
         cand.status == "planned" or any(d.kind in {"md_range", "dm_range"} for d in dates)
     )
-    if "presence" in cand.reasons[0] and not stay or "meet" in cand.reasons[0] and cand.status != "planned":
+    presence = cand.role in {"presence", "apposed_presence"}
+    meeting = cand.role == "meet" or cand.trigger.lemma_.lower() == "meeting"
+    if presence and not stay or meeting and cand.status != "planned":
         # The day of a statement, or of a meeting already held, is not the day of arrival; the day set for a
         # coming meeting is the day the trip is pinned to ("will meet X in Paris on Tuesday"), and so are the
         # days one is to be somewhere ("would be in Rome from June 3 to 6").
