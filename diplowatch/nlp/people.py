@@ -833,8 +833,15 @@ class PeopleIndex:
             state, why = _is_state_title(phrase + rest)
             if employer:
                 state, why = False, f"employer named before the title ({employer})"
-            code = code or self._antecedent_country(text, m.start(), phrase) or self.home_code
-            found.append(_named_person(m, name, code, state, "title apposition" if state else why))
+            code = code or self._antecedent_country(text, m.start(), phrase)
+            source = Source.TEXT
+            if not code and self.home_code:
+                code, source = self.home_code, Source.DATELINE
+            wording = "title apposition" + (", dateline country" if source is Source.DATELINE else "")
+            person = _named_person(m, name, code, state, wording if state else why)
+            if state:
+                person.found = Found(source)
+            found.append(person)
 
     def _scan_unnamed(self, text: str, found: list[Person]) -> None:
         """Unnamed official speakers: "a Treasury spokesman", "the U.S. embassy in Hanoi"."""

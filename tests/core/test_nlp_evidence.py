@@ -41,6 +41,18 @@ def test_a_persons_state_is_typed_by_where_it_came_from():
     assert treasury.found.from_dateline and not treasury.found.dateline_person
 
 
+def test_a_title_in_apposition_with_no_state_named_takes_the_dateline_as_such():
+    """ "Ruth Calder, Secretary of Education": the dateline gives the state, and the evidence says so (the
+    person's state is no more certain than a titled person's the text names no state for)."""
+    text = "WASHINGTON, April 15 - Ruth Calder, Secretary of Education, met Rosa Vidal."
+    index = PeopleIndex(text, DAY, home_code="USA")
+    calder = next(p for p in index.people if p.name == "Ruth Calder")
+    assert (calder.code, calder.is_state, calder.found) == ("USA", True, Found(Source.DATELINE))
+    index = PeopleIndex(text.replace("Secretary of Education", "U.S. Secretary of Education"), DAY, "USA")
+    calder = next(p for p in index.people if p.name == "Ruth Calder")
+    assert (calder.code, calder.found) == ("USA", Found(Source.TEXT))
+
+
 def test_a_mention_reached_through_another_keeps_its_source_and_the_step(extractor):
     text = "WASHINGTON, April 15 - Vice President Daniel Hollis said on Tuesday that he would visit Japan."
     ctx, docs, kept = _candidates(extractor, text)
