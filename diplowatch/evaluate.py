@@ -119,6 +119,44 @@ def _miss(item: str, kind: str, key: tuple, predicted: dict | None = None, gold:
     return {"item": item, "kind": kind, "pair": list(key), "evidence": gold.get("evidence")}
 
 
+def _pair_detail(pair: tuple, others: set[tuple], found: bool) -> str:
+    """Where a visit pair that only one side has went wrong, against the other side's pairs of the article:
+    the pair reversed, the visitor with another host, the host with another visitor, or none of these."""
+    visitor, host = pair
+    if (host, visitor) in others:
+        return "visitor and host swapped"
+    if any(v == visitor for v, _ in others):
+        return "another host for the visitor" if found else "the visitor's trip read with another host"
+    if any(h == host for _, h in others):
+        return "another visitor for the host" if found else "the host's visitor read as another state"
+    return "no such trip in the gold" if found else "no trip of the visitor found"
+
+
+def _date_detail(predicted: tuple, gold: tuple) -> str:
+    """Which end of a matched visit's dates is wrong, and how: "start missing, end right", "start wrong, end
+    missing", ...; "given" where the gold has none."""
+
+    def end_detail(p, g) -> str:
+        if p == g:
+            return "right"
+        if g is None:
+            return "given (gold has none)"
+        return "missing" if p is None else "wrong"
+
+    return f"start {end_detail(predicted[0], gold[0])}, end {end_detail(predicted[1], gold[1])}"
+
+
+def _reaction_detail(key: tuple, others: set[tuple], found: bool) -> str:
+    """A reaction key only one side has: the reactor with another stance on the other side, or not at all."""
+    code, stance = key
+    other = sorted(s for c, s in others if c == code and s != stance)
+    if other:
+        how = f"found, the gold has {other[0]}" if found else f"missed, found as {other[0]}"
+    else:
+        how = "found, the reactor not in the gold" if found else "missed, the reactor not found"
+    return f"{stance} {how}"
+
+
 MODERN_ID_PREFIXES = ("rtr0613-", "isot-")
 
 
@@ -192,6 +230,7 @@ def _score_visits(t: _Tally, aid: str, gold: dict, visits: list[dict]) -> None:
                         "pair": list(pair),
                         "gold": g.get("status"),
                         "predicted": status,
+                        "detail": f"{g.get('status')} read as {status}",
                         "evidence": ms[0]["sentence"],
                     }
                 )
@@ -212,15 +251,18 @@ def _score_visits(t: _Tally, aid: str, gold: dict, visits: list[dict]) -> None:
                         "pair": list(pair),
                         "gold": [str(gs), str(ge)],
                         "predicted": [str(ps), str(pe)],
+                        "detail": _date_detail((ps, pe), (gs, ge)),
                         "evidence": ms[0]["sentence"],
                     }
                 )
         elif pair in pred_visits:
             t.v[1] += 1
-            t.errors.append(_miss(aid, "visit_fp", pair, predicted=pred_visits[pair][0]))
+            record = _miss(aid, "visit_fp", pair, predicted=pred_visits[pair][0])
+            t.errors.append({**record, "detail": _pair_detail(pair, set(gold_visits), found=True)})
         else:
             t.v[2] += 1
-            t.errors.append(_miss(aid, "visit_fn", pair, gold=gold_visits[pair][-1]))
+            record = _miss(aid, "visit_fn", pair, gold=gold_visits[pair][-1])
+            t.errors.append({**record, "detail": _pair_detail(pair, set(pred_visits), found=False)})
 
 
 def _score_reactions(t: _Tally, aid: str, gold: dict, reactions: list[dict]) -> None:
@@ -231,10 +273,12 @@ def _score_reactions(t: _Tally, aid: str, gold: dict, reactions: list[dict]) -> 
             t.r[0] += 1
         elif key in pred_reactions:
             t.r[1] += 1
-            t.errors.append(_miss(aid, "reaction_fp", key, predicted=pred_reactions[key][0]))
+            record = _miss(aid, "reaction_fp", key, predicted=pred_reactions[key][0])
+            t.errors.append({**record, "detail": _reaction_detail(key, set(gold_reactions), found=True)})
         else:
             t.r[2] += 1
-            t.errors.append(_miss(aid, "reaction_fn", key, gold=gold_reactions[key][0]))
+            record = _miss(aid, "reaction_fn", key, gold=gold_reactions[key][0])
+            t.errors.append({**record, "detail": _reaction_detail(key, set(pred_reactions), found=False)})
     for key, golds in gold_reactions.items():
         for g in golds:
             if not g.get("about_visit"):
@@ -249,6 +293,7 @@ def _score_reactions(t: _Tally, aid: str, gold: dict, reactions: list[dict]) -> 
                         "kind": "reaction_unlinked",
                         "pair": list(key),
                         "evidence": g.get("evidence"),
+                        "detail": "found, not linked to a visit" if key in pred_reactions else "not found",
                     }
                 )
 
@@ -346,10 +391,47 @@ def format_report(report: dict, errors: bool = False) -> str:
             detail = ""
             if "gold" in e:
                 detail = f" gold={e['gold']} predicted={e['predicted']}"
+            if e.get("detail"):
+                detail += f" ({e['detail']})"
             lines.append(f"- [{e['kind']}] {e['item']} {tuple(e['pair'])}{detail}")
             lines.append(f"    evidence: {e.get('evidence')}")
             if e.get("why"):
                 lines.append(f"    why: {e['why']}")
+    return "\n".join(lines)
+
+
+KIND_NAMES = {
+    "reaction_fn": "reaction missed",
+    "reaction_fp": "reaction wrongly found",
+    "reaction_unlinked": "reaction not linked to its visit",
+    "visit_fn": "visit missed",
+    "visit_fp": "visit wrongly found",
+    "visit_status": "visit status",
+    "visit_date": "visit dates",
+}
+
+
+def error_kinds(errors: list[dict]) -> list[tuple[str, str, int]]:
+    """(record kind, detail, count) of error records, most common first (ties by kind and detail): the typed
+    breakdown of what is left, from the records alone (no keyword sorting of the evidence)."""
+    counts: dict[tuple[str, str], int] = {}
+    for e in errors:
+        key = (e["kind"], e.get("detail") or "")
+        counts[key] = counts.get(key, 0) + 1
+    return sorted(((k, d, n) for (k, d), n in counts.items()), key=lambda x: (-x[2], x[0], x[1]))
+
+
+def format_error_kinds(errors: list[dict], top: int | None = None) -> str:
+    """A numbered table of the most common error kinds (all of them when top is None)."""
+    kinds = error_kinds(errors)
+    shown = kinds if top is None else kinds[:top]
+    lines = [f"error kinds ({len(errors)} records, {len(kinds)} kinds):", "| # | kind | detail | records |"]
+    lines.append("|---|---|---|---|")
+    for i, (kind, detail, n) in enumerate(shown, 1):
+        lines.append(f"| {i} | {KIND_NAMES.get(kind, kind)} | {detail} | {n} |")
+    if len(shown) < len(kinds):
+        rest = sum(n for _, _, n in kinds[len(shown) :])
+        lines.append(f"(and {len(kinds) - len(shown)} kinds more, {rest} records)")
     return "\n".join(lines)
 
 

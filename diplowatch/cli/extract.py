@@ -127,11 +127,19 @@ def eval_cmd(
     ],
     as_json: JsonOpt = False,
     errors: Annotated[bool, typer.Option("--errors", help="list every mistake")] = False,
+    kinds: Annotated[
+        int | None,
+        typer.Option(
+            "--error-kinds",
+            min=1,
+            help="also print the N most common error kinds (record kind and detail) over the files given",
+        ),
+    ] = None,
     exhaustive: Annotated[bool, typer.Option("--exhaustive", help="run the model on every sentence")] = False,
     model: Annotated[str | None, typer.Option(help="spaCy model name")] = None,
 ) -> None:
     """Score the extractor on gold files: visit/reaction precision, recall, F1, status and dates, by era."""
-    from diplowatch.evaluate import evaluate, evaluate_splits, format_report, format_table
+    from diplowatch.evaluate import evaluate, evaluate_splits, format_error_kinds, format_report, format_table
     from diplowatch.nlp import Extractor
 
     extractor = Extractor(model_name=Settings.from_env(model_name=model).model_name, exhaustive=exhaustive)
@@ -141,6 +149,9 @@ def eval_cmd(
             print_json(report)
         else:
             console.print(format_report(report, errors=errors), highlight=False, markup=False)
+            if kinds:
+                table = format_error_kinds(report["errors"], kinds)
+                console.print("\n" + table, highlight=False, markup=False, soft_wrap=True)
         return
     reports = evaluate_splits(gold, extractor=extractor, exhaustive=exhaustive)
     if as_json:
@@ -150,3 +161,8 @@ def eval_cmd(
     if errors:
         for report in reports.values():
             console.print("\n" + format_report(report, errors=True), highlight=False, markup=False)
+    if kinds:
+        # the files given, not a combined report of some of them (its records are theirs again)
+        records = [e for path in gold for e in reports[path.stem]["errors"]]
+        table = format_error_kinds(records, kinds)
+        console.print("\n" + table, highlight=False, markup=False, soft_wrap=True)

@@ -172,6 +172,33 @@ def test_extract_of_an_unreadable_file_fails_with_the_reason(tmp_path):
     assert "empty_file" in result.stderr and "no article could be read" in result.stderr
 
 
+def test_eval_prints_the_most_common_error_kinds(tmp_path, monkeypatch):
+    class Nothing:
+        def extract_batch(self, articles):
+            for article in articles:
+                yield article["article_id"], [], []
+
+    monkeypatch.setattr(diplowatch.nlp, "Extractor", lambda **_: Nothing())
+    gold = {
+        "id": "g1",
+        "published_at": "2021-03-01",
+        "text": "t",
+        "gold": {
+            "visits": [
+                {"visitor_code": "JPN", "host_code": "BRA", "status": "planned", "evidence": "e"},
+                {"visitor_code": "JPN", "host_code": "ARG", "status": "planned", "evidence": "e"},
+            ],
+            "reactions": [{"reactor_code": "CHN", "stance": "negative", "evidence": "e"}],
+        },
+    }
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps(gold) + "\n", encoding="utf-8")
+    result = invoke("eval", "--gold", str(path), "--error-kinds", "1")
+    assert result.exit_code == 0, result.output
+    assert "| 1 | visit missed | no trip of the visitor found | 2 |" in result.stdout
+    assert "(and 1 kinds more, 1 records)" in result.stdout
+
+
 def test_every_command_the_docs_show_exists():
     block = (ROOT / "docs" / "analytics.md").read_text(encoding="utf-8").split("## Command line", 1)[1]
     # `run` needs Dagster: the console script adds it (tests/pipelines/test_run_command.py).

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from diplowatch.evaluate import evaluate, format_report, load_gold
+from diplowatch.evaluate import error_kinds, evaluate, format_error_kinds, format_report, load_gold
 from tests.fixtures.paths import ROOT, SHARED
 
 PROBE_DIR = ROOT / "tests/fixtures/probes"
@@ -116,6 +116,54 @@ def test_scores_on_a_tiny_gold_file(gold_file):
     assert kinds == ["reaction_fp", "visit_fn", "visit_fp"]
     text = format_report(report, errors=True)
     assert "visit_fn" in text and "ev2" in text and "F1" in text
+
+
+def test_each_error_record_says_how_it_went_wrong(gold_file):
+    """The typed detail of each record, from the article's other pairs and keys: a swapped pair, a visitor
+    with another host, a reactor with another stance, which end of a date is wrong; and the kinds counted."""
+    events = {
+        "a": (
+            [
+                visit("JPN", "BRA", start=dt.date(2021, 3, 3), precision="day"),  # end missing
+                visit("JPN", "CHL", mention_id="m2"),  # the gold's JPN->ARG read with another host
+                visit("ARG", "JPN", mention_id="m3"),  # swapped
+            ],
+            [reaction("CHN", "positive"), reaction("USA", "neutral")],
+        ),
+    }
+    report = evaluate(gold_file, extractor=FixedExtractor(events))
+    details = {(e["kind"], tuple(e["pair"])): e["detail"] for e in report["errors"]}
+    assert details == {
+        ("visit_date", ("JPN", "BRA")): "start right, end missing",
+        ("visit_fp", ("JPN", "CHL")): "another host for the visitor",
+        ("visit_fp", ("ARG", "JPN")): "visitor and host swapped",
+        ("visit_fn", ("JPN", "ARG")): "visitor and host swapped",
+        ("reaction_fp", ("CHN", "positive")): "positive found, the gold has negative",
+        ("reaction_fp", ("USA", "neutral")): "neutral found, the reactor not in the gold",
+        ("reaction_fn", ("CHN", "negative")): "negative missed, found as positive",
+        ("reaction_unlinked", ("CHN", "negative")): "not found",
+    }
+    kinds = error_kinds(report["errors"])
+    assert sum(n for _, _, n in kinds) == len(report["errors"]) == 8
+    table = format_error_kinds(report["errors"], top=3)
+    assert "| 1 |" in table and "| 4 |" not in table and "(and 5 kinds more, 5 records)" in table
+    assert "(start right, end missing)" in format_report(report, errors=True)
+
+
+def test_error_kinds_are_counted_most_common_first():
+    errors = [
+        {"kind": "visit_fn", "detail": "no trip of the visitor found"},
+        {"kind": "reaction_fn", "detail": "neutral missed, the reactor not found"},
+        {"kind": "reaction_fn", "detail": "neutral missed, the reactor not found"},
+        {"kind": "visit_fn", "detail": "no trip of the visitor found"},
+        {"kind": "visit_fn", "detail": "no trip of the visitor found"},
+        {"kind": "visit_status", "detail": "planned read as ongoing"},
+    ]
+    assert error_kinds(errors) == [
+        ("visit_fn", "no trip of the visitor found", 3),
+        ("reaction_fn", "neutral missed, the reactor not found", 2),
+        ("visit_status", "planned read as ongoing", 1),
+    ]
 
 
 def test_dates_count_only_at_day_precision(gold_file):
