@@ -146,7 +146,7 @@ def _duty_words(lex) -> set[str]:
     """The words of a foreign state's unmet duty: an obligation, a perfect negated, a broken rule."""
     words = {"should", "must", "ought", "has not", "have not", "had not", "hasn't", "haven't", "hadn't"}
     # "must" in other words (reactions._must_in_other_words)
-    words |= {"has to", "have to", "needs to", "need to"}
+    words |= {"has to", "have to", "needs to", "need to", "had to", "needed to"}
     # "it is imperative that X do ..." (reactions._necessary_that)
     words |= {f"{be} {adj}" for be in ("is", "was", "'s", "’s") for adj in lex["necessity_adjectives"]}
     # "failed to deliver", "has failed to honour" (reactions._failed_duty)

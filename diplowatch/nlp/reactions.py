@@ -2441,10 +2441,24 @@ def _told_to(verb: Token, speaker: Actor, sent: Sentence, ctx: ArticleContext) -
 
 
 def _must_in_other_words(verb: Token, forecast: frozenset[str]) -> bool:
-    """ "Japan has to open its markets", "China needs to take steps", "Japan would have to show": "must" in
-    other words, a present or conditional "have/need" with a "to" verb. A past "had to" in a narrative tells
-    what happened ("Brazil had to suspend payments"), so it is left out."""
-    if verb.lemma_.lower() not in {"have", "need"} or verb.tag_ in {"VBD", "VBN"}:
+    """ "Japan has to open its markets", "China needs to take steps", "Japan would have to show", "China ought
+    to open": "must" in other words, a present or conditional "have/need" (or "ought") with a "to" verb. A
+    past "had to" in a narrative tells what happened ("Brazil had to suspend payments"), so it is left out;
+    in what a past statement says ("Merkel said China had to open its markets") it is the present's "has to"
+    put in the past, as reported speech does with every tense."""
+    lemma = verb.lemma_.lower()
+    # the parser may hang the "to" verb as an adverbial clause ("told reporters Japan needed to open"); right
+    # after the verb it is its complement all the same
+    right_after = verb.i + 1 < len(verb.doc) and verb.nbor().lower_ == "to"
+    to_do = any(
+        (c.dep_ == "xcomp" or c.dep_ == "advcl" and right_after)
+        and c.lemma_.lower() not in forecast
+        and _to_verb(c)
+        for c in verb.children
+    )
+    if lemma == "ought":
+        return to_do
+    if lemma not in {"have", "need"} or verb.tag_ == "VBN" or (verb.tag_ == "VBD" and not _backshifted(verb)):
         return False
     if any(t.tag_ in {"WDT", "WP"} for c in verb.children for t in (c, *c.children)):
         return False  # "a program in which Greece has to specify its obligations": what it holds, no demand
@@ -2455,7 +2469,21 @@ def _must_in_other_words(verb: Token, forecast: frozenset[str]) -> bool:
         c.dep_ == "aux" and c.lower_ in {"would", "will"} for c in verb.children
     ):
         return False
-    return any(c.dep_ == "xcomp" and c.lemma_.lower() not in forecast and _to_verb(c) for c in verb.children)
+    return to_do
+
+
+def _backshifted(verb: Token) -> bool:
+    """A past verb that is what a past statement says ("said China had to ..."): the tense of reported speech,
+    not of a narrative. A time of the past in its clause ("said Japan had to suspend payments last year", "in
+    1985") tells what happened then."""
+    said = verb.head
+    speech = lexicon().set("speech_verbs")
+    if verb.dep_ != "ccomp" or said.tag_ != "VBD" or said.lemma_.lower() not in speech:
+        return False
+    return not any(t.lower_ in _PAST_TIMES or (t.like_num and len(t.text) == 4) for t in verb.subtree)
+
+
+_PAST_TIMES = frozenset({"last", "ago", "yesterday", "earlier", "previously", "once", "then"})
 
 
 def _not_a_state_reaction(

@@ -3396,9 +3396,14 @@ def reaction_keys(extractor, text, published=MONDAY):
         ("U.S. Treasury Secretary James Baker said Japan needs to take steps to open its markets.", True),
         ("U.S. Treasury Secretary James Baker said Japan has to open its markets.", True),
         ("U.S. Treasury Secretary James Baker said Japan would have to show it had stopped dumping.", True),
+        # the past of reported speech, what a past statement says ("said Japan had to"); "ought to"
+        ("U.S. Treasury Secretary James Baker said Japan had to open its markets.", True),
+        ("U.S. Treasury Secretary James Baker told reporters Japan needed to open its markets.", True),
+        ("U.S. Treasury Secretary James Baker said Japan ought to open its markets.", True),
         # guards: no "to" verb; a past "had to" tells what happened; a relative clause tells what a plan holds
         ("U.S. Treasury Secretary James Baker said Japan needs more time.", False),
         ("U.S. Treasury Secretary James Baker said Japan had to suspend its payments last year.", False),
+        ("U.S. Treasury Secretary James Baker said Japan had to suspend its payments in 1985.", False),
         (
             "U.S. Treasury Secretary James Baker said Japan will have until April to pay back the credits.",
             False,
@@ -3414,6 +3419,17 @@ def reaction_keys(extractor, text, published=MONDAY):
 def test_must_in_other_words_is_a_demand(extractor, text, expected):
     keys = reaction_keys(extractor, text, dt.date(1987, 3, 4))
     assert (("USA", "negative") in keys or ("DEU", "negative") in keys) is expected
+
+
+def test_he_after_a_quote_of_an_unknown_speaker_is_that_speaker(extractor):
+    """ "He said" right after a sentence that ends on whom it quotes is that speaker: a securities analyst the
+    article knows as no state person is no state actor, whoever the last official named was."""
+    lead = "TOKYO, March 31 - U.S. Trade Representative Clayton Yeutter arrived here on Monday for talks. "
+    then = " He said Japan must open its markets."
+    analyst = '"The themes are clear," said Nikko Securities\' Okamoto.'
+    assert ("USA", "negative") not in reaction_keys(extractor, lead + analyst + then, dt.date(1987, 3, 31))
+    official = '"It is clear," said Yeutter.'
+    assert ("USA", "negative") in reaction_keys(extractor, lead + official + then, dt.date(1987, 3, 31))
 
 
 def test_summit_venues_and_the_nations_of_britain_are_places(extractor):
