@@ -435,6 +435,32 @@ def _quoted_speaker_before(tok: Token, ctx: ArticleContext, sent: Sentence) -> P
     return ctx.people.first_named_in(ctx.sentences[sent.index - 1].text)
 
 
+# The speaker a sentence ends on ('..., said Nikko Securities' Okamoto.', '..., Okamoto said.'): the last
+# capitalised word of the attribution.
+_CLOSING_ATTRIBUTION = re.compile(
+    r"(?:\b(?:said|says|added|adds)\s+(?:[A-Z][\w.&'’-]*\s+){0,6}(?P<after>[A-Z][\w'’-]+)"
+    r"|(?P<before>[A-Z][\w'’-]+)\s+(?:said|says|added|adds))\W*$"
+)
+
+
+def _unknown_speaker_before(tok: Token, ctx: ArticleContext, sent: Sentence) -> bool:
+    """ "He said ..." opening a sentence right after one that ends on whom it quotes ('"...," said Nikko
+    Securities' Okamoto.'): the pronoun is that speaker; when the article knows no state person of that name
+    (an analyst, a banker), it is no state actor, not the last official named before."""
+    if tok.i != 0 or tok.lower_ not in {"he", "she"} or tok.dep_ != "nsubj" or sent.index == 0:
+        return False
+    if tok.head.lemma_ not in {"say", "add", "tell"}:
+        return False
+    m = _CLOSING_ATTRIBUTION.search(ctx.sentences[sent.index - 1].text)
+    if m is None:
+        return False
+    name = m.group("after") or m.group("before")
+    if name.lower() in PRONOUNS or gazetteer().find_all(name, ctx.published_at):
+        return False  # "..., he said." / "..., Japan said.": no person named there
+    person = ctx.people.by_surname.get(name.rstrip("'’"))
+    return person is None or not person.is_state
+
+
 def _pronoun_actor(tok: Token, ctx: ArticleContext, sent: Sentence, offset: int) -> Actor | None:
     """The person a pronoun refers to: the main subject before it in its sentence, else the salient or last
     person named before it."""
@@ -729,7 +755,7 @@ def resolve_token_actor(tok: Token, ctx: ArticleContext, sent: Sentence) -> Acto
         actor = resolve_token_actor(subject, ctx, sent) if subject is not None else None
         return actor if actor is not None and actor.code and actor.kind in {"state", "igo"} else None
     if tok.lower_ in PRONOUNS or (tok.pos_ == "PRON" and tok.lower_ in {"he", "she"}):
-        return _pronoun_actor(tok, ctx, sent, offset)
+        return None if _unknown_speaker_before(tok, ctx, sent) else _pronoun_actor(tok, ctx, sent, offset)
     span = _past_the_dateline(tok, actor_span(tok), sent, ctx)
     start = sent.start + span.start_char
     end = sent.start + span.end_char
