@@ -282,6 +282,10 @@ def test_historical_states_by_article_date(extractor):
 def test_domestic_and_business_trips_are_not_visits(extractor):
     assert visits_of(extractor, "French President Paul Marin visited Lyon on Monday.") == []
     assert visits_of(extractor, "A delegation from Acme Corp will visit Brazil next week.") == []
+    # private persons of a state are no state visitors: tourists, pilgrims, journalists, fans
+    for people in ("tourists", "pilgrims", "journalists", "fans"):
+        text = f"SINGAPORE, June 16 - Officials hoped for more visiting Japanese {people} this year."
+        assert visits_of(extractor, text, dt.date(1987, 6, 16)) == [], people
 
 
 def test_output_keys_and_deterministic_ids(extractor):
@@ -5446,6 +5450,10 @@ def test_blame_and_grave_charges(extractor, text, expected):
         ("U.S. Ambassador Nikki Haley said Russia had blood on its hands.", {("USA", "negative")}),
         # taking aim at someone, being appalled by what they did
         ("China took aim at the United States on Friday over its new tariffs.", {("CHN", "negative")}),
+        # taking issue with it; dismay, outrage or unhappiness voiced
+        ("China took issue with the U.S. decision on tariffs.", {("CHN", "negative")}),
+        ("China voiced dismay at the U.S. decision on tariffs.", {("CHN", "negative")}),
+        ("Brazil has expressed unhappiness at the impact of cheap Chinese imports.", {("BRA", "negative")}),
         (
             "Britain's foreign office said it was appalled by the sentence handed down by the Iranian court.",
             {("GBR", "negative")},
