@@ -382,6 +382,21 @@ def _apposition_rest(text: str, start: int) -> str:
 
 _TICKER = re.compile(r"\s*\(\s*[A-Z0-9]{1,6}\.[A-Z]{1,2}\s*\)")
 
+# "vice president for international services at Chase Econometrics": the body a title is held at.
+_AT_EMPLOYER = re.compile(r"\bat (?:the )?((?:[A-Z][\w&.'’-]*\s?){1,5})")
+
+
+def _employer_after(rest: str) -> str | None:
+    """The employer an apposition's title is held at ("..., vice president ... at Chase Econometrics"), when
+    it is no state, IGO or state body ("at the IMF", "at the Finance Ministry"), else None."""
+    m = _AT_EMPLOYER.search(rest)
+    if m is None:
+        return None
+    name = m.group(1).strip()
+    if gazetteer().find_all(name) or any(w.lower() in _STATE_BODY_WORDS for w in re.findall(r"[\w&]+", name)):
+        return None
+    return name
+
 
 # The titles a portfolio word can qualify ("Trade and Industry Minister", "the EU's industry commissioner").
 PORTFOLIO_TITLES = frozenset({"minister", "ministry", "secretary", "commissioner"})
@@ -833,6 +848,8 @@ class PeopleIndex:
             state, why = _is_state_title(phrase + rest)
             if employer:
                 state, why = False, f"employer named before the title ({employer})"
+            elif not code and (after := _employer_after(rest)):
+                state, why = False, f"employer named after the title ({after})"
             code = code or self._antecedent_country(text, m.start(), phrase)
             source = Source.TEXT
             if not code and self.home_code:

@@ -201,6 +201,9 @@ def test_a_parenthesised_owner_before_a_title():
         ("Kai Olsen, the head of Nokia's ( NOK1V.HE ) handset unit, said so.", None, False),
         # ... not a portfolio of a ministry
         ("Dieter Vogel, an Economics Ministry spokesman, said so.", "USA", True),
+        # a state title held "at" a body that is no state, IGO or state body: that body's officer
+        ("Aldo Roldan, Vice President for Services at Chase Econometrics, said so.", None, False),
+        ("John Smith, deputy secretary at the State Department, said so.", "USA", True),
     ],
 )
 def test_the_rest_of_an_apposition_names_the_employer(text, code, is_state):
