@@ -95,6 +95,9 @@ def _word_classes() -> dict[str, int]:
     for phrase in [*lex["stance_actions"]["phrasal_verbs"], *lex["stance_actions"]["verb_preps"]]:
         verb, particle = phrase.split()
         stance |= {f"{form} {particle}" for form in inflections(verb)}
+    # "reacted angrily to": the manner of a response (reactions._stance_action)
+    manner = lex["stance_actions"]["manner_verbs"]
+    stance |= {f"{form} {adverb}" for form in _forms(manner["verbs"]) for adverb in manner["adverbs"]}
     # "Germany wants Greece to stick to its program": a demand on the one wanted to act (reactions._directed)
     stance |= _forms(lex["directing_verbs"])
     # idioms of verb, object and preposition ("threw its weight behind"): their object word

@@ -317,11 +317,9 @@ def _stance_action(verb: Token) -> str | None:
     threats", "lodged a protest", "summoned the envoy", "ruled out"."""
     acts = lexicon()["stance_actions"]
     lemma = verb.lemma_.lower()
-    # The particle, also where the parser reads it as an adverb ("hit back at Washington").
-    for prt in (c for c in verb.children if c.dep_ == "prt" or c.dep_ == "advmod" and c.lower_ in _PARTICLES):
-        stance = acts["phrasal_verbs"].get(f"{lemma} {prt.lower_}")
-        if stance:
-            return stance
+    stance = _phrasal_stance(verb, lemma, acts)
+    if stance:
+        return stance
     # A verb and the preposition of what it aims at: "is pushing for tougher sanctions on Iran", "argued
     # against the plan" (a demand or an opposition; the preposition needs its object).
     aimed = _verb_prep_object(verb)
@@ -367,6 +365,26 @@ def _stance_action(verb: Token) -> str | None:
                 if stance:
                     return stance
     return None
+
+
+def _phrasal_stance(verb: Token, lemma: str, acts: dict) -> str | None:
+    """A phrasal stance verb ("ruled out", "hit back at"; the particle also where the parser reads it as an
+    adverb), else the manner of a response ("reacted angrily to")."""
+    for prt in (c for c in verb.children if c.dep_ == "prt" or c.dep_ == "advmod" and c.lower_ in _PARTICLES):
+        stance = acts["phrasal_verbs"].get(f"{lemma} {prt.lower_}")
+        if stance:
+            return stance
+    return _manner_of_response(verb, lemma, acts["manner_verbs"])
+
+
+def _manner_of_response(verb: Token, lemma: str, manner: dict) -> str | None:
+    """The stance of a response by its manner: "reacted angrily to the sanctions", "responded coolly to the
+    request" (lexicon stance_actions.manner_verbs); not negated."""
+    if lemma not in manner["verbs"] or not any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children):
+        return None
+    if any(c.dep_ == "neg" for c in verb.children):
+        return None
+    return next((manner["adverbs"][c.lower_] for c in verb.children if c.lower_ in manner["adverbs"]), None)
 
 
 def _raised_by_someone(verb: Token) -> bool:

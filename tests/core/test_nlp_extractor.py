@@ -5454,6 +5454,16 @@ def test_blame_and_grave_charges(extractor, text, expected):
         ("China took issue with the U.S. decision on tariffs.", {("CHN", "negative")}),
         ("China voiced dismay at the U.S. decision on tariffs.", {("CHN", "negative")}),
         ("Brazil has expressed unhappiness at the impact of cheap Chinese imports.", {("BRA", "negative")}),
+        # the manner of a response; pressure put on another state
+        ("China reacted angrily to the U.S. sanctions.", {("CHN", "negative")}),
+        ("Germany responded coolly to the Greek request.", {("DEU", "negative")}),
+        ("China reacted positively to the U.S. proposal.", {("CHN", "positive")}),
+        ("China did not react angrily to the U.S. proposal.", set()),
+        ("Washington has stepped up pressure on Beijing to revalue the yuan.", {("USA", "negative")}),
+        ("Washington kept up its pressure on Beijing to revalue the yuan.", {("USA", "negative")}),
+        # guards: a postponed meeting is "pushed back"; pressure on a market is on no state
+        ("The meeting with German Chancellor Angela Merkel has been pushed back until Friday.", set()),
+        ("Washington's plan put pressure on the dollar, Japanese Finance Minister Ken Ito said.", set()),
         (
             "Britain's foreign office said it was appalled by the sentence handed down by the Iranian court.",
             {("GBR", "negative")},
