@@ -5464,6 +5464,13 @@ def test_blame_and_grave_charges(extractor, text, expected):
         # guards: a postponed meeting is "pushed back"; pressure on a market is on no state
         ("The meeting with German Chancellor Angela Merkel has been pushed back until Friday.", set()),
         ("Washington's plan put pressure on the dollar, Japanese Finance Minister Ken Ito said.", set()),
+        # doubts voiced, cast or held about another's act
+        ("Germany cast doubt on Greece's promises.", {("DEU", "negative")}),
+        ("Germany has expressed doubts about Greece's promises.", {("DEU", "negative")}),
+        ("Germany has doubts about Greece's promises.", {("DEU", "negative")}),
+        ("Germany raised no doubts about Greece's promises.", set()),
+        # ... and an investigation is no state actor, whatever its nationality
+        ("The Italian investigation is putting pressure on the Indian government.", set()),
         (
             "Britain's foreign office said it was appalled by the sentence handed down by the Iranian court.",
             {("GBR", "negative")},
