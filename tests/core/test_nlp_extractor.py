@@ -5464,8 +5464,7 @@ def test_blame_and_grave_charges(extractor, text, expected):
         # guards: a postponed meeting is "pushed back"; pressure on a market is on no state
         ("The meeting with German Chancellor Angela Merkel has been pushed back until Friday.", set()),
         ("Washington's plan put pressure on the dollar, Japanese Finance Minister Ken Ito said.", set()),
-        # doubts voiced, cast or held about another's act
-        ("Germany cast doubt on Greece's promises.", {("DEU", "negative")}),
+        # doubts voiced or held about another's act (not "cast": data and downgrades cast doubt too)
         ("Germany has expressed doubts about Greece's promises.", {("DEU", "negative")}),
         ("Germany has doubts about Greece's promises.", {("DEU", "negative")}),
         ("Germany raised no doubts about Greece's promises.", set()),
