@@ -5464,10 +5464,6 @@ def test_blame_and_grave_charges(extractor, text, expected):
         # guards: a postponed meeting is "pushed back"; pressure on a market is on no state
         ("The meeting with German Chancellor Angela Merkel has been pushed back until Friday.", set()),
         ("Washington's plan put pressure on the dollar, Japanese Finance Minister Ken Ito said.", set()),
-        # doubts voiced or held about another's act (not "cast": data and downgrades cast doubt too)
-        ("Germany has expressed doubts about Greece's promises.", {("DEU", "negative")}),
-        ("Germany has doubts about Greece's promises.", {("DEU", "negative")}),
-        ("Germany raised no doubts about Greece's promises.", set()),
         # ... and an investigation is no state actor, whatever its nationality
         ("The Italian investigation is putting pressure on the Indian government.", set()),
         (
