@@ -8,7 +8,7 @@ VENV := .venv
 RUN := $(VENV)/bin
 SHARED ?= ../shared
 
-.PHONY: env demo test ui eval train lint format bench clean
+.PHONY: env demo test ui eval error-kinds train lint format bench clean
 
 env: $(VENV)/.synced
 $(VENV)/.synced: pyproject.toml uv.lock
@@ -47,6 +47,11 @@ ui-readonly: env
 
 eval: env
 	$(RUN)/diplowatch eval --gold $(SHARED)/eval/dev.jsonl --gold $(SHARED)/eval/train.jsonl --gold $(SHARED)/eval/validation.jsonl
+
+# The most common remaining error kinds (record kind and typed detail) on dev + train only: validation's errors
+# are not read.
+error-kinds: env
+	$(RUN)/diplowatch eval --gold $(SHARED)/eval/dev.jsonl --gold $(SHARED)/eval/train.jsonl --error-kinds 10
 
 # Trains the learned parts from dev + train only (fixed seeds); writes diplowatch/data/visit_scorer.json and
 # docs/training-report.md, both committed.
