@@ -125,10 +125,14 @@ class Person:
     found: Found = FROM_TEXT  # how the state was found (typed; `reason` is its wording)
 
 
-def _named_person(m: re.Match, name: str, code: str | None, state: bool, reason: str) -> Person:
-    """The Person a title pattern's match names (its `title` group, the match's span, the name's tokens)."""
+def _named_person(
+    m: re.Match, name: str, code: str | None, state: bool, reason: str, found: Found = FROM_TEXT
+) -> Person:
+    """The Person a title pattern's match names (its `title` group, the match's span, the name's tokens); how
+    its state was found counts only for a state person, as its wording does."""
     tokens = frozenset(t for t in name.split() if t not in _STOP_NAME_TOKENS)
-    return Person(name, m.group("title").lower(), code, m.start(), m.end(), state, reason, tokens)
+    found = found if state else FROM_TEXT
+    return Person(name, m.group("title").lower(), code, m.start(), m.end(), state, reason, tokens, found)
 
 
 # A capital inside a name ("McCormick", "MacArthur", "DeSantis", "LaHood") after a short prefix.
@@ -386,16 +390,15 @@ _TICKER = re.compile(r"\s*\(\s*[A-Z0-9]{1,6}\.[A-Z]{1,2}\s*\)")
 _AT_EMPLOYER = re.compile(r"\bat (?:the )?((?:[A-Z][\w&.'’-]*\s?){1,5})")
 
 
-def _employer_after(rest: str) -> str | None:
+def _employer_after(rest: str, on_date: dt.date | None) -> str | None:
     """The employer an apposition's title is held at ("..., vice president ... at Chase Econometrics"), when
     it is no state, IGO or state body ("at the IMF", "at the Finance Ministry"), else None."""
     m = _AT_EMPLOYER.search(rest)
     if m is None:
         return None
     name = m.group(1).strip()
-    if gazetteer().find_all(name) or any(w.lower() in _STATE_BODY_WORDS for w in re.findall(r"[\w&]+", name)):
-        return None
-    return name
+    state_body = any(w.lower() in _STATE_BODY_WORDS for w in re.findall(r"[\w&]+", name))
+    return None if state_body or gazetteer().find_all(name, on_date) else name
 
 
 # The titles a portfolio word can qualify ("Trade and Industry Minister", "the EU's industry commissioner").
@@ -848,17 +851,14 @@ class PeopleIndex:
             state, why = _is_state_title(phrase + rest)
             if employer:
                 state, why = False, f"employer named before the title ({employer})"
-            elif not code and (after := _employer_after(rest)):
+            elif not code and (after := _employer_after(rest, self.on_date)):
                 state, why = False, f"employer named after the title ({after})"
             code = code or self._antecedent_country(text, m.start(), phrase)
             source = Source.TEXT
             if not code and self.home_code:
                 code, source = self.home_code, Source.DATELINE
             wording = "title apposition" + (", dateline country" if source is Source.DATELINE else "")
-            person = _named_person(m, name, code, state, wording if state else why)
-            if state:
-                person.found = Found(source)
-            found.append(person)
+            found.append(_named_person(m, name, code, state, wording if state else why, Found(source)))
 
     def _scan_unnamed(self, text: str, found: list[Person]) -> None:
         """Unnamed official speakers: "a Treasury spokesman", "the U.S. embassy in Hanoi"."""
