@@ -312,9 +312,8 @@ def _clause_order_status(
     """A participle leg takes its governor's status; "after/before visiting" orders the trip; a return still
     to come leaves the traveller there."""
     if trigger.pos_ == "NOUN" and _returns_later(trigger, ctx):
-        return "ongoing", Why(
-            "returns from the visit later"
-        )  # "who returns from a visit to Brazil on Sunday"
+        # "who returns from a visit to Brazil on Sunday"
+        return "ongoing", Why("returns from the visit later")
     # A participle leg ("wrapped up a tour on Monday, stopping in Qatar", "returned ..., visiting Mali") has
     # no tense of its own: it takes the status of the clause it hangs off.
     governor = trigger.head
@@ -513,9 +512,8 @@ def _dated_status(
         and (d.start_date.year, d.start_date.month) > (ctx.anchor.year, ctx.anchor.month)
         and not past_verb
     ):
-        return "planned", Why(
-            "dated in a later month"
-        )  # "Obama goes to Havana in mid-March", written in February
+        # "Obama goes to Havana in mid-March", written in February
+        return "planned", Why("dated in a later month")
     if (
         d.precision == "day"
         and end < ctx.anchor - dt.timedelta(days=1)
@@ -658,9 +656,8 @@ def _noun_position_status(
     if order is not None:
         return order
     if prep is not None and prep.lower_ in {"for", "on"} and _under_due(trigger):
-        return "planned", Why(
-            "due for the visit"
-        )  # "X, due here tomorrow from Oman for his first official visit"
+        # "X, due here tomorrow from Oman for his first official visit"
+        return "planned", Why("due for the visit")
     if any(
         c.dep_ == "npadvmod"
         and {w.lower_ for w in c.subtree} & {"later", "next", "coming", "tomorrow"}
@@ -681,13 +678,11 @@ def _noun_position_status(
         if _own_clause_words(gov, trigger) & past and not (sentence_words & {"today"}):
             return "completed", Why("during a past visit")
         if any(c.dep_ == "aux" and c.lower_ == "had" for c in gov.children):
-            return "completed", Why(
-                "past perfect", StatusBasis.PAST_PERFECT
-            )  # "had agreed at a summit in Rome"
+            # "had agreed at a summit in Rome"
+            return "completed", Why("past perfect", StatusBasis.PAST_PERFECT)
         if _clause_cues(gov)[0] & {"will", "shall", "'ll"}:
-            return "planned", Why(
-                "future governor"
-            )  # "will be looking for results and deals during the visit"
+            # "will be looking for results and deals during the visit"
+            return "planned", Why("future governor")
         if gov.tag_ in {"VBD", "VBN", "VBZ", "VBP", "VBG"} or gov.lemma_ in {"say", "tell", "declare"}:
             return "ongoing", Why("during the visit", StatusBasis.DURING_THE_VISIT)
     if prep is not None and prep.lower_ == "after":
@@ -735,9 +730,8 @@ def _tense_status(
     if lemma in {"arrive", "land", "come"} and tag in {"VBD", "VBN", "VBZ", "VBP"}:
         return "ongoing", Why("arrived")
     if lemma in _SET_OFF_VERBS and tag in {"VBD", "VBN"} and not lemmas & {"have", "has", "had"}:
-        return "ongoing", Why(
-            "set off for the trip"
-        )  # "flew to Abidjan on Tuesday", "left for Hanoi": under way
+        # "flew to Abidjan on Tuesday", "left for Hanoi": under way
+        return "ongoing", Why("set off for the trip")
     if tag in {"VBZ", "VBP"} and sentence_words & future_words:
         return "planned", Why("present with future time")
     if (
@@ -757,9 +751,8 @@ def _tense_status(
             # "has/had already left for Sweden": on the way there or there (the place left is over, by leg)
             return "ongoing", Why("set off for the trip")
         if "had" in lemmas and "has" not in lemmas and not _reported(trigger):
-            return "completed", Why(
-                "past perfect", StatusBasis.PAST_PERFECT
-            )  # "He had said earlier in Washington", "had travelled to"
+            # "He had said earlier in Washington", "had travelled to"
+            return "completed", Why("past perfect", StatusBasis.PAST_PERFECT)
         if lemmas & {"have", "has"} and lemma not in {
             "visit",
             "tour",
