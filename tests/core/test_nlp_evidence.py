@@ -67,9 +67,9 @@ def test_a_mention_reached_through_another_keeps_its_source_and_the_step(extract
     assert [(k.visitor.code, k.host_code) for k in kept] == [("USA", "JPN")]
 
 
-def test_the_confidence_reads_the_typed_source_not_the_reason(extractor):
-    """A visitor whose state only the dateline gives scores lower than one the text names, whatever the reason
-    strings say."""
+def test_a_visitor_whose_state_only_the_dateline_gives_scores_lower(extractor):
+    """The confidence of a visit whose visitor the dateline alone places (Found(DATELINE)) is lower than that
+    of one the text names."""
     told = "WASHINGTON, April 15 - U.S. Vice President Daniel Hollis will visit Japan on Friday."
     untold = "WASHINGTON, April 15 - Vice President Daniel Hollis will visit Japan on Friday."
     [v_told], _ = extractor.extract("a", told, DAY)
