@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import time
 from collections import Counter
+from collections.abc import Collection
 from pathlib import Path
 
 LINKING_DEFINITION = (
@@ -119,7 +120,7 @@ def _miss(item: str, kind: str, key: tuple, predicted: dict | None = None, gold:
     return {"item": item, "kind": kind, "pair": list(key), "evidence": gold.get("evidence")}
 
 
-def _pair_detail(pair: tuple, others: set[tuple], found: bool) -> str:
+def _pair_detail(pair: tuple, others: Collection[tuple], found: bool) -> str:
     """Where a visit pair that only one side has went wrong, against the other side's pairs of the article:
     the pair reversed, the visitor with another host, the host with another visitor, or none of these."""
     visitor, host = pair
@@ -146,7 +147,7 @@ def _date_detail(predicted: tuple, gold: tuple) -> str:
     return f"start {end_detail(predicted[0], gold[0])}, end {end_detail(predicted[1], gold[1])}"
 
 
-def _reaction_detail(key: tuple, others: set[tuple], found: bool) -> str:
+def _reaction_detail(key: tuple, others: Collection[tuple], found: bool) -> str:
     """A reaction key only one side has: the reactor with another stance on the other side, or not at all."""
     code, stance = key
     other = sorted(s for c, s in others if c == code and s != stance)
@@ -258,11 +259,11 @@ def _score_visits(t: _Tally, aid: str, gold: dict, visits: list[dict]) -> None:
         elif pair in pred_visits:
             t.v[1] += 1
             record = _miss(aid, "visit_fp", pair, predicted=pred_visits[pair][0])
-            t.errors.append({**record, "detail": _pair_detail(pair, set(gold_visits), found=True)})
+            t.errors.append({**record, "detail": _pair_detail(pair, gold_visits.keys(), found=True)})
         else:
             t.v[2] += 1
             record = _miss(aid, "visit_fn", pair, gold=gold_visits[pair][-1])
-            t.errors.append({**record, "detail": _pair_detail(pair, set(pred_visits), found=False)})
+            t.errors.append({**record, "detail": _pair_detail(pair, pred_visits.keys(), found=False)})
 
 
 def _score_reactions(t: _Tally, aid: str, gold: dict, reactions: list[dict]) -> None:
@@ -274,11 +275,11 @@ def _score_reactions(t: _Tally, aid: str, gold: dict, reactions: list[dict]) -> 
         elif key in pred_reactions:
             t.r[1] += 1
             record = _miss(aid, "reaction_fp", key, predicted=pred_reactions[key][0])
-            t.errors.append({**record, "detail": _reaction_detail(key, set(gold_reactions), found=True)})
+            t.errors.append({**record, "detail": _reaction_detail(key, gold_reactions.keys(), found=True)})
         else:
             t.r[2] += 1
             record = _miss(aid, "reaction_fn", key, gold=gold_reactions[key][0])
-            t.errors.append({**record, "detail": _reaction_detail(key, set(pred_reactions), found=False)})
+            t.errors.append({**record, "detail": _reaction_detail(key, pred_reactions.keys(), found=False)})
     for key, golds in gold_reactions.items():
         for g in golds:
             if not g.get("about_visit"):
@@ -414,10 +415,7 @@ KIND_NAMES = {
 def error_kinds(errors: list[dict]) -> list[tuple[str, str, int]]:
     """(record kind, detail, count) of error records, most common first (ties by kind and detail): the typed
     breakdown of what is left, from the records alone (no keyword sorting of the evidence)."""
-    counts: dict[tuple[str, str], int] = {}
-    for e in errors:
-        key = (e["kind"], e.get("detail") or "")
-        counts[key] = counts.get(key, 0) + 1
+    counts = Counter((e["kind"], e.get("detail") or "") for e in errors)
     return sorted(((k, d, n) for (k, d), n in counts.items()), key=lambda x: (-x[2], x[0], x[1]))
 
 
