@@ -330,6 +330,28 @@ class Gazetteer:
 
 
 @lru_cache(maxsize=1)
+def regions() -> tuple[tuple[re.Pattern, frozenset[str]], ...]:
+    """The regions of `regions.tsv` as (whole-word pattern, member codes), longest words first: what "a tour
+    of European capitals" or "a trip to the Far East" covers."""
+    import country_converter
+
+    path = os.path.join(os.path.dirname(country_converter.__file__), "country_data.tsv")
+    with open(path, encoding="utf-8") as fh:
+        table = [row for row in csv.DictReader(fh, delimiter="\t") if not row["obsolete"]]
+    out = []
+    for words, members in sorted(read_tsv("regions.tsv"), key=lambda row: -len(row[0])):
+        codes: set[str] = set()
+        for member in members.split():
+            column, _, value = member.partition(":")
+            if value:
+                codes |= {row["ISO3"] for row in table if row.get(column) == value.replace("_", " ")}
+            else:
+                codes.add(member)
+        out.append((re.compile(rf"\b{re.escape(words)}\b"), frozenset(codes)))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     """The process-wide gazetteer (built once, ~1 s)."""
     return Gazetteer()

@@ -14,7 +14,7 @@ from functools import lru_cache
 from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
-from diplowatch.nlp.actors import Place, gazetteer
+from diplowatch.nlp.actors import Place, gazetteer, regions
 from diplowatch.nlp.context import (
     PLACE_OF,
     Actor,
@@ -1909,11 +1909,23 @@ def _date_owner(d: DateMention, triggers: list[Token], doc: Doc) -> int:
                     return spans  # "his trip to Washington, which runs from April 26 to 29": the trip's days
                 if anc.dep_ == "relcl" and not any(t.i in trigger_ids for t in anc.subtree):
                     return -1  # "Funaro, who is in Rome today, will fly to Tokyo on Sunday": the clause's own
+                if _placed_meeting(anc):
+                    # "heads to Berlin on Wednesday, and is set to meet Merkel in Rome on January 20": the
+                    # meeting's own day, not the nearer trip's
+                    return anc.i
                 break
     if not inside:  # a date matched inside a token ("mid-June" read as one)
         return min(triggers, key=lambda t: min(abs(d.start - t.idx), abs(d.end - t.idx))).i
     # The nearest in words, the one before on a tie ("due in Berlin on Thursday for a state visit": "due").
     return min(triggers, key=lambda t: (min(abs(t.i - x.i) for x in inside), t.i > inside[0].i)).i
+
+
+def _placed_meeting(verb: Token) -> bool:
+    """A meeting verb with its own place ("to meet Merkel in Rome", "will hold talks in Paris")."""
+    return lexicon()["visit_verbs"].get(verb.lemma_.lower()) == "meet" and any(
+        c.dep_ == "prep" and c.lower_ in {"in", "at"} and any(g.pos_ == "PROPN" for g in c.children)
+        for c in verb.children
+    )
 
 
 def _owned_by_own_trip(owner: int | None, tok: Token) -> bool:
@@ -2137,13 +2149,17 @@ def _host_parts(tok: Token, sent: Sentence, ctx: ArticleContext) -> _Parts | Non
     if subj is None or obj is None or not _can_be_a_guest(obj):
         return None
     host_actor = resolve_token_actor(subj, ctx, sent)
-    visitor_toks = [obj]
+    # "will host world leaders, including U.S. President Trump, China's Xi and Russia's Putin": those named
+    visitor_toks = [obj, *_prep_objects(obj, {"including"})]
     dest = [
         (c, "in")
         for p in tok.children
         if p.dep_ == "prep" and p.lower_ in {"in", "to", "at"}
         for c in p.children
     ]
+    if host_actor is None or not host_actor.is_state:
+        # "The city of Danang will host ...": a place that hosts is where the visit is
+        dest.append((subj, "in"))
     return visitor_toks, dest, host_actor, None
 
 
@@ -2364,7 +2380,7 @@ def _dateline_dest(tok: Token, role: str, sent: Sentence, ctx: ArticleContext) -
         # telling the dateline's own leader, named as such, is being there with him (not in a letter, a
         # message or a call)
         return [(t, "partner") for t in _told_home_leader(tok, ctx, sent)]
-    if role != "meet" or _wished(tok):
+    if role != "meet" or _wished(tok) or _traveller_away(tok, sent, ctx):
         return []
     # Meeting a named official of the dateline country puts the visitor there (not a meeting only hoped for:
     # "TOKYO - Nakasone hopes to meet President Reagan" says nothing of where).
@@ -2935,6 +2951,23 @@ def _leader_legs(
     return []
 
 
+_REGION_TRIPS = frozenset({"tour", "trip", "visit", "swing", "travel"})
+
+
+def _region_trip_leg(role: str, lemma: str, dest: list[tuple[Token, str]], ctx: ArticleContext) -> list[_Leg]:
+    """A trip told by its region only ("a tour of European capitals", "on a tour of G20 nations", "a trip to
+    the Far East") in a story filed from inside that region: the trip's leg there. (Filed from outside it, as
+    "WASHINGTON - Baldrige leaves on a trip to the Far East", it places nothing.)"""
+    if role not in {"noun", "visit"} or lemma not in _REGION_TRIPS or not ctx.home_code:
+        return []
+    for dtok, how in dest:
+        text = dtok.lower_ if how == "modifier" else " ".join(t.lower_ for t in dtok.subtree)
+        for words, members in regions():
+            if words.search(text):
+                return [(ctx.home_code, ctx.home_city, "dateline", None)] if ctx.home_code in members else []
+    return []
+
+
 def _legs(
     tok: Token,
     role: str,
@@ -2984,6 +3017,8 @@ def _legs(
     ):
         # "the visit this week by X", "the scheduled arrival of X" under a dateline: to the dateline country.
         legs.append((ctx.home_code, None, "dateline", None))
+    if not legs:
+        legs = _region_trip_leg(role, lemma, dest, ctx)
     if (
         not legs
         and lemma == "travel"
@@ -3445,6 +3480,44 @@ def _from_trigger(tok, role, lemma, sent, ctx, preps_by_verb, all_dates) -> list
     )
 
 
+# A trip told of one by name: "Baldrige leaves on Saturday on a 10-day trip", "Baldrige's trip to Asia",
+# "Baldrige, on a tour of ..." (not one behind him: "his trip last month").
+_TRIP_WORDS = r"(?:trip|tour|visit|mission|swing|journey)"
+_AWAY_AFTER_NAME = re.compile(
+    rf"(?:'s\s+(?:[\w-]+\s+){{0,3}}{_TRIP_WORDS}\b"
+    rf"|[^.;]{{0,60}}?\b(?:leaves|left|departs|departed|sets off|set off|is travel+ing|travels)\b"
+    rf"|[^.;]{{0,60}}?\bon (?:a|an|his|her|the) (?:[\w-]+\s+){{0,3}}{_TRIP_WORDS}\b)"
+)
+_PAST_TRIP = re.compile(r"\b(?:last|recent|earlier|previous)\b")
+
+
+def _away_on_a_trip(visitor: Actor, sent: Sentence, ctx: ArticleContext) -> bool:
+    """Whether the article, before the sentence, tells the visitor by name setting off on a trip or on one."""
+    if visitor.kind != "person" or not visitor.name:
+        return False
+    surname = visitor.name.split()[-1]
+    before = ctx.text[: sent.start]
+    for m in re.finditer(rf"\b{re.escape(surname)}\b", before):
+        told = _AWAY_AFTER_NAME.match(before, m.end())
+        if told is not None and not _PAST_TRIP.search(told.group(0)):
+            return True
+    return False
+
+
+def _traveller_away(tok: Token, sent: Sentence, ctx: ArticleContext) -> bool:
+    """Whether the one who meets is the dateline's official whom the article tells away on a trip."""
+    for subj in _visitor_token(tok):
+        a = resolve_token_actor(subj, ctx, sent)
+        if a is not None and _dateline_official(a, ctx) and _away_on_a_trip(a, sent, ctx):
+            return True
+    return False
+
+
+def _named(a: Actor) -> bool:
+    """A person the text names ("President Chun Doo-hwan"), not a group of officials."""
+    return bool(a.name) and a.name.split()[-1][:1].isupper() and a.name.lower() != (a.title or "").lower()
+
+
 def _legs_of_the_partners(
     tok: Token,
     role: str,
@@ -3459,6 +3532,20 @@ def _legs_of_the_partners(
     dateline's officials, an arrival for talks with a state's leader."""
     if _lead_talks(tok, role, visitor, sent, ctx):
         return [(ctx.home_code, ctx.home_city, "partner", None)]
+    if (
+        partners
+        and _dateline_official(visitor, ctx)
+        and not _wished(tok)
+        and _away_on_a_trip(visitor, sent, ctx)
+    ):
+        # "WASHINGTON - Baldrige leaves on Saturday on a trip to the Far East ... Baldrige will meet South
+        # Korean President Chun on Monday": a dateline official away on a trip meets abroad, in the country
+        # of the leader met.
+        return [
+            (a.code, None, "partner", None)
+            for a in partners[:1]
+            if a.kind == "person" and a.is_state and a.has_title and a.code != ctx.home_code and _named(a)
+        ]
     if ctx.home_code and not _names_a_place(tok.doc, sent, ctx, tok):
         # Talks between an official of the dateline's country and a foreign one are held there ("MOSCOW -
         # she and Soviet Premier Ryzhkov agreed during talks earlier today", "BERLIN - Merkel said at a news

@@ -2282,6 +2282,13 @@ def test_an_act_judged_not_sustainable_or_fair(extractor, text):
             "Mikulic visits West Germany next week for talks with Chancellor Helmut Kohl.",
             {("YUG", "DEU")},
         ),
+        # a bare surname before "heads" makes the tagger read a plural noun, which the parser may hang on an
+        # opening "On": the verb reading is given back
+        (
+            "ROME, March 23 - Italian Prime Minister Bettino Craxi said talks would go on.\n"
+            "On Friday Craxi heads to Bonn for talks with Chancellor Helmut Kohl.",
+            {("ITA", "DEU")},
+        ),
         # a trip noun in a fronted phrase is the main subject's, not the agent's of a passive
         (
             "TOKYO, June 19 - During a visit to the U.S. earlier this month, Economic Planning Minister "
@@ -4837,6 +4844,75 @@ def test_a_meeting_to_come_on_a_trip_under_way_is_part_of_it(extractor):
         "Thatcher.\nKing Fahd's trip follows several visits to Saudi Arabia by British officials."
     )
     assert ("SAU", "GBR", "planned") in visit_statuses(extractor, ahead, dt.date(1987, 3, 22))
+
+
+def test_a_meeting_with_its_own_place_keeps_its_own_day(extractor):
+    day = dt.date(1987, 4, 17)
+    text = (
+        "TOKYO, April 17 - Japanese Prime Minister Yasuhiro Nakasone said trade would grow.\nNakasone leaves "
+        "for Washington on April 28, and is due to meet Canadian Prime Minister Brian Mulroney in Ottawa on "
+        "May 5."
+    )
+    got = {(v["host_code"], v["start_date"]) for v in visits_of(extractor, text, day)}
+    # the meeting in Ottawa has its own day, not given to the nearer departure
+    assert ("CAN", dt.date(1987, 5, 5)) in got
+
+
+def test_a_dateline_official_away_on_a_trip_meets_abroad(extractor):
+    day = dt.date(1987, 4, 17)
+    away = (
+        "WASHINGTON, April 17 - U.S. Agriculture Secretary Richard Lyng leaves on Sunday on a two-week trip "
+        "to Asia, officials said.\nLyng will meet Japanese Prime Minister Yasuhiro Nakasone on Tuesday."
+    )
+    assert pairs(visits_of(extractor, away, day)) == {("USA", "JPN")}
+    # guard: told nothing of a trip, the dateline places the meeting (the foreign leader is the visitor)
+    home = (
+        "WASHINGTON, April 17 - U.S. Agriculture Secretary Richard Lyng will meet Japanese Prime Minister "
+        "Yasuhiro Nakasone on Tuesday."
+    )
+    assert pairs(visits_of(extractor, home, day)) == {("JPN", "USA")}
+    # guard: a trip behind him does not take him away
+    back = (
+        "WASHINGTON, April 17 - U.S. Agriculture Secretary Richard Lyng, back from his trip last month to "
+        "Asia, said prices would rise.\nLyng will meet Japanese Prime Minister Yasuhiro Nakasone on Tuesday."
+    )
+    assert ("JPN", "USA") in pairs(visits_of(extractor, back, day))
+
+
+def test_a_trip_told_by_its_region_is_at_a_dateline_inside_it(extractor):
+    day = dt.date(1987, 5, 4)
+    inside = (
+        "ROME, May 4 - Japanese Foreign Minister Tadashi Kuranari, on a tour of European capitals, said "
+        "trade frictions would ease."
+    )
+    assert pairs(visits_of(extractor, inside, day)) == {("JPN", "ITA")}
+    group = (
+        "OTTAWA, May 4 - Japanese Finance Minister Kiichi Miyazawa, on a tour of G7 nations, said rates "
+        "would fall."
+    )
+    assert pairs(visits_of(extractor, group, day)) == {("JPN", "CAN")}
+    # Korea is no G7 member
+    assert visits_of(extractor, group.replace("OTTAWA", "SEOUL"), day) == []
+    # guard: filed from outside the region, the trip places nothing; nor at home
+    outside = inside.replace("ROME", "WASHINGTON")
+    assert visits_of(extractor, outside, day) == []
+    home = (
+        "TOKYO, May 4 - Japanese Foreign Minister Tadashi Kuranari, on a tour of Asian nations, said trade "
+        "would grow."
+    )
+    assert visits_of(extractor, home, day) == []
+
+
+def test_a_place_hosting_leaders_it_names_is_their_host(extractor):
+    day = dt.date(2013, 9, 1)
+    text = (
+        "The resort town of Sochi will host world leaders, including U.S. President Barack Obama and Chinese "
+        "President Xi Jinping, at the summit in February."
+    )
+    assert pairs(visits_of(extractor, text, day)) == {("USA", "RUS"), ("CHN", "RUS")}
+    # guard: a host that is no place gives no visit place
+    firm = "The company will host world leaders, including U.S. President Barack Obama, at the dinner."
+    assert visits_of(extractor, firm, day) == []
 
 
 def test_a_company_the_article_introduces_as_one_is_no_state_speaker(extractor):
