@@ -4860,23 +4860,20 @@ def test_a_meeting_with_its_own_place_keeps_its_own_day(extractor):
 
 def test_a_dateline_official_away_on_a_trip_meets_abroad(extractor):
     day = dt.date(1987, 4, 17)
-    away = (
-        "WASHINGTON, April 17 - U.S. Agriculture Secretary Richard Lyng leaves on Sunday on a two-week trip "
-        "to Asia, officials said.\nLyng will meet Japanese Prime Minister Yasuhiro Nakasone on Tuesday."
-    )
-    assert pairs(visits_of(extractor, away, day)) == {("USA", "JPN")}
-    # guard: told nothing of a trip, the dateline places the meeting (the foreign leader is the visitor)
-    home = (
-        "WASHINGTON, April 17 - U.S. Agriculture Secretary Richard Lyng will meet Japanese Prime Minister "
-        "Yasuhiro Nakasone on Tuesday."
-    )
-    assert pairs(visits_of(extractor, home, day)) == {("JPN", "USA")}
-    # guard: a trip behind him does not take him away
-    back = (
-        "WASHINGTON, April 17 - U.S. Agriculture Secretary Richard Lyng, back from his trip last month to "
-        "Asia, said prices would rise.\nLyng will meet Japanese Prime Minister Yasuhiro Nakasone on Tuesday."
-    )
-    assert ("JPN", "USA") in pairs(visits_of(extractor, back, day))
+    lead = "WASHINGTON, April 17 - U.S. Agriculture Secretary Richard Lyng"
+    meets = "Lyng will meet Japanese Prime Minister Yasuhiro Nakasone on Tuesday."
+    cases = [
+        (f"{lead} leaves on Sunday on a two-week trip to Asia, officials said.\n{meets}", {("USA", "JPN")}),
+        # guard: told nothing of a trip, the dateline places the meeting (the foreign leader is the visitor)
+        (f"{lead} said prices would rise.\n{meets}", {("JPN", "USA")}),
+        # guard: a trip behind him does not take him away
+        (
+            f"{lead}, back from his trip last month to Asia, said prices would rise.\n{meets}",
+            {("JPN", "USA")},
+        ),
+    ]
+    for text, expected in cases:
+        assert pairs(visits_of(extractor, text, day)) == expected, text
 
 
 def test_a_trip_told_by_its_region_is_at_a_dateline_inside_it(extractor):
