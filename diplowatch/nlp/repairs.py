@@ -3,9 +3,10 @@ it.
 
 A bare surname before a present-tense travel verb ("On Wednesday Monti heads to Berlin for talks") is read by
 the tagger as a noun compound: "Monti" a modifier of the plural noun "heads", which the parser then makes the
-root of the sentence. With the title before the name ("Prime Minister Mario Monti heads to Berlin") the same
-model reads the verb. The repair gives such a root back its verb reading — tag, part of speech and lemma — and
-makes the name its subject, so every rule downstream sees the sentence as a reader does.
+root of the sentence (or hangs it on an opening "On"). With the title before the name ("Prime Minister
+Mario Monti heads to Berlin") the same model reads the verb. The repair gives such a word back its verb
+reading (tag, part of speech and lemma) and makes the name its subject, so every rule downstream sees the
+sentence as a reader does.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ _WHERE_TO = frozenset({"to", "for", "home", "back", "abroad"})
 
 
 def repair_noun_read_verbs(doc: Doc) -> None:
-    """Give a root read as a plural noun its verb reading when it is a travel verb's third-person form that
+    """Give a word read as a plural noun its verb reading when it is a travel verb's third-person form that
     follows a proper name and says where to ("Monti heads to Berlin", "On Friday Craxi heads to Bonn", which
     the parser may hang on the opening "On"). A noun with a determiner or a possessive keeps its reading, and
     so does one that says nothing of where to ("EU heads of state")."""

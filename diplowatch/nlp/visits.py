@@ -2380,14 +2380,15 @@ def _dateline_dest(tok: Token, role: str, sent: Sentence, ctx: ArticleContext) -
         # telling the dateline's own leader, named as such, is being there with him (not in a letter, a
         # message or a call)
         return [(t, "partner") for t in _told_home_leader(tok, ctx, sent)]
-    if role != "meet" or _wished(tok) or _traveller_away(tok, sent, ctx):
+    if role != "meet" or _wished(tok):
         return []
     # Meeting a named official of the dateline country puts the visitor there (not a meeting only hoped for:
-    # "TOKYO - Nakasone hopes to meet President Reagan" says nothing of where).
+    # "TOKYO - Nakasone hopes to meet President Reagan" says nothing of where), unless the one who meets is
+    # the dateline's own official away on a trip.
     for partner in _those_met(tok):
         a = resolve_token_actor(partner, ctx, sent)
         if a and _dateline_official(a, ctx):
-            return [(partner, "partner")]
+            return [] if _traveller_away(tok, sent, ctx) else [(partner, "partner")]
     return []
 
 
