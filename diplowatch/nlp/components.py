@@ -24,7 +24,6 @@ from spacy.tokens import Doc
 
 from diplowatch.nlp.context import ArticleContext
 from diplowatch.nlp.reactions import ReactionCandidate, extract_reactions
-from diplowatch.nlp.repairs import repair_noun_read_verbs
 from diplowatch.nlp.segment import Sentence
 from diplowatch.nlp.typos import repair_trigger_lemmas
 from diplowatch.nlp.visits import VisitCandidate, extract_visits
@@ -78,7 +77,6 @@ class VisitComponent:
         ctx = article_context(doc)
         candidates: list[VisitCandidate] = []
         for sent, unit in sentence_units(doc):
-            repair_noun_read_verbs(unit)
             if self.known_lemmas is not None:
                 repair_trigger_lemmas(unit, self.known_lemmas)
             candidates.extend(extract_visits(unit, sent, ctx))

@@ -1909,23 +1909,11 @@ def _date_owner(d: DateMention, triggers: list[Token], doc: Doc) -> int:
                     return spans  # "his trip to Washington, which runs from April 26 to 29": the trip's days
                 if anc.dep_ == "relcl" and not any(t.i in trigger_ids for t in anc.subtree):
                     return -1  # "Funaro, who is in Rome today, will fly to Tokyo on Sunday": the clause's own
-                if _placed_meeting(anc):
-                    # "heads to Berlin on Wednesday, and is set to meet Merkel in Rome on January 20": the
-                    # meeting's own day, not the nearer trip's
-                    return anc.i
                 break
     if not inside:  # a date matched inside a token ("mid-June" read as one)
         return min(triggers, key=lambda t: min(abs(d.start - t.idx), abs(d.end - t.idx))).i
     # The nearest in words, the one before on a tie ("due in Berlin on Thursday for a state visit": "due").
     return min(triggers, key=lambda t: (min(abs(t.i - x.i) for x in inside), t.i > inside[0].i)).i
-
-
-def _placed_meeting(verb: Token) -> bool:
-    """A meeting verb with its own place ("to meet Merkel in Rome", "will hold talks in Paris")."""
-    return lexicon()["visit_verbs"].get(verb.lemma_.lower()) == "meet" and any(
-        c.dep_ == "prep" and c.lower_ in {"in", "at"} and any(g.pos_ == "PROPN" for g in c.children)
-        for c in verb.children
-    )
 
 
 def _owned_by_own_trip(owner: int | None, tok: Token) -> bool:

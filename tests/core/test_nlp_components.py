@@ -255,17 +255,3 @@ def test_a_heading_of_two_clauses_run_into_its_paragraph_is_a_sentence_of_its_ow
         "Growth slowed.",
         "U.S. EPA Administrator Lisa Jackson said so.",
     ]
-
-
-def test_a_travel_verb_read_as_a_plural_noun_gets_its_verb_reading_back(extractor):
-    from diplowatch.nlp.repairs import repair_noun_read_verbs
-
-    misread = extractor.nlp("On Friday Craxi heads to Bonn for talks.")
-    heads = misread[3]
-    assert (heads.text, heads.tag_) == ("heads", "NNS")  # the model's misreading this repair is for
-    repair_noun_read_verbs(misread)
-    assert (heads.pos_, heads.tag_, heads.lemma_, misread[2].dep_) == ("VERB", "VBZ", "head", "nsubj")
-    # a plural noun that says nothing of where to keeps its reading
-    heads_of_state = extractor.nlp("EU heads of state met in Brussels.")
-    repair_noun_read_verbs(heads_of_state)
-    assert heads_of_state[1].pos_ == "NOUN"
