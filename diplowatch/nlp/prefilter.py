@@ -209,7 +209,12 @@ def _strong(bits: int) -> bool:
 
 def _may_open(bits: int) -> bool:
     """The words without which a span cannot pass `_opens_article`, whatever it names."""
-    return bool(_strong(bits) or bits & (PRESENCE_VERB | STANCE) or bits & VISIT_NOUN and bits & OFFICIAL)
+    return bool(
+        _strong(bits)
+        or bits & (PRESENCE_VERB | STANCE)
+        or bits & VISIT_NOUN and bits & OFFICIAL
+        or bits & SPEECH and bits & DUTY
+    )
 
 
 def article_gate(text: str, published_at=None, max_sentence_chars: int | None = None) -> tuple | None:

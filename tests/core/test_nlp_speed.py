@@ -112,6 +112,15 @@ def test_article_gate_rejects_business_news_and_passes_diplomacy():
     assert article_gate(ARTICLES[0], MONDAY) is not None
 
 
+def test_article_gate_passes_what_the_sentence_filter_passes_on_a_duty_alone():
+    # a speech verb with a duty of another state and no stance or travel word: the sentence rule "a foreign
+    # state's duty" takes it, so the gate's first test must not reject the article before it
+    text = "U.S. Treasury Secretary Timothy Geithner stressed that China must let the yuan rise."
+    ctx = ArticleContext("a", text, MONDAY, None)
+    assert candidate_sentences(ctx) == [0]
+    assert article_gate(text, MONDAY) is not None
+
+
 def test_fast_and_exhaustive_rows_agree_on_written_articles(extractor):
     exhaustive = Extractor(exhaustive=True)
     exhaustive._nlp = extractor.nlp
