@@ -493,6 +493,27 @@ def _resolve_short_mentions(found: list[Person]) -> None:
 
 _SINGLE_TITLE_WORDS = {w for w in _TITLE_WORDS if " " not in w and "-" not in w}
 
+# A capitalised word of five letters or more followed by a lower-case word or a stop ("Schultz is currently
+# visiting Peking", "said Reyners."); such a word after another capitalised one (_misspelt_surnames).
+_ALONE_AS_A_NAME = re.compile(r"\b([A-Z][a-z]{4,})\b(?=\s+[a-z]|[,.;:])")
+_AFTER_A_CAPITALISED_WORD = re.compile(r"\b([A-Z][\w'’.-]*) ([A-Z][a-z]{4,})\b")
+
+
+def _one_letter_off(a: str, b: str) -> bool:
+    """Two different words one edit apart: a letter added, dropped or changed, or two neighbours swapped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and a[diff[0]] == b[diff[1]]
+            and a[diff[1]] == b[diff[0]]
+        )
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+
 
 def _split_name(title: str, name: str) -> tuple[str, str]:
     """(title, name) with title words the name pattern swallowed moved back to the title, possessives cut.
@@ -570,12 +591,14 @@ class PeopleIndex:
         self.home_code = home_code
         self.people: list[Person] = []
         self.by_token: dict[str, Person] = {}
+        self.misspelt: dict[str, Person] = {}  # a surname misspelt -> its person (_misspelt_surnames)
         self._scan(text)
 
     @cached_property
     def by_surname(self) -> dict[str, Person]:
         """Named people by the last word of their name, the word later mentions use."""
-        return {tok: p for tok, p in self.by_token.items() if p.name and tok == p.name.split()[-1]}
+        named = {tok: p for tok, p in self.by_token.items() if p.name and tok == p.name.split()[-1]}
+        return {**named, **self.misspelt}
 
     @cached_property
     def full_names(self) -> list[str]:
@@ -670,6 +693,48 @@ class PeopleIndex:
                 # Later surname-only mentions resolve to the fullest earlier mention.
                 if not person.found.dateline_person or tok not in self.by_token:
                     self.by_token[tok] = self.by_token.get(tok, person)
+        for word, person in self._misspelt_surnames(text).items():
+            self.by_token[word] = person
+            self.misspelt[word] = person
+
+    def _misspelt_surnames(self, text: str) -> dict[str, Person]:
+        """A state person's surname misspelt elsewhere in the article ("Schultz" for "Shultz", "Reyners" for
+        "Reynders", "Schaueble" for "Schaeuble"): wire copy of every era has such slips. A capitalised word
+        one letter off (a letter added, dropped or changed, or two swapped) the surname of exactly one state
+        person the article names in full with a state resolves to that person, when it is used alone as a
+        name (followed by a lower-case word or a stop) and never inside a longer name ("Howard Schultz":
+        someone else; a title before it is fine), is no title word, no place, no plural of the surname ("the
+        Clintons") and no name of someone else of the article, and is not written in lower case elsewhere (no
+        English word)."""
+        surnames: dict[str, Person] = {}
+        for p in self.people:
+            words = p.name.split() if p.is_state and p.code and p.name else []
+            if len(words) > 1 and len(words[-1]) >= 5:
+                surnames.setdefault(words[-1], p)
+        out: dict[str, Person] = {}
+        if not surnames:
+            return out
+        in_longer_names = {
+            m.group(2)
+            for m in _AFTER_A_CAPITALISED_WORD.finditer(text)
+            if m.group(1).lower() not in _SINGLE_TITLE_WORDS
+        }
+        for m in _ALONE_AS_A_NAME.finditer(text):
+            word = m.group(1)
+            if (
+                word in self.by_token
+                or word in out
+                or word in in_longer_names
+                or word.lower() in _SINGLE_TITLE_WORDS
+            ):
+                continue
+            near = {id(p): p for s, p in surnames.items() if _one_letter_off(word, s) and word != s + "s"}
+            if len(near) != 1:
+                continue
+            if re.search(rf"\b{word.lower()}\b", text) or gazetteer().lookup(word, self.on_date):
+                continue
+            out[word] = next(iter(near.values()))
+        return out
 
     def _scan_titled(self, text: str, found: list[Person]) -> None:
         """Titled people: "Russian President Vladimir Putin", with the owner of the title."""

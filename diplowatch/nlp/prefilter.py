@@ -212,8 +212,10 @@ def _may_open(bits: int) -> bool:
     return bool(
         _strong(bits)
         or bits & (PRESENCE_VERB | STANCE)
-        or bits & VISIT_NOUN and bits & OFFICIAL
-        or bits & SPEECH and bits & DUTY
+        or bits & VISIT_NOUN
+        and bits & OFFICIAL
+        or bits & SPEECH
+        and bits & DUTY
     )
 
 
@@ -340,6 +342,8 @@ def _state_people(ctx: ArticleContext) -> list[tuple[int, int, str | None]]:
         for t in {*p.tokens, *without_article(set(p.tokens))}:
             if len(t) > 1 and t[:1].isupper():
                 owners.setdefault(t, set()).add(p.code)
+    for word, p in ctx.people.misspelt.items():  # "Schultz" for "Shultz"
+        owners.setdefault(word, set()).add(p.code)
     names = sorted(owners, key=len, reverse=True)
     if names:
         rx = re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b")

@@ -150,6 +150,24 @@ def test_people_resolved_in_the_article_then_by_surname():
     assert doe is None or not doe.is_state
 
 
+def test_a_misspelt_surname_is_the_person_named_in_full():
+    text = (
+        "Chilean Foreign Minister Rosa Vidalez met officials. Vidales is currently visiting Lima. "
+        "Coffee chain chief executive Howard Vidalex said sales fell. Vidalex said so again."
+    )
+    index = PeopleIndex(text, NEW, home_code=None)
+    assert index.person_by_name(["Vidales"]).code == "CHL"
+    assert index.by_surname["Vidales"].name == "Rosa Vidalez"
+    # a word one letter off that is someone else's surname (named in full) stays someone else
+    assert "Vidalex" not in index.misspelt
+    # no English word ("Minster" is written in lower case too); only for a person named in full
+    text = "Canadian Finance Minister John Minstel met them. Minster said the minster was old."
+    assert "Minster" not in PeopleIndex(text, NEW, None).misspelt
+    assert "Minster" in PeopleIndex(text.replace("the minster", "it"), NEW, None).misspelt
+    index = PeopleIndex("Angela Merkel said so. Merkle said it again.", NEW, home_code=None)
+    assert index.misspelt == {}
+
+
 def test_an_envoy_belongs_to_the_state_that_sends_it():
     text = "The Japanese ambassador to the U.S. said so. The U.S. ambassador to Japan, Mike Mansfield, agreed"
     people = PeopleIndex(text, OLD, None)

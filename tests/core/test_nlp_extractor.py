@@ -6309,3 +6309,14 @@ def test_a_stay_dated_by_its_day_and_its_own_trips_length(extractor, text):
     assert [(v["host_code"], v["start_date"], v["end_date"]) for v in visits] == [
         ("FRA", dt.date(2024, 6, 3), dt.date(2024, 6, 4))
     ]
+
+
+def test_a_visitor_named_later_by_a_misspelt_surname(extractor):
+    text = (
+        "OTTAWA, March 2 - Canadian Foreign Minister Joe Clarke will fly to Rome next week, officials said.\n"
+        "Clerke is currently visiting Peking."
+    )
+    assert pairs(visits_of(extractor, text, WED_2010)) == {("CAN", "ITA"), ("CAN", "CHN")}
+    # guard: the same word as someone else's surname, named in full, is not the minister
+    other = text.replace("Clerke is", "Businessman Tom Clerke met traders. Clerke is")
+    assert pairs(visits_of(extractor, other, WED_2010)) == {("CAN", "ITA")}
