@@ -309,6 +309,22 @@ def _domestic_addressee(verb: Token, speaker: Actor, ctx: ArticleContext) -> boo
     return codes <= {speaker.code}
 
 
+def _own_side_addressee(verb: Token, speaker: Actor, ctx: ArticleContext) -> bool:
+    """ "urged South Korea's banks to sell foreign assets", "urged German banks to stop lending to Greece" (by
+    a South Korean, a German speaker): an addressee of the speaker's own country, named so by its owner or
+    nationality, makes the stance a domestic one whatever else the sentence names."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    qualifiers = [c for c in obj.children if c.dep_ in {"poss", "amod", "compound", "nmod"}]
+    codes = {
+        h[3].code
+        for q in qualifiers
+        for h in gazetteer().find_all(q.doc[q.left_edge.i : q.right_edge.i + 1].text, ctx.published_at)
+    }
+    return codes == {speaker.code}
+
+
 _PARTICLES = frozenset({"back", "out", "down", "aside", "off"})
 
 
@@ -2511,7 +2527,9 @@ def _not_a_state_reaction(
     stance_verbs = lexicon()["stance_verbs"]
     if speaker is None or not speaker.code or not speaker.is_state:
         return True
-    if lemma in stance_verbs and _domestic_addressee(verb, speaker, ctx):
+    if lemma in stance_verbs and (
+        _domestic_addressee(verb, speaker, ctx) or _own_side_addressee(verb, speaker, ctx)
+    ):
         return True
     if lemma not in stance_verbs and _speakers_own_act(verb, speaker, ctx, sent):
         return True  # the speaker's own side's act is not something it reacts to

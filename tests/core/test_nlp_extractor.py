@@ -6320,3 +6320,12 @@ def test_a_visitor_named_later_by_a_misspelt_surname(extractor):
     # guard: the same word as someone else's surname, named in full, is not the minister
     other = text.replace("Clerke is", "Businessman Tom Clerke met traders. Clerke is")
     assert pairs(visits_of(extractor, other, WED_2010)) == {("CAN", "ITA")}
+
+
+def test_a_stance_on_an_addressee_of_the_speakers_own_country_is_domestic(extractor):
+    own = "German Finance Minister Hans Vogt urged German banks to stop lending to Greece."
+    assert stances(extractor, own) == set()
+    possessive = "Korean Finance Minister Kim Sung urged South Korea's banks to sell assets to Japan."
+    assert stances(extractor, possessive) == set()
+    # guard: a foreign addressee stays a reaction
+    assert stances(extractor, own.replace("German banks", "Greek banks")) == {("DEU", "negative")}
