@@ -50,6 +50,8 @@ TALK = 2048  # the rules' talk words ("the two sides", "talks")
 PRESENCE_VERB = 4096  # say, tell, speak, declare: the visit rules place their subject where they speak
 VISIT_NOUN = 8192  # the rules' visit nouns ("meetings", "a trade mission")
 DUTY = 16384  # "should", "must", "has not", "not comply": a duty of another state (reactions._foreign_duty)
+DECISION = 32768  # "cleared", "blocked", "approval": a decision on a deal (reactions._deal_decisions)
+DEAL = 65536  # "deal", "takeover", "buy": what such a decision is on
 
 
 def _forms(lemmas) -> set[str]:
@@ -139,6 +141,12 @@ def _word_classes() -> dict[str, int]:
         (_forms(v for v, role in lex["visit_verbs"].items() if role == "presence"), PRESENCE_VERB),
         ({w for n in lex["visit_nouns"] for w in (n.lower(), n.lower().removesuffix("s") + "s")}, VISIT_NOUN),
         (_duty_words(lex), DUTY),
+        (_forms(lex["deal_decisions"]["verbs"]) | set(lex["deal_decisions"]["approval_nouns"]), DECISION),
+        (
+            {f"{n}{s}" for n in lex["deal_decisions"]["nouns"] for s in ("", "s")}
+            | _forms(lex["deal_decisions"]["deal_verbs"]),
+            DEAL,
+        ),
     ):
         for word in words:
             classes[word] = classes.get(word, 0) | bit
@@ -212,10 +220,9 @@ def _may_open(bits: int) -> bool:
     return bool(
         _strong(bits)
         or bits & (PRESENCE_VERB | STANCE)
-        or bits & VISIT_NOUN
-        and bits & OFFICIAL
-        or bits & SPEECH
-        and bits & DUTY
+        or (bits & VISIT_NOUN and bits & OFFICIAL)
+        or (bits & SPEECH and bits & DUTY)
+        or (bits & DECISION and bits & DEAL)
     )
 
 
@@ -317,9 +324,10 @@ def article_can_hold_events(cues: list[_SentenceCues]) -> bool:
 def _opens_article(c: _SentenceCues) -> bool:
     """A sentence with a state or IGO named and either a strong visit or stance word (or a speech or stance
     verb with a stance cue), a speech verb at a named place ("In Caracas, ... said"), a stance word between
-    two states ("Japan has asked India to ...") or a visit noun between two states with an official word
-    ("held meetings with French officials"); and an official word, two states or a leader named bare
-    ("Vladimir Putin will pay a state visit to Pyongyang")."""
+    two states ("Japan has asked India to ..."), a visit noun between two states with an official word
+    ("held meetings with French officials") or a decision on a deal ("won approval from the European
+    Commission to buy"); and an official word, two states or a leader named bare ("Vladimir Putin will pay a
+    state visit to Pyongyang")."""
     bits, two_states = c.bits, len(c.codes) >= 2
     trigger = (
         (_strong(bits) and c.codes)
@@ -327,6 +335,7 @@ def _opens_article(c: _SentenceCues) -> bool:
         or (bits & STANCE and two_states)
         or (bits & VISIT_NOUN and bits & OFFICIAL and two_states)
         or (bits & SPEECH and bits & DUTY and two_states)
+        or (bits & DECISION and bits & DEAL and c.codes)
     )
     return bool(trigger and (bits & OFFICIAL or two_states or c.leader()))
 
@@ -421,6 +430,12 @@ SENTENCE_RULES: tuple[tuple[str, Callable[[_SentenceCues], object]], ...] = (
             and c.bits & DUTY
             and (len(c.codes | c.people_codes()) >= 2 or c.codes and c.bits & PRONOUN)
         ),
+    ),
+    # a state's or IGO's decision on a company's deal ("X cleared the Chinalco deal", "won approval from the
+    # European Commission of its acquisition"): the reaction rules need a foreign party or an IGO
+    (
+        "decision on a deal",
+        lambda c: c.bits & DECISION and c.bits & DEAL and c.codes,
     ),
     # in an article that tells of a visit, a state person's plain statement with a travel or talks word
     # ("officials indicated they expect him to ...", "the two sides would agree"): a statement without a

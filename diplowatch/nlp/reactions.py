@@ -2688,10 +2688,129 @@ def _verb_tagged_noun(tok: Token) -> bool:
     )
 
 
+def _foreign_parties(tok: Token, decider: Actor, ctx: ArticleContext) -> list[str]:
+    """The countries foreign to the decider of what a phrase names: companies the article gave with their
+    nationality ("the Chinalco deal"), states or nationalities ("China's Huawei Technologies")."""
+    text = tok.doc[tok.left_edge.i : tok.right_edge.i + 1].text
+    codes = [code for name, code in ctx.firms.items() if re.search(rf"\b{re.escape(name)}\b", text)]
+    codes += [p.code for *_, p in gazetteer().find_all(text, ctx.published_at) if p.kind != "igo"]
+    return list(dict.fromkeys(c for c in codes if c != decider.code))
+
+
+def _decision(
+    trigger: Token, decider_tok: Token, stance: str, party: Token, sent: Sentence, ctx: ArticleContext
+) -> ReactionCandidate | None:
+    """The reaction of a state or IGO deciding on a deal of a party foreign to it; an IGO may decide on any
+    company's deal."""
+    decider = resolve_token_actor(decider_tok, ctx, sent)
+    if decider is not None and decider.kind == "igo" and not decider.is_state:
+        # "from the European Commission of its planned acquisition of X Inc": the body is named before the
+        # phrase that follows it (which named a company)
+        named = gazetteer().find_all(
+            decider_tok.doc[decider_tok.left_edge.i : decider_tok.i + 1].text, ctx.published_at
+        )
+        if any(p.code == decider.code for *_, p in named):
+            decider = replace(decider, is_state=True, reason=f"{decider.code} named")
+    if decider is None or not decider.code or not decider.is_state or is_media(decider_tok):
+        return None
+    targets = _foreign_parties(party, decider, ctx)
+    if not targets and decider.kind != "igo":
+        return None
+    span = actor_span(decider_tok)
+    content = " ".join(t.text for t in trigger.doc if not (span.start <= t.i < span.end))
+    return ReactionCandidate(
+        sentence=sent,
+        trigger=trigger,
+        speaker=decider,
+        stance=stance,
+        quote=_act_quote(trigger, sent, ctx),
+        quote_is_direct=False,
+        target_codes=targets,
+        content_text=content,
+        mentions_visit=False,
+        refers_visit=False,
+        reasons=[
+            f"a decision on a deal ('{trigger.text}')",
+            f"speaker: {decider.reason}",
+            f"targets: {','.join(targets)}",
+        ],
+        verb_lemma=trigger.lemma_.lower(),
+        speaker_written=written_name(decider_tok),
+        evidence="stance_act",
+    )
+
+
+_UNREAL_MODALS = frozenset({"could", "would", "might", "may"})
+
+
+def _deal_decisions(doc: Doc, sent: Sentence, ctx: ArticleContext) -> list[ReactionCandidate]:
+    """A state's or IGO's decision on a company's deal ("the U.S. Committee on Foreign Investment had cleared
+    the Chinalco deal", "Google won approval from the European Commission of its acquisition", "failed to win
+    approval from a U.S. government security panel"): the guidelines count a stance on a foreign company's
+    act (lexicon `deal_decisions`)."""
+    lex = lexicon()["deal_decisions"]
+    verbs, nouns = lex["verbs"], set(lex["nouns"])
+    if not any(t.lemma_.lower() in nouns or t.lemma_.lower() in lex["deal_verbs"] for t in doc):
+        return []  # "obtained approval to lease four new ships": a permit, no deal
+    out = []
+    for tok in doc:
+        lemma = tok.lemma_.lower()
+        if (
+            lemma in verbs
+            and tok.pos_ == "VERB"
+            # "could have vetoed Moscow's bid": what was not done; "will block the merger if ...": a threat
+            and not any(c.dep_ == "neg" or c.lower_ in _UNREAL_MODALS for c in tok.children)
+        ):
+            out.append(_verb_decision(tok, verbs[lemma], nouns, sent, ctx))
+        elif (
+            lemma in lex["approval_nouns"]
+            and tok.dep_ == "dobj"
+            and tok.head.lemma_.lower() in lex["win_verbs"]
+        ):
+            out.append(_won_decision(tok, sent, ctx))
+    return [c for c in out if c is not None]
+
+
+def _verb_decision(
+    tok: Token, stance: str, nouns: set[str], sent: Sentence, ctx: ArticleContext
+) -> ReactionCandidate | None:
+    """ "X cleared the Chinalco deal", "the takeover was blocked by X"."""
+    deal = next((c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in nouns), None)
+    deciders = [c for c in tok.children if c.dep_ == "nsubj"]
+    if deal is None:
+        deal = next((c for c in tok.children if c.dep_ == "nsubjpass" and c.lemma_.lower() in nouns), None)
+        deciders = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if deal is None or not deciders:
+        return None
+    return _decision(tok, deciders[0], stance, deal, sent, ctx)
+
+
+def _won_decision(noun: Token, sent: Sentence, ctx: ArticleContext) -> ReactionCandidate | None:
+    """ "X won approval from Y", "X failed to win approval from Y" (negative): Y's decision on X's deal."""
+    win = noun.head
+    # the parser hangs "from Y" on the noun or on the verb
+    deciders = [
+        g
+        for c in (*noun.children, *win.children)
+        if c.dep_ == "prep" and c.lower_ == "from"
+        for g in c.children
+    ]
+    failed = win.head if win.dep_ == "xcomp" and win.head.lemma_.lower() == "fail" else None
+    verb = failed or win
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None and verb.dep_ == "conj":  # "X tried to buy Z but failed to win approval"
+        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if not deciders or subject is None or any(c.dep_ == "neg" for c in win.children):
+        return None
+    return _decision(noun, deciders[0], "negative" if failed else "positive", subject, sent, ctx)
+
+
 def extract_reactions(doc: Doc, sent: Sentence, ctx: ArticleContext, visits: list) -> list[ReactionCandidate]:
     quotes = quote_spans(sent.text)
-    out: list[ReactionCandidate] = _nominal_reactions(doc, sent, ctx, visits) + _adjective_reactions(
-        doc, sent, ctx, visits
+    out: list[ReactionCandidate] = (
+        _nominal_reactions(doc, sent, ctx, visits)
+        + _adjective_reactions(doc, sent, ctx, visits)
+        + _deal_decisions(doc, sent, ctx)
     )
     for verb in doc:
         if verb.pos_ not in {"VERB", "AUX"} and not _verb_tagged_noun(verb):

@@ -6329,3 +6329,37 @@ def test_a_stance_on_an_addressee_of_the_speakers_own_country_is_domestic(extrac
     assert stances(extractor, possessive) == set()
     # guard: a foreign addressee stays a reaction
     assert stances(extractor, own.replace("German banks", "Greek banks")) == {("DEU", "negative")}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "U.S. regulators are reviewing it. Chinese aluminium group Chinalco wants a stake. "
+            "The U.S. Treasury on Friday cleared the Chinalco deal.",
+            {("USA", "positive")},
+        ),
+        (
+            "U.S. officials said so. Dutch software maker Ortec won approval from the European Commission on "
+            "Tuesday to buy a U.S. rival.",
+            {("EU", "positive")},
+        ),
+        (
+            "U.S. officials said so. In 2009, China's Sinotel tried to buy a U.S. network maker but failed "
+            "to "
+            "win approval from a U.S. government security panel.",
+            {("USA", "negative")},
+        ),
+        # guards: no deal (a permit), what could have been done, and a domestic deal
+        (
+            "U.S. officials said so. The shipping line obtained approval from U.S. and Japanese authorities "
+            "to "
+            "lease four ships.",
+            set(),
+        ),
+        ("Georgia, which could have vetoed Moscow's bid to buy the port, accepted a Swiss proposal.", set()),
+        ("U.S. officials said so. The U.S. Treasury on Friday cleared the Boeing deal.", set()),
+    ],
+)
+def test_a_decision_on_a_foreign_companys_deal_is_a_stance(extractor, text, expected):
+    assert stances(extractor, text) == expected
