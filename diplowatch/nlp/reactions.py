@@ -1383,18 +1383,41 @@ def _act_candidate(
     if not targets:
         return None
     about = _about_visit(speaker, content_text, targets, visits)
+    refers = about or _about_visit(speaker, content_text, targets, visits, loose=True)
+    found = _ActFound(speaker, stance, why, targets, content_text, about, refers)
+    return _act_reaction(trigger, speaker_tok, found, sent, ctx)
+
+
+@dataclass(frozen=True)
+class _ActFound:
+    """What a position reported as an act holds: its holder, stance, reason, targets and text, and whether it
+    mentions (or refers to) a visit."""
+
+    speaker: Actor
+    stance: str
+    why: str
+    targets: list[str]
+    content_text: str
+    mentions_visit: bool = False
+    refers_visit: bool = False
+
+
+def _act_reaction(
+    trigger: Token, speaker_tok: Token, found: _ActFound, sent: Sentence, ctx: ArticleContext
+) -> ReactionCandidate:
+    """The candidate of a position reported as an act."""
     return ReactionCandidate(
         sentence=sent,
         trigger=trigger,
-        speaker=speaker,
-        stance=stance,
+        speaker=found.speaker,
+        stance=found.stance,
         quote=_act_quote(trigger, sent, ctx),
         quote_is_direct=False,
-        target_codes=targets,
-        content_text=content_text,
-        mentions_visit=about,
-        refers_visit=about or _about_visit(speaker, content_text, targets, visits, loose=True),
-        reasons=[why, f"speaker: {speaker.reason}", f"targets: {','.join(targets)}"],
+        target_codes=found.targets,
+        content_text=found.content_text,
+        mentions_visit=found.mentions_visit,
+        refers_visit=found.refers_visit,
+        reasons=[found.why, f"speaker: {found.speaker.reason}", f"targets: {','.join(found.targets)}"],
         verb_lemma=trigger.lemma_.lower(),
         speaker_written=written_name(speaker_tok),
         evidence="stance_act",
@@ -2718,26 +2741,8 @@ def _decision(
         return None
     span = actor_span(decider_tok)
     content = " ".join(t.text for t in trigger.doc if not (span.start <= t.i < span.end))
-    return ReactionCandidate(
-        sentence=sent,
-        trigger=trigger,
-        speaker=decider,
-        stance=stance,
-        quote=_act_quote(trigger, sent, ctx),
-        quote_is_direct=False,
-        target_codes=targets,
-        content_text=content,
-        mentions_visit=False,
-        refers_visit=False,
-        reasons=[
-            f"a decision on a deal ('{trigger.text}')",
-            f"speaker: {decider.reason}",
-            f"targets: {','.join(targets)}",
-        ],
-        verb_lemma=trigger.lemma_.lower(),
-        speaker_written=written_name(decider_tok),
-        evidence="stance_act",
-    )
+    why = f"a decision on a deal ('{trigger.text}')"
+    return _act_reaction(trigger, decider_tok, _ActFound(decider, stance, why, targets, content), sent, ctx)
 
 
 _UNREAL_MODALS = frozenset({"could", "would", "might", "may"})
