@@ -698,8 +698,9 @@ class PeopleIndex:
             self.misspelt[word] = person
 
     def _misspelt_surnames(self, text: str) -> dict[str, Person]:
-        """A state person's surname misspelt elsewhere in the article ("Schultz" for "Shultz", "Reyners" for
-        "Reynders", "Schaueble" for "Schaeuble"): wire copy of every era has such slips. A capitalised word
+        """A state person's surname misspelt elsewhere in the article ("Schultz" after "George Shultz",
+        "Reynders" after "Didier Reyners", "Schaueble" after "Wolfgang Schaeuble"): wire copy of every era has
+        such slips, in the full name or in the later mention. A capitalised word
         one letter off (a letter added, dropped or changed, or two swapped) the surname of exactly one state
         person the article names in full with a state resolves to that person, when it is used alone as a
         name (followed by a lower-case word or a stop) and never inside a longer name ("Howard Schultz":
