@@ -2715,7 +2715,7 @@ def _foreign_parties(tok: Token, decider: Actor, ctx: ArticleContext) -> list[st
     """The countries foreign to the decider of what a phrase names: companies the article gave with their
     nationality ("the Chinalco deal"), states or nationalities ("China's Huawei Technologies")."""
     text = tok.doc[tok.left_edge.i : tok.right_edge.i + 1].text
-    codes = [code for name, code in ctx.firms.items() if re.search(rf"\b{re.escape(name)}\b", text)]
+    codes = _firm_targets(text, decider, ctx)
     codes += [p.code for *_, p in gazetteer().find_all(text, ctx.published_at) if p.kind != "igo"]
     return list(dict.fromkeys(c for c in codes if c != decider.code))
 
