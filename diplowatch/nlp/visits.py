@@ -2073,7 +2073,10 @@ def _visiting_parts(tok: Token, sent: Sentence, ctx: ArticleContext) -> _Parts:
     # "meets with visiting X at UN headquarters in New York": the venue and the place it is in.
     venues = _prep_objects(gov, {"at"}) + (_prep_objects(tok, {"at"}) if misparsed is not None else [])
     dest += [(g, "in") for venue in venues for g in (venue, *_prep_objects(venue, {"in"}))]
-    subj = next((c for c in gov.children if c.dep_ in SUBJECTS), None)
+    # Two subjects means a misparsed dateline or apposition ("BONN, May 12 - Chancellor Kohl told visiting
+    # X"): the one next to the verb is the actor, as for a traveller (_visitor_token).
+    subjects = [c for c in gov.children if c.dep_ in SUBJECTS]
+    subj = max(subjects, key=lambda c: c.i if c.i < gov.i else -c.i, default=None)
     if subj is None and gov.tag_ == "VBG" and gov.dep_ in {"acl", "xcomp"}:
         # "quoted Rafsanjani telling a visiting delegation": the participle's doer is the noun it hangs
         # from, or the object of the verb it completes.
@@ -2803,10 +2806,13 @@ _RELATION_PREPS = frozenset({"against", "about", "over", "toward", "towards"})
 
 
 def _behind_relation(tok: Token, top: Token) -> bool:
-    """Whether a preposition of relation stands between tok and the phrase head top above it."""
+    """Whether a preposition of relation stands between tok and the phrase head top above it; "on" after a
+    meeting word is one too ("left for Geneva for talks on Afghanistan": the talks' subject, not a place)."""
     cur = tok
     while cur.i != top.i and cur.head.i != cur.i:
         if cur.dep_ == "prep" and cur.lower_ in _RELATION_PREPS:
+            return True
+        if cur.dep_ == "prep" and cur.lower_ == "on" and cur.head.lemma_.lower() in _MEETING_NOUNS:
             return True
         cur = cur.head
     return False

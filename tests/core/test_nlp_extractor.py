@@ -2586,6 +2586,12 @@ def test_a_return_from_a_place_and_travelling_with_a_minister(exhaustive_extract
             "Nicaraguan delegation that war was near.",
             set(),
         ),
+        # the dateline read as a second subject of "told": the one next to the verb receives the visitor
+        (
+            "BONN, May 12 - Chancellor Hans Berger told visiting Israeli Prime Minister Ezra Golan that Bonn "
+            "backed a peace conference.",
+            {("ISR", "DEU")},
+        ),
     ],
 )
 def test_visiting_after_a_clause_and_visiting_a_leader(extractor, text, expected):
@@ -6363,3 +6369,23 @@ def test_a_stance_on_an_addressee_of_the_speakers_own_country_is_domestic(extrac
 )
 def test_a_decision_on_a_foreign_companys_deal_is_a_stance(extractor, text, expected):
     assert stances(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "on" after a meeting word gives the talks' subject, not a second destination
+        (
+            "Soviet Deputy Foreign Minister Ivan Petrov left for Geneva today for talks on Afghanistan.",
+            {("SUN", "CHE")},
+        ),
+        ("U.S. envoy Paul Harte left for Tegucigalpa on Monday for talks on Nicaragua.", {("USA", "HND")}),
+        # a place the trip goes to is still read after "on" elsewhere
+        (
+            "French President Jean Dubois will visit Hanoi on June 13 and Bangkok on June 15.",
+            {("FRA", "VNM"), ("FRA", "THA")},
+        ),
+    ],
+)
+def test_the_subject_of_talks_is_no_destination(extractor, text, expected):
+    assert visit_keys(extractor, text, expected, published=dt.date(1987, 5, 12)) == expected
