@@ -414,6 +414,11 @@ _LEGISLATURE = re.compile(
 )
 
 
+_MD_WORDS = frozenset(
+    {"managing", "director", "directors", "deputy", "first", "senior", "acting", "and", "chief"}
+)
+
+
 def _is_state_title(phrase: str) -> tuple[bool, str]:
     low = phrase.lower()
     lex = lexicon()
@@ -462,6 +467,11 @@ def _is_state_title(phrase: str) -> tuple[bool, str]:
     bad -= {w.lower() for m in _MINISTER_COMPOUND.finditer(phrase) for w in m.group(1).split()}
     if bad:
         return False, f"non-state ({sorted(bad)[0]})"
+    igo_named = any(place.kind == "igo" for *_, place in named)
+    if re.search(r"\bmanaging directors?\b", low) and not (state_bank or igo_named) and words - _MD_WORDS:
+        # "IMF Managing Director X" heads an IGO; "BdB managing director X" runs a bank lobby or a company
+        # (a bare "Managing Director X" is left to the article and the leaders table)
+        return False, "non-state (managing director of another body)"
     return True, "state title"
 
 

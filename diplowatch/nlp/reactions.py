@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from diplowatch.nlp.actors import gazetteer
+from diplowatch.nlp.actors import EU_CODES, gazetteer, regions
 from diplowatch.nlp.context import (
     RELATIVES,
     Actor,
@@ -2188,7 +2188,30 @@ def _named_targets(
                 if ref.code not in targets:
                     targets.append(ref.code)
     targets += [code for code in _people_named(content_text, ctx, speaker.code) if code not in targets]
+    if not targets and _names_europe(unnamed, speaker):
+        targets.append("EU")
     return targets, referred
+
+
+# Europe named as a party ("urged Europe to act", "called on European leaders"), not as a place ("banks in
+# Europe", "across Europe") nor as the owner of a state of affairs ("Europe's debt crisis").
+_EUROPE_AS_PARTY = re.compile(
+    r"(?<!\bin )(?<!\bacross )(?<!\bof )\bEurope\b(?!\s*['’]s\b|\s*-\s*wide|\s+wide)"
+    r"|\bEuropean (?:leaders|governments|countries|policymakers|policy makers|authorities)\b"
+)
+
+
+def _names_europe(content_text: str, speaker: Actor) -> bool:
+    """Whether what a speaker from outside Europe said names Europe as a party: the EU (and its members) is
+    its target, as for "the euro zone"."""
+    if speaker.code is None or speaker.code in EU_CODES or speaker.code in _european_states():
+        return False
+    return _EUROPE_AS_PARTY.search(content_text) is not None
+
+
+@lru_cache(maxsize=1)
+def _european_states() -> frozenset[str]:
+    return next(codes for rx, codes in regions() if rx.pattern == r"\beurope\b")
 
 
 def _firm_targets(

@@ -392,6 +392,21 @@ def _set_off_before_past(trigger: Token) -> bool:
     return governor.pos_ in {"VERB", "AUX"} and _past_tense(governor)
 
 
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+_PAST_PERIODS = frozenset({"week", "month", "year", "weekend"})
+
+
+def _told_as_long_past(trigger: Token) -> bool:
+    """Whether the trigger's sentence places it in a past before the report's days: "last month", "last
+    year", "two weeks ago"."""
+    for t in trigger.sent:
+        if t.lower_ == "ago":
+            return True
+        if t.lower_ == "last" and t.head.lemma_.lower() in _PAST_PERIODS:
+            return True
+    return False
+
+
 def _cue_status(trigger: Token, lemmas: set[str], chain: list[Token], lex) -> tuple[str, Why] | None:
     """Cancel verbs, "expected"/"due", a completed or day-of-the-trip noun, future auxiliaries, "en route"."""
     if _en_route(trigger):
@@ -426,13 +441,20 @@ def _cue_status(trigger: Token, lemmas: set[str], chain: list[Token], lex) -> tu
             "completed",
             Why("trip completed"),
         )  # "the visit, which ended on Sunday" ("which ends on Friday": not)
-    if trigger.pos_ == "NOUN" and any(
-        a.lemma_ in {"day", "leg", "stage"}
-        and any(c.lower_ in {"first", "second", "third", "fourth", "final", "last"} for c in a.children)
-        for a in trigger.ancestors
+    if (
+        trigger.pos_ == "NOUN"
+        and any(
+            a.lemma_ in {"day", "leg", "stage"}
+            and any(c.lower_ in {"first", "second", "third", "fourth", "final", "last"} for c in a.children)
+            or a.pos_ == "NOUN"
+            and a.lemma_ in {"start", "beginning", "outset"}  # "at the start of a visit"
+            for a in trigger.ancestors
+        )
+        and not lemmas & _FUTURE_AUX  # "will meet X on the first day of a visit next week": still to come
+        and not _told_as_long_past(trigger)  # "on the first day of his visit last month": over
     ):
         return "ongoing", Why("on a day or leg of the trip")
-    if lemmas & {"will", "shall", "'ll", "wo"}:
+    if lemmas & _FUTURE_AUX:
         return "planned", Why("future tense")
     if "would" in lemmas and trigger.tag_ != "VBN":
         return "planned", Why("future in reported speech")  # conditionals were filtered out above

@@ -192,6 +192,26 @@ def test_negated_visits_are_not_visits(extractor, text):
             "taking office in January.",
             "planned",
         ),
+        # a day or the start of the trip: under way, unless the clause puts it ahead or long past
+        (
+            "Canadian Foreign Minister Anne Roy made the offer at the start of a two-day visit to Peru.",
+            "ongoing",
+        ),
+        (
+            "Canadian Foreign Minister Anne Roy will make the offer on the first day of a two-day visit to "
+            "Peru next week.",
+            "planned",
+        ),
+        (
+            "Canadian Foreign Minister Anne Roy made the offer at the beginning of her visit to Peru last "
+            "month.",
+            "completed",
+        ),
+        # "starts" is the trip's own verb, not the start of it: a trip starting later today is still to come
+        (
+            "Canadian Foreign Minister Anne Roy starts a two-day state visit to Peru later on Monday.",
+            "planned",
+        ),
     ],
 )
 def test_status(extractor, text, status):
@@ -6389,3 +6409,43 @@ def test_a_decision_on_a_foreign_companys_deal_is_a_stance(extractor, text, expe
 )
 def test_the_subject_of_talks_is_no_destination(extractor, text, expected):
     assert visit_keys(extractor, text, expected, published=dt.date(1987, 5, 12)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Europe as a party to a speaker outside it: the EU is the target
+        (
+            "U.S. Treasury Secretary Tom Hale urged Europe to act faster on its debt crisis.",
+            {("USA", "negative")},
+        ),
+        (
+            "U.S. President Tom Hale hailed a broad consensus among European leaders around a strategy for "
+            "resolving the debt crisis.",
+            {("USA", "positive")},
+        ),
+        # guards: Europe's state of affairs, Europe as a place, and a European speaker on Europe
+        ("U.S. Treasury Secretary Tom Hale warned that Europe's debt crisis was a risk.", set()),
+        ("U.S. Treasury Secretary Tom Hale warned of risks to banks in Europe.", set()),
+        ("German Chancellor Anna Vogel urged Europe to act faster on its debt crisis.", set()),
+    ],
+)
+def test_europe_named_as_a_party_is_a_target(extractor, text, expected):
+    assert reaction_keys(extractor, text, dt.date(2012, 6, 1)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("IMF Managing Director Anna Vogel criticised the U.S. plan.", {("IMF", "negative")}),
+        ("IMF First Deputy Managing Director Anna Vogel criticised the U.S. plan.", {("IMF", "negative")}),
+        # the managing director of a bank lobby or a company speaks for no state, even under a dateline
+        (
+            'FRANKFURT (Reuters) - "It would result in a dangerous fragmentation of markets," BdB managing '
+            "director Karl Franz said of the U.S. plan.",
+            set(),
+        ),
+    ],
+)
+def test_a_managing_director_speaks_for_a_state_only_at_an_igo(extractor, text, expected):
+    assert reaction_keys(extractor, text, dt.date(2013, 4, 29)) == expected
