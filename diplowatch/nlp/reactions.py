@@ -1860,8 +1860,8 @@ def _named_members(group: Token) -> Token | None:
         # "some of the creditors", "a group of European countries including Germany": the noun after "of"
         of = next((c for c in group.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         group = next((g for g in of.children if g.dep_ == "pobj"), group) if of is not None else group
-    if group.tag_ not in {"NNS", "NNPS"}:
-        return None
+    if group.tag_ not in {"NNS", "NNPS"} and group.lower_ not in _QUANTIFIERS:
+        return None  # (a bare quantifier names its members too: "Some, including the United States, ...")
     # "GCC members Saudi Arabia, Kuwait and Qatar", "Gulf states, Saudi Arabia and Kuwait": the names in
     # apposition right after the plural are its members
     named = next(

@@ -2894,6 +2894,12 @@ def _dest_legs(dtok: Token, how: str, ctx: ArticleContext) -> list[_Leg]:
     # "visit South Korea in search of a united front against North Korea": a place behind a preposition of
     # relation inside the destination phrase is what the trip is about, not where it goes.
     places = [p for p in _places_in(dtok, ctx) if not _behind_relation(p[2], dtok)]
+    leaving = how == "dobj" and dtok.head.lemma_.lower() in {"leave", "depart"}
+    if leaving:
+        # "left Washington", "left the Swedish capital": the place left is the object itself, not one named
+        # inside it ("left open the scale of the IMF's involvement", "left the door open to talks in Tokyo"),
+        # and an IGO left is a post given up, not a seat visited
+        places = [p for p in places if p[0].kind != "igo" and (p[2].i == dtok.i or p[2].head.i == dtok.i)]
     if how == "dobj":
         # "visited US troops": a nationality adjective on a visited group is not a destination; on a visited
         # capital it is ("visiting the Swedish capital").

@@ -6449,3 +6449,35 @@ def test_europe_named_as_a_party_is_a_target(extractor, text, expected):
 )
 def test_a_managing_director_speaks_for_a_state_only_at_an_igo(extractor, text, expected):
     assert reaction_keys(extractor, text, dt.date(2013, 4, 29)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bare quantifier names its members after "including", as "some of the creditors, including" does
+        (
+            "Some, including the United States and the IMF, have called on Greece to cut its deficit.",
+            {("USA", "negative"), ("IMF", "negative")},
+        ),
+        # a company named after its country speaks for no state, nor does its chief executive
+        ('"We have confidence in the A380," Qatar Airways CEO Ali Hamad told Reuters in Singapore.', set()),
+        # "balanced" growth or payments are an economy's state, no praise
+        (
+            '"We will make a balanced international balance of payments an important task," Chinese '
+            "President Li Wen told a business forum in Yokohama, Japan.",
+            set(),
+        ),
+    ],
+)
+def test_speakers_of_groups_and_companies_and_a_plain_economic_word(extractor, text, expected):
+    assert reaction_keys(extractor, text, dt.date(2010, 11, 13)) == expected
+
+
+def test_leaving_is_leaving_the_place_object_not_a_place_named_inside_it(extractor):
+    text = (
+        "IMF Managing Director Anna Vogel left open the scale of the IMF's possible involvement in ECB head "
+        "Karl Franz's plan."
+    )
+    assert visits_of(extractor, text, dt.date(2012, 9, 7)) == []
+    left = "U.S. Secretary of State Tom Hale left the Chinese capital on Tuesday."
+    assert visit_keys(extractor, left, {("USA", "CHN")}, published=dt.date(2012, 9, 7)) == {("USA", "CHN")}
