@@ -3307,7 +3307,7 @@ def _leg_candidates(
     for (code, (loc, how, place_tok)), visitor in (  # noqa: B020
         (leg, v) for v in travellers for leg in merged.items()
     ):
-        if code == visitor.code or seats.get(visitor.code) == code:
+        if code == visitor.code or (seats and code in _own_seats(visitor, ctx)):
             continue  # domestic trip or going home; a meeting at the IGO's seat
         leg_status = _leg_status(
             tok,
@@ -3405,6 +3405,22 @@ _IGO_STAFF_TITLE = re.compile(
 # Titles under an IGO's head, whatever head word they hold ("deputy managing director", "vice president"), and
 # a commission's members (its president is the head).
 _IGO_DEPUTY_TITLE = re.compile(r"\b(?:deputy|vice|assistant|commissioner|under[- ]secretary)\b")
+
+
+def _own_seats(visitor: Actor, ctx: ArticleContext) -> set[str]:
+    """The seats of the IGO a visitor belongs to: its code's, and that of the body the article's mentions of
+    the visitor name ("European Central Bank President X" sits in Germany though the EU's seat is Belgium)."""
+    seats = gazetteer().igo_seats
+    own = {seats[visitor.code]} if visitor.code in seats else set()
+    if own and visitor.name:
+        mentions = [ctx.text[p.start : p.end] for p in ctx.people.people if p.name == visitor.name]
+        own |= {
+            place.seat
+            for mention in mentions
+            for *_, place in gazetteer().find_all(mention, ctx.published_at)
+            if place.kind == "igo" and place.code == visitor.code and place.seat
+        }
+    return own
 
 
 def _igo_staff(visitor: Actor) -> bool:

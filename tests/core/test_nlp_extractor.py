@@ -6481,3 +6481,16 @@ def test_leaving_is_leaving_the_place_object_not_a_place_named_inside_it(extract
     assert visits_of(extractor, text, dt.date(2012, 9, 7)) == []
     left = "U.S. Secretary of State Tom Hale left the Chinese capital on Tuesday."
     assert visit_keys(extractor, left, {("USA", "CHN")}, published=dt.date(2012, 9, 7)) == {("USA", "CHN")}
+
+
+def test_an_igo_head_speaking_at_the_seat_of_the_body_named_in_his_title_is_home(extractor):
+    # the ECB sits in Frankfurt though the EU, whose code it carries, sits in Brussels
+    home = "European Central Bank President Karl Franz told a news conference in Frankfurt that rates held."
+    assert visits_of(extractor, home, dt.date(2010, 5, 6)) == []
+    away = (
+        "European Central Bank President Karl Franz told a news conference in Lisbon that rates would stay."
+    )
+    assert visit_keys(extractor, away, {("EU", "PRT")}, published=dt.date(2010, 5, 6)) == {("EU", "PRT")}
+    # a trip to the seat's country still is one ("the U.N. Secretary-General will travel to Washington")
+    trip = "European Central Bank President Karl Franz will travel to Berlin on Monday."
+    assert visit_keys(extractor, trip, {("EU", "DEU")}, published=dt.date(2010, 5, 6)) == {("EU", "DEU")}
