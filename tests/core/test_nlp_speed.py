@@ -170,6 +170,10 @@ def test_a_gated_article_keeps_its_limit_notes(extractor):
 # train:isot-aafaqaaf-148 (Senator Ron Johnson read as Britain's Boris Johnson by the leaders table), where
 # the exhaustive mode now finds a target for a speaker it already misread, in sentences the filter does not
 # pass (false reactions only it finds; the fast path's rows are unchanged).
+# Added with extractor 0.39 (Europe named as a party is the EU for a speaker outside Europe):
+# train:rtr0613-49114, where only the exhaustive mode reads Canada's Flaherty answering "Some of the G20
+# countries, including some of the European countries" (a sentence the filter does not pass, naming no state)
+# as aimed at the EU; the gold's Canadian negative reaction is the sentence before, which neither mode finds.
 KNOWN_FAST_EXHAUSTIVE_DIFFERENCES = {
     "dev:reuters21578-7033",
     "train:isot-aafaqaaf-148",
@@ -181,6 +185,7 @@ KNOWN_FAST_EXHAUSTIVE_DIFFERENCES = {
     "train:rtr0613-31871",
     "train:rtr0613-67655",
     "train:rtr0613-17613",
+    "train:rtr0613-49114",
     "validation:rtr0613-83824",
 }
 
