@@ -3396,10 +3396,9 @@ _IGO_HEAD = re.compile(
 )
 
 
-# Titles of an IGO's staff, named or not: envoys, representatives, board members, missions.
-_IGO_STAFF_TITLE = re.compile(
-    r"\b(?:envoy|representative|board member|mission|official|inspector|expert)s?\b"
-)
+# Titles of an IGO's staff, named or not: envoys, representatives, members of its boards and councils ("ECB
+# Governing Council member X", which the people index keeps as "member"), missions.
+_IGO_STAFF_TITLE = re.compile(r"\b(?:envoy|representative|member|mission|official|inspector|expert)s?\b")
 
 
 # Titles under an IGO's head, whatever head word they hold ("deputy managing director", "vice president"), and

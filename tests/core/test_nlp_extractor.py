@@ -6494,3 +6494,19 @@ def test_an_igo_head_speaking_at_the_seat_of_the_body_named_in_his_title_is_home
     # a trip to the seat's country still is one ("the U.N. Secretary-General will travel to Washington")
     trip = "European Central Bank President Karl Franz will travel to Berlin on Monday."
     assert visit_keys(extractor, trip, {("EU", "DEU")}, published=dt.date(2010, 5, 6)) == {("EU", "DEU")}
+
+
+def test_a_member_of_an_igo_council_is_no_visitor(extractor):
+    # the guidelines count an IGO's head only; a member of its board or council is its staff
+    text = (
+        "VIENNA (Reuters) - European Central Bank Governing Council member Karl Franz said on Friday he was "
+        'concerned. "We have to take care," Franz told journalists in Vienna.'
+    )
+    assert visits_of(extractor, text, dt.date(2007, 12, 14)) == []
+    head = "European Central Bank President Karl Franz told journalists in Vienna that rates would hold."
+    assert visit_keys(extractor, head, {("EU", "AUT")}, published=dt.date(2007, 12, 14)) == {("EU", "AUT")}
+
+
+def test_advice_that_something_would_be_wise_is_no_praise(extractor):
+    text = "In Tokyo, IMF Managing Director Anna Vogel said it would be wise for Japan to wait before acting."
+    assert ("IMF", "positive") not in reaction_keys(extractor, text, dt.date(2009, 10, 2))
