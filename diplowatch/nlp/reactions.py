@@ -2211,7 +2211,7 @@ def _names_europe(content_text: str, speaker: Actor) -> bool:
 
 @lru_cache(maxsize=1)
 def _european_states() -> frozenset[str]:
-    return next(codes for rx, codes in regions() if rx.pattern == r"\beurope\b")
+    return next(codes for rx, codes in regions() if rx.fullmatch("europe"))
 
 
 def _firm_targets(

@@ -3303,11 +3303,12 @@ def _leg_candidates(
     own_days = len(merged) > 1 and several_days(all_dates)
     # An IGO's meeting at its own seat is no trip ("EU leaders meeting in Brussels"); its head travelling to
     # that country is ("the U.N. Secretary-General will travel to Washington").
-    seats = gazetteer().igo_seats if role in {"meet", "presence"} or tok.lemma_ in _MEETING_NOUNS else {}
-    for (code, (loc, how, place_tok)), visitor in (  # noqa: B020
-        (leg, v) for v in travellers for leg in merged.items()
+    at_seat = role in {"meet", "presence"} or tok.lemma_ in _MEETING_NOUNS
+    seats = [_own_seats(v, ctx) if at_seat else set() for v in travellers]
+    for (code, (loc, how, place_tok)), (visitor, own_seats) in (  # noqa: B020
+        (leg, v) for v in zip(travellers, seats, strict=True) for leg in merged.items()
     ):
-        if code == visitor.code or (seats and code in _own_seats(visitor, ctx)):
+        if code == visitor.code or code in own_seats:
             continue  # domestic trip or going home; a meeting at the IGO's seat
         leg_status = _leg_status(
             tok,
