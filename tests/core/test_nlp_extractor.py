@@ -6461,16 +6461,20 @@ def test_a_managing_director_speaks_for_a_state_only_at_an_igo(extractor, text, 
         ),
         # a company named after its country speaks for no state, nor does its chief executive
         ('"We have confidence in the A380," Qatar Airways CEO Ali Hamad told Reuters in Singapore.', set()),
-        # "balanced" growth or payments are an economy's state, no praise
-        (
-            '"We will make a balanced international balance of payments an important task," Chinese '
-            "President Li Wen told a business forum in Yokohama, Japan.",
-            set(),
-        ),
     ],
 )
-def test_speakers_of_groups_and_companies_and_a_plain_economic_word(extractor, text, expected):
+def test_speakers_of_groups_and_companies(extractor, text, expected):
     assert reaction_keys(extractor, text, dt.date(2010, 11, 13)) == expected
+
+
+def test_balanced_payments_are_no_praise(extractor):
+    # "balanced" growth or payments are an economy's state, no praise of the host
+    text = (
+        'YOKOHAMA, Japan (Reuters) - Chinese President Li Wen arrived on Friday. "China will continue '
+        'making encouragement of a balanced international balance of payments an important task," Li told a '
+        "business forum in the port city of Yokohama."
+    )
+    assert ("CHN", "positive") not in reaction_keys(extractor, text, dt.date(2010, 11, 13))
 
 
 def test_leaving_is_leaving_the_place_object_not_a_place_named_inside_it(extractor):
