@@ -8,7 +8,7 @@ VENV := .venv
 RUN := $(VENV)/bin
 SHARED ?= ../shared
 
-.PHONY: env demo test ui eval error-kinds train lint format bench clean
+.PHONY: env demo test ui eval eval-fresh error-kinds train lint format bench clean
 
 env: $(VENV)/.synced
 $(VENV)/.synced: pyproject.toml uv.lock
@@ -47,6 +47,15 @@ ui-readonly: env
 
 eval: env
 	$(RUN)/diplowatch eval --gold $(SHARED)/eval/dev.jsonl --gold $(SHARED)/eval/train.jsonl --gold $(SHARED)/eval/validation.jsonl
+
+# The fresh helper-labelled sample of the speed corpus (bench/fresh/, labels with spans, no texts; not a gold
+# set): joined with ../shared/bench's texts in a temporary folder, then scored. Read heldout100's scores only.
+eval-fresh: env
+	tmp=$$(mktemp -d) && \
+	$(RUN)/python bench/fresh_sample.py unpack bench/fresh/dev100.labels.jsonl $$tmp/dev100.jsonl && \
+	$(RUN)/python bench/fresh_sample.py unpack bench/fresh/heldout100.labels.jsonl $$tmp/heldout100.jsonl && \
+	$(RUN)/diplowatch eval --gold $$tmp/dev100.jsonl --gold $$tmp/heldout100.jsonl; \
+	rc=$$?; rm -rf $$tmp; exit $$rc
 
 # The most common remaining error kinds (record kind and typed detail) on dev + train only: validation's errors
 # are not read.
