@@ -22,23 +22,29 @@ from diplowatch.nlp import Extractor  # noqa: E402
 DEFAULT_CORPUS = ROOT.parent / "shared" / "bench" / "real-news-6k.jsonl.gz"
 
 
-def read_articles(path: Path, n: int) -> list[dict]:
-    """The first n articles of a (gzipped) JSONL corpus, in the extractor's input shape."""
+def jsonl_rows(path: Path):
+    """The rows of a JSONL file, gzipped or not (blank lines skipped)."""
     opener = gzip.open if path.suffix == ".gz" else open
-    out = []
     with opener(path, "rt", encoding="utf-8") as fh:
         for line in fh:
-            row = json.loads(line)
-            out.append(
-                {
-                    "article_id": row["id"],
-                    "text": row["text"],
-                    "published_at": row.get("published_at"),
-                    "title": row.get("title"),
-                }
-            )
-            if len(out) >= n:
-                break
+            if line.strip():
+                yield json.loads(line)
+
+
+def read_articles(path: Path, n: int) -> list[dict]:
+    """The first n articles of a (gzipped) JSONL corpus, in the extractor's input shape."""
+    out = []
+    for row in jsonl_rows(path):
+        out.append(
+            {
+                "article_id": row["id"],
+                "text": row["text"],
+                "published_at": row.get("published_at"),
+                "title": row.get("title"),
+            }
+        )
+        if len(out) >= n:
+            break
     return out
 
 

@@ -15,13 +15,15 @@ Usage:
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_CORPUS = ROOT.parent / "shared" / "bench" / "real-news-6k.jsonl.gz"
+sys.path.insert(0, str(ROOT))
+
+from bench.extract_speed import DEFAULT_CORPUS, jsonl_rows  # noqa: E402
+
 _SPANNED = ("evidence", "quote")
 
 
@@ -59,9 +61,9 @@ def unpack_record(labels: dict, article: dict) -> dict:
         for row in labels["gold"].get(kind, []):
             out = {k: v for k, v in row.items() if not k.endswith("_span")}
             for field in _SPANNED:
-                span = row.get(f"{field}_span")
-                if span is not None:
-                    out[field] = text[span[0] : span[1]]
+                if f"{field}_span" in row:  # a null evidence or quote stays null
+                    span = row[f"{field}_span"]
+                    out[field] = text[span[0] : span[1]] if span is not None else None
             rows.append(out)
         gold[kind] = rows
     return {
@@ -74,18 +76,10 @@ def unpack_record(labels: dict, article: dict) -> dict:
     }
 
 
-def _read_jsonl(path: Path):
-    opener = gzip.open if path.suffix == ".gz" else open
-    with opener(path, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                yield json.loads(line)
-
-
 def unpack(labels_path: Path, corpus: Path) -> list[dict]:
-    labels = list(_read_jsonl(labels_path))
+    labels = list(jsonl_rows(labels_path))
     wanted = {row["id"] for row in labels}
-    articles = {a["id"]: a for a in _read_jsonl(corpus) if a["id"] in wanted}
+    articles = {a["id"]: a for a in jsonl_rows(corpus) if a["id"] in wanted}
     missing = sorted(wanted - set(articles))
     if missing:
         raise SystemExit(f"{len(missing)} labelled articles are not in {corpus}: {', '.join(missing[:5])}")
@@ -104,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
     unpack_cmd.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     args = parser.parse_args(argv)
     if args.command == "pack":
-        rows = [pack_record(r) for r in _read_jsonl(args.labelled)]
+        rows = [pack_record(r) for r in jsonl_rows(args.labelled)]
     else:
         rows = unpack(args.labels, args.corpus)
     args.out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")

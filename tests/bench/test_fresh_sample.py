@@ -56,3 +56,10 @@ def test_a_labelled_span_missing_from_the_text_is_an_error():
     wrong = {**LABELLED, "gold": {**LABELLED["gold"], "reactions": [{"quote": "condemned the visit"}]}}
     with pytest.raises(ValueError, match="not in the article's text"):
         pack_record(wrong)
+
+
+def test_a_null_evidence_stays_null():
+    labelled = {**LABELLED, "gold": {"visits": [{"visitor_code": "ESP", "evidence": None}], "reactions": []}}
+    assert unpack_record(pack_record(labelled), ARTICLE)["gold"]["visits"] == [
+        {"visitor_code": "ESP", "evidence": None}
+    ]
