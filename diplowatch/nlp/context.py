@@ -580,6 +580,39 @@ def _owner_places(tok: Token, text: str, ctx: ArticleContext) -> list:
     return [h for seat in seats for h in gazetteer().find_all(seat, ctx.published_at) if h[2] in capitals]
 
 
+# A definite kind noun's own words before it, with a modifier it may carry and still stand for the IGO named
+# before ("the 27-nation bloc", "the oil cartel", "the Western alliance").
+_BARE_KIND = r"the\s+(?:(?:\w+-(?:nation|member|country|state)|trading|oil|military|western|lending)\s+)?"
+_BARE_KIND_BEFORE = re.compile(rf"\b{_BARE_KIND}$", re.I)
+
+
+def _igo_by_kind(tok: Token, ctx: ArticleContext, sent: Sentence) -> Actor | None:
+    """A definite kind noun standing for the IGO of that kind the article named last ("The Fund urged
+    Greece" after "the IMF", "the 27-nation bloc said"): none when something else of that kind was named
+    after it ("the EFSF rescue fund ... the fund") or the noun has other modifiers ("the Templeton fund")."""
+    codes = lexicon()["igo_kind_nouns"].get(tok.lemma_.lower()) if tok.pos_ in {"NOUN", "PROPN"} else None
+    if not codes or tok.tag_ in {"NNS", "NNPS"}:
+        return None
+    if not re.fullmatch(_BARE_KIND, tok.doc[tok.left_edge.i : tok.i].text_with_ws, re.I):
+        return None
+    before = ctx.text[: sent.start + tok.idx]
+    hits = gazetteer().find_all(before, ctx.published_at)
+    named = [(end, p.code) for start, end, _, p in hits if p.kind == "igo" and p.code in codes]
+    if not named:
+        return None
+    inside = [(start, end) for start, end, _, p in hits if p.kind == "igo"]
+    others = [
+        m.start()
+        for m in re.finditer(rf"\b{re.escape(tok.lemma_.lower())}s?\b", before, re.I)
+        if not any(start <= m.start() < end for start, end in inside)
+        and not _BARE_KIND_BEFORE.search(before, 0, m.start())
+    ]
+    end, code = max(named)
+    if others and max(others) > end:
+        return None
+    return Actor(None, code, True, f"the {tok.lemma_.lower()} named before ({code})", "igo", tok.text, False)
+
+
 def _bare_commission(text: str, ctx: ArticleContext) -> Actor | None:
     """A bare "the Commission" in an article about the EU is the European Commission."""
     code = ctx.commission_code
@@ -741,6 +774,23 @@ def _past_the_dateline(tok: Token, span, sent: Sentence, ctx: ArticleContext):
     return tok.doc[first : span.end]
 
 
+def _referring_actor(tok: Token, ctx: ArticleContext, sent: Sentence) -> tuple[bool, Actor | None]:
+    """(decided, actor) for a word that refers back: "it" as a subject is the state of the clause it is said
+    or done under ("Washington will announce sanctions after it accused Tokyo of ...", "The U.S. has said it
+    is opposed to ..."); a pronoun is the person it stands for; a definite kind noun is the IGO named before
+    ("The Fund urged Greece"). Not decided for any other word."""
+    if tok.lower_ == "it" and tok.dep_ in {"nsubj", "nsubjpass"}:
+        subject = governing_subject(tok)
+        actor = resolve_token_actor(subject, ctx, sent) if subject is not None else None
+        return True, actor if actor is not None and actor.code and actor.kind in {"state", "igo"} else None
+    if tok.lower_ in PRONOUNS or (tok.pos_ == "PRON" and tok.lower_ in {"he", "she"}):
+        if _unknown_speaker_before(tok, ctx, sent):
+            return True, None
+        return True, _pronoun_actor(tok, ctx, sent, token_offset(sent, tok))
+    by_kind = _igo_by_kind(tok, ctx, sent)
+    return by_kind is not None, by_kind
+
+
 def resolve_token_actor(tok: Token, ctx: ArticleContext, sent: Sentence) -> Actor | None:
     """The actor a subject/object token refers to, using the article's people index for names and pronouns."""
     if tok.lower_ in RELATIVES and tok.dep_.startswith("nsubj"):
@@ -748,14 +798,9 @@ def resolve_token_actor(tok: Token, ctx: ArticleContext, sent: Sentence) -> Acto
         if head.dep_ == "relcl":
             tok = head.head
     offset = token_offset(sent, tok)
-    if tok.lower_ == "it" and tok.dep_ in {"nsubj", "nsubjpass"}:
-        # "Washington will announce sanctions after it accused Tokyo of ...", "The U.S. has said it is opposed
-        # to ...": the subject of the clause "it" is said or done under, when that names a state
-        subject = governing_subject(tok)
-        actor = resolve_token_actor(subject, ctx, sent) if subject is not None else None
-        return actor if actor is not None and actor.code and actor.kind in {"state", "igo"} else None
-    if tok.lower_ in PRONOUNS or (tok.pos_ == "PRON" and tok.lower_ in {"he", "she"}):
-        return None if _unknown_speaker_before(tok, ctx, sent) else _pronoun_actor(tok, ctx, sent, offset)
+    decided, actor = _referring_actor(tok, ctx, sent)
+    if decided:
+        return actor
     span = _past_the_dateline(tok, actor_span(tok), sent, ctx)
     start = sent.start + span.start_char
     end = sent.start + span.end_char

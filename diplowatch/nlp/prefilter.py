@@ -276,6 +276,19 @@ def _names_leader(text: str, start: int, end: int) -> bool:
 
 
 _BARE_COMMISSION = re.compile(r"\b[Tt]he Commission\b")
+
+
+@lru_cache(maxsize=1)
+def _kind_nouns() -> dict[re.Pattern, frozenset[str]]:
+    """A definite kind noun ("the Fund", "the 27-nation bloc") -> the IGOs it can stand for (lexicon.json,
+    igo_kind_nouns)."""
+    return {
+        re.compile(rf"\b[Tt]he (?:\S+ )?{noun}\b", re.I): frozenset(codes)
+        for noun, codes in lexicon()["igo_kind_nouns"].items()
+        if not noun.startswith("_")
+    }
+
+
 # A place right after "in", "at (the)", "told (the)" or "addressed (the)": "said in Paris", "spoke at the
 # White House", "told Japan to resolve the row" (the sentence is parsed for the presence and stance rules)
 _IN_BEFORE = re.compile(r"\b(?:in|at|told|addressed) (?:the )?$", re.I)
@@ -304,6 +317,15 @@ def _cues_at(text: str, starts: list[int], words: list[tuple[int, int]], hits) -
             i = bisect.bisect_right(starts, m.start()) - 1
             if i >= 0:
                 codes[i].add(eu)
+    for noun, igos in _kind_nouns().items():
+        # "The Fund urged Greece" in an article that names the IMF (as context._igo_by_kind reads it)
+        named = next((place.code for *_, place in hits if place.code in igos), None)
+        if named is None:
+            continue
+        for m in noun.finditer(text):
+            i = bisect.bisect_right(starts, m.start()) - 1
+            if i >= 0:
+                codes[i].add(named)
     previous: frozenset[str] = frozenset()
     for cue, found in zip(cues, codes, strict=True):
         cue.codes, cue.prev_codes = frozenset(found), previous

@@ -6514,3 +6514,34 @@ def test_a_member_of_an_igo_council_is_no_visitor(extractor):
 def test_advice_that_something_would_be_wise_is_no_praise(extractor):
     text = "In Tokyo, IMF Managing Director Anna Vogel said it would be wise for Japan to wait before acting."
     assert ("IMF", "positive") not in reaction_keys(extractor, text, dt.date(2009, 10, 2))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a definite kind noun stands for the IGO of that kind the article named before it
+        (
+            "The IMF cut its growth forecast on Tuesday. The Fund urged Greece to speed up its reforms.",
+            {("IMF", "negative")},
+        ),
+        (
+            "EU leaders met in Brussels on Tuesday. The 27-nation bloc criticised Russia's annexation of "
+            "Crimea.",
+            {("EU", "negative")},
+        ),
+        (
+            "NATO ministers met on Tuesday. The alliance criticised Russia's annexation of Crimea.",
+            {("NATO", "negative")},
+        ),
+        # guards: another thing of that kind named after the IGO, a named fund, no IGO of that kind named
+        (
+            "The IMF cut its forecast on Tuesday. The EFSF rescue fund has 440 billion euros. The fund urged "
+            "Greece to speed up its reforms.",
+            set(),
+        ),
+        ("The IMF cut its forecast on Tuesday. The Templeton fund urged Greece to speed up reforms.", set()),
+        ("Markets fell on Tuesday. The fund urged Greece to speed up its reforms.", set()),
+    ],
+)
+def test_a_kind_noun_stands_for_the_igo_named_before(extractor, text, expected):
+    assert reaction_keys(extractor, text, dt.date(2012, 6, 1)) == expected
