@@ -7,9 +7,13 @@ in full against `../shared/eval/GUIDELINES.md`; not adjudicated, not a gold set)
 `unpack` joins them with the corpus again and writes the eval sets' format for `diplowatch eval --gold`
 (`make eval-fresh` does both parts).
 
+Parts whose articles come from Reuters-21578 (1987; the wire the eval sets' 1987 items come from, not in
+`../shared`) are joined with a local copy of its `reut2-0NN.sgm` files instead (`--reuters DIR`), their texts
+made as the eval sets make them (bench/real_corpus.reuters21578, one line per paragraph).
+
 Usage:
     .venv/bin/python bench/fresh_sample.py pack LABELLED.jsonl OUT.labels.jsonl
-    .venv/bin/python bench/fresh_sample.py unpack LABELS.jsonl OUT.jsonl [--corpus PATH]
+    .venv/bin/python bench/fresh_sample.py unpack LABELS.jsonl OUT.jsonl [--corpus PATH | --reuters DIR]
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.extract_speed import DEFAULT_CORPUS, jsonl_rows  # noqa: E402
+from bench.real_corpus import reuters21578  # noqa: E402
 
 _SPANNED = ("evidence", "quote")
 
@@ -76,13 +81,15 @@ def unpack_record(labels: dict, article: dict) -> dict:
     }
 
 
-def unpack(labels_path: Path, corpus: Path) -> list[dict]:
+def unpack(labels_path: Path, corpus: Path, reuters: Path | None = None) -> list[dict]:
     labels = list(jsonl_rows(labels_path))
     wanted = {row["id"] for row in labels}
-    articles = {a["id"]: a for a in jsonl_rows(corpus) if a["id"] in wanted}
+    source = reuters21578(reuters, paragraphs=True) if reuters is not None else jsonl_rows(corpus)
+    articles = {a["id"]: a for a in source if a["id"] in wanted}
     missing = sorted(wanted - set(articles))
     if missing:
-        raise SystemExit(f"{len(missing)} labelled articles are not in {corpus}: {', '.join(missing[:5])}")
+        where = reuters if reuters is not None else corpus
+        raise SystemExit(f"{len(missing)} labelled articles are not in {where}: {', '.join(missing[:5])}")
     return [unpack_record(row, articles[row["id"]]) for row in labels]
 
 
@@ -96,11 +103,12 @@ def main(argv: list[str] | None = None) -> int:
     unpack_cmd.add_argument("labels", type=Path)
     unpack_cmd.add_argument("out", type=Path)
     unpack_cmd.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    unpack_cmd.add_argument("--reuters", type=Path, default=None, help="a folder of Reuters-21578 .sgm files")
     args = parser.parse_args(argv)
     if args.command == "pack":
         rows = [pack_record(r) for r in jsonl_rows(args.labelled)]
     else:
-        rows = unpack(args.labels, args.corpus)
+        rows = unpack(args.labels, args.corpus, args.reuters)
     args.out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
     print(f"{len(rows)} articles -> {args.out}")
     return 0

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
-from bench.fresh_sample import pack_record, unpack_record
+from bench.fresh_sample import pack_record, unpack, unpack_record
+from bench.real_corpus import reuters21578
 
 ARTICLE = {
     "id": "x-1",
@@ -63,3 +66,32 @@ def test_a_null_evidence_stays_null():
     assert unpack_record(pack_record(labelled), ARTICLE)["gold"]["visits"] == [
         {"visitor_code": "ESP", "evidence": None}
     ]
+
+
+def test_a_1987_part_is_joined_with_a_local_reuters_21578_copy(tmp_path):
+    body = (
+        "Japanese Foreign Minister Tadashi Kuranari will visit Canberra next week, officials said. "
+        "The trip is set for April 6-8, the ministry said, and talks will cover trade and beef. "
+        "Australia has pressed Japan to open its market to more farm goods, officials said."
+    )
+    (tmp_path / "reut2-000.sgm").write_text(
+        '<REUTERS TOPICS="NO" NEWID="42">\n<DATE>31-MAR-1987 10:00:00.00</DATE>\n<TEXT>\n'
+        "<TITLE>KURANARI TO VISIT AUSTRALIA</TITLE>\n<DATELINE>    TOKYO, March 31 - </DATELINE>"
+        f"<BODY>{body}\n Reuter\n&#3;</BODY></TEXT>\n</REUTERS>\n",
+        encoding="latin-1",
+    )
+    article = next(reuters21578(tmp_path, paragraphs=True))
+    labelled = {
+        **article,
+        "gold": {
+            "visits": [{"visitor_code": "JPN", "evidence": "The trip is set for April 6-8"}],
+            "reactions": [],
+        },
+    }
+    labels = tmp_path / "part.labels.jsonl"
+    labels.write_text(json.dumps(pack_record(labelled)) + "\n", encoding="utf-8")
+    (joined,) = unpack(labels, tmp_path / "no-corpus.jsonl.gz", reuters=tmp_path)
+    assert joined["id"] == "reuters21578-42" and joined["published_at"] == "1987-03-31"
+    assert joined["gold"]["visits"][0]["evidence"] == "The trip is set for April 6-8"
+    with pytest.raises(SystemExit, match="not in"):
+        unpack(labels, tmp_path / "no-corpus.jsonl.gz", reuters=tmp_path / "empty")
