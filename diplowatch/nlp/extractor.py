@@ -8,10 +8,11 @@ import hashlib
 import re
 from collections.abc import Iterable, Iterator
 
+from diplowatch.nlp.actors import gazetteer
 from diplowatch.nlp.codes import reaction_codes, visit_codes
 from diplowatch.nlp.components import ReactionComponent, VisitComponent
 from diplowatch.nlp.context import ArticleContext, Limits
-from diplowatch.nlp.dates import find_dates
+from diplowatch.nlp.dates import duration_days, find_dates
 from diplowatch.nlp.prefilter import article_gate, candidate_sentences
 from diplowatch.nlp.reaction_scorer import ReactionScorer, scored_reactions
 from diplowatch.nlp.reactions import ReactionCandidate, names_known_talks
@@ -232,6 +233,7 @@ class Extractor:
             apply_status(self.status_classifier, kept, ctx)
         _share_attributes(kept, candidates)
         _date_by_the_lead(kept, candidates, ctx)
+        _date_by_a_later_mention(kept, ctx)
         visit_rows = [_visit_row(ctx, c) for c in kept]
         reaction_cands = [r for doc in docs for r in self._reactions.reactions(doc, kept)]
         if self.reaction_scorer is not None:
@@ -415,6 +417,60 @@ def _date_by_the_lead(
             continue
         cand.start_date, cand.date_precision = day, "day"
         cand.reasons.append(f"date: the day of the article's lead ({day.isoformat()})")
+
+
+# A trip named by its article or owner and dated, with no traveller or place of its own: "The trip is set for
+# April 6-8", "during Hu's April 12-13 visit", "the week-long visit starting April 29".
+_OWNED_TRIP = re.compile(
+    r"\b(?:[Tt]he|[Hh]is|[Hh]er|(?P<owner>[A-Z][\w-]+)(?:'s|’s))\s+(?:[\w-]+\s+){0,3}?"
+    r"(?P<noun>visit|trip|tour|stay)\b"
+)
+
+
+def _date_by_a_later_mention(kept: list[VisitCandidate], ctx: ArticleContext) -> None:
+    """A sentence that dates "the trip" ("The trip is set for April 6-8", "during Hu's April 12-13 visit")
+    dates the one trip of the article it can be: the only undated trip whose traveller (the owner named, if
+    any) and time (a day to come for a planned trip, a day gone for an ongoing or completed one) fit. Nothing
+    when the sentence names a state that is not the trip's, holds two days, or two trips fit; a single day of
+    a "trip" or "tour" is the day its traveller sets off, not a day there."""
+    undated = [
+        c for c in kept if c.start_date is None and c.date_precision is None and c.status != "cancelled"
+    ]
+    if not undated or ctx.anchor is None:
+        return
+    for sent in ctx.sentences:
+        found = _OWNED_TRIP.search(sent.text)
+        if found is None or any(c.sentence.index == sent.index for c in kept):
+            continue
+        days = [d for d in find_dates(sent.text, ctx.anchor) if d.precision == "day" and d.start_date]
+        if len(days) != 1:
+            continue
+        day = days[0]
+        if found.group("noun") in {"trip", "tour"} and day.end_date in {None, day.start_date}:
+            continue  # "his trip, which starts tomorrow": the day one sets off, not the day one is there
+        named = {p.code for *_, p in gazetteer().find_all(sent.text, ctx.published_at)}
+        owner = found.group("owner")
+        fits = {
+            (c.visitor.code, c.host_code)
+            for c in undated
+            if named <= {c.visitor.code, c.host_code}
+            and (owner is None or owner in (c.visitor.name or "").split())
+            and (day.start_date > ctx.anchor) == (c.status == "planned")
+        }
+        if len(fits) != 1:
+            continue
+        end = day.end_date if day.end_date != day.start_date else None
+        dur = duration_days(sent.text)
+        if end is None and dur is not None and dur[0] > 1:
+            end = day.start_date + dt.timedelta(days=dur[0] - 1)
+        for c in undated:
+            if (
+                (c.visitor.code, c.host_code) in fits
+                and c.start_date is None
+                and (day.start_date > ctx.anchor) == (c.status == "planned")
+            ):
+                c.start_date, c.end_date, c.date_precision = day.start_date, end, "day"
+                c.reasons.append(f"date: a later mention of the trip ({day.start_date.isoformat()})")
 
 
 def _visit_confidence(c: VisitCandidate) -> tuple[float, str]:

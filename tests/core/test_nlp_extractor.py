@@ -6545,3 +6545,40 @@ def test_advice_that_something_would_be_wise_is_no_praise(extractor):
 )
 def test_a_kind_noun_stands_for_the_igo_named_before(extractor, text, expected):
     assert reaction_keys(extractor, text, dt.date(2012, 6, 1)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a later sentence that dates "the trip" dates the one trip of the article that fits it
+        (
+            "WASHINGTON, March 31 - Undersecretary of State Tom Hale will visit Tokyo next week for talks. "
+            "The trip is set for April 6-8, the State Department said.",
+            (dt.date(1987, 4, 6), dt.date(1987, 4, 8)),
+        ),
+        (
+            "TOKYO, March 27 - Prime Minister Taro Sato will visit Washington next month. News of the "
+            "week-long visit starting April 29 coincided with news of a record trade surplus.",
+            (dt.date(1987, 4, 29), dt.date(1987, 5, 5)),
+        ),
+        # guards: a trip's single day is the day one sets off; a sentence naming another state; two days
+        (
+            "LONDON, April 3 - Minister Tom Hale of Britain will visit Tokyo next week. Hale said he would "
+            "raise trade during his trip, which starts tomorrow.",
+            (None, None),
+        ),
+        (
+            "WASHINGTON, March 31 - Undersecretary of State Tom Hale will visit Tokyo next week. The trip to "
+            "Seoul is set for April 6-8.",
+            (None, None),
+        ),
+        (
+            "WASHINGTON, March 31 - Undersecretary of State Tom Hale will visit Tokyo next week. The visit "
+            "was first planned for April 2 but may now take place on April 9.",
+            (None, None),
+        ),
+    ],
+)
+def test_a_later_sentence_dates_the_trip(extractor, text, expected):
+    (visit,) = visits_of(extractor, text, dt.date(1987, 3, 31))
+    assert (visit["start_date"], visit["end_date"]) == expected
