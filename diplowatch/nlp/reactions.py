@@ -1085,15 +1085,37 @@ def _people_named(text: str, ctx: ArticleContext, but: str | None) -> list[str]:
     return list(dict.fromkeys(codes))
 
 
+# Verbs over an act still to come by which its doer states it now ("threatened to file a complaint", "decided
+# to take action").
+_INTENT_HEADS = frozenset({"threaten", "vow", "pledge", "plan", "decide", "intend", "promise"})
+
+
+def _stated_intent(verb: Token) -> bool:
+    """An act still to come that is a position taken now: "Japan will file a complaint against the U.S.",
+    "said it would lodge a protest", "threatened to summon the envoy"; not a possibility ("may summon the
+    envoy"), a condition ("if it would ...") or an act another plans for it."""
+    aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    if aux & {"could", "may", "might"}:
+        return False
+    if "to" in aux:
+        return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _INTENT_HEADS
+    if verb.dep_ == "ROOT":
+        return True
+    return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in lexicon().set("speech_verbs") | {"threaten"}
+
+
 def _action_reaction(
     verb: Token, stance: str, sent: Sentence, ctx: ArticleContext, visits: list
 ) -> list[ReactionCandidate]:
     """A stance reported as an act; its target is a foreign
     actor anywhere in the sentence ("after the U.S. action")."""
     doc = verb.doc
-    if any(c.dep_ == "neg" for c in verb.children) or any(
-        c.dep_ == "aux" and c.lower_ in {"will", "would", "to", "could", "may", "might", "shall", "'ll"}
-        for c in verb.children
+    if any(c.dep_ == "neg" for c in verb.children) or (
+        any(
+            c.dep_ == "aux" and c.lower_ in {"will", "would", "to", "could", "may", "might", "shall", "'ll"}
+            for c in verb.children
+        )
+        and not _stated_intent(verb)
     ):
         return []  # "did not lodge a protest", "may summon the envoy": no act took place
     if verb.text[:1].isupper() and verb.i > 0:

@@ -6582,3 +6582,19 @@ def test_a_kind_noun_stands_for_the_igo_named_before(extractor, text, expected):
 def test_a_later_sentence_dates_the_trip(extractor, text, expected):
     (visit,) = visits_of(extractor, text, dt.date(1987, 3, 31))
     assert (visit["start_date"], visit["end_date"]) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an act still to come that its doer states now is a position taken now
+        ("Japan will file a complaint against the United States.", {("JPN", "negative")}),
+        ("Japan said it would file a complaint against the United States.", {("JPN", "negative")}),
+        ("Japan has decided to lodge a protest with the United States.", {("JPN", "negative")}),
+        # guards: a possibility, and an act another only expects
+        ("Japan may file a complaint against the United States.", set()),
+        ("Analysts expect that Japan would file a complaint against the United States.", set()),
+    ],
+)
+def test_an_act_stated_for_later_is_a_position_now(extractor, text, expected):
+    assert reaction_keys(extractor, text, dt.date(1987, 4, 10)) == expected
