@@ -802,6 +802,43 @@ def _tense_status(
     return "ongoing", Why("default", StatusBasis.UNTOLD)
 
 
+# A state's envoy to an IGO: "Ambassador to the United Nations", "envoy to NATO", "U.N. Ambassador".
+_IGO_ENVOY = re.compile(
+    r"\b(?:[Aa]mbassador|[Ee]nvoy|[Rr]epresentative)s?\s+to\s+(?:the\s+)?(?P<igo>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)"
+    r"|\b(?P<igo2>U\.N\.|UN|NATO|EU)\s+(?:[Aa]mbassador|[Ee]nvoy)\b"
+)
+
+
+def _igo_envoy_away(
+    visitor: Actor, dest: list[tuple[Token, str]], sent: Sentence, ctx: ArticleContext
+) -> bool:
+    """A state's ambassador or envoy to an IGO ("U.S. Ambassador to the United Nations Nikki Haley traveled to
+    Ethiopia") bound for a place other than the IGO's seat: a state official on a trip, not a resident
+    diplomat. The envoy's title is the sentence's, else the article's when every ambassador it names is one
+    to an IGO ("..., she told reporters in Kinshasa at the end of a week-long trip")."""
+    if visitor.kind != "person" or not visitor.is_state:
+        return False
+    gaz = gazetteer()
+    if visitor.code in gaz.igo_seats:
+        return False  # "U.N. Ambassador X" read as the UN's own: no state's envoy found
+    found = _IGO_ENVOY.search(sent.text)
+    if found is None:
+        found = _IGO_ENVOY.search(ctx.text)
+        titles = len(re.findall(r"\b[Aa]mbassadors?\b|\b[Ee]nvoys?\b", ctx.text))
+        if found is None or titles != len(_IGO_ENVOY.findall(ctx.text)):
+            return False
+    igo = found.group("igo") or found.group("igo2")
+    seats = {gaz.igo_seats.get(p.code) for *_, p in gaz.find_all(igo) if p.kind == "igo"}
+    places = {
+        p.code
+        for tok, _ in dest
+        for *_, p in gaz.find_all(tok.doc[tok.left_edge.i : tok.right_edge.i + 1].text)
+        if p.kind in {"country", "city"}
+    }
+    places = places or ({ctx.home_code} if ctx.home_code else set())  # no place named: the dateline's
+    return bool(seats) and None not in seats and bool(places) and not places & seats
+
+
 def _reported(trigger: Token) -> bool:
     """A trigger inside what someone is said to have said: there a past perfect is the speaker's present
     perfect put back a tense ("said he had made progress in talks with Shultz": the talks go on)."""
@@ -3490,8 +3527,9 @@ def _from_trigger(tok, role, lemma, sent, ctx, preps_by_verb, all_dates) -> list
         return []
     if _homeward(tok, dest):
         return []  # "is in Hawaii on his way home from Vancouver": officials going home do not visit
-    # Resident diplomats and correspondents do not visit.
-    if resident_title(visitor.title):
+    # Resident diplomats and correspondents do not visit; a state's envoy to an IGO travelling away from its
+    # seat does ("U.S. Ambassador to the United Nations Nikki Haley traveled to Ethiopia").
+    if resident_title(visitor.title) and not _igo_envoy_away(visitor, dest, sent, ctx):
         return []
     if _igo_staff(visitor):
         return []  # "an IMF mission arrived in Athens", "EU inspectors": staff missions (guidelines)

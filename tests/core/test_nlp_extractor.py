@@ -6598,3 +6598,20 @@ def test_a_later_sentence_dates_the_trip(extractor, text, expected):
 )
 def test_an_act_stated_for_later_is_a_position_now(extractor, text, expected):
     assert reaction_keys(extractor, text, dt.date(1987, 4, 10)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a state's envoy to an IGO travelling away from its seat is on a trip
+        (
+            "U.S. Ambassador to the United Nations Ann Hale traveled to Ethiopia, South Sudan and Kenya.",
+            {("USA", "ETH"), ("USA", "SSD"), ("USA", "KEN")},
+        ),
+        # guards: a resident ambassador, and the envoy at the IGO's seat
+        ("U.S. Ambassador to Ethiopia Tom Hale traveled to South Sudan.", set()),
+        ("Iranian Ambassador to the United Nations Ali Rezai traveled to New York.", set()),
+    ],
+)
+def test_an_envoy_to_an_igo_visits_away_from_its_seat(extractor, text, expected):
+    assert visit_keys(extractor, text, expected, published=dt.date(2017, 10, 27)) == expected
