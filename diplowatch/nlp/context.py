@@ -774,6 +774,27 @@ def _past_the_dateline(tok: Token, span, sent: Sentence, ctx: ArticleContext):
     return tok.doc[first : span.end]
 
 
+def _current_over_former(person: Person | None, ctx: ArticleContext) -> Person | None:
+    """A known official's later mention with a background apposition ("Tillerson, a former chief executive of
+    Exxon Mobil, traveled to ...", after "U.S. Secretary of State Rex Tillerson") is still that official: the
+    "former" post is another one, held before. Not when the apposition names the official's own post again
+    ("Clinton, a former president")."""
+    if person is None or person.is_state or person.reason != "former official" or not person.name:
+        return person
+    known = ctx.people.by_token.get(person.name.split()[-1])
+    if (
+        known is None
+        or known is person
+        or not known.is_state
+        or not known.code
+        or known.start >= person.start
+        or not known.title
+        or known.title.lower() in ctx.text[person.start : person.end].lower()
+    ):
+        return person
+    return known
+
+
 def _referring_actor(tok: Token, ctx: ArticleContext, sent: Sentence) -> tuple[bool, Actor | None]:
     """(decided, actor) for a word that refers back: "it" as a subject is the state of the clause it is said
     or done under ("Washington will announce sanctions after it accused Tokyo of ...", "The U.S. has said it
@@ -807,9 +828,11 @@ def resolve_token_actor(tok: Token, ctx: ArticleContext, sent: Sentence) -> Acto
     text = span.text
     low = text.lower()
     has_title, state, why = _title_and_state(tok, text, low)
-    person = ctx.people.person_at(
-        sent.start + tok.idx, sent.start + tok.idx + len(tok.text)
-    ) or ctx.people.person_at(start, end)
+    person = _current_over_former(
+        ctx.people.person_at(sent.start + tok.idx, sent.start + tok.idx + len(tok.text))
+        or ctx.people.person_at(start, end),
+        ctx,
+    )
     # the head by its lemma too: "U.S. business groups" are a group
     head_words = {tok.lower_, tok.lemma_.lower()} | {c.lower_ for c in tok.children if c.dep_ == "compound"}
     # Words inside a state or IGO name ("Palestine Liberation Organization") are not business words.
@@ -853,10 +876,13 @@ def resolve_token_actor(tok: Token, ctx: ArticleContext, sent: Sentence) -> Acto
     names = [t.text for t in span if t.pos_ == "PROPN" or t.text[:1].isupper()]
     person = ctx.people.person_by_name(names)
     if person is not None and person.name:
+        # "Hale, a former chief executive of an oil company": a former post that is not the one known for
+        # the name leaves its holder in office
+        other_post = why == "former official" and bool(person.title) and person.title.lower() not in low
         return Actor(
             person.name,
             person.code,
-            person.is_state and state,
+            person.is_state and (state or other_post),
             f"surname → {person.reason}",
             "person",
             person.title,

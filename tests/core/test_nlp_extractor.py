@@ -6615,3 +6615,20 @@ def test_an_act_stated_for_later_is_a_position_now(extractor, text, expected):
 )
 def test_an_envoy_to_an_igo_visits_away_from_its_seat(extractor, text, expected):
     assert visit_keys(extractor, text, expected, published=dt.date(2017, 10, 27)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a known official's later mention with a background apposition of another, earlier post
+        (
+            "U.S. Secretary of State Tom Hale met officials on Monday. Hale, a former chief executive of an "
+            "oil company, traveled to Ethiopia and Kenya.",
+            {("USA", "ETH"), ("USA", "KEN")},
+        ),
+        # guard: the apposition names the post itself, held no longer
+        ("U.S. President Tom Hale met officials. Hale, a former president, traveled to Haiti.", set()),
+    ],
+)
+def test_a_background_apposition_leaves_a_known_official_in_office(extractor, text, expected):
+    assert visit_keys(extractor, text, expected, published=dt.date(2017, 10, 27)) == expected
