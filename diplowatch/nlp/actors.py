@@ -42,6 +42,8 @@ REGION_NAMES = (
     | {"Pan-American", "Niger Delta"}
     # bare "Korea(n)" is South Korea's, but not in the peninsula or the war of both halves
     | {"Korean Peninsula", "Korean peninsula", "Korean War", "Korean war"}
+    # the creditor governments' and creditor banks' clubs are no state ("negotiations with the Paris Club")
+    | {"Paris Club", "London Club"}
 )
 
 

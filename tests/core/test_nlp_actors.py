@@ -84,6 +84,13 @@ def test_regions_named_after_america_name_no_state():
     assert [p.code for *_, p in gazetteer().find_all(text)] == ["QAT"]
 
 
+def test_the_creditor_clubs_name_no_state():
+    from diplowatch.nlp.actors import gazetteer
+
+    text = "talks with the Paris Club of creditor governments, the London Club of banks, and France in Paris"
+    assert [p.code for *_, p in gazetteer().find_all(text)] == ["FRA", "FRA"]
+
+
 def test_bare_korea_is_south_korea_but_not_the_peninsula():
     from diplowatch.nlp.actors import gazetteer
 
