@@ -450,27 +450,23 @@ def _date_by_a_later_mention(kept: list[VisitCandidate], ctx: ArticleContext) ->
             continue  # "his trip, which starts tomorrow": the day one sets off, not the day one is there
         named = {p.code for *_, p in gazetteer().find_all(sent.text, ctx.published_at)}
         owner = found.group("owner")
-        fits = {
-            (c.visitor.code, c.host_code)
+        fitting = [
+            c
             for c in undated
-            if named <= {c.visitor.code, c.host_code}
+            if c.start_date is None
+            and named <= {c.visitor.code, c.host_code}
             and (owner is None or owner in (c.visitor.name or "").split())
             and (day.start_date > ctx.anchor) == (c.status == "planned")
-        }
-        if len(fits) != 1:
+        ]
+        if len({(c.visitor.code, c.host_code) for c in fitting}) != 1:
             continue
         end = day.end_date if day.end_date != day.start_date else None
         dur = duration_days(sent.text)
         if end is None and dur is not None and dur[0] > 1:
             end = day.start_date + dt.timedelta(days=dur[0] - 1)
-        for c in undated:
-            if (
-                (c.visitor.code, c.host_code) in fits
-                and c.start_date is None
-                and (day.start_date > ctx.anchor) == (c.status == "planned")
-            ):
-                c.start_date, c.end_date, c.date_precision = day.start_date, end, "day"
-                c.reasons.append(f"date: a later mention of the trip ({day.start_date.isoformat()})")
+        for c in fitting:
+            c.start_date, c.end_date, c.date_precision = day.start_date, end, "day"
+            c.reasons.append(f"date: a later mention of the trip ({day.start_date.isoformat()})")
 
 
 def _visit_confidence(c: VisitCandidate) -> tuple[float, str]:

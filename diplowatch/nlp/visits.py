@@ -809,26 +809,32 @@ _IGO_ENVOY = re.compile(
 )
 
 
+def _envoy_seats(found: re.Match) -> set[str | None]:
+    """The seats of the IGOs an envoy's title names ("Ambassador to the United Nations": {USA}); empty for an
+    envoy to a state ("Ambassador to Ethiopia")."""
+    gaz = gazetteer()
+    igo = found.group("igo") or found.group("igo2")
+    return {gaz.igo_seats.get(p.code) for *_, p in gaz.find_all(igo) if p.kind == "igo"}
+
+
 def _igo_envoy_away(
     visitor: Actor, dest: list[tuple[Token, str]], sent: Sentence, ctx: ArticleContext
 ) -> bool:
     """A state's ambassador or envoy to an IGO ("U.S. Ambassador to the United Nations Nikki Haley traveled to
     Ethiopia") bound for a place other than the IGO's seat: a state official on a trip, not a resident
-    diplomat. The envoy's title is the sentence's, else the article's when every ambassador it names is one
-    to an IGO ("..., she told reporters in Kinshasa at the end of a week-long trip")."""
-    if visitor.kind != "person" or not visitor.is_state:
-        return False
+    diplomat. The envoy's title is the sentence's, else the article's when every ambassador or envoy it names
+    is one to an IGO ("..., she told reporters in Kinshasa at the end of a week-long trip")."""
     gaz = gazetteer()
-    if visitor.code in gaz.igo_seats:
+    if visitor.kind != "person" or not visitor.is_state or visitor.code in gaz.igo_seats:
         return False  # "U.N. Ambassador X" read as the UN's own: no state's envoy found
     found = _IGO_ENVOY.search(sent.text)
     if found is None:
-        found = _IGO_ENVOY.search(ctx.text)
-        titles = len(re.findall(r"\b[Aa]mbassadors?\b|\b[Ee]nvoys?\b", ctx.text))
-        if found is None or titles != len(_IGO_ENVOY.findall(ctx.text)):
+        titles = re.findall(r"\b[Aa]mbassadors?\b|\b[Ee]nvoys?\b", ctx.text)
+        envoys = list(_IGO_ENVOY.finditer(ctx.text))
+        if not envoys or len(envoys) != len(titles) or not all(_envoy_seats(m) for m in envoys):
             return False
-    igo = found.group("igo") or found.group("igo2")
-    seats = {gaz.igo_seats.get(p.code) for *_, p in gaz.find_all(igo) if p.kind == "igo"}
+        found = envoys[0]
+    seats = _envoy_seats(found)
     places = {
         p.code
         for tok, _ in dest

@@ -6611,6 +6611,16 @@ def test_an_act_stated_for_later_is_a_position_now(extractor, text, expected):
         # guards: a resident ambassador, and the envoy at the IGO's seat
         ("U.S. Ambassador to Ethiopia Tom Hale traveled to South Sudan.", set()),
         ("Iranian Ambassador to the United Nations Ali Rezai traveled to New York.", set()),
+        # the title from the article only when every ambassador it names is one to an IGO
+        (
+            "U.S. Ambassador to the United Nations Ann Hale met officials on Monday. She traveled to Kenya.",
+            {("USA", "KEN")},
+        ),
+        (
+            "U.S. Ambassador to the United Nations Ann Hale met U.S. Ambassador to Ethiopia Tom Reed on "
+            "Monday. She traveled to Kenya.",
+            set(),
+        ),
     ],
 )
 def test_an_envoy_to_an_igo_visits_away_from_its_seat(extractor, text, expected):
