@@ -178,6 +178,15 @@ class ArticleContext:
         return next(((code, city) for code, city in reversed(found) if city), found[-1])
 
     @cached_property
+    def igo_mentions(self) -> list[tuple[int, int, str]]:
+        """(start, end, code) of every IGO the article names, in text order (on first need)."""
+        return [
+            (start, end, p.code)
+            for start, end, _, p in gazetteer().find_all(self.text, self.published_at)
+            if p.kind == "igo"
+        ]
+
+    @cached_property
     def commission_code(self) -> str | None:
         """The code a bare "the Commission" stands for: the European Union's (EC before 1993) when the article
         names it, else none ("the Commission" of a national body stays unresolved)."""
@@ -595,12 +604,12 @@ def _igo_by_kind(tok: Token, ctx: ArticleContext, sent: Sentence) -> Actor | Non
         return None
     if not re.fullmatch(_BARE_KIND, tok.doc[tok.left_edge.i : tok.i].text_with_ws, re.I):
         return None
-    before = ctx.text[: sent.start + tok.idx]
-    hits = gazetteer().find_all(before, ctx.published_at)
-    named = [(end, p.code) for start, end, _, p in hits if p.kind == "igo" and p.code in codes]
+    at = sent.start + tok.idx
+    before = ctx.text[:at]
+    named = [(end, code) for _, end, code in ctx.igo_mentions if end <= at and code in codes]
     if not named:
         return None
-    inside = [(start, end) for start, end, _, p in hits if p.kind == "igo"]
+    inside = [(start, end) for start, end, _ in ctx.igo_mentions if end <= at]
     others = [
         m.start()
         for m in re.finditer(rf"\b{re.escape(tok.lemma_.lower())}s?\b", before, re.I)

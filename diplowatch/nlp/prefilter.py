@@ -283,7 +283,7 @@ def _kind_nouns() -> dict[re.Pattern, frozenset[str]]:
     """A definite kind noun ("the Fund", "the 27-nation bloc") -> the IGOs it can stand for (lexicon.json,
     igo_kind_nouns)."""
     return {
-        re.compile(rf"\b[Tt]he (?:\S+ )?{noun}\b", re.I): frozenset(codes)
+        re.compile(rf"\bthe (?:\S+ )?{noun}\b", re.I): frozenset(codes)
         for noun, codes in lexicon()["igo_kind_nouns"].items()
         if not noun.startswith("_")
     }
