@@ -790,7 +790,7 @@ def _current_over_former(person: Person | None, ctx: ArticleContext) -> Person |
     ("Clinton, a former president")."""
     if person is None or person.is_state or person.reason != "former official" or not person.name:
         return person
-    known = ctx.people.by_token.get(person.name.split()[-1])
+    known = ctx.people.person_by_name(person.name.split()[-1:])
     if (
         known is None
         or known is person
