@@ -783,6 +783,12 @@ def _past_the_dateline(tok: Token, span, sent: Sentence, ctx: ArticleContext):
     return tok.doc[first : span.end]
 
 
+def _another_post(title: str, phrase: str) -> bool:
+    """Whether a phrase calling someone "former" names a post other than the title known for them ("a former
+    chief executive of Exxon" for a secretary of state; not "a former president" for a president)."""
+    return bool(title) and title.lower() not in phrase.lower()
+
+
 def _current_over_former(person: Person | None, ctx: ArticleContext) -> Person | None:
     """A known official's later mention with a background apposition ("Tillerson, a former chief executive of
     Exxon Mobil, traveled to ...", after "U.S. Secretary of State Rex Tillerson") is still that official: the
@@ -797,8 +803,7 @@ def _current_over_former(person: Person | None, ctx: ArticleContext) -> Person |
         or not known.is_state
         or not known.code
         or known.start >= person.start
-        or not known.title
-        or known.title.lower() in ctx.text[person.start : person.end].lower()
+        or not _another_post(known.title, ctx.text[person.start : person.end])
     ):
         return person
     return known
@@ -887,7 +892,7 @@ def resolve_token_actor(tok: Token, ctx: ArticleContext, sent: Sentence) -> Acto
     if person is not None and person.name:
         # "Hale, a former chief executive of an oil company": a former post that is not the one known for
         # the name leaves its holder in office
-        other_post = why == "former official" and bool(person.title) and person.title.lower() not in low
+        other_post = why == "former official" and _another_post(person.title, low)
         return Actor(
             person.name,
             person.code,

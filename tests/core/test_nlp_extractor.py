@@ -6616,9 +6616,10 @@ def test_an_act_stated_for_later_is_a_position_now(extractor, text, expected):
             "U.S. Ambassador to the United Nations Ann Hale met officials on Monday. She traveled to Kenya.",
             {("USA", "KEN")},
         ),
+        # ... not when another is an ambassador to a state ("He" is the resident one here)
         (
-            "U.S. Ambassador to the United Nations Ann Hale met U.S. Ambassador to Ethiopia Tom Reed on "
-            "Monday. She traveled to Kenya.",
+            "U.S. Ambassador to the United Nations Ann Hale and U.S. Ambassador to Kenya Tom Reed met on "
+            "Monday. He flew to Tanzania on Tuesday.",
             set(),
         ),
     ],
