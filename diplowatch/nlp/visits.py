@@ -49,6 +49,7 @@ class StatusBasis(Enum):
     AFTER_UNDER_A_FUTURE = "after, under a future"  # "will fly to Zurich after meeting X": still to come
     DURING_THE_VISIT = "during the visit"  # "said during the visit": under way
     DATED_BEFORE = "dated before the article"
+    SET_OFF = "set off"  # "flew to Abidjan on Tuesday": under way, at the last place set off for
     POSTPONED = "postponed"
     SHARED = "shared"  # taken from another mention of the same trip (extractor)
     CLASSIFIER = "classifier"  # the learned status classifier's
@@ -753,7 +754,7 @@ def _tense_status(
         return "ongoing", Why("arrived")
     if lemma in _SET_OFF_VERBS and tag in {"VBD", "VBN"} and not lemmas & {"have", "has", "had"}:
         # "flew to Abidjan on Tuesday", "left for Hanoi": under way
-        return "ongoing", Why("set off for the trip")
+        return "ongoing", Why("set off for the trip", StatusBasis.SET_OFF)
     if tag in {"VBZ", "VBP"} and sentence_words & future_words:
         return "planned", Why("present with future time")
     if (
@@ -3393,7 +3394,27 @@ def _leg_candidates(
         out.append(cand)
     if len(merged) > 1 and not own_days:
         _split_tour_days(out, merged)
+    if why.basis is StatusBasis.SET_OFF:
+        _earlier_places_over(out, merged)
     return out
+
+
+def _earlier_places_over(cands: list[VisitCandidate], merged: dict) -> None:
+    """A journey told in the past to several places in turn ("traveled to Ethiopia, South Sudan and Congo",
+    "flew to Paris and then to London"): one is in one place at a time, so the places named before the last
+    are behind the traveller; the last is where the journey is now."""
+    onward = [
+        c
+        for c in cands
+        if c.status == "ongoing" and c.host_via in {"to", "for"} and merged[c.host_code][2] is not None
+    ]
+    if len({c.host_code for c in onward}) < 2:
+        return
+    last = max(merged[c.host_code][2].i for c in onward)
+    for c in onward:
+        if merged[c.host_code][2].i != last:
+            c.status = "completed"
+            c.reasons.append("status: a place the journey went on from")
 
 
 def _place_left(cand: VisitCandidate) -> bool:

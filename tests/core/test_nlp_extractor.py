@@ -6643,3 +6643,23 @@ def test_an_envoy_to_an_igo_visits_away_from_its_seat(extractor, text, expected)
 )
 def test_a_background_apposition_leaves_a_known_official_in_office(extractor, text, expected):
     assert visit_keys(extractor, text, expected, published=dt.date(2017, 10, 27)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a journey told in the past to places in turn: those before the last are behind the traveller
+        (
+            "German Chancellor Eva Roth traveled to Ethiopia, South Sudan and Kenya.",
+            {("DEU", "ETH", "completed"), ("DEU", "SSD", "completed"), ("DEU", "KEN", "ongoing")},
+        ),
+        # guards: one place set off for stays under way, and a tour still to come stays planned
+        ("German Chancellor Eva Roth flew to Kenya on Sunday.", {("DEU", "KEN", "ongoing")}),
+        (
+            "German Chancellor Eva Roth will travel to Ethiopia and Kenya next week.",
+            {("DEU", "ETH", "planned"), ("DEU", "KEN", "planned")},
+        ),
+    ],
+)
+def test_the_places_a_past_journey_went_on_from_are_over(extractor, text, expected):
+    assert visit_statuses(extractor, text) == expected
