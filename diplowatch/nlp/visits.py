@@ -3406,7 +3406,10 @@ def _earlier_places_over(cands: list[VisitCandidate], merged: dict) -> None:
     onward = [
         c
         for c in cands
-        if c.status == "ongoing" and c.host_via in {"to", "for"} and merged[c.host_code][2] is not None
+        if c.status == "ongoing"
+        and c.host_via in {"to", "for"}
+        and merged[c.host_code][2] is not None
+        and _place_of_the_verb(merged[c.host_code][2], c.trigger)
     ]
     if len({c.host_code for c in onward}) < 2:
         return
@@ -3415,6 +3418,19 @@ def _earlier_places_over(cands: list[VisitCandidate], merged: dict) -> None:
         if merged[c.host_code][2].i != last:
             c.status = "completed"
             c.reasons.append("status: a place the journey went on from")
+
+
+def _place_of_the_verb(place: Token, verb: Token) -> bool:
+    """The place is where the verb itself goes ("traveled to Ethiopia, South Sudan and Kenya"), not a place
+    of a tour the verb sets off on ("left for a tour of Britain, France and Italy": all still to come)."""
+    while place.head.i != place.i:
+        if place.dep_ in {"conj", "compound", "flat"}:
+            place = place.head  # "South Sudan": the name's head; a place coordinated with the first
+        elif place.dep_ == "pobj" and place.head.lower_ == "of" and place.head.head.pos_ == "PROPN":
+            place = place.head.head  # "Democratic Republic of Congo"
+        else:
+            break
+    return place.dep_ == "pobj" and place.head.head.i == verb.i
 
 
 def _place_left(cand: VisitCandidate) -> bool:

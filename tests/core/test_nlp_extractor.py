@@ -5539,6 +5539,11 @@ def test_blame_and_grave_charges(extractor, text, expected):
         ("Germany responded coolly to the Greek request.", {("DEU", "negative")}),
         ("China reacted positively to the U.S. proposal.", {("CHN", "positive")}),
         ("China did not react angrily to the U.S. proposal.", set()),
+        ("Britain had reacted optimistically to the letter from the Japanese leader.", {("GBR", "positive")}),
+        # a swipe taken at someone; siding with someone; misgivings voiced about their act
+        ("Venezuela's president took a fresh swipe at the United States.", {("VEN", "negative")}),
+        ("Venezuela has traditionally sided with Iran in OPEC.", {("VEN", "positive")}),
+        ("Japan's finance minister voiced misgivings about the U.S. plan.", {("JPN", "negative")}),
         ("Washington has stepped up pressure on Beijing to revalue the yuan.", {("USA", "negative")}),
         ("Washington kept up its pressure on Beijing to revalue the yuan.", {("USA", "negative")}),
         # guards: a postponed meeting is "pushed back"; pressure on a market is on no state
@@ -6653,7 +6658,22 @@ def test_a_background_apposition_leaves_a_known_official_in_office(extractor, te
             "German Chancellor Eva Roth traveled to Ethiopia, South Sudan and Kenya.",
             {("DEU", "ETH", "completed"), ("DEU", "SSD", "completed"), ("DEU", "KEN", "ongoing")},
         ),
-        # guards: one place set off for stays under way, and a tour still to come stays planned
+        (
+            "German Chancellor Eva Roth traveled to Kenya and Democratic Republic of Congo.",
+            {("DEU", "KEN", "completed"), ("DEU", "COD", "ongoing")},
+        ),
+        # guards: one place set off for stays under way, a tour set off on has its places still to come, and a
+        # tour still to come stays planned
+        (
+            "Brazilian Finance Minister Joao Lima later left Washington for a tour of Europe and debt "
+            "discussions with officials in Britain, France and Italy.",
+            {
+                ("BRA", "USA", "completed"),
+                ("BRA", "GBR", "ongoing"),
+                ("BRA", "FRA", "ongoing"),
+                ("BRA", "ITA", "ongoing"),
+            },
+        ),
         ("German Chancellor Eva Roth flew to Kenya on Sunday.", {("DEU", "KEN", "ongoing")}),
         (
             "German Chancellor Eva Roth will travel to Ethiopia and Kenya next week.",
