@@ -113,6 +113,9 @@ def _word_classes() -> dict[str, int]:
     stance |= {f"{noun}{s}" for noun in lex["stance_nouns"] if not noun.startswith("_") for s in ("", "s")}
     # "against" as a predicate ("Germany is strictly against", reactions._adjective_reactions)
     stance |= {f"{be} against" for be in ("is", "are", "was", "were")}
+    # "in favour of", "at odds with" (reactions._predicate_positions)
+    positions = lex["stance_actions"]["predicate_positions"]
+    stance |= {f"{v[0]} {noun} {v[1]}" for noun, v in positions.items() if not noun.startswith("_")}
     # position adjectives with their prepositions ("critical of", "opposed to", "supportive of")
     stance |= {
         f"{adjective} {prep}"

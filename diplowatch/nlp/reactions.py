@@ -1118,6 +1118,8 @@ def _action_reaction(
         and not _stated_intent(verb)
     ):
         return []  # "did not lodge a protest", "may summon the envoy": no act took place
+    if any(c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"} for c in verb.children):
+        return []  # "if the EU imposed an oil embargo": a condition, no act
     if verb.text[:1].isupper() and verb.i > 0:
         return []
     # The doer of an act is its subject, not a source the report is "according to" ("X has signaled his
@@ -1292,6 +1294,29 @@ def _has_object(verb: Token) -> bool:
     return any(c.dep_ == "dobj" for c in verb.children)
 
 
+def _predicate_positions(doc: Doc) -> list[tuple[Token, str, str]]:
+    """(preposition under "be", stance, reason) of each position told as a prepositional predicate: "is
+    against", "is in favour of", "are at odds with"."""
+    out = [
+        (t, "negative", "position 'against'")
+        for t in doc
+        if t.lower_ == "against" and t.dep_ == "prep" and t.head.lemma_ == "be"
+    ]
+    entries = lexicon()["stance_actions"]["predicate_positions"]
+    for noun, (prep, takes, stance) in ((k, v) for k, v in entries.items() if not k.startswith("_")):
+        out += [
+            (t.head, stance, f"position '{prep} {noun} {takes}'")
+            for t in doc
+            if t.lower_ == noun
+            and t.dep_ == "pobj"
+            and t.head.lower_ == prep
+            and t.head.dep_ == "prep"
+            and t.head.head.lemma_ == "be"
+            and any(c.dep_ == "prep" and c.lower_ == takes for c in (*t.children, *t.head.head.children))
+        ]
+    return out
+
+
 def _adjective_reactions(
     doc: Doc, sent: Sentence, ctx: ArticleContext, visits: list
 ) -> list[ReactionCandidate]:
@@ -1299,9 +1324,9 @@ def _adjective_reactions(
     plan", "Washington was concerned by the violence". The target is a foreign actor named in the sentence."""
     adjectives = lexicon()["stance_adjectives"]
     out: list[ReactionCandidate] = []
-    for against in (t for t in doc if t.lower_ == "against" and t.dep_ == "prep" and t.head.lemma_ == "be"):
+    for against, stance, why in _predicate_positions(doc):
         # "Germany is strictly against", "Italy ... is against countries introducing the measure": "against"
-        # as the predicate is a position like "opposed to"
+        # as the predicate is a position like "opposed to"; so are "in favour of" and "at odds with"
         if any(c.dep_ == "neg" for c in against.head.children):
             continue
         holder = against.head
@@ -1309,11 +1334,7 @@ def _adjective_reactions(
             holder = holder.head  # "Italy supports the idea ... but is against ...": the first verb's subject
         subj = next((c for c in holder.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         subj = next(iter(past_dateline(subj, sent, ctx)), subj) if subj is not None else None
-        cand = (
-            _act_candidate(against, subj, "negative", "position 'against'", sent, ctx, visits)
-            if subj is not None
-            else None
-        )
+        cand = _act_candidate(against, subj, stance, why, sent, ctx, visits) if subj is not None else None
         if cand is not None:
             out.append(cand)
             out.extend(_coordinated_speakers(cand, subj, ctx, sent))
@@ -1659,6 +1680,17 @@ def _given_up(noun: Token) -> bool:
     )
 
 
+def _met(noun: Token) -> bool:
+    """A demand said to have been met ("said Germany's core demands had been met", "its concerns were
+    addressed"): satisfied, no longer a stance against anyone."""
+    verb = noun.head
+    return (
+        noun.dep_ == "nsubjpass"
+        and verb.lemma_.lower() in {"meet", "satisfy", "fulfil", "fulfill", "heed", "address", "grant"}
+        and not any(c.dep_ == "neg" for c in verb.children)
+    )
+
+
 def _nominal_reactions(
     doc: Doc, sent: Sentence, ctx: ArticleContext, visits: list
 ) -> list[ReactionCandidate]:
@@ -1684,7 +1716,7 @@ def _nominal_reactions(
             continue
         if noun.lemma_.lower() == "opposition" and _the_opposition(noun):
             continue
-        if _given_up(noun):
+        if _given_up(noun) or _met(noun):
             continue  # "willing to put their objections aside", "dropped its opposition": no longer held
         for owner in _position_owners(noun):
             why = f"position noun '{noun.text}'"
@@ -2079,7 +2111,11 @@ def _what_was_said(
     content_text = " ".join(t.text for t in content)
     quote_text = None
     direct = False
-    outside = [q for q in quotes if not (q[0] <= speaker_tok.idx < q[1])]
+    outside = [
+        q
+        for q in quotes
+        if not (q[0] <= speaker_tok.idx < q[1]) and not _quote_of_another_speech(q, verb, doc)
+    ]
     if outside:
         quote_text = max(outside, key=lambda q: q[1] - q[0])[2]
         direct = True
@@ -2090,6 +2126,22 @@ def _what_was_said(
             # Reported speech starting the story: the dateline is not part of what was said.
             quote_text = quote_text[max(0, ctx.dateline.end - sent.start) :]
     return content, content_text, quote_text, direct
+
+
+def _quote_of_another_speech(quote: tuple[int, int, str], verb: Token, doc: Doc) -> bool:
+    """The quotation hangs under another speech verb of the sentence, one below this verb ("Britain has
+    announced a stimulus, and despite a 'disturbing' level of debt, Strauss-Kahn said ...": Strauss-Kahn's
+    word, not Britain's)."""
+    first = next((t for t in doc if t.idx >= quote[0]), None)
+    if first is None:
+        return False
+    speech = lexicon().set("speech_verbs")
+    for up in first.ancestors:
+        if up.i == verb.i:
+            return False
+        if up.pos_ in {"VERB", "AUX"} and up.lemma_.lower() in speech:
+            return True
+    return False
 
 
 _CURRENCY_AFTER = re.compile(

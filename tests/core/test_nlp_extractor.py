@@ -5544,6 +5544,27 @@ def test_blame_and_grave_charges(extractor, text, expected):
         ("Venezuela's president took a fresh swipe at the United States.", {("VEN", "negative")}),
         ("Venezuela has traditionally sided with Iran in OPEC.", {("VEN", "positive")}),
         ("Japan's finance minister voiced misgivings about the U.S. plan.", {("JPN", "negative")}),
+        # suspicion of another's act; a prepositional predicate of a position
+        ("The U.S. government has been suspicious of Chinese telecom firms.", {("USA", "negative")}),
+        ("France is in favour of a Greek debt write-down.", {("FRA", "positive")}),
+        ("Germany is at odds with France over the bailout fund.", {("DEU", "negative")}),
+        ("Germany is not at odds with France over the bailout fund.", set()),
+        # a green light given, cold water poured; lobbying another to act
+        ("The European Commission gave the green light to Spain's budget plan.", {("EU", "positive")}),
+        (
+            "Germany's finance minister poured cold water on the French idea of euro bonds.",
+            {("DEU", "negative")},
+        ),
+        ("Israel has lobbied Washington to take a harder line.", {("ISR", "negative")}),
+        # a demand said to have been met is no longer held against anyone; one not met still is
+        ("German Chancellor Eva Roth said Germany's demands had been met by the EU.", set()),
+        ("German Chancellor Eva Roth said Germany's demands were not met by the EU.", {("DEU", "negative")}),
+        # an act asked about ("asked if ...") did not take place
+        (
+            "Asked if Germany had ruled out more aid for Greece, the Dutch finance minister said he did not "
+            "know.",
+            set(),
+        ),
         ("Washington has stepped up pressure on Beijing to revalue the yuan.", {("USA", "negative")}),
         ("Washington kept up its pressure on Beijing to revalue the yuan.", {("USA", "negative")}),
         # guards: a postponed meeting is "pushed back"; pressure on a market is on no state
@@ -6683,3 +6704,12 @@ def test_a_background_apposition_leaves_a_known_official_in_office(extractor, te
 )
 def test_the_places_a_past_journey_went_on_from_are_over(extractor, text, expected):
     assert visit_statuses(extractor, text) == expected
+
+
+def test_a_quotation_belongs_to_the_speech_verb_it_hangs_under(extractor):
+    """A quoted word inside another speaker's clause is that speaker's, not the sentence's first subject's."""
+    text = (
+        'Britain has announced fiscal stimulus worth 1 percent of output, and despite a "disturbing" level '
+        "of public debt, IMF chief Ana Ruiz said more public borrowing would be the lesser of two evils."
+    )
+    assert "GBR" not in {reactor for reactor, _ in stances(extractor, text, dt.date(2009, 1, 23))}
