@@ -57,7 +57,21 @@ _IRREGULAR = {
     "refer": ["referred"],
     "rebuff": ["rebuffed", "rebuffs"],
     "veto": ["vetoed", "vetoes"],
+    "give": ["gave", "given", "gives", "giving"],
+    "take": ["took", "taken", "takes", "taking"],
+    "make": ["made", "makes", "making"],
+    "lay": ["laid", "lays", "laying"],
+    "lead": ["led", "leads", "leading"],
+    "send": ["sent", "sends", "sending"],
+    "throw": ["threw", "thrown", "throws", "throwing"],
+    "keep": ["kept", "keeps", "keeping"],
+    "beseech": ["besought"],
 }
+
+
+# A final consonant after a single vowel is doubled before "-ed" and "-ing" ("regretted", "expelled",
+# "snubbed", "labelled"); over-generated where it is not ("visitted"), which the pre-filter can afford.
+_DOUBLES = re.compile(r"(?:^|[^aeiou])[aeiou][bdgklmnprt]$")
 
 
 def inflections(lemma: str) -> set[str]:
@@ -67,6 +81,8 @@ def inflections(lemma: str) -> set[str]:
         forms |= {lemma[:-1] + "ing", lemma + "d"}
     if lemma.endswith("y"):
         forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    if _DOUBLES.search(lemma):
+        forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
     forms |= set(_IRREGULAR.get(lemma, []))
     return forms
 
