@@ -2129,9 +2129,9 @@ def _what_was_said(
 
 
 def _quote_of_another_speech(quote: tuple[int, int, str], verb: Token, doc: Doc) -> bool:
-    """The quotation hangs under another speech verb of the sentence, one below this verb ("Britain has
-    announced a stimulus, and despite a 'disturbing' level of debt, Strauss-Kahn said ...": Strauss-Kahn's
-    word, not Britain's)."""
+    """The quotation hangs under another speech verb of the sentence, one below this verb with a subject of
+    its own ("Britain has announced a stimulus, and despite a 'disturbing' level of debt, Strauss-Kahn said
+    ...": Strauss-Kahn's word, not Britain's)."""
     first = next((t for t in doc if t.idx >= quote[0]), None)
     if first is None:
         return False
@@ -2139,8 +2139,12 @@ def _quote_of_another_speech(quote: tuple[int, int, str], verb: Token, doc: Doc)
     for up in first.ancestors:
         if up.i == verb.i:
             return False
-        if up.pos_ in {"VERB", "AUX"} and up.lemma_.lower() in speech:
-            return True
+        if (
+            up.pos_ in {"VERB", "AUX"}
+            and up.lemma_.lower() in speech
+            and any(c.dep_ in {"nsubj", "nsubjpass"} for c in up.children)
+        ):
+            return True  # not "criticized Japan, saying the visit was 'deeply wrong'": the same speaker's
     return False
 
 
