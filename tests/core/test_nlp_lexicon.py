@@ -29,3 +29,10 @@ def test_a_stance_verb_with_a_doubled_consonant_passes_the_prefilter(extractor):
     """The pre-filter matches surface forms: "regretted" must be one of "regret"'s for this to be read."""
     _, reactions = extractor.extract("t", "Germany regretted the Greek decision to hold a referendum.", None)
     assert {(r["reactor_code"], r["stance"]) for r in reactions} == {("DEU", "negative")}
+
+
+def test_a_stop_in_a_capital_passes_the_prefilter(extractor):
+    """ "will stop in Beijing": the visit rules read a stop as a trip; the pre-filter must let it through."""
+    text = "French Foreign Minister Marc Roux will stop in Beijing on Friday."
+    visits, _ = extractor.extract("t", text, None)
+    assert {(v["visitor_code"], v["host_code"], v["status"]) for v in visits} == {("FRA", "CHN", "planned")}
