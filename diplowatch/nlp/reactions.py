@@ -1416,11 +1416,8 @@ def _act_candidate(
     doc = trigger.doc
     span = actor_span(speaker_tok)
     content_text = " ".join(t.text for t in doc if not (span.start <= t.i < span.end))
-    targets = list(
-        dict.fromkeys(
-            p.code for *_, p in gazetteer().find_all(content_text, ctx.published_at) if p.code != speaker.code
-        )
-    )
+    places = gazetteer().find_all(_without_credit_lines(content_text), ctx.published_at)
+    targets = list(dict.fromkeys(p.code for *_, p in places if p.code != speaker.code))
     if not targets and context_targets:
         targets = _context_targets(speaker, speaker_tok, doc, sent, ctx)
     if not targets:
@@ -2161,10 +2158,21 @@ _CURRENCY_AFTER_DEMONYM = re.compile(r"\s+(?:marks?|won|real|rand|pounds?|crowns
 _WAR_AFTER = re.compile(r"\s+wars?\b(?!\s+(?:on|against)\b)", re.I)
 
 
+# The wire's credit line run into the last sentence ("(Additional reporting by X in Madrid; Editing by Y)"):
+# its places are where the reporters sat, no party to what was said.
+_CREDIT_LINE = re.compile(r"\(\s*(?:Additional\s+)?(?:[Rr]eporting|[Ww]riting|[Ee]diting)\s+by\b[^)]*\)?")
+
+
+def _without_credit_lines(text: str) -> str:
+    """The text with any credit line blanked (same length)."""
+    return _CREDIT_LINE.sub(lambda m: " " * len(m.group(0)), text)
+
+
 def _target_places(text: str, ctx: ArticleContext) -> list:
     """(offset, place) of the states and IGOs a text names as possible targets, in text order: not a state
     named only in a currency's name ("the rise of the Taiwan dollar against the U.S. Dollar", "the Korean
     won") or in a war's ("the Iraq war")."""
+    text = _without_credit_lines(text)
     return [
         (start, place)
         for start, end, _, place in gazetteer().find_all(text, ctx.published_at)

@@ -6713,3 +6713,25 @@ def test_a_quotation_belongs_to_the_speech_verb_it_hangs_under(extractor):
         "of public debt, IMF chief Ana Ruiz said more public borrowing would be the lesser of two evils."
     )
     assert "GBR" not in {reactor for reactor, _ in stances(extractor, text, dt.date(2009, 1, 23))}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a place in the wire's credit line is where a reporter sat, no party to what was said
+        (
+            "FRANKFURT (Reuters) - The Bundesbank said it was happy with Helaba's capital position. "
+            "($1 = 0.708 Euros) (Additional reporting by Ana Ruiz in Madrid and Tom Hale in Athens; "
+            "Editing by Jo Lee)",
+            set(),
+        ),
+        # an immigrant, a refugee, a lawyer named by a demonym is a private person, not a state
+        (
+            "The Guinean immigrant filed a suit in a court in the Bronx, accusing the U.S. newspaper of "
+            "publishing defamatory articles.",
+            set(),
+        ),
+    ],
+)
+def test_credit_lines_and_private_persons_take_no_stance(extractor, text, expected):
+    assert stances(extractor, text, dt.date(2012, 5, 23)) == expected
