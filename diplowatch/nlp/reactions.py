@@ -750,6 +750,11 @@ def _positive_cue_hits(low: str, original: str, own_code: str | None, on_date) -
                 # "will pay a friendly state visit": how a trip is
                 # billed, not a judgement ("this is a historic visit" is)
                 continue
+            if c in {"positive", "good"} and (
+                _OUTCOME_AFTER.match(low, m.end()) or re.search(r"\boutlook\s+(?:is|was|remains)\s+$", before)
+            ):
+                continue  # "positive effects for the world economy", "on a positive note", "good news on the
+                # economy", "the outlook is positive": an outcome or a forecast, no one's stance
             if re.search(r"\b(?:not|no|n't|never|nor|neither)\b", before) or re.search(
                 r"\bfail(?:s|ed|ing)?\s+to(?:\s+[a-z-]+){0,3}\s+$", low[max(0, m.start() - 50) : m.start()]
             ):  # "have failed to be constructive"
@@ -757,6 +762,13 @@ def _positive_cue_hits(low: str, original: str, own_code: str | None, on_date) -
             elif "support" not in c or not _own_side_object(original[m.end() :], own_code, on_date):
                 pos.append(c)
     return pos, denied
+
+
+# Nouns of an outcome or a forecast that "positive"/"good" describe without anyone's stance on another.
+_OUTCOME_AFTER = re.compile(
+    r"\s+(?:[a-z-]+\s+)?(?:effects?|impacts?|note|growth|outlook|scenario|assessment|review|territory|data"
+    r"|figures|numbers|news|results?|trends?|returns?)\b"
+)
 
 
 @lru_cache(maxsize=1)

@@ -6735,3 +6735,21 @@ def test_a_quotation_belongs_to_the_speech_verb_it_hangs_under(extractor):
 )
 def test_credit_lines_and_private_persons_take_no_stance(extractor, text, expected):
     assert stances(extractor, text, dt.date(2012, 5, 23)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "positive" / "good" describing an outcome or a forecast is no one's stance on another
+        (
+            "Russian Finance Minister Anton Ivanov said Japan's policies would have positive effects for the "
+            "world economy.",
+            set(),
+        ),
+        ("The Brazilian finance minister said there was good news on the U.S. economy.", set()),
+        # guard: a judgement of another's act
+        ("Chinese Vice Premier Wang Li said the U.S. move was a positive signal.", {("CHN", "positive")}),
+    ],
+)
+def test_an_outcome_described_as_positive_is_no_stance(extractor, text, expected):
+    assert stances(extractor, text, dt.date(2013, 4, 10)) == expected
