@@ -503,12 +503,46 @@ def _anothers_stance(segment, speaker: Actor, sent: Sentence, ctx: ArticleContex
     return actor is not None and bool(actor.code) and actor.is_state and actor.code != speaker.code
 
 
-def _third_party_view(before: str) -> bool:
+# A plural subject with its copula and a degree word right before a cue of feeling ("investors were very
+# worried", "the agencies are concerned"): the feeling is that subject's.
+_FELT_BY = re.compile(
+    r"\b([a-z]+) (?:are|were|remain|remained|grew|have grown|had grown|became|have become|got|get)"
+    r"(?: (?:very|increasingly|deeply|more|most|so|too|particularly|also|still|all))? $"
+)
+
+
+# Cue words of a feeling, which a subject right before them holds ("investors were very worried").
+_FEELINGS = frozenset(
+    {
+        "worried",
+        "concerned",
+        "nervous",
+        "anxious",
+        "happy",
+        "pleased",
+        "unhappy",
+        "optimistic",
+        "pessimistic",
+        "confident",
+        "disappointed",
+        "frustrated",
+        "upset",
+        "alarmed",
+        "satisfied",
+        "comfortable",
+    }
+)
+
+
+def _third_party_view(before: str, cue: str = "") -> bool:
     """ "the banks would welcome", "analysts oppose", "Mitchell who urged": the
     cue states another party's view, not the speaker's."""
     if re.search(r"\bwho (?:had |has |have |also )?$", before):
         return True  # "including Mitchell who urged Canada to ...": the view of the one the clause is about
     m = re.search(r"\b([a-z]+) ((?:would |will |could |may |might |should |also |all )*)(?:not )?$", before)
+    felt = _FELT_BY.search(before) if cue in _FEELINGS else None
+    if felt and felt.group(1) in lexicon().set("non_state_words"):
+        return True  # "people were very worried about", "what the rating agencies are worried about"
     if not m:
         return False
     word, words = m.group(1), lexicon().set("non_state_words")
@@ -695,7 +729,7 @@ def _negative_cue_hits(low: str) -> list[str]:
                 continue  # "was not worried by the meeting": a denied judgement is no judgement
             if _held_by_agent(low, c, m.end()):
                 continue  # "the steps urged by the U.S. delegation": the delegation's demand
-            if not _third_party_view(low[max(0, m.start() - 40) : m.start()]):
+            if not _third_party_view(low[max(0, m.start() - 40) : m.start()], c):
                 neg.append(c)
                 break
     return neg
@@ -723,7 +757,7 @@ def _positive_cue_hits(low: str, original: str, own_code: str | None, on_date) -
                 low[max(0, m.start() - 40) : m.start()]
             ):
                 continue  # "will get the necessary support for it", "fresh support for Greece": aid
-            if _third_party_view(low[max(0, m.start() - 40) : m.start()]) or (
+            if _third_party_view(low[max(0, m.start() - 40) : m.start()], c) or (
                 c.split()[0] in _POSITION_NOUNS
                 and _held_by_another(original[max(0, m.start() - 40) : m.start()], own_code, on_date)
             ):

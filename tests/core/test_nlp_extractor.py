@@ -6747,6 +6747,11 @@ def test_credit_lines_and_private_persons_take_no_stance(extractor, text, expect
             set(),
         ),
         ("The Brazilian finance minister said there was good news on the U.S. economy.", set()),
+        # a feeling of a non-state subject inside what was said is that subject's
+        (
+            "The Brazilian finance minister said investors were very worried about the U.S. budget deal.",
+            set(),
+        ),
         # guard: a judgement of another's act
         ("Chinese Vice Premier Wang Li said the U.S. move was a positive signal.", {("CHN", "positive")}),
     ],
