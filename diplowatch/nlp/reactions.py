@@ -511,36 +511,13 @@ _FELT_BY = re.compile(
 )
 
 
-# Cue words of a feeling, which a subject right before them holds ("investors were very worried").
-_FEELINGS = frozenset(
-    {
-        "worried",
-        "concerned",
-        "nervous",
-        "anxious",
-        "happy",
-        "pleased",
-        "unhappy",
-        "optimistic",
-        "pessimistic",
-        "confident",
-        "disappointed",
-        "frustrated",
-        "upset",
-        "alarmed",
-        "satisfied",
-        "comfortable",
-    }
-)
-
-
 def _third_party_view(before: str, cue: str = "") -> bool:
-    """ "the banks would welcome", "analysts oppose", "Mitchell who urged": the
+    """ "the banks would welcome", "analysts oppose", "Mitchell who urged", "investors were very worried": the
     cue states another party's view, not the speaker's."""
     if re.search(r"\bwho (?:had |has |have |also )?$", before):
         return True  # "including Mitchell who urged Canada to ...": the view of the one the clause is about
     m = re.search(r"\b([a-z]+) ((?:would |will |could |may |might |should |also |all )*)(?:not )?$", before)
-    felt = _FELT_BY.search(before) if cue in _FEELINGS else None
+    felt = _FELT_BY.search(before) if cue in lexicon().set("feeling_words") else None
     if felt and felt.group(1) in lexicon().set("non_state_words"):
         return True  # "people were very worried about", "what the rating agencies are worried about"
     if not m:
@@ -785,7 +762,8 @@ def _positive_cue_hits(low: str, original: str, own_code: str | None, on_date) -
                 # billed, not a judgement ("this is a historic visit" is)
                 continue
             if c in {"positive", "good"} and (
-                _OUTCOME_AFTER.match(low, m.end()) or re.search(r"\boutlook\s+(?:is|was|remains)\s+$", before)
+                _outcome_after().match(low, m.end())
+                or re.search(r"\boutlook\s+(?:is|was|remains)\s+$", before)
             ):
                 continue  # "positive effects for the world economy", "on a positive note", "good news on the
                 # economy", "the outlook is positive": an outcome or a forecast, no one's stance
@@ -798,11 +776,11 @@ def _positive_cue_hits(low: str, original: str, own_code: str | None, on_date) -
     return pos, denied
 
 
-# Nouns of an outcome or a forecast that "positive"/"good" describe without anyone's stance on another.
-_OUTCOME_AFTER = re.compile(
-    r"\s+(?:[a-z-]+\s+)?(?:effects?|impacts?|note|growth|outlook|scenario|assessment|review|territory|data"
-    r"|figures|numbers|news|results?|trends?|returns?)\b"
-)
+@lru_cache(maxsize=1)
+def _outcome_after() -> re.Pattern:
+    """An outcome or a forecast noun (lexicon `outcome_nouns`), one word between at most, after a cue."""
+    words = "|".join(sorted(map(re.escape, lexicon().set("outcome_nouns")), key=len, reverse=True))
+    return re.compile(rf"\s+(?:[a-z-]+\s+)?(?:{words})\b")
 
 
 @lru_cache(maxsize=1)
@@ -1729,7 +1707,7 @@ def _met(noun: Token) -> bool:
     verb = noun.head
     return (
         noun.dep_ == "nsubjpass"
-        and verb.lemma_.lower() in {"meet", "satisfy", "fulfil", "fulfill", "heed", "address", "grant"}
+        and verb.lemma_.lower() in lexicon().set("met_verbs")
         and not any(c.dep_ == "neg" for c in verb.children)
     )
 

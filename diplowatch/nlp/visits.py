@@ -3400,9 +3400,9 @@ def _leg_candidates(
 
 
 def _earlier_places_over(cands: list[VisitCandidate], merged: dict) -> None:
-    """A journey told in the past to several places in turn ("traveled to Ethiopia, South Sudan and Congo",
-    "flew to Paris and then to London"): one is in one place at a time, so the places named before the last
-    are behind the traveller; the last is where the journey is now."""
+    """A journey told in the past to several places in turn ("traveled to Ethiopia, South Sudan and Congo"):
+    one is in one place at a time, so the places named before the last are behind the traveller; the last is
+    where the journey is now."""
     onward = [
         c
         for c in cands
