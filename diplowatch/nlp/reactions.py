@@ -1320,24 +1320,22 @@ def _has_object(verb: Token) -> bool:
 
 def _predicate_positions(doc: Doc) -> list[tuple[Token, str, str]]:
     """(preposition under "be", stance, reason) of each position told as a prepositional predicate: "is
-    against", "is in favour of", "are at odds with"."""
-    out = [
-        (t, "negative", "position 'against'")
-        for t in doc
-        if t.lower_ == "against" and t.dep_ == "prep" and t.head.lemma_ == "be"
-    ]
+    against", "is in favour of", "are at odds with" (lexicon `stance_actions.predicate_positions`)."""
     entries = lexicon()["stance_actions"]["predicate_positions"]
-    for noun, (prep, takes, stance) in ((k, v) for k, v in entries.items() if not k.startswith("_")):
-        out += [
-            (t.head, stance, f"position '{prep} {noun} {takes}'")
-            for t in doc
-            if t.lower_ == noun
-            and t.dep_ == "pobj"
-            and t.head.lower_ == prep
-            and t.head.dep_ == "prep"
-            and t.head.head.lemma_ == "be"
-            and any(c.dep_ == "prep" and c.lower_ == takes for c in (*t.children, *t.head.head.children))
-        ]
+    out = []
+    for t in doc:
+        if t.lower_ == "against" and t.dep_ == "prep" and t.head.lemma_ == "be":
+            out.append((t, "negative", "position 'against'"))
+        elif t.lower_ in entries and not t.lower_.startswith("_") and t.dep_ == "pobj":
+            prep, takes, stance = entries[t.lower_]
+            under = t.head
+            if (
+                under.lower_ == prep
+                and under.dep_ == "prep"
+                and under.head.lemma_ == "be"
+                and any(c.dep_ == "prep" and c.lower_ == takes for c in (*t.children, *under.head.children))
+            ):
+                out.append((under, stance, f"position '{prep} {t.lower_} {takes}'"))
     return out
 
 
@@ -1701,17 +1699,6 @@ def _given_up(noun: Token) -> bool:
     )
 
 
-def _met(noun: Token) -> bool:
-    """A demand said to have been met ("said Germany's core demands had been met", "its concerns were
-    addressed"): satisfied, no longer a stance against anyone."""
-    verb = noun.head
-    return (
-        noun.dep_ == "nsubjpass"
-        and verb.lemma_.lower() in lexicon().set("met_verbs")
-        and not any(c.dep_ == "neg" for c in verb.children)
-    )
-
-
 def _nominal_reactions(
     doc: Doc, sent: Sentence, ctx: ArticleContext, visits: list
 ) -> list[ReactionCandidate]:
@@ -1737,7 +1724,7 @@ def _nominal_reactions(
             continue
         if noun.lemma_.lower() == "opposition" and _the_opposition(noun):
             continue
-        if _given_up(noun) or _met(noun):
+        if _given_up(noun):
             continue  # "willing to put their objections aside", "dropped its opposition": no longer held
         for owner in _position_owners(noun):
             why = f"position noun '{noun.text}'"
