@@ -2513,7 +2513,12 @@ def _foreign_duty(content: list[Token], speaker: Actor, sent: Sentence, ctx: Art
         negated = negated or failed
         # "should have no problems", "should manage modest growth", "must be": a forecast, not a demand
         obliged = lemma not in forecast and any(c.dep_ == "aux" and c.lower_ in _OBLIGATION_AUX for c in kids)
-        obliged = obliged or _must_in_other_words(verb, forecast) or _necessary_that(verb, forecast)
+        obliged = (
+            obliged
+            or _must_in_other_words(verb, forecast)
+            or _necessary_that(verb, forecast)
+            or _necessary_for(verb, forecast)
+        )
         if negated == obliged:
             continue
         subj = _foreign_duty_subject(verb, speaker, sent, ctx)
@@ -2579,6 +2584,21 @@ def _necessary_that(verb: Token, forecast: frozenset[str]) -> bool:
     copulas = [head, *(c for c in head.children if c.dep_ == "ccomp" and c.i < verb.i)]
     necessity = lexicon().set("necessity_adjectives")  # "it is ... that X do" demands that X do it
     return any(a.dep_ == "acomp" and a.lemma_.lower() in necessity for cop in copulas for a in cop.children)
+
+
+def _necessary_for(verb: Token, forecast: frozenset[str]) -> bool:
+    """ "it was necessary for Greece to give guarantees", "it is vital for Athens to stick to the program": a
+    word of necessity with "for" a state and a "to" verb demands that the state do it, as the subjunctive
+    after "that" does (`_necessary_that`); not when the copula is negated ("it is not necessary for X to")."""
+    if verb.tag_ != "VB" or verb.lemma_.lower() in forecast or verb.dep_ not in {"advcl", "xcomp", "ccomp"}:
+        return False
+    if not _to_verb(verb) or not any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children):
+        return False
+    head = verb.head
+    necessity = lexicon().set("necessity_adjectives")
+    return not any(c.dep_ == "neg" for c in head.children) and any(
+        a.dep_ == "acomp" and a.lemma_.lower() in necessity for a in head.children
+    )
 
 
 def _to_verb(verb: Token) -> bool:

@@ -5183,7 +5183,22 @@ def test_the_host_speaking_in_a_part_of_the_talks_with_the_visitor(extractor):
             "EU Commissioner Neelie Kroes said Greece's political leaders must realize the danger.",
             {("EU", "negative")},
         ),
-        # guards: an inverted condition; a duty the speaker's own state shares
+        # a word of necessity with "for" a state and a "to" verb, the "that" clause's other form
+        (
+            '"It is important for China to open its markets," U.S. Treasury Secretary Timothy Geithner said.',
+            {("USA", "negative")},
+        ),
+        (
+            "German Finance Minister Wolfgang Schaeuble said it was vital for Athens to stick to the "
+            "program.",
+            {("DEU", "negative")},
+        ),
+        # guards: the copula negated; an inverted condition; a duty the speaker's own state shares
+        (
+            "German Finance Minister Wolfgang Schaeuble said it was not necessary for Greece to give new "
+            "guarantees.",
+            set(),
+        ),
         (
             "South Korean President Moon Jae-in said he would go along should the U.S. president decide to "
             "visit the border.",
