@@ -3155,10 +3155,12 @@ def _leg_status(
     ctx: ArticleContext,
     why: Why = Why(""),
     in_dateline_country: bool = False,
+    from_home: bool = False,
 ) -> str | None:
     """The status of one leg: the trigger's, adjusted for a report from the place itself, a "from" leg and a
     leg told in a relative clause. `in_dateline_country`: the leg goes to the dateline's country and its
-    sentence names no date ("MADRID - Chavez's visit to Spain sparked uproar": the trip being reported on)."""
+    sentence names no date ("MADRID - Chavez's visit to Spain sparked uproar": the trip being reported on).
+    `from_home`: the dateline is the traveller's own country."""
     negated = status is None
     leg_status = status
     at_dateline = (
@@ -3201,6 +3203,10 @@ def _leg_status(
         )  # "said in Tokyo on Monday" (Wed.)
     ):
         leg_status = "ongoing"  # speaking or meeting somewhere today means being there now
+    if from_home and why.basis is StatusBasis.DURING_THE_VISIT and _past_governor(tok):
+        # "TOKYO - He said the plans, discussed during Prime Minister Noda's visit to Beijing, ...": what was
+        # done during a trip, told in the past from the traveller's home, is of a trip that is over
+        leg_status = "completed"
     if how == "from" and not negated:
         # The place one comes back from: over ("returned from Brazil"), unless the return is still to come
         # ("who returns from a visit to Brazil on Sunday": there until then).
@@ -3213,6 +3219,14 @@ def _leg_status(
     if how == "taken" and taken_status and not negated:
         leg_status = taken_status
     return leg_status
+
+
+def _past_governor(tok: Token) -> bool:
+    """The verb a trip noun hangs on is in the past ("discussed during his visit", "agreed at the summit")."""
+    for up in tok.ancestors:
+        if up.pos_ in {"VERB", "AUX"}:
+            return up.tag_ in {"VBD", "VBN"}
+    return False
 
 
 def _ended_trip(tok: Token) -> bool:
@@ -3365,6 +3379,13 @@ def _leg_candidates(
             ctx,
             why,
             in_dateline_country=code == ctx.home_code and not sentence_dates,
+            # (not on the day of the report: "PARIS - ... discussed by EU leaders at a summit in Brussels on
+            # Friday", the summit still going on)
+            from_home=visitor.code == ctx.home_code
+            and not visitor.found.from_dateline
+            and not any(
+                d.end_date is not None and ctx.anchor and d.end_date >= ctx.anchor for d in sentence_dates
+            ),
         )
         cand = VisitCandidate(
             sentence=sent,

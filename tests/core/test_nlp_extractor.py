@@ -6770,3 +6770,32 @@ def test_credit_lines_and_private_persons_take_no_stance(extractor, text, expect
 )
 def test_an_outcome_described_as_positive_is_no_stance(extractor, text, expected):
     assert stances(extractor, text, dt.date(2013, 4, 10)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # told in the past from the traveller's home: the trip is over
+        (
+            "TOKYO (Reuters) - Japan and China agreed on the plans during Prime Minister Yoshihiko Noda's "
+            "visit to Beijing.",
+            dt.date(2011, 12, 28),
+            {("JPN", "CHN", "completed")},
+        ),
+        # guards: told from the place visited; dated on the day of the report
+        (
+            "BEIJING (Reuters) - Japan and China agreed on the plans during Prime Minister Yoshihiko Noda's "
+            "visit to Beijing.",
+            dt.date(2011, 12, 28),
+            {("JPN", "CHN", "ongoing")},
+        ),
+        (
+            "PARIS (Reuters) - Hollande has pushed for measures to stimulate growth, which were discussed by "
+            "EU leaders at a summit in Brussels on Friday.",
+            dt.date(2012, 6, 29),
+            {("FRA", "BEL", "ongoing")},
+        ),
+    ],
+)
+def test_what_was_done_during_a_trip_told_from_home_is_over(extractor, text, published, expected):
+    assert visit_statuses(extractor, text, published) == expected
