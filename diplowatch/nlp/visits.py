@@ -3221,6 +3221,13 @@ def _leg_status(
     return leg_status
 
 
+def _dated_this_week(dates: list[DateMention], anchor: dt.date | None) -> bool:
+    """A date of the sentence falls within the week before the report or after it."""
+    return anchor is not None and any(
+        d.end_date is not None and d.end_date >= anchor - dt.timedelta(days=7) for d in dates
+    )
+
+
 def _past_governor(tok: Token) -> bool:
     """The verb a trip noun hangs on is in the past ("discussed during his visit", "agreed at the summit")."""
     for up in tok.ancestors:
@@ -3379,13 +3386,12 @@ def _leg_candidates(
             ctx,
             why,
             in_dateline_country=code == ctx.home_code and not sentence_dates,
-            # (not on the day of the report: "PARIS - ... discussed by EU leaders at a summit in Brussels on
-            # Friday", the summit still going on)
+            # (not dated within the week before the report: "PARIS - ... discussed by EU leaders at a
+            # summit in Brussels on Friday", "said during his visit to Tokyo on Monday": a trip of days may
+            # still go on)
             from_home=visitor.code == ctx.home_code
             and not visitor.found.from_dateline
-            and not any(
-                d.end_date is not None and ctx.anchor and d.end_date >= ctx.anchor for d in sentence_dates
-            ),
+            and not _dated_this_week(sentence_dates, ctx.anchor),
         )
         cand = VisitCandidate(
             sentence=sent,

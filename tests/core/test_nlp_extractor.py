@@ -6782,7 +6782,7 @@ def test_an_outcome_described_as_positive_is_no_stance(extractor, text, expected
             dt.date(2011, 12, 28),
             {("JPN", "CHN", "completed")},
         ),
-        # guards: told from the place visited; dated on the day of the report
+        # guards: told from the place visited; dated on the day of the report or within the week before it
         (
             "BEIJING (Reuters) - Japan and China agreed on the plans during Prime Minister Yoshihiko Noda's "
             "visit to Beijing.",
@@ -6794,6 +6794,12 @@ def test_an_outcome_described_as_positive_is_no_stance(extractor, text, expected
             "EU leaders at a summit in Brussels on Friday.",
             dt.date(2012, 6, 29),
             {("FRA", "BEL", "ongoing")},
+        ),
+        (
+            "TOKYO (Reuters) - Japan and China agreed on the plans on December 27 during Prime Minister "
+            "Yoshihiko Noda's visit to Beijing.",
+            dt.date(2011, 12, 28),
+            {("JPN", "CHN", "ongoing")},
         ),
     ],
 )
