@@ -1974,12 +1974,14 @@ def _agrees(up: Token | None, pronoun: Token) -> bool:
     return plural == (pronoun.lower_ == "they")
 
 
-# Acts, plans and qualities, which do things in a sentence but say nothing ("Ireland's move threatened the
-# unity"): never a reaction's speaker.
+# Acts, plans, qualities and states of affairs, which do things in a sentence but say nothing ("Ireland's move
+# threatened the unity"): never a reaction's speaker.
 _ACT_NOUNS = frozenset(
     {"move", "decision", "plan", "step", "measure", "action", "policy", "proposal", "initiative", "deal"}
     | {"agreement", "accord", "pact", "solidarity", "refusal", "reluctance", "law", "bill", "scheme", "idea"}
     | {"program", "programme", "crisis", "dispute", "offer", "intervention", "stance", "position"}
+    # states of affairs: "Ireland's problems might spread ..., threatening a systemic crisis"
+    | {"problem", "trouble", "woe", "difficulty", "debt", "deficit", "economy"}
 )
 
 

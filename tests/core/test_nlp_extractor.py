@@ -3172,6 +3172,9 @@ def test_speaking_at_a_summit_of_no_place_is_at_the_dateline(exhaustive_extracto
         "euro zone.",
         "The solidarity of Opec encouraged Qatar to charter vessels to store its production rather than cut "
         "its prices, they said.",
+        # a state of affairs neither
+        "EU policymakers have feared that Ireland's problems might spread to other euro zone members, "
+        "threatening a systemic crisis.",
         # 'call' convening a vote or declaring a moratorium is no demand
         "Greek Prime Minister George Papandreou calls a popular vote on the latest EU bailout deal.",
         "Owing foreigners 109 billion dlrs, Brazil called an indefinite interest payments moratorium on 68 "
