@@ -59,7 +59,8 @@ PATTERNS = [
         re.compile(
             r"\b(?P<rel>in|last|next|this|early|mid|late|since|during|of|from)?\s*-?"
             + _MONTH
-            + r"(?:\s+(?P<y>(?:19|20)\d\d))?\b"
+            # "November 1985", "November, 1985," (with a comma only before punctuation: not "May, 2000 men")
+            + r"(?:\s+(?P<y>(?:19|20)\d\d)|,\s+(?P<yc>(?:19|20)\d\d)(?=\s*[,.;:)]|\s*$))?\b"
         ),
     ),
     (
@@ -188,6 +189,7 @@ def _resolve_day(kind: str, m: re.Match, anchor: dt.date | None, future: bool | 
 def _resolve_month(kind: str, m: re.Match, anchor: dt.date | None, future: bool | None) -> DateMention | None:
     """A month, with a year or read against the anchor ("in March", "last May", "January 1987")."""
     g = m.groupdict()
+    g["y"] = g.get("y") or g.get("yc")
     full_name = g["m"].lower().rstrip(".") in MONTHS
     if not full_name and not g.get("y"):
         return None  # "Jan Nowak", "Mar" alone: an abbreviation needs a day or a year to be a date

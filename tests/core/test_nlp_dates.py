@@ -49,6 +49,10 @@ def test_last_next_this_and_week_words_place_a_weekday():
 def test_month_and_year_precision():
     assert first("in September 2023") == (dt.date(2023, 9, 1), None, "month")
     assert first("last September")[0] == dt.date(1986, 9, 1)
+    # the year after a comma, as in "at their first summit in Geneva in November, 1985, ..."
+    assert first("in Geneva in November, 1985, was") == (dt.date(1985, 11, 1), None, "month")
+    # guard: a number after the comma that is no year of the month
+    assert first("in May, 2000 men marched") == (dt.date(1987, 5, 1), None, "month")
 
 
 def test_no_anchor_means_no_relative_dates():
