@@ -1105,8 +1105,9 @@ def _visit_type(trigger: Token) -> str:
 
 
 def _reaction_governor(noun: Token) -> Token | None:
-    """The stance verb a trip noun is the object or topic of
-    ("lodged a protest over a visit", "condemned the trip")."""
+    """The stance verb a trip noun is the object or topic of ("lodged a protest over a visit", "condemned the
+    trip"); not one the trip only sets the scene of ("made the offer at the start of a two-day visit",
+    "welcomed it during his visit")."""
     lex = lexicon()
     stance = set(lex["stance_verbs"]) | {
         v for group in lex["stance_actions"]["object_verbs"] for v in group["verbs"]
@@ -1115,6 +1116,8 @@ def _reaction_governor(noun: Token) -> Token | None:
     for _ in range(4):
         head = cur.head
         if head.i == cur.i:
+            return None
+        if head.dep_ == "prep" and head.lower_ in _SCENE_PREPS | {"at", "on"}:
             return None
         if head.pos_ in {"VERB", "AUX"}:
             return (

@@ -6810,3 +6810,22 @@ def test_an_outcome_described_as_positive_is_no_stance(extractor, text, expected
 )
 def test_what_was_done_during_a_trip_told_from_home_is_over(extractor, text, published, expected):
     assert visit_statuses(extractor, text, published) == expected
+
+
+def test_a_trip_that_only_sets_the_scene_of_a_stance_is_told_for_itself(extractor):
+    # "pressure ... during the state visit January 19": the visit is when, not what the stance is about, so
+    # the trip keeps its own day
+    text = (
+        "WASHINGTON (Reuters) - Lawmakers hope President Barack Obama will pressure his Chinese counterpart "
+        "over the yuan during Chinese President Hu Jintao's state visit January 19."
+    )
+    got = {
+        (v["visitor_code"], v["host_code"], v["status"], v["start_date"])
+        for v in visits_of(extractor, text, dt.date(2011, 1, 10))
+    }
+    assert got == {("CHN", "USA", "planned", dt.date(2011, 1, 19))}
+    # guard: the trip as what is criticised is named by the reaction, and dated by its own mention only
+    text = (
+        "WASHINGTON (Reuters) - Lawmakers criticised Chinese President Hu Jintao's state visit on January 19."
+    )
+    assert visit_statuses(extractor, text, dt.date(2011, 1, 10)) == {("CHN", "USA", "planned")}
