@@ -609,10 +609,19 @@ _DEMAND_VERB_BEFORE = re.compile(
 )
 
 
+@lru_cache(maxsize=1)
+def _market_demand_before() -> re.Pattern:
+    """A word that makes "demand" the market's, right before it (lexicon `market_demand_words`)."""
+    words = "|".join(sorted(map(re.escape, lexicon().set("market_demand_words")), key=len, reverse=True))
+    return re.compile(rf"\b(?:{words})\s+$")
+
+
 def _demand_as_verb(low: str, start: int, end: int) -> bool:
     """Whether a bare "demand" is the verb ("we demand that ...", "will demand an apology"): the singular noun
     is mostly the market's ("domestic demand", "demand for these bonds"); a political demand is told as
     "demands" or "demanded", or "demand that"."""
+    if _market_demand_before().search(low, max(0, start - 16), start):
+        return False  # "areas of high demand that could benefit": the market's, its "that" a relative pronoun
     return bool(
         _DEMAND_VERB_BEFORE.search(low, max(0, start - 12), start) or re.match(r"\s+that\b", low[end:])
     )

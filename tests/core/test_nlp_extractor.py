@@ -6829,3 +6829,14 @@ def test_a_trip_that_only_sets_the_scene_of_a_stance_is_told_for_itself(extracto
         "WASHINGTON (Reuters) - Lawmakers criticised Chinese President Hu Jintao's state visit on January 19."
     )
     assert visit_statuses(extractor, text, dt.date(2011, 1, 10)) == {("CHN", "USA", "planned")}
+
+
+def test_the_markets_demand_before_a_relative_that_is_no_political_demand(exhaustive_extractor):
+    text = (
+        "U.S. Defense Secretary Robert Gates said NATO members had realized that transport and surveillance "
+        "were areas of high demand that could benefit from joint procurement."
+    )
+    assert codes_stances(exhaustive_extractor, text, published=dt.date(2011, 3, 10)) == set()
+    # guard: "demand that" with its speaker is still a demand
+    text = "U.S. Defense Secretary Robert Gates said: 'We demand that NATO members pay their share.'"
+    assert codes_stances(exhaustive_extractor, text, published=dt.date(2011, 3, 10)) == {("USA", "negative")}
