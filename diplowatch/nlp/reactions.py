@@ -1883,6 +1883,10 @@ def _not_a_reaction_verb(verb: Token, lemma: str, judging: bool) -> bool:
         return lemma != "back" or not _backed_by_a_state(verb)
     if any(c.dep_ == "neg" for c in verb.children) and lemma in stance_verbs:
         return True
+    if any(c.dep_ == "mark" and c.lower_ in {"whether", "if", "unless"} for c in verb.children):
+        # "it was unclear whether Japan had criticised the plan", "questions whether China had complained",
+        # "if Japan objects": asked or supposed, not stated
+        return True
     if _asks_for_help(verb):
         return True
     plan_aux = {"would", "to", "could", "may", "might", "will"} - _positions_held(verb, lemma)

@@ -6840,3 +6840,17 @@ def test_the_markets_demand_before_a_relative_that_is_no_political_demand(exhaus
     # guard: "demand that" with its speaker is still a demand
     text = "U.S. Defense Secretary Robert Gates said: 'We demand that NATO members pay their share.'"
     assert codes_stances(exhaustive_extractor, text, published=dt.date(2011, 3, 10)) == {("USA", "negative")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # asked or supposed, not stated
+        ("It was unclear whether Japan had criticised the U.S. plan.", set()),
+        ("Reporters asked whether China had complained about the U.S. tariffs.", set()),
+        # guard: stated
+        ("Japan criticised the U.S. plan.", {("JPN", "negative")}),
+    ],
+)
+def test_a_stance_under_whether_is_asked_not_stated(exhaustive_extractor, text, expected):
+    assert codes_stances(exhaustive_extractor, text, published=dt.date(2008, 6, 18)) == expected
