@@ -383,6 +383,26 @@ def _stance_action(verb: Token) -> str | None:
     return None
 
 
+def _possessive_holder(verb: Token, ctx: ArticleContext, sent: Sentence) -> tuple[Token, Actor] | None:
+    """The state named as the owner of the position a verb of expressing voices ("the official reiterated
+    Berlin's support for Rajoy's government", "voiced Washington's concern"): the position is that state's,
+    whoever the parser made the verb's subject."""
+    lemma = verb.lemma_.lower()
+    for group in lexicon()["stance_actions"]["object_verbs"]:
+        if lemma not in group["verbs"]:
+            continue
+        for obj in verb.children:
+            if obj.dep_ != "dobj" or not (
+                group["objects"].get(obj.lemma_.lower()) or group["objects"].get(obj.lower_)
+            ):
+                continue
+            owner = next((c for c in obj.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+            actor = resolve_token_actor(owner, ctx, sent) if owner is not None else None
+            if actor is not None and actor.code and actor.is_state and actor.kind != "person":
+                return owner, actor
+    return None
+
+
 def _phrasal_stance(verb: Token, lemma: str, acts: dict) -> str | None:
     """A phrasal stance verb ("ruled out", "hit back at"; the particle also where the parser reads it as an
     adverb), else the manner of a response ("reacted angrily to")."""
@@ -1177,6 +1197,7 @@ def _action_reaction(
     member = _named_members(speaker_tok) if speaker is None or not speaker.code else None
     if member is not None:  # "powers like Russia, India and China want ...": the members named act
         speaker_tok, speaker = member, resolve_token_actor(member, ctx, sent)
+    speaker_tok, speaker = _possessive_holder(verb, ctx, sent) or (speaker_tok, speaker)
     if speaker is None or not speaker.code or not speaker.is_state:
         return []
     if _domestic_addressee(verb, speaker, ctx):

@@ -6854,3 +6854,12 @@ def test_the_markets_demand_before_a_relative_that_is_no_political_demand(exhaus
 )
 def test_a_stance_under_whether_is_asked_not_stated(exhaustive_extractor, text, expected):
     assert codes_stances(exhaustive_extractor, text, published=dt.date(2008, 6, 18)) == expected
+
+
+def test_the_state_owning_a_voiced_position_holds_it(exhaustive_extractor):
+    # the parser makes "Spain" the subject of "reiterated": the support is Berlin's, as its owner says
+    text = (
+        "BERLIN (Reuters) - The official said Spain was on the right course with its reforms and reiterated "
+        "Berlin's support for Prime Minister Mariano Rajoy's center-right government."
+    )
+    assert codes_stances(exhaustive_extractor, text, published=dt.date(2012, 6, 27)) == {("DEU", "positive")}
