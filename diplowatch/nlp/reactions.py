@@ -392,9 +392,7 @@ def _possessive_holder(verb: Token, ctx: ArticleContext, sent: Sentence) -> tupl
         if lemma not in group["verbs"]:
             continue
         for obj in verb.children:
-            if obj.dep_ != "dobj" or not (
-                group["objects"].get(obj.lemma_.lower()) or group["objects"].get(obj.lower_)
-            ):
+            if obj.dep_ != "dobj" or not ({obj.lemma_.lower(), obj.lower_} & group["objects"].keys()):
                 continue
             owner = next((c for c in obj.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
             actor = resolve_token_actor(owner, ctx, sent) if owner is not None else None

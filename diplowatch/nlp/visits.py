@@ -3163,7 +3163,8 @@ def _leg_status(
     """The status of one leg: the trigger's, adjusted for a report from the place itself, a "from" leg and a
     leg told in a relative clause. `in_dateline_country`: the leg goes to the dateline's country and its
     sentence names no date ("MADRID - Chavez's visit to Spain sparked uproar": the trip being reported on).
-    `from_home`: the dateline is the traveller's own country."""
+    `from_home`: the dateline is the traveller's own country and the sentence dates nothing in the week before
+    the report or after it."""
     negated = status is None
     leg_status = status
     at_dateline = (
@@ -3390,8 +3391,8 @@ def _leg_candidates(
             why,
             in_dateline_country=code == ctx.home_code and not sentence_dates,
             # (not dated within the week before the report: "PARIS - ... discussed by EU leaders at a
-            # summit in Brussels on Friday", "said during his visit to Tokyo on Monday": a trip of days may
-            # still go on)
+            # summit in Brussels on Friday", "agreed on December 27 during Noda's visit" told on the 28th: a
+            # trip of days may still go on)
             from_home=visitor.code == ctx.home_code
             and not visitor.found.from_dateline
             and not _dated_this_week(sentence_dates, ctx.anchor),
