@@ -214,8 +214,10 @@ def _negated_status(
         return "cancelled", Why("negated against the plan ('will not travel ... as planned')")
     if ("neg" in deps or lemmas & {"never"}) and not _not_until(trigger) and not _beside_the_negation(chain):
         return None, Why("negated")
-    if trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in {"miss", "skip"}:
+    if trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in {"miss", "skip", "boycott", "shun"}:
         return None, Why("missed")  # "missed international meetings in Madrid and Washington"
+    if _withdrawn_from(trigger):
+        return None, Why("withdrawn from")  # "pulled out of the APEC summit", "withdrew from the talks"
     if lemmas & lex.set("hypothetical_marks") and trigger.pos_ == "VERB":
         return None, Why("hypothetical")
     # "would visit X if ...", "was ready to visit X if ...":
@@ -395,6 +397,22 @@ def _set_off_before_past(trigger: Token) -> bool:
 
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 _PAST_PERIODS = frozenset({"week", "month", "year", "weekend"})
+
+
+def _withdrawn_from(trigger: Token) -> bool:
+    """A trip noun one pulls out of, drops out of or withdraws from ("pulled out of the APEC summit in
+    Vladivostok", "withdrew from the talks in Geneva"): no trip, as with one missed or skipped."""
+    prep = trigger.head
+    if trigger.dep_ != "pobj" or prep.lower_ not in {"of", "from"}:
+        return False
+    verb = prep.head
+    if prep.lower_ == "from":
+        return verb.lemma_.lower() == "withdraw"
+    if verb.lower_ == "out" and verb.dep_ == "prep":
+        verb = verb.head  # the parser may hang "of" on "out" read as a preposition
+    elif not any(c.lower_ == "out" and c.dep_ in {"prt", "advmod"} for c in verb.children):
+        return False
+    return verb.lemma_.lower() in {"pull", "drop", "walk", "opt"}
 
 
 def _told_as_long_past(trigger: Token) -> bool:

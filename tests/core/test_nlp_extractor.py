@@ -6863,3 +6863,21 @@ def test_the_state_owning_a_voiced_position_holds_it(exhaustive_extractor):
         "Berlin's support for Prime Minister Mariano Rajoy's center-right government."
     )
     assert codes_stances(exhaustive_extractor, text, published=dt.date(2012, 6, 27)) == {("DEU", "positive")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a summit boycotted, pulled out of or withdrawn from is no trip, as one missed or skipped
+        "U.S. President Barack Obama will boycott the APEC summit in Vladivostok.",
+        "U.S. President Barack Obama pulled out of the APEC summit in Vladivostok.",
+        "U.S. President Barack Obama withdrew from the talks in Geneva.",
+    ],
+)
+def test_a_summit_boycotted_or_pulled_out_of_is_no_trip(extractor, text):
+    assert visit_statuses(extractor, text, dt.date(2012, 8, 20)) == set()
+
+
+def test_a_summit_attended_is_a_trip(extractor):
+    text = "U.S. President Barack Obama will attend the APEC summit in Vladivostok."
+    assert visit_statuses(extractor, text, dt.date(2012, 8, 20)) == {("USA", "RUS", "planned")}
