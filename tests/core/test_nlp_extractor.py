@@ -3175,8 +3175,9 @@ def test_speaking_at_a_summit_of_no_place_is_at_the_dateline(exhaustive_extracto
         # a state of affairs neither
         "EU policymakers have feared that Ireland's problems might spread to other euro zone members, "
         "threatening a systemic crisis.",
-        # a state's creditors are others, as its partners are
+        # a state's creditors and allies are others, as its partners are
         "Greece's creditors are demanding that the European Central Bank contribute to a deal.",
+        "Germany's allies rejected the Russian proposal.",
         # 'call' convening a vote or declaring a moratorium is no demand
         "Greek Prime Minister George Papandreou calls a popular vote on the latest EU bailout deal.",
         "Owing foreigners 109 billion dlrs, Brazil called an indefinite interest payments moratorium on 68 "
