@@ -386,8 +386,19 @@ def _apposition_rest(text: str, start: int) -> str:
 
 _TICKER = re.compile(r"\s*\(\s*[A-Z0-9]{1,6}\.[A-Z]{1,2}\s*\)")
 
-# "vice president for international services at Chase Econometrics": the body a title is held at.
-_AT_EMPLOYER = re.compile(r"\bat (?:the )?((?:[A-Z][\w&.'’-]*\s?){1,5})")
+# "vice president for international services at Chase Econometrics", "a spokesman for NML": the body a title
+# is held at or speaks for.
+_AT_EMPLOYER = re.compile(r"\b(at|for) (?:the )?((?:[A-Z][\w&.'’-]*\s?){1,5})")
+
+
+def _within_the_sentence(suffix: str, rest: str) -> tuple[str, str]:
+    """A title's "of / for ..." suffix and the apposition's rest, cut where the name run of the suffix went
+    on past the sentence's end ('..., a spokesman for NML. There was no comment from Argentina': "for NML",
+    and no rest; "for the U.S. Treasury" goes on)."""
+    m = re.search(r"\.\s+[A-Z][a-z]+$", suffix)
+    if m is None or not re.match(r"\s+[a-z]", rest):
+        return suffix, rest
+    return suffix[: m.start()], ""
 
 
 def _employer_after(rest: str, on_date: dt.date | None) -> str | None:
@@ -396,8 +407,15 @@ def _employer_after(rest: str, on_date: dt.date | None) -> str | None:
     m = _AT_EMPLOYER.search(rest)
     if m is None:
         return None
-    name = m.group(1).strip()
-    state_body = any(w.lower() in _STATE_BODY_WORDS for w in re.findall(r"[\w&]+", name))
+    name = m.group(2).strip()
+    words = {w.lower() for w in re.findall(r"[\w&]+", name)}
+    state_body = bool(words & _STATE_BODY_WORDS)
+    if m.group(1) == "for":
+        # "a spokesman for Merkel", "for Chancellor Kohl", "for the President": who speaks for a leader or an
+        # office speaks for the state
+        state_body = (
+            state_body or bool(words & _title_words()) or _leader_surname_regex().search(name) is not None
+        )
     return None if state_body or gazetteer().find_all(name, on_date) else name
 
 
@@ -919,15 +937,20 @@ class PeopleIndex:
                 continue
             # The employer may follow the title word ("chief fund manager at Ichiyoshi Investment", "head of
             # the Bank of France"), up to the end of the apposition.
-            phrase = f"{m.group('prefix')}{m.group('title')}{m.group('suffix')}"
-            rest = _apposition_rest(text, m.end())
+            suffix, rest = _within_the_sentence(m.group("suffix"), _apposition_rest(text, m.end()))
+            phrase = f"{m.group('prefix')}{m.group('title')}{suffix}"
             code = self._owner_code(phrase) or self._owner_code(rest) or leader_code(name, self.on_date)
             # "Stephen Roach, Morgan Stanley's Asia chairman": the employer named before the title.
             employer = None if code else self._company_before(m.group("prefix"), m.group("title"), found)
             state, why = _is_state_title(phrase + rest)
             if employer:
                 state, why = False, f"employer named before the title ({employer})"
-            elif not code and (after := _employer_after(rest, self.on_date)):
+            elif (
+                not code
+                and (after := _employer_after(suffix + rest, self.on_date))
+                # "a spokesman for Schaeuble": one the article titles as an official is no employer
+                and not any(after.split()[-1] in p.tokens and p.is_state for p in found)
+            ):
                 state, why = False, f"employer named after the title ({after})"
             code = code or self._antecedent_country(text, m.start(), phrase)
             source = Source.TEXT

@@ -439,3 +439,21 @@ def test_a_phrase_of_where_one_is_is_no_title_apposition():
     )
     people = PeopleIndex(text, OLD, "USA")
     assert {p.code for p in people.people if p.name and "Croo" in p.name} == {"BEL"}
+
+
+def test_a_title_held_for_a_body_that_is_no_state():
+    # a company's spokesman or economist ("for NML", "for Smith Barney") is no state official, even after a
+    # country named before; the name run of the title's "for ..." stops at the sentence's end
+    text = (
+        "Argentina lost its appeal. Peter Moss, a spokesman for NML. There was no comment from Argentina. "
+        "Argentina's debt is large, Jane Hale, chief economist for Smith Barney, said."
+    )
+    index = PeopleIndex(text, NEW, home_code="ARG")
+    assert not index.person_by_name(["Moss"]).is_state
+    hale = index.person_by_name(["Hale"])
+    assert hale is None or not hale.is_state
+    # guards: a spokesman for a leader or a state body speaks for the state
+    text = "German Chancellor Angela Merkel met him. Steffen Seibert, a spokesman for Merkel, said no."
+    assert PeopleIndex(text, NEW, home_code=None).person_by_name(["Seibert"]).is_state
+    text = "John Smith, a spokesman for the U.S. Treasury Department, said no."
+    assert PeopleIndex(text, NEW, home_code=None).person_by_name(["Smith"]).is_state
