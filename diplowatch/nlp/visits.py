@@ -3250,6 +3250,15 @@ def _dated_this_week(dates: list[DateMention], anchor: dt.date | None) -> bool:
     )
 
 
+def _this_day_or_week(earlier: Token) -> bool:
+    """ "earlier" of the report's own day or week: "earlier today", "earlier this week / morning"."""
+    doc = earlier.doc
+    after = [t.lower_ for t in doc[earlier.i + 1 : earlier.i + 3]]
+    return after[:1] == ["today"] or (
+        after[:1] == ["this"] and after[1:2] in (["week"], ["morning"], ["afternoon"], ["evening"])
+    )
+
+
 def _past_governor(tok: Token) -> bool:
     """The verb a trip noun hangs on is in the past ("discussed during his visit", "agreed at the summit")."""
     for up in tok.ancestors:
@@ -3376,8 +3385,9 @@ def _leg_candidates(
     past_words = {
         t.lower_
         for t in _own_clause_tokens(tok.sent.root, tok, _SAID_DEPS)
-        # "earlier today", "earlier this week": the same day or week, not a trip that is over
-        if not (t.lower_ == "earlier" and t.i + 1 < len(t.doc) and t.nbor().lower_ in {"today", "this"})
+        # "earlier today", "earlier this week": the same day or week, not a trip that is over ("earlier this
+        # month" is)
+        if not (t.lower_ == "earlier" and _this_day_or_week(t))
     } & {"last", "ago", "earlier", "yesterday", "previously", "recently"}
     if any(c.lower_ == "weekend" for c in tok.children) or any(
         c.dep_ == "prep" and any(g.lower_ == "weekend" for g in c.children) for c in tok.children

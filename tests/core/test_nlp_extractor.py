@@ -6882,3 +6882,22 @@ def test_a_summit_boycotted_or_pulled_out_of_is_no_trip(extractor, text):
 def test_a_summit_attended_is_a_trip(extractor):
     text = "U.S. President Barack Obama will attend the APEC summit in Vladivostok."
     assert visit_statuses(extractor, text, dt.date(2012, 8, 20)) == {("USA", "RUS", "planned")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "earlier this month" told from the place visited: over
+        (
+            "BEIJING (Reuters) - German Chancellor Angela Merkel visited Beijing earlier this month.",
+            {("DEU", "CHN", "completed")},
+        ),
+        # guard: "earlier this week" there is the report's own week, the visit not over
+        (
+            "BEIJING (Reuters) - German Chancellor Angela Merkel visited Beijing earlier this week.",
+            {("DEU", "CHN", "ongoing")},
+        ),
+    ],
+)
+def test_earlier_this_month_is_over_earlier_this_week_is_not(extractor, text, expected):
+    assert visit_statuses(extractor, text, dt.date(2011, 11, 7)) == expected
