@@ -3252,10 +3252,9 @@ def _dated_this_week(dates: list[DateMention], anchor: dt.date | None) -> bool:
 
 def _this_day_or_week(earlier: Token) -> bool:
     """ "earlier" of the report's own day or week: "earlier today", "earlier this week / morning"."""
-    doc = earlier.doc
-    after = [t.lower_ for t in doc[earlier.i + 1 : earlier.i + 3]]
-    return after[:1] == ["today"] or (
-        after[:1] == ["this"] and after[1:2] in (["week"], ["morning"], ["afternoon"], ["evening"])
+    after = [t.lower_ for t in earlier.doc[earlier.i + 1 : earlier.i + 3]] + ["", ""]
+    return after[0] == "today" or (
+        after[0] == "this" and after[1] in {"week", "morning", "afternoon", "evening"}
     )
 
 
