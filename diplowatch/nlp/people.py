@@ -953,6 +953,9 @@ class PeopleIndex:
             ):
                 state, why = False, f"employer named after the title ({after})"
             code = code or self._antecedent_country(text, m.start(), phrase)
+            if not code and "commissioner" in m.group("title").lower() and self._names_the_commission:
+                # "Algirdas Semeta, the European commissioner responsible for tax" in a story on the EU
+                code = self._names_the_commission
             source = Source.TEXT
             if not code and self.home_code:
                 code, source = self.home_code, Source.DATELINE

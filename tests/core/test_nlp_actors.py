@@ -457,3 +457,21 @@ def test_a_title_held_for_a_body_that_is_no_state():
     assert PeopleIndex(text, NEW, home_code=None).person_by_name(["Seibert"]).is_state
     text = "John Smith, a spokesman for the U.S. Treasury Department, said no."
     assert PeopleIndex(text, NEW, home_code=None).person_by_name(["Smith"]).is_state
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        # a commissioner in apposition, in a story that names the Commission, is the EU's (as one titled
+        # before the name is), not the dateline's
+        (
+            "The European Commission said so. Ona Vale, the European commissioner responsible for tax, agreed.",
+            "EU",
+        ),
+        # no Commission named: the dateline's, as before
+        ("Ona Vale, the trade commissioner, agreed.", "BEL"),
+    ],
+)
+def test_a_commissioner_in_apposition_is_the_commissions(text, code):
+    (person,) = [p for p in PeopleIndex(text, NEW, "BEL").people if p.name]
+    assert person.code == code
