@@ -465,7 +465,7 @@ def test_a_title_held_for_a_body_that_is_no_state():
         # a commissioner in apposition, in a story that names the Commission, is the EU's (as one titled
         # before the name is), not the dateline's
         (
-            "The European Commission said so. Ona Vale, the European commissioner responsible for tax, agreed.",
+            "The European Commission said so. Ona Vale, the European commissioner for tax, agreed.",
             "EU",
         ),
         # no Commission named: the dateline's, as before
