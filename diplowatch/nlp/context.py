@@ -429,6 +429,7 @@ def _fronted_owner(tok: Token) -> Token | None:
 
 
 _CLOSING_QUOTES = frozenset({'"', "”", "'", "’"})
+_QUOTES = frozenset({'"', "“", "”", "``", "''"})
 
 
 def _quoted_speaker_before(tok: Token, ctx: ArticleContext, sent: Sentence) -> Person | None:
@@ -448,7 +449,7 @@ def _quoted_speaker_before(tok: Token, ctx: ArticleContext, sent: Sentence) -> P
 # capitalised word of the attribution.
 _CLOSING_ATTRIBUTION = re.compile(
     r"(?:\b(?:said|says|added|adds)\s+(?:[A-Z][\w.&'’-]*\s+){0,6}(?P<after>[A-Z][\w'’-]+)"
-    r"|(?P<before>[A-Z][\w'’-]+)\s+(?:said|says|added|adds))\W*$"
+    r"|(?P<before>[A-Z][\w'’-]+)\s+(?:said|says|added|adds))(?:,\s*\d{1,3})?\W*$"
 )
 
 
@@ -468,6 +469,30 @@ def _unknown_speaker_before(tok: Token, ctx: ArticleContext, sent: Sentence) -> 
         return False  # "..., he said." / "..., Japan said.": no person named there
     person = ctx.people.by_surname.get(name.rstrip("'’"))
     return person is None or not person.is_state
+
+
+def _earlier_in_the_sentence(tok: Token, ctx: ArticleContext, sent: Sentence) -> tuple[bool, Actor | None]:
+    """(decided, actor) for a pronoun with no named subject before it: the same pronoun as a subject before
+    it, with no quotation before either ("He said he had arrived ..."), is whoever that one is; a person whose
+    possession is fronted ("During his visit, Howard said ...") is the one named after it."""
+    before = tok.doc[tok.sent.start : tok.i]
+    quoted = any(t.text in _QUOTES for t in before)
+    same = next(
+        (
+            t
+            for t in before
+            if t.dep_ in {"nsubj", "nsubjpass"} and t.lower_ == tok.lower_ in {"he", "she"} and not quoted
+        ),
+        None,
+    )
+    if same is not None:
+        return True, _referring_actor(same, ctx, sent)[1]
+    ahead = _fronted_owner(tok)
+    if ahead is not None:
+        named = resolve_token_actor(ahead, ctx, sent)
+        if named is not None and named.kind == "person" and named.name:
+            return True, named.through(Step.PRONOUN, f"pronoun → {named.reason}")
+    return False, None
 
 
 def _pronoun_actor(tok: Token, ctx: ArticleContext, sent: Sentence, offset: int) -> Actor | None:
@@ -503,11 +528,9 @@ def _pronoun_actor(tok: Token, ctx: ArticleContext, sent: Sentence, offset: int)
         elif official is None and subj.tag_ == "NN" and tok.lower_ in {"he", "she"} and _is_title_word(subj):
             official = subj
     if person is None and official is None:
-        ahead = _fronted_owner(tok)
-        if ahead is not None:
-            named = resolve_token_actor(ahead, ctx, sent)
-            if named is not None and named.kind == "person" and named.name:
-                return named.through(Step.PRONOUN, f"pronoun → {named.reason}")
+        decided, actor = _earlier_in_the_sentence(tok, ctx, sent)
+        if decided:
+            return actor
     if person is None and official is not None:
         actor = resolve_token_actor(official, ctx, sent)
         if actor is not None and actor.code and actor.is_state:

@@ -3468,6 +3468,37 @@ def test_he_after_a_quote_of_an_unknown_speaker_is_that_speaker(extractor):
     assert ("USA", "negative") in reaction_keys(extractor, lead + official + then, dt.date(1987, 3, 31))
 
 
+@pytest.mark.parametrize(
+    "quote, then, visits",
+    [
+        # the quoted person's age after the name ends the attribution too; the second "he" of "He said he
+        # had arrived" is whoever the first is: a refugee, no state visitor
+        (
+            '"I have no hope," said Omar Haddad, 38.',
+            " He said he had arrived in Lebanon two weeks ago.",
+            set(),
+        ),
+        # ... while the official named before still travels when the attribution names him
+        (
+            '"I have no hope," said Mekdad.',
+            " He said he had arrived in Lebanon two weeks ago.",
+            {("SYR", "LBN")},
+        ),
+    ],
+)
+def test_he_said_he_is_one_person(extractor, quote, then, visits):
+    lead = "Syria's Vice President Faisal Mekdad spoke at the United Nations on Wednesday. "
+    assert pairs(visits_of(extractor, lead + quote + then, dt.date(2017, 9, 21))) == visits
+
+
+def test_a_pronoun_in_a_quotation_is_no_antecedent_of_one_outside_it(extractor):
+    text = (
+        "World Bank President Paul Wolfowitz met lawyers on Monday. Wolfowitz said he did nothing wrong. "
+        '"It is sad," said Syria\'s Vice President Faisal Mekdad. "He has a hard job," he told us in Oslo.'
+    )
+    assert pairs(visits_of(extractor, text, dt.date(2007, 5, 2))) == {("SYR", "NOR")}
+
+
 def test_summit_venues_and_the_nations_of_britain_are_places(extractor):
     venice = "Japanese Prime Minister Taro Sato will attend the Venice summit next month."
     assert pairs(visits_of(extractor, venice)) == {("JPN", "ITA")}
