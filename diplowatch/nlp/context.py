@@ -661,7 +661,8 @@ _COUNTING_WORDS = frozenset(
 
 def _counted_nationals(tok: Token, ctx: ArticleContext) -> bool:
     """Whether tok is a country's people counted or qualified ("many Pakistanis", "most Germans", "62 percent
-    of Americans"): the public, not its state (a bare "the Soviets" of wire style may be its government)."""
+    of Americans", bare "Germans"): the public, not its state ("the Soviets" of wire style may be its
+    government)."""
     if tok.lower_ in _COUNTING_WORDS:
         return any(
             _nationals(g, ctx)
@@ -670,11 +671,13 @@ def _counted_nationals(tok: Token, ctx: ArticleContext) -> bool:
             for g in p.children
             if g.dep_ == "pobj"
         )
-    return _nationals(tok, ctx) and any(
-        c.lower_ in _COUNTING_WORDS or c.dep_ == "nummod" and c.like_num
-        for c in tok.children
-        if c.dep_ in {"amod", "det", "nummod", "quantmod"}
-    )
+    if not _nationals(tok, ctx):
+        return False
+    modifiers = [c for c in tok.children if c.dep_ in {"amod", "det", "nummod", "quantmod", "poss"}]
+    # a bare plural ("Germans were skeptical", "opposition from Greeks") is the public too, unless it is asked
+    # to act ("want Cypriots to pay": the state is asked, through its people)
+    bare = not modifiers and tok.head.tag_ != "VB"
+    return bare or any(c.lower_ in _COUNTING_WORDS or c.dep_ == "nummod" and c.like_num for c in modifiers)
 
 
 # A stock ticker after a name marks a company: "Gazprom OAO ( GAZP.MM )", 1987 wire style "<MD.N>".

@@ -95,7 +95,22 @@ def _content_tokens(verb: Token) -> list[Token]:
         and any(g.dep_ == "agent" for g in c.children)
         for t in c.subtree
     }
-    return sorted((t for t in toks if t.i not in others), key=lambda t: t.i)
+    return sorted((t for t in toks if t.i not in others | _narrated_time(toks)), key=lambda t: t.i)
+
+
+def _narrated_time(toks) -> set[int]:
+    """The tokens of a time phrase set off by a comma and opened by "ahead of" / "before" / "after" /
+    "following" ("... was making progress, ahead of an expected sanctions announcement"): the narrator's
+    timing of the statement, not what was said."""
+    return {
+        t.i
+        for c in toks
+        if c.lower_ in {"ahead", "before", "after", "following"}
+        and c.dep_ in {"advmod", "prep"}
+        and c.i > 0
+        and c.nbor(-1).text == ","
+        for t in c.subtree
+    }
 
 
 # Speech verbs whose object is the one spoken to: in the passive their subject is that one, not a speaker.
@@ -498,8 +513,10 @@ def _segments(verb: Token, content: list[Token]):
         return
     conjuncts = [c for c in comp.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}]
     own = sorted({t.i for t in comp.subtree} - {t.i for c in conjuncts for t in c.subtree})
-    # The complement without its conjuncts, cut before the first conjunct.
-    end = min([c.left_edge.i for c in conjuncts], default=own[-1] + 1)
+    # The complement without its conjuncts, cut before the first conjunct and the narrator's timing.
+    end = min(
+        [c.left_edge.i for c in conjuncts] + sorted(_narrated_time(comp.subtree))[:1], default=own[-1] + 1
+    )
     yield doc[own[0] : max(own[0] + 1, end)]
     for c in conjuncts:
         yield doc[c.left_edge.i : c.right_edge.i + 1]

@@ -2146,6 +2146,11 @@ def test_concerned_as_regarding_is_no_worry(extractor, text, expected):
         ("Many Germans opposed the aid to Greece.", set()),
         ("62 percent of Americans oppose the deal with Iran, a poll showed.", set()),
         ("More than 35,000 Germans filed complaints against the ECB's plan.", set()),
+        # ... and so are they bare, with no determiner
+        ("In the streets of Bonn, Germans criticized the aid to Greece.", set()),
+        ("Athens cut wages despite fierce opposition from Greeks to the Italian plan.", set()),
+        # guard: a people asked to act stands for its state asked
+        ("EC finance ministers want Greeks to pay for the aid.", {("EC", "negative")}),
         # a company named by its country and its trade
         ("France's biggest store chain criticized the Dutch retailer Ahold.", set()),
         ("Germany's biggest lender criticized the Greek government.", set()),
@@ -3455,6 +3460,27 @@ def reaction_keys(extractor, text, published=MONDAY):
 def test_must_in_other_words_is_a_demand(extractor, text, expected):
     keys = reaction_keys(extractor, text, dt.date(1987, 3, 4))
     assert (("USA", "negative") in keys or ("DEU", "negative") in keys) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a time phrase set off by a comma ("ahead of", "after") is the narrator's timing, not what was said
+        (
+            "Japanese Prime Minister Ken Sato said on Monday Japan was making progress on the trade issue, "
+            "ahead of an expected sanctions announcement by Washington.",
+            set(),
+        ),
+        # guard: the cue in what was said itself still counts
+        (
+            "Japanese Prime Minister Ken Sato said on Monday the U.S. sanctions were a threat to trade, "
+            "ahead of talks in Washington.",
+            {("JPN", "negative")},
+        ),
+    ],
+)
+def test_the_narrators_timing_of_a_statement_is_not_what_was_said(extractor, text, expected):
+    assert reaction_keys(extractor, text, dt.date(2017, 9, 21)) == expected
 
 
 def test_he_after_a_quote_of_an_unknown_speaker_is_that_speaker(extractor):
