@@ -2912,7 +2912,7 @@ def _foreign_parties(tok: Token, decider: Actor, ctx: ArticleContext) -> list[st
 
 
 def _decision(
-    trigger: Token, decider_tok: Token, stance: str, party: Token, sent: Sentence, ctx: ArticleContext
+    trigger: Token, decider_tok: Token, stance: str, parties: list[Token], sent: Sentence, ctx: ArticleContext
 ) -> ReactionCandidate | None:
     """The reaction of a state or IGO deciding on a deal of a party foreign to it; an IGO may decide on any
     company's deal."""
@@ -2927,7 +2927,7 @@ def _decision(
             decider = replace(decider, is_state=True, reason=f"{decider.code} named")
     if decider is None or not decider.code or not decider.is_state or is_media(decider_tok):
         return None
-    targets = _foreign_parties(party, decider, ctx)
+    targets = list(dict.fromkeys(code for party in parties for code in _foreign_parties(party, decider, ctx)))
     if not targets and decider.kind != "igo":
         return None
     span = actor_span(decider_tok)
@@ -2978,7 +2978,15 @@ def _verb_decision(
         deciders = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     if deal is None or not deciders:
         return None
-    return _decision(tok, deciders[0], stance, deal, sent, ctx)
+    # the other party of a sale, named with "to" ("cleared Dow's sale of Morton Salt to Germany's K+S")
+    buyers = [
+        g
+        for h in (tok, deal)
+        for c in h.children
+        if c.dep_ == "prep" and c.lower_ == "to"
+        for g in c.children
+    ]
+    return _decision(tok, deciders[0], stance, [deal, *buyers], sent, ctx)
 
 
 def _won_decision(noun: Token, sent: Sentence, ctx: ArticleContext) -> ReactionCandidate | None:
@@ -2998,7 +3006,7 @@ def _won_decision(noun: Token, sent: Sentence, ctx: ArticleContext) -> ReactionC
         subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     if not deciders or subject is None or any(c.dep_ == "neg" for c in win.children):
         return None
-    return _decision(noun, deciders[0], "negative" if failed else "positive", subject, sent, ctx)
+    return _decision(noun, deciders[0], "negative" if failed else "positive", [subject], sent, ctx)
 
 
 def extract_reactions(doc: Doc, sent: Sentence, ctx: ArticleContext, visits: list) -> list[ReactionCandidate]:

@@ -6486,6 +6486,12 @@ def test_a_stance_on_an_addressee_of_the_speakers_own_country_is_domestic(extrac
         ),
         ("Georgia, which could have vetoed Moscow's bid to buy the port, accepted a Swiss proposal.", set()),
         ("U.S. officials said so. The U.S. Treasury on Friday cleared the Boeing deal.", set()),
+        # the foreign party may be the buyer of a sale, named with "to"
+        (
+            "U.S. officials said so. U.S. antitrust regulators cleared Acme's sale of Bolt Tools to "
+            "Germany's Kranz AG.",
+            {("USA", "positive")},
+        ),
     ],
 )
 def test_a_decision_on_a_foreign_companys_deal_is_a_stance(extractor, text, expected):
