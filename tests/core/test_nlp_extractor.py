@@ -1021,6 +1021,8 @@ def stances(extractor, text, published=MONDAY):
             {("NOR", "positive")},
         ),
         ("Argentine President Luis Vega termed the Chilean decision a betrayal.", {("ARG", "negative")}),
+        # the idiom of a remedy judged inadequate
+        ("Dutch Premier Jan Smit said the Belgian plan was too little, too late.", {("NLD", "negative")}),
         # A writer's relative clause is not a judgement: only the warning to a foreign actor counts.
         ("The Danish minister criticised what he called a reckless plan.", set()),
     ],
