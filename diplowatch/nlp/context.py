@@ -41,6 +41,10 @@ MEDIA_WORDS = {
     "times",
     "post",
     "journal",
+    "media",
+    "magazine",
+    "broadcaster",
+    "tabloid",
 }
 
 

@@ -776,6 +776,8 @@ class PeopleIndex:
             # Up to six words before the title qualify it ("Brazil's
             # central bank governor"), within this clause.
             before = text[max(0, m.start() - 80) : m.start()]
+            # "Italy's then-prime minister": the office held at the time, owned as any other
+            before = re.sub(r"\b[Tt]hen-$", "", before)
             # Words in parentheses count too: "Food and Agricultural Organisation (FAO) director".
             words = re.search(r"(?:[\w.’'\-()]+ ){0,6}$", before)
             raw_prefix = words.group(0) if words else ""

@@ -491,3 +491,17 @@ def test_a_title_held_for_a_body_that_is_no_state():
 def test_a_commissioner_in_apposition_is_the_commissions(text, code):
     (person,) = [p for p in PeopleIndex(text, NEW, "BEL").people if p.name]
     assert person.code == code
+
+
+def test_a_then_office_is_owned_as_any_other():
+    # "then-prime minister": the office held at the time, its owner named before it, not the dateline's state
+    text = "The bank bought bonds, only for Italy's then-prime minister, Carlo Neri, to renege."
+    (person,) = [p for p in PeopleIndex(text, NEW, "DEU").people if p.name]
+    assert (person.code, person.is_state) == ("ITA", True)
+
+
+@pytest.mark.parametrize(
+    "text", ["EFSF chief", "the European Financial Stability Facility", "the European Stability Mechanism"]
+)
+def test_the_euro_zone_rescue_funds_are_the_eus(text):
+    assert resolve_actor(text, dt.date(2012, 1, 12)) == "EU"

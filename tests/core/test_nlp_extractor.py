@@ -2160,6 +2160,8 @@ def test_concerned_as_regarding_is_no_worry(extractor, text, expected):
             "The Hong Kong stock exchange turned down requests from British club Manchester United.",
             set(),
         ),
+        # a country's media are no state either
+        ("German media attacked the French plan.", set()),
         # a study or a poll reports findings, not a state's position
         ("A study of U.S. consumers by J.D. Power criticized the Japanese carmaker Toyota.", set()),
         ("A poll of Americans criticized China.", set()),
