@@ -807,10 +807,15 @@ def _positive_cue_hits(low: str, original: str, own_code: str | None, on_date) -
                 continue
             if c in {"positive", "good"} and (
                 _outcome_after().match(low, m.end())
-                or re.search(r"\boutlook\s+(?:is|was|remains)\s+$", before)
+                or re.search(
+                    r"\b(?:outlook|situation|economy|fundamentals|conditions|prospects)\s+"
+                    r"(?:is|was|are|were|remains?|remained)\s+(?:still\s+|very\s+|quite\s+)?$",
+                    before,
+                )
             ):
                 continue  # "positive effects for the world economy", "on a positive note", "good news on the
-                # economy", "the outlook is positive": an outcome or a forecast, no one's stance
+                # economy", "the outlook is positive", "the economic situation was good": an outcome, a
+                # forecast or a state of the economy, no one's stance
             if re.search(r"\b(?:not|no|n't|never|nor|neither)\b", before) or re.search(
                 r"\bfail(?:s|ed|ing)?\s+to(?:\s+[a-z-]+){0,3}\s+$", low[max(0, m.start() - 50) : m.start()]
             ):  # "have failed to be constructive"

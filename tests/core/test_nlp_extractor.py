@@ -6832,6 +6832,12 @@ def test_credit_lines_and_private_persons_take_no_stance(extractor, text, expect
             set(),
         ),
         ("The Brazilian finance minister said there was good news on the U.S. economy.", set()),
+        # ... and so is a state of the economy called good
+        (
+            "The Dutch finance minister said the Dutch deficit met EU rules and the economic situation was "
+            "good.",
+            set(),
+        ),
         # a feeling of a non-state subject inside what was said is that subject's
         (
             "The Brazilian finance minister said investors were very worried about the U.S. budget deal.",
