@@ -160,7 +160,8 @@ class Gazetteer:
     def _load_provinces_named_after_states(self) -> None:
         """Provinces and states whose name holds another country's name or demonym ("British Columbia",
         "New South Wales", "Baja California", "New Ireland") are places of their own country, as the U.S.
-        states are (pycountry's subdivisions; not "Taiwan Sheng", which the gazetteer keeps as TWN)."""
+        states are (pycountry's subdivisions; not China's, whose ISO list holds "Taiwan Sheng": the gazetteer
+        keeps Taiwan as TWN)."""
         import pycountry
 
         for sub in pycountry.subdivisions:

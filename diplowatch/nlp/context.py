@@ -480,15 +480,9 @@ def _earlier_in_the_sentence(tok: Token, ctx: ArticleContext, sent: Sentence) ->
     it, with no quotation before either ("He said he had arrived ..."), is whoever that one is; a person whose
     possession is fronted ("During his visit, Howard said ...") is the one named after it."""
     before = tok.doc[tok.sent.start : tok.i]
-    quoted = any(t.text in _QUOTES for t in before)
-    same = next(
-        (
-            t
-            for t in before
-            if t.dep_ in {"nsubj", "nsubjpass"} and t.lower_ == tok.lower_ in {"he", "she"} and not quoted
-        ),
-        None,
-    )
+    same = None
+    if tok.lower_ in {"he", "she"} and not any(t.text in _QUOTES for t in before):
+        same = next((t for t in before if t.dep_ in {"nsubj", "nsubjpass"} and t.lower_ == tok.lower_), None)
     if same is not None:
         return True, _referring_actor(same, ctx, sent)[1]
     ahead = _fronted_owner(tok)

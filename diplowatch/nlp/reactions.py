@@ -4,6 +4,7 @@ attribution, target, stance with negation, and quote."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -95,10 +96,11 @@ def _content_tokens(verb: Token) -> list[Token]:
         and any(g.dep_ == "agent" for g in c.children)
         for t in c.subtree
     }
-    return sorted((t for t in toks if t.i not in others | _narrated_time(toks)), key=lambda t: t.i)
+    skip = others | _narrated_time(toks)
+    return sorted((t for t in toks if t.i not in skip), key=lambda t: t.i)
 
 
-def _narrated_time(toks) -> set[int]:
+def _narrated_time(toks: Iterable[Token]) -> set[int]:
     """The tokens of a time phrase set off by a comma and opened by "ahead of" / "before" / "after" /
     "following" ("... was making progress, ahead of an expected sanctions announcement"): the narrator's
     timing of the statement, not what was said."""
