@@ -806,9 +806,14 @@ class PeopleIndex:
             if boss is not None:
                 # "Merkel spokesman Steffen Seibert", "Putin spokesman Dmitry Peskov": a state person's aide.
                 code, reason = boss[0], f"{title_text.lower()} of {boss[1]}"
-            if not code and "commissioner" in title_text.lower() and self._names_the_commission:
-                # "Economic and Monetary Affairs Commissioner Joaquin Almunia" in a story on the EU
-                code, reason = self._names_the_commission, "commissioner of the European Commission"
+            if (
+                not code
+                and ("commissioner" in title_text.lower() or re.search(r"\bCommission\s*$", prefix))
+                and self._names_the_commission
+            ):
+                # "Economic and Monetary Affairs Commissioner Joaquin Almunia", "Commission spokesman Amadeu
+                # Altafaj" in a story on the EU
+                code, reason = self._names_the_commission, "an office of the European Commission"
             employer = None if code else self._company_before(prefix, title_text, found)
             placed = None if code else self._placed_in(text, m.start() - len(prefix))
             if placed:

@@ -505,3 +505,15 @@ def test_a_then_office_is_owned_as_any_other():
 )
 def test_the_euro_zone_rescue_funds_are_the_eus(text):
     assert resolve_actor(text, dt.date(2012, 1, 12)) == "EU"
+
+
+def test_a_commission_office_before_the_name_is_the_commissions():
+    # "Commission spokeswoman X" in a story on the European Commission: the EU's, not the dateline's
+    text = "The European Commission said so. Commission spokeswoman Pia Holm told a briefing in Brussels."
+    (person,) = [p for p in PeopleIndex(text, NEW, "GBR").people if p.name]
+    assert person.code == "EU"
+    # no Commission named: the dateline's, as before
+    (person,) = [
+        p for p in PeopleIndex("Commission spokeswoman Pia Holm said so.", NEW, "GBR").people if p.name
+    ]
+    assert person.code == "GBR"
