@@ -808,11 +808,14 @@ class PeopleIndex:
                 code, reason = boss[0], f"{title_text.lower()} of {boss[1]}"
             if (
                 not code
-                and ("commissioner" in title_text.lower() or re.search(r"\bCommission\s*$", prefix))
+                and (
+                    "commissioner" in title_text.lower()
+                    or re.fullmatch(r"(?:[Tt]he\s+)?Commission\s*", prefix)
+                )
                 and self._names_the_commission
             ):
                 # "Economic and Monetary Affairs Commissioner Joaquin Almunia", "Commission spokesman Amadeu
-                # Altafaj" in a story on the EU
+                # Altafaj" in a story on the EU (a bare "Commission": not "Federal Trade Commission chairman")
                 code, reason = self._names_the_commission, "an office of the European Commission"
             employer = None if code else self._company_before(prefix, title_text, found)
             placed = None if code else self._placed_in(text, m.start() - len(prefix))

@@ -517,3 +517,7 @@ def test_a_commission_office_before_the_name_is_the_commissions():
         p for p in PeopleIndex("Commission spokeswoman Pia Holm said so.", NEW, "GBR").people if p.name
     ]
     assert person.code == "GBR"
+    # another state's commission is not the European one
+    text = "The European Commission said so. Federal Trade Commission chairman Jon Lee said so."
+    (person,) = [p for p in PeopleIndex(text, NEW, "USA").people if p.name]
+    assert person.code == "USA"
