@@ -2156,6 +2156,8 @@ def test_concerned_as_regarding_is_no_worry(extractor, text, expected):
         # a company named by its country and its trade
         ("France's biggest store chain criticized the Dutch retailer Ahold.", set()),
         ("Germany's biggest lender criticized the Greek government.", set()),
+        ("Taiwan's top phone vendor criticized the German plan.", set()),
+        ("China's biggest miner criticized the Australian plan.", set()),
         (
             "The Hong Kong stock exchange turned down requests from British club Manchester United.",
             set(),
