@@ -648,6 +648,13 @@ class PeopleIndex:
     def _names_the_commission(self) -> str | None:
         return eu_code_named(self.text, self.on_date)
 
+    def _commission_office(self, title: str, prefix: str = "") -> str | None:
+        """The EU's code for a commissioner ("Trade Commissioner X", "X, the European commissioner for tax")
+        or an office of a bare "Commission" ("Commission spokesman X"; not "Federal Trade Commission
+        chairman"), in a story that names the European Commission; else None."""
+        commission = "commissioner" in title.lower() or re.fullmatch(r"(?:[Tt]he\s+)?Commission\s*", prefix)
+        return self._names_the_commission if commission else None
+
     def _antecedent_country(self, text: str, at: int, phrase: str) -> str | None:
         """The state "the country's" / "the kingdom's" before a title stands for: the last country named
         before it ("Saudi Arabia is pumping more. Ali al-Naimi, the kingdom's oil minister"), else None."""
@@ -806,17 +813,10 @@ class PeopleIndex:
             if boss is not None:
                 # "Merkel spokesman Steffen Seibert", "Putin spokesman Dmitry Peskov": a state person's aide.
                 code, reason = boss[0], f"{title_text.lower()} of {boss[1]}"
-            if (
-                not code
-                and (
-                    "commissioner" in title_text.lower()
-                    or re.fullmatch(r"(?:[Tt]he\s+)?Commission\s*", prefix)
-                )
-                and self._names_the_commission
-            ):
+            if not code and (commission := self._commission_office(title_text, prefix)):
                 # "Economic and Monetary Affairs Commissioner Joaquin Almunia", "Commission spokesman Amadeu
-                # Altafaj" in a story on the EU (a bare "Commission": not "Federal Trade Commission chairman")
-                code, reason = self._names_the_commission, "an office of the European Commission"
+                # Altafaj" in a story on the EU
+                code, reason = commission, "an office of the European Commission"
             employer = None if code else self._company_before(prefix, title_text, found)
             placed = None if code else self._placed_in(text, m.start() - len(prefix))
             if placed:
@@ -963,9 +963,8 @@ class PeopleIndex:
             ):
                 state, why = False, f"employer named after the title ({after})"
             code = code or self._antecedent_country(text, m.start(), phrase)
-            if not code and "commissioner" in m.group("title").lower() and self._names_the_commission:
-                # "Algirdas Semeta, the European commissioner responsible for tax" in a story on the EU
-                code = self._names_the_commission
+            # "Algirdas Semeta, the European commissioner responsible for tax" in a story on the EU
+            code = code or self._commission_office(m.group("title"))
             source = Source.TEXT
             if not code and self.home_code:
                 code, source = self.home_code, Source.DATELINE

@@ -242,6 +242,8 @@ def _negated_status(
 # ("did not give details during his visit to Japan": the visit took place; "was not represented at the
 # meetings" does deny being there).
 _SCENE_PREPS = frozenset({"during", "after", "before", "since", "following", "throughout", "upon"})
+# ... and those a stance verb's scene is set with ("made the offer at the start of a visit", "on a visit")
+_STANCE_SCENE_PREPS = _SCENE_PREPS | {"at", "on"}
 
 
 def _beside_the_negation(chain: list[Token]) -> bool:
@@ -1135,7 +1137,7 @@ def _reaction_governor(noun: Token) -> Token | None:
         head = cur.head
         if head.i == cur.i:
             return None
-        if head.dep_ == "prep" and head.lower_ in _SCENE_PREPS | {"at", "on"}:
+        if head.dep_ == "prep" and head.lower_ in _STANCE_SCENE_PREPS:
             return None
         if head.pos_ in {"VERB", "AUX"}:
             return (
