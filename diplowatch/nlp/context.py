@@ -742,6 +742,13 @@ def _acting(tok: Token) -> bool:
     return tok.dep_ in {"nsubj", "nsubjpass"} or (tok.dep_ == "pobj" and tok.head.dep_ == "agent")
 
 
+def _position_source(tok: Token) -> bool:
+    """Whether a noun names where a position comes from ("pressure from Brussels", "criticism by Paris")."""
+    while tok.dep_ == "conj":
+        tok = tok.head
+    return tok.dep_ == "pobj" and tok.head.lower_ in {"from", "by"} and tok.head.head.pos_ == "NOUN"
+
+
 # Cities that speak for their state besides today's capitals: seats of government and the capitals of the
 # periods the news covers ("Bonn" for West Germany, "Lagos" for Nigeria until 1991, "Rangoon" for Burma).
 _SEATS_OF_GOVERNMENT = frozenset(
@@ -782,10 +789,12 @@ def _owner_actor(
     """The actor of a phrase that names its state or IGO (`title`: whether it acts for a state, why not, and
     whether it has a title)."""
     state, why, has_title = title
-    if text == "Brussels" and ctx.commission_code and _acting(tok):
-        # "Brussels and Washington objected to ...": the EU's seat acting stands for the Union, when the
-        # article names it, as "Washington" stands for the U.S. government.
+    if text == "Brussels" and ctx.commission_code and (_acting(tok) or _position_source(tok)):
+        # "Brussels and Washington objected to ...", "pressure from Brussels": the EU's seat acting stands for
+        # the Union, when the article names it, as "Washington" stands for the U.S. government.
         return Actor(None, ctx.commission_code, True, "Brussels for the EU", "igo", text, False)
+    if text == "Brussels" and _position_source(tok):
+        return None  # no Belgian position: whose it is, the article does not say
     kind = "igo" if place.kind == "igo" else ("office" if has_title else "state")
     if kind == "state" and place.kind == "city" and len(text.split()) > 2:
         return None
@@ -841,6 +850,8 @@ def _referring_actor(tok: Token, ctx: ArticleContext, sent: Sentence) -> tuple[b
     if tok.lower_ == "it" and tok.dep_ in {"nsubj", "nsubjpass"}:
         subject = governing_subject(tok)
         actor = resolve_token_actor(subject, ctx, sent) if subject is not None else None
+        if subject is None:
+            actor = _previous_sentence_subject(tok, ctx, sent)
         return True, actor if actor is not None and actor.code and actor.kind in {"state", "igo"} else None
     if tok.lower_ in PRONOUNS or (tok.pos_ == "PRON" and tok.lower_ in {"he", "she"}):
         if _unknown_speaker_before(tok, ctx, sent):
@@ -1021,6 +1032,49 @@ def _reporting_state(tok: Token, ctx: ArticleContext, sent: Sentence) -> Actor |
         if actor is not None and actor.code and actor.kind == "state" and actor.is_state:
             return actor
     return None
+
+
+# The opening of a sentence whose subject is a name alone that spoke ("OPEC said ...", "The IMF says ...",
+# "China on Monday said ..."): what an "It" opening the next sentence stands for.
+_NAMED_OPENING = re.compile(
+    r"(?:The )?(?P<name>[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,4}) "
+    r"(?:\w+ ){0,3}?(?:said|says)\b"
+)
+# ... or whose statement closes with it ("..., the IMF said.", '..." the State Department said in a
+# statement.')
+_NAMED_CLOSING = re.compile(
+    r"[,\"”]\s+(?:the\s+)?(?P<name>[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,4})\s+(?:said|says|added)"
+    r"(?:\s+(?:on|in|late|early)(?:\s+[\w-]+){1,3})?\s*[.]?[\"”]?\s*$"
+)
+_SPEAKING_KINDS = frozenset({"country", "igo", "metonym"})
+_IT_VERBS = frozenset(
+    {"say", "add", "urge", "warn", "blame", "call", "accuse", "criticize", "criticise", "reject"}
+)
+
+
+def _previous_sentence_subject(tok: Token, ctx: ArticleContext, sent: Sentence) -> Actor | None:
+    """The state or IGO an "It" opening a statement stands for: the name alone that is the subject of the
+    sentence before, said to have spoken ("OPEC said it would not raise output. It also blamed ...", "China
+    said on Monday ... It urged ..."); not an "it" of "it is", nor after a sentence opened by anything
+    else."""
+    if tok.i != 0 or sent.index == 0 or tok.head.lemma_.lower() not in _IT_VERBS:
+        return None
+    before = ctx.sentences[sent.index - 1]
+    start = (
+        ctx.dateline.end if ctx.dateline and before.start < ctx.dateline.end <= before.end else before.start
+    )
+    m = _NAMED_OPENING.match(ctx.text, start) or _NAMED_CLOSING.search(ctx.text[start : before.end])
+    if m is None:
+        return None
+    name = m.group("name")
+    hits = gazetteer().find_all(name, ctx.published_at)
+    if len(hits) != 1 or hits[0][1] - hits[0][0] != len(name) or hits[0][3].kind not in _SPEAKING_KINDS:
+        return None
+    place = hits[0][3]
+    kind = "igo" if place.kind == "igo" else "state"
+    return Actor(
+        None, place.code, True, f"'it': {name}, the subject of the sentence before", kind, name
+    ).through(Step.PRONOUN, f"'it': {name}, the subject of the sentence before")
 
 
 def governing_subject(pron: Token) -> Token | None:

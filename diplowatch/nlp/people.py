@@ -197,10 +197,15 @@ _NAME_THEN_TITLE = re.compile(
 # Where a sentence ends inside the words before a title, which qualify it only within their own sentence
 # ("... accused Washington of breaking trade rules. President X"; not the "U.S." of "U.S. President X").
 _SENTENCE_END = r"(?<=[a-z]{2}[.!?])\s"
-# "<State> will / plans to / intends to ...": a state's own intent opening a sentence (people._speaks_for)
+# "<State> will / plans to / intends to ... / sees / opposes ...": a state's own intent or view opening a
+# sentence (people._speaks_for), the state's name also after words that describe it ("Euro zone member
+# Slovakia sees"; not after a preposition or a conjunction: "Talks with Iran will ...").
 _STATE_INTENT = re.compile(
-    r"(?:The )?([A-Z][\w.]*(?: [A-Z][\w.]*){0,2}) (?:will|would|plans|intends|is planning|is ready"
-    r"|is prepared|has decided|wants|hopes|expects|is seeking|aims)\b"
+    r"(?:The )?(?:(?!(?:in|with|for|of|to|on|at|by|from|and|or|over|about|after|before|than)\b)[\w-]+ )"
+    r"{0,3}?"
+    r"([A-Z][\w.]*(?: [A-Z][\w.]*){0,2}) (?:will|would|plans|intends|is planning|is ready"
+    r"|is prepared|has decided|wants|hopes|expects|is seeking|aims|sees|believes|thinks|opposes|supports"
+    r"|favou?rs|backs|rejects|welcomes|is committed|remains committed)\b"
 )
 _SAID_AFTER = re.compile(r",? (?:said|says|told)\b")
 # Words that end the phrase a title's owner is named in: prepositions and conjunctions that start another
@@ -231,9 +236,14 @@ _STATE_BODY_WORDS = frozenset(
 _NAME_WORD_BEFORE = re.compile(r"([A-Z][a-z][\w&'’-]*)\s+$")
 
 
+# ... or a possessive one before the title's lower-case words ("Siemens' finance director", "Apple's chief
+# operating officer").
+_OWNER_BEFORE = re.compile(r"([A-Z][a-z][\w&-]*)(?:'s|’s|'|’)\s+(?:[a-z]+\s+){1,2}$")
+
+
 def _word_before_title(prefix: str) -> str | None:
     """The capitalised word (no acronym) right before a title, without its "'s": "Merkel", "Sprint"."""
-    m = _NAME_WORD_BEFORE.search(prefix)
+    m = _NAME_WORD_BEFORE.search(prefix) or _OWNER_BEFORE.search(prefix)
     return m.group(1).removesuffix("'s").removesuffix("’s") if m else None
 
 
@@ -905,8 +915,8 @@ class PeopleIndex:
         """ "Sprint spokesman Matthew Sullivan", "Porsche Chairman Wolfgang Porsche": a name right before a
         spokesman's or an executive's title that is no place, leader, acronym or state institution is the
         employer, a company or a body of its own. Only for such titles: "Energy Minister X" is a state's."""
-        if title.lower() not in _EMPLOYEE_TITLES:
-            return None
+        if title.lower() not in _EMPLOYEE_TITLES and title.lower().split()[-1] not in _EMPLOYEE_TITLES:
+            return None  # (also "finance director", "communications director": an executive's portfolio)
         if any(bank in prefix.lower() for bank in lexicon()["state_bank_words"]):
             return None  # "The Central Bank president"
         word = _word_before_title(prefix)

@@ -22,6 +22,7 @@ from diplowatch.nlp.context import (
     resolve_token_actor,
     written_name,
 )
+from diplowatch.nlp.evidence import Source
 from diplowatch.nlp.lexicon import inflections, lexicon, resident_title
 from diplowatch.nlp.segment import Sentence, quote_spans
 from diplowatch.nlp.visits import StatusBasis
@@ -119,6 +120,22 @@ def _narrated_time(toks: Iterable[Token]) -> set[int]:
 _ADDRESS_VERBS = frozenset({"tell", "inform", "brief", "assure", "advise", "notify", "remind"})
 
 
+# Verbs by which an event makes someone act ("prompting Tokyo to lodge protests", "forced Germany to drop its
+# objections"): their object is who acts; not a state urging another (that one is told to act, and does not).
+_CAUSING_VERBS = frozenset({"prompt", "force", "lead", "spur", "compel", "cause", "drive"})
+
+
+def _caused_actor(verb: Token) -> Token | None:
+    """Who acts in a clause a causing verb governs: the one made to act ("prompting Tokyo to lodge protests
+    against Beijing"); for a verb joined to that one, the cause's own doer ("prompting Beijing to lift reserve
+    requirements and putting pressure on India": the cause does the second)."""
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _CAUSING_VERBS:
+        return next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+    if verb.dep_ == "conj" and verb.head.dep_ == "xcomp" and _made_to_act(verb.head):
+        return _speaker_token(verb.head.head)
+    return None
+
+
 def _speaker_token(verb: Token) -> Token | None:
     lemma = verb.lemma_.lower()
     children = list(verb.children)
@@ -158,11 +175,20 @@ def _speaker_token(verb: Token) -> Token | None:
     if subj is None and verb.dep_ == "ROOT":
         subj = _trailing_speaker(verb)
     if subj is None and verb.dep_ in {"conj", "xcomp", "advcl", "pcomp", "acl"}:
-        head = _issuer(verb.head) if verb.dep_ == "acl" else _speech_after_quote(verb) or verb.head
-        if head.dep_ == "prep" and head.head.i != head.i:
-            head = head.head  # "after rejecting X": the subject of the verb the clause hangs from
-        return _speaker_token(head)
+        return _speaker_above(verb)
     return subj
+
+
+def _speaker_above(verb: Token) -> Token | None:
+    """The speaker of a clause with no subject of its own: the one a causing verb made act, else the speaker
+    of the verb the clause hangs from."""
+    caused = _caused_actor(verb)
+    if caused is not None:
+        return caused
+    head = _issuer(verb.head) if verb.dep_ == "acl" else _speech_after_quote(verb) or verb.head
+    if head.dep_ == "prep" and head.head.i != head.i:
+        head = head.head  # "after rejecting X": the subject of the verb the clause hangs from
+    return _speaker_token(head)
 
 
 def _according_to(verb: Token) -> bool:
@@ -758,6 +784,22 @@ def _negative_cue_hits(low: str) -> list[str]:
     return neg
 
 
+# What "warm" describes when it is the weather ("the virus does not circulate as easily in warm weather").
+_WEATHER_AFTER = re.compile(
+    r"\s+(?:and\s+[a-z]+\s+)?(?:weather|winter|winters|summer|spring|autumn|season|months?|temperatures?|"
+    r"climate|water|waters|air|days?|nights?|spell|front)\b"
+)
+
+
+# What "outstanding" describes when it means unsettled ("no outstanding obstacles", "$2 billion of outstanding
+# debt", "the outstanding shares").
+_UNSETTLED_AFTER = re.compile(
+    r"\s+(?:[a-z-]+\s+)?(?:issues?|obstacles?|questions?|problems?|points?|matters?|differences?|disputes?|"
+    r"debts?|loans?|bonds?|notes|shares|stock|balances?|amounts?|claims?|payments?|arrears|liabilities|"
+    r"obligations|credit|mortgages?|contracts|orders|items|warrants)\b"
+)
+
+
 def _positive_cue_hits(low: str, original: str, own_code: str | None, on_date) -> tuple[list[str], list[str]]:
     """(positive cues, denied positive cues) of a text: "not helpful", "failed to be constructive" and
     "counter-productive" deny what they hold (progress denied is a negative cue of its own: "no progress")."""
@@ -807,6 +849,10 @@ def _positive_cue_hits(low: str, original: str, own_code: str | None, on_date) -
                 # "will pay a friendly state visit": how a trip is
                 # billed, not a judgement ("this is a historic visit" is)
                 continue
+            if c == "warm" and _WEATHER_AFTER.match(low, m.end()):
+                continue  # "in warm weather", "a warm winter": the weather, no welcome
+            if c == "outstanding" and _UNSETTLED_AFTER.match(low, m.end()):
+                continue  # "no outstanding obstacles", "outstanding debt": still to be settled, no praise
             if c in {"positive", "good"} and (
                 _outcome_after().match(low, m.end())
                 or re.search(
@@ -1073,6 +1119,32 @@ def _backers(speaker_tok: Token) -> list[Token]:
     ]
 
 
+def _companions(speaker_tok: Token) -> list[Token]:
+    """The names in an "along with" / "together with" phrase set off after the speaker: they say it too."""
+    # (the phrase may hang on the verb, or on a dateline the parser made the subject)
+    heads = [speaker_tok] + (
+        [speaker_tok.head] if speaker_tok.dep_ in {"nsubj", "nsubjpass", "appos"} else []
+    )
+    withs = [
+        w
+        for h in heads
+        for p in h.children
+        # on the verb, before it: "Obama praised X, along with Greece and Italy" names more of those praised
+        if p.dep_ in {"prep", "advmod"}
+        and (h is speaker_tok or p.i < h.i or h.pos_ != "VERB" and h.pos_ != "AUX")
+        for w in ([p] if p.lower_ == "with" else [c for c in p.children if c.lower_ == "with"])
+        if w.i > 0 and w.doc[w.i - 1].lower_ in {"along", "together"}
+    ]
+    return [
+        t
+        for w in withs
+        for g in w.children
+        if g.dep_ == "pobj"
+        for t in (g, *g.conjuncts)
+        if t.pos_ == "PROPN"
+    ]
+
+
 def _coordinated_speakers(
     cand: ReactionCandidate, speaker_tok: Token, ctx: ArticleContext, sent: Sentence
 ) -> list:
@@ -1092,6 +1164,8 @@ def _coordinated_speakers(
     ]
     # "Britain and West Germany, backed by the Netherlands and Denmark, opposed X": the backers hold it too
     others += [(b, resolve_token_actor(b, ctx, sent)) for b in _backers(speaker_tok)]
+    # "Germany, along with Italy, the United States and France, has been one of the critics of X"
+    others += [(c, resolve_token_actor(c, ctx, sent)) for c in _companions(speaker_tok)]
     # "the British and French governments have long resisted X": each nationality of a plural office.
     others += [(speaker_tok, actor) for actor in coordinated_nationalities(speaker_tok, ctx)]
     others = [
@@ -1191,6 +1265,7 @@ def _action_reaction(
             for c in verb.children
         )
         and not _stated_intent(verb)
+        and not _made_to_act(verb)
     ):
         return []  # "did not lodge a protest", "may summon the envoy": no act took place
     if any(c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"} for c in verb.children):
@@ -1374,6 +1449,7 @@ def _predicate_positions(doc: Doc) -> list[tuple[Token, str, str]]:
     """(preposition under "be", stance, reason) of each position told as a prepositional predicate: "is
     against", "is in favour of", "are at odds with" (lexicon `stance_actions.predicate_positions`)."""
     entries = lexicon()["stance_actions"]["predicate_positions"]
+    holders = lexicon()["stance_actions"]["holder_nouns"]
     out = []
     for t in doc:
         if t.lower_ == "against" and t.dep_ == "prep" and t.head.lemma_ == "be":
@@ -1388,7 +1464,27 @@ def _predicate_positions(doc: Doc) -> list[tuple[Token, str, str]]:
                 and any(c.dep_ == "prep" and c.lower_ == takes for c in (*t.children, *under.head.children))
             ):
                 out.append((under, stance, f"position '{prep} {t.lower_} {takes}'"))
+        elif t.lemma_.lower() in holders and not t.lemma_.startswith("_"):
+            attr = _holder_attribute(t)
+            if attr is not None:
+                out.append((attr, holders[t.lemma_.lower()], f"holder of a position '{t.text} of'"))
     return out
+
+
+def _holder_attribute(noun: Token) -> Token | None:
+    """The attribute of "be" a holder noun with "of" is, itself or through "one of" ("France has been a vocal
+    critic of the euro's strength", "Germany has been one of the most fervent critics of ...")."""
+    if not any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" for g in c.children)
+        for c in noun.children
+    ):
+        return None
+    attr = noun
+    if noun.dep_ == "pobj" and noun.head.lower_ in {"of", "among"}:
+        attr = noun.head.head if noun.head.lower_ == "of" and noun.head.head.lower_ == "one" else noun.head
+    if attr.dep_ not in {"attr", "prep"} or attr.head.lemma_ != "be":
+        return None
+    return attr
 
 
 def _adjective_reactions(
@@ -1751,6 +1847,23 @@ def _given_up(noun: Token) -> bool:
     )
 
 
+_DENYING_VERBS = frozenset({"deny", "refute", "rebut", "dismiss", "reject"})
+_HEARSAY_NOUNS = frozenset({"report", "suggestion", "speculation", "claim", "rumour", "rumor", "allegation"})
+
+
+def _denied(noun: Token) -> bool:
+    """A position told inside what someone denies ("denied that Lisbon was under pressure", "denied a report
+    that Lisbon was under pressure from Berlin")."""
+    ups = list(noun.ancestors)
+    for i, up in enumerate(ups):
+        if up.lemma_.lower() not in _DENYING_VERBS or up.pos_ not in {"VERB", "AUX"}:
+            continue
+        below = ups[i - 1] if i > 0 else noun
+        if up.lemma_.lower() == "deny" or (below.lemma_.lower() in _HEARSAY_NOUNS and below.dep_ == "dobj"):
+            return True
+    return False
+
+
 def _nominal_reactions(
     doc: Doc, sent: Sentence, ctx: ArticleContext, visits: list
 ) -> list[ReactionCandidate]:
@@ -1772,12 +1885,14 @@ def _nominal_reactions(
             c.dep_ in {"neg", "det"} and c.lower_ in {"no", "not", "without"} for c in noun.children
         ):
             continue
-        if noun.lemma_.lower() in {"call", "demand"} and not _is_demand(noun):
-            continue
+        if noun.lemma_.lower() in {"call", "demand", "pressure"} and not _is_demand(noun):
+            continue  # (not "pressure from investors", "price pressures": "pressure from X to do Y" is one)
         if noun.lemma_.lower() == "opposition" and _the_opposition(noun):
             continue
         if _given_up(noun):
             continue  # "willing to put their objections aside", "dropped its opposition": no longer held
+        if _denied(noun):
+            continue  # "denied a report that Lisbon was under pressure from Berlin": not held, it says
         for owner in _position_owners(noun):
             why = f"position noun '{noun.text}'"
             cand = _act_candidate(noun, owner, stance, why, sent, ctx, visits, context_targets=False)
@@ -1933,8 +2048,10 @@ def _not_a_reaction_verb(verb: Token, lemma: str, judging: bool) -> bool:
     if _asks_for_help(verb):
         return True
     plan_aux = {"would", "to", "could", "may", "might", "will"} - _positions_held(verb, lemma)
-    if _purpose_of_a_contact(verb):
-        plan_aux -= {"to"}  # "called Miyazawa to warn him ...": the call was made, and with it the warning
+    if _purpose_of_a_contact(verb) or _made_to_act(verb):
+        # "called Miyazawa to warn him ...": the call was made, and with it the warning; "prompting Tokyo to
+        # lodge protests": made to, and done
+        plan_aux -= {"to"}
     if lemma in stance_verbs and any(c.dep_ == "aux" and c.lower_ in plan_aux for c in verb.children):
         return True  # "Ecuador will ask OPEC ..." announces a plan, not a reaction
     if lemma in speech_verbs and any(
@@ -1945,6 +2062,21 @@ def _not_a_reaction_verb(verb: Token, lemma: str, judging: bool) -> bool:
     if lemma in speech_verbs and _future_speech(verb):
         return True
     return False
+
+
+def _made_to_act(verb: Token) -> bool:
+    """The infinitive of a causing verb that is no plan itself ("prompting Tokyo to lodge protests", "forced
+    Germany to drop its objections"; not "could force Germany to ...")."""
+    head = verb.head
+    return (
+        verb.dep_ == "xcomp"
+        and head.lemma_.lower() in _CAUSING_VERBS
+        and any(c.dep_ == "dobj" for c in head.children)
+        and not any(
+            c.dep_ == "aux" and c.lower_ in {"will", "would", "could", "may", "might", "to", "can", "shall"}
+            for c in head.children
+        )
+    )
 
 
 def _purpose_of_a_contact(verb: Token) -> bool:
@@ -2605,8 +2737,12 @@ def _foreign_duty_subject(verb: Token, speaker: Actor, sent: Sentence, ctx: Arti
         return None  # "should the U.S. president decide to visit": an inverted condition, no duty
     actor = resolve_token_actor(subj, ctx, sent)
     # a state, its office, or the government a nationality names ("the Mongolian government")
-    kinds = {"state", "office", "person"} if subj.pos_ == "NOUN" else {"state", "office"}
+    # (or an official named with the nationality the text gives: "British Prime Minister Theresa May should
+    # clear up ...", not one the dateline or the leaders table only guesses)
+    kinds = {"state", "office", "person"}
     if actor is None or not actor.code or not actor.is_state or actor.kind not in kinds:
+        return None
+    if actor.kind == "person" and subj.pos_ != "NOUN" and actor.found.source is not Source.TEXT:
         return None
     if subj.pos_ == "NOUN":
         named = " ".join(t.text for t in subj.subtree)

@@ -394,6 +394,8 @@ def _set_off_before_past(trigger: Token) -> bool:
     ):
         return False
     governor = trigger.head.head
+    if governor.tag_ == "VBG" and governor.dep_ == "pcomp" and _quoted_as(governor.head) is not None:
+        governor = governor.head.head  # "quoted him as saying before leaving Tripoli": told as "quoted" is
     return governor.pos_ in {"VERB", "AUX"} and _past_tense(governor)
 
 
@@ -1270,6 +1272,9 @@ def _visitor_token(trigger: Token) -> list[Token]:
         ):
             cur = cur.head
             continue
+        quoted = _quoted_as(cur)
+        if quoted is not None:
+            return [quoted]  # "the paper quoted X as saying in Washington": X speaks there, not the paper
         if cur.dep_ == "prep" and cur.head.i != cur.i:
             cur = (
                 cur.head
@@ -1308,6 +1313,13 @@ def _visitor_token(trigger: Token) -> list[Token]:
             return [cur.head]
         break
     return []
+
+
+def _quoted_as(prep: Token) -> Token | None:
+    """The one a report quotes or cites "as saying": the object of "quoted"/"cited" before the "as"."""
+    if prep.dep_ != "prep" or prep.lower_ != "as" or prep.head.lemma_.lower() not in {"quote", "cite"}:
+        return None
+    return next((c for c in prep.head.children if c.dep_ == "dobj" and c.i < prep.i), None)
 
 
 _COPULAS = frozenset({"be", "become", "remain"})
@@ -1651,6 +1663,10 @@ def _destination_tokens(trigger: Token, preps: set[str]) -> list[tuple[Token, st
     return out
 
 
+# "Cuban Americans visiting family in Cuba": a private visit the parser may read as "a visiting family".
+_KIN = frozenset({"family", "families", "relative", "relatives", "friend", "friends"})
+
+
 def _role_of(
     tok: Token, lemma: str, verbs: dict, nouns: set[str], sent: Sentence, ctx: ArticleContext
 ) -> str | None:
@@ -1659,7 +1675,7 @@ def _role_of(
     if tok.lower_ == "visiting" and _visiting_person(tok, ctx, sent) is not None:
         # "received visiting Israeli Foreign Minister X" parsed as a verb with X as its object
         role = "visiting"
-    elif tok.lower_ == "visiting" and tok.dep_ == "amod":
+    elif tok.lower_ == "visiting" and tok.dep_ == "amod" and tok.head.lemma_.lower() not in _KIN:
         role = "visiting"  # "a visiting Nicaraguan delegation", tagged as a verb or an adjective
     elif tok.pos_ in {"VERB", "AUX"} and lemma in verbs:
         role = verbs[lemma]
@@ -3227,7 +3243,7 @@ def _leg_status(
         )  # "said in Tokyo on Monday" (Wed.)
     ):
         leg_status = "ongoing"  # speaking or meeting somewhere today means being there now
-    if from_home and why.basis is StatusBasis.DURING_THE_VISIT and _past_governor(tok):
+    if from_home and why.basis is StatusBasis.DURING_THE_VISIT and _past_governor(tok) and not _aside_on(tok):
         # "TOKYO - He said the plans, discussed during Prime Minister Noda's visit to Beijing, ...": what was
         # done during a trip, told in the past from the traveller's home, is of a trip that is over
         leg_status = "completed"
@@ -3257,6 +3273,20 @@ def _this_day_or_week(earlier: Token) -> bool:
     after = [t.lower_ for t in earlier.doc[earlier.i + 1 : earlier.i + 3]] + ["", ""]
     return after[0] == "today" or (
         after[0] == "this" and after[1] in {"week", "morning", "afternoon", "evening"}
+    )
+
+
+def _aside_on(tok: Token) -> bool:
+    """A trip noun in an aside that places its subject ("Geithner, on a visit to London, also urged ..."):
+    where the traveller is as he acts, not a trip the act is told of afterwards."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ != "on" or prep.i < 2 or prep.right_edge.i + 1 >= len(prep.doc):
+        return False
+    named = prep.doc[prep.i - 2]
+    return (
+        prep.doc[prep.i - 1].text == ","
+        and prep.doc[prep.right_edge.i + 1].text == ","
+        and (named.dep_ in SUBJECTS or named.pos_ == "PROPN")
     )
 
 

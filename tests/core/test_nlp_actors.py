@@ -265,6 +265,9 @@ def test_leaders_table_covers_the_2006_to_2015_wire_years():
     assert leader_code("Tim Geithner", dt.date(2010, 6, 1)) == "USA"
     assert leader_code("John Paulson", dt.date(2008, 6, 1)) is None
     assert leader_code("Henry Paulson", dt.date(2008, 6, 1)) == "USA"
+    # the name the wire gives without the married surname ("President Cristina Fernandez")
+    assert leader_code("Cristina Fernandez", dt.date(2012, 6, 1)) == "ARG"
+    assert leader_code("Leonel Fernandez", dt.date(2012, 6, 1)) is None
 
 
 def test_a_title_word_in_a_relative_clause_is_no_apposition():

@@ -6976,3 +6976,202 @@ def test_a_summit_attended_is_a_trip(extractor):
 )
 def test_earlier_this_month_is_over_earlier_this_week_is_not(extractor, text, expected):
     assert visit_statuses(extractor, text, dt.date(2011, 11, 7)) == expected
+
+
+def test_an_official_closing_a_sentence_on_his_states_view_speaks_for_it():
+    # "Slovakia sees ..., Prime Minister X said" under a PRAGUE dateline: Slovakia's prime minister
+    text = (
+        "PRAGUE (Reuters) - Euro zone member Slovakia sees a 50-50 chance of the currency bloc breaking up, "
+        "Prime Minister Robert Fico said on Thursday."
+    )
+    people = PeopleIndex(text, dt.date(2012, 8, 30), "CZE").people
+    assert [(p.name, p.code) for p in people] == [("Robert Fico", "SVK")]
+
+
+def test_talks_with_a_state_opening_a_sentence_do_not_give_the_speaker_its_nationality():
+    # guard: the state after a preposition is not the subject whose view is told
+    text = "PRAGUE (Reuters) - Talks with Slovakia will resume next week, Prime Minister Petr Necas said."
+    people = PeopleIndex(text, dt.date(2012, 8, 30), "CZE").people
+    assert [(p.name, p.code) for p in people] == [("Petr Necas", "CZE")]
+
+
+@pytest.mark.parametrize("noun", ["rebuke", "reprimand"])
+def test_a_rebuke_from_a_state_person_is_his_states_position(exhaustive_extractor, noun):
+    text = (
+        "LONDON (Reuters) - British Prime Minister David Cameron vetoed the treaty. Cameron's attitude "
+        f"earned him a {noun} from an irritated French President Nicolas Sarkozy at an EU summit last month."
+    )
+    assert ("FRA", "negative") in codes_stances(exhaustive_extractor, text, dt.date(2011, 12, 20))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "It" opening a statement after a sentence whose subject is a state or IGO alone that spoke
+        (
+            "OPEC says it will not put more oil on the market. It blames U.S. economic mismanagement for "
+            "high prices.",
+            {("OPEC", "negative")},
+        ),
+        # ... or a sentence that closes on who said it
+        (
+            "World growth will slow this year, the IMF said on Monday. It also urged Japan to open its "
+            "markets.",
+            {("IMF", "negative")},
+        ),
+        # guard: an "it" of "it is" is no one
+        (
+            "China said on Monday it was not worried. It is important that the United States cut its "
+            "deficit.",
+            set(),
+        ),
+    ],
+)
+def test_it_opening_a_statement_is_the_state_that_spoke_before(exhaustive_extractor, text, expected):
+    assert codes_stances(exhaustive_extractor, text, dt.date(2008, 3, 5)) == expected
+
+
+def test_a_foreign_leader_who_should_do_something_is_a_demand_on_his_state(exhaustive_extractor):
+    text = (
+        "BRUSSELS (Reuters) - British Prime Minister Theresa May should clear up what financial commitments "
+        "Britain is willing to honor, Dutch Prime Minister Mark Rutte said on Thursday."
+    )
+    assert codes_stances(exhaustive_extractor, text, dt.date(2017, 10, 19)) == {("NLD", "negative")}
+
+
+def test_warm_weather_is_no_welcome(exhaustive_extractor):
+    text = (
+        "While the number of reported cases in China has fallen sharply, the World Health Organization "
+        "(WHO) has cautioned against calling the outbreak over because the flu virus does not circulate as "
+        "easily in warm weather."
+    )
+    assert ("WHO", "positive") not in codes_stances(exhaustive_extractor, text, dt.date(2009, 5, 20))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the one a report quotes as saying somewhere is there
+        (
+            "DOHA (Reuters) - The paper quoted Qatari Finance Minister Youssef Hussein Kamal as saying in "
+            "Washington that the peg would stay.",
+            {("QAT", "USA", "ongoing")},
+        ),
+        # quoted in the past as saying before leaving a place: gone from it by the report
+        (
+            "ABU DHABI, March 11 - IRNA quoted Iranian Oil Minister Gholamreza Aqazadeh as saying before "
+            "leaving Tripoli that OPEC should keep prices stable.",
+            {("IRN", "LBY", "completed")},
+        ),
+    ],
+)
+def test_one_quoted_as_saying_somewhere_is_there(extractor, text, expected):
+    assert visit_statuses(extractor, text, dt.date(1987, 3, 11)) == expected
+
+
+def test_an_aside_on_a_visit_told_from_home_is_a_trip_under_way(extractor):
+    # the aside places the traveller as he acts; "discussed during his visit" told from home is over
+    text = (
+        "NEW YORK (Reuters) - Treasury Secretary Timothy Geithner, on a visit to London, also urged European "
+        "countries to work for a globally consistent approach to financial reform."
+    )
+    assert visit_statuses(extractor, text, dt.date(2010, 5, 26)) == {("USA", "GBR", "ongoing")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # pressure from a state to do something is its demand
+        (
+            "ATHENS (Reuters) - Greece kept buying Iranian oil despite pressure from Washington to end such "
+            "trade.",
+            {("USA", "negative")},
+        ),
+        # ... "Brussels" stands for the EU the article names
+        (
+            "ATHENS (Reuters) - The European Union wants a deal. Greece kept buying Iranian oil despite "
+            "pressure from Brussels to end such trade.",
+            {("EU", "negative")},
+        ),
+        # guard: the market's pressure is nobody's position
+        ("ROME (Reuters) - Italian bonds came under pressure from investors to offer higher yields.", set()),
+        # guard: pressure a report told of and a spokesman denied is not held
+        (
+            "LISBON (Reuters) - A government spokesman denied a magazine report that Lisbon was under "
+            "pressure from Berlin and Paris to seek a bailout.",
+            set(),
+        ),
+    ],
+)
+def test_pressure_from_a_state_to_act_is_its_demand(exhaustive_extractor, text, expected):
+    found = codes_stances(exhaustive_extractor, text, dt.date(2012, 6, 1))
+    assert {k for k in found if k[0] != "PRT"} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "X has been one of the critics of Y", with those "along with" it
+        (
+            "ZURICH (Reuters) - Germany, along with Italy, the United States and France, has been one of the "
+            "most fervent critics of Switzerland's banking secrecy laws.",
+            {("DEU", "negative"), ("ITA", "negative"), ("USA", "negative"), ("FRA", "negative")},
+        ),
+        ("Britain is a strong supporter of the Turkish bid.", {("GBR", "positive")}),
+        # guard: "along with" after the verb names more of those praised, not more who praise
+        (
+            "Obama praised French President Nicolas Sarkozy, along with Greece and Italy and their moves to "
+            "form unity governments.",
+            {("USA", "positive")},
+        ),
+    ],
+)
+def test_a_state_named_a_critic_or_supporter_holds_that_position(exhaustive_extractor, text, expected):
+    assert codes_stances(exhaustive_extractor, text, dt.date(2010, 10, 24)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an event that made a state act: that state acts
+        (
+            "China has sent patrol ships into Japanese waters, prompting Tokyo to lodge protests against "
+            "Beijing.",
+            {("JPN", "negative")},
+        ),
+        ("The move forced Germany to reject the French plan.", {("DEU", "negative")}),
+        # guard: one that could make it act has not
+        ("The move could force Germany to reject the French plan.", set()),
+        # guard: what the cause does besides is not the act of the one it made act
+        (
+            "Inflation in India and China accelerated, prompting Beijing to raise interest rates and putting "
+            "pressure on India to do the same.",
+            set(),
+        ),
+    ],
+)
+def test_the_one_an_event_makes_act_is_who_acts(exhaustive_extractor, text, expected):
+    assert codes_stances(exhaustive_extractor, text, dt.date(2012, 10, 20)) == expected
+
+
+def test_visiting_family_is_a_private_trip(extractor):
+    text = (
+        "MIAMI (Reuters) - Another 400,000 Cuban American visiting family in Cuba each year, a Cuban "
+        "official said."
+    )
+    assert visit_statuses(extractor, text, dt.date(2009, 12, 20)) == set()
+
+
+def test_a_companys_executive_named_with_its_possessive_is_no_state_official():
+    text = "BERLIN (Reuters) - Siemens' finance director Joe Kaeser said growth was slowing."
+    people = PeopleIndex(text, dt.date(2010, 6, 1), "DEU").people
+    assert [(p.name, p.is_state) for p in people] == [("Joe Kaeser", False)]
+
+
+def test_outstanding_obstacles_are_unsettled_not_praised(exhaustive_extractor):
+    text = (
+        "LISBON (Reuters) - Portugal's government said on Sunday its EU and IMF lenders had concluded the "
+        "bailout review, indicating there were no outstanding obstacles for Lisbon to receive the next "
+        "tranche."
+    )
+    assert codes_stances(exhaustive_extractor, text, dt.date(2013, 5, 12)) == set()
