@@ -2478,6 +2478,11 @@ def _dateline_dest(tok: Token, role: str, sent: Sentence, ctx: ArticleContext) -
         return [(t, "partner") for t in _told_home_leader(tok, ctx, sent)]
     if role != "meet" or _wished(tok):
         return []
+    attended = _attended_event(tok)
+    if attended is not None:
+        # "DOHA - Sarkozy is the only Western leader attending the conference": an event of no place named
+        # that one attends is where the story is filed, as one spoken at is
+        return [(attended, "here")]
     # Meeting a named official of the dateline country puts the visitor there (not a meeting only hoped for:
     # "TOKYO - Nakasone hopes to meet President Reagan" says nothing of where), unless the one who meets is
     # the dateline's own official away on a trip.
@@ -2486,6 +2491,16 @@ def _dateline_dest(tok: Token, role: str, sent: Sentence, ctx: ArticleContext) -
         if a and _dateline_official(a, ctx):
             return [] if _traveller_away(tok, sent, ctx) else [(partner, "partner")]
     return []
+
+
+def _attended_event(verb: Token) -> Token | None:
+    """The summit, meeting or conference "attend" takes as its object, of no place of its own."""
+    if verb.lemma_.lower() != "attend":
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.lemma_.lower() not in _MEETING_NOUNS | _FORUMS | {"conference"}:
+        return None
+    return None if _prep_objects(obj, {"in", "at"}) else obj
 
 
 # Those sent to a meeting, who are where it is ("the Japanese delegation to the GATT talks").

@@ -7175,3 +7175,20 @@ def test_outstanding_obstacles_are_unsettled_not_praised(exhaustive_extractor):
         "tranche."
     )
     assert codes_stances(exhaustive_extractor, text, dt.date(2013, 5, 12)) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a conference of no place named attended under a foreign dateline: there, as one spoken at
+        (
+            "DOHA (Reuters) - French President Nicolas Sarkozy is the only Western leader attending the "
+            "conference.",
+            {("FRA", "QAT", "ongoing")},
+        ),
+        # guard: attended at home, no trip
+        ("PARIS (Reuters) - French President Nicolas Sarkozy attended a U.N. conference on Saturday.", set()),
+    ],
+)
+def test_an_event_attended_of_no_place_is_where_the_story_is_filed(extractor, text, expected):
+    assert visit_statuses(extractor, text, dt.date(2008, 11, 29)) == expected
