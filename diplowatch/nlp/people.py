@@ -241,8 +241,18 @@ _NAME_WORD_BEFORE = re.compile(r"([A-Z][a-z][\w&'’-]*)\s+$")
 _OWNER_BEFORE = re.compile(r"([A-Z][a-z][\w&-]*)(?:'s|’s|'|’)\s+(?:[a-z]+\s+){1,2}$")
 
 
+# "In Caracas, " opening a sentence, also with a "where" clause on the place ("In Italy, where the central
+# bank said on Friday that ..., ").
+_PLACE_OPENING = re.compile(
+    r"(?:^|\n|[.!?]\s)\s*In ([A-Z][\w.’'\- ]{1,40}?)(?:, where (?:[^.;\n]|\.(?!\s)){1,220}?)?, (?:the )?$"
+)
+_RIC_AFTER = re.compile(r"\s*\(\s*[\w.]+\.[A-Z]{1,3}\s*\)\s*$")
+
+
 def _word_before_title(prefix: str) -> str | None:
-    """The capitalised word (no acronym) right before a title, without its "'s": "Merkel", "Sprint"."""
+    """The capitalised word (no acronym) right before a title, without its "'s": "Merkel", "Sprint"; past a
+    company's instrument code ("Toyota Motor Corp ( 7203.T ) President": "Corp")."""
+    prefix = _RIC_AFTER.sub(" ", prefix)
     m = _NAME_WORD_BEFORE.search(prefix) or _OWNER_BEFORE.search(prefix)
     return m.group(1).removesuffix("'s").removesuffix("’s") if m else None
 
@@ -827,7 +837,9 @@ class PeopleIndex:
                 # "Economic and Monetary Affairs Commissioner Joaquin Almunia", "Commission spokesman Amadeu
                 # Altafaj" in a story on the EU
                 code, reason = commission, "an office of the European Commission"
-            employer = None if code else self._company_before(prefix, title_text, found)
+            # (the words before a company's instrument code too: "Toyota Motor Corp ( 7203.T ) President")
+            owner_words = raw_prefix if _RIC_AFTER.search(raw_prefix) else prefix
+            employer = None if code else self._company_before(owner_words, title_text, found)
             placed = None if code else self._placed_in(text, m.start() - len(prefix))
             if placed:
                 # "In Caracas, President Jaime Lusinchi said": wire style places a statement of the place's
@@ -876,9 +888,10 @@ class PeopleIndex:
 
     def _placed_in(self, text: str, start: int) -> str | None:
         """The country of the place a sentence opens with when only that stands before the title ("In
-        Caracas, President X"), if it is not the dateline's."""
-        line = text[max(0, start - 80) : start]
-        m = re.search(r"(?:^|\n|[.!?]\s)\s*In ([A-Z][\w.’'\- ]{1,40}?), (?:the )?$", line)
+        Caracas, President X"; also after a "where" clause on the place: "In Italy, where the central bank
+        said ..., Economy Minister X said"), if it is not the dateline's."""
+        line = text[max(0, start - 300) : start]
+        m = _PLACE_OPENING.search(line)
         return self._foreign_place(m.group(1)) if m else None
 
     def _paragraph_placed_in(self, text: str, start: int) -> str | None:

@@ -574,6 +574,10 @@ _FELT_BY = re.compile(
 )
 
 
+# Who holds a confidence named by its holder as a modifier ("investor confidence", "market confidence").
+_MARKET_HOLDERS = frozenset({"investor", "market", "consumer", "business", "public", "creditor", "lender"})
+
+
 def _third_party_view(before: str, cue: str = "") -> bool:
     """ "the banks would welcome", "analysts oppose", "Mitchell who urged", "investors were very worried": the
     cue states another party's view, not the speaker's."""
@@ -588,6 +592,8 @@ def _third_party_view(before: str, cue: str = "") -> bool:
     word, words = m.group(1), lexicon().set("non_state_words")
     if word.endswith("s") and word[:-1] in words:
         return True
+    if cue.startswith("confidence") and (word in _MARKET_HOLDERS or f"{word}s" in words):
+        return True  # "would destroy investor confidence in the euro zone": the market's, not the speaker's
     # A singular noun right before the cue is its subject only after a determiner or before a modal: "the
     # firm opposes", "the bank would welcome"; "take firm countermeasures" is an adjective.
     previous = before[: m.start()].split()[-1:]

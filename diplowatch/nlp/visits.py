@@ -2973,6 +2973,9 @@ def _place_referred_back(tok: Token, visitor: Actor, ctx: ArticleContext) -> lis
     return [(before[-1].code, None, "referred back", None)] if before else []
 
 
+_COURTS = frozenset({"court", "courts", "tribunal", "judge", "arbitration", "arbitrator"})
+
+
 def _dest_legs(dtok: Token, how: str, ctx: ArticleContext) -> list[_Leg]:
     """The legs one destination token gives."""
     if how == "here":
@@ -2992,6 +2995,10 @@ def _dest_legs(dtok: Token, how: str, ctx: ArticleContext) -> list[_Leg]:
     # "visit South Korea in search of a united front against North Korea": a place behind a preposition of
     # relation inside the destination phrase is what the trip is about, not where it goes.
     places = [p for p in _places_in(dtok, ctx) if not _behind_relation(p[2], dtok)]
+    if dtok.lemma_.lower() in _COURTS:
+        # "will go to the U.S. Supreme Court": a suit brought, no trip; a court's own town still places one
+        # ("arrived at the court in The Hague" names the town apart)
+        places = [p for p in places if not (p[2].dep_ == "compound" and p[2].head.i == dtok.i)]
     leaving = how == "dobj" and dtok.head.lemma_.lower() in {"leave", "depart"}
     if leaving:
         # "left Washington", "left the Swedish capital": the place left is the object itself, not one named

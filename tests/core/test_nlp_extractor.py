@@ -7192,3 +7192,35 @@ def test_outstanding_obstacles_are_unsettled_not_praised(exhaustive_extractor):
 )
 def test_an_event_attended_of_no_place_is_where_the_story_is_filed(extractor, text, expected):
     assert visit_statuses(extractor, text, dt.date(2008, 11, 29)) == expected
+
+
+def test_going_to_a_countrys_court_is_a_suit_not_a_trip(extractor):
+    text = (
+        "BUENOS AIRES (Reuters) - Argentine Economy Minister Hernan Lorenzino said the government will go to "
+        "the U.S. Supreme Court."
+    )
+    assert visit_statuses(extractor, text, dt.date(2013, 8, 24)) == set()
+
+
+def test_the_place_a_sentence_opens_with_owns_the_official_after_a_where_clause():
+    text = (
+        "PARIS (Reuters) - Growth is picking up. In Italy, where the central bank said on Friday that it was "
+        "expecting GDP growth of 0.7 percent this year, Economy Minister Giulio Tremonti said he hoped for "
+        "more."
+    )
+    people = PeopleIndex(text, dt.date(2010, 1, 18), "FRA").people
+    assert [(p.name, p.code) for p in people if p.name] == [("Giulio Tremonti", "ITA")]
+
+
+def test_a_company_given_with_its_instrument_code_employs_the_title_after_it():
+    text = "BEIJING (Reuters) - Toyota Motor Corp ( 7203.T ) President Akio Toyoda offered an apology."
+    people = PeopleIndex(text, dt.date(2010, 3, 1), "CHN").people
+    assert [(p.name, p.is_state) for p in people] == [("Akio Toyoda", False)]
+
+
+def test_investor_confidence_is_the_markets_not_the_speakers(exhaustive_extractor):
+    text = (
+        "BERLIN (Reuters) - Allowing Greece to default now would destroy investor confidence in the euro "
+        "zone, German Chancellor Angela Merkel said on Sunday."
+    )
+    assert ("DEU", "positive") not in codes_stances(exhaustive_extractor, text, dt.date(2011, 9, 18))
