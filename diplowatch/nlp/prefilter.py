@@ -116,6 +116,9 @@ def _word_classes() -> dict[str, int]:
     # "in favour of", "at odds with" (reactions._predicate_positions)
     positions = lex["stance_actions"]["predicate_positions"]
     stance |= {f"{v[0]} {noun} {v[1]}" for noun, v in positions.items() if not noun.startswith("_")}
+    # "a vocal critic of", "one of the main supporters of" (reactions._holder_attribute)
+    holders = lex["stance_actions"]["holder_nouns"]
+    stance |= {f"{noun}{s} of" for noun in holders if not noun.startswith("_") for s in ("", "s")}
     # position adjectives with their prepositions ("critical of", "opposed to", "supportive of")
     stance |= {
         f"{adjective} {prep}"

@@ -1490,6 +1490,8 @@ def _holder_attribute(noun: Token) -> Token | None:
         attr = noun.head.head if noun.head.lower_ == "of" and noun.head.head.lower_ == "one" else noun.head
     if attr.dep_ not in {"attr", "prep"} or attr.head.lemma_ != "be":
         return None
+    if any(c.dep_ == "aux" and c.lower_ in {"would", "could", "might", "may"} for c in attr.head.children):
+        return None  # "Hamilton, were he alive, would be a strong advocate of such a step": supposed
     return attr
 
 

@@ -96,6 +96,12 @@ def test_prefilter_passes_a_strong_stance_word_of_an_official_on_a_state():
     assert _candidates("A Defence Ministry spokesman refused comment on the Japanese proposal.") == [0]
 
 
+def test_prefilter_passes_a_state_named_a_critic_of_another():
+    # "critics of" is a stance word for the pre-filter as it is for the reaction rules (_holder_attribute)
+    text = "Germany has been one of the most fervent critics of Switzerland's banking secrecy laws."
+    assert _candidates(text) == [0]
+
+
 def test_prefilter_passes_a_meeting_between_two_states_with_an_official():
     text = (
         "Kenyan Trade Minister Paul Otieno held meetings with Ugandan officials on a regional trade mission."

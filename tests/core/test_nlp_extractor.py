@@ -7118,6 +7118,8 @@ def test_pressure_from_a_state_to_act_is_its_demand(exhaustive_extractor, text, 
             {("DEU", "negative"), ("ITA", "negative"), ("USA", "negative"), ("FRA", "negative")},
         ),
         ("Britain is a strong supporter of the Turkish bid.", {("GBR", "positive")}),
+        # guard: a supposed supporter holds nothing
+        ("Britain would be a strong supporter of the Turkish bid.", set()),
         # guard: "along with" after the verb names more of those praised, not more who praise
         (
             "Obama praised French President Nicolas Sarkozy, along with Greece and Italy and their moves to "
