@@ -2495,8 +2495,8 @@ def _dateline_dest(tok: Token, role: str, sent: Sentence, ctx: ArticleContext) -
 
 def _attended_event(verb: Token) -> Token | None:
     """The summit, meeting or conference "attend" takes as its object, of no place of its own."""
-    if verb.lemma_.lower() != "attend":
-        return None
+    if verb.lemma_.lower() != "attend" or verb.dep_ == "relcl":
+        return None  # (not "for Brussels, where he will attend a summit": the place is the clause's own)
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if obj is None or obj.lemma_.lower() not in _MEETING_NOUNS | _FORUMS | {"conference"}:
         return None

@@ -7190,6 +7190,12 @@ def test_outstanding_obstacles_are_unsettled_not_praised(exhaustive_extractor):
         ),
         # guard: attended at home, no trip
         ("PARIS (Reuters) - French President Nicolas Sarkozy attended a U.N. conference on Saturday.", set()),
+        # guard: a summit attended where a clause places it is not the dateline's
+        (
+            "ATHENS (Reuters) - French President Nicolas Sarkozy will leave on Monday for Brussels, where he "
+            "will attend an EU summit.",
+            {("FRA", "BEL", "planned")},
+        ),
     ],
 )
 def test_an_event_attended_of_no_place_is_where_the_story_is_filed(extractor, text, expected):
