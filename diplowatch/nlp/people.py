@@ -249,6 +249,36 @@ _PLACE_OPENING = re.compile(
 _RIC_AFTER = re.compile(r"\s*\(\s*[\w.]+\.[A-Z]{1,3}\s*\)\s*$")
 
 
+# A body's acronym in parentheses right before a title ("Dutch central bank (DNB) governor").
+_ACRONYM_END = re.compile(r"\s*\([A-Z][A-Za-z.&]{1,7}\)\s*$")
+
+
+def _surname_country(name: str, start: int, place) -> bool:
+    """A country's one-word name as the last word of a two-word name, after a first name that names no place
+    ("Thomas Jordan", "Chad Michaels")."""
+    words = name.split()
+    return (
+        place.kind == "country"
+        and len(words) == 2
+        and start == len(words[0]) + 1
+        and not gazetteer().find_all(words[0])
+    )
+
+
+def _clause_prefix(raw_prefix: str) -> str:
+    """The words before a title that qualify it, within its clause ("Brazil's central bank governor")."""
+    prefix = re.split(
+        rf"[,;:\"“(]|{_SENTENCE_END}|{_CLAUSE_WORDS}|\b(?:and|with|by|told|said|met|meet|quoted|quoting|reported|cited|to|the|a|an|as|at|in|on|from|between|among|during|after|before|against|that|who|which|when|while|whether|if|but|The|A|An|As|At|In|On|From)\b",
+        raw_prefix,
+    )[-1]
+    # "Israeli Prime Minister X praised President Y": a
+    # statement verb ends the clause the nationality belongs to.
+    prefix = _STATEMENT_VERB_RE().split(prefix)[-1]
+    # "when the President visits Prime Minister Brian Mulroney": nor does a trip verb qualify a title.
+    prefix = _TRIP_VERB_RE().split(prefix)[-1]
+    return _portfolio_pair(raw_prefix, prefix)
+
+
 def _word_before_title(prefix: str) -> str | None:
     """The capitalised word (no acronym) right before a title, without its "'s": "Merkel", "Sprint"; past a
     company's instrument code ("Toyota Motor Corp ( 7203.T ) President": "Corp")."""
@@ -719,8 +749,11 @@ class PeopleIndex:
 
     def _not_a_name(self, name: str) -> bool:
         """Place names, demonyms and organisation words that the name pattern also matches."""
-        # Cities are also surnames ("Li Wei"); countries, demonyms and organisations never are.
-        if any(place.kind != "city" for *_, place in gazetteer().find_all(name, self.on_date)):
+        # Cities are also surnames ("Li Wei"); demonyms and organisations never are, nor is a country named
+        # whole ("South Africa"); a country's name as the surname after a first name is ("SNB Chairman Thomas
+        # Jordan").
+        hits = gazetteer().find_all(name, self.on_date)
+        if any(place.kind != "city" and not _surname_country(name, at, place) for at, _, _, place in hits):
             return True
         if all(re.fullmatch(r"[A-Z]\.", w) for w in name.split()):
             return True  # "chief U.S. economist": an abbreviation's first letter is no initial of a name
@@ -808,22 +841,16 @@ class PeopleIndex:
             # Words in parentheses count too: "Food and Agricultural Organisation (FAO) director".
             words = re.search(r"(?:[\w.’'\-()]+ ){0,6}$", before)
             raw_prefix = words.group(0) if words else ""
-            prefix = re.split(
-                rf"[,;:\"“(]|{_SENTENCE_END}|{_CLAUSE_WORDS}|\b(?:and|with|by|told|said|met|meet|quoted|quoting|reported|cited|to|the|a|an|as|at|in|on|from|between|among|during|after|before|against|that|who|which|when|while|whether|if|but|The|A|An|As|At|In|On|From)\b",
-                raw_prefix,
-            )[-1]
-            # "Israeli Prime Minister X praised President Y": a
-            # statement verb ends the clause the nationality belongs to.
-            prefix = _STATEMENT_VERB_RE().split(prefix)[-1]
-            # "when the President visits Prime Minister Brian Mulroney": nor does a trip verb qualify a title.
-            prefix = _TRIP_VERB_RE().split(prefix)[-1]
-            prefix = _portfolio_pair(raw_prefix, prefix)
+            prefix = _clause_prefix(raw_prefix)
             title_phrase = f"{prefix}{title_text}"
             after = text[m.end() : m.end() + 60]
             of_owner = re.match(r" of (?:the )?([A-Z][\w.]*(?: [A-Z][\w.]*){0,3})", after)
             code = self._owner_code(title_phrase) or (
                 self._owner_code(of_owner.group(1)) if of_owner else None
             )
+            if not code and _ACRONYM_END.search(raw_prefix):
+                # "Dutch central bank (DNB) governor Nout Wellink": the owner stands before the acronym
+                code = self._owner_code(f"{_clause_prefix(_ACRONYM_END.sub(' ', raw_prefix))}{title_text}")
             reason = "title with nationality" if code else ""
             source = Source.TEXT
             led = leader_code(name, self.on_date)

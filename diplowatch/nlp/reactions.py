@@ -1272,6 +1272,7 @@ def _action_reaction(
         )
         and not _stated_intent(verb)
         and not _made_to_act(verb)
+        and not _seen_to(verb)
     ):
         return []  # "did not lodge a protest", "may summon the envoy": no act took place
     if any(c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"} for c in verb.children):
@@ -2056,9 +2057,9 @@ def _not_a_reaction_verb(verb: Token, lemma: str, judging: bool) -> bool:
     if _asks_for_help(verb):
         return True
     plan_aux = {"would", "to", "could", "may", "might", "will"} - _positions_held(verb, lemma)
-    if _purpose_of_a_contact(verb) or _made_to_act(verb):
+    if _purpose_of_a_contact(verb) or _made_to_act(verb) or _seen_to(verb):
         # "called Miyazawa to warn him ...": the call was made, and with it the warning; "prompting Tokyo to
-        # lodge protests": made to, and done
+        # lodge protests": made to, and done; "Barroso appeared to side with Kenny": a stance seen taken
         plan_aux -= {"to"}
     if lemma in stance_verbs and any(c.dep_ == "aux" and c.lower_ in plan_aux for c in verb.children):
         return True  # "Ecuador will ask OPEC ..." announces a plan, not a reaction
@@ -2070,6 +2071,18 @@ def _not_a_reaction_verb(verb: Token, lemma: str, judging: bool) -> bool:
     if lemma in speech_verbs and _future_speech(verb):
         return True
     return False
+
+
+def _seen_to(verb: Token) -> bool:
+    """The infinitive of "appear" or "seem" said of what one did ("appeared to side with Kenny", "seemed to
+    back the plan"; not "will appear to ..." nor a negated one)."""
+    head = verb.head
+    return (
+        verb.dep_ == "xcomp"
+        and head.lemma_.lower() in {"appear", "seem"}
+        and head.tag_ in {"VBD", "VBZ", "VBP"}
+        and not any(c.dep_ in {"aux", "neg"} for c in head.children)
+    )
 
 
 def _made_to_act(verb: Token) -> bool:

@@ -7232,3 +7232,49 @@ def test_investor_confidence_is_the_markets_not_the_speakers(exhaustive_extracto
         "zone, German Chancellor Angela Merkel said on Sunday."
     )
     assert ("DEU", "positive") not in codes_stances(exhaustive_extractor, text, dt.date(2011, 9, 18))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a stance one appeared or seemed to take is reported as taken
+        (
+            "BRUSSELS (Reuters) - European Commission President Jose Manuel Barroso appeared to side with "
+            "Irish Prime Minister Enda Kenny.",
+            {("EU", "positive")},
+        ),
+        (
+            "WASHINGTON (Reuters) - U.S. Treasury Secretary Timothy Geithner appeared to back the French "
+            "plan.",
+            {("USA", "positive")},
+        ),
+        # guard: one that "will appear to" is not
+        (
+            "WASHINGTON (Reuters) - U.S. Treasury Secretary Timothy Geithner will appear to back the French "
+            "plan.",
+            set(),
+        ),
+    ],
+)
+def test_a_stance_one_appeared_to_take_is_taken(exhaustive_extractor, text, expected):
+    assert codes_stances(exhaustive_extractor, text, dt.date(2012, 10, 3)) == expected
+
+
+def test_the_owner_before_a_bodys_acronym_owns_the_title_after_it():
+    text = "AMSTERDAM/BRUSSELS (Reuters) - Dutch central bank (DNB) governor Nout Wellink canceled a trip."
+    people = PeopleIndex(text, dt.date(2008, 9, 28), None).people
+    assert [(p.name, p.code) for p in people if p.name] == [("Nout Wellink", "NLD")]
+
+
+def test_a_countrys_name_after_a_first_name_is_a_surname():
+    text = "ZURICH (Reuters) - SNB Chairman Thomas Jordan confirmed his commitment to defend the limit."
+    people = PeopleIndex(text, dt.date(2012, 9, 1), "CHE").people
+    assert [(p.name, p.code) for p in people if p.name] == [("Thomas Jordan", "CHE")]
+
+
+def test_good_health_is_no_praise(exhaustive_extractor):
+    text = (
+        "CANBERRA (Reuters) - Australian Foreign Minister Stephen Smith said China had detained Hu. Canberra "
+        "reported him to be in good health after officials met him in China."
+    )
+    assert ("AUS", "positive") not in codes_stances(exhaustive_extractor, text, dt.date(2009, 7, 10))
