@@ -1644,7 +1644,7 @@ def _act_reaction(
 
 
 _FELT_POSITIONS = frozenset(
-    {"frustration", "displeasure", "dissatisfaction", "criticism", "backing", "insistence"}
+    {"frustration", "displeasure", "dissatisfaction", "criticism", "backing", "insistence", "pressure"}
 )
 
 

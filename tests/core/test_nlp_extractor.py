@@ -7093,6 +7093,12 @@ def test_an_aside_on_a_visit_told_from_home_is_a_trip_under_way(extractor):
             "pressure from Brussels to end such trade.",
             {("EU", "negative")},
         ),
+        # ... and the state's pressure named by the state before the noun
+        (
+            "SEOUL (Reuters) - China kept its currency steady despite U.S. pressure for faster appreciation "
+            "of the yuan.",
+            {("USA", "negative")},
+        ),
         # guard: the market's pressure is nobody's position
         ("ROME (Reuters) - Italian bonds came under pressure from investors to offer higher yields.", set()),
         # guard: pressure a report told of and a spokesman denied is not held
