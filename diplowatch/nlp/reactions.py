@@ -1136,8 +1136,7 @@ def _companions(speaker_tok: Token) -> list[Token]:
         for h in heads
         for p in h.children
         # on the verb, before it: "Obama praised X, along with Greece and Italy" names more of those praised
-        if p.dep_ in {"prep", "advmod"}
-        and (h is speaker_tok or p.i < h.i or h.pos_ != "VERB" and h.pos_ != "AUX")
+        if p.dep_ in {"prep", "advmod"} and (h is speaker_tok or p.i < h.i or h.pos_ not in {"VERB", "AUX"})
         for w in ([p] if p.lower_ == "with" else [c for c in p.children if c.lower_ == "with"])
         if w.i > 0 and w.doc[w.i - 1].lower_ in {"along", "together"}
     ]

@@ -1664,7 +1664,7 @@ def _destination_tokens(trigger: Token, preps: set[str]) -> list[tuple[Token, st
 
 
 # "Cuban Americans visiting family in Cuba": a private visit the parser may read as "a visiting family".
-_KIN = frozenset({"family", "families", "relative", "relatives", "friend", "friends"})
+_KIN = frozenset({"family", "relative", "friend"})  # lemmas
 
 
 def _role_of(
@@ -2498,7 +2498,7 @@ def _attended_event(verb: Token) -> Token | None:
     if verb.lemma_.lower() != "attend" or verb.dep_ == "relcl":
         return None  # (not "for Brussels, where he will attend a summit": the place is the clause's own)
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    if obj is None or obj.lemma_.lower() not in _MEETING_NOUNS | _FORUMS | {"conference"}:
+    if obj is None or obj.lemma_.lower() not in _MEETING_NOUNS | _FORUMS:
         return None
     return None if _prep_objects(obj, {"in", "at"}) else obj
 
@@ -2973,7 +2973,7 @@ def _place_referred_back(tok: Token, visitor: Actor, ctx: ArticleContext) -> lis
     return [(before[-1].code, None, "referred back", None)] if before else []
 
 
-_COURTS = frozenset({"court", "courts", "tribunal", "judge", "arbitration", "arbitrator"})
+_COURTS = frozenset({"court", "tribunal", "judge", "arbitration", "arbitrator"})  # lemmas
 
 
 def _dest_legs(dtok: Token, how: str, ctx: ArticleContext) -> list[_Leg]:
