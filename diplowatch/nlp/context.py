@@ -789,11 +789,12 @@ def _owner_actor(
     """The actor of a phrase that names its state or IGO (`title`: whether it acts for a state, why not, and
     whether it has a title)."""
     state, why, has_title = title
-    if text == "Brussels" and ctx.commission_code and (_acting(tok) or _position_source(tok)):
+    source = text == "Brussels" and _position_source(tok)
+    if text == "Brussels" and ctx.commission_code and (source or _acting(tok)):
         # "Brussels and Washington objected to ...", "pressure from Brussels": the EU's seat acting stands for
         # the Union, when the article names it, as "Washington" stands for the U.S. government.
         return Actor(None, ctx.commission_code, True, "Brussels for the EU", "igo", text, False)
-    if text == "Brussels" and _position_source(tok):
+    if source:
         return None  # no Belgian position: whose it is, the article does not say
     kind = "igo" if place.kind == "igo" else ("office" if has_title else "state")
     if kind == "state" and place.kind == "city" and len(text.split()) > 2:

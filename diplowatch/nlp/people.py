@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
-from diplowatch.nlp.actors import DATA_DIR, eu_code_named, gazetteer
+from diplowatch.nlp.actors import DATA_DIR, Place, eu_code_named, gazetteer
 from diplowatch.nlp.evidence import FROM_TEXT, Found, Source, Step
 from diplowatch.nlp.lexicon import inflections, lexicon
 
@@ -253,7 +253,7 @@ _RIC_AFTER = re.compile(r"\s*\(\s*[\w.]+\.[A-Z]{1,3}\s*\)\s*$")
 _ACRONYM_END = re.compile(r"\s*\([A-Z][A-Za-z.&]{1,7}\)\s*$")
 
 
-def _surname_country(name: str, start: int, place) -> bool:
+def _surname_country(name: str, start: int, place: Place, on_date: dt.date | None) -> bool:
     """A country's one-word name as the last word of a two-word name, after a first name that names no place
     ("Thomas Jordan", "Chad Michaels")."""
     words = name.split()
@@ -261,7 +261,7 @@ def _surname_country(name: str, start: int, place) -> bool:
         place.kind == "country"
         and len(words) == 2
         and start == len(words[0]) + 1
-        and not gazetteer().find_all(words[0])
+        and not gazetteer().find_all(words[0], on_date)
     )
 
 
@@ -753,7 +753,10 @@ class PeopleIndex:
         # whole ("South Africa"); a country's name as the surname after a first name is ("SNB Chairman Thomas
         # Jordan").
         hits = gazetteer().find_all(name, self.on_date)
-        if any(place.kind != "city" and not _surname_country(name, at, place) for at, _, _, place in hits):
+        if any(
+            place.kind != "city" and not _surname_country(name, at, place, self.on_date)
+            for at, _, _, place in hits
+        ):
             return True
         if all(re.fullmatch(r"[A-Z]\.", w) for w in name.split()):
             return True  # "chief U.S. economist": an abbreviation's first letter is no initial of a name
