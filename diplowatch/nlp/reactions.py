@@ -1549,7 +1549,16 @@ def _adjective_reactions(
         # "PARIS, March 22 - Britain and Japan are opposed": the dateline parsed as the subject
         subj = next(iter(past_dateline(subj, sent, ctx)), subj) if subj is not None else None
         cand = (
-            _act_candidate(adj, subj, entry[0], f"position adjective '{adj.text}'", sent, ctx, visits)
+            _act_candidate(
+                adj,
+                subj,
+                entry[0],
+                f"position adjective '{adj.text}'",
+                sent,
+                ctx,
+                visits,
+                stand=adj.lower_ in lexicon().set("state_stand_adjectives"),
+            )
             if subj is not None
             else None
         )
@@ -1585,9 +1594,11 @@ def _act_candidate(
     ctx: ArticleContext,
     visits: list,
     context_targets: bool = True,
+    stand: bool = False,
 ) -> ReactionCandidate | None:
     """A reaction whose holder is speaker_tok, aimed at a foreign actor anywhere else in the sentence (else,
-    with `context_targets`, at those `_context_targets` finds around it)."""
+    with `context_targets`, at those `_context_targets` finds around it; else, for a `stand`, at no named one
+    when the holder is a state by its own name, as `_stand_of_a_named_state` reads a verb)."""
     speaker = resolve_token_actor(speaker_tok, ctx, sent)
     if speaker is None or not speaker.code or not speaker.is_state or is_media(speaker_tok):
         return None
@@ -1598,7 +1609,7 @@ def _act_candidate(
     targets = list(dict.fromkeys(p.code for *_, p in places if p.code != speaker.code))
     if not targets and context_targets:
         targets = _context_targets(speaker, speaker_tok, doc, sent, ctx)
-    if not targets:
+    if not targets and not (stand and _named_as_a_state(speaker, speaker_tok, ctx)):
         return None
     about = _about_visit(speaker, content_text, targets, visits)
     refers = about or _about_visit(speaker, content_text, targets, visits, loose=True)
@@ -2599,6 +2610,20 @@ def _fallback_targets(
     return targets
 
 
+def _stand_of_a_named_state(
+    verb: Token, lemma: str, speaker: Actor, speaker_tok: Token, ctx: ArticleContext
+) -> bool:
+    """A state by its own name taking a stand against something with no foreign party named ("So far, Germany
+    has refused to countenance any combination of the rescue funds", "Japan, Germany and France oppose
+    surcharges on their big banks"): among states, what a state refuses or opposes is another's proposal or
+    policy. Not a person or an office (whose "rejected" may be on home affairs), and not a stand denied."""
+    return (
+        lemma in lexicon().set("state_stand_verbs")
+        and not any(c.dep_ == "neg" for c in verb.children)
+        and _named_as_a_state(speaker, speaker_tok, ctx)
+    )
+
+
 def _named_as_a_state(speaker: Actor, speaker_tok: Token, ctx: ArticleContext) -> bool:
     """A speaker that is a state by its own name ("Canada says", "Britain, France and Germany have said",
     "Canberra reported"), not a group of its people ("Malaysian palm growers", "Greeks") or a firm."""
@@ -3001,7 +3026,9 @@ def _verb_reactions(
     if not targets and not refers_visit:
         # "oppose any foreign carrier": an unnamed foreign party
         # is still a foreign target, but only for a clear stance.
-        if _FOREIGN_PARTY.search(content_text.lower()):
+        if _FOREIGN_PARTY.search(content_text.lower()) or _stand_of_a_named_state(
+            verb, lemma, speaker, speaker_tok, ctx
+        ):
             foreign_only = True
         else:
             return []

@@ -7284,3 +7284,30 @@ def test_good_health_is_no_praise(exhaustive_extractor):
         "reported him to be in good health after officials met him in China."
     )
     assert ("AUS", "positive") not in codes_stances(exhaustive_extractor, text, dt.date(2009, 7, 10))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a state by its own name refusing or opposing what no foreign party is named for: another's proposal
+        (
+            "Euro zone finance ministers meet in Brussels on Monday to discuss a larger rescue fund. So far, "
+            "Austria has refused to countenance any merger of the two rescue funds.",
+            {("AUT", "negative")},
+        ),
+        (
+            "Canada, Japan and Italy oppose levies on their largest banks.",
+            {("CAN", "negative"), ("JPN", "negative"), ("ITA", "negative")},
+        ),
+        (
+            "Austria, the EU's biggest creditor, is opposed to asking its taxpayers to back other "
+            "countries' banks.",
+            {("AUT", "negative")},
+        ),
+        # a stand denied is none, and a person's refusal may be on home affairs
+        ("Austria is not opposed to asking its taxpayers to back other countries' banks.", set()),
+        ("Austrian Finance Minister Karl Auer rejected the idea of a wealth tax.", set()),
+    ],
+)
+def test_a_named_state_takes_a_stand_with_no_foreign_party_named(extractor, text, expected):
+    assert reaction_keys(extractor, text) == expected
