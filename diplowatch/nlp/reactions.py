@@ -1914,7 +1914,13 @@ def _nominal_reactions(
             continue  # "denied a report that Lisbon was under pressure from Berlin": not held, it says
         for owner in _position_owners(noun):
             why = f"position noun '{noun.text}'"
-            cand = _act_candidate(noun, owner, stance, why, sent, ctx, visits, context_targets=False)
+            # (an "opposition" to nothing may be the political one: "Greece's anti-bailout opposition")
+            stand = noun.lemma_.lower() in lexicon().set("state_stand_nouns") and (
+                noun.lemma_.lower() != "opposition" or any(p.lower_ == "to" for p in noun.children)
+            )
+            cand = _act_candidate(
+                noun, owner, stance, why, sent, ctx, visits, context_targets=False, stand=stand
+            )
             if cand is not None:
                 out.append(cand)
     return out

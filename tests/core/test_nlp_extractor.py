@@ -7311,3 +7311,26 @@ def test_good_health_is_no_praise(exhaustive_extractor):
 )
 def test_a_named_state_takes_a_stand_with_no_foreign_party_named(extractor, text, expected):
     assert reaction_keys(extractor, text) == expected
+
+
+# A sentence naming no state that lets the next one through the pre-filter's look at the sentence before.
+_MINISTERS_MEET = "Euro zone finance ministers meet in Brussels on Monday to discuss a larger rescue fund."
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            f"{_MINISTERS_MEET} Austria's opposition to the merger of the two rescue funds is well known.",
+            {("AUT", "negative")},
+        ),
+        (
+            f"{_MINISTERS_MEET} Objections from Austria delayed the merger of the two rescue funds.",
+            {("AUT", "negative")},
+        ),
+        # "opposition" to nothing may be the political one
+        ("Even Hans Bauer, one of the voices of Austria's opposition, praised the budget.", set()),
+    ],
+)
+def test_a_named_states_position_noun_is_a_stand_with_no_foreign_party_named(extractor, text, expected):
+    assert reaction_keys(extractor, text) == expected
