@@ -2026,13 +2026,22 @@ def _names_an_actor(tok: Token) -> bool:
     }
 
 
+def _calls_on_someone(verb: Token) -> bool:
+    """ "call on/upon X", "call for X": a call with someone or something it is for; also "called for China to
+    ramp up social spending", where the parser hangs "for" on the clause as its marker."""
+    return any(c.lower_ in {"on", "for", "upon"} for c in verb.children) or any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+        for c in verb.children
+    )
+
+
 def _not_a_reaction_verb(verb: Token, lemma: str, judging: bool) -> bool:
     """Stance and speech verbs that do not report a reaction here: no object, negated, or still to come."""
     lex = lexicon()
     stance_verbs = lex["stance_verbs"]
     speech_verbs = lex.set("speech_verbs")
     judging_verbs = lex.set("judging_verbs")
-    if lemma == "call" and not judging and not any(c.lower_ in {"on", "for", "upon"} for c in verb.children):
+    if lemma == "call" and not judging and not _calls_on_someone(verb):
         return True
     if lemma == "call" and any(c.dep_ == "dobj" and c.lower_ == "time" for c in verb.children):
         return True  # "begin calling time on the easy money": ending it, no demand

@@ -7334,3 +7334,19 @@ _MINISTERS_MEET = "Euro zone finance ministers meet in Brussels on Monday to dis
 )
 def test_a_named_states_position_noun_is_a_stand_with_no_foreign_party_named(extractor, text, expected):
     assert reaction_keys(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the parser hangs "for" on the clause as its marker: still a demand on the clause's subject
+        (
+            "The IMF and the World Bank have long called for Thailand to raise social spending.",
+            {("IMF", "negative"), ("WORLDBANK", "negative")},
+        ),
+        ("Austria called for Hungary to let the forint rise.", {("AUT", "negative")}),
+        ("Austrian Chancellor Karl Auer called for calm.", set()),
+    ],
+)
+def test_a_call_for_a_state_to_act_is_a_demand_on_it(extractor, text, expected):
+    assert reaction_keys(extractor, text) == expected
