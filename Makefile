@@ -58,13 +58,15 @@ eval-fresh: env
 	$(RUN)/python bench/fresh_sample.py unpack bench/fresh/dev100d.labels.jsonl $$tmp/dev100d.jsonl && \
 	$(RUN)/python bench/fresh_sample.py unpack bench/fresh/dev100e.labels.jsonl $$tmp/dev100e.jsonl && \
 	$(RUN)/python bench/fresh_sample.py unpack bench/fresh/dev100f.labels.jsonl $$tmp/dev100f.jsonl && \
+	$(RUN)/python bench/fresh_sample.py unpack bench/fresh/dev100g.labels.jsonl $$tmp/dev100g.jsonl && \
 	$(RUN)/python bench/fresh_sample.py unpack bench/fresh/heldout100.labels.jsonl $$tmp/heldout100.jsonl && \
 	if [ -n "$(REUTERS21578)" ]; then \
 	  $(RUN)/python bench/fresh_sample.py unpack bench/fresh/dev1987.labels.jsonl $$tmp/dev1987.jsonl \
 	    --reuters "$(REUTERS21578)" && extra="--gold $$tmp/dev1987.jsonl"; \
 	else echo "dev1987 left out: set REUTERS21578=<folder of reut2-0NN.sgm> to score it"; extra=""; fi && \
 	$(RUN)/diplowatch eval --gold $$tmp/dev100.jsonl --gold $$tmp/dev100b.jsonl --gold $$tmp/dev100c.jsonl \
-	  --gold $$tmp/dev100d.jsonl --gold $$tmp/dev100e.jsonl --gold $$tmp/dev100f.jsonl $$extra \
+	  --gold $$tmp/dev100d.jsonl --gold $$tmp/dev100e.jsonl --gold $$tmp/dev100f.jsonl \
+	  --gold $$tmp/dev100g.jsonl $$extra \
 	  --gold $$tmp/heldout100.jsonl; \
 	rc=$$?; rm -rf $$tmp; exit $$rc
 
