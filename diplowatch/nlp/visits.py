@@ -549,7 +549,7 @@ def _dated_status(
     elif d.kind == "weekday" and d.start_date < ctx.anchor and (_trip_ahead(trigger) or _scheduled(trigger)):
         d = dataclasses.replace(d, start_date=d.start_date + week, end_date=d.end_date and d.end_date + week)
         end = d.end_date or d.start_date
-    if d.precision == "day" and d.start_date > ctx.anchor:
+    if d.precision == "day" and d.start_date > ctx.anchor and not _the_day_it_ends(trigger.doc, d):
         return "planned", Why("dated after the article")
     if (
         d.precision == "month"
@@ -2372,6 +2372,40 @@ def _a_place_word(pobj: Token, role: str) -> bool:
     )
 
 
+def _the_day_it_ends(doc: Doc, date: DateMention) -> bool:
+    """A day that ends what is under way ("are holding talks ending Wednesday in Washington"): a day still
+    to come that says nothing of a start to come; the tense tells the status."""
+    span = doc.char_span(date.start, date.end, alignment_mode="expand")
+    return span is not None and span.root.head.lemma_.lower() in {"end", "conclude", "close", "finish"}
+
+
+def _dated_by_its_end(cand: VisitCandidate, tok: Token, dates: list[DateMention]) -> bool:
+    """A trip or meeting under way or to come whose only day is the one it ends ("are holding talks ending
+    Wednesday in Washington", "is on a visit to Washington ending Wednesday"): that day is its last, its
+    first untold. Not a trip told in the past ("arrived on Monday for talks ending Wednesday": the arrival
+    dates it)."""
+    days = [d for d in dates if d.precision == "day"]
+    if not days or cand.status == "completed" or tok.tag_ in {"VBD", "VBN"}:
+        return False
+    if not all(_the_day_it_ends(tok.doc, d) for d in days):
+        return False
+    cand.end_date, cand.date_precision = days[0].end_date or days[0].start_date, "day"
+    return True
+
+
+def _timing_participles(held: Token) -> list[Token]:
+    """The participles that time a meeting one holds ("talks ending Wednesday in Washington", "a summit
+    starting Monday in Hanoi"): where they put it is where it is held (lexicon `meeting_timing_verbs`)."""
+    if held.lemma_.lower() not in _MEETING_NOUNS | _FORUMS:
+        return []
+    timing = lexicon().set("meeting_timing_verbs")
+    return [
+        c
+        for c in held.children
+        if c.dep_ == "acl" and c.tag_ in {"VBG", "VBN"} and c.lemma_.lower() in timing
+    ]
+
+
 def _gathered_in(audience: Token) -> list[Token]:
     """The place an audience is said to be gathered in ("leaders gathered in Moscow", "delegates meeting in
     Hanoi", "ministers assembled in Brussels"); also where the parser reads "told leaders gathered in Moscow"
@@ -2397,10 +2431,11 @@ def _meet_parts(tok: Token, role: str, sent: Sentence, ctx: ArticleContext) -> _
         elif child.dep_ == "advmod" and child.lower_ == "here":
             dest.append((child, "here"))
         elif role == "meet" and child.dep_ == "dobj":
-            # "met X in Paris", "met X and Y in Paris": the parser may hang the place on the (last) one met
+            # "met X in Paris", "met X and Y in Paris": the parser may hang the place on the (last) one met;
+            # "holding talks ending Wednesday in Washington": on the participle that times the meeting held
             dest.extend(
                 (g, "in")
-                for o in (child, *child.conjuncts)
+                for o in (child, *child.conjuncts, *_timing_participles(child))
                 for p in o.children
                 if p.dep_ == "prep" and p.lower_ == "in"
                 for g in p.children
@@ -4016,7 +4051,7 @@ def _attach_dates(
         direction = False  # "arrived on Tuesday", "met at a summit on Friday": the last one
     dates = find_dates(sent.text, ctx.anchor, future=direction)
     dates = [d for d in dates if d.kind != "year" and (d.start, d.end) in spans]
-    if _dated_by_article_day(cand, tok, sent, ctx):
+    if _dated_by_article_day(cand, tok, sent, ctx) or _dated_by_its_end(cand, tok, dates):
         return
     stay = tok.lemma_.lower() == "be" and (
         cand.status == "planned" or any(d.kind in {"md_range", "dm_range"} for d in dates)

@@ -7350,3 +7350,27 @@ def test_a_named_states_position_noun_is_a_stand_with_no_foreign_party_named(ext
 )
 def test_a_call_for_a_state_to_act_is_a_demand_on_it(extractor, text, expected):
     assert reaction_keys(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the participle that times the talks holds their place and their last day (MONDAY + 2: Wednesday)
+        (
+            "WASHINGTON (Reuters) - Top U.S. and Thai officials are holding trade talks ending Wednesday in "
+            "Washington on market access.",
+            [("THA", "USA", "ongoing", None, "2021-03-03")],
+        ),
+        # a trip told in the past is dated by its arrival, not by the end of its talks
+        (
+            "Thai Foreign Minister Somchai Wong arrived in Washington on Monday for talks ending Wednesday.",
+            [("THA", "USA", "ongoing", "2021-03-01", None)],
+        ),
+    ],
+)
+def test_talks_timed_by_the_day_they_end(extractor, text, expected):
+    got = [
+        (v["visitor_code"], v["host_code"], v["status"], v["start_date"], v["end_date"])
+        for v in visits_of(extractor, text, MONDAY + dt.timedelta(days=1))
+    ]
+    assert [tuple(str(x) if isinstance(x, dt.date) else x for x in g) for g in got] == expected
