@@ -1001,9 +1001,21 @@ def _said_after_meeting_the_visitor(
 
 
 def _anaphoric_targets(verb: Token, speaker: Actor, sent: Sentence, ctx: ArticleContext) -> list[str]:
-    """ "rejected the accusation", "welcomed the decision": a
-    definite object points back to the previous sentence's actors."""
+    """ "rejected the accusation", "welcomed the decision", "disagree with that decision", "objected to the
+    proposal": a definite object (or object of the verb's preposition) points back to the previous sentence's
+    actors."""
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        obj = next(
+            (
+                g
+                for p in verb.children
+                if p.dep_ == "prep" and p.lower_ in {"with", "to", "against"}
+                for g in p.children
+                if g.dep_ == "pobj"
+            ),
+            None,
+        )
     if obj is None or not any(
         (c.dep_ == "det" and c.lower_ in {"the", "this", "these", "that", "those", "such"})
         or (c.dep_ == "predet" and c.lower_ == "such")  # "such a grouping"

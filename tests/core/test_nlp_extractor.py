@@ -7374,3 +7374,19 @@ def test_talks_timed_by_the_day_they_end(extractor, text, expected):
         for v in visits_of(extractor, text, MONDAY + dt.timedelta(days=1))
     ]
     assert [tuple(str(x) if isinstance(x, dt.date) else x for x in g) for g in got] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The United States disagreed with the OPEC decision to cut output.", {("USA", "negative")}),
+        # a definite object of the verb's preposition points back to the sentence before
+        (
+            'OPEC decided to cut output on Tuesday. "We certainly disagree with that decision," said White '
+            "House spokeswoman Ann Cole.",
+            {("USA", "negative")},
+        ),
+    ],
+)
+def test_disagreeing_is_a_negative_stance(extractor, text, expected):
+    assert reaction_keys(extractor, text) == expected
