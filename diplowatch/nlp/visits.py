@@ -2376,7 +2376,7 @@ def _the_day_it_ends(doc: Doc, date: DateMention) -> bool:
     """A day that ends what is under way ("are holding talks ending Wednesday in Washington"): a day still
     to come that says nothing of a start to come; the tense tells the status."""
     span = doc.char_span(date.start, date.end, alignment_mode="expand")
-    return span is not None and span.root.head.lemma_.lower() in {"end", "conclude", "close", "finish"}
+    return span is not None and span.root.head.lemma_.lower() in lexicon().set("ending_verbs")
 
 
 def _dated_by_its_end(cand: VisitCandidate, tok: Token, dates: list[DateMention]) -> bool:
