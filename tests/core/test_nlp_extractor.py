@@ -7286,13 +7286,16 @@ def test_good_health_is_no_praise(exhaustive_extractor):
     assert ("AUS", "positive") not in codes_stances(exhaustive_extractor, text, dt.date(2009, 7, 10))
 
 
+# A sentence naming no state that lets the next one through the pre-filter's look at the sentence before.
+_MINISTERS_MEET = "Euro zone finance ministers meet in Brussels on Monday to discuss a larger rescue fund."
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
         # a state by its own name refusing or opposing what no foreign party is named for: another's proposal
         (
-            "Euro zone finance ministers meet in Brussels on Monday to discuss a larger rescue fund. So far, "
-            "Austria has refused to countenance any merger of the two rescue funds.",
+            f"{_MINISTERS_MEET} So far, Austria has refused to countenance any merger of the rescue funds.",
             {("AUT", "negative")},
         ),
         (
@@ -7311,10 +7314,6 @@ def test_good_health_is_no_praise(exhaustive_extractor):
 )
 def test_a_named_state_takes_a_stand_with_no_foreign_party_named(extractor, text, expected):
     assert reaction_keys(extractor, text) == expected
-
-
-# A sentence naming no state that lets the next one through the pre-filter's look at the sentence before.
-_MINISTERS_MEET = "Euro zone finance ministers meet in Brussels on Monday to discuss a larger rescue fund."
 
 
 @pytest.mark.parametrize(
