@@ -25,7 +25,7 @@ from diplowatch.nlp.context import (
 from diplowatch.nlp.evidence import Source
 from diplowatch.nlp.lexicon import inflections, lexicon, resident_title
 from diplowatch.nlp.segment import Sentence, quote_spans
-from diplowatch.nlp.visits import StatusBasis
+from diplowatch.nlp.visits import StatusBasis, _prep_objects
 
 # Closed quotations, a paragraph-long opening one, and one left open at the end of the sentence (wire style).
 # "host" too: the host side's "was honoured to host the pontiff" speaks of the visit.
@@ -1006,16 +1006,7 @@ def _anaphoric_targets(verb: Token, speaker: Actor, sent: Sentence, ctx: Article
     actors."""
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if obj is None:
-        obj = next(
-            (
-                g
-                for p in verb.children
-                if p.dep_ == "prep" and p.lower_ in {"with", "to", "against"}
-                for g in p.children
-                if g.dep_ == "pobj"
-            ),
-            None,
-        )
+        obj = next(iter(_prep_objects(verb, {"with", "to", "against"})), None)
     if obj is None or not any(
         (c.dep_ == "det" and c.lower_ in {"the", "this", "these", "that", "those", "such"})
         or (c.dep_ == "predet" and c.lower_ == "such")  # "such a grouping"
