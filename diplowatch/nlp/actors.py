@@ -25,6 +25,20 @@ MIN_CITY_POPULATION_IN_TEXT = 500_000
 # Names that hold a state's name but name no state: regions ("South American" is not American), rounds of
 # trade talks named after where they opened ("the Doha round", "the Uruguay Round") and a region of another
 # state ("the Niger Delta" is Nigeria's). The state inside them is not matched.
+# The states and places a gulf, sea or bay is named after ("Gulf of Mexico", "Sea of Japan", "Bay of Bengal").
+_WATERS_OF = (
+    "Mexico",
+    "Guinea",
+    "Thailand",
+    "Oman",
+    "Aden",
+    "Finland",
+    "Panama",
+    "California",
+    "Japan",
+    "Bengal",
+)
+
 REGION_NAMES = (
     frozenset(
         f"{part} {noun}"
@@ -44,6 +58,8 @@ REGION_NAMES = (
     | {"Korean Peninsula", "Korean peninsula", "Korean War", "Korean war"}
     # the creditor governments' and creditor banks' clubs are no state ("negotiations with the Paris Club")
     | {"Paris Club", "London Club"}
+    # seas and gulfs named after a state are no state ("the BP oil spill in the Gulf of Mexico")
+    | {f"{water} of {name}" for water in ("Gulf", "Sea", "Bay") for name in _WATERS_OF}
 )
 
 

@@ -150,6 +150,8 @@ def _speaker_token(verb: Token) -> Token | None:
         return agent  # "was criticised by Germany", "opposed by Germany": the passive's doer speaks
     if any(c.dep_ == "nsubjpass" for c in children) and lemma in lexicon()["stance_verbs"]:
         return None  # "Iran was accused of ...": the passive subject is the target, the doer is unnamed
+    if _parenthetical_participle(verb):
+        return None  # "Osborne, asked about the talks, said ...": Osborne was asked; who asked is not said
     if any(c.dep_ == "nsubjpass" for c in children) and lemma in _ADDRESS_VERBS:
         return None  # "Moscow had been told of U.S. concern": the passive subject is the one told
     for child in children:
@@ -177,6 +179,23 @@ def _speaker_token(verb: Token) -> Token | None:
     if subj is None and verb.dep_ in {"conj", "xcomp", "advcl", "pcomp", "acl"}:
         return _speaker_above(verb)
     return subj
+
+
+def _parenthetical_participle(verb: Token) -> bool:
+    """A past participle set off by commas after a name, with no object: "Osborne, asked about the talks,
+    said ...", "Wen, pressed on the yuan, said ..." — what was done to the one named (the parser may read the
+    name as its subject), not a verb of theirs."""
+    doc = verb.doc
+    after = verb.right_edge.i + 1
+    return (
+        verb.tag_ in {"VBN", "VBD"}
+        and (verb.dep_ in {"acl", "advcl"} or verb.dep_ == "ccomp" and verb.head.i > verb.i)
+        and verb.i > 0
+        and doc[verb.i - 1].text == ","
+        and after < len(doc)
+        and doc[after].text == ","
+        and not any(c.dep_ in {"dobj", "ccomp", "xcomp", "dative", "nsubjpass"} for c in verb.children)
+    )
 
 
 def _speaker_above(verb: Token) -> Token | None:
@@ -2038,6 +2057,13 @@ def _calls_on_someone(verb: Token) -> bool:
     )
 
 
+def _phrasal_of_no_stance(verb: Token, lemma: str) -> bool:
+    """A stance verb made another verb by its particle ("Sarkozy backed down in the face of German
+    opposition": he gave way, he backed nothing; lexicon no_stance_phrasal_verbs)."""
+    phrasal = lexicon().set("no_stance_phrasal_verbs")
+    return any(f"{lemma} {c.lower_}" in phrasal for c in verb.children if c.dep_ in {"prt", "advmod"})
+
+
 def _not_a_reaction_verb(verb: Token, lemma: str, judging: bool) -> bool:
     """Stance and speech verbs that do not report a reaction here: no object, negated, or still to come."""
     lex = lexicon()
@@ -2082,7 +2108,7 @@ def _not_a_reaction_verb(verb: Token, lemma: str, judging: bool) -> bool:
         # "it was unclear whether Japan had criticised the plan", "questions whether China had complained",
         # "if Japan objects": asked or supposed, not stated
         return True
-    if _asks_for_help(verb):
+    if _asks_for_help(verb) or _phrasal_of_no_stance(verb, lemma):
         return True
     plan_aux = {"would", "to", "could", "may", "might", "will"} - _positions_held(verb, lemma)
     if _purpose_of_a_contact(verb) or _made_to_act(verb) or _seen_to(verb):

@@ -107,6 +107,13 @@ def test_the_creditor_clubs_name_no_state():
     assert [p.code for *_, p in gazetteer().find_all(text)] == ["FRA", "FRA"]
 
 
+def test_seas_and_gulfs_named_after_a_state_name_no_state():
+    from diplowatch.nlp.actors import gazetteer
+
+    text = "the oil spill in the Gulf of Mexico, the Sea of Japan, the Bay of Bengal, and Mexico"
+    assert [p.code for *_, p in gazetteer().find_all(text)] == ["MEX"]
+
+
 def test_bare_korea_is_south_korea_but_not_the_peninsula():
     from diplowatch.nlp.actors import gazetteer
 

@@ -7389,3 +7389,47 @@ def test_talks_timed_by_the_day_they_end(extractor, text, expected):
 )
 def test_disagreeing_is_a_negative_stance(extractor, text, expected):
     assert reaction_keys(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "back down" is giving way, not backing anything
+        ("French President Jean Dupont backed down on his plan to use European Central Bank funds.", set()),
+        ("The French president backed the German plan.", {("FRA", "positive")}),
+    ],
+)
+def test_backing_down_is_no_support(extractor, text, expected):
+    assert reaction_keys(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the participle between commas says what was done to the minister (the parser may make him its
+        # subject): he was asked, he asked nothing
+        (
+            "British Finance Minister Tom Hale, asked about the U.S. tariffs, said he hoped trade would "
+            "grow.",
+            set(),
+        ),
+        ("Hale, asked about the U.S. tariffs, said he hoped trade would grow.", set()),
+        ("Britain asked the United States to cut its tariffs.", {("GBR", "negative")}),
+    ],
+)
+def test_a_speaker_asked_about_something_is_no_asker(extractor, text, expected):
+    assert reaction_keys(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # incursions, subsidies and bondholders are no state speakers, whatever their nationality
+        ("Turkish incursions into northern Iraq were supportive of the talks, dealers said.", set()),
+        ("Nine U.S. bondholders sued China for repayment of the loan.", set()),
+        ("Some British critics complain that U.S. regulators are overzealous.", set()),
+        ("Turkey was supportive of the Iraqi plan.", {("TUR", "positive")}),
+    ],
+)
+def test_things_and_private_groups_named_by_nationality_are_no_speakers(extractor, text, expected):
+    assert reaction_keys(extractor, text) == expected
