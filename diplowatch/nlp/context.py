@@ -125,6 +125,12 @@ class ArticleContext:
         self.home_city = (
             self.dateline.place_text if (self.dateline and place and place.kind == "city") else None
         )
+        #: the states the story is filed from: the dateline's, or each of a two-place dateline's
+        self.filed_from_codes: frozenset[str] = (
+            frozenset({place.code})
+            if place
+            else frozenset(p.code for p in (self.dateline.filed_from if self.dateline else ()))
+        )
         self._people: PeopleIndex | None = None
 
     @property

@@ -13,6 +13,7 @@ from diplowatch.nlp.codes import reaction_codes, visit_codes
 from diplowatch.nlp.components import ReactionComponent, VisitComponent
 from diplowatch.nlp.context import ArticleContext, Limits
 from diplowatch.nlp.dates import duration_days, find_dates
+from diplowatch.nlp.factbox import factbox_visits
 from diplowatch.nlp.prefilter import article_gate, candidate_sentences
 from diplowatch.nlp.reaction_scorer import ReactionScorer, scored_reactions
 from diplowatch.nlp.reactions import ReactionCandidate, names_known_talks
@@ -226,6 +227,7 @@ class Extractor:
     def _article(self, ctx: ArticleContext, docs: list) -> tuple[list[dict], list[dict]]:
         kept, candidates = self.rule_visits(docs)
         kept = _without_reversed_partner_talks(kept)
+        kept += factbox_visits(ctx, docs, kept)
         if self.visit_scorer is not None and self.visit_scorer.threshold <= 1.0:
             # Switched off by `make train` (threshold above 1): no candidate can pass, so none is scored.
             kept += scored_visits(self.visit_scorer, ctx, docs, kept, [c for c in candidates if c.negated])
@@ -379,16 +381,16 @@ def _date_by_the_lead(
     kept: list[VisitCandidate], all_cands: list[VisitCandidate], ctx: ArticleContext
 ) -> None:
     """A news report's lead gives the day of what it reports: talks, a meeting or an appearance at the
-    dateline's place that the article names with no day of its own are held that day ("PARIS - Merkel said on
-    Wednesday ...", then "Speaking at a news conference in Paris": Wednesday's). A trip's own day, a tour or a
+    dateline's place (or at one of a two-place dateline's: "LUXEMBOURG/ATHENS") that the article names with no
+    day of its own are held that day ("PARIS - Merkel said on Wednesday ...", then "Speaking at a news
+    conference in Paris": Wednesday's). A trip's own day, a tour or a
     stay of several days, and a day against its status are left."""
     day = None
     for cand in kept:
         if (
             cand.start_date is not None
             or cand.date_precision is not None
-            or ctx.home_code is None
-            or cand.host_code != ctx.home_code
+            or cand.host_code not in ctx.filed_from_codes
             or not (cand.role in _EVENT_ROLES or cand.trigger.lemma_.lower() in _EVENT_NOUNS)
         ):
             continue

@@ -29,6 +29,7 @@ import ahocorasick
 
 from diplowatch.nlp.actors import EU_CODES, gazetteer
 from diplowatch.nlp.context import ArticleContext
+from diplowatch.nlp.factbox import factbox_lead
 from diplowatch.nlp.lexicon import inflections, lexicon
 from diplowatch.nlp.people import _leader_surname_regex, without_article
 from diplowatch.nlp.segment import Sentence
@@ -514,4 +515,8 @@ def candidate_sentences(ctx: ArticleContext, found: tuple | None = None) -> list
         cue.person = partial(person, sent, cue.bits)
         if any(rule(cue) for _, rule in SENTENCE_RULES):
             out.append(sent.index)
+    factbox = factbox_lead(ctx)
+    if factbox is not None and factbox[0].index not in out:
+        # a factbox of comments at a meeting: its lead places the speakers its headers name (nlp/factbox.py)
+        out = sorted([*out, factbox[0].index])
     return out

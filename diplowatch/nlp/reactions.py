@@ -2127,15 +2127,21 @@ def _not_a_reaction_verb(verb: Token, lemma: str, judging: bool) -> bool:
     return False
 
 
+_SUPPOSED = frozenset({"if", "unless", "whether"})
+
+
 def _seen_to(verb: Token) -> bool:
     """The infinitive of "appear" or "seem" said of what one did ("appeared to side with Kenny", "seemed to
-    back the plan"; not "will appear to ..." nor a negated one)."""
+    back the plan"), or of "continue" said of a stand kept ("Ireland and France continued to oppose the
+    deal"); not "will appear to ...", a negated one, nor one supposed ("if Japan continues to resist")."""
     head = verb.head
     return (
         verb.dep_ == "xcomp"
-        and head.lemma_.lower() in {"appear", "seem"}
+        and head.lemma_.lower() in {"appear", "seem", "continue"}
         and head.tag_ in {"VBD", "VBZ", "VBP"}
-        and not any(c.dep_ in {"aux", "neg"} for c in head.children)
+        and not any(
+            c.dep_ in {"aux", "neg"} or c.dep_ == "mark" and c.lower_ in _SUPPOSED for c in head.children
+        )
     )
 
 

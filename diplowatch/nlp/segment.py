@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -124,6 +125,8 @@ class Dateline:
     place: Place | None
     date: dt.date | None
     end: int  # offset in the text where the dateline ends
+    # the places of a story filed from two ("LUXEMBOURG/ATHENS"), which has no one place it is told from
+    filed_from: tuple[Place, ...] = ()
 
 
 _REOPENED = re.compile(r"\s*[\"“][A-Z]")
@@ -297,13 +300,20 @@ def parse_dateline(text: str, published_at: dt.date | None) -> Dateline | None:
     place_text = m.group("place").strip()
     if place_text in {"AP", "AFP", "REUTERS", "UPI"}:
         return Dateline(place_text, None, None, m.end())
+    gaz = gazetteer()
     if m.groupdict().get("second"):
         # A story filed from two places ("LUXEMBOURG/ATHENS") has no one place it is told from.
-        return Dateline(place_text.title(), None, None, m.end())
-    gaz = gazetteer()
+        second = m.group("second")[1:].strip()
+        both = (gaz.lookup(p, published_at, in_text=False) for p in (place_text, second))
+        return Dateline(place_text.title(), None, None, m.end(), tuple(p for p in both if p is not None))
     place = gaz.lookup(place_text, published_at, in_text=False)
-    if place is None and m.group("region"):
-        place = gaz.lookup(m.group("region"), published_at, in_text=False)
+    region = gaz.lookup(m.group("region"), published_at, in_text=False) if m.group("region") else None
+    if place is None:
+        place = region
+    elif region is not None and region.kind in {"country", "state"} and place.code != region.code:
+        # "CHATHAM, Massachusetts", "SAN JOSE, Costa Rica": the region written after the place says whose
+        # it is (not England's Chatham)
+        place = dataclasses.replace(place, code=region.code)
     if place is None and (mixed_case or m.group("colon")):
         # "ISLAMABAD: The government ..." (AFP's and the Asian wires' colon) only with a place the gazetteer
         # knows: a capitalised label before a colon is as often a speaker in a transcript ("MARK COLVIN:")

@@ -1126,14 +1126,23 @@ def _visit_type(trigger: Token) -> str:
     return "unspecified"
 
 
+def _stance_object(verb: Token, lex) -> bool:
+    """A verb of the stance-act lexicon with one of its stance nouns for object ("lodged a protest", "voiced
+    concern"; not "had talks": "have" states a stance only with "objections", "reservations" ...)."""
+    lemma = verb.lemma_.lower()
+    objects = [{c.lower_, c.lemma_.lower()} for c in verb.children if c.dep_ == "dobj"]
+    return any(
+        lemma in group["verbs"] and any(words & group["objects"].keys() for words in objects)
+        for group in lex["stance_actions"]["object_verbs"]
+    )
+
+
 def _reaction_governor(noun: Token) -> Token | None:
     """The stance verb a trip noun is the object or topic of ("lodged a protest over a visit", "condemned the
     trip"); not one the trip only sets the scene of ("made the offer at the start of a two-day visit",
     "welcomed it during his visit")."""
     lex = lexicon()
-    stance = set(lex["stance_verbs"]) | {
-        v for group in lex["stance_actions"]["object_verbs"] for v in group["verbs"]
-    }
+    stance = set(lex["stance_verbs"])
     cur = noun
     for _ in range(4):
         head = cur.head
@@ -1142,11 +1151,9 @@ def _reaction_governor(noun: Token) -> Token | None:
         if head.dep_ == "prep" and head.lower_ in _STANCE_SCENE_PREPS:
             return None
         if head.pos_ in {"VERB", "AUX"}:
-            return (
-                head
-                if head.lemma_.lower() in stance and head.lemma_.lower() not in {"welcome", "receive"}
-                else None
-            )
+            lemma = head.lemma_.lower()
+            stated = (lemma in stance and lemma not in {"welcome", "receive"}) or _stance_object(head, lex)
+            return head if stated else None
         cur = head
     return None
 
@@ -1446,6 +1453,10 @@ def _noun_visitor(trigger: Token) -> list[Token]:
             for subj in subjects:
                 out.append(subj)
                 out.extend(c for c in subj.children if c.dep_ == "appos")
+    if meeting and trigger.dep_ in {"nsubj", "nsubjpass"} and _prep_objects(trigger, {"of"}):
+        # "he said an emergency meeting of NATO ambassadors in Brussels was one path": a meeting that names
+        # who meets, told as what happens, places none of the sentence's other subjects there
+        return out
     # Misparsed clauses: the subjects before the trigger, nearest first (not the speaker of a report).
     out.extend(
         reversed(

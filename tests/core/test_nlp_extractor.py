@@ -4173,6 +4173,20 @@ def test_the_lead_gives_the_day_of_a_meeting_at_the_dateline(extractor):
     assert {v["start_date"] for v in visits_of(extractor, dateline, dt.date(1987, 2, 26))} <= {None}
 
 
+def test_the_lead_dates_a_meeting_at_either_place_of_a_two_place_dateline(extractor):
+    friday = dt.date(2011, 5, 6)
+    text = (
+        "LUXEMBOURG/ATHENS (Reuters) - Top finance officials of the euro zone met to discuss Greece's debt "
+        "on Friday.\nThe meeting in Luxembourg was attended by ministers from Germany and France, an "
+        "official said."
+    )
+    dates = {(v["visitor_code"], v["host_code"], v["start_date"]) for v in visits_of(extractor, text, friday)}
+    assert dates == {("DEU", "LUX", friday), ("FRA", "LUX", friday)}
+    # guard: a meeting in a third place is not the dateline's
+    elsewhere = text.replace("The meeting in Luxembourg", "The meeting in Brussels")
+    assert {v["start_date"] for v in visits_of(extractor, elsewhere, friday)} == {None}
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -7433,3 +7447,98 @@ def test_a_speaker_asked_about_something_is_no_asker(extractor, text, expected):
 )
 def test_things_and_private_groups_named_by_nationality_are_no_speakers(extractor, text, expected):
     assert reaction_keys(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a stand kept ("continued to oppose") is held now, no plan
+        (
+            f"{_MINISTERS_MEET} Ireland and France continued to oppose the deal on meat.",
+            {("IRL", "negative"), ("FRA", "negative")},
+        ),
+        # objections a state has are its stand
+        (
+            f"{_MINISTERS_MEET} Britain and the Netherlands continue to have strong objections to the tax.",
+            {("GBR", "negative"), ("NLD", "negative")},
+        ),
+        # threatened reprisals are a stand against the one threatened
+        (
+            f"{_MINISTERS_MEET} Washington has said it will take trade reprisals if the EC goes ahead.",
+            {("USA", "negative")},
+        ),
+        # guards: a stand still to come; no objections
+        (f"{_MINISTERS_MEET} Ireland will continue to oppose the deal on meat.", set()),
+        (f"{_MINISTERS_MEET} Britain said it had no objections to the tax.", set()),
+    ],
+)
+def test_stands_kept_and_held(extractor, text, expected):
+    assert reaction_keys(extractor, text) == expected
+
+
+def test_a_meeting_that_names_who_meets_places_no_one_else(extractor):
+    text = (
+        "WASHINGTON, March 27 - State Department spokesman Charles Redman declined to elaborate, but he said "
+        "an emergency meeting of NATO ambassadors in Brussels was only one path it was pursuing."
+    )
+    assert visits_of(extractor, text, dt.date(1987, 3, 27)) == []
+    # guard: one who tells such a meeting is there
+    told = (
+        "BRUSSELS (Reuters) - German Finance Minister Wolfgang Schaeuble told a meeting of finance ministers "
+        "in Brussels he could not support the plan."
+    )
+    assert [(v["visitor_code"], v["host_code"]) for v in visits_of(extractor, told)] == [("DEU", "BEL")]
+
+
+def test_talks_one_has_are_no_stance_on_them(extractor):
+    # "have" states a stance only with a stance noun ("have objections"): "had talks" keeps its day
+    text = (
+        "WASHINGTON, March 12 - President Reagan today had talks with Kenyan President Daniel Arap Moi, who "
+        "afterwards appealed for more U.S. investment in Kenya."
+    )
+    got = [
+        (v["visitor_code"], v["host_code"], v["start_date"])
+        for v in visits_of(extractor, text, dt.date(1987, 3, 12))
+    ]
+    assert got == [("KEN", "USA", dt.date(1987, 3, 12))]
+
+
+def test_a_factbox_of_comments_at_a_meeting_places_its_speakers_there(extractor):
+    saturday = dt.date(2011, 4, 16)
+    text = (
+        "WASHINGTON (Reuters) - Following are highlights of comments by financial leaders attending the "
+        "International Monetary Fund spring meetings on Saturday.\n"
+        'FRENCH ECONOMY MINISTER JEAN DUPONT: ON COMMODITY PRICES: "We must seek solutions." '
+        'KARL AUER, GERMANY\'S FINANCE MINISTER: "Stability has improved." '
+        'TARO SATO, FINANCE MINISTER, JAPAN: "We will carry out reform."\n'
+        'U.S. TREASURY SECRETARY TOM HALE: "Growth is back."\n'
+        'JOHN SMITH, CHIEF ECONOMIST AT ACME BANK: "Rates will rise."'
+    )
+    got = {(v["visitor_code"], v["host_code"], v["status"]) for v in visits_of(extractor, text, saturday)}
+    # the host's own official and a banker are no visitors
+    assert got == {("FRA", "USA", "ongoing"), ("DEU", "USA", "ongoing"), ("JPN", "USA", "ongoing")}
+    # guard: comments on results place no one at a meeting
+    results = text.replace(
+        "highlights of comments by financial leaders attending the International Monetary Fund spring "
+        "meetings on Saturday",
+        "comments from policymakers and analysts on the results",
+    )
+    assert visits_of(extractor, results, saturday) == []
+
+
+def test_a_datelines_region_says_whose_place_it_is():
+    from diplowatch.nlp.segment import parse_dateline
+
+    assert parse_dateline("CHATHAM, Massachusetts (Reuters) - The Fed chief spoke.", None).place.code == "USA"
+    assert parse_dateline("SAN JOSE, Costa Rica (Reuters) - The minister spoke.", None).place.code == "CRI"
+    assert parse_dateline("WASHINGTON, Feb 26 - The minister spoke.", None).place.code == "USA"
+
+
+def test_making_a_visit_is_no_stance_on_it(extractor):
+    # "make" states a stance only with a stance noun ("made a protest"): the visit keeps its own days
+    text = (
+        "TOKYO, March 27 - Japanese Prime Minister Taro Sato will make an official week-long visit to the "
+        "United States from April 29, a spokesman said."
+    )
+    got = [(v["start_date"], v["end_date"]) for v in visits_of(extractor, text, dt.date(1987, 3, 27))]
+    assert got == [(dt.date(1987, 4, 29), dt.date(1987, 5, 5))]
