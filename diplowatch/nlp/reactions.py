@@ -2110,7 +2110,10 @@ def _not_a_reaction_verb(verb: Token, lemma: str, judging: bool) -> bool:
         return True
     if _asks_for_help(verb) or _phrasal_of_no_stance(verb, lemma):
         return True
-    plan_aux = {"would", "to", "could", "may", "might", "will"} - _positions_held(verb, lemma)
+    # "Ecuador will ask OPEC", "Athens must demand", "the U.S. should threaten Iran": a plan, or a duty
+    # another sees, not a position held
+    plan_aux = {"would", "to", "could", "may", "might", "will", "must", "should"}
+    plan_aux -= _positions_held(verb, lemma)
     if _purpose_of_a_contact(verb) or _made_to_act(verb) or _seen_to(verb):
         # "called Miyazawa to warn him ...": the call was made, and with it the warning; "prompting Tokyo to
         # lodge protests": made to, and done; "Barroso appeared to side with Kenny": a stance seen taken
@@ -2677,7 +2680,11 @@ def _stand_of_a_named_state(
 def _named_as_a_state(speaker: Actor, speaker_tok: Token, ctx: ArticleContext) -> bool:
     """A speaker that is a state by its own name ("Canada says", "Britain, France and Germany have said",
     "Canberra reported"), not a group of its people ("Malaysian palm growers", "Greeks") or a firm."""
-    place = ctx.place(speaker_tok.text) if speaker_tok.pos_ == "PROPN" else None
+    if speaker_tok.pos_ != "PROPN":
+        return False
+    # the whole name: "the United States", "Saudi Arabia", "New Zealand" (not their last word alone)
+    name = " ".join([c.text for c in speaker_tok.children if c.dep_ == "compound" and c.i < speaker_tok.i])
+    place = ctx.place(f"{name} {speaker_tok.text}".strip()) or ctx.place(speaker_tok.text)
     return speaker.kind == "state" and place is not None and place.kind in {"country", "city"}
 
 

@@ -7467,6 +7467,14 @@ def test_things_and_private_groups_named_by_nationality_are_no_speakers(extracto
             f"{_MINISTERS_MEET} Washington has said it will take trade reprisals if the EC goes ahead.",
             {("USA", "negative")},
         ),
+        # a state's whole name ("the United States", not "States") is a state by its own name
+        (
+            f"{_MINISTERS_MEET} The United States has refused to countenance any merger of the rescue funds.",
+            {("USA", "negative")},
+        ),
+        # guards: what a state must or should do is another's view of it, no stand of its own
+        (f"{_MINISTERS_MEET} Athens must demand that the cuts be spread over four years.", set()),
+        (f"{_MINISTERS_MEET} He said the United States should threaten Iran with a blockade.", set()),
         # guards: a stand still to come; no objections
         (f"{_MINISTERS_MEET} Ireland will continue to oppose the deal on meat.", set()),
         (f"{_MINISTERS_MEET} Britain said it had no objections to the tax.", set()),
@@ -7542,3 +7550,25 @@ def test_making_a_visit_is_no_stance_on_it(extractor):
     )
     got = [(v["start_date"], v["end_date"]) for v in visits_of(extractor, text, dt.date(1987, 3, 27))]
     assert got == [(dt.date(1987, 4, 29), dt.date(1987, 5, 5))]
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma", "expected"),
+    [
+        # demanding, like refusing, is a stand a state by its own name takes against another's course
+        ("Washington has been demanding a cut to seven percent.", "demand", True),
+        ("Washington has refused to cut its duties.", "refuse", True),
+        ("Washington has announced a cut to seven percent.", "announce", False),
+    ],
+)
+def test_a_state_demanding_takes_a_stand(extractor, text, lemma, expected):
+    from diplowatch.nlp.context import Actor, ArticleContext
+    from diplowatch.nlp.reactions import _stand_of_a_named_state
+
+    doc = extractor.nlp(text)
+    verb = next(t for t in doc if t.lemma_ == lemma)
+    actor = Actor(None, "USA", True, "named state", "state", "Washington")
+    assert (
+        _stand_of_a_named_state(verb, lemma, actor, doc[0], ArticleContext("t", text, MONDAY, None))
+        is expected
+    )
