@@ -3289,6 +3289,7 @@ def _leg_status(
         and status in {"completed", "planned"}
         and (not past_words or recent and role in {"meet", "noun"} and status == "completed")
         and role in {"meet", "presence", "noun", "visit"}
+        and not _ended_trip(tok)  # "LONDON - X last night ended a tour of European capitals": over
     ):
         # Reported from the place itself on the day: still there ("met X here", "will meet bankers here
         # today", "MANILA - X forecast a golden future after talks": talks over, the visit not).

@@ -7572,3 +7572,23 @@ def test_a_state_demanding_takes_a_stand(extractor, text, lemma, expected):
         _stand_of_a_named_state(verb, lemma, actor, doc[0], ArticleContext("t", text, MONDAY, None))
         is expected
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a tour ended is over, even "last night" at the place reported from
+        (
+            "LONDON, March 6 - Brazilian Finance Minister Jose Lima last night ended a tour of European "
+            "capitals.",
+            "completed",
+        ),
+        # guard: a meeting last night at the place reported from leaves the visitor there
+        (
+            "LONDON, March 6 - Brazilian Finance Minister Jose Lima last night met British officials.",
+            "ongoing",
+        ),
+    ],
+)
+def test_a_trip_ended_is_over(extractor, text, expected):
+    assert [v["status"] for v in visits_of(extractor, text, dt.date(1987, 3, 6))] == [expected]
