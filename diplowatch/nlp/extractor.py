@@ -383,8 +383,8 @@ def _date_by_the_lead(
     """A news report's lead gives the day of what it reports: talks, a meeting or an appearance at the
     dateline's place (or at one of a two-place dateline's: "LUXEMBOURG/ATHENS") that the article names with no
     day of its own are held that day ("PARIS - Merkel said on Wednesday ...", then "Speaking at a news
-    conference in Paris": Wednesday's). A trip's own day, a tour or a
-    stay of several days, and a day against its status are left."""
+    conference in Paris": Wednesday's). A trip's own day, a tour or a stay of several days, and a day against
+    its status are left."""
     day = None
     for cand in kept:
         if (
