@@ -391,6 +391,7 @@ def _date_by_the_lead(
             cand.start_date is not None
             or cand.date_precision is not None
             or cand.host_code not in ctx.filed_from_codes
+            or cand.host_via == "factbox"  # the day of the comments is no day of the trip's
             or not (cand.role in _EVENT_ROLES or cand.trigger.lemma_.lower() in _EVENT_NOUNS)
         ):
             continue

@@ -24,13 +24,13 @@ from diplowatch.nlp.visits import VisitCandidate
 # "Following are (key) highlights / comments / quotes / remarks / excerpts ..." opening the body of the lead.
 _LEAD = re.compile(
     r"\bFollowing (?:are|is) (?:the |some )?(?:key |selected )?"
-    r"(?:highlights|comments|remarks|quotes|excerpts)\b(?P<rest>[^\n]*)"
+    r"(?:highlights|comments|remarks|quotes|excerpts)\b(?P<rest>[^\n:]*)"
 )
 # ... made at a meeting: "attending the IMF meetings", "participants at the World Economic Forum", "from the
 # G8 finance ministers meeting in Potsdam", "on the final day of a summit", "in Washington for the IMF's
-# meetings"; not at a news conference.
+# meetings", "after the end of their two-day meeting"; not at a news conference.
 _AT_A_MEETING = re.compile(
-    r"\b(?:attending|participants? (?:at|in)|delegates (?:at|to)|at|from|on the \w+ day of"
+    r"\b(?:attending|participants? (?:at|in)|delegates (?:at|to)|at|from|after|on the \w+ day of"
     r"|in [A-Z][\w.]+ for)\b(?:(?!news conference|press conference|briefing)[^.\n])*?\b"
     r"(?P<meeting>summit|meetings?|conference|forum|talks|session|panel|gathering)\b"
 )
@@ -51,14 +51,14 @@ _NOT_HEAD = re.compile(r"\b(?:vice|deputy|member|executive director)\b")
 _SMALL_WORDS = frozenset({"of", "the", "and", "for", "at", "on", "to", "in", "de", "van", "von"})
 
 
-def factbox_lead(ctx: ArticleContext) -> tuple[Sentence, str, re.Match] | None:
-    """(the lead, its words after "Following are ...", where it says the meeting is) of a factbox of comments
-    made at a meeting, else None."""
+def factbox_lead(ctx: ArticleContext) -> tuple[Sentence, re.Match, re.Match] | None:
+    """(the lead's sentence, its "Following are ..." up to a colon, where it says the meeting is) of a factbox
+    of comments made at a meeting, else None."""
     for sent in ctx.sentences[:2]:
         lead = _LEAD.search(sent.text)
         at = _AT_A_MEETING.search(lead.group("rest")) if lead else None
         if lead is not None and at is not None:
-            return sent, lead.group("rest"), at
+            return sent, lead, at
     return None
 
 
@@ -67,17 +67,20 @@ def factbox_visits(ctx: ArticleContext, docs: list[Doc], kept: list[VisitCandida
     found = factbox_lead(ctx)
     if found is None:
         return []
-    lead, rest, at = found
+    lead, opening, at = found
     doc = next((d for d in docs if d._.diplowatch_sentence.index == lead.index), None)
-    host, city = _meeting_place(rest, ctx)
+    host, city = _meeting_place(opening.group("rest"), ctx)
     if doc is None or host is None:
         return []
     trigger = next((t for t in doc if t.lower_ == at.group("meeting").lower()), doc[0])
     already = {(c.visitor.code, c.host_code) for c in kept}
     out: list[VisitCandidate] = []
-    for header, actor in _speakers(ctx.text[lead.end :], ctx):
-        if actor.code in {host, None} or (actor.code, host) in already:
-            continue
+    seats = gazetteer().igo_seats
+    # the headers follow the opening ("Following are comments after the end of the meeting: GERMAN FINANCE
+    # MINISTER ...", in the lead's own sentence or after it)
+    for header, actor in _speakers(ctx.text[lead.start + opening.end("rest") :], ctx):
+        if actor.code in {host, None} or seats.get(actor.code) == host or (actor.code, host) in already:
+            continue  # the host's own official, or an IGO's head at its seat, is at home
         already.add((actor.code, host))
         out.append(
             VisitCandidate(

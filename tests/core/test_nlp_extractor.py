@@ -7592,3 +7592,17 @@ def test_a_state_demanding_takes_a_stand(extractor, text, lemma, expected):
 )
 def test_a_trip_ended_is_over(extractor, text, expected):
     assert [v["status"] for v in visits_of(extractor, text, dt.date(1987, 3, 6))] == [expected]
+
+
+def test_a_factbox_after_a_meeting_names_its_speakers_in_the_leads_sentence(extractor):
+    friday = dt.date(2011, 12, 9)
+    text = (
+        "BRUSSELS (Reuters) - EU leaders met on Friday to discuss a new treaty.\n"
+        "Following are comments after the end of the meeting: GERMAN FINANCE MINISTER KARL AUER ON GREECE: "
+        '"Greece must implement the agreed measures." DUTCH FINANCE MINISTER JAN SMIT: "We agreed." '
+        'EUROPEAN COUNCIL PRESIDENT HANS MEIER: "The treaty will be ready in March."'
+    )
+    got = {(v["visitor_code"], v["host_code"], v["start_date"]) for v in visits_of(extractor, text, friday)}
+    # the place is the dateline's, not a state a header's topic names; an IGO's head at its seat is at home;
+    # the day of the comments is no day of the trips
+    assert got == {("DEU", "BEL", None), ("NLD", "BEL", None)}
