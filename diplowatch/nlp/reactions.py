@@ -2683,8 +2683,8 @@ def _named_as_a_state(speaker: Actor, speaker_tok: Token, ctx: ArticleContext) -
     if speaker_tok.pos_ != "PROPN":
         return False
     # the whole name: "the United States", "Saudi Arabia", "New Zealand" (not their last word alone)
-    name = " ".join([c.text for c in speaker_tok.children if c.dep_ == "compound" and c.i < speaker_tok.i])
-    place = ctx.place(f"{name} {speaker_tok.text}".strip()) or ctx.place(speaker_tok.text)
+    words = [c.text for c in speaker_tok.children if c.dep_ == "compound" and c.i < speaker_tok.i]
+    place = (words and ctx.place(" ".join([*words, speaker_tok.text]))) or ctx.place(speaker_tok.text)
     return speaker.kind == "state" and place is not None and place.kind in {"country", "city"}
 
 
