@@ -14,7 +14,14 @@ from spacy.tokens import Span, Token
 from diplowatch.nlp.actors import Place, eu_code_named, gazetteer, read_tsv
 from diplowatch.nlp.evidence import FROM_TEXT, Found, Source, Step
 from diplowatch.nlp.lexicon import lexicon
-from diplowatch.nlp.people import PORTFOLIO_TITLES, PeopleIndex, Person, _is_state_title, leader_code
+from diplowatch.nlp.people import (
+    PORTFOLIO_TITLES,
+    PeopleIndex,
+    Person,
+    _is_state_title,
+    igo_chief_economist,
+    leader_code,
+)
 from diplowatch.nlp.segment import Dateline, Sentence, bound_sentences, parse_dateline, split_sentences
 from diplowatch.nlp.typos import fix_institution_words
 
@@ -897,10 +904,13 @@ def resolve_token_actor(tok: Token, ctx: ArticleContext, sent: Sentence) -> Acto
         for _, _, surface, _ in gazetteer().find_all(text, ctx.published_at)
         for w in surface.split()
     }
-    if tok.lemma_.lower() in _BANK_HEADS and any(bank in low for bank in lexicon()["state_bank_words"]):
-        # "the Peruvian central bank president": the head of a state bank, no banker (a bank itself is
-        # no state speaker)
+    heads = {tok.lemma_.lower()} | {c.lower_ for c in tok.children if c.dep_ == "compound"}
+    if heads & _BANK_HEADS and any(bank in low for bank in lexicon()["state_bank_words"]):
+        # "the Peruvian central bank president", "Japanese central bank Governor Masaaki Shirakawa": the
+        # head of a state bank, no banker (a bank itself is no state speaker)
         head_words -= {"bank", "banks"}
+    if igo_chief_economist(text):
+        head_words.discard("economist")  # "OECD chief economist X": the IGO's official, no analyst
     non_state = _non_state(tok, head_words, ctx) or ("a listed company" if _listed_company(tok) else None)
     if non_state:
         return Actor(None, None, False, f"non-state ({non_state})", "other", text, has_title)

@@ -160,6 +160,7 @@ _TITLE_WORDS = sorted(
         "director",
         "head",
         "member",  # "ECB governing council member X", "X, a member of the governing council of the ECB"
+        "chief economist",  # an IGO's is its official ("OECD chief economist X"), a bank's is no official
     },
     key=len,
     reverse=True,
@@ -172,6 +173,9 @@ _TITLED = re.compile(
     rf"\b(?P<title>(?:{_TITLE_RE})"
     r"(?: of (?:State|Defen[cs]e|the Treasury|Finance|Trade|Commerce|the Exchequer|Energy|Agriculture"
     r"|Homeland Security|Foreign Affairs|the Interior|Health|Labou?r|Education|Transportation|Justice)"
+    # a junior minister's portfolio: "Minister of State for Foreign Affairs", "Secretary of State for Defence"
+    r"(?:(?<=of State) for (?:(?:Foreign|External|Home|European|Economic) Affairs|Finance|Trade|Defen[cs]e"
+    r"|Energy|Agriculture|Health|Europe|Industry|Development|Transport|the Environment))?"
     r"(?! and |, [A-Z][a-z]+ and )"  # not a longer portfolio: "of Agriculture, Fisheries and Food"
     r"| for (?:Foreign Affairs|External Affairs|Home Affairs|Homeland Security)(?! and ))?)"
     # the name is no further title word ("Deputy Secretary of State X" is not "Deputy" named "Secretary")
@@ -487,6 +491,14 @@ _MD_WORDS = frozenset(
 )
 
 
+def igo_chief_economist(phrase: str) -> bool:
+    """An IGO's chief economist ("OECD chief economist Pier Carlo Padoan", "the IMF's chief economist") is a
+    senior official of the IGO; a bank's or an institute's chief economist is an analyst."""
+    return bool(re.search(r"\bchief economist\b", phrase, re.IGNORECASE)) and any(
+        place.kind == "igo" for *_, place in gazetteer().find_all(phrase)
+    )
+
+
 def _is_state_title(phrase: str) -> tuple[bool, str]:
     low = phrase.lower()
     lex = lexicon()
@@ -511,6 +523,8 @@ def _is_state_title(phrase: str) -> tuple[bool, str]:
         bad -= {"board"}
         if not re.search(r"\bexecutive\s+(?:board|director|committee|officer)", low):
             bad -= {"executive"}
+    if igo_chief_economist(phrase):
+        bad.discard("economist")
     if _LEGISLATURE.search(low):
         # "Senate Finance Committee chairman", "the parliamentary foreign affairs committee"
         bad.discard("committee")
@@ -658,6 +672,14 @@ _TITLES_THAT_ARE_NAMES = frozenset(
     {"king", "queen", "prince", "crown", "emir", "sultan", "sheikh", "shah", "pope", "cardinal", "sovereign"}
     | {"monarch", "ayatollah", "vizier", "leader", "speaker", "chief", "head", "state"}
 )
+
+
+_GOVERNMENT_TITLES = frozenset({"administration", "government", "cabinet"})
+
+
+def _bare_name(word: str) -> str:
+    """A word as a name, without a possessive ending or trailing punctuation ("Reagan's" -> "Reagan")."""
+    return re.sub(r"(?:'s|’s|')$", "", word.strip(",.;:"))
 
 
 class PeopleIndex:
@@ -839,8 +861,9 @@ class PeopleIndex:
             # Up to six words before the title qualify it ("Brazil's
             # central bank governor"), within this clause.
             before = text[max(0, m.start() - 80) : m.start()]
-            # "Italy's then-prime minister": the office held at the time, owned as any other
-            before = re.sub(r"\b[Tt]hen-$", "", before)
+            # "Italy's then-prime minister": the office held at the time, owned as any other; "U.S.
+            # Under-Secretary of State X", "China's Vice-Premier X": the rank's first word is no owner's word
+            before = re.sub(r"\b(?:[Tt]hen|[Uu]nder|[Vv]ice|[Dd]eputy|[Ss]ub)-$", "", before)
             # Words in parentheses count too: "Food and Agricultural Organisation (FAO) director".
             words = re.search(r"(?:[\w.’'\-()]+ ){0,6}$", before)
             raw_prefix = words.group(0) if words else ""
@@ -1046,6 +1069,10 @@ class PeopleIndex:
             phrase = f"{prefix}{m.group('title')}{m.group('suffix')}"
             code = self._owner_code(phrase) or self._antecedent_country(text, m.start() - len(prefix), before)
             reason, source = "office of a named state", Source.TEXT
+            if not code and m.group("title").lower() in _GOVERNMENT_TITLES:
+                # "the Reagan administration", "the Thatcher government": the leader's state
+                code = next((c for w in kept if (c := leader_code(_bare_name(w), self.on_date))), None)
+                reason = "government named by its leader"
             owned = not kept and raw.split()[-1:] in (["its"], ["their"], ["his"], ["her"])
             if (
                 not code

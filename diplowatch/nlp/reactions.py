@@ -550,6 +550,19 @@ def _future_speech(verb: Token) -> bool:
     )
 
 
+def _wish_under_inverted_condition(segment) -> bool:
+    """A wish whose condition follows it inverted, outside its clause ("the U.S. would be pleased were Japan
+    to halve restrictions", "would welcome it should Tokyo agree"): no stance on anything that happened."""
+    doc = segment.doc
+    after = doc[segment.end] if segment.end < len(doc) else None
+    return (
+        after is not None
+        and after.lower_ in {"were", "should", "had"}
+        and after.dep_ in {"aux", "auxpass", "advcl"}
+        and any(t.lower_ == "would" for t in segment)
+    )
+
+
 def _segments(verb: Token, content: list[Token]):
     """The clauses of what was said: the complement and each clause coordinated with it."""
     doc = verb.doc
@@ -752,7 +765,9 @@ def _stance_from_cues(text: str, own_code: str | None = None, on_date=None) -> t
     low = original.lower()
     # "We would welcome it if ...": a conditional wish states no stance on anything that happened.
     low = re.sub(
-        r"\bwould (?:\w+ )?(?:welcome|support|praise|oppose|reject|condemn)\b[^.]*\bif\b",
+        # (an inverted condition too: "would be pleased were Japan to halve restrictions")
+        r"\bwould (?:\w+ )?(?:welcome|support|praise|oppose|reject|condemn"
+        r"|be (?:\w+ )?(?:pleased|happy|glad|delighted))\b[^.]*\b(?:if|were \w+(?: \w+)? to)\b",
         lambda m: " " * len(m.group(0)),
         low,
     )
@@ -816,6 +831,13 @@ _WEATHER_AFTER = re.compile(
 )
 
 
+# A duty before a way to go ("needs to be steered in the right direction", "must get back on the right
+# track"): the way is demanded, not praised.
+_EXHORTED = re.compile(
+    r"\b(?:must|should|need|needs|needed|has to|have to|had to|ought to)\s+(?:[a-z-]+\s+){0,5}$"
+)
+
+
 # What "outstanding" describes when it means unsettled ("no outstanding obstacles", "$2 billion of outstanding
 # debt", "the outstanding shares").
 _UNSETTLED_AFTER = re.compile(
@@ -823,6 +845,19 @@ _UNSETTLED_AFTER = re.compile(
     r"debts?|loans?|bonds?|notes|shares|stock|balances?|amounts?|claims?|payments?|arrears|liabilities|"
     r"obligations|credit|mortgages?|contracts|orders|items|warrants)\b"
 )
+
+
+def _no_praise_in_use(cue: str, low: str, m: re.Match) -> bool:
+    """A positive cue word used for something else than praise: the weather ("in warm weather"), what is
+    still unsettled ("outstanding debt"), a way demanded ("Ireland needs to be steered in the right
+    direction": where it is not yet)."""
+    if cue == "warm":
+        return bool(_WEATHER_AFTER.match(low, m.end()))
+    if cue == "outstanding":
+        return bool(_UNSETTLED_AFTER.match(low, m.end()))
+    if "direction" in cue or "track" in cue:
+        return bool(_EXHORTED.search(low[max(0, m.start() - 60) : m.start()]))
+    return False
 
 
 def _positive_cue_hits(low: str, original: str, own_code: str | None, on_date) -> tuple[list[str], list[str]]:
@@ -874,10 +909,8 @@ def _positive_cue_hits(low: str, original: str, own_code: str | None, on_date) -
                 # "will pay a friendly state visit": how a trip is
                 # billed, not a judgement ("this is a historic visit" is)
                 continue
-            if c == "warm" and _WEATHER_AFTER.match(low, m.end()):
-                continue  # "in warm weather", "a warm winter": the weather, no welcome
-            if c == "outstanding" and _UNSETTLED_AFTER.match(low, m.end()):
-                continue  # "no outstanding obstacles", "outstanding debt": still to be settled, no praise
+            if _no_praise_in_use(c, low, m):
+                continue
             if c in {"positive", "good"} and (
                 _outcome_after().match(low, m.end())
                 or re.search(
@@ -1517,6 +1550,10 @@ def _holder_attribute(noun: Token) -> Token | None:
     return attr
 
 
+# A position held once but no more: "until recently has been sympathetic to", "is no longer opposed to".
+_NO_LONGER = re.compile(r"\b(?:until|till) (?:recently|lately)\b|\bno longer\b")
+
+
 def _adjective_reactions(
     doc: Doc, sent: Sentence, ctx: ArticleContext, visits: list
 ) -> list[ReactionCandidate]:
@@ -1539,8 +1576,12 @@ def _adjective_reactions(
             out.append(cand)
             out.extend(_coordinated_speakers(cand, subj, ctx, sent))
     for adj in doc:
-        passive_form = adj.lower_ in {"concerned", "worried"} and any(
-            c.dep_ == "auxpass" for c in adj.children
+        passive_form = any(c.dep_ == "auxpass" for c in adj.children) and (
+            adj.lower_ in {"concerned", "worried"}
+            # "Britain was opposed to the plan", parsed as a passive: the position "opposed to", no one's act
+            or adj.lower_ == "opposed"
+            and any(c.dep_ == "prep" and c.lower_ == "to" for c in adj.children)
+            and not any(c.dep_ == "agent" for c in adj.children)
         )
         entry = adjectives.get(adj.lower_) if adj.dep_ in {"acomp", "amod", "oprd"} or passive_form else None
         if (
@@ -1550,8 +1591,9 @@ def _adjective_reactions(
             or any(c.dep_ == "neg" for c in (*adj.head.children, *adj.children))
             or adj.i > 0
             and adj.doc[adj.i - 1].lower_ in {"not", "n't", "never"}
+            or _NO_LONGER.search(adj.doc[max(0, adj.i - 6) : adj.i].text.lower())
         ):
-            continue  # "was not angry at anybody"
+            continue  # "was not angry at anybody"; "until recently has been sympathetic to": held no more
         worried_that = adj.lower_ in {"concerned", "worried"} and any(
             c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
             for c in adj.children
@@ -1604,7 +1646,10 @@ def _act_quote(trigger: Token, sent: Sentence, ctx: ArticleContext) -> str:
             if sent.start + t.idx >= ctx.dateline.end and not t.is_punct
         ]
         start = past[0] if past else start
-    return doc[start : trigger.right_edge.i + 1].text
+    end = trigger.right_edge.i
+    while end > start and doc[end].is_punct and doc[end].text not in {'"', "”", ")"}:
+        end -= 1  # a form heading the sentence spans its full stop
+    return doc[start : end + 1].text
 
 
 def _act_candidate(
@@ -1770,13 +1815,26 @@ def _position_owners(noun: Token) -> list[Token]:
         if g.dep_ == "pobj"
     ]
     # The holder is named in its own words ("calls by U.S.
-    # officials for China ...": the officials, not China).
+    # officials for China ...": the officials, not China), or by its leader ("the Reagan administration").
     return [
         t
         for o in owners
         for t in (o, *o.conjuncts)
-        if t.pos_ in {"PROPN", "ADJ"} or gazetteer().find_all(doc[t.left_edge.i : t.i + 1].text)
+        if t.pos_ in {"PROPN", "ADJ"}
+        or gazetteer().find_all(doc[t.left_edge.i : t.i + 1].text)
+        or _named_by_its_leader(t)
     ]
+
+
+_GOVERNMENT_NOUNS = frozenset({"administration", "government", "cabinet"})
+
+
+def _named_by_its_leader(tok: Token) -> bool:
+    """A government named by its leader ("the Reagan administration", "the Thatcher government"); whether the
+    name is a leader's is left to the actor's resolution (the leaders table)."""
+    return tok.lemma_.lower() in _GOVERNMENT_NOUNS and any(
+        c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children
+    )
 
 
 # Verbs by which a proposal or its author holds the support of others: "the plan has the support of France",
@@ -2737,9 +2795,10 @@ def _findings(
             # "Mikulic said the IMF criticised Yugoslavia": the speaker tells of another's stance (that one's
             # own reaction, found at its verb) and takes none; told of a visit, it is a plain statement on it
             return [("neutral", f"tells of another's stance ('{verb.text}')", quote_text, "speech")]
+        wished = [seg for seg in own if _wish_under_inverted_condition(seg)]
         for segment in own:
             seg_stance, seg_why = _stance_from_cues(segment.text, speaker.code, ctx.published_at)
-            if seg_stance != "neutral":
+            if seg_stance != "neutral" and segment not in wished:
                 findings.append((seg_stance, seg_why, quote_text if direct else segment.text, "cue"))
         if not findings:
             duty = _foreign_duty(content, speaker, sent, ctx)
@@ -2747,6 +2806,8 @@ def _findings(
                 findings.append(("negative", duty, quote_text, "cue"))
         if not findings:
             stance, why = _stance_from_cues(content_text, speaker.code, ctx.published_at)
+            if wished:
+                stance = "neutral"  # the only stance is a wish under a condition
             evidence = "cue" if stance != "neutral" else "speech"
             if stance == "neutral" and mentions_visit:
                 # "A big expansion in trade is expected from X's

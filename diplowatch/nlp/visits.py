@@ -3642,8 +3642,8 @@ _IGO_STAFF_TITLE = re.compile(r"\b(?:envoy|representative|member|mission|officia
 
 
 # Titles under an IGO's head, whatever head word they hold ("deputy managing director", "vice president"), and
-# a commission's members (its president is the head).
-_IGO_DEPUTY_TITLE = re.compile(r"\b(?:deputy|vice|assistant|commissioner|under[- ]secretary)\b")
+# a commission's members (its president is the head), and its economists ("IMF Chief Economist X": staff).
+_IGO_DEPUTY_TITLE = re.compile(r"\b(?:deputy|vice|assistant|commissioner|under[- ]secretary|economist)\b")
 
 
 def _own_seats(visitor: Actor, ctx: ArticleContext) -> set[str]:

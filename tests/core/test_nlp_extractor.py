@@ -7606,3 +7606,123 @@ def test_a_factbox_after_a_meeting_names_its_speakers_in_the_leads_sentence(extr
     # the place is the dateline's, not a state a header's topic names; an IGO's head at its seat is at home;
     # the day of the comments is no day of the trips
     assert got == {("DEU", "BEL", None), ("NLD", "BEL", None)}
+
+
+def test_a_state_banks_head_titled_before_the_name_speaks_for_the_state(extractor):
+    # "central bank Governor X": the capitalised title hangs on the name, the bank on the title
+    governor = "Japanese central bank Governor Kenji Tanaka said the U.S. move was welcome."
+    assert reaction_keys(extractor, governor) == {("JPN", "positive")}
+    # guard: a commercial bank's head is no official
+    banker = "Fuji Bank chief executive Ken Sato said the U.S. move was welcome."
+    assert reactions_of(extractor, banker) == []
+
+
+def test_a_minister_of_state_with_a_portfolio_is_a_minister(extractor):
+    before = "Irish Minister of State for Finance Tom Hale said the EU report was wrong."
+    assert reaction_keys(extractor, before) == {("IRL", "negative")}
+    defence = "British Secretary of State for Defence Tom Hale said the Russian move was wrong."
+    assert reaction_keys(extractor, defence) == {("GBR", "negative")}
+    trip = (
+        "CAIRO, March 2 - The meeting is set, Egypt's Minister of State for Foreign Affairs, Ali Hassan, "
+        "said.\n"
+        "He told reporters on his return from Ethiopia and Djibouti that the venue had been agreed."
+    )
+    assert visit_statuses(extractor, trip, dt.date(1987, 3, 2)) == {
+        ("EGY", "ETH", "completed"),
+        ("EGY", "DJI", "completed"),
+    }
+
+
+def test_an_igos_chief_economist_is_its_official_an_analyst_is_not(extractor):
+    igo = "OECD chief economist Tom Hale urged Germany to raise its spending."
+    assert reaction_keys(extractor, igo) == {("OECD", "negative")}
+    apposition = "Tom Hale, the IMF's chief economist, urged Germany to raise its spending."
+    assert reaction_keys(extractor, apposition) == {("IMF", "negative")}
+    # guards: a bank's chief economist and an IGO's plain economist are analysts
+    bank = "Nomura chief economist Tom Hale urged Germany to raise its spending."
+    assert reactions_of(extractor, bank) == []
+    staff = "Tom Hale, a World Bank economist in Beijing, urged Germany to raise its spending."
+    assert reactions_of(extractor, staff) == []
+    # an IGO's economist speaks for it but is no head: no IGO traveller (guard: its head is one)
+    day = dt.date(2011, 5, 23)
+    assert visits_of(extractor, "IMF chief economist Tom Hale arrived in Tokyo on Monday.", day) == []
+    assert pairs(visits_of(extractor, "IMF chief Tom Hale arrived in Tokyo on Monday.", day)) == {
+        ("IMF", "JPN")
+    }
+
+
+def test_a_right_direction_under_a_duty_is_demanded_not_praised(extractor):
+    duty = "OECD head Tom Hale said Ireland needs to be steered in the right direction."
+    assert reaction_keys(extractor, duty) == {("OECD", "negative")}
+    praise = "OECD head Tom Hale said Ireland's budget was a step in the right direction."
+    assert reaction_keys(extractor, praise) == {("OECD", "positive")}
+
+
+def test_a_government_named_by_its_leader_is_the_leaders_state_not_the_datelines(extractor):
+    day = dt.date(1987, 5, 23)
+    verb = "PARIS, May 23 - The Reagan administration criticized Japan's trade policy."
+    assert reaction_keys(extractor, verb, day) == {("USA", "negative")}
+    # the holder of a position noun, named the same way
+    noun = (
+        "PARIS, May 23 - The OECD said West Germany should cut subsidies. West Germany's surplus, the target "
+        "of criticism by the Reagan administration, is expected to rise."
+    )
+    assert reaction_keys(extractor, noun, day) == {("OECD", "negative"), ("USA", "negative")}
+    # guard: a government with no leader named is still the dateline's
+    bare = "TOKYO, May 23 - The government criticized the U.S. trade policy."
+    assert reaction_keys(extractor, bare, day) == {("JPN", "negative")}
+
+
+def test_a_hyphened_rank_keeps_the_owner_before_it(extractor):
+    day = dt.date(1987, 3, 3)
+    text = (
+        "TOKYO, March 3 - The U.S. wants Japan to open its markets, visiting U.S. Under-Secretary of State "
+        "for Economic Affairs Tom Hale told reporters."
+    )
+    assert visit_statuses(extractor, text, day) == {("USA", "JPN", "ongoing")}
+    plain = (
+        "TOKYO, March 3 - Visiting U.S. Under-Secretary of State Tom Hale criticized Japan's trade policy."
+    )
+    assert reaction_keys(extractor, plain, day) == {("USA", "negative")}
+
+
+def test_opposed_to_read_as_a_passive_is_still_a_position(extractor):
+    day = dt.date(1987, 3, 26)
+    text = "BRUSSELS, March 26 - Britain was opposed to the French plan."
+    assert reaction_keys(extractor, text, day) == {("GBR", "negative")}
+    # the quote is the phrase, without the sentence's full stop
+    assert [r["quote"] for r in reactions_of(extractor, text, day)] == ["opposed to the French plan"]
+    # guards: a position held no more; the passive of the verb names its holder after "by"
+    gone = "BRUSSELS, March 26 - Britain is no longer opposed to the French plan."
+    assert reactions_of(extractor, gone, day) == []
+    passive = "BRUSSELS, March 26 - The French plan is opposed by Britain."
+    assert reaction_keys(extractor, passive, day) == {("GBR", "negative")}
+
+
+def test_a_position_held_until_recently_is_held_no_more(extractor):
+    text = (
+        "TOKYO, March 3 - The attack marks a shift by the U.S. administration, which until recently has been "
+        "sympathetic to Tokyo's efforts to cut the government's role, diplomats said."
+    )
+    assert reactions_of(extractor, text, dt.date(1987, 3, 3)) == []
+    held = "TOKYO, March 3 - The U.S. administration has been sympathetic to Tokyo's efforts, diplomats said."
+    assert reaction_keys(extractor, held, dt.date(1987, 3, 3)) == {("USA", "positive")}
+
+
+def test_the_old_wires_dotted_ec_is_the_community(extractor):
+    text = "GENEVA, May 23 - The E.C. complained the accord breached trade rules by letting Tokyo set prices."
+    assert reaction_keys(extractor, text, dt.date(1987, 5, 23)) == {("EC", "negative")}
+
+
+def test_pleasure_under_an_inverted_condition_is_no_praise(extractor):
+    day = dt.date(1987, 3, 3)
+    opening = "TOKYO, March 3 - U.S. envoy Tom Hale said the talks went on. "
+    wish = (
+        "He was also quoted as saying the U.S. would be pleased were Japan to halve its quotas within five "
+        "years if it cannot end them within three, the spokesman said."
+    )
+    assert ("USA", "positive") not in reaction_keys(extractor, opening + wish, day)
+    pleased = (
+        "He was also quoted as saying the U.S. was pleased that Japan halved its quotas, the spokesman said."
+    )
+    assert reaction_keys(extractor, opening + pleased, day) == {("USA", "positive")}
