@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from diplowatch.nlp.actors import EU_CODES, gazetteer, regions
 from diplowatch.nlp.context import (
@@ -1382,7 +1382,7 @@ def _action_reaction(
     refers_visit = mentions_visit or _about_visit(speaker, content_text, targets, visits, loose=True)
     if not targets and not refers_visit:
         return []
-    tail = doc[verb.i : max(verb.i + 1, verb.right_edge.i + 1)]
+    tail = _without_full_stop(doc[verb.i : max(verb.i + 1, verb.right_edge.i + 1)])
     cand = ReactionCandidate(
         sentence=sent,
         trigger=verb,
@@ -1646,10 +1646,18 @@ def _act_quote(trigger: Token, sent: Sentence, ctx: ArticleContext) -> str:
             if sent.start + t.idx >= ctx.dateline.end and not t.is_punct
         ]
         start = past[0] if past else start
-    end = trigger.right_edge.i
-    while end > start and doc[end].is_punct and doc[end].text not in {'"', "”", ")"}:
-        end -= 1  # a form heading the sentence spans its full stop
-    return doc[start : end + 1].text
+    return _without_full_stop(doc[start : trigger.right_edge.i + 1]).text
+
+
+def _without_full_stop(span: Span) -> Span:
+    """A phrase without the punctuation that closes its sentence (a verb or form heading the sentence spans
+    it: "pushing for tougher sanctions on Iran."); a closing quote or bracket stays."""
+    end = span.end
+    while (
+        end - 1 > span.start and span.doc[end - 1].is_punct and span.doc[end - 1].text not in {'"', "”", ")"}
+    ):
+        end -= 1
+    return span.doc[span.start : end]
 
 
 def _act_candidate(

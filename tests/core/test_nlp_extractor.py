@@ -7726,3 +7726,8 @@ def test_pleasure_under_an_inverted_condition_is_no_praise(extractor):
         "He was also quoted as saying the U.S. was pleased that Japan halved its quotas, the spokesman said."
     )
     assert reaction_keys(extractor, opening + pleased, day) == {("USA", "positive")}
+
+
+def test_a_stance_acts_quote_ends_before_the_full_stop(extractor):
+    text = "Germany is pushing for tougher sanctions on Iran."
+    assert [r["quote"] for r in reactions_of(extractor, text)] == ["pushing for tougher sanctions on Iran"]
