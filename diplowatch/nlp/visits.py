@@ -1059,7 +1059,17 @@ def _headline_infinitive(trigger: Token, lemmas: set[str]) -> bool:
     first = trigger
     while first.dep_ == "conj" and _shares_auxiliaries(first):
         first = first.head  # "Li to visit Japan and meet Abe"
-    return first.dep_ in {"ROOT", "xcomp"} or (first.dep_ in {"acl", "relcl"} and first.head.pos_ == "PROPN")
+    return (
+        first.dep_ in {"ROOT", "xcomp"}
+        or (first.dep_ in {"acl", "relcl"} and first.head.pos_ == "PROPN")
+        # "Hu to visit Washington next week, ministry says" (the headline told with its source), "wants Hu to
+        # visit Washington": a trip verb's infinitive with a subject of its own is a trip to come
+        or (
+            first.dep_ == "ccomp"
+            and first.lemma_.lower() in lexicon()["visit_verbs"]
+            and any(c.dep_ == "nsubj" for c in first.children)
+        )
+    )
 
 
 def _trip_ahead(trigger: Token) -> bool:

@@ -53,6 +53,8 @@ NEW = dt.date(2021, 3, 1)
         ("Geneva", NEW, "CHE"),
         ("The Hague", NEW, "NLD"),
         ("Sochi", NEW, "RUS"),
+        ("Darfur", NEW, "SDN"),  # a region the news names without its state
+        ("the West Bank", NEW, "PSE"),
         ("the European Central Bank", NEW, "EU"),
     ],
 )

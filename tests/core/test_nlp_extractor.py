@@ -7731,3 +7731,25 @@ def test_pleasure_under_an_inverted_condition_is_no_praise(extractor):
 def test_a_stance_acts_quote_ends_before_the_full_stop(extractor):
     text = "Germany is pushing for tougher sanctions on Iran."
     assert [r["quote"] for r in reactions_of(extractor, text)] == ["pushing for tougher sanctions on Iran"]
+
+
+def test_an_infinitive_trip_with_its_own_subject_is_to_come(extractor):
+    day = dt.date(2011, 1, 10)
+    headline = "Chinese President Tom Hale to visit Washington next week, ministry says."
+    assert visit_statuses(extractor, headline, day) == {("CHN", "USA", "planned")}
+    wanted = "Obama wants Chinese President Tom Hale to visit Washington."
+    assert visit_statuses(extractor, wanted, day) == {("CHN", "USA", "planned")}
+    # guard: a finite verb under the same report tells the trip's time itself
+    told = "The ministry said Chinese President Tom Hale visited Washington."
+    assert visit_statuses(extractor, told, day) == {("CHN", "USA", "completed")}
+    # guard: another verb's infinitive ("wants Japan to eliminate") says nothing of the visitor's trip
+    other = (
+        "TOKYO, March 3 - The U.S. wants Japan to eliminate import controls on farm products within three "
+        "years, visiting U.S. Under-Secretary of State for Economic Affairs Tom Hale told Ken Sato."
+    )
+    assert visit_statuses(extractor, other, dt.date(1987, 3, 3)) == {("USA", "JPN", "ongoing")}
+
+
+def test_a_region_named_without_its_state_is_in_that_state(extractor):
+    text = "British Foreign Secretary Tom Hale toured a refugee camp in Darfur on Tuesday."
+    assert pairs(visits_of(extractor, text, dt.date(2004, 9, 1))) == {("GBR", "SDN")}
