@@ -1119,8 +1119,15 @@ def _state_subject_before(pron: Token, ctx: ArticleContext, sent: Sentence) -> A
 
 def is_media(tok: Token) -> bool:
     """A news outlet as subject ("Reuters reported", "Tehran
-    Radio quoted"): the head and its compounds only."""
-    words = {tok.lower_} | {c.lower_ for c in tok.children if c.dep_ in {"compound", "amod"}}
+    Radio quoted"): the head and its compounds only, not a credit set off by a dash before the subject
+    ("AP - China on Tuesday criticised ...": the agency's credit, parsed as China's compound)."""
+    doc = tok.doc
+    words = {tok.lower_} | {
+        c.lower_
+        for c in tok.children
+        if c.dep_ in {"compound", "amod"}
+        and not any(t.text in {"-", "--", "—"} for t in doc[c.i + 1 : tok.i])
+    }
     return bool(words & MEDIA_WORDS)
 
 

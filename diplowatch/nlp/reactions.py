@@ -24,6 +24,7 @@ from diplowatch.nlp.context import (
 )
 from diplowatch.nlp.evidence import Source
 from diplowatch.nlp.lexicon import inflections, lexicon, resident_title
+from diplowatch.nlp.people import leader_code
 from diplowatch.nlp.segment import Sentence, quote_spans
 from diplowatch.nlp.visits import StatusBasis, _prep_objects
 
@@ -81,6 +82,8 @@ def _content_tokens(verb: Token) -> list[Token]:
         return [t for t in verb.subtree if t.i not in skip and not t.is_punct]
     toks: list[Token] = []
     for child in verb.children:
+        if child.dep_ == "advcl" and _where_spoken(child):
+            continue  # "Speaking in Brussels, Ashton condemned ...": where, not what
         if child.dep_ in {"ccomp", "xcomp", "dobj", "advcl", "oprd", "attr", "dative"} or (
             child.dep_ == "prep"
             and child.lower_ in {"on", "against", "about", "over", "to", "for", "of", "with", "at", "as"}
@@ -99,6 +102,14 @@ def _content_tokens(verb: Token) -> list[Token]:
     }
     skip = others | _narrated_time(toks)
     return sorted((t for t in toks if t.i not in skip), key=lambda t: t.i)
+
+
+def _where_spoken(clause: Token) -> bool:
+    """A clause that tells only where or to whom one spoke ("Speaking in Brussels", "speaking to reporters in
+    Tokyo", "addressing parliament"), not what about ("speaking about the U.S. plan")."""
+    return clause.lemma_.lower() in {"speak", "talk", "address"} and not any(
+        c.dep_ == "prep" and c.lower_ in {"about", "on", "of"} for c in clause.children
+    )
 
 
 def _narrated_time(toks: Iterable[Token]) -> set[int]:
@@ -1273,7 +1284,9 @@ def _act_targets(content_text: str, speaker: Actor, ctx: ArticleContext) -> list
         for start, _, _, place in gazetteer().find_all(content_text, ctx.published_at)
         if not _outside_of(content_text, start)
     ]
-    for _, code in sorted(named + _bare_commission(content_text, ctx)):
+    for _, code in sorted(
+        named + _bare_commission(content_text, ctx) + _governments_by_leader(content_text, ctx)
+    ):
         if code != speaker.code and code not in targets:
             targets.append(code)
     targets += [code for code in _people_named(content_text, ctx, speaker.code) if code not in targets]
@@ -2559,6 +2572,19 @@ def _korean_halves(text: str, ctx: ArticleContext) -> list[tuple[int, str]]:
     ]
 
 
+_LEADERS_GOVERNMENT = re.compile(r"\b([A-Z][a-z]+)(?:'s)? (?:[Aa]dministration|[Gg]overnment|[Cc]abinet)\b")
+
+
+def _governments_by_leader(text: str, ctx: ArticleContext) -> list[tuple[int, str]]:
+    """ "the Reagan administration plan", "the Thatcher government's decision": a government named by its
+    leader is the leader's state (the leaders table, on the article's day)."""
+    return [
+        (m.start(), code)
+        for m in _LEADERS_GOVERNMENT.finditer(text)
+        if (code := leader_code(m.group(1), ctx.published_at))
+    ]
+
+
 def _bare_commission(text: str, ctx: ArticleContext) -> list[tuple[int, str]]:
     """ "said the Commission's proposals were unacceptably tough": in an article that names the EU (the EC),
     a bare "the Commission" is its executive (context.commission_code), as when it speaks."""
@@ -2612,7 +2638,12 @@ def _named_targets(
     for name in hidden:
         unnamed = unnamed.replace(name, " " * len(name))
     named = [(start, place.code) for start, place in _target_places(unnamed, ctx)]
-    for _, code in sorted(named + _korean_halves(content_text, ctx) + _bare_commission(unnamed, ctx)):
+    for _, code in sorted(
+        named
+        + _korean_halves(content_text, ctx)
+        + _bare_commission(unnamed, ctx)
+        + _governments_by_leader(unnamed, ctx)
+    ):
         if code != speaker.code and code not in targets:
             targets.append(code)
     # Pronouns in what was said ("expect him to ...") stand for the person the article is about.
@@ -2902,7 +2933,9 @@ def _foreign_duty_subject(verb: Token, speaker: Actor, sent: Sentence, ctx: Arti
     qualified = subj is not None and any(
         c.dep_ in {"amod", "compound", "poss"} and c.pos_ in {"PROPN", "ADJ", "NOUN"} for c in subj.children
     )
-    if subj is None or (subj.pos_ != "PROPN" and not (subj.pos_ == "NOUN" and qualified)):
+    # (a state's name the tagger took for a common noun: "Iceland needs to try harder, the OECD said")
+    named_state = subj is not None and subj.text[:1].isupper() and _a_state_by_name(subj.text, ctx)
+    if subj is None or (subj.pos_ != "PROPN" and not (subj.pos_ == "NOUN" and qualified) and not named_state):
         return None
     if any(c.dep_ == "aux" and c.lower_ in _OBLIGATION_AUX and c.i < subj.i for c in kids):
         return None  # "should the U.S. president decide to visit": an inverted condition, no duty
@@ -2925,6 +2958,12 @@ def _foreign_duty_subject(verb: Token, speaker: Actor, sent: Sentence, ctx: Arti
     if speaker.code in {a.code for a in (actor, *others) if a is not None}:
         return None  # "the United States and India should not let ...", said an Indian minister: shared
     return subj
+
+
+def _a_state_by_name(word: str, ctx: ArticleContext) -> bool:
+    """The word is a state's own name, whole ("Iceland"; not "Icelandic", nor a city)."""
+    hits = gazetteer().find_all(word, ctx.published_at)
+    return len(hits) == 1 and hits[0][1] - hits[0][0] == len(word) and hits[0][3].kind == "country"
 
 
 def _conjoined_subject(verb: Token, pronoun: Token) -> Token | None:
@@ -3040,7 +3079,9 @@ def _backshifted(verb: Token) -> bool:
     1985") tells what happened then."""
     said = verb.head
     speech = lexicon().set("speech_verbs")
-    if verb.dep_ != "ccomp" or said.tag_ != "VBD" or said.lemma_.lower() not in speech:
+    # (or a participle of saying on a past act: "cut its forecast, saying China needed to rebalance")
+    past = said.tag_ == "VBD" or (said.tag_ == "VBG" and said.dep_ == "advcl" and said.head.tag_ == "VBD")
+    if verb.dep_ != "ccomp" or not past or said.lemma_.lower() not in speech:
         return False
     return not any(t.lower_ in _PAST_TIMES or (t.like_num and len(t.text) == 4) for t in verb.subtree)
 

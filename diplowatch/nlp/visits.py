@@ -437,6 +437,8 @@ def _cue_status(trigger: Token, lemmas: set[str], chain: list[Token], lex) -> tu
     # Cancelled only when the trip itself is what was cancelled
     # ("cancelled a trip", "the visit was postponed").
     for below, t in zip(chain, chain[1:3], strict=False):
+        if below.dep_ == "nsubj" and below.pos_ == "PROPN":
+            break  # "Obama, in Seoul, said North Korea should abandon" misparsed: he drops something else
         if below.dep_ in {"dobj", "nsubjpass", "xcomp", "nsubj"} and (
             t.lemma_.lower() in lex.set("cancel_cues") - {"call"}
             or (t.lemma_.lower() == "call" and "off" in lemmas)
@@ -563,9 +565,21 @@ def _dated_status(
         d.precision == "day"
         and end < ctx.anchor - dt.timedelta(days=1)
         and trigger.lemma_ not in {"arrive", "land", "departure"}  # the day a trip began: under way since
+        and not _begun_with_no_length(trigger)
     ):
         return "completed", Why("dated before the article", StatusBasis.DATED_BEFORE)
     return None
+
+
+def _begun_with_no_length(trigger: Token) -> bool:
+    """A trip begun on a day ("began his tour in Japan on Monday"), its length not told: the day is its first,
+    and it is under way since (a "two-day visit" begun then has an end of its own)."""
+    return (
+        trigger.pos_ == "NOUN"
+        and trigger.dep_ == "dobj"
+        and trigger.head.lemma_.lower() in _BEGINS
+        and not any(re.search(r"(?:day|week|month)s?$", c.lower_) for c in trigger.children)
+    )
 
 
 def _planned_status(trigger: Token, chain: list[Token], lex) -> tuple[str, Why] | None:
@@ -2132,10 +2146,13 @@ def _noun_parts(tok: Token, lemma: str, ctx: ArticleContext) -> _Parts | None:
             later = [p for p in tok.head.children if p.i > tok.i]
         else:
             later = [p for p in _governing_verb(tok).children if _follows_trip(p, tok)]
+        # "ended his Asian tour in Japan", "began his tour in Tokyo": where a trip ends or begins is on it
+        bounds = tok.dep_ == "dobj" and tok.head.lemma_.lower() in _TRIP_BOUNDS
         dest.extend(
             (g, "to")
             for p in later
-            if p.dep_ == "prep" and p.lower_ in {"to", "through"}  # "made a swing through X"
+            if p.dep_ == "prep"
+            and (p.lower_ in {"to", "through"} or bounds and p.lower_ == "in")  # "made a swing through X"
             for g in p.children
             if g.dep_ == "pobj"
         )
@@ -3387,6 +3404,8 @@ def _ended_trip(tok: Token) -> bool:
 
 
 _BEGINS = frozenset({"begin", "start", "open"})
+# Verbs of a trip's first or last day, whose "in <place>" is a place of the trip ("ended his tour in Japan").
+_TRIP_BOUNDS = _BEGINS | {"conclude", "end", "wrap", "wind", "complete", "finish"}
 
 
 def _begun_trip(tok: Token) -> Token | None:

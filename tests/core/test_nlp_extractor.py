@@ -7753,3 +7753,85 @@ def test_an_infinitive_trip_with_its_own_subject_is_to_come(extractor):
 def test_a_region_named_without_its_state_is_in_that_state(extractor):
     text = "British Foreign Secretary Tom Hale toured a refugee camp in Darfur on Tuesday."
     assert pairs(visits_of(extractor, text, dt.date(2004, 9, 1))) == {("GBR", "SDN")}
+
+
+def test_where_one_spoke_is_none_of_what_was_said(extractor):
+    text = (
+        "Speaking in Brussels, EU foreign policy chief Tom Hale condemned the attack on the British embassy "
+        "in "
+        "Tehran."
+    )
+    (found,) = reactions_of(extractor, text)
+    assert (found["reactor_code"], found["stance"], found["target_code"]) == ("EU", "negative", "GBR")
+    assert found["quote"] == "the attack on the British embassy in Tehran"
+    # guard: speaking about something names what was said
+    about = "Speaking about the U.S. plan, EU foreign policy chief Tom Hale said it was a mistake."
+    assert [r["target_code"] for r in reactions_of(extractor, about)] == ["USA"]
+
+
+def test_a_duty_told_by_a_participle_of_saying_on_a_past_act(extractor):
+    text = "The World Bank cut its forecast, saying China needed to rebalance its economy."
+    assert reaction_keys(extractor, text) == {("WORLDBANK", "negative")}
+    # guard: a past time in the clause tells what happened
+    past = "The World Bank cut its forecast, saying China had to suspend payments last year."
+    assert reactions_of(extractor, past) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Bundesbank President Tom Hale said U.S. pressure on Bonn to cut rates was misplaced.", "DEU"),
+        ("The IMF said on Tuesday that Greece's program was off track.", "IMF"),
+        ("China said the U.S. report was one-sided and politically motivated.", "CHN"),
+    ],
+)
+def test_judgement_words_of_a_wrong_course(extractor, text, speaker):
+    assert (speaker, "negative") in reaction_keys(extractor, text)
+
+
+def test_a_named_subject_of_a_cancel_verb_drops_something_else_not_the_trip(extractor):
+    # the parser makes the traveller the subject of "abandon": what he is said to want dropped is no trip
+    text = "Obama, in Seoul for a nuclear security summit, said North Korea should abandon its launch."
+    found = visit_statuses(extractor, text, dt.date(2012, 5, 23))
+    assert {(v, h) for v, h, _ in found} == {("USA", "KOR")}
+    assert all(status != "cancelled" for *_, status in found)
+    # guard: a trip that is the object of the cancel verb is cancelled
+    trip = "Obama cancelled his trip to Indonesia."
+    assert visit_statuses(extractor, trip, dt.date(2012, 5, 23)) == {("USA", "IDN", "cancelled")}
+
+
+def test_where_a_trip_ends_or_begins_is_a_place_of_it(extractor):
+    day = dt.date(2012, 5, 23)
+    assert visit_statuses(extractor, "Obama concluded his tour in Tokyo on Monday.", day) == {
+        ("USA", "JPN", "completed")
+    }
+    # begun on a past day with no length told: under way since (a "two-day visit" begun then has ended)
+    assert visit_statuses(extractor, "Obama began his tour in Tokyo on Monday.", day) == {
+        ("USA", "JPN", "ongoing")
+    }
+    ended = "Obama began a two-day visit to Japan on Sunday."
+    assert visit_statuses(extractor, ended, day) == {("USA", "JPN", "completed")}
+
+
+def test_a_government_named_by_its_leader_is_a_target(extractor):
+    day = dt.date(1987, 3, 23)
+    text = (
+        "The EC and some U.S. farm groups have said the Reagan administration plan to end subsidies is "
+        "unrealistic."
+    )
+    assert [(r["reactor_code"], r["target_code"]) for r in reactions_of(extractor, text, day)] == [
+        ("EC", "USA")
+    ]
+
+
+def test_a_states_name_tagged_as_a_common_noun_still_owes_a_duty(extractor):
+    text = "Iceland needs to try harder to implement its new economic strategy, the OECD said."
+    assert reaction_keys(extractor, text, dt.date(1987, 6, 2)) == {("OECD", "negative")}
+
+
+def test_an_agencys_credit_before_the_subject_is_no_media_speaker(extractor):
+    credit = "AP - China on Tuesday criticised Japan's decision to let a former Taiwan leader visit."
+    assert reaction_keys(extractor, credit, None) == {("CHN", "negative")}
+    # guard: an outlet that speaks is still media
+    radio = "Tehran Radio said the U.S. decision was wrong."
+    assert reactions_of(extractor, radio, None) == []
