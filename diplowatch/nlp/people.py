@@ -177,7 +177,9 @@ _TITLED = re.compile(
     r"(?:(?<=of State) for (?:(?:Foreign|External|Home|European|Economic) Affairs|Finance|Trade|Defen[cs]e"
     r"|Energy|Agriculture|Health|Europe|Industry|Development|Transport|the Environment))?"
     r"(?! and |, [A-Z][a-z]+ and )"  # not a longer portfolio: "of Agriculture, Fisheries and Food"
-    r"| for (?:Foreign Affairs|External Affairs|Home Affairs|Homeland Security)(?! and ))?)"
+    r"| for (?:Foreign Affairs|External Affairs|Home Affairs|Homeland Security)(?! and )"
+    # an envoy's post, the name in apposition after it: "Britain's ambassador to the U.N., Mark Lyall Grant"
+    r"|(?:(?<=[Aa]mbassador)|(?<=[Ee]nvoy)) to (?:the )?[A-Z][\w.]*(?: [A-Z][\w.]*){0,2}(?=,))?)"
     # the name is no further title word ("Deputy Secretary of State X" is not "Deputy" named "Secretary")
     rf"(?:,)? (?!(?:{_TITLE_RE}) of ){_NAME_SEQ}",
 )
@@ -912,7 +914,7 @@ class PeopleIndex:
             found.append(
                 Person(
                     name,
-                    title_text.lower(),
+                    _ENVOY_TO.sub(r"\1", title_text).lower(),  # the title, not the post ("ambassador")
                     code,
                     m.start() - len(prefix),
                     m.start("name") + m.group("name").find(name) + len(name),

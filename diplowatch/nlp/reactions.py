@@ -532,9 +532,14 @@ def _judging_verb(verb: Token) -> bool:
         # "called Trump reckless", "called Trump a liar": the parser may hang the name on the predicate as a
         # compound, or read both as predicates; "what he called dangerous" is the writer's relative clause,
         # not a judgement of a named act
+        # ("called the Russian veto disgusting": a whole noun phrase hung on the predicate as its compound)
         predicates = [c for c in verb.children if c.dep_ == "oprd"]
         return (len(predicates) > 1 and predicates[0].pos_ == "PROPN") or any(
-            any(g.dep_ == "compound" and g.pos_ == "PROPN" for g in c.children) for c in predicates
+            any(
+                g.dep_ == "compound" and (g.pos_ == "PROPN" or any(d.dep_ == "det" for d in g.children))
+                for g in c.children
+            )
+            for c in predicates
         )
     if any(
         c.dep_ in {"oprd", "xcomp", "acomp", "ccomp"} or (c.dep_ == "prep" and c.lower_ == "as")

@@ -7835,3 +7835,23 @@ def test_an_agencys_credit_before_the_subject_is_no_media_speaker(extractor):
     # guard: an outlet that speaks is still media
     radio = "Tehran Radio said the U.S. decision was wrong."
     assert reactions_of(extractor, radio, None) == []
+
+
+def test_an_envoy_named_after_the_post_speaks_for_the_sender(extractor):
+    text = "Britain's ambassador to the U.N., Tom Hale, said the Syrian attack was unacceptable."
+    assert reaction_keys(extractor, text) == {("GBR", "negative")}
+    people = PeopleIndex(text, MONDAY, None).people
+    assert [(p.name, p.title, p.code) for p in people] == [("Tom Hale", "ambassador", "GBR")]
+
+
+@pytest.mark.parametrize("word", ["disgusting", "reprehensible", "abhorrent", "intolerable", "appalling"])
+def test_words_of_condemnation(extractor, word):
+    assert reaction_keys(extractor, f"U.S. Ambassador Tom Hale said the Russian veto was {word}.") == {
+        ("USA", "negative")
+    }
+
+
+def test_a_judgement_whose_object_hangs_on_the_predicate(extractor):
+    # the parser makes "the Russian veto" a compound of "disgusting": still what is called so
+    text = "The U.S. ambassador called the Russian veto disgusting."
+    assert reaction_keys(extractor, text) == {("USA", "negative")}
