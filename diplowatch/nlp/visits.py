@@ -565,7 +565,8 @@ def _dated_status(
         d.precision == "day"
         and end < ctx.anchor - dt.timedelta(days=1)
         and trigger.lemma_ not in {"arrive", "land", "departure"}  # the day a trip began: under way since
-        and not _begun_with_no_length(trigger)
+        # (a trip begun a few days before with no length told is under way; begun long before, it is over)
+        and not (_begun_with_no_length(trigger) and ctx.anchor - d.start_date <= dt.timedelta(days=4))
     ):
         return "completed", Why("dated before the article", StatusBasis.DATED_BEFORE)
     return None
@@ -573,7 +574,7 @@ def _dated_status(
 
 def _begun_with_no_length(trigger: Token) -> bool:
     """A trip begun on a day ("began his tour in Japan on Monday"), its length not told: the day is its first,
-    and it is under way since (a "two-day visit" begun then has an end of its own)."""
+    and it is under way since, a few days on (a "two-day visit" begun then has an end of its own)."""
     return (
         trigger.pos_ == "NOUN"
         and trigger.dep_ == "dobj"

@@ -7811,6 +7811,9 @@ def test_where_a_trip_ends_or_begins_is_a_place_of_it(extractor):
     }
     ended = "Obama began a two-day visit to Japan on Sunday."
     assert visit_statuses(extractor, ended, day) == {("USA", "JPN", "completed")}
+    # begun weeks before the report, it is over
+    long_ago = "Shultz began his visit to China on March 1."
+    assert visit_statuses(extractor, long_ago, dt.date(1987, 3, 20)) == {("USA", "CHN", "completed")}
 
 
 def test_a_government_named_by_its_leader_is_a_target(extractor):
