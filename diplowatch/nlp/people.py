@@ -676,7 +676,9 @@ _TITLES_THAT_ARE_NAMES = frozenset(
 )
 
 
-_GOVERNMENT_TITLES = frozenset({"administration", "government", "cabinet"})
+# The nouns of a government a leader's name may qualify ("the Reagan administration", "the Thatcher
+# government").
+GOVERNMENT_TITLES = frozenset({"administration", "government", "cabinet"})
 
 
 def _bare_name(word: str) -> str:
@@ -1071,7 +1073,7 @@ class PeopleIndex:
             phrase = f"{prefix}{m.group('title')}{m.group('suffix')}"
             code = self._owner_code(phrase) or self._antecedent_country(text, m.start() - len(prefix), before)
             reason, source = "office of a named state", Source.TEXT
-            if not code and m.group("title").lower() in _GOVERNMENT_TITLES:
+            if not code and m.group("title").lower() in GOVERNMENT_TITLES:
                 # "the Reagan administration", "the Thatcher government": the leader's state
                 code = next((c for w in kept if (c := leader_code(_bare_name(w), self.on_date))), None)
                 reason = "government named by its leader"

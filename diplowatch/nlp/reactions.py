@@ -24,7 +24,7 @@ from diplowatch.nlp.context import (
 )
 from diplowatch.nlp.evidence import Source
 from diplowatch.nlp.lexicon import inflections, lexicon, resident_title
-from diplowatch.nlp.people import leader_code
+from diplowatch.nlp.people import GOVERNMENT_TITLES, leader_code
 from diplowatch.nlp.segment import Sentence, quote_spans
 from diplowatch.nlp.visits import StatusBasis, _prep_objects
 
@@ -566,7 +566,7 @@ def _future_speech(verb: Token) -> bool:
     )
 
 
-def _wish_under_inverted_condition(segment) -> bool:
+def _wish_under_inverted_condition(segment: Span) -> bool:
     """A wish whose condition follows it inverted, outside its clause ("the U.S. would be pleased were Japan
     to halve restrictions", "would welcome it should Tokyo agree"): no stance on anything that happened."""
     doc = segment.doc
@@ -1852,13 +1852,10 @@ def _position_owners(noun: Token) -> list[Token]:
     ]
 
 
-_GOVERNMENT_NOUNS = frozenset({"administration", "government", "cabinet"})
-
-
 def _named_by_its_leader(tok: Token) -> bool:
     """A government named by its leader ("the Reagan administration", "the Thatcher government"); whether the
     name is a leader's is left to the actor's resolution (the leaders table)."""
-    return tok.lemma_.lower() in _GOVERNMENT_NOUNS and any(
+    return tok.lemma_.lower() in GOVERNMENT_TITLES and any(
         c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children
     )
 
@@ -2577,7 +2574,7 @@ def _korean_halves(text: str, ctx: ArticleContext) -> list[tuple[int, str]]:
     ]
 
 
-_LEADERS_GOVERNMENT = re.compile(r"\b([A-Z][a-z]+)(?:'s)? (?:[Aa]dministration|[Gg]overnment|[Cc]abinet)\b")
+_LEADERS_GOVERNMENT = re.compile(rf"\b([A-Z][a-z]+)(?:'s)? (?i:{'|'.join(sorted(GOVERNMENT_TITLES))})\b")
 
 
 def _governments_by_leader(text: str, ctx: ArticleContext) -> list[tuple[int, str]]:

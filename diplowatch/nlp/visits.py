@@ -579,7 +579,11 @@ def _begun_with_no_length(trigger: Token) -> bool:
         trigger.pos_ == "NOUN"
         and trigger.dep_ == "dobj"
         and trigger.head.lemma_.lower() in _BEGINS
-        and not any(re.search(r"(?:day|week|month)s?$", c.lower_) for c in trigger.children)
+        # ("a two-day visit": the parser splits "two-day", its "day" a modifier of the trip; not "Monday's")
+        and not any(
+            c.lemma_.lower() in {"day", "week", "month"} or re.search(r"\w-(?:day|week|month)$", c.lower_)
+            for c in trigger.children
+        )
     )
 
 
@@ -2147,7 +2151,7 @@ def _noun_parts(tok: Token, lemma: str, ctx: ArticleContext) -> _Parts | None:
             later = [p for p in tok.head.children if p.i > tok.i]
         else:
             later = [p for p in _governing_verb(tok).children if _follows_trip(p, tok)]
-        # "ended his Asian tour in Japan", "began his tour in Tokyo": where a trip ends or begins is on it
+        # "concluded his tour in Tokyo", "began his tour in Tokyo": where a trip ends or begins is on it
         bounds = tok.dep_ == "dobj" and tok.head.lemma_.lower() in _TRIP_BOUNDS
         dest.extend(
             (g, "to")
@@ -3395,18 +3399,18 @@ def _past_governor(tok: Token) -> bool:
     return False
 
 
+_ENDING_VERBS = frozenset({"conclude", "end", "wrap", "wind", "complete", "finish"})
+
+
 def _ended_trip(tok: Token) -> bool:
     """A trip noun as the object of an ending verb ("concluded a two-day visit", "ended his tour")."""
-    return (
-        tok.pos_ == "NOUN"
-        and tok.dep_ == "dobj"
-        and tok.head.lemma_.lower() in {"conclude", "end", "wrap", "wind", "complete", "finish"}
-    )
+    return tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _ENDING_VERBS
 
 
 _BEGINS = frozenset({"begin", "start", "open"})
-# Verbs of a trip's first or last day, whose "in <place>" is a place of the trip ("ended his tour in Japan").
-_TRIP_BOUNDS = _BEGINS | {"conclude", "end", "wrap", "wind", "complete", "finish"}
+# Verbs of a trip's first or last day, whose "in <place>" is a place of the trip ("concluded his tour in
+# Tokyo").
+_TRIP_BOUNDS = _BEGINS | _ENDING_VERBS
 
 
 def _begun_trip(tok: Token) -> Token | None:
