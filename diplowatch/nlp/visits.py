@@ -1753,7 +1753,41 @@ def _role_of(
         c.dep_ == "advmod" and _apposed_place(c.head, here_only=True) for c in tok.children
     ):
         role = "presence"  # "Duffy, here on a three-day visit, said": the parser hangs "here" on the verb
+    elif tok.pos_ == "VERB" and lemma == "include" and _attendance_subject(tok) is not None:
+        role = "presence"  # "other attendees at the retreat included the Korean prime minister"
     return role
+
+
+# Those an event gathers, whose list "includes" who is there ("The delegates include U.S. Trade Representative
+# Clayton Yeutter", "other attendees at the retreat included ..."); lemmas.
+_ATTENDEES = frozenset({"attendee", "participant", "delegate", "guest", "delegation", "visitor"})
+
+
+def _attendance_subject(verb: Token) -> Token | None:
+    """The subject of "include" that names those present: attendees, participants, delegates, or officials
+    seen arriving or attending ("Officials seen arriving by Reuter correspondents included X")."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return None
+    if subj.lemma_.lower() in _ATTENDEES:
+        return subj
+    arriving = any(t.lemma_.lower() in {"arrive", "attend"} and t.pos_ == "VERB" for t in subj.subtree)
+    return subj if arriving and subj.lemma_.lower() in lexicon().set("state_titles") else None
+
+
+def _attendance_parts(verb: Token, ctx: ArticleContext) -> _Parts:
+    """Who a list of those present names, and where: a place named with them ("ministers arriving in
+    Vienna"), else the dateline's."""
+    subj = _attendance_subject(verb)
+    visitor_toks = [c for c in verb.children if c.dep_ == "dobj"]
+    dest = [
+        (t, "in")
+        for t in (subj.subtree if subj is not None else [])
+        if t.dep_ == "pobj" and t.head.lower_ in {"in", "at"} and t.pos_ == "PROPN"
+    ]
+    if not dest and ctx.home_code:
+        dest = [(verb, "here")]
+    return visitor_toks, dest, None, None
 
 
 def _not_a_trip_word(tok: Token, lemma: str, nouns: set[str]) -> bool:
@@ -2675,6 +2709,8 @@ def _role_parts(
     if role == "en_route":
         verb = tok.head.head if tok.lower_ == "route" else tok.head
         return _visitor_token(verb), _destination_tokens(tok, {"to", "for"}), None, None
+    if role == "presence" and lemma == "include":
+        return _attendance_parts(tok, ctx)
     if role in {"meet", "presence"}:
         return _meet_parts(tok, role, sent, ctx)
     return None
@@ -3922,8 +3958,15 @@ def _co_visitors(
     Germany and Italy met in Rome", "ministers from Germany and Spain"). `conjuncts`: False where the word
     marks its own noun only ("talks between X and a visiting delegation": X is no co-traveller)."""
     toks = [(t, False) for t in (*vtok.conjuncts, *_listed_appositions(vtok))] if conjuncts else []
-    if vtok.lemma_.lower() in _GROUP_NOUNS or vtok.lower_ in _GROUP_NOUNS:
-        toks += [(t, True) for t in _group_members(vtok)]
+    # the members of the traveller's group, and of a group coordinated with it ("the Korean prime minister and
+    # leaders from Benin, Bulgaria and Croatia")
+    groups = [vtok, *(t for t, _ in toks)]
+    toks += [
+        (m, True)
+        for g in groups
+        if g.lemma_.lower() in _GROUP_NOUNS or g.lower_ in _GROUP_NOUNS
+        for m in _group_members(g)
+    ]
     out: dict[str, Actor] = {}
     # "the French and German leaders met in Rome": each nationality of a plural office travels.
     pairs = [(grouped, resolve_token_actor(tok, ctx, sent)) for tok, grouped in toks]

@@ -7858,3 +7858,32 @@ def test_a_judgement_whose_object_hangs_on_the_predicate(extractor):
     # the parser makes "the Russian veto" a compound of "disgusting": still what is called so
     text = "The U.S. ambassador called the Russian veto disgusting."
     assert reaction_keys(extractor, text) == {("USA", "negative")}
+
+
+def test_a_list_of_those_present_places_them_at_the_event(extractor):
+    day = dt.date(1987, 3, 23)
+    delegates = (
+        "TAUPO, New Zealand, March 23 - Ministers from more than 20 nations met. The delegates include U.S. "
+        "Trade Representative Tom Hale."
+    )
+    assert visit_statuses(extractor, delegates, day) == {("USA", "NZL", "ongoing")}
+    arriving = (
+        "WASHINGTON, April 8 - Top officials arrived for a meeting of the Group of Five. Officials seen "
+        "arriving included West German Finance Minister Tom Hale and French Finance Minister Ken Sato."
+    )
+    assert visit_statuses(extractor, arriving, dt.date(1987, 4, 8)) == {
+        ("DEU", "USA", "ongoing"),
+        ("FRA", "USA", "ongoing"),
+    }
+    # guard: a list of things is no list of those present
+    package = "BRUSSELS, March 23 - The package included tax cuts for German exporters."
+    assert visits_of(extractor, package, day) == []
+
+
+def test_each_member_of_a_group_coordinated_with_the_traveller_travels(extractor):
+    text = "German Chancellor Tom Hale and leaders from Italy and Spain met in Paris on Tuesday."
+    assert pairs(visits_of(extractor, text, dt.date(2012, 5, 23))) == {
+        ("DEU", "FRA"),
+        ("ITA", "FRA"),
+        ("ESP", "FRA"),
+    }
