@@ -3958,8 +3958,8 @@ def _co_visitors(
     Germany and Italy met in Rome", "ministers from Germany and Spain"). `conjuncts`: False where the word
     marks its own noun only ("talks between X and a visiting delegation": X is no co-traveller)."""
     toks = [(t, False) for t in (*vtok.conjuncts, *_listed_appositions(vtok))] if conjuncts else []
-    # the members of the traveller's group, and of a group coordinated with it ("the Korean prime minister and
-    # leaders from Benin, Bulgaria and Croatia")
+    # the members of the traveller's group, and of a group coordinated with it ("Merkel and leaders from Italy
+    # and Spain met in Paris")
     groups = [vtok, *(t for t, _ in toks)]
     toks += [
         (m, True)
