@@ -1076,7 +1076,7 @@ class PeopleIndex:
             if not code and m.group("title").lower() in GOVERNMENT_TITLES:
                 # "the Reagan administration", "the Thatcher government": the leader's state
                 code = next((c for w in kept if (c := leader_code(_bare_name(w), self.on_date))), None)
-                reason = "government named by its leader"
+                reason = "government named by its leader" if code else reason
             owned = not kept and raw.split()[-1:] in (["its"], ["their"], ["his"], ["her"])
             if (
                 not code
