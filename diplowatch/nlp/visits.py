@@ -739,7 +739,12 @@ def _noun_position_status(
     ):
         # "said at a meeting of EU finance ministers in Cyprus at the weekend": a past verb's weekend is over
         past = {"last", "ago", "earlier"} | ({"weekend"} if gov.tag_ == "VBD" else set())
-        if _own_clause_words(gov, trigger) & past and not (sentence_words & {"today"}):
+        own = _own_clause_words(gov, trigger)
+        if gov.tag_ == "VBD" and trigger.lemma_.lower() in _MEETING_NOUNS and "here" not in own:
+            # "reaffirmed it at a meeting yesterday in Frankfurt": a day's meeting held yesterday is over (a
+            # visit begun yesterday is not: "said during his visit yesterday"; nor talks "here" yesterday)
+            past.add("yesterday")
+        if own & past and not (sentence_words & {"today"}):
             return "completed", Why("during a past visit")
         if any(c.dep_ == "aux" and c.lower_ == "had" for c in gov.children):
             # "had agreed at a summit in Rome"
@@ -2609,8 +2614,12 @@ def _attended_event(verb: Token) -> Token | None:
     """The summit, meeting or conference "attend" takes as its object, of no place of its own."""
     if verb.lemma_.lower() != "attend" or verb.dep_ == "relcl":
         return None  # (not "for Brussels, where he will attend a summit": the place is the clause's own)
-    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    if obj is None or obj.lemma_.lower() not in _MEETING_NOUNS | _FORUMS:
+    # (the parser may split a name off the meeting: "attending an Asian Development Bank (ADB) annual general
+    # meeting" has "Bank" and "meeting" both for objects)
+    obj = next(
+        (c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in _MEETING_NOUNS | _FORUMS), None
+    )
+    if obj is None:
         return None
     return None if _prep_objects(obj, {"in", "at"}) else obj
 
@@ -2745,7 +2754,12 @@ def _trip_visitor(
         actor = resolve_token_actor(vtok, ctx, sent) or _first_group_member(vtok, ctx, sent)
         if actor is None or not actor.code or not actor.is_state:
             continue
-        if actor.kind in {"state", "igo"} and not actor.has_title and role not in {"visiting", "send"}:
+        if (
+            actor.kind in {"state", "igo"}
+            and not actor.has_title
+            and role not in {"visiting", "send"}
+            and not _state_attends(tok, vtok, actor, ctx)
+        ):
             continue
         if _igo_staff(actor) and vtok.conjuncts:
             # "Euro zone finance ministers and ECB President Mario Draghi meet in Luxembourg": the body's
@@ -3984,6 +3998,23 @@ def _co_visitors(
             continue  # a bare state coordinated with a traveller is not itself travelling
         out.setdefault(actor.code, actor)
     return list(out.values())
+
+
+def _state_attends(verb: Token, subject: Token, actor: Actor, ctx: ArticleContext) -> bool:
+    """A state named as the subject of "attend" a meeting sends its delegation there ("The Soviet Union is
+    attending an ADB meeting for the first time"): the state travels, as one sent does (not the dateline's
+    own state, which the parser may take for the subject)."""
+    return (
+        actor.kind == "state"
+        and actor.code != ctx.home_code
+        and verb.lemma_.lower() == "attend"
+        and any(
+            s.dep_ == "nsubj" and s.head == verb
+            # "OSAKA, Japan - The Soviet Union is attending": the state in apposition to the dateline
+            for s in (subject, subject.head if subject.dep_ in {"conj", "appos"} else subject)
+        )
+        and any(c.dep_ == "dobj" and c.lemma_.lower() in _MEETING_NOUNS | _FORUMS for c in verb.children)
+    )
 
 
 def _first_group_member(group: Token, ctx: ArticleContext, sent: Sentence) -> Actor | None:

@@ -7887,3 +7887,31 @@ def test_each_member_of_a_group_coordinated_with_the_traveller_travels(extractor
         ("ITA", "FRA"),
         ("ESP", "FRA"),
     }
+
+
+def test_a_state_attending_a_meeting_sends_its_delegation(extractor):
+    day = dt.date(1987, 4, 27)
+    # the parser hangs the state on the dateline and splits the bank's name off the meeting
+    text = (
+        "OSAKA, Japan, April 27 - The Soviet Union is attending an Asian Development Bank (ADB) annual "
+        "general meeting for the first time, but has not decided whether to apply, a Soviet official said."
+    )
+    assert visit_statuses(extractor, text, day) == {("SUN", "JPN", "ongoing")}
+    # guard: a state that attends nothing (a bare state is no traveller of its own)
+    other = "OSAKA, Japan, April 27 - The Soviet Union is studying membership, a Soviet official said."
+    assert visits_of(extractor, other, day) == []
+
+
+def test_a_meeting_held_yesterday_abroad_is_over(extractor):
+    day = dt.date(1987, 3, 15)
+    text = (
+        "NAIROBI, March 15 - The IMF made the pledge during talks with Kenyan President Tom Hale in "
+        "Washington yesterday."
+    )
+    assert visit_statuses(extractor, text, day) == {("KEN", "USA", "completed")}
+    # guard: a visit begun yesterday is under way
+    visit = (
+        "NAIROBI, March 15 - Kenyan President Tom Hale said during his visit to Washington yesterday "
+        "that aid was needed."
+    )
+    assert visit_statuses(extractor, visit, day) == {("KEN", "USA", "ongoing")}
