@@ -12,6 +12,8 @@ policymakers and analysts on the results" places no one.
 from __future__ import annotations
 
 import re
+import weakref
+from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
@@ -49,6 +51,52 @@ _IGO_HEAD = re.compile(
 _NOT_HEAD = re.compile(r"\b(?:vice|deputy|member|executive director)\b")
 # Function words of a header kept in lower case when it is written in ordinary case.
 _SMALL_WORDS = frozenset({"of", "the", "and", "for", "at", "on", "to", "in", "de", "van", "von"})
+
+
+@dataclass(frozen=True)
+class Section:
+    """The part of a factbox of comments one speaker's header heads: [start, end) of the article's text."""
+
+    start: int
+    end: int
+    header: str
+    speaker: Actor
+
+
+_SECTIONS: weakref.WeakKeyDictionary[ArticleContext, tuple[Section, ...]] = weakref.WeakKeyDictionary()
+
+
+def factbox_sections(ctx: ArticleContext) -> tuple[Section, ...]:
+    """The speakers' parts of a factbox of comments ("Following are highlights of comments by financial
+    leaders ...: GERMAN FINANCE MINISTER WOLFGANG SCHAEUBLE ON GREECE: 'Greece must implement ...'"): what
+    follows a header naming a state official or an IGO's official, up to the next header naming someone, is
+    that speaker's words (a header that only names a topic, "ON CHINESE CURRENCY", goes on with the same
+    speaker). Any factbox of comments, at a meeting or not; computed once per article."""
+    if ctx in _SECTIONS:
+        return _SECTIONS[ctx]
+    sections: list[Section] = []
+    lead = next(((s, m) for s in ctx.sentences[:2] if (m := _LEAD.search(s.text)) is not None), None)
+    if lead is not None:
+        start = lead[0].start + lead[1].end("rest")
+        heads = [
+            (start + m.start(), start + m.end(), header, _header_actor(_ordinary_case(header), ctx))
+            for m in _HEADER.finditer(ctx.text[start:])
+            for header in [m.group("h").strip(" ,")]
+            if not header.startswith("ON ")
+        ]
+        ends = [h[0] for h in heads[1:]] + [len(ctx.text)] * bool(heads)
+        sections = [
+            Section(head_end, end, header, actor)
+            for (_, head_end, header, actor), end in zip(heads, ends, strict=True)
+            if actor is not None and actor.code
+        ]
+    _SECTIONS[ctx] = tuple(sections)
+    return _SECTIONS[ctx]
+
+
+def section_of(ctx: ArticleContext, sent: Sentence) -> Section | None:
+    """The factbox speaker's part a sentence ends in, if any."""
+    return next((s for s in factbox_sections(ctx) if s.start < sent.end <= s.end), None)
 
 
 def factbox_lead(ctx: ArticleContext) -> tuple[Sentence, re.Match, re.Match] | None:
@@ -134,6 +182,15 @@ def _header_actor(written: str, ctx: ArticleContext) -> Actor | None:
     if person is not None:
         reason = f"factbox header: {person.reason}"
         return Actor(person.name, person.code, True, reason, "person", person.title, True)
+    named = _NAME_AND_STATE.match(written)
+    if named is not None:
+        # "Koji Omi, Japan on Wolfowitz": a delegate named with the state the delegate speaks for
+        hits = gazetteer().find_all(named.group("state"), ctx.published_at)
+        if len(hits) == 1 and hits[0][3].kind == "country" and hits[0][2] == named.group("state"):
+            name = named.group("name")
+            return Actor(
+                name, hits[0][3].code, True, "factbox header: a name and its state", "person", "", True
+            )
     words = written.split()
     for n in (3, 2):
         code = leader_code(" ".join(words[-n:]), ctx.published_at)
@@ -153,6 +210,13 @@ def _header_actor(written: str, ctx: ArticleContext) -> Actor | None:
     return Actor(
         written, codes.pop(), True, "factbox header: a state title and its state", "person", "", True
     )
+
+
+# A header of a name and a state, with its topic: "Koji Omi, Japan on Wolfowitz", "Robert Kimmitt, United
+# States".
+_NAME_AND_STATE = re.compile(
+    r"^(?P<name>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}), (?P<state>[A-Z][^,]*?)(?: on [^,]*)?$"
+)
 
 
 def _heads_its_igo(header: str) -> bool:

@@ -29,7 +29,7 @@ import ahocorasick
 
 from diplowatch.nlp.actors import EU_CODES, gazetteer
 from diplowatch.nlp.context import ArticleContext
-from diplowatch.nlp.factbox import factbox_lead
+from diplowatch.nlp.factbox import factbox_lead, factbox_sections
 from diplowatch.nlp.lexicon import inflections, lexicon
 from diplowatch.nlp.people import _leader_surname_regex, without_article
 from diplowatch.nlp.segment import Sentence
@@ -519,4 +519,9 @@ def candidate_sentences(ctx: ArticleContext, found: tuple | None = None) -> list
     if factbox is not None and factbox[0].index not in out:
         # a factbox of comments at a meeting: its lead places the speakers its headers name (nlp/factbox.py)
         out = sorted([*out, factbox[0].index])
+    sections = factbox_sections(ctx)
+    if sections:
+        # the words under a speaker's header in a factbox of comments are the speaker's (no speech verb)
+        spoken = {s.index for s in ctx.sentences for sec in sections if sec.start < s.end <= sec.end}
+        out = sorted(set(out) | spoken)
     return out

@@ -23,6 +23,7 @@ from diplowatch.nlp.context import (
     written_name,
 )
 from diplowatch.nlp.evidence import Source
+from diplowatch.nlp.factbox import section_of
 from diplowatch.nlp.lexicon import inflections, lexicon, resident_title
 from diplowatch.nlp.people import GOVERNMENT_TITLES, leader_code
 from diplowatch.nlp.segment import Sentence, quote_spans
@@ -3368,12 +3369,122 @@ def _won_decision(noun: Token, sent: Sentence, ctx: ArticleContext) -> ReactionC
     return _decision(noun, deciders[0], "negative" if failed else "positive", [subject], sent, ctx)
 
 
+def _factbox_reactions(
+    doc: Doc, sent: Sentence, ctx: ArticleContext, visits: list
+) -> list[ReactionCandidate]:
+    """The stance a speaker takes in words a factbox of comments gives under the speaker's header ("GERMAN
+    FINANCE MINISTER WOLFGANG SCHAEUBLE ON GREECE: 'Greece must implement the agreed measures'"): the words
+    are the speaker's with no speech verb; a sentence with a speech verb of its own ("Colleagues from the U.S.
+    say ...") is left to the verb's rules, unless its speaker is the header's ("Asked ..., Omi said")."""
+    section = section_of(ctx, sent)
+    if section is None:
+        return []
+    speech = lexicon().set("speech_verbs")
+    own = {"i", "we", "he", "she", *(section.speaker.name or "").lower().split()[-1:]}
+    if any(
+        t.lemma_.lower() in speech and any(c.dep_ == "nsubj" and c.lower_ not in own for c in t.children)
+        for t in doc
+    ):
+        return []
+    content = [t for t in doc if sent.start + t.idx >= section.start and not t.is_space]
+    if not content:
+        return []
+    speaker = section.speaker
+    # the stance and whom it is on, clause by clause ("Draghi gets the same echoes ... I believe it's a very
+    # positive thing": the praise is of no state named)
+    stance, why, targets = "neutral", "", []
+    clauses = _clauses_of(content)
+    for clause, governor in clauses:
+        text = " ".join(t.text for t in clause)
+        cue_stance, cue_why = _stance_from_cues(text, speaker.code, ctx.published_at)
+        if cue_stance == "neutral":
+            cue_stance, cue_why = _speakers_stance_verb(clause, speaker, sent, ctx)
+        named = _named_targets(clause, text, speaker, sent, ctx)[0] if cue_stance != "neutral" else []
+        while not named and cue_stance != "neutral" and governor is not None:
+            # "Greece must know that we expect them to do more": whom the complement is on, its governor names
+            clause, governor = clauses[governor]
+            named = _named_targets(clause, " ".join(t.text for t in clause), speaker, sent, ctx)[0]
+        if named:
+            stance, why, targets = cue_stance, cue_why, named
+            break
+    if not targets:
+        duty = _foreign_duty(content, speaker, sent, ctx)
+        targets = _named_targets(content, " ".join(t.text for t in content), speaker, sent, ctx)[0]
+        if duty is None or not targets:
+            return []
+        stance, why = "negative", duty
+    content_text = " ".join(t.text for t in content)
+    quote = doc[content[0].i : content[-1].i + 1].text.strip(' "“”')
+    return [
+        ReactionCandidate(
+            sentence=sent,
+            trigger=content[0],
+            speaker=speaker,
+            stance=stance,
+            quote=quote,
+            quote_is_direct=True,
+            target_codes=targets,
+            content_text=content_text,
+            mentions_visit=_about_visit(speaker, content_text, targets, visits),
+            refers_visit=_about_visit(speaker, content_text, targets, visits, loose=True),
+            reasons=[why, f"speaker: {speaker.reason} ('{section.header}')", f"targets: {','.join(targets)}"],
+            speaker_written=speaker.name,
+            evidence="cue",
+        )
+    ]
+
+
+def _speakers_stance_verb(
+    clause: list[Token], speaker: Actor, sent: Sentence, ctx: ArticleContext
+) -> tuple[str, str]:
+    """(stance, why) of a stance verb the speaker's side is the subject of, in the speaker's own words ("we
+    support ...", "the Federal government continues to support ..."); ("neutral", "") when there is none."""
+    stances = lexicon()["stance_verbs"]
+    for verb in clause:
+        stance = stances.get(verb.lemma_.lower())
+        if (
+            verb.pos_ != "VERB"
+            or stance not in {"positive", "negative"}
+            or any(c.dep_ == "neg" for c in verb.children)
+        ):
+            continue
+        holder = verb.head if verb.dep_ == "xcomp" else verb
+        subject = next((c for c in holder.children if c.dep_ == "nsubj"), None)
+        if subject is None:
+            continue
+        actor = None if subject.lower_ in {"i", "we"} else resolve_token_actor(subject, ctx, sent)
+        if subject.lower_ in {"i", "we"} or (actor is not None and actor.code == speaker.code):
+            return stance, f"verb '{verb.text}' of the speaker's side"
+    return "neutral", ""
+
+
+def _clauses_of(tokens: list[Token]) -> list[tuple[list[Token], int | None]]:
+    """The clauses of a run of tokens: each verb's own words, its complement and coordinated clauses apart;
+    with each, the index of the clause a complement is governed by (None for the others)."""
+    keep = {t.i for t in tokens}
+    out: list[tuple[list[Token], int | None]] = []
+    heads: list[tuple[Token, int | None]] = [(t, None) for t in tokens if t.head == t or t.head.i not in keep]
+    while heads:
+        head, governor = heads.pop(0)
+        inner = [
+            c for c in head.children if c.dep_ in {"ccomp", "conj", "advcl"} and c.pos_ in {"VERB", "AUX"}
+        ]
+        below = {t.i for c in inner for t in c.subtree}
+        own = [t for t in head.subtree if t.i in keep and t.i not in below]
+        index = len(out) if own else governor
+        if own:
+            out.append((own, governor))
+        heads += [(c, index if c.dep_ == "ccomp" else None) for c in inner]
+    return out
+
+
 def extract_reactions(doc: Doc, sent: Sentence, ctx: ArticleContext, visits: list) -> list[ReactionCandidate]:
     quotes = quote_spans(sent.text)
     out: list[ReactionCandidate] = (
         _nominal_reactions(doc, sent, ctx, visits)
         + _adjective_reactions(doc, sent, ctx, visits)
         + _deal_decisions(doc, sent, ctx)
+        + _factbox_reactions(doc, sent, ctx, visits)
     )
     for verb in doc:
         if verb.pos_ not in {"VERB", "AUX"} and not _verb_tagged_noun(verb):

@@ -7915,3 +7915,23 @@ def test_a_meeting_held_yesterday_abroad_is_over(extractor):
         "that aid was needed."
     )
     assert visit_statuses(extractor, visit, day) == {("KEN", "USA", "ongoing")}
+
+
+def test_a_factbox_of_comments_gives_each_header_its_speakers_words(extractor):
+    day = dt.date(2012, 2, 21)
+    text = (
+        "BRUSSELS (Reuters) - EU finance ministers met on Tuesday.\n"
+        "Following are comments after the end of the meeting: GERMAN FINANCE MINISTER TOM HALE ON GREECE: "
+        '"Greece must implement the agreed measures." KEN SATO, JAPAN ON CURRENCIES "We had a long talk." '
+        'ON CHINA "We think China needs to boost flexibility in the yuan." '
+        'DUTCH FINANCE MINISTER JAN DE VRIES: "It is a very positive thing."'
+    )
+    # the topic header ("ON CHINA") goes on with Sato's words; de Vries praises no state named
+    assert reaction_keys(extractor, text, day) == {("DEU", "negative"), ("JPN", "negative")}
+    # guard: another's speech inside a speaker's part is that one's, by the verb's own rules
+    other = (
+        "BRUSSELS (Reuters) - EU finance ministers met on Tuesday.\n"
+        "Following are comments after the end of the meeting: GERMAN FINANCE MINISTER TOM HALE: "
+        '"Colleagues from Britain say Greece must implement the agreed measures."'
+    )
+    assert ("DEU", "negative") not in reaction_keys(extractor, other, day)
