@@ -3544,6 +3544,17 @@ def _in_a_past_year(tok: Token, ctx: ArticleContext) -> bool:
     return False
 
 
+def _the_places_own_official(visitor: Actor, code: str, sent: Sentence, ctx: ArticleContext) -> bool:
+    """An official the text gives no state, said to speak in a place whose state the sentence names as a state
+    ("Mining Minister X told Reuters in La Paz that Bolivia expected ...", "The Australian government is
+    awaiting ..., Industry Minister X said in Canberra"): that state's own official, not the dateline's on a
+    trip (the dateline gave the state only for want of another)."""
+    return visitor.found.dateline_person and any(
+        place.code == code and place.kind in {"country", "demonym"}
+        for *_, place in gazetteer().find_all(sent.text, ctx.published_at)
+    )
+
+
 def several_days(dates: list[DateMention]) -> bool:
     """Whether a sentence names more than one day (or day range): then each leg of a tour takes its own."""
     return len({(d.start_date, d.end_date) for d in dates if d.precision == "day"}) > 1
@@ -3591,6 +3602,8 @@ def _leg_candidates(
     ):
         if code == visitor.code or code in own_seats:
             continue  # domestic trip or going home; a meeting at the IGO's seat
+        if role in {"presence", "apposed_presence"} and _the_places_own_official(visitor, code, sent, ctx):
+            continue
         leg_status = _leg_status(
             tok,
             role,

@@ -7935,3 +7935,15 @@ def test_a_factbox_of_comments_gives_each_header_its_speakers_words(extractor):
         '"Colleagues from Britain say Greece must implement the agreed measures."'
     )
     assert ("DEU", "negative") not in reaction_keys(extractor, other, day)
+
+
+def test_an_official_of_no_state_speaking_where_the_sentence_names_that_state_is_its_own(extractor):
+    day = dt.date(1987, 3, 2)
+    text = (
+        "KUALA LUMPUR, March 2 - Mining Minister Tom Hale told Reuters in La Paz that Bolivia expected to "
+        "export about 9,000 tonnes of tin."
+    )
+    assert visits_of(extractor, text, day) == []
+    # guard: with no such state named, the dateline's minister speaking abroad is there
+    abroad = 'BELGRADE, March 2 - Foreign Minister Tom Hale said in Caracas, "radical changes" were needed.'
+    assert visit_statuses(extractor, abroad, day) == {("YUG", "VEN", "ongoing")}
