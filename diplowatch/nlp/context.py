@@ -871,8 +871,31 @@ def _referring_actor(tok: Token, ctx: ArticleContext, sent: Sentence) -> tuple[b
         if _unknown_speaker_before(tok, ctx, sent):
             return True, None
         return True, _pronoun_actor(tok, ctx, sent, token_offset(sent, tok))
+    if tok.lower_ == "they" and tok.dep_ == "nsubj":
+        antecedent = plural_antecedent(tok)
+        if antecedent is not None:
+            actor = resolve_token_actor(antecedent, ctx, sent)
+            if actor is not None and actor.code and actor.is_state and actor.has_title:
+                return True, actor.through(Step.PRONOUN, f"pronoun → {actor.reason}")
     by_kind = _igo_by_kind(tok, ctx, sent)
     return by_kind is not None, by_kind
+
+
+def plural_antecedent(pronoun: Token) -> Token | None:
+    """The plural noun "they" stands for when it opens a clause hung on another ("banks will give Nigerian
+    negotiators a cool response when they arrive here tomorrow", "the ministers said they would meet"): a
+    plural subject or object of the governing clause, before the pronoun."""
+    clause = pronoun.head
+    if clause.dep_ not in {"advcl", "ccomp", "conj"}:
+        return None
+    return next(
+        (
+            c
+            for c in clause.head.children
+            if c.dep_ in {"nsubj", "dobj", "dative"} and c.tag_ in {"NNS", "NNPS"} and c.i < pronoun.i
+        ),
+        None,
+    )
 
 
 def resolve_token_actor(tok: Token, ctx: ArticleContext, sent: Sentence) -> Actor | None:

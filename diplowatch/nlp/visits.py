@@ -22,6 +22,7 @@ from diplowatch.nlp.context import (
     coordinated_nationalities,
     is_media,
     past_dateline,
+    plural_antecedent,
     resolve_token_actor,
     token_offset,
 )
@@ -3974,6 +3975,10 @@ _GROUP_NOUNS = {
     "premiers",
     "representatives",
     "envoys",
+    "governors",
+    "negotiators",
+    "delegates",
+    "ambassadors",
 }
 
 
@@ -3984,6 +3989,9 @@ def _co_visitors(
     and Sarkozy flew to X") and the states of a group ("the leaders of France,
     Germany and Italy met in Rome", "ministers from Germany and Spain"). `conjuncts`: False where the word
     marks its own noun only ("talks between X and a visiting delegation": X is no co-traveller)."""
+    if vtok.lower_ == "they":
+        # "French and German officials said they would meet": those "they" stands for
+        vtok = plural_antecedent(vtok) or vtok
     toks = [(t, False) for t in (*vtok.conjuncts, *_listed_appositions(vtok))] if conjuncts else []
     # the members of the traveller's group, and of a group coordinated with it ("Merkel and leaders from Italy
     # and Spain met in Paris")

@@ -7947,3 +7947,30 @@ def test_an_official_of_no_state_speaking_where_the_sentence_names_that_state_is
     # guard: with no such state named, the dateline's minister speaking abroad is there
     abroad = 'BELGRADE, March 2 - Foreign Minister Tom Hale said in Caracas, "radical changes" were needed.'
     assert visit_statuses(extractor, abroad, day) == {("YUG", "VEN", "ongoing")}
+
+
+def test_plural_officials_named_by_their_state_travel_as_a_group(extractor):
+    day = dt.date(1987, 4, 27)
+    text = (
+        "BRIDGETOWN, Barbados, April 27 - Central bank governors from Spain and Mexico will meet here soon."
+    )
+    assert visit_statuses(extractor, text, day) == {("ESP", "BRB", "planned"), ("MEX", "BRB", "planned")}
+
+
+def test_they_stands_for_the_plural_officials_of_the_governing_clause(extractor):
+    day = dt.date(1987, 3, 2)
+    text = (
+        "TOKYO, March 2 - Japanese banks are expected to give Nigerian debt negotiators a cool response when "
+        "they arrive here tomorrow for talks, banking sources said."
+    )
+    assert visit_statuses(extractor, text, day) == {("NGA", "JPN", "planned")}
+    both = "French and German officials said they would meet in Rome next week."
+    assert visit_statuses(extractor, both, dt.date(2012, 5, 2)) == {
+        ("FRA", "ITA", "planned"),
+        ("DEU", "ITA", "planned"),
+    }
+    # guard: "they" of no officials named stands for no one
+    nobody = (
+        "TOKYO, March 2 - Japanese banks expect a cool response when they arrive here tomorrow for talks."
+    )
+    assert visits_of(extractor, nobody, day) == []
