@@ -879,8 +879,11 @@ class PeopleIndex:
                 self._owner_code(of_owner.group(1)) if of_owner else None
             )
             if not code and _ACRONYM_END.search(raw_prefix):
-                # "Dutch central bank (DNB) governor Nout Wellink": the owner stands before the acronym
-                code = self._owner_code(f"{_clause_prefix(_ACRONYM_END.sub(' ', raw_prefix))}{title_text}")
+                # "Dutch central bank (DNB) governor Nout Wellink": the owner stands before the acronym (and
+                # is the body the title is of: "Electronic Industries Association of Japan (EIAJ) Chairman"
+                # is no state's)
+                title_phrase = f"{_clause_prefix(_ACRONYM_END.sub(' ', raw_prefix))}{title_text}"
+                code = self._owner_code(title_phrase)
             reason = "title with nationality" if code else ""
             source = Source.TEXT
             led = leader_code(name, self.on_date)

@@ -85,6 +85,8 @@ def _content_tokens(verb: Token) -> list[Token]:
     for child in verb.children:
         if child.dep_ == "advcl" and _where_spoken(child):
             continue  # "Speaking in Brussels, Ashton condemned ...": where, not what
+        if _fronted_purpose(child, verb):
+            continue  # "In New Delhi to drum up support for his candidacy, Carstens said": why he is there
         if child.dep_ in {"ccomp", "xcomp", "dobj", "advcl", "oprd", "attr", "dative"} or (
             child.dep_ == "prep"
             and child.lower_ in {"on", "against", "about", "over", "to", "for", "of", "with", "at", "as"}
@@ -103,6 +105,18 @@ def _content_tokens(verb: Token) -> list[Token]:
     }
     skip = others | _narrated_time(toks)
     return sorted((t for t in toks if t.i not in skip), key=lambda t: t.i)
+
+
+def _fronted_purpose(clause: Token, verb: Token) -> bool:
+    """An infinitive of purpose put before the speaker ("In New Delhi to drum up support for his candidacy,
+    Carstens said ..."): the narrator's account of why the speaker is there, not what was said."""
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return (
+        clause.dep_ in {"ccomp", "advcl", "xcomp"}
+        and subject is not None
+        and clause.right_edge.i < subject.i
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+    )
 
 
 def _where_spoken(clause: Token) -> bool:
@@ -583,7 +597,7 @@ def _wish_under_inverted_condition(segment: Span) -> bool:
 def _segments(verb: Token, content: list[Token]):
     """The clauses of what was said: the complement and each clause coordinated with it."""
     doc = verb.doc
-    comp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    comp = next((c for c in verb.children if c.dep_ == "ccomp" and not _fronted_purpose(c, verb)), None)
     if comp is None:
         if content:
             yield doc[content[0].i : content[-1].i + 1]

@@ -7974,3 +7974,23 @@ def test_they_stands_for_the_plural_officials_of_the_governing_clause(extractor)
         "TOKYO, March 2 - Japanese banks expect a cool response when they arrive here tomorrow for talks."
     )
     assert visits_of(extractor, nobody, day) == []
+
+
+def test_a_fronted_purpose_is_no_part_of_what_was_said(extractor):
+    text = (
+        "In New Delhi to drum up support for his candidacy, Mexican central bank chief Tom Hale said Mexico "
+        "and India agreed emerging market countries needed greater representation at the IMF."
+    )
+    assert ("MEX", "positive") not in reaction_keys(extractor, text, dt.date(2011, 6, 3))
+
+
+def test_the_body_before_an_acronym_owns_the_title_after_it(extractor):
+    day = dt.date(1987, 4, 2)
+    firm = (
+        "Electronic Industries Association of Japan (EIAJ) Chairman Tom Hale said it is irrational of the "
+        "United States to judge the agreement now."
+    )
+    assert reaction_keys(extractor, firm, day) == set()
+    # guard: a state body before its acronym is still the state's
+    bank = "Dutch central bank (DNB) governor Tom Hale said Greece must do more."
+    assert reaction_keys(extractor, bank, day) == {("NLD", "negative")}
