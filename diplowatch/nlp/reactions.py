@@ -180,6 +180,7 @@ def _speaker_token(verb: Token) -> Token | None:
         return None  # "Osborne, asked about the talks, said ...": Osborne was asked; who asked is not said
     if any(c.dep_ == "nsubjpass" for c in children) and lemma in _ADDRESS_VERBS:
         return None  # "Moscow had been told of U.S. concern": the passive subject is the one told
+
     for child in children:
         if child.dep_ in {"prep", "advcl"} and child.lower_ == "according":
             for g in child.children:
@@ -205,6 +206,22 @@ def _speaker_token(verb: Token) -> Token | None:
     if subj is None and verb.dep_ in {"conj", "xcomp", "advcl", "pcomp", "acl"}:
         return _speaker_above(verb)
     return subj
+
+
+def _said_of_the_subject(verb: Token, subject: Token, lemma: str) -> bool:
+    """ "Chile is said to have good catches": what others say of the passive subject, by no one named, unless
+    what it is said to do or be is to take a stance ("Germany is reported to oppose the plan", "Britain too is
+    said to be concerned")."""
+    if lemma == "quote" or subject.dep_ != "nsubjpass" or subject.head != verb:
+        return False
+    lex = lexicon()
+    stances, adjectives = lex["stance_verbs"], lex["stance_adjectives"]
+    return not any(
+        stances.get(t.lemma_.lower()) in {"negative", "positive"} or t.lower_ in adjectives
+        for c in verb.children
+        if c.dep_ == "xcomp"
+        for t in c.subtree
+    )
 
 
 def _parenthetical_participle(verb: Token) -> bool:
@@ -3181,7 +3198,7 @@ def _verb_reactions(
     if _not_a_reaction_verb(verb, lemma, judging):
         return []
     speaker_tok = _speaker_token(verb)
-    if speaker_tok is None:
+    if speaker_tok is None or _said_of_the_subject(verb, speaker_tok, lemma):
         return []
     if lemma != "quote" and is_media(speaker_tok):
         # "Reuters reported ... according to X" is handled through X; media themselves are not actors.

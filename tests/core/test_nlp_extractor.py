@@ -7994,3 +7994,17 @@ def test_the_body_before_an_acronym_owns_the_title_after_it(extractor):
     # guard: a state body before its acronym is still the state's
     bank = "Dutch central bank (DNB) governor Tom Hale said Greece must do more."
     assert reaction_keys(extractor, bank, day) == {("NLD", "negative")}
+
+
+def test_what_is_said_of_a_state_is_no_statement_of_its_own(extractor):
+    day = dt.date(1987, 3, 5)
+    text = (
+        "HAMBURG, March 5 - Chile is said to have good catches, with offers unchanged at North German ports."
+    )
+    assert reaction_keys(extractor, text, day) == set()
+    # guard: a stance it is said to take is its own, reported
+    assert reaction_keys(extractor, "Germany is reported to oppose the French plan.", day) == {
+        ("DEU", "negative")
+    }
+    concerned = "Britain too is said to be concerned about the Japanese plan."
+    assert reaction_keys(extractor, concerned, day) == {("GBR", "negative")}
