@@ -23,9 +23,10 @@ from diplowatch.nlp.people import PeopleIndex, _is_state_title, leader_code
 from diplowatch.nlp.segment import Sentence
 from diplowatch.nlp.visits import VisitCandidate
 
-# "Following are (key) highlights / comments / quotes / remarks / excerpts ..." opening the body of the lead.
+# "Following are (key) highlights / comments / quotes / remarks / excerpts ..." ("Below are key quotes ...")
+# opening the body of the lead.
 _LEAD = re.compile(
-    r"\bFollowing (?:are|is) (?:the |some )?(?:key |selected )?"
+    r"\b(?:Following|Below|Here) (?:are|is) (?:the |some )?(?:key |selected )?"
     r"(?:highlights|comments|remarks|quotes|excerpts)\b(?P<rest>[^\n:]*)"
 )
 # ... made at a meeting: "attending the IMF meetings", "participants at the World Economic Forum", "from the
@@ -186,7 +187,7 @@ def _header_actor(written: str, ctx: ArticleContext) -> Actor | None:
     if named is not None:
         # "Koji Omi, Japan on Wolfowitz": a delegate named with the state the delegate speaks for
         hits = gazetteer().find_all(named.group("state"), ctx.published_at)
-        if len(hits) == 1 and hits[0][3].kind == "country" and hits[0][2] == named.group("state"):
+        if len(hits) == 1 and hits[0][3].kind in {"country", "igo"} and hits[0][2] == named.group("state"):
             name = named.group("name")
             return Actor(
                 name, hits[0][3].code, True, "factbox header: a name and its state", "person", "", True
@@ -212,10 +213,12 @@ def _header_actor(written: str, ctx: ArticleContext) -> Actor | None:
     )
 
 
-# A header of a name and a state, with its topic: "Koji Omi, Japan on Wolfowitz", "Robert Kimmitt, United
-# States".
+# A header of a name and a state (or an IGO), with a title between and a topic after: "Koji Omi, Japan on
+# Wolfowitz", "Angela Merkel, Chancellor, Germany", "Olli Rehn, Monetary Affairs Commissioner, European
+# Union".
 _NAME_AND_STATE = re.compile(
-    r"^(?P<name>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}), (?P<state>[A-Z][^,]*?)(?: on [^,]*)?$"
+    r"^(?P<name>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}), (?:(?P<title>[A-Z][^,]*), )?(?P<state>[A-Z][^,]*?)"
+    r"(?: on [^,]*)?$"
 )
 
 

@@ -8008,3 +8008,14 @@ def test_what_is_said_of_a_state_is_no_statement_of_its_own(extractor):
     }
     concerned = "Britain too is said to be concerned about the Japanese plan."
     assert reaction_keys(extractor, concerned, day) == {("GBR", "negative")}
+
+
+def test_a_factbox_of_key_quotes_with_name_title_and_state_headers(extractor):
+    text = (
+        "BRUSSELS (Reuters) - The euro zone urged Ireland on Tuesday to adopt its budget.\n"
+        "Below are key quotes from euro zone officials on the task facing Ireland. "
+        'TOM HALE, ECONOMY MINISTER, FRANCE "Let\'s be clear, Ireland must reduce its public deficit." '
+        'KEN SATO, FINANCE MINISTER, JAPAN "We had a long talk."'
+    )
+    assert ("FRA", "negative") in reaction_keys(extractor, text, dt.date(2010, 11, 23))
+    assert ("JPN", "negative") not in reaction_keys(extractor, text, dt.date(2010, 11, 23))
