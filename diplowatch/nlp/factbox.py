@@ -7,6 +7,10 @@ FINANCE MINISTER:"). The lead says that they are at the meeting; every state off
 names is there, a visit to the meeting's host when they come from elsewhere (the guidelines: attending a
 summit abroad is a visit to its host). Read only when the lead says so: "Following are comments from
 policymakers and analysts on the results" places no one.
+
+Any factbox of comments ("Below are key quotes from euro zone officials ...") also gives each header's speaker
+the words under it (`factbox_sections`): the reaction rules read them as that speaker's, with no speech verb
+(`reactions._factbox_reactions`).
 """
 
 from __future__ import annotations
