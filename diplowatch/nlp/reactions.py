@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from diplowatch.nlp.actors import EU_CODES, gazetteer, regions
+from diplowatch.nlp.actors import EU_CODES, gazetteer, historicize, regions
 from diplowatch.nlp.context import (
     RELATIVES,
     Actor,
@@ -1276,6 +1276,13 @@ def _coordinated_speakers(
     others += [(c, resolve_token_actor(c, ctx, sent)) for c in _companions(speaker_tok)]
     # "the British and French governments have long resisted X": each nationality of a plural office.
     others += [(speaker_tok, actor) for actor in coordinated_nationalities(speaker_tok, ctx)]
+    # "The United States and Europe have warned against such a grouping": Europe beside a state is the Union
+    union = Actor(None, historicize("EU", ctx.published_at), True, "Europe beside a state", "igo", "Europe")
+    others += [
+        (conj, union)
+        for conj in speaker_tok.conjuncts
+        if conj.text == "Europe" and not any(c.dep_ in {"amod", "compound", "det"} for c in conj.children)
+    ]
     others = [
         (conj, actor)
         for conj, actor in others

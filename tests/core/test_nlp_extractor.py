@@ -8019,3 +8019,14 @@ def test_a_factbox_of_key_quotes_with_name_title_and_state_headers(extractor):
     )
     assert ("FRA", "negative") in reaction_keys(extractor, text, dt.date(2010, 11, 23))
     assert ("JPN", "negative") not in reaction_keys(extractor, text, dt.date(2010, 11, 23))
+
+
+def test_europe_beside_a_state_is_the_union(extractor):
+    text = "The United States and Europe have warned against such a grouping with Russia."
+    assert reaction_keys(extractor, text, dt.date(2008, 4, 20)) == {("USA", "negative"), ("EU", "negative")}
+    # the Community before 1993
+    old = "The United States and Europe have criticised Japan's trade surplus."
+    assert reaction_keys(extractor, old, dt.date(1987, 4, 3)) == {("USA", "negative"), ("EC", "negative")}
+    # guard: a Europe of a kind is no Union ("Western Europe")
+    western = "The United States and Western Europe have warned against such a grouping with Russia."
+    assert ("EU", "negative") not in reaction_keys(extractor, western, dt.date(2008, 4, 20))
