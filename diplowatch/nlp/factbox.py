@@ -82,17 +82,12 @@ def factbox_sections(ctx: ArticleContext) -> tuple[Section, ...]:
     sections: list[Section] = []
     lead = next(((s, m) for s in ctx.sentences[:2] if (m := _LEAD.search(s.text)) is not None), None)
     if lead is not None:
-        start = lead[0].start + lead[1].end("rest")
-        heads = [
-            (start + m.start(), start + m.end(), header, _header_actor(_ordinary_case(header), ctx))
-            for m in _HEADER.finditer(ctx.text[start:])
-            for header in [m.group("h").strip(" ,")]
-            if not header.startswith("ON ")
-        ]
-        ends = [h[0] for h in heads[1:]] + [len(ctx.text)] * bool(heads)
+        heads = _headers(ctx.text, lead[0].start + lead[1].end("rest"), ctx)
+        # each speaker's part ends where the next header naming someone begins (the last, with the text)
+        ends = [h[0] for h in heads[1:]] + [len(ctx.text)]
         sections = [
             Section(head_end, end, header, actor)
-            for (_, head_end, header, actor), end in zip(heads, ends, strict=True)
+            for (_, head_end, header, actor), end in zip(heads, ends, strict=False)
             if actor is not None and actor.code
         ]
     _SECTIONS[ctx] = tuple(sections)
@@ -131,7 +126,7 @@ def factbox_visits(ctx: ArticleContext, docs: list[Doc], kept: list[VisitCandida
     seats = gazetteer().igo_seats
     # the headers follow the opening ("Following are comments after the end of the meeting: GERMAN FINANCE
     # MINISTER ...", in the lead's own sentence or after it)
-    for header, actor in _speakers(ctx.text[lead.start + opening.end("rest") :], ctx):
+    for header, actor in _speakers(ctx.text, lead.start + opening.end("rest"), ctx):
         if actor.code in {host, None} or seats.get(actor.code) == host or (actor.code, host) in already:
             continue  # the host's own official, or an IGO's head at its seat, is at home
         already.add((actor.code, host))
@@ -166,16 +161,25 @@ def _meeting_place(rest: str, ctx: ArticleContext) -> tuple[str | None, str | No
     return ctx.home_code, ctx.home_city
 
 
-def _speakers(body: str, ctx: ArticleContext) -> list[tuple[str, Actor]]:
-    """(header, actor) of each header in capitals that names a state official or an IGO head ("FRENCH ECONOMY
-    MINISTER CHRISTINE LAGARDE", "SOUTH AFRICA'S JACOB ZUMA": a leader by name), in text order."""
-    out = []
-    for m in _HEADER.finditer(body):
-        header = m.group("h").strip(" ,")
-        actor = _header_actor(_ordinary_case(header), ctx)
-        if actor is not None and (actor.code not in gazetteer().igo_seats or _heads_its_igo(header)):
-            out.append((header, actor))
-    return out
+def _headers(text: str, start: int, ctx: ArticleContext) -> list[tuple[int, int, str, Actor | None]]:
+    """(start, end, header, the state person it names or None) of each header in capitals from `start` of
+    `text` on, in text order; a header that only names a topic ("ON CHINESE CURRENCY") is none."""
+    return [
+        (start + m.start(), start + m.end(), header, _header_actor(_ordinary_case(header), ctx))
+        for m in _HEADER.finditer(text[start:])
+        for header in [m.group("h").strip(" ,")]
+        if not header.startswith("ON ")
+    ]
+
+
+def _speakers(text: str, start: int, ctx: ArticleContext) -> list[tuple[str, Actor]]:
+    """(header, actor) of each header that names a state official or an IGO head ("FRENCH ECONOMY MINISTER
+    CHRISTINE LAGARDE", "SOUTH AFRICA'S JACOB ZUMA": a leader by name), in text order."""
+    return [
+        (header, actor)
+        for _, _, header, actor in _headers(text, start, ctx)
+        if actor is not None and (actor.code not in gazetteer().igo_seats or _heads_its_igo(header))
+    ]
 
 
 def _header_actor(written: str, ctx: ArticleContext) -> Actor | None:

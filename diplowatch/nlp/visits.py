@@ -2613,16 +2613,23 @@ def _dateline_dest(tok: Token, role: str, sent: Sentence, ctx: ArticleContext) -
 
 def _attended_event(verb: Token) -> Token | None:
     """The summit, meeting or conference "attend" takes as its object, of no place of its own."""
-    if verb.lemma_.lower() != "attend" or verb.dep_ == "relcl":
+    if verb.dep_ == "relcl":
         return None  # (not "for Brussels, where he will attend a summit": the place is the clause's own)
-    # (the parser may split a name off the meeting: "attending an Asian Development Bank (ADB) annual general
-    # meeting" has "Bank" and "meeting" both for objects)
-    obj = next(
-        (c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in _MEETING_NOUNS | _FORUMS), None
-    )
+    obj = _meeting_attended(verb)
     if obj is None:
         return None
     return None if _prep_objects(obj, {"in", "at"}) else obj
+
+
+def _meeting_attended(verb: Token) -> Token | None:
+    """The meeting, summit or forum that "attend" takes as its object (the parser may split a name off the
+    meeting: "attending an Asian Development Bank (ADB) annual general meeting" has "Bank" and "meeting" both
+    for objects)."""
+    if verb.lemma_.lower() != "attend":
+        return None
+    return next(
+        (c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in _MEETING_NOUNS | _FORUMS), None
+    )
 
 
 # Those sent to a meeting, who are where it is ("the Japanese delegation to the GATT talks").
@@ -4028,13 +4035,12 @@ def _state_attends(verb: Token, subject: Token, actor: Actor, ctx: ArticleContex
     return (
         actor.kind == "state"
         and actor.code != ctx.home_code
-        and verb.lemma_.lower() == "attend"
+        and _meeting_attended(verb) is not None
         and any(
             s.dep_ == "nsubj" and s.head == verb
             # "OSAKA, Japan - The Soviet Union is attending": the state in apposition to the dateline
             for s in (subject, subject.head if subject.dep_ in {"conj", "appos"} else subject)
         )
-        and any(c.dep_ == "dobj" and c.lemma_.lower() in _MEETING_NOUNS | _FORUMS for c in verb.children)
     )
 
 
