@@ -2542,10 +2542,16 @@ def _meet_parts(tok: Token, role: str, sent: Sentence, ctx: ArticleContext) -> _
                 (g, "in") for o in (child, *_prep_objects(child, {"with"})) for g in _prep_objects(o, {"in"})
             )
         elif role == "presence" and child.dep_ == "prep" and child.lower_ in {"after", "during", "following"}:
-            # "told reporters after a news conference in Tokyo": where the event one speaks after is
+            # "told reporters after a news conference in Tokyo": where the event one speaks after is; so is
+            # the event one spoke at or attended before ("after addressing EU finance ministers at a gathering
+            # in Madrid", "after speaking at a conference in Tokyo")
+            events = [
+                *_prep_objects(tok, {child.lower_}),
+                *(o for c in child.children if c.dep_ == "pcomp" for o in _prep_objects(c, {"at"})),
+            ]
             dest.extend(
                 (g, "in")
-                for o in _prep_objects(tok, {child.lower_})
+                for o in events
                 if o.lemma_.lower() in _MEETING_NOUNS | _FORUMS
                 for g in _prep_objects(o, {"in"})
             )

@@ -8030,3 +8030,18 @@ def test_europe_beside_a_state_is_the_union(extractor):
     # guard: a Europe of a kind is no Union ("Western Europe")
     western = "The United States and Western Europe have warned against such a grouping with Russia."
     assert ("EU", "negative") not in reaction_keys(extractor, western, dt.date(2008, 4, 20))
+
+
+def test_one_speaking_after_addressing_an_event_is_where_it_is(extractor):
+    day = dt.date(2010, 4, 17)
+    text = (
+        "Italian central bank governor Tom Hale told reporters after addressing European Union finance "
+        "ministers at a gathering in Madrid that banks would be less profitable."
+    )
+    assert visit_statuses(extractor, text, day) == {("ITA", "ESP", "ongoing")}
+    # guard: an event addressed of, not at ("after addressing a letter about a gathering in Madrid")
+    about = (
+        "Italian central bank governor Tom Hale told reporters in Rome after addressing a letter about a "
+        "gathering in Madrid that banks would be less profitable."
+    )
+    assert ("ITA", "ESP") not in pairs(visits_of(extractor, about, day))
