@@ -180,7 +180,6 @@ def _speaker_token(verb: Token) -> Token | None:
         return None  # "Osborne, asked about the talks, said ...": Osborne was asked; who asked is not said
     if any(c.dep_ == "nsubjpass" for c in children) and lemma in _ADDRESS_VERBS:
         return None  # "Moscow had been told of U.S. concern": the passive subject is the one told
-
     for child in children:
         if child.dep_ in {"prep", "advcl"} and child.lower_ == "according":
             for g in child.children:
@@ -1277,9 +1276,11 @@ def _coordinated_speakers(
     # "the British and French governments have long resisted X": each nationality of a plural office.
     others += [(speaker_tok, actor) for actor in coordinated_nationalities(speaker_tok, ctx)]
     # "The United States and Europe have warned against such a grouping": Europe beside a state is the Union
-    union = Actor(None, historicize("EU", ctx.published_at), True, "Europe beside a state", "igo", "Europe")
     others += [
-        (conj, union)
+        (
+            conj,
+            Actor(None, historicize("EU", ctx.published_at), True, "Europe beside a state", "igo", "Europe"),
+        )
         for conj in speaker_tok.conjuncts
         if conj.text == "Europe" and not any(c.dep_ in {"amod", "compound", "det"} for c in conj.children)
     ]
@@ -3427,6 +3428,7 @@ def _factbox_reactions(
     content = [t for t in doc if sent.start + t.idx >= section.start and not t.is_space]
     if not content:
         return []
+    content_text = " ".join(t.text for t in content)
     speaker = section.speaker
     # the stance and whom it is on, clause by clause ("Draghi gets the same echoes ... I believe it's a very
     # positive thing": the praise is of no state named)
@@ -3447,11 +3449,10 @@ def _factbox_reactions(
             break
     if not targets:
         duty = _foreign_duty(content, speaker, sent, ctx)
-        targets = _named_targets(content, " ".join(t.text for t in content), speaker, sent, ctx)[0]
-        if duty is None or not targets:
+        targets = _named_targets(content, content_text, speaker, sent, ctx)[0] if duty is not None else []
+        if not targets:
             return []
         stance, why = "negative", duty
-    content_text = " ".join(t.text for t in content)
     quote = doc[content[0].i : content[-1].i + 1].text.strip(' "“”')
     return [
         ReactionCandidate(
