@@ -23,6 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from diplowatch.nlp.context import ArticleContext
+from diplowatch.nlp.parse_repair import repair_content_clauses
 from diplowatch.nlp.reactions import ReactionCandidate, extract_reactions
 from diplowatch.nlp.segment import Sentence
 from diplowatch.nlp.typos import repair_trigger_lemmas
@@ -79,6 +80,7 @@ class VisitComponent:
         for sent, unit in sentence_units(doc):
             if self.known_lemmas is not None:
                 repair_trigger_lemmas(unit, self.known_lemmas)
+            repair_content_clauses(unit)
             candidates.extend(extract_visits(unit, sent, ctx))
         doc._.visit_candidates = candidates
         doc._.visits = [c for c in candidates if not c.negated]
@@ -100,7 +102,11 @@ class ReactionComponent:
         """Reactions of a Doc against the visits of its whole article (a one-sentence Doc sees the others'
         too)."""
         ctx = article_context(doc)
-        return [r for sent, unit in sentence_units(doc) for r in extract_reactions(unit, sent, ctx, visits)]
+        reactions = []
+        for sent, unit in sentence_units(doc):
+            repair_content_clauses(unit)  # done already when the unit is the visit component's own Doc
+            reactions.extend(extract_reactions(unit, sent, ctx, visits))
+        return reactions
 
 
 @Language.factory(

@@ -261,3 +261,27 @@ def test_a_heading_of_two_clauses_run_into_its_paragraph_is_a_sentence_of_its_ow
         "Growth slowed.",
         "U.S. EPA Administrator Lisa Jackson said so.",
     ]
+
+
+def test_a_content_clause_hung_on_a_speech_occasion_is_what_was_said(extractor):
+    from diplowatch.nlp.parse_repair import repair_content_clauses
+
+    nlp = extractor.nlp
+    # The parser hangs the "that" clause on "debate" as a relative clause (its "that" an object of "preserve",
+    # which has one already): no gap, so it is what was charged.
+    doc = nlp("The envoy charged during the Council debate that Canada was trying to preserve domestic jobs.")
+    repair_content_clauses(doc)
+    charged = next(t for t in doc if t.lower_ == "charged")
+    trying = next(t for t in doc if t.lower_ == "trying")
+    assert trying.head == charged and trying.dep_ == "ccomp"
+    assert [t.dep_ for t in doc if t.lower_ == "that"] == ["mark"]
+    # a true relative clause keeps its gap and stays where it is
+    relative = nlp("The minister spoke at a meeting that lasted two hours.")
+    before = [(t.head.i, t.dep_) for t in relative]
+    repair_content_clauses(relative)
+    assert [(t.head.i, t.dep_) for t in relative] == before
+    # a clause on what is reported, not on an occasion, is the report's
+    asked = nlp("Asked about reports that Nigeria was pressured, the minister said terms were flexible.")
+    before = [(t.head.i, t.dep_) for t in asked]
+    repair_content_clauses(asked)
+    assert [(t.head.i, t.dep_) for t in asked] == before

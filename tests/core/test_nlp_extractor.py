@@ -8045,3 +8045,20 @@ def test_one_speaking_after_addressing_an_event_is_where_it_is(extractor):
         "gathering in Madrid that banks would be less profitable."
     )
     assert ("ITA", "ESP") not in pairs(visits_of(extractor, about, day))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the parser hangs each "that" clause on the occasion noun (diplowatch/nlp/parse_repair.py)
+        "Canada and the United States clashed over fish. U.S. Ambassador Michael Samuels charged during the "
+        "Council debate that Canada was trying to preserve domestic jobs by insisting that herring be "
+        "processed at home.",
+        "China's Foreign Ministry said in a statement that Japan had violated the accord.",
+        "Chinese Foreign Minister Yang told reporters after the meeting that Japan had violated the accord.",
+    ],
+)
+def test_what_is_said_on_an_occasion_is_read(extractor, text):
+    """ "said in a statement that ...", "charged during the debate that ...": the clause is what was said."""
+    assert len(reaction_keys(extractor, text)) == 1
+    assert all(stance == "negative" for _, stance in reaction_keys(extractor, text))

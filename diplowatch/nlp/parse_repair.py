@@ -1,0 +1,62 @@
+"""Repairs of the parser's attachments that the rules read, made in place on a parsed Doc before they read it.
+
+A content clause after the occasion of a speech verb ("said in a statement that Japan had violated the
+accord", "told reporters after the meeting that ...", "charged during the Council debate that Canada was
+trying to preserve domestic jobs") is often hung on the occasion noun as a relative clause. It is not one when
+it has no gap for its "that" to fill: "that" is a complementizer (the parser's `mark`), or it takes a role its
+verb already has filled ("that Canada was trying to preserve domestic jobs": a second subject or object). Such
+a clause is re-attached to the speech verb as its `ccomp`, the way the parser reads "said that ...". A true
+relative clause ("in a speech that he gave") keeps its gap and is left alone, and so is a clause on a noun of
+what is believed or reported ("asked about reports that ...", "on condition that ..."): only occasion nouns
+(lexicon `speech_occasions`) after a preposition of time or medium count.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from diplowatch.nlp.lexicon import lexicon
+
+# "in a statement", "at a news conference", "after the meeting", "during the debate", "to its syndicate"
+_OCCASION_PREPS = frozenset({"in", "at", "after", "during", "before", "following", "to"})
+
+
+def _speech_verb(noun: Token) -> Token | None:
+    """The verb of saying whose occasion `noun` is ("said in a statement"), or on whose object it hangs ("told
+    reporters at the meeting"); None when the preposition or verb is of another kind."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in _OCCASION_PREPS:
+        return None
+    verb = prep.head.head if prep.head.dep_ in {"dobj", "dative"} else prep.head
+    lex = lexicon()
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or (lemma not in lex.set("speech_verbs") and lemma not in lex["stance_verbs"]):
+        return None
+    if any(c.dep_ == "ccomp" for c in verb.children):
+        return None  # the verb has its content clause already
+    return verb
+
+
+def _without_gap(that: Token) -> bool:
+    """A clause's opening "that" fills no gap: a complementizer, or a role its head has twice."""
+    return that.dep_ == "mark" or any(c.dep_ == that.dep_ and c.i != that.i for c in that.head.children)
+
+
+def repair_content_clauses(doc: Doc) -> None:
+    """Re-attach content clauses misread as relative clauses of a speech verb's occasion (module doc)."""
+    occasions = lexicon().set("speech_occasions")
+    for clause in doc:
+        if clause.dep_ not in {"relcl", "acl"} or clause.head.lemma_.lower() not in occasions:
+            continue
+        noun = clause.head
+        that = doc[clause.left_edge.i]
+        if that.lower_ != "that" or that.i != noun.i + 1 or not _without_gap(that):
+            continue
+        verb = _speech_verb(noun)
+        if verb is None:
+            continue
+        clause.head = verb
+        clause.dep_ = "ccomp"
+        if that.head.i != clause.i or that.dep_ != "mark":
+            that.head = clause
+            that.dep_ = "mark"
