@@ -1264,6 +1264,22 @@ def _homeward(trigger: Token, dest: list[tuple[Token, str]]) -> bool:
     )
 
 
+_STOP_NOUNS = frozenset({"visit", "stopover", "stay"})
+
+
+def _way_home_origins(trigger: Token) -> list[Token]:
+    """The places "on his way home (or back) from X" names in a trip noun's sentence (the trip is the one
+    `_homeward` found going home): X and its conjuncts."""
+    return [
+        place
+        for t in trigger.sent
+        if t.lower_ == "from" and t.head.lower_ in {"home", "back"} and t.head.head.lemma_.lower() == "way"
+        for obj in t.children
+        if obj.dep_ == "pobj"
+        for place in (obj, *obj.conjuncts)
+    ]
+
+
 def _misparsed_subject(verb: Token) -> list[Token]:
     """A name the parser hung on a present-tense verb as a modifier of a noun ("Rha leaves today for Ottawa",
     "Mikulic visits West Germany next week": the name a compound or adjective of "leaves"/"visits", which the
@@ -3415,7 +3431,12 @@ def _leg_status(
     if how == "from" and not negated:
         # The place one comes back from: over ("returned from Brazil"), unless the return is still to come
         # ("who returns from a visit to Brazil on Sunday": there until then).
-        leg_status = "ongoing" if status == "planned" and tok.lemma_.lower() == "return" else "completed"
+        # A stop to come on the way home from X: there now ("a one-day stopover on his way home from China").
+        leg_status = (
+            "ongoing"
+            if status == "planned" and (tok.lemma_.lower() == "return" or tok.lemma_.lower() in _STOP_NOUNS)
+            else "completed"
+        )
     if how == "dobj" and tok.lemma_.lower() in {"leave", "depart"} and not negated:
         # The place one leaves: "left Washington for a tour of Europe" (over), "leaves Paris on Friday" (there
         # until then), "said before leaving Tokyo" (over: the report is told after it).
@@ -3838,8 +3859,13 @@ def _from_trigger(tok, role, lemma, sent, ctx, preps_by_verb, all_dates) -> list
         # private, holiday and medical trips are not visits (eval guidelines); "told a conference in Cape
         # Town by satellite": no one travelled
         return []
-    if _homeward(tok, dest):
+    stop = role == "noun" and lemma in _STOP_NOUNS
+    if _homeward(tok, dest) and not stop:
         return []  # "is in Hawaii on his way home from Vancouver": officials going home do not visit
+    if stop:
+        # "during a brief visit to London on his way home from Jamaica": a stop the text names as a visit is
+        # one, and the place the traveller is coming home from was visited too
+        dest = dest + [(origin, "from") for origin in _way_home_origins(tok)]
     # Resident diplomats and correspondents do not visit; a state's envoy to an IGO travelling away from its
     # seat does ("U.S. Ambassador to the United Nations Nikki Haley traveled to Ethiopia").
     if resident_title(visitor.title) and not _igo_envoy_away(visitor, dest, sent, ctx):

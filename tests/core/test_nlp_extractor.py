@@ -4842,6 +4842,25 @@ def test_an_official_on_his_way_home_passes_through(extractor):
     assert ("NZL", "USA") in {(v["visitor_code"], v["host_code"]) for v in visits_of(extractor, onward, day)}
 
 
+def test_a_stop_named_as_a_visit_on_the_way_home_is_one(extractor):
+    """A stop the text calls a visit is one even on the way home, and the place left for home was visited."""
+    day = dt.date(1987, 3, 10)
+    visit = (
+        "LONDON, March 10 - OPEC President Rilwanu Lukman said the group was firm. Lukman, during a brief "
+        "visit to London on his way home from Jamaica, told Reuters that OPEC had underproduced."
+    )
+    assert visit_statuses(extractor, visit, day) == {("OPEC", "GBR", "ongoing"), ("OPEC", "JAM", "completed")}
+    # a stop still to come: the traveller is where he comes home from now
+    stop = (
+        "TOKYO, March 2 - The talks will pave the way for Secretary of State George Shultz's one day "
+        "stopover here at the weekend on his way home from China."
+    )
+    assert visit_statuses(extractor, stop, dt.date(1987, 3, 2)) == {
+        ("USA", "JPN", "planned"),
+        ("USA", "CHN", "ongoing"),
+    }
+
+
 def test_speaking_somewhere_in_the_past_perfect_is_over(extractor):
     day = dt.date(1987, 3, 3)
     had = "BONN, March 3 - Finance Minister Karl Vogel had said in Paris that the tax cut would come early."
