@@ -4275,6 +4275,26 @@ def test_listed_firms_former_officials_namesakes_and_cities(extractor):
             "WASHINGTON (Reuters) - The president told a paper he was not angry at Russia about the case.",
             set(),
         ),
+        # feelings named by a participle or a phrase: "gratified", "angered", "angry with" (not a game's name)
+        (
+            'WASHINGTON (Reuters) - Undersecretary of Commerce Bruce Smart said "We are gratified to learn '
+            'that companies in Canada have begun paying the export charge."',
+            {("USA", "positive")},
+        ),
+        (
+            "REYKJAVIK (Reuters) - President Olafur Ragnar Grimsson told Reuters that Icelanders were still "
+            "angry with Britain.",
+            {("ISL", "negative")},
+        ),
+        (
+            "TOKYO (Reuters) - Japan's foreign minister said Tokyo was angered by China's move.",
+            {("JPN", "negative")},
+        ),
+        (  # guard
+            'HELSINKI (Reuters) - Rovio, creator of "Angry Birds," will list in Hong Kong, Finnish Finance '
+            "Minister Jutta Urpilainen said.",
+            set(),
+        ),
         # "offered his congratulations / qualified support": a position reported as an act
         (
             "MINSK (Reuters) - Belarusian President Alexander Lukashenko offered his congratulations to U.S. "
