@@ -23,7 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from diplowatch.nlp.context import ArticleContext
-from diplowatch.nlp.parse_repair import repair_content_clauses
+from diplowatch.nlp.parse_repair import repair_parse
 from diplowatch.nlp.reactions import ReactionCandidate, extract_reactions
 from diplowatch.nlp.segment import Sentence
 from diplowatch.nlp.typos import repair_trigger_lemmas
@@ -80,7 +80,7 @@ class VisitComponent:
         for sent, unit in sentence_units(doc):
             if self.known_lemmas is not None:
                 repair_trigger_lemmas(unit, self.known_lemmas)
-            repair_content_clauses(unit)
+            repair_parse(unit)
             candidates.extend(extract_visits(unit, sent, ctx))
         doc._.visit_candidates = candidates
         doc._.visits = [c for c in candidates if not c.negated]
@@ -104,7 +104,7 @@ class ReactionComponent:
         ctx = article_context(doc)
         reactions = []
         for sent, unit in sentence_units(doc):
-            repair_content_clauses(unit)  # done already when the unit is the visit component's own Doc
+            repair_parse(unit)  # done already when the unit is the visit component's own Doc
             reactions.extend(extract_reactions(unit, sent, ctx, visits))
         return reactions
 

@@ -9,6 +9,9 @@ a clause is re-attached to the speech verb as its `ccomp`, the way the parser re
 relative clause ("in a speech that he gave") keeps its gap and is left alone, and so is a clause on a noun of
 what is believed or reported ("asked about reports that ...", "on condition that ..."): only occasion nouns
 (lexicon `speech_occasions`) after a preposition of time or medium count.
+
+"here" right after a speech verb and its hearers, before the subject of a content clause with no "that" ("told
+journalists here he was aware of pressure"), is where the speaking was: the parser hangs it on the clause.
 """
 
 from __future__ import annotations
@@ -21,6 +24,14 @@ from diplowatch.nlp.lexicon import lexicon
 _OCCASION_PREPS = frozenset({"in", "at", "after", "during", "before", "following", "to"})
 
 
+def _speech_lemma(verb: Token) -> bool:
+    """A verb of saying or of taking a stance (lexicon `speech_verbs`, `stance_verbs`)."""
+    lemma = verb.lemma_.lower()
+    return verb.pos_ == "VERB" and (
+        lemma in lexicon().set("speech_verbs") or lemma in lexicon()["stance_verbs"]
+    )
+
+
 def _speech_verb(noun: Token) -> Token | None:
     """The verb of saying whose occasion `noun` is ("said in a statement"), or on whose object it hangs ("told
     reporters at the meeting"); None when the preposition or verb is of another kind."""
@@ -28,9 +39,7 @@ def _speech_verb(noun: Token) -> Token | None:
     if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in _OCCASION_PREPS:
         return None
     verb = prep.head.head if prep.head.dep_ in {"dobj", "dative"} else prep.head
-    lex = lexicon()
-    lemma = verb.lemma_.lower()
-    if verb.pos_ != "VERB" or (lemma not in lex.set("speech_verbs") and lemma not in lex["stance_verbs"]):
+    if not _speech_lemma(verb):
         return None
     if any(c.dep_ == "ccomp" for c in verb.children):
         return None  # the verb has its content clause already
@@ -40,6 +49,12 @@ def _speech_verb(noun: Token) -> Token | None:
 def _without_gap(that: Token) -> bool:
     """A clause's opening "that" fills no gap: a complementizer, or a role its head has twice."""
     return that.dep_ == "mark" or any(c.dep_ == that.dep_ and c.i != that.i for c in that.head.children)
+
+
+def repair_parse(doc: Doc) -> None:
+    """All repairs of this module, in place."""
+    repair_content_clauses(doc)
+    repair_here(doc)
 
 
 def repair_content_clauses(doc: Doc) -> None:
@@ -60,3 +75,24 @@ def repair_content_clauses(doc: Doc) -> None:
         if that.head.i != clause.i or that.dep_ != "mark":
             that.head = clause
             that.dep_ = "mark"
+
+
+def repair_here(doc: Doc) -> None:
+    """Hang "here" on the speech verb it follows when the parser put it in the content clause after it (module
+    doc)."""
+    for here in doc:
+        if here.lower_ != "here" or here.dep_ != "advmod":
+            continue
+        clause = here.head
+        verb = clause.head
+        if clause.dep_ != "ccomp" or not verb.i < here.i < clause.i or not _speech_lemma(verb):
+            continue
+        subject = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is None or subject.left_edge.i != here.i + 1:
+            continue  # "told reporters that here ...", "said the talks here were ...": the clause's own
+        before = doc[here.i - 1]
+        if before.i != verb.i and not any(
+            before.i in (t.i for t in c.subtree) for c in verb.children if c != clause
+        ):
+            continue
+        here.head = verb

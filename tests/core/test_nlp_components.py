@@ -285,3 +285,20 @@ def test_a_content_clause_hung_on_a_speech_occasion_is_what_was_said(extractor):
     before = [(t.head.i, t.dep_) for t in asked]
     repair_content_clauses(asked)
     assert [(t.head.i, t.dep_) for t in asked] == before
+
+
+def test_here_after_a_speech_verb_is_where_it_was_said(extractor):
+    from diplowatch.nlp.parse_repair import repair_here
+
+    nlp = extractor.nlp
+    doc = nlp(
+        "West German Finance Minister Gerhard Stoltenberg told journalists here he was aware of pressure."
+    )
+    repair_here(doc)
+    here = next(t for t in doc if t.lower_ == "here")
+    assert here.head.lower_ == "told"
+    # "here" inside a clause opened by "that" is the clause's
+    inside = nlp("Stoltenberg told journalists that here the rates would fall.")
+    before = [(t.head.i, t.dep_) for t in inside]
+    repair_here(inside)
+    assert [(t.head.i, t.dep_) for t in inside] == before

@@ -8101,3 +8101,12 @@ def test_what_is_said_on_an_occasion_is_read(extractor, text):
     """ "said in a statement that ...", "charged during the debate that ...": the clause is what was said."""
     assert len(reaction_keys(extractor, text)) == 1
     assert all(stance == "negative" for _, stance in reaction_keys(extractor, text))
+
+
+def test_told_journalists_here_is_presence(extractor):
+    """ "told journalists here he was ...": the parser hangs "here" on the clause; it is where he spoke."""
+    text = (
+        "BRUSSELS, March 10 - EC ministers met. West German Finance Minister Gerhard Stoltenberg told "
+        "journalists here he was aware of pressure."
+    )
+    assert visit_statuses(extractor, text, dt.date(1987, 3, 10)) == {("DEU", "BEL", "ongoing")}
