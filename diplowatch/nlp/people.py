@@ -211,7 +211,9 @@ _STATE_INTENT = re.compile(
     r"{0,3}?"
     r"([A-Z][\w.]*(?: [A-Z][\w.]*){0,2}) (?:will|would|plans|intends|is planning|is ready"
     r"|is prepared|has decided|wants|hopes|expects|is seeking|aims|sees|believes|thinks|opposes|supports"
-    r"|favou?rs|backs|rejects|welcomes|is committed|remains committed)\b"
+    r"|favou?rs|backs|rejects|welcomes|is committed|remains committed|takes|is taking|regards|considers"
+    r"|insists|accepts|fears|is determined|is willing|is confident|has no (?:plans?|intention)"
+    r"|does not (?:want|intend|plan|expect|see|believe))\b"
 )
 _SAID_AFTER = re.compile(r",? (?:said|says|told)\b")
 # Words that end the phrase a title's owner is named in: prepositions and conjunctions that start another
