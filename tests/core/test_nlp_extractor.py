@@ -4706,7 +4706,7 @@ def test_an_official_closing_a_sentence_of_his_states_intent_speaks_for_it(extra
     # intent told as a plan refused or an attitude taken ("has no plans to", "takes very seriously")
     none = (
         "LIMA, March 11 - Bolivia has no plans to ask the IMF for a standby loan, deputy Finance Minister "
-        "Jorge Quiroga said.\nQuiroga, who arrived in Lima last night for talks on debt, did not give the sum."
+        "Jorge Quiroga said.\nQuiroga, who arrived in Lima last night for talks on debt, gave no sum."
     )
     assert visit_statuses(extractor, none, dt.date(1987, 3, 11)) == {("BOL", "PER", "ongoing")}
 
