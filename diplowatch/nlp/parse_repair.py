@@ -72,9 +72,8 @@ def repair_content_clauses(doc: Doc) -> None:
             continue
         clause.head = verb
         clause.dep_ = "ccomp"
-        if that.head.i != clause.i or that.dep_ != "mark":
-            that.head = clause
-            that.dep_ = "mark"
+        that.head = clause
+        that.dep_ = "mark"
 
 
 def repair_here(doc: Doc) -> None:
@@ -90,9 +89,10 @@ def repair_here(doc: Doc) -> None:
         subject = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         if subject is None or subject.left_edge.i != here.i + 1:
             continue  # "told reporters that here ...", "said the talks here were ...": the clause's own
-        before = doc[here.i - 1]
-        if before.i != verb.i and not any(
-            before.i in (t.i for t in c.subtree) for c in verb.children if c != clause
+        # right after the verb or a phrase of its own ("told journalists here", "said on Monday here")
+        before = here.i - 1
+        if before != verb.i and not any(
+            c.left_edge.i <= before <= c.right_edge.i for c in verb.children if c != clause
         ):
             continue
         here.head = verb

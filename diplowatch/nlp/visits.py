@@ -1268,8 +1268,8 @@ _STOP_NOUNS = frozenset({"visit", "stopover", "stay"})
 
 
 def _way_home_origins(trigger: Token) -> list[Token]:
-    """The places "on his way home (or back) from X" names in a trip noun's sentence (the trip is the one
-    `_homeward` found going home): X and its conjuncts."""
+    """The places "on his way home (or back) from X" names in a stop noun's sentence (the stop is on that way
+    home): X and its conjuncts."""
     return [
         place
         for t in trigger.sent
@@ -3432,11 +3432,8 @@ def _leg_status(
         # The place one comes back from: over ("returned from Brazil"), unless the return is still to come
         # ("who returns from a visit to Brazil on Sunday": there until then).
         # A stop to come on the way home from X: there now ("a one-day stopover on his way home from China").
-        leg_status = (
-            "ongoing"
-            if status == "planned" and (tok.lemma_.lower() == "return" or tok.lemma_.lower() in _STOP_NOUNS)
-            else "completed"
-        )
+        coming_back = tok.lemma_.lower() == "return" or tok.lemma_.lower() in _STOP_NOUNS
+        leg_status = "ongoing" if status == "planned" and coming_back else "completed"
     if how == "dobj" and tok.lemma_.lower() in {"leave", "depart"} and not negated:
         # The place one leaves: "left Washington for a tour of Europe" (over), "leaves Paris on Friday" (there
         # until then), "said before leaving Tokyo" (over: the report is told after it).
