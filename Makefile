@@ -64,6 +64,7 @@ eval-fresh: env
 	$(RUN)/python bench/fresh_sample.py unpack bench/fresh/dev100j.labels.jsonl $$tmp/dev100j.jsonl && \
 	$(RUN)/python bench/fresh_sample.py unpack bench/fresh/dev100k.labels.jsonl $$tmp/dev100k.jsonl && \
 	$(RUN)/python bench/fresh_sample.py unpack bench/fresh/dev100l.labels.jsonl $$tmp/dev100l.jsonl && \
+	$(RUN)/python bench/fresh_sample.py unpack bench/fresh/dev100m.labels.jsonl $$tmp/dev100m.jsonl && \
 	$(RUN)/python bench/fresh_sample.py unpack bench/fresh/heldout100.labels.jsonl $$tmp/heldout100.jsonl && \
 	if [ -n "$(REUTERS21578)" ]; then \
 	  $(RUN)/python bench/fresh_sample.py unpack bench/fresh/dev1987.labels.jsonl $$tmp/dev1987.jsonl \
@@ -78,14 +79,17 @@ eval-fresh: env
 	    --reuters "$(REUTERS21578)" && \
 	  $(RUN)/python bench/fresh_sample.py unpack bench/fresh/dev1987f.labels.jsonl $$tmp/dev1987f.jsonl \
 	    --reuters "$(REUTERS21578)" && \
+	  $(RUN)/python bench/fresh_sample.py unpack bench/fresh/dev1987g.labels.jsonl $$tmp/dev1987g.jsonl \
+	    --reuters "$(REUTERS21578)" && \
 	  extra="--gold $$tmp/dev1987.jsonl --gold $$tmp/dev1987b.jsonl --gold $$tmp/dev1987c.jsonl \
-	    --gold $$tmp/dev1987d.jsonl --gold $$tmp/dev1987e.jsonl --gold $$tmp/dev1987f.jsonl"; \
-	else echo "dev1987 to dev1987f left out: set REUTERS21578=<folder of reut2-0NN.sgm> to score them"; \
+	    --gold $$tmp/dev1987d.jsonl --gold $$tmp/dev1987e.jsonl --gold $$tmp/dev1987f.jsonl \
+	    --gold $$tmp/dev1987g.jsonl"; \
+	else echo "dev1987 to dev1987g left out: set REUTERS21578=<folder of reut2-0NN.sgm> to score them"; \
 	  extra=""; fi && \
 	$(RUN)/diplowatch eval --gold $$tmp/dev100.jsonl --gold $$tmp/dev100b.jsonl --gold $$tmp/dev100c.jsonl \
 	  --gold $$tmp/dev100d.jsonl --gold $$tmp/dev100e.jsonl --gold $$tmp/dev100f.jsonl \
 	  --gold $$tmp/dev100g.jsonl --gold $$tmp/dev100h.jsonl --gold $$tmp/dev100i.jsonl --gold $$tmp/dev100j.jsonl \
-	  --gold $$tmp/dev100k.jsonl --gold $$tmp/dev100l.jsonl $$extra \
+	  --gold $$tmp/dev100k.jsonl --gold $$tmp/dev100l.jsonl --gold $$tmp/dev100m.jsonl $$extra \
 	  --gold $$tmp/heldout100.jsonl; \
 	rc=$$?; rm -rf $$tmp; exit $$rc
 
