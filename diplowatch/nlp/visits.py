@@ -4100,17 +4100,19 @@ def _group_members(group: Token) -> list[Token]:
 
 def _body_owners(body: Token) -> list[Token]:
     """The states of a plural body a group noun heads ("the heads of the central banks of Mexico and Peru",
-    "the leaders of the governments of X and Y"): the owners after its "of"."""
+    "the leaders of the governments of X and Y"): the owners after its "of", or the states its apposition
+    lists ("leaders from the five BRICS countries -- Brazil, Russia, India, China and South Africa --")."""
     if body.pos_ != "NOUN" or body.tag_ != "NNS":
         return []
-    return [
-        t
+    owners = [
+        pobj
         for prep in body.children
         if prep.dep_ == "prep" and prep.lower_ == "of"
         for pobj in prep.children
         if pobj.dep_ == "pobj" and pobj.pos_ == "PROPN"
-        for t in (pobj, *pobj.conjuncts)
     ]
+    owners += [a for a in body.children if a.dep_ == "appos" and a.pos_ == "PROPN"]
+    return [t for owner in owners for t in (owner, *owner.conjuncts)]
 
 
 def _listed_appositions(tok: Token) -> list[Token]:
