@@ -260,12 +260,17 @@ def _according_to(verb: Token) -> bool:
 def _speech_after_quote(verb: Token) -> Token | None:
     """'X said that EU leaders "did not decide the hegemony of the ECB" and accused Constancio of ...': a
     verb coordinated right after a closed quotation goes with the speech verb the quotation is part of, not
-    with the verb inside what was said the parser hangs it on."""
+    with the verb inside what was said the parser hangs it on; so does one coordinated with a clause whose
+    subject is an expletive, which does nothing ("OPEC says there is enough oil, and blames U.S.
+    mismanagement")."""
     doc = verb.doc
     if verb.dep_ != "conj" or verb.i < 2 or doc[verb.i - 1].lower_ != "and":
         return None
-    if doc[verb.i - 2].text not in {'"', "”"} and not (
-        doc[verb.i - 2].text == "," and verb.i > 2 and doc[verb.i - 3].text in {'"', "”"}
+    expletive = any(c.dep_ == "expl" for c in verb.head.children) and verb.head.dep_ == "ccomp"
+    if (
+        not expletive
+        and doc[verb.i - 2].text not in {'"', "”"}
+        and not (doc[verb.i - 2].text == "," and verb.i > 2 and doc[verb.i - 3].text in {'"', "”"})
     ):
         return None
     speech = lexicon().set("speech_verbs")

@@ -8116,3 +8116,25 @@ def test_told_journalists_here_is_presence(extractor):
         "journalists here he was aware of pressure."
     )
     assert visit_statuses(extractor, text, dt.date(1987, 3, 10)) == {("DEU", "BEL", "ongoing")}
+
+
+def test_the_states_a_plural_body_lists_in_apposition_travel_as_its_members(extractor):
+    """ "leaders from the five BRICS countries -- Brazil, Russia, India, China and South Africa --": each state
+    the apposition lists, not only the first (the host's own leader stays home)."""
+    text = (
+        "NEW YORK - At a summit in China this week, leaders from the five so-called BRICS countries -- Brazil, "
+        "Russia, India, China and South Africa -- repeated calls for a monetary system less reliant on the dollar."
+    )
+    visits = {(v["visitor_code"], v["host_code"]) for v in visits_of(extractor, text, dt.date(2011, 4, 16))}
+    assert visits == {("BRA", "CHN"), ("RUS", "CHN"), ("IND", "CHN"), ("ZAF", "CHN")}
+
+
+def test_a_verb_coordinated_with_a_clause_of_an_expletive_is_the_speakers(extractor):
+    """ "X says there is enough oil, and blames Y": "there" does nothing, so the blaming is X's."""
+    day = dt.date(2008, 3, 6)
+    blames = (
+        'VIENNA - OPEC says there is enough oil, and blames U.S. economic "mismanagement" for high prices.'
+    )
+    assert reaction_keys(extractor, blames, day) == {("OPEC", "negative")}
+    praises = "PARIS - Germany's foreign minister says there is a plan and praises France for its help."
+    assert reaction_keys(extractor, praises, day) == {("DEU", "positive")}
