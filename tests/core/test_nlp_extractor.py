@@ -8119,8 +8119,8 @@ def test_told_journalists_here_is_presence(extractor):
 
 
 def test_the_states_a_plural_body_lists_in_apposition_travel_as_its_members(extractor):
-    """ "leaders from the five BRICS countries -- Brazil, Russia, India, China and South Africa --": each state
-    the apposition lists, not only the first (the host's own leader stays home)."""
+    """ "leaders from the five BRICS countries -- Brazil, Russia, India, China and South Africa --": each
+    state the apposition lists, not only the first (the host's own leader stays home)."""
     text = (
         "NEW YORK - At a summit in China this week, leaders from the five so-called BRICS countries -- Brazil, "
         "Russia, India, China and South Africa -- repeated calls for a monetary system less reliant on the dollar."
