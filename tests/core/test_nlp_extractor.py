@@ -8122,8 +8122,9 @@ def test_the_states_a_plural_body_lists_in_apposition_travel_as_its_members(extr
     """ "leaders from the five BRICS countries -- Brazil, Russia, India, China and South Africa --": each
     state the apposition lists, not only the first (the host's own leader stays home)."""
     text = (
-        "NEW YORK - At a summit in China this week, leaders from the five so-called BRICS countries -- Brazil, "
-        "Russia, India, China and South Africa -- repeated calls for a monetary system less reliant on the dollar."
+        "NEW YORK - At a summit in China this week, leaders from the five so-called BRICS countries -- "
+        "Brazil, Russia, India, China and South Africa -- repeated calls for a monetary system less reliant "
+        "on the dollar."
     )
     visits = {(v["visitor_code"], v["host_code"]) for v in visits_of(extractor, text, dt.date(2011, 4, 16))}
     assert visits == {("BRA", "CHN"), ("RUS", "CHN"), ("IND", "CHN"), ("ZAF", "CHN")}
