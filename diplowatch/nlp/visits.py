@@ -2436,6 +2436,18 @@ _FORUMS = frozenset(
 )
 
 
+def _venue_places(event: Token) -> list[Token]:
+    """Where an event one speaks at or to is: its "in" place, or that of the venue it is held at ("at an event
+    at the Swiss-American Chamber of Commerce in New York"), or the place a named venue is of ("a gathering at
+    the University of Copenhagen")."""
+    places = _prep_objects(event, {"in"})
+    for venue in _prep_objects(event, {"at"}):
+        places += _prep_objects(venue, {"in"})
+        if venue.pos_ == "PROPN":
+            places += [o for o in _prep_objects(venue, {"of"}) if o.pos_ == "PROPN"]
+    return places
+
+
 # Common nouns that name a place one can be in ("said in the Japanese capital").
 _PLACE_NOUNS = frozenset(
     {"capital", "city", "town", "port", "resort", "country", "island", "village", "region"}
@@ -2554,9 +2566,7 @@ def _meet_parts(tok: Token, role: str, sent: Sentence, ctx: ArticleContext) -> _
             )
         elif role == "presence" and child.dep_ == "dobj" and child.lemma_.lower() in _MEETING_NOUNS | _FORUMS:
             # "told a joint news conference with Gillard in Canberra": where the event one speaks to is.
-            dest.extend(
-                (g, "in") for o in (child, *_prep_objects(child, {"with"})) for g in _prep_objects(o, {"in"})
-            )
+            dest.extend((g, "in") for o in (child, *_prep_objects(child, {"with"})) for g in _venue_places(o))
         elif role == "presence" and child.dep_ == "prep" and child.lower_ in {"after", "during", "following"}:
             # "told reporters after a news conference in Tokyo": where the event one speaks after is; so is
             # the event one spoke at or attended before ("after addressing EU finance ministers at a gathering
@@ -2589,7 +2599,7 @@ def _meet_parts(tok: Token, role: str, sent: Sentence, ctx: ArticleContext) -> _
                     o,
                     *(_prep_objects(o, {"with"}) if o.lemma_.lower() in _MEETING_NOUNS | _FORUMS else []),
                 )
-                for g in _prep_objects(held, {"in"})
+                for g in (_venue_places(held) if role == "presence" else _prep_objects(held, {"in"}))
             )
             if role == "meet" and child.lower_ == "at":
                 # "met Trump at the White House", "at Camp David": a named seat or venue is the place itself

@@ -8139,3 +8139,26 @@ def test_a_verb_coordinated_with_a_clause_of_an_expletive_is_the_speakers(extrac
     assert reaction_keys(extractor, blames, day) == {("OPEC", "negative")}
     praises = "PARIS - Germany's foreign minister says there is a plan and praises France for its help."
     assert reaction_keys(extractor, praises, day) == {("DEU", "positive")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'NEW YORK (Reuters) - Swiss President Doris Leuthard spoke. "UBS is a very important employer," '
+            "Leuthard told reporters at an event at the Swiss-American Chamber of Commerce in New York.",
+            {("CHE", "USA")},
+        ),
+        (
+            'COPENHAGEN (Reuters) - German Finance Minister Wolfgang Schaeuble spoke. "We have 500 billion '
+            'euros," Schaeuble told a gathering at the University of Copenhagen.',
+            {("DEU", "DNK")},
+        ),
+    ],
+)
+def test_speaking_at_an_event_held_at_a_venue_is_being_where_the_venue_is(extractor, text, expected):
+    """ "told reporters at an event at the Chamber of Commerce in New York", "told a gathering at the
+    University of Copenhagen": the venue's place is the speaker's."""
+    assert {
+        (v["visitor_code"], v["host_code"]) for v in visits_of(extractor, text, dt.date(2012, 7, 10))
+    } == expected
