@@ -3289,6 +3289,8 @@ def _legs(
         # "will head to Manila for the ASEAN summit": a named place, not the seat of the body meeting there
         legs = [leg for leg in legs if leg[2] != "seat"]
     clause = _governing_verb(tok) if tok.pos_ in {"NOUN", "PROPN"} else tok
+    while clause.dep_ == "xcomp" and clause.head.i != clause.i:
+        clause = clause.head  # "Tokyo, where he is to arrive on Sunday": the clause "to arrive" completes
     if not legs and clause.dep_ == "relcl" and any(c.lower_ == "where" for c in clause.children):
         # "New Zealand, where he is attending a GATT meeting": the place the relative clause hangs from.
         legs = _dest_legs(clause.head, "in", ctx)

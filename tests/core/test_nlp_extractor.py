@@ -8162,3 +8162,12 @@ def test_speaking_at_an_event_held_at_a_venue_is_being_where_the_venue_is(extrac
     assert {
         (v["visitor_code"], v["host_code"]) for v in visits_of(extractor, text, dt.date(2012, 7, 10))
     } == expected
+
+
+def test_a_place_where_one_is_to_arrive_is_a_leg(extractor):
+    """ "Tokyo, where he is to arrive on Sunday": the "where" clause completed by "to arrive" is on Tokyo."""
+    text = (
+        "BRASILIA, March 5 - Finance Minister Dilson Funaro is now in Paris and then Tokyo, where he is to "
+        "arrive on Sunday for talks."
+    )
+    assert ("BRA", "JPN", "planned") in visit_statuses(extractor, text, dt.date(1987, 3, 5))
