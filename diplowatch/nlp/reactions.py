@@ -246,7 +246,7 @@ def _speaker_above(verb: Token) -> Token | None:
     caused = _caused_actor(verb)
     if caused is not None:
         return caused
-    head = _issuer(verb.head) if verb.dep_ == "acl" else _speech_after_quote(verb) or verb.head
+    head = _issuer(verb.head) if verb.dep_ == "acl" else _speech_of_a_coordinated_verb(verb) or verb.head
     if head.dep_ == "prep" and head.head.i != head.i:
         head = head.head  # "after rejecting X": the subject of the verb the clause hangs from
     return _speaker_token(head)
@@ -257,7 +257,7 @@ def _according_to(verb: Token) -> bool:
     return any(c.dep_ in {"prep", "advcl"} and c.lower_ == "according" for c in verb.children)
 
 
-def _speech_after_quote(verb: Token) -> Token | None:
+def _speech_of_a_coordinated_verb(verb: Token) -> Token | None:
     """'X said that EU leaders "did not decide the hegemony of the ECB" and accused Constancio of ...': a
     verb coordinated right after a closed quotation goes with the speech verb the quotation is part of, not
     with the verb inside what was said the parser hangs it on; so does one coordinated with a clause whose
