@@ -50,47 +50,22 @@ eval: env
 
 # The fresh helper-labelled sample of the speed corpus (bench/fresh/, labels with spans, no texts; not a gold
 # set): joined with ../shared/bench's texts in a temporary folder, then scored. Read heldout100's scores only.
+FRESH_NEWS = dev100 dev100b dev100c dev100d dev100e dev100f dev100g dev100h dev100i dev100j dev100k dev100l dev100m
+FRESH_1987 = dev1987 dev1987b dev1987c dev1987d dev1987e dev1987f dev1987g
+# heldout100 goes last: the pooled row pools every set but the last, so it stays out of the pool.
 eval-fresh: env
-	tmp=$$(mktemp -d) && \
-	$(RUN)/python bench/fresh_sample.py unpack bench/fresh/dev100.labels.jsonl $$tmp/dev100.jsonl && \
-	$(RUN)/python bench/fresh_sample.py unpack bench/fresh/dev100b.labels.jsonl $$tmp/dev100b.jsonl && \
-	$(RUN)/python bench/fresh_sample.py unpack bench/fresh/dev100c.labels.jsonl $$tmp/dev100c.jsonl && \
-	$(RUN)/python bench/fresh_sample.py unpack bench/fresh/dev100d.labels.jsonl $$tmp/dev100d.jsonl && \
-	$(RUN)/python bench/fresh_sample.py unpack bench/fresh/dev100e.labels.jsonl $$tmp/dev100e.jsonl && \
-	$(RUN)/python bench/fresh_sample.py unpack bench/fresh/dev100f.labels.jsonl $$tmp/dev100f.jsonl && \
-	$(RUN)/python bench/fresh_sample.py unpack bench/fresh/dev100g.labels.jsonl $$tmp/dev100g.jsonl && \
-	$(RUN)/python bench/fresh_sample.py unpack bench/fresh/dev100h.labels.jsonl $$tmp/dev100h.jsonl && \
-	$(RUN)/python bench/fresh_sample.py unpack bench/fresh/dev100i.labels.jsonl $$tmp/dev100i.jsonl && \
-	$(RUN)/python bench/fresh_sample.py unpack bench/fresh/dev100j.labels.jsonl $$tmp/dev100j.jsonl && \
-	$(RUN)/python bench/fresh_sample.py unpack bench/fresh/dev100k.labels.jsonl $$tmp/dev100k.jsonl && \
-	$(RUN)/python bench/fresh_sample.py unpack bench/fresh/dev100l.labels.jsonl $$tmp/dev100l.jsonl && \
-	$(RUN)/python bench/fresh_sample.py unpack bench/fresh/dev100m.labels.jsonl $$tmp/dev100m.jsonl && \
-	$(RUN)/python bench/fresh_sample.py unpack bench/fresh/heldout100.labels.jsonl $$tmp/heldout100.jsonl && \
+	tmp=$$(mktemp -d) && golds="" && \
+	for p in $(FRESH_NEWS); do \
+	  $(RUN)/python bench/fresh_sample.py unpack bench/fresh/$$p.labels.jsonl $$tmp/$$p.jsonl || exit 1; \
+	  golds="$$golds --gold $$tmp/$$p.jsonl"; done && \
 	if [ -n "$(REUTERS21578)" ]; then \
-	  $(RUN)/python bench/fresh_sample.py unpack bench/fresh/dev1987.labels.jsonl $$tmp/dev1987.jsonl \
-	    --reuters "$(REUTERS21578)" && \
-	  $(RUN)/python bench/fresh_sample.py unpack bench/fresh/dev1987b.labels.jsonl $$tmp/dev1987b.jsonl \
-	    --reuters "$(REUTERS21578)" && \
-	  $(RUN)/python bench/fresh_sample.py unpack bench/fresh/dev1987c.labels.jsonl $$tmp/dev1987c.jsonl \
-	    --reuters "$(REUTERS21578)" && \
-	  $(RUN)/python bench/fresh_sample.py unpack bench/fresh/dev1987d.labels.jsonl $$tmp/dev1987d.jsonl \
-	    --reuters "$(REUTERS21578)" && \
-	  $(RUN)/python bench/fresh_sample.py unpack bench/fresh/dev1987e.labels.jsonl $$tmp/dev1987e.jsonl \
-	    --reuters "$(REUTERS21578)" && \
-	  $(RUN)/python bench/fresh_sample.py unpack bench/fresh/dev1987f.labels.jsonl $$tmp/dev1987f.jsonl \
-	    --reuters "$(REUTERS21578)" && \
-	  $(RUN)/python bench/fresh_sample.py unpack bench/fresh/dev1987g.labels.jsonl $$tmp/dev1987g.jsonl \
-	    --reuters "$(REUTERS21578)" && \
-	  extra="--gold $$tmp/dev1987.jsonl --gold $$tmp/dev1987b.jsonl --gold $$tmp/dev1987c.jsonl \
-	    --gold $$tmp/dev1987d.jsonl --gold $$tmp/dev1987e.jsonl --gold $$tmp/dev1987f.jsonl \
-	    --gold $$tmp/dev1987g.jsonl"; \
-	else echo "dev1987 to dev1987g left out: set REUTERS21578=<folder of reut2-0NN.sgm> to score them"; \
-	  extra=""; fi && \
-	$(RUN)/diplowatch eval --gold $$tmp/dev100.jsonl --gold $$tmp/dev100b.jsonl --gold $$tmp/dev100c.jsonl \
-	  --gold $$tmp/dev100d.jsonl --gold $$tmp/dev100e.jsonl --gold $$tmp/dev100f.jsonl \
-	  --gold $$tmp/dev100g.jsonl --gold $$tmp/dev100h.jsonl --gold $$tmp/dev100i.jsonl --gold $$tmp/dev100j.jsonl \
-	  --gold $$tmp/dev100k.jsonl --gold $$tmp/dev100l.jsonl --gold $$tmp/dev100m.jsonl $$extra \
-	  --gold $$tmp/heldout100.jsonl; \
+	  for p in $(FRESH_1987); do \
+	    $(RUN)/python bench/fresh_sample.py unpack bench/fresh/$$p.labels.jsonl $$tmp/$$p.jsonl \
+	      --reuters "$(REUTERS21578)" || exit 1; \
+	    golds="$$golds --gold $$tmp/$$p.jsonl"; done; \
+	else echo "$(FRESH_1987) left out: set REUTERS21578=<folder of reut2-0NN.sgm> to score them"; fi && \
+	$(RUN)/python bench/fresh_sample.py unpack bench/fresh/heldout100.labels.jsonl $$tmp/heldout100.jsonl && \
+	$(RUN)/diplowatch eval $$golds --gold $$tmp/heldout100.jsonl; \
 	rc=$$?; rm -rf $$tmp; exit $$rc
 
 # The most common remaining error kinds (record kind and typed detail) on dev + train only: validation's errors
