@@ -104,7 +104,7 @@ class ReactionComponent:
         ctx = article_context(doc)
         reactions = []
         for sent, unit in sentence_units(doc):
-            repair_parse(unit)  # done already when the unit is the visit component's own Doc
+            repair_parse(unit)  # a no-op when the unit is the visit component's own Doc
             reactions.extend(extract_reactions(unit, sent, ctx, visits))
         return reactions
 

@@ -52,9 +52,13 @@ def _without_gap(that: Token) -> bool:
 
 
 def repair_parse(doc: Doc) -> None:
-    """All repairs of this module, in place."""
+    """All repairs of this module, in place, once per Doc (the Extractor's sentence Doc passes through both
+    components; a copy made by `span.as_doc()` is a new Doc and is repaired on its own)."""
+    if doc.user_data.get("diplowatch_repaired"):
+        return
     repair_content_clauses(doc)
     repair_here(doc)
+    doc.user_data["diplowatch_repaired"] = True
 
 
 def repair_content_clauses(doc: Doc) -> None:
