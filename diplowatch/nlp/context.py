@@ -11,7 +11,7 @@ from functools import cached_property, lru_cache
 
 from spacy.tokens import Span, Token
 
-from diplowatch.nlp.actors import Place, eu_code_named, gazetteer, read_tsv
+from diplowatch.nlp.actors import Place, eu_code_named, gazetteer, historicize, read_tsv
 from diplowatch.nlp.evidence import FROM_TEXT, Found, Source, Step
 from diplowatch.nlp.lexicon import lexicon
 from diplowatch.nlp.people import (
@@ -157,6 +157,12 @@ class ArticleContext:
         return firm_nationalities(self.text, self.published_at)
 
     @cached_property
+    def introduced_firms(self) -> dict[str, str]:
+        """The companies of `firms` the article itself gives a nationality (in words or by an instrument code),
+        not only the list of well-known ones: those "the company" can stand for."""
+        return firm_nationalities(self.text, self.published_at, known=False)
+
+    @cached_property
     def event_places(self) -> list[tuple[int, str, str, str | None]]:
         """Gatherings the article places, in text order: (sentence index, kind, country code, city) for "a G20
         summit in Toronto", "the meeting of the Group of Eight ... in the central Italian city of L'Aquila",
@@ -282,8 +288,24 @@ def listed_firm_nationalities(text: str, on_date: dt.date | None) -> dict[str, s
     return out
 
 
-def firm_nationalities(text: str, on_date: dt.date | None) -> dict[str, str]:
-    """Name -> country code of each company introduced with its nationality in `text`."""
+@lru_cache(maxsize=1)
+def _known_firms() -> tuple[re.Pattern, dict[str, str]]:
+    """Well-known companies -> country of their head office (diplowatch/data/firms.tsv), and one pattern that
+    finds their names as whole words (case as written; the longest name first)."""
+    firms = {name: code for name, code, *_ in read_tsv("firms.tsv")}
+    names = sorted(firms, key=len, reverse=True)
+    return re.compile(r"(?<![\w&.-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w&-])"), firms
+
+
+def known_firm_nationalities(text: str, on_date: dt.date | None) -> dict[str, str]:
+    """Name -> country code of each well-known company `text` names (firms.tsv), for the article's date."""
+    pattern, firms = _known_firms()
+    return {m.group(): historicize(firms[m.group()], on_date) for m in pattern.finditer(text)}
+
+
+def firm_nationalities(text: str, on_date: dt.date | None, known: bool = True) -> dict[str, str]:
+    """Name -> country code of each company introduced with its nationality in `text`, then (with `known`) of
+    each well-known company it names without one (firms.tsv)."""
     gaz = gazetteer()
     nouns = lexicon().set("firm_nouns")
     out: dict[str, str] = {}
@@ -300,6 +322,9 @@ def firm_nationalities(text: str, on_date: dt.date | None) -> dict[str, str]:
         out.setdefault(name, place.code)
     for name, code in listed_firm_nationalities(text, on_date).items():
         out.setdefault(name, code)
+    for name, code in known_firm_nationalities(text, on_date).items() if known else ():
+        if gaz.lookup(name, on_date) is None:
+            out.setdefault(name, code)
     return out
 
 

@@ -12,6 +12,10 @@ what is believed or reported ("asked about reports that ...", "on condition that
 
 "here" right after a speech verb and its hearers, before the subject of a content clause with no "that" ("told
 journalists here he was aware of pressure"), is where the speaking was: the parser hangs it on the clause.
+
+"such as" gives examples of a kind, so it cannot belong to one proper name: in "protests from other exporters to
+the EC, such as Senegal and Malaysia" the parser hangs it on "EC", the name closing a phrase on a plural noun
+("exporters to the EC"); it is re-attached to that plural noun, whose examples the names are.
 """
 
 from __future__ import annotations
@@ -58,6 +62,7 @@ def repair_parse(doc: Doc) -> None:
         return
     repair_content_clauses(doc)
     repair_here(doc)
+    repair_such_as(doc)
     doc.user_data["diplowatch_repaired"] = True
 
 
@@ -100,3 +105,18 @@ def repair_here(doc: Doc) -> None:
         ):
             continue
         here.head = verb
+
+
+def repair_such_as(doc: Doc) -> None:
+    """Hang "such as" on the plural noun of the phrase it closes when the parser put it on a proper name in a
+    prepositional phrase right after that noun (module doc)."""
+    for as_ in doc:
+        if as_.lower_ != "as" or as_.dep_ != "prep" or not any(c.lower_ == "such" for c in as_.children):
+            continue
+        name = as_.head
+        prep = name.head
+        if name.tag_ != "NNP" or name.dep_ != "pobj" or prep.dep_ != "prep" or prep.i == 0:
+            continue
+        kind = doc[prep.i - 1]
+        if kind.tag_ == "NNS" and kind.pos_ == "NOUN":
+            as_.head = kind

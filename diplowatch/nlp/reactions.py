@@ -2734,19 +2734,20 @@ def _firm_targets(
 ) -> list[str]:
     """The countries of foreign companies named in what was said, as the article introduced them ("threatened
     to cancel the deal unless Finmeccanica gives assurances", after "Italian defense group Finmeccanica"): a
-    foreign company is a target in the guidelines. "The company" with no name is the one the article named
-    last before the sentence (at `before`), when that one is foreign."""
+    foreign company is a target in the guidelines. "The company" with no name is the one the article introduced
+    last before the sentence (at `before`), when that one is foreign; a company known only from the list of
+    well-known ones is no antecedent (the article's own company may be one it never introduces)."""
     targets: list[str] = []
     for name, code in ctx.firms.items():
         if code == speaker.code or code in targets:
             continue
-        if re.search(rf"\b{re.escape(name)}\b", content_text):
+        if re.search(_firm_name(name), content_text):
             targets.append(code)
     if not targets and before is not None and _THE_FIRM.search(content_text):
         named = [
             (m.start(), code)
-            for name, code in ctx.firms.items()
-            for m in re.finditer(rf"\b{re.escape(name)}\b", ctx.text[:before])
+            for name, code in ctx.introduced_firms.items()
+            for m in re.finditer(_firm_name(name), ctx.text[:before])
         ]
         last = max(named, default=None)
         if last is not None and last[1] != speaker.code:
@@ -2755,6 +2756,11 @@ def _firm_targets(
 
 
 _THE_FIRM = re.compile(r"\b[Tt]he (?:company|firm|carmaker|automaker)(?:'s)?\b")
+
+
+def _firm_name(name: str) -> str:
+    """A company's name as a whole word, also as the parser's words join it ("Moody 's" for "Moody's")."""
+    return rf"\b{re.escape(name)}\b".replace("'s", " ?'s")
 
 
 def _fallback_targets(

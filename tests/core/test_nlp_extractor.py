@@ -1358,7 +1358,7 @@ def test_firms_are_read_with_the_nationality_they_are_introduced_with():
         "U.S. chipmaker Intel and Germany's engineering group Siemens AG signed a deal with French President "
         "Anne Roy watching, while Brazilian planemaker Embraer and the British company Vodafone stayed out."
     )
-    assert firm_nationalities(text, None) == {
+    assert firm_nationalities(text, None, known=False) == {
         "Intel": "USA",
         "Siemens AG": "DEU",
         "Embraer": "BRA",
@@ -8171,3 +8171,44 @@ def test_a_place_where_one_is_to_arrive_is_a_leg(extractor):
         "arrive on Sunday for talks."
     )
     assert ("BRA", "JPN", "planned") in visit_statuses(extractor, text, dt.date(1987, 3, 5))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "MOSCOW (Reuters) - Russian Deputy Prime Minister Igor Sechin said he welcomed BP's choice of a "
+            "new chief executive.",
+            {("RUS", "positive", "GBR")},
+        ),
+        # the parser splits the possessive off a name that ends in one
+        (
+            "German Finance Minister Wolfgang Schaeuble criticized Moody's for its downgrade.",
+            {("DEU", "negative", "USA")},
+        ),
+        # guard: the speaker's own country's company is no foreign target
+        ("U.S. Commerce Secretary Gary Locke criticized Boeing for the delay.", set()),
+    ],
+)
+def test_a_well_known_company_named_without_its_nationality_is_a_target(extractor, text, expected):
+    """firms.tsv: "BP", "Moody's" need no "British oil company" before them to be foreign to a Russian."""
+    _, reactions = extractor.extract("s", text, dt.date(2010, 7, 27))
+    assert {(r["reactor_code"], r["stance"], r["target_code"]) for r in reactions} == expected
+
+
+def test_the_company_stands_only_for_one_the_article_introduced():
+    """A well-known company named in passing is no antecedent of "the company": the article's own company
+    may be one it never introduces ("workers at state utility PPC ... to sell the company")."""
+    text = "Toyota said it would not bid. Greece said it was ready to sell the company."
+    assert firm_nationalities(text, None) == {"Toyota": "JPN"}
+    assert firm_nationalities(text, None, known=False) == {}
+
+
+def test_such_as_after_a_name_gives_examples_of_the_plural_noun_before_it(extractor):
+    """ "protests from other exporters to the EC, such as Senegal and Malaysia": a name has no examples; the
+    parser hangs "such as" on "EC", the examples are of "exporters", the holders of the protests."""
+    text = "Protests had also come from other exporters to the EC, such as Senegal and Malaysia, they said."
+    assert reaction_keys(extractor, text, dt.date(1987, 3, 16)) == {
+        ("SEN", "negative"),
+        ("MYS", "negative"),
+    }
