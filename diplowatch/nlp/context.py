@@ -158,8 +158,8 @@ class ArticleContext:
 
     @cached_property
     def introduced_firms(self) -> dict[str, str]:
-        """The companies of `firms` the article itself gives a nationality (in words or by an instrument code),
-        not only the list of well-known ones: those "the company" can stand for."""
+        """The companies of `firms` the article itself gives a nationality (in words or by an instrument
+        code), not only the list of well-known ones: those "the company" can stand for."""
         return firm_nationalities(self.text, self.published_at, known=False)
 
     @cached_property

@@ -13,9 +13,9 @@ what is believed or reported ("asked about reports that ...", "on condition that
 "here" right after a speech verb and its hearers, before the subject of a content clause with no "that" ("told
 journalists here he was aware of pressure"), is where the speaking was: the parser hangs it on the clause.
 
-"such as" gives examples of a kind, so it cannot belong to one proper name: in "protests from other exporters to
-the EC, such as Senegal and Malaysia" the parser hangs it on "EC", the name closing a phrase on a plural noun
-("exporters to the EC"); it is re-attached to that plural noun, whose examples the names are.
+"such as" gives examples of a kind, so it cannot belong to one proper name: in "protests from other exporters
+to the EC, such as Senegal and Malaysia" the parser hangs it on "EC", the name closing a phrase on a plural
+noun ("exporters to the EC"); it is re-attached to that plural noun, whose examples the names are.
 """
 
 from __future__ import annotations

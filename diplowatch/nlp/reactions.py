@@ -2734,9 +2734,9 @@ def _firm_targets(
 ) -> list[str]:
     """The countries of foreign companies named in what was said, as the article introduced them ("threatened
     to cancel the deal unless Finmeccanica gives assurances", after "Italian defense group Finmeccanica"): a
-    foreign company is a target in the guidelines. "The company" with no name is the one the article introduced
-    last before the sentence (at `before`), when that one is foreign; a company known only from the list of
-    well-known ones is no antecedent (the article's own company may be one it never introduces)."""
+    foreign company is a target in the guidelines. "The company" with no name is the one the article
+    introduced last before the sentence (at `before`), when that one is foreign; a company known only from the
+    list of well-known ones is no antecedent (the article's own company may be one it never introduces)."""
     targets: list[str] = []
     for name, code in ctx.firms.items():
         if code == speaker.code or code in targets:
