@@ -847,7 +847,32 @@ def _tense_status(
         return "completed", Why("past tense", StatusBasis.PAST_TENSE)
     if tag == "MD" or (tag == "VB" and lemmas & {"should", "would", "could", "may", "might", "must"}):
         return "planned", Why("modal")  # "should be in Lima on a visit at a nearby date"
+    return _untold_status(trigger)
+
+
+def _untold_status(trigger: Token) -> tuple[str, Why]:
+    """No word and no tense says when the trip is: under way (the default), unless it is placed in a past
+    period ("had to leave monetary talks in Washington last month": over by its time)."""
+    if _placed_in_a_past_period(trigger):
+        return "completed", Why("in a past period")
     return "ongoing", Why("default", StatusBasis.UNTOLD)
+
+
+def _placed_in_a_past_period(trigger: Token) -> bool:
+    """A time before the report's days ("last month", "last year", "two weeks ago") on the trigger or on the
+    verb of its clause (not on a verb above that one: "'I phoned her last week,' he told reporters on
+    arriving")."""
+    above = {trigger.i}
+    for a in trigger.ancestors if trigger.pos_ not in {"VERB", "AUX"} else ():
+        above.add(a.i)
+        if a.pos_ in {"VERB", "AUX"}:
+            break
+    for t in trigger.sent:
+        if t.lower_ == "ago" and t.head.i in above:
+            return True
+        if t.lower_ == "last" and t.head.lemma_.lower() in _PAST_PERIODS and t.head.head.i in above:
+            return True
+    return False
 
 
 # A state's envoy to an IGO: "Ambassador to the United Nations", "envoy to NATO", "U.N. Ambassador".

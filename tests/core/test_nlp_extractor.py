@@ -8212,3 +8212,25 @@ def test_such_as_after_a_name_gives_examples_of_the_plural_noun_before_it(extrac
         ("SEN", "negative"),
         ("MYS", "negative"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "BONN, Nov 19 - West German Finance Minister Gerhard Stoltenberg had to leave monetary talks in "
+            "Washington last month early.",
+            {("DEU", "USA", "completed")},
+        ),
+        # guard: a past period on the verb of what was said does not place the trip it is said on
+        (
+            'BRUSSELS, Nov 19 - "I phoned her last week," Dutch Prime Minister Mark Rutte told reporters on '
+            "arriving at the summit in Brussels.",
+            {("NLD", "BEL", "ongoing")},
+        ),
+    ],
+)
+def test_a_trip_whose_tense_tells_nothing_is_over_in_a_past_period(extractor, text, expected):
+    """ "had to leave monetary talks in Washington last month": no tense of the trip's own says when; "last
+    month" on its clause's verb does."""
+    assert visit_statuses(extractor, text, dt.date(1987, 11, 19)) == expected
