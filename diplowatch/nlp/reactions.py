@@ -845,6 +845,21 @@ def _stance_from_cues(text: str, own_code: str | None = None, on_date=None) -> t
     return "neutral", "no stance cue"
 
 
+_NEGATED_BEFORE = re.compile(r"\b(?:not|no|n't|never)\s+(?:\w+\s+)?$")
+
+
+def _denied_cue(cue: str, negative_words: set[str], before: str) -> bool:
+    """A negative cue denied by a "not" right before it ("was not worried", "had not reneged on its pledges"):
+    an evaluative word, or a single verb of the cue list in a perfect or after "did"; "not only" denies
+    nothing."""
+    m = _NEGATED_BEFORE.search(before)
+    if m is None or re.match(r"not\s+only\b", before[m.start() :]):
+        return False
+    if cue in negative_words:
+        return True
+    return " " not in cue and bool(re.search(r"\b(?:has|have|had|did|does|do)\s*(?:not|n't)\s+$", before))
+
+
 def _negative_cue_hits(low: str) -> list[str]:
     """The negative cue words and phrases a (lower-cased, conditions blanked) text holds, once each."""
     lex = lexicon()
@@ -864,9 +879,7 @@ def _negative_cue_hits(low: str) -> list[str]:
                 r"\s+(?:for (?:us|me)\b|to (?:comment|talk|say|speculate|go into))", low[m.end() :]
             ):
                 continue  # "it is not appropriate for us to talk about it": declining to comment
-            if c in negative_words and re.search(
-                r"\b(?:not|no|n't|never)\s+(?:\w+\s+)?$", low[max(0, m.start() - 25) : m.start()]
-            ):
+            if _denied_cue(c, negative_words, low[max(0, m.start() - 25) : m.start()]):
                 continue  # "was not worried by the meeting": a denied judgement is no judgement
             if _held_by_agent(low, c, m.end()):
                 continue  # "the steps urged by the U.S. delegation": the delegation's demand

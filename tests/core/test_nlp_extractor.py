@@ -8234,3 +8234,20 @@ def test_a_trip_whose_tense_tells_nothing_is_over_in_a_past_period(extractor, te
     """ "had to leave monetary talks in Washington last month": no tense of the trip's own says when; "last
     month" on its clause's verb does."""
     assert visit_statuses(extractor, text, dt.date(1987, 11, 19)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "U.S. Treasury official Beryl Sprinkel said Japan had not reneged on its pledges to grow.",
+        "U.S. Ambassador Michael Samuels said the U.S. fee does not breach the rules of the EC.",
+    ],
+)
+def test_a_negative_verb_denied_in_a_perfect_or_with_do_is_no_negative_stance(extractor, text):
+    """ "had not reneged", "does not breach": the speaker denies the fault the verb names."""
+    assert ("USA", "negative") not in reaction_keys(extractor, text, dt.date(1987, 3, 3))
+
+
+def test_not_only_denies_no_negative_verb(extractor):
+    text = "U.S. Trade Representative Clayton Yeutter said Japan had not only violated the pact."
+    assert ("USA", "negative") in reaction_keys(extractor, text, dt.date(1987, 3, 3))
