@@ -525,6 +525,8 @@ def _is_state_title(phrase: str) -> tuple[bool, str]:
         # company board, and "the EU's executive" no company executive (an "executive board member" is
         # still no head of the IGO)
         bad -= {"board"}
+        # an IGO's department ("deputy director of research at the IMF", "the IMF's statistics department")
+        bad -= {"research", "statistics", "economics", "strategy"}
         if not re.search(r"\bexecutive\s+(?:board|director|committee|officer)", low):
             bad -= {"executive"}
     if igo_chief_economist(phrase):
@@ -751,6 +753,11 @@ class PeopleIndex:
             # "head of the Gulf desk at the Soviet Foreign Ministry": a desk of a state's ministry is that
             # state's (not "economist at Nomura in Tokyo": a place is no office)
             hits = gazetteer().find_all(after[0], self.on_date)[:1]
+        if not hits and after:
+            # "deputy director of research at the IMF": the IGO itself, named right after "at"
+            first = gazetteer().find_all(after[0], self.on_date)[:1]
+            if first and first[0][3].kind == "igo" and re.fullmatch(r"(?:the\s+)?", after[0][: first[0][0]]):
+                hits = first
         # The owner named nearest to the title: "Vietnam hosted South Korean President Lee" → KOR.
         for _, _, _, place in reversed(hits):
             if place.kind != "city" or len(hits) == 1:

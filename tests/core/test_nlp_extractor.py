@@ -8251,3 +8251,19 @@ def test_a_negative_verb_denied_in_a_perfect_or_with_do_is_no_negative_stance(ex
 def test_not_only_denies_no_negative_verb(extractor):
     text = "U.S. Trade Representative Clayton Yeutter said Japan had not only violated the pact."
     assert ("USA", "negative") in reaction_keys(extractor, text, dt.date(1987, 3, 3))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"Spain must cut its deficit," Joe Bloggs, deputy director of research at the IMF, said.', True),
+        ('"Spain must cut its deficit faster," said Joe Bloggs, chief economist at the IMF.', True),
+        # guards: a bank's economist and an IGO's plain economist are no IGO speakers
+        ('"Spain must cut its deficit faster," said Joe Bloggs, an economist at Nomura in Tokyo.', False),
+        ('"Spain must cut its deficit faster," said Joe Bloggs, an economist at the IMF.', False),
+    ],
+)
+def test_an_office_at_an_igo_is_the_igos(extractor, text, expected):
+    """ "deputy director of research at the IMF": the IGO named right after "at" owns the office, and its
+    research department is no research firm."""
+    assert (("IMF", "negative") in reaction_keys(extractor, text, dt.date(2012, 11, 12))) is expected
