@@ -2141,12 +2141,19 @@ def _asks_for_help(verb: Token) -> bool:
     return any(t.lower_ in _HELP_NOUNS or t.lemma_.lower() in _HELP_NOUNS for t in asked)
 
 
+# Adverbs that make a verb one of going on ("press ahead", "press on", "push forward"), not of a stance.
+_GOING_ON = frozenset({"ahead", "on", "forward"})
+
+
 def _positions_held(verb: Token, lemma: str) -> set[str]:
     """The auxiliaries with which a position verb states a position held now ("The World Bank will support Sri
     Lanka's program", "X will resist pressure for ..."; lexicon `position_verbs`): "will", when said (the main
-    verb or under a speech verb, not hoped or doubted by another) and not a phrasal verb ("back off")."""
+    verb or under a speech verb, not hoped or doubted by another) and not a phrasal verb ("back off", "press
+    ahead with the idea": going on, no demand)."""
     lex = lexicon()
-    if lemma not in lex.set("position_verbs") or any(c.dep_ == "prt" for c in verb.children):
+    if lemma not in lex.set("position_verbs") or any(
+        c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in _GOING_ON) for c in verb.children
+    ):
         return set()
     if verb.dep_ == "ROOT":
         return {"will"}

@@ -8267,3 +8267,37 @@ def test_an_office_at_an_igo_is_the_igos(extractor, text, expected):
     """ "deputy director of research at the IMF": the IGO named right after "at" owns the office, and its
     research department is no research firm."""
     assert (("IMF", "negative") in reaction_keys(extractor, text, dt.date(2012, 11, 12))) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "EC officials said France and Denmark showed marked hostility to the West German proposal.",
+            {("FRA", "negative"), ("DNK", "negative")},
+        ),
+        ("Italy has shown support for the French proposal.", {("ITA", "positive")}),
+        # guard: what a survey shows is no state's stance
+        ("The survey showed opposition to the Japanese plan.", set()),
+    ],
+)
+def test_a_stance_shown_is_a_stance_voiced(extractor, text, expected):
+    """ "showed marked hostility to", "has shown support for": show and display take a stance noun as voice
+    and express do (lexicon stance_actions)."""
+    assert reaction_keys(extractor, text, dt.date(1987, 4, 6)) == expected
+
+
+def test_a_demand_announced_with_will_is_a_position_held(extractor):
+    """ "will urge Tokyo and Bonn to meet commitments", "will press China on the yuan": the demand is held
+    now (lexicon position_verbs), as "will support" is."""
+    text = "WASHINGTON, April 6 - The U.S. Administration will urge Tokyo and Bonn to meet their commitments."
+    assert reaction_keys(extractor, text, dt.date(1987, 4, 6)) == {("USA", "negative")}
+
+
+def test_pressing_ahead_is_going_on_not_a_demand(extractor):
+    """ "would press ahead with the idea": going on with one's own plan, no demand on anyone."""
+    text = (
+        "Several G20 member states have strongly opposed the idea of a global tax on transactions, but "
+        "Schaeuble said Germany and France would press ahead with the idea in Europe."
+    )
+    assert reaction_keys(extractor, text, dt.date(2011, 10, 20)) == set()
