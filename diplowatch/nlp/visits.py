@@ -2609,16 +2609,17 @@ def _meet_parts(tok: Token, role: str, sent: Sentence, ctx: ArticleContext) -> _
         elif child.dep_ == "prep" and (
             child.lower_ == "with"
             or role == "presence"
-            and child.lower_ in {"to", "at"}
+            and (child.lower_ in {"to", "at"} or child.lower_ == "on" and _event_edges(child))
             or role == "meet"
             and child.lower_ == "at"  # "would meet at the APEC forum in Vietnam": where the forum is
         ):
             # "speaking to reporters in Paris", "met with officials in Seoul": the place of whom one
             # speaks or meets with is where one is ("met ... at a summit in Hanoi" is the summit's own).
-            # "said at a joint news conference with Merkel in Berlin": the place hung on whom it is with
+            # "said at a joint news conference with Merkel in Berlin": the place hung on whom it is with;
+            # "said on the sidelines of a conference in Berlin": the place of the event it is the edge of
             dest.extend(
                 (g, "in")
-                for first in _prep_objects(tok, {child.lower_})
+                for first in (*_prep_objects(tok, {child.lower_}), *_event_edges(child))
                 for o in (first, *first.conjuncts)
                 for held in (
                     o,
@@ -2637,6 +2638,18 @@ def _meet_parts(tok: Token, role: str, sent: Sentence, ctx: ArticleContext) -> _
     if not dest and ctx.home_code:
         dest = _dateline_dest(tok, role, sent, ctx)
     return visitor_toks, dest, None, None
+
+
+def _event_edges(prep: Token) -> list[Token]:
+    """The events whose sidelines or margins a preposition's object is ("on the sidelines of a conference in
+    Berlin"): where one speaks is where the event is."""
+    return [
+        event
+        for edge in prep.children
+        if edge.dep_ == "pobj" and edge.lemma_.lower() in {"sideline", "sidelines", "margin", "margins"}
+        for event in _prep_objects(edge, {"of"})
+        if event.lemma_.lower() in _MEETING_NOUNS | _FORUMS | _EVENT_PLACES
+    ]
 
 
 def _dateline_dest(tok: Token, role: str, sent: Sentence, ctx: ArticleContext) -> list[tuple[Token, str]]:

@@ -8301,3 +8301,16 @@ def test_pressing_ahead_is_going_on_not_a_demand(extractor):
         "Schaeuble said Germany and France would press ahead with the idea in Europe."
     )
     assert reaction_keys(extractor, text, dt.date(2011, 10, 20)) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "OECD chief Angel Gurria said on the sidelines of a conference in Berlin that rates were low.",
+        "Speaking on the margins of a forum in Berlin, OECD chief Angel Gurria said rates were low.",
+    ],
+)
+def test_speaking_on_the_sidelines_of_an_event_is_being_where_it_is(extractor, text):
+    """ "said on the sidelines of a conference in Berlin": the speaker is at the event, in its place."""
+    visits = {(v["visitor_code"], v["host_code"]) for v in visits_of(extractor, text, dt.date(2011, 10, 6))}
+    assert visits == {("OECD", "DEU")}
