@@ -1977,7 +1977,11 @@ def _one_per_trip(cands: list[VisitCandidate]) -> list[VisitCandidate]:
         if same is None:
             kept.append(c)
         else:
-            if same.start_date is None and c.start_date is not None:
+            if same.start_date is None and (
+                c.start_date is not None or same.end_date is None and c.end_date is not None
+            ):
+                # (a mention with only its last day, "returns from a visit to Brazil on Sunday", dates one
+                # with none)
                 same.start_date, same.end_date = c.start_date, c.end_date
                 same.date_precision = c.date_precision
             if same.location is None:
@@ -2526,6 +2530,38 @@ def _dated_by_its_end(cand: VisitCandidate, tok: Token, dates: list[DateMention]
     if not all(_the_day_it_ends(tok.doc, d) for d in days):
         return False
     cand.end_date, cand.date_precision = days[0].end_date or days[0].start_date, "day"
+    return True
+
+
+def _dated_by_the_return(cand: VisitCandidate, tok: Token, ctx: ArticleContext) -> bool:
+    """A trip still under way or to come whose only day is that of the return from it ("who returns from a
+    visit to Brazil on Sunday", "will also be visiting South Korea before returning to London on April 11"):
+    that day is its last, its first untold."""
+    if cand.status == "completed":
+        return False
+    ret = tok.head.head if tok.head.lower_ == "from" and tok.head.dep_ == "prep" else None
+    if ret is None:
+        ret = next(
+            (
+                c
+                for p in tok.children
+                if p.dep_ == "prep" and p.lower_ == "before"
+                for c in p.children
+                if c.dep_ == "pcomp"
+            ),
+            None,
+        )
+    if ret is None or ret.lemma_.lower() != "return" or ret.i == tok.i:
+        return False
+    # the day is read in the return verb's own clause
+    days = [
+        d
+        for d in find_dates(tok.doc.text, ctx.anchor, future=True)
+        if d.precision == "day" and _date_in_clause(d, ret)
+    ]
+    if len(days) != 1 or days[0].end_date not in {None, days[0].start_date}:
+        return False
+    cand.end_date, cand.date_precision = days[0].start_date, "day"
     return True
 
 
@@ -4279,7 +4315,11 @@ def _attach_dates(
         direction = False  # "arrived on Tuesday", "met at a summit on Friday": the last one
     dates = find_dates(sent.text, ctx.anchor, future=direction)
     dates = [d for d in dates if d.kind != "year" and (d.start, d.end) in spans]
-    if _dated_by_article_day(cand, tok, sent, ctx) or _dated_by_its_end(cand, tok, dates):
+    if (
+        _dated_by_article_day(cand, tok, sent, ctx)
+        or _dated_by_its_end(cand, tok, dates)
+        or _dated_by_the_return(cand, tok, ctx)
+    ):
         return
     stay = tok.lemma_.lower() == "be" and (
         cand.status == "planned" or any(d.kind in {"md_range", "dm_range"} for d in dates)

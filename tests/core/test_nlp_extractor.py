@@ -8314,3 +8314,25 @@ def test_speaking_on_the_sidelines_of_an_event_is_being_where_it_is(extractor, t
     """ "said on the sidelines of a conference in Berlin": the speaker is at the event, in its place."""
     visits = {(v["visitor_code"], v["host_code"]) for v in visits_of(extractor, text, dt.date(2011, 10, 6))}
     assert visits == {("OECD", "DEU")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "LISBON, April 2 - President Mario Soares, who returns from a visit to Brazil on Sunday, faces a "
+            "choice.",
+            ("PRT", "BRA", None, dt.date(1987, 4, 5)),
+        ),
+        (
+            "TOKYO, April 2 - British Trade Minister Alan Howard, who will also be visiting South Korea "
+            "before returning to London on April 11, said the row was serious.",
+            ("GBR", "KOR", None, dt.date(1987, 4, 11)),
+        ),
+    ],
+)
+def test_the_day_of_the_return_from_a_trip_is_its_last(extractor, text, expected):
+    """ "returns from a visit to Brazil on Sunday", "visiting South Korea before returning to London on April
+    11": the day one comes back is the trip's last; its first is not told."""
+    visits = visits_of(extractor, text, dt.date(1987, 4, 2))
+    assert expected in {(v["visitor_code"], v["host_code"], v["start_date"], v["end_date"]) for v in visits}
