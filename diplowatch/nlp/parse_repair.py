@@ -13,6 +13,10 @@ what is believed or reported ("asked about reports that ...", "on condition that
 "here" right after a speech verb and its hearers, before the subject of a content clause with no "that" ("told
 journalists here he was aware of pressure"), is where the speaking was: the parser hangs it on the clause.
 
+In a list of states the parser often reads the second name as an apposition of the first ("leaders from Benin,
+Bulgaria, Costa Rica and Croatia": "Bulgaria" an apposition of "Benin", the rest its conjuncts). One state is
+no other state's apposition, so such a name is made a conjunct, as the list's others are.
+
 "such as" gives examples of a kind, so it cannot belong to one proper name: in "protests from other exporters
 to the EC, such as Senegal and Malaysia" the parser hangs it on "EC", the name closing a phrase on a plural
 noun ("exporters to the EC"); it is re-attached to that plural noun, whose examples the names are.
@@ -22,6 +26,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from diplowatch.nlp.actors import gazetteer
 from diplowatch.nlp.lexicon import lexicon
 
 # "in a statement", "at a news conference", "after the meeting", "during the debate", "to its syndicate"
@@ -63,6 +68,7 @@ def repair_parse(doc: Doc) -> None:
     repair_content_clauses(doc)
     repair_here(doc)
     repair_such_as(doc)
+    repair_state_lists(doc)
     doc.user_data["diplowatch_repaired"] = True
 
 
@@ -120,3 +126,25 @@ def repair_such_as(doc: Doc) -> None:
         kind = doc[prep.i - 1]
         if kind.tag_ == "NNS" and kind.pos_ == "NOUN":
             as_.head = kind
+
+
+def _state_code(tok: Token) -> str | None:
+    """The state a proper name (with its compounds: "Costa Rica") names, as a whole, else None."""
+    phrase = tok.doc[tok.left_edge.i : tok.i + 1].text
+    hits = gazetteer().find_all(phrase)
+    if len(hits) == 1 and hits[0][0] == 0 and hits[0][1] == len(phrase) and hits[0][3].kind == "country":
+        return hits[0][3].code
+    return None
+
+
+def repair_state_lists(doc: Doc) -> None:
+    """A state's name read as the apposition of another state's name in a list becomes its conjunct (module
+    doc)."""
+    for tok in doc:
+        if tok.dep_ != "appos" or tok.pos_ != "PROPN" or tok.head.pos_ != "PROPN" or tok.head.i > tok.i:
+            continue
+        if doc[tok.i - 1].lower_ != ",":
+            continue
+        first, second = _state_code(tok.head), _state_code(tok)
+        if first is not None and second is not None and first != second:
+            tok.dep_ = "conj"

@@ -8336,3 +8336,14 @@ def test_the_day_of_the_return_from_a_trip_is_its_last(extractor, text, expected
     11": the day one comes back is the trip's last; its first is not told."""
     visits = visits_of(extractor, text, dt.date(1987, 4, 2))
     assert expected in {(v["visitor_code"], v["host_code"], v["start_date"], v["end_date"]) for v in visits}
+
+
+def test_each_state_of_a_list_read_as_an_apposition_is_a_member(extractor):
+    """ "leaders from Benin, Bulgaria, Costa Rica and Croatia": the parser makes "Bulgaria" an apposition of
+    "Benin"; one state is no apposition of another, so each is one of the list."""
+    text = (
+        "DOHA (Reuters) - Aside from the Qatari ruler, other attendees at the retreat included the Korean "
+        "prime minister and leaders from Benin, Bulgaria, Costa Rica and Croatia."
+    )
+    visits = {(v["visitor_code"], v["host_code"]) for v in visits_of(extractor, text, dt.date(2008, 11, 29))}
+    assert {("BGR", "QAT"), ("CRI", "QAT"), ("HRV", "QAT")} <= visits
