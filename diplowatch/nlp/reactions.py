@@ -728,6 +728,19 @@ def _held_by_another(before: str, own_code: str | None, on_date) -> bool:
     return bool(hits) and hits[-1][3].kind in {"country", "demonym", "igo"} and hits[-1][3].code != own_code
 
 
+def _foreign_party_next(after: str, own_code: str | None, on_date) -> bool:
+    """Whether the words right after a feeling ("confident that Greece would deliver", "confident in the
+    European economy") open with a state or IGO other than the speaker's own: the feeling is about it."""
+    window = " ".join(after.split()[:5])
+    hits = gazetteer().find_all(window, on_date)
+    return (
+        bool(hits)
+        and hits[0][3].kind in {"country", "demonym", "igo"}
+        and hits[0][3].code != own_code
+        and re.fullmatch(r"\s*(?:that |in |of |about )?(?:the )?", window[: hits[0][0]]) is not None
+    )
+
+
 def _own_side_object(after: str, own_code: str | None, on_date) -> bool:
     """ "support for Brazil's debt stance" said by Brazil:
     backing for one's own side is not a reaction to anyone."""
@@ -947,6 +960,10 @@ def _positive_cue_hits(low: str, original: str, own_code: str | None, on_date) -
                 low[max(0, m.start() - 40) : m.start()]
             ):
                 continue  # "will get the necessary support for it", "fresh support for Greece": aid
+            if c == "confident" and not _foreign_party_next(
+                original[m.end() : m.end() + 60], own_code, on_date
+            ):
+                continue  # "confident that British banks are well capitalized", said in London: one's own
             if _third_party_view(low[max(0, m.start() - 40) : m.start()], c) or (
                 c.split()[0] in _POSITION_NOUNS
                 and _held_by_another(original[max(0, m.start() - 40) : m.start()], own_code, on_date)

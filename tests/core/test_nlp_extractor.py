@@ -8347,3 +8347,24 @@ def test_each_state_of_a_list_read_as_an_apposition_is_a_member(extractor):
     )
     visits = {(v["visitor_code"], v["host_code"]) for v in visits_of(extractor, text, dt.date(2008, 11, 29))}
     assert {("BGR", "QAT"), ("CRI", "QAT"), ("HRV", "QAT")} <= visits
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "French Economy Minister Christine Lagarde said she was confident Greece would deliver on its "
+            "fiscal program.",
+            {("FRA", "positive")},
+        ),
+        # guard: confidence in one's own side is no stance on anyone
+        (
+            'British Finance Minister George Osborne said: "I am confident that British banks are well '
+            'capitalized, unlike some banks in the euro zone."',
+            set(),
+        ),
+    ],
+)
+def test_confidence_that_a_foreign_state_will_act_is_positive(extractor, text, expected):
+    """ "confident Greece would deliver": trust in another state's act; the state must open what follows."""
+    assert reaction_keys(extractor, text, dt.date(2010, 5, 6)) == expected
