@@ -2145,14 +2145,15 @@ _HELP_NOUNS = frozenset(
 def _asks_for_help(verb: Token) -> bool:
     """A request for help for the speaker's side ("asked the World Bank to give Sri Lanka ... support", "asked
     for help", "asked to tap a rescue fund") takes no stance against the one asked (unlike "asked Spain to
-    provide more details")."""
-    if verb.lemma_.lower() not in {"ask", "appeal"}:
+    provide more details"), and so does urging a lender to pay out ("would urge the IMF to release a 480 mln
+    dlrs compensatory loan")."""
+    if verb.lemma_.lower() not in {"ask", "appeal", "urge"}:
         return False
     asked = [g for p in verb.children if p.dep_ == "prep" and p.lower_ == "for" for g in p.children]
     for comp in (c for c in verb.children if c.dep_ in {"xcomp", "ccomp"}):
         if comp.lemma_.lower() in {"tap", "lend", "borrow", "finance", "fund", "bankroll"}:
             return True
-        if comp.lemma_.lower() in {"give", "provide", "extend", "grant", "send"}:
+        if comp.lemma_.lower() in {"give", "provide", "extend", "grant", "send", "release", "disburse"}:
             # the object's own words ("6.5 billion rupees balance of payments support")
             asked += [t for c in comp.children if c.dep_ == "dobj" for t in c.subtree]
     return any(t.lower_ in _HELP_NOUNS or t.lemma_.lower() in _HELP_NOUNS for t in asked)

@@ -8368,3 +8368,9 @@ def test_each_state_of_a_list_read_as_an_apposition_is_a_member(extractor):
 def test_confidence_that_a_foreign_state_will_act_is_positive(extractor, text, expected):
     """ "confident Greece would deliver": trust in another state's act; the state must open what follows."""
     assert reaction_keys(extractor, text, dt.date(2010, 5, 6)) == expected
+
+
+def test_urging_a_lender_to_pay_out_is_asking_for_help(extractor):
+    """ "would urge the IMF to release a compensatory loan": a request for money, no stance on the IMF."""
+    text = "It said Argentine Economy Minister Sourrouille would urge the IMF to release a special loan."
+    assert reaction_keys(extractor, text, dt.date(1987, 4, 10)) == set()
