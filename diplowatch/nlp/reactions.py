@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from diplowatch.nlp.actors import EU_CODES, gazetteer, historicize, regions
+from diplowatch.nlp.actors import EU_CODES, Place, gazetteer, historicize, regions
 from diplowatch.nlp.context import (
     RELATIVES,
     Actor,
@@ -728,17 +728,21 @@ def _held_by_another(before: str, own_code: str | None, on_date) -> bool:
     return bool(hits) and hits[-1][3].kind in {"country", "demonym", "igo"} and hits[-1][3].code != own_code
 
 
+def _party_opening(after: str, lead: str, n_words: int, on_date) -> Place | None:
+    """The state, people or IGO the first `n_words` words after a cue open with, with only the words of
+    `lead` (a pattern: a preposition, "the") before it; None when they open with anything else."""
+    window = " ".join(after.split()[:n_words])
+    hits = gazetteer().find_all(window, on_date)
+    if not hits or re.fullmatch(lead, window[: hits[0][0]]) is None:
+        return None
+    return hits[0][3]
+
+
 def _foreign_party_next(after: str, own_code: str | None, on_date) -> bool:
     """Whether the words right after a feeling ("confident that Greece would deliver", "confident in the
     European economy") open with a state or IGO other than the speaker's own: the feeling is about it."""
-    window = " ".join(after.split()[:5])
-    hits = gazetteer().find_all(window, on_date)
-    return (
-        bool(hits)
-        and hits[0][3].kind in {"country", "demonym", "igo"}
-        and hits[0][3].code != own_code
-        and re.fullmatch(r"\s*(?:that |in |of |about )?(?:the )?", window[: hits[0][0]]) is not None
-    )
+    party = _party_opening(after, r"\s*(?:that |in |of |about )?(?:the )?", 5, on_date)
+    return party is not None and party.kind in {"country", "demonym", "igo"} and party.code != own_code
 
 
 def _own_side_object(after: str, own_code: str | None, on_date) -> bool:
@@ -746,14 +750,9 @@ def _own_side_object(after: str, own_code: str | None, on_date) -> bool:
     backing for one's own side is not a reaction to anyone."""
     if not own_code:
         return False
-    window = " ".join(after.split()[:4])
-    hits = gazetteer().find_all(window, on_date)
     # Only the supported thing itself: "support for Brazil's plan", not "support for a deal with Brazil".
-    return (
-        bool(hits)
-        and hits[0][3].code == own_code
-        and re.fullmatch(r"(?:for |of |to |from )?(?:the )?", window[: hits[0][0]]) is not None
-    )
+    party = _party_opening(after, r"(?:for |of |to |from )?(?:the )?", 4, on_date)
+    return party is not None and party.code == own_code
 
 
 _BLAME = re.compile(

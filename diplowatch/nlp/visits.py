@@ -12,7 +12,7 @@ from enum import Enum
 from functools import lru_cache
 
 from spacy.attrs import IDX
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from diplowatch.nlp.actors import Place, gazetteer, regions
 from diplowatch.nlp.context import (
@@ -420,15 +420,22 @@ def _withdrawn_from(trigger: Token) -> bool:
     return verb.lemma_.lower() in {"pull", "drop", "walk", "opt"}
 
 
+def _past_period_holders(sent: Span) -> list[Token]:
+    """The words a time before the report's days is said of, one per such time in the sentence: the verb of
+    "two weeks ago", the head of "last month" / "last year" ("had to leave talks ... last month": "leave")."""
+    holders = []
+    for t in sent:
+        if t.lower_ == "ago":
+            holders.append(t.head)
+        elif t.lower_ == "last" and t.head.lemma_.lower() in _PAST_PERIODS:
+            holders.append(t.head.head)
+    return holders
+
+
 def _told_as_long_past(trigger: Token) -> bool:
     """Whether the trigger's sentence places it in a past before the report's days: "last month", "last
     year", "two weeks ago"."""
-    for t in trigger.sent:
-        if t.lower_ == "ago":
-            return True
-        if t.lower_ == "last" and t.head.lemma_.lower() in _PAST_PERIODS:
-            return True
-    return False
+    return bool(_past_period_holders(trigger.sent))
 
 
 def _cue_status(trigger: Token, lemmas: set[str], chain: list[Token], lex) -> tuple[str, Why] | None:
@@ -867,12 +874,7 @@ def _placed_in_a_past_period(trigger: Token) -> bool:
         above.add(a.i)
         if a.pos_ in {"VERB", "AUX"}:
             break
-    for t in trigger.sent:
-        if t.lower_ == "ago" and t.head.i in above:
-            return True
-        if t.lower_ == "last" and t.head.lemma_.lower() in _PAST_PERIODS and t.head.head.i in above:
-            return True
-    return False
+    return any(h.i in above for h in _past_period_holders(trigger.sent))
 
 
 # A state's envoy to an IGO: "Ambassador to the United Nations", "envoy to NATO", "U.N. Ambassador".
