@@ -189,6 +189,11 @@ _TITLE_OF_THEN_NAME = re.compile(
     rf"{_NAME_SEQ}"
 )
 # "<Name>, <qualifiers> <title>": "Rolando Arrivillaga, World Bank representative in the Philippines".
+# Titles of those a state sends to an international body ("Iran's OPEC governor", "Israeli U.N. spokesman").
+_DELEGATE_TITLE = re.compile(
+    r"^\s*(?:ambassador|envoy|representative|delegate|delegation|mission|governor|negotiator|spokes(?:man|woman|person))s?\b",
+    re.IGNORECASE,
+)
 _ENVOY_TO = re.compile(
     r"(\b(?:ambassador|envoy|emissary|high commissioner|representative|delegation|delegate)s?)\s+to\s+.*$",
     re.IGNORECASE,
@@ -758,6 +763,16 @@ class PeopleIndex:
             first = gazetteer().find_all(after[0], self.on_date)[:1]
             if first and first[0][3].kind == "igo" and re.fullmatch(r"(?:the\s+)?", after[0][: first[0][0]]):
                 hits = first
+        if (
+            len(hits) >= 2
+            and hits[-1][3].kind == "igo"
+            and hits[-2][3].kind in {"country", "demonym"}
+            and re.fullmatch(r"(?:['’]s)?\s+", phrase[hits[-2][1] : hits[-1][0]])
+            and _DELEGATE_TITLE.search(phrase[hits[-1][1] :])
+        ):
+            # "Iran's OPEC governor", "Greek U.N. Representative", "Mexico's WTO ambassador": a state's
+            # delegate to the body, not the body's own officer ("Britain's EU Commissioner" is the EU's)
+            return hits[-2][3].code
         # The owner named nearest to the title: "Vietnam hosted South Korean President Lee" → KOR.
         for _, _, _, place in reversed(hits):
             if place.kind != "city" or len(hits) == 1:

@@ -319,6 +319,24 @@ def test_the_owner_of_a_title_is_in_its_own_sentence(text, title, code):
 
 
 @pytest.mark.parametrize(
+    ("text", "title", "code"),
+    [
+        # a state's delegate to an international body is the state's
+        ("Iran's OPEC governor Mohammad Ali Khatibi said so.", "governor", "IRN"),
+        ("Greek U.N. Representative Mihalis Dounas said so.", "representative", "GRC"),
+        ("Israeli U.N. Spokesman Eyal Arad said so.", "spokesman", "ISR"),
+        ("U.S. IMF Representative Charles Dallara said so.", "representative", "USA"),
+        # the body's own officers stay the body's
+        ("Britain's EU Commissioner Peter Mandelson said so.", "commissioner", "EU"),
+        ("U.N. Spokesman Farhan Haq said so.", "spokesman", "UN"),
+    ],
+)
+def test_a_states_delegate_to_an_international_body_is_the_states(text, title, code):
+    index = PeopleIndex(text, dt.date(2007, 3, 29), None)
+    assert [p.code for p in index.people if p.title == title] == [code]
+
+
+@pytest.mark.parametrize(
     ("text", "found"),
     [
         # a city's name right after a capitalised name word is part of another name
