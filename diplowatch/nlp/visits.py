@@ -216,7 +216,9 @@ def _negated_status(
     if ("neg" in deps or lemmas & {"never"}) and not _not_until(trigger) and not _beside_the_negation(chain):
         return None, Why("negated")
     if trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in {"miss", "skip", "boycott", "shun"}:
-        return None, Why("missed")  # "missed international meetings in Madrid and Washington"
+        # "is skipping the leaders' summit in Vladivostok", "missed international meetings in Madrid": a trip
+        # that does not happen (GUIDELINES: cancelled)
+        return "cancelled", Why("skipped")
     if _withdrawn_from(trigger):
         return None, Why("withdrawn from")  # "pulled out of the APEC summit", "withdrew from the talks"
     if lemmas & lex.set("hypothetical_marks") and trigger.pos_ == "VERB":
@@ -1938,10 +1940,17 @@ def _fronted_place(verb: Token) -> bool:
     return any(
         c.dep_ == "prep"
         and c.lower_ == "in"
-        and c.i == c.sent.start
+        and _opens_the_sentence(c)
         and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in c.children)
         for c in preps
     )
+
+
+def _opens_the_sentence(prep: Token) -> bool:
+    """The preposition is the sentence's first word, or follows only "While" ("While in New York, Tamir has
+    conferred with ...", "While in the U.S. earlier this month, Soviet official X predicted ...")."""
+    start = prep.sent.start
+    return prep.i == start or (prep.i == start + 1 and prep.doc[start].lower_ == "while")
 
 
 _ROLE_ORDER = {

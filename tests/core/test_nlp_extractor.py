@@ -1941,13 +1941,18 @@ def test_travellers_carried_by_a_tour_and_groups_of_leaders(extractor, text, exp
             "conference in Brussels after the summit.",
             {("DEU", "BEL", "planned"), ("FRA", "BEL", "planned")},
         ),
-        # Names that hold a place's name but name no place; meetings missed.
+        # Names that hold a place's name but name no place.
         ("EU Trade Commissioner Peter Mandelson said he would press on with the Doha round talks.", set()),
         ("The Nigerian government will hold a Niger Delta peace summit next month.", set()),
+        # Meetings missed or skipped: trips that did not happen (GUIDELINES: cancelled).
         (
             "German Finance Minister Wolfgang Schaeuble missed international meetings in Madrid and "
             "Washington last month.",
-            set(),
+            {("DEU", "ESP", "cancelled"), ("DEU", "USA", "cancelled")},
+        ),
+        (
+            "President Barack Obama is skipping the September 8-9 leaders' summit in Vladivostok.",
+            {("USA", "RUS", "cancelled")},
         ),
         # ... and the place of a meeting on its members: "a summit of EU leaders in Brussels".
         (
@@ -5356,6 +5361,17 @@ def test_a_fronted_place_with_a_purpose_places_the_speaker(exhaustive_extractor)
         "support in New Delhi."
     )
     assert visit_statuses(extractor, text, dt.date(2011, 6, 2)) == set()
+
+
+def test_while_in_a_place_places_the_subject_there(exhaustive_extractor):
+    extractor = exhaustive_extractor  # the rule, whatever the pre-filter passes
+    text = "While in New York, Israeli Foreign Minister Yitzhak Tamir has conferred with U.N. diplomats."
+    assert visit_statuses(extractor, text, dt.date(1987, 3, 29)) == {("ISR", "USA", "ongoing")}
+    text = "While in the U.S. earlier this month, Soviet agriculture official Viktor Nikonov predicted a good crop."
+    assert visit_statuses(extractor, text, dt.date(1987, 10, 19)) == {("SUN", "USA", "completed")}
+    # guard: "while" opening a clause of its own sets no scene ("while in October ...", "while in Italy X is")
+    text = "Soviet agriculture official Viktor Nikonov predicted a good crop, while in the U.S. prices fell."
+    assert visit_statuses(extractor, text, dt.date(1987, 10, 19)) == set()
 
 
 def test_a_commissioner_speaks_for_the_eu(extractor):
