@@ -5367,7 +5367,7 @@ def test_while_in_a_place_places_the_subject_there(exhaustive_extractor):
     extractor = exhaustive_extractor  # the rule, whatever the pre-filter passes
     text = "While in New York, Israeli Foreign Minister Yitzhak Tamir has conferred with U.N. diplomats."
     assert visit_statuses(extractor, text, dt.date(1987, 3, 29)) == {("ISR", "USA", "ongoing")}
-    text = "While in the U.S. earlier this month, Soviet agriculture official Viktor Nikonov predicted a good crop."
+    text = "While in the U.S. earlier this month, Soviet official Viktor Nikonov predicted a good crop."
     assert visit_statuses(extractor, text, dt.date(1987, 10, 19)) == {("SUN", "USA", "completed")}
     # guard: "while" opening a clause of its own sets no scene ("while in October ...", "while in Italy X is")
     text = "Soviet agriculture official Viktor Nikonov predicted a good crop, while in the U.S. prices fell."
