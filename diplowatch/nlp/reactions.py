@@ -1762,10 +1762,12 @@ def _act_candidate(
     visits: list,
     context_targets: bool = True,
     stand: bool = False,
+    co_holders: frozenset[str] = frozenset(),
 ) -> ReactionCandidate | None:
     """A reaction whose holder is speaker_tok, aimed at a foreign actor anywhere else in the sentence (else,
     with `context_targets`, at those `_context_targets` finds around it; else, for a `stand`, at no named one
-    when the holder is a state by its own name, as `_stand_of_a_named_state` reads a verb)."""
+    when the holder is a state by its own name, as `_stand_of_a_named_state` reads a verb). Those who hold the
+    same position (`co_holders`' codes) are none of its targets while another is named."""
     speaker = resolve_token_actor(speaker_tok, ctx, sent)
     if speaker is None or not speaker.code or not speaker.is_state or is_media(speaker_tok):
         return None
@@ -1773,7 +1775,9 @@ def _act_candidate(
     span = actor_span(speaker_tok)
     content_text = " ".join(t.text for t in doc if not (span.start <= t.i < span.end))
     places = gazetteer().find_all(_without_credit_lines(content_text), ctx.published_at)
-    targets = list(dict.fromkeys(p.code for *_, p in places if p.code != speaker.code))
+    named = list(dict.fromkeys(p.code for *_, p in places if p.code != speaker.code))
+    # (when no one else is named, the co-holders stay: "resisted calls from the EU and the IMF to raise VAT")
+    targets = [c for c in named if c not in co_holders] or named
     if not targets and context_targets:
         targets = _context_targets(speaker, speaker_tok, doc, sent, ctx)
     if not targets and not (stand and _named_as_a_state(speaker, speaker_tok, ctx)):
@@ -1974,6 +1978,32 @@ _MARKET_DEMAND = frozenset(
 )
 
 
+# Prepositions under which a pressure is borne by the clause's subject.
+_BORNE_UNDER = frozenset({"despite", "under", "amid"})
+# Common nouns that name a state's government as a holder ("pressure from the government").
+_GOVERNMENT_WORDS = frozenset({"government", "administration", "authorities"})
+
+
+def _borne_pressure(noun: Token) -> bool:
+    """ "despite intense pressure from the Reagan Administration, Ottawa was not considering ...", "the
+    Japanese government, under pressure from the United States, agreed ...": pressure borne by the clause's
+    subject from the one who puts it on (who must be named: not "under pressure from tight fiscal policy in
+    Denmark", "from a U.S. tax fraud")."""
+    return noun.lemma_.lower() == "pressure" and noun.head.dep_ == "prep" and noun.head.lower_ in _BORNE_UNDER
+
+
+def _put_on_by_a_name(noun: Token) -> bool:
+    """The pressure's "from" names a state or a government ("from the United States", "from the Reagan
+    Administration"), or those who may be listed with one ("from the markets and the European Union"), or
+    it has none ("under U.S. pressure"); not a thing ("from tight fiscal policy in Denmark")."""
+    sources = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children]
+    return all(
+        g.pos_ == "PROPN" or g.tag_ == "NNS" or g.lemma_.lower() in _GOVERNMENT_WORDS
+        for g in sources
+        if g.dep_ == "pobj"
+    )
+
+
 def _is_demand(noun: Token) -> bool:
     """ "calls from X for Y", "a demand made by X", "French
     demands that": not a phone call or consumer demand."""
@@ -1983,6 +2013,8 @@ def _is_demand(noun: Token) -> bool:
         c.dep_ in {"amod", "compound"} and c.lower_ in _MARKET_DEMAND for c in noun.children
     ):
         return False  # "falling demand from the U.S. for Taiwanese steel", "China's huge demand for pork"
+    if _borne_pressure(noun):
+        return True
     # "joined the chorus of calls for Beijing to abandon the peg": the "for" clause may hang on "joined"
     joining = _joining_verb(noun)
     return (
@@ -2089,14 +2121,30 @@ def _nominal_reactions(
             continue  # "willing to put their objections aside", "dropped its opposition": no longer held
         if _denied(noun):
             continue  # "denied a report that Lisbon was under pressure from Berlin": not held, it says
-        for owner in _position_owners(noun):
+        owners = _position_owners(noun)
+        if _borne_pressure(noun) and not _put_on_by_a_name(noun):
+            continue
+        # "pressure from London and Washington": those who hold it together are not each other's targets
+        co_holders = frozenset(
+            a.code for o in owners if (a := resolve_token_actor(o, ctx, sent)) is not None and a.code
+        )
+        for owner in owners:
             why = f"position noun '{noun.text}'"
             # (an "opposition" to nothing may be the political one: "Greece's anti-bailout opposition")
             stand = noun.lemma_.lower() in lexicon().set("state_stand_nouns") and (
                 noun.lemma_.lower() != "opposition" or any(p.lower_ == "to" for p in noun.children)
             )
             cand = _act_candidate(
-                noun, owner, stance, why, sent, ctx, visits, context_targets=False, stand=stand
+                noun,
+                owner,
+                stance,
+                why,
+                sent,
+                ctx,
+                visits,
+                context_targets=False,
+                stand=stand,
+                co_holders=co_holders,
             )
             if cand is not None:
                 out.append(cand)

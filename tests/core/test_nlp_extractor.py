@@ -8390,3 +8390,44 @@ def test_urging_a_lender_to_pay_out_is_asking_for_help(extractor):
     """ "would urge the IMF to release a compensatory loan": a request for money, no stance on the IMF."""
     text = "It said Argentine Economy Minister Sourrouille would urge the IMF to release a special loan."
     assert reaction_keys(extractor, text, dt.date(1987, 4, 10)) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a pressure borne by the clause's subject: the one who puts it on holds a demand on it
+        (
+            "OTTAWA, March 25 - Officials said that despite intense pressure from the Reagan Administration, "
+            "Ottawa was not considering any kind of formal limits on Canadian shipments to the U.S.",
+            {("USA", "negative", "CAN")},
+        ),
+        (
+            "TOKYO, April 1 - The Japanese government, under pressure from the United States, agreed last "
+            "year to open its tobacco market.",
+            {("USA", "negative", "JPN")},
+        ),
+        # guards: a pressure from a thing is nobody's demand
+        (
+            "The OECD predicted that domestic demand would come under pressure from tight fiscal policy in "
+            "Denmark, as well as Norway, Sweden and Finland.",
+            set(),
+        ),
+        ("Switzerland is under pressure from a U.S. tax fraud targeting its number one bank UBS.", set()),
+        # those who put it on together are not each other's targets while another is named
+        (
+            "TOKYO, April 1 - Japan's position is unchanged despite mounting pressure from London and "
+            "Washington.",
+            {("GBR", "negative", "JPN"), ("USA", "negative", "JPN")},
+        ),
+    ],
+)
+def test_a_pressure_borne_under_or_despite_is_a_demand_of_who_puts_it_on(extractor, text, expected):
+    assert reaction_targets(extractor, text, dt.date(1987, 4, 1)) == expected
+
+
+def test_those_who_hold_a_position_together_are_not_its_targets(extractor):
+    text = "Calls from Spain and Italy for Germany to accept joint euro zone bonds grew louder on Friday."
+    assert reaction_targets(extractor, text, dt.date(2012, 6, 1)) == {
+        ("ESP", "negative", "DEU"),
+        ("ITA", "negative", "DEU"),
+    }
