@@ -1669,7 +1669,7 @@ def _adjective_reactions(
             out.extend(_coordinated_speakers(cand, subj, ctx, sent))
     for adj in doc:
         passive_form = any(c.dep_ == "auxpass" for c in adj.children) and (
-            adj.lower_ in {"concerned", "worried"}
+            adj.lower_ in {"concerned", "worried", "upset", "frustrated"}  # "Japan was upset with ..."
             # "Britain was opposed to the plan", parsed as a passive: the position "opposed to", no one's act
             or adj.lower_ == "opposed"
             and any(c.dep_ == "prep" and c.lower_ == "to" for c in adj.children)
@@ -1697,11 +1697,16 @@ def _adjective_reactions(
                 c.dep_ in {"prep", "agent", "ccomp", "xcomp"} for c in [*adj.children, *adj.head.children]
             )
         )  # "Britain, Japan and West Germany are all opposed": what to, the sentences around say
-        if not bare and not any(
-            c.dep_ in {"prep", "agent"} and c.lower_ in entry[1] for c in [*adj.children, *adj.head.children]
-        ):
+        aimed = [
+            c
+            for c in [*adj.children, *adj.head.children]
+            if c.dep_ in {"prep", "agent"} and c.lower_ in entry[1]
+        ]
+        if not bare and not aimed:
             continue
-        subj = next((c for c in adj.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if entry[2:] == ["named"] and not any(_a_named_object(g, ctx) for c in aimed for g in c.children):
+            continue  # "optimistic about Brazil", not "optimistic about the likelihood of ..."
+        subj = _adjective_holder(adj, passive_form)
         # "PARIS, March 22 - Britain and Japan are opposed": the dateline parsed as the subject
         subj = next(iter(past_dateline(subj, sent, ctx)), subj) if subj is not None else None
         cand = (
@@ -1723,6 +1728,29 @@ def _adjective_reactions(
             # "West Germany and Ireland are opposed to the steps": each coordinated state holds the position
             out.extend(_coordinated_speakers(cand, subj, ctx, sent))
     return out
+
+
+def _a_named_object(tok: Token, ctx: ArticleContext) -> bool:
+    """The object of a preposition is a state or body by its name ("about Brazil", "over Washington")."""
+    return tok.dep_ == "pobj" and bool(
+        gazetteer().find_all(tok.doc[tok.left_edge.i : tok.i + 1].text, ctx.published_at)
+    )
+
+
+def _adjective_holder(adj: Token, passive_form: bool) -> Token | None:
+    """Who holds a predicate adjective's position: the subject of its copula; a passive form heads its own
+    clause ("a source said Japan was upset with ...", "the Americans are getting frustrated at ...", the
+    subject hung on "getting"), and the verb a clause of it reports holds no position of its own (not the
+    speaker of "'... are getting frustrated at Japan,' said Tanaka")."""
+    subjects = {"nsubj", "nsubjpass"}
+    if passive_form:
+        own = [
+            c for t in (adj, *(c for c in adj.children if c.dep_ in {"aux", "auxpass"})) for c in t.children
+        ]
+        found = next((c for c in own if c.dep_ in subjects), None)
+        if found is not None or adj.dep_ == "ccomp":
+            return found
+    return next((c for c in adj.head.children if c.dep_ in subjects), None)
 
 
 def _act_quote(trigger: Token, sent: Sentence, ctx: ArticleContext) -> str:

@@ -8431,3 +8431,43 @@ def test_those_who_hold_a_position_together_are_not_its_targets(extractor):
         ("ESP", "negative", "DEU"),
         ("ITA", "negative", "DEU"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a state unhappy, upset or frustrated with what another did holds a negative position on it
+        (
+            "Japan was unhappy with China's decision to cut its steel exports, officials said.",
+            {("JPN", "negative")},
+        ),
+        (
+            "TOKYO, April 20 - A monetary source said Japan was upset with America's half-hearted attempt to "
+            "halt the falling dollar.",
+            {("JPN", "negative")},
+        ),
+        (
+            "Bankers said Mexico became so frustrated with the delay in the loan from the World Bank that it "
+            "suspended its debt-equity swaps.",
+            {("MEX", "negative")},
+        ),
+        # ... and one optimistic or pessimistic about another
+        (
+            "WASHINGTON, March 20 - U.S. Treasury Secretary James Baker was optimistic about Brazil, which "
+            "has stopped interest payments on much of its debt.",
+            {("USA", "positive")},
+        ),
+        # the holder is the feeling's own subject, not the speaker of the clause it is in
+        (
+            "TOKYO, March 20 - \"The Americans are getting frustrated at Japan's inertia in stimulating its "
+            "economy,\" said Hirozumi Tanaka, assistant general manager of Dai-Ichi Kangyo Bank Ltd's "
+            "international treasury division.",
+            {("USA", "negative")},
+        ),
+        # guard: a feeling of those who are no state
+        ("Shareholders are upset by the hacking scandal at News Corp in Britain.", set()),
+        ("Investors were optimistic about Brazil, which has stopped interest payments on its debt.", set()),
+    ],
+)
+def test_a_state_unhappy_upset_or_frustrated_with_another(exhaustive_extractor, text, expected):
+    assert reaction_keys(exhaustive_extractor, text, dt.date(1987, 4, 20)) == expected
