@@ -50,6 +50,7 @@ class StatusBasis(Enum):
     AFTER_UNDER_A_FUTURE = "after, under a future"  # "will fly to Zurich after meeting X": still to come
     DURING_THE_VISIT = "during the visit"  # "said during the visit": under way
     DATED_BEFORE = "dated before the article"
+    EARLIER_MONTH = "dated in an earlier month"  # "a visit to European capitals in February" (told in March)
     SET_OFF = "set off"  # "flew to Abidjan on Tuesday": under way, at the last place set off for
     POSTPONED = "postponed"
     SHARED = "shared"  # taken from another mention of the same trip (extractor)
@@ -536,7 +537,7 @@ def _dated_status(
         and (d.start_date.year, d.start_date.month) < (ctx.anchor.year, ctx.anchor.month)
         and not (ahead and d.start_date.year == ctx.anchor.year)
     ):
-        return "completed", Why("dated in an earlier month")
+        return "completed", Why("dated in an earlier month", StatusBasis.EARLIER_MONTH)
     if (
         ahead
         and d.kind in {"md", "dm", "md_range", "dm_range"}
@@ -3345,7 +3346,7 @@ def _region_trip_leg(role: str, lemma: str, dest: list[tuple[Token, str]], ctx: 
         text = dtok.lower_ if how == "modifier" else " ".join(t.lower_ for t in dtok.subtree)
         for words, members in regions():
             if words.search(text):
-                return [(ctx.home_code, ctx.home_city, "dateline", None)] if ctx.home_code in members else []
+                return [(ctx.home_code, ctx.home_city, "region", None)] if ctx.home_code in members else []
     return []
 
 
@@ -3731,6 +3732,10 @@ def _leg_candidates(
     ):
         if code == visitor.code or code in own_seats:
             continue  # domestic trip or going home; a meeting at the IGO's seat
+        if how == "region" and why.basis in {StatusBasis.DATED_BEFORE, StatusBasis.EARLIER_MONTH}:
+            # "GENEVA, March 20 - ... voiced during a visit to European capitals in February": a region's trip
+            # of another month says nothing of the place the story is filed from
+            continue
         if role in {"presence", "apposed_presence"} and _the_places_own_official(visitor, code, sent, ctx):
             continue
         leg_status = _leg_status(

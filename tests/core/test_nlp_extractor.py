@@ -5038,6 +5038,12 @@ def test_a_trip_told_by_its_region_is_at_a_dateline_inside_it(extractor):
         "would grow."
     )
     assert visits_of(extractor, home, day) == []
+    # nor a trip of another month: it says nothing of where the story is filed from
+    earlier = (
+        "GENEVA, March 20 - U.S. trade officials again made clear their anger over what they call unfair "
+        "support for Airbus, voiced during a visit to European capitals in February."
+    )
+    assert visits_of(extractor, earlier, dt.date(1987, 3, 20)) == []
 
 
 def test_a_place_hosting_leaders_it_names_is_their_host(extractor):
