@@ -3,7 +3,7 @@ two versions or the fast and exhaustive modes of one version row for row.
 
 Usage:
     .venv/bin/python bench/dump_rows.py OUT.json [--exhaustive] [--news N] [--gold PATH ...]
-        [--reuters DIR [--reuters-n N]] [--agnews CSV] [--reuters-skip ID ...]
+        [--reuters DIR [--reuters-n N]] [--agnews CSV] [--skip ID ...]
     .venv/bin/python bench/dump_rows.py --diff A.json B.json
 
 Defaults: the three gold files of ../shared/eval and the first 300 articles of ../shared/bench/real-news-6k.
@@ -11,8 +11,9 @@ Defaults: the three gold files of ../shared/eval and the first 300 articles of .
 paragraph as in the eval sets (bench/real_corpus.reuters21578), as `reuters:reuters21578-NEWID`;
 `--agnews CSV` adds the rows of a local copy of the AG News test split (2004, undated, unlabelled; the file
 the eval sets cite), their text as the eval sets have it (bench/real_corpus.agnews), as
-`agnews:agnews-test-ROW`. `--reuters-skip` leaves articles of either out by id (e.g. those of a held-out set,
-so that no one tunes on them).
+`agnews:agnews-test-ROW`. `--skip ID` (also spelt `--reuters-skip`, its old name) leaves an article of the
+news, Reuters-21578 or AG News articles out by id (e.g. those of a held-out set, so that no one tunes on them;
+before extractor 0.51 it left out Reuters-21578 and AG News ids only: a held-out part's news was dumped).
 """
 
 from __future__ import annotations
@@ -128,10 +129,12 @@ def main() -> None:
     parser.add_argument("--reuters-n", type=int, default=3000, help="first N Reuters-21578 bodies")
     parser.add_argument("--agnews", type=Path, help="a local copy of the AG News test split (test.csv)")
     parser.add_argument(
+        "--skip",
         "--reuters-skip",
+        dest="skip",
         action="append",
         default=[],
-        help="a Reuters-21578 or AG News id to leave out (repeatable)",
+        help="an article id to leave out of the news, Reuters-21578 and AG News articles (repeatable)",
     )
     parser.add_argument("--diff", nargs=2, type=Path)
     args = parser.parse_args()
@@ -141,12 +144,13 @@ def main() -> None:
     from diplowatch.nlp import Extractor
 
     articles = gold_articles(args.gold or GOLD)
+    skip = set(args.skip)
     if args.news:
-        articles += read_articles(DEFAULT_CORPUS, args.news)
+        articles += [a for a in read_articles(DEFAULT_CORPUS, args.news) if a["article_id"] not in skip]
     if args.reuters:
-        articles += reuters_articles(args.reuters, args.reuters_n, set(args.reuters_skip))
+        articles += reuters_articles(args.reuters, args.reuters_n, skip)
     if args.agnews:
-        articles += agnews_articles(args.agnews, set(args.reuters_skip))
+        articles += agnews_articles(args.agnews, skip)
     extractor = Extractor(exhaustive=args.exhaustive)
     args.out.write_text(json.dumps(dump(extractor, articles), indent=0, sort_keys=True))
     print(f"{len(articles)} articles -> {args.out}")
