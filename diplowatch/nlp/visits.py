@@ -220,8 +220,13 @@ def _negated_status(
         # "is skipping the leaders' summit in Vladivostok", "missed international meetings in Madrid": a trip
         # that does not happen (GUIDELINES: cancelled)
         return "cancelled", Why("skipped")
-    if _withdrawn_from(trigger):
-        return None, Why("withdrawn from")  # "pulled out of the APEC summit", "withdrew from the talks"
+    left = _withdrawn_from(trigger)
+    if left in {"pull", "drop", "opt"}:
+        # "pulled out of the APEC summit in Vladivostok", "had pulled out of the informal GATT talks": called
+        # off, as one skipped (GUIDELINES: cancelled)
+        return "cancelled", Why("pulled out of")
+    if left:
+        return None, Why("withdrawn from")  # "withdrew from the talks", "walked out of": left once there
     if lemmas & lex.set("hypothetical_marks") and trigger.pos_ == "VERB":
         return None, Why("hypothetical")
     # "would visit X if ...", "was ready to visit X if ...":
@@ -407,20 +412,21 @@ _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 _PAST_PERIODS = frozenset({"week", "month", "year", "weekend"})
 
 
-def _withdrawn_from(trigger: Token) -> bool:
-    """A trip noun one pulls out of, drops out of or withdraws from ("pulled out of the APEC summit in
-    Vladivostok", "withdrew from the talks in Geneva"): no trip, as with one missed or skipped."""
+def _withdrawn_from(trigger: Token) -> str | None:
+    """The verb by which one pulls, drops, walks or opts out of a trip noun or withdraws from it ("pulled out
+    of the APEC summit in Vladivostok", "withdrew from the talks in Geneva"), or None."""
     prep = trigger.head
     if trigger.dep_ != "pobj" or prep.lower_ not in {"of", "from"}:
-        return False
+        return None
     verb = prep.head
     if prep.lower_ == "from":
-        return verb.lemma_.lower() == "withdraw"
+        return "withdraw" if verb.lemma_.lower() == "withdraw" else None
     if verb.lower_ == "out" and verb.dep_ == "prep":
         verb = verb.head  # the parser may hang "of" on "out" read as a preposition
     elif not any(c.lower_ == "out" and c.dep_ in {"prt", "advmod"} for c in verb.children):
-        return False
-    return verb.lemma_.lower() in {"pull", "drop", "walk", "opt"}
+        return None
+    lemma = verb.lemma_.lower()
+    return lemma if lemma in {"pull", "drop", "walk", "opt"} else None
 
 
 def _past_period_holders(sent: Span) -> list[Token]:
