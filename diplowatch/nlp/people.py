@@ -188,12 +188,12 @@ _TITLE_OF_THEN_NAME = re.compile(
     rf"\b(?P<title>{_TITLE_RE}) of (?:the )?(?P<owner>[A-Z][\w.’'\-]*(?: [A-Z][\w.’'\-]*){{0,3}}), "
     rf"{_NAME_SEQ}"
 )
-# "<Name>, <qualifiers> <title>": "Rolando Arrivillaga, World Bank representative in the Philippines".
 # Titles of those a state sends to an international body ("Iran's OPEC governor", "Israeli U.N. spokesman").
 _DELEGATE_TITLE = re.compile(
     r"^\s*(?:ambassador|envoy|representative|delegate|delegation|mission|governor|negotiator|spokes(?:man|woman|person))s?\b",
     re.IGNORECASE,
 )
+# "<Name>, <qualifiers> <title>": "Rolando Arrivillaga, World Bank representative in the Philippines".
 _ENVOY_TO = re.compile(
     r"(\b(?:ambassador|envoy|emissary|high commissioner|representative|delegation|delegate)s?)\s+to\s+.*$",
     re.IGNORECASE,

@@ -2008,8 +2008,6 @@ _MARKET_DEMAND = frozenset(
 
 # Prepositions under which a pressure is borne by the clause's subject.
 _BORNE_UNDER = frozenset({"despite", "under", "amid"})
-# Common nouns that name a state's government as a holder ("pressure from the government").
-_GOVERNMENT_WORDS = frozenset({"government", "administration", "authorities"})
 
 
 def _borne_pressure(noun: Token) -> bool:
@@ -2025,11 +2023,7 @@ def _put_on_by_a_name(noun: Token) -> bool:
     Administration"), or those who may be listed with one ("from the markets and the European Union"), or
     it has none ("under U.S. pressure"); not a thing ("from tight fiscal policy in Denmark")."""
     sources = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children]
-    return all(
-        g.pos_ == "PROPN" or g.tag_ == "NNS" or g.lemma_.lower() in _GOVERNMENT_WORDS
-        for g in sources
-        if g.dep_ == "pobj"
-    )
+    return all(_names_an_actor(g) or g.tag_ == "NNS" for g in sources if g.dep_ == "pobj")
 
 
 def _is_demand(noun: Token) -> bool:
@@ -2149,9 +2143,9 @@ def _nominal_reactions(
             continue  # "willing to put their objections aside", "dropped its opposition": no longer held
         if _denied(noun):
             continue  # "denied a report that Lisbon was under pressure from Berlin": not held, it says
-        owners = _position_owners(noun)
         if _borne_pressure(noun) and not _put_on_by_a_name(noun):
             continue
+        owners = _position_owners(noun)
         # "pressure from London and Washington": those who hold it together are not each other's targets
         co_holders = frozenset(
             a.code for o in owners if (a := resolve_token_actor(o, ctx, sent)) is not None and a.code
