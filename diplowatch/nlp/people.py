@@ -754,25 +754,24 @@ class PeopleIndex:
         phrase = _ENVOY_TO.sub(r"\1", phrase)
         head, *after = re.split(r"\s+(?:in|at|near)\s+", phrase, maxsplit=1)
         hits = gazetteer().find_all(head, self.on_date)
-        if not hits and after and _STATE_OFFICE_AT.match(after[0]):
-            # "head of the Gulf desk at the Soviet Foreign Ministry": a desk of a state's ministry is that
-            # state's (not "economist at Nomura in Tokyo": a place is no office)
-            hits = gazetteer().find_all(after[0], self.on_date)[:1]
-        if not hits and after:
-            # "deputy director of research at the IMF": the IGO itself, named right after "at"
-            first = gazetteer().find_all(after[0], self.on_date)[:1]
-            if first and first[0][3].kind == "igo" and re.fullmatch(r"(?:the\s+)?", after[0][: first[0][0]]):
-                hits = first
         if (
             len(hits) >= 2
             and hits[-1][3].kind == "igo"
             and hits[-2][3].kind in {"country", "demonym"}
-            and re.fullmatch(r"(?:['’]s)?\s+", phrase[hits[-2][1] : hits[-1][0]])
-            and _DELEGATE_TITLE.search(phrase[hits[-1][1] :])
+            and re.fullmatch(r"(?:['’]s)?\s+", head[hits[-2][1] : hits[-1][0]])
+            and _DELEGATE_TITLE.search(head[hits[-1][1] :])
         ):
             # "Iran's OPEC governor", "Greek U.N. Representative", "Mexico's WTO ambassador": a state's
             # delegate to the body, not the body's own officer ("Britain's EU Commissioner" is the EU's)
             return hits[-2][3].code
+        first = gazetteer().find_all(after[0], self.on_date)[:1] if not hits and after else []
+        if first and _STATE_OFFICE_AT.match(after[0]):
+            # "head of the Gulf desk at the Soviet Foreign Ministry": a desk of a state's ministry is that
+            # state's (not "economist at Nomura in Tokyo": a place is no office)
+            hits = first
+        elif first and first[0][3].kind == "igo" and re.fullmatch(r"(?:the\s+)?", after[0][: first[0][0]]):
+            # "deputy director of research at the IMF": the IGO itself, named right after "at"
+            hits = first
         # The owner named nearest to the title: "Vietnam hosted South Korean President Lee" → KOR.
         for _, _, _, place in reversed(hits):
             if place.kind != "city" or len(hits) == 1:

@@ -2013,8 +2013,7 @@ _BORNE_UNDER = frozenset({"despite", "under", "amid"})
 def _borne_pressure(noun: Token) -> bool:
     """ "despite intense pressure from the Reagan Administration, Ottawa was not considering ...", "the
     Japanese government, under pressure from the United States, agreed ...": pressure borne by the clause's
-    subject from the one who puts it on (who must be named: not "under pressure from tight fiscal policy in
-    Denmark", "from a U.S. tax fraud")."""
+    subject from the one who puts it on (`_put_on_by_a_name` asks that one be named)."""
     return noun.lemma_.lower() == "pressure" and noun.head.dep_ == "prep" and noun.head.lower_ in _BORNE_UNDER
 
 
