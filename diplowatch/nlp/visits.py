@@ -542,6 +542,8 @@ def _dated_status(
         and d.kind == "month"
         and (d.start_date.year, d.start_date.month) < (ctx.anchor.year, ctx.anchor.month)
         and not (ahead and d.start_date.year == ctx.anchor.year)
+        # (not "a deadlock which has endured since March": when something began, not when the trip was)
+        and "since" not in trigger.doc.text[max(0, d.start - 6) : d.end].lower().split()
     ):
         return "completed", Why("dated in an earlier month", StatusBasis.EARLIER_MONTH)
     if (
@@ -3440,21 +3442,29 @@ _OTHER_ONE = frozenset(
 
 def _attended(noun: Token) -> bool:
     """Whether a gathering noun puts someone there: addressed ("told the summit", "addressed the meeting"), or
-    gone to or spoken at by a person ("will be at the summit", "report to the meeting", "press the theme at
-    the summit"); not a thing at it ("urgency at the meeting"), a time ("the days leading up to the summit",
-    "the summit's final day") or a body's own sitting ("today's weekly cabinet meeting")."""
+    gone to, spoken at or left by a person ("will be at the summit", "report to the meeting", "press the theme
+    at the summit", "as he left the summit"); not a thing at it ("urgency at the meeting"), a time ("the days
+    leading up to the summit", "the summit's final day") or a body's own sitting ("today's weekly cabinet
+    meeting")."""
     if any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in noun.children):
         return False
     if any(c.dep_ == "amod" and c.lower_ in _OTHER_ONE for c in noun.children):
         return False  # "at the last summit in June": another one than the article's
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in {"tell", "address", "attend"}:
         verb = noun.head
+    elif (
+        noun.dep_ == "dobj"
+        and noun.head.lemma_.lower() == "leave"
+        and not any(c.dep_ == "poss" for c in noun.children)
+    ):
+        verb = noun.head  # "as he left the summit": he was at it (not "left my meeting": the speaker's own)
     elif noun.dep_ == "pobj" and noun.head.lower_ in {"at", "to"}:
         verb = _governing_verb(noun.head)  # "bring the outline of a package to the meeting": the verb's
     else:
         return False
-    if verb.dep_ == "xcomp" and not any(c.dep_.startswith("nsubj") for c in verb.children):
-        verb = verb.head  # "Miyazawa is expected to bring the outline to the meeting"
+    if verb.dep_ in {"xcomp", "advcl"} and not any(c.dep_.startswith("nsubj") for c in verb.children):
+        # "Miyazawa is expected to bring the outline to the meeting", "Leaving the meeting, Rostowski said"
+        verb = verb.head
     subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
     return bool(subjects) and not _no_person(subjects, owners_count=False)
 
@@ -3522,6 +3532,7 @@ def _leg_status(
         and status == "completed"
         and not past_words
         and why.basis is not StatusBasis.PAST_PERFECT  # "had said in Paris": before the report, over
+        and why.basis is not StatusBasis.EARLIER_MONTH  # "told Funaro here in February" (April): over
         and (today or role not in {"meet", "noun"} or spoken_to)
         and not (
             why.basis is StatusBasis.DATED_BEFORE and not at_dateline

@@ -8484,3 +8484,53 @@ def test_those_who_hold_a_position_together_are_not_its_targets(extractor):
 )
 def test_a_state_unhappy_upset_or_frustrated_with_another(exhaustive_extractor, text, expected):
     assert reaction_keys(exhaustive_extractor, text, dt.date(1987, 4, 20)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # leaving the summit or meeting the article has placed: one was at it
+        (
+            "BRUSSELS, Dec 12 - EU leaders met at a summit in Brussels on Friday. Polish Prime Minister Jan "
+            "Nowak greeted cameras with a victory sign as he left the summit.",
+            {("POL", "BEL")},
+        ),
+        (
+            "BRUSSELS, Dec 4 - European Union finance ministers failed to agree on a banking supervisor at a "
+            "meeting in Brussels on Tuesday. Leaving the meeting, Poland's Finance Minister Jan Nowak called "
+            "for equal rights for countries outside the euro zone.",
+            {("POL", "BEL")},
+        ),
+        # guard: one's own meeting, left for another, puts no one at the article's event
+        (
+            "OTTAWA, March 12 - Leaders met at a summit in Ottawa on Friday. The Canadian minister said U.S. "
+            "Secretary of State Tom Hale left his meeting early.",
+            set(),
+        ),
+    ],
+)
+def test_leaving_the_placed_meeting_is_having_been_at_it(extractor, text, expected):
+    got = {p for p in pairs(visits_of(extractor, text, dt.date(1987, 12, 12))) if p[0] != "CAN"}
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # told here in an earlier month: that stay is over, though told from the place
+        (
+            "LONDON, April 9 - Lawson said he told Brazilian Finance Minister Dilson Funaro here in February "
+            "that Britain would not intervene.",
+            "completed",
+        ),
+        # guard: a month after "since" is when something began, not when one was there
+        (
+            "LUXEMBOURG, June 15 - Belgian Finance Minister Mark Eyskens was speaking at a news conference "
+            "after a meeting designed to break a deadlock which has endured since March.",
+            "ongoing",
+        ),
+    ],
+)
+def test_a_stay_told_in_an_earlier_month_is_over(extractor, text, status):
+    published = dt.date(1987, 4, 9) if text.startswith("LONDON") else dt.date(1987, 6, 15)
+    assert {v["status"] for v in visits_of(extractor, text, published)} == {status}
