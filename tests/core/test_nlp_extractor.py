@@ -8534,3 +8534,36 @@ def test_leaving_the_placed_meeting_is_having_been_at_it(extractor, text, expect
 def test_a_stay_told_in_an_earlier_month_is_over(extractor, text, status):
     published = dt.date(1987, 4, 9) if text.startswith("LONDON") else dt.date(1987, 6, 15)
     assert {v["status"] for v in visits_of(extractor, text, published)} == {status}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the bank" after the World Bank, no other bank named between, is the World Bank
+        (
+            "JAKARTA, June 2 - The World Bank released its annual report on Indonesia. The bank called for "
+            "overhauls in how Indonesia manages its farms.",
+            {("WORLDBANK", "negative")},
+        ),
+        # an IGO's stand on "the government's" doing under a dateline away from its seat: the dateline's
+        (
+            "BEIJING, March 18 - The World Bank welcomed steps to boost consumption in the government's "
+            "stimulus package.",
+            {("WORLDBANK", "positive")},
+        ),
+        # guard: another bank named after it is the one "the bank" may be
+        (
+            "JAKARTA, June 2 - The World Bank released its annual report. Bank Negara's governor spoke after "
+            "it. The bank called for overhauls in how Indonesia manages its farms.",
+            set(),
+        ),
+        # guard: at its own seat "the government" may be anyone's
+        (
+            "WASHINGTON, March 18 - The World Bank welcomed steps to boost consumption in the government's "
+            "stimulus package.",
+            set(),
+        ),
+    ],
+)
+def test_the_bank_and_the_dateline_government_of_an_igo(extractor, text, expected):
+    assert reaction_keys(extractor, text, dt.date(1987, 6, 2)) == expected
