@@ -8567,3 +8567,30 @@ def test_a_stay_told_in_an_earlier_month_is_over(extractor, text, status):
 )
 def test_the_bank_and_the_dateline_government_of_an_igo(extractor, text, expected):
     assert reaction_keys(extractor, text, dt.date(1987, 6, 2)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # asking another for something is a request to it, no stance on what it does
+        (
+            "NEW DELHI, April 7 - India had asked the United States for a modern supercomputer for weather "
+            "forecasting.",
+            set(),
+        ),
+        (
+            "WASHINGTON, April 7 - Kuwait has asked the United States for temporary use of its flags to "
+            "protect its oil shipments, U.S. officials said.",
+            set(),
+        ),
+        # ... but asking it for a change, or asking it to act, is a demand
+        (
+            "WASHINGTON, April 7 - U.S. Treasury Secretary James Baker asked Japan for a change in its trade "
+            "policy.",
+            {("USA", "negative")},
+        ),
+        ("TOKYO, April 7 - Japan has asked India to reduce its iron ore prices.", {("JPN", "negative")}),
+    ],
+)
+def test_asking_another_for_something_is_a_request(extractor, text, expected):
+    assert reaction_keys(extractor, text, dt.date(1987, 4, 7)) == expected
