@@ -8594,3 +8594,24 @@ def test_the_bank_and_the_dateline_government_of_an_igo(extractor, text, expecte
 )
 def test_asking_another_for_something_is_a_request(extractor, text, expected):
     assert reaction_keys(extractor, text, dt.date(1987, 4, 7)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a participle of asking on a noun names the thing by who asked for it before: no demand made here
+        (
+            "ATHENS, Nov 10 - Thousands of Greeks marched on parliament in a test of the government's "
+            "resolve to carry out tough austerity measures demanded by the EU and IMF.",
+            set(),
+        ),
+        # guard: a participle of a position on a noun reports the position held
+        (
+            "LUXEMBOURG, June 15 - The proposal, strongly backed by Britain and West Germany, would save up "
+            "to four billion ECUs.",
+            {("GBR", "positive"), ("DEU", "positive")},
+        ),
+    ],
+)
+def test_a_thing_named_by_who_asked_for_it_is_no_demand(extractor, text, expected):
+    assert reaction_keys(extractor, text, dt.date(1987, 6, 15)) == expected
