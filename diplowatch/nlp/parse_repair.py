@@ -17,6 +17,12 @@ In a list of states the parser often reads the second name as an apposition of t
 Bulgaria, Costa Rica and Croatia": "Bulgaria" an apposition of "Benin", the rest its conjuncts). One state is
 no other state's apposition, so such a name is made a conjunct, as the list's others are.
 
+A weekday after "on" right before the subject of a content clause with no "that" ("said on Sunday Greece
+should cut its deficit", "said on Monday Rome did not believe ...") is often read as a compound of that name:
+"Sunday Greece" the object of "on", the clause left with no subject. The weekday is made the object of "on"
+again, and the name, when the parser took it for that object, the subject of the speech verb's clause that has
+none.
+
 "such as" gives examples of a kind, so it cannot belong to one proper name: in "protests from other exporters
 to the EC, such as Senegal and Malaysia" the parser hangs it on "EC", the name closing a phrase on a plural
 noun ("exporters to the EC"); it is re-attached to that plural noun, whose examples the names are.
@@ -69,6 +75,7 @@ def repair_parse(doc: Doc) -> None:
     repair_here(doc)
     repair_such_as(doc)
     repair_state_lists(doc)
+    repair_weekday_subjects(doc)
     doc.user_data["diplowatch_repaired"] = True
 
 
@@ -148,3 +155,36 @@ def repair_state_lists(doc: Doc) -> None:
         first, second = _state_code(tok.head), _state_code(tok)
         if first is not None and second is not None and first != second:
             tok.dep_ = "conj"
+
+
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+
+
+def repair_weekday_subjects(doc: Doc) -> None:
+    """Part a weekday after "on" from the name of the clause subject after it (module doc)."""
+    for day in doc:
+        if day.lower_ not in _WEEKDAYS or day.dep_ != "compound" or day.i == 0:
+            continue
+        prep, name = doc[day.i - 1], day.head
+        if prep.lower_ != "on" or prep.dep_ != "prep" or name.i <= day.i or name.pos_ != "PROPN":
+            continue
+        if name.dep_ == "pobj" and name.head == prep:
+            verb = prep.head
+            clause = next(
+                (
+                    c
+                    for c in verb.children
+                    if c.dep_ == "ccomp"
+                    and c.i > name.i
+                    and not any(g.dep_ in {"nsubj", "nsubjpass", "expl"} for g in c.children)
+                ),
+                None,
+            )
+            if clause is None or not _speech_lemma(verb):
+                continue
+            name.head = clause
+            name.dep_ = "nsubj"
+        elif any(c.dep_ == "pobj" for c in prep.children):
+            continue
+        day.head = prep
+        day.dep_ = "pobj"

@@ -287,6 +287,29 @@ def test_a_content_clause_hung_on_a_speech_occasion_is_what_was_said(extractor):
     assert [(t.head.i, t.dep_) for t in asked] == before
 
 
+def test_a_weekday_before_the_clause_subject_is_the_time_of_saying(extractor):
+    from diplowatch.nlp.parse_repair import repair_weekday_subjects
+
+    nlp = extractor.nlp
+    # The parser reads "Sunday Greece" as one name, the object of "on": the clause loses its subject.
+    doc = nlp("German Finance Minister Wolfgang Schaeuble said on Sunday Greece should cut its deficit.")
+    repair_weekday_subjects(doc)
+    by_text = {t.text: t for t in doc}
+    assert (by_text["Sunday"].dep_, by_text["Sunday"].head.text) == ("pobj", "on")
+    assert (by_text["Greece"].dep_, by_text["Greece"].head.text) == ("nsubj", "cut")
+    # a weekday read as a compound of a subject the clause has is only parted from it
+    rome = nlp("The minister said on Monday Rome did not believe a downgrade was likely.")
+    repair_weekday_subjects(rome)
+    by_text = {t.text: t for t in rome}
+    assert (by_text["Monday"].dep_, by_text["Monday"].head.text) == ("pobj", "on")
+    assert (by_text["Rome"].dep_, by_text["Rome"].head.text) == ("nsubj", "believe")
+    # guard: a weekday already the object of "on" is left alone
+    done = nlp("Trichet said on Monday that European leaders must act.")
+    before = [(t.head.i, t.dep_) for t in done]
+    repair_weekday_subjects(done)
+    assert [(t.head.i, t.dep_) for t in done] == before
+
+
 def test_here_after_a_speech_verb_is_where_it_was_said(extractor):
     from diplowatch.nlp.parse_repair import repair_here
 

@@ -8615,3 +8615,12 @@ def test_asking_another_for_something_is_a_request(extractor, text, expected):
 )
 def test_a_thing_named_by_who_asked_for_it_is_no_demand(extractor, text, expected):
     assert reaction_keys(extractor, text, dt.date(1987, 6, 15)) == expected
+
+
+def test_a_duty_told_after_the_day_of_saying_with_no_that(extractor):
+    # "said on Sunday Greece should ...": the parser's "Sunday Greece" is parted (parse_repair)
+    text = (
+        "VIENNA, March 21 - ECB Governing Council member Ewald Nowotny said on Sunday Greece should cut its "
+        "deficit."
+    )
+    assert reaction_keys(extractor, text, dt.date(2010, 3, 21)) == {("EU", "negative")}
