@@ -2198,24 +2198,11 @@ def _not_a_statement(verb: Token, lemma: str, doc: Doc, sent: Sentence, ctx: Art
         return True
     if verb.dep_ == "amod" or (lemma == "call" and _calls_for_meeting(verb)):
         return True  # "pressing business"; "called for a summit with China": a proposal, not a demand
-    if (
-        lemma in _ASKED_FOR
-        and verb.dep_ == "acl"
-        and verb.tag_ == "VBN"
-        and any(c.dep_ == "agent" for c in verb.children)
-    ):
-        # "tough austerity measures demanded by the EU and IMF": a participle of asking on a noun names the
-        # thing by who asked for it before, no demand made here (unlike "an option opposed by Germany",
-        # "a proposal backed by Britain": a position held)
-        return True
     # A verb inside a quotation is what is said, not the act of saying it.
     if any(qs <= verb.idx < qe for qs, qe, _ in quotes):
         return True
     return False
 
-
-# Verbs of asking for something, whose participle on a noun names the thing ("measures demanded by the EU").
-_ASKED_FOR = frozenset({"demand", "require", "urge", "seek", "request", "press", "push", "ask", "call"})
 
 _HELP_NOUNS = frozenset(
     {"help", "aid", "assistance", "support", "loan", "loans", "money", "funds", "funding", "financing"}

@@ -8596,27 +8596,6 @@ def test_asking_another_for_something_is_a_request(extractor, text, expected):
     assert reaction_keys(extractor, text, dt.date(1987, 4, 7)) == expected
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        # a participle of asking on a noun names the thing by who asked for it before: no demand made here
-        (
-            "ATHENS, Nov 10 - Thousands of Greeks marched on parliament in a test of the government's "
-            "resolve to carry out tough austerity measures demanded by the EU and IMF.",
-            set(),
-        ),
-        # guard: a participle of a position on a noun reports the position held
-        (
-            "LUXEMBOURG, June 15 - The proposal, strongly backed by Britain and West Germany, would save up "
-            "to four billion ECUs.",
-            {("GBR", "positive"), ("DEU", "positive")},
-        ),
-    ],
-)
-def test_a_thing_named_by_who_asked_for_it_is_no_demand(extractor, text, expected):
-    assert reaction_keys(extractor, text, dt.date(1987, 6, 15)) == expected
-
-
 def test_a_duty_told_after_the_day_of_saying_with_no_that(extractor):
     # "said on Sunday Greece should ...": the parser's "Sunday Greece" is parted (parse_repair)
     text = (
