@@ -797,12 +797,32 @@ def _moves_on_later(trigger: Token, gov: Token) -> bool:
 
 
 # Verbs of setting off: in the simple past the traveller is on the way or there ("flew to Abidjan on
-# Tuesday", "left for Hanoi", "travelled to New York this week").
-_SET_OFF_VERBS = frozenset({"fly", "leave", "depart", "head", "travel"})
+# Tuesday", "left for Hanoi", "travelled to New York this week", "was dispatched to Brussels").
+_SET_OFF_VERBS = frozenset({"fly", "leave", "depart", "head", "travel", "send", "dispatch"})
 # Times a timetable's present puts a departure at: today's, this weekend's, a weekday's.
 _SET_OFF_TIMES = frozenset(
     {"today", "weekend", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 )
+
+
+# Time nouns a "last" before them sets in a period over by the report ("last year", "last month"; not "last
+# night" or "last Friday", which may be the first days of a trip under way).
+_PAST_PERIODS = frozenset({"year", "month", "week", "spring", "summer", "autumn", "fall", "winter", "season"})
+
+
+def _set_off_long_ago(trigger: Token) -> bool:
+    """A departure its own clause puts in a period over by the report ("Last year Medvedev flew to Algeria",
+    "travelled to Beijing two months ago"): the trip is over, not under way."""
+    for c in trigger.children:
+        if c.dep_ not in {"npadvmod", "advmod", "prep"}:
+            continue
+        words = list(c.subtree)
+        if any(t.lower_ == "ago" for t in words):
+            return True
+        last = [t for t in words if t.lemma_.lower() in _PAST_PERIODS]
+        if any(m.lower_ == "last" for t in last for m in t.children):
+            return True
+    return False
 
 
 def _tense_status(
@@ -817,7 +837,12 @@ def _tense_status(
     lemma = trigger.lemma_.lower()
     if lemma in {"arrive", "land", "come"} and tag in {"VBD", "VBN", "VBZ", "VBP"}:
         return "ongoing", Why("arrived")
-    if lemma in _SET_OFF_VERBS and tag in {"VBD", "VBN"} and not lemmas & {"have", "has", "had"}:
+    if (
+        lemma in _SET_OFF_VERBS
+        and tag in {"VBD", "VBN"}
+        and not lemmas & {"have", "has", "had"}
+        and not _set_off_long_ago(trigger)
+    ):
         # "flew to Abidjan on Tuesday", "left for Hanoi": under way
         return "ongoing", Why("set off for the trip", StatusBasis.SET_OFF)
     if tag in {"VBZ", "VBP"} and sentence_words & future_words:
@@ -2409,7 +2434,8 @@ def _host_parts(tok: Token, sent: Sentence, ctx: ArticleContext) -> _Parts | Non
 
 def _send_parts(tok: Token) -> _Parts | None:
     """ "Russia is sending its energy minister to the Oran meeting": the sender's envoy travels, so the
-    sender's state visits where the envoy is sent. Only an envoy counts (not troops, aid or a letter)."""
+    sender's state visits where the envoy is sent; "X was sent to Brussels": the one sent travels. Only an
+    envoy counts (not troops, aid or a letter)."""
     titles = {*lexicon()["visitor_titles"], "representative"}  # sent, a representative is no resident
     # "is sending Secretary of State George Shultz to Moscow": a titled name is an envoy too
     envoys = [
@@ -2423,7 +2449,17 @@ def _send_parts(tok: Token) -> _Parts | None:
         )
     ]
     if not envoys:
-        return None
+        # "Interior Minister de Maiziere was dispatched to Brussels": the envoy is the passive's subject
+        sent_one = [
+            c
+            for c in tok.children
+            if c.dep_ == "nsubjpass"
+            and (c.lemma_.lower() in titles or any(t.lower_ in titles for t in c.subtree if t.i < c.i))
+        ]
+        if not sent_one or not any(c.dep_ == "auxpass" for c in tok.children):
+            return None
+        to = [p for p in tok.children if p.dep_ in {"prep", "dative"} and p.lower_ == "to"]
+        return sent_one, [(g, "to") for p in to for g in p.children if g.dep_ == "pobj"], None, None
     # a named envoy is the traveller, of the sender's state when the text gives none
     visitor_toks = [*(e for e in envoys if e.pos_ == "PROPN"), *_visitor_token(tok)]
     # "to Moscow" on the verb, or on the envoy where the parser hangs it

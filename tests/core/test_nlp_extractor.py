@@ -8603,3 +8603,39 @@ def test_a_duty_told_after_the_day_of_saying_with_no_that(extractor):
         "deficit."
     )
     assert reaction_keys(extractor, text, dt.date(2010, 3, 21)) == {("EU", "negative")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the one sent or dispatched to a place travels there, and is on the way or there
+        (
+            "BERLIN, May 9 - Interior Minister Thomas de Maiziere was dispatched to Brussels to lead the "
+            "German delegation at Sunday's meeting.",
+            {("DEU", "BEL", "ongoing")},
+        ),
+        (
+            "BERLIN, May 9 - German Interior Minister Thomas de Maiziere was sent to Brussels to lead the "
+            "delegation.",
+            {("DEU", "BEL", "ongoing")},
+        ),
+        # guard: a thing sent is no envoy
+        ("BERLIN, May 9 - A letter was sent to Brussels on Sunday.", set()),
+        # a departure in a period over by the report: the trip is over
+        (
+            "WASHINGTON, May 9 - Last year Russian President Dmitry Medvedev flew to Algeria.",
+            {("RUS", "DZA", "completed")},
+        ),
+        (
+            "WASHINGTON, May 9 - Russian President Dmitry Medvedev flew to Algeria two months ago.",
+            {("RUS", "DZA", "completed")},
+        ),
+        # guard: last night's flight is a trip under way
+        (
+            "WASHINGTON, May 9 - Russian President Dmitry Medvedev flew to Algeria last night.",
+            {("RUS", "DZA", "ongoing")},
+        ),
+    ],
+)
+def test_sent_abroad_and_set_off_long_ago(extractor, text, expected):
+    assert visit_statuses(extractor, text, dt.date(2010, 5, 9)) == expected
