@@ -2198,9 +2198,32 @@ def _not_a_statement(verb: Token, lemma: str, doc: Doc, sent: Sentence, ctx: Art
         return True
     if verb.dep_ == "amod" or (lemma == "call" and _calls_for_meeting(verb)):
         return True  # "pressing business"; "called for a summit with China": a proposal, not a demand
+    if lemma == "insist" and not _insists_on_a_change(verb):
+        return True  # "Ireland has insisted that its debt is sustainable": a claim about itself, no demand
     # A verb inside a quotation is what is said, not the act of saying it.
     if any(qs <= verb.idx < qe for qs, qe, _ in quotes):
         return True
+    return False
+
+
+def _insists_on_a_change(verb: Token) -> bool:
+    """ "Iraq insisted on a formal ceasefire", "France insists that farm disputes be resolved in GATT",
+    "Britain has insisted that there can be no extra cash", "Berlin is insisting the fund should be a last
+    resort": insisting on something, or that something be, should or must (not) be done, is a demand or a
+    refusal; insisting that something is so ("insisted its debt is sustainable") is a claim."""
+    on = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "on" for g in c.children]
+    if on:
+        # (not "an official, who insisted on anonymity")
+        return not any(g.lemma_.lower() == "anonymity" for g in on)
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        auxes = {a.lower_ for a in clause.children if a.dep_ in {"aux", "auxpass"}}
+        if auxes & {"should", "must", "ought"}:
+            return True
+        denied = any(t.lower_ in {"no", "not", "n't", "never"} for t in clause.subtree)
+        if denied and auxes & {"can", "could", "cannot", "will", "would"}:
+            return True
+        if clause.tag_ == "VB" and not auxes - {"be"}:
+            return True  # a subjunctive: "that the EC comply", "that herring be processed at home"
     return False
 
 

@@ -8639,3 +8639,34 @@ def test_a_duty_told_after_the_day_of_saying_with_no_that(extractor):
 )
 def test_sent_abroad_and_set_off_long_ago(extractor, text, expected):
     assert visit_statuses(extractor, text, dt.date(2010, 5, 9)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # insisting on something, or that something be or must (not) be done, is a demand or a refusal
+        (
+            "BRUSSELS, June 15 - Britain and West Germany have insisted that there can be no extra cash for "
+            "the Community this year.",
+            {("GBR", "negative"), ("DEU", "negative")},
+        ),
+        (
+            "AMSTERDAM, June 11 - Dutch Finance Minister Jan Kees de Jager said the loans would add to "
+            "Spain's public debt, and he had insisted on full IMF involvement.",
+            {("NLD", "negative")},
+        ),
+        (
+            "BRUSSELS, June 15 - Washington is insisting that the European Community comply with the GATT "
+            "ruling and cut its export subsidies.",
+            {("USA", "negative")},
+        ),
+        # guard: insisting that something is so is a claim, no demand
+        (
+            "DUBLIN, Jan 12 - Ireland's government has insisted that its debt burden, expected by the IMF to "
+            "peak at 125 percent of GDP in 2013, is sustainable.",
+            set(),
+        ),
+    ],
+)
+def test_insisting_on_a_change_is_a_demand(exhaustive_extractor, text, expected):
+    assert reaction_keys(exhaustive_extractor, text, dt.date(1987, 6, 15)) == expected
