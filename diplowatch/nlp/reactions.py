@@ -2235,10 +2235,10 @@ _HELP_NOUNS = frozenset(
 
 def _asks_for_help(verb: Token) -> bool:
     """A request for help for the speaker's side ("asked the World Bank to give Sri Lanka ... support", "asked
-    for help", "asked to tap a rescue fund"), or for anything from the one asked ("asked India for a
-    supercomputer"), takes no stance against the one asked (unlike "asked Spain to
-    provide more details"), and so does urging a lender to pay out ("would urge the IMF to release a 480 mln
-    dlrs compensatory loan")."""
+    for help", "asked to tap a rescue fund"), or for anything from the one asked ("asked the U.S. for a
+    supercomputer"; not for a change, a ban or action: lexicon `asked_for_demands`), takes no stance against
+    the one asked (unlike "asked Spain to provide more details"), and so does urging a lender to pay out
+    ("would urge the IMF to release a 480 mln dlrs compensatory loan")."""
     if verb.lemma_.lower() not in {"ask", "appeal", "urge"}:
         return False
     asked = [g for p in verb.children if p.dep_ == "prep" and p.lower_ == "for" for g in p.children]
@@ -2251,7 +2251,7 @@ def _asks_for_help(verb: Token) -> bool:
     ):
         # "Malaysia has asked Japan for a 42 billion yen loan", "Kuwait has asked four countries for use of
         # their flags": asking someone for something is a request to them, no stance on what they do (unless
-        # it is for a change, an apology, an end: "asked Japan for a change in policy")
+        # it is for a change, an apology, an end, a ban: "asked Japan for a change in policy")
         return True
     for comp in (c for c in verb.children if c.dep_ in {"xcomp", "ccomp"}):
         if comp.lemma_.lower() in {"tap", "lend", "borrow", "finance", "fund", "bankroll"}:
