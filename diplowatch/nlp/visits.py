@@ -805,26 +805,6 @@ _SET_OFF_TIMES = frozenset(
 )
 
 
-# Time nouns a "last" before them sets in a period over by the report ("last year", "last month"; not "last
-# night" or "last Friday", which may be the first days of a trip under way).
-_PAST_PERIODS = frozenset({"year", "month", "week", "spring", "summer", "autumn", "fall", "winter", "season"})
-
-
-def _set_off_long_ago(trigger: Token) -> bool:
-    """A departure its own clause puts in a period over by the report ("Last year Medvedev flew to Algeria",
-    "travelled to Beijing two months ago"): the trip is over, not under way."""
-    for c in trigger.children:
-        if c.dep_ not in {"npadvmod", "advmod", "prep"}:
-            continue
-        words = list(c.subtree)
-        if any(t.lower_ == "ago" for t in words):
-            return True
-        last = [t for t in words if t.lemma_.lower() in _PAST_PERIODS]
-        if any(m.lower_ == "last" for t in last for m in t.children):
-            return True
-    return False
-
-
 def _tense_status(
     trigger: Token,
     tag: str,
@@ -841,7 +821,7 @@ def _tense_status(
         lemma in _SET_OFF_VERBS
         and tag in {"VBD", "VBN"}
         and not lemmas & {"have", "has", "had"}
-        and not _set_off_long_ago(trigger)
+        and not _placed_in_a_past_period(trigger)  # "Last year X flew to Algeria": over
     ):
         # "flew to Abidjan on Tuesday", "left for Hanoi": under way
         return "ongoing", Why("set off for the trip", StatusBasis.SET_OFF)
