@@ -2951,29 +2951,27 @@ def _fallback_targets(
             # "NAIROBI - the U.S. ambassador said Washington was profoundly concerned by the violence": an
             # embassy speaks of the country it sits in
             targets = [ctx.home_code]
-    if not targets and _igo_on_the_dateline_government(verb, speaker, ctx):
+    if not targets and _igo_on_the_dateline_government(verb, speaker, sent, ctx):
         targets = [ctx.home_code]
     return targets
 
 
-def _igo_on_the_dateline_government(verb: Token, speaker: Actor, ctx: ArticleContext) -> bool:
+def _igo_on_the_dateline_government(verb: Token, speaker: Actor, sent: Sentence, ctx: ArticleContext) -> bool:
     """An IGO taking a stand on "the government's" doing under a dateline away from its own seat ("BEIJING -
     The World Bank welcomed steps in the government's stimulus package"): the government of the country the
-    story is filed from."""
-    return (
-        speaker.kind == "igo"
-        and ctx.home_code is not None
-        and ctx.home_code != gazetteer().igo_seats.get(speaker.code or "")
-        and not any(c.dep_ == "neg" for c in verb.children)
-        and any(t.lemma_.lower() == "government" and _bare_government(t) for t in verb.subtree)
-    )
-
-
-def _bare_government(tok: Token) -> bool:
-    """ "the government" with no one's name on it ("the government's package"; not "the German
-    government")."""
-    return all(c.dep_ == "det" and c.lower_ == "the" or c.dep_ == "case" for c in tok.children) and any(
-        c.dep_ == "det" for c in tok.children
+    story is filed from, as `resolve_token_actor` reads "the government" of a story."""
+    if (
+        speaker.kind != "igo"
+        or ctx.home_code is None
+        or ctx.home_code == gazetteer().igo_seats.get(speaker.code or "")
+        or any(c.dep_ == "neg" for c in verb.children)
+    ):
+        return False
+    return any(
+        t.lemma_.lower() == "government"
+        and (actor := resolve_token_actor(t, ctx, sent)) is not None
+        and actor.code == ctx.home_code
+        for t in verb.subtree
     )
 
 
