@@ -2417,25 +2417,10 @@ def _send_parts(tok: Token) -> _Parts | None:
     sender's state visits where the envoy is sent; "X was sent to Brussels": the one sent travels. Only an
     envoy counts (not troops, aid or a letter)."""
     titles = {*lexicon()["visitor_titles"], "representative"}  # sent, a representative is no resident
-    # "is sending Secretary of State George Shultz to Moscow": a titled name is an envoy too
-    envoys = [
-        c
-        for c in tok.children
-        if c.dep_ == "dobj"
-        and (
-            c.lemma_.lower() in titles
-            or c.pos_ == "PROPN"
-            and any(t.dep_ in {"compound", "nmod"} and t.lower_ in titles for t in c.subtree if t.i < c.i)
-        )
-    ]
+    envoys = [c for c in tok.children if c.dep_ == "dobj" and _an_envoy(c, titles)]
     if not envoys:
         # "Interior Minister de Maiziere was dispatched to Brussels": the envoy is the passive's subject
-        sent_one = [
-            c
-            for c in tok.children
-            if c.dep_ == "nsubjpass"
-            and (c.lemma_.lower() in titles or any(t.lower_ in titles for t in c.subtree if t.i < c.i))
-        ]
+        sent_one = [c for c in tok.children if c.dep_ == "nsubjpass" and _an_envoy(c, titles)]
         if not sent_one or not any(c.dep_ == "auxpass" for c in tok.children):
             return None
         to = [p for p in tok.children if p.dep_ in {"prep", "dative"} and p.lower_ == "to"]
@@ -2445,6 +2430,15 @@ def _send_parts(tok: Token) -> _Parts | None:
     # "to Moscow" on the verb, or on the envoy where the parser hangs it
     dest = [(g, "to") for o in (tok, *envoys) for g in _prep_objects(o, {"to"})]
     return visitor_toks, dest, None, None
+
+
+def _an_envoy(tok: Token, titles: set[str]) -> bool:
+    """A title, or a name with a title before it ("Secretary of State George Shultz", "Interior Minister
+    Thomas de Maiziere"): one who may be sent."""
+    return tok.lemma_.lower() in titles or (
+        tok.pos_ == "PROPN"
+        and any(t.dep_ in {"compound", "nmod"} and t.lower_ in titles for t in tok.subtree if t.i < tok.i)
+    )
 
 
 def _apposed_place(tok: Token, here_only: bool = False) -> bool:
