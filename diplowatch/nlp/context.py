@@ -902,8 +902,29 @@ def _referring_actor(tok: Token, ctx: ArticleContext, sent: Sentence) -> tuple[b
             actor = resolve_token_actor(antecedent, ctx, sent)
             if actor is not None and actor.code and actor.is_state and actor.has_title:
                 return True, actor.through(Step.PRONOUN, f"pronoun → {actor.reason}")
+    named = apposed_name(tok)
+    if named is not None:
+        actor = resolve_token_actor(named, ctx, sent)
+        if actor is not None and actor.code and actor.kind in {"state", "igo"}:
+            return True, actor
     by_kind = _igo_by_kind(tok, ctx, sent)
     return by_kind is not None, by_kind
+
+
+def apposed_name(tok: Token) -> Token | None:
+    """The name a singular common noun stands in apposition to, right after its comma ("the bloc's biggest
+    economy, Germany, raised objections", "its northern neighbour, China, has protested"): the actor is the
+    one named (a state or IGO, as resolve_token_actor reads it)."""
+    if tok.pos_ != "NOUN" or tok.tag_ != "NN":
+        return None
+    return next(
+        (
+            c
+            for c in tok.children
+            if c.dep_ == "appos" and c.pos_ == "PROPN" and c.left_edge.i - tok.i in {1, 2}
+        ),
+        None,
+    )
 
 
 def plural_antecedent(pronoun: Token) -> Token | None:

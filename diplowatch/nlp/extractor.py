@@ -26,7 +26,7 @@ from diplowatch.nlp.visits import (
     dated_in_own_clause,
 )
 
-EXTRACTOR_VERSION = "diplowatch-rules-0.52"
+EXTRACTOR_VERSION = "diplowatch-rules-0.53"
 
 # NER is not used (names come from the gazetteer); the rule lemmatizer runs behind a memo (lemma_cache.py).
 _UNUSED_COMPONENTS = ["ner"]
@@ -284,24 +284,19 @@ def _share_attributes(kept: list[VisitCandidate], all_cands: list[VisitCandidate
             told = next((o for o in same if not o.negated and not o.named_by_reaction), None)
             if told is not None:
                 cand.status = told.status
-        elif cand.status == "planned" and _meeting_mention(cand):
+        elif _meeting_mention(cand) and (
+            cand.status == "planned"
+            or cand.status == "completed"
+            and cand.status_basis in {StatusBasis.PAST_TENSE, StatusBasis.AFTER}
+        ):
             # "said in interviews ahead of meetings with President Hu" while the trip is under way: a meeting
-            # still to come on a trip another mention tells is going on is part of it
-            here = [
-                o
-                for o in same
-                if not o.negated
-                and o.status == "ongoing"
-                # there, by its own words: "arrived", "is in Beijing", "on his first visit to China"
-                and (
-                    o.role in {"presence", "apposed_presence", "visit", "visiting"}
-                    or o.status_basis is StatusBasis.DURING_THE_VISIT
-                )
-                and not _status_untold(o)
-            ]
+            # still to come on a trip another mention tells is going on is part of it; so is one just held
+            # ("Goria told reporters after meeting Funaro, who is in Rome on the fifth leg of a tour")
+            here = _under_way(same, by_its_words=cand.status == "completed")
             if here and not any(_other_traveller(o, cand) for o in here):
+                held = "to come" if cand.status == "planned" else "held"
                 cand.status = "ongoing"
-                cand.reasons[-1] = "status: ongoing, a meeting to come on a trip under way"
+                cand.reasons[-1] = f"status: ongoing, a meeting {held} on a trip under way"
                 cand.status_basis = StatusBasis.SHARED
         elif _status_untold(cand):
             # A mention that says nothing of when ("to capitalise on her Soviet trip") is of the trip
@@ -335,6 +330,23 @@ def _share_attributes(kept: list[VisitCandidate], all_cands: list[VisitCandidate
                     donor.end_date,
                     donor.date_precision,
                 )
+
+
+def _under_way(same: list[VisitCandidate], by_its_words: bool = False) -> list[VisitCandidate]:
+    """The mentions of a trip that tell, by their own words, that it is going on: "arrived", "is in Beijing",
+    "on his first visit to China", or (unless `by_its_words`) "said during the visit" (which "met X at the
+    summit in Prague on Sunday" also reads as)."""
+    return [
+        o
+        for o in same
+        if not o.negated
+        and o.status == "ongoing"
+        and (
+            o.role in {"presence", "apposed_presence", "visit", "visiting"}
+            or (o.status_basis is StatusBasis.DURING_THE_VISIT and not by_its_words)
+        )
+        and not _status_untold(o)
+    ]
 
 
 def _meeting_mention(c: VisitCandidate) -> bool:

@@ -16,6 +16,7 @@ from diplowatch.nlp.context import (
     Actor,
     ArticleContext,
     actor_span,
+    apposed_name,
     coordinated_nationalities,
     is_media,
     past_dateline,
@@ -543,7 +544,11 @@ def _raised_by_someone(verb: Token) -> bool:
         subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     if subj is None:
         return False
-    return subj.pos_ in {"PROPN", "PRON"} or subj.lemma_.lower() in lexicon().set("state_titles")
+    return (
+        subj.pos_ in {"PROPN", "PRON"}
+        or subj.lemma_.lower() in lexicon().set("state_titles")
+        or apposed_name(subj) is not None  # "the bloc's biggest economy, Germany, raised objections"
+    )
 
 
 def _verb_prep_object(verb: Token) -> Token | None:
@@ -2525,7 +2530,9 @@ _ACT_NOUNS = frozenset(
 
 
 def _an_act(tok: Token) -> bool:
-    return tok.pos_ == "NOUN" and tok.lemma_.lower() in _ACT_NOUNS
+    """ "Ireland's move", "the solidarity of Opec": an act or quality, which says nothing (but "the bloc's
+    biggest economy, Germany" is the state named)."""
+    return tok.pos_ == "NOUN" and tok.lemma_.lower() in _ACT_NOUNS and apposed_name(tok) is None
 
 
 def _reaction_speaker(
@@ -2990,14 +2997,17 @@ def _stand_of_a_named_state(
 
 
 def _named_as_a_state(speaker: Actor, speaker_tok: Token, ctx: ArticleContext) -> bool:
-    """A speaker that is a state by its own name ("Canada says", "Britain, France and Germany have said",
-    "Canberra reported"), not a group of its people ("Malaysian palm growers", "Greeks") or a firm."""
+    """A speaker that is a state or an IGO by its own name ("Canada says", "Britain, France and Germany have
+    said", "Canberra reported", "the EC has said"), not a group of its people ("Malaysian palm growers",
+    "Greeks") or a firm."""
     if speaker_tok.pos_ != "PROPN":
         return False
     # the whole name: "the United States", "Saudi Arabia", "New Zealand" (not their last word alone)
     words = [c.text for c in speaker_tok.children if c.dep_ == "compound" and c.i < speaker_tok.i]
     place = (words and ctx.place(" ".join([*words, speaker_tok.text]))) or ctx.place(speaker_tok.text)
-    return speaker.kind == "state" and place is not None and place.kind in {"country", "city"}
+    if place is None:
+        return False
+    return (speaker.kind, place.kind) in {("state", "country"), ("state", "city"), ("igo", "igo")}
 
 
 def _resident_abroad(speaker: Actor, ctx: ArticleContext) -> bool:

@@ -1355,7 +1355,13 @@ def _for_subject(verb: Token) -> Token | None:
 
 
 def _visitor_token(trigger: Token) -> list[Token]:
-    """The traveller: subject of the trigger verb, or of the verb governing it (xcomp/conj chains)."""
+    """The traveller: the doer of a passive "attend" ("the meeting was attended by X": X attends, the meeting
+    does not travel), else the subject of the trigger verb or of the verb governing it."""
+    return _attending_agents(trigger) or _subject_traveller(trigger)
+
+
+def _subject_traveller(trigger: Token) -> list[Token]:
+    """The subject of the trigger verb, or of the verb governing it (xcomp/conj chains)."""
     cur = trigger
     for _ in range(5):
         subjects = [c for c in cur.children if c.dep_ in SUBJECTS] or _misparsed_subject(cur)
@@ -1705,6 +1711,26 @@ def _meeting_place_on_verb(tok: Token, lemma: str, dest: list[tuple[Token, str]]
         for g in p.children
         if g.dep_ == "pobj" and g.pos_ == "PROPN"  # a place's name ("in Frankfurt"), not "in the same spirit"
     ]
+
+
+def _held_clauses(meeting: Token) -> list[Token]:
+    """The relative clauses that say where a meeting is held ("the economic summit, which will take place in
+    Venice June 8-10", "talks that were held in Geneva"): verbs whose "in" place is the meeting's (lexicon
+    `meeting_held_verbs`; not the timing verbs, whose "in" is as often an outcome: "talks which ended in
+    deadlock")."""
+    if meeting.lemma_.lower() not in _MEETING_NOUNS | _FORUMS:
+        return []
+    held = lexicon().set("meeting_held_verbs")
+    out = []
+    for rel in meeting.children:
+        if rel.dep_ != "relcl":
+            continue
+        lemma = rel.lemma_.lower()
+        objects = " ".join(c.lower_ for c in rel.children if c.dep_ == "dobj")
+        passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in rel.children)
+        if f"{lemma} {objects}" in held or passive and lemma in held:
+            out.append(rel)
+    return out
 
 
 def _destination_tokens(trigger: Token, preps: set[str]) -> list[tuple[Token, str]]:
@@ -2272,6 +2298,8 @@ def _noun_parts(tok: Token, lemma: str, ctx: ArticleContext) -> _Parts | None:
             if g.dep_ == "pobj"
         )
     dest.extend(_meeting_place_on_verb(tok, lemma, dest))
+    if not any(how in {"in", "at"} for _, how in dest):
+        dest.extend((g, "in") for rel in _held_clauses(tok) for g in _prep_objects(rel, {"in"}))
     carriers = [rel for rel in tok.children if rel.dep_ == "relcl" and rel.lemma_ in _CARRY_VERBS]
     if tok.dep_ == "nsubj" and tok.head.lemma_ in _CARRY_VERBS:
         carriers.append(tok.head)  # "the tour took Herrington to Iraq and Kuwait"
@@ -2627,6 +2655,12 @@ def _gathered_in(audience: Token) -> list[Token]:
 def _meet_parts(tok: Token, role: str, sent: Sentence, ctx: ArticleContext) -> _Parts:
     visitor_toks = _visitor_token(tok)
     dest = []
+    attended = _meeting_attended(tok) if _attending_agents(tok) else None
+    if attended is not None:
+        # "the conference in Paris was attended by X", "the Managua meeting was attended by X", "the summit,
+        # which will be held in Venice, will be attended by X": where the meeting is
+        dest.extend(_destination_tokens(attended, {"in"}))
+        dest.extend((g, "in") for rel in _held_clauses(attended) for g in _prep_objects(rel, {"in"}))
     for child in tok.children:
         if child.dep_ == "prep" and child.lower_ == "in":
             dest.extend((g, "in") for g in child.children if g.dep_ == "pobj" and _a_place_word(g, role))
@@ -2690,6 +2724,7 @@ def _meet_parts(tok: Token, role: str, sent: Sentence, ctx: ArticleContext) -> _
                 for held in (
                     o,
                     *(_prep_objects(o, {"with"}) if o.lemma_.lower() in _MEETING_NOUNS | _FORUMS else []),
+                    *_held_clauses(o),
                 )
                 for g in (_venue_places(held) if role == "presence" else _prep_objects(held, {"in"}))
             )
@@ -2749,8 +2784,10 @@ def _dateline_dest(tok: Token, role: str, sent: Sentence, ctx: ArticleContext) -
 
 def _attended_event(verb: Token) -> Token | None:
     """The summit, meeting or conference "attend" takes as its object, of no place of its own."""
-    if verb.dep_ == "relcl":
-        return None  # (not "for Brussels, where he will attend a summit": the place is the clause's own)
+    if verb.dep_ == "relcl" and not _attending_agents(verb):
+        # (not "for Brussels, where he will attend a summit": the place is the clause's own; but "the
+        # meeting, which will be attended by X" is on the meeting itself)
+        return None
     obj = _meeting_attended(verb)
     if obj is None:
         return None
@@ -2763,9 +2800,23 @@ def _meeting_attended(verb: Token) -> Token | None:
     for objects)."""
     if verb.lemma_.lower() != "attend":
         return None
-    return next(
-        (c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in _MEETING_NOUNS | _FORUMS), None
-    )
+    meetings = _MEETING_NOUNS | _FORUMS
+    found = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in meetings), None)
+    if found is None and _attending_agents(verb):
+        # "the meeting, which will be attended by West Germany, France and Britain", "the conference was
+        # attended by Medvedev": the passive's subject (or the noun its relative pronoun stands for)
+        subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if subject is not None and subject.tag_ == "WDT" and verb.dep_ == "relcl":
+            subject = verb.head
+        found = subject if subject is not None and subject.lemma_.lower() in meetings else None
+    return found
+
+
+def _attending_agents(verb: Token) -> list[Token]:
+    """Those a passive "attend" is done by ("was attended by Russian President Dmitry Medvedev")."""
+    if verb.lemma_.lower() != "attend" or not any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children):
+        return []
+    return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
 
 
 # Those sent to a meeting, who are where it is ("the Japanese delegation to the GATT talks").
@@ -2894,9 +2945,14 @@ def _trip_visitor(
         # "her family's trips to Haiti": a trip owned by a common noun is that noun's, a state's or nobody's
         # (a meeting is not: "en route to a G20 leaders' meeting in Seoul").
         visitor_toks = [owner]
+    # "the conference was attended by Russian President Dmitry Medvedev": a person named attends; states and
+    # their unnamed "representatives" are not said to travel
+    attending = set(_attending_agents(tok))
     for vtok in visitor_toks:
         actor = resolve_token_actor(vtok, ctx, sent) or _first_group_member(vtok, ctx, sent)
         if actor is None or not actor.code or not actor.is_state:
+            continue
+        if vtok in attending and actor.kind != "person":
             continue
         if (
             actor.kind in {"state", "igo"}
@@ -2920,7 +2976,9 @@ def _trip_visitor(
             if heads:
                 vtok, actor = heads[0]
         visitor = actor
-        co_visitors = _co_visitors(vtok, actor, ctx, sent, conjuncts=role != "visiting")
+        # "West Germany, France and Britain attended the meeting": each state named attends
+        attending = actor.kind == "state" and not actor.has_title and _state_attends(tok, vtok, actor, ctx)
+        co_visitors = _co_visitors(vtok, actor, ctx, sent, conjuncts=role != "visiting", states=attending)
         break
     if (
         visitor is None
@@ -3555,9 +3613,10 @@ def _leg_status(
         leg_status = "completed"
     if how == "from" and not negated:
         # The place one comes back from: over ("returned from Brazil"), unless the return is still to come
-        # ("who returns from a visit to Brazil on Sunday": there until then).
+        # ("who returns from a visit to Brazil on Sunday": there until then); so is the place one is due from
+        # ("due here tomorrow from Oman").
         # A stop to come on the way home from X: there now ("a one-day stopover on his way home from China").
-        coming_back = tok.lemma_.lower() == "return" or tok.lemma_.lower() in _STOP_NOUNS
+        coming_back = tok.lemma_.lower() in {"return", "due"} or tok.lemma_.lower() in _STOP_NOUNS
         leg_status = "ongoing" if status == "planned" and coming_back else "completed"
     if how == "dobj" and tok.lemma_.lower() in {"leave", "depart"} and not negated:
         # The place one leaves: "left Washington for a tour of Europe" (over), "leaves Paris on Friday" (there
@@ -4148,12 +4207,18 @@ _GROUP_NOUNS = {
 
 
 def _co_visitors(
-    vtok: Token, visitor: Actor, ctx: ArticleContext, sent: Sentence, conjuncts: bool = True
+    vtok: Token,
+    visitor: Actor,
+    ctx: ArticleContext,
+    sent: Sentence,
+    conjuncts: bool = True,
+    states: bool = False,
 ) -> list[Actor]:
     """Other states travelling with the visitor: coordinated visitors ("Merkel
     and Sarkozy flew to X") and the states of a group ("the leaders of France,
     Germany and Italy met in Rome", "ministers from Germany and Spain"). `conjuncts`: False where the word
-    marks its own noun only ("talks between X and a visiting delegation": X is no co-traveller)."""
+    marks its own noun only ("talks between X and a visiting delegation": X is no co-traveller). `states`:
+    the visitor is a state by its name that attends a meeting, and so is each state coordinated with it."""
     if vtok.lower_ == "they":
         # "French and German officials said they would meet": those "they" stands for
         vtok = plural_antecedent(vtok) or vtok
@@ -4180,7 +4245,7 @@ def _co_visitors(
             or actor.found.from_dateline
         ):
             continue
-        if actor.kind in {"state", "igo"} and not actor.has_title and not grouped:
+        if actor.kind in {"state", "igo"} and not actor.has_title and not grouped and not states:
             continue  # a bare state coordinated with a traveller is not itself travelling
         out.setdefault(actor.code, actor)
     return list(out.values())

@@ -8669,3 +8669,145 @@ def test_the_one_sent_abroad_travels(extractor, text, expected):
 )
 def test_insisting_on_a_change_is_a_demand(exhaustive_extractor, text, expected):
     assert reaction_keys(exhaustive_extractor, text, dt.date(1987, 6, 15)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an IGO by its own name judges, as a state does, what the sentence before names
+        (
+            'LONDON, Oct 20 - Samuels called the U.S. plan to end farm subsidies "visionary." The EC has '
+            "said it is unrealistic.",
+            {("EC", "negative")},
+        ),
+        # guard: a firm by its name is no state or IGO
+        (
+            'LONDON, Oct 20 - Samuels called the U.S. plan to end farm subsidies "visionary." Cargill has '
+            "said it is unrealistic.",
+            set(),
+        ),
+    ],
+)
+def test_an_igo_by_its_name_judges_what_the_sentence_before_names(exhaustive_extractor, text, expected):
+    assert stances(exhaustive_extractor, text, dt.date(1987, 10, 20)) == expected
+
+
+def test_a_meeting_held_on_a_trip_under_way_is_part_of_it(extractor):
+    text = (
+        "ROME, March 6 - Goria told reporters after meeting Funaro, who is in Rome on the fifth leg of a "
+        "tour to seek support for Brazil, that Italy's support was based on reason."
+    )
+    assert visit_statuses(extractor, text, dt.date(1987, 3, 6)) == {("BRA", "ITA", "ongoing")}
+    # guard: a summit one met at is no proof of being there still
+    met = (
+        "Obama met German Chancellor Angela Merkel and French President Nicolas Sarkozy at the summit in "
+        "Prague on Sunday."
+    )
+    assert ("USA", "CZE", "completed") in visit_statuses(extractor, met, dt.date(2009, 6, 1))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a relative clause on the meeting says where it is held
+        (
+            "WASHINGTON, June 1 - Reagan will meet the leaders of Britain, France and Japan at the economic "
+            "summit, which will take place in Venice June 8-10.",
+            {("USA", "ITA"), ("GBR", "ITA"), ("FRA", "ITA"), ("JPN", "ITA")},
+        ),
+        (
+            "WASHINGTON, June 1 - Reagan will attend the economic summit, which will be held in Venice.",
+            {("USA", "ITA")},
+        ),
+        # guard: a clause that tells how it went, not where, places nothing
+        (
+            "WASHINGTON, June 1 - Reagan will attend the economic summit, which will end in a communique.",
+            set(),
+        ),
+    ],
+)
+def test_a_meeting_is_placed_by_its_relative_clause(extractor, text, expected):
+    got = {(v["visitor_code"], v["host_code"]) for v in visits_of(extractor, text, dt.date(1987, 6, 1))}
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Europe's biggest economy, Germany, has opposed the French plan.", {("DEU", "negative")}),
+        (
+            "The bloc's biggest economy, Germany, has raised objections to the French plan.",
+            {("DEU", "negative")},
+        ),
+        # the state named is the speaker, not the one its description names
+        (
+            "Norway's North Sea neighbour Britain has refused to cooperate with OPEC output cuts.",
+            {("GBR", "negative")},
+        ),
+        # guard: an act described says nothing
+        ("Ireland's move has angered France.", set()),
+    ],
+)
+def test_a_state_named_in_apposition_speaks(exhaustive_extractor, text, expected):
+    assert stances(exhaustive_extractor, text, dt.date(2012, 6, 1)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The conference in Paris was also attended by Italian Prime Minister Giovanni Goria.",
+            {("ITA", "FRA", "completed")},
+        ),
+        # guard: states named as attending, or their unnamed representatives, are not said to travel
+        ("MANAGUA, March 22 - The meeting was attended by representatives from Brazil and Mexico.", set()),
+        (
+            "WASHINGTON, April 6 - Japanese Finance Minister Kiichi Miyazawa will bring a package to the "
+            "meeting, which will be attended by West Germany, France and Britain.",
+            set(),
+        ),
+        # guard: bankers attending are no state's
+        ("The meeting in Paris was attended by bankers.", set()),
+    ],
+)
+def test_those_a_meeting_is_attended_by_are_there(extractor, text, expected):
+    assert visit_statuses(extractor, text, dt.date(1987, 4, 6)) == expected
+
+
+def test_states_coordinated_with_a_state_attending_attend(exhaustive_extractor):
+    text = "West Germany, France and Britain attended the meeting in Venice."
+    assert visit_statuses(exhaustive_extractor, text, dt.date(1987, 4, 6)) == {
+        ("DEU", "ITA", "completed"),
+        ("FRA", "ITA", "completed"),
+        ("GBR", "ITA", "completed"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a definite act, proposal or measure points back to the sentence before
+        ("The United States proposed new rules. The IMF supports these aims.", {("IMF", "positive")}),
+        # guard: an indefinite object points nowhere
+        ("The United States proposed new rules. The IMF supports some aims.", set()),
+    ],
+)
+def test_a_definite_act_points_back_to_the_sentence_before(exhaustive_extractor, text, expected):
+    assert stances(exhaustive_extractor, text, dt.date(2012, 3, 2)) == expected
+
+
+def test_the_place_one_is_due_from_is_visited(extractor):
+    text = (
+        "ABU DHABI, March 22 - French Foreign Minister Jean-Bernard Raimond, due here tomorrow from Oman for "
+        "his first official visit, said he was confident."
+    )
+    assert visit_statuses(extractor, text, dt.date(1987, 3, 22)) == {
+        ("FRA", "ARE", "planned"),
+        ("FRA", "OMN", "ongoing"),
+    }
+    # guard: one's own capital is no leg
+    home = (
+        "ABU DHABI, March 22 - French Foreign Minister Jean-Bernard Raimond, due here tomorrow from Paris, "
+        "said he was confident."
+    )
+    assert visit_statuses(extractor, home, dt.date(1987, 3, 22)) == {("FRA", "ARE", "planned")}
