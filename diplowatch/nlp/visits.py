@@ -2474,7 +2474,7 @@ def _apposed_place(tok: Token, here_only: bool = False) -> bool:
     here on a three-day visit, said" (a dateline's "here" with what brings him there; a quote's "here" is
     the speaker's, wherever that is)."""
     for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ == "in" and not here_only:
+        if c in _apposed_ins(tok) and not here_only:
             if any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in c.children):
                 return True
         elif c.dep_ == "advmod" and c.lower_ == "here" and not _quoted(c):
@@ -2483,15 +2483,20 @@ def _apposed_place(tok: Token, here_only: bool = False) -> bool:
     return False
 
 
+def _apposed_ins(tok: Token) -> list[Token]:
+    """The "in" phrases hung on a name: "Saouma, in Brazil for talks"; also "Oeien, currently in Iceland for a
+    meeting", which the parser reads as a clause headed by "in"."""
+    return [
+        c
+        for c in tok.children
+        if c.lower_ == "in"
+        and (c.dep_ == "prep" or c.dep_ == "relcl" and any(a.dep_ == "advmod" for a in c.children))
+    ]
+
+
 def _apposed_parts(tok: Token) -> _Parts:
     visitor_toks = [tok]
-    dest = [
-        (g, "in")
-        for c in tok.children
-        if c.dep_ == "prep" and c.lower_ == "in"
-        for g in c.children
-        if g.dep_ == "pobj"
-    ]
+    dest = [(g, "in") for c in _apposed_ins(tok) for g in c.children if g.dep_ == "pobj"]
     dest += [(c, "here") for c in tok.children if c.dep_ == "advmod" and c.lower_ == "here"]
     return visitor_toks, dest, None, None
 

@@ -3422,6 +3422,15 @@ def test_here_hung_on_a_name_places_it_under_the_dateline(extractor):
     assert visit_statuses(extractor, text, dt.date(1987, 4, 27)) == {("AUS", "THA", "ongoing")}
 
 
+@pytest.mark.parametrize("where", ["in Iceland", "currently in Iceland", "now in Iceland"])
+def test_in_a_place_hung_on_a_name_places_it_there(extractor, where):
+    text = (
+        "OSLO, June 29 - Norway will extend its oil output cut, a spokesman told Reuters.\n"
+        f"Norway's Oil Minister Arne Oeien, {where} for a meeting of Nordic ministers, has made no statement."
+    )
+    assert visit_statuses(extractor, text, dt.date(1987, 6, 29)) == {("NOR", "ISL", "ongoing")}
+
+
 def test_pushing_for_is_a_demand_on_who_is_inside_what_is_pushed_for(extractor):
     rows = reactions_of(extractor, "Germany is pushing for tougher sanctions on Iran.")
     assert {(r["reactor_code"], r["stance"], r["target_code"]) for r in rows} == {("DEU", "negative", "IRN")}
