@@ -4245,7 +4245,11 @@ def test_due_here_is_still_to_come(extractor):
         "here tomorrow from Oman for his first official visit to the United Arab Emirates, told a daily "
         "he was confident."
     )
-    assert visit_statuses(extractor, visit, dt.date(1987, 3, 22)) == {("FRA", "ARE", "planned")}
+    # (and the place he is due from is where he is now: test_the_place_one_is_due_from_is_visited)
+    assert visit_statuses(extractor, visit, dt.date(1987, 3, 22)) == {
+        ("FRA", "ARE", "planned"),
+        ("FRA", "OMN", "ongoing"),
+    }
     # guard: a payment due somewhere is no traveller
     assert (
         visits_of(extractor, "The payment, due in London tomorrow, was delayed.", dt.date(1987, 3, 22)) == []
