@@ -2808,8 +2808,8 @@ def _meeting_attended(verb: Token) -> Token | None:
     meetings = _MEETING_NOUNS | _FORUMS
     found = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in meetings), None)
     if found is None and _attending_agents(verb):
-        # "the meeting, which will be attended by West Germany, France and Britain", "the conference was
-        # attended by Medvedev": the passive's subject (or the noun its relative pronoun stands for)
+        # "the conference was attended by Medvedev", "the summit, which was attended by Medvedev": the
+        # passive's subject (or the noun its relative pronoun stands for)
         subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         if subject is not None and subject.tag_ == "WDT" and verb.dep_ == "relcl":
             subject = verb.head
@@ -2952,12 +2952,12 @@ def _trip_visitor(
         visitor_toks = [owner]
     # "the conference was attended by Russian President Dmitry Medvedev": a person named attends; states and
     # their unnamed "representatives" are not said to travel
-    attending = set(_attending_agents(tok))
+    agents = set(_attending_agents(tok))
     for vtok in visitor_toks:
         actor = resolve_token_actor(vtok, ctx, sent) or _first_group_member(vtok, ctx, sent)
         if actor is None or not actor.code or not actor.is_state:
             continue
-        if vtok in attending and actor.kind != "person":
+        if vtok in agents and actor.kind != "person":
             continue
         if (
             actor.kind in {"state", "igo"}
@@ -2982,8 +2982,9 @@ def _trip_visitor(
                 vtok, actor = heads[0]
         visitor = actor
         # "West Germany, France and Britain attended the meeting": each state named attends
-        attending = actor.kind == "state" and not actor.has_title and _state_attends(tok, vtok, actor, ctx)
-        co_visitors = _co_visitors(vtok, actor, ctx, sent, conjuncts=role != "visiting", states=attending)
+        bare = actor.kind == "state" and not actor.has_title
+        states_attend = bare and _state_attends(tok, vtok, actor, ctx)
+        co_visitors = _co_visitors(vtok, actor, ctx, sent, conjuncts=role != "visiting", states=states_attend)
         break
     if (
         visitor is None
