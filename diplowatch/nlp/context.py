@@ -632,11 +632,11 @@ def _country_named_before(ctx: ArticleContext, offset: int) -> str | None:
 def _owner_places(tok: Token, text: str, ctx: ArticleContext) -> list:
     """The gazetteer hits naming whose actor it is: in its words before any "in/at/near" place, else, for a
     ministry or government, the capital it sits in ("the Foreign Ministry in Beijing"; an embassy does not
-    sit in its own capital and is left out)."""
+    sit in its own capital and is left out). A seat's name that several states' bodies bear is the one of the
+    country it is said to be in ("the Department of Justice in the Philippines")."""
     own_part, *located = re.split(r"\s+(?:in|at|near)\s+", text, maxsplit=1)
-    hits = gazetteer().find_all(own_part, ctx.published_at)
-    if hits or tok.lemma_.lower() not in _SEATED_INSTITUTIONS:
-        return hits
+    gaz = gazetteer()
+    hits = gaz.find_all(own_part, ctx.published_at)
     seats = located[:1] + [
         g.text
         for p in tok.children
@@ -644,8 +644,18 @@ def _owner_places(tok: Token, text: str, ctx: ArticleContext) -> list:
         for g in p.children
         if g.dep_ == "pobj"
     ]
-    capitals = gazetteer().capital_names
-    return [h for seat in seats for h in gazetteer().find_all(seat, ctx.published_at) if h[2] in capitals]
+    if hits and all(h[3].kind == "metonym" for h in hits):
+        elsewhere = [
+            h
+            for seat in seats
+            for h in gaz.find_all(seat, ctx.published_at)
+            if h[3].kind == "country" and h[3].code != hits[0][3].code
+        ]
+        return elsewhere[:1] or hits
+    if hits or tok.lemma_.lower() not in _SEATED_INSTITUTIONS:
+        return hits
+    capitals = gaz.capital_names
+    return [h for seat in seats for h in gaz.find_all(seat, ctx.published_at) if h[2] in capitals]
 
 
 # A definite kind noun's own words before it, with a modifier it may carry and still stand for the IGO named

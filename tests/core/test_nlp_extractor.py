@@ -8824,3 +8824,32 @@ def test_the_place_one_is_due_from_is_visited(extractor):
         "said he was confident."
     )
     assert visit_statuses(extractor, home, dt.date(1987, 3, 22)) == {("FRA", "ARE", "planned")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a state's or IGO's legal action against a foreign company is a stance on what it did
+        (
+            "U.S. authorities are investigating Credit Suisse and other banks in Switzerland over allegedly "
+            "helping U.S. clients evade taxes.",
+            {("USA", "negative")},
+        ),
+        ("The European Commission penalized Microsoft for abusing its dominance.", {("EU", "negative")}),
+        # guard: an investigation of no foreign party is domestic
+        ("Colombian police are investigating the death of a farmer.", set()),
+    ],
+)
+def test_legal_action_against_a_foreign_company_is_negative(exhaustive_extractor, text, expected):
+    assert stances(exhaustive_extractor, text, dt.date(2012, 6, 1)) == expected
+
+
+def test_a_seat_named_with_another_country_is_that_countrys(exhaustive_extractor):
+    # "the Department of Justice" stands for Washington, but not when it is said to be in the Philippines
+    text = (
+        "The Department of Justice in the Philippines is also investigating the U.S. company for possible "
+        "bribery."
+    )
+    visits, reactions = exhaustive_extractor.extract("t", text, dt.date(2012, 6, 1))
+    assert visits == []
+    assert {(r["reactor_code"], r["stance"]) for r in reactions} == {("PHL", "negative")}
