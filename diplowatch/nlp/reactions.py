@@ -2336,6 +2336,18 @@ def _phrasal_of_no_stance(verb: Token, lemma: str) -> bool:
     return any(f"{lemma} {c.lower_}" in phrasal for c in verb.children if c.dep_ in {"prt", "advmod"})
 
 
+def _what_a_body_does(verb: Token, lemma: str) -> bool:
+    """A legal action told in the simple present of a relative clause: what a body or a rule does, no act on a
+    case ("the Justice Department unit that prosecutes violations of the Act", "rules that penalize Canadian
+    businesses"; lexicon `enforcement_verbs`)."""
+    return (
+        lemma in lexicon().set("enforcement_verbs")
+        and verb.dep_ == "relcl"
+        and verb.tag_ in {"VBZ", "VBP"}
+        and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
+    )
+
+
 def _not_a_reaction_verb(verb: Token, lemma: str, judging: bool) -> bool:
     """Stance and speech verbs that do not report a reaction here: no object, negated, or still to come."""
     lex = lexicon()
@@ -3386,7 +3398,7 @@ def _verb_reactions(
     if _not_a_statement(verb, lemma, doc, sent, ctx, quotes):
         return []
     judging = _judging_verb(verb)
-    if _not_a_reaction_verb(verb, lemma, judging):
+    if _not_a_reaction_verb(verb, lemma, judging) or _what_a_body_does(verb, lemma):
         return []
     speaker_tok = _speaker_token(verb)
     if speaker_tok is None or _said_of_the_subject(verb, speaker_tok, lemma):

@@ -8838,6 +8838,13 @@ def test_the_place_one_is_due_from_is_visited(extractor):
         ("The European Commission penalized Microsoft for abusing its dominance.", {("EU", "negative")}),
         # guard: an investigation of no foreign party is domestic
         ("Colombian police are investigating the death of a farmer.", set()),
+        # guard: what a body or a rule does is no act on a case
+        (
+            "The decision is a setback for the Justice Department unit that prosecutes violations of the "
+            "act, which bars companies from paying bribes to Chinese officials.",
+            set(),
+        ),
+        ("U.S. authorities, who are investigating Credit Suisse, declined comment.", {("USA", "negative")}),
     ],
 )
 def test_legal_action_against_a_foreign_company_is_negative(exhaustive_extractor, text, expected):
