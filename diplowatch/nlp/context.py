@@ -894,8 +894,9 @@ def _current_over_former(person: Person | None, ctx: ArticleContext) -> Person |
 def _referring_actor(tok: Token, ctx: ArticleContext, sent: Sentence) -> tuple[bool, Actor | None]:
     """(decided, actor) for a word that refers back: "it" as a subject is the state of the clause it is said
     or done under ("Washington will announce sanctions after it accused Tokyo of ...", "The U.S. has said it
-    is opposed to ..."); a pronoun is the person it stands for; a definite kind noun is the IGO named before
-    ("The Fund urged Greece"). Not decided for any other word."""
+    is opposed to ..."); a pronoun is the person it stands for; a common noun beside the name of a state or
+    IGO it stands for is that one ("the bloc's biggest economy, Germany"); a definite kind noun is the IGO
+    named before ("The Fund urged Greece"). Not decided for any other word."""
     if tok.lower_ == "it" and tok.dep_ in {"nsubj", "nsubjpass"}:
         subject = governing_subject(tok)
         actor = resolve_token_actor(subject, ctx, sent) if subject is not None else None
