@@ -8860,3 +8860,30 @@ def test_a_seat_named_with_another_country_is_that_countrys(exhaustive_extractor
     visits, reactions = exhaustive_extractor.extract("t", text, dt.date(2012, 6, 1))
     assert visits == []
     assert {(r["reactor_code"], r["stance"]) for r in reactions} == {("PHL", "negative")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an outcome called successful, or an effect called damaging, is no stance on another's act
+        (
+            "ABU DHABI, March 22 - French Foreign Minister Jean-Bernard Raimond predicted a successful end "
+            "to negotiations to admit Gulf petrochemical exports into the European Community.",
+            set(),
+        ),
+        (
+            '"We are looking at whether these treaties are possibly damaging for these countries," Dutch '
+            "Finance Minister Frans Weekers told Reuters about the Mongolian treaty.",
+            set(),
+        ),
+        # a stance verb still judges, and a visit called successful is a good outcome of it
+        ("Japan welcomed the successful U.S. move.", {("JPN", "positive")}),
+        (
+            "BEIJING, March 22 - Foreign ministry spokeswoman Hua Chunying told reporters that South Korean "
+            "President Moon Jae-in's visit to Beijing was successful.",
+            {("CHN", "positive")},
+        ),
+    ],
+)
+def test_outcome_words_take_no_stance(exhaustive_extractor, text, expected):
+    assert stances(exhaustive_extractor, text, dt.date(1987, 3, 22)) == expected
