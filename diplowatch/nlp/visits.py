@@ -2981,10 +2981,7 @@ def _trip_visitor(
             if heads:
                 vtok, actor = heads[0]
         visitor = actor
-        # "West Germany, France and Britain attended the meeting": each state named attends
-        bare = actor.kind == "state" and not actor.has_title
-        states_attend = bare and _state_attends(tok, vtok, actor, ctx)
-        co_visitors = _co_visitors(vtok, actor, ctx, sent, conjuncts=role != "visiting", states=states_attend)
+        co_visitors = _co_visitors(vtok, actor, ctx, sent, conjuncts=role != "visiting")
         break
     if (
         visitor is None
@@ -4213,18 +4210,12 @@ _GROUP_NOUNS = {
 
 
 def _co_visitors(
-    vtok: Token,
-    visitor: Actor,
-    ctx: ArticleContext,
-    sent: Sentence,
-    conjuncts: bool = True,
-    states: bool = False,
+    vtok: Token, visitor: Actor, ctx: ArticleContext, sent: Sentence, conjuncts: bool = True
 ) -> list[Actor]:
     """Other states travelling with the visitor: coordinated visitors ("Merkel
     and Sarkozy flew to X") and the states of a group ("the leaders of France,
     Germany and Italy met in Rome", "ministers from Germany and Spain"). `conjuncts`: False where the word
-    marks its own noun only ("talks between X and a visiting delegation": X is no co-traveller). `states`:
-    the visitor is a state by its name that attends a meeting, and so is each state coordinated with it."""
+    marks its own noun only ("talks between X and a visiting delegation": X is no co-traveller)."""
     if vtok.lower_ == "they":
         # "French and German officials said they would meet": those "they" stands for
         vtok = plural_antecedent(vtok) or vtok
@@ -4251,7 +4242,7 @@ def _co_visitors(
             or actor.found.from_dateline
         ):
             continue
-        if actor.kind in {"state", "igo"} and not actor.has_title and not grouped and not states:
+        if actor.kind in {"state", "igo"} and not actor.has_title and not grouped:
             continue  # a bare state coordinated with a traveller is not itself travelling
         out.setdefault(actor.code, actor)
     return list(out.values())

@@ -8787,15 +8787,6 @@ def test_those_a_meeting_is_attended_by_are_there(extractor, text, expected):
     assert visit_statuses(extractor, text, dt.date(1987, 4, 6)) == expected
 
 
-def test_states_coordinated_with_a_state_attending_attend(exhaustive_extractor):
-    text = "West Germany, France and Britain attended the meeting in Venice."
-    assert visit_statuses(exhaustive_extractor, text, dt.date(1987, 4, 6)) == {
-        ("DEU", "ITA", "completed"),
-        ("FRA", "ITA", "completed"),
-        ("GBR", "ITA", "completed"),
-    }
-
-
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
