@@ -420,18 +420,20 @@ _PLURAL_OFFICES = frozenset(
 
 
 def coordinated_nationalities(tok: Token, ctx: ArticleContext) -> list[Actor]:
-    """ "the French and German leaders", "French, German and Spanish leaders": each state of nationality
-    adjectives coordinated on a plural office word, the office's own owner among them (callers leave out the
-    speaker's or traveller's own state). The parser may hang each adjective on the noun, or chain them."""
+    """ "the French and German leaders", "French, German and Spanish leaders", "U.S. and EU officials": each
+    state (or IGO) of nationality adjectives or names coordinated on a plural office word, the office's own
+    owner among them (callers leave out the speaker's or traveller's own state). The parser may hang each
+    adjective on the noun, or chain them."""
     if tok.lower_ not in _PLURAL_OFFICES:
         return []
     out: list[Actor] = []
-    for mod in (m for m in tok.children if m.dep_ in {"amod", "compound"} and m.i < tok.i):
+    for mod in (m for m in tok.children if m.dep_ in {"amod", "compound", "nmod"} and m.i < tok.i):
         for conj in (mod, *(c for c in mod.conjuncts if c.i > mod.i)):
             # with its own modifiers before it: "North Korean and U.S. officials" is North Korea's
             words = " ".join(t.text for t in conj.lefts if t.dep_ in {"amod", "compound"}) + " " + conj.text
             place = ctx.place(actor_span(conj).text if conj.pos_ == "PROPN" else words.strip())
-            if place is not None and place.kind in {"demonym", "country"}:
+            # (or of IGOs by name: "EU and IMF officials")
+            if place is not None and place.kind in {"demonym", "country", "igo"}:
                 out.append(Actor(None, place.code, True, "coordinated nationality", "office", tok.text, True))
     return out
 

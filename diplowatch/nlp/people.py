@@ -485,6 +485,9 @@ def _employer_after(rest: str, on_date: dt.date | None) -> str | None:
 # The titles a portfolio word can qualify ("Trade and Industry Minister", "the EU's industry commissioner").
 PORTFOLIO_TITLES = frozenset({"minister", "ministry", "secretary", "commissioner"})
 _PORTFOLIO_TITLES = f"(?:{'|'.join(sorted(PORTFOLIO_TITLES))})"
+# A rank written before such a title, in one word or two: "Industry Undersecretary", "Treasury Assistant
+# Secretary", "Trade Vice-Minister".
+_PORTFOLIO_RANK = r"(?:(?:under|vice|deputy|assistant|permanent|state)[\s-]?)?"
 
 
 _MINISTER_COMPOUND = re.compile(r"\b((?:[A-Z][\w-]*\s+){1,3})Minister\b")
@@ -547,7 +550,9 @@ def _is_state_title(phrase: str) -> tuple[bool, str]:
         if not (
             w in lex.set("portfolio_words")
             and (
-                re.search(rf"\b{w}\s+(?:and\s+[a-z]+\s+)?(?:affairs\s+)?{_PORTFOLIO_TITLES}\b", low)
+                re.search(
+                    rf"\b{w}\s+(?:and\s+[a-z]+\s+)?(?:affairs\s+)?{_PORTFOLIO_RANK}{_PORTFOLIO_TITLES}\b", low
+                )
                 or re.search(
                     rf"\b{_PORTFOLIO_TITLES}\s+(?:of|for)\s+(?:[a-z]+,?\s+(?:and\s+)?){{0,4}}{w}\b",
                     low,

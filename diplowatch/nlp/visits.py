@@ -2319,7 +2319,7 @@ def _noun_parts(tok: Token, lemma: str, ctx: ArticleContext) -> _Parts | None:
             # "during a visit to meet Prime Minister David Cameron in London": the place of the trip's
             # purpose is the trip's.
             dest.extend((g, "in") for g in _prep_objects(purpose, {"in"}))
-    if lemma in {"talks", "meeting", "summit", "talk"} and _meeting_as_topic(tok):
+    if lemma in _MEETING_NOUNS and _meeting_as_topic(tok):
         # "discuss the June Venice summit", "prepare for the summit in Venice", "step down after the Venice
         # summit": the meeting is what is talked of or a point in time, not where anyone is said to be. What
         # is talked of or prepared is not held at the dateline either ("to prepare for Nakasone's talks with
@@ -2328,12 +2328,16 @@ def _noun_parts(tok: Token, lemma: str, ctx: ArticleContext) -> _Parts | None:
         if _talked_of(tok):
             return None
         return visitor_toks, [], None, taken_status
-    if lemma in {"talks", "meeting", "summit", "talk"}:
+    if lemma in _MEETING_NOUNS:
         dest = [d for d in dest if d[1] in {"in", "at", "here", "modifier"}]
         # "a summit of European Union leaders in Brussels": the parser hangs the place on the members.
-        # So does "a meeting with Chinese Premier Li Peng in Beijing" on the one met.
+        # So does "a meeting with Chinese Premier Li Peng in Beijing" on the one met, and "a meeting between
+        # Stoltenberg and U.S. Treasury Secretary James Baker in Frankfurt" on the last of those meeting.
         dest.extend(
-            (g, "in") for member in _prep_objects(tok, {"of", "with"}) for g in _prep_objects(member, {"in"})
+            (g, "in")
+            for member in _prep_objects(tok, {"of", "with", "between"})
+            for one in (member, *member.conjuncts)
+            for g in _prep_objects(one, {"in"})
         )
         if not dest and tok.head.dep_ == "prep" and tok.head.lower_ in {"in", "at", "during"}:
             # "the agreement was reached in Paris today in talks between X and Y": where the act the talks
@@ -2547,7 +2551,9 @@ _PLACE_NOUNS = frozenset(
 
 
 # What one says something in, where it is given somewhere ("said in a speech in London").
-_SPOKEN_EVENTS = frozenset({"speech", "address", "lecture", "remarks", "briefing", "conference", "ceremony"})
+_SPOKEN_EVENTS = frozenset(
+    {"speech", "address", "lecture", "remarks", "remark", "briefing", "conference", "ceremony"}
+)
 
 
 def _place_word(tok: Token) -> bool:

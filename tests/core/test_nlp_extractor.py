@@ -135,6 +135,36 @@ def test_a_meeting_is_where_the_one_met_is_placed(extractor, text):
     assert pairs(visits_of(extractor, text)) == {("JPN", "CHN")}
 
 
+def test_talks_between_two_are_where_the_parser_hangs_the_place_on_the_last_of_them(extractor):
+    text = (
+        "The moves followed talks between Stoltenberg and U.S. Treasury Secretary James Baker in Frankfurt."
+    )
+    assert pairs(visits_of(extractor, text, dt.date(1987, 10, 20))) == {("USA", "DEU")}
+
+
+def test_remarks_in_a_city_place_the_speaker_there(extractor):
+    text = (
+        "U.S. Treasury Secretary Jack Lew said in remarks in Frankfurt on Friday that growth would pick up."
+    )
+    assert pairs(visits_of(extractor, text, dt.date(2013, 5, 20))) == {("USA", "DEU")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ATHENS, April 8 - Greek Industry Undersecretary George Petsos arrived in Bonn on Monday.",
+        "ATHENS, April 8 - More details would be given by Greek Industry Undersecretary George Petsos, "
+        "who was in Bonn.",
+        "U.S. Treasury Assistant Secretary David Mulford arrived in Bonn on Monday.",
+    ],
+)
+def test_a_portfolio_before_a_ranked_title_is_no_business_word(extractor, text):
+    """ "Industry Undersecretary", "Treasury Assistant Secretary": a junior minister's portfolio, not a
+    company's industry."""
+    assert {v["visitor_code"] for v in visits_of(extractor, text, dt.date(1987, 4, 8))} <= {"GRC", "USA"}
+    assert len(visits_of(extractor, text, dt.date(1987, 4, 8))) == 1
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -5263,6 +5293,13 @@ def test_each_nationality_before_a_plural_office_travels(extractor):
     text = "ROME (Reuters) - German finance officials met in Rome on Friday."
     got = pairs(visits_of(extractor, text, dt.date(2012, 6, 25)))
     assert got == {("DEU", "ITA")}
+
+
+def test_each_igo_or_state_named_before_a_plural_office_speaks(extractor):
+    # the parser hangs "EU" on "officials" as a modifier and "IMF" on "EU" as its conjunct
+    text = "EU and IMF officials warned Greece would have to take more austerity steps."
+    got = codes_stances(extractor, text, dt.date(2011, 6, 9))
+    assert got == {("EU", "negative"), ("IMF", "negative")}
 
 
 @pytest.mark.parametrize(
