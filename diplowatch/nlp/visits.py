@@ -2331,8 +2331,9 @@ def _noun_parts(tok: Token, lemma: str, ctx: ArticleContext) -> _Parts | None:
     if lemma in _MEETING_NOUNS:
         dest = [d for d in dest if d[1] in {"in", "at", "here", "modifier"}]
         # "a summit of European Union leaders in Brussels": the parser hangs the place on the members.
-        # So does "a meeting with Chinese Premier Li Peng in Beijing" on the one met, and "a meeting between
-        # Stoltenberg and U.S. Treasury Secretary James Baker in Frankfurt" on the last of those meeting.
+        # So does "a meeting with Chinese Premier Li Peng in Beijing" on the one met, "talks between
+        # Stoltenberg and U.S. Treasury Secretary James Baker in Frankfurt" on the last of those meeting, and
+        # "meetings of the International Monetary Fund and World Bank in Washington" on a member's conjunct.
         dest.extend(
             (g, "in")
             for member in _prep_objects(tok, {"of", "with", "between"})
