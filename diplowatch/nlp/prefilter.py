@@ -169,6 +169,8 @@ def _duty_words(lex) -> set[str]:
     words |= {f"{be} {adj}" for be in ("is", "was", "'s", "’s") for adj in lex["necessity_adjectives"]}
     # "failed to deliver", "has failed to honour" (reactions._failed_duty)
     words |= {"failed to", "fails to", "fail to"}
+    # "Spain will miss its deficit targets" (a goal missed: reactions._foreign_duty)
+    words |= _forms(lex["duty_missed"]["verbs"])
     return words | {f"not {form}" for form in _forms(lex["duty_verbs_any_tense"])}
 
 

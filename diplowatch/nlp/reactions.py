@@ -3122,6 +3122,7 @@ def _foreign_duty(content: list[Token], speaker: Actor, sent: Sentence, ctx: Art
     """A clause of what was said whose subject is a foreign state that has not done, or should do, its
     part."""
     duty, any_tense, forecast = _duty_verbs()
+    missing, goals = (set(lexicon()["duty_missed"][k]) for k in ("verbs", "objects"))
     for verb in content:
         if verb.pos_ not in {"VERB", "AUX"} or verb.dep_ == "relcl":
             continue
@@ -3139,7 +3140,13 @@ def _foreign_duty(content: list[Token], speaker: Actor, sent: Sentence, ctx: Art
             and (perfect or c.lemma_.lower() in any_tense)
             for c in kids
         )
-        negated = negated or failed
+        # "Spain will miss its deficit targets": a goal missed is a part not done, in any tense
+        missed = (
+            lemma in missing
+            and not any(c.dep_ == "neg" for c in kids)  # "would not miss its targets": it meets them
+            and any(c.dep_ == "dobj" and c.lemma_.lower() in goals for c in kids)
+        )
+        negated = negated or failed or missed
         # "should have no problems", "should manage modest growth", "must be": a forecast, not a demand
         obliged = lemma not in forecast and any(c.dep_ == "aux" and c.lower_ in _OBLIGATION_AUX for c in kids)
         obliged = (
@@ -3153,7 +3160,7 @@ def _foreign_duty(content: list[Token], speaker: Actor, sent: Sentence, ctx: Art
         subj = _foreign_duty_subject(verb, speaker, sent, ctx)
         if subj is None:
             continue
-        word = "not " if negated and not failed else ""
+        word = "not " if negated and not failed and not missed else ""
         if not negated:
             word = next((c.lower_ + " " for c in kids if c.lower_ in _OBLIGATION_AUX), "")
         return f"a foreign state's duty ('{subj.text} ... {word}{verb.text}')"

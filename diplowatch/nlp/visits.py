@@ -2566,6 +2566,18 @@ def _place_word(tok: Token) -> bool:
     )
 
 
+def _here_of(event: Token) -> tuple[Token, str] | None:
+    """The dateline's "here" an event one speaks in or to is placed by, when its phrase names no place itself
+    ("said in a speech to a conference here", "told a news conference here"; not a quote's "here", the
+    speaker's wherever that is)."""
+    if _place_word(event) or event.left_edge.pos_ == "PROPN":
+        return None
+    here = next(
+        (t for t in event.subtree if t.lower_ == "here" and t.dep_ == "advmod" and not _quoted(t)), None
+    )
+    return (here, "here") if here is not None else None
+
+
 def _a_place_word(pobj: Token, role: str) -> bool:
     """Whether the object of "in" after a presence verb names a place: "said in Tokyo", "said in the Japanese
     capital", "said in a speech in London"; not "said in the aftermath of the Canadian pact", "said in an
@@ -2675,7 +2687,11 @@ def _meet_parts(tok: Token, role: str, sent: Sentence, ctx: ArticleContext) -> _
         dest.extend((g, "in") for rel in _held_clauses(attended) for g in _prep_objects(rel, {"in"}))
     for child in tok.children:
         if child.dep_ == "prep" and child.lower_ == "in":
-            dest.extend((g, "in") for g in child.children if g.dep_ == "pobj" and _a_place_word(g, role))
+            dest.extend(
+                _here_of(g) or (g, "in")
+                for g in child.children
+                if g.dep_ == "pobj" and _a_place_word(g, role)
+            )
         elif child.dep_ == "advmod" and child.lower_ == "here":
             dest.append((child, "here"))
         elif role == "meet" and child.dep_ == "dobj":
@@ -2702,8 +2718,10 @@ def _meet_parts(tok: Token, role: str, sent: Sentence, ctx: ArticleContext) -> _
                 if g.dep_ == "pobj" and g.pos_ == "PROPN"
             )
         elif role == "presence" and child.dep_ == "dobj" and child.lemma_.lower() in _MEETING_NOUNS | _FORUMS:
-            # "told a joint news conference with Gillard in Canberra": where the event one speaks to is.
+            # "told a joint news conference with Gillard in Canberra": where the event one speaks to is; "told
+            # a conference here": under the dateline.
             dest.extend((g, "in") for o in (child, *_prep_objects(child, {"with"})) for g in _venue_places(o))
+            dest.extend(here for here in [_here_of(child)] if here is not None)
         elif role == "presence" and child.dep_ == "prep" and child.lower_ in {"after", "during", "following"}:
             # "told reporters after a news conference in Tokyo": where the event one speaks after is; so is
             # the event one spoke at or attended before ("after addressing EU finance ministers at a gathering

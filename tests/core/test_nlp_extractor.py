@@ -142,6 +142,19 @@ def test_talks_between_two_are_where_the_parser_hangs_the_place_on_the_last_of_t
     assert pairs(visits_of(extractor, text, dt.date(1987, 10, 20))) == {("USA", "DEU")}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "WASHINGTON, April 8 - West German Finance Minister Gerhard Stoltenberg told a conference here "
+        "that the dollar was low.",
+        "WASHINGTON, April 8 - In a speech to the Institute of Contemporary German Affairs here, Bundesbank "
+        "President Karl Otto Poehl said the dollar was low.",
+    ],
+)
+def test_an_event_spoken_to_here_is_under_the_dateline(exhaustive_extractor, text):
+    assert pairs(visits_of(exhaustive_extractor, text, dt.date(1987, 4, 8))) == {("DEU", "USA")}
+
+
 def test_remarks_in_a_city_place_the_speaker_there(extractor):
     text = (
         "U.S. Treasury Secretary Jack Lew said in remarks in Frankfurt on Friday that growth would pick up."
@@ -2299,6 +2312,14 @@ def test_a_countrys_political_opposition_is_no_position_of_the_country(extractor
             "Dutch Finance Minister Jan de Groot said Portugal should cut its deficit faster.",
             {("NLD", "negative")},
         ),
+        # a goal missed is a part not done, in any tense; not when it is not missed
+        (
+            "MADRID (Reuters) - Spain will miss its deficit targets in 2013, the IMF said on Tuesday.",
+            {("IMF", "negative")},
+        ),
+        ("The IMF said on Tuesday that Spain had missed the deadline.", {("IMF", "negative")}),
+        ("The IMF said on Tuesday that Spain would not miss its deficit targets.", set()),
+        ("The IMF said on Tuesday that Spain missed a chance to reform.", set()),
         # "it" of a clause joined to one with a named state stands for that state
         (
             "Dutch Finance Minister Jan de Groot said Portugal had made progress but it needs to cut its "
