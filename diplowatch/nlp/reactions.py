@@ -23,11 +23,12 @@ from diplowatch.nlp.context import (
     resolve_token_actor,
     written_name,
 )
+from diplowatch.nlp.dates import WEEKDAYS
 from diplowatch.nlp.evidence import Source
 from diplowatch.nlp.factbox import section_of
 from diplowatch.nlp.lexicon import inflections, lexicon, resident_title
 from diplowatch.nlp.people import GOVERNMENT_TITLES, leader_code
-from diplowatch.nlp.segment import Sentence, quote_spans
+from diplowatch.nlp.segment import MONTHS, Sentence, quote_spans
 from diplowatch.nlp.visits import StatusBasis, _prep_objects
 
 # Closed quotations, a paragraph-long opening one, and one left open at the end of the sentence (wire style).
@@ -3008,6 +3009,37 @@ def _stand_of_a_named_state(
     )
 
 
+def _igo_on_a_company(verb: Token, lemma: str, speaker: Actor, ctx: ArticleContext) -> bool:
+    """An IGO's stance verb on a company or its deal, which is foreign to any IGO ("The European Commission
+    has charged that Intel made payments to computer makers", "the Commission objected to the deal"): a name
+    the gazetteer does not know, or a deal noun, among what the verb acts on."""
+    polarity = lexicon()["stance_verbs"].get(lemma)
+    if speaker.code not in gazetteer().igo_seats or polarity not in {"negative", "positive"}:
+        return False
+    if any(c.dep_ == "neg" for c in verb.children):
+        return False
+    deals = set(lexicon()["deal_decisions"]["nouns"])
+    objects = [
+        t
+        for c in verb.children
+        if c.dep_ in {"dobj", "prep", "ccomp", "xcomp"}
+        for t in c.subtree
+        if t.dep_ in {"dobj", "pobj", "nsubj", "nsubjpass", "poss"}
+    ]
+    return any(t.lemma_.lower() in deals or _a_company_name(t, ctx) for t in objects)
+
+
+_CALENDAR_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS)
+
+
+def _a_company_name(tok: Token, ctx: ArticleContext) -> bool:
+    """A name that is no place, body or day ("Intel", "Acme"), read with the names before it ("the EC
+    Commission" is the EC's)."""
+    if tok.pos_ != "PROPN" or tok.lower_ in _CALENDAR_WORDS:
+        return False
+    return not gazetteer().find_all(tok.doc[tok.left_edge.i : tok.i + 1].text, ctx.published_at)
+
+
 def _named_as_a_state(speaker: Actor, speaker_tok: Token, ctx: ArticleContext) -> bool:
     """A speaker that is a state or an IGO by its own name ("Canada says", "Britain, France and Germany have
     said", "Canberra reported", "the EC has said"), not a group of its people ("Malaysian palm growers",
@@ -3437,8 +3469,10 @@ def _verb_reactions(
     if not targets and not refers_visit:
         # "oppose any foreign carrier": an unnamed foreign party
         # is still a foreign target, but only for a clear stance.
-        if _FOREIGN_PARTY.search(content_text.lower()) or _stand_of_a_named_state(
-            verb, lemma, speaker, speaker_tok, ctx
+        if (
+            _FOREIGN_PARTY.search(content_text.lower())
+            or _stand_of_a_named_state(verb, lemma, speaker, speaker_tok, ctx)
+            or _igo_on_a_company(verb, lemma, speaker, ctx)
         ):
             foreign_only = True
         else:
@@ -3591,7 +3625,8 @@ def _verb_decision(
 
 
 def _won_decision(noun: Token, sent: Sentence, ctx: ArticleContext) -> ReactionCandidate | None:
-    """ "X won approval from Y", "X failed to win approval from Y" (negative): Y's decision on X's deal."""
+    """ "X won approval from Y", "X failed to win approval from Y" (negative): Y's decision on X's deal; so is
+    "X has received U.S. anti-trust clearance for its acquisition of Y" (the state named on the decision)."""
     win = noun.head
     # the parser hangs "from Y" on the noun or on the verb
     deciders = [
@@ -3599,6 +3634,10 @@ def _won_decision(noun: Token, sent: Sentence, ctx: ArticleContext) -> ReactionC
         for c in (*noun.children, *win.children)
         if c.dep_ == "prep" and c.lower_ == "from"
         for g in c.children
+    ] or [
+        c
+        for c in noun.children
+        if c.dep_ in {"compound", "nmod", "amod"} and c.pos_ == "PROPN" and c.i < noun.i
     ]
     failed = win.head if win.dep_ == "xcomp" and win.head.lemma_.lower() == "fail" else None
     verb = failed or win
@@ -3607,7 +3646,9 @@ def _won_decision(noun: Token, sent: Sentence, ctx: ArticleContext) -> ReactionC
         subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     if not deciders or subject is None or any(c.dep_ == "neg" for c in win.children):
         return None
-    return _decision(noun, deciders[0], "negative" if failed else "positive", [subject], sent, ctx)
+    # the deal decided on, when named ("for its acquisition of Canadian aluminium maker Alcan")
+    deals = [g for h in (noun, win) for g in _prep_objects(h, {"for"})]
+    return _decision(noun, deciders[0], "negative" if failed else "positive", [subject, *deals], sent, ctx)
 
 
 def _factbox_reactions(

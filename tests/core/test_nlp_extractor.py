@@ -6662,6 +6662,12 @@ def test_a_stance_on_an_addressee_of_the_speakers_own_country_is_domestic(extrac
         ),
         ("Georgia, which could have vetoed Moscow's bid to buy the port, accepted a Swiss proposal.", set()),
         ("U.S. officials said so. The U.S. Treasury on Friday cleared the Boeing deal.", set()),
+        # the decider named on the decision, the deal named with "for"
+        (
+            "SYDNEY (Reuters) - Global miner Rio Tinto Ltd said it has received U.S. anti-trust clearance "
+            "for its acquisition of Canadian aluminium maker Alcan Inc.",
+            {("USA", "positive")},
+        ),
         # the foreign party may be the buyer of a sale, named with "to"
         (
             "U.S. officials said so. U.S. antitrust regulators cleared Acme's sale of Bolt Tools to "
@@ -6672,6 +6678,20 @@ def test_a_stance_on_an_addressee_of_the_speakers_own_country_is_domestic(extrac
 )
 def test_a_decision_on_a_foreign_companys_deal_is_a_stance(extractor, text, expected):
     assert stances(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("WASHINGTON (Reuters) - The IMF praised Acme's plan.", {("IMF", "positive")}),
+        ("BRUSSELS (Reuters) - The European Commission has objected to the merger.", {("EU", "negative")}),
+        # guards: a state's stance needs a foreign party named; a speech verb takes no stance
+        ("WASHINGTON (Reuters) - The U.S. Treasury praised Acme's plan.", set()),
+        ("WASHINGTON (Reuters) - The IMF said Acme's plan was on time.", set()),
+    ],
+)
+def test_an_igos_stance_on_a_company_needs_no_state_named(exhaustive_extractor, text, expected):
+    assert stances(exhaustive_extractor, text) == expected
 
 
 @pytest.mark.parametrize(
