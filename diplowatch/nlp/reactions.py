@@ -3009,10 +3009,15 @@ def _stand_of_a_named_state(
     )
 
 
-def _igo_on_a_company(verb: Token, lemma: str, speaker: Actor, ctx: ArticleContext) -> bool:
-    """An IGO's stance verb on a company or its deal, which is foreign to any IGO ("The European Commission
-    has charged that Intel made payments to computer makers", "the Commission objected to the deal"): a name
-    the gazetteer does not know, or a deal noun, among what the verb acts on."""
+# Nouns by which an IGO speaks of states in general ("the reluctance of governments", "urged member states").
+_STATES_IN_GENERAL = frozenset({"government", "member", "state", "country", "nation", "capital"})
+
+
+def _igo_on_a_party(verb: Token, lemma: str, speaker: Actor, ctx: ArticleContext) -> bool:
+    """An IGO's stance verb on a company or its deal, or on states in general, all foreign to an IGO ("The
+    European Commission has charged that Intel made payments", "the Commission objected to the deal", "The
+    Commission blamed the crisis on the reluctance of governments"): a name the gazetteer does not know, a
+    deal noun, or a plural noun of states among what the verb acts on."""
     polarity = lexicon()["stance_verbs"].get(lemma)
     if speaker.code not in gazetteer().igo_seats or polarity not in {"negative", "positive"}:
         return False
@@ -3026,7 +3031,13 @@ def _igo_on_a_company(verb: Token, lemma: str, speaker: Actor, ctx: ArticleConte
         for t in c.subtree
         if t.dep_ in {"dobj", "pobj", "nsubj", "nsubjpass", "poss"}
     ]
-    return any(t.lemma_.lower() in deals or _a_company_name(t, ctx) for t in objects)
+    return any(
+        t.lemma_.lower() in deals
+        or _a_company_name(t, ctx)
+        or t.tag_ == "NNS"
+        and t.lemma_.lower() in _STATES_IN_GENERAL
+        for t in objects
+    )
 
 
 _CALENDAR_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS)
@@ -3472,7 +3483,7 @@ def _verb_reactions(
         if (
             _FOREIGN_PARTY.search(content_text.lower())
             or _stand_of_a_named_state(verb, lemma, speaker, speaker_tok, ctx)
-            or _igo_on_a_company(verb, lemma, speaker, ctx)
+            or _igo_on_a_party(verb, lemma, speaker, ctx)
         ):
             foreign_only = True
         else:

@@ -6711,12 +6711,23 @@ def test_a_decision_on_a_foreign_companys_deal_is_a_stance(extractor, text, expe
     [
         ("WASHINGTON (Reuters) - The IMF praised Acme's plan.", {("IMF", "positive")}),
         ("BRUSSELS (Reuters) - The European Commission has objected to the merger.", {("EU", "negative")}),
+        # states in general are foreign to an IGO
+        (
+            "WASHINGTON (Reuters) - The IMF urged governments to avoid cutting spending too fast.",
+            {("IMF", "negative")},
+        ),
         # guards: a state's stance needs a foreign party named; a speech verb takes no stance
+        (
+            "WASHINGTON (Reuters) - The U.S. Treasury urged governments to avoid cutting spending too fast.",
+            set(),
+        ),
         ("WASHINGTON (Reuters) - The U.S. Treasury praised Acme's plan.", set()),
         ("WASHINGTON (Reuters) - The IMF said Acme's plan was on time.", set()),
     ],
 )
-def test_an_igos_stance_on_a_company_needs_no_state_named(exhaustive_extractor, text, expected):
+def test_an_igos_stance_on_a_company_or_states_in_general_needs_no_state_named(
+    exhaustive_extractor, text, expected
+):
     assert stances(exhaustive_extractor, text) == expected
 
 
