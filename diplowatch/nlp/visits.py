@@ -3464,7 +3464,7 @@ def _legs(
     ctx: ArticleContext,
 ) -> list[_Leg]:
     """Each leg: the destinations, else what the role and the dateline imply."""
-    legs = _named_legs(dest, sent, ctx)
+    legs = [leg for dtok, how in dest for leg in _dest_legs(dtok, how, ctx)]
     # "the visit of West German President X": the nationality of the visitor named by "of" is no destination.
     legs = [
         leg
@@ -3529,32 +3529,6 @@ def _legs(
         if placed is not None and not _names_a_place(tok.doc, sent, ctx, tok):
             legs.append((placed[0], placed[1], "event", None))
     return legs
-
-
-def _named_legs(dest: list[tuple[Token, str]], sent: Sentence, ctx: ArticleContext) -> list[_Leg]:
-    """The legs the destinations name, else the country a bare "the country" among them refers back to."""
-    legs = [leg for dtok, how in dest for leg in _dest_legs(dtok, how, ctx)]
-    return legs or [leg for dtok, how in dest for leg in _country_referred_back(dtok, how, sent, ctx)]
-
-
-# Definite nouns by which a destination refers back to a country named before ("a visit to the country").
-_COUNTRY_NOUNS = frozenset({"country", "island", "nation", "kingdom"})
-
-
-def _country_referred_back(dtok: Token, how: str, sent: Sentence, ctx: ArticleContext) -> list[_Leg]:
-    """ "weeks ahead of a key visit to the country by President Nicolas Sarkozy" after "a rift with China": a
-    bare definite "the country" (island, nation) a trip goes to is the country named last before it, by name
-    (a nationality word names a person's country, not the one spoken of), or the dateline's."""
-    if how not in {"to", "dobj", "of"} or dtok.lemma_.lower() not in _COUNTRY_NOUNS:
-        return []
-    if [c.lower_ for c in dtok.children] != ["the"]:
-        return []  # "the Baltic country", "the country of origin": not a bare mention
-    if dtok.head.dep_ == "prep" and dtok.head.head.tag_ == "NNS":
-        return []  # "restrictions on visits ... to the island": trips in general, no one's trip
-    hits = gazetteer().find_all(ctx.text[: sent.start + dtok.idx], ctx.published_at)
-    named = [h[3].code for h in hits if h[3].kind in {"country", "city"}]
-    code = named[-1] if named else ctx.home_code
-    return [(code, None, "referred back", None)] if code else []
 
 
 _OTHER_ONE = frozenset(
