@@ -1878,6 +1878,26 @@ def _joining_verb(noun: Token) -> Token | None:
     return joined.head if joined.dep_ == "dobj" and joined.head.lemma_.lower() == "join" else None
 
 
+_WHAT_A_POSITION_IS_ON = frozenset({"to", "of", "over", "against"})
+
+
+def _from_after_its_object(prep: Token) -> list[Token]:
+    """ "objections to the tax from Portugal and Spain", "opposition to the plan from France": the parser
+    hangs the holder's "from" on the thing the position is on. Read so only right after a definite noun ("the
+    tax", "the plan"), not after goods ("objections to imports from Japan": where they come from)."""
+    return [
+        g
+        for obj in prep.children
+        if obj.dep_ == "pobj"
+        and obj.pos_ == "NOUN"
+        and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in obj.children)
+        for p in obj.children
+        if p.dep_ == "prep" and p.lower_ == "from" and p.i == obj.i + 1
+        for g in p.children
+        if g.dep_ == "pobj"
+    ]
+
+
 def _position_owners(noun: Token) -> list[Token]:
     """Who holds the position a stance noun names: "objections from China", "a demand made by Iraq", "China's
     objections", "French demands", each of a coordinated group ("calls from Spain and Italy")."""
@@ -1900,6 +1920,8 @@ def _position_owners(noun: Token) -> list[Token]:
     for child in noun.children:
         if child.dep_ == "prep" and (child.lower_ == "by" or child.lower_ == "from" and not owned):
             owners += [g for g in child.children if g.dep_ == "pobj"]
+        elif child.dep_ == "prep" and child.lower_ in _WHAT_A_POSITION_IS_ON and not owned:
+            owners += _from_after_its_object(child)
         elif child.dep_ == "acl" and child.tag_ == "VBN":
             agent = _agent(child)
             owners += [agent] if agent is not None else []

@@ -34,6 +34,9 @@ from diplowatch.nlp.segment import MONTH_ABBR, MONTHS, Sentence, quote_spans
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 # Trip nouns that name an event rather than the journey ("talks", "a summit").
 _MEETING_NOUNS = frozenset({"meeting", "summit", "talks", "talk"})
+# A span of time a meeting fills ("two days of talks", "a week of meetings"): its preposition places the
+# meeting.
+_SPANS_OF_TIME = frozenset({"day", "hour", "week", "month", "round", "session"})
 # Gatherings that place a speaker somewhere ("at a 1995 U.N. conference in China").
 _EVENT_PLACES = frozenset({"conference", "forum", "session", "assembly", "visit", "trip", "tour"})
 PLACE_PREPS_ALL = {"to", "in", "of", "at", "for", "into", "from", "over"}
@@ -735,6 +738,13 @@ def _noun_position_status(
     """A trip noun placed by its preposition or its governor's tense ("during the visit", "after the
     visit")."""
     prep = trigger.head if trigger.head.dep_ == "prep" else None
+    if (
+        prep is not None
+        and prep.lower_ == "of"
+        and prep.head.lemma_.lower() in _SPANS_OF_TIME
+        and prep.head.head.dep_ == "prep"
+    ):
+        prep = prep.head.head  # "after two days of talks here", "during a week of meetings": the span's
     order = _trip_order(trigger, gov, sentence_words)
     if order is not None:
         return order
@@ -773,7 +783,8 @@ def _noun_position_status(
             return "planned", Why("future governor")
         if gov.tag_ in {"VBD", "VBN", "VBZ", "VBP", "VBG"} or gov.lemma_ in {"say", "tell", "declare"}:
             return "ongoing", Why("during the visit", StatusBasis.DURING_THE_VISIT)
-    if prep is not None and prep.lower_ == "after":
+    if prep is not None and prep.lower_ in {"after", "following"}:
+        # "said following talks with ...": "following" as a preposition is "after"
         return "completed", Why("after the visit", StatusBasis.AFTER)
     tag = gov.tag_
     lemmas2, _, _ = _clause_cues(gov)
@@ -4307,11 +4318,16 @@ def _first_group_member(group: Token, ctx: ArticleContext, sent: Sentence) -> Ac
 def _group_members(group: Token) -> list[Token]:
     """The members a group noun names after "of"/"from" ("the leaders of France, Germany and Italy",
     "ministers from Germany and Spain", "the heads of the central banks of Mexico and Peru")."""
-    return [
+    named = [
         t
         for pobj in _prep_objects(group, {"of", "from"})
         for t in (pobj, *pobj.conjuncts, *_body_owners(pobj))
     ]
+    # "the trade ministers of the United States, the European Community and Canada": the parser coordinates
+    # the later names with the group noun, not with the first name
+    if named and named[0].pos_ == "PROPN":
+        named += [c for c in group.conjuncts if c.pos_ == "PROPN" and c.i > named[0].i]
+    return named
 
 
 def _body_owners(body: Token) -> list[Token]:

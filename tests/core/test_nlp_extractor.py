@@ -8972,3 +8972,77 @@ def test_a_seat_named_with_another_country_is_that_countrys(exhaustive_extractor
 )
 def test_outcome_words_take_no_stance(exhaustive_extractor, text, expected):
     assert stances(exhaustive_extractor, text, dt.date(1987, 3, 22)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the parser hangs the holder's "from" on the thing the position is on
+        (
+            "BRUSSELS, April 20 - The change is an attempt to overcome objections to the tax from Portugal "
+            "and Spain, diplomats said.",
+            {("PRT", "negative"), ("ESP", "negative")},
+        ),
+        # guard: after goods, "from" is where they come from
+        ("WASHINGTON, April 20 - Industry groups filed objections to imports from Japan.", set()),
+    ],
+)
+def test_a_from_after_what_a_position_is_on_names_its_holder(extractor, text, expected):
+    assert reaction_keys(extractor, text, dt.date(1987, 4, 20)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "during a week of talks in Geneva": the span's preposition places the talks
+        (
+            "LONDON, April 26 - Japanese Foreign Minister Tadashi Kuranari said during a week of talks in "
+            "Geneva with Soviet officials that progress had been made.",
+            {("JPN", "CHE", "ongoing"), ("SUN", "CHE", "ongoing")},
+        ),
+        # "after two days of talks in Geneva": over
+        (
+            "LONDON, April 26 - Japanese Foreign Minister Tadashi Kuranari says after two days of talks in "
+            "Geneva with Soviet officials that progress has been made.",
+            {("JPN", "CHE", "completed"), ("SUN", "CHE", "completed")},
+        ),
+        # "following" as a preposition is "after"
+        (
+            "LONDON, April 26 - Japanese Foreign Minister Tadashi Kuranari says following talks in Geneva "
+            "with Soviet officials that progress has been made.",
+            {("JPN", "CHE", "completed"), ("SUN", "CHE", "completed")},
+        ),
+    ],
+)
+def test_a_span_of_talks_takes_the_preposition_of_the_span(extractor, text, expected):
+    assert visit_statuses(extractor, text, dt.date(1987, 4, 26)) == expected
+
+
+def test_the_states_coordinated_with_a_group_of_named_ministers_are_its_members(extractor):
+    # the parser coordinates "the European Community and Canada" with "ministers", not with "the United
+    # States"
+    text = (
+        "TOKYO, April 26 - Japanese trade minister Hajime Tamura held talks with the trade ministers of the "
+        "United States, the European Community and Canada in Tokyo on Sunday."
+    )
+    assert {("USA", "JPN"), ("CAN", "JPN")} <= pairs(visits_of(extractor, text, dt.date(1987, 4, 26)))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "HONG KONG, April 26 - U.S. Commerce Secretary Malcolm Baldrige is in Hong Kong after stops in "
+            "Peking and Seoul.",
+            {("USA", "HKG", "ongoing"), ("USA", "CHN", "completed"), ("USA", "KOR", "completed")},
+        ),
+        (
+            "PARIS - U.S. President Barack Obama will make a brief stop in Ireland before the summit.",
+            {("USA", "IRL", "planned")},
+        ),
+        # guard: a stop to violence is no stop on a trip
+        ("PARIS - France called for a stop to the violence in Syria.", set()),
+    ],
+)
+def test_a_stop_in_a_place_is_a_leg_of_a_trip(extractor, text, expected):
+    assert visit_statuses(extractor, text, dt.date(1987, 4, 26)) == expected
