@@ -3572,6 +3572,8 @@ def _attended(noun: Token) -> bool:
     if verb.dep_ in {"xcomp", "advcl"} and not any(c.dep_.startswith("nsubj") for c in verb.children):
         # "Miyazawa is expected to bring the outline to the meeting", "Leaving the meeting, Rostowski said"
         verb = verb.head
+        if verb.dep_ == "acomp" and not any(c.dep_.startswith("nsubj") for c in verb.children):
+            verb = verb.head  # "Nakasone is due to attend the summit": the subject is on the copula of "due"
     subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
     return bool(subjects) and not _no_person(subjects, owners_count=False)
 
