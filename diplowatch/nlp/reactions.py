@@ -2231,7 +2231,14 @@ def _not_a_statement(verb: Token, lemma: str, doc: Doc, sent: Sentence, ctx: Art
     # A verb inside a quotation is what is said, not the act of saying it.
     if any(qs <= verb.idx < qe for qs, qe, _ in quotes):
         return True
-    return False
+    # '"I believe this is a positive signal. ...," said Huo': an opinion in the first person is inside a quote
+    # that may run over several sentences; whose it is, the quote's attribution says
+    return lemma in _OPINION_VERBS and any(
+        c.dep_ == "nsubj" and c.lower_ in {"i", "we"} for c in verb.children
+    )
+
+
+_OPINION_VERBS = frozenset({"believe", "contend"})
 
 
 def _insists_on_a_change(verb: Token) -> bool:
@@ -2733,7 +2740,8 @@ def _quote_of_another_speech(quote: tuple[int, int, str], verb: Token, doc: Doc)
         if (
             up.pos_ in {"VERB", "AUX"}
             and up.lemma_.lower() in speech
-            and any(c.dep_ in {"nsubj", "nsubjpass"} for c in up.children)
+            # (a first person's "I believe ..." opening the quotation is the quoted speaker's own)
+            and any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ not in {"i", "we"} for c in up.children)
         ):
             return True  # not "criticized Japan, saying the visit was 'deeply wrong'": the same speaker's
     return False

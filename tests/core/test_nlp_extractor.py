@@ -9067,3 +9067,25 @@ def test_a_gathering_the_article_places_before_places_those_who_attend_it(extrac
         f"{attends}"
     )
     assert visit_statuses(extractor, text, dt.date(1987, 5, 20)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "believe" and "contend" report a position as "say" does
+        ("BERLIN (Reuters) - Germany believes that the Greek plan is not enough.", {("DEU", "negative")}),
+        (
+            "WASHINGTON (Reuters) - China has long contended that the IMF's voting set-up unfairly benefits "
+            "Europe and the United States.",
+            {("CHN", "negative")},
+        ),
+        # guard: a first person's "I believe" opening a quotation of several sentences is the quoted speaker's
+        (
+            'BEIJING (Reuters) - "I believe this is a positive signal. The U.S. side has created room for '
+            'further talks," Commerce Ministry spokesman Yao Jian said.',
+            {("CHN", "positive")},
+        ),
+    ],
+)
+def test_an_opinion_verb_reports_a_position(extractor, text, expected):
+    assert reaction_keys(extractor, text, dt.date(2010, 6, 20)) == expected
