@@ -3801,12 +3801,59 @@ def _clauses_of(tokens: list[Token]) -> list[tuple[list[Token], int | None]]:
     return out
 
 
+def _refused(verb: Token) -> bool:
+    """A verb negated ("would not bow"), or told as no plan ("had no plans to bow", "has no intention of
+    bowing")."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    up = verb.head if verb.dep_ in {"acl", "xcomp", "pcomp"} else None
+    if up is not None and up.lower_ == "of" and verb.dep_ == "pcomp":
+        up = up.head
+    return (
+        up is not None
+        and up.lemma_.lower() in {"plan", "intention"}
+        and any(c.dep_ == "det" and c.lower_ == "no" for c in up.children)
+    )
+
+
+def _refusals_to_yield(
+    doc: Doc, sent: Sentence, ctx: ArticleContext, visits: list
+) -> list[ReactionCandidate]:
+    """ "Japan would not bow to U.S. pressure", "has no plans to bow to pressure", "will not yield to
+    blackmail": refusing to give way to another is a stand against it (lexicon `yield_verbs`; "refused to bow
+    to" is the stance verb "refuse" already)."""
+    out: list[ReactionCandidate] = []
+    for verb in doc:
+        if (
+            verb.pos_ != "VERB"
+            or verb.lemma_.lower() not in lexicon().set("yield_verbs")
+            or not any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
+            or not _refused(verb)
+        ):
+            continue
+        holder = verb
+        while holder.dep_ in {"xcomp", "acl", "pcomp", "prep", "dobj"} and not any(
+            c.dep_ == "nsubj" for c in holder.children
+        ):
+            holder = holder.head  # "had no plans to bow": the subject of "had"
+        subject = next((c for c in holder.children if c.dep_ == "nsubj"), None)
+        if subject is None:
+            continue
+        cand = _act_candidate(
+            verb, subject, "negative", f"refuses to give way ('{verb.text} to')", sent, ctx, visits
+        )
+        if cand is not None:
+            out.append(cand)
+    return out
+
+
 def extract_reactions(doc: Doc, sent: Sentence, ctx: ArticleContext, visits: list) -> list[ReactionCandidate]:
     quotes = quote_spans(sent.text)
     out: list[ReactionCandidate] = (
         _nominal_reactions(doc, sent, ctx, visits)
         + _adjective_reactions(doc, sent, ctx, visits)
         + _deal_decisions(doc, sent, ctx)
+        + _refusals_to_yield(doc, sent, ctx, visits)
         + _factbox_reactions(doc, sent, ctx, visits)
     )
     for verb in doc:

@@ -9089,3 +9089,24 @@ def test_a_gathering_the_article_places_before_places_those_who_attend_it(extrac
 )
 def test_an_opinion_verb_reports_a_position(extractor, text, expected):
     assert reaction_keys(extractor, text, dt.date(2010, 6, 20)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "TOKYO, April 20 - Japanese officials said Japan would not bow to U.S. pressure to open its rice "
+            "market.",
+            {("JPN", "negative"), ("USA", "negative")},
+        ),
+        (
+            "TOKYO, April 20 - Japanese officials reiterated that Japan had no plans to bow to British "
+            "pressure on telecommunications.",
+            {("JPN", "negative")},
+        ),
+        # guard: giving way is no stand against the one given way to
+        ("TOKYO, April 20 - Japan bowed to U.S. pressure to open its rice market.", {("USA", "negative")}),
+    ],
+)
+def test_refusing_to_give_way_to_another_is_a_stand_against_it(extractor, text, expected):
+    assert reaction_keys(extractor, text, dt.date(1987, 4, 20)) == expected
