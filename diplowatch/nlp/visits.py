@@ -3507,11 +3507,19 @@ def _legs(
         and role == "noun"
         and lemma in {"visit", "trip", "arrival"}
         and ctx.home_code
-        and any(
-            c.dep_ == "poss"
-            or (c.dep_ == "prep" and c.lower_ == "by")
-            or (c.dep_ == "prep" and c.lower_ == "of" and any(g.pos_ == "PROPN" for g in c.children))
-            for c in tok.children
+        and (
+            any(
+                c.dep_ == "poss"
+                or (c.dep_ == "prep" and c.lower_ == "by")
+                or (c.dep_ == "prep" and c.lower_ == "of" and any(g.pos_ == "PROPN" for g in c.children))
+                for c in tok.children
+            )
+            # "X, who began a four-day visit last Friday", "X, on a four-day visit, said ...": a trip begun or
+            # under way, told from where it is made
+            or tok.dep_ == "dobj" and tok.head.lemma_.lower() in {"begin", "start"}
+            or tok.dep_ == "pobj"
+            and tok.head.lower_ == "on"
+            and tok.head.head.pos_ in {"PROPN", "NOUN", "VERB"}
         )
     ):
         # "the visit this week by X", "the scheduled arrival of X" under a dateline: to the dateline country.

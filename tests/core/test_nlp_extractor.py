@@ -9110,3 +9110,23 @@ def test_an_opinion_verb_reports_a_position(extractor, text, expected):
 )
 def test_refusing_to_give_way_to_another_is_a_stand_against_it(extractor, text, expected):
     assert reaction_keys(extractor, text, dt.date(1987, 4, 20)) == expected
+
+
+def test_a_trip_begun_with_no_place_is_to_where_it_is_told_from(extractor):
+    text = (
+        "LA PAZ, March 23 - West German president Richard von Weizsaecker began a four-day visit last Friday."
+    )
+    visits = visits_of(extractor, text, dt.date(1987, 3, 23))
+    assert [(v["visitor_code"], v["host_code"], v["start_date"], v["end_date"]) for v in visits] == [
+        ("DEU", "BOL", dt.date(1987, 3, 20), dt.date(1987, 3, 23))
+    ]
+    # guard: told from the traveller's own capital, it names no host
+    assert visits_of(extractor, text.replace("LA PAZ", "BONN"), dt.date(1987, 3, 23)) == []
+
+
+def test_a_traveller_on_a_visit_with_no_place_is_where_it_is_told_from(extractor):
+    text = (
+        "TEHRAN (Reuters) - Algerian Energy Minister Chakib Khelil, on a three-day visit, told reporters the "
+        "oil price was fair."
+    )
+    assert pairs(visits_of(extractor, text, dt.date(2007, 8, 6))) == {("DZA", "IRN")}
