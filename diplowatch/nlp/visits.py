@@ -3516,7 +3516,8 @@ def _legs(
             )
             # "X, who began a four-day visit last Friday", "X, on a four-day visit, said ...": a trip begun or
             # under way, told from where it is made
-            or tok.dep_ == "dobj" and tok.head.lemma_.lower() in {"begin", "start"}
+            or tok.dep_ == "dobj"
+            and tok.head.lemma_.lower() in {"begin", "start"}
             or tok.dep_ == "pobj"
             and tok.head.lower_ == "on"
             and tok.head.head.pos_ in {"PROPN", "NOUN", "VERB"}
