@@ -227,8 +227,6 @@ PLACE_OF = re.compile(rf"\s+{TOWN_WORDS}\s+of\s+[A-Z]")
 _NAME = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
 _PLACED_AFTER = re.compile(
     r"(?:\s+(?:of|on|between|with|among)\s[^,;:.!?\"“”()]{0,70}?)?"
-    # "the summit will be held in Venice", "talks were held in Geneva"
-    r"(?:\s+(?:(?:will|would|is|was|are|were|has|have|had|to)\s+)?(?:be\s+|been\s+|being\s+)?held)?"
     r"\s+(?:in|at)\s+(?:the\s+)?(?:(?!(?:of|for|to|and|with)\s)[\w-]+\s+){0,3}?"
     rf"(?:{TOWN_WORDS}\s+of\s+)?"
 )

@@ -9051,7 +9051,8 @@ def test_a_stop_in_a_place_is_a_leg_of_a_trip(extractor, text, expected):
 @pytest.mark.parametrize(
     ("attends", "expected"),
     [
-        # "the summit will be held in Venice" places the summit the article speaks of later
+        # "the summit of seven industrial democracies will be held in Venice" places the summit the article
+        # speaks of later
         ("Prime Minister Yasuhiro Nakasone will attend the summit.", {("JPN", "ITA", "planned")}),
         # "is due to attend": the subject is on the copula of "due"
         ("Prime Minister Yasuhiro Nakasone is due to attend the summit.", {("JPN", "ITA", "planned")}),
@@ -9063,7 +9064,7 @@ def test_a_stop_in_a_place_is_a_leg_of_a_trip(extractor, text, expected):
 def test_a_gathering_the_article_places_before_places_those_who_attend_it(extractor, attends, expected):
     text = (
         "TOKYO, May 20 - Japan will press the United States to cut its budget deficit, Japanese officials "
-        "said. The economic summit will be held in Venice on June 8-10. "
+        "said. The economic summit of seven industrial democracies will be held in Venice on June 8-10. "
         f"{attends}"
     )
     assert visit_statuses(extractor, text, dt.date(1987, 5, 20)) == expected
