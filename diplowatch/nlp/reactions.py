@@ -2233,12 +2233,9 @@ def _not_a_statement(verb: Token, lemma: str, doc: Doc, sent: Sentence, ctx: Art
         return True
     # '"I believe this is a positive signal. ...," said Huo': an opinion in the first person is inside a quote
     # that may run over several sentences; whose it is, the quote's attribution says
-    return lemma in _OPINION_VERBS and any(
+    return lemma in lexicon().set("opinion_verbs") and any(
         c.dep_ == "nsubj" and c.lower_ in {"i", "we"} for c in verb.children
     )
-
-
-_OPINION_VERBS = frozenset({"believe", "contend"})
 
 
 def _insists_on_a_change(verb: Token) -> bool:
@@ -3831,6 +3828,7 @@ def _refusals_to_yield(
             or not _refused(verb)
         ):
             continue
+        # (not `_speaker_token`: it stops at a noun object, and "had no plans to bow" hangs on "plans")
         holder = verb
         while holder.dep_ in {"xcomp", "acl", "pcomp", "prep", "dobj"} and not any(
             c.dep_ == "nsubj" for c in holder.children
