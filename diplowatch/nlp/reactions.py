@@ -816,7 +816,12 @@ _CONDITIONS = re.compile(
     r"(?:\b(?:if|unless|provided that|as long as|so long as|on condition that)|(?<=, )provided)\b[^,;.\"“”]*"
 )
 # A concession up to the next punctuation: "despite ...", "in spite of ...".
-_CONCESSIONS = re.compile(r"\b(?:despite|in spite of|notwithstanding)\b[^,;.\"“”]*")
+_CONCESSIONS = re.compile(
+    r"\b(?:despite|in spite of|notwithstanding)\b[^,;.\"“”]*"
+    # a clause that opens what was said with "while" or "although" grants it before the main clause judges:
+    # "While I believe this is a positive step, I am concerned that ..."
+    r"|(?:^\s*|[\"“]\s*)(?:while|although|though)\b[^,;.\"“”]*(?=,)"
+)
 # Phrases whose cue word judges nothing: "good reason to", "a good chance that" (a forecast), "in good faith",
 # "more harm than good" (its "good" is no praise; the phrase is a negative cue of its own), "outstanding
 # issues/debts" (still unresolved).
@@ -930,17 +935,40 @@ _UNSETTLED_AFTER = re.compile(
 )
 
 
+# A wish or a call before a quality ("would like to see a positive statement", "called on Washington to be
+# responsible", "urged Tokyo to take a more constructive approach").
+_WISHED = re.compile(
+    r"\b(?:(?:would|'d) like to see|wants? to see|wanted to see"
+    r"|(?:call(?:s|ed|ing)?\s+(?:on|for)|urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?)\s+(?:[a-z.'-]+\s+){1,4}to\s+"
+    r"(?:be|play|make|take|show|adopt|give)\b)\s+(?:[a-z-]+\s+){0,3}$"
+)
+# "It would be useful for OPEC to boost output", "it would be helpful if": a suggestion to others.
+_SUGGESTED = re.compile(r"\bwould be\s+(?:very\s+|more\s+|most\s+|extremely\s+)?$")
+
+
+def _demanded_quality(cue: str, low: str, m: re.Match) -> bool:
+    """A quality the speaker asks for ("Washington should play a more positive role", "calling for the
+    United States to be 'responsible'", "would like to see a positive statement"): the one asked has not
+    shown it yet; the word praises no one."""
+    if cue not in lexicon().set("demanded_qualities"):
+        return False
+    before = low[max(0, m.start() - 60) : m.start()].rstrip(" \"'“”‘’") + " "  # 'a "positive" statement'
+    if _EXHORTED.search(before) or _WISHED.search(before):
+        return True
+    return bool(_SUGGESTED.search(before) and re.match(r"\s*[\"'”’]?\s+(?:for|if|to)\b", low[m.end() :]))
+
+
 def _no_praise_in_use(cue: str, low: str, m: re.Match) -> bool:
     """A positive cue word used for something else than praise: the weather ("in warm weather"), what is
     still unsettled ("outstanding debt"), a way demanded ("Ireland needs to be steered in the right
-    direction": where it is not yet)."""
+    direction": where it is not yet), a quality asked for (`_demanded_quality`)."""
     if cue == "warm":
         return bool(_WEATHER_AFTER.match(low, m.end()))
     if cue == "outstanding":
         return bool(_UNSETTLED_AFTER.match(low, m.end()))
     if "direction" in cue or "track" in cue:
         return bool(_EXHORTED.search(low[max(0, m.start() - 60) : m.start()]))
-    return False
+    return _demanded_quality(cue, low, m)
 
 
 def _positive_cue_hits(low: str, original: str, own_code: str | None, on_date) -> tuple[list[str], list[str]]:
@@ -2712,9 +2740,13 @@ def _what_was_said(
         if not (q[0] <= speaker_tok.idx < q[1]) and not _quote_of_another_speech(q, verb, doc)
     ]
     if outside:
-        quote_text = max(outside, key=lambda q: q[1] - q[0])[2]
+        longest = max(outside, key=lambda q: q[1] - q[0])
+        quote_text = longest[2]
         direct = True
-        content_text = content_text + " " + quote_text
+        if not (content and content[0].idx <= longest[0] and longest[1] <= content[-1].idx + len(content[-1])):
+            # (a word quoted inside what was said is read there, with the words around it: 'would like to
+            # see a "positive" statement' asks for what it names)
+            content_text = content_text + " " + quote_text
     elif content:
         quote_text = doc[content[0].i : content[-1].i + 1].text
         if ctx.dateline and sent.start < ctx.dateline.end and quote_text.startswith(sent.text[:5]):

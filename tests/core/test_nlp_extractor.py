@@ -9131,3 +9131,52 @@ def test_a_traveller_on_a_visit_with_no_place_is_where_it_is_told_from(extractor
         "oil price was fair."
     )
     assert pairs(visits_of(extractor, text, dt.date(2007, 8, 6))) == {("DZA", "IRN")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a quality asked of another praises no one: a wish, a call, a duty, a suggestion
+        (
+            'BEIJING (Reuters) - Beijing would like to see a "positive" statement from the United States about '
+            "its assets, Chinese Vice Foreign Minister Cui Tiankai said.",
+            set(),
+        ),
+        (
+            "High U.S. oil prices can no longer be explained by refinery capacity, and it would be \"useful\" for "
+            "both OPEC and non-OPEC suppliers to boost their production, U.S. Energy Secretary Samuel Bodman said.",
+            set(),
+        ),
+        (
+            "WARSAW, March 4 - One senior Polish banking official blamed Washington for obstructing talks with "
+            "the World Bank and said it should now play a more positive role.",
+            {("POL", "negative")},
+        ),
+        # guard: a quality found in what another did is praise
+        (
+            "Chinese officials praised the United States for its positive role in the talks.",
+            {("CHN", "positive")},
+        ),
+        (
+            'BEIJING (Reuters) - Beijing sees a "positive" statement from the United States about its assets, '
+            "Chinese Vice Foreign Minister Cui Tiankai said.",
+            {("CHN", "positive")},
+        ),
+    ],
+)
+def test_a_quality_asked_for_is_no_praise(extractor, text, expected):
+    assert reaction_keys(extractor, text, dt.date(2009, 3, 4)) == expected
+
+
+def test_a_clause_granted_with_while_does_not_hold_the_stance(extractor):
+    text = (
+        '"While I believe this is a positive step, I am concerned that many customers may not learn about the '
+        'program," U.S. Senator Jay Rockefeller said in a letter to the heads of Hyundai and Kia of South Korea.'
+    )
+    assert reaction_keys(extractor, text, dt.date(2012, 11, 20)) == {("USA", "negative")}
+    # guard: the same words as the main clause keep their praise
+    text = (
+        '"I believe this is a positive step," U.S. Senator Jay Rockefeller said in a letter to the heads of '
+        "Hyundai and Kia of South Korea."
+    )
+    assert reaction_keys(extractor, text, dt.date(2012, 11, 20)) == {("USA", "positive")}
