@@ -2743,7 +2743,9 @@ def _what_was_said(
         longest = max(outside, key=lambda q: q[1] - q[0])
         quote_text = longest[2]
         direct = True
-        if not (content and content[0].idx <= longest[0] and longest[1] <= content[-1].idx + len(content[-1])):
+        if not (
+            content and content[0].idx <= longest[0] and longest[1] <= content[-1].idx + len(content[-1])
+        ):
             # (a word quoted inside what was said is read there, with the words around it: 'would like to
             # see a "positive" statement' asks for what it names)
             content_text = content_text + " " + quote_text

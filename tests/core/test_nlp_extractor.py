@@ -9138,18 +9138,19 @@ def test_a_traveller_on_a_visit_with_no_place_is_where_it_is_told_from(extractor
     [
         # a quality asked of another praises no one: a wish, a call, a duty, a suggestion
         (
-            'BEIJING (Reuters) - Beijing would like to see a "positive" statement from the United States about '
-            "its assets, Chinese Vice Foreign Minister Cui Tiankai said.",
+            'BEIJING (Reuters) - Beijing would like to see a "positive" statement from the United States '
+            "about its assets, Chinese Vice Foreign Minister Cui Tiankai said.",
             set(),
         ),
         (
-            "High U.S. oil prices can no longer be explained by refinery capacity, and it would be \"useful\" for "
-            "both OPEC and non-OPEC suppliers to boost their production, U.S. Energy Secretary Samuel Bodman said.",
+            'High U.S. oil prices can no longer be explained by refinery capacity, and it would be '
+            '"useful" for both OPEC and non-OPEC suppliers to boost their production, U.S. Energy '
+            "Secretary Samuel Bodman said.",
             set(),
         ),
         (
-            "WARSAW, March 4 - One senior Polish banking official blamed Washington for obstructing talks with "
-            "the World Bank and said it should now play a more positive role.",
+            "WARSAW, March 4 - One senior Polish banking official blamed Washington for obstructing talks "
+            "with the World Bank and said it should now play a more positive role.",
             {("POL", "negative")},
         ),
         # guard: a quality found in what another did is praise
@@ -9158,8 +9159,8 @@ def test_a_traveller_on_a_visit_with_no_place_is_where_it_is_told_from(extractor
             {("CHN", "positive")},
         ),
         (
-            'BEIJING (Reuters) - Beijing sees a "positive" statement from the United States about its assets, '
-            "Chinese Vice Foreign Minister Cui Tiankai said.",
+            'BEIJING (Reuters) - Beijing sees a "positive" statement from the United States about its '
+            "assets, Chinese Vice Foreign Minister Cui Tiankai said.",
             {("CHN", "positive")},
         ),
     ],
@@ -9170,8 +9171,9 @@ def test_a_quality_asked_for_is_no_praise(extractor, text, expected):
 
 def test_a_clause_granted_with_while_does_not_hold_the_stance(extractor):
     text = (
-        '"While I believe this is a positive step, I am concerned that many customers may not learn about the '
-        'program," U.S. Senator Jay Rockefeller said in a letter to the heads of Hyundai and Kia of South Korea.'
+        '"While I believe this is a positive step, I am concerned that many customers may not learn '
+        'about the program," U.S. Senator Jay Rockefeller said in a letter to the heads of Hyundai and Kia '
+        "of South Korea."
     )
     assert reaction_keys(extractor, text, dt.date(2012, 11, 20)) == {("USA", "negative")}
     # guard: the same words as the main clause keep their praise
