@@ -9143,7 +9143,7 @@ def test_a_traveller_on_a_visit_with_no_place_is_where_it_is_told_from(extractor
             set(),
         ),
         (
-            'High U.S. oil prices can no longer be explained by refinery capacity, and it would be '
+            "High U.S. oil prices can no longer be explained by refinery capacity, and it would be "
             '"useful" for both OPEC and non-OPEC suppliers to boost their production, U.S. Energy '
             "Secretary Samuel Bodman said.",
             set(),
