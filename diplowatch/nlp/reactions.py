@@ -883,6 +883,15 @@ def _denied_cue(cue: str, negative_words: set[str], before: str) -> bool:
     return " " not in cue and bool(re.search(r"\b(?:has|have|had|did|does|do)\s*(?:not|n't)\s+$", before))
 
 
+@lru_cache(maxsize=1)
+def _keep_on_after() -> re.Pattern:
+    """What follows "urged" when the call is to go on ("urged it to continue", "to press ahead")."""
+    verbs = "|".join(sorted(lexicon().set("continuation_verbs")))
+    return re.compile(
+        rf"\s+(?:[\w.'-]+\s+){{0,4}}?to\s+(?:(?:{verbs})[a-z]*\b|(?:push|press|go|forge|move)\s+ahead\b)"
+    )
+
+
 def _negative_cue_hits(low: str) -> list[str]:
     """The negative cue words and phrases a (lower-cased, conditions blanked) text holds, once each."""
     lex = lexicon()
@@ -891,6 +900,8 @@ def _negative_cue_hits(low: str) -> list[str]:
     neg = []
     for c in [*lex["negative_cues"], *evaluative["negative"]]:
         for m in _word_rx(c).finditer(low):
+            if c.startswith("urge") and _keep_on_after().match(low, m.end()):
+                continue  # "urged it to continue recent adjustment efforts": an encouragement
             if c == "demand" and not _demand_as_verb(low, m.start(), m.end()):
                 continue  # "rising demand from China", "demand for these bonds": the market's, not a demand
             if c == "concerned" and _concerned_as_about(low, m.start(), m.end()):
@@ -3141,6 +3152,27 @@ def _resident_abroad(speaker: Actor, ctx: ArticleContext) -> bool:
     )
 
 
+def _urged_to_keep_on(verb: Token, lemma: str) -> bool:
+    """A call on another to go on with what it does ("urged it to continue recent adjustment efforts", "urged
+    the Obama administration to push ahead with plans", "called on the government to maintain ..."): no
+    change of course asked, an encouragement (lexicon `continuation_verbs`)."""
+    if lemma not in {"urge", "call", "press", "ask"}:
+        return False
+    keep_on = lexicon().set("continuation_verbs")
+    return any(
+        c.dep_ == "xcomp"
+        and (
+            c.lemma_.lower() in keep_on
+            or (
+                c.lemma_.lower() in {"push", "press", "go", "forge", "move"}
+                and any(g.lower_ == "ahead" for g in c.children)
+            )
+        )
+        and not any(g.dep_ == "neg" for g in c.children)
+        for c in verb.children
+    )
+
+
 def _findings(
     verb: Token,
     lemma: str,
@@ -3160,7 +3192,9 @@ def _findings(
     # "called the talks 'frank and useful'": the verb names the judgement; its words carry the stance.
     stance = None if judging else stance_verbs.get(lemma)
     findings: list[tuple[str, str, str | None, str]] = []  # (stance, why, quote, evidence)
-    if stance is not None and stance != "neutral":
+    if stance == "negative" and _urged_to_keep_on(verb, lemma):
+        findings.append(("positive", f"urged to keep on ('{verb.text}')", quote_text, "stance_verb"))
+    elif stance is not None and stance != "neutral":
         findings.append((stance, f"verb '{verb.text}'", quote_text, "stance_verb"))
     elif _told_to(verb, speaker, sent, ctx):
         # "told Japan to resolve the row": an order to another state, a demand that it change course.

@@ -9182,3 +9182,34 @@ def test_a_clause_granted_with_while_does_not_hold_the_stance(extractor):
         "Hyundai and Kia of South Korea."
     )
     assert reaction_keys(extractor, text, dt.date(2012, 11, 20)) == {("USA", "positive")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a call to go on with a course is an encouragement, no change demanded
+        (
+            "PARIS (Reuters) - The OECD urged the Obama administration to push ahead with plans for "
+            "public-private partnerships to remove toxic assets from banks.",
+            {("OECD", "positive")},
+        ),
+        (
+            "RABAT, March 17 - A World Bank statement said the donors noted a marked improvement in "
+            "Morocco's economic performance and urged it to continue recent adjustment efforts.",
+            set(),
+        ),
+        # guard: a call to stop, or not to go on, asks for a change of course
+        (
+            "PARIS (Reuters) - The OECD urged the Obama administration to scrap its plans for public-private "
+            "partnerships.",
+            {("OECD", "negative")},
+        ),
+        (
+            "PARIS (Reuters) - The OECD urged the Obama administration not to continue its plans for "
+            "public-private partnerships.",
+            {("OECD", "negative")},
+        ),
+    ],
+)
+def test_a_call_to_keep_on_is_an_encouragement(extractor, text, expected):
+    assert reaction_keys(extractor, text, dt.date(2009, 3, 31)) == expected
