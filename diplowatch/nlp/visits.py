@@ -2961,6 +2961,38 @@ def _role_parts(
     return None
 
 
+_OPENING_QUOTES = frozenset({'"', "“", "”", "``", "''"})
+
+
+def _quoted_speaker(tok: Token) -> Token | None:
+    """The speaker a first-person traveller stands for inside a quotation of the same sentence ('"On Tuesday I
+    shall be going to Washington," Lawson said', '"We have come to seek the opening of Japan's markets,"
+    Garn told Nakasone'): the subject of the speech verb the quoted clause hangs from, outside the quotes."""
+    if tok.lower_ not in {"i", "we"}:
+        return None
+    doc = tok.doc
+    if sum(t.text in _OPENING_QUOTES for t in doc[: tok.i]) % 2 == 0:
+        return None  # not inside a quotation
+    speech = lexicon().set("speech_verbs")
+    head = tok.head
+    while head.dep_ in {"xcomp", "conj", "aux", "advcl"} and head.head.i != head.i:
+        head = head.head
+    verb = head.head if head.dep_ in {"ccomp", "parataxis"} else None
+    if verb is None or verb.lemma_.lower() not in speech:
+        return None
+    quotes_before = [t.i for t in doc[: verb.i] if t.text in _OPENING_QUOTES]
+    return next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ == "nsubj"
+            and c.lower_ not in {"i", "we", "he", "she", "it", "they"}
+            and (len(quotes_before) % 2 == 0 or c.i > verb.i)
+        ),
+        None,
+    )
+
+
 def _trip_visitor(
     tok: Token, role: str, visitor_toks: list[Token], sent: Sentence, ctx: ArticleContext
 ) -> tuple[Actor | None, list[Actor]]:
@@ -2989,6 +3021,8 @@ def _trip_visitor(
     # "the conference was attended by Russian President Dmitry Medvedev": a person named attends; states and
     # their unnamed "representatives" are not said to travel
     agents = set(_attending_agents(tok))
+    if role == "visit":  # the traveller's own verb ("I shall be going to Washington"), no meeting or presence
+        visitor_toks = [_quoted_speaker(v) or v for v in visitor_toks]
     for vtok in visitor_toks:
         actor = resolve_token_actor(vtok, ctx, sent) or _first_group_member(vtok, ctx, sent)
         if actor is None or not actor.code or not actor.is_state:

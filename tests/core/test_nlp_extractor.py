@@ -9213,3 +9213,20 @@ def test_a_clause_granted_with_while_does_not_hold_the_stance(extractor):
 )
 def test_a_call_to_keep_on_is_an_encouragement(extractor, text, expected):
     assert reaction_keys(extractor, text, dt.date(2009, 3, 31)) == expected
+
+
+def test_a_first_person_traveller_in_a_quotation_is_its_speaker(extractor):
+    text = (
+        'LONDON, April 3 - "On Tuesday I shall be going to Washington for meetings of the Interim '
+        'Committee," British Chancellor of the Exchequer Nigel Lawson said.'
+    )
+    visits = visits_of(extractor, text, dt.date(1987, 4, 3))
+    assert [(v["visitor_code"], v["host_code"], v["status"], v["start_date"]) for v in visits] == [
+        ("GBR", "USA", "planned", dt.date(1987, 4, 7))
+    ]
+    # guard: a first person at a meeting is not said to travel there
+    text = (
+        '"I think at the summit meeting in Venice what we ought to be trying to do is to bring interest '
+        'rates down," U.S. Senator Lloyd Bentsen told NBC Television.'
+    )
+    assert visits_of(extractor, text, dt.date(1987, 5, 3)) == []
