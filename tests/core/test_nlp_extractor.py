@@ -9230,3 +9230,20 @@ def test_a_first_person_traveller_in_a_quotation_is_its_speaker(extractor):
         'rates down," U.S. Senator Lloyd Bentsen told NBC Television.'
     )
     assert visits_of(extractor, text, dt.date(1987, 5, 3)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("TOKYO, April 15 - But Japan has said GATT is not the right forum.", {("JPN", "negative")}),
+        (
+            "ROME (Reuters) - Rome also said the overtures from envoys sent by Gaddafi to some European "
+            'capitals were "not credible."',
+            {("ITA", "negative")},
+        ),
+        # guard: the same statements with the judgement turned round
+        ("TOKYO, April 15 - But Japan has said GATT is the right forum.", set()),
+    ],
+)
+def test_a_denied_fitness_or_credibility_is_a_negative_judgement(extractor, text, expected):
+    assert reaction_keys(extractor, text, dt.date(1987, 4, 15)) == expected
