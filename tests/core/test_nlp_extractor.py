@@ -9247,3 +9247,24 @@ def test_a_first_person_traveller_in_a_quotation_is_its_speaker(extractor):
 )
 def test_a_denied_fitness_or_credibility_is_a_negative_judgement(extractor, text, expected):
     assert reaction_keys(extractor, text, dt.date(1987, 4, 15)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "BRUSSELS, March 2 - The European Community Commission said it has opened an enquiry into "
+            "allegations that the Soviet Union is dumping mercury on the European market.",
+            {("EC", "negative")},
+        ),
+        (
+            "WASHINGTON (Reuters) - The U.S. Commerce Department launched a probe into Chinese steel "
+            "imports.",
+            {("USA", "negative")},
+        ),
+        # guard: an inquiry made of another is a question, no investigation opened
+        ("WASHINGTON (Reuters) - The U.S. Commerce Department made inquiries about Chinese steel.", set()),
+    ],
+)
+def test_opening_an_investigation_into_a_foreign_party_is_a_stand_against_it(extractor, text, expected):
+    assert reaction_keys(extractor, text, dt.date(1987, 3, 2)) == expected
