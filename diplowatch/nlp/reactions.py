@@ -887,9 +887,8 @@ def _denied_cue(cue: str, negative_words: set[str], before: str) -> bool:
 def _keep_on_after() -> re.Pattern:
     """What follows "urged" when the call is to go on ("urged it to continue", "to press ahead")."""
     verbs = "|".join(sorted(lexicon().set("continuation_verbs")))
-    return re.compile(
-        rf"\s+(?:[\w.'-]+\s+){{0,4}}?to\s+(?:(?:{verbs})[a-z]*\b|(?:push|press|go|forge|move)\s+ahead\b)"
-    )
+    ahead = "|".join(sorted(lexicon()["continuation_verbs"]["ahead_verbs"]))
+    return re.compile(rf"\s+(?:[\w.'-]+\s+){{0,4}}?to\s+(?:(?:{verbs})[a-z]*\b|(?:{ahead})\s+ahead\b)")
 
 
 def _negative_cue_hits(low: str) -> list[str]:
@@ -3156,17 +3155,15 @@ def _urged_to_keep_on(verb: Token, lemma: str) -> bool:
     """A call on another to go on with what it does ("urged it to continue recent adjustment efforts", "urged
     the Obama administration to push ahead with plans", "called on the government to maintain ..."): no
     change of course asked, an encouragement (lexicon `continuation_verbs`)."""
-    if lemma not in {"urge", "call", "press", "ask"}:
+    entry = lexicon()["continuation_verbs"]
+    if lemma not in entry["calling_verbs"]:
         return False
     keep_on = lexicon().set("continuation_verbs")
     return any(
         c.dep_ == "xcomp"
         and (
             c.lemma_.lower() in keep_on
-            or (
-                c.lemma_.lower() in {"push", "press", "go", "forge", "move"}
-                and any(g.lower_ == "ahead" for g in c.children)
-            )
+            or (c.lemma_.lower() in entry["ahead_verbs"] and any(g.lower_ == "ahead" for g in c.children))
         )
         and not any(g.dep_ == "neg" for g in c.children)
         for c in verb.children

@@ -2961,17 +2961,18 @@ def _role_parts(
     return None
 
 
-_OPENING_QUOTES = frozenset({'"', "“", "”", "``", "''"})
+_QUOTE_MARKS = frozenset({'"', "“", "”", "``", "''"})
 
 
 def _quoted_speaker(tok: Token) -> Token | None:
     """The speaker a first-person traveller stands for inside a quotation of the same sentence ('"On Tuesday I
-    shall be going to Washington," Lawson said', '"We have come to seek the opening of Japan's markets,"
-    Garn told Nakasone'): the subject of the speech verb the quoted clause hangs from, outside the quotes."""
+    shall be going to Washington," Lawson said', '"I will visit China next week," the minister said'): the
+    subject of the speech verb the quoted clause hangs from, outside the quotes (an odd count of quotation
+    marks before a word puts it inside one)."""
     if tok.lower_ not in {"i", "we"}:
         return None
     doc = tok.doc
-    if sum(t.text in _OPENING_QUOTES for t in doc[: tok.i]) % 2 == 0:
+    if sum(t.text in _QUOTE_MARKS for t in doc[: tok.i]) % 2 == 0:
         return None  # not inside a quotation
     speech = lexicon().set("speech_verbs")
     head = tok.head
@@ -2980,7 +2981,7 @@ def _quoted_speaker(tok: Token) -> Token | None:
     verb = head.head if head.dep_ in {"ccomp", "parataxis"} else None
     if verb is None or verb.lemma_.lower() not in speech:
         return None
-    quotes_before = [t.i for t in doc[: verb.i] if t.text in _OPENING_QUOTES]
+    quotes_before = [t.i for t in doc[: verb.i] if t.text in _QUOTE_MARKS]
     return next(
         (
             c
