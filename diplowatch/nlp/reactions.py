@@ -945,13 +945,20 @@ _UNSETTLED_AFTER = re.compile(
 )
 
 
-# A wish or a call before a quality ("would like to see a positive statement", "called on Washington to be
-# responsible", "urged Tokyo to take a more constructive approach").
-_WISHED = re.compile(
-    r"\b(?:(?:would|'d) like to see|wants? to see|wanted to see"
-    r"|(?:call(?:s|ed|ing)?\s+(?:on|for)|urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?)\s+(?:[a-z.'-]+\s+){1,4}to\s+"
-    r"(?:be|play|make|take|show|adopt|give)\b)\s+(?:[a-z-]+\s+){0,3}$"
-)
+@lru_cache(maxsize=1)
+def _wished() -> re.Pattern:
+    """A wish or a call before a quality ("would like to see a positive statement", "called on Washington to
+    be responsible", "urged Tokyo to take a more constructive approach"; the calling verbs of lexicon
+    `continuation_verbs`, "call" with its "on"/"for")."""
+    forms = sorted({f for v in lexicon()["continuation_verbs"]["calling_verbs"] for f in inflections(v)})
+    calls = "|".join(rf"{f}\s+(?:on|for)" if f.startswith("call") else f for f in forms)
+    return re.compile(
+        r"\b(?:(?:would|'d) like to see|wants? to see|wanted to see"
+        rf"|(?:{calls})\s+(?:[a-z.'-]+\s+){{1,4}}to\s+(?:be|play|make|take|show|adopt|give)\b)"
+        r"\s+(?:[a-z-]+\s+){0,3}$"
+    )
+
+
 # "It would be useful for OPEC to boost output", "it would be helpful if": a suggestion to others.
 _SUGGESTED = re.compile(r"\bwould be\s+(?:very\s+|more\s+|most\s+|extremely\s+)?$")
 
@@ -963,7 +970,7 @@ def _demanded_quality(cue: str, low: str, m: re.Match) -> bool:
     if cue not in lexicon().set("demanded_qualities"):
         return False
     before = low[max(0, m.start() - 60) : m.start()].rstrip(" \"'“”‘’") + " "  # 'a "positive" statement'
-    if _EXHORTED.search(before) or _WISHED.search(before):
+    if _EXHORTED.search(before) or _wished().search(before):
         return True
     return bool(_SUGGESTED.search(before) and re.match(r"\s*[\"'”’]?\s+(?:for|if|to)\b", low[m.end() :]))
 

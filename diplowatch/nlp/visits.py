@@ -2961,34 +2961,23 @@ def _role_parts(
     return None
 
 
-_QUOTE_MARKS = frozenset({'"', "“", "”", "``", "''"})
-
-
 def _quoted_speaker(tok: Token) -> Token | None:
     """The speaker a first-person traveller stands for inside a quotation of the same sentence ('"On Tuesday I
     shall be going to Washington," Lawson said', '"I will visit China next week," the minister said'): the
-    subject of the speech verb the quoted clause hangs from, outside the quotes (an odd count of quotation
-    marks before a word puts it inside one)."""
-    if tok.lower_ not in {"i", "we"}:
+    subject of the speech verb the quoted clause hangs from, outside the quotes."""
+    if tok.lower_ not in {"i", "we"} or not _quoted(tok):
         return None
-    doc = tok.doc
-    if sum(t.text in _QUOTE_MARKS for t in doc[: tok.i]) % 2 == 0:
-        return None  # not inside a quotation
-    speech = lexicon().set("speech_verbs")
     head = tok.head
     while head.dep_ in {"xcomp", "conj", "aux", "advcl"} and head.head.i != head.i:
         head = head.head
     verb = head.head if head.dep_ in {"ccomp", "parataxis"} else None
-    if verb is None or verb.lemma_.lower() not in speech:
+    if verb is None or verb.lemma_.lower() not in lexicon().set("speech_verbs"):
         return None
-    quotes_before = [t.i for t in doc[: verb.i] if t.text in _QUOTE_MARKS]
     return next(
         (
             c
             for c in verb.children
-            if c.dep_ == "nsubj"
-            and c.lower_ not in {"i", "we", "he", "she", "it", "they"}
-            and (len(quotes_before) % 2 == 0 or c.i > verb.i)
+            if c.dep_ == "nsubj" and c.lower_ not in {"i", "we", "he", "she", "it", "they"} and not _quoted(c)
         ),
         None,
     )
