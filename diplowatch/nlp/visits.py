@@ -2539,9 +2539,8 @@ def _prep_objects(tok: Token, preps: set[str]) -> list[Token]:
     ]
 
 
-_FORUMS = frozenset(
-    {"conference", "briefing", "forum", "audience", "gathering", "rally", "session", "dinner"}
-)
+# Gatherings one speaks to or at ("told a conference here"): lexicon `forums`.
+_FORUMS = lexicon().set("forums")
 
 
 def _venue_places(event: Token) -> list[Token]:

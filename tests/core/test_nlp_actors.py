@@ -56,6 +56,12 @@ NEW = dt.date(2021, 3, 1)
         ("Darfur", NEW, "SDN"),  # a region the news names without its state
         ("the West Bank", NEW, "PSE"),
         ("the European Central Bank", NEW, "EU"),
+        # IGOs by name and by the acronym the wire writes them with (igos.tsv)
+        ("an ADB vice president", OLD, "ADB"),
+        ("the International Energy Agency", NEW, "IEA"),
+        ("IEA chief Fatih Birol", NEW, "IEA"),
+        ("the Bank for International Settlements", NEW, "BIS"),
+        ("the African Development Bank", OLD, "AFDB"),
     ],
 )
 def test_resolve_actor(text, on_date, code):
