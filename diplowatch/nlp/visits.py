@@ -2732,20 +2732,23 @@ def _meet_parts(tok: Token, role: str, sent: Sentence, ctx: ArticleContext) -> _
             # a conference here": under the dateline.
             dest.extend((g, "in") for o in (child, *_prep_objects(child, {"with"})) for g in _venue_places(o))
             dest.extend(here for here in [_here_of(child)] if here is not None)
-        elif role == "presence" and child.dep_ == "prep" and child.lower_ in {"after", "during", "following"}:
+        elif (
+            role == "presence"
+            and child.dep_ == "prep"
+            and child.lower_ in {"after", "before", "during", "following"}
+        ):
             # "told reporters after a news conference in Tokyo": where the event one speaks after is; so is
             # the event one spoke at or attended before ("after addressing EU finance ministers at a gathering
-            # in Madrid", "after speaking at a conference in Tokyo")
+            # in Madrid", "after speaking at a conference in Tokyo"), and the one about to start ("talking to
+            # journalists before a meeting of EC finance ministers here")
             events = [
                 *_prep_objects(tok, {child.lower_}),
                 *(o for c in child.children if c.dep_ == "pcomp" for o in _prep_objects(c, {"at"})),
             ]
-            dest.extend(
-                (g, "in")
-                for o in events
-                if o.lemma_.lower() in _MEETING_NOUNS | _FORUMS
-                for g in _prep_objects(o, {"in"})
-            )
+            for o in events:
+                if o.lemma_.lower() in _MEETING_NOUNS | _FORUMS and not _past_or_next(o):
+                    dest.extend((g, "in") for g in _prep_objects(o, {"in"}))
+                    dest.extend(here for here in [_here_of(o)] if here is not None)
         elif child.dep_ == "prep" and (
             child.lower_ == "with"
             or role == "presence"

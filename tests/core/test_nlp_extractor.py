@@ -2538,6 +2538,19 @@ def test_delegations_and_destinations_the_parser_hides(extractor, text, expected
             "Tokyo.",
             {("WORLDBANK", "JPN", "ongoing")},
         ),
+        # talking to journalists before a meeting held here: the speaker is at the meeting
+        (
+            "BRUSSELS, March 9 - Talking to journalists before a meeting of European Community finance "
+            "ministers here, West German State Secretary Hans Berg declined to comment on the accord.",
+            {("DEU", "BEL", "ongoing")},
+        ),
+        # guard: a meeting of another day one speaks before does not place the speaker there now (the
+        # meeting to come is still a planned trip)
+        (
+            "BRUSSELS, March 9 - Talking to journalists before next week's meeting of European Community "
+            "finance ministers here, West German State Secretary Hans Berg declined to comment.",
+            {("DEU", "BEL", "planned")},
+        ),
     ],
 )
 def test_talks_held_at_the_dateline(extractor, text, expected):
