@@ -4103,6 +4103,13 @@ def _met_when_no_visitor(
     return visitor, met
 
 
+def _travellers(visitor: Actor, co_visitors: list[Actor]) -> list[Actor]:
+    """The visitor and those with them, without a body's staff: "an IMF mission arrived in Athens", "EU
+    inspectors" are staff missions (guidelines), but the states listed with a bloc still travel ("Leaders of
+    ASEAN, China and Japan arrived for the dinner")."""
+    return co_visitors if _igo_staff(visitor) else [visitor, *co_visitors]
+
+
 def _from_trigger(tok, role, lemma, sent, ctx, preps_by_verb, all_dates) -> list[VisitCandidate]:
     parts = _role_parts(tok, role, lemma, sent, ctx, preps_by_verb)
     if parts is None:
@@ -4131,8 +4138,10 @@ def _from_trigger(tok, role, lemma, sent, ctx, preps_by_verb, all_dates) -> list
     # seat does ("U.S. Ambassador to the United Nations Nikki Haley traveled to Ethiopia").
     if resident_title(visitor.title) and not _igo_envoy_away(visitor, dest, sent, ctx):
         return []
-    if _igo_staff(visitor):
-        return []  # "an IMF mission arrived in Athens", "EU inspectors": staff missions (guidelines)
+    travellers = _travellers(visitor, co_visitors)
+    if not travellers:
+        return []
+    visitor, *co_visitors = travellers
     if role == "noun" and lemma in {"mission", "team"} and visitor.code in gazetteer().igo_seats:
         return []  # "his agency plans to send a mission to Brazil": an IGO's mission is its staff
     legs = _legs(tok, role, lemma, dest, host_actor, sent, ctx)

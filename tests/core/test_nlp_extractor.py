@@ -2567,6 +2567,16 @@ def test_a_quotes_here_is_the_speakers_place(exhaustive_extractor):
     assert _rows(exhaustive_extractor, text, dt.date(1987, 6, 2)) == set()
 
 
+def test_the_states_listed_with_a_bloc_travel(extractor):
+    # a bloc's leaders are no envoys of a state, but the states listed with the bloc still travel
+    text = "MANILA (Reuters) - Leaders of ASEAN, China, Russia and Japan arrived for a gala dinner."
+    assert {r[:3] for r in _rows(extractor, text, dt.date(2017, 11, 12))} == {
+        ("CHN", "PHL", "ongoing"),
+        ("RUS", "PHL", "ongoing"),
+        ("JPN", "PHL", "ongoing"),
+    }
+
+
 def test_a_summit_one_travels_to_attend_is_the_trips(extractor):
     text = (
         "Pressure on Burma mounted before U.S. President Tom Hale's first visit to Asia this month to attend "
