@@ -1654,6 +1654,7 @@ def _predicate_positions(doc: Doc) -> list[tuple[Token, str, str]]:
     against", "is in favour of", "are at odds with" (lexicon `stance_actions.predicate_positions`)."""
     entries = lexicon()["stance_actions"]["predicate_positions"]
     holders = lexicon()["stance_actions"]["holder_nouns"]
+    adverbials = lexicon()["stance_actions"]["adverbial_positions"]
     out = []
     for t in doc:
         if t.lower_ == "against" and t.dep_ == "prep" and t.head.lemma_ == "be":
@@ -1668,11 +1669,34 @@ def _predicate_positions(doc: Doc) -> list[tuple[Token, str, str]]:
                 and any(c.dep_ == "prep" and c.lower_ == takes for c in (*t.children, *under.head.children))
             ):
                 out.append((under, stance, f"position '{prep} {t.lower_} {takes}'"))
+        elif _adverbial_position(t):
+            prep, takes, stance = adverbials[t.lower_]
+            out.append((t.head, stance, f"position '{prep} {t.lower_} {'/'.join(takes)}'"))
         elif t.lemma_.lower() in holders and not t.lemma_.startswith("_"):
             attr = _holder_attribute(t)
             if attr is not None:
                 out.append((attr, holders[t.lemma_.lower()], f"holder of a position '{t.text} of'"))
     return out
+
+
+def _adverbial_position(noun: Token) -> bool:
+    """A position told by a phrase on a verb other than "be" ("filed a brief in support of Argentina's bid",
+    "voted in favour of the plan"; lexicon `stance_actions.adverbial_positions`)."""
+    entry = lexicon()["stance_actions"]["adverbial_positions"].get(noun.lower_)
+    if not isinstance(entry, list) or noun.dep_ != "pobj":
+        return False
+    prep, takes, _ = entry
+    under = noun.head
+    # the phrase may hang on the verb's object ("filed a brief in support of")
+    verb = under.head.head if under.head.dep_ == "dobj" else under.head
+    return (
+        under.lower_ == prep
+        and under.dep_ == "prep"
+        and verb.pos_ == "VERB"
+        and verb.lemma_ != "be"
+        # the parser may hang what the position is on ("in protest at the visit") on the word before
+        and any(c.dep_ == "prep" and c.lower_ in takes for c in (*noun.children, *under.head.children))
+    )
 
 
 def _holder_attribute(noun: Token) -> Token | None:
@@ -1709,7 +1733,9 @@ def _adjective_reactions(
         # as the predicate is a position like "opposed to"; so are "in favour of" and "at odds with"
         if any(c.dep_ == "neg" for c in against.head.children):
             continue
-        holder = against.head
+        holder = (
+            against.head.head if against.head.dep_ == "dobj" else against.head
+        )  # "filed a brief in support of"
         while holder.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in holder.children):
             holder = holder.head  # "Italy supports the idea ... but is against ...": the first verb's subject
         subj = next((c for c in holder.children if c.dep_ in {"nsubj", "nsubjpass"}), None)

@@ -5826,6 +5826,12 @@ def test_blame_and_grave_charges(extractor, text, expected):
         ("France is in favour of a Greek debt write-down.", {("FRA", "positive")}),
         ("Germany is at odds with France over the bailout fund.", {("DEU", "negative")}),
         ("Germany is not at odds with France over the bailout fund.", set()),
+        # a position told by a phrase on another verb or on its object
+        (
+            "The U.S. government filed a brief in support of Argentina's bid for a rehearing.",
+            {("USA", "positive")},
+        ),
+        ("Japan cancelled a meeting in protest at the South Korean visit.", {("JPN", "negative")}),
         # a green light given, cold water poured; lobbying another to act
         ("The European Commission gave the green light to Spain's budget plan.", {("EU", "positive")}),
         (
