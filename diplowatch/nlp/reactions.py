@@ -1526,6 +1526,7 @@ def _action_reaction(
     if not targets and not refers_visit:
         return []
     tail = _without_full_stop(doc[verb.i : max(verb.i + 1, verb.right_edge.i + 1)])
+    stance, why = _act_stance(stance, tail.text, rest, speaker, ctx, sent)
     cand = ReactionCandidate(
         sentence=sent,
         trigger=verb,
@@ -1538,7 +1539,7 @@ def _action_reaction(
         mentions_visit=mentions_visit,
         refers_visit=refers_visit,
         reasons=[
-            f"stance act verb '{tail.text[:40]}'",
+            why,
             f"speaker: {speaker.reason}",
             f"targets: {','.join(targets) or 'visit'}",
         ],
@@ -1547,6 +1548,16 @@ def _action_reaction(
         evidence="stance_act",
     )
     return [cand, *_coordinated_speakers(cand, speaker_tok, ctx, sent)]
+
+
+def _act_stance(
+    stance: str, tail: str, rest: list[Token], speaker: Actor, ctx: ArticleContext, sent: Sentence
+) -> tuple[str, str]:
+    """The stance and reason of a stance act: support for a move against a party is a stand against it
+    ("voiced support for military intervention in Syria", `_hostile_move`)."""
+    if stance == "positive" and (move := _hostile_move(rest, speaker, ctx, sent)) is not None:
+        return "negative", f"backs a move against ('{move}')"
+    return stance, f"stance act verb '{tail[:40]}'"
 
 
 _STRONG_STANCE = (frozenset(lexicon()["prefilter"]["strong_stance"]) | {"call", "demand"}) - {
@@ -3184,6 +3195,57 @@ def _resident_abroad(speaker: Actor, ctx: ArticleContext) -> bool:
     )
 
 
+_SUPPORT_LEMMAS = frozenset({"support", "back", "endorse"})
+
+
+def _backs_a_move_against(verb: Token, speaker: Actor, ctx: ArticleContext, sent: Sentence) -> str | None:
+    """The move against a party that a support verb's object names, when no foreign state owns it ("U.S.
+    lawmakers who support legislation to crack down on Beijing's currency policies", "the Senate backed
+    Reagan's retaliatory strike against Iranian targets"): support for it is a stand against whom it aims at
+    (lexicon `hostile_moves`). A foreign state's own move backed is support for that state ("Howe backed the
+    United States' attack", "backed calls from Washington for sanctions")."""
+    if verb.lemma_.lower() not in _SUPPORT_LEMMAS:
+        return None
+    return _hostile_move(
+        [t for c in verb.children if c.dep_ in {"dobj", "nsubjpass"} for t in c.subtree], speaker, ctx, sent
+    )
+
+
+def _hostile_move(phrase: list[Token], speaker: Actor, ctx: ArticleContext, sent: Sentence) -> str | None:
+    """The hostile move a supported phrase names, if no state foreign to the speaker owns it (`_backs_a_move
+    _against`)."""
+    moves = lexicon().set("hostile_moves")
+    move = next(
+        (
+            t
+            for t in phrase
+            if t.lower_ in moves
+            # a verb and its particle: "to crack down on"
+            or t.i + 1 < len(t.doc)
+            and f"{t.lemma_.lower()} {t.doc[t.i + 1].lower_}" in moves
+        ),
+        None,
+    )
+    if move is None:
+        return None
+    # the move's owner, on it or on a word it hangs from ("the United States' attack", "calls from Washington
+    # for sanctions"), not one it aims at ("to crack down on Beijing's policies")
+    inside = {t.i for t in phrase}
+    heads = [move, *(a for a in move.ancestors if a.i in inside)]
+    owners = [
+        o
+        for h in heads
+        for c in h.children
+        for o in ([c] if c.dep_ == "poss" else [g for g in c.children if g.dep_ == "pobj"])
+        if c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ in {"from", "by"}
+    ]
+    for o in owners:
+        actor = resolve_token_actor(o, ctx, sent)
+        if actor is not None and actor.code and actor.is_state and actor.code != speaker.code:
+            return None
+    return move.text
+
+
 def _urged_to_keep_on(verb: Token, lemma: str) -> bool:
     """A call on another to go on with what it does ("urged it to continue recent adjustment efforts", "urged
     the Obama administration to push ahead with plans", "called on the government to maintain ..."): no
@@ -3224,6 +3286,8 @@ def _findings(
     findings: list[tuple[str, str, str | None, str]] = []  # (stance, why, quote, evidence)
     if stance == "negative" and _urged_to_keep_on(verb, lemma):
         findings.append(("positive", f"urged to keep on ('{verb.text}')", quote_text, "stance_verb"))
+    elif stance == "positive" and (move := _backs_a_move_against(verb, speaker, ctx, sent)) is not None:
+        findings.append(("negative", f"backs a move against ('{move}')", quote_text, "stance_verb"))
     elif stance is not None and stance != "neutral":
         findings.append((stance, f"verb '{verb.text}'", quote_text, "stance_verb"))
     elif _told_to(verb, speaker, sent, ctx):

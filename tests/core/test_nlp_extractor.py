@@ -5832,6 +5832,10 @@ def test_blame_and_grave_charges(extractor, text, expected):
             {("USA", "positive")},
         ),
         ("Japan cancelled a meeting in protest at the South Korean visit.", {("JPN", "negative")}),
+        # support for a move against a party is a stand against it, unless the move is another state's
+        ("France supports sanctions against Iran.", {("FRA", "negative")}),
+        ("U.S. lawmakers voiced support for military intervention in Syria.", {("USA", "negative")}),
+        ("Britain backed the United States' attack on an Iranian oil platform.", {("GBR", "positive")}),
         # a green light given, cold water poured; lobbying another to act
         ("The European Commission gave the green light to Spain's budget plan.", {("EU", "positive")}),
         (
