@@ -1179,6 +1179,9 @@ def test_how_a_trip_is_billed_is_not_a_judgement_but_calling_it_historic_is(extr
             "The Italian plan won backing from the leaders of Austria and Hungary.",
             {("AUT", "positive"), ("HUN", "positive")},
         ),
+        # stance_nouns "charge" and "allegation": an accusation by its owner
+        ("Kuwait is neutral despite Iranian charges that it is helping Iraq.", {("IRN", "negative")}),
+        ("The dispute is over U.S. allegations that Japan closes its chip market.", {("USA", "negative")}),
     ],
 )
 def test_positions_held_as_nouns(exhaustive_extractor, text, expected):
