@@ -145,7 +145,12 @@ def _word_classes() -> dict[str, int]:
         ({w.lower() for w in pre["presence_phrases"]}, PRESENCE),
         ({"foreign"}, FOREIGN),
         ({w.lower() for w in lex["visit_talk_words"]}, TALK),
-        (_forms(v for v, role in lex["visit_verbs"].items() if role == "presence"), PRESENCE_VERB),
+        # (not a form that is mostly a noun of the rules: "talks" is the talks held, not one who talks)
+        (
+            _forms(v for v, role in lex["visit_verbs"].items() if role == "presence")
+            - {w.lower() for w in lex["visit_talk_words"]},
+            PRESENCE_VERB,
+        ),
         ({w for n in lex["visit_nouns"] for w in (n.lower(), n.lower().removesuffix("s") + "s")}, VISIT_NOUN),
         (_duty_words(lex), DUTY),
         (_forms(lex["deal_decisions"]["verbs"]) | set(lex["deal_decisions"]["approval_nouns"]), DECISION),

@@ -222,3 +222,14 @@ def test_fast_rows_equal_exhaustive_rows_on_gold_but_the_known_exceptions(extrac
     full = {aid: (v, r) for aid, v, r in exhaustive.extract_batch(articles)}
     differ = {aid for aid in fast if fast[aid] != full[aid]}
     assert differ <= KNOWN_FAST_EXHAUSTIVE_DIFFERENCES, sorted(differ - KNOWN_FAST_EXHAUSTIVE_DIFFERENCES)
+
+
+def test_talks_held_are_no_speech_verb_for_the_pre_filter():
+    # "talk" places its speaker ("Talking to journalists before a meeting here"), but the plural "talks" is
+    # nearly always the talks held: as a speech verb it would send every sentence with "talks" to the parser
+    from diplowatch.nlp.prefilter import PRESENCE_VERB, _word_classes
+
+    classes = _word_classes()
+    assert classes["talking"] & PRESENCE_VERB
+    assert classes["talked"] & PRESENCE_VERB
+    assert not classes["talks"] & PRESENCE_VERB
