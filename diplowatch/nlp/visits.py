@@ -2741,14 +2741,7 @@ def _meet_parts(tok: Token, role: str, sent: Sentence, ctx: ArticleContext) -> _
             # the event one spoke at or attended before ("after addressing EU finance ministers at a gathering
             # in Madrid", "after speaking at a conference in Tokyo"), and the one about to start ("talking to
             # journalists before a meeting of EC finance ministers here")
-            events = [
-                *_prep_objects(tok, {child.lower_}),
-                *(o for c in child.children if c.dep_ == "pcomp" for o in _prep_objects(c, {"at"})),
-            ]
-            for o in events:
-                if o.lemma_.lower() in _MEETING_NOUNS | _FORUMS and not _past_or_next(o):
-                    dest.extend((g, "in") for g in _prep_objects(o, {"in"}))
-                    dest.extend(here for here in [_here_of(o)] if here is not None)
+            dest.extend(_places_of_events_around(tok, child))
         elif child.dep_ == "prep" and (
             child.lower_ == "with"
             or role == "presence"
@@ -2782,6 +2775,24 @@ def _meet_parts(tok: Token, role: str, sent: Sentence, ctx: ArticleContext) -> _
     if not dest and ctx.home_code:
         dest = _dateline_dest(tok, role, sent, ctx)
     return visitor_toks, dest, None, None
+
+
+def _places_of_events_around(tok: Token, prep: Token) -> list[tuple[Token, str]]:
+    """The places of the events a speech verb is said after, during or before ("told reporters after a news
+    conference in Tokyo", "after speaking at a conference in Tokyo", "talking to journalists before a meeting
+    of EC finance ministers here"; after one held here, the time tells the status, so "here" counts only
+    before)."""
+    events = [
+        *_prep_objects(tok, {prep.lower_}),
+        *(o for c in prep.children if c.dep_ == "pcomp" for o in _prep_objects(c, {"at"})),
+    ]
+    out: list[tuple[Token, str]] = []
+    for o in events:
+        if o.lemma_.lower() in _MEETING_NOUNS | _FORUMS and not _past_or_next(o):
+            out.extend((g, "in") for g in _prep_objects(o, {"in"}))
+            if prep.lower_ == "before":
+                out.extend(here for here in [_here_of(o)] if here is not None)
+    return out
 
 
 def _event_edges(prep: Token) -> list[Token]:

@@ -2554,6 +2554,12 @@ def test_delegations_and_destinations_the_parser_hides(extractor, text, expected
             "finance ministers here, West German State Secretary Hans Berg declined to comment.",
             {("DEU", "BEL", "planned")},
         ),
+        # guard: speaking after talks held here yesterday tells no completed trip (the talks are the trip's)
+        (
+            "WASHINGTON, March 27 - Brazilian Central Bank governor Jose Lima said after talks with the bank "
+            "committee here yesterday that Brazil could not pay.",
+            {("BRA", "USA", "ongoing")},
+        ),
     ],
 )
 def test_talks_held_at_the_dateline(extractor, text, expected):
