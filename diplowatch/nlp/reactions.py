@@ -1665,7 +1665,6 @@ def _predicate_positions(doc: Doc) -> list[tuple[Token, str, str]]:
     against", "is in favour of", "are at odds with" (lexicon `stance_actions.predicate_positions`)."""
     entries = lexicon()["stance_actions"]["predicate_positions"]
     holders = lexicon()["stance_actions"]["holder_nouns"]
-    adverbials = lexicon()["stance_actions"]["adverbial_positions"]
     out = []
     for t in doc:
         if t.lower_ == "against" and t.dep_ == "prep" and t.head.lemma_ == "be":
@@ -1680,8 +1679,8 @@ def _predicate_positions(doc: Doc) -> list[tuple[Token, str, str]]:
                 and any(c.dep_ == "prep" and c.lower_ == takes for c in (*t.children, *under.head.children))
             ):
                 out.append((under, stance, f"position '{prep} {t.lower_} {takes}'"))
-        elif _adverbial_position(t):
-            prep, takes, stance = adverbials[t.lower_]
+        elif (entry := _adverbial_position(t)) is not None:
+            prep, takes, stance = entry
             out.append((t.head, stance, f"position '{prep} {t.lower_} {'/'.join(takes)}'"))
         elif t.lemma_.lower() in holders and not t.lemma_.startswith("_"):
             attr = _holder_attribute(t)
@@ -1690,17 +1689,18 @@ def _predicate_positions(doc: Doc) -> list[tuple[Token, str, str]]:
     return out
 
 
-def _adverbial_position(noun: Token) -> bool:
-    """A position told by a phrase on a verb other than "be" ("filed a brief in support of Argentina's bid",
-    "voted in favour of the plan"; lexicon `stance_actions.adverbial_positions`)."""
+def _adverbial_position(noun: Token) -> list | None:
+    """The lexicon entry ([preposition, the prepositions the noun takes, stance]) of a position told by a
+    phrase on a verb other than "be" ("filed a brief in support of Argentina's bid", "voted in favour of the
+    plan"; lexicon `stance_actions.adverbial_positions`), if the noun heads one."""
     entry = lexicon()["stance_actions"]["adverbial_positions"].get(noun.lower_)
     if not isinstance(entry, list) or noun.dep_ != "pobj":
-        return False
+        return None
     prep, takes, _ = entry
     under = noun.head
     # the phrase may hang on the verb's object ("filed a brief in support of")
     verb = under.head.head if under.head.dep_ == "dobj" else under.head
-    return (
+    held = (
         under.lower_ == prep
         and under.dep_ == "prep"
         and verb.pos_ == "VERB"
@@ -1708,6 +1708,7 @@ def _adverbial_position(noun: Token) -> bool:
         # the parser may hang what the position is on ("in protest at the visit") on the word before
         and any(c.dep_ == "prep" and c.lower_ in takes for c in (*noun.children, *under.head.children))
     )
+    return entry if held else None
 
 
 def _holder_attribute(noun: Token) -> Token | None:
@@ -1744,9 +1745,8 @@ def _adjective_reactions(
         # as the predicate is a position like "opposed to"; so are "in favour of" and "at odds with"
         if any(c.dep_ == "neg" for c in against.head.children):
             continue
-        holder = (
-            against.head.head if against.head.dep_ == "dobj" else against.head
-        )  # "filed a brief in support of"
+        # the verb, also of a phrase hung on its object ("filed a brief in support of")
+        holder = against.head.head if against.head.dep_ == "dobj" else against.head
         while holder.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in holder.children):
             holder = holder.head  # "Italy supports the idea ... but is against ...": the first verb's subject
         subj = next((c for c in holder.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
@@ -3212,8 +3212,8 @@ def _backs_a_move_against(verb: Token, speaker: Actor, ctx: ArticleContext, sent
 
 
 def _hostile_move(phrase: list[Token], speaker: Actor, ctx: ArticleContext, sent: Sentence) -> str | None:
-    """The hostile move a supported phrase names, if no state foreign to the speaker owns it (`_backs_a_move
-    _against`)."""
+    """The hostile move a supported phrase names, if no state foreign to the speaker owns it (see
+    `_backs_a_move_against`)."""
     moves = lexicon().set("hostile_moves")
     move = next(
         (
