@@ -3195,16 +3195,13 @@ def _resident_abroad(speaker: Actor, ctx: ArticleContext) -> bool:
     )
 
 
-_SUPPORT_LEMMAS = frozenset({"support", "back", "endorse"})
-
-
 def _backs_a_move_against(verb: Token, speaker: Actor, ctx: ArticleContext, sent: Sentence) -> str | None:
     """The move against a party that a support verb's object names, when no foreign state owns it ("U.S.
     lawmakers who support legislation to crack down on Beijing's currency policies", "the Senate backed
     Reagan's retaliatory strike against Iranian targets"): support for it is a stand against whom it aims at
-    (lexicon `hostile_moves`). A foreign state's own move backed is support for that state ("Howe backed the
-    United States' attack", "backed calls from Washington for sanctions")."""
-    if verb.lemma_.lower() not in _SUPPORT_LEMMAS:
+    (lexicon `hostile_moves`, its `support_verbs`). A foreign state's own move backed is support for that
+    state ("Howe backed the United States' attack", "backed calls from Washington for sanctions")."""
+    if verb.lemma_.lower() not in lexicon()["hostile_moves"]["support_verbs"]:
         return None
     return _hostile_move(
         [t for c in verb.children if c.dep_ in {"dobj", "nsubjpass"} for t in c.subtree], speaker, ctx, sent
