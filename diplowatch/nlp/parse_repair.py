@@ -23,6 +23,11 @@ should cut its deficit", "said on Monday Rome did not believe ...") is often rea
 again, and the name, when the parser took it for that object, the subject of the speech verb's clause that has
 none.
 
+A trip verb followed by a place and a participle ("Azpurua recently visited Tokyo hoping to acquire new credits",
+"toured Asia seeking support") is often read as taking a clause whose subject is the place ("Tokyo hoping to
+..."). A trip verb takes no clause: the place is its object and the participle an adverbial clause on it, of its
+subject.
+
 "such as" gives examples of a kind, so it cannot belong to one proper name: in "protests from other exporters
 to the EC, such as Senegal and Malaysia" the parser hangs it on "EC", the name closing a phrase on a plural
 noun ("exporters to the EC"); it is re-attached to that plural noun, whose examples the names are.
@@ -76,6 +81,7 @@ def repair_parse(doc: Doc) -> None:
     repair_such_as(doc)
     repair_state_lists(doc)
     repair_weekday_subjects(doc)
+    repair_trip_participles(doc)
     doc.user_data["diplowatch_repaired"] = True
 
 
@@ -188,3 +194,31 @@ def repair_weekday_subjects(doc: Doc) -> None:
             continue
         day.head = prep
         day.dep_ = "pobj"
+
+
+def _trip_verb(verb: Token) -> bool:
+    """A verb of travel that takes its destination as an object (lexicon `visit_verbs` of role "visit")."""
+    return verb.pos_ == "VERB" and lexicon()["visit_verbs"].get(verb.lemma_.lower()) == "visit"
+
+
+def repair_trip_participles(doc: Doc) -> None:
+    """Make the place a trip verb's object, and the participle after it an adverbial clause, when the parser
+    read the place as the participle's subject (module doc)."""
+    for clause in doc:
+        if clause.dep_ != "ccomp" or clause.tag_ != "VBG" or not _trip_verb(clause.head):
+            continue
+        verb = clause.head
+        if any(c.dep_ in {"dobj", "ccomp"} and c.i != clause.i for c in verb.children):
+            continue
+        place = next((c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i), None)
+        if place is None or place.pos_ != "PROPN" or not verb.i < place.left_edge.i:
+            continue
+        phrase = doc[place.left_edge.i : place.i + 1].text
+        found = gazetteer().find_all(phrase)
+        if not (len(found) == 1 and found[0][1] - found[0][0] == len(phrase)):
+            continue
+        if found[0][3].kind not in {"country", "city", "state"}:
+            continue
+        place.head = verb
+        place.dep_ = "dobj"
+        clause.dep_ = "advcl"

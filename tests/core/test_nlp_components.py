@@ -310,6 +310,23 @@ def test_a_weekday_before_the_clause_subject_is_the_time_of_saying(extractor):
     assert [(t.head.i, t.dep_) for t in done] == before
 
 
+def test_a_trip_verb_takes_its_place_not_a_clause(extractor):
+    from diplowatch.nlp.parse_repair import repair_trip_participles
+
+    nlp = extractor.nlp
+    # The parser reads "Paris hoping to win new loans" as a clause with "Paris" for its subject.
+    doc = nlp("The minister recently visited Paris hoping to win new loans.")
+    repair_trip_participles(doc)
+    by_text = {t.text: t for t in doc}
+    assert (by_text["Paris"].dep_, by_text["Paris"].head.text) == ("dobj", "visited")
+    assert (by_text["hoping"].dep_, by_text["hoping"].head.text) == ("advcl", "visited")
+    # guard: a verb of seeing does take such a clause ("saw Japan taking steps")
+    seen = nlp("The minister saw Japan taking steps to open its market.")
+    before = [(t.head.i, t.dep_) for t in seen]
+    repair_trip_participles(seen)
+    assert [(t.head.i, t.dep_) for t in seen] == before
+
+
 def test_here_after_a_speech_verb_is_where_it_was_said(extractor):
     from diplowatch.nlp.parse_repair import repair_here
 

@@ -2566,6 +2566,24 @@ def test_talks_held_at_the_dateline(extractor, text, expected):
     assert {r[:3] for r in _rows(extractor, text, dt.date(1987, 6, 16))} == expected
 
 
+def test_a_trip_with_a_participle_after_its_place(extractor):
+    # "visited Paris hoping to ...": the parser makes the place the participle's subject (repaired)
+    text = (
+        "CARACAS, June 1 - Venezuelan Finance Minister Luis Ortega said the talks with banks went well.\n"
+        "Ortega recently visited Paris hoping to win new loans for the steel industry."
+    )
+    assert {r[:3] for r in _rows(extractor, text, dt.date(1987, 6, 1))} == {("VEN", "FRA", "completed")}
+
+
+def test_unveiling_in_a_place_puts_one_there(extractor):
+    # "unveil" is said of one who speaks somewhere, as "announce" and "say" are
+    text = (
+        "WASHINGTON, April 1 - Monetary sources said no new debt initiative of the sort that Japanese "
+        "Finance Minister Ken Sato unveiled 18 months ago in Seoul is in the works."
+    )
+    assert {r[:3] for r in _rows(extractor, text, dt.date(1987, 4, 1))} == {("JPN", "KOR", "completed")}
+
+
 def test_a_quotes_here_is_the_speakers_place(exhaustive_extractor):
     # guard (exhaustive: the pre-filter does not pass this sentence): a quote's "here" is where the speaker
     # is based, not the dateline's place
