@@ -46,7 +46,7 @@ ui-readonly: env
 		-w workspace.yaml
 
 eval: env
-	$(RUN)/diplowatch eval --gold $(SHARED)/eval/dev.jsonl --gold $(SHARED)/eval/train.jsonl --gold $(SHARED)/eval/validation.jsonl
+	$(RUN)/diplowatch eval --gold $(SHARED)/eval/dev.jsonl --gold $(SHARED)/eval/train.jsonl --gold $(SHARED)/eval/validation.jsonl --bootstrap 1000
 
 # The fresh helper-labelled sample of the speed corpus (bench/fresh/, labels with spans, no texts; not a gold
 # set): joined with ../shared/bench's texts in a temporary folder, then scored. Read heldout100's scores only.
@@ -65,7 +65,7 @@ eval-fresh: env
 	    golds="$$golds --gold $$tmp/$$p.jsonl"; done; \
 	else echo "$(FRESH_1987) left out: set REUTERS21578=<folder of reut2-0NN.sgm> to score them"; fi && \
 	$(RUN)/python bench/fresh_sample.py unpack bench/fresh/heldout100.labels.jsonl $$tmp/heldout100.jsonl && \
-	$(RUN)/diplowatch eval $$golds --gold $$tmp/heldout100.jsonl; \
+	$(RUN)/diplowatch eval $$golds --gold $$tmp/heldout100.jsonl --bootstrap 1000; \
 	rc=$$?; rm -rf $$tmp; exit $$rc
 
 # The most common remaining error kinds (record kind and typed detail) on dev + train only: validation's errors

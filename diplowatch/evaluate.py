@@ -179,6 +179,10 @@ class _Tally:
         self.about = [0, 0]  # gold about_visit, linked
         self.errors: list[dict] = []
 
+    def counts(self) -> tuple[int, ...]:
+        """The tallies that measures are computed from (`COUNT_FIELDS`), for resampling articles."""
+        return (*self.v, *self.r, *self.status, *self.dated)
+
     def report(self) -> dict:
         def share(ok: int, total: int) -> float:
             return round(ok / total, 4) if total else 0.0
@@ -299,32 +303,91 @@ def _score_reactions(t: _Tally, aid: str, gold: dict, reactions: list[dict]) -> 
                 )
 
 
-def score(items: list[dict], predictions: dict[str, tuple[list[dict], list[dict]]]) -> dict:
+def score(
+    items: list[dict], predictions: dict[str, tuple[list[dict], list[dict]]], resamples: int = 0
+) -> dict:
     """Scores of predictions (article id -> (visit rows,
-    reaction rows)) against gold items, overall and by era."""
+    reaction rows)) against gold items, overall and by era; with `resamples`, each with its bootstrap
+    intervals (`bootstrap_intervals`) under "intervals"."""
     overall = _Tally()
     eras: dict[str, _Tally] = {}
+    counts: dict[str, list[tuple[int, ...]]] = {}
     for i, item in enumerate(items):
         aid = item.get("id") or f"item-{i}"
         visits, reactions = predictions.get(aid, ([], []))
         gold = item.get("gold") or {}
         era = eras.setdefault(era_of(aid), _Tally())
-        for tally in (overall, era):
+        own = _Tally()
+        for tally in (overall, era, own):
             _score_visits(tally, aid, gold, visits)
             _score_reactions(tally, aid, gold, reactions)
+        counts.setdefault(era_of(aid), []).append(own.counts())
     report = overall.report()
     report["errors"] = overall.errors
     report["eras"] = {
         name: {"items": sum(era_of(it.get("id") or "") == name for it in items), **eras[name].report()}
         for name in sorted(eras)
     }
+    if resamples:
+        report["intervals"] = bootstrap_intervals([c for cs in counts.values() for c in cs], resamples)
+        for name in report["eras"]:
+            report["eras"][name]["intervals"] = bootstrap_intervals(counts[name], resamples)
     return report
 
 
+#: What one article adds to the numerators and denominators of the measures, in `_Tally.counts` order.
+COUNT_FIELDS = (
+    "visit_tp", "visit_fp", "visit_fn", "reaction_tp", "reaction_fp", "reaction_fn",
+    "status_matched", "status_correct", "dated_gold", "dated_both_exact",
+)  # fmt: skip
+INTERVAL_MEASURES = ("visit_f1", "status", "dates", "reaction_f1")
+
+
+def bootstrap_intervals(
+    counts: list[tuple[int, ...]], resamples: int = 1000, level: float = 0.95, seed: int = 0
+) -> dict[str, list[float] | None]:
+    """Percentile bootstrap intervals of visit F1, status accuracy, dates (both exact on dated gold) and
+    reaction F1: the articles are drawn with replacement `resamples` times (an article is the unit: its events
+    are not independent of one another) and each measure recomputed from the drawn articles' counts. A fixed
+    seed makes them reproducible; None where no draw has anything to measure (no dated gold, say)."""
+    import numpy as np
+
+    if not counts:
+        return dict.fromkeys(INTERVAL_MEASURES)
+    per_item = np.asarray(counts, dtype=np.int64)
+    rng = np.random.default_rng(seed)
+    sums = np.empty((resamples, per_item.shape[1]), dtype=np.int64)
+    for start in range(0, resamples, 100):  # 100 draws at a time keeps memory to 100 x articles x fields
+        stop = min(start + 100, resamples)
+        sums[start:stop] = per_item[rng.integers(0, len(per_item), size=(stop - start, len(per_item)))].sum(1)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        values = {
+            "visit_f1": 2 * sums[:, 0] / (2 * sums[:, 0] + sums[:, 1] + sums[:, 2]),
+            "status": sums[:, 7] / sums[:, 6],
+            "dates": sums[:, 9] / sums[:, 8],
+            "reaction_f1": 2 * sums[:, 3] / (2 * sums[:, 3] + sums[:, 4] + sums[:, 5]),
+        }
+    out: dict[str, list[float] | None] = {}
+    for name, drawn in values.items():
+        drawn = drawn[np.isfinite(drawn)]
+        tail = (1 - level) / 2 * 100
+        out[name] = (
+            [round(float(np.percentile(drawn, tail)), 3), round(float(np.percentile(drawn, 100 - tail)), 3)]
+            if len(drawn)
+            else None
+        )
+    return out
+
+
 def evaluate(
-    gold_path: str | Path, extractor=None, exhaustive: bool = False, keep_predictions: bool = False
+    gold_path: str | Path,
+    extractor=None,
+    exhaustive: bool = False,
+    keep_predictions: bool = False,
+    resamples: int = 0,
 ) -> dict:
-    """Run the real extractor on every gold item and score visits, status, dates, reactions and linking."""
+    """Run the real extractor on every gold item and score visits, status, dates, reactions and linking (with
+    bootstrap intervals over `resamples` draws of the articles when given)."""
     if extractor is None:
         from diplowatch.nlp import Extractor
 
@@ -347,7 +410,7 @@ def evaluate(
         "items": len(items),
         "exhaustive": exhaustive,
         "elapsed_seconds": round(elapsed, 2),
-        **score(items, predictions),
+        **score(items, predictions, resamples),
     }
     if keep_predictions:
         report["_predictions"] = predictions
@@ -385,6 +448,10 @@ def format_report(report: dict, errors: bool = False) -> str:
             f"  status {sub['status']['accuracy']:.3f}  dated {sub['dates']['dated_both_exact']:.3f}"
             f"  reactions F1 {er['f1']:.3f} (P {er['precision']:.3f} R {er['recall']:.3f})"
         )
+    if "intervals" in report:
+        lines.append(f"95% intervals (bootstrap over articles): {_interval_cells(report['intervals'])}")
+        for era, sub in report.get("eras", {}).items():
+            lines.append(f"  {era:<7} {_interval_cells(sub['intervals'])}")
     if errors:
         lines.append("")
         lines.append(f"errors ({len(report['errors'])}):")
@@ -434,7 +501,7 @@ def format_error_kinds(errors: list[dict], top: int | None = None) -> str:
 
 
 def evaluate_splits(
-    gold_paths: list[str | Path], extractor=None, exhaustive: bool = False
+    gold_paths: list[str | Path], extractor=None, exhaustive: bool = False, resamples: int = 0
 ) -> dict[str, dict]:
     """Reports of several gold files by file stem (dev, train, validation), plus the first ones combined.
 
@@ -448,7 +515,9 @@ def evaluate_splits(
     reports: dict[str, dict] = {}
     seen: list[tuple[list[dict], dict]] = []
     for path in gold_paths:
-        report = evaluate(path, extractor=extractor, exhaustive=exhaustive, keep_predictions=True)
+        report = evaluate(
+            path, extractor=extractor, exhaustive=exhaustive, keep_predictions=True, resamples=resamples
+        )
         reports[Path(path).stem] = report
         seen.append((load_gold(path), report.pop("_predictions")))
     if len(seen) >= 3:
@@ -460,7 +529,7 @@ def evaluate_splits(
             "items": len(items),
             "exhaustive": exhaustive,
             "elapsed_seconds": None,
-            **score(items, predictions),
+            **score(items, predictions, resamples),
         }
     return reports
 
@@ -497,6 +566,29 @@ def _table_row(name: str, era: str, report: dict) -> list[str]:
         f"{r['f1']:.3f}",
         f"{link['linked']}/{link['gold_about_visit']}",
     ]
+
+
+def _interval(bounds: list[float] | None) -> str:
+    return f"{bounds[0]:.3f}-{bounds[1]:.3f}" if bounds else "-"
+
+
+def _interval_cells(intervals: dict) -> str:
+    return "  ".join(f"{name} {_interval(intervals[name])}" for name in INTERVAL_MEASURES)
+
+
+def format_intervals(reports: dict[str, dict]) -> str:
+    """The bootstrap intervals of each split and era (reports scored with resamples), as a table."""
+    header = ["set", "era", "items", *INTERVAL_MEASURES]
+    rows = [header]
+    for name, report in reports.items():
+        for era, sub in [("all", report), *report["eras"].items()]:
+            rows.append(
+                [name, era, str(sub["items"]), *(_interval(sub["intervals"][m]) for m in INTERVAL_MEASURES)]
+            )
+    widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
+    lines = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip() for row in rows]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines)
 
 
 def format_table(reports: dict[str, dict]) -> str:

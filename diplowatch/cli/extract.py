@@ -137,14 +137,29 @@ def eval_cmd(
     ] = None,
     exhaustive: Annotated[bool, typer.Option("--exhaustive", help="run the model on every sentence")] = False,
     model: Annotated[str | None, typer.Option(help="spaCy model name")] = None,
+    bootstrap: Annotated[
+        int,
+        typer.Option(
+            "--bootstrap",
+            min=0,
+            help="also print 95% intervals of each measure from N draws of the articles (0: none)",
+        ),
+    ] = 0,
 ) -> None:
     """Score the extractor on gold files: visit/reaction precision, recall, F1, status and dates, by era."""
-    from diplowatch.evaluate import evaluate, evaluate_splits, format_error_kinds, format_report, format_table
+    from diplowatch.evaluate import (
+        evaluate,
+        evaluate_splits,
+        format_error_kinds,
+        format_intervals,
+        format_report,
+        format_table,
+    )
     from diplowatch.nlp import Extractor
 
     extractor = Extractor(model_name=Settings.from_env(model_name=model).model_name, exhaustive=exhaustive)
     if len(gold) == 1:
-        report = evaluate(gold[0], extractor=extractor, exhaustive=exhaustive)
+        report = evaluate(gold[0], extractor=extractor, exhaustive=exhaustive, resamples=bootstrap)
         if as_json:
             print_json(report)
         else:
@@ -153,11 +168,19 @@ def eval_cmd(
                 table = format_error_kinds(report["errors"], kinds)
                 console.print("\n" + table, highlight=False, markup=False, soft_wrap=True)
         return
-    reports = evaluate_splits(gold, extractor=extractor, exhaustive=exhaustive)
+    reports = evaluate_splits(gold, extractor=extractor, exhaustive=exhaustive, resamples=bootstrap)
     if as_json:
         print_json(reports)
         return
     console.print(format_table(reports), highlight=False, markup=False, soft_wrap=True)
+    if bootstrap:
+        console.print(
+            f"\n95% intervals, percentile bootstrap over articles ({bootstrap} draws, seed 0):\n"
+            + format_intervals(reports),
+            highlight=False,
+            markup=False,
+            soft_wrap=True,
+        )
     if errors:
         for report in reports.values():
             console.print("\n" + format_report(report, errors=True), highlight=False, markup=False)

@@ -23,10 +23,10 @@ should cut its deficit", "said on Monday Rome did not believe ...") is often rea
 again, and the name, when the parser took it for that object, the subject of the speech verb's clause that has
 none.
 
-A trip verb followed by a place and a participle ("Azpurua recently visited Tokyo hoping to acquire new credits",
-"toured Asia seeking support") is often read as taking a clause whose subject is the place ("Tokyo hoping to
-..."). A trip verb takes no clause: the place is its object and the participle an adverbial clause on it, of its
-subject.
+A trip verb followed by a place and a participle ("Azpurua recently visited Tokyo hoping to acquire new
+credits", "toured Asia seeking support") is often read as taking a clause whose subject is the place ("Tokyo
+hoping to ..."). A trip verb takes no clause: the place is its object and the participle an adverbial clause
+on it, of its subject.
 
 "such as" gives examples of a kind, so it cannot belong to one proper name: in "protests from other exporters
 to the EC, such as Senegal and Malaysia" the parser hangs it on "EC", the name closing a phrase on a plural

@@ -199,6 +199,34 @@ def test_eval_prints_the_most_common_error_kinds(tmp_path, monkeypatch):
     assert "(and 1 kinds more, 1 records)" in result.stdout
 
 
+def test_eval_prints_bootstrap_intervals_for_each_split(tmp_path, monkeypatch):
+    class Nothing:
+        def extract_batch(self, articles):
+            for article in articles:
+                yield article["article_id"], [], []
+
+    monkeypatch.setattr(diplowatch.nlp, "Extractor", lambda **_: Nothing())
+    gold = {
+        "id": "g1",
+        "published_at": "2021-03-01",
+        "text": "t",
+        "gold": {
+            "visits": [{"visitor_code": "JPN", "host_code": "BRA", "status": "planned"}],
+            "reactions": [],
+        },
+    }
+    paths = []
+    for name in ("dev", "validation"):
+        path = tmp_path / f"{name}.jsonl"
+        path.write_text(json.dumps(gold) + "\n", encoding="utf-8")
+        paths += ["--gold", str(path)]
+    result = invoke("eval", *paths, "--bootstrap", "100")
+    assert result.exit_code == 0, result.output
+    assert "95% intervals, percentile bootstrap over articles (100 draws, seed 0)" in result.stdout
+    assert re.search(r"^validation\s+all\s+1\s+0\.000-0\.000", result.stdout, re.M)
+    assert "95% intervals" not in invoke("eval", *paths).stdout
+
+
 def test_every_command_the_docs_show_exists():
     block = (ROOT / "docs" / "analytics.md").read_text(encoding="utf-8").split("## Command line", 1)[1]
     # `run` needs Dagster: the console script adds it (tests/pipelines/test_run_command.py).

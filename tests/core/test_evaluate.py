@@ -9,7 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from diplowatch.evaluate import error_kinds, evaluate, format_error_kinds, format_report, load_gold
+from diplowatch.evaluate import (
+    bootstrap_intervals,
+    error_kinds,
+    evaluate,
+    format_error_kinds,
+    format_report,
+    load_gold,
+)
 from tests.fixtures.paths import ROOT, SHARED
 
 PROBE_DIR = ROOT / "tests/fixtures/probes"
@@ -116,6 +123,42 @@ def test_scores_on_a_tiny_gold_file(gold_file):
     assert kinds == ["reaction_fp", "visit_fn", "visit_fp"]
     text = format_report(report, errors=True)
     assert "visit_fn" in text and "ev2" in text and "F1" in text
+
+
+def test_bootstrap_intervals_over_articles():
+    # (visit tp, fp, fn, reaction tp, fp, fn, status matched, correct, dated gold, dated exact) per article
+    right = (1, 0, 0, 1, 0, 0, 1, 1, 1, 1)
+    wrong = (0, 1, 1, 0, 1, 1, 0, 0, 0, 0)
+    # articles all alike: every draw is the same, the interval a point
+    same = bootstrap_intervals([right] * 20, resamples=200)
+    assert same == {
+        "visit_f1": [1.0, 1.0],
+        "status": [1.0, 1.0],
+        "dates": [1.0, 1.0],
+        "reaction_f1": [1.0, 1.0],
+    }
+    mixed = [right] * 15 + [wrong] * 5
+    a = bootstrap_intervals(mixed, resamples=500)
+    assert a == bootstrap_intervals(mixed, resamples=500)  # a fixed seed: the same figures again
+    low, high = a["visit_f1"]
+    point = 2 * 15 / (2 * 15 + 5 + 5)
+    assert low < point < high and 0.0 < low and high <= 1.0
+    # fewer articles of the same mix: a wider interval
+    few = bootstrap_intervals([right] * 3 + [wrong], resamples=500)["visit_f1"]
+    assert few[1] - few[0] > high - low
+    # nothing dated in any draw: no interval rather than a made-up one
+    undated = [(1, 0, 0, 0, 0, 0, 1, 1, 0, 0)] * 5
+    assert bootstrap_intervals(undated, resamples=100)["dates"] is None
+
+
+def test_intervals_are_reported_overall_and_by_era(gold_file):
+    events = {"a": ([visit("JPN", "BRA")], [reaction("CHN", "negative")])}
+    report = evaluate(gold_file, extractor=FixedExtractor(events), resamples=200)
+    assert set(report["intervals"]) == {"visit_f1", "status", "dates", "reaction_f1"}
+    assert set(report["eras"]) == {"1987"} and "intervals" in report["eras"]["1987"]
+    assert "95% intervals" in format_report(report)
+    # none asked for, none computed
+    assert "intervals" not in evaluate(gold_file, extractor=FixedExtractor(events))
 
 
 def test_each_error_record_says_how_it_went_wrong(gold_file):
