@@ -8660,6 +8660,12 @@ def test_those_who_hold_a_position_together_are_not_its_targets(extractor):
         # guard: a feeling of those who are no state
         ("Shareholders are upset by the hacking scandal at News Corp in Britain.", set()),
         ("Investors were optimistic about Brazil, which has stopped interest payments on its debt.", set()),
+        # guard: optimism about an outcome holds no position on anyone ("optimistic" is no cue word)
+        (
+            "BUENOS AIRES, April 20 - Argentine Treasury Secretary Juan Perez said he was optimistic that the "
+            "talks with U.S. creditor banks would succeed.",
+            set(),
+        ),
     ],
 )
 def test_a_state_unhappy_upset_or_frustrated_with_another(exhaustive_extractor, text, expected):
