@@ -311,17 +311,14 @@ def score(
     intervals (`bootstrap_intervals`) under "intervals"."""
     overall = _Tally()
     eras: dict[str, _Tally] = {}
-    counts: dict[str, list[tuple[int, ...]]] = {}
     for i, item in enumerate(items):
         aid = item.get("id") or f"item-{i}"
         visits, reactions = predictions.get(aid, ([], []))
         gold = item.get("gold") or {}
         era = eras.setdefault(era_of(aid), _Tally())
-        own = _Tally()
-        for tally in (overall, era, own):
+        for tally in (overall, era):
             _score_visits(tally, aid, gold, visits)
             _score_reactions(tally, aid, gold, reactions)
-        counts.setdefault(era_of(aid), []).append(own.counts())
     report = overall.report()
     report["errors"] = overall.errors
     report["eras"] = {
@@ -329,10 +326,26 @@ def score(
         for name in sorted(eras)
     }
     if resamples:
+        counts = item_counts(items, predictions)
         report["intervals"] = bootstrap_intervals([c for cs in counts.values() for c in cs], resamples)
         for name in report["eras"]:
             report["eras"][name]["intervals"] = bootstrap_intervals(counts[name], resamples)
     return report
+
+
+def item_counts(
+    items: list[dict], predictions: dict[str, tuple[list[dict], list[dict]]]
+) -> dict[str, list[tuple[int, ...]]]:
+    """Each item's own tallies (`COUNT_FIELDS`) by era, in item order: what resampling draws from."""
+    counts: dict[str, list[tuple[int, ...]]] = {}
+    for i, item in enumerate(items):
+        aid = item.get("id") or f"item-{i}"
+        visits, reactions = predictions.get(aid, ([], []))
+        own = _Tally()
+        _score_visits(own, aid, item.get("gold") or {}, visits)
+        _score_reactions(own, aid, item.get("gold") or {}, reactions)
+        counts.setdefault(era_of(aid), []).append(own.counts())
+    return counts
 
 
 #: What one article adds to the numerators and denominators of the measures, in `_Tally.counts` order.
@@ -350,27 +363,148 @@ def bootstrap_intervals(
     reaction F1: the articles are drawn with replacement `resamples` times (an article is the unit: its events
     are not independent of one another) and each measure recomputed from the drawn articles' counts. A fixed
     seed makes them reproducible; None where no draw has anything to measure (no dated gold, say)."""
-    import numpy as np
-
     if not counts:
         return dict.fromkeys(INTERVAL_MEASURES)
-    per_item = np.asarray(counts, dtype=np.int64)
+    return _percentiles(_drawn_measures([counts], resamples, seed)[0], level)
+
+
+def paired_bootstrap(
+    before: list[tuple[int, ...]],
+    after: list[tuple[int, ...]],
+    resamples: int = 1000,
+    level: float = 0.95,
+    seed: int = 0,
+) -> dict[str, list[float] | None]:
+    """Percentile intervals of after − before for each measure, two runs scored on the same articles (the
+    same draws for both: a paired bootstrap, so what the two runs share cancels out). An interval that holds 0
+    is a change the articles cannot tell from chance."""
+    if len(before) != len(after):
+        raise ValueError(f"paired runs must score the same articles ({len(before)} against {len(after)})")
+    if not before:
+        return dict.fromkeys(INTERVAL_MEASURES)
+    drawn_before, drawn_after = _drawn_measures([before, after], resamples, seed)
+    return _percentiles({m: drawn_after[m] - drawn_before[m] for m in INTERVAL_MEASURES}, level)
+
+
+def _point(counts: list[tuple[int, ...]]) -> dict[str, float | None]:
+    """The measures of a set of articles from their summed counts (None where there is nothing to measure)."""
+    c = [sum(col) for col in zip(*counts, strict=True)] if counts else [0] * len(COUNT_FIELDS)
+
+    def ratio(num: int, den: int) -> float | None:
+        return round(num / den, 4) if den else None
+
+    return {
+        "visit_f1": ratio(2 * c[0], 2 * c[0] + c[1] + c[2]),
+        "status": ratio(c[7], c[6]),
+        "dates": ratio(c[9], c[8]),
+        "reaction_f1": ratio(2 * c[3], 2 * c[3] + c[4] + c[5]),
+    }
+
+
+def compare_runs(
+    gold_paths: list[str | Path], before: dict[str, dict], after: dict[str, dict], resamples: int = 1000
+) -> dict[str, dict[str, dict]]:
+    """Two runs' predictions (gold file stem -> article id -> (visit rows, reaction rows)) on the same gold
+    files: for each file both runs have, overall and by era, each run's figures and the paired bootstrap
+    interval of the change (`paired_bootstrap`)."""
+    out: dict[str, dict[str, dict]] = {}
+    for path in gold_paths:
+        stem = Path(path).stem
+        if stem not in before or stem not in after:
+            continue
+        items = load_gold(path)
+        counts_before, counts_after = item_counts(items, before[stem]), item_counts(items, after[stem])
+        groups = {"all": list(counts_before)} | {era: [era] for era in sorted(counts_before)}
+        out[stem] = {}
+        for name, eras in groups.items():
+            a = [c for era in eras for c in counts_before[era]]
+            b = [c for era in eras for c in counts_after[era]]
+            out[stem][name] = {
+                "items": len(a),
+                "before": _point(a),
+                "after": _point(b),
+                "change": paired_bootstrap(a, b, resamples),
+            }
+    return out
+
+
+def format_comparison(comparison: dict[str, dict[str, dict]]) -> str:
+    """Each measure as before -> after with the 95% interval of the change, per gold file and era."""
+    header = ["set", "era", "items", *INTERVAL_MEASURES]
+    rows = [header]
+
+    def cell(row: dict, measure: str) -> str:
+        a, b, change = row["before"][measure], row["after"][measure], row["change"][measure]
+        if a is None or b is None:
+            return "-"
+        return f"{a:.3f}->{b:.3f} [{change[0]:+.3f},{change[1]:+.3f}]" if change else f"{a:.3f}->{b:.3f}"
+
+    for stem, by_era in comparison.items():
+        for era, row in by_era.items():
+            rows.append([stem, era, str(row["items"]), *(cell(row, m) for m in INTERVAL_MEASURES)])
+    widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in rows]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+def save_predictions(path: str | Path, predictions: dict[str, dict]) -> None:
+    """Write a run's predictions (gold file stem -> article id -> (visit rows, reaction rows)) as JSON, for a
+    later run to `--compare` against."""
+    payload = {
+        stem: {aid: {"visits": v, "reactions": r} for aid, (v, r) in by_id.items()}
+        for stem, by_id in predictions.items()
+    }
+    Path(path).write_text(json.dumps(payload, default=str, ensure_ascii=False), encoding="utf-8")
+
+
+def load_predictions(path: str | Path) -> dict[str, dict]:
+    """Predictions written by `save_predictions`."""
+    try:
+        payload = json.loads(Path(path).read_text(encoding="utf-8"))
+        return {
+            stem: {aid: (rows["visits"], rows["reactions"]) for aid, rows in by_id.items()}
+            for stem, by_id in payload.items()
+        }
+    except (json.JSONDecodeError, KeyError, TypeError, AttributeError) as exc:
+        raise ValueError(f"{path}: not a predictions file written by --save-predictions ({exc})") from exc
+
+
+def _drawn_measures(runs: list[list[tuple[int, ...]]], resamples: int, seed: int) -> list[dict]:
+    """Each measure over `resamples` draws of the articles with replacement, the same draws for every run."""
+    import numpy as np
+
+    per_run = [np.asarray(counts, dtype=np.int64) for counts in runs]
+    n = len(per_run[0])
     rng = np.random.default_rng(seed)
-    sums = np.empty((resamples, per_item.shape[1]), dtype=np.int64)
+    sums = [np.empty((resamples, len(COUNT_FIELDS)), dtype=np.int64) for _ in runs]
     for start in range(0, resamples, 100):  # 100 draws at a time keeps memory to 100 x articles x fields
         stop = min(start + 100, resamples)
-        sums[start:stop] = per_item[rng.integers(0, len(per_item), size=(stop - start, len(per_item)))].sum(1)
+        drawn = rng.integers(0, n, size=(stop - start, n))
+        for total, per_item in zip(sums, per_run, strict=True):
+            total[start:stop] = per_item[drawn].sum(1)
+    out = []
     with np.errstate(divide="ignore", invalid="ignore"):
-        values = {
-            "visit_f1": 2 * sums[:, 0] / (2 * sums[:, 0] + sums[:, 1] + sums[:, 2]),
-            "status": sums[:, 7] / sums[:, 6],
-            "dates": sums[:, 9] / sums[:, 8],
-            "reaction_f1": 2 * sums[:, 3] / (2 * sums[:, 3] + sums[:, 4] + sums[:, 5]),
-        }
+        for c in sums:
+            out.append(
+                {
+                    "visit_f1": 2 * c[:, 0] / (2 * c[:, 0] + c[:, 1] + c[:, 2]),
+                    "status": c[:, 7] / c[:, 6],
+                    "dates": c[:, 9] / c[:, 8],
+                    "reaction_f1": 2 * c[:, 3] / (2 * c[:, 3] + c[:, 4] + c[:, 5]),
+                }
+            )
+    return out
+
+
+def _percentiles(values: dict, level: float) -> dict[str, list[float] | None]:
+    """The central `level` interval of each measure's finite draws (None when no draw has a value)."""
+    import numpy as np
+
     out: dict[str, list[float] | None] = {}
+    tail = (1 - level) / 2 * 100
     for name, drawn in values.items():
         drawn = drawn[np.isfinite(drawn)]
-        tail = (1 - level) / 2 * 100
         out[name] = (
             [round(float(np.percentile(drawn, tail)), 3), round(float(np.percentile(drawn, 100 - tail)), 3)]
             if len(drawn)
@@ -501,12 +635,17 @@ def format_error_kinds(errors: list[dict], top: int | None = None) -> str:
 
 
 def evaluate_splits(
-    gold_paths: list[str | Path], extractor=None, exhaustive: bool = False, resamples: int = 0
+    gold_paths: list[str | Path],
+    extractor=None,
+    exhaustive: bool = False,
+    resamples: int = 0,
+    predictions_out: dict | None = None,
 ) -> dict[str, dict]:
     """Reports of several gold files by file stem (dev, train, validation), plus the first ones combined.
 
     With three or more files, "<a>+<b>" scores the union of all but the last
-    file, the figures the last one (the held-out split) is compared with.
+    file, the figures the last one (the held-out split) is compared with. `predictions_out`, when given,
+    receives each file's predictions by stem.
     """
     if extractor is None:
         from diplowatch.nlp import Extractor
@@ -520,6 +659,8 @@ def evaluate_splits(
         )
         reports[Path(path).stem] = report
         seen.append((load_gold(path), report.pop("_predictions")))
+        if predictions_out is not None:
+            predictions_out[Path(path).stem] = seen[-1][1]
     if len(seen) >= 3:
         items = [item for its, _ in seen[:-1] for item in its]
         predictions = {aid: p for _, preds in seen[:-1] for aid, p in preds.items()}

@@ -145,32 +145,79 @@ def eval_cmd(
             help="also print 95% intervals of each measure from N draws of the articles (0: none)",
         ),
     ] = 0,
+    save: Annotated[
+        Path | None,
+        typer.Option(
+            "--save-predictions", dir_okay=False, help="write this run's rows per gold file, as JSON"
+        ),
+    ] = None,
+    compare: Annotated[
+        Path | None,
+        typer.Option(
+            "--compare",
+            exists=True,
+            dir_okay=False,
+            help="a --save-predictions file of an earlier run: print each measure before -> after, with the "
+            "95% interval of the change (paired bootstrap over the articles, 1,000 draws)",
+        ),
+    ] = None,
 ) -> None:
     """Score the extractor on gold files: visit/reaction precision, recall, F1, status and dates, by era."""
     from diplowatch.evaluate import (
+        compare_runs,
         evaluate,
         evaluate_splits,
-        format_error_kinds,
-        format_intervals,
-        format_report,
-        format_table,
+        format_comparison,
+        load_predictions,
+        save_predictions,
     )
     from diplowatch.nlp import Extractor
 
+    try:
+        before = load_predictions(compare) if compare else None
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--compare") from exc
     extractor = Extractor(model_name=Settings.from_env(model_name=model).model_name, exhaustive=exhaustive)
+    predictions: dict[str, dict] = {}
     if len(gold) == 1:
-        report = evaluate(gold[0], extractor=extractor, exhaustive=exhaustive, resamples=bootstrap)
-        if as_json:
-            print_json(report)
-        else:
-            console.print(format_report(report, errors=errors), highlight=False, markup=False)
-            if kinds:
-                table = format_error_kinds(report["errors"], kinds)
-                console.print("\n" + table, highlight=False, markup=False, soft_wrap=True)
-        return
-    reports = evaluate_splits(gold, extractor=extractor, exhaustive=exhaustive, resamples=bootstrap)
+        reports = evaluate(
+            gold[0], extractor=extractor, exhaustive=exhaustive, keep_predictions=True, resamples=bootstrap
+        )
+        predictions[gold[0].stem] = reports.pop("_predictions")
+    else:
+        reports = evaluate_splits(
+            gold, extractor=extractor, exhaustive=exhaustive, resamples=bootstrap, predictions_out=predictions
+        )
+    if save:
+        save_predictions(save, predictions)
+    comparison = compare_runs(gold, before, predictions) if before is not None else None
     if as_json:
-        print_json(reports)
+        print_json(reports if comparison is None else {"reports": reports, "comparison": comparison})
+        return
+    _print_eval(reports, gold, errors=errors, kinds=kinds, bootstrap=bootstrap)
+    if comparison is not None:
+        if not comparison:
+            console.print(f"\n{compare}: no gold file of this run in it (by file name)", highlight=False)
+        else:
+            console.print(
+                f"\nBefore ({compare}) -> after (this run), with the 95% interval of the change (paired "
+                "bootstrap over articles, 1,000 draws, seed 0):\n" + format_comparison(comparison),
+                highlight=False,
+                markup=False,
+                soft_wrap=True,
+            )
+
+
+def _print_eval(reports: dict, gold: list[Path], errors: bool, kinds: int | None, bootstrap: int) -> None:
+    """The eval command's tables: one file's report, or the files side by side (with intervals, error lists
+    and the most common error kinds as asked)."""
+    from diplowatch.evaluate import format_error_kinds, format_intervals, format_report, format_table
+
+    if len(gold) == 1:
+        console.print(format_report(reports, errors=errors), highlight=False, markup=False)
+        if kinds:
+            table = format_error_kinds(reports["errors"], kinds)
+            console.print("\n" + table, highlight=False, markup=False, soft_wrap=True)
         return
     console.print(format_table(reports), highlight=False, markup=False, soft_wrap=True)
     if bootstrap:

@@ -227,6 +227,39 @@ def test_eval_prints_bootstrap_intervals_for_each_split(tmp_path, monkeypatch):
     assert "95% intervals" not in invoke("eval", *paths).stdout
 
 
+def test_eval_saves_predictions_and_compares_a_later_run(tmp_path, monkeypatch):
+    class Fixed:
+        def __init__(self, visits):
+            self.visits = visits
+
+        def extract_batch(self, articles):
+            for article in articles:
+                yield article["article_id"], self.visits, []
+
+    gold = {
+        "id": "g1",
+        "published_at": "2021-03-01",
+        "text": "t",
+        "gold": {
+            "visits": [{"visitor_code": "JPN", "host_code": "BRA", "status": "planned"}],
+            "reactions": [],
+        },
+    }
+    path = tmp_path / "dev.jsonl"
+    path.write_text(json.dumps(gold) + "\n", encoding="utf-8")
+    saved = tmp_path / "before.json"
+    monkeypatch.setattr(diplowatch.nlp, "Extractor", lambda **_: Fixed([]))
+    assert invoke("eval", "--gold", str(path), "--save-predictions", str(saved)).exit_code == 0
+    found = [{"visitor_code": "JPN", "host_code": "BRA", "status": "planned", "sentence": "s"}]
+    monkeypatch.setattr(diplowatch.nlp, "Extractor", lambda **_: Fixed(found))
+    result = invoke("eval", "--gold", str(path), "--compare", str(saved))
+    assert result.exit_code == 0, result.output
+    assert "Before (" in result.stdout and "0.000->1.000" in result.stdout
+    (tmp_path / "junk.json").write_text("{}x", encoding="utf-8")
+    bad = invoke("eval", "--gold", str(path), "--compare", str(tmp_path / "junk.json"))
+    assert bad.exit_code != 0 and "--save-predictions" in bad.output
+
+
 def test_every_command_the_docs_show_exists():
     block = (ROOT / "docs" / "analytics.md").read_text(encoding="utf-8").split("## Command line", 1)[1]
     # `run` needs Dagster: the console script adds it (tests/pipelines/test_run_command.py).

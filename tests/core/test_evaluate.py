@@ -11,11 +11,16 @@ import pytest
 
 from diplowatch.evaluate import (
     bootstrap_intervals,
+    compare_runs,
     error_kinds,
     evaluate,
+    format_comparison,
     format_error_kinds,
     format_report,
     load_gold,
+    load_predictions,
+    paired_bootstrap,
+    save_predictions,
 )
 from tests.fixtures.paths import ROOT, SHARED
 
@@ -159,6 +164,49 @@ def test_intervals_are_reported_overall_and_by_era(gold_file):
     assert "95% intervals" in format_report(report)
     # none asked for, none computed
     assert "intervals" not in evaluate(gold_file, extractor=FixedExtractor(events))
+
+
+def test_paired_bootstrap_of_a_change():
+    right = (1, 0, 0, 1, 0, 0, 1, 1, 1, 1)
+    wrong = (0, 1, 1, 0, 1, 1, 1, 0, 1, 0)
+    before = [right] * 10 + [wrong] * 10
+    # the same rows twice: no change in any draw
+    assert paired_bootstrap(before, before, resamples=200) == dict.fromkeys(
+        ("visit_f1", "status", "dates", "reaction_f1"), [0.0, 0.0]
+    )
+    # five articles put right: a gain the draws agree on
+    after = [right] * 15 + [wrong] * 5
+    low, high = paired_bootstrap(before, after, resamples=500)["visit_f1"]
+    assert 0.0 < low < 0.25 < high
+    # one article put right of twenty: an interval that holds 0 (the articles cannot tell it from chance)
+    one = [right] * 11 + [wrong] * 9
+    low, high = paired_bootstrap(before, one, resamples=500)["reaction_f1"]
+    assert low <= 0.0 < high
+    with pytest.raises(ValueError, match="same articles"):
+        paired_bootstrap(before, after[:-1])
+
+
+def test_two_runs_compared_through_saved_predictions(gold_file, tmp_path):
+    first = {"a": ([visit("JPN", "BRA")], []), "b": ([visit("FRA", "DEU")], [])}
+    second = {
+        "a": ([visit("JPN", "BRA"), visit("JPN", "ARG", mention_id="m2")], [reaction("CHN", "negative")])
+    }
+    saved = tmp_path / "before.json"
+    report = evaluate(gold_file, extractor=FixedExtractor(first), keep_predictions=True)
+    save_predictions(saved, {"gold": report["_predictions"]})
+    after = evaluate(gold_file, extractor=FixedExtractor(second), keep_predictions=True)["_predictions"]
+    comparison = compare_runs([gold_file], load_predictions(saved), {"gold": after}, resamples=200)
+    row = comparison["gold"]["all"]
+    assert row["items"] == 2
+    assert (row["before"]["visit_f1"], row["after"]["visit_f1"]) == (0.5, 1.0)
+    assert (row["before"]["reaction_f1"], row["after"]["reaction_f1"]) == (0.0, 1.0)
+    assert row["change"]["visit_f1"][1] == 0.5
+    assert "0.500->1.000" in format_comparison(comparison)
+    # a gold file the earlier run did not score is left out, not compared with nothing
+    assert compare_runs([gold_file], {"other": {}}, {"gold": after}) == {}
+    (tmp_path / "junk.json").write_text("[1, 2]", encoding="utf-8")
+    with pytest.raises(ValueError, match="--save-predictions"):
+        load_predictions(tmp_path / "junk.json")
 
 
 def test_each_error_record_says_how_it_went_wrong(gold_file):

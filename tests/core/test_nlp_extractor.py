@@ -8662,8 +8662,8 @@ def test_those_who_hold_a_position_together_are_not_its_targets(extractor):
         ("Investors were optimistic about Brazil, which has stopped interest payments on its debt.", set()),
         # guard: optimism about an outcome holds no position on anyone ("optimistic" is no cue word)
         (
-            "BUENOS AIRES, April 20 - Argentine Treasury Secretary Juan Perez said he was optimistic that the "
-            "talks with U.S. creditor banks would succeed.",
+            "BUENOS AIRES, April 20 - Argentine Treasury Secretary Juan Perez said he was optimistic that "
+            "the talks with U.S. creditor banks would succeed.",
             set(),
         ),
     ],
