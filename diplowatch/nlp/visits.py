@@ -3574,8 +3574,10 @@ def _legs(
     ):
         # "officials travelling with Finance Minister X told Reuters" under a dateline: with him there.
         legs.append((ctx.home_code, ctx.home_city, "here", None))
-    if not legs and lemma in {"arrive", "land"} and ctx.home_code and sent.index <= 3:
-        # Wire style: "X arrived last night" under a dateline means arrived there.
+    if not legs and lemma in {"arrive", "land"} and ctx.home_code:
+        # Wire style: "X arrived last night" under a dateline means arrived there, wherever in the story
+        # ("Leaders of ASEAN, China and Japan arrived one by one for a gala dinner", eight sentences into a
+        # MANILA story): an arrival the sentence places nowhere is at the place the story is told from.
         legs.append((ctx.home_code, ctx.home_city, "here", None))
     if role == "host" and host_actor is not None and host_actor.code and not legs:
         legs.append((host_actor.code, None, "host", None))

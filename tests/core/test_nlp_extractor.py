@@ -2575,6 +2575,20 @@ def test_a_trip_with_a_participle_after_its_place(extractor):
     assert {r[:3] for r in _rows(extractor, text, dt.date(1987, 6, 1))} == {("VEN", "FRA", "completed")}
 
 
+def test_an_arrival_placed_nowhere_is_at_the_dateline_anywhere_in_the_story(extractor):
+    # "arrived" with no place, late in the story as in its lead, is an arrival where the story is told from
+    text = (
+        "MANILA (Reuters) - Asian leaders gathered for a regional summit on Sunday.\n"
+        "The host set the tone of cordiality ahead of two days of meetings.\n"
+        "Trade was expected to dominate the agenda.\n"
+        "Security in the capital was tight.\n"
+        "Roads near the venue were closed to traffic.\n"
+        "Leaders of China, Japan and India arrived one by one for a gala dinner."
+    )
+    rows = {r[:3] for r in _rows(extractor, text, dt.date(2017, 11, 12))}
+    assert rows == {("CHN", "PHL", "ongoing"), ("JPN", "PHL", "ongoing"), ("IND", "PHL", "ongoing")}
+
+
 def test_unveiling_in_a_place_puts_one_there(extractor):
     # "unveil" is said of one who speaks somewhere, as "announce" and "say" are
     text = (
