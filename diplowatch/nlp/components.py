@@ -26,7 +26,7 @@ from diplowatch.nlp.context import ArticleContext
 from diplowatch.nlp.parse_repair import repair_parse
 from diplowatch.nlp.reactions import ReactionCandidate, extract_reactions
 from diplowatch.nlp.segment import Sentence
-from diplowatch.nlp.typos import repair_trigger_lemmas
+from diplowatch.nlp.typos import repair_trigger_lemmas, repair_verb_lemmas
 from diplowatch.nlp.visits import VisitCandidate, extract_visits
 
 for _name in ("diplowatch_context", "diplowatch_sentence", "visits", "visit_candidates", "reactions"):
@@ -78,6 +78,7 @@ class VisitComponent:
         ctx = article_context(doc)
         candidates: list[VisitCandidate] = []
         for sent, unit in sentence_units(doc):
+            repair_verb_lemmas(unit)
             if self.known_lemmas is not None:
                 repair_trigger_lemmas(unit, self.known_lemmas)
             repair_parse(unit)

@@ -3,6 +3,11 @@
 Only insertions and deletions are forgiven, only for words of six letters or more, and a token is repaired
 only when the lemmatizer does not know its word (so "states" never becomes "stated"). Substitutions are left
 alone: they turn real words into other real words too often.
+
+Also the lemmatizer's own slips on trigger verbs: the small English model lemmatizes "fined", "fines" and
+"fining" to "fin" and "lambasted" to "lambast", so the stance verbs "fine" and "lambaste" never matched. A
+verb whose lemma is no trigger verb but whose word is an inflection of exactly one is given that verb's lemma
+(`repair_verb_lemmas`).
 """
 
 from __future__ import annotations
@@ -104,3 +109,30 @@ def repair_trigger_lemmas(doc: Doc, lemma_index) -> None:
         form = correct_word(tok.text)
         if form is not None:
             tok.lemma_ = _trigger_forms()[form]
+
+
+@lru_cache(maxsize=1)
+def _trigger_verb_forms() -> tuple[frozenset[str], dict[str, str]]:
+    """The trigger verbs (visit, stance and speech verbs of the lexicon), and each inflected form that only
+    one of them has → that verb."""
+    lex = lexicon()
+    verbs = frozenset(
+        v for v in (*lex["visit_verbs"], *lex["stance_verbs"], *lex["speech_verbs"]) if v.isalpha()
+    )
+    owners: dict[str, set[str]] = {}
+    for verb in verbs:
+        for form in inflections(verb):
+            owners.setdefault(form, set()).add(verb)
+    return verbs, {form: next(iter(vs)) for form, vs in owners.items() if len(vs) == 1}
+
+
+def repair_verb_lemmas(doc: Doc) -> None:
+    """Give a verb the lemma of the one trigger verb its word inflects when the lemmatizer made it something
+    else ("fined" → "fin": "fine"); a lemma that is itself a trigger verb is left alone (module doc)."""
+    verbs, forms = _trigger_verb_forms()
+    for tok in doc:
+        if tok.pos_ != "VERB":
+            continue
+        lemma = forms.get(tok.lower_)
+        if lemma is not None and tok.lemma_.lower() != lemma and tok.lemma_.lower() not in verbs:
+            tok.lemma_ = lemma

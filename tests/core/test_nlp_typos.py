@@ -46,3 +46,32 @@ def test_misspelt_institution_still_speaks_for_the_dateline_country(extractor):
     )
     _, reactions = extractor.extract("t", text, dt.date(2021, 3, 1))
     assert ("CHL", "positive") in {(r["reactor_code"], r["stance"]) for r in reactions}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the model lemmatizes "fined", "fines", "fining" to "fin" and "lambasted" to "lambast"
+        ("The U.S. government fined UBS on Friday.", {("USA", "negative")}),
+        ("South Korea fines Microsoft for blocking competition.", {("KOR", "negative")}),
+        ("China has lambasted Japan over the textbooks.", {("CHN", "negative")}),
+        # guard: a verb whose lemma is right is left alone ("sued" is "sue")
+        ("A U.S. regulator sued UBS on Friday.", {("USA", "negative")}),
+    ],
+)
+def test_a_trigger_verb_the_lemmatizer_misreads_keeps_its_lemma(extractor, text, expected):
+    from diplowatch.nlp import Extractor
+
+    every_sentence = Extractor(exhaustive=True)
+    every_sentence._nlp = extractor.nlp  # the session's loaded model
+    _, reactions = every_sentence.extract("t", text, dt.date(2012, 6, 1))
+    assert {(r["reactor_code"], r["stance"]) for r in reactions} == expected
+
+
+def test_verb_lemmas_are_repaired_only_for_trigger_verbs(extractor):
+    from diplowatch.nlp.typos import repair_verb_lemmas
+
+    doc = extractor.nlp("The EU fined Microsoft and the birds flapped their fins.")
+    repair_verb_lemmas(doc)
+    assert {t.text: t.lemma_ for t in doc}["fined"] == "fine"
+    assert {t.text: t.lemma_ for t in doc}["fins"] != "fine"
