@@ -9,11 +9,14 @@ in full against `../shared/eval/GUIDELINES.md`; not adjudicated, not a gold set)
 
 Parts whose articles come from Reuters-21578 (1987; the wire the eval sets' 1987 items come from, not in
 `../shared`) are joined with a local copy of its `reut2-0NN.sgm` files instead (`--reuters DIR`), their texts
-made as the eval sets make them (bench/real_corpus.reuters21578, one line per paragraph).
+made as the eval sets make them (bench/real_corpus.reuters21578, one line per paragraph); parts of AG News
+items (2004) with a local copy of the AG News test split (`--agnews test.csv`, the file the eval sets cite by
+row: bench/real_corpus.agnews).
 
 Usage:
     .venv/bin/python bench/fresh_sample.py pack LABELLED.jsonl OUT.labels.jsonl
-    .venv/bin/python bench/fresh_sample.py unpack LABELS.jsonl OUT.jsonl [--corpus PATH | --reuters DIR]
+    .venv/bin/python bench/fresh_sample.py unpack LABELS.jsonl OUT.jsonl
+        [--corpus PATH | --reuters DIR | --agnews CSV]
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.extract_speed import DEFAULT_CORPUS, jsonl_rows  # noqa: E402
-from bench.real_corpus import reuters21578  # noqa: E402
+from bench.real_corpus import agnews, reuters21578  # noqa: E402
 
 _SPANNED = ("evidence", "quote")
 
@@ -81,14 +84,20 @@ def unpack_record(labels: dict, article: dict) -> dict:
     }
 
 
-def unpack(labels_path: Path, corpus: Path, reuters: Path | None = None) -> list[dict]:
+def unpack(
+    labels_path: Path, corpus: Path, reuters: Path | None = None, agnews_csv: Path | None = None
+) -> list[dict]:
     labels = list(jsonl_rows(labels_path))
     wanted = {row["id"] for row in labels}
-    source = reuters21578(reuters, paragraphs=True) if reuters is not None else jsonl_rows(corpus)
+    if agnews_csv is not None:
+        source, where = agnews(agnews_csv), agnews_csv
+    elif reuters is not None:
+        source, where = reuters21578(reuters, paragraphs=True), reuters
+    else:
+        source, where = jsonl_rows(corpus), corpus
     articles = {a["id"]: a for a in source if a["id"] in wanted}
     missing = sorted(wanted - set(articles))
     if missing:
-        where = reuters if reuters is not None else corpus
         raise SystemExit(f"{len(missing)} labelled articles are not in {where}: {', '.join(missing[:5])}")
     return [unpack_record(row, articles[row["id"]]) for row in labels]
 
@@ -104,11 +113,12 @@ def main(argv: list[str] | None = None) -> int:
     unpack_cmd.add_argument("out", type=Path)
     unpack_cmd.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     unpack_cmd.add_argument("--reuters", type=Path, default=None, help="a folder of Reuters-21578 .sgm files")
+    unpack_cmd.add_argument("--agnews", type=Path, default=None, help="the AG News test split (test.csv)")
     args = parser.parse_args(argv)
     if args.command == "pack":
         rows = [pack_record(r) for r in jsonl_rows(args.labelled)]
     else:
-        rows = unpack(args.labels, args.corpus, args.reuters)
+        rows = unpack(args.labels, args.corpus, args.reuters, args.agnews)
     args.out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
     print(f"{len(rows)} articles -> {args.out}")
     return 0

@@ -95,3 +95,28 @@ def test_a_1987_part_is_joined_with_a_local_reuters_21578_copy(tmp_path):
     assert joined["gold"]["visits"][0]["evidence"] == "The trip is set for April 6-8"
     with pytest.raises(SystemExit, match="not in"):
         unpack(labels, tmp_path / "no-corpus.jsonl.gz", reuters=tmp_path / "empty")
+
+
+def test_an_ag_news_part_is_joined_with_a_local_ag_news_test_split(tmp_path):
+    csv_path = tmp_path / "test.csv"
+    csv_path.write_text(
+        '"2","Sports item","Not this one."\n'
+        '"1","Straw in Khartoum (AP)","AP - British Foreign Secretary Jack Straw arrived in '
+        'Khartoum on Tuesday, officials said."\n',
+        encoding="utf-8",
+    )
+    text = "AP - British Foreign Secretary Jack Straw arrived in Khartoum on Tuesday, officials said."
+    labelled = {
+        "id": "agnews-test-2",
+        "title": "Straw in Khartoum (AP)",
+        "text": text,
+        "gold": {
+            "visits": [{"visitor_code": "GBR", "evidence": "Jack Straw arrived in Khartoum"}],
+            "reactions": [],
+        },
+    }
+    labels = tmp_path / "part.labels.jsonl"
+    labels.write_text(json.dumps(pack_record(labelled)) + "\n", encoding="utf-8")
+    (joined,) = unpack(labels, tmp_path / "no-corpus.jsonl.gz", agnews_csv=csv_path)
+    assert joined["id"] == "agnews-test-2" and joined["text"] == text
+    assert joined["gold"]["visits"][0]["evidence"] == "Jack Straw arrived in Khartoum"
