@@ -413,6 +413,15 @@ def compare_runs(
         if stem not in before or stem not in after:
             continue
         items = load_gold(path)
+        ids = {item.get("id") or f"item-{i}" for i, item in enumerate(items)}
+        for run, rows in (("before", before[stem]), ("after", after[stem])):
+            missing = ids - set(rows)
+            if missing:
+                # a run that did not read an article is no run of no events on it
+                raise ValueError(
+                    f"{stem}: the {run} run has no rows for {len(missing)} of its articles "
+                    f"({', '.join(sorted(missing)[:3])}): not the same gold file"
+                )
         counts_before, counts_after = item_counts(items, before[stem]), item_counts(items, after[stem])
         groups = {"all": list(counts_before)} | {era: [era] for era in sorted(counts_before)}
         out[stem] = {}

@@ -190,7 +190,10 @@ def eval_cmd(
         )
     if save:
         save_predictions(save, predictions)
-    comparison = compare_runs(gold, before, predictions) if before is not None else None
+    try:
+        comparison = compare_runs(gold, before, predictions) if before is not None else None
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--compare") from exc
     if as_json:
         print_json(reports if comparison is None else {"reports": reports, "comparison": comparison})
         return

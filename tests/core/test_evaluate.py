@@ -204,6 +204,9 @@ def test_two_runs_compared_through_saved_predictions(gold_file, tmp_path):
     assert "0.500->1.000" in format_comparison(comparison)
     # a gold file the earlier run did not score is left out, not compared with nothing
     assert compare_runs([gold_file], {"other": {}}, {"gold": after}) == {}
+    # nor is a file whose articles the earlier run did not all read
+    with pytest.raises(ValueError, match="no rows for 1 of its articles"):
+        compare_runs([gold_file], {"gold": {"a": ([], [])}}, {"gold": after})
     (tmp_path / "junk.json").write_text("[1, 2]", encoding="utf-8")
     with pytest.raises(ValueError, match="--save-predictions"):
         load_predictions(tmp_path / "junk.json")
