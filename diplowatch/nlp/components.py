@@ -105,6 +105,8 @@ class ReactionComponent:
         ctx = article_context(doc)
         reactions = []
         for sent, unit in sentence_units(doc):
+            if not unit.user_data.get("diplowatch_repaired"):
+                repair_verb_lemmas(unit)  # (the visit component's own Doc has had it)
             repair_parse(unit)  # a no-op when the unit is the visit component's own Doc
             reactions.extend(extract_reactions(unit, sent, ctx, visits))
         return reactions

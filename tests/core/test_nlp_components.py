@@ -38,6 +38,16 @@ def test_factories_annotate_a_whole_article_doc(pipeline):
     assert all(v in doc._.visit_candidates for v in doc._.visits)
 
 
+def test_the_reaction_factory_alone_repairs_the_lemmas_it_reads(extractor):
+    # without the visit component before it, the reaction component still reads "fined" as "fine"
+    import diplowatch.nlp.components  # noqa: F401 - registers the factories
+
+    nlp = spacy.load(extractor.model_name, exclude=["ner"])
+    nlp.add_pipe("diplowatch_reactions")
+    doc = nlp("The U.S. government fined UBS on Friday for helping clients evade taxes.")
+    assert {(r.speaker.code, r.stance) for r in doc._.reactions} == {("USA", "negative")}
+
+
 def test_the_extractor_uses_the_same_components(extractor):
     assert {"diplowatch_visits", "diplowatch_reactions"} <= set(extractor.nlp.component_names)
     visits, reactions = extractor.extract("t", f"{VISIT}\n{REACTION}", MONDAY)
