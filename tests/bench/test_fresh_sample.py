@@ -68,6 +68,16 @@ def test_a_null_evidence_stays_null():
     ]
 
 
+def _labels_file(path, article: dict, visit_code: str, evidence: str):
+    """A part's labels file of one article with one gold visit, packed as `pack` writes it."""
+    labelled = {
+        **article,
+        "gold": {"visits": [{"visitor_code": visit_code, "evidence": evidence}], "reactions": []},
+    }
+    path.write_text(json.dumps(pack_record(labelled)) + "\n", encoding="utf-8")
+    return path
+
+
 def test_a_1987_part_is_joined_with_a_local_reuters_21578_copy(tmp_path):
     body = (
         "Japanese Foreign Minister Tadashi Kuranari will visit Canberra next week, officials said. "
@@ -81,15 +91,7 @@ def test_a_1987_part_is_joined_with_a_local_reuters_21578_copy(tmp_path):
         encoding="latin-1",
     )
     article = next(reuters21578(tmp_path, paragraphs=True))
-    labelled = {
-        **article,
-        "gold": {
-            "visits": [{"visitor_code": "JPN", "evidence": "The trip is set for April 6-8"}],
-            "reactions": [],
-        },
-    }
-    labels = tmp_path / "part.labels.jsonl"
-    labels.write_text(json.dumps(pack_record(labelled)) + "\n", encoding="utf-8")
+    labels = _labels_file(tmp_path / "part.labels.jsonl", article, "JPN", "The trip is set for April 6-8")
     (joined,) = unpack(labels, tmp_path / "no-corpus.jsonl.gz", reuters=tmp_path)
     assert joined["id"] == "reuters21578-42" and joined["published_at"] == "1987-03-31"
     assert joined["gold"]["visits"][0]["evidence"] == "The trip is set for April 6-8"
@@ -106,17 +108,8 @@ def test_an_ag_news_part_is_joined_with_a_local_ag_news_test_split(tmp_path):
         encoding="utf-8",
     )
     text = "AP - British Foreign Secretary Jack Straw arrived in Khartoum on Tuesday, officials said."
-    labelled = {
-        "id": "agnews-test-2",
-        "title": "Straw in Khartoum (AP)",
-        "text": text,
-        "gold": {
-            "visits": [{"visitor_code": "GBR", "evidence": "Jack Straw arrived in Khartoum"}],
-            "reactions": [],
-        },
-    }
-    labels = tmp_path / "part.labels.jsonl"
-    labels.write_text(json.dumps(pack_record(labelled)) + "\n", encoding="utf-8")
+    article = {"id": "agnews-test-2", "title": "Straw in Khartoum (AP)", "text": text}
+    labels = _labels_file(tmp_path / "part.labels.jsonl", article, "GBR", "Jack Straw arrived in Khartoum")
     (joined,) = unpack(labels, tmp_path / "no-corpus.jsonl.gz", agnews_csv=csv_path)
     assert joined["id"] == "agnews-test-2" and joined["text"] == text
     assert joined["gold"]["visits"][0]["evidence"] == "Jack Straw arrived in Khartoum"

@@ -172,27 +172,37 @@ def test_extract_of_an_unreadable_file_fails_with_the_reason(tmp_path):
     assert "empty_file" in result.stderr and "no article could be read" in result.stderr
 
 
-def test_eval_prints_the_most_common_error_kinds(tmp_path, monkeypatch):
-    class Nothing:
-        def extract_batch(self, articles):
-            for article in articles:
-                yield article["article_id"], [], []
+class _FixedRows:
+    """An extractor stub that gives every article the same visit rows and no reaction."""
 
-    monkeypatch.setattr(diplowatch.nlp, "Extractor", lambda **_: Nothing())
+    def __init__(self, visits=()):
+        self.visits = list(visits)
+
+    def extract_batch(self, articles):
+        for article in articles:
+            yield article["article_id"], self.visits, []
+
+
+def _gold_file(path, visits, reactions=()):
+    """A one-article gold file with these gold visits and reactions."""
     gold = {
         "id": "g1",
         "published_at": "2021-03-01",
         "text": "t",
-        "gold": {
-            "visits": [
-                {"visitor_code": "JPN", "host_code": "BRA", "status": "planned", "evidence": "e"},
-                {"visitor_code": "JPN", "host_code": "ARG", "status": "planned", "evidence": "e"},
-            ],
-            "reactions": [{"reactor_code": "CHN", "stance": "negative", "evidence": "e"}],
-        },
+        "gold": {"visits": list(visits), "reactions": list(reactions)},
     }
-    path = tmp_path / "gold.jsonl"
     path.write_text(json.dumps(gold) + "\n", encoding="utf-8")
+    return path
+
+
+_JPN_BRA = {"visitor_code": "JPN", "host_code": "BRA", "status": "planned", "evidence": "e"}
+
+
+def test_eval_prints_the_most_common_error_kinds(tmp_path, monkeypatch):
+    monkeypatch.setattr(diplowatch.nlp, "Extractor", lambda **_: _FixedRows())
+    arg = {"visitor_code": "JPN", "host_code": "ARG", "status": "planned", "evidence": "e"}
+    reaction = {"reactor_code": "CHN", "stance": "negative", "evidence": "e"}
+    path = _gold_file(tmp_path / "gold.jsonl", [_JPN_BRA, arg], [reaction])
     result = invoke("eval", "--gold", str(path), "--error-kinds", "1")
     assert result.exit_code == 0, result.output
     assert "| 1 | visit missed | no trip of the visitor found | 2 |" in result.stdout
@@ -200,26 +210,10 @@ def test_eval_prints_the_most_common_error_kinds(tmp_path, monkeypatch):
 
 
 def test_eval_prints_bootstrap_intervals_for_each_split(tmp_path, monkeypatch):
-    class Nothing:
-        def extract_batch(self, articles):
-            for article in articles:
-                yield article["article_id"], [], []
-
-    monkeypatch.setattr(diplowatch.nlp, "Extractor", lambda **_: Nothing())
-    gold = {
-        "id": "g1",
-        "published_at": "2021-03-01",
-        "text": "t",
-        "gold": {
-            "visits": [{"visitor_code": "JPN", "host_code": "BRA", "status": "planned"}],
-            "reactions": [],
-        },
-    }
+    monkeypatch.setattr(diplowatch.nlp, "Extractor", lambda **_: _FixedRows())
     paths = []
     for name in ("dev", "validation"):
-        path = tmp_path / f"{name}.jsonl"
-        path.write_text(json.dumps(gold) + "\n", encoding="utf-8")
-        paths += ["--gold", str(path)]
+        paths += ["--gold", str(_gold_file(tmp_path / f"{name}.jsonl", [_JPN_BRA]))]
     result = invoke("eval", *paths, "--bootstrap", "100")
     assert result.exit_code == 0, result.output
     assert "95% intervals, percentile bootstrap over articles (100 draws, seed 0)" in result.stdout
@@ -228,30 +222,12 @@ def test_eval_prints_bootstrap_intervals_for_each_split(tmp_path, monkeypatch):
 
 
 def test_eval_saves_predictions_and_compares_a_later_run(tmp_path, monkeypatch):
-    class Fixed:
-        def __init__(self, visits):
-            self.visits = visits
-
-        def extract_batch(self, articles):
-            for article in articles:
-                yield article["article_id"], self.visits, []
-
-    gold = {
-        "id": "g1",
-        "published_at": "2021-03-01",
-        "text": "t",
-        "gold": {
-            "visits": [{"visitor_code": "JPN", "host_code": "BRA", "status": "planned"}],
-            "reactions": [],
-        },
-    }
-    path = tmp_path / "dev.jsonl"
-    path.write_text(json.dumps(gold) + "\n", encoding="utf-8")
+    path = _gold_file(tmp_path / "dev.jsonl", [_JPN_BRA])
     saved = tmp_path / "before.json"
-    monkeypatch.setattr(diplowatch.nlp, "Extractor", lambda **_: Fixed([]))
+    monkeypatch.setattr(diplowatch.nlp, "Extractor", lambda **_: _FixedRows())
     assert invoke("eval", "--gold", str(path), "--save-predictions", str(saved)).exit_code == 0
     found = [{"visitor_code": "JPN", "host_code": "BRA", "status": "planned", "sentence": "s"}]
-    monkeypatch.setattr(diplowatch.nlp, "Extractor", lambda **_: Fixed(found))
+    monkeypatch.setattr(diplowatch.nlp, "Extractor", lambda **_: _FixedRows(found))
     result = invoke("eval", "--gold", str(path), "--compare", str(saved))
     assert result.exit_code == 0, result.output
     assert "Before (" in result.stdout and "0.000->1.000" in result.stdout

@@ -297,27 +297,43 @@ def test_a_content_clause_hung_on_a_speech_occasion_is_what_was_said(extractor):
     assert [(t.head.i, t.dep_) for t in asked] == before
 
 
+def _repaired(nlp, text: str, repair) -> dict:
+    """The tokens of `text`, by their text, after one repair of its parse."""
+    doc = nlp(text)
+    repair(doc)
+    return {t.text: t for t in doc}
+
+
+def _left_alone(nlp, text: str, repair) -> bool:
+    """Whether a repair leaves the parse of `text` as the parser made it."""
+    doc = nlp(text)
+    before = [(t.head.i, t.dep_) for t in doc]
+    repair(doc)
+    return [(t.head.i, t.dep_) for t in doc] == before
+
+
 def test_a_weekday_before_the_clause_subject_is_the_time_of_saying(extractor):
     from diplowatch.nlp.parse_repair import repair_weekday_subjects
 
     nlp = extractor.nlp
     # The parser reads "Sunday Greece" as one name, the object of "on": the clause loses its subject.
-    doc = nlp("German Finance Minister Wolfgang Schaeuble said on Sunday Greece should cut its deficit.")
-    repair_weekday_subjects(doc)
-    by_text = {t.text: t for t in doc}
+    by_text = _repaired(
+        nlp,
+        "German Finance Minister Wolfgang Schaeuble said on Sunday Greece should cut its deficit.",
+        repair_weekday_subjects,
+    )
     assert (by_text["Sunday"].dep_, by_text["Sunday"].head.text) == ("pobj", "on")
     assert (by_text["Greece"].dep_, by_text["Greece"].head.text) == ("nsubj", "cut")
     # a weekday read as a compound of a subject the clause has is only parted from it
-    rome = nlp("The minister said on Monday Rome did not believe a downgrade was likely.")
-    repair_weekday_subjects(rome)
-    by_text = {t.text: t for t in rome}
+    by_text = _repaired(
+        nlp,
+        "The minister said on Monday Rome did not believe a downgrade was likely.",
+        repair_weekday_subjects,
+    )
     assert (by_text["Monday"].dep_, by_text["Monday"].head.text) == ("pobj", "on")
     assert (by_text["Rome"].dep_, by_text["Rome"].head.text) == ("nsubj", "believe")
     # guard: a weekday already the object of "on" is left alone
-    done = nlp("Trichet said on Monday that European leaders must act.")
-    before = [(t.head.i, t.dep_) for t in done]
-    repair_weekday_subjects(done)
-    assert [(t.head.i, t.dep_) for t in done] == before
+    assert _left_alone(nlp, "Trichet said on Monday that European leaders must act.", repair_weekday_subjects)
 
 
 def test_a_trip_verb_takes_its_place_not_a_clause(extractor):
@@ -325,16 +341,15 @@ def test_a_trip_verb_takes_its_place_not_a_clause(extractor):
 
     nlp = extractor.nlp
     # The parser reads "Paris hoping to win new loans" as a clause with "Paris" for its subject.
-    doc = nlp("The minister recently visited Paris hoping to win new loans.")
-    repair_trip_participles(doc)
-    by_text = {t.text: t for t in doc}
+    by_text = _repaired(
+        nlp, "The minister recently visited Paris hoping to win new loans.", repair_trip_participles
+    )
     assert (by_text["Paris"].dep_, by_text["Paris"].head.text) == ("dobj", "visited")
     assert (by_text["hoping"].dep_, by_text["hoping"].head.text) == ("advcl", "visited")
     # guard: a verb of seeing does take such a clause ("saw Japan taking steps")
-    seen = nlp("The minister saw Japan taking steps to open its market.")
-    before = [(t.head.i, t.dep_) for t in seen]
-    repair_trip_participles(seen)
-    assert [(t.head.i, t.dep_) for t in seen] == before
+    assert _left_alone(
+        nlp, "The minister saw Japan taking steps to open its market.", repair_trip_participles
+    )
 
 
 def test_here_after_a_speech_verb_is_where_it_was_said(extractor):
