@@ -897,7 +897,8 @@ def _negative_cue_hits(low: str) -> list[str]:
     evaluative = lex["evaluative_words"]
     negative_words = set(evaluative["negative"])
     neg = []
-    for c in [*lex["negative_cues"], *evaluative["negative"]]:
+    # (a plain substring test first: a cue's pattern can only match where its words are)
+    for c in [c for c in (*lex["negative_cues"], *evaluative["negative"]) if c in low]:
         for m in _word_rx(c).finditer(low):
             if c.startswith("urge") and _keep_on_after().match(low, m.end()):
                 continue  # "urged it to continue recent adjustment efforts": an encouragement
@@ -996,7 +997,7 @@ def _positive_cue_hits(low: str, original: str, own_code: str | None, on_date) -
     trip_nouns = "|".join(sorted(map(re.escape, lex["visit_nouns_attributive"])))
     pos: list[str] = []
     denied: list[str] = []
-    for c in [*lex["positive_cues"], *lex["evaluative_words"]["positive"]]:
+    for c in [c for c in (*lex["positive_cues"], *lex["evaluative_words"]["positive"]) if c in low]:
         for m in _word_rx(c).finditer(low):
             before = low[max(0, m.start() - 25) : m.start()]
             if re.search(r"\b(?:counter|non|un|anti|in)-$", before):
