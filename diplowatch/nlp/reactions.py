@@ -868,19 +868,26 @@ def _stance_from_cues(text: str, own_code: str | None = None, on_date=None) -> t
     return "neutral", "no stance cue"
 
 
-_NEGATED_BEFORE = re.compile(r"\b(?:not|no|n't|never)\s+(?:\w+\s+)?$")
+# ("n't" is glued to its verb, "won't", "didn't": no word boundary before it)
+_NEGATED_BEFORE = re.compile(r"(?:\b(?:not|no|never)|n't)\s+(?:\w+\s+)?$")
 
 
 def _denied_cue(cue: str, negative_words: set[str], before: str) -> bool:
-    """A negative cue denied by a "not" right before it ("was not worried", "had not reneged on its pledges"):
-    an evaluative word, or a single verb of the cue list in a perfect or after "did"; "not only" denies
-    nothing."""
+    """A negative cue denied by a "not" right before it ("was not worried", "had not reneged on its pledges",
+    "he would not oppose Turkish accession talks"): an evaluative word, or a single verb of the cue list in a
+    perfect, after "did" or after a modal; "not only" denies nothing."""
     m = _NEGATED_BEFORE.search(before)
     if m is None or re.match(r"not\s+only\b", before[m.start() :]):
         return False
     if cue in negative_words:
         return True
-    return " " not in cue and bool(re.search(r"\b(?:has|have|had|did|does|do)\s*(?:not|n't)\s+$", before))
+    return " " not in cue and bool(_AUX_NOT_BEFORE.search(before))
+
+
+# "has not", "did not", "would not", "won't", "cannot" right before a cue verb
+_AUX_NOT_BEFORE = re.compile(
+    r"\b(?:(?:has|have|had|did|does|do|would|will|could|can|should|wo)\s*(?:not|n't)|cannot)\s+$"
+)
 
 
 @lru_cache(maxsize=1)

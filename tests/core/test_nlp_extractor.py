@@ -8464,10 +8464,13 @@ def test_a_trip_whose_tense_tells_nothing_is_over_in_a_past_period(extractor, te
     [
         "U.S. Treasury official Beryl Sprinkel said Japan had not reneged on its pledges to grow.",
         "U.S. Ambassador Michael Samuels said the U.S. fee does not breach the rules of the EC.",
+        # with a modal: "would not oppose", "won't oppose"
+        "U.S. Secretary of State Ann Dale said Washington would not oppose the Japanese request.",
+        "U.S. Secretary of State Ann Dale said Washington won't oppose the Japanese request.",
     ],
 )
 def test_a_negative_verb_denied_in_a_perfect_or_with_do_is_no_negative_stance(extractor, text):
-    """ "had not reneged", "does not breach": the speaker denies the fault the verb names."""
+    """ "had not reneged", "does not breach", "would not oppose": the speaker denies what the verb names."""
     assert ("USA", "negative") not in reaction_keys(extractor, text, dt.date(1987, 3, 3))
 
 
