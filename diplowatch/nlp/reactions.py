@@ -870,6 +870,10 @@ def _stance_from_cues(text: str, own_code: str | None = None, on_date=None) -> t
 
 # ("n't" is glued to its verb, "won't", "didn't": no word boundary before it)
 _NEGATED_BEFORE = re.compile(r"(?:\b(?:not|no|never)|n't)\s+(?:\w+\s+)?$")
+# "has not", "did not", "would not", "won't", "cannot" right before a cue verb
+_AUX_NOT_BEFORE = re.compile(
+    r"\b(?:(?:has|have|had|did|does|do|would|will|could|can|should|wo)\s*(?:not|n't)|cannot)\s+$"
+)
 
 
 def _denied_cue(cue: str, negative_words: set[str], before: str) -> bool:
@@ -884,12 +888,6 @@ def _denied_cue(cue: str, negative_words: set[str], before: str) -> bool:
     return " " not in cue and bool(_AUX_NOT_BEFORE.search(before))
 
 
-# "has not", "did not", "would not", "won't", "cannot" right before a cue verb
-_AUX_NOT_BEFORE = re.compile(
-    r"\b(?:(?:has|have|had|did|does|do|would|will|could|can|should|wo)\s*(?:not|n't)|cannot)\s+$"
-)
-
-
 @lru_cache(maxsize=1)
 def _keep_on_after() -> re.Pattern:
     """What follows "urged" when the call is to go on ("urged it to continue", "to press ahead")."""
@@ -898,14 +896,28 @@ def _keep_on_after() -> re.Pattern:
     return re.compile(rf"\s+(?:[\w.'-]+\s+){{0,4}}?to\s+(?:(?:{verbs})[a-z]*\b|(?:{ahead})\s+ahead\b)")
 
 
-def _negative_cue_hits(low: str) -> list[str]:
-    """The negative cue words and phrases a (lower-cased, conditions blanked) text holds, once each."""
+@lru_cache(maxsize=1)
+def _cue_words() -> dict:
+    """The cue phrases and evaluative words of each polarity, in the lexicon's order (read once)."""
     lex = lexicon()
     evaluative = lex["evaluative_words"]
-    negative_words = set(evaluative["negative"])
+    return {
+        "negative": (*lex["negative_cues"], *evaluative["negative"]),
+        "positive": (*lex["positive_cues"], *evaluative["positive"]),
+        "negative_words": frozenset(evaluative["negative"]),
+        "positive_words": frozenset(evaluative["positive"]),
+        # the trip nouns a positive word may describe ("a successful visit"), as one alternation
+        "trip_nouns": "|".join(sorted(map(re.escape, lex["visit_nouns_attributive"]))),
+    }
+
+
+def _negative_cue_hits(low: str) -> list[str]:
+    """The negative cue words and phrases a (lower-cased, conditions blanked) text holds, once each."""
+    words = _cue_words()
+    negative_words = words["negative_words"]
     neg = []
     # (a plain substring test first: a cue's pattern can only match where its words are)
-    for c in [c for c in (*lex["negative_cues"], *evaluative["negative"]) if c in low]:
+    for c in [c for c in words["negative"] if c in low]:
         for m in _word_rx(c).finditer(low):
             if c.startswith("urge") and _keep_on_after().match(low, m.end()):
                 continue  # "urged it to continue recent adjustment efforts": an encouragement
@@ -999,12 +1011,12 @@ def _no_praise_in_use(cue: str, low: str, m: re.Match) -> bool:
 def _positive_cue_hits(low: str, original: str, own_code: str | None, on_date) -> tuple[list[str], list[str]]:
     """(positive cues, denied positive cues) of a text: "not helpful", "failed to be constructive" and
     "counter-productive" deny what they hold (progress denied is a negative cue of its own: "no progress")."""
-    lex = lexicon()
-    positive_words = set(lex["evaluative_words"]["positive"])
-    trip_nouns = "|".join(sorted(map(re.escape, lex["visit_nouns_attributive"])))
+    words = _cue_words()
+    positive_words = words["positive_words"]
+    trip_nouns = words["trip_nouns"]
     pos: list[str] = []
     denied: list[str] = []
-    for c in [c for c in (*lex["positive_cues"], *lex["evaluative_words"]["positive"]) if c in low]:
+    for c in [c for c in words["positive"] if c in low]:
         for m in _word_rx(c).finditer(low):
             before = low[max(0, m.start() - 25) : m.start()]
             if re.search(r"\b(?:counter|non|un|anti|in)-$", before):

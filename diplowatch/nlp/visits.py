@@ -1729,7 +1729,7 @@ def _held_clauses(meeting: Token) -> list[Token]:
     Venice June 8-10", "talks that were held in Geneva"): verbs whose "in" place is the meeting's (lexicon
     `meeting_held_verbs`; not the timing verbs, whose "in" is as often an outcome: "talks which ended in
     deadlock")."""
-    if meeting.lemma_.lower() not in _MEETING_NOUNS | _FORUMS:
+    if meeting.lemma_.lower() not in _SPOKEN_AT:
         return []
     held = lexicon().set("meeting_held_verbs")
     out = []
@@ -2541,6 +2541,10 @@ def _prep_objects(tok: Token, preps: set[str]) -> list[Token]:
 
 # Gatherings one speaks to or at ("told a conference here"): lexicon `forums`.
 _FORUMS = lexicon().set("forums")
+# Events one is where one speaks at: the meetings and forums `_meet_parts` reads a speaker's place from
+# ("told reporters after a news conference in Tokyo"). ("Told a news conference" is left out: "Medvedev told
+# the summit" is as often reported from elsewhere.)
+_SPOKEN_AT = _MEETING_NOUNS | _FORUMS
 
 
 def _venue_places(event: Token) -> list[Token]:
@@ -2660,7 +2664,7 @@ def _dated_by_the_return(cand: VisitCandidate, tok: Token, ctx: ArticleContext) 
 def _timing_participles(held: Token) -> list[Token]:
     """The participles that time a meeting one holds ("talks ending Wednesday in Washington", "a summit
     starting Monday in Hanoi"): where they put it is where it is held (lexicon `meeting_timing_verbs`)."""
-    if held.lemma_.lower() not in _MEETING_NOUNS | _FORUMS:
+    if held.lemma_.lower() not in _SPOKEN_AT:
         return []
     timing = lexicon().set("meeting_timing_verbs")
     return [
@@ -2727,7 +2731,7 @@ def _meet_parts(tok: Token, role: str, sent: Sentence, ctx: ArticleContext) -> _
                 for g in p.children
                 if g.dep_ == "pobj" and g.pos_ == "PROPN"
             )
-        elif role == "presence" and child.dep_ == "dobj" and child.lemma_.lower() in _MEETING_NOUNS | _FORUMS:
+        elif role == "presence" and child.dep_ == "dobj" and child.lemma_.lower() in _SPOKEN_AT:
             # "told a joint news conference with Gillard in Canberra": where the event one speaks to is; "told
             # a conference here": under the dateline.
             dest.extend((g, "in") for o in (child, *_prep_objects(child, {"with"})) for g in _venue_places(o))
@@ -2759,7 +2763,7 @@ def _meet_parts(tok: Token, role: str, sent: Sentence, ctx: ArticleContext) -> _
                 for o in (first, *first.conjuncts)
                 for held in (
                     o,
-                    *(_prep_objects(o, {"with"}) if o.lemma_.lower() in _MEETING_NOUNS | _FORUMS else []),
+                    *(_prep_objects(o, {"with"}) if o.lemma_.lower() in _SPOKEN_AT else []),
                     *_held_clauses(o),
                 )
                 for g in (_venue_places(held) if role == "presence" else _prep_objects(held, {"in"}))
@@ -2788,7 +2792,7 @@ def _places_of_events_around(tok: Token, prep: Token) -> list[tuple[Token, str]]
     ]
     out: list[tuple[Token, str]] = []
     for o in events:
-        if o.lemma_.lower() in _MEETING_NOUNS | _FORUMS and not _past_or_next(o):
+        if o.lemma_.lower() in _SPOKEN_AT and not _past_or_next(o):
             out.extend((g, "in") for g in _prep_objects(o, {"in"}))
             if prep.lower_ == "before":
                 out.extend(here for here in [_here_of(o)] if here is not None)
@@ -2803,7 +2807,7 @@ def _event_edges(prep: Token) -> list[Token]:
         for edge in prep.children
         if edge.dep_ == "pobj" and edge.lemma_.lower() in {"sideline", "sidelines", "margin", "margins"}
         for event in _prep_objects(edge, {"of"})
-        if event.lemma_.lower() in _MEETING_NOUNS | _FORUMS | _EVENT_PLACES
+        if event.lemma_.lower() in _SPOKEN_AT | _EVENT_PLACES
     ]
 
 
@@ -2854,7 +2858,7 @@ def _meeting_attended(verb: Token) -> Token | None:
     for objects)."""
     if verb.lemma_.lower() != "attend":
         return None
-    meetings = _MEETING_NOUNS | _FORUMS
+    meetings = _SPOKEN_AT
     found = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in meetings), None)
     if found is None and _attending_agents(verb):
         # "the conference was attended by Medvedev", "the summit, which was attended by Medvedev": the
@@ -2875,10 +2879,6 @@ def _attending_agents(verb: Token) -> list[Token]:
 
 # Those sent to a meeting, who are where it is ("the Japanese delegation to the GATT talks").
 _DELEGATES = frozenset({"delegation", "delegate", "team", "negotiator"})
-# Events one is where one speaks at: the meetings and forums `_meet_parts` already reads a speaker's place
-# from ("told reporters after a news conference in Tokyo"). ("Told a news conference" is left out: "Medvedev
-# told the summit" is as often reported from elsewhere.)
-_SPOKEN_AT = _MEETING_NOUNS | _FORUMS
 
 
 def _events_spoken_at(verb: Token) -> list[Token]:
@@ -3138,7 +3138,7 @@ def _meeting_partners(tok: Token, role: str, sent: Sentence, ctx: ArticleContext
         events = [
             o
             for o in (*(c for c in tok.children if c.dep_ == "dobj"), *_prep_objects(tok, {"at"}))
-            if o.lemma_.lower() in _MEETING_NOUNS | _FORUMS
+            if o.lemma_.lower() in _SPOKEN_AT
         ]
         toks = []
     elif role == "visit" and any(p.pos_ == "PROPN" for p in _prep_objects(tok, {"to", "in"})):
