@@ -29,7 +29,7 @@ from diplowatch.nlp.factbox import section_of
 from diplowatch.nlp.lexicon import inflections, lexicon, resident_title
 from diplowatch.nlp.people import GOVERNMENT_TITLES, leader_code
 from diplowatch.nlp.segment import MONTHS, Sentence, quote_spans
-from diplowatch.nlp.visits import StatusBasis, _prep_objects
+from diplowatch.nlp.visits import GROUP_NOUNS, StatusBasis, _prep_objects, group_members
 
 # Closed quotations, a paragraph-long opening one, and one left open at the end of the sentence (wire style).
 # "host" too: the host side's "was honoured to host the pontiff" speaks of the visit.
@@ -1380,6 +1380,10 @@ def _coordinated_speakers(
     others += [(c, resolve_token_actor(c, ctx, sent)) for c in _companions(speaker_tok)]
     # "the British and French governments have long resisted X": each nationality of a plural office.
     others += [(speaker_tok, actor) for actor in coordinated_nationalities(speaker_tok, ctx)]
+    # "Finance ministers of the United States, Canada and Japan called on China to ...": each state of a
+    # plural office named by its states (the first is `cand`'s speaker)
+    if speaker_tok.tag_ in {"NNS", "NNPS"} and speaker_tok.lower_ in GROUP_NOUNS:
+        others += [(m, resolve_token_actor(m, ctx, sent)) for m in group_members(speaker_tok)]
     # "The United States and Europe have warned against such a grouping": Europe beside a state is the Union
     others += [
         (
@@ -2631,6 +2635,11 @@ def _named_members(group: Token) -> Token | None:
             # a collective names its members by name ("a group of countries including Germany"), not by a
             # kind ("including G20 members Brazil, India ...": a coalition's own statement)
             return None if collective and member is not None and member.pos_ != "PROPN" else member
+    if group.lower_ in GROUP_NOUNS:
+        # "Financial leaders of the Group of Seven countries -- the United States, Canada, ... -- called on
+        # China to ...": a plural office named by its states' list; the first state speaks, its conjuncts too
+        listed = [*group_members(group), *(c for c in group.children if c.dep_ == "appos")]
+        return next((m for m in listed if m.pos_ == "PROPN"), None)
     return None
 
 

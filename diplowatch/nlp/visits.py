@@ -1661,7 +1661,7 @@ def _people_nouns() -> frozenset[str]:
     titles = {w for w in (*lex["visitor_titles"], *lex["state_titles"]) if " " not in w}
     return frozenset(
         titles
-        | _GROUP_NOUNS
+        | GROUP_NOUNS
         | _OFFICIAL_GROUPS
         | {"delegation", "administration", "country", "nation", "state"}
     )
@@ -2429,7 +2429,7 @@ def _can_be_a_guest(obj: Token) -> bool:
 @lru_cache(maxsize=1)
 def _guest_nouns() -> frozenset[str]:
     """Nouns for people or a party a state may host: one-word visitor titles and group nouns."""
-    people = {w for w in lexicon()["visitor_titles"] if " " not in w} | _GROUP_NOUNS
+    people = {w for w in lexicon()["visitor_titles"] if " " not in w} | GROUP_NOUNS
     return frozenset(
         people | {"guest", "guests", "counterpart", "visitor", "visitors", "team", "head", "heads", "summit"}
     )
@@ -3152,9 +3152,9 @@ def _meeting_partners(tok: Token, role: str, sent: Sentence, ctx: ArticleContext
     igo_ok = role != "visit"
     out: list[Actor] = []
     for t in toks:
-        if t.tag_ == "NNS" and t.lemma_.lower() in _GROUP_NOUNS:
+        if t.tag_ == "NNS" and t.lemma_.lower() in GROUP_NOUNS:
             # "talks with the trade ministers of the United States, the EC and Canada": each state's minister
-            for owner in _group_members(t):
+            for owner in group_members(t):
                 a = resolve_token_actor(owner, ctx, sent)
                 if a is not None and a.code and a.is_state and a.kind in {"state", "igo"}:
                     out.append(a.group_office(t))
@@ -4280,7 +4280,7 @@ def _arrived_to_meet(tok: Token, visitor: Actor, sent: Sentence, ctx: ArticleCon
     return _leader_legs(met, ctx, sent, but=visitor.code)
 
 
-_GROUP_NOUNS = {
+GROUP_NOUNS = {
     "leader",
     "leaders",
     "minister",
@@ -4321,8 +4321,8 @@ def _co_visitors(
     toks += [
         (m, True)
         for g in groups
-        if g.lemma_.lower() in _GROUP_NOUNS or g.lower_ in _GROUP_NOUNS
-        for m in _group_members(g)
+        if g.lemma_.lower() in GROUP_NOUNS or g.lower_ in GROUP_NOUNS
+        for m in group_members(g)
     ]
     out: dict[str, Actor] = {}
     # "the French and German leaders met in Rome": each nationality of a plural office travels.
@@ -4363,9 +4363,9 @@ def _first_group_member(group: Token, ctx: ArticleContext, sent: Sentence) -> Ac
     """The first state a plural office names its members by ("Ministers from member states Ecuador, Mexico and
     Venezuela are attending", "leaders from Benin, Bulgaria and Croatia"), as that office; the others are its
     co-travellers (_co_visitors)."""
-    if group.lower_ not in _GROUP_NOUNS or not group.lower_.endswith("s"):
+    if group.lower_ not in GROUP_NOUNS or not group.lower_.endswith("s"):
         return None  # a plural office ("Ministers" the parser may tag as a name)
-    for member in _group_members(group):
+    for member in group_members(group):
         a = resolve_token_actor(member, ctx, sent)
         if a is None or not a.code or not a.is_state or a.found.from_dateline:
             continue
@@ -4374,7 +4374,7 @@ def _first_group_member(group: Token, ctx: ArticleContext, sent: Sentence) -> Ac
     return None
 
 
-def _group_members(group: Token) -> list[Token]:
+def group_members(group: Token) -> list[Token]:
     """The members a group noun names after "of"/"from" ("the leaders of France, Germany and Italy",
     "ministers from Germany and Spain", "the heads of the central banks of Mexico and Peru")."""
     named = [

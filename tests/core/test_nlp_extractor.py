@@ -774,6 +774,19 @@ def test_positions_reported_as_acts_are_reactions(extractor, text):
             "The British and French governments have long resisted the Italian proposal.",
             {("GBR", "negative"), ("FRA", "negative")},
         ),
+        # A plural office named by its states: each state takes the stance, whether the states follow "of"
+        # or stand in a list set off by dashes after the group's name.
+        (
+            "Finance ministers of the United States, Canada and Japan called on China to let its currency "
+            "rise.",
+            {("USA", "negative"), ("CAN", "negative"), ("JPN", "negative")},
+        ),
+        (
+            "Financial leaders of the Group of Seven industrialized countries -- the United States, Canada, "
+            "Japan and Italy -- agreed on common terms at their meeting, calling on China to let its "
+            "currency rise.",
+            {("USA", "negative"), ("CAN", "negative"), ("JPN", "negative"), ("ITA", "negative")},
+        ),
         # Plain English stance verbs: countering, exhorting, disputing.
         ("China countered that U.S. policy was to blame for the imbalances.", {("CHN", "negative")}),
         ("Japan disputed the Russian claim to the islands.", {("JPN", "negative")}),
