@@ -2270,6 +2270,10 @@ def _nominal_reactions(
             continue
         if noun.lemma_.lower() in {"call", "demand", "pressure"} and not _is_demand(noun):
             continue  # (not "pressure from investors", "price pressures": "pressure from X to do Y" is one)
+        if noun.lemma_.lower() == "threat" and not any(
+            c.dep_ == "acl" and _to_verb(c) for c in noun.children
+        ):
+            continue  # a threat made is one to act ("its threat to impose tariffs"), not "a threat to growth"
         if noun.lemma_.lower() == "opposition" and _the_opposition(noun):
             continue
         if _given_up(noun):

@@ -1195,6 +1195,12 @@ def test_how_a_trip_is_billed_is_not_a_judgement_but_calling_it_historic_is(extr
         # stance_nouns "charge" and "allegation": an accusation by its owner
         ("Kuwait is neutral despite Iranian charges that it is helping Iraq.", {("IRN", "negative")}),
         ("The dispute is over U.S. allegations that Japan closes its chip market.", {("USA", "negative")}),
+        # stance_nouns "threat": a threat to act is its owner's stand
+        (
+            "U.S. President Ron Carter's threat to impose tariffs on Japanese electronics pushed the dollar "
+            "lower.",
+            {("USA", "negative")},
+        ),
     ],
 )
 def test_positions_held_as_nouns(exhaustive_extractor, text, expected):
@@ -1208,6 +1214,7 @@ def test_positions_held_as_nouns(exhaustive_extractor, text, expected):
         "Weak demand from China hurt Chilean copper exports.",  # consumer demand, not a demand on anyone
         "The Peruvian president took a phone call from the Chilean president.",
         "German Chancellor Anna Roth urged the Greek opposition to back the plan.",  # a party, not a position
+        "China's threat to Japanese growth has grown, economists said.",  # a danger, no threat to act
     ],
 )
 def test_nouns_that_hold_no_position(exhaustive_extractor, text):
