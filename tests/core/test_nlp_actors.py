@@ -62,6 +62,9 @@ NEW = dt.date(2021, 3, 1)
         ("IEA chief Fatih Birol", NEW, "IEA"),
         ("the Bank for International Settlements", NEW, "BIS"),
         ("the African Development Bank", OLD, "AFDB"),
+        # the news's names for the IAEA: the U.N.'s nuclear agency is not the U.N. itself
+        ("the U.N. nuclear watchdog", NEW, "IAEA"),
+        ("the UN atomic energy agency", NEW, "IAEA"),
     ],
 )
 def test_resolve_actor(text, on_date, code):

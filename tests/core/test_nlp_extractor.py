@@ -6941,6 +6941,10 @@ def test_advice_that_something_would_be_wise_is_no_praise(extractor):
             "NATO ministers met on Tuesday. The alliance criticised Russia's annexation of Crimea.",
             {("NATO", "negative")},
         ),
+        (
+            "The IAEA board met on Tuesday. The watchdog demanded that Iran halt uranium enrichment.",
+            {("IAEA", "negative")},
+        ),
         # guards: another thing of that kind named after the IGO, a named fund, no IGO of that kind named
         (
             "The IMF cut its forecast on Tuesday. The EFSF rescue fund has 440 billion euros. The fund urged "
