@@ -859,6 +859,7 @@ def _stance_from_cues(text: str, own_code: str | None = None, on_date=None) -> t
     blamed = ["responsible for"] if _BLAME.search(low) else []
     low = _RESPONSIBLE_FOR.sub(lambda m: " " * len(m.group(0)), low)
     neg = _negative_cue_hits(low) + blamed
+    neg += [c for c in _neg_raised_qualities(low) if c not in neg]
     pos, denied = _positive_cue_hits(low, original, own_code, on_date)
     neg += denied
     if len(neg) > len(pos):
@@ -874,6 +875,43 @@ _NEGATED_BEFORE = re.compile(r"(?:\b(?:not|no|never)|n't)\s+(?:\w+\s+)?$")
 _AUX_NOT_BEFORE = re.compile(
     r"\b(?:(?:has|have|had|did|does|do|would|will|could|can|should|wo)\s*(?:not|n't)|cannot)\s+$"
 )
+
+
+@lru_cache(maxsize=1)
+def _neg_raised_rx() -> re.Pattern:
+    """A negated verb of opinion (lexicon `neg_raising_verbs`) whose clause runs on, with no clause break, to
+    the end of the span searched: "i don't think that is ", "berlin does not believe it would be "."""
+    forms = sorted(
+        {f for v in lexicon().set("neg_raising_verbs") for f in inflections(v)}, key=len, reverse=True
+    )
+    return re.compile(
+        rf"(?:\b(?:not|never)|n['’]t)\s+(?:really\s+|necessarily\s+)?(?:{'|'.join(forms)})\b"
+        r"(?:(?!\bbut\b|\bunless\b|\bif\b|\bwhile\b)[^,;:.!?\"“”()])*$"
+    )
+
+
+def _neg_raised(low: str, start: int) -> bool:
+    """Whether a negated verb of opinion denies the word at `start` of `low`: "I don't think that is good"
+    says that it is not good (neg-raising), as far back as 90 characters within one clause."""
+    return _neg_raised_rx().search(low, max(0, start - 90), start) is not None
+
+
+# "right" as a noun or an adverb, not a quality: "the right to", "right now", "right away", "the right wing"
+_RIGHT_NOT_QUALITY = re.compile(r"\s+(?:to|of|now|away|wing|here|there|after|before|and|-)\b")
+
+
+def _neg_raised_qualities(low: str) -> list[str]:
+    """The first quality of lexicon `neg_raising_verbs.denied_qualities` that a negated verb of opinion
+    denies, as its "not" cue: "I don't think it is fair" -> "not fair"."""
+    for quality in lexicon()["neg_raising_verbs"]["denied_qualities"]:
+        if quality not in low:
+            continue
+        for m in _word_rx(quality).finditer(low):
+            if quality.endswith("right") and _RIGHT_NOT_QUALITY.match(low, m.end()):
+                continue
+            if _neg_raised(low, m.start()):
+                return [f"not {quality}"]
+    return []
 
 
 def _denied_cue(cue: str, negative_words: set[str], before: str) -> bool:
@@ -932,8 +970,11 @@ def _negative_cue_hits(low: str) -> list[str]:
                 r"\s+(?:for (?:us|me)\b|to (?:comment|talk|say|speculate|go into))", low[m.end() :]
             ):
                 continue  # "it is not appropriate for us to talk about it": declining to comment
-            if _denied_cue(c, negative_words, low[max(0, m.start() - 25) : m.start()]):
-                continue  # "was not worried by the meeting": a denied judgement is no judgement
+            if _denied_cue(c, negative_words, low[max(0, m.start() - 25) : m.start()]) or (
+                c in negative_words and _neg_raised(low, m.start())
+            ):
+                continue  # "was not worried by the meeting", "I don't think the plan is unfair": a denied
+                # judgement is no judgement
             if _held_by_agent(low, c, m.end()):
                 continue  # "the steps urged by the U.S. delegation": the delegation's demand
             if not _third_party_view(low[max(0, m.start() - 40) : m.start()], c):
@@ -1074,8 +1115,18 @@ def _positive_cue_hits(low: str, original: str, own_code: str | None, on_date) -
                 continue  # "positive effects for the world economy", "on a positive note", "good news on the
                 # economy", "the outlook is positive", "the economic situation was good": an outcome, a
                 # forecast or a state of the economy, no one's stance
-            if re.search(r"\b(?:not|no|n't|never|nor|neither)\b", before) or re.search(
-                r"\bfail(?:s|ed|ing)?\s+to(?:\s+[a-z-]+){0,3}\s+$", low[max(0, m.start() - 50) : m.start()]
+            # ("n't" is glued to its verb: no word boundary before it; "isn't it a welcome change?" asks and
+            # denies nothing)
+            if (
+                re.search(
+                    r"\b(?:not|no|never|nor|neither)\b|n['’]t\b(?!\s+(?:it|this|that|there|we|you|they)\b)",
+                    before,
+                )
+                or _neg_raised(low, m.start())
+                or re.search(
+                    r"\bfail(?:s|ed|ing)?\s+to(?:\s+[a-z-]+){0,3}\s+$",
+                    low[max(0, m.start() - 50) : m.start()],
+                )
             ):  # "have failed to be constructive"
                 denied.append("not " + c)
             elif "support" not in c or not _own_side_object(original[m.end() :], own_code, on_date):

@@ -9375,3 +9375,48 @@ def test_a_denied_fitness_or_credibility_is_a_negative_judgement(extractor, text
 )
 def test_opening_an_investigation_into_a_foreign_party_is_a_stand_against_it(extractor, text, expected):
     assert reaction_keys(extractor, text, dt.date(1987, 3, 2)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a negated verb of opinion denies the quality its clause goes on to (neg-raising): no praise
+        (
+            "BRUSSELS, May 4 - Dutch Finance Minister Pieter Smit said he did not think the Greek budget "
+            "plan was good for the euro zone.",
+            {("NLD", "negative")},
+        ),
+        # ... and reads a quality as its "not" cue: "does not believe it is appropriate", "not appropriate"
+        (
+            "TOKYO, May 4 - Japanese Finance Minister Taro Aso said he does not believe it is appropriate "
+            "for China to limit its exports of rare earths.",
+            {("JPN", "negative")},
+        ),
+        # "n't" denies a positive cue right before it ("wasn't a good plan")
+        (
+            "LONDON, May 4 - British Foreign Secretary David Lamb said the French proposal wasn't a good "
+            "plan.",
+            {("GBR", "negative")},
+        ),
+        # a clause break ends the verb's reach: "I don't think so, but the plan is good" praises the plan;
+        # "isn't it a welcome change?" asks, and denies nothing
+        (
+            'PARIS, May 4 - "I don\'t think so, but the German plan is good," French Finance Minister Anne '
+            "Morel said.",
+            {("FRA", "positive")},
+        ),
+        (
+            'PARIS, May 4 - "Isn\'t it a welcome change when we agree with the Americans?," French President '
+            "Anne Morel said.",
+            {("FRA", "positive")},
+        ),
+        # "the right to" is a noun: no quality denied
+        (
+            "OTTAWA, May 4 - Canadian Foreign Minister John Baird said he did not believe Canada had the "
+            "right to block the Chinese takeover.",
+            set(),
+        ),
+    ],
+)
+def test_negated_verbs_of_opinion_deny_what_their_clause_says(exhaustive_extractor, text, expected):
+    assert codes_stances(exhaustive_extractor, text, published=dt.date(2012, 5, 4)) == expected
