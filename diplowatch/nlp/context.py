@@ -1210,7 +1210,22 @@ def is_media(tok: Token) -> bool:
         if c.dep_ in {"compound", "amod"}
         and not any(t.text in {"-", "--", "—"} for t in doc[c.i + 1 : tok.i])
     }
-    return bool(words & MEDIA_WORDS)
+    media = words & MEDIA_WORDS
+    if media == {"agency"} and tok.lower_ == "agency" and _named_agency(tok):
+        return (
+            False  # "the International Atomic Energy Agency", "the Economic Planning Agency": a body by its
+        )
+        # name ("Xinhua news agency", "Saudi Press Agency" are outlets by their "news" and "press")
+    return bool(media)
+
+
+def _named_agency(tok: Token) -> bool:
+    """An "agency" with a name of its own before it: a proper noun as its compound or modifier ("Energy" of
+    "the International Atomic Energy Agency", "U.N." of "the U.N. nuclear watchdog agency")."""
+    return any(
+        c.dep_ in {"compound", "nmod"} and c.tag_ in {"NNP", "NNPS"} and c.lower_ not in MEDIA_WORDS
+        for c in tok.children
+    )
 
 
 ACTOR_DEPS = frozenset(

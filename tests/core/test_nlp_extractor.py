@@ -9420,3 +9420,26 @@ def test_opening_an_investigation_into_a_foreign_party_is_a_stand_against_it(ext
 )
 def test_negated_verbs_of_opinion_deny_what_their_clause_says(exhaustive_extractor, text, expected):
     assert codes_stances(exhaustive_extractor, text, published=dt.date(2012, 5, 4)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an "agency" with a name of its own is a body, no news outlet: an IGO by its full name ...
+        (
+            "VIENNA, May 4 - The International Atomic Energy Agency demanded that Tehran halt all "
+            "enrichment.",
+            {("IAEA", "negative")},
+        ),
+        # ... or by an alias the gazetteer knows, "agency" after it
+        (
+            "VIENNA, May 4 - The U.N. nuclear watchdog agency said it was concerned that Syria had built a "
+            "reactor.",
+            {("IAEA", "negative")},
+        ),
+        # a news agency stays an outlet, not a speaker
+        ("BEIJING, May 4 - The official Xinhua news agency criticised Japan's decision.", set()),
+    ],
+)
+def test_a_named_agency_speaks_a_news_agency_does_not(exhaustive_extractor, text, expected):
+    assert codes_stances(exhaustive_extractor, text, published=dt.date(2008, 5, 4)) == expected
