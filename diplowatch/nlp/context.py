@@ -957,6 +957,19 @@ def plural_antecedent(pronoun: Token) -> Token | None:
     )
 
 
+def _whole_igo_name(span: Span, ctx: ArticleContext) -> Span:
+    """The span, stretched over the rest of an IGO's name the parser broke off at "and" or a hyphen ("The
+    Organisation for Economic Co-operation and Development": "and Development" hung on "Organisation" as a
+    conjunct)."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].lower_ not in {"and", "&", "-"}:
+        return span
+    for start, end, _, place in gazetteer().find_all(doc.text, ctx.published_at):
+        if place.kind == "igo" and span.start_char <= start < span.end_char < end:
+            return doc.char_span(span.start_char, end, alignment_mode="expand") or span
+    return span
+
+
 def resolve_token_actor(tok: Token, ctx: ArticleContext, sent: Sentence) -> Actor | None:
     """The actor a subject/object token refers to, using the article's people index for names and pronouns."""
     if tok.lower_ in RELATIVES and tok.dep_.startswith("nsubj"):
@@ -967,7 +980,7 @@ def resolve_token_actor(tok: Token, ctx: ArticleContext, sent: Sentence) -> Acto
     decided, actor = _referring_actor(tok, ctx, sent)
     if decided:
         return actor
-    span = _past_the_dateline(tok, actor_span(tok), sent, ctx)
+    span = _whole_igo_name(_past_the_dateline(tok, actor_span(tok), sent, ctx), ctx)
     start = sent.start + span.start_char
     end = sent.start + span.end_char
     text = span.text

@@ -9443,3 +9443,28 @@ def test_negated_verbs_of_opinion_deny_what_their_clause_says(exhaustive_extract
 )
 def test_a_named_agency_speaks_a_news_agency_does_not(exhaustive_extractor, text, expected):
     assert codes_stances(exhaustive_extractor, text, published=dt.date(2008, 5, 4)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an IGO's name the parser broke at "and" (its "and Development" hung on "Organisation") is whole
+        (
+            "PARIS, May 4 - The Organisation for Economic Co-operation and Development criticised the "
+            "Chinese decision to block the sale.",
+            {("OECD", "negative")},
+        ),
+        # the U.N. agencies by their kind, and the British spelling of the WHO
+        (
+            "ROME, May 4 - The U.N. food agency criticised the Chinese decision to block the sale.",
+            {("FAO", "negative")},
+        ),
+        (
+            "GENEVA, May 4 - The World Health Organisation criticised the Chinese decision to block the "
+            "sale.",
+            {("WHO", "negative")},
+        ),
+    ],
+)
+def test_igo_names_whole_and_by_their_kind(exhaustive_extractor, text, expected):
+    assert codes_stances(exhaustive_extractor, text, published=dt.date(2010, 5, 4)) == expected
