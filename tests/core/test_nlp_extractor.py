@@ -9468,3 +9468,25 @@ def test_a_named_agency_speaks_a_news_agency_does_not(exhaustive_extractor, text
 )
 def test_igo_names_whole_and_by_their_kind(exhaustive_extractor, text, expected):
     assert codes_stances(exhaustive_extractor, text, published=dt.date(2010, 5, 4)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an emperor, a princess and a grand duke are heads of state or royals on an official tour
+        (
+            "BERLIN, March 10 - Japan's Emperor Akihito arrived in Berlin on Monday for a state visit.",
+            {("JPN", "DEU")},
+        ),
+        (
+            "BERLIN, March 10 - Britain's Princess Anne arrived in Berlin on Monday for a three-day visit.",
+            {("GBR", "DEU")},
+        ),
+        (
+            "BERLIN, March 10 - Luxembourg's Grand Duke Henri arrived in Berlin on Monday for talks.",
+            {("LUX", "DEU")},
+        ),
+    ],
+)
+def test_royal_titles_travel(extractor, text, expected):
+    assert visit_keys(extractor, text, expected, published=dt.date(2010, 3, 10)) == expected
