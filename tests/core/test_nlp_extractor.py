@@ -9490,3 +9490,19 @@ def test_igo_names_whole_and_by_their_kind(exhaustive_extractor, text, expected)
 )
 def test_royal_titles_travel(extractor, text, expected):
     assert visit_keys(extractor, text, expected, published=dt.date(2010, 3, 10)) == expected
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Posts and Telecommunications Minister",
+        "Labour and Social Affairs Minister",
+        "Economics and Technology Minister",
+        "Trade and Investment Minister",
+    ],
+)
+def test_a_title_of_two_portfolios_stays_whole(extractor, title):
+    # the people index keeps "<portfolio> and <portfolio> Minister" whole (lexicon ministry_portfolios): the
+    # nationality before the pair is the minister's
+    text = f"PARIS, May 30 - Japanese {title} Taro Yamada arrived in Paris on Monday for talks."
+    assert visit_keys(extractor, text, {("JPN", "FRA")}, published=dt.date(2012, 5, 30)) == {("JPN", "FRA")}
