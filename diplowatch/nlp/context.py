@@ -1224,11 +1224,10 @@ def is_media(tok: Token) -> bool:
         and not any(t.text in {"-", "--", "—"} for t in doc[c.i + 1 : tok.i])
     }
     media = words & MEDIA_WORDS
+    # "the International Atomic Energy Agency", "the Economic Planning Agency": a body by its name
+    # ("Xinhua news agency", "Saudi Press Agency" are outlets by their "news" and "press")
     if media == {"agency"} and tok.lower_ == "agency" and _named_agency(tok):
-        return (
-            False  # "the International Atomic Energy Agency", "the Economic Planning Agency": a body by its
-        )
-        # name ("Xinhua news agency", "Saudi Press Agency" are outlets by their "news" and "press")
+        return False
     return bool(media)
 
 
