@@ -379,7 +379,7 @@ def written_name(tok: Token) -> str | None:
         tok = governing_subject(tok) or tok  # "The U.S. has said it is opposed": the U.S.
     if tok.lower_ in PRONOUNS or tok.pos_ == "PRON":
         return None
-    span = actor_span(tok)
+    span = _whole_igo_name(actor_span(tok), None)  # (the name's words only: no date needed)
     end = span.end
     # An office located somewhere ("embassy in Hanoi") keeps its place in the written name.
     for child in tok.rights:
@@ -957,14 +957,14 @@ def plural_antecedent(pronoun: Token) -> Token | None:
     )
 
 
-def _whole_igo_name(span: Span, ctx: ArticleContext) -> Span:
+def _whole_igo_name(span: Span, on_date: dt.date | None) -> Span:
     """The span, stretched over the rest of an IGO's name the parser broke off at "and" or a hyphen ("The
     Organisation for Economic Co-operation and Development": "and Development" hung on "Organisation" as a
     conjunct)."""
     doc = span.doc
     if span.end >= len(doc) or doc[span.end].lower_ not in {"and", "&", "-"}:
         return span
-    for start, end, _, place in gazetteer().find_all(doc.text, ctx.published_at):
+    for start, end, _, place in gazetteer().find_all(doc.text, on_date):
         if place.kind == "igo" and span.start_char <= start < span.end_char < end:
             return doc.char_span(span.start_char, end, alignment_mode="expand") or span
     return span
@@ -980,7 +980,7 @@ def resolve_token_actor(tok: Token, ctx: ArticleContext, sent: Sentence) -> Acto
     decided, actor = _referring_actor(tok, ctx, sent)
     if decided:
         return actor
-    span = _whole_igo_name(_past_the_dateline(tok, actor_span(tok), sent, ctx), ctx)
+    span = _whole_igo_name(_past_the_dateline(tok, actor_span(tok), sent, ctx), ctx.published_at)
     start = sent.start + span.start_char
     end = sent.start + span.end_char
     text = span.text

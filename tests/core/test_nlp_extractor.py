@@ -9506,3 +9506,14 @@ def test_a_title_of_two_portfolios_stays_whole(extractor, title):
     # nationality before the pair is the minister's
     text = f"PARIS, May 30 - Japanese {title} Taro Yamada arrived in Paris on Monday for talks."
     assert visit_keys(extractor, text, {("JPN", "FRA")}, published=dt.date(2012, 5, 30)) == {("JPN", "FRA")}
+
+
+def test_a_broken_igo_name_is_written_whole(exhaustive_extractor):
+    text = (
+        "PARIS, May 4 - The Organisation for Economic Co-operation and Development criticised the Chinese "
+        "decision to block the sale."
+    )
+    _, reactions = exhaustive_extractor.extract("x", text, dt.date(2010, 5, 4))
+    assert [(r["reactor_code"], r["reactor_name"]) for r in reactions] == [
+        ("OECD", "The Organisation for Economic Co-operation and Development")
+    ]
