@@ -837,7 +837,9 @@ _IDIOMS = re.compile(
 
 def _stance_from_cues(text: str, own_code: str | None = None, on_date=None) -> tuple[str, str]:
     original = " " + text + " "
-    low = original.lower()
+    # (a curly apostrophe as a straight one, "don’t" as "don't": the cue patterns write the straight one; the
+    # same length, so offsets into `original` hold)
+    low = original.lower().replace("’", "'")
     # "We would welcome it if ...": a conditional wish states no stance on anything that happened.
     low = re.sub(
         # (an inverted condition too: "would be pleased were Japan to halve restrictions")
@@ -885,7 +887,7 @@ def _neg_raised_rx() -> re.Pattern:
         {f for v in lexicon().set("neg_raising_verbs") for f in inflections(v)}, key=len, reverse=True
     )
     return re.compile(
-        rf"(?:\b(?:not|never)|n['’]t)\s+(?:really\s+|necessarily\s+)?(?:{'|'.join(forms)})\b"
+        rf"(?:\b(?:not|never)|n't)\s+(?:really\s+|necessarily\s+)?(?:{'|'.join(forms)})\b"
         r"(?:(?!\bbut\b|\bunless\b|\bif\b|\bwhile\b)[^,;:.!?\"“”()])*$"
     )
 
@@ -1119,7 +1121,7 @@ def _positive_cue_hits(low: str, original: str, own_code: str | None, on_date) -
             # denies nothing)
             if (
                 re.search(
-                    r"\b(?:not|no|never|nor|neither)\b|n['’]t\b(?!\s+(?:it|this|that|there|we|you|they)\b)",
+                    r"\b(?:not|no|never|nor|neither)\b|n't\b(?!\s+(?:it|this|that|there|we|you|they)\b)",
                     before,
                 )
                 or _neg_raised(low, m.start())

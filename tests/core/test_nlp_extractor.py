@@ -9410,6 +9410,12 @@ def test_opening_an_investigation_into_a_foreign_party_is_a_stand_against_it(ext
             "Anne Morel said.",
             {("FRA", "positive")},
         ),
+        # a curly apostrophe denies as a straight one does ("didn’t oppose": no stance)
+        (
+            "OTTAWA, May 4 - Canadian Foreign Minister John Baird said Canada didn’t oppose the Chinese "
+            "takeover.",
+            set(),
+        ),
         # "the right to" is a noun: no quality denied
         (
             "OTTAWA, May 4 - Canadian Foreign Minister John Baird said he did not believe Canada had the "
