@@ -195,7 +195,9 @@ _DELEGATE_TITLE = re.compile(
 )
 # "<Name>, <qualifiers> <title>": "Rolando Arrivillaga, World Bank representative in the Philippines".
 _ENVOY_TO = re.compile(
-    r"(\b(?:ambassador|envoy|emissary|high commissioner|representative|delegation|delegate)s?)\s+to\s+.*$",
+    r"(\b(?:ambassador|envoy|emissary|high commissioner|representative|delegation|delegate)s?"
+    # "deputy trade representative of the Soviet Union to the United States": the sender named with "of"
+    r"(?:\s+of\s+(?:the\s+)?(?-i:[A-Z])[\w.’'\-]*(?:\s+(?-i:[A-Z])[\w.’'\-]*){0,3})?)\s+to\s+.*$",
     re.IGNORECASE,
 )
 # (A phrase that opens with a preposition or with "here" is no apposition: "Weizsaecker, on a four-day

@@ -702,6 +702,18 @@ _LOST = re.compile(
 )
 
 
+# Words by which confidence is made, lost or wanted, not held: "to instill confidence in current exchange rate
+# levels", "the crisis of confidence in the bloc", "to restore confidence in the euro" (the cue "confidence
+# in" names no one's trust in another).
+_CONFIDENCE_MADE = re.compile(
+    r"\b(?:crisis|loss|erosion|collapse|return|restoration)\s+of\s+$"
+    r"|\b(?:instil|instill|instills|instilled|instilling|restore|restores|restored|restoring|rebuild|rebuilds"
+    r"|rebuilding|rebuilt|boost|boosts|boosted|boosting|undermine|undermines|undermined|undermining|erode"
+    r"|erodes|eroded|eroding|shake|shakes|shook|shaken|shaking|regain|regains|regained|regaining|inspire"
+    r"|inspires|inspired|inspiring|build|builds|building)\s+(?:the\s+|more\s+|investor\s+|market\s+)?$"
+)
+
+
 def _held_by_agent(low: str, cue: str, end: int) -> bool:
     """A stance verb (the lexicon's) in the passive with its doer named ("one of the steps urged by the U.S.
     delegation", "a plan backed by Germany"): the doer's stance, not the speaker's. A feeling is no stance
@@ -1067,8 +1079,8 @@ def _positive_cue_hits(low: str, original: str, own_code: str | None, on_date) -
                 break
             if _held_by_agent(low, c, m.end()):
                 continue  # "a plan backed by Germany": Germany's support
-            if _LOST.search(before):
-                continue  # "had lost confidence in", "a lack of confidence in": no trust held
+            if _LOST.search(before) or c.startswith("confidence") and _CONFIDENCE_MADE.search(before):
+                continue  # "had lost confidence in", "a lack of confidence in", "to restore confidence in"
             if c.startswith("support") and _support_not_held().search(
                 low[max(0, m.start() - 40) : m.start()]
             ):
@@ -3294,6 +3306,32 @@ def _backs_a_move_against(verb: Token, speaker: Actor, ctx: ArticleContext, sent
     )
 
 
+# Nouns of a demand: the clause on them is what another is asked to do ("a call for Japan to boost its defense
+# spending", "U.S. demands that Japan open its markets").
+_DEMAND_NOUNS = frozenset({"call", "demand", "request", "appeal"})
+
+
+def _backs_a_demand(verb: Token, speaker: Actor, ctx: ArticleContext, sent: Sentence) -> str | None:
+    """A demand on a foreign state that a support verb's object names ("the House supported a call for Japan
+    to boost its defense spending", "Italy supported the Commission's view that Bonn should bring in new
+    measures"): backing it asks that state to change course, a negative stance towards it (GUIDELINES:
+    demands that the other actor change course). The demand is the clause on a demand noun, or a clause
+    with "should", "must" or "ought" on any object; its subject a foreign state (`_foreign_duty_subject`)."""
+    if verb.lemma_.lower() not in lexicon()["hostile_moves"]["support_verbs"]:
+        return None
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        for clause in (c for c in obj.children if c.dep_ in {"acl", "advcl", "ccomp"}):
+            if any(c.dep_ == "neg" for c in clause.children):
+                continue
+            obliged = any(c.dep_ == "aux" and c.lower_ in _OBLIGATION_AUX for c in clause.children)
+            if not obliged and obj.lemma_.lower() not in _DEMAND_NOUNS:
+                continue
+            subj = _foreign_duty_subject(clause, speaker, sent, ctx)
+            if subj is not None:
+                return subj.text
+    return None
+
+
 def _hostile_move(phrase: list[Token], speaker: Actor, ctx: ArticleContext, sent: Sentence) -> str | None:
     """The hostile move a supported phrase names, if no state foreign to the speaker owns it (see
     `_backs_a_move_against`)."""
@@ -3371,6 +3409,9 @@ def _findings(
         findings.append(("positive", f"urged to keep on ('{verb.text}')", quote_text, "stance_verb"))
     elif stance == "positive" and (move := _backs_a_move_against(verb, speaker, ctx, sent)) is not None:
         findings.append(("negative", f"backs a move against ('{move}')", quote_text, "stance_verb"))
+    elif stance == "positive" and (duty := _backs_a_demand(verb, speaker, ctx, sent)) is not None:
+        why = f"backs a demand on a foreign state ('{duty}')"
+        findings.append(("negative", why, quote_text, "stance_verb"))
     elif stance is not None and stance != "neutral":
         findings.append((stance, f"verb '{verb.text}'", quote_text, "stance_verb"))
     elif _told_to(verb, speaker, sent, ctx):

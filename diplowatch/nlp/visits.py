@@ -1849,8 +1849,10 @@ def _role_of(
         role = "visit"
     elif _en_route(tok):
         role = "en_route"  # "made the visit to Mongolia en route to Beijing": on the way there
-    elif tok.pos_ == "VERB" and _fronted_place(tok):
-        role = "presence"  # "In Tokyo, U.S. Vice President Mike Pence urged Japan ...": the scene is set
+    elif tok.pos_ == "VERB" and (_fronted_place(tok) or _stance_taken_in_a_city(tok, lemma)):
+        # "In Tokyo, U.S. Vice President Mike Pence urged Japan ...": the scene is set; "Funaro criticized
+        # the panels in London on Monday": a stance taken in a city puts the one taking it there
+        role = "presence"
     elif tok.pos_ == "VERB" and any(
         c.dep_ == "advmod" and _apposed_place(c.head, here_only=True) for c in tok.children
     ):
@@ -1970,6 +1972,22 @@ def _quoted(tok: Token) -> bool:
 def _infinitive(verb: Token) -> bool:
     """A verb with its infinitive "to" ("to drum up support", "is expected to announce")."""
     return any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children)
+
+
+def _stance_taken_in_a_city(verb: Token, lemma: str) -> bool:
+    """A stance verb (lexicon `stance_verbs`: "criticized", "urged", "warned") with a city of its own by "in"
+    ("heavily criticized the panels in London on Monday", "urged China in Beijing on Tuesday"): where the
+    stance was taken, as "said in Tokyo" is where it was said. A city only: "in Syria", "in the region" may
+    be what the stance is about ("criticized the crackdown in Syria")."""
+    if lemma not in lexicon()["stance_verbs"] or not any(c.dep_ in SUBJECTS for c in verb.children):
+        return False
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"):
+        for pobj in (g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "PROPN"):
+            name = verb.doc[pobj.left_edge.i : pobj.i + 1].text
+            place = gazetteer().lookup(name, in_text=True)
+            if place is not None and place.kind == "city":
+                return True
+    return False
 
 
 def _fronted_place(verb: Token) -> bool:
@@ -2842,9 +2860,14 @@ def _dateline_dest(tok: Token, role: str, sent: Sentence, ctx: ArticleContext) -
 
 def _attended_event(verb: Token) -> Token | None:
     """The summit, meeting or conference "attend" takes as its object, of no place of its own."""
-    if verb.dep_ == "relcl" and not _attending_agents(verb):
+    if (
+        verb.dep_ == "relcl"
+        and not _attending_agents(verb)
+        and not any(c.dep_ == "nsubj" and c.lower_ == "who" for c in verb.children)
+    ):
         # (not "for Brussels, where he will attend a summit": the place is the clause's own; but "the
-        # meeting, which will be attended by X" is on the meeting itself)
+        # meeting, which will be attended by X" is on the meeting itself, and "Subroto, who is attending a
+        # conference," on the one attending)
         return None
     obj = _meeting_attended(verb)
     if obj is None:
@@ -2896,6 +2919,19 @@ def _events_spoken_at(verb: Token) -> list[Token]:
         for c in h.children
         if c.dep_ == "prep" and c.lower_ in (({"at", "on"} | speaking_to) if h is verb else {"to", "at"})
     ]
+    # "told a news conference", "told a joint press conference": a news conference one tells is where one
+    # speaks, as one spoken at (not "told the meeting": whose meeting and where, the sentence may not say)
+    told = [
+        c
+        for c in verb.children
+        if verb.lemma_.lower() == "tell"
+        and c.dep_ == "dobj"
+        and c.lemma_.lower() in {"conference", "briefing"}
+        and any(g.dep_ in {"compound", "amod"} and g.lower_ in {"news", "press"} for g in c.children)
+    ]
+    for event in told:
+        if not _prep_objects(event, {"in", "at"}) and not _past_or_next(event):
+            events.append(event)
     for prep in preps:
         for obj in (g for g in prep.children if g.dep_ == "pobj"):
             if obj.lemma_.lower() in {"end", "sideline", "sidelines", "close", "margin", "margins"}:

@@ -9523,3 +9523,104 @@ def test_a_broken_igo_name_is_written_whole(exhaustive_extractor):
     assert [(r["reactor_code"], r["reactor_name"]) for r in reactions] == [
         ("OECD", "The Organisation for Economic Co-operation and Development")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # backing a call on a foreign state to act, or a view that it should, asks it to change course
+        (
+            "WASHINGTON, June 18 - The U.S. Senate today supported a call for Brazil to cut its coffee "
+            "export quotas.",
+            {("USA", "negative")},
+        ),
+        (
+            "BRUSSELS, March 10 - Greece and Denmark supported the view that Bonn should bring in new "
+            "measures to aid growth.",
+            {("GRC", "negative"), ("DNK", "negative")},
+        ),
+        # a view with no duty on anyone is backed as it is
+        (
+            "PARIS, March 10 - France backed the German view that the dollar should stabilise.",
+            {("FRA", "positive")},
+        ),
+    ],
+)
+def test_backing_a_demand_on_a_foreign_state_is_a_demand(exhaustive_extractor, text, expected):
+    assert codes_stances(exhaustive_extractor, text, published=dt.date(1987, 3, 10)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # confidence made, restored or in crisis is no one's trust in another
+        (
+            "WASHINGTON, April 1 - U.S. Treasury Secretary James Baker said policy changes in Germany and "
+            "Japan would do more to instill confidence in current exchange rates.",
+            set(),
+        ),
+        (
+            "PARIS, April 1 - French President Anne Morel said the crisis of confidence in Greece would be "
+            "resolved.",
+            set(),
+        ),
+        (
+            "WASHINGTON, April 1 - U.S. Treasury Secretary James Baker said he had confidence in Japan's "
+            "economic policies.",
+            {("USA", "positive")},
+        ),
+    ],
+)
+def test_confidence_made_is_no_confidence_held(exhaustive_extractor, text, expected):
+    assert codes_stances(exhaustive_extractor, text, published=dt.date(1987, 4, 1)) == expected
+
+
+def test_congo_is_brazzaville_while_kinshasa_was_zaire(exhaustive_extractor):
+    # 1971-1997 the Democratic Republic of the Congo was Zaire: a bare "Congo" is the Republic of the Congo
+    text = "PARIS, June 15 - Congolese President Jean Mavoungou visited France on Monday."
+    then = visit_keys(exhaustive_extractor, text, {("COG", "FRA")}, published=dt.date(1987, 6, 15))
+    now = visit_keys(exhaustive_extractor, text, {("COD", "FRA")}, published=dt.date(2009, 6, 15))
+    assert (then, now) == ({("COG", "FRA")}, {("COD", "FRA")})
+
+
+def test_a_representative_of_a_state_to_another_is_the_first_ones(exhaustive_extractor):
+    text = (
+        "WASHINGTON, March 4 - Ivan Petrov, deputy trade representative of the Soviet Union to the United "
+        "States, said the United States had not lived up to the grain agreement."
+    )
+    assert codes_stances(exhaustive_extractor, text, published=dt.date(1987, 3, 4)) == {("SUN", "negative")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a stance taken in a city, as one said there, puts the one taking it there
+        (
+            "LONDON, April 10 - Brazilian Finance Minister Joao Costa criticized the bank panels in London "
+            "on Monday.",
+            {("BRA", "GBR")},
+        ),
+        # a place of what the stance is about is no place of the one taking it
+        ("BERLIN, April 10 - German Chancellor Anna Vogel condemned the bombing in Kabul.", set()),
+        # one who is attending a conference, under a dateline, is there, as one attending it is
+        (
+            "TOKYO, April 10 - Indonesian Energy Minister Budi Santoso, who is attending an energy "
+            "conference, said prices would rise.",
+            {("IDN", "JPN")},
+        ),
+        # one who tells a news conference, under a dateline, speaks there
+        (
+            "LONDON, April 10 - U.S. Treasury Secretary James Baker told a news conference that the dollar "
+            "was stable.",
+            {("USA", "GBR")},
+        ),
+        # ... not a news conference the sentence places elsewhere
+        (
+            "LONDON, April 10 - U.S. Treasury Secretary James Baker told a news conference in Washington "
+            "that the dollar was stable.",
+            set(),
+        ),
+    ],
+)
+def test_where_a_stance_is_taken_or_a_conference_told(exhaustive_extractor, text, expected):
+    assert visit_keys(exhaustive_extractor, text, expected, published=dt.date(1987, 4, 10)) == expected
