@@ -2919,19 +2919,6 @@ def _events_spoken_at(verb: Token) -> list[Token]:
         for c in h.children
         if c.dep_ == "prep" and c.lower_ in (({"at", "on"} | speaking_to) if h is verb else {"to", "at"})
     ]
-    # "told a news conference", "told a joint press conference": a news conference one tells is where one
-    # speaks, as one spoken at (not "told the meeting": whose meeting and where, the sentence may not say)
-    told = [
-        c
-        for c in verb.children
-        if verb.lemma_.lower() == "tell"
-        and c.dep_ == "dobj"
-        and c.lemma_.lower() in {"conference", "briefing"}
-        and any(g.dep_ in {"compound", "amod"} and g.lower_ in {"news", "press"} for g in c.children)
-    ]
-    for event in told:
-        if not _prep_objects(event, {"in", "at"}) and not _past_or_next(event):
-            events.append(event)
     for prep in preps:
         for obj in (g for g in prep.children if g.dep_ == "pobj"):
             if obj.lemma_.lower() in {"end", "sideline", "sidelines", "close", "margin", "margins"}:
