@@ -9612,3 +9612,34 @@ def test_a_representative_of_a_state_to_another_is_the_first_ones(exhaustive_ext
 )
 def test_where_a_stance_is_taken_or_a_conference_attended(exhaustive_extractor, text, expected):
     assert visit_keys(exhaustive_extractor, text, expected, published=dt.date(1987, 4, 10)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a sentence-opening "It" is the state or body the sentence before opens with as its subject
+        (
+            "GENEVA, June 18 - The GATT Council yesterday adopted a dispute panel's report. It also called "
+            "on Washington to modify its legislation.",
+            {("GATT", "negative")},
+        ),
+        (
+            "BAGHDAD, June 18 - Iraq's military command said its planes hit two oil platforms. It denied an "
+            "Iranian report that an Iraqi jet was shot down.",
+            {("IRQ", "negative")},
+        ),
+        # not a plan or a company the sentence before opens with
+        (
+            "TOKYO, June 18 - The plan was unveiled on Monday. It calls for the United States to cut its "
+            "budget deficit.",
+            set(),
+        ),
+        (
+            "TOKYO, June 18 - Toyota Motor Corp said sales rose. It urged the United States to cut its "
+            "tariffs.",
+            set(),
+        ),
+    ],
+)
+def test_it_opening_a_sentence_is_the_subject_of_the_one_before(exhaustive_extractor, text, expected):
+    assert codes_stances(exhaustive_extractor, text, published=dt.date(1987, 6, 18)) == expected
