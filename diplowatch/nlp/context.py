@@ -1164,25 +1164,55 @@ _IT_VERBS = frozenset(
 )
 
 
+# The words that may open a sentence's subject and run on inside a name ("The GATT Council", "Japan's Ministry
+# of Posts and Telecommunications"); the first other lower-case word ends the subject.
+_NAME_LINKS = frozenset({"of", "for", "and", "the", "on", "de", "du"})
+
+
+def _opening_name(text: str) -> str:
+    """The words a sentence opens with up to the first lower-case word other than a name's link ("The GATT
+    Council" of "The GATT Council yesterday adopted ...", "Iran" of "Iran is claiming ...")."""
+    words: list[str] = []
+    for word in text.split():
+        bare = word.strip(',;:"“”()')
+        if words and not bare[:1].isupper() and bare.lower() not in _NAME_LINKS:
+            break
+        words.append(word)
+        if word.endswith((",", ";", ":")):
+            break
+    return " ".join(words)
+
+
+def _it_verb(lemma: str) -> bool:
+    """A verb of saying or of a stance ("It said", "It urged", "It has also asked France to ...")."""
+    lex = lexicon()
+    return lemma in _IT_VERBS or lemma in lex.set("speech_verbs") or lemma in lex["stance_verbs"]
+
+
 def _previous_sentence_subject(tok: Token, ctx: ArticleContext, sent: Sentence) -> Actor | None:
-    """The state or IGO an "It" opening a statement stands for: the name alone that is the subject of the
-    sentence before, said to have spoken ("OPEC said it would not raise output. It also blamed ...", "China
-    said on Monday ... It urged ..."); not an "it" of "it is", nor after a sentence opened by anything
-    else."""
-    if tok.i != 0 or sent.index == 0 or tok.head.lemma_.lower() not in _IT_VERBS:
+    """The state or IGO an "It" opening a statement ("But it said", "It has also asked") stands for: the name
+    alone that is the subject of the sentence before, said to have spoken ("OPEC said it would not raise
+    output. It also blamed ...", "China said on Monday ... It urged ..."), or the one state or IGO among the
+    words that sentence opens with; not an "it" of "it is", nor after a sentence opened by anything else."""
+    first = next((t.i for t in tok.doc if not t.is_punct and t.lower_ not in {"but", "and"}), -1)
+    if tok.i != first or sent.index == 0 or not _it_verb(tok.head.lemma_.lower()):
         return None
     before = ctx.sentences[sent.index - 1]
     start = (
         ctx.dateline.end if ctx.dateline and before.start < ctx.dateline.end <= before.end else before.start
     )
     m = _NAMED_OPENING.match(ctx.text, start) or _NAMED_CLOSING.search(ctx.text[start : before.end])
-    if m is None:
-        return None
-    name = m.group("name")
-    hits = gazetteer().find_all(name, ctx.published_at)
+    name = m.group("name") if m is not None else ""
+    hits = gazetteer().find_all(name, ctx.published_at) if name else []
     if len(hits) != 1 or hits[0][1] - hits[0][0] != len(name) or hits[0][3].kind not in _SPEAKING_KINDS:
-        return None
-    place = hits[0][3]
+        # "The GATT Council yesterday adopted a dispute panel's report. It also called on Washington ...",
+        # "Iran is claiming full repayment ... It has also asked France to curb ...": one state or IGO among
+        # the words the sentence before opens with
+        name = _opening_name(ctx.text[start : before.end])
+        hits = [h for h in gazetteer().find_all(name, ctx.published_at) if h[3].kind in _SPEAKING_KINDS]
+        if len({h[3].code for h in hits}) != 1:
+            return None
+    place = hits[-1][3]
     kind = "igo" if place.kind == "igo" else "state"
     return Actor(
         None, place.code, True, f"'it': {name}, the subject of the sentence before", kind, name

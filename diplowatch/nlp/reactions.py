@@ -2729,19 +2729,6 @@ def _pronoun_antecedent(pronoun: Token, speaking: set[str]) -> Token | None:
     return up if _agrees(up, pronoun) else None
 
 
-def _pronoun_speaker(
-    pronoun: Token, speaking: set[str], sent: Sentence, ctx: ArticleContext
-) -> tuple[Token, Actor] | None:
-    """The state or body a pronoun speaker stands for: its antecedent in the sentence (`_pronoun_antecedent`),
-    else, for an "It" opening the sentence, the subject the sentence before opens with."""
-    up_tok = _pronoun_antecedent(pronoun, speaking)
-    up = resolve_token_actor(up_tok, ctx, sent) if up_tok is not None and up_tok.i != pronoun.i else None
-    if up is not None and up.code:
-        return up_tok, up
-    before = _subject_of_the_sentence_before(pronoun, sent, ctx) if pronoun.lower_ == "it" else None
-    return (pronoun, before) if before is not None else None
-
-
 def _agrees(up: Token | None, pronoun: Token) -> bool:
     """A named subject a pronoun may stand for: "they" for a plural or coordinated one, "it" for one alone."""
     if up is None or up.pos_ not in {"PROPN", "NOUN"}:
@@ -2807,9 +2794,12 @@ def _reaction_speaker(
             ):
                 return conj, actor
     if (speaker is None or not speaker.code) and speaker_tok.lower_ in {"it", "we", "they"}:
-        found = _pronoun_speaker(speaker_tok, speech_verbs | set(stance_verbs), sent, ctx)
-        if found is not None:
-            return found
+        up_tok = _pronoun_antecedent(speaker_tok, speech_verbs | set(stance_verbs))
+        up = None
+        if up_tok is not None and up_tok.i != speaker_tok.i:
+            up = resolve_token_actor(up_tok, ctx, sent)
+        if up is not None and up.code:
+            return up_tok, up
     if (speaker is None or not speaker.code) and verb.dep_ == "conj":
         # "welcomed the ceasefire agreed by X and urged both sides ...": a misattached conjunct still has
         # the speaker of the nearest speech or stance verb above it.
@@ -2821,48 +2811,6 @@ def _reaction_speaker(
                     speaker_tok, speaker = up_tok, up
                 break
     return speaker_tok, speaker
-
-
-# The words that may open a sentence's subject and run on inside a name ("The GATT Council", "Japan's Ministry
-# of Posts and Telecommunications"); the first other lower-case word ends the subject.
-_NAME_LINKS = frozenset({"of", "for", "and", "the", "on", "de", "du"})
-# Kinds of gazetteer names that are a state or a body that speaks for one.
-_SPEAKING_KINDS = frozenset({"country", "igo", "metonym"})
-
-
-def _subject_of_the_sentence_before(pronoun: Token, sent: Sentence, ctx: ArticleContext) -> Actor | None:
-    """ "The GATT Council yesterday adopted a dispute panel's report ... It called on Washington to modify its
-    legislation", "Iraq's military command said ... It denied an Iranian report": a sentence-opening "It" is
-    the state or body named as the subject the sentence before opens with (its words up to the first
-    lower-case word other than a name's link, one state or IGO among them); not a company, a plan or a report
-    the sentence before names as its subject ("The plan ... It calls for ...": no state there)."""
-    if pronoun.i != next((t.i for t in pronoun.doc if not t.is_punct and t.lower_ not in {"but", "and"}), -1):
-        return None
-    if sent.index == 0 or pronoun.dep_ not in {"nsubj", "nsubjpass"}:
-        return None
-    before = ctx.sentences[sent.index - 1]
-    text = before.text
-    if ctx.dateline is not None and before.start < ctx.dateline.end <= before.end:
-        text = ctx.text[ctx.dateline.end : before.end]
-    words: list[str] = []
-    for word in text.split():
-        bare = word.strip(',;:"“”()')
-        if words and not bare[:1].isupper() and bare.lower() not in _NAME_LINKS:
-            break
-        words.append(word)
-        if word.endswith((",", ";", ":")):
-            break
-    opening = " ".join(words)
-    named = [
-        place
-        for *_, place in gazetteer().find_all(opening, ctx.published_at)
-        if place.kind in _SPEAKING_KINDS
-    ]
-    if len({p.code for p in named}) != 1:
-        return None
-    place = named[-1]
-    kind = "igo" if place.kind == "igo" else "state"
-    return Actor(None, place.code, True, "'It': the subject of the sentence before", kind, opening)
 
 
 def _document_issuer(noun: Token, sent: Sentence, ctx: ArticleContext) -> Actor | None:
