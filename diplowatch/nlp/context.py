@@ -12,6 +12,7 @@ from functools import cached_property, lru_cache
 from spacy.tokens import Span, Token
 
 from diplowatch.nlp.actors import Place, eu_code_named, gazetteer, historicize, read_tsv
+from diplowatch.nlp.dates import WEEKDAYS
 from diplowatch.nlp.evidence import FROM_TEXT, Found, Source, Step
 from diplowatch.nlp.lexicon import lexicon
 from diplowatch.nlp.people import (
@@ -22,7 +23,14 @@ from diplowatch.nlp.people import (
     igo_chief_economist,
     leader_code,
 )
-from diplowatch.nlp.segment import Dateline, Sentence, bound_sentences, parse_dateline, split_sentences
+from diplowatch.nlp.segment import (
+    MONTHS,
+    Dateline,
+    Sentence,
+    bound_sentences,
+    parse_dateline,
+    split_sentences,
+)
 from diplowatch.nlp.typos import fix_institution_words
 
 PRONOUNS = {"he", "she", "him", "his", "her", "hers", "himself", "herself"}
@@ -1055,7 +1063,7 @@ def resolve_token_actor(tok: Token, ctx: ArticleContext, sent: Sentence) -> Acto
         return _named_owner(tok, span, text, hits, start, (state, why, has_title), ctx)
     if tok.text == "Commission" and not {t.lower_ for t in span if t.pos_ == "PROPN"} - {"commission"}:
         return _bare_commission(text, ctx)
-    for name in names:
+    for name in _leader_candidates(span, ctx.published_at):
         code = leader_code(name, ctx.published_at)
         if code:
             return Actor(name, code, state, "leaders table", "person", "", True, Found(Source.LEADERS_TABLE))
@@ -1187,6 +1195,36 @@ def _it_verb(lemma: str) -> bool:
     """A verb of saying or of a stance ("It said", "It urged", "It has also asked France to ...")."""
     lex = lexicon()
     return lemma in _IT_VERBS or lemma in lex.set("speech_verbs") or lemma in lex["stance_verbs"]
+
+
+def _leader_candidates(span, on_date: dt.date | None) -> list[str]:
+    """The capitalised words of a span that may be a leader's name, each alone, but not a first name of
+    someone else's full name ("Abbas Hussain", the drugmaker's executive, is not Mahmoud Abbas; "Mahmoud
+    Abbas" still is): a word right before another capitalised word that is no title, day or month, when the
+    two are no leader's name."""
+    words = [t for t in span if t.pos_ == "PROPN" or t.text[:1].isupper()]
+    titles = _title_words()
+    out = []
+    for word, after in zip(words, [*words[1:], None][: len(words)], strict=True):
+        if (
+            after is not None
+            and after.i == word.i + 1
+            and after.lower_ not in titles
+            and after.lower_ not in WEEKDAYS
+            and after.lower_ not in MONTHS  # "Reagan Tuesday said", "Nakasone April 29"
+            and word.lower_ not in titles
+            and leader_code(f"{word.text} {after.text}", on_date) is None
+        ):
+            continue
+        out.append(word.text)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    """The words of the lexicon's state and visitor titles ("president", "minister", "secretary")."""
+    lex = lexicon()
+    return frozenset(w for t in (*lex["state_titles"], *lex["visitor_titles"]) for w in t.split())
 
 
 def _previous_sentence_subject(tok: Token, ctx: ArticleContext, sent: Sentence) -> Actor | None:

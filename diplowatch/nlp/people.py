@@ -10,8 +10,10 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from diplowatch.nlp.actors import DATA_DIR, Place, eu_code_named, gazetteer
+from diplowatch.nlp.dates import WEEKDAYS
 from diplowatch.nlp.evidence import FROM_TEXT, Found, Source, Step
 from diplowatch.nlp.lexicon import inflections, lexicon
+from diplowatch.nlp.segment import MONTHS
 
 
 @dataclass(frozen=True)
@@ -602,6 +604,8 @@ def _resolve_short_mentions(found: list[Person]) -> None:
 
 
 _SINGLE_TITLE_WORDS = {w for w in _TITLE_WORDS if " " not in w and "-" not in w}
+# Names of days and months, which wire copy puts right after a name ("Nakasone Monday said").
+_TIME_NAMES = frozenset(WEEKDAYS) | frozenset(MONTHS)
 
 # A capitalised word of five letters or more followed by a lower-case word or a stop ("Schultz is currently
 # visiting Peking", "said Reyners."); such a word after another capitalised one (_misspelt_surnames).
@@ -1202,6 +1206,16 @@ class PeopleIndex:
                 and leader_code(f"{first.group(1)} {name_tok}", self.on_date) is None
             ):
                 continue  # "said Bruno Paulson, bank analyst": another person of that surname
+            surname = re.match(r"\s([A-Z][a-z]+)\b", text[m.end() : m.end() + 20])
+            if (
+                code
+                and surname
+                and surname.group(1).lower() not in _SINGLE_TITLE_WORDS
+                and surname.group(1).lower() not in _TIME_NAMES  # "Nakasone Monday said"
+                and not gazetteer().find_all(surname.group(1))
+                and leader_code(f"{name_tok} {surname.group(1)}", self.on_date) is None
+            ):
+                continue  # "emerging markets head Abbas Hussain": a first name of someone else's full name
             if code:
                 office = leaders()[name_tok][0].office
                 found.append(

@@ -9643,3 +9643,26 @@ def test_where_a_stance_is_taken_or_a_conference_attended(exhaustive_extractor, 
 )
 def test_it_opening_a_sentence_is_the_subject_of_the_one_before(exhaustive_extractor, text, expected):
     assert codes_stances(exhaustive_extractor, text, published=dt.date(1987, 6, 18)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a leader's surname that opens someone else's full name is no leader
+        ("The company's head of emerging markets, Abbas Hussain, criticised the Chinese police.", set()),
+        (
+            "WASHINGTON - The president of Major League Baseball criticised the Japanese plan.",
+            set(),
+        ),
+        # ... while the leader's own full name, or the surname before a day, still is
+        (
+            "RAMALLAH - Palestinian President Mahmoud Abbas criticised the Israeli settlement policy.",
+            {("PSE", "negative")},
+        ),
+        ("TOKYO - Nakasone Monday criticised the U.S. tariffs on Japanese goods.", {("JPN", "negative")}),
+    ],
+)
+def test_a_leaders_surname_as_someone_elses_first_name(exhaustive_extractor, text, expected):
+    published = dt.date(1992, 4, 1) if "Baseball" in text else dt.date(2013, 7, 22)
+    published = dt.date(1987, 4, 1) if "Nakasone" in text else published
+    assert codes_stances(exhaustive_extractor, text, published=published) == expected
