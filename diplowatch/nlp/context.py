@@ -12,10 +12,11 @@ from functools import cached_property, lru_cache
 from spacy.tokens import Span, Token
 
 from diplowatch.nlp.actors import Place, eu_code_named, gazetteer, historicize, read_tsv
-from diplowatch.nlp.dates import WEEKDAYS
 from diplowatch.nlp.evidence import FROM_TEXT, Found, Source, Step
 from diplowatch.nlp.lexicon import lexicon
 from diplowatch.nlp.people import (
+    _SINGLE_TITLE_WORDS,
+    _TIME_NAMES,
     PORTFOLIO_TITLES,
     PeopleIndex,
     Person,
@@ -23,14 +24,7 @@ from diplowatch.nlp.people import (
     igo_chief_economist,
     leader_code,
 )
-from diplowatch.nlp.segment import (
-    MONTHS,
-    Dateline,
-    Sentence,
-    bound_sentences,
-    parse_dateline,
-    split_sentences,
-)
+from diplowatch.nlp.segment import Dateline, Sentence, bound_sentences, parse_dateline, split_sentences
 from diplowatch.nlp.typos import fix_institution_words
 
 PRONOUNS = {"he", "she", "him", "his", "her", "hers", "himself", "herself"}
@@ -1203,28 +1197,20 @@ def _leader_candidates(span, on_date: dt.date | None) -> list[str]:
     Abbas" still is): a word right before another capitalised word that is no title, day or month, when the
     two are no leader's name."""
     words = [t for t in span if t.pos_ == "PROPN" or t.text[:1].isupper()]
-    titles = _title_words()
+    titles = _SINGLE_TITLE_WORDS
     out = []
     for word, after in zip(words, [*words[1:], None][: len(words)], strict=True):
         if (
             after is not None
             and after.i == word.i + 1
             and after.lower_ not in titles
-            and after.lower_ not in WEEKDAYS
-            and after.lower_ not in MONTHS  # "Reagan Tuesday said", "Nakasone April 29"
+            and after.lower_ not in _TIME_NAMES  # "Reagan Tuesday said", "Nakasone April 29"
             and word.lower_ not in titles
             and leader_code(f"{word.text} {after.text}", on_date) is None
         ):
             continue
         out.append(word.text)
     return out
-
-
-@lru_cache(maxsize=1)
-def _title_words() -> frozenset[str]:
-    """The words of the lexicon's state and visitor titles ("president", "minister", "secretary")."""
-    lex = lexicon()
-    return frozenset(w for t in (*lex["state_titles"], *lex["visitor_titles"]) for w in t.split())
 
 
 def _previous_sentence_subject(tok: Token, ctx: ArticleContext, sent: Sentence) -> Actor | None:
