@@ -15,12 +15,11 @@ from diplowatch.nlp.actors import Place, eu_code_named, gazetteer, historicize, 
 from diplowatch.nlp.evidence import FROM_TEXT, Found, Source, Step
 from diplowatch.nlp.lexicon import lexicon
 from diplowatch.nlp.people import (
-    _SINGLE_TITLE_WORDS,
-    _TIME_NAMES,
     PORTFOLIO_TITLES,
     PeopleIndex,
     Person,
     _is_state_title,
+    first_name_of_another,
     igo_chief_economist,
     leader_code,
 )
@@ -1193,24 +1192,17 @@ def _it_verb(lemma: str) -> bool:
 
 def _leader_candidates(span, on_date: dt.date | None) -> list[str]:
     """The capitalised words of a span that may be a leader's name, each alone, but not a first name of
-    someone else's full name ("Abbas Hussain", the drugmaker's executive, is not Mahmoud Abbas; "Mahmoud
-    Abbas" still is): a word right before another capitalised word that is no title, day or month, when the
-    two are no leader's name."""
+    someone else's full name right before the rest of it (`people.first_name_of_another`)."""
     words = [t for t in span if t.pos_ == "PROPN" or t.text[:1].isupper()]
-    titles = _SINGLE_TITLE_WORDS
-    out = []
-    for word, after in zip(words, [*words[1:], None][: len(words)], strict=True):
-        if (
+    return [
+        word.text
+        for word, after in zip(words, [*words[1:], None], strict=False)
+        if not (
             after is not None
             and after.i == word.i + 1
-            and after.lower_ not in titles
-            and after.lower_ not in _TIME_NAMES  # "Reagan Tuesday said", "Nakasone April 29"
-            and word.lower_ not in titles
-            and leader_code(f"{word.text} {after.text}", on_date) is None
-        ):
-            continue
-        out.append(word.text)
-    return out
+            and first_name_of_another(word.text, after.text, on_date)
+        )
+    ]
 
 
 def _previous_sentence_subject(tok: Token, ctx: ArticleContext, sent: Sentence) -> Actor | None:

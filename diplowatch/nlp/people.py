@@ -607,6 +607,21 @@ _SINGLE_TITLE_WORDS = {w for w in _TITLE_WORDS if " " not in w and "-" not in w}
 # Names of days and months, which wire copy puts right after a name ("Nakasone Monday said").
 _TIME_NAMES = frozenset(WEEKDAYS) | frozenset(MONTHS)
 
+
+def first_name_of_another(name: str, after: str, on_date: dt.date | None) -> bool:
+    """A leader's name that is the first name of someone else's full name: followed by a capitalised word
+    that is no title, day, month or place, the two no leader's name ("Abbas Hussain", a drugmaker's
+    executive, is not Mahmoud Abbas; "Major League Baseball" is not John Major; "Nakasone Monday said",
+    "President Reagan", "Mahmoud Abbas" are read as before)."""
+    low = after.lower()
+    return (
+        low not in _SINGLE_TITLE_WORDS
+        and low not in _TIME_NAMES
+        and not gazetteer().find_all(after)
+        and leader_code(f"{name} {after}", on_date) is None
+    )
+
+
 # A capitalised word of five letters or more followed by a lower-case word or a stop ("Schultz is currently
 # visiting Peking", "said Reyners."); such a word after another capitalised one (_misspelt_surnames).
 _ALONE_AS_A_NAME = re.compile(r"\b([A-Z][a-z]{4,})\b(?=\s+[a-z]|[,.;:])")
@@ -1206,15 +1221,8 @@ class PeopleIndex:
                 and leader_code(f"{first.group(1)} {name_tok}", self.on_date) is None
             ):
                 continue  # "said Bruno Paulson, bank analyst": another person of that surname
-            surname = re.match(r"\s([A-Z][a-z]+)\b", text[m.end() : m.end() + 20])
-            if (
-                code
-                and surname
-                and surname.group(1).lower() not in _SINGLE_TITLE_WORDS
-                and surname.group(1).lower() not in _TIME_NAMES  # "Nakasone Monday said"
-                and not gazetteer().find_all(surname.group(1))
-                and leader_code(f"{name_tok} {surname.group(1)}", self.on_date) is None
-            ):
+            after = re.match(r"\s([A-Z][a-z]+)\b", text[m.end() : m.end() + 20])
+            if code and after and first_name_of_another(name_tok, after.group(1), self.on_date):
                 continue  # "emerging markets head Abbas Hussain": a first name of someone else's full name
             if code:
                 office = leaders()[name_tok][0].office

@@ -9646,23 +9646,31 @@ def test_it_opening_a_sentence_is_the_subject_of_the_one_before(exhaustive_extra
 
 
 @pytest.mark.parametrize(
-    ("text", "expected"),
+    ("text", "published", "expected"),
     [
         # a leader's surname that opens someone else's full name is no leader
-        ("The company's head of emerging markets, Abbas Hussain, criticised the Chinese police.", set()),
+        (
+            "The company's head of emerging markets, Abbas Hussain, criticised the Chinese police.",
+            dt.date(2013, 7, 22),
+            set(),
+        ),
         (
             "WASHINGTON - The president of Major League Baseball criticised the Japanese plan.",
+            dt.date(1992, 4, 1),
             set(),
         ),
         # ... while the leader's own full name, or the surname before a day, still is
         (
             "RAMALLAH - Palestinian President Mahmoud Abbas criticised the Israeli settlement policy.",
+            dt.date(2013, 7, 22),
             {("PSE", "negative")},
         ),
-        ("TOKYO - Nakasone Monday criticised the U.S. tariffs on Japanese goods.", {("JPN", "negative")}),
+        (
+            "TOKYO - Nakasone Monday criticised the U.S. tariffs on Japanese goods.",
+            dt.date(1987, 4, 1),
+            {("JPN", "negative")},
+        ),
     ],
 )
-def test_a_leaders_surname_as_someone_elses_first_name(exhaustive_extractor, text, expected):
-    published = dt.date(1992, 4, 1) if "Baseball" in text else dt.date(2013, 7, 22)
-    published = dt.date(1987, 4, 1) if "Nakasone" in text else published
+def test_a_leaders_surname_as_someone_elses_first_name(exhaustive_extractor, text, published, expected):
     assert codes_stances(exhaustive_extractor, text, published=published) == expected
