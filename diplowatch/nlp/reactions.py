@@ -702,16 +702,18 @@ _LOST = re.compile(
 )
 
 
-# Words by which confidence is made, lost or wanted, not held: "to instill confidence in current exchange rate
-# levels", "the crisis of confidence in the bloc", "to restore confidence in the euro" (the cue "confidence
-# in" names no one's trust in another).
-_CONFIDENCE_MADE = re.compile(
-    r"\b(?:crisis|loss|erosion|collapse|return|restoration)\s+of\s+$"
-    r"|\b(?:instil|instill|instills|instilled|instilling|restore|restores|restored|restoring|rebuild|rebuilds"
-    r"|rebuilding|rebuilt|boost|boosts|boosted|boosting|undermine|undermines|undermined|undermining|erode"
-    r"|erodes|eroded|eroding|shake|shakes|shook|shaken|shaking|regain|regains|regained|regaining|inspire"
-    r"|inspires|inspired|inspiring|build|builds|building)\s+(?:the\s+|more\s+|investor\s+|market\s+)?$"
-)
+@lru_cache(maxsize=1)
+def _confidence_made() -> re.Pattern:
+    """Lexicon `confidence_makers`: the words right before "confidence in" by which confidence is made, lost
+    or wanted, not held ("to instill confidence in current exchange rate levels", "the crisis of confidence
+    in the bloc")."""
+    entry = lexicon()["confidence_makers"]
+    verbs = sorted({f for v in entry["verbs"] for f in inflections(v)}, key=len, reverse=True)
+    nouns = "|".join(re.escape(n) for n in entry["nouns"])
+    return re.compile(
+        rf"\b(?:{nouns})\s+of\s+$"
+        rf"|\b(?:{'|'.join(re.escape(v) for v in verbs)})\s+(?:the\s+|more\s+|investor\s+|market\s+)?$"
+    )
 
 
 def _held_by_agent(low: str, cue: str, end: int) -> bool:
@@ -1079,7 +1081,7 @@ def _positive_cue_hits(low: str, original: str, own_code: str | None, on_date) -
                 break
             if _held_by_agent(low, c, m.end()):
                 continue  # "a plan backed by Germany": Germany's support
-            if _LOST.search(before) or c.startswith("confidence") and _CONFIDENCE_MADE.search(before):
+            if _LOST.search(before) or c.startswith("confidence") and _confidence_made().search(before):
                 continue  # "had lost confidence in", "a lack of confidence in", "to restore confidence in"
             if c.startswith("support") and _support_not_held().search(
                 low[max(0, m.start() - 40) : m.start()]
