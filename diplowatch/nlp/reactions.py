@@ -2533,6 +2533,24 @@ def _calls_on_someone(verb: Token) -> bool:
     )
 
 
+def _withholds_words(verb: Token) -> bool:
+    """ "refused to comment", "refused to say which side was to blame": words withheld, no stance (lexicon
+    `withheld_words`)."""
+    words = lexicon()["withheld_words"]["words"]
+    return any(c.dep_ == "xcomp" and c.lemma_.lower() in words for c in verb.children)
+
+
+def _appeals_to_someone(verb: Token) -> bool:
+    """ "appeal to X to do Y" or "appeal to X for Y": a call on X (as "urged X to"), not a legal appeal
+    ("appealed the ruling", "an appeal to the Supreme Court") or an attraction ("appeals to consumers")."""
+    to_whom = any(
+        c.dep_ == "prep" and c.lower_ == "to" and any(g.dep_ == "pobj" for g in c.children)
+        for c in verb.children
+    )
+    asked = any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "for") for c in verb.children)
+    return to_whom and asked
+
+
 def _phrasal_of_no_stance(verb: Token, lemma: str) -> bool:
     """A stance verb made another verb by its particle ("Sarkozy backed down in the face of German
     opposition": he gave way, he backed nothing; lexicon no_stance_phrasal_verbs)."""
@@ -2560,6 +2578,10 @@ def _not_a_reaction_verb(verb: Token, lemma: str, judging: bool) -> bool:
     judging_verbs = lex.set("judging_verbs")
     if lemma == "call" and not judging and not _calls_on_someone(verb):
         return True
+    if lemma == "refuse" and _withholds_words(verb):
+        return True
+    if lemma == "appeal" and not _appeals_to_someone(verb):
+        return True  # "appealed the ruling", "appeals to consumers": a legal appeal or an attraction
     if lemma == "call" and any(c.dep_ == "dobj" and c.lower_ == "time" for c in verb.children):
         return True  # "begin calling time on the easy money": ending it, no demand
     if lemma in judging_verbs and lemma not in stance_verbs and lemma not in speech_verbs and not judging:

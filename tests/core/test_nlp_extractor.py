@@ -9674,3 +9674,38 @@ def test_it_opening_a_sentence_is_the_subject_of_the_one_before(exhaustive_extra
 )
 def test_a_leaders_surname_as_someone_elses_first_name(exhaustive_extractor, text, published, expected):
     assert codes_stances(exhaustive_extractor, text, published=published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "appeal to X to do Y" is a call on X, as "urged X to"
+        (
+            "PARIS, April 1 - French Foreign Minister Anne Morel appealed to the United States to restrict its "
+            "tin releases.",
+            {("FRA", "negative")},
+        ),
+        # a legal appeal or an attraction is no call on anyone
+        ("PARIS, April 1 - French Foreign Minister Anne Morel said France would appeal the GATT ruling.", set()),
+        (
+            "PARIS, April 1 - French Foreign Minister Anne Morel said the plan appealed to the United States.",
+            set(),
+        ),
+    ],
+)
+def test_an_appeal_to_a_state_to_act_is_a_call_on_it(exhaustive_extractor, text, expected):
+    assert codes_stances(exhaustive_extractor, text, published=dt.date(1987, 4, 1)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # words withheld are no stance
+        ("PARIS, April 1 - France refused to comment on the U.S. plan.", set()),
+        ("PARIS, April 1 - France refused to say whether it would accept the U.S. plan.", set()),
+        # an act refused is
+        ("PARIS, April 1 - France refused to accept the U.S. plan.", {("FRA", "negative")}),
+    ],
+)
+def test_refusing_to_comment_takes_no_stance(exhaustive_extractor, text, expected):
+    assert codes_stances(exhaustive_extractor, text, published=dt.date(1987, 4, 1)) == expected
