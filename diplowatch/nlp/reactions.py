@@ -2570,20 +2570,26 @@ def _what_a_body_does(verb: Token, lemma: str) -> bool:
     )
 
 
+def _no_call_made(verb: Token, lemma: str, judging: bool) -> bool:
+    """A verb of calling, appealing or refusing that makes no call and takes no stance here."""
+    if lemma == "call":
+        # "begin calling time on the easy money": ending it, no demand
+        timed = any(c.dep_ == "dobj" and c.lower_ == "time" for c in verb.children)
+        return timed or (not judging and not _calls_on_someone(verb))
+    if lemma == "appeal":
+        # "appealed the ruling", "appeals to consumers": a legal appeal or an attraction
+        return not _appeals_to_someone(verb)
+    return lemma == "refuse" and _withholds_words(verb)
+
+
 def _not_a_reaction_verb(verb: Token, lemma: str, judging: bool) -> bool:
     """Stance and speech verbs that do not report a reaction here: no object, negated, or still to come."""
     lex = lexicon()
     stance_verbs = lex["stance_verbs"]
     speech_verbs = lex.set("speech_verbs")
     judging_verbs = lex.set("judging_verbs")
-    if lemma == "call" and not judging and not _calls_on_someone(verb):
+    if _no_call_made(verb, lemma, judging):
         return True
-    if lemma == "refuse" and _withholds_words(verb):
-        return True
-    if lemma == "appeal" and not _appeals_to_someone(verb):
-        return True  # "appealed the ruling", "appeals to consumers": a legal appeal or an attraction
-    if lemma == "call" and any(c.dep_ == "dobj" and c.lower_ == "time" for c in verb.children):
-        return True  # "begin calling time on the easy money": ending it, no demand
     if lemma in judging_verbs and lemma not in stance_verbs and lemma not in speech_verbs and not judging:
         return True
     if (

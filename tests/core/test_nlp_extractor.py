@@ -9681,14 +9681,14 @@ def test_a_leaders_surname_as_someone_elses_first_name(exhaustive_extractor, tex
     [
         # "appeal to X to do Y" is a call on X, as "urged X to"
         (
-            "PARIS, April 1 - French Foreign Minister Anne Morel appealed to the United States to restrict its "
-            "tin releases.",
+            "PARIS, April 1 - French Foreign Minister Anne Morel appealed to the United States to restrict "
+            "its tin releases.",
             {("FRA", "negative")},
         ),
         # a legal appeal or an attraction is no call on anyone
-        ("PARIS, April 1 - French Foreign Minister Anne Morel said France would appeal the GATT ruling.", set()),
+        ("PARIS, April 1 - France will appeal the GATT ruling on U.S. tariffs.", set()),
         (
-            "PARIS, April 1 - French Foreign Minister Anne Morel said the plan appealed to the United States.",
+            "PARIS, April 1 - France appealed to the European Court against the U.S. tariffs.",
             set(),
         ),
     ],
