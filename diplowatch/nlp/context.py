@@ -759,9 +759,6 @@ def _non_state(tok: Token, head_words: set[str], ctx: ArticleContext) -> str | N
     return "the public" if _counted_nationals(tok, ctx) else None
 
 
-_STATE_TEAM_WORDS = frozenset({"government", "official", "negotiating", "ministry", "treasury"})
-
-
 def _title_and_state(tok: Token, text: str, low: str) -> tuple[bool, bool, str]:
     """(has a title, acts for a state, why) of an actor's phrase; a delegation team is a titled state body."""
     if _delegation_team(tok):
@@ -771,10 +768,23 @@ def _title_and_state(tok: Token, text: str, low: str) -> tuple[bool, bool, str]:
 
 
 def _delegation_team(tok: Token) -> bool:
-    """ "a French government team has arrived", "the Nigerian team, headed by Finance Minister X": a
-    delegation, not a sports team."""
-    return any(c.lower_ in _STATE_TEAM_WORDS for c in tok.children if c.dep_ in {"compound", "amod"}) or any(
+    """ "a French government team has arrived", "the Nigerian team, headed by Finance Minister X", a team that
+    goes somewhere for talks ("a Japanese team going to Washington next week for emergency talks", "the
+    Canadian team will return to Cairo for further negotiations"): a delegation, not a sports team."""
+    words = lexicon()["delegation_team_words"]
+    if any(c.lower_ in words["modifiers"] for c in tok.children if c.dep_ in {"compound", "amod"}) or any(
         c.dep_ == "acl" and c.lemma_ in {"head", "lead"} for c in tok.children
+    ):
+        return True
+    if tok.lemma_.lower() != "team":
+        return False
+    moves = [c for c in tok.children if c.dep_ in {"acl", "relcl"}]
+    if tok.dep_ == "nsubj":
+        moves.append(tok.head)
+    return any(
+        p.dep_ == "prep" and p.lower_ == "for" and any(g.lower_ in words["purposes"] for g in p.children)
+        for m in moves
+        for p in m.children
     )
 
 

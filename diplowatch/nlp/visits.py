@@ -847,7 +847,7 @@ def _tense_status(
         # traveller has not arrived yet
         return "planned", Why("sets off by the timetable")
     if tag == "VBG" and ("aux" in deps or trigger.dep_ in {"advcl", "acl", "amod"}):
-        return "ongoing", Why("progressive")
+        return _progressive_status(trigger, future_words)
     if tag in {"VBZ", "VBP"}:
         return "ongoing", Why("present tense")
     if tag in {"VBD", "VBN"}:
@@ -882,6 +882,14 @@ def _tense_status(
     if tag == "MD" or (tag == "VB" and lemmas & {"should", "would", "could", "may", "might", "must"}):
         return "planned", Why("modal")  # "should be in Lima on a visit at a nearby date"
     return _untold_status(trigger)
+
+
+def _progressive_status(trigger: Token, future_words: set[str]) -> tuple[str, Why]:
+    """A progressive is under way, unless its clause has a time still to come ("is going to Washington next
+    week", "a team going to Washington next week": an arrangement)."""
+    if _own_clause_words(trigger, trigger) & future_words:
+        return "planned", Why("progressive with future time")
+    return "ongoing", Why("progressive")
 
 
 def _untold_status(trigger: Token) -> tuple[str, Why]:

@@ -9709,3 +9709,42 @@ def test_an_appeal_to_a_state_to_act_is_a_call_on_it(exhaustive_extractor, text,
 )
 def test_refusing_to_comment_takes_no_stance(exhaustive_extractor, text, expected):
     assert codes_stances(exhaustive_extractor, text, published=dt.date(1987, 4, 1)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a team that goes somewhere for talks is a delegation
+        (
+            "TOKYO, April 1 - Kuroda, who will head a Japanese team going to Washington next week for "
+            "emergency talks on chips, said he would do his best.",
+            {("JPN", "USA", "planned")},
+        ),
+        # a team that goes for a game is not
+        (
+            "TOKYO, April 1 - A Japanese team is going to Washington next week for the world championship.",
+            set(),
+        ),
+    ],
+)
+def test_a_team_going_abroad_for_talks_is_a_delegation(exhaustive_extractor, text, expected):
+    assert visit_keys(exhaustive_extractor, text, expected, published=dt.date(1987, 4, 1)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a progressive with a time still to come is an arrangement
+        (
+            "TOKYO, April 1 - Trade Minister Hajime Tamura is going to Washington next week for talks.",
+            {("JPN", "USA", "planned")},
+        ),
+        # without one, the trip is under way
+        (
+            "TOKYO, April 1 - Trade Minister Hajime Tamura is visiting China this week.",
+            {("JPN", "CHN", "ongoing")},
+        ),
+    ],
+)
+def test_a_progressive_with_a_time_to_come_is_planned(exhaustive_extractor, text, expected):
+    assert visit_keys(exhaustive_extractor, text, expected, published=dt.date(1987, 4, 1)) == expected
