@@ -52,7 +52,7 @@ eval: env
 # set): joined with ../shared/bench's texts in a temporary folder, then scored. Read heldout100's scores only.
 FRESH_NEWS = dev100 dev100b dev100c dev100d dev100e dev100f dev100g dev100h dev100i dev100j dev100k dev100l dev100m dev100n dev100o dev100p dev100q dev100r dev100s dev100t dev100u dev100v dev100w dev100x dev60y
 FRESH_1987 = dev1987 dev1987b dev1987c dev1987d dev1987e dev1987f dev1987g dev1987h dev1987i dev1987j dev1987k dev1987l dev1987m dev1987n dev1987o dev1987p dev1987q dev1987r dev1987s dev1987t dev1987u dev1987v dev1987w dev1987x dev1987y dev1987z dev1987aa dev1987ab dev1987ac dev1987ad
-FRESH_AG = devag devagb devagc devagd devage devagf
+FRESH_AG = devag devagb devagc devagd devage devagf devagg
 # The parts whose errors no round has read (their scores only): the unseen measure of the next round. A part whose
 # errors are read leaves these lists (docs/extraction.md says which round read which part).
 UNREAD_1987 = dev1987z dev1987aa dev1987ab dev1987ac dev1987ad

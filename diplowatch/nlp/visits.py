@@ -2273,6 +2273,8 @@ def _visit_verb_parts(tok: Token, lemma: str, preps_by_verb: dict) -> _Parts:
         dest = [d for d in dest if d[1] != "dobj"]  # "heads Germany's Bundesbank" leads it, goes nowhere
     if lemma == "come" and any(c.dep_ == "prep" and c.lower_ == "under" for c in tok.children):
         dest = []  # "will come under pressure in Venice from the U.S.": an idiom, no one comes from there
+    if lemma == "fly" and any(c.dep_ == "dobj" for c in tok.children):
+        dest = []  # "is flying the migrants to Libya": what is flown goes there, not who flies it
     return visitor_toks, dest, None, None
 
 

@@ -9748,3 +9748,15 @@ def test_a_team_going_abroad_for_talks_is_a_delegation(exhaustive_extractor, tex
 )
 def test_a_progressive_with_a_time_to_come_is_planned(exhaustive_extractor, text, expected):
     assert visit_keys(exhaustive_extractor, text, expected, published=dt.date(1987, 4, 1)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what is flown goes there, not who flies it
+        ("ROME, Nov 14 - The Italian government is flying the migrants to Libya.", set()),
+        ("ROME, Nov 14 - Italian Prime Minister Silvio Berlusconi is flying to Libya.", {("ITA", "LBY")}),
+    ],
+)
+def test_flying_someone_somewhere_is_no_trip_of_ones_own(exhaustive_extractor, text, expected):
+    assert visit_keys(exhaustive_extractor, text, expected, published=dt.date(2004, 11, 14)) == expected
