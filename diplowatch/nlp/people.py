@@ -169,6 +169,21 @@ _TITLE_WORDS = sorted(
 )
 _TITLE_RE = "(?i:" + "|".join(re.escape(t) for t in _TITLE_WORDS) + ")"
 
+
+# A ministry's portfolio after "of": its words (lexicon `ministry_portfolios`, `portfolio_qualifiers`)
+# ending in a portfolio, two joined by "and" kept whole: "Minister of Mines and Energy", "Minister of
+# International Trade and Industry" (not "head of the European Commission's": no portfolio).
+def _word_alternation(words) -> str:
+    return "(?:" + "|".join(sorted({w.capitalize() for w in words}, key=len, reverse=True)) + ")"
+
+
+_PORTFOLIO = _word_alternation(lexicon()["ministry_portfolios"])
+_PORTFOLIO_WORD = _word_alternation([*lexicon()["ministry_portfolios"], *lexicon()["portfolio_qualifiers"]])
+_PORTFOLIO_OF = (
+    rf" of (?:the )?(?:{_PORTFOLIO_WORD} )*{_PORTFOLIO}(?: and (?:{_PORTFOLIO_WORD} )*{_PORTFOLIO})?"
+    r"(?! and |, [A-Z][a-z]+ and )"
+)
+
 # "<owner/qualifiers> <Title> <Name>": "Russian President Vladimir
 # Putin", "Brazil's central bank governor Francisco Gros".
 _TITLED = re.compile(
@@ -180,6 +195,7 @@ _TITLED = re.compile(
     r"|Energy|Agriculture|Health|Europe|Industry|Development|Transport|the Environment))?"
     r"(?! and |, [A-Z][a-z]+ and )"  # not a longer portfolio: "of Agriculture, Fisheries and Food"
     r"| for (?:Foreign Affairs|External Affairs|Home Affairs|Homeland Security)(?! and )"
+    rf"|{_PORTFOLIO_OF}"
     # an envoy's post, the name in apposition after it: "Britain's ambassador to the U.N., Mark Lyall Grant"
     r"|(?:(?<=[Aa]mbassador)|(?<=[Ee]nvoy)) to (?:the )?[A-Z][\w.]*(?: [A-Z][\w.]*){0,2}(?=,))?)"
     # the name is no further title word ("Deputy Secretary of State X" is not "Deputy" named "Secretary")

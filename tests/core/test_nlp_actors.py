@@ -560,3 +560,15 @@ def test_a_commission_office_before_the_name_is_the_commissions():
     text = "The European Commission said so. Federal Trade Commission chairman Jon Lee said so."
     (person,) = [p for p in PeopleIndex(text, NEW, "USA").people if p.name]
     assert person.code == "USA"
+
+
+def test_a_portfolio_after_of_ends_the_title_and_a_body_does_not():
+    text = (
+        "Indonesian Minister of Mines and Energy Adi Subroto met officials. Horst Reichenbach, head of the "
+        "European Commission's task force, agreed."
+    )
+    index = PeopleIndex(text, OLD, home_code=None)
+    subroto = index.person_by_name(["Subroto"])
+    assert subroto is not None and subroto.code == "IDN" and subroto.name == "Adi Subroto"
+    # "European" qualifies a portfolio, it is none: no person named "Commission's"
+    assert not any("Commission" in p.name for p in index.people)

@@ -9760,3 +9760,23 @@ def test_a_progressive_with_a_time_to_come_is_planned(exhaustive_extractor, text
 )
 def test_flying_someone_somewhere_is_no_trip_of_ones_own(exhaustive_extractor, text, expected):
     assert visit_keys(exhaustive_extractor, text, expected, published=dt.date(2004, 11, 14)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a portfolio of two words joined by "and" after "of" is the title's, the name comes after it
+        (
+            "TOKYO, March 5 - Prices will hold, Indonesian Minister of Mines and Energy Subroto told "
+            "Reuters.\nSubroto, attending an energy conference, blamed price changes on supply.",
+            {("IDN", "JPN")},
+        ),
+        (
+            "TOKYO, March 5 - Prices will hold, Indonesian Minister of International Trade and Industry "
+            "Subroto told Reuters.\nSubroto, attending an energy conference, blamed price changes on supply.",
+            {("IDN", "JPN")},
+        ),
+    ],
+)
+def test_a_portfolio_of_two_words_after_of_is_part_of_the_title(exhaustive_extractor, text, expected):
+    assert visit_keys(exhaustive_extractor, text, expected, published=dt.date(1987, 3, 5)) == expected
