@@ -572,3 +572,21 @@ def test_a_portfolio_after_of_ends_the_title_and_a_body_does_not():
     assert subroto is not None and subroto.code == "IDN" and subroto.name == "Adi Subroto"
     # "European" qualifies a portfolio, it is none: no person named "Commission's"
     assert not any("Commission" in p.name for p in index.people)
+
+
+@pytest.mark.parametrize(
+    ("name", "day", "code"),
+    [
+        # central bank heads and finance ministers of the three eras, by the date of the article
+        ("Volcker", dt.date(1987, 4, 1), "USA"),
+        ("Greenspan", dt.date(1987, 4, 1), None),  # took office in August 1987
+        ("Plessis", dt.date(1987, 3, 26), "ZAF"),
+        ("Bernanke", dt.date(2008, 10, 1), "USA"),
+        ("Dijsselbloem", dt.date(2012, 12, 1), "NLD"),
+        ("Dijsselbloem", dt.date(2014, 6, 1), "EU"),  # as the Eurogroup's president, coded as its body
+        ("Padoan", dt.date(2010, 6, 1), "OECD"),
+        ("Padoan", dt.date(2015, 6, 1), "ITA"),
+    ],
+)
+def test_central_bank_heads_and_finance_ministers_by_date(name, day, code):
+    assert leader_code(name, day) == code
