@@ -298,12 +298,18 @@ def _surname_country(name: str, start: int, place: Place, on_date: dt.date | Non
     )
 
 
+_WHERE_ONE_SPEAKS = r"\b(?:(?:press|news) conference|briefing|interview|reporters|journalists)s?\b"
+
+
 def _clause_prefix(raw_prefix: str) -> str:
     """The words before a title that qualify it, within its clause ("Brazil's central bank governor")."""
     prefix = re.split(
         rf"[,;:\"“(]|{_SENTENCE_END}|{_CLAUSE_WORDS}|\b(?:and|with|by|told|said|met|meet|quoted|quoting|reported|cited|to|the|a|an|as|at|in|on|from|between|among|during|after|before|against|that|who|which|when|while|whether|if|but|The|A|An|As|At|In|On|From)\b",
         raw_prefix,
     )[-1]
+    # "told a press conference Prime Minister X is unlikely to ...": where one speaks ends the phrase before
+    # the title (not "OPEC conference president": a conference's own office).
+    prefix = re.split(_WHERE_ONE_SPEAKS, prefix)[-1]
     # "Israeli Prime Minister X praised President Y": a
     # statement verb ends the clause the nationality belongs to.
     prefix = _STATEMENT_VERB_RE().split(prefix)[-1]

@@ -590,3 +590,15 @@ def test_a_portfolio_after_of_ends_the_title_and_a_body_does_not():
 )
 def test_central_bank_heads_and_finance_ministers_by_date(name, day, code):
     assert leader_code(name, day) == code
+
+
+def test_where_one_speaks_is_no_qualifier_of_the_title_after_it():
+    # "told a press conference Prime Minister X": where Miyazawa spoke, not X's employer
+    text = "Miyazawa told a press conference Prime Minister Yasuhiro Nakasone is unlikely to go abroad."
+    index = PeopleIndex(text, OLD, home_code="JPN")
+    nakasone = index.person_by_name(["Nakasone"])
+    assert nakasone is not None and nakasone.is_state and nakasone.code == "JPN"
+    # a conference's own office keeps its owner
+    text = "OPEC conference president Rilwanu Lukman said prices would hold."
+    index = PeopleIndex(text, OLD, home_code="NGA")
+    assert index.person_by_name(["Lukman"]).code == "OPEC"
