@@ -136,3 +136,13 @@ def repair_verb_lemmas(doc: Doc) -> None:
         lemma = forms.get(tok.lower_)
         if lemma is not None and tok.lemma_.lower() != lemma and tok.lemma_.lower() not in verbs:
             tok.lemma_ = lemma
+
+
+# The 1987 wire writes some possessives with a double quote ("Brazil"s output", "Ecuador"s deputy energy
+# minister"): read as "'s" (one character for one).
+_QUOTE_POSSESSIVE = re.compile(r'(?<=[A-Za-z])"(?=s\b)')
+
+
+def wire_possessives(text: str) -> str:
+    """The text with the old wire's double-quote possessives as apostrophes (same length and offsets)."""
+    return _QUOTE_POSSESSIVE.sub("'", text) if '"s' in text else text

@@ -9780,3 +9780,19 @@ def test_flying_someone_somewhere_is_no_trip_of_ones_own(exhaustive_extractor, t
 )
 def test_a_portfolio_of_two_words_after_of_is_part_of_the_title(exhaustive_extractor, text, expected):
     assert visit_keys(exhaustive_extractor, text, expected, published=dt.date(1987, 3, 5)) == expected
+
+
+def test_the_old_wires_double_quote_possessive_is_read_as_one():
+    from diplowatch.nlp.context import ArticleContext
+    from diplowatch.nlp.extractor import parse_text
+
+    sentence = 'Brazil"s output fell, and "we will act," he said.'
+    assert parse_text(sentence) == 'Brazil\'s output fell, and "we will act," he said.'
+    assert len(parse_text(sentence)) == len(sentence)
+    text = (
+        'KUWAIT, March 2 - Ecuador"s deputy energy minister Fernando Santos Alvite said his country wanted '
+        "OPEC to assign a lower price."
+    )
+    ctx = ArticleContext("a", text, dt.date(1987, 3, 2), None)
+    alvite = ctx.people.person_by_name(["Alvite"])
+    assert alvite is not None and alvite.code == "ECU"
