@@ -182,7 +182,11 @@ def _speaker_token(verb: Token) -> Token | None:
         return None  # "Osborne, asked about the talks, said ...": Osborne was asked; who asked is not said
     if any(c.dep_ == "nsubjpass" for c in children) and lemma in _ADDRESS_VERBS:
         return None  # "Moscow had been told of U.S. concern": the passive subject is the one told
-    for child in children:
+    # "According to KNA, Kenyan President Moi thanked the IMF": the source tells what the subject did
+    doer = lemma in lexicon()["stance_verbs"] and any(
+        c.dep_ == "nsubj" and _names_an_actor(c) for c in children
+    )
+    for child in children if not doer else ():
         if child.dep_ in {"prep", "advcl"} and child.lower_ == "according":
             for g in child.children:
                 if g.dep_ == "prep" and g.lower_ == "to":

@@ -9796,3 +9796,21 @@ def test_the_old_wires_double_quote_possessive_is_read_as_one():
     ctx = ArticleContext("a", text, dt.date(1987, 3, 2), None)
     alvite = ctx.people.person_by_name(["Alvite"])
     assert alvite is not None and alvite.code == "ECU"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the source a report is "according to" tells what the named subject of a stance verb did
+        (
+            "NAIROBI, March 14 - According to KNA, Kenyan President Daniel arap Moi thanked the IMF for its help.",
+            {("KEN", "positive")},
+        ),
+        (
+            "NAIROBI, March 14 - Kenyan President Daniel arap Moi thanked the IMF for its help, KNA said.",
+            {("KEN", "positive")},
+        ),
+    ],
+)
+def test_according_to_a_source_the_subject_of_a_stance_verb_reacts(exhaustive_extractor, text, expected):
+    assert codes_stances(exhaustive_extractor, text, published=dt.date(1987, 3, 14)) == expected
