@@ -9803,7 +9803,8 @@ def test_the_old_wires_double_quote_possessive_is_read_as_one():
     [
         # the source a report is "according to" tells what the named subject of a stance verb did
         (
-            "NAIROBI, March 14 - According to KNA, Kenyan President Daniel arap Moi thanked the IMF for its help.",
+            "NAIROBI, March 14 - According to KNA, Kenyan President Daniel arap Moi thanked the IMF for its "
+            "help.",
             {("KEN", "positive")},
         ),
         (
