@@ -9815,3 +9815,35 @@ def test_the_old_wires_double_quote_possessive_is_read_as_one():
 )
 def test_according_to_a_source_the_subject_of_a_stance_verb_reacts(exhaustive_extractor, text, expected):
     assert codes_stances(exhaustive_extractor, text, published=dt.date(1987, 3, 14)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a course judged right is praise of who took it
+        (
+            "MADRID, June 14 - IMF chief Dominique Strauss-Kahn said "
+            "Spanish authorities were taking the right "
+            "steps to address the country's debt problems.",
+            {("IMF", "positive")},
+        ),
+        (
+            "MADRID, June 14 - IMF chief Dominique Strauss-Kahn said "
+            "the Spanish government has struck the right "
+            "balance between growth and consolidation.",
+            {("IMF", "positive")},
+        ),
+    ],
+)
+def test_a_course_judged_right_is_praise(exhaustive_extractor, text, expected):
+    assert codes_stances(exhaustive_extractor, text, published=dt.date(2010, 6, 14)) == expected
+
+
+def test_a_balance_still_to_strike_praises_no_one(exhaustive_extractor):
+    text = (
+        "MADRID, June 14 - IMF chief Dominique Strauss-Kahn said Spain will need to strike the right balance "
+        "between growth and consolidation."
+    )
+    assert ("IMF", "positive") not in codes_stances(
+        exhaustive_extractor, text, published=dt.date(2010, 6, 14)
+    )
