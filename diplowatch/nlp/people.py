@@ -298,7 +298,9 @@ def _surname_country(name: str, start: int, place: Place, on_date: dt.date | Non
     )
 
 
-_WHERE_ONE_SPEAKS = r"\b(?:(?:press|news) conference|briefing|interview|reporters|journalists)s?\b"
+_WHERE_ONE_SPEAKS = re.compile(
+    r"\b(?:" + "|".join(map(re.escape, lexicon()["speaking_occasions"]["words"])) + r")s?\b"
+)
 
 
 def _clause_prefix(raw_prefix: str) -> str:
@@ -309,7 +311,7 @@ def _clause_prefix(raw_prefix: str) -> str:
     )[-1]
     # "told a press conference Prime Minister X is unlikely to ...": where one speaks ends the phrase before
     # the title (not "OPEC conference president": a conference's own office).
-    prefix = re.split(_WHERE_ONE_SPEAKS, prefix)[-1]
+    prefix = _WHERE_ONE_SPEAKS.split(prefix)[-1]
     # "Israeli Prime Minister X praised President Y": a
     # statement verb ends the clause the nationality belongs to.
     prefix = _STATEMENT_VERB_RE().split(prefix)[-1]
