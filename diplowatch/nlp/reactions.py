@@ -2538,10 +2538,16 @@ def _calls_on_someone(verb: Token) -> bool:
 
 
 def _withholds_words(verb: Token) -> bool:
-    """ "refused to comment", "refused to say which side was to blame": words withheld, no stance (lexicon
-    `withheld_words`)."""
-    words = lexicon()["withheld_words"]["words"]
-    return any(c.dep_ == "xcomp" and c.lemma_.lower() in words for c in verb.children)
+    """ "refused to comment", "refused to say which side was to blame", "refused to give him information":
+    words withheld, no stance (lexicon `withheld_words`); not "refused to give in", "refused to release the
+    hostages"."""
+    withheld = lexicon()["withheld_words"]
+    for act in (c for c in verb.children if c.dep_ == "xcomp"):
+        lemma = act.lemma_.lower()
+        told = any(o.dep_ == "dobj" and o.lemma_.lower() in withheld["things_told"] for o in act.children)
+        if lemma in withheld["words"] or (lemma in withheld["giving_verbs"] and told):
+            return True
+    return False
 
 
 def _appeals_to_someone(verb: Token) -> bool:

@@ -9703,8 +9703,10 @@ def test_an_appeal_to_a_state_to_act_is_a_call_on_it(exhaustive_extractor, text,
         # words withheld are no stance
         ("PARIS, April 1 - France refused to comment on the U.S. plan.", set()),
         ("PARIS, April 1 - France refused to say whether it would accept the U.S. plan.", set()),
+        ("PARIS, April 1 - France refused to give information about the U.S. plan.", set()),
         # an act refused is
         ("PARIS, April 1 - France refused to accept the U.S. plan.", {("FRA", "negative")}),
+        ("PARIS, April 1 - France refused to give in to the U.S. plan.", {("FRA", "negative")}),
     ],
 )
 def test_refusing_to_comment_takes_no_stance(exhaustive_extractor, text, expected):
