@@ -33,13 +33,16 @@ def _surname(words: str, text: str, published: dt.date | None) -> str | None:
     """The last capitalised word of the gold's words for the actor, when it may name a person in the text."""
     from diplowatch.nlp.actors import gazetteer
 
-    tokens = re.findall(r"[A-Z][a-z][\w'\-]+", words)
+    tokens = list(re.finditer(r"[A-Z][a-z][\w'\-]+", words))
     if not tokens:
         return None
     last = tokens[-1]
-    if last.lower() in _OFFICE_WORDS or last not in text or gazetteer().lookup(last, published) is not None:
+    named = gazetteer().find_all(words, published)  # "the United States", "the International Monetary Fund"
+    if any(start <= last.start() < end for start, end, *_ in named):
         return None
-    return last
+    if last.group(0).lower() in _OFFICE_WORDS or last.group(0) not in text:
+        return None
+    return last.group(0)
 
 
 def check(paths: list[Path]) -> tuple[Counter, list[tuple]]:
