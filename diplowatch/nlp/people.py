@@ -180,7 +180,7 @@ def _word_alternation(words) -> str:
 _PORTFOLIO = _word_alternation(lexicon()["ministry_portfolios"])
 _PORTFOLIO_WORD = _word_alternation([*lexicon()["ministry_portfolios"], *lexicon()["portfolio_qualifiers"]])
 _PORTFOLIO_OF = (
-    rf" of (?:the )?(?:{_PORTFOLIO_WORD} )*{_PORTFOLIO}(?: and (?:{_PORTFOLIO_WORD} )*{_PORTFOLIO})?"
+    rf" (?:of|for) (?:the )?(?:{_PORTFOLIO_WORD} )*{_PORTFOLIO}(?: and (?:{_PORTFOLIO_WORD} )*{_PORTFOLIO})?"
     r"(?! and |, [A-Z][a-z]+ and )"
 )
 

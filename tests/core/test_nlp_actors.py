@@ -572,6 +572,10 @@ def test_a_portfolio_after_of_ends_the_title_and_a_body_does_not():
     assert subroto is not None and subroto.code == "IDN" and subroto.name == "Adi Subroto"
     # "European" qualifies a portfolio, it is none: no person named "Commission's"
     assert not any("Commission" in p.name for p in index.people)
+    # after "for" as after "of"
+    index = PeopleIndex("Australian Minister for Trade Negotiations Michael Duffy met officials.", OLD, None)
+    duffy = index.person_by_name(["Duffy"])
+    assert duffy.name == "Michael Duffy" and duffy.title == "minister for trade negotiations"
 
 
 @pytest.mark.parametrize(
