@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import re
 import sys
 from collections import Counter
@@ -47,16 +46,14 @@ def _surname(words: str, text: str, published: dt.date | None) -> str | None:
 
 def check(paths: list[Path]) -> tuple[Counter, list[tuple]]:
     """(counts by (kind, outcome), the records not resolved to the gold's code with the index's view)."""
+    from diplowatch.evaluate import _parse_date, load_gold
     from diplowatch.nlp.context import ArticleContext
 
     counts: Counter = Counter()
     misses: list[tuple] = []
     for path in paths:
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if not line.strip():
-                continue
-            item = json.loads(line)
-            published = dt.date.fromisoformat(item["published_at"]) if item.get("published_at") else None
+        for item in load_gold(path):
+            published = _parse_date(item.get("published_at"))
             ctx = None
             for kind, field, code_field in _FIELDS:
                 for gold in item["gold"][kind]:
