@@ -188,13 +188,13 @@ _PORTFOLIO_OF = (
 # Putin", "Brazil's central bank governor Francisco Gros".
 _TITLED = re.compile(
     rf"\b(?P<title>(?:{_TITLE_RE})"
-    r"(?: of (?:State|Defen[cs]e|the Treasury|Finance|Trade|Commerce|the Exchequer|Energy|Agriculture"
-    r"|Homeland Security|Foreign Affairs|the Interior|Health|Labou?r|Education|Transportation|Justice)"
+    # offices whose words are no portfolio of the lexicon (the others are _PORTFOLIO_OF's)
+    r"(?: of (?:State|the Treasury|the Exchequer|Homeland Security|Transportation)"
     # a junior minister's portfolio: "Minister of State for Foreign Affairs", "Secretary of State for Defence"
     r"(?:(?<=of State) for (?:(?:Foreign|External|Home|European|Economic) Affairs|Finance|Trade|Defen[cs]e"
     r"|Energy|Agriculture|Health|Europe|Industry|Development|Transport|the Environment))?"
     r"(?! and |, [A-Z][a-z]+ and )"  # not a longer portfolio: "of Agriculture, Fisheries and Food"
-    r"| for (?:Foreign Affairs|External Affairs|Home Affairs|Homeland Security)(?! and )"
+    r"| for Homeland Security(?! and )"
     rf"|{_PORTFOLIO_OF}"
     # an envoy's post, the name in apposition after it: "Britain's ambassador to the U.N., Mark Lyall Grant"
     r"|(?:(?<=[Aa]mbassador)|(?<=[Ee]nvoy)) to (?:the )?[A-Z][\w.]*(?: [A-Z][\w.]*){0,2}(?=,))?)"

@@ -182,15 +182,12 @@ def _speaker_token(verb: Token) -> Token | None:
         return None  # "Osborne, asked about the talks, said ...": Osborne was asked; who asked is not said
     if any(c.dep_ == "nsubjpass" for c in children) and lemma in _ADDRESS_VERBS:
         return None  # "Moscow had been told of U.S. concern": the passive subject is the one told
-    # "According to KNA, Kenyan President Moi thanked the IMF": the source tells what the subject did
-    doer = lemma in lexicon()["stance_verbs"] and any(
-        c.dep_ == "nsubj" and _names_an_actor(c) for c in children
-    )
-    for child in children if not doer else ():
-        if child.dep_ in {"prep", "advcl"} and child.lower_ == "according":
-            for g in child.children:
-                if g.dep_ == "prep" and g.lower_ == "to":
-                    return next((p for p in g.children if p.dep_ == "pobj"), None)
+    source = _according_source(verb)
+    if source is not None and not (
+        # "According to KNA, Kenyan President Moi thanked the IMF": the source tells what the subject did
+        lemma in lexicon()["stance_verbs"] and any(c.dep_ == "nsubj" and _names_an_actor(c) for c in children)
+    ):
+        return source
     subjects = [c for c in children if c.dep_ in {"nsubj", "nsubjpass"}]
     # Two subjects mean a misparse (a "LIMA, March 1 -"
     # dateline read as one): the one nearest the verb speaks.
@@ -261,6 +258,16 @@ def _speaker_above(verb: Token) -> Token | None:
 def _according_to(verb: Token) -> bool:
     """Whether a verb's report is attributed with "according to"."""
     return any(c.dep_ in {"prep", "advcl"} and c.lower_ == "according" for c in verb.children)
+
+
+def _according_source(verb: Token) -> Token | None:
+    """The source a verb's report is "according to" ("..., according to German magazine Spiegel"), if any."""
+    for child in verb.children:
+        if child.dep_ in {"prep", "advcl"} and child.lower_ == "according":
+            for g in child.children:
+                if g.dep_ == "prep" and g.lower_ == "to":
+                    return next((p for p in g.children if p.dep_ == "pobj"), None)
+    return None
 
 
 def _speech_of_a_coordinated_verb(verb: Token) -> Token | None:
