@@ -3893,6 +3893,21 @@ def _the_places_own_official(visitor: Actor, code: str, sent: Sentence, ctx: Art
     )
 
 
+def _going_back_home(tok: Token, place: Token | None, visitor: Actor) -> bool:
+    """One who "returns to" a place with no state of one's own in the text but the dateline's goes home
+    there most often ("NEW YORK - ... even though Finance Secretary X has returned to Argentina to consult
+    the president"); a known foreign visitor's return is a trip ("the Canadian team will return to Cairo for
+    further negotiations"), and so is a return to talks held there ("returns to the negotiating table in
+    Quito")."""
+    return (
+        tok.lemma_.lower() == "return"
+        and visitor.found.from_dateline
+        and place is not None
+        and place.head.lower_ == "to"
+        and place.head.head.i == tok.i
+    )
+
+
 def several_days(dates: list[DateMention]) -> bool:
     """Whether a sentence names more than one day (or day range): then each leg of a tour takes its own."""
     return len({(d.start_date, d.end_date) for d in dates if d.precision == "day"}) > 1
@@ -3940,6 +3955,8 @@ def _leg_candidates(
     ):
         if code == visitor.code or code in own_seats:
             continue  # domestic trip or going home; a meeting at the IGO's seat
+        if _going_back_home(tok, place_tok, visitor):
+            continue
         if how == "region" and why.basis in {StatusBasis.DATED_BEFORE, StatusBasis.EARLIER_MONTH}:
             # "GENEVA, March 20 - ... voiced during a visit to European capitals in February": a region's trip
             # of another month says nothing of the place the story is filed from

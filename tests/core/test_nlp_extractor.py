@@ -9849,3 +9849,30 @@ def test_a_balance_still_to_strike_praises_no_one(exhaustive_extractor):
     assert ("IMF", "positive") not in codes_stances(
         exhaustive_extractor, text, published=dt.date(2010, 6, 14)
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a foreign visitor's return to a place is a trip there
+        (
+            "CAIRO, March 2 - The two sides failed to agree last week, but Canadian wheat negotiators will "
+            "return to Cairo for further talks, officials said.",
+            {("CAN", "EGY", "planned")},
+        ),
+        # so is a return to talks held there, whoever returns
+        (
+            "BOGOTA, March 2 - Chief negotiator Juan Restrepo, who returns to the negotiating table in the "
+            "Ecuadorean capital Quito next week, said the talks would be long.",
+            {("COL", "ECU", "planned")},
+        ),
+        # one whose state only the dateline gives, returning to a country, is going home
+        (
+            "NEW YORK, March 2 - Debt talks continued here today, even though Finance Secretary Mario "
+            "Brodersohn has returned to Argentina to consult the president.",
+            set(),
+        ),
+    ],
+)
+def test_returning_to_a_foreign_place_is_a_trip(exhaustive_extractor, text, expected):
+    assert visit_keys(exhaustive_extractor, text, expected, published=dt.date(1987, 3, 2)) == expected
