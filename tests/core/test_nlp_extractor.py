@@ -9876,3 +9876,22 @@ def test_a_balance_still_to_strike_praises_no_one(exhaustive_extractor):
 )
 def test_returning_to_a_foreign_place_is_a_trip(exhaustive_extractor, text, expected):
     assert visit_keys(exhaustive_extractor, text, expected, published=dt.date(1987, 3, 2)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "SINGAPORE, March 25 - Malaysian Finance Minister Daim Zainuddin told an investment seminar here "
+            "that his government would not raise taxes.",
+            {("MYS", "SGP")},
+        ),
+        (
+            "LA PAZ, March 25 - West German President Richard von Weizsaecker, speaking to the Bolivian "
+            "Congress, said debtors and creditors must cooperate.",
+            {("DEU", "BOL")},
+        ),
+    ],
+)
+def test_a_seminar_or_a_congress_one_speaks_to_places_the_speaker(exhaustive_extractor, text, expected):
+    assert visit_keys(exhaustive_extractor, text, expected, published=dt.date(1987, 3, 25)) == expected
