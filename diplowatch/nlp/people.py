@@ -223,7 +223,8 @@ _ENVOY_TO = re.compile(
 _NAME_THEN_TITLE = re.compile(
     rf"{_NAME_SEQ}, (?!(?:on|in|at|during|after|before|from|with|by|for|here|there)\b)(?:the |a |an )?"
     rf"(?P<prefix>(?:[\w.’'\-]+ ){{0,5}}?)(?P<title>{_TITLE_RE})\b"
-    rf"(?P<suffix>(?: (?:of|for|in|to) (?:the )?[A-Z][\w.’'\-]*(?: [A-Z][\w.’'\-]*){{0,4}})?)"
+    # the owner's name may hold "of" ("ambassador of the Democratic People's Republic of Korea")
+    rf"(?P<suffix>(?: (?:of|for|in|to) (?:the )?[A-Z][\w.’'\-]*(?: (?:of )?[A-Z][\w.’'\-]*){{0,4}})?)"
 )
 # Where a sentence ends inside the words before a title, which qualify it only within their own sentence
 # ("... accused Washington of breaking trade rules. President X"; not the "U.S." of "U.S. President X").

@@ -141,8 +141,17 @@ def repair_verb_lemmas(doc: Doc) -> None:
 # The 1987 wire writes some possessives with a double quote ("Brazil"s output", "Ecuador"s deputy energy
 # minister"): read as "'s" (one character for one).
 _QUOTE_POSSESSIVE = re.compile(r'(?<=[A-Za-z])"(?=s\b)')
+# Some feeds strip every apostrophe to a space ("China s Xi Jinping", "Duterte s spokesman", "we don t
+# accept", "it s"): a lone "s" after a word, "t" after "n", "re"/"ve"/"ll" after a word and "m" after "I" are
+# the possessive and the contractions, read with their apostrophe back (one character for one).
+_STRIPPED_APOSTROPHE = re.compile(
+    r"(?<=[A-Za-z]) (?=s |s[,.;:]|re |ve |ll )|(?<=[A-Za-z]n) (?=t )|(?<=\bI) (?=m )"
+)
 
 
 def wire_possessives(text: str) -> str:
-    """The text with the old wire's double-quote possessives as apostrophes (same length and offsets)."""
-    return _QUOTE_POSSESSIVE.sub("'", text) if '"s' in text else text
+    """The text with the old wire's double-quote possessives and stripped apostrophes written back as
+    apostrophes (same length and offsets)."""
+    if '"s' in text:
+        text = _QUOTE_POSSESSIVE.sub("'", text)
+    return _STRIPPED_APOSTROPHE.sub("'", text)

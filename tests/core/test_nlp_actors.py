@@ -606,3 +606,14 @@ def test_where_one_speaks_is_no_qualifier_of_the_title_after_it():
     text = "OPEC conference president Rilwanu Lukman said prices would hold."
     index = PeopleIndex(text, OLD, home_code="NGA")
     assert index.person_by_name(["Lukman"]).code == "OPEC"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("the Democratic People’s Republic of Korea", "PRK"),
+        ("Côte d’Ivoire", "CIV"),
+    ],
+)
+def test_a_name_with_an_apostrophe_is_found_with_a_curly_one(text, code):
+    assert resolve_actor(text, NEW) == code

@@ -9895,3 +9895,16 @@ def test_returning_to_a_foreign_place_is_a_trip(exhaustive_extractor, text, expe
 )
 def test_a_seminar_or_a_congress_one_speaks_to_places_the_speaker(exhaustive_extractor, text, expected):
     assert visit_keys(exhaustive_extractor, text, expected, published=dt.date(1987, 3, 25)) == expected
+
+
+def test_a_title_apposition_owner_named_with_of_is_read_whole():
+    from diplowatch.nlp.context import ArticleContext
+
+    text = (
+        "GENEVA - North Korea is ready to send more, one of its top diplomats said on Tuesday. Han Tae Song, "
+        "ambassador of the Democratic People s Republic of Korea (DPRK) to the United Nations in Geneva, "
+        "told the forum. Han said sanctions will never work."
+    )
+    ctx = ArticleContext("a", text, dt.date(2017, 9, 5), None)
+    han = ctx.people.person_by_name(["Han"])
+    assert han is not None and han.code == "PRK"

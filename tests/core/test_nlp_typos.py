@@ -75,3 +75,22 @@ def test_verb_lemmas_are_repaired_only_for_trigger_verbs(extractor):
     repair_verb_lemmas(doc)
     assert {t.text: t.lemma_ for t in doc}["fined"] == "fine"
     assert {t.text: t.lemma_ for t in doc}["fins"] != "fine"
+
+
+@pytest.mark.parametrize(
+    ("text", "repaired"),
+    [
+        (
+            "China s Xi Jinping met Russia s Vladimir Putin.",
+            "China's Xi Jinping met Russia's Vladimir Putin.",
+        ),
+        ("We don t accept it, and it s over, I m sure.", "We don't accept it, and it's over, I'm sure."),
+        ("They re sure we ll see what we ve done.", "They're sure we'll see what we've done."),
+        # a lone letter that is no stripped apostrophe stays
+        ("Plan B is set: the s-class.", "Plan B is set: the s-class."),
+    ],
+)
+def test_apostrophes_a_feed_stripped_are_written_back(text, repaired):
+    from diplowatch.nlp.typos import wire_possessives
+
+    assert wire_possessives(text) == repaired and len(repaired) == len(text)
