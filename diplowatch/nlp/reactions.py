@@ -587,9 +587,13 @@ def _judging_verb(verb: Token) -> bool:
         # not a judgement of a named act
         # ("called the Russian veto disgusting": a whole noun phrase hung on the predicate as its compound)
         predicates = [c for c in verb.children if c.dep_ == "oprd"]
+        # ("called the U.S. policy clueless", "called the Fed's policy clueless": the determiner or owner of
+        # the whole phrase hung on it too)
         return (len(predicates) > 1 and predicates[0].pos_ == "PROPN") or any(
             any(
-                g.dep_ == "compound" and (g.pos_ == "PROPN" or any(d.dep_ == "det" for d in g.children))
+                g.dep_ in {"compound", "nmod"}
+                and g.i < c.i
+                and (g.pos_ == "PROPN" or any(d.dep_ in {"det", "poss"} for d in (*g.subtree, *c.children)))
                 for g in c.children
             )
             for c in predicates
@@ -602,6 +606,11 @@ def _judging_verb(verb: Token) -> bool:
     obj = next(c for c in verb.children if c.dep_ == "dobj")
     if any(c.dep_ == "prep" and c.lower_ == "as" for c in obj.children):
         return True  # "described the move as ..." with 'as' parsed under the object
+    if any(
+        c.dep_ == "appos" and c.left_edge.i == obj.i + 1 and c.left_edge.lower_ in {"a", "an"}
+        for c in obj.children
+    ):
+        return True  # "called Maduro a dictator": the predicate read as an apposition of the object, no comma
     after = verb.doc[obj.right_edge.i + 1] if obj.right_edge.i + 1 < len(verb.doc) else None
     return after is not None and after.text in {'"', "“", "'"}
 

@@ -9908,3 +9908,27 @@ def test_a_title_apposition_owner_named_with_of_is_read_whole():
     ctx = ArticleContext("a", text, dt.date(2017, 9, 5), None)
     han = ctx.people.person_by_name(["Han"])
     assert han is not None and han.code == "PRK"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the parser hangs the whole judged phrase, its determiner or owner with it, on the predicate
+        (
+            'German Finance Minister Wolfgang Schaeuble has called the U.S. policy "clueless."',
+            {("DEU", "negative")},
+        ),
+        (
+            "German Finance Minister Wolfgang Schaeuble has called the Fed's policy clueless.",
+            {("DEU", "negative")},
+        ),
+        # or reads the predicate noun as an apposition of the one judged, with no comma between
+        (
+            "Peruvian President Pedro Pablo Kuczynski has called Venezuelan President Nicolas Maduro a "
+            "dictator.",
+            {("PER", "negative")},
+        ),
+    ],
+)
+def test_calling_a_foreign_act_or_leader_a_bad_name_is_a_judgement(exhaustive_extractor, text, expected):
+    assert reaction_keys(exhaustive_extractor, text, dt.date(2012, 6, 22)) == expected
