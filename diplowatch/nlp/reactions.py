@@ -2144,6 +2144,7 @@ def _position_owners(noun: Token) -> list[Token]:
             for g in p.children
             if g.dep_ == "pobj"
         ]
+    owners += _under_pressure_from(noun)
     # "protests from other exporters, such as Senegal, Malaysia and Brazil": the named members hold it
     owners += [m for o in list(owners) if o.pos_ == "NOUN" for m in [_named_members(o)] if m is not None]
     # "protests from exporting countries, led by the United States": the state leading the group holds it too
@@ -2725,6 +2726,22 @@ def _purpose_of_a_contact(verb: Token) -> bool:
 
 _QUANTIFIERS = frozenset({"some", "many", "most", "several", "all", "both"})
 _COLLECTIVES = frozenset({"group", "number", "coalition", "bloc"})
+
+
+def _under_pressure_from(noun: Token) -> list[Token]:
+    """ "Italy came under pressure at the weekend from France and Germany": the parser hangs "from" on the
+    verb or on the time phrase after the noun, not on the noun that "under" governs."""
+    if not (noun.dep_ == "pobj" and noun.head.lower_ == "under") or any(
+        c.dep_ == "prep" and c.lower_ in {"from", "by"} for c in noun.children
+    ):
+        return []
+    froms = []
+    for prep in (c for c in noun.head.head.children if c.dep_ == "prep" and c.i > noun.i):
+        if prep.lower_ == "from":
+            froms.append(prep)
+        else:  # "at the weekend from France"
+            froms += [q for g in prep.children if g.dep_ == "pobj" for q in g.children if q.lower_ == "from"]
+    return [g for p in froms for g in p.children if g.dep_ == "pobj"]
 
 
 def _named_members(group: Token) -> Token | None:

@@ -9932,3 +9932,11 @@ def test_a_title_apposition_owner_named_with_of_is_read_whole():
 )
 def test_calling_a_foreign_act_or_leader_a_bad_name_is_a_judgement(exhaustive_extractor, text, expected):
     assert reaction_keys(exhaustive_extractor, text, dt.date(2012, 6, 22)) == expected
+
+
+def test_pressure_from_states_hung_on_a_time_phrase_is_still_theirs(exhaustive_extractor):
+    text = "Italy came under pressure at the weekend from France and Germany to take unpopular measures."
+    assert reaction_keys(exhaustive_extractor, text, dt.date(2011, 8, 8)) == {
+        ("FRA", "negative"),
+        ("DEU", "negative"),
+    }
