@@ -9940,3 +9940,14 @@ def test_pressure_from_states_hung_on_a_time_phrase_is_still_theirs(exhaustive_e
         ("FRA", "negative"),
         ("DEU", "negative"),
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Local Hong Kong houses also welcomed the U.S. move, but a spokesman for Shun Loong Co was cautious.",
+        "Officials of several major Japanese trading houses said they supported the U.S. call for the tax.",
+    ],
+)
+def test_trading_and_brokerage_houses_are_firms_not_states(exhaustive_extractor, text):
+    assert reaction_keys(exhaustive_extractor, text, dt.date(1987, 5, 5)) == set()
