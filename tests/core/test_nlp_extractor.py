@@ -9951,3 +9951,18 @@ def test_pressure_from_states_hung_on_a_time_phrase_is_still_theirs(exhaustive_e
 )
 def test_trading_and_brokerage_houses_are_firms_not_states(exhaustive_extractor, text):
     assert reaction_keys(exhaustive_extractor, text, dt.date(1987, 5, 5)) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Germany cast doubt on Greece's ability to meet its targets.", {("DEU", "negative")}),
+        ("Germany pushed back against Greece's request for more time.", {("DEU", "negative")}),
+        ("Germany is leaning on Greece to cut spending.", {("DEU", "negative")}),
+        ("France said it would stand with Greece in the talks.", {("FRA", "positive")}),
+        # pushing back a date is no stance
+        ("Germany pushed back the deadline for Greece by a week.", set()),
+    ],
+)
+def test_idioms_of_doubt_pressure_and_solidarity_take_a_stance(exhaustive_extractor, text, expected):
+    assert reaction_keys(exhaustive_extractor, text, dt.date(2012, 2, 13)) == expected
