@@ -1771,7 +1771,7 @@ def _destination_tokens(trigger: Token, preps: set[str]) -> list[tuple[Token, st
             out.append((child, "dobj"))
         elif child.dep_ == "prep" and child.lower_ in preps:
             for g in child.children:
-                if g.dep_ in {"pobj", "pcomp"}:
+                if g.dep_ in {"pobj", "pcomp"} and not _to_someones_help(child, g):
                     out.append((g, child.lower_))
             if child.lower_ == "over":
                 out.append((child, "over"))
@@ -1811,6 +1811,20 @@ def _destination_tokens(trigger: Token, preps: set[str]) -> list[tuple[Token, st
         elif child.dep_ == "prt" and child.lower_ == "in":
             continue
     return out
+
+
+# "went to the aid of Greece", "came to the rescue of the banks": help given, no place gone to
+_HELP_NOUNS = frozenset({"aid", "rescue", "defense", "defence", "help", "assistance"})
+
+
+def _to_someones_help(prep: Token, obj: Token) -> bool:
+    """ "rushed to the aid of Greece", "came to Italy's rescue": "to" with a noun of help names whom one
+    helps, not where one goes."""
+    return (
+        prep.lower_ == "to"
+        and obj.lemma_.lower() in _HELP_NOUNS
+        and any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of") for c in obj.children)
+    )
 
 
 # "Cuban Americans visiting family in Cuba": a private visit the parser may read as "a visiting family".

@@ -9966,3 +9966,19 @@ def test_trading_and_brokerage_houses_are_firms_not_states(exhaustive_extractor,
 )
 def test_idioms_of_doubt_pressure_and_solidarity_take_a_stance(exhaustive_extractor, text, expected):
     assert reaction_keys(exhaustive_extractor, text, dt.date(2012, 2, 13)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("German Chancellor Angela Merkel jetted to Athens on Friday.", {("DEU", "GRC")}),
+        ("German Chancellor Angela Merkel rushed to Athens on Friday for crisis talks.", {("DEU", "GRC")}),
+        ("German Chancellor Angela Merkel journeyed to Athens on Friday.", {("DEU", "GRC")}),
+        # going or rushing to someone's aid or rescue goes nowhere
+        ("German Chancellor Angela Merkel rushed to the aid of Greece on Friday.", set()),
+        ("German Chancellor Angela Merkel went to the aid of Greece on Friday.", set()),
+        ("German Chancellor Angela Merkel came to Greece's rescue on Friday.", set()),
+    ],
+)
+def test_jetting_rushing_and_journeying_somewhere_are_trips(exhaustive_extractor, text, expected):
+    assert visit_keys(exhaustive_extractor, text, expected, published=dt.date(2012, 2, 13)) == expected
