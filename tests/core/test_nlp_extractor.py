@@ -9982,3 +9982,14 @@ def test_idioms_of_doubt_pressure_and_solidarity_take_a_stance(exhaustive_extrac
 )
 def test_jetting_rushing_and_journeying_somewhere_are_trips(exhaustive_extractor, text, expected):
     assert visit_keys(exhaustive_extractor, text, expected, published=dt.date(2012, 2, 13)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Japan was pleased with the U.S. decision to lift the tariffs.", {("JPN", "positive")}),
+        ("Japan's finance minister said he was pleased by the U.S. decision.", {("JPN", "positive")}),
+    ],
+)
+def test_pleased_with_a_foreign_act_is_a_stance(exhaustive_extractor, text, expected):
+    assert reaction_keys(exhaustive_extractor, text, dt.date(1987, 4, 2)) == expected
