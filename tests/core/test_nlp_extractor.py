@@ -10006,3 +10006,13 @@ def test_pleased_with_a_foreign_act_is_a_stance(exhaustive_extractor, text, expe
 )
 def test_leading_a_delegation_somewhere_is_a_trip_there(exhaustive_extractor, text, expected):
     assert visit_keys(exhaustive_extractor, text, expected, published=dt.date(1987, 4, 2)) == expected
+
+
+@pytest.mark.parametrize(
+    "verb",
+    ["conferred", "consulted", "dined"],
+)
+def test_conferring_consulting_or_dining_with_someone_abroad_places_one_there(exhaustive_extractor, verb):
+    text = f"Japanese Foreign Minister Tadashi Kuranari {verb} with Shultz in Washington yesterday."
+    expected = {("JPN", "USA", "completed")}
+    assert visit_keys(exhaustive_extractor, text, expected, published=dt.date(1987, 4, 2)) == expected
