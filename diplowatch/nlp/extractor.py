@@ -27,7 +27,7 @@ from diplowatch.nlp.visits import (
     dated_in_own_clause,
 )
 
-EXTRACTOR_VERSION = "diplowatch-rules-0.62"
+EXTRACTOR_VERSION = "diplowatch-rules-0.63"
 
 # NER is not used (names come from the gazetteer); the rule lemmatizer runs behind a memo (lemma_cache.py).
 _UNUSED_COMPONENTS = ["ner"]
