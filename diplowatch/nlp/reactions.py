@@ -2001,8 +2001,14 @@ def _act_candidate(
     doc = trigger.doc
     span = actor_span(speaker_tok)
     content_text = " ".join(t.text for t in doc if not (span.start <= t.i < span.end))
-    places = gazetteer().find_all(_without_credit_lines(content_text), ctx.published_at)
-    named = list(dict.fromkeys(p.code for *_, p in places if p.code != speaker.code))
+    said = _without_credit_lines(content_text)
+    places = gazetteer().find_all(said, ctx.published_at)
+    # ("pleased with the cooperation of non-OPEC producers": those outside a group are not the group)
+    named = list(
+        dict.fromkeys(
+            p.code for start, *_, p in places if p.code != speaker.code and not _outside_of(said, start)
+        )
+    )
     # (when no one else is named, the co-holders stay: "resisted calls from the EU and the IMF to raise VAT")
     targets = [c for c in named if c not in co_holders] or named
     if not targets and context_targets:
