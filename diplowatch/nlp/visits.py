@@ -2283,12 +2283,8 @@ def _visit_verb_parts(tok: Token, lemma: str, preps_by_verb: dict) -> _Parts:
     )
     if lemma in {"tour", "visit"}:
         dest = [d for d in dest if d[1] in {"dobj", "to", "in", "of", "here"}]
-    if lemma in {"head", "lead"}:
+    if lemma == "head":
         dest = [d for d in dest if d[1] != "dobj"]  # "heads Germany's Bundesbank" leads it, goes nowhere
-    if lemma == "lead" and not any(
-        c.dep_ == "dobj" and c.lemma_.lower() in _LED_GROUPS for c in tok.children
-    ):
-        dest = []  # one goes where one leads a delegation ("led a mission to Tokyo"), not "led Japan to"
     if lemma == "come" and any(c.dep_ == "prep" and c.lower_ == "under" for c in tok.children):
         dest = []  # "will come under pressure in Venice from the U.S.": an idiom, no one comes from there
     if lemma == "fly" and any(c.dep_ == "dobj" for c in tok.children):
@@ -2297,8 +2293,6 @@ def _visit_verb_parts(tok: Token, lemma: str, preps_by_verb: dict) -> _Parts:
 
 
 _CARRY_VERBS = frozenset({"take", "bring", "lead"})
-# What one leads somewhere as its head: "will lead a delegation to Tokyo", "led a trade mission to Beijing"
-_LED_GROUPS = frozenset({"delegation", "mission", "team"})
 
 
 def _included_legs(tok: Token) -> tuple[list[tuple[Token, str]], str | None]:

@@ -9996,19 +9996,6 @@ def test_pleased_with_a_foreign_act_is_a_stance(exhaustive_extractor, text, expe
 
 
 @pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("U.S. Trade Representative Clayton Yeutter led a trade mission to Tokyo.", {("USA", "JPN")}),
-        ("U.S. Trade Representative Clayton Yeutter will lead a delegation to Tokyo.", {("USA", "JPN")}),
-        # leading a country somewhere goes nowhere
-        ("Japanese Prime Minister Yasuhiro Nakasone led Japan to a victory over the U.S. in Tokyo.", set()),
-    ],
-)
-def test_leading_a_delegation_somewhere_is_a_trip_there(exhaustive_extractor, text, expected):
-    assert visit_keys(exhaustive_extractor, text, expected, published=dt.date(1987, 4, 2)) == expected
-
-
-@pytest.mark.parametrize(
     "verb",
     ["conferred", "consulted", "dined"],
 )
