@@ -1813,8 +1813,9 @@ def _destination_tokens(trigger: Token, preps: set[str]) -> list[tuple[Token, st
     return out
 
 
-# "went to the aid of Greece", "came to the rescue of the banks": help given, no place gone to
-_HELP_NOUNS = frozenset({"aid", "rescue", "defense", "defence", "help", "assistance"})
+# "went to the aid of Greece", "came to the rescue of the banks": help given, no place gone to (lexicon
+# `help_nouns`)
+_HELP_NOUNS = lexicon().set("help_nouns")
 
 
 def _to_someones_help(prep: Token, obj: Token) -> bool:
