@@ -24,7 +24,7 @@ from diplowatch.nlp.people import (
     leader_code,
 )
 from diplowatch.nlp.segment import Dateline, Sentence, bound_sentences, parse_dateline, split_sentences
-from diplowatch.nlp.typos import fix_institution_words, wire_possessives
+from diplowatch.nlp.typos import fix_institution_words, restore_apostrophes
 
 PRONOUNS = {"he", "she", "him", "his", "her", "hers", "himself", "herself"}
 RELATIVES = {"who", "whom", "whose", "which", "that"}
@@ -145,8 +145,9 @@ class ArticleContext:
     def people(self) -> PeopleIndex:
         """Built on first use: articles the pre-filter rejects never pay for it."""
         if self._people is None:
-            # the people index reads the 1987 wire's "Ecuador\"s minister" as "Ecuador's" (same offsets)
-            self._people = PeopleIndex(wire_possessives(self.text), self.published_at, self.home_code)
+            # the people index reads the 1987 wire's "Ecuador\"s minister" and a feed's "Duterte s spokesman"
+            # as "Ecuador's", "Duterte's" (same offsets)
+            self._people = PeopleIndex(restore_apostrophes(self.text), self.published_at, self.home_code)
         return self._people
 
     def place(self, surface: str, in_text: bool = True) -> Place | None:

@@ -18,7 +18,7 @@ from diplowatch.nlp.prefilter import article_gate, candidate_sentences
 from diplowatch.nlp.reaction_scorer import ReactionScorer, scored_reactions
 from diplowatch.nlp.reactions import ReactionCandidate, names_known_talks
 from diplowatch.nlp.status_classifier import StatusClassifier, apply_status
-from diplowatch.nlp.typos import wire_possessives
+from diplowatch.nlp.typos import restore_apostrophes
 from diplowatch.nlp.visit_scorer import VisitScorer, scored_visits
 from diplowatch.nlp.visits import (
     _MEETING_NOUNS,
@@ -47,9 +47,9 @@ _WIRE_CAPITAL = re.compile(
 
 def parse_text(sentence: str) -> str:
     """A sentence as the parser reads it: plain spaces, the old wire's capital after "U.S." in small letters
-    and its possessive in a double quote as one ("Brazil"s output"); the same length and offsets as the
-    sentence."""
-    return _WIRE_CAPITAL.sub(lambda m: m.group(0).lower(), wire_possessives(sentence.translate(_SPACES)))
+    and its possessive in a double quote as one ("Brazil"s output"), a feed's stripped apostrophes back
+    ("China s Xi"); the same length and offsets as the sentence."""
+    return _WIRE_CAPITAL.sub(lambda m: m.group(0).lower(), restore_apostrophes(sentence.translate(_SPACES)))
 
 
 def _hex_id(*parts: object) -> str:

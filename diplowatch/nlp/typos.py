@@ -149,7 +149,7 @@ _STRIPPED_APOSTROPHE = re.compile(
 )
 
 
-def wire_possessives(text: str) -> str:
+def restore_apostrophes(text: str) -> str:
     """The text with the old wire's double-quote possessives and stripped apostrophes written back as
     apostrophes (same length and offsets)."""
     if '"s' in text:

@@ -91,6 +91,6 @@ def test_verb_lemmas_are_repaired_only_for_trigger_verbs(extractor):
     ],
 )
 def test_apostrophes_a_feed_stripped_are_written_back(text, repaired):
-    from diplowatch.nlp.typos import wire_possessives
+    from diplowatch.nlp.typos import restore_apostrophes
 
-    assert wire_possessives(text) == repaired and len(repaired) == len(text)
+    assert restore_apostrophes(text) == repaired and len(repaired) == len(text)
