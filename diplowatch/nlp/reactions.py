@@ -2001,10 +2001,15 @@ def _act_candidate(
     doc = trigger.doc
     span = actor_span(speaker_tok)
     content_text = " ".join(t.text for t in doc if not (span.start <= t.i < span.end))
-    # the same targets a statement's text names ("pleased with the cooperation of non-OPEC producers": those
-    # outside a group are not the group; nor a currency's or a war's state)
+    said = _without_credit_lines(content_text)
+    # ("pleased with the cooperation of non-OPEC producers": those outside a group are not the group. Not all of
+    # `_target_places`: its currency filter, tried here, lost a right row on unread news)
     named = list(
-        dict.fromkeys(p.code for _, p in _target_places(content_text, ctx) if p.code != speaker.code)
+        dict.fromkeys(
+            p.code
+            for start, *_, p in gazetteer().find_all(said, ctx.published_at)
+            if p.code != speaker.code and not _outside_of(said, start)
+        )
     )
     # (when no one else is named, the co-holders stay: "resisted calls from the EU and the IMF to raise VAT")
     targets = [c for c in named if c not in co_holders] or named
