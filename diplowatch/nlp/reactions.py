@@ -2002,8 +2002,8 @@ def _act_candidate(
     span = actor_span(speaker_tok)
     content_text = " ".join(t.text for t in doc if not (span.start <= t.i < span.end))
     said = _without_credit_lines(content_text)
-    # ("pleased with the cooperation of non-OPEC producers": those outside a group are not the group. Not all of
-    # `_target_places`: its currency filter, tried here, lost a right row on unread news)
+    # ("pleased with the cooperation of non-OPEC producers": those outside a group are not the group. Not
+    # all of `_target_places`: its currency filter, tried here, lost a right row on unread news)
     named = list(
         dict.fromkeys(
             p.code
